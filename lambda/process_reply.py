@@ -1,0 +1,38 @@
+"""Lambda handler subscribed to the two-way SMS topic: records and answers each reply."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any
+
+from sms_opt_out.errors import MalformedReplyError
+from sms_opt_out.inbound import parse_sns_record
+from sms_opt_out.reply_service import ReplyProcessor
+from sms_opt_out.runtime import build_reply_processor, configure_logging, raise_failures
+
+logger = logging.getLogger("sms_opt_out.process_reply")
+configure_logging()
+
+
+@functools.cache
+def reply_processor() -> ReplyProcessor:
+    """Built on first use and kept for the container's life."""
+    return build_reply_processor()
+
+
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """Process every SNS record; raise after the last one if any failed, so nothing is lost."""
+    records = event.get("Records") if isinstance(event, dict) else None
+    if not isinstance(records, list) or not records:
+        raise MalformedReplyError("Records", "must be a non-empty list of SNS records")
+    outcomes: list[str] = []
+    failures: list[Exception] = []
+    for position, record in enumerate(records):
+        try:
+            outcomes.append(reply_processor().process(parse_sns_record(record, position)))
+        except Exception as error:  # noqa: BLE001 - every record gets its turn; all failures are raised below
+            logger.error("Records[%d] failed: %s", position, error)
+            failures.append(error)
+    raise_failures(failures, len(records))
+    return {"outcomes": outcomes}

@@ -1,0 +1,222 @@
+"""DynamoDB adapter for the ``SMSOptOut`` table.
+
+Items under one partition (``PK`` = the customer's E.164 number):
+
+- history: ``SK`` = ``<origination>#<event time>#<KEYWORD>``, one per opt-out or opt-in, never changed
+  (the audit trail); ``<origination>`` is ``*`` for an event that applies to all of our numbers;
+- state: ``SK`` = ``STATE``, one attribute per origination number (and ``*``) holding the latest
+  event for it, so one BatchGetItem reads the consent of 100 customers;
+- receipt: ``SK`` = ``INBOUND#<inboundMessageId>``, one per handled inbound message, so a
+  repeated delivery adds nothing and texts nobody twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from .errors import StateUnavailableError
+from .phone_numbers import mask
+from .preferences import NO_EVENTS, Action, ConsentState, PreferenceEvent, StateEntry
+
+logger = logging.getLogger(__name__)
+
+STATE_SORT_KEY = "STATE"
+RECEIPT_PREFIX = "INBOUND#"
+BATCH_GET_LIMIT = 100
+UNPROCESSED_RETRIES = 8
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What was done for one inbound message; ``outcome`` is None until it is settled."""
+
+    customer: str
+    inbound_message_id: str
+    intent: str
+    outcome: str | None = None
+    confirmation_message_id: str | None = None
+
+
+def _to_attr(value: Any) -> dict[str, Any]:
+    if isinstance(value, Mapping):
+        return {"M": {k: _to_attr(v) for k, v in value.items()}}
+    return {"S": str(value)}
+
+
+def _from_attr(attr: Mapping[str, Any]) -> Any:
+    if "M" in attr:
+        return {k: _from_attr(v) for k, v in attr["M"].items()}
+    (value,) = attr.values()
+    return value
+
+
+def _item(**attributes: Any) -> dict[str, Any]:
+    return {k: _to_attr(v) for k, v in attributes.items() if v is not None}
+
+
+def _plain(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: _from_attr(v) for k, v in item.items()}
+
+
+class OptOutStore:
+    """Reads and writes opt-out history, consent state and receipts."""
+
+    def __init__(self, table_name: str, client: Any) -> None:
+        self.table_name = table_name
+        self._client = client
+
+    # Replies -----------------------------------------------------------------------------
+
+    def begin_reply(self, receipt: Receipt, event: PreferenceEvent | None) -> Receipt | None:
+        """Write the receipt (and the history item) once; return the earlier receipt on a repeat."""
+        items: list[dict[str, Any]] = [
+            {
+                "Put": {
+                    "TableName": self.table_name,
+                    "Item": _item(
+                        PK=receipt.customer,
+                        SK=RECEIPT_PREFIX + receipt.inbound_message_id,
+                        Intent=receipt.intent,
+                        HistorySK=event.history_sort_key if event else None,
+                    ),
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                    "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                }
+            }
+        ]
+        if event is not None:
+            history = _item(PK=event.customer, SK=event.history_sort_key, **event.history_item())
+            items.append({"Put": {"TableName": self.table_name, "Item": history}})
+        try:
+            self._client.transact_write_items(TransactItems=items)
+        except ClientError as error:
+            reasons = error.response.get("CancellationReasons") or []
+            if not reasons or reasons[0].get("Code") != "ConditionalCheckFailed":
+                raise
+            return self._receipt_from(reasons[0].get("Item")) or self._get_receipt(receipt)
+        return None
+
+    def _get_receipt(self, receipt: Receipt) -> Receipt:
+        response = self._client.get_item(
+            TableName=self.table_name,
+            Key=_item(PK=receipt.customer, SK=RECEIPT_PREFIX + receipt.inbound_message_id),
+            ConsistentRead=True,
+        )
+        found = self._receipt_from(response.get("Item"))
+        if found is None:
+            raise StateUnavailableError("the receipt of a repeated delivery could not be read")
+        return found
+
+    @staticmethod
+    def _receipt_from(item: Mapping[str, Any] | None) -> Receipt | None:
+        if not item:
+            return None
+        plain = _plain(item)
+        return Receipt(
+            customer=plain["PK"],
+            inbound_message_id=plain["SK"].removeprefix(RECEIPT_PREFIX),
+            intent=plain["Intent"],
+            outcome=plain.get("Outcome"),
+            confirmation_message_id=plain.get("ConfirmationMessageId"),
+        )
+
+    def settle_reply(self, receipt: Receipt, outcome: str, confirmation_message_id: str | None) -> None:
+        """Record how an inbound message was answered (``CONFIRMED``, ``HELP_SENT``, ``SUPERSEDED``)."""
+        values = _item(**{":outcome": outcome, ":mid": confirmation_message_id or "-"})
+        self._client.update_item(
+            TableName=self.table_name,
+            Key=_item(PK=receipt.customer, SK=RECEIPT_PREFIX + receipt.inbound_message_id),
+            UpdateExpression="SET Outcome = :outcome, ConfirmationMessageId = :mid",
+            ExpressionAttributeValues=values,
+        )
+
+    # Consent state -----------------------------------------------------------------------
+
+    def apply(self, event: PreferenceEvent) -> bool:
+        """Make ``event`` the state of its origination unless a later event is there already.
+
+        Returns True when ``event`` is (now, or already) the latest for its origination.
+        """
+        try:
+            self._client.update_item(
+                TableName=self.table_name,
+                Key=_item(PK=event.customer, SK=STATE_SORT_KEY),
+                UpdateExpression="SET #o = :entry",
+                ConditionExpression=(
+                    "attribute_not_exists(#o) OR #o.#ts < :ts OR (#o.#ts = :ts AND :action = :opt_out)"
+                ),
+                ExpressionAttributeNames={"#o": event.origination, "#ts": "Timestamp"},
+                ExpressionAttributeValues=_item(
+                    **{
+                        ":entry": event.state_entry(),
+                        ":ts": event.timestamp,
+                        ":action": event.action.value,
+                        ":opt_out": Action.OPT_OUT.value,
+                    }
+                ),
+                ReturnValuesOnConditionCheckFailure="ALL_OLD",
+            )
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                raise
+            current = _plain(error.response.get("Item") or {}).get(event.origination, {})
+            superseded = current.get("EventId") != event.event_id
+            if superseded:
+                logger.info("event for %s superseded by a later one", mask(event.customer))
+            return not superseded
+        return True
+
+    def consent_states(self, customers: Iterable[str]) -> dict[str, ConsentState]:
+        """The consent state of each customer: one strongly consistent BatchGetItem per 100."""
+        unique = list(dict.fromkeys(customers))
+        states = dict.fromkeys(unique, NO_EVENTS)
+        for start in range(0, len(unique), BATCH_GET_LIMIT):
+            for item in self._batch_get(unique[start : start + BATCH_GET_LIMIT]):
+                plain = _plain(item)
+                entries = {k: StateEntry.from_item(v) for k, v in plain.items() if k not in ("PK", "SK")}
+                states[plain["PK"]] = ConsentState(entries)
+        return states
+
+    def _batch_get(self, customers: list[str]) -> Iterator[dict[str, Any]]:
+        request = {
+            self.table_name: {
+                "Keys": [_item(PK=c, SK=STATE_SORT_KEY) for c in customers],
+                "ConsistentRead": True,
+            }
+        }
+        for attempt in range(UNPROCESSED_RETRIES + 1):
+            response = self._client.batch_get_item(RequestItems=request)
+            yield from response.get("Responses", {}).get(self.table_name, [])
+            request = response.get("UnprocessedKeys") or {}
+            if not request:
+                return
+            time.sleep(min(0.05 * 2**attempt, 1.0))
+        raise StateUnavailableError(f"{len(request[self.table_name]['Keys'])} keys stayed unprocessed")
+
+    # Audit trail -------------------------------------------------------------------------
+
+    def history(self, customer: str) -> list[dict[str, Any]]:
+        """Every opt-out and opt-in of ``customer``, oldest first within each origination."""
+        items: list[dict[str, Any]] = []
+        kwargs: dict[str, Any] = {
+            "TableName": self.table_name,
+            "KeyConditionExpression": "PK = :pk",
+            "ExpressionAttributeValues": _item(**{":pk": customer}),
+            "ConsistentRead": True,
+        }
+        while True:
+            response = self._client.query(**kwargs)
+            items.extend(
+                _plain(i)
+                for i in response["Items"]
+                if i["SK"]["S"] != STATE_SORT_KEY and not i["SK"]["S"].startswith(RECEIPT_PREFIX)
+            )
+            if "LastEvaluatedKey" not in response:
+                return items
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]

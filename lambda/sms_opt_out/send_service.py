@@ -1,0 +1,93 @@
+"""The guarded sender: texts only customers who have not opted out, and fails closed."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from .errors import InvalidFieldError, InvalidRequestError
+from .opt_out_store import OptOutStore
+from .phone_numbers import is_phone_number_reference, to_e164, to_origination_number
+from .preferences import Scope
+from .sms_gateway import SmsGateway
+
+logger = logging.getLogger(__name__)
+
+ALIASES = {"OID": "OriginationIdentity", "SourcePhoneNumber": "DestinationPhoneNumber"}
+"""The blog sample's request names, accepted beside SendTextMessage's own."""
+REQUIRED = ("DestinationPhoneNumber", "OriginationIdentity", "MessageBody")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    params: dict[str, Any]
+    destination: str
+    origination_number: str
+
+
+class GuardedSender:
+    """Checks the opt-out state of every recipient before calling SendTextMessage."""
+
+    def __init__(self, store: OptOutStore, gateway: SmsGateway, scope: Scope = Scope.ORIGINATION) -> None:
+        self._store = store
+        self._gateway = gateway
+        self._scope = scope
+
+    def send_batch(self, requests: Sequence[Any]) -> list[dict[str, Any]]:
+        """Send each request unless its recipient opted out; results keep the requests' order.
+
+        Reads the consent of every recipient first (one request per 100) and raises, sending
+        nothing, when that read fails. A failed send gives that request ``FAILED``.
+        """
+        results: list[dict[str, Any] | None] = [None] * len(requests)
+        prepared: list[tuple[int, _Prepared]] = []
+        for index, request in enumerate(requests):
+            try:
+                prepared.append((index, self._prepare(request)))
+            except InvalidFieldError as error:
+                results[index] = {"status": "INVALID", "error": str(error)}
+        states = self._store.consent_states(p.destination for _, p in prepared)
+        for index, item in prepared:
+            if states[item.destination].is_opted_out(item.origination_number, self._scope):
+                results[index] = {"status": "OPTED_OUT"}
+                continue
+            try:
+                results[index] = {"status": "SENT", "messageId": self._gateway.send_text(item.params)}
+            except (BotoCoreError, ClientError) as error:
+                logger.warning("SendTextMessage failed: %s", error)
+                results[index] = {"status": "FAILED", "error": str(error)}
+        done = [result for result in results if result is not None]
+        logger.info("send batch of %d: %s", len(done), dict(Counter(r["status"] for r in done)))
+        return done
+
+    def _prepare(self, request: Any) -> _Prepared:
+        if not isinstance(request, Mapping):
+            raise InvalidRequestError("request", "must be an object with SendTextMessage parameters")
+        params: dict[str, Any] = {}
+        for name, value in request.items():
+            canonical = ALIASES.get(name, name)
+            if canonical in params:
+                raise InvalidRequestError(name, f"{canonical} is given twice")
+            params[canonical] = value
+        for name in REQUIRED:
+            if not isinstance(params.get(name), str) or not params[name].strip():
+                raise InvalidRequestError(name, "is required and must be a non-empty string")
+        self._gateway.check_request(params)
+        params["DestinationPhoneNumber"] = to_e164(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
+        return _Prepared(params, params["DestinationPhoneNumber"], self._origination_number(params))
+
+    def _origination_number(self, params: Mapping[str, Any]) -> str:
+        identity = params["OriginationIdentity"].strip()
+        if is_phone_number_reference(identity):
+            return self._gateway.phone_number(identity)
+        try:
+            return to_origination_number(identity, "OriginationIdentity")
+        except InvalidFieldError:
+            raise InvalidRequestError(
+                "OriginationIdentity", "must be an E.164 number, a phone number ID or a phone number ARN"
+            ) from None

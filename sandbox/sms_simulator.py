@@ -1,0 +1,259 @@
+"""A local End User Messaging SMS (``pinpoint-sms-voice-v2``) that speaks the real wire protocol.
+
+Requests are JSON over HTTP (``X-Amz-Target: PinpointSMSVoiceV2.<Operation>``), checked against
+botocore's service model, so a handler pointed at it with ``AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2``
+talks to it exactly as it talks to AWS. Every phone keeps an inbox, and faults can be injected.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import botocore.session
+from botocore.validate import ParamValidator
+
+TARGET_PREFIX = "PinpointSMSVoiceV2."
+ACCOUNT = "123456789012"
+
+
+class SimulatedError(Exception):
+    """An error answered in the service's own shape (``__type`` and ``Message``)."""
+
+    def __init__(self, code: str, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+@dataclass
+class TextMessage:
+    message_id: str
+    origination: str
+    destination: str
+    body: str
+    message_type: str | None
+    sent_at: str
+
+
+@dataclass
+class SimulatorState:
+    region: str = "us-east-1"
+    phone_numbers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    inboxes: dict[str, list[TextMessage]] = field(default_factory=lambda: defaultdict(list))
+    opt_out_lists: dict[str, dict[str, str]] = field(default_factory=dict)
+    faults: dict[str, list[SimulatedError]] = field(default_factory=lambda: defaultdict(list))
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+class SmsSimulator:
+    """Runs on 127.0.0.1 in a background thread; use as a context manager."""
+
+    def __init__(self, region: str = "us-east-1") -> None:
+        self.state = SimulatorState(region=region)
+        self._model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+        self._operations: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+            "SendTextMessage": self._send_text_message,
+            "DescribePhoneNumbers": self._describe_phone_numbers,
+            "UpdatePhoneNumber": self._update_phone_number,
+            "DescribeOptedOutNumbers": self._describe_opted_out_numbers,
+            "PutOptedOutNumber": self._put_opted_out_number,
+            "CreateOptOutList": self._create_opt_out_list,
+        }
+
+    # Lifecycle ---------------------------------------------------------------------------
+
+    @property
+    def endpoint_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> SmsSimulator:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # Test and demo controls ---------------------------------------------------------------
+
+    def add_phone_number(self, number: str) -> dict[str, Any]:
+        """Register one of our numbers; returns its description (with PhoneNumberId and Arn)."""
+        phone_id = "phone-" + uuid.uuid5(uuid.NAMESPACE_OID, number).hex
+        description = {
+            "PhoneNumberArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:phone-number/{phone_id}",
+            "PhoneNumberId": phone_id,
+            "PhoneNumber": number,
+            "Status": "ACTIVE",
+            "IsoCountryCode": "US",
+            "MessageType": "TRANSACTIONAL",
+            "NumberCapabilities": ["SMS"],
+            "NumberType": "TOLL_FREE",
+            "MonthlyLeasingPrice": "2.00",
+            "TwoWayEnabled": False,
+            "SelfManagedOptOutsEnabled": False,
+            "OptOutListName": "Default",
+            "DeletionProtectionEnabled": False,
+            "CreatedTimestamp": datetime.now(UTC).timestamp(),
+        }
+        with self._lock:
+            self.state.phone_numbers[phone_id] = description
+        return description
+
+    def inbox(self, number: str) -> list[TextMessage]:
+        """Texts delivered to ``number`` so far."""
+        with self._lock:
+            return list(self.state.inboxes[number])
+
+    def fail_next(self, operation: str, code: str = "ThrottlingException", times: int = 1) -> None:
+        """Make the next ``times`` calls of ``operation`` fail with ``code``."""
+        status = 429 if code == "ThrottlingException" else 400
+        with self._lock:
+            self.state.faults[operation].extend(
+                SimulatedError(code, f"injected {code}", status) for _ in range(times)
+            )
+
+    def heal(self) -> None:
+        """Drop every fault still waiting to be injected."""
+        with self._lock:
+            self.state.faults.clear()
+
+    def calls(self, operation: str | None = None) -> list[dict[str, Any]]:
+        with self._lock:
+            return [params for name, params in self.state.calls if operation in (None, name)]
+
+    # Protocol ------------------------------------------------------------------------------
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        simulator = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                target = self.headers.get("X-Amz-Target", "")
+                status, body = simulator._dispatch(target, self.rfile.read(length))
+                payload = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/x-amz-json-1.0")
+                self.send_header("Content-Length", str(len(payload)))
+                self.send_header("x-amzn-RequestId", str(uuid.uuid4()))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+        return Handler
+
+    def _dispatch(self, target: str, raw: bytes) -> tuple[int, dict[str, Any]]:
+        name = target.removeprefix(TARGET_PREFIX)
+        try:
+            operation = self._operations.get(name)
+            if not target.startswith(TARGET_PREFIX) or operation is None:
+                raise SimulatedError("UnknownOperationException", f"{target!r} is not simulated")
+            params = json.loads(raw or b"{}")
+            report = ParamValidator().validate(params, self._model.operation_model(name).input_shape)
+            if report.has_errors():
+                raise SimulatedError("ValidationException", report.generate_report())
+            with self._lock:
+                self.state.calls.append((name, params))
+                if self.state.faults[name]:
+                    raise self.state.faults[name].pop(0)
+                return 200, operation(params)
+        except SimulatedError as error:
+            return error.status, {"__type": error.code, "Message": str(error)}
+
+    # Operations (called with the lock held) -------------------------------------------------
+
+    def _find_number(self, identity: str) -> dict[str, Any]:
+        for description in self.state.phone_numbers.values():
+            if identity in (description["PhoneNumberId"], description["PhoneNumberArn"]):
+                return description
+            if identity == description["PhoneNumber"]:
+                return description
+        raise SimulatedError("ResourceNotFoundException", f"phone number {identity!r} does not exist")
+
+    def _send_text_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        origination = self._find_number(params["OriginationIdentity"])
+        if params.get("DryRun"):
+            return {"MessageId": "dry-run"}
+        message = TextMessage(
+            message_id=str(uuid.uuid4()),
+            origination=origination["PhoneNumber"],
+            destination=params["DestinationPhoneNumber"],
+            body=params.get("MessageBody", ""),
+            message_type=params.get("MessageType"),
+            sent_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+        )
+        self.state.inboxes[message.destination].append(message)
+        return {"MessageId": message.message_id}
+
+    def _describe_phone_numbers(self, params: dict[str, Any]) -> dict[str, Any]:
+        ids = params.get("PhoneNumberIds")
+        found = [self._find_number(i) for i in ids] if ids else list(self.state.phone_numbers.values())
+        return {"PhoneNumbers": [dict(d) for d in found]}
+
+    def _update_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
+        description = self._find_number(params["PhoneNumberId"])
+        for name in ("TwoWayEnabled", "TwoWayChannelArn", "TwoWayChannelRole", "SelfManagedOptOutsEnabled",
+                     "OptOutListName", "DeletionProtectionEnabled"):  # fmt: skip
+            if name in params:
+                description[name] = params[name]
+        return dict(description)
+
+    def _opt_out_list(self, name: str) -> dict[str, str]:
+        if name not in self.state.opt_out_lists:
+            raise SimulatedError("ResourceNotFoundException", f"opt-out list {name!r} does not exist")
+        return self.state.opt_out_lists[name]
+
+    def _create_opt_out_list(self, params: dict[str, Any]) -> dict[str, Any]:
+        name = params["OptOutListName"]
+        self.state.opt_out_lists.setdefault(name, {})
+        return {
+            "OptOutListName": name,
+            "OptOutListArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:opt-out-list/{name}",
+        }
+
+    def _put_opted_out_number(self, params: dict[str, Any]) -> dict[str, Any]:
+        entries = self._opt_out_list(params["OptOutListName"])
+        number = params["OptedOutNumber"]
+        entries.setdefault(number, datetime.now(UTC).isoformat())
+        return {
+            "OptOutListName": params["OptOutListName"],
+            "OptedOutNumber": number,
+            "OptedOutTimestamp": datetime.fromisoformat(entries[number]).timestamp(),
+            "EndUserOptedOut": False,
+        }
+
+    def _describe_opted_out_numbers(self, params: dict[str, Any]) -> dict[str, Any]:
+        entries = self._opt_out_list(params["OptOutListName"])
+        wanted = params.get("OptedOutNumbers")
+        numbers = sorted(n for n in entries if not wanted or n in wanted)
+        start = int(params.get("NextToken") or 0)
+        page_size = params.get("MaxResults") or 50
+        page = numbers[start : start + page_size]
+        answer: dict[str, Any] = {
+            "OptOutListName": params["OptOutListName"],
+            "OptedOutNumbers": [
+                {
+                    "OptedOutNumber": n,
+                    "OptedOutTimestamp": datetime.fromisoformat(entries[n]).timestamp(),
+                    "EndUserOptedOut": True,
+                }
+                for n in page
+            ],
+        }
+        if start + page_size < len(numbers):
+            answer["NextToken"] = str(start + page_size)
+        return answer

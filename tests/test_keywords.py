@@ -1,0 +1,118 @@
+"""Normalization and classification of replies."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sms_opt_out.keywords import (
+    DEFAULT_HELP_KEYWORDS,
+    DEFAULT_OPT_IN_KEYWORDS,
+    DEFAULT_OPT_OUT_KEYWORDS,
+    Intent,
+    KeywordRules,
+    MatchMode,
+    classify_reply,
+    normalize,
+)
+
+KEYWORDS = [
+    *((k, Intent.OPT_OUT) for k in DEFAULT_OPT_OUT_KEYWORDS),
+    *((k, Intent.OPT_IN) for k in DEFAULT_OPT_IN_KEYWORDS),
+    *((k, Intent.HELP) for k in DEFAULT_HELP_KEYWORDS),
+]
+padding = st.text(alphabet=" \t\n.!?,;:'\"-()", max_size=4)
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+
+
+def vary_case(text: str, flips: list[bool]) -> str:
+    return "".join(
+        c.swapcase() if flip else c for c, flip in zip(text, flips + [False] * len(text), strict=False)
+    )
+
+
+@given(st.sampled_from(KEYWORDS), padding, padding, st.lists(st.booleans(), max_size=12))
+def test_case_and_surrounding_whitespace_and_punctuation_do_not_matter(
+    keyword: tuple[str, Intent], before: str, after: str, flips: list[bool]
+) -> None:
+    text, intent = keyword
+    assert classify_reply(before + vary_case(text, flips) + after).intent is intent
+
+
+@pytest.mark.parametrize(
+    "text", ["OPT OUT", "opt-out", "OptOut", "opt  out", "Opt - Out", "stop all", "Stop-All"]
+)
+def test_spacing_and_hyphens_inside_a_keyword_do_not_matter(text: str) -> None:
+    assert classify_reply(text).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(("text", "keyword"), [("ARRÊT", "ARRET"), ("arrêt!", "ARRET"), ("Stóp", "STOP")])
+def test_accents_do_not_matter(text: str, keyword: str) -> None:
+    assert classify_reply(text).keyword == keyword
+
+
+@given(words, words, st.sampled_from(["stop", "quit", "end", "revoke", "opt out", "cancel", "unsubscribe"]))
+def test_a_revocation_word_anywhere_in_a_reply_opts_out(before: str, after: str, word: str) -> None:
+    assert classify_reply(f"{before} {word} {after}").intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Leave me alone", "please remove me from this list", "Take me off!", "do not text me",
+     "Don't text me again", "no more texts please", "Stop texting me"],
+)  # fmt: skip
+def test_opt_out_phrases_opt_out(text: str) -> None:
+    assert classify_reply(text).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text", ["Stopwatch", "stopped", "I'm ending this", "unstoppable", "endless", "cancelled"]
+)
+def test_a_word_inside_another_word_is_not_a_match(text: str) -> None:
+    assert classify_reply(text).intent is Intent.OTHER
+
+
+@pytest.mark.parametrize("text", ["please start", "Can you help me", "I want to join", "more info please"])
+def test_consent_and_help_are_never_inferred_from_a_sentence(text: str) -> None:
+    assert classify_reply(text).intent is Intent.OTHER
+
+
+def test_exact_mode_only_takes_whole_message_keywords() -> None:
+    rules = KeywordRules(match_mode=MatchMode.EXACT)
+
+    assert rules.classify_reply("Stop texting me").intent is Intent.OTHER
+    assert rules.classify_reply(" stop. ").intent is Intent.OPT_OUT
+
+
+def test_keyword_lists_are_configurable() -> None:
+    rules = KeywordRules(opt_out_keywords=["BASTA"], opt_in_keywords=["SI"], help_keywords=["AIUTO"],
+                         revocation_words=["FINE"], opt_out_phrases=["lasciami stare"])  # fmt: skip
+
+    assert rules.classify_reply("basta!").intent is Intent.OPT_OUT
+    assert rules.classify_reply("STOP").intent is Intent.OTHER
+    assert rules.classify_reply("Si").intent is Intent.OPT_IN
+    assert rules.classify_reply("aiuto").intent is Intent.HELP
+    assert rules.classify_reply("è la fine").intent is Intent.OPT_OUT
+    assert rules.classify_reply("Lasciami stare, grazie").keyword == "LASCIAMI STARE"
+
+
+def test_a_keyword_in_both_lists_opts_out() -> None:
+    rules = KeywordRules(opt_in_keywords=["STOP"])
+
+    assert rules.classify_reply("stop").intent is Intent.OPT_OUT
+
+
+@given(st.text(max_size=40))
+def test_classification_is_total_and_opt_in_only_on_whole_keywords(text: str) -> None:
+    result = classify_reply(text)
+
+    assert result.intent in Intent
+    if result.intent in (Intent.OPT_IN, Intent.HELP):
+        assert result.keyword is not None
+        assert normalize(text).replace(" ", "").replace("-", "") == result.keyword.replace("-", "")
+
+
+@given(st.text(max_size=40))
+def test_normalize_is_idempotent(text: str) -> None:
+    assert normalize(normalize(text)) == normalize(text)

@@ -1,0 +1,241 @@
+"""The reply processor against moto DynamoDB and the local SMS simulator."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import process_reply
+from sms_opt_out.errors import ConfirmationNotSentError, MalformedReplyError
+from sms_opt_out.phone_numbers import mask
+from sms_opt_out.settings import DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION
+from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
+
+Handler = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+@pytest.fixture
+def handle(dynamodb: Any, sms: Any, lambda_context: Any) -> Iterator[Handler]:
+    """Invoke the real handler, with its cached clients rebuilt for this test's environment."""
+    process_reply.reply_processor.cache_clear()
+    yield lambda event: process_reply.handler(event, lambda_context)
+    process_reply.reply_processor.cache_clear()
+
+
+def items(dynamodb: Any, customer: str = CUSTOMER) -> list[dict[str, Any]]:
+    response = dynamodb.query(
+        TableName=TABLE, KeyConditionExpression="PK = :pk", ExpressionAttributeValues={":pk": {"S": customer}}
+    )
+    return response["Items"]
+
+
+def history(dynamodb: Any, customer: str = CUSTOMER) -> list[dict[str, Any]]:
+    return [i for i in items(dynamodb, customer) if i["SK"]["S"][0] in "+*0123456789"]
+
+
+def state(dynamodb: Any, customer: str = CUSTOMER) -> dict[str, Any]:
+    item = dynamodb.get_item(TableName=TABLE, Key={"PK": {"S": customer}, "SK": {"S": "STATE"}}).get("Item")
+    return item or {}
+
+
+def texts(sms: Any, number: str = CUSTOMER) -> list[str]:
+    return [m.body for m in sms.inbox(number)]
+
+
+def test_stop_records_an_opt_out_and_confirms_it(handle: Handler, dynamodb: Any, sms: Any) -> None:
+    handle(sns_event("Stop", inbound_id="in-1", timestamp="2025-05-01T12:00:00Z"))
+
+    (item,) = history(dynamodb)
+    assert item["SK"]["S"] == f"{OUR_NUMBER}#2025-05-01T12:00:00.000Z#STOP"
+    assert {k: v["S"] for k, v in item.items()}.items() >= {
+        "PK": CUSTOMER,
+        "OID": OUR_NUMBER,
+        "Timestamp": "2025-05-01T12:00:00.000Z",
+        "Response": "STOP",
+        "Action": "OPT_OUT",
+        "Channel": "SMS",
+        "InboundMessageId": "in-1",
+    }.items()
+    assert state(dynamodb)[OUR_NUMBER]["M"]["Action"]["S"] == "OPT_OUT"
+    (confirmation,) = sms.inbox(CUSTOMER)
+    assert (confirmation.body, confirmation.origination) == (DEFAULT_OPT_OUT_CONFIRMATION, OUR_NUMBER)
+    assert confirmation.message_type == "TRANSACTIONAL"
+
+
+def test_event_time_is_the_sns_timestamp_not_the_processing_time(handle: Handler, dynamodb: Any) -> None:
+    handle(sns_event("STOP", timestamp="2019-01-02T12:45:07.1+02:00"))
+
+    (item,) = history(dynamodb)
+    assert item["Timestamp"]["S"] == "2019-01-02T10:45:07.100Z"
+
+
+@pytest.mark.parametrize(
+    "body", ["Stop texting me", "please unsubscribe!", "  arrêt ", "Opt Out", "leave me alone"]
+)
+def test_natural_language_revocations_opt_out(handle: Handler, dynamodb: Any, sms: Any, body: str) -> None:
+    handle(sns_event(body))
+
+    assert [i["Action"]["S"] for i in history(dynamodb)] == ["OPT_OUT"]
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
+
+
+def test_exact_mode_ignores_revocation_words_inside_a_sentence(
+    handle: Handler, dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MATCH_MODE", "EXACT")
+
+    handle(sns_event("Stop texting me"))
+    handle(sns_event("stop", inbound_id="in-2"))
+
+    assert [i["Response"]["S"] for i in history(dynamodb)] == ["STOP"]
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
+
+
+def test_start_after_stop_opts_back_in(handle: Handler, dynamodb: Any, sms: Any) -> None:
+    handle(sns_event("STOP", inbound_id="in-1", timestamp="2025-05-01T12:00:00.000Z"))
+    handle(sns_event("start", inbound_id="in-2", timestamp="2025-05-01T12:05:00.000Z"))
+
+    assert [i["Action"]["S"] for i in history(dynamodb)] == ["OPT_OUT", "OPT_IN"]
+    assert state(dynamodb)[OUR_NUMBER]["M"]["Action"]["S"] == "OPT_IN"
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION, DEFAULT_OPT_IN_CONFIRMATION]
+
+
+def test_help_sends_the_help_text_and_records_no_preference(
+    handle: Handler, dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HELP_MESSAGE", "Acme alerts: reply STOP to opt out. Msg&data rates may apply.")
+
+    handle(sns_event("Help?"))
+
+    assert history(dynamodb) == []
+    assert state(dynamodb) == {}
+    assert texts(sms) == ["Acme alerts: reply STOP to opt out. Msg&data rates may apply."]
+
+
+def test_other_messages_write_nothing_and_log_only_a_masked_number(
+    handle: Handler, dynamodb: Any, sms: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+
+    result = handle(sns_event("What time do you open tomorrow?"))
+
+    assert result == {"outcomes": ["IGNORED"]}
+    assert items(dynamodb) == []
+    assert texts(sms) == []
+    assert mask(CUSTOMER) in caplog.text
+    assert CUSTOMER not in caplog.text and "open tomorrow" not in caplog.text
+
+
+def test_a_repeated_delivery_adds_nothing_and_texts_once(handle: Handler, dynamodb: Any, sms: Any) -> None:
+    handle(sns_event("STOP", inbound_id="in-1", timestamp="2025-05-01T12:00:00.000Z"))
+    again = handle(sns_event("STOP", inbound_id="in-1", timestamp="2025-05-01T12:00:03.000Z"))
+
+    assert again == {"outcomes": ["DUPLICATE"]}
+    assert len(history(dynamodb)) == 1
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
+
+
+def test_a_repeated_help_is_answered_once(handle: Handler, sms: Any) -> None:
+    handle(sns_event("HELP", inbound_id="in-9"))
+    handle(sns_event("HELP", inbound_id="in-9"))
+
+    assert len(texts(sms)) == 1
+
+
+def test_out_of_order_delivery_ends_in_the_latest_state(handle: Handler, dynamodb: Any, sms: Any) -> None:
+    handle(sns_event("START", inbound_id="in-2", timestamp="2025-05-01T12:05:00.000Z"))
+    late = handle(sns_event("STOP", inbound_id="in-1", timestamp="2025-05-01T12:00:00.000Z"))
+
+    assert late == {"outcomes": ["SUPERSEDED"]}
+    assert state(dynamodb)[OUR_NUMBER]["M"]["Action"]["S"] == "OPT_IN"
+    assert sorted(i["Action"]["S"] for i in history(dynamodb)) == ["OPT_IN", "OPT_OUT"]
+    assert texts(sms) == [DEFAULT_OPT_IN_CONFIRMATION]
+
+
+def test_a_stop_after_a_start_processed_late_still_wins(handle: Handler, dynamodb: Any) -> None:
+    handle(sns_event("STOP", inbound_id="in-2", timestamp="2025-05-01T12:05:00.000Z"))
+    handle(sns_event("START", inbound_id="in-1", timestamp="2025-05-01T12:00:00.000Z"))
+
+    assert state(dynamodb)[OUR_NUMBER]["M"]["Action"]["S"] == "OPT_OUT"
+
+
+def test_a_failed_write_raises_and_texts_nobody(handle: Handler, dynamodb: Any, sms: Any) -> None:
+    dynamodb.delete_table(TableName=TABLE)
+
+    with pytest.raises(Exception, match="ResourceNotFound"):
+        handle(sns_event("STOP"))
+    assert texts(sms) == []
+
+
+def test_a_failed_confirmation_keeps_the_opt_out_and_the_retry_texts_once(
+    handle: Handler, dynamodb: Any, sms: Any
+) -> None:
+    sms.fail_next("SendTextMessage", "ThrottlingException", times=5)
+
+    with pytest.raises(ConfirmationNotSentError, match=r"\+141\*+23"):
+        handle(sns_event("STOP", inbound_id="in-1"))
+    assert state(dynamodb)[OUR_NUMBER]["M"]["Action"]["S"] == "OPT_OUT"
+    assert texts(sms) == []
+
+    sms.heal()
+    handle(sns_event("STOP", inbound_id="in-1"))
+    handle(sns_event("STOP", inbound_id="in-1"))
+
+    assert len(history(dynamodb)) == 1
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "field"),
+    [
+        (lambda r: r["Sns"].__setitem__("Message", "STOP"), "Records[0].Sns.Message: is not JSON"),
+        (lambda r: r["Sns"].pop("Timestamp"), "Records[0].Sns.Timestamp: is missing"),
+        (lambda r: _edit(r, originationNumber=None), "Records[0].Sns.Message.originationNumber: a phone"),
+        (lambda r: _edit(r, originationNumber="555-0100"), "Records[0].Sns.Message.originationNumber: 555"),
+        (lambda r: _edit(r, destinationNumber="x"), "Records[0].Sns.Message.destinationNumber"),
+        (lambda r: _edit(r, inboundMessageId=""), "Records[0].Sns.Message.inboundMessageId: must be"),
+        (lambda r: r.pop("Sns"), "Records[0].Sns: is missing"),
+    ],
+)
+def test_a_malformed_message_raises_naming_the_field(
+    handle: Handler, dynamodb: Any, mutate: Callable[[dict[str, Any]], Any], field: str
+) -> None:
+    event = sns_event("STOP")
+    mutate(event["Records"][0])
+
+    with pytest.raises(MalformedReplyError) as raised:
+        handle(event)
+    assert str(raised.value).startswith(field.split(": ")[0])
+    assert field in str(raised.value)
+    assert items(dynamodb) == []
+
+
+def _edit(record: dict[str, Any], **changes: Any) -> None:
+    message = json.loads(record["Sns"]["Message"])
+    message.update(changes)
+    record["Sns"]["Message"] = json.dumps(message)
+
+
+def test_an_event_without_records_is_rejected(handle: Handler) -> None:
+    with pytest.raises(MalformedReplyError, match="Records: must be a non-empty list"):
+        handle({})
+
+
+def test_every_record_is_processed_before_failures_are_raised(handle: Handler, dynamodb: Any) -> None:
+    bad = sns_event("STOP", customer="+14155550199")
+    bad["Records"][0]["Sns"]["Message"] = "{"
+    good = sns_event("STOP", customer="+14155550123", inbound_id="in-2")
+    worse = sns_event("STOP", customer="+14155550198")
+    worse["Records"][0]["Sns"].pop("Message")
+    event = {"Records": bad["Records"] + good["Records"] + worse["Records"]}
+
+    with pytest.raises(ExceptionGroup) as raised:
+        handle(event)
+    assert [type(e) for e in raised.value.exceptions] == [MalformedReplyError, MalformedReplyError]
+    assert "Records[0].Sns.Message" in str(raised.value.exceptions[0])
+    assert "Records[2].Sns.Message" in str(raised.value.exceptions[1])
+    assert len(history(dynamodb, "+14155550123")) == 1

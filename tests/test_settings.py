@@ -1,0 +1,59 @@
+"""Settings from environment variables."""
+
+from __future__ import annotations
+
+import pytest
+
+from sms_opt_out.errors import ConfigurationError
+from sms_opt_out.keywords import Intent, MatchMode
+from sms_opt_out.preferences import Scope
+from sms_opt_out.settings import DEFAULT_OPT_OUT_CONFIRMATION, Settings
+
+
+def test_only_the_table_name_is_required() -> None:
+    settings = Settings.from_environ({"OPT_OUT_TABLE_NAME": "t"})
+
+    assert (settings.table_name, settings.scope, settings.rules.match_mode) == (
+        "t",
+        Scope.ORIGINATION,
+        MatchMode.WORD,
+    )
+    assert settings.opt_out_confirmation == DEFAULT_OPT_OUT_CONFIRMATION
+    assert "SMS alerts" in settings.help_message and "STOP" in settings.help_message
+
+
+def test_every_setting_is_read() -> None:
+    settings = Settings.from_environ(
+        {
+            "OPT_OUT_TABLE_NAME": "t",
+            "OPT_OUT_KEYWORDS": "BASTA, FINE",
+            "OPT_IN_KEYWORDS": "",
+            "MATCH_MODE": "exact",
+            "OPT_OUT_SCOPE": "ALL",
+            "OPT_OUT_CONFIRMATION": "bye",
+            "OPT_IN_CONFIRMATION": "hi",
+            "PROGRAM_NAME": "Acme alerts",
+        }
+    )
+
+    assert settings.rules.classify_reply("fine").intent is Intent.OPT_OUT
+    assert settings.rules.classify_reply("start").intent is Intent.OTHER
+    assert (settings.scope, settings.rules.match_mode) == (Scope.ALL, MatchMode.EXACT)
+    assert (settings.opt_out_confirmation, settings.opt_in_confirmation) == ("bye", "hi")
+    assert settings.help_message.startswith("Acme alerts:")
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({}, "OPT_OUT_TABLE_NAME: must name"),
+        ({"OPT_OUT_TABLE_NAME": "t", "MATCH_MODE": "FUZZY"}, "MATCH_MODE: 'FUZZY' is not one of WORD, EXACT"),
+        (
+            {"OPT_OUT_TABLE_NAME": "t", "OPT_OUT_SCOPE": "x"},
+            "OPT_OUT_SCOPE: 'X' is not one of ORIGINATION, ALL",
+        ),
+    ],
+)
+def test_a_bad_setting_names_the_variable(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigurationError, match=f"^{message}"):
+        Settings.from_environ(environ)
