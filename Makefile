@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(BIN):$(PATH)
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: demo sandbox test lint synth bench clean
+.PHONY: install demo sandbox test lint synth deploy bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
@@ -34,8 +34,14 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest -n 2 -q
 
+# ENV=NAME picks an environment of cdk.json (default: dev).
+CDK_ENV := $(if $(ENV),-c environment=$(ENV))
+
 synth: install
-	cdk synth --quiet=false --no-notices --no-version-reporting 2>/dev/null || cdk synth --no-notices
+	cdk synth --no-notices $(CDK_ENV)
+
+deploy: install
+	cdk deploy --no-notices $(CDK_ENV)
 
 bench: install
 	$(BIN)/python -m benchmarks.run

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,7 +15,10 @@ from moto import mock_aws
 
 from sandbox.sms_simulator import SmsSimulator
 
+ROOT = Path(__file__).parent.parent
 EVENTS = Path(__file__).parent / "events"
+# jsii runs the project's own Node.js 22 (from npm), also when pytest is started by hand.
+os.environ["PATH"] = f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}"
 TABLE = "SMSOptOut"
 OUR_NUMBER = "+18445550100"
 CUSTOMER = "+14155550123"

@@ -1,0 +1,16 @@
+"""Where the Lambda code is: beside this package in a wheel, or lambda/ in a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aws_cdk.aws_lambda as lambda_
+
+_PACKAGED = Path(__file__).parent / "_lambda"
+_CHECKOUT = Path(__file__).parent.parent / "lambda"
+
+
+def lambda_code() -> lambda_.Code:
+    """The handlers and the ``sms_opt_out`` package, nothing else (boto3 comes with the runtime)."""
+    directory = _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+    return lambda_.Code.from_asset(str(directory), exclude=["**/__pycache__", "**/*.pyc"])

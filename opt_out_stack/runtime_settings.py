@@ -1,0 +1,75 @@
+"""The construct's runtime props, checked at synthesis and turned into the functions' environment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sms_opt_out.keywords import MatchMode
+from sms_opt_out.preferences import Scope
+
+LIST_VARIABLES = {
+    "opt_out_keywords": "OPT_OUT_KEYWORDS",
+    "opt_in_keywords": "OPT_IN_KEYWORDS",
+    "help_keywords": "HELP_KEYWORDS",
+    "opt_out_words": "OPT_OUT_WORDS",
+    "opt_out_phrases": "OPT_OUT_PHRASES",
+}
+TEXT_VARIABLES = {
+    "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
+    "opt_in_confirmation": "OPT_IN_CONFIRMATION",
+    "help_message": "HELP_MESSAGE",
+    "program_name": "PROGRAM_NAME",
+}
+MAX_TEXT_LENGTH = 1600
+"""SendTextMessage's longest MessageBody."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RuntimeSettings:
+    """Props that reach the Lambda functions; None leaves the runtime default in force."""
+
+    opt_out_keywords: Sequence[str] | None = None
+    opt_in_keywords: Sequence[str] | None = None
+    help_keywords: Sequence[str] | None = None
+    opt_out_words: Sequence[str] | None = None
+    opt_out_phrases: Sequence[str] | None = None
+    match_mode: str | None = None
+    opt_out_scope: str | None = None
+    opt_out_confirmation: str | None = None
+    opt_in_confirmation: str | None = None
+    help_message: str | None = None
+    program_name: str | None = None
+
+    def environment(self) -> dict[str, str]:
+        """The environment variables of both functions; raises ValueError naming a bad prop."""
+        env: dict[str, str] = {}
+        for prop, variable in LIST_VARIABLES.items():
+            values = getattr(self, prop)
+            if values is None:
+                continue
+            if isinstance(values, str):
+                raise ValueError(f"{prop}: give a list of strings, not one string ({values!r})")
+            for value in values:
+                if not isinstance(value, str) or not value.strip() or "," in value:
+                    raise ValueError(f"{prop}: {value!r} must be a non-empty string without commas")
+            env[variable] = ",".join(v.strip() for v in values)
+        for prop, variable in TEXT_VARIABLES.items():
+            text = getattr(self, prop)
+            if text is None:
+                continue
+            if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_LENGTH:
+                raise ValueError(f"{prop}: must be a non-empty text of at most {MAX_TEXT_LENGTH} characters")
+            env[variable] = text
+        for prop, variable, kind in (
+            ("match_mode", "MATCH_MODE", MatchMode),
+            ("opt_out_scope", "OPT_OUT_SCOPE", Scope),
+        ):
+            value = getattr(self, prop)
+            if value is None:
+                continue
+            allowed = [member.value for member in kind]
+            if str(value).upper() not in allowed:
+                raise ValueError(f"{prop}: {value!r} is not one of {', '.join(allowed)}")
+            env[variable] = str(value).upper()
+        return env

@@ -1,0 +1,373 @@
+"""The SmsOptOut construct's template, one synthesis per scenario."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import aws_cdk as cdk
+import aws_cdk.aws_iam as iam
+import aws_cdk.aws_kms as kms
+import aws_cdk.aws_lambda as lambda_
+import aws_cdk.aws_sns as sns
+import pytest
+from aws_cdk.assertions import Match, Template
+
+from opt_out_stack import SmsOptOut
+
+NUMBERS = ["phone-aaaa1111", "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-bbbb2222"]
+ENV = cdk.Environment(account="111122223333", region="us-east-1")
+
+
+def build(**props: Any) -> tuple[cdk.Stack, SmsOptOut]:
+    app = cdk.App()
+    stack = cdk.Stack(app, "Test", env=ENV)
+    props.setdefault("phone_number_ids", NUMBERS)
+    return stack, SmsOptOut(stack, "SmsOptOut", **props)
+
+
+@pytest.fixture(scope="module")
+def default() -> tuple[Template, SmsOptOut]:
+    stack, opt_out = build()
+    return Template.from_stack(stack), opt_out
+
+
+@pytest.fixture(scope="module")
+def customized() -> Template:
+    stack, _ = build(
+        table_name="SMSOptOut",
+        removal_policy=cdk.RemovalPolicy.DESTROY,
+        opt_out_keywords=["STOP", "BASTA"],
+        opt_in_keywords=["START"],
+        help_keywords=["HELP"],
+        opt_out_words=["STOP"],
+        opt_out_phrases=["leave me alone"],
+        match_mode="exact",
+        opt_out_scope="ALL",
+        opt_out_confirmation="Bye",
+        opt_in_confirmation="Welcome back",
+        help_message="Acme: reply STOP to opt out.",
+        program_name="Acme",
+        configuration_set_names=["marketing"],
+        memory_size=512,
+        timeout=cdk.Duration.seconds(10),
+    )
+    user_key = kms.Key(stack, "UserKey", enable_key_rotation=True)
+    alarm_topic = sns.Topic(stack, "Alarms")
+    SmsOptOut(
+        stack, "Second", phone_number_ids=["phone-cccc3333"], encryption_key=user_key, alarm_topic=alarm_topic
+    )
+    return Template.from_stack(stack)
+
+
+def join(value: Any) -> str:
+    """A template string, with references written as {Ref}."""
+    if isinstance(value, str):
+        return value
+    if "Fn::Join" in value:
+        return "".join(join(part) for part in value["Fn::Join"][1])
+    if value == {"Ref": "AWS::Partition"}:
+        return "aws"
+    return json.dumps(value)
+
+
+def test_the_table_keeps_opt_outs_by_default(default: tuple[Template, SmsOptOut]) -> None:
+    template, _ = default
+    template.has_resource(
+        "AWS::DynamoDB::Table",
+        {
+            "DeletionPolicy": "Retain",
+            "UpdateReplacePolicy": "Retain",
+            "Properties": {
+                "KeySchema": [
+                    {"AttributeName": "PK", "KeyType": "HASH"},
+                    {"AttributeName": "SK", "KeyType": "RANGE"},
+                ],
+                "AttributeDefinitions": [
+                    {"AttributeName": "PK", "AttributeType": "S"},
+                    {"AttributeName": "SK", "AttributeType": "S"},
+                ],
+                "BillingMode": "PAY_PER_REQUEST",
+                "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
+                "DeletionProtectionEnabled": True,
+                "TableName": Match.absent(),
+            },
+        },
+    )
+
+
+def test_table_name_and_removal_policy_are_props(customized: Template) -> None:
+    customized.has_resource(
+        "AWS::DynamoDB::Table", {"DeletionPolicy": "Delete", "Properties": {"TableName": "SMSOptOut"}}
+    )
+
+
+def test_only_end_user_messaging_of_this_account_may_publish_over_tls(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    (policy,) = template.find_resources("AWS::SNS::TopicPolicy").values()
+    statements = policy["Properties"]["PolicyDocument"]["Statement"]
+    allows = [s for s in statements if s["Effect"] == "Allow"]
+    assert allows == [
+        {
+            "Sid": "EndUserMessagingSmsPublishes",
+            "Effect": "Allow",
+            "Principal": {"Service": "sms-voice.amazonaws.com"},
+            "Action": "sns:Publish",
+            "Resource": {"Ref": logical_id(opt_out.topic)},
+            "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
+        }
+    ]
+    assert any(
+        s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+        for s in statements
+    )
+
+
+def test_the_topic_is_encrypted_with_a_rotating_key_the_sms_service_may_use(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, _ = default
+    (key_id,) = template.find_resources("AWS::KMS::Key", {"Properties": {"EnableKeyRotation": True}})
+    template.has_resource_properties("AWS::SNS::Topic", {"KmsMasterKeyId": {"Fn::GetAtt": [key_id, "Arn"]}})
+    template.has_resource_properties(
+        "AWS::KMS::Key",
+        {
+            "KeyPolicy": {
+                "Statement": Match.array_with(
+                    [
+                        {
+                            "Sid": "EndUserMessagingSmsPublishesToTheTopic",
+                            "Effect": "Allow",
+                            "Principal": {"Service": "sms-voice.amazonaws.com"},
+                            "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
+                            "Resource": "*",
+                            "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
+                        }
+                    ]
+                )
+            }
+        },
+    )
+
+
+def test_a_key_of_the_users_is_used_instead_of_a_new_one(customized: Template) -> None:
+    user_key = next(
+        iter(customized.find_resources("AWS::KMS::Key", {"Properties": {"Description": Match.absent()}}))
+    )
+    topics = customized.find_resources(
+        "AWS::SNS::Topic", {"Properties": {"KmsMasterKeyId": Match.any_value()}}
+    )
+    keys = [t["Properties"]["KmsMasterKeyId"]["Fn::GetAtt"][0] for t in topics.values()]
+    assert sorted(keys).count(user_key) == 1
+    assert len(customized.find_resources("AWS::KMS::Key")) == 2, (
+        "the first construct's own key and the user's"
+    )
+
+
+def test_both_functions_use_the_newest_python_runtime(default: tuple[Template, SmsOptOut]) -> None:
+    template, _ = default
+    newest = max(
+        (getattr(lambda_.Runtime, name) for name in dir(lambda_.Runtime) if name.startswith("PYTHON_3_")),
+        key=lambda runtime: int(runtime.name.split(".")[1]),
+    )
+    for handler in ("process_reply.handler", "send_text_message.handler"):
+        template.has_resource_properties(
+            "AWS::Lambda::Function",
+            {
+                "Handler": handler,
+                "Runtime": newest.name,
+                "MemorySize": 256,
+                "Timeout": 30,
+                "Environment": {
+                    "Variables": {"OPT_OUT_TABLE_NAME": {"Ref": Match.string_like_regexp("Table")}}
+                },
+                "TracingConfig": {"Mode": "Active"},
+            },
+        )
+
+
+def test_runtime_props_reach_both_functions_as_environment_variables(customized: Template) -> None:
+    expected = {
+        "OPT_OUT_KEYWORDS": "STOP,BASTA",
+        "OPT_IN_KEYWORDS": "START",
+        "HELP_KEYWORDS": "HELP",
+        "OPT_OUT_WORDS": "STOP",
+        "OPT_OUT_PHRASES": "leave me alone",
+        "MATCH_MODE": "EXACT",
+        "OPT_OUT_SCOPE": "ALL",
+        "OPT_OUT_CONFIRMATION": "Bye",
+        "OPT_IN_CONFIRMATION": "Welcome back",
+        "HELP_MESSAGE": "Acme: reply STOP to opt out.",
+        "PROGRAM_NAME": "Acme",
+    }
+    functions = customized.find_resources(
+        "AWS::Lambda::Function", {"Properties": {"Environment": {"Variables": Match.object_like(expected)}}}
+    )
+    assert len(functions) == 2
+    for function in functions.values():
+        assert (function["Properties"]["MemorySize"], function["Properties"]["Timeout"]) == (512, 10)
+
+
+def test_a_reply_that_cannot_be_processed_is_kept_in_the_dead_letter_queue(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    queue = logical_id(opt_out.dead_letter_queue)
+    template.has_resource_properties(
+        "AWS::SNS::Subscription",
+        {"Protocol": "lambda", "RedrivePolicy": {"deadLetterTargetArn": {"Fn::GetAtt": [queue, "Arn"]}}},
+    )
+    configs = template.find_resources(
+        "AWS::Lambda::EventInvokeConfig",
+        {"Properties": {"DestinationConfig": {"OnFailure": {"Destination": {"Fn::GetAtt": [queue, "Arn"]}}}}},
+    )
+    assert len(configs) == 2
+
+
+def logical_id(construct: Any) -> str:
+    return cdk.Stack.of(construct).get_logical_id(construct.node.default_child)
+
+
+def policy_statements(template: Template, role: iam.IRole) -> list[dict[str, Any]]:
+    role = logical_id(role)
+    policies = template.find_resources("AWS::IAM::Policy", {"Properties": {"Roles": [{"Ref": role}]}})
+    return [s for p in policies.values() for s in p["Properties"]["PolicyDocument"]["Statement"]]
+
+
+def actions(statement: dict[str, Any]) -> list[str]:
+    return statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+
+
+def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    statements = policy_statements(template, opt_out.send_function.role)
+    dynamo = [a for s in statements for a in actions(s) if a.startswith("dynamodb:")]
+    assert dynamo == ["dynamodb:BatchGetItem"]
+    (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
+    assert sorted(join(r) for r in send["Resource"]) == [
+        "arn:aws:sms-voice:us-east-1:111122223333:opt-out-list/Default",
+        "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-aaaa1111",
+        "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-bbbb2222",
+    ]
+    stars = [s for s in statements if s["Resource"] == "*"]
+    assert [sorted(actions(s)) for s in stars] == [["xray:PutTelemetryRecords", "xray:PutTraceSegments"]]
+
+
+def test_the_reply_function_writes_without_delete_or_scan(default: tuple[Template, SmsOptOut]) -> None:
+    template, opt_out = default
+    statements = policy_statements(template, opt_out.reply_function.role)
+    dynamo = sorted(a for s in statements for a in actions(s) if a.startswith("dynamodb:"))
+    assert dynamo == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+
+
+def test_configuration_sets_named_in_props_may_be_used_to_send(customized: Template) -> None:
+    resources = [
+        join(r)
+        for p in customized.find_resources("AWS::IAM::Policy").values()
+        for s in p["Properties"]["PolicyDocument"]["Statement"]
+        if "sms-voice:SendTextMessage" in actions(s)
+        for r in s["Resource"]
+    ]
+    assert "arn:aws:sms-voice:us-east-1:111122223333:configuration-set/marketing" in resources
+
+
+def test_each_number_gets_two_way_sms_on_the_topic_and_self_managed_opt_outs(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    topic = logical_id(opt_out.topic)
+    resources = template.find_resources("Custom::AWS").values()
+    calls = [
+        {phase: join(r["Properties"][phase]) for phase in ("Create", "Update", "Delete")} for r in resources
+    ]
+    calls.sort(key=lambda call: NUMBERS.index(json.loads(call["Delete"])["parameters"]["PhoneNumberId"]))
+    assert len(calls) == len(NUMBERS)
+    for number, call in zip(NUMBERS, calls, strict=True):
+        assert call["Create"] == call["Update"]
+        create = json.loads(call["Create"].replace(json.dumps({"Ref": topic}), "TOPIC"))
+        assert create["action"] == "UpdatePhoneNumber" and create["service"] == "PinpointSMSVoiceV2"
+        assert create["parameters"] == {
+            "PhoneNumberId": number,
+            "TwoWayEnabled": True,
+            "TwoWayChannelArn": "TOPIC",
+            "SelfManagedOptOutsEnabled": True,
+        }
+        assert json.loads(call["Delete"])["parameters"] == {
+            "PhoneNumberId": number,
+            "TwoWayEnabled": False,
+            "SelfManagedOptOutsEnabled": False,
+        }
+
+
+def test_changing_the_list_of_numbers_touches_only_the_numbers_that_changed() -> None:
+    def number_resources(ids: list[str]) -> set[str]:
+        stack, _ = build(phone_number_ids=ids)
+        return set(Template.from_stack(stack).find_resources("Custom::AWS"))
+
+    before = number_resources(["phone-aaaa1111", "phone-bbbb2222"])
+    after = number_resources(["phone-bbbb2222", "phone-cccc3333"])
+
+    assert len(before & after) == 1
+    kept = (before & after).pop()
+    assert "phonebbbb2222" in kept
+
+
+def test_alarms_watch_the_dead_letter_queue_and_both_functions(
+    default: tuple[Template, SmsOptOut], customized: Template
+) -> None:
+    template, _ = default
+    alarms = template.find_resources("AWS::CloudWatch::Alarm")
+    metrics = sorted(a["Properties"]["MetricName"] for a in alarms.values())
+    assert metrics == ["ApproximateNumberOfMessagesVisible", "Errors", "Errors"]
+    assert all("AlarmActions" not in a["Properties"] for a in alarms.values())
+    with_actions = customized.find_resources(
+        "AWS::CloudWatch::Alarm", {"Properties": {"AlarmActions": Match.any_value()}}
+    )
+    assert len(with_actions) == 3, "the second construct's alarms notify its alarm topic"
+
+
+def test_grant_send_allows_invoking_the_sender_and_nothing_else() -> None:
+    stack, opt_out = build()
+    role = iam.Role(stack, "App", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+
+    opt_out.grant_send(role)
+
+    template = Template.from_stack(stack)
+    (statement,) = [s for s in policy_statements(template, role) if "lambda:InvokeFunction" in actions(s)]
+    assert statement["Resource"] == {"Fn::GetAtt": [logical_id(opt_out.send_function), "Arn"]}
+
+
+def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]) -> None:
+    _, opt_out = default
+    assert opt_out.table and opt_out.topic and opt_out.dead_letter_queue
+    assert (
+        opt_out.send_function.node.id == "SendFunction" and opt_out.reply_function.node.id == "ReplyFunction"
+    )
+    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 3
+
+
+@pytest.mark.parametrize(
+    ("props", "message"),
+    [
+        ({"phone_number_ids": []}, "phone_number_ids: give a non-empty list"),
+        ({"phone_number_ids": "phone-aaaa1111"}, "phone_number_ids: give a non-empty list"),
+        ({"phone_number_ids": ["+14155550100"]}, "phone_number_ids: '\\+14155550100' is neither"),
+        ({"phone_number_ids": ["phone-a1", "phone-a1"]}, "phone_number_ids: phone-a1 given more than once"),
+        ({"match_mode": "FUZZY"}, "match_mode: 'FUZZY' is not one of WORD, EXACT"),
+        ({"opt_out_scope": "ACCOUNT"}, "opt_out_scope: 'ACCOUNT' is not one of ORIGINATION, ALL"),
+        (
+            {"opt_out_keywords": ["STOP,END"]},
+            "opt_out_keywords: 'STOP,END' must be a non-empty string without commas",
+        ),
+        ({"opt_out_keywords": "STOP"}, "opt_out_keywords: give a list of strings"),
+        ({"help_message": ""}, "help_message: must be a non-empty text"),
+        ({"memory_size": 64}, "memory_size: 64 is outside"),
+    ],
+)
+def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{message}"):
+        build(**props)
