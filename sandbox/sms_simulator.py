@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import boto3
 import botocore.session
 from botocore.validate import ParamValidator
 
@@ -128,6 +129,31 @@ class SmsSimulator:
         """Drop every fault still waiting to be injected."""
         with self._lock:
             self.state.faults.clear()
+
+    def receive(self, from_number: str, to_number: str, body: str) -> str:
+        """A customer texts one of our numbers: publish the inbound JSON to its two-way channel.
+
+        Returns the inbound message ID. The topic is reached through boto3's normal endpoint
+        configuration, so with ``AWS_ENDPOINT_URL_SNS`` set it is moto's.
+        """
+        with self._lock:
+            number = self._find_number(to_number)
+            if not number["TwoWayEnabled"] or not number.get("TwoWayChannelArn"):
+                raise SimulatedError("ValidationException", f"two-way SMS is off for {to_number}")
+            previous = self.state.inboxes[from_number]
+            message = {
+                "originationNumber": from_number,
+                "destinationNumber": number["PhoneNumber"],
+                "messageKeyword": f"KEYWORD_{ACCOUNT}",
+                "messageBody": body,
+                "previousPublishedMessageId": previous[-1].message_id if previous else "",
+                "inboundMessageId": str(uuid.uuid4()),
+            }
+            topic_arn = number["TwoWayChannelArn"]
+        boto3.client("sns", region_name=self.state.region).publish(
+            TopicArn=topic_arn, Message=json.dumps(message)
+        )
+        return message["inboundMessageId"]
 
     def calls(self, operation: str | None = None) -> list[dict[str, Any]]:
         with self._lock:

@@ -1,0 +1,205 @@
+"""``make demo``: a conversation with the real handlers on an embedded AWS, printed as a transcript.
+
+``make sandbox`` (``--interactive``) lets you type as the customer or as the app instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import boto3
+
+from sandbox.local_aws import TABLE_NAME, LocalAws, table_definition
+from sms_opt_out.opt_out_store import OptOutStore
+
+CUSTOMER = "+14155550123"
+BATCH_SIZE = 1_000
+BATCH_OPTED_OUT = 50
+
+
+@dataclass
+class Step:
+    number: int
+    title: str
+    lines: list[str] = field(default_factory=list)
+    outcome: dict[str, Any] = field(default_factory=dict)
+
+
+class Conversation:
+    """Plays the demo conversation; each step keeps what happened for the transcript and the tests."""
+
+    def __init__(self, local: LocalAws, echo: Callable[[Step], None] = lambda step: None) -> None:
+        self.local = local
+        self.echo = echo
+        self.steps: list[Step] = []
+
+    def _step(self, title: str, lines: list[str], outcome: dict[str, Any]) -> Step:
+        step = Step(len(self.steps) + 1, title, lines, outcome)
+        self.steps.append(step)
+        self.echo(step)
+        return step
+
+    def app_sends(self, body: str, to: str = CUSTOMER) -> Step:
+        before = len(self.local.sms.inbox(to))
+        result = self.local.send(
+            {"DestinationPhoneNumber": to, "OriginationIdentity": self.local.our_number, "MessageBody": body}
+        )
+        delivered = self.local.sms.inbox(to)[before:]
+        if result["status"] == "SENT":
+            line = f"→ SENT, delivered to {to} (message {result['messageId'][:8]}…)"
+        else:
+            line = f"→ BLOCKED ({result['status']}): nothing was sent"
+        return self._step(
+            f'App sends "{body}"', [line], {"result": result, "delivered": [m.body for m in delivered]}
+        )
+
+    def customer_replies(self, body: str, customer: str = CUSTOMER) -> Step:
+        before = len(self.local.sms.inbox(customer))
+        outcomes = self.local.reply(customer, body)["outcomes"]
+        answers = [m.body for m in self.local.sms.inbox(customer)[before:]]
+        lines = [_describe(outcomes[0])]
+        if outcomes[0] in ("OPT_OUT", "OPT_IN"):
+            latest = max(self._history(customer), key=lambda item: item["Timestamp"])
+            lines[0] += f" (keyword {latest['Response']}, event time {latest['Timestamp']})"
+        lines += [f'← "{answer}"' for answer in answers]
+        return self._step(f'Customer replies "{body}"', lines, {"outcomes": outcomes, "answers": answers})
+
+    def batch(self) -> Step:
+        recipients = [f"+1212555{n:04d}" for n in range(BATCH_SIZE)]
+        opted_out = recipients[:: BATCH_SIZE // BATCH_OPTED_OUT]
+        for customer in opted_out:
+            self.local.reply(customer, "STOP")
+        self.local.requests.clear()
+        messages = [
+            {
+                "DestinationPhoneNumber": r,
+                "OriginationIdentity": self.local.our_number,
+                "MessageBody": "Spring sale",
+            }
+            for r in recipients
+        ]
+        started = time.perf_counter()
+        results = self.local.send({"messages": messages})["results"]
+        elapsed = time.perf_counter() - started
+        counts = {
+            status: sum(r["status"] == status for r in results) for status in ("SENT", "OPTED_OUT", "INVALID")
+        }
+        reads = {op: n for op, n in self.local.requests.items() if op.startswith("dynamodb:")}
+        total_reads = sum(reads.values())
+        lines = [
+            f"→ sent {counts['SENT']:,}, blocked {counts['OPTED_OUT']:,}, invalid {counts['INVALID']:,} "
+            f"in {elapsed:.1f} s",
+            f"→ DynamoDB requests: {total_reads} ({', '.join(f'{n} {op}' for op, n in reads.items())}), "
+            f"{total_reads / len(messages):.3f} per message",
+        ]
+        title = f"App sends a batch of {BATCH_SIZE:,} messages; {len(opted_out)} recipients had replied STOP"
+        outcome = {"counts": counts, "dynamodb_requests": reads, "opted_out": opted_out, "results": results}
+        return self._step(title, lines, outcome)
+
+    @staticmethod
+    def _history(customer: str) -> list[dict[str, Any]]:
+        return OptOutStore(TABLE_NAME, boto3.client("dynamodb")).history(customer)
+
+    def history(self, customer: str = CUSTOMER) -> Step:
+        items = sorted(self._history(customer), key=lambda item: item["Timestamp"])
+        header = (
+            f"{'event time':<26}{'action':<9}{'keyword':<9}{'channel':<9}{'origination':<14}inbound message"
+        )
+        rows = [
+            f"{i['Timestamp']:<26}{i['Action']:<9}{i['Response']:<9}{i['Channel']:<9}{i['OID']:<14}"
+            f"{i.get('InboundMessageId', '-')[:8]}…"
+            for i in items
+        ]
+        return self._step(
+            f"The history of {customer} in the {TABLE_NAME} table", [header, *rows], {"items": items}
+        )
+
+    def play(self) -> list[Step]:
+        self.app_sends("Your order #1042 has shipped.")
+        self.customer_replies("Stop texting me")
+        self.app_sends("Flash sale: 20% off today only!")
+        self.customer_replies("HELP")
+        self.customer_replies("START")
+        self.app_sends("Your table is ready.")
+        self.batch()
+        self.history()
+        return self.steps
+
+
+def _describe(outcome: str) -> str:
+    return {
+        "OPT_OUT": "→ opt-out recorded",
+        "OPT_IN": "→ opt-in recorded",
+        "HELP": "→ help requested",
+        "IGNORED": "→ no keyword: nothing recorded, nothing sent",
+        "DUPLICATE": "→ a repeated delivery: nothing more done",
+        "SUPERSEDED": "→ recorded; a later event already decides",
+    }[outcome]
+
+
+def print_step(step: Step) -> None:
+    print(f"\n{step.number:>2}. {step.title}")
+    for line in step.lines:
+        print(f"      {line}")
+
+
+def print_setup(local: LocalAws) -> None:
+    keys = ", ".join(f"{k['AttributeName']} ({k['KeyType']})" for k in table_definition()["KeySchema"])
+    print("SMS opt-out sandbox: the real Lambda handlers on an embedded AWS (moto) and a local SMS simulator")
+    print(f"  table        {TABLE_NAME}, from the SmsOptOut construct's template: {keys}")
+    print(f"  our number   {local.our_number}: two-way SMS to the inbound topic, self-managed opt-outs on")
+    print(f"  customer     {CUSTOMER}")
+
+
+def interactive(local: LocalAws) -> None:
+    conversation = Conversation(local, print_step)
+    print(
+        "\nType 'c TEXT' to reply as the customer, 'a TEXT' to send as the app, 'h' for history, 'q' to quit."
+    )
+    for line in _typed_lines():
+        command, _, text = line.strip().partition(" ")
+        if command == "q":
+            return
+        if command == "c" and text:
+            conversation.customer_replies(text)
+        elif command == "a" and text:
+            conversation.app_sends(text)
+        elif command == "h":
+            conversation.history()
+        elif command:
+            print("  ? 'c TEXT', 'a TEXT', 'h' or 'q'")
+
+
+def _typed_lines() -> Iterator[str]:
+    if not sys.stdin.isatty():
+        yield from sys.stdin
+        return
+    while True:
+        try:
+            yield input("> ")
+        except EOFError:
+            return
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--interactive", action="store_true", help="type as the customer or the app")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    with LocalAws() as local:
+        print_setup(local)
+        if args.interactive:
+            interactive(local)
+        else:
+            Conversation(local, print_step).play()
+    print(f"\nDone in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

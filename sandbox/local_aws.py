@@ -1,0 +1,166 @@
+"""An embedded AWS for the real handlers: moto (DynamoDB, SNS, SQS) and the SMS simulator.
+
+Everything is reached through boto3's standard endpoint variables, as on AWS. The table comes
+from the SmsOptOut construct's own synthesized template, the phone number is configured with
+the same UpdatePhoneNumber call as the construct's custom resource, and replies travel from the
+simulator through the SNS topic to an SQS subscription, from which each is handed to the reply
+handler in the event shape Lambda receives (moto cannot run Lambda without Docker).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+from collections import Counter
+from types import SimpleNamespace
+from typing import Any
+
+import boto3
+from moto.server import ThreadedMotoServer
+
+import process_reply
+import send_text_message
+from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.runtime import build_guarded_sender, build_reply_processor
+
+REGION = "us-east-1"
+TABLE_NAME = "SMSOptOut"
+MOTO_SERVICES = ("DYNAMODB", "SNS", "SQS")
+LAMBDA_CONTEXT = SimpleNamespace(function_name="sandbox", aws_request_id="sandbox", memory_limit_in_mb=256)
+
+
+@functools.cache
+def table_definition() -> dict[str, Any]:
+    """The opt-out table's key schema and billing mode, from a synthesized SmsOptOut."""
+    import aws_cdk as cdk
+    from aws_cdk.assertions import Template
+
+    from opt_out_stack import SmsOptOut
+
+    stack = cdk.Stack(cdk.App(), "Sandbox")
+    SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-sandbox"])
+    (table,) = Template.from_stack(stack).find_resources("AWS::DynamoDB::Table").values()
+    properties = table["Properties"]
+    return {name: properties[name] for name in ("KeySchema", "AttributeDefinitions", "BillingMode")}
+
+
+class LocalAws:
+    """Use as a context manager; ``reply`` and ``send`` run the real handlers."""
+
+    def __init__(self, our_number: str = "+18445550100") -> None:
+        self.our_number = our_number
+        self.moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self.sms = SmsSimulator(region=REGION)
+        self.requests: Counter[str] = Counter()
+        """AWS requests the handlers made, by ``service:Operation``."""
+        self.dead_letters: list[dict[str, Any]] = []
+        self._saved_environ: dict[str, str] = {}
+        self._saved_factories: tuple[Any, Any] | None = None
+
+    def __enter__(self) -> LocalAws:
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log of every request
+        self.moto.start()
+        self.sms.__enter__()
+        host, port = self.moto.get_host_and_port()
+        self._saved_environ = dict(os.environ)
+        os.environ.update(
+            {
+                "AWS_ACCESS_KEY_ID": "sandbox",
+                "AWS_SECRET_ACCESS_KEY": "sandbox",
+                "AWS_DEFAULT_REGION": REGION,
+                "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2": self.sms.endpoint_url,
+                "OPT_OUT_TABLE_NAME": TABLE_NAME,
+                "PROGRAM_NAME": "Example Corp alerts",
+            }
+            | {f"AWS_ENDPOINT_URL_{service}": f"http://{host}:{port}" for service in MOTO_SERVICES}
+        )
+        for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL"):
+            os.environ.pop(name, None)
+        self._provision()
+        self._wire_handlers()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._saved_factories is not None:
+            process_reply.reply_processor, send_text_message.guarded_sender = self._saved_factories
+        os.environ.clear()
+        os.environ.update(self._saved_environ)
+        self.sms.__exit__(*exc_info)
+        self.moto.stop()
+
+    def _provision(self) -> None:
+        """What ``cdk deploy`` of the construct would leave behind."""
+        boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
+        self.topic_arn = boto3.client("sns").create_topic(Name="sms-opt-out-inbound")["TopicArn"]
+        sqs = boto3.client("sqs")
+        self.queue_url = sqs.create_queue(QueueName="reply-function-events")["QueueUrl"]
+        queue_arn = sqs.get_queue_attributes(QueueUrl=self.queue_url, AttributeNames=["QueueArn"])[
+            "Attributes"
+        ]
+        boto3.client("sns").subscribe(TopicArn=self.topic_arn, Protocol="sqs", Endpoint=queue_arn["QueueArn"])
+        phone_id = self.sms.add_phone_number(self.our_number)["PhoneNumberId"]
+        boto3.client("pinpoint-sms-voice-v2").update_phone_number(
+            PhoneNumberId=phone_id,
+            TwoWayEnabled=True,
+            TwoWayChannelArn=self.topic_arn,
+            SelfManagedOptOutsEnabled=True,
+        )
+
+    def _wire_handlers(self) -> None:
+        """The handlers build their clients on a session that counts requests."""
+        session = boto3.session.Session()
+        session.events.register("before-call.*.*", self._count)
+        self._saved_factories = (process_reply.reply_processor, send_text_message.guarded_sender)
+        process_reply.reply_processor = functools.cache(lambda: build_reply_processor(session))
+        send_text_message.guarded_sender = functools.cache(lambda: build_guarded_sender(session))
+
+    def _count(self, model: Any, **_: Any) -> None:
+        self.requests[f"{model.service_model.service_name}:{model.name}"] += 1
+
+    # The conversation ----------------------------------------------------------------------
+
+    def reply(self, customer: str, body: str) -> dict[str, Any]:
+        """The customer texts ``body``; the reply handler processes what the topic delivers."""
+        self.sms.receive(customer, self.our_number, body)
+        event = {"Records": [self._lambda_record(n) for n in self._drain_topic_subscription()]}
+        try:
+            return process_reply.handler(event, LAMBDA_CONTEXT)
+        except Exception as error:
+            # On AWS, Lambda retries twice and then the on-failure destination keeps the event.
+            self.dead_letters.append({"event": event, "error": str(error)})
+            raise
+
+    def send(self, request: dict[str, Any]) -> dict[str, Any]:
+        """The application invokes the guarded sender."""
+        return send_text_message.handler(request, LAMBDA_CONTEXT)
+
+    def _drain_topic_subscription(self) -> list[dict[str, Any]]:
+        sqs = boto3.client("sqs")
+        response = sqs.receive_message(QueueUrl=self.queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1)
+        messages = response.get("Messages", [])
+        for message in messages:
+            sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
+        return [json.loads(m["Body"]) for m in messages]
+
+    def _lambda_record(self, notification: dict[str, Any]) -> dict[str, Any]:
+        """An SNS notification as Lambda's SNS event source hands it over."""
+        return {
+            "EventSource": "aws:sns",
+            "EventVersion": "1.0",
+            "EventSubscriptionArn": f"{self.topic_arn}:sandbox",
+            "Sns": {
+                "Type": notification["Type"],
+                "MessageId": notification["MessageId"],
+                "TopicArn": notification["TopicArn"],
+                "Subject": notification.get("Subject"),
+                "Message": notification["Message"],
+                "Timestamp": notification["Timestamp"],
+                "SignatureVersion": notification.get("SignatureVersion", "1"),
+                "Signature": notification.get("Signature", ""),
+                "SigningCertUrl": notification.get("SigningCertURL", ""),
+                "UnsubscribeUrl": notification.get("UnsubscribeURL", ""),
+                "MessageAttributes": notification.get("MessageAttributes", {}),
+            },
+        }

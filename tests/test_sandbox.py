@@ -1,0 +1,65 @@
+"""The demo conversation, played by the real handlers on the embedded AWS, step by step."""
+
+from __future__ import annotations
+
+import pytest
+
+from sandbox.demo import BATCH_OPTED_OUT, BATCH_SIZE, CUSTOMER, Conversation, Step
+from sandbox.local_aws import LocalAws
+from sms_opt_out.settings import DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION
+
+
+@pytest.fixture(scope="module")
+def steps() -> list[Step]:
+    with LocalAws() as local:
+        steps = Conversation(local).play()
+        assert local.dead_letters == []
+        return steps
+
+
+def test_the_first_send_is_delivered(steps: list[Step]) -> None:
+    assert steps[0].outcome["result"]["status"] == "SENT"
+    assert steps[0].outcome["delivered"] == ["Your order #1042 has shipped."]
+
+
+def test_a_natural_language_stop_is_recorded_and_confirmed(steps: list[Step]) -> None:
+    assert steps[1].outcome == {"outcomes": ["OPT_OUT"], "answers": [DEFAULT_OPT_OUT_CONFIRMATION]}
+    assert "keyword STOP" in steps[1].lines[0]
+
+
+def test_the_next_send_is_blocked(steps: list[Step]) -> None:
+    assert steps[2].outcome == {"result": {"status": "OPTED_OUT"}, "delivered": []}
+
+
+def test_help_is_answered_with_the_help_text(steps: list[Step]) -> None:
+    (answer,) = steps[3].outcome["answers"]
+    assert answer.startswith("Example Corp alerts:") and "STOP" in answer
+
+
+def test_start_opts_back_in_and_the_next_send_is_delivered(steps: list[Step]) -> None:
+    assert steps[4].outcome == {"outcomes": ["OPT_IN"], "answers": [DEFAULT_OPT_IN_CONFIRMATION]}
+    assert steps[5].outcome["delivered"] == ["Your table is ready."]
+
+
+def test_the_batch_blocks_exactly_the_opted_out_with_one_read_per_100(steps: list[Step]) -> None:
+    batch = steps[6].outcome
+    assert batch["counts"] == {
+        "SENT": BATCH_SIZE - BATCH_OPTED_OUT,
+        "OPTED_OUT": BATCH_OPTED_OUT,
+        "INVALID": 0,
+    }
+    blocked = {
+        message for message, result in zip(range(BATCH_SIZE), batch["results"], strict=True)
+        if result["status"] == "OPTED_OUT"
+    }  # fmt: skip
+    assert blocked == set(range(0, BATCH_SIZE, BATCH_SIZE // BATCH_OPTED_OUT))
+    assert batch["dynamodb_requests"] == {"dynamodb:BatchGetItem": BATCH_SIZE // 100}
+
+
+def test_the_history_shows_the_opt_out_then_the_opt_in(steps: list[Step]) -> None:
+    items = steps[7].outcome["items"]
+    assert [(i["Action"], i["Response"], i["Channel"]) for i in items] == [
+        ("OPT_OUT", "STOP", "SMS"),
+        ("OPT_IN", "START", "SMS"),
+    ]
+    assert all(i["PK"] == CUSTOMER for i in items)
