@@ -20,7 +20,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from .errors import StateUnavailableError
+from .errors import StateChangedError, StateUnavailableError
 from .phone_numbers import mask
 from .preferences import NO_EVENTS, Action, ConsentState, PreferenceEvent, StateEntry
 
@@ -30,6 +30,8 @@ STATE_SORT_KEY = "STATE"
 RECEIPT_PREFIX = "INBOUND#"
 BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
+TRANSACTION_EVENTS = 50
+"""Events per TransactWriteItems: two items each, within its limit of 100."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ def _from_attr(attr: Mapping[str, Any]) -> Any:
         return {k: _from_attr(v) for k, v in attr["M"].items()}
     (value,) = attr.values()
     return value
+
+
+def _consent_state(item: Mapping[str, Any]) -> ConsentState:
+    plain = _plain(item)
+    return ConsentState({k: StateEntry.from_item(v) for k, v in plain.items() if k not in ("PK", "SK")})
 
 
 def _item(**attributes: Any) -> dict[str, Any]:
@@ -138,6 +145,26 @@ class OptOutStore:
 
     # Consent state -----------------------------------------------------------------------
 
+    def _state_update(self, event: PreferenceEvent) -> dict[str, Any]:
+        """UpdateItem parameters that make ``event`` its origination's state unless a later one is."""
+        return {
+            "TableName": self.table_name,
+            "Key": _item(PK=event.customer, SK=STATE_SORT_KEY),
+            "UpdateExpression": "SET #o = :entry",
+            "ConditionExpression": (
+                "attribute_not_exists(#o) OR #o.#ts < :ts OR (#o.#ts = :ts AND :action = :opt_out)"
+            ),
+            "ExpressionAttributeNames": {"#o": event.origination, "#ts": "Timestamp"},
+            "ExpressionAttributeValues": _item(
+                **{
+                    ":entry": event.state_entry(),
+                    ":ts": event.timestamp,
+                    ":action": event.action.value,
+                    ":opt_out": Action.OPT_OUT.value,
+                }
+            ),
+        }
+
     def apply(self, event: PreferenceEvent) -> bool:
         """Make ``event`` the state of its origination unless a later event is there already.
 
@@ -145,22 +172,7 @@ class OptOutStore:
         """
         try:
             self._client.update_item(
-                TableName=self.table_name,
-                Key=_item(PK=event.customer, SK=STATE_SORT_KEY),
-                UpdateExpression="SET #o = :entry",
-                ConditionExpression=(
-                    "attribute_not_exists(#o) OR #o.#ts < :ts OR (#o.#ts = :ts AND :action = :opt_out)"
-                ),
-                ExpressionAttributeNames={"#o": event.origination, "#ts": "Timestamp"},
-                ExpressionAttributeValues=_item(
-                    **{
-                        ":entry": event.state_entry(),
-                        ":ts": event.timestamp,
-                        ":action": event.action.value,
-                        ":opt_out": Action.OPT_OUT.value,
-                    }
-                ),
-                ReturnValuesOnConditionCheckFailure="ALL_OLD",
+                **self._state_update(event), ReturnValuesOnConditionCheckFailure="ALL_OLD"
             )
         except ClientError as error:
             if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
@@ -172,15 +184,63 @@ class OptOutStore:
             return not superseded
         return True
 
+    def record(self, event: PreferenceEvent) -> bool:
+        """Append ``event`` to the audit trail and apply it; True when it is now the latest."""
+        history = _item(PK=event.customer, SK=event.history_sort_key, **event.history_item())
+        self._client.put_item(TableName=self.table_name, Item=history)
+        return self.apply(event)
+
+    def record_batch(self, events: list[PreferenceEvent]) -> None:
+        """Append and apply up to 50 events of distinct customers in one TransactWriteItems.
+
+        BatchWriteItem cannot carry a condition, and a plain write could overwrite a reply
+        processed in the same instant; a transaction applies each event only where it is newer.
+        Raises StateChangedError naming the customers whose state changed since it was read.
+        """
+        if len({e.customer for e in events}) != len(events) or len(events) > TRANSACTION_EVENTS:
+            raise ValueError(f"record_batch takes at most {TRANSACTION_EVENTS} events of distinct customers")
+        items: list[dict[str, Any]] = []
+        for event in events:
+            history = _item(PK=event.customer, SK=event.history_sort_key, **event.history_item())
+            items += [
+                {"Put": {"TableName": self.table_name, "Item": history}},
+                {"Update": self._state_update(event)},
+            ]
+        try:
+            self._client.transact_write_items(TransactItems=items)
+        except ClientError as error:
+            reasons = error.response.get("CancellationReasons") or []
+            changed = [
+                events[index // 2].customer
+                for index, reason in enumerate(reasons)
+                if reason.get("Code") == "ConditionalCheckFailed"
+            ]
+            if not changed:
+                raise
+            raise StateChangedError(changed) from error
+
+    def state_items(self) -> Iterator[tuple[str, ConsentState]]:
+        """Every customer's consent state (a Scan: for exports, not for the send path)."""
+        kwargs: dict[str, Any] = {
+            "TableName": self.table_name,
+            "FilterExpression": "SK = :state",
+            "ExpressionAttributeValues": _item(**{":state": STATE_SORT_KEY}),
+        }
+        while True:
+            response = self._client.scan(**kwargs)
+            for item in response["Items"]:
+                yield item["PK"]["S"], _consent_state(item)
+            if "LastEvaluatedKey" not in response:
+                return
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
     def consent_states(self, customers: Iterable[str]) -> dict[str, ConsentState]:
         """The consent state of each customer: one strongly consistent BatchGetItem per 100."""
         unique = list(dict.fromkeys(customers))
         states = dict.fromkeys(unique, NO_EVENTS)
         for start in range(0, len(unique), BATCH_GET_LIMIT):
             for item in self._batch_get(unique[start : start + BATCH_GET_LIMIT]):
-                plain = _plain(item)
-                entries = {k: StateEntry.from_item(v) for k, v in plain.items() if k not in ("PK", "SK")}
-                states[plain["PK"]] = ConsentState(entries)
+                states[item["PK"]["S"]] = _consent_state(item)
         return states
 
     def _batch_get(self, customers: list[str]) -> Iterator[dict[str, Any]]:

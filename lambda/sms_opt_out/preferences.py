@@ -54,7 +54,8 @@ class PreferenceEvent:
     event_id: str
     """Unique per event: the inbound message ID for SMS."""
     inbound_message_id: str | None = None
-    consent_reference: str | None = None
+    reference: str | None = None
+    """Proof of consent for an opt-in from another channel, or a ticket or case number."""
     source: str | None = None
 
     @property
@@ -73,7 +74,7 @@ class PreferenceEvent:
         item |= {"Action": self.action.value, "Channel": self.channel, "EventId": self.event_id}
         optional = {
             "InboundMessageId": self.inbound_message_id,
-            "ConsentReference": self.consent_reference,
+            "Reference": self.reference,
             "Source": self.source,
         }
         return item | {k: v for k, v in optional.items() if v is not None}

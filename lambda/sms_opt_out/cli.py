@@ -1,0 +1,302 @@
+"""``sms-opt-out``: the operator CLI over the Python API (status, history, other channels, migration)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any, TextIO
+
+import boto3
+from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
+
+from .errors import InvalidFieldError
+from .migration import (
+    ImportReport,
+    OptOutImporter,
+    export_to_opt_out_list,
+    open_csv,
+    opted_out_numbers,
+    read_csv,
+    read_opt_out_list,
+    write_csv,
+)
+from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
+from .preferences import Scope
+from .registry import OptOutRegistry
+
+HISTORY_COLUMNS = (
+    "Timestamp",
+    "Action",
+    "Response",
+    "Channel",
+    "OID",
+    "InboundMessageId",
+    "Reference",
+    "Source",
+)
+HISTORY_HEADERS = (
+    "time",
+    "action",
+    "keyword",
+    "channel",
+    "origination",
+    "inbound message id",
+    "reference",
+    "source",
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sms-opt-out", description=__doc__)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--table", help="the opt-out table (default: $OPT_OUT_TABLE_NAME)")
+    where.add_argument("--stack", help="an OptOutStack: its TableName output names the table")
+    parser.add_argument("--region", help="AWS region (default: the AWS configuration's)")
+    parser.add_argument("--profile", help="AWS profile (default: the AWS configuration's)")
+    parser.add_argument(
+        "--scope", choices=[s.value for s in Scope], default=Scope.ORIGINATION.value,
+        help="how an opt-out applies across our numbers, as the stack's OPT_OUT_SCOPE (default: ORIGINATION)",
+    )  # fmt: skip
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    status = commands.add_parser("status", help="a number's current state for each of our numbers")
+    status.add_argument("number")
+    status.add_argument("--from", dest="origination", help="the decision for texts from this number of ours")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(run=_status)
+
+    history = commands.add_parser("history", help="every opt-out and opt-in of a number")
+    history.add_argument("number")
+    formats = history.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true")
+    formats.add_argument("--csv", action="store_true")
+    history.set_defaults(run=_history)
+
+    for name, run in (("opt-out", _opt_out), ("opt-in", _opt_in)):
+        command = commands.add_parser(name, help=f"record an {name} from another channel")
+        command.add_argument("number")
+        command.add_argument("--channel", required=True, help="web, call-center, email, ...")
+        scope = command.add_mutually_exclusive_group()
+        scope.add_argument("--from", dest="origination", help="only for this number of ours")
+        scope.add_argument("--all", action="store_true", help="for all our numbers (the default)")
+        command.add_argument("--at", help="when the customer asked, ISO-8601 with a zone (default: now)")
+        if name == "opt-in":
+            command.add_argument(
+                "--consent-reference", required=True, help="proof of consent, stored on the item"
+            )
+        else:
+            command.add_argument("--reference", help="a ticket or case number, stored on the item")
+        command.set_defaults(run=run)
+
+    importing = commands.add_parser("import", help="bring existing opt-outs in (idempotent, resumable)")
+    source = importing.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", help="CSV with a header: number[,origination,timestamp,source]")
+    source.add_argument("--from-opt-out-list", metavar="NAME", help="an End User Messaging opt-out list")
+    importing.set_defaults(run=_import)
+
+    export = commands.add_parser("export", help="every number currently opted out")
+    export.add_argument("--csv", metavar="FILE", help="write a CSV (the import's columns); - for stdout")
+    export.add_argument(
+        "--to-opt-out-list", metavar="NAME", help="PutOptedOutNumber each number on this list"
+    )
+    export.set_defaults(run=_export)
+    return parser
+
+
+def _registry(args: argparse.Namespace) -> OptOutRegistry:
+    session = boto3.session.Session(profile_name=args.profile, region_name=args.region)
+    scope = Scope(args.scope)
+    if args.stack:
+        return OptOutRegistry.from_stack(args.stack, session=session, scope=scope)
+    table = args.table or os.environ.get("OPT_OUT_TABLE_NAME")
+    if not table:
+        raise InvalidFieldError(
+            "--table", "name the table with --table or --stack (or set OPT_OUT_TABLE_NAME)"
+        )
+    return OptOutRegistry(table, session=session, scope=scope)
+
+
+def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    widths = [max(len(str(v)) for v in column) for column in zip(headers, *rows, strict=True)]
+    for row in (headers, *rows):
+        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip(), file=out)
+
+
+def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    rows = registry.status(args.number)
+    decision = None
+    if args.origination:
+        blocked = registry.is_opted_out(args.number, args.origination)
+        decision = "OPTED_OUT" if blocked else "CAN_SEND"
+    if args.json:
+        payload: dict[str, Any] = {
+            "number": to_e164(args.number, "number"),
+            "states": [asdict(r) for r in rows],
+        }
+        if decision:
+            payload |= {"from": to_origination_number(args.origination, "--from"), "decision": decision}
+        print(json.dumps(payload, indent=2), file=out)
+        return 0
+    if decision:
+        print(f"texts from {args.origination}: {decision} (scope {registry.scope.value})", file=out)
+    if not rows:
+        print("no opt-out or opt-in recorded", file=out)
+        return 0
+    table = [
+        (
+            "all numbers" if r.origination == ALL_NUMBERS else r.origination,
+            r.action.value,
+            r.timestamp,
+            r.channel,
+            r.keyword,
+        )
+        for r in rows
+    ]
+    _print_table(("origination", "state", "since", "channel", "keyword"), table, out)
+    return 0
+
+
+def _history(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    items = registry.history(args.number)
+    if args.json:
+        print(json.dumps(items, indent=2), file=out)
+    elif args.csv:
+        writer = csv.writer(out)
+        writer.writerow(HISTORY_HEADERS)
+        writer.writerows([[item.get(c, "") for c in HISTORY_COLUMNS] for item in items])
+    elif not items:
+        print("no opt-out or opt-in recorded", file=out)
+    else:
+        _print_table(HISTORY_HEADERS, [[item.get(c, "-") for c in HISTORY_COLUMNS] for item in items], out)
+    return 0
+
+
+def _opt_out(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    event = registry.opt_out(
+        args.number, channel=args.channel, origination=args.origination, at=args.at, reference=args.reference
+    )
+    print(
+        f"recorded OPT_OUT of {event.customer} for {_numbers(event.origination)} via {event.channel}",
+        file=out,
+    )
+    return 0
+
+
+def _opt_in(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    event = registry.opt_in(
+        args.number,
+        channel=args.channel,
+        consent_reference=args.consent_reference,
+        origination=args.origination,
+        at=args.at,
+    )
+    print(
+        f"recorded OPT_IN of {event.customer} for {_numbers(event.origination)} via {event.channel}", file=out
+    )
+    return 0
+
+
+def _numbers(origination: str) -> str:
+    return "all our numbers" if origination == ALL_NUMBERS else origination
+
+
+class _ProgressBar:
+    """A one-line bar on standard error, drawn only on a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._enabled = stream.isatty()
+
+    def __call__(self, handled: int) -> None:
+        if self._enabled:
+            self._stream.write(f"\rimporting: {handled:,} rows")
+            self._stream.flush()
+
+    def close(self) -> None:
+        if self._enabled:
+            self._stream.write("\n")
+
+
+def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    progress = _ProgressBar(sys.stderr)
+    importer = OptOutImporter(registry.store, progress)
+    try:
+        if args.from_opt_out_list:
+            client = registry.session.client("pinpoint-sms-voice-v2")
+            rows = read_opt_out_list(client, args.from_opt_out_list)
+            report = importer.run(rows, source=f"opt-out-list:{args.from_opt_out_list}")
+        else:
+            with open_csv(args.file) as stream:
+                report = importer.run(read_csv(stream), source=os.path.basename(args.file))
+    finally:
+        progress.close()
+    _print_report(report, out)
+    return 0
+
+
+def _print_report(report: ImportReport, out: TextIO) -> None:
+    lines = [
+        ("imported", report.imported),
+        ("already present", report.already_present),
+        ("superseded by a later opt-in", report.superseded),
+        ("invalid", len(report.invalid)),
+    ]
+    for label, count in lines:
+        print(f"{label:<30}{count:>10,}", file=out)
+    for line, reason in report.invalid:
+        print(f"  line {line}: {reason}", file=out)
+    print(
+        f"{'DynamoDB requests':<30}{report.write_requests:>10,} writes, {report.read_requests:,} reads",
+        file=out,
+    )
+
+
+def _export(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    rows = list(opted_out_numbers(registry.store))
+    if args.to_opt_out_list:
+        client = registry.session.client("pinpoint-sms-voice-v2")
+        count = export_to_opt_out_list(rows, client, args.to_opt_out_list)
+        print(f"put {count:,} numbers on opt-out list {args.to_opt_out_list}", file=sys.stderr)
+    if args.csv and args.csv != "-":
+        with open(args.csv, "w", newline="", encoding="utf-8") as stream:
+            count = write_csv(rows, stream)
+        print(f"wrote {count:,} opted-out numbers to {args.csv}", file=sys.stderr)
+    elif args.csv == "-" or not args.to_opt_out_list:
+        write_csv(rows, out)
+    return 0
+
+
+def _explain(error: Exception, args: argparse.Namespace) -> str:
+    """One line a shell user can act on."""
+    if isinstance(error, NoCredentialsError):
+        return "no AWS credentials found: set AWS_PROFILE, pass --profile, or run 'aws configure'"
+    if isinstance(error, NoRegionError):
+        return "no AWS region: pass --region or set AWS_DEFAULT_REGION"
+    if isinstance(error, ClientError):
+        code = error.response["Error"]["Code"]
+        message = error.response["Error"].get("Message", "")
+        if code == "ResourceNotFoundException" and error.operation_name not in (
+            "DescribeOptedOutNumbers", "PutOptedOutNumber"
+        ):  # fmt: skip
+            return f"table {args.table or os.environ.get('OPT_OUT_TABLE_NAME')!r} not found: {message}"
+        return f"{error.operation_name} failed: {code}: {message}"
+    return str(error)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    args = _parser().parse_args(argv)
+    run: Callable[[OptOutRegistry, argparse.Namespace, TextIO], int] = args.run
+    try:
+        return run(_registry(args), args, out or sys.stdout)
+    except (InvalidFieldError, BotoCoreError, ClientError) as error:
+        print(f"sms-opt-out: error: {_explain(error, args)}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

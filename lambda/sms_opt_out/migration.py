@@ -1,0 +1,246 @@
+"""Migration in and out: import existing opt-out lists, export every number currently opted out.
+
+An import is idempotent and so resumable: each row whose opt-out is already in the table is
+counted and skipped, so running it again after an interruption writes only what is missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from botocore.exceptions import ClientError
+
+from .errors import InvalidFieldError, StateChangedError
+from .opt_out_store import TRANSACTION_EVENTS, OptOutStore
+from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
+from .preferences import Action, PreferenceEvent, event_time
+
+IMPORT_CHANNEL = "import"
+CSV_COLUMNS = ("number", "origination", "timestamp", "source")
+WRITE_ATTEMPTS = 8
+RETRYABLE = {"TransactionConflict", "ThrottlingException", "ProvisionedThroughputExceededException"}
+
+Progress = Callable[[int], None]
+"""Called with the number of rows handled so far."""
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    already_present: int = 0
+    superseded: int = 0
+    """Rows older than an opt-in already recorded for the same number."""
+    invalid: list[tuple[int, str]] = field(default_factory=list)
+    """(line number, reason) of each row that could not be imported."""
+    write_requests: int = 0
+    read_requests: int = 0
+
+    @property
+    def rows(self) -> int:
+        return self.imported + self.already_present + self.superseded + len(self.invalid)
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    line: int
+    number: str
+    origination: str | None = None
+    timestamp: str | datetime | None = None
+    source: str | None = None
+
+
+def read_csv(stream: TextIO) -> Iterator[ImportRow]:
+    """Rows of a CSV with a header naming ``number`` and optionally origination, timestamp, source."""
+    reader = csv.DictReader(stream)
+    columns = {name.strip().lower(): name for name in reader.fieldnames or []}
+    if "number" not in columns:
+        raise InvalidFieldError(
+            "header", f"the first row must name the columns, with at least: number ({', '.join(CSV_COLUMNS)})"
+        )
+    for row in reader:
+        values = {key: (row.get(name) or "").strip() or None for key, name in columns.items()}
+        yield ImportRow(
+            reader.line_num,
+            values["number"] or "",
+            values.get("origination"),
+            values.get("timestamp"),
+            values.get("source"),
+        )
+
+
+def read_opt_out_list(client: Any, name: str) -> Iterator[ImportRow]:
+    """Every number of an End User Messaging opt-out list (DescribeOptedOutNumbers, paginated)."""
+    kwargs: dict[str, Any] = {"OptOutListName": name}
+    line = 0
+    while True:
+        response = client.describe_opted_out_numbers(**kwargs)
+        for entry in response["OptedOutNumbers"]:
+            line += 1
+            yield ImportRow(
+                line, entry["OptedOutNumber"], None, entry["OptedOutTimestamp"], f"opt-out-list:{name}"
+            )
+        if not response.get("NextToken"):
+            return
+        kwargs["NextToken"] = response["NextToken"]
+
+
+def _event(row: ImportRow, default_time: datetime, default_source: str) -> PreferenceEvent:
+    customer = to_e164(row.number, "number")
+    origination = (
+        ALL_NUMBERS if row.origination is None else to_origination_number(row.origination, "origination")
+    )
+    timestamp = event_time(row.timestamp or default_time, "timestamp")
+    source = row.source or default_source
+    digest = hashlib.sha256(f"{customer}|{origination}|{timestamp}|{source}".encode()).hexdigest()[:24]
+    return PreferenceEvent(
+        customer=customer,
+        origination=origination,
+        timestamp=timestamp,
+        action=Action.OPT_OUT,
+        keyword=Action.OPT_OUT.value,
+        channel=IMPORT_CHANNEL,
+        event_id=f"import-{digest}",
+        source=source,
+    )
+
+
+class OptOutImporter:
+    """Brings opt-outs into the table: one read and at most one write request per 50 rows."""
+
+    def __init__(self, store: OptOutStore, progress: Progress | None = None) -> None:
+        self._store = store
+        self._progress = progress or (lambda handled: None)
+
+    def run(self, rows: Iterable[ImportRow], *, source: str) -> ImportReport:
+        """Import ``rows``; an invalid row is reported with its line number and never stops the import."""
+        report = ImportReport()
+        started = datetime.now(UTC)
+        pending: deque[tuple[int, PreferenceEvent]] = deque()
+        for row in rows:
+            try:
+                pending.append((row.line, _event(row, started, source)))
+            except InvalidFieldError as error:
+                report.invalid.append((row.line, str(error)))
+            if len(pending) >= TRANSACTION_EVENTS * 4:
+                self._drain(pending, report, until=TRANSACTION_EVENTS * 2)
+        self._drain(pending, report, until=0)
+        return report
+
+    def _drain(
+        self, pending: deque[tuple[int, PreferenceEvent]], report: ImportReport, *, until: int
+    ) -> None:
+        while len(pending) > until:
+            chunk = _take_distinct_customers(pending, TRANSACTION_EVENTS)
+            self._import_chunk(chunk, report)
+            self._progress(report.rows)
+
+    def _import_chunk(self, chunk: list[tuple[int, PreferenceEvent]], report: ImportReport) -> None:
+        """Read the chunk's state, write what is missing; rows already decided are counted once."""
+        for attempt in range(WRITE_ATTEMPTS):
+            states = self._store.consent_states(event.customer for _, event in chunk)
+            report.read_requests += 1
+            to_write = []
+            for _, event in chunk:
+                entry = states[event.customer].entries.get(event.origination)
+                if entry is not None and entry.action is Action.OPT_OUT:
+                    report.already_present += 1
+                elif entry is not None and entry.precedence() >= (event.timestamp, True):
+                    report.superseded += 1
+                else:
+                    to_write.append(event)
+            if not to_write:
+                return
+            report.write_requests += 1
+            try:
+                self._store.record_batch(to_write)
+            except StateChangedError:
+                pass  # a reply landed between the read and the write: read those customers again
+            except ClientError as error:
+                if error.response["Error"]["Code"] not in RETRYABLE and not _cancelled_by_conflict(error):
+                    raise
+                time.sleep(min(0.05 * 2**attempt, 2.0))
+            else:
+                report.imported += len(to_write)
+                return
+            chunk = [(line, event) for line, event in chunk if event in to_write]
+        raise StateChangedError([e.customer for _, e in chunk])
+
+
+def _cancelled_by_conflict(error: ClientError) -> bool:
+    reasons = error.response.get("CancellationReasons") or []
+    return any(r.get("Code") in RETRYABLE for r in reasons)
+
+
+def _take_distinct_customers(
+    pending: deque[tuple[int, PreferenceEvent]], size: int
+) -> list[tuple[int, PreferenceEvent]]:
+    """Up to ``size`` events of distinct customers; a customer's second row waits for a later chunk."""
+    chunk: list[tuple[int, PreferenceEvent]] = []
+    customers: set[str] = set()
+    deferred: list[tuple[int, PreferenceEvent]] = []
+    while pending and len(chunk) < size:
+        line, event = pending.popleft()
+        if event.customer in customers:
+            deferred.append((line, event))
+        else:
+            customers.add(event.customer)
+            chunk.append((line, event))
+    pending.extendleft(reversed(deferred))
+    return chunk
+
+
+@dataclass(frozen=True)
+class OptedOutNumber:
+    number: str
+    origination: str | None
+    """None when the opt-out applies to all of our numbers."""
+    timestamp: str
+    source: str
+
+
+def opted_out_numbers(store: OptOutStore) -> Iterator[OptedOutNumber]:
+    """Every (number, origination) whose latest event is an opt-out."""
+    for customer, state in store.state_items():
+        for origination, entry in sorted(state.entries.items()):
+            if entry.action is Action.OPT_OUT:
+                yield OptedOutNumber(
+                    customer,
+                    None if origination == ALL_NUMBERS else origination,
+                    entry.timestamp,
+                    entry.channel,
+                )
+
+
+def write_csv(rows: Iterable[OptedOutNumber], stream: TextIO) -> int:
+    """Write ``rows`` in the import's own columns, so an export imports back unchanged."""
+    writer = csv.writer(stream)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow([row.number, row.origination or "", row.timestamp, row.source])
+        count += 1
+    return count
+
+
+def export_to_opt_out_list(rows: Iterable[OptedOutNumber], client: Any, name: str) -> int:
+    """PutOptedOutNumber for every number with an opt-out, once each; returns how many."""
+    numbers = sorted({row.number for row in rows})
+    for number in numbers:
+        client.put_opted_out_number(OptOutListName=name, OptedOutNumber=number)
+    return len(numbers)
+
+
+def open_csv(path: str) -> TextIO:
+    """Open an import file, naming it in the error when it cannot be read."""
+    try:
+        return Path(path).open(newline="", encoding="utf-8-sig")
+    except OSError as error:
+        raise InvalidFieldError("FILE", f"{path}: {error.strerror}") from None

@@ -1,0 +1,141 @@
+"""Python API for preferences from other channels: what a web portal or call-centre app imports.
+
+Events are stored in the same item format as SMS replies, so the guarded sender honours them
+at once, and the audit trail shows every channel side by side.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import boto3
+
+from .errors import InvalidFieldError
+from .opt_out_store import OptOutStore
+from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
+from .preferences import Action, PreferenceEvent, Scope, event_time
+
+TABLE_OUTPUT = "TableName"
+"""The OptOutStack output that names the table."""
+
+
+@dataclass(frozen=True)
+class NumberStatus:
+    origination: str
+    """One of our numbers, or ``*`` for all of them."""
+    action: Action
+    timestamp: str
+    channel: str
+    keyword: str
+
+
+class OptOutRegistry:
+    """Records opt-outs and opt-ins from any channel and answers what a number's state is."""
+
+    def __init__(
+        self,
+        table_name: str,
+        *,
+        session: boto3.session.Session | None = None,
+        scope: Scope = Scope.ORIGINATION,
+    ) -> None:
+        self.session = session or boto3.session.Session()
+        self.table_name = table_name
+        self.scope = scope
+        self.store = OptOutStore(table_name, self.session.client("dynamodb"))
+
+    @classmethod
+    def from_stack(
+        cls,
+        stack_name: str,
+        *,
+        session: boto3.session.Session | None = None,
+        scope: Scope = Scope.ORIGINATION,
+    ) -> OptOutRegistry:
+        """The registry of a deployed OptOutStack, found by its ``TableName`` output."""
+        session = session or boto3.session.Session()
+        (stack,) = session.client("cloudformation").describe_stacks(StackName=stack_name)["Stacks"]
+        outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
+        if TABLE_OUTPUT not in outputs:
+            raise InvalidFieldError(
+                "stack", f"{stack_name} has no {TABLE_OUTPUT} output: is it an OptOutStack?"
+            )
+        return cls(outputs[TABLE_OUTPUT], session=session, scope=scope)
+
+    def status(self, number: str) -> list[NumberStatus]:
+        """The latest event for each of our numbers (and ``*``), latest first."""
+        customer = to_e164(number, "number")
+        state = self.store.consent_states([customer])[customer]
+        rows = [
+            NumberStatus(origination, e.action, e.timestamp, e.channel, e.keyword)
+            for origination, e in state.entries.items()
+        ]
+        return sorted(rows, key=lambda row: row.timestamp, reverse=True)
+
+    def is_opted_out(self, number: str, origination: str) -> bool:
+        """Whether the guarded sender would block a text from ``origination`` to ``number``."""
+        customer = to_e164(number, "number")
+        origination = to_origination_number(origination, "origination")
+        return self.store.consent_states([customer])[customer].is_opted_out(origination, self.scope)
+
+    def history(self, number: str) -> list[dict[str, Any]]:
+        """Every opt-out and opt-in of ``number``, oldest first."""
+        items = self.store.history(to_e164(number, "number"))
+        return sorted(items, key=lambda item: (item["Timestamp"], item["SK"]))
+
+    def opt_out(
+        self,
+        number: str,
+        *,
+        channel: str,
+        origination: str | None = None,
+        at: str | datetime | None = None,
+        reference: str | None = None,
+    ) -> PreferenceEvent:
+        """Record an opt-out from ``channel``; it applies to all our numbers unless ``origination``."""
+        return self._record(Action.OPT_OUT, number, channel, origination, at, reference)
+
+    def opt_in(
+        self,
+        number: str,
+        *,
+        channel: str,
+        consent_reference: str,
+        origination: str | None = None,
+        at: str | datetime | None = None,
+    ) -> PreferenceEvent:
+        """Record an opt-in from ``channel``; ``consent_reference`` (proof of consent) is required."""
+        if not isinstance(consent_reference, str) or not consent_reference.strip():
+            raise InvalidFieldError(
+                "consent_reference", "an opt-in from another channel needs proof of consent"
+            )
+        return self._record(Action.OPT_IN, number, channel, origination, at, consent_reference)
+
+    def _record(
+        self,
+        action: Action,
+        number: str,
+        channel: str,
+        origination: str | None,
+        at: str | datetime | None,
+        reference: str | None,
+    ) -> PreferenceEvent:
+        if not isinstance(channel, str) or not channel.strip():
+            raise InvalidFieldError("channel", "name the channel (web, call-center, email, ...)")
+        event = PreferenceEvent(
+            customer=to_e164(number, "number"),
+            origination=ALL_NUMBERS
+            if origination is None
+            else to_origination_number(origination, "origination"),
+            timestamp=event_time(at or datetime.now(UTC), "at"),
+            action=action,
+            keyword=action.value,
+            channel=channel.strip(),
+            event_id=str(uuid.uuid4()),
+            reference=reference.strip() if reference else None,
+        )
+        self.store.record(event)
+        return event

@@ -1,0 +1,355 @@
+"""The operator CLI and the Python API beneath it, against moto DynamoDB and the SMS simulator."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from botocore.stub import Stubber
+
+from sms_opt_out import migration
+from sms_opt_out.cli import main
+from sms_opt_out.errors import InvalidFieldError
+from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.phone_numbers import ALL_NUMBERS
+from sms_opt_out.preferences import Action, PreferenceEvent, Scope
+from sms_opt_out.registry import OptOutRegistry
+from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
+
+OTHER = "+18445550199"
+
+
+def cli(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["--table", TABLE, *argv], out=out)
+    return code, out.getvalue()
+
+
+def history_items(dynamodb: Any, customer: str = CUSTOMER) -> list[dict[str, Any]]:
+    return OptOutStore(TABLE, dynamodb).history(customer)
+
+
+def write_csv(path: Path, rows: list[list[str]], header: tuple[str, ...] = migration.CSV_COLUMNS) -> Path:
+    with path.open("w", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_an_opt_out_from_the_web_blocks_every_number(dynamodb: Any) -> None:
+    code, out = cli("opt-out", "+1 415 555 0123", "--channel", "web", "--reference", "ticket-81")
+
+    assert (code, out.strip()) == (0, f"recorded OPT_OUT of {CUSTOMER} for all our numbers via web")
+    registry = OptOutRegistry(TABLE)
+    assert registry.is_opted_out(CUSTOMER, OUR_NUMBER) and registry.is_opted_out(CUSTOMER, OTHER)
+    (item,) = history_items(dynamodb)
+    assert (item["SK"].split("#")[0], item["Channel"], item["Reference"]) == (ALL_NUMBERS, "web", "ticket-81")
+
+
+def test_an_opt_in_needs_proof_of_consent_which_is_stored(
+    dynamodb: Any, capsys: pytest.CaptureFixture
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli("opt-in", CUSTOMER, "--channel", "call-center")
+    assert exited.value.code == 2
+    assert "--consent-reference" in capsys.readouterr().err
+    with pytest.raises(
+        InvalidFieldError, match="consent_reference: an opt-in from another channel needs proof"
+    ):
+        OptOutRegistry(TABLE).opt_in(CUSTOMER, channel="web", consent_reference=" ")
+
+    code, _ = cli(
+        "opt-in",
+        CUSTOMER,
+        "--channel",
+        "call-center",
+        "--consent-reference",
+        "call-2025-118",
+        "--from",
+        OUR_NUMBER,
+    )
+
+    assert code == 0
+    (item,) = history_items(dynamodb)
+    assert (item["Action"], item["OID"], item["Reference"]) == ("OPT_IN", OUR_NUMBER, "call-2025-118")
+
+
+def test_status_shows_each_numbers_state_and_the_decision(dynamodb: Any) -> None:
+    cli("opt-out", CUSTOMER, "--channel", "web", "--from", OUR_NUMBER, "--at", "2025-05-01T12:00:00Z")
+
+    code, out = cli("status", CUSTOMER, "--from", OTHER)
+    assert code == 0
+    assert out.splitlines()[0] == f"texts from {OTHER}: CAN_SEND (scope ORIGINATION)"
+    assert OUR_NUMBER in out and "OPT_OUT" in out and "2025-05-01T12:00:00.000Z" in out
+
+    code, out = cli("--scope", "ALL", "status", CUSTOMER, "--from", OTHER, "--json")
+    payload = json.loads(out)
+    assert payload["decision"] == "OPTED_OUT"
+    assert payload["states"] == [
+        {"origination": OUR_NUMBER, "action": "OPT_OUT", "timestamp": "2025-05-01T12:00:00.000Z",
+         "channel": "web", "keyword": "OPT_OUT"}
+    ]  # fmt: skip
+
+
+def test_an_event_dated_before_the_current_state_is_kept_in_history_only(dynamodb: Any) -> None:
+    cli("opt-out", CUSTOMER, "--channel", "web", "--at", "2025-05-02T00:00:00Z")
+    cli(
+        "opt-in",
+        CUSTOMER,
+        "--channel",
+        "web",
+        "--consent-reference",
+        "form-7",
+        "--at",
+        "2025-05-01T00:00:00Z",
+    )
+
+    assert OptOutRegistry(TABLE).is_opted_out(CUSTOMER, OUR_NUMBER)
+    assert [i["Action"] for i in OptOutRegistry(TABLE).history(CUSTOMER)] == ["OPT_IN", "OPT_OUT"]
+
+
+def test_history_as_a_table_json_or_csv(dynamodb: Any) -> None:
+    cli("opt-out", CUSTOMER, "--channel", "email", "--at", "2025-05-01T00:00:00Z")
+    cli(
+        "opt-in",
+        CUSTOMER,
+        "--channel",
+        "web",
+        "--consent-reference",
+        "form-7",
+        "--at",
+        "2025-05-03T00:00:00Z",
+    )
+
+    _, table = cli("history", CUSTOMER)
+    _, as_json = cli("history", CUSTOMER, "--json")
+    _, as_csv = cli("history", CUSTOMER, "--csv")
+
+    assert table.splitlines()[0].split()[:4] == ["time", "action", "keyword", "channel"]
+    assert len(table.splitlines()) == 3
+    assert [(e["Action"], e["Channel"]) for e in json.loads(as_json)] == [
+        ("OPT_OUT", "email"),
+        ("OPT_IN", "web"),
+    ]
+    rows = list(csv.DictReader(io.StringIO(as_csv)))
+    assert [(r["action"], r["reference"]) for r in rows] == [("OPT_OUT", ""), ("OPT_IN", "form-7")]
+
+
+def test_an_import_reports_bad_rows_by_line_and_imports_the_rest(dynamodb: Any, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "old.csv",
+        [
+            ["+14155550101", "", "2024-01-05T10:00:00Z", "legacy"],
+            ["not a number", "", "", ""],
+            ["+14155550102", OUR_NUMBER, "", ""],
+            ["+14155550103", "", "last tuesday", ""],
+            ["+14155550101", OUR_NUMBER, "2024-01-06T10:00:00Z", ""],
+        ],
+    )
+
+    code, out = cli("import", str(path))
+
+    assert code == 0
+    assert "imported                               3" in out
+    assert "line 3: number: " in out and "line 5: timestamp: 'last tuesday' is not an ISO-8601 time" in out
+    registry = OptOutRegistry(TABLE)
+    assert registry.is_opted_out("+14155550101", OTHER) and registry.is_opted_out("+14155550102", OUR_NUMBER)
+    assert not registry.is_opted_out("+14155550102", OTHER)
+    (first, second) = sorted(history_items(dynamodb, "+14155550101"), key=lambda i: i["Timestamp"])
+    assert (first["Channel"], first["Source"], second["Source"]) == ("import", "legacy", "old.csv")
+
+
+def test_running_an_import_twice_adds_nothing(dynamodb: Any, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [[f"+1415555{n:04d}", "", "", ""] for n in range(120)])
+    store = OptOutStore(TABLE, dynamodb)
+
+    first = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
+    second = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
+
+    assert (first.imported, first.write_requests) == (120, 3)
+    assert (second.imported, second.already_present, second.write_requests) == (0, 120, 0)
+    assert len(history_items(dynamodb, "+14155550000")) == 1
+
+
+def test_an_interrupted_import_resumes_where_it_stopped(
+    dynamodb: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [[f"+1415555{n:04d}", "", "2024-01-01T00:00:00Z", ""] for n in range(200)]
+    path = write_csv(tmp_path / "list.csv", rows)
+    store = OptOutStore(TABLE, dynamodb)
+    real_record_batch = store.record_batch
+    calls = []
+
+    def interrupted(events: list[PreferenceEvent]) -> None:
+        calls.append(len(events))
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real_record_batch(events)
+
+    monkeypatch.setattr(store, "record_batch", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
+    monkeypatch.setattr(store, "record_batch", real_record_batch)
+
+    resumed = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
+
+    assert (resumed.already_present, resumed.imported) == (100, 100)
+    states = store.consent_states(r[0] for r in rows)
+    assert all(s.is_opted_out(OUR_NUMBER, Scope.ORIGINATION) for s in states.values())
+    assert all(len(history_items(dynamodb, r[0])) == 1 for r in rows[::37])
+
+
+def test_a_reply_landing_between_read_and_write_is_never_overwritten(dynamodb: Any) -> None:
+    store = OptOutStore(TABLE, dynamodb)
+    row = migration.ImportRow(2, CUSTOMER, OUR_NUMBER, "2024-01-01T00:00:00Z")
+    later_start = PreferenceEvent(
+        CUSTOMER, OUR_NUMBER, "2025-01-01T00:00:00.000Z", Action.OPT_IN, "START", "SMS", "in-9"
+    )
+    real_states = store.consent_states
+
+    def states_then_reply(customers: Any) -> Any:
+        states = real_states(customers)
+        store.apply(later_start)  # the reply processor, just after the importer's read
+        return states
+
+    store.consent_states = states_then_reply  # type: ignore[method-assign]
+    report = migration.OptOutImporter(store).run([row], source="x")
+
+    assert (report.imported, report.superseded, report.write_requests) == (0, 1, 1)
+    assert not real_states([CUSTOMER])[CUSTOMER].is_opted_out(OUR_NUMBER, Scope.ORIGINATION)
+
+
+def test_import_from_an_opt_out_list_follows_every_page(dynamodb: Any, sms: Any) -> None:
+    client = boto3.client("pinpoint-sms-voice-v2")
+    client.create_opt_out_list(OptOutListName="legacy")
+    for n in range(120):
+        client.put_opted_out_number(OptOutListName="legacy", OptedOutNumber=f"+1415555{n:04d}")
+
+    code, out = cli("import", "--from-opt-out-list", "legacy")
+
+    assert code == 0 and "imported                             120" in out
+    assert len(sms.calls("DescribeOptedOutNumbers")) == 3
+    (item,) = history_items(dynamodb, "+14155550119")
+    assert (item["Channel"], item["Source"]) == ("import", "opt-out-list:legacy")
+
+
+def test_an_export_imports_back_into_the_same_state(dynamodb: Any, tmp_path: Path) -> None:
+    cli("opt-out", "+14155550101", "--channel", "web", "--at", "2025-01-01T00:00:00Z")
+    cli("opt-out", "+14155550102", "--channel", "web", "--from", OUR_NUMBER, "--at", "2025-01-02T00:00:00Z")
+    cli("opt-out", "+14155550103", "--channel", "web", "--at", "2025-01-03T00:00:00Z")
+    cli(
+        "opt-in",
+        "+14155550103",
+        "--channel",
+        "web",
+        "--consent-reference",
+        "f",
+        "--at",
+        "2025-02-01T00:00:00Z",
+    )
+    exported = tmp_path / "out.csv"
+
+    code, _ = cli("export", "--csv", str(exported))
+
+    assert code == 0
+    rows = list(csv.DictReader(exported.open()))
+    assert [(r["number"], r["origination"]) for r in rows] == [
+        ("+14155550101", ""),
+        ("+14155550102", OUR_NUMBER),
+    ]
+    dynamodb.create_table(
+        TableName="Restored",
+        KeySchema=[{"AttributeName": "PK", "KeyType": "HASH"}, {"AttributeName": "SK", "KeyType": "RANGE"}],
+        AttributeDefinitions=[{"AttributeName": n, "AttributeType": "S"} for n in ("PK", "SK")],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    assert main(["--table", "Restored", "import", str(exported)], out=io.StringIO()) == 0
+    restored = OptOutRegistry("Restored")
+    assert [s.timestamp for s in restored.status("+14155550101")] == ["2025-01-01T00:00:00.000Z"]
+    assert restored.is_opted_out("+14155550102", OUR_NUMBER) and not restored.is_opted_out(
+        "+14155550102", OTHER
+    )
+
+
+def test_an_export_to_an_opt_out_list_hands_numbers_back_to_managed_opt_outs(dynamodb: Any, sms: Any) -> None:
+    boto3.client("pinpoint-sms-voice-v2").create_opt_out_list(OptOutListName="managed")
+    cli("opt-out", "+14155550101", "--channel", "web")
+    cli("opt-out", "+14155550101", "--channel", "web", "--from", OUR_NUMBER)
+
+    code, _ = cli("export", "--to-opt-out-list", "managed")
+
+    assert code == 0
+    assert [c["OptedOutNumber"] for c in sms.calls("PutOptedOutNumber")] == ["+14155550101"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--table", TABLE, "status", "555-0100"], "sms-opt-out: error: number: "),
+        (["--table", "Missing", "status", CUSTOMER], "sms-opt-out: error: table 'Missing' not found"),
+        (
+            ["--table", TABLE, "import", "/nonexistent.csv"],
+            "sms-opt-out: error: FILE: /nonexistent.csv: No such file",
+        ),
+        (["status", CUSTOMER], "sms-opt-out: error: --table: name the table with --table or --stack"),
+    ],
+)
+def test_errors_are_one_line_and_exit_non_zero(
+    dynamodb: Any,
+    capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
+    monkeypatch.delenv("OPT_OUT_TABLE_NAME")
+
+    assert main(argv, out=io.StringIO()) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_missing_credentials_are_explained(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, tmp_path: Path
+) -> None:
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+    assert main(["--table", TABLE, "status", CUSTOMER], out=io.StringIO()) == 1
+    assert capsys.readouterr().err.startswith("sms-opt-out: error: no AWS credentials found")
+
+
+def test_the_table_is_found_from_a_stack_output() -> None:
+    session = boto3.session.Session()
+    cloudformation = session.client("cloudformation")
+    stubber = Stubber(cloudformation)
+    outputs = [{"OutputKey": "TableName", "OutputValue": "SmsOptOut-prod-Table1234"}]
+    stubber.add_response(
+        "describe_stacks",
+        {
+            "Stacks": [
+                {
+                    "StackName": "SmsOptOut-prod",
+                    "CreationTime": "2025-01-01T00:00:00Z",
+                    "StackStatus": "CREATE_COMPLETE",
+                    "Outputs": outputs,
+                }
+            ]
+        },
+        {"StackName": "SmsOptOut-prod"},
+    )
+    clients = {"cloudformation": cloudformation}
+    session.client = lambda name, **kw: clients.get(name) or boto3.session.Session.client(session, name, **kw)  # type: ignore[method-assign]
+
+    with stubber:
+        registry = OptOutRegistry.from_stack("SmsOptOut-prod", session=session)
+
+    assert registry.table_name == "SmsOptOut-prod-Table1234"
