@@ -113,8 +113,8 @@ class LocalAws:
         session = boto3.session.Session()
         session.events.register("before-call.*.*", self._count)
         self._saved_factories = (process_reply.reply_processor, send_text_message.guarded_sender)
-        process_reply.reply_processor = functools.cache(lambda: build_reply_processor(session))
-        send_text_message.guarded_sender = functools.cache(lambda: build_guarded_sender(session))
+        process_reply.reply_processor = functools.cache(lambda: build_reply_processor(session.client))
+        send_text_message.guarded_sender = functools.cache(lambda: build_guarded_sender(session.client))
 
     def _count(self, model: Any, **_: Any) -> None:
         self.requests[f"{model.service_model.service_name}:{model.name}"] += 1

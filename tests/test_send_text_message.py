@@ -37,7 +37,7 @@ def handle(
         requests_made.setdefault(model.name, []).append(params)
 
     session.events.register("provide-client-params.*.*", record)
-    monkeypatch.setattr(send_text_message, "guarded_sender", lambda: build_guarded_sender(session))
+    monkeypatch.setattr(send_text_message, "guarded_sender", lambda: build_guarded_sender(session.client))
     yield lambda event: send_text_message.handler(event, lambda_context)
 
 

@@ -38,13 +38,3 @@ class StateUnavailableError(SmsOptOutError):
 
 class SendFailedError(SmsOptOutError):
     """A single send request failed at SendTextMessage; raised so the caller sees a function error."""
-
-
-class StateChangedError(SmsOptOutError):
-    """A batch was not written: these customers' consent state changed after it was read."""
-
-    def __init__(self, customers: list[str]) -> None:
-        super().__init__(
-            f"the consent state of {len(customers)} customers changed while writing; read it again"
-        )
-        self.customers = customers

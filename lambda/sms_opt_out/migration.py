@@ -2,13 +2,18 @@
 
 An import is idempotent and so resumable: each row whose opt-out is already in the table is
 counted and skipped, so running it again after an interruption writes only what is missing.
+
+A customer with no state item yet gets one whole item through BatchWriteItem, which cannot carry
+a condition: a reply from that customer processed in the milliseconds between the importer's
+read and its write would lose its state entry (its history item and receipt remain). Import
+before two-way SMS reaches the topic, or at a quiet hour. Customers who already have a state
+item are updated with a conditional UpdateItem, which never overwrites a later event.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,17 +21,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from botocore.exceptions import ClientError
-
-from .errors import InvalidFieldError, StateChangedError
-from .opt_out_store import TRANSACTION_EVENTS, OptOutStore
+from .errors import InvalidFieldError
+from .opt_out_store import BATCH_GET_LIMIT, OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
-from .preferences import Action, PreferenceEvent, event_time
+from .preferences import NO_EVENTS, Action, PreferenceEvent, event_time
 
 IMPORT_CHANNEL = "import"
 CSV_COLUMNS = ("number", "origination", "timestamp", "source")
-WRITE_ATTEMPTS = 8
-RETRYABLE = {"TransactionConflict", "ThrottlingException", "ProvisionedThroughputExceededException"}
 
 Progress = Callable[[int], None]
 """Called with the number of rows handled so far."""
@@ -113,7 +114,7 @@ def _event(row: ImportRow, default_time: datetime, default_source: str) -> Prefe
 
 
 class OptOutImporter:
-    """Brings opt-outs into the table: one read and at most one write request per 50 rows."""
+    """Brings opt-outs into the table: per 100 rows, one read and four BatchWriteItem requests."""
 
     def __init__(self, store: OptOutStore, progress: Progress | None = None) -> None:
         self._store = store
@@ -123,76 +124,59 @@ class OptOutImporter:
         """Import ``rows``; an invalid row is reported with its line number and never stops the import."""
         report = ImportReport()
         started = datetime.now(UTC)
-        pending: deque[tuple[int, PreferenceEvent]] = deque()
+        pending: deque[PreferenceEvent] = deque()
         for row in rows:
             try:
-                pending.append((row.line, _event(row, started, source)))
+                pending.append(_event(row, started, source))
             except InvalidFieldError as error:
                 report.invalid.append((row.line, str(error)))
-            if len(pending) >= TRANSACTION_EVENTS * 4:
-                self._drain(pending, report, until=TRANSACTION_EVENTS * 2)
+            if len(pending) >= BATCH_GET_LIMIT * 4:
+                self._drain(pending, report, until=BATCH_GET_LIMIT * 2)
         self._drain(pending, report, until=0)
         return report
 
-    def _drain(
-        self, pending: deque[tuple[int, PreferenceEvent]], report: ImportReport, *, until: int
-    ) -> None:
+    def _drain(self, pending: deque[PreferenceEvent], report: ImportReport, *, until: int) -> None:
         while len(pending) > until:
-            chunk = _take_distinct_customers(pending, TRANSACTION_EVENTS)
-            self._import_chunk(chunk, report)
+            self._import_chunk(_take_distinct_customers(pending, BATCH_GET_LIMIT), report)
             self._progress(report.rows)
 
-    def _import_chunk(self, chunk: list[tuple[int, PreferenceEvent]], report: ImportReport) -> None:
-        """Read the chunk's state, write what is missing; rows already decided are counted once."""
-        for attempt in range(WRITE_ATTEMPTS):
-            states = self._store.consent_states(event.customer for _, event in chunk)
-            report.read_requests += 1
-            to_write = []
-            for _, event in chunk:
-                entry = states[event.customer].entries.get(event.origination)
-                if entry is not None and entry.action is Action.OPT_OUT:
-                    report.already_present += 1
-                elif entry is not None and entry.precedence() >= (event.timestamp, True):
-                    report.superseded += 1
-                else:
-                    to_write.append(event)
-            if not to_write:
-                return
-            report.write_requests += 1
-            try:
-                self._store.record_batch(to_write)
-            except StateChangedError:
-                pass  # a reply landed between the read and the write: read those customers again
-            except ClientError as error:
-                if error.response["Error"]["Code"] not in RETRYABLE and not _cancelled_by_conflict(error):
-                    raise
-                time.sleep(min(0.05 * 2**attempt, 2.0))
+    def _import_chunk(self, chunk: list[PreferenceEvent], report: ImportReport) -> None:
+        """Read the chunk's state; write the opt-outs it lacks; count the rest."""
+        states = self._store.consent_states(event.customer for event in chunk)
+        report.read_requests += 1
+        new_customers: list[PreferenceEvent] = []
+        for event in chunk:
+            state = states[event.customer]
+            entry = state.entries.get(event.origination)
+            if entry is not None and entry.action is Action.OPT_OUT:
+                report.already_present += 1
+            elif entry is not None and entry.precedence() >= (event.timestamp, True):
+                report.superseded += 1
+            elif state is NO_EVENTS:
+                new_customers.append(event)
             else:
-                report.imported += len(to_write)
-                return
-            chunk = [(line, event) for line, event in chunk if event in to_write]
-        raise StateChangedError([e.customer for _, e in chunk])
+                report.write_requests += 1
+                if self._store.apply_imported(event):
+                    report.imported += 1
+                else:
+                    report.superseded += 1
+        if new_customers:
+            report.write_requests += self._store.put_new_states(new_customers)
+            report.imported += len(new_customers)
 
 
-def _cancelled_by_conflict(error: ClientError) -> bool:
-    reasons = error.response.get("CancellationReasons") or []
-    return any(r.get("Code") in RETRYABLE for r in reasons)
-
-
-def _take_distinct_customers(
-    pending: deque[tuple[int, PreferenceEvent]], size: int
-) -> list[tuple[int, PreferenceEvent]]:
+def _take_distinct_customers(pending: deque[PreferenceEvent], size: int) -> list[PreferenceEvent]:
     """Up to ``size`` events of distinct customers; a customer's second row waits for a later chunk."""
-    chunk: list[tuple[int, PreferenceEvent]] = []
+    chunk: list[PreferenceEvent] = []
     customers: set[str] = set()
-    deferred: list[tuple[int, PreferenceEvent]] = []
+    deferred: list[PreferenceEvent] = []
     while pending and len(chunk) < size:
-        line, event = pending.popleft()
+        event = pending.popleft()
         if event.customer in customers:
-            deferred.append((line, event))
+            deferred.append(event)
         else:
             customers.add(event.customer)
-            chunk.append((line, event))
+            chunk.append(event)
     pending.extendleft(reversed(deferred))
     return chunk
 

@@ -5,7 +5,9 @@ Items under one partition (``PK`` = the customer's E.164 number):
 - history: ``SK`` = ``<origination>#<event time>#<KEYWORD>``, one per opt-out or opt-in, never changed
   (the audit trail); ``<origination>`` is ``*`` for an event that applies to all of our numbers;
 - state: ``SK`` = ``STATE``, one attribute per origination number (and ``*``) holding the latest
-  event for it, so one BatchGetItem reads the consent of 100 customers;
+  event for it, so one BatchGetItem reads the consent of 100 customers; an imported opt-out
+  also leaves its audit record there, as an ``IMPORT#<event id>`` attribute (one item per
+  imported number, so 100,000 numbers take 4,000 BatchWriteItem requests);
 - receipt: ``SK`` = ``INBOUND#<inboundMessageId>``, one per handled inbound message, so a
   repeated delivery adds nothing and texts nobody twice.
 """
@@ -20,7 +22,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from .errors import StateChangedError, StateUnavailableError
+from .errors import StateUnavailableError
 from .phone_numbers import mask
 from .preferences import NO_EVENTS, Action, ConsentState, PreferenceEvent, StateEntry
 
@@ -30,8 +32,8 @@ STATE_SORT_KEY = "STATE"
 RECEIPT_PREFIX = "INBOUND#"
 BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
-TRANSACTION_EVENTS = 50
-"""Events per TransactWriteItems: two items each, within its limit of 100."""
+BATCH_WRITE_LIMIT = 25
+IMPORT_PREFIX = "IMPORT#"
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,22 @@ def _from_attr(attr: Mapping[str, Any]) -> Any:
 
 def _consent_state(item: Mapping[str, Any]) -> ConsentState:
     plain = _plain(item)
-    return ConsentState({k: StateEntry.from_item(v) for k, v in plain.items() if k not in ("PK", "SK")})
+    return ConsentState(
+        {
+            k: StateEntry.from_item(v)
+            for k, v in plain.items()
+            if k not in ("PK", "SK") and not k.startswith(IMPORT_PREFIX)
+        }
+    )
+
+
+def _imported_events(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """The audit records that imports keep on a state item, shaped as history items."""
+    for name, value in state_item.items():
+        if name.startswith(IMPORT_PREFIX):
+            record = _from_attr(value)
+            sort_key = f"{record['OID']}#{record['Timestamp']}#{record['Response']}"
+            yield {"PK": state_item["PK"]["S"], "SK": sort_key, **record}
 
 
 def _item(**attributes: Any) -> dict[str, Any]:
@@ -190,34 +207,48 @@ class OptOutStore:
         self._client.put_item(TableName=self.table_name, Item=history)
         return self.apply(event)
 
-    def record_batch(self, events: list[PreferenceEvent]) -> None:
-        """Append and apply up to 50 events of distinct customers in one TransactWriteItems.
+    # Imports -----------------------------------------------------------------------------
 
-        BatchWriteItem cannot carry a condition, and a plain write could overwrite a reply
-        processed in the same instant; a transaction applies each event only where it is newer.
-        Raises StateChangedError naming the customers whose state changed since it was read.
+    def put_new_states(self, events: list[PreferenceEvent]) -> int:
+        """Write the state items of customers who have none yet, 25 per BatchWriteItem.
+
+        Each item keeps the imported events as ``IMPORT#<event id>`` attributes (their audit
+        record, which replies never touch). Returns the number of write requests made.
         """
-        if len({e.customer for e in events}) != len(events) or len(events) > TRANSACTION_EVENTS:
-            raise ValueError(f"record_batch takes at most {TRANSACTION_EVENTS} events of distinct customers")
-        items: list[dict[str, Any]] = []
+        items: dict[str, dict[str, Any]] = {}
         for event in events:
-            history = _item(PK=event.customer, SK=event.history_sort_key, **event.history_item())
-            items += [
-                {"Put": {"TableName": self.table_name, "Item": history}},
-                {"Update": self._state_update(event)},
-            ]
+            item = items.setdefault(event.customer, {"PK": event.customer, "SK": STATE_SORT_KEY})
+            item[event.origination] = event.state_entry()
+            item[IMPORT_PREFIX + event.event_id] = event.history_item()
+        requests = [{"PutRequest": {"Item": _item(**item)}} for item in items.values()]
+        made = 0
+        for start in range(0, len(requests), BATCH_WRITE_LIMIT):
+            made += self._batch_write(requests[start : start + BATCH_WRITE_LIMIT])
+        return made
+
+    def _batch_write(self, requests: list[dict[str, Any]]) -> int:
+        pending = {self.table_name: requests}
+        for attempt in range(UNPROCESSED_RETRIES + 1):
+            response = self._client.batch_write_item(RequestItems=pending)
+            pending = response.get("UnprocessedItems") or {}
+            if not pending:
+                return attempt + 1
+            time.sleep(min(0.05 * 2**attempt, 1.0))
+        raise StateUnavailableError(f"{len(pending[self.table_name])} items stayed unprocessed")
+
+    def apply_imported(self, event: PreferenceEvent) -> bool:
+        """Add an imported event to an existing state item, unless a later event is there already."""
+        update = self._state_update(event)
+        update["UpdateExpression"] += ", #record = :record"
+        update["ExpressionAttributeNames"]["#record"] = IMPORT_PREFIX + event.event_id
+        update["ExpressionAttributeValues"][":record"] = _to_attr(event.history_item())
         try:
-            self._client.transact_write_items(TransactItems=items)
+            self._client.update_item(**update)
         except ClientError as error:
-            reasons = error.response.get("CancellationReasons") or []
-            changed = [
-                events[index // 2].customer
-                for index, reason in enumerate(reasons)
-                if reason.get("Code") == "ConditionalCheckFailed"
-            ]
-            if not changed:
+            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
                 raise
-            raise StateChangedError(changed) from error
+            return False
+        return True
 
     def state_items(self) -> Iterator[tuple[str, ConsentState]]:
         """Every customer's consent state (a Scan: for exports, not for the send path)."""
@@ -272,11 +303,12 @@ class OptOutStore:
         }
         while True:
             response = self._client.query(**kwargs)
-            items.extend(
-                _plain(i)
-                for i in response["Items"]
-                if i["SK"]["S"] != STATE_SORT_KEY and not i["SK"]["S"].startswith(RECEIPT_PREFIX)
-            )
+            for item in response["Items"]:
+                sort_key = item["SK"]["S"]
+                if sort_key == STATE_SORT_KEY:
+                    items.extend(_imported_events(item))
+                elif not sort_key.startswith(RECEIPT_PREFIX):
+                    items.append(_plain(item))
             if "LastEvaluatedKey" not in response:
                 return items
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]

@@ -1,12 +1,18 @@
-"""Wiring of the Lambda functions: settings from the environment, clients from boto3's chain."""
+"""Wiring of the Lambda functions: settings from the environment, clients from boto3's chain.
+
+Clients come from a botocore session (boto3's own engine, with the same configuration chain:
+region, credentials and ``AWS_ENDPOINT_URL_*`` variables) without importing boto3's resource
+layer, which would add to every cold start.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-import boto3
+import botocore.session
 
 from .opt_out_store import OptOutStore
 from .reply_service import ReplyProcessor
@@ -16,24 +22,31 @@ from .sms_gateway import SmsGateway
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
 
+ClientFactory = Callable[[str], Any]
+"""Makes a client for a service name: ``boto3.session.Session().client`` or the like."""
+
 
 def configure_logging() -> None:
     """Log this package at ``LOG_LEVEL`` (INFO by default) through Lambda's root handler."""
     logging.getLogger(__package__).setLevel(os.environ.get("LOG_LEVEL", "INFO").upper())
 
 
-def build_reply_processor(session: boto3.session.Session | None = None) -> ReplyProcessor:
-    settings = Settings.from_environ()
-    session = session or boto3.session.Session()
-    store = OptOutStore(settings.table_name, session.client("dynamodb"))
-    return ReplyProcessor(store, SmsGateway(session.client(SMS_SERVICE)), settings)
+def _default_factory() -> ClientFactory:
+    return botocore.session.get_session().create_client
 
 
-def build_guarded_sender(session: boto3.session.Session | None = None) -> GuardedSender:
+def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor:
     settings = Settings.from_environ()
-    session = session or boto3.session.Session()
-    store = OptOutStore(settings.table_name, session.client("dynamodb"))
-    return GuardedSender(store, SmsGateway(session.client(SMS_SERVICE)), settings.scope)
+    client = client or _default_factory()
+    store = OptOutStore(settings.table_name, client("dynamodb"))
+    return ReplyProcessor(store, SmsGateway(client(SMS_SERVICE)), settings)
+
+
+def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
+    settings = Settings.from_environ()
+    client = client or _default_factory()
+    store = OptOutStore(settings.table_name, client("dynamodb"))
+    return GuardedSender(store, SmsGateway(client(SMS_SERVICE)), settings.scope)
 
 
 def raise_failures(failures: Iterable[Exception], total: int) -> None:
