@@ -10,7 +10,14 @@ _PACKAGED = Path(__file__).parent / "_lambda"
 _CHECKOUT = Path(__file__).parent.parent / "lambda"
 
 
+EXCLUDE = ("**/__pycache__", "**/*.pyc")
+
+
+def lambda_asset_directory() -> Path:
+    """The folder whose contents become the functions' code."""
+    return _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
 def lambda_code() -> lambda_.Code:
     """The handlers and the ``sms_opt_out`` package, nothing else (boto3 comes with the runtime)."""
-    directory = _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
-    return lambda_.Code.from_asset(str(directory), exclude=["**/__pycache__", "**/*.pyc"])
+    return lambda_.Code.from_asset(str(lambda_asset_directory()), exclude=list(EXCLUDE))

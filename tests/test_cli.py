@@ -207,7 +207,9 @@ def test_an_interrupted_import_resumes_where_it_stopped(
 
 def test_an_import_never_overwrites_a_later_reply_on_an_existing_state_item(dynamodb: Any) -> None:
     store = OptOutStore(TABLE, dynamodb)
-    store.apply(PreferenceEvent(CUSTOMER, OTHER, "2023-01-01T00:00:00.000Z", Action.OPT_OUT, "STOP", "SMS", "in-1"))
+    store.apply(
+        PreferenceEvent(CUSTOMER, OTHER, "2023-01-01T00:00:00.000Z", Action.OPT_OUT, "STOP", "SMS", "in-1")
+    )
     row = migration.ImportRow(2, CUSTOMER, OUR_NUMBER, "2024-01-01T00:00:00Z")
     later_start = PreferenceEvent(
         CUSTOMER, OUR_NUMBER, "2025-01-01T00:00:00.000Z", Action.OPT_IN, "START", "SMS", "in-9"
@@ -224,7 +226,9 @@ def test_an_import_never_overwrites_a_later_reply_on_an_existing_state_item(dyna
 
     assert (report.imported, report.superseded, report.write_requests) == (0, 1, 1)
     state = real_states([CUSTOMER])[CUSTOMER]
-    assert not state.is_opted_out(OUR_NUMBER, Scope.ORIGINATION) and state.is_opted_out(OTHER, Scope.ORIGINATION)
+    assert not state.is_opted_out(OUR_NUMBER, Scope.ORIGINATION) and state.is_opted_out(
+        OTHER, Scope.ORIGINATION
+    )
 
 
 def test_import_from_an_opt_out_list_follows_every_page(dynamodb: Any, sms: Any) -> None:

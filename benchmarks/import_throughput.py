@@ -1,0 +1,43 @@
+"""Import throughput against moto: rows per second and write requests for 100,000 numbers."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from benchmarks.local_stack import local_stack
+from benchmarks.measure import CountingSession
+from sandbox.local_aws import TABLE_NAME
+from sms_opt_out.migration import ImportRow, OptOutImporter
+from sms_opt_out.opt_out_store import OptOutStore
+
+ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class ImportFigures:
+    rows: int
+    seconds: float
+    write_requests: int
+    read_requests: int
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds
+
+
+def run(rows: int = ROWS) -> ImportFigures:
+    with local_stack():
+        counting = CountingSession()
+        store = OptOutStore(TABLE_NAME, counting.client("dynamodb"))
+        data = (ImportRow(line + 2, f"+1{line + 2_000_000_000:010d}") for line in range(rows))
+        started = time.perf_counter()
+        report = OptOutImporter(store).run(data, source="benchmark.csv")
+        elapsed = time.perf_counter() - started
+        assert report.imported == rows, report
+        writes = sum(
+            n
+            for op, n in counting.requests.items()
+            if op in ("dynamodb:BatchWriteItem", "dynamodb:UpdateItem")
+        )
+        return ImportFigures(rows, elapsed, writes, counting.requests["dynamodb:BatchGetItem"])

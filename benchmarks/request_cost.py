@@ -1,0 +1,121 @@
+"""DynamoDB requests and capacity per message (ours against the sample's one Query per message),
+and requests per reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from benchmarks.local_stack import OUR_NUMBER, local_stack
+from benchmarks.measure import CountingSession, read_units
+from sandbox.local_aws import TABLE_NAME
+from sms_opt_out.inbound import InboundReply
+from sms_opt_out.keywords import DEFAULT_OPT_OUT_KEYWORDS
+from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.preferences import Action, PreferenceEvent
+from sms_opt_out.reply_service import ReplyProcessor
+from sms_opt_out.runtime import build_guarded_sender, build_reply_processor
+
+RECIPIENTS = 1_000
+OPTED_OUT_EVERY = 10
+SINGLE_SENDS = 100
+HISTORY = (
+    ("2025-01-01", Action.OPT_OUT, "STOP"),
+    ("2025-02-01", Action.OPT_IN, "START"),
+    ("2025-03-01", Action.OPT_OUT, "STOP"),
+)
+
+
+@dataclass(frozen=True)
+class Cost:
+    requests_per_message: float
+    read_units_per_message: float
+
+
+def _recipients() -> list[str]:
+    return [f"+1212555{n:04d}" for n in range(RECIPIENTS)]
+
+
+def _seed(client: Any) -> None:
+    """Every tenth recipient has opted out, in, and out again: three history items each."""
+    store = OptOutStore(TABLE_NAME, client)
+    for customer in _recipients()[::OPTED_OUT_EVERY]:
+        for day, action, keyword in HISTORY:
+            at = f"{day}T00:00:00.000Z"
+            store.record(
+                PreferenceEvent(customer, OUR_NUMBER, at, action, keyword, "SMS", f"{customer}{day}")
+            )
+
+
+def _ours(client: Any, batches: list[list[str]]) -> Cost:
+    """The guarded sender, one invocation per batch; capacity from the state items it reads."""
+    counting = CountingSession()
+    sender = build_guarded_sender(counting.client)
+    opted_out = set(_recipients()[::OPTED_OUT_EVERY])
+    units = 0.0
+    for batch in batches:
+        requests = [
+            {"DestinationPhoneNumber": r, "OriginationIdentity": OUR_NUMBER, "MessageBody": "Hi"}
+            for r in batch
+        ]
+        results = sender.send_batch(requests)
+        assert [r["status"] == "OPTED_OUT" for r in results] == [r in opted_out for r in batch]
+        for start in range(0, len(batch), 100):
+            keys = [{"PK": {"S": r}, "SK": {"S": "STATE"}} for r in batch[start : start + 100]]
+            found = client.batch_get_item(RequestItems={TABLE_NAME: {"Keys": keys}})["Responses"][TABLE_NAME]
+            # A key with no item still costs one unit.
+            units += read_units(found, consistent=True, per_item=True) + len(keys) - len(found)
+    messages = sum(len(b) for b in batches)
+    return Cost(counting.count() / messages, units / messages)
+
+
+def _sample(client: Any, batch: list[str]) -> tuple[Cost, Cost]:
+    """The sample's strategy: Query PK = number AND begins_with(SK, OID) for every message."""
+    requests, eventual, strong = 0, 0.0, 0.0
+    for number in batch:
+        items = client.query(
+            TableName=TABLE_NAME,
+            KeyConditionExpression="PK = :n AND begins_with(SK, :oid)",
+            ExpressionAttributeValues={":n": {"S": number}, ":oid": {"S": OUR_NUMBER}},
+        )["Items"]
+        requests += 1
+        latest = max(items, key=lambda i: i["SK"]["S"], default=None)
+        _blocked = latest is not None and latest["Response"]["S"] in DEFAULT_OPT_OUT_KEYWORDS
+        eventual += read_units(items, consistent=False, per_item=False)
+        strong += read_units(items, consistent=True, per_item=False)
+    return Cost(requests / len(batch), eventual / len(batch)), Cost(
+        requests / len(batch), strong / len(batch)
+    )
+
+
+def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
+    counting = CountingSession()
+    processor: ReplyProcessor = build_reply_processor(counting.client)
+    cases = {
+        "opt-out": ("STOP", "in-1"),
+        "duplicate delivery": ("STOP", "in-1"),
+        "ignored message": ("What time do you open?", "in-2"),
+    }
+    figures = {}
+    for name, (body, inbound_id) in cases.items():
+        counting.requests.clear()
+        processor.process(
+            InboundReply("+13105550100", OUR_NUMBER, body, inbound_id, "2025-05-01T12:00:00.000Z")
+        )
+        figures[name] = {
+            "dynamodb": counting.count("dynamodb:"),
+            "sms": counting.count("pinpoint-sms-voice-v2:"),
+        }
+    return figures
+
+
+def run() -> dict[str, Any]:
+    with local_stack() as (client, _sms):
+        _seed(client)
+        recipients = _recipients()
+        singles = recipients[:SINGLE_SENDS]
+        return {
+            "single": {"ours": _ours(client, [[r] for r in singles]), "sample": _sample(client, singles)},
+            "batch": {"ours": _ours(client, [recipients]), "sample": _sample(client, recipients)},
+            "replies": _reply_requests(client),
+        }

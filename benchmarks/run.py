@@ -1,0 +1,149 @@
+"""``make bench``: every figure with its baseline and target, printed and written to BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks import asset_size, cold_start, cpu_time, import_throughput, request_cost
+
+ROOT = Path(__file__).resolve().parent.parent
+Row = tuple[str, str, str, str]
+"""(figure, ours, baseline, target)."""
+
+
+def _machine() -> str:
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.read_text().splitlines()
+            if line.startswith("model name")
+        ]
+        model = names[0] if names else model
+    return (
+        f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
+
+
+def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
+    rows: list[Row] = []
+
+    cold = cold_start.run(cold_runs)
+    bare = cold["bare boto3 client"]
+    for name in ("send handler", "reply handler"):
+        ratio = cold[name] / bare
+        target = f"≤ 1.25x bare: {_verdict(ratio <= 1.25)}" if name == "send handler" else "-"
+        rows.append(
+            (
+                f"Cold start, {name} (median of {cold_runs})",
+                f"{cold[name] * 1e3:.0f} ms ({ratio:.2f}x)",
+                f"bare boto3 client {bare * 1e3:.0f} ms",
+                target,
+            )
+        )
+
+    cost = request_cost.run()
+    for mode, label in (("single", "single sends"), ("batch", f"batch of {request_cost.RECIPIENTS:,}")):
+        ours, (sample_eventual, sample_strong) = cost[mode]["ours"], cost[mode]["sample"]
+        target = "-"
+        if mode == "batch":
+            target = f"≤ 0.01 per message: {_verdict(ours.requests_per_message <= 0.01)}"
+        rows.append(
+            (
+                f"DynamoDB requests per message, {label}",
+                f"{ours.requests_per_message:.3f}",
+                f"sample: {sample_eventual.requests_per_message:.3f}",
+                target,
+            )
+        )
+        rows.append(
+            (
+                f"Read capacity units per message, {label}",
+                f"{ours.read_units_per_message:.2f} (strong)",
+                f"sample: {sample_eventual.read_units_per_message:.2f} (eventual), "
+                f"{sample_strong.read_units_per_message:.2f} (strong)",
+                "-",
+            )
+        )
+    sample_replies = {"duplicate delivery": "sample: processed again (a second item, a second text)"}
+    for case, counts in cost["replies"].items():
+        rows.append(
+            (
+                f"Requests per reply, {case}",
+                f"{counts['dynamodb']} DynamoDB + {counts['sms']} SMS",
+                sample_replies.get(case, "-"),
+                "-",
+            )
+        )
+
+    cpu = cpu_time.run()
+    rows.append(
+        (
+            f"Handler CPU time per message, batch of {cpu_time.BATCH:,}",
+            f"{cpu * 1e3:.3f} ms",
+            "-",
+            f"≤ 1 ms: {_verdict(cpu <= 0.001)}",
+        )
+    )
+
+    figures = import_throughput.run(import_rows)
+    budget = import_rows * 4_100 // 100_000
+    rows.append(
+        (
+            f"Import of {figures.rows:,} numbers (moto)",
+            f"{figures.rows_per_second:,.0f} rows/s, "
+            f"{figures.write_requests:,} writes, {figures.read_requests:,} reads",
+            "sample: no import",
+            f"≤ {budget:,} writes: {_verdict(figures.write_requests <= budget)}",
+        )
+    )
+
+    size = asset_size.run()
+    rows.append(
+        ("Lambda asset, zipped", f"{size / 1024:.1f} KB", "-", f"≤ 100 KB: {_verdict(size <= 100 * 1024)}")
+    )
+    return rows
+
+
+def render(rows: list[Row]) -> str:
+    lines = ["| Figure | Ours | Baseline | Target |", "| --- | --- | --- | --- |"]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--import-rows", type=int, default=import_throughput.ROWS)
+    parser.add_argument("--cold-runs", type=int, default=cold_start.RUNS)
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    rows = collect(import_rows=args.import_rows, cold_runs=args.cold_runs)
+    table = render(rows)
+    print(table)
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    args.output.write_text(
+        f"# Benchmarks\n\nThe last `make bench`, run {stamp} on {_machine()}.\n\n{table}\n\n"
+        "Requests are counted at the boto3 client. Capacity units are computed from the items read, by "
+        "DynamoDB's published rules (moto reports placeholders): a strongly consistent read costs one unit "
+        "per item of up to 4 KB, a key with no item one unit; the sample's Query costs half a unit per 4 KB "
+        "read (eventually consistent, as the sample does it) or one (strongly consistent). Cold starts time "
+        "`import` plus client creation in a fresh interpreter; CPU time uses in-process fakes of DynamoDB "
+        "and the SMS API.\n"
+    )
+    print(f"\nwritten to {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
