@@ -6,8 +6,8 @@ import time
 from dataclasses import dataclass
 
 from benchmarks.local_stack import local_stack
-from benchmarks.measure import CountingSession
 from sandbox.local_aws import TABLE_NAME
+from sandbox.request_counter import RequestCounter
 from sms_opt_out.migration import ImportRow, OptOutImporter
 from sms_opt_out.opt_out_store import OptOutStore
 
@@ -28,7 +28,7 @@ class ImportFigures:
 
 def run(rows: int = ROWS) -> ImportFigures:
     with local_stack():
-        counting = CountingSession()
+        counting = RequestCounter()
         store = OptOutStore(TABLE_NAME, counting.client("dynamodb"))
         data = (ImportRow(line + 2, f"+1{line + 2_000_000_000:010d}") for line in range(rows))
         started = time.perf_counter()

@@ -1,32 +1,11 @@
-"""Shared measuring tools: a request counter on a boto3 session, and DynamoDB capacity units."""
+"""DynamoDB capacity units, computed from the items read by DynamoDB's published rules."""
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from typing import Any
 
-import boto3
-
 READ_UNIT_BYTES = 4096
-
-
-class CountingSession:
-    """A boto3 session whose clients count their requests, by ``service:Operation``."""
-
-    def __init__(self) -> None:
-        self.session = boto3.session.Session()
-        self.requests: Counter[str] = Counter()
-        self.session.events.register("before-call.*.*", self._count)
-
-    def _count(self, model: Any, **_: Any) -> None:
-        self.requests[f"{model.service_model.service_name}:{model.name}"] += 1
-
-    def client(self, name: str) -> Any:
-        return self.session.client(name)
-
-    def count(self, prefix: str = "dynamodb:") -> int:
-        return sum(n for op, n in self.requests.items() if op.startswith(prefix))
 
 
 def item_size(item: dict[str, Any]) -> int:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from benchmarks.local_stack import OUR_NUMBER, local_stack
-from benchmarks.measure import CountingSession, read_units
+from benchmarks.measure import read_units
 from sandbox.local_aws import TABLE_NAME
+from sandbox.request_counter import RequestCounter
 from sms_opt_out.inbound import InboundReply
 from sms_opt_out.keywords import DEFAULT_OPT_OUT_KEYWORDS
 from sms_opt_out.opt_out_store import OptOutStore
@@ -49,7 +50,7 @@ def _seed(client: Any) -> None:
 
 def _ours(client: Any, batches: list[list[str]]) -> Cost:
     """The guarded sender, one invocation per batch; capacity from the state items it reads."""
-    counting = CountingSession()
+    counting = RequestCounter()
     sender = build_guarded_sender(counting.client)
     opted_out = set(_recipients()[::OPTED_OUT_EVERY])
     units = 0.0
@@ -66,7 +67,7 @@ def _ours(client: Any, batches: list[list[str]]) -> Cost:
             # A key with no item still costs one unit.
             units += read_units(found, consistent=True, per_item=True) + len(keys) - len(found)
     messages = sum(len(b) for b in batches)
-    return Cost(counting.count() / messages, units / messages)
+    return Cost(counting.count("dynamodb:") / messages, units / messages)
 
 
 def _sample(client: Any, batch: list[str]) -> tuple[Cost, Cost]:
@@ -89,7 +90,7 @@ def _sample(client: Any, batch: list[str]) -> tuple[Cost, Cost]:
 
 
 def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
-    counting = CountingSession()
+    counting = RequestCounter()
     processor: ReplyProcessor = build_reply_processor(counting.client)
     cases = {
         "opt-out": ("STOP", "in-1"),

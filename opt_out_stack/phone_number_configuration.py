@@ -18,27 +18,19 @@ class PhoneNumberConfiguration(Construct):
     ):
         super().__init__(scope, construct_id)
         physical_id = cr.PhysicalResourceId.of(phone_number.phone_number_id)
-        enable = cr.AwsSdkCall(
-            service="PinpointSMSVoiceV2",
-            action="UpdatePhoneNumber",
-            parameters={
-                "PhoneNumberId": phone_number.value,
-                "TwoWayEnabled": True,
-                "TwoWayChannelArn": topic.topic_arn,
-                "SelfManagedOptOutsEnabled": True,
-            },
-            physical_resource_id=physical_id,
+
+        def update_phone_number(**settings: object) -> cr.AwsSdkCall:
+            return cr.AwsSdkCall(
+                service="PinpointSMSVoiceV2",
+                action="UpdatePhoneNumber",
+                parameters={"PhoneNumberId": phone_number.value, **settings},
+                physical_resource_id=physical_id,
+            )
+
+        enable = update_phone_number(
+            TwoWayEnabled=True, TwoWayChannelArn=topic.topic_arn, SelfManagedOptOutsEnabled=True
         )
-        disable = cr.AwsSdkCall(
-            service="PinpointSMSVoiceV2",
-            action="UpdatePhoneNumber",
-            parameters={
-                "PhoneNumberId": phone_number.value,
-                "TwoWayEnabled": False,
-                "SelfManagedOptOutsEnabled": False,
-            },
-            physical_resource_id=physical_id,
-        )
+        disable = update_phone_number(TwoWayEnabled=False, SelfManagedOptOutsEnabled=False)
         self.resource = cr.AwsCustomResource(
             self,
             "Resource",

@@ -74,7 +74,7 @@ class Conversation:
         opted_out = recipients[:: BATCH_SIZE // BATCH_OPTED_OUT]
         for customer in opted_out:
             self.local.reply(customer, "STOP")
-        self.local.requests.clear()
+        self.local.counter.requests.clear()
         messages = [
             {
                 "DestinationPhoneNumber": r,
@@ -89,7 +89,7 @@ class Conversation:
         counts = {
             status: sum(r["status"] == status for r in results) for status in ("SENT", "OPTED_OUT", "INVALID")
         }
-        reads = {op: n for op, n in self.local.requests.items() if op.startswith("dynamodb:")}
+        reads = {op: n for op, n in self.local.counter.requests.items() if op.startswith("dynamodb:")}
         total_reads = sum(reads.values())
         lines = [
             f"→ sent {counts['SENT']:,}, blocked {counts['OPTED_OUT']:,}, invalid {counts['INVALID']:,} "

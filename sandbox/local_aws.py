@@ -13,7 +13,6 @@ import functools
 import json
 import logging
 import os
-from collections import Counter
 from types import SimpleNamespace
 from typing import Any
 
@@ -22,6 +21,7 @@ from moto.server import ThreadedMotoServer
 
 import process_reply
 import send_text_message
+from sandbox.request_counter import RequestCounter
 from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.runtime import build_guarded_sender, build_reply_processor
 
@@ -53,8 +53,8 @@ class LocalAws:
         self.our_number = our_number
         self.moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         self.sms = SmsSimulator(region=REGION)
-        self.requests: Counter[str] = Counter()
-        """AWS requests the handlers made, by ``service:Operation``."""
+        self.counter = RequestCounter()
+        """Counts the AWS requests the handlers make."""
         self.dead_letters: list[dict[str, Any]] = []
         self._saved_environ: dict[str, str] = {}
         self._saved_factories: tuple[Any, Any] | None = None
@@ -110,14 +110,9 @@ class LocalAws:
 
     def _wire_handlers(self) -> None:
         """The handlers build their clients on a session that counts requests."""
-        session = boto3.session.Session()
-        session.events.register("before-call.*.*", self._count)
         self._saved_factories = (process_reply.reply_processor, send_text_message.guarded_sender)
-        process_reply.reply_processor = functools.cache(lambda: build_reply_processor(session.client))
-        send_text_message.guarded_sender = functools.cache(lambda: build_guarded_sender(session.client))
-
-    def _count(self, model: Any, **_: Any) -> None:
-        self.requests[f"{model.service_model.service_name}:{model.name}"] += 1
+        process_reply.reply_processor = functools.cache(lambda: build_reply_processor(self.counter.client))
+        send_text_message.guarded_sender = functools.cache(lambda: build_guarded_sender(self.counter.client))
 
     # The conversation ----------------------------------------------------------------------
 

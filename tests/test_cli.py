@@ -12,6 +12,7 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
+from sandbox.local_aws import table_definition
 from sms_opt_out import migration
 from sms_opt_out.cli import main
 from sms_opt_out.errors import InvalidFieldError
@@ -28,6 +29,11 @@ def cli(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = main(["--table", TABLE, *argv], out=out)
     return code, out.getvalue()
+
+
+def web_opt_in(*, at: str, customer: str = CUSTOMER) -> None:
+    """Given: an opt-in through the web form, with its consent reference."""
+    assert cli("opt-in", customer, "--channel", "web", "--consent-reference", "form-7", "--at", at)[0] == 0
 
 
 def history_items(dynamodb: Any, customer: str = CUSTOMER) -> list[dict[str, Any]]:
@@ -99,16 +105,7 @@ def test_status_shows_each_numbers_state_and_the_decision(dynamodb: Any) -> None
 
 def test_an_event_dated_before_the_current_state_is_kept_in_history_only(dynamodb: Any) -> None:
     cli("opt-out", CUSTOMER, "--channel", "web", "--at", "2025-05-02T00:00:00Z")
-    cli(
-        "opt-in",
-        CUSTOMER,
-        "--channel",
-        "web",
-        "--consent-reference",
-        "form-7",
-        "--at",
-        "2025-05-01T00:00:00Z",
-    )
+    web_opt_in(at="2025-05-01T00:00:00Z")
 
     assert OptOutRegistry(TABLE).is_opted_out(CUSTOMER, OUR_NUMBER)
     assert [i["Action"] for i in OptOutRegistry(TABLE).history(CUSTOMER)] == ["OPT_IN", "OPT_OUT"]
@@ -116,16 +113,7 @@ def test_an_event_dated_before_the_current_state_is_kept_in_history_only(dynamod
 
 def test_history_as_a_table_json_or_csv(dynamodb: Any) -> None:
     cli("opt-out", CUSTOMER, "--channel", "email", "--at", "2025-05-01T00:00:00Z")
-    cli(
-        "opt-in",
-        CUSTOMER,
-        "--channel",
-        "web",
-        "--consent-reference",
-        "form-7",
-        "--at",
-        "2025-05-03T00:00:00Z",
-    )
+    web_opt_in(at="2025-05-03T00:00:00Z")
 
     _, table = cli("history", CUSTOMER)
     _, as_json = cli("history", CUSTOMER, "--json")
@@ -249,16 +237,7 @@ def test_an_export_imports_back_into_the_same_state(dynamodb: Any, tmp_path: Pat
     cli("opt-out", "+14155550101", "--channel", "web", "--at", "2025-01-01T00:00:00Z")
     cli("opt-out", "+14155550102", "--channel", "web", "--from", OUR_NUMBER, "--at", "2025-01-02T00:00:00Z")
     cli("opt-out", "+14155550103", "--channel", "web", "--at", "2025-01-03T00:00:00Z")
-    cli(
-        "opt-in",
-        "+14155550103",
-        "--channel",
-        "web",
-        "--consent-reference",
-        "f",
-        "--at",
-        "2025-02-01T00:00:00Z",
-    )
+    web_opt_in(customer="+14155550103", at="2025-02-01T00:00:00Z")
     exported = tmp_path / "out.csv"
 
     code, _ = cli("export", "--csv", str(exported))
@@ -269,12 +248,7 @@ def test_an_export_imports_back_into_the_same_state(dynamodb: Any, tmp_path: Pat
         ("+14155550101", ""),
         ("+14155550102", OUR_NUMBER),
     ]
-    dynamodb.create_table(
-        TableName="Restored",
-        KeySchema=[{"AttributeName": "PK", "KeyType": "HASH"}, {"AttributeName": "SK", "KeyType": "RANGE"}],
-        AttributeDefinitions=[{"AttributeName": n, "AttributeType": "S"} for n in ("PK", "SK")],
-        BillingMode="PAY_PER_REQUEST",
-    )
+    dynamodb.create_table(TableName="Restored", **table_definition())
     assert main(["--table", "Restored", "import", str(exported)], out=io.StringIO()) == 0
     restored = OptOutRegistry("Restored")
     assert [s.timestamp for s in restored.status("+14155550101")] == ["2025-01-01T00:00:00.000Z"]
