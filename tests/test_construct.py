@@ -9,6 +9,7 @@ import aws_cdk as cdk
 import aws_cdk.aws_iam as iam
 import aws_cdk.aws_kms as kms
 import aws_cdk.aws_lambda as lambda_
+import aws_cdk.aws_logs as logs
 import aws_cdk.aws_sns as sns
 import pytest
 from aws_cdk.assertions import Match, Template
@@ -49,6 +50,8 @@ def customized() -> Template:
         help_message="Acme: reply STOP to opt out.",
         program_name="Acme",
         configuration_set_names=["marketing"],
+        opt_out_list_names=["legacy-list"],
+        log_retention=logs.RetentionDays.ONE_MONTH,
         memory_size=512,
         timeout=cdk.Duration.seconds(10),
     )
@@ -264,7 +267,7 @@ def test_the_reply_function_writes_without_delete_or_scan(default: tuple[Templat
     assert dynamo == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
 
 
-def test_configuration_sets_named_in_props_may_be_used_to_send(customized: Template) -> None:
+def test_configuration_sets_and_opt_out_lists_named_in_props_may_be_used_to_send(customized: Template) -> None:
     resources = [
         join(r)
         for p in customized.find_resources("AWS::IAM::Policy").values()
@@ -273,6 +276,22 @@ def test_configuration_sets_named_in_props_may_be_used_to_send(customized: Templ
         for r in s["Resource"]
     ]
     assert "arn:aws:sms-voice:us-east-1:111122223333:configuration-set/marketing" in resources
+    assert "arn:aws:sms-voice:us-east-1:111122223333:opt-out-list/legacy-list" in resources
+
+
+def test_the_functions_logs_are_kept_a_year_unless_told(
+    default: tuple[Template, SmsOptOut], customized: Template
+) -> None:
+    template, _ = default
+    assert {
+        g["Properties"]["RetentionInDays"] for g in template.find_resources("AWS::Logs::LogGroup").values()
+    } == {365}
+    retention = [
+        g["Properties"]["RetentionInDays"] for g in customized.find_resources("AWS::Logs::LogGroup").values()
+    ]
+    assert sorted(retention) == [30, 30, 365, 365], (
+        "the customized construct's two, then the second's defaults"
+    )
 
 
 def test_each_number_gets_two_way_sms_on_the_topic_and_self_managed_opt_outs(

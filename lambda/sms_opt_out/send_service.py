@@ -59,7 +59,13 @@ class GuardedSender:
             try:
                 results[index] = {"status": "SENT", "messageId": self._gateway.send_text(item.params)}
             except (BotoCoreError, ClientError) as error:
-                logger.warning("SendTextMessage failed: %s", error)
+                # The error's text may quote the number: log only its type and code.
+                code = (
+                    error.response["Error"]["Code"]
+                    if isinstance(error, ClientError)
+                    else type(error).__name__
+                )
+                logger.warning("SendTextMessage failed: %s", code)
                 results[index] = {"status": "FAILED", "error": str(error)}
         done = [result for result in results if result is not None]
         logger.info("send batch of %d: %s", len(done), dict(Counter(r["status"] for r in done)))
