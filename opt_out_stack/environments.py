@@ -11,7 +11,8 @@ from cdk_nag import AwsSolutionsChecks, ServerlessChecks
 
 from opt_out_stack.stack import OptOutStack
 
-CONSTRUCT_PROPS = {
+# SmsOptOut props that cdk.json can hold (JSON values), in camelCase.
+CONTEXT_PROPS = {
     "phoneNumberIds", "tableName", "optOutKeywords", "optInKeywords", "helpKeywords", "optOutWords",
     "optOutPhrases", "matchMode", "optOutScope", "optOutConfirmation", "optInConfirmation", "helpMessage",
     "programName", "optOutListNames", "configurationSetNames",
@@ -23,27 +24,28 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def stack_settings(name: str, environments: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The stack props and construct props of environment ``name``; raise ValueError naming a bad key."""
+def stack_settings(name: str, environments: Mapping[str, Any]) -> dict[str, Any]:
+    """The OptOutStack props of environment ``name``; raise ValueError naming a bad key."""
     if name not in environments:
         known = ", ".join(sorted(environments)) or "none"
         raise ValueError(f"environment: {name!r} is not in cdk.json's context.environments (known: {known})")
     settings = environments[name]
-    unknown = sorted(set(settings) - CONSTRUCT_PROPS - STACK_KEYS)
+    unknown = sorted(set(settings) - CONTEXT_PROPS - STACK_KEYS)
     if unknown:
         raise ValueError(f"environments.{name}: unknown keys {', '.join(unknown)}")
     env = Environment(account=settings.get("account"), region=settings.get("region"))
     props = {
-        _snake(key): value for key, value in settings.items() if key in CONSTRUCT_PROPS and value is not None
+        _snake(key): value for key, value in settings.items() if key in CONTEXT_PROPS and value is not None
     }
-    return {"env": env}, props
+    return {"env": env, **props}
 
 
 def build_app(app: App | None = None) -> App:
     """One ``OptOutStack`` for the environment chosen with ``-c environment=NAME``, checked by cdk-nag."""
     app = app or App()
     name = app.node.try_get_context("environment") or "dev"
-    stack_props, props = stack_settings(name, app.node.try_get_context("environments") or {})
-    OptOutStack(app, f"SmsOptOut-{name}", stack_props=stack_props, **props)
+    OptOutStack(
+        app, f"SmsOptOut-{name}", **stack_settings(name, app.node.try_get_context("environments") or {})
+    )
     Validations.of(app).add_plugins(AwsSolutionsChecks(), ServerlessChecks())
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from aws_cdk import CfnOutput, Stack
@@ -9,33 +10,30 @@ from constructs import Construct
 
 from opt_out_stack.sms_opt_out import SmsOptOut
 
+CONSTRUCT_PROPS = frozenset(inspect.signature(SmsOptOut.__init__).parameters) - {
+    "self",
+    "scope",
+    "construct_id",
+}
+
 
 class OptOutStack(Stack):
-    """One environment's opt-out system. Keyword arguments not of ``Stack`` go to ``SmsOptOut``."""
+    """One environment's opt-out system.
 
-    def __init__(
-        self,
-        scope: Construct,
-        construct_id: str,
-        *,
-        stack_props: dict[str, Any] | None = None,
-        **opt_out_props: Any,
-    ) -> None:
-        super().__init__(scope, construct_id, **(stack_props or {}))
-        self.opt_out = SmsOptOut(self, "SmsOptOut", **opt_out_props)
-        CfnOutput(self, "TableName", value=self.opt_out.table.table_name, description="The SMSOptOut table")
-        CfnOutput(
-            self, "InboundTopicArn", value=self.opt_out.topic.topic_arn, description="Two-way SMS topic"
+    Keyword arguments that are ``SmsOptOut`` props (``phone_number_ids``, ``program_name``, ...)
+    go to the construct; the others (``env``, ``stack_name``, ``description``, ...) to ``Stack``.
+    """
+
+    def __init__(self, scope: Construct, construct_id: str, **props: Any) -> None:
+        super().__init__(scope, construct_id, **{k: v for k, v in props.items() if k not in CONSTRUCT_PROPS})
+        self.opt_out = SmsOptOut(
+            self, "SmsOptOut", **{k: v for k, v in props.items() if k in CONSTRUCT_PROPS}
         )
-        CfnOutput(
-            self,
-            "SendFunctionName",
-            value=self.opt_out.send_function.function_name,
-            description="Guarded sender",
-        )
-        CfnOutput(
-            self,
-            "DeadLetterQueueUrl",
-            value=self.opt_out.dead_letter_queue.queue_url,
-            description="Unprocessable replies and sends",
-        )
+        outputs = {
+            "TableName": (self.opt_out.table.table_name, "The SMSOptOut table (the CLI's --stack reads it)"),
+            "InboundTopicArn": (self.opt_out.topic.topic_arn, "The two-way SMS topic"),
+            "SendFunctionName": (self.opt_out.send_function.function_name, "The guarded sender to invoke"),
+            "DeadLetterQueueUrl": (self.opt_out.dead_letter_queue.queue_url, "Replies and sends that failed"),
+        }
+        for name, (value, description) in outputs.items():
+            CfnOutput(self, name, value=value, description=description)

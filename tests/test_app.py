@@ -38,6 +38,12 @@ def test_the_default_environment_synthesizes_with_no_unacknowledged_finding(
     assert {p["pluginName"] for p in report["pluginReports"]} == {"AwsSolutions", "Serverless"}
 
 
+def test_the_stack_outputs_what_operators_and_applications_need(default_environment: Path) -> None:
+    outputs = json.loads(default_environment.read_text())["Outputs"]
+
+    assert set(outputs) == {"TableName", "InboundTopicArn", "SendFunctionName", "DeadLetterQueueUrl"}
+
+
 def test_the_default_environment_passes_cfn_lint(default_environment: Path) -> None:
     result = subprocess.run(
         [Path(sys.executable).parent / "cfn-lint", str(default_environment)],
@@ -50,9 +56,9 @@ def test_the_default_environment_passes_cfn_lint(default_environment: Path) -> N
 
 
 def test_the_environment_picks_account_region_and_props_from_context() -> None:
-    stack_props, props = stack_settings("prod", CONTEXT["environments"])
+    props = stack_settings("prod", CONTEXT["environments"])
 
-    assert (stack_props["env"].account, stack_props["env"].region) == ("111122223333", "us-east-1")
+    assert (props["env"].account, props["env"].region) == ("111122223333", "us-east-1")
     assert props["phone_number_ids"] == CONTEXT["environments"]["prod"]["phoneNumberIds"]
     assert props["program_name"] == "Example Corp alerts"
 

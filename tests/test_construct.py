@@ -267,7 +267,9 @@ def test_the_reply_function_writes_without_delete_or_scan(default: tuple[Templat
     assert dynamo == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
 
 
-def test_configuration_sets_and_opt_out_lists_named_in_props_may_be_used_to_send(customized: Template) -> None:
+def test_configuration_sets_and_opt_out_lists_named_in_props_may_be_used_to_send(
+    customized: Template,
+) -> None:
     resources = [
         join(r)
         for p in customized.find_resources("AWS::IAM::Policy").values()
