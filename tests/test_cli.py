@@ -153,6 +153,28 @@ def test_an_import_reports_bad_rows_by_line_and_imports_the_rest(dynamodb: Any, 
     assert (first["Channel"], first["Source"], second["Source"]) == ("import", "legacy", "old.csv")
 
 
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_import_draws_a_progress_bar_on_a_terminal_only(
+    dynamodb: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_csv(tmp_path / "list.csv", [[f"+1415555{n:04d}", "", "", ""] for n in range(150)])
+    terminal, pipe = Terminal(), io.StringIO()
+
+    monkeypatch.setattr("sys.stderr", terminal)
+    cli("import", str(path))
+    monkeypatch.setattr("sys.stderr", pipe)
+    cli("import", str(path))
+
+    drawings = terminal.getvalue().split("\r")[1:]
+    assert drawings[0] == f"importing [{'#' * 20:<30}]  67% 100/150 rows"
+    assert drawings[-1] == f"importing [{'#' * 30}] 100% 150/150 rows\n"
+    assert pipe.getvalue() == ""
+
+
 def test_running_an_import_twice_adds_nothing(dynamodb: Any, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "list.csv", [[f"+1415555{n:04d}", "", "", ""] for n in range(120)])
     store = OptOutStore(TABLE, dynamodb)

@@ -206,16 +206,27 @@ def _numbers(origination: str) -> str:
 
 
 class _ProgressBar:
-    """A one-line bar on standard error, drawn only on a terminal."""
+    """A one-line bar on standard error, drawn only on a terminal; a row count when the total is unknown."""
 
-    def __init__(self, stream: TextIO) -> None:
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, total: int | None = None) -> None:
         self._stream = stream
+        self._total = total
         self._enabled = stream.isatty()
 
     def __call__(self, handled: int) -> None:
-        if self._enabled:
+        if not self._enabled:
+            return
+        if self._total:
+            done = min(handled / self._total, 1.0)
+            bar = "#" * round(done * self.WIDTH)
+            self._stream.write(
+                f"\rimporting [{bar:<{self.WIDTH}}] {done:4.0%} {handled:,}/{self._total:,} rows"
+            )
+        else:
             self._stream.write(f"\rimporting: {handled:,} rows")
-            self._stream.flush()
+        self._stream.flush()
 
     def close(self) -> None:
         if self._enabled:
@@ -223,18 +234,27 @@ class _ProgressBar:
 
 
 def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
-    progress = _ProgressBar(sys.stderr)
-    importer = OptOutImporter(registry.store, progress)
-    try:
-        if args.from_opt_out_list:
+    if args.from_opt_out_list:
+        progress = _ProgressBar(sys.stderr)
+        try:
             client = registry.session.client("pinpoint-sms-voice-v2")
             rows = read_opt_out_list(client, args.from_opt_out_list)
-            report = importer.run(rows, source=f"opt-out-list:{args.from_opt_out_list}")
-        else:
-            with open_csv(args.file) as stream:
-                report = importer.run(read_csv(stream), source=os.path.basename(args.file))
-    finally:
-        progress.close()
+            report = OptOutImporter(registry.store, progress).run(
+                rows, source=f"opt-out-list:{args.from_opt_out_list}"
+            )
+        finally:
+            progress.close()
+    else:
+        with open_csv(args.file) as stream:
+            total = max(sum(1 for _ in stream) - 1, 0)  # the rows below the header
+            stream.seek(0)
+            progress = _ProgressBar(sys.stderr, total)
+            try:
+                report = OptOutImporter(registry.store, progress).run(
+                    read_csv(stream), source=os.path.basename(args.file)
+                )
+            finally:
+                progress.close()
     _print_report(report, out)
     return 0
 
