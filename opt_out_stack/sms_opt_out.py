@@ -84,8 +84,8 @@ class SmsOptOut(Construct):
         :param opt_in_confirmation: text answering an opt-in. Default: the runtime's.
         :param help_message: text answering HELP. Default: names ``program_name`` and STOP.
         :param program_name: the program named in the default help text. Default: "SMS alerts".
-        :param opt_out_list_names: opt-out lists of the numbers (SendTextMessage is authorized against
-            them). Default: ("Default",).
+        :param opt_out_list_names: opt-out lists of the numbers, granted with SendTextMessage in case
+            the action is checked against them. Default: ("Default",).
         :param configuration_set_names: configuration sets send requests may name. Default: none.
         :param memory_size: MB for each function. Default: 256.
         :param timeout: per invocation. Default: 30 seconds.
