@@ -117,12 +117,14 @@ class SmsSimulator:
         with self._lock:
             return list(self.state.inboxes[number])
 
-    def fail_next(self, operation: str, code: str = "ThrottlingException", times: int = 1) -> None:
-        """Make the next ``times`` calls of ``operation`` fail with ``code``."""
+    def fail_next(
+        self, operation: str, code: str = "ThrottlingException", times: int = 1, message: str | None = None
+    ) -> None:
+        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``)."""
         status = 429 if code == "ThrottlingException" else 400
         with self._lock:
             self.state.faults[operation].extend(
-                SimulatedError(code, f"injected {code}", status) for _ in range(times)
+                SimulatedError(code, message or f"injected {code}", status) for _ in range(times)
             )
 
     def heal(self) -> None:

@@ -189,6 +189,20 @@ def test_a_failed_confirmation_keeps_the_opt_out_and_the_retry_texts_once(
     assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
 
 
+def test_a_failed_confirmation_is_reported_by_its_code_never_the_number(
+    handle: Handler, sms: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    sms.fail_next("SendTextMessage", "ValidationException", message=f"{CUSTOMER} is blocked")
+
+    with pytest.raises(ConfirmationNotSentError) as raised:
+        handle(sns_event("STOP"))
+
+    assert str(raised.value).endswith(
+        f"OPT_OUT of {mask(CUSTOMER)} is recorded but its answer failed: ValidationException"
+    )
+    assert CUSTOMER not in str(raised.value) and CUSTOMER not in caplog.text
+
+
 @pytest.mark.parametrize(
     ("mutate", "field"),
     [

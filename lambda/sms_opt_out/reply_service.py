@@ -13,7 +13,7 @@ from .opt_out_store import OptOutStore, Receipt
 from .phone_numbers import mask
 from .preferences import Action, PreferenceEvent
 from .settings import Settings
-from .sms_gateway import SmsGateway
+from .sms_gateway import SmsGateway, error_code
 
 logger = logging.getLogger(__name__)
 
@@ -78,5 +78,6 @@ class ReplyProcessor:
             )
         except (BotoCoreError, ClientError) as error:
             raise ConfirmationNotSentError(
-                f"{intent.value} of {mask(reply.customer)} is recorded but its answer failed: {error}"
+                f"{intent.value} of {mask(reply.customer)} is recorded but its answer failed: "
+                f"{error_code(error)}"
             ) from error

@@ -14,7 +14,7 @@ from .errors import InvalidFieldError, InvalidRequestError
 from .opt_out_store import OptOutStore
 from .phone_numbers import is_phone_number_reference, to_e164, to_origination_number
 from .preferences import Scope
-from .sms_gateway import SmsGateway
+from .sms_gateway import SmsGateway, error_code
 
 logger = logging.getLogger(__name__)
 
@@ -59,13 +59,7 @@ class GuardedSender:
             try:
                 results[index] = {"status": "SENT", "messageId": self._gateway.send_text(item.params)}
             except (BotoCoreError, ClientError) as error:
-                # The error's text may quote the number: log only its type and code.
-                code = (
-                    error.response["Error"]["Code"]
-                    if isinstance(error, ClientError)
-                    else type(error).__name__
-                )
-                logger.warning("SendTextMessage failed: %s", code)
+                logger.warning("SendTextMessage failed: %s", error_code(error))
                 results[index] = {"status": "FAILED", "error": str(error)}
         done = [result for result in results if result is not None]
         logger.info("send batch of %d: %s", len(done), dict(Counter(r["status"] for r in done)))

@@ -6,11 +6,18 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 from botocore.validate import ParamValidator
 
 from .errors import InvalidRequestError
 from .phone_numbers import to_origination_number
+
+
+def error_code(error: BotoCoreError | ClientError) -> str:
+    """The code of a failed call, safe to log: the error's text may quote the phone number."""
+    if isinstance(error, ClientError):
+        return str(error.response.get("Error", {}).get("Code", "ClientError"))
+    return type(error).__name__
 
 
 class SmsGateway:
