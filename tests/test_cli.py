@@ -279,6 +279,18 @@ def test_an_export_imports_back_into_the_same_state(dynamodb: Any, tmp_path: Pat
     )
 
 
+def test_an_export_leaves_out_an_opt_out_that_a_later_opt_in_for_all_numbers_undid(dynamodb: Any) -> None:
+    cli("opt-out", "+14155550101", "--channel", "web", "--from", OUR_NUMBER, "--at", "2025-01-01T00:00:00Z")
+    web_opt_in(customer="+14155550101", at="2025-02-01T00:00:00Z")
+    cli("opt-out", "+14155550102", "--channel", "web", "--at", "2025-01-01T00:00:00Z")
+    cli("opt-in", "+14155550102", "--channel", "web", "--consent-reference", "f-1", "--from", OUR_NUMBER)
+
+    _, out = cli("export", "--csv", "-")
+
+    rows = [(r["number"], r["origination"]) for r in csv.DictReader(io.StringIO(out))]
+    assert rows == [("+14155550102", "")], "still opted out of every number but ours"
+
+
 def test_an_export_to_an_opt_out_list_hands_numbers_back_to_managed_opt_outs(dynamodb: Any, sms: Any) -> None:
     boto3.client("pinpoint-sms-voice-v2").create_opt_out_list(OptOutListName="managed")
     cli("opt-out", "+14155550101", "--channel", "web")

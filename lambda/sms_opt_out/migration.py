@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from .errors import InvalidFieldError
 from .opt_out_store import BATCH_GET_LIMIT, OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
-from .preferences import NO_EVENTS, Action, PreferenceEvent, event_time
+from .preferences import NO_EVENTS, Action, PreferenceEvent, Scope, event_time
 
 IMPORT_CHANNEL = "import"
 CSV_COLUMNS = ("number", "origination", "timestamp", "source")
@@ -191,10 +191,10 @@ class OptedOutNumber:
 
 
 def opted_out_numbers(store: OptOutStore) -> Iterator[OptedOutNumber]:
-    """Every (number, origination) whose latest event is an opt-out."""
+    """Every (number, origination) whose opt-out is in force (no later opt-in for it or for all)."""
     for customer, state in store.state_items():
         for origination, entry in sorted(state.entries.items()):
-            if entry.action is Action.OPT_OUT:
+            if entry.action is Action.OPT_OUT and state.is_opted_out(origination, Scope.ORIGINATION):
                 yield OptedOutNumber(
                     customer,
                     None if origination == ALL_NUMBERS else origination,
