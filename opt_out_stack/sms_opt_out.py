@@ -26,6 +26,10 @@ from opt_out_stack.runtime_settings import RuntimeSettings
 
 SMS_SERVICE_PRINCIPAL = "sms-voice.amazonaws.com"
 RUNTIME = lambda_.Runtime.PYTHON_3_14
+RECORD_PREFERENCES_ACTIONS = ("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem")
+"""What ``OptOutRegistry.opt_out``, ``opt_in``, ``status`` and ``is_opted_out`` call."""
+READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan")
+"""What ``OptOutRegistry.status``, ``history`` and the CLI's ``export`` call."""
 
 
 class SmsOptOut(Construct):
@@ -191,6 +195,22 @@ class SmsOptOut(Construct):
             actions=["lambda:InvokeFunction"],
             resource_arns=[self.send_function.function_arn],
         )
+
+    def grant_record_preferences(self, grantee: iam.IGrantable) -> iam.Grant:
+        """Let ``grantee`` (a web portal, a call-centre app) record opt-outs and opt-ins and read states.
+
+        The table actions ``OptOutRegistry.opt_out``, ``opt_in``, ``status`` and ``is_opted_out``
+        need, on the table alone: no delete, no scan.
+        """
+        return self.table.grant(grantee, *RECORD_PREFERENCES_ACTIONS)
+
+    def grant_read_preferences(self, grantee: iam.IGrantable) -> iam.Grant:
+        """Let ``grantee`` (an auditor, a reporting job) read states, the audit trail and exports.
+
+        The table actions ``OptOutRegistry.status``, ``history`` and ``sms-opt-out export`` need;
+        nothing that writes.
+        """
+        return self.table.grant(grantee, *READ_PREFERENCES_ACTIONS)
 
     def _create_key(self) -> kms.Key:
         key = kms.Key(

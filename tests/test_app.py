@@ -81,7 +81,10 @@ def test_cdk_nag_still_reports_the_users_own_findings_beside_the_construct(tmp_p
     stack = cdk.Stack(app, "User")
     opt_out = SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-0123abcd"])
     sqs.Queue(stack, "UserQueue")  # no SSL enforcement, no DLQ: findings of the user's
-    opt_out.grant_send(iam.Role(stack, "AppRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com")))
+    app_role = iam.Role(stack, "AppRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+    opt_out.grant_send(app_role)
+    opt_out.grant_record_preferences(app_role)
+    opt_out.grant_read_preferences(app_role)
 
     with pytest.raises(RuntimeError, match="ValidationFailed"):
         app.synth()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import aws_cdk as cdk
@@ -15,6 +17,11 @@ import pytest
 from aws_cdk.assertions import Match, Template
 
 from opt_out_stack import SmsOptOut
+from opt_out_stack.sms_opt_out import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
+from sandbox.request_counter import RequestCounter
+from sms_opt_out.migration import opted_out_numbers
+from sms_opt_out.registry import OptOutRegistry
+from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 NUMBERS = ["phone-aaaa1111", "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-bbbb2222"]
 ENV = cdk.Environment(account="111122223333", region="us-east-1")
@@ -351,15 +358,80 @@ def test_alarms_watch_the_dead_letter_queue_and_both_functions(
     assert len(with_actions) == 3, "the second construct's alarms notify its alarm topic"
 
 
-def test_grant_send_allows_invoking_the_sender_and_nothing_else() -> None:
+@dataclass
+class Granted:
+    template: Template
+    opt_out: SmsOptOut
+    roles: dict[str, iam.Role]
+
+
+@pytest.fixture(scope="module")
+def granted() -> Granted:
+    """One role of the user's per grant method, each granted by that method alone."""
     stack, opt_out = build()
-    role = iam.Role(stack, "App", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+    roles = {
+        name: iam.Role(stack, name, assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+        for name in ("Sender", "Portal", "Auditor")
+    }
+    opt_out.grant_send(roles["Sender"])
+    opt_out.grant_record_preferences(roles["Portal"])
+    opt_out.grant_read_preferences(roles["Auditor"])
+    return Granted(Template.from_stack(stack), opt_out, roles)
 
-    opt_out.grant_send(role)
 
-    template = Template.from_stack(stack)
-    (statement,) = [s for s in policy_statements(template, role) if "lambda:InvokeFunction" in actions(s)]
-    assert statement["Resource"] == {"Fn::GetAtt": [logical_id(opt_out.send_function), "Arn"]}
+def test_grant_send_allows_invoking_the_sender_and_nothing_else(granted: Granted) -> None:
+    (statement,) = policy_statements(granted.template, granted.roles["Sender"])
+
+    assert actions(statement) == ["lambda:InvokeFunction"]
+    assert statement["Resource"] == {"Fn::GetAtt": [logical_id(granted.opt_out.send_function), "Arn"]}
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Portal", {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem"}),
+        ("Auditor", {"dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"}),
+    ],
+)
+def test_preference_grants_reach_the_table_alone_and_never_delete(
+    granted: Granted, role: str, expected: set[str]
+) -> None:
+    (statement,) = policy_statements(granted.template, granted.roles[role])
+
+    assert set(actions(statement)) == expected
+    table = logical_id(granted.opt_out.table)
+    assert [r for r in statement["Resource"] if r != {"Ref": "AWS::NoValue"}] == [
+        {"Fn::GetAtt": [table, "Arn"]}
+    ]
+
+
+def registry_calls(use: Callable[[OptOutRegistry], Any]) -> set[str]:
+    """The ``dynamodb:Operation`` names ``use`` makes the registry call."""
+    counter = RequestCounter()
+    use(OptOutRegistry(TABLE, session=counter.session))
+    return set(counter.requests)
+
+
+def test_grant_record_preferences_covers_what_a_portal_calls(dynamodb: Any) -> None:
+    def portal(registry: OptOutRegistry) -> None:
+        registry.opt_out(CUSTOMER, channel="web")
+        registry.opt_in(CUSTOMER, channel="web", consent_reference="form-1", origination=OUR_NUMBER)
+        registry.opt_out(CUSTOMER, channel="web", at="2020-01-01T00:00:00Z")  # superseded
+        registry.status(CUSTOMER)
+        registry.is_opted_out(CUSTOMER, OUR_NUMBER)
+
+    assert registry_calls(portal) == set(RECORD_PREFERENCES_ACTIONS)
+
+
+def test_grant_read_preferences_covers_status_history_and_export(dynamodb: Any) -> None:
+    OptOutRegistry(TABLE).opt_out(CUSTOMER, channel="web")
+
+    def auditor(registry: OptOutRegistry) -> None:
+        registry.status(CUSTOMER)
+        registry.history(CUSTOMER)
+        list(opted_out_numbers(registry.store))
+
+    assert registry_calls(auditor) == set(READ_PREFERENCES_ACTIONS)
 
 
 def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]) -> None:
