@@ -1,4 +1,6 @@
 # Everything installs itself from Python 3.11+, Node.js and npm: no step by hand.
+SHELL := bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,11 +10,16 @@ export AWS_DEFAULT_REGION ?= us-east-1
 
 .PHONY: install demo sandbox test lint synth deploy bench clean
 
+# pip, minus one warning per package when the machine's pip config names a local index that is not
+# there ("Location 'file:///...' is ignored"); every other line, and pip's exit code, come through.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+QUIET_MISSING_INDEXES := 2>&1 | { grep -v "^WARNING: Location 'file:.*' is ignored: it is neither a file nor a directory" || true; }
+
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP_INSTALL) -r requirements-dev.txt -c constraints.txt $(QUIET_MISSING_INDEXES)
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e . $(QUIET_MISSING_INDEXES)
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
