@@ -18,8 +18,10 @@ QUIET_MISSING_INDEXES := 2>&1 | { grep -v "^WARNING: Location 'file:.*' is ignor
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(PIP_INSTALL) -r requirements-dev.txt -c constraints.txt $(QUIET_MISSING_INDEXES)
-	$(PIP_INSTALL) --no-deps --no-build-isolation -e . $(QUIET_MISSING_INDEXES)
+	@echo "pip install -r requirements-dev.txt -c constraints.txt  (pinned, into $(VENV))"
+	@$(PIP_INSTALL) -r requirements-dev.txt -c constraints.txt $(QUIET_MISSING_INDEXES)
+	@echo "pip install -e .  (this project, editable)"
+	@$(PIP_INSTALL) --no-deps --no-build-isolation -e . $(QUIET_MISSING_INDEXES)
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
