@@ -302,6 +302,35 @@ def test_an_export_to_an_opt_out_list_hands_numbers_back_to_managed_opt_outs(dyn
     assert [c["OptedOutNumber"] for c in sms.calls("PutOptedOutNumber")] == ["+14155550101"]
 
 
+def test_an_interrupted_import_says_how_to_resume(
+    dynamodb: Any, tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_csv(tmp_path / "list.csv", [["+14155550101", "", "", ""]])
+
+    def interrupted(*_: Any, **__: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(migration.OptOutImporter, "run", interrupted)
+
+    assert cli("import", str(path))[0] == 130
+    assert capsys.readouterr().err == "sms-opt-out: interrupted (run the same import again to resume it)\n"
+
+
+def test_a_file_that_is_not_utf8_is_refused_before_any_write(
+    dynamodb: Any, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("number,source\n+14155550101,café\n".encode("latin-1"))
+
+    code, _ = cli("import", str(path))
+
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"sms-opt-out: error: FILE: {path}: is not UTF-8 text (bytes e9); save it as UTF-8 and import again\n"
+    )
+    assert history_items(dynamodb, "+14155550101") == []
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -246,7 +246,13 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
             progress.close()
     else:
         with open_csv(args.file) as stream:
-            total = max(sum(1 for _ in stream) - 1, 0)  # the rows below the header
+            try:  # reading it whole first also finds a file that is not UTF-8 before any write
+                total = max(sum(1 for _ in stream) - 1, 0)  # the rows below the header
+            except UnicodeDecodeError as error:
+                bad = error.object[error.start : error.end].hex(" ")
+                raise InvalidFieldError(
+                    "FILE", f"{args.file}: is not UTF-8 text (bytes {bad}); save it as UTF-8 and import again"
+                ) from None
             stream.seek(0)
             progress = _ProgressBar(sys.stderr, total)
             try:
@@ -316,6 +322,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (InvalidFieldError, BotoCoreError, ClientError) as error:
         print(f"sms-opt-out: error: {_explain(error, args)}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("sms-opt-out: interrupted (run the same import again to resume it)", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
