@@ -341,6 +341,10 @@ def test_a_file_that_is_not_utf8_is_refused_before_any_write(
             "sms-opt-out: error: FILE: /nonexistent.csv: No such file",
         ),
         (["status", CUSTOMER], "sms-opt-out: error: --table: name the table with --table or --stack"),
+        (
+            ["--table", TABLE, "export", "--csv", "/nonexistent/out.csv"],
+            "sms-opt-out: error: /nonexistent/out.csv: No such file or directory",
+        ),
     ],
 )
 def test_errors_are_one_line_and_exit_non_zero(

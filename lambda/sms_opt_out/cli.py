@@ -322,6 +322,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (InvalidFieldError, BotoCoreError, ClientError) as error:
         print(f"sms-opt-out: error: {_explain(error, args)}", file=sys.stderr)
         return 1
+    except OSError as error:  # a file that cannot be written: name it and the reason
+        where = f"{error.filename}: {error.strerror}" if error.filename else str(error)
+        print(f"sms-opt-out: error: {where}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("sms-opt-out: interrupted (run the same import again to resume it)", file=sys.stderr)
         return 130
