@@ -175,6 +175,22 @@ def test_an_import_draws_a_progress_bar_on_a_terminal_only(
     assert pipe.getvalue() == ""
 
 
+def test_an_export_to_an_opt_out_list_draws_a_progress_bar_on_a_terminal(
+    dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    boto3.client("pinpoint-sms-voice-v2").create_opt_out_list(OptOutListName="managed")
+    for n in range(4):
+        cli("opt-out", f"+1415555010{n}", "--channel", "web")
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+
+    cli("export", "--to-opt-out-list", "managed")
+
+    drawings = terminal.getvalue().split("\r")[1:]
+    assert drawings[0] == f"putting [{'#' * 8:<30}]  25% 1/4 numbers on managed"
+    assert drawings[-1].startswith(f"putting [{'#' * 30}] 100% 4/4 numbers on managed\n")
+
+
 def test_running_an_import_twice_adds_nothing(dynamodb: Any, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "list.csv", [[f"+1415555{n:04d}", "", "", ""] for n in range(120)])
     store = OptOutStore(TABLE, dynamodb)

@@ -19,6 +19,7 @@ from .migration import (
     ImportReport,
     OptOutImporter,
     export_to_opt_out_list,
+    numbers_to_hand_back,
     open_csv,
     opted_out_numbers,
     read_csv,
@@ -206,12 +207,14 @@ def _numbers(origination: str) -> str:
 
 
 class _ProgressBar:
-    """A one-line bar on standard error, drawn only on a terminal; a row count when the total is unknown."""
+    """A one-line bar on standard error, drawn only on a terminal; a count when the total is unknown."""
 
     WIDTH = 30
 
-    def __init__(self, stream: TextIO, total: int | None = None) -> None:
+    def __init__(self, stream: TextIO, doing: str, unit: str, total: int | None = None) -> None:
         self._stream = stream
+        self._doing = doing
+        self._unit = unit
         self._total = total
         self._enabled = stream.isatty()
 
@@ -222,10 +225,10 @@ class _ProgressBar:
             done = min(handled / self._total, 1.0)
             bar = "#" * round(done * self.WIDTH)
             self._stream.write(
-                f"\rimporting [{bar:<{self.WIDTH}}] {done:4.0%} {handled:,}/{self._total:,} rows"
+                f"\r{self._doing} [{bar:<{self.WIDTH}}] {done:4.0%} {handled:,}/{self._total:,} {self._unit}"
             )
         else:
-            self._stream.write(f"\rimporting: {handled:,} rows")
+            self._stream.write(f"\r{self._doing}: {handled:,} {self._unit}")
         self._stream.flush()
 
     def close(self) -> None:
@@ -235,7 +238,7 @@ class _ProgressBar:
 
 def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
     if args.from_opt_out_list:
-        progress = _ProgressBar(sys.stderr)
+        progress = _ProgressBar(sys.stderr, "importing", "rows")
         try:
             client = registry.session.client("pinpoint-sms-voice-v2")
             rows = read_opt_out_list(client, args.from_opt_out_list)
@@ -254,7 +257,7 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
                     "FILE", f"{args.file}: is not UTF-8 text (bytes {bad}); save it as UTF-8 and import again"
                 ) from None
             stream.seek(0)
-            progress = _ProgressBar(sys.stderr, total)
+            progress = _ProgressBar(sys.stderr, "importing", "rows", total)
             try:
                 report = OptOutImporter(registry.store, progress).run(
                     read_csv(stream), source=os.path.basename(args.file)
@@ -286,7 +289,12 @@ def _export(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
     rows = list(opted_out_numbers(registry.store))
     if args.to_opt_out_list:
         client = registry.session.client("pinpoint-sms-voice-v2")
-        count = export_to_opt_out_list(rows, client, args.to_opt_out_list)
+        numbers = numbers_to_hand_back(rows)
+        progress = _ProgressBar(sys.stderr, "putting", f"numbers on {args.to_opt_out_list}", len(numbers))
+        try:
+            count = export_to_opt_out_list(numbers, client, args.to_opt_out_list, progress)
+        finally:
+            progress.close()
         print(f"put {count:,} numbers on opt-out list {args.to_opt_out_list}", file=sys.stderr)
     if args.csv and args.csv != "-":
         with open(args.csv, "w", newline="", encoding="utf-8") as stream:

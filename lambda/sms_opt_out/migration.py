@@ -30,6 +30,7 @@ IMPORT_CHANNEL = "import"
 CSV_COLUMNS = ("number", "origination", "timestamp", "source")
 
 Progress = Callable[[int], None]
+"""Told how many rows or numbers are done, as work goes on."""
 """Called with the number of rows handled so far."""
 
 
@@ -214,12 +215,22 @@ def write_csv(rows: Iterable[OptedOutNumber], stream: TextIO) -> int:
     return count
 
 
-def export_to_opt_out_list(rows: Iterable[OptedOutNumber], client: Any, name: str) -> int:
-    """PutOptedOutNumber for every number with an opt-out, once each; returns how many."""
-    numbers = sorted({row.number for row in rows})
+def numbers_to_hand_back(rows: Iterable[OptedOutNumber]) -> list[str]:
+    """Each opted-out number once, whatever number it opted out of: opt-out lists have no origination."""
+    return sorted({row.number for row in rows})
+
+
+def export_to_opt_out_list(
+    numbers: Iterable[str], client: Any, name: str, progress: Progress | None = None
+) -> int:
+    """PutOptedOutNumber for each of ``numbers``; returns how many were put."""
+    done = 0
     for number in numbers:
         client.put_opted_out_number(OptOutListName=name, OptedOutNumber=number)
-    return len(numbers)
+        done += 1
+        if progress:
+            progress(done)
+    return done
 
 
 def open_csv(path: str) -> TextIO:
