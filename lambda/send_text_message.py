@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sms_opt_out.errors import InvalidRequestError, SendFailedError
+from sms_opt_out.errors import InvalidRequestError
 from sms_opt_out.runtime import build_guarded_sender, configure_logging
 from sms_opt_out.send_service import GuardedSender
 
@@ -25,7 +25,4 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         if not isinstance(messages, list):
             raise InvalidRequestError("messages", "must be a list of requests")
         return {"results": guarded_sender().send_batch(messages)}
-    (result,) = guarded_sender().send_batch([event])
-    if result["status"] == "FAILED":
-        raise SendFailedError(result["error"])
-    return result
+    return guarded_sender().send_one(event)

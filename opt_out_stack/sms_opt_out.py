@@ -158,6 +158,10 @@ class SmsOptOut(Construct):
             subscriptions.LambdaSubscription(self.reply_function, dead_letter_queue=self.dead_letter_queue)
         )
 
+        # A send of a batch that SendTextMessage refuses is kept there too (the results may go unread).
+        self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.dead_letter_queue.queue_url)
+        self.dead_letter_queue.grant_send_messages(self.send_function)
+
         self.table.grant(self.reply_function, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem")
         self.table.grant(self.send_function, "dynamodb:BatchGetItem")
         send_resources = [n.arn for n in numbers]

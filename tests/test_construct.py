@@ -236,6 +236,22 @@ def test_a_reply_that_cannot_be_processed_is_kept_in_the_dead_letter_queue(
     assert len(configs) == 2
 
 
+def test_a_send_refused_in_a_batch_is_kept_in_the_dead_letter_queue(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    queue = logical_id(opt_out.dead_letter_queue)
+    sender = template.find_resources(
+        "AWS::Lambda::Function", {"Properties": {"Handler": "send_text_message.handler"}}
+    )
+    (properties,) = [f["Properties"] for f in sender.values()]
+    assert properties["Environment"]["Variables"]["FAILED_SENDS_QUEUE_URL"] == {"Ref": queue}
+    sends = [
+        s for s in policy_statements(template, opt_out.send_function.role) if "sqs:SendMessage" in actions(s)
+    ]
+    assert sends and all(s["Resource"] == {"Fn::GetAtt": [queue, "Arn"]} for s in sends)
+
+
 def logical_id(construct: Any) -> str:
     return cdk.Stack.of(construct).get_logical_id(construct.node.default_child)
 

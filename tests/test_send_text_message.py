@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 from botocore.stub import Stubber
 
 import send_text_message
 from sms_opt_out.errors import SendFailedError, StateUnavailableError
+from sms_opt_out.failed_sends import FailedSend, FailedSendQueue
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.phone_numbers import ALL_NUMBERS
 from sms_opt_out.preferences import Action, PreferenceEvent
@@ -249,13 +252,72 @@ def test_keys_left_unprocessed_are_retried_and_then_fail_closed(monkeypatch: pyt
         stub.assert_no_pending_responses()
 
 
-def test_a_failed_send_is_reported_in_a_batch_and_raised_alone(handle: Handler, sms: Any) -> None:
+@pytest.fixture
+def dead_letter_queue(dynamodb: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A moto SQS queue, named to the sender as its failed-send queue (as the construct does)."""
+    url = boto3.client("sqs").create_queue(QueueName="dead-letters")["QueueUrl"]
+    monkeypatch.setenv("FAILED_SENDS_QUEUE_URL", url)
+    return url
+
+
+def kept(queue_url: str) -> list[dict[str, Any]]:
+    messages = boto3.client("sqs").receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)
+    return [json.loads(m["Body"])["failedSend"] for m in messages.get("Messages", [])]
+
+
+def test_a_failed_send_in_a_batch_is_reported_and_kept_on_the_dead_letter_queue(
+    handle: Handler, sms: Any, dead_letter_queue: str
+) -> None:
     sms.fail_next("SendTextMessage", "ValidationException")
 
     results = handle({"messages": [request(to="+14155550101"), request(to="+14155550102")]})["results"]
 
-    assert [r["status"] for r in results] == ["FAILED", "SENT"]
-    assert "ValidationException" in results[0]["error"]
-    sms.fail_next("SendTextMessage", "ValidationException")
-    with pytest.raises(SendFailedError, match="ValidationException"):
+    assert [(r["status"], r.get("code")) for r in results] == [
+        ("FAILED", "ValidationException"),
+        ("SENT", None),
+    ]
+    (failed,) = kept(dead_letter_queue)
+    assert failed["request"] == request(to="+14155550101") and failed["errorCode"] == "ValidationException"
+
+
+def test_a_failed_single_send_raises_naming_only_the_code(
+    handle: Handler, sms: Any, dead_letter_queue: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    sms.fail_next("SendTextMessage", "ValidationException", message=f"{CUSTOMER} cannot be reached")
+
+    with pytest.raises(SendFailedError) as raised:
         handle(request())
+
+    assert str(raised.value) == "SendTextMessage failed: ValidationException"
+    assert CUSTOMER not in caplog.text
+    assert kept(dead_letter_queue) == [], "Lambda's retries and on-failure destination keep it"
+
+
+def test_a_failed_send_that_cannot_be_kept_raises(
+    handle: Handler, sms: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAILED_SENDS_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/missing")
+    sms.fail_next("SendTextMessage", "ValidationException")
+
+    with pytest.raises(ClientError, match="SendMessageBatch"):
+        handle({"messages": [request()]})
+
+
+def test_failed_sends_refused_by_the_queue_raise_naming_their_codes() -> None:
+    client = boto3.client("sqs")
+    queue = FailedSendQueue("https://sqs.us-east-1.amazonaws.com/123456789012/dlq", lambda: client)
+    failures = [
+        FailedSend(request(to=f"+1415555010{n}"), "ThrottlingException", "slow down") for n in range(11)
+    ]
+    with Stubber(client) as stub:
+        stub.add_response("send_message_batch", {"Successful": [], "Failed": []})
+        stub.add_response(
+            "send_message_batch",
+            {"Successful": [], "Failed": [{"Id": "10", "SenderFault": False, "Code": "InternalError"}]},
+            {
+                "QueueUrl": queue.queue_url,
+                "Entries": [{"Id": "10", "MessageBody": failures[10].message_body()}],
+            },
+        )
+        with pytest.raises(SendFailedError, match=r"^1 failed sends could not be kept .*: InternalError$"):
+            queue.keep(failures)

@@ -14,6 +14,7 @@ from typing import Any
 
 import botocore.session
 
+from .failed_sends import FailedSendQueue
 from .opt_out_store import OptOutStore
 from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
@@ -44,9 +45,14 @@ def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor
 
 def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
     settings = Settings.from_environ()
-    client = client or _default_factory()
-    store = OptOutStore(settings.table_name, client("dynamodb"))
-    return GuardedSender(store, SmsGateway(client(SMS_SERVICE)), settings.scope)
+    make = client or _default_factory()
+    store = OptOutStore(settings.table_name, make("dynamodb"))
+    failed_sends = (
+        FailedSendQueue(settings.failed_sends_queue_url, lambda: make("sqs"))
+        if settings.failed_sends_queue_url
+        else None
+    )
+    return GuardedSender(store, SmsGateway(make(SMS_SERVICE)), settings.scope, failed_sends)
 
 
 def raise_failures(failures: Iterable[Exception], total: int) -> None:

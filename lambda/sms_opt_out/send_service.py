@@ -10,7 +10,8 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .errors import InvalidFieldError, InvalidRequestError
+from .errors import InvalidFieldError, InvalidRequestError, SendFailedError
+from .failed_sends import FailedSend, FailedSendQueue
 from .opt_out_store import OptOutStore
 from .phone_numbers import is_phone_number_reference, to_e164, to_origination_number
 from .preferences import Scope
@@ -33,18 +34,45 @@ class _Prepared:
 class GuardedSender:
     """Checks the opt-out state of every recipient before calling SendTextMessage."""
 
-    def __init__(self, store: OptOutStore, gateway: SmsGateway, scope: Scope = Scope.ORIGINATION) -> None:
+    def __init__(
+        self,
+        store: OptOutStore,
+        gateway: SmsGateway,
+        scope: Scope = Scope.ORIGINATION,
+        failed_sends: FailedSendQueue | None = None,
+    ) -> None:
         self._store = store
         self._gateway = gateway
         self._scope = scope
+        self._failed_sends = failed_sends
+
+    def send_one(self, request: Any) -> dict[str, Any]:
+        """Send one request unless its recipient opted out; raise SendFailedError if SendTextMessage fails.
+
+        The error names only the error code (safe to log); Lambda's retries and on-failure
+        destination keep the request of an asynchronous invocation.
+        """
+        (result,), _ = self._send([request])
+        if result["status"] == "FAILED":
+            raise SendFailedError(f"SendTextMessage failed: {result['code']}")
+        return result
 
     def send_batch(self, requests: Sequence[Any]) -> list[dict[str, Any]]:
         """Send each request unless its recipient opted out; results keep the requests' order.
 
         Reads the consent of every recipient first (one request per 100) and raises, sending
-        nothing, when that read fails. A failed send gives that request ``FAILED``.
+        nothing, when that read fails. A failed send gives that request ``FAILED`` and is kept on
+        the failed-send queue (the dead-letter queue), so it is never lost, even when nobody reads
+        the results.
         """
+        results, failures = self._send(requests)
+        if failures and self._failed_sends is not None:
+            self._failed_sends.keep(failures)
+        return results
+
+    def _send(self, requests: Sequence[Any]) -> tuple[list[dict[str, Any]], list[FailedSend]]:
         results: list[dict[str, Any] | None] = [None] * len(requests)
+        failures: list[FailedSend] = []
         prepared: list[tuple[int, _Prepared]] = []
         for index, request in enumerate(requests):
             try:
@@ -59,11 +87,13 @@ class GuardedSender:
             try:
                 results[index] = {"status": "SENT", "messageId": self._gateway.send_text(item.params)}
             except (BotoCoreError, ClientError) as error:
-                logger.warning("SendTextMessage failed: %s", error_code(error))
-                results[index] = {"status": "FAILED", "error": str(error)}
+                code = error_code(error)
+                logger.warning("SendTextMessage failed: %s", code)
+                results[index] = {"status": "FAILED", "code": code, "error": str(error)}
+                failures.append(FailedSend(item.params, code, str(error)))
         done = [result for result in results if result is not None]
         logger.info("send batch of %d: %s", len(done), dict(Counter(r["status"] for r in done)))
-        return done
+        return done, failures
 
     def _prepare(self, request: Any) -> _Prepared:
         if not isinstance(request, Mapping):

@@ -39,6 +39,8 @@ class Settings:
     opt_out_confirmation: str
     opt_in_confirmation: str
     help_message: str
+    failed_sends_queue_url: str | None = None
+    """Where the sender keeps the requests of a batch that SendTextMessage refused."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -63,6 +65,7 @@ class Settings:
             opt_out_confirmation=env.get("OPT_OUT_CONFIRMATION") or DEFAULT_OPT_OUT_CONFIRMATION,
             opt_in_confirmation=env.get("OPT_IN_CONFIRMATION") or DEFAULT_OPT_IN_CONFIRMATION,
             help_message=env.get("HELP_MESSAGE") or DEFAULT_HELP_MESSAGE.format(program=program),
+            failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
         )
 
 
