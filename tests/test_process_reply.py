@@ -74,7 +74,16 @@ def test_event_time_is_the_sns_timestamp_not_the_processing_time(handle: Handler
 
 
 @pytest.mark.parametrize(
-    "body", ["Stop texting me", "please unsubscribe!", "  arrêt ", "Opt Out", "leave me alone"]
+    "body",
+    [
+        "Stop texting me",
+        "please unsubscribe!",
+        "  arrêt ",
+        "Opt Out",
+        "leave me alone",
+        "pls opt me out",
+        "No more messages!",
+    ],
 )
 def test_natural_language_revocations_opt_out(handle: Handler, dynamodb: Any, sms: Any, body: str) -> None:
     handle(sns_event(body))

@@ -22,6 +22,7 @@ DEFAULT_REVOCATION_WORDS = ("STOP", "QUIT", "END", "REVOKE", "OPT OUT", "CANCEL"
 """Words the FCC treats as a definitive revocation when they appear in a reply (since April 2025)."""
 DEFAULT_OPT_OUT_PHRASES = (
     "LEAVE ME ALONE", "REMOVE ME", "TAKE ME OFF", "DO NOT TEXT", "DON'T TEXT", "NO MORE TEXTS",
+    "NO MORE MESSAGES", "OPT ME OUT",
 )  # fmt: skip
 
 _WORD = re.compile(r"[A-Z0-9]+")
