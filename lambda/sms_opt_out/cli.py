@@ -231,22 +231,23 @@ class _ProgressBar:
             self._stream.write(f"\r{self._doing}: {handled:,} {self._unit}")
         self._stream.flush()
 
-    def close(self) -> None:
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """End the bar's line, so what follows starts on a line of its own."""
         if self._enabled:
             self._stream.write("\n")
 
 
 def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
     if args.from_opt_out_list:
-        progress = _ProgressBar(sys.stderr, "importing", "rows")
-        try:
-            client = registry.session.client("pinpoint-sms-voice-v2")
-            rows = read_opt_out_list(client, args.from_opt_out_list)
+        client = registry.session.client("pinpoint-sms-voice-v2")
+        rows = read_opt_out_list(client, args.from_opt_out_list)
+        with _ProgressBar(sys.stderr, "importing", "rows") as progress:
             report = OptOutImporter(registry.store, progress).run(
                 rows, source=f"opt-out-list:{args.from_opt_out_list}"
             )
-        finally:
-            progress.close()
     else:
         with open_csv(args.file) as stream:
             try:  # reading it whole first also finds a file that is not UTF-8 before any write
@@ -257,13 +258,10 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
                     "FILE", f"{args.file}: is not UTF-8 text (bytes {bad}); save it as UTF-8 and import again"
                 ) from None
             stream.seek(0)
-            progress = _ProgressBar(sys.stderr, "importing", "rows", total)
-            try:
+            with _ProgressBar(sys.stderr, "importing", "rows", total) as progress:
                 report = OptOutImporter(registry.store, progress).run(
                     read_csv(stream), source=os.path.basename(args.file)
                 )
-            finally:
-                progress.close()
     _print_report(report, out)
     return 0
 
@@ -290,11 +288,8 @@ def _export(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
     if args.to_opt_out_list:
         client = registry.session.client("pinpoint-sms-voice-v2")
         numbers = numbers_to_hand_back(rows)
-        progress = _ProgressBar(sys.stderr, "putting", f"numbers on {args.to_opt_out_list}", len(numbers))
-        try:
-            count = export_to_opt_out_list(numbers, client, args.to_opt_out_list, progress)
-        finally:
-            progress.close()
+        with _ProgressBar(sys.stderr, "putting", f"numbers on {args.to_opt_out_list}", len(numbers)) as bar:
+            count = export_to_opt_out_list(numbers, client, args.to_opt_out_list, bar)
         print(f"put {count:,} numbers on opt-out list {args.to_opt_out_list}", file=sys.stderr)
     if args.csv and args.csv != "-":
         with open(args.csv, "w", newline="", encoding="utf-8") as stream:
@@ -330,7 +325,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (InvalidFieldError, BotoCoreError, ClientError) as error:
         print(f"sms-opt-out: error: {_explain(error, args)}", file=sys.stderr)
         return 1
-    except OSError as error:  # a file that cannot be written: name it and the reason
+    except OSError as error:  # a file that cannot be opened or written: name it and the reason
         where = f"{error.filename}: {error.strerror}" if error.filename else str(error)
         print(f"sms-opt-out: error: {where}", file=sys.stderr)
         return 1

@@ -30,8 +30,7 @@ IMPORT_CHANNEL = "import"
 CSV_COLUMNS = ("number", "origination", "timestamp", "source")
 
 Progress = Callable[[int], None]
-"""Told how many rows or numbers are done, as work goes on."""
-"""Called with the number of rows handled so far."""
+"""Called with the number of rows (or numbers) handled so far."""
 
 
 @dataclass
