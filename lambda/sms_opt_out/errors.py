@@ -38,3 +38,7 @@ class StateUnavailableError(SmsOptOutError):
 
 class SendFailedError(SmsOptOutError):
     """A single send request failed at SendTextMessage; raised so the caller sees a function error."""
+
+
+class DeadlineReachedError(SmsOptOutError):
+    """Too little of the invocation's time is left to start a send; nothing was sent."""
