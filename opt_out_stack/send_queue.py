@@ -1,4 +1,4 @@
-"""The send queue: bulk sends as SQS messages, one SendTextMessage request per body, for the guarded sender."""
+"""The send queue: bulk sends as SQS messages, one SendTextMessage request per body."""
 
 from __future__ import annotations
 

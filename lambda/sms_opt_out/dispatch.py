@@ -49,7 +49,7 @@ def dispatch(
         while (item := take()) is not None:
             try:
                 work(item)
-            except BaseException as error:  # re-raised by dispatch() once every worker is done
+            except BaseException as error:  # noqa: BLE001 - re-raised by dispatch() once every worker is done
                 errors.append(error)
                 stop.set()
 

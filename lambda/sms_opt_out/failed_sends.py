@@ -1,4 +1,4 @@
-"""Keeps the requests that could not be sent (refused, or invalid off the send queue) on the dead-letter queue."""
+"""Keeps the requests that could not be sent (refused, or invalid off the send queue) for an operator."""
 
 from __future__ import annotations
 
