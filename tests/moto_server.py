@@ -1,4 +1,4 @@
-"""moto in server mode for tests with real threads: DynamoDB requests one at a time, as DynamoDB makes each atomic."""
+"""moto in server mode for real threads: DynamoDB requests one at a time, each atomic as on DynamoDB."""
 
 from __future__ import annotations
 

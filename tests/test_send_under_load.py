@@ -83,7 +83,7 @@ def test_concurrent_sends_keep_the_requests_order(aws: Any, monkeypatch: pytest.
 
 
 def test_the_configured_rate_of_a_number_is_never_exceeded(aws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    session, sms = aws
+    _, sms = aws
     monkeypatch.setenv("MESSAGES_PER_SECOND", f'{{"{OUR_NUMBER}": 20}}')
     sms.limit_rate(OUR_NUMBER, 20)  # AWS holds a second's worth: an unpaced burst of 30 is throttled
     recipients = customers(30)
@@ -95,7 +95,7 @@ def test_the_configured_rate_of_a_number_is_never_exceeded(aws: Any, monkeypatch
 
 
 def test_throttling_is_retried_and_slows_only_the_throttled_number(aws: Any) -> None:
-    session, sms = aws
+    _, sms = aws
     sms.limit_rate(OUR_NUMBER, 10)
     recipients = customers(40)
     batch = [request(r, OUR_NUMBER if n % 2 else FAST_NUMBER) for n, r in enumerate(recipients)]
@@ -112,7 +112,7 @@ def test_throttling_is_retried_and_slows_only_the_throttled_number(aws: Any) -> 
 def test_an_invocation_with_3_seconds_left_returns_in_time_and_defers_the_rest(
     aws: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session, sms = aws
+    _, sms = aws
     monkeypatch.setenv("MESSAGES_PER_SECOND", f'{{"{OUR_NUMBER}": 10}}')
     recipients = customers(40)  # 4 s of sending at 10 per second
     context = Context(3.0)
@@ -172,13 +172,16 @@ def test_a_consent_read_failing_after_texts_went_out_defers_its_chunk_and_return
 
     statuses = Counter(r["status"] for r in outcome.results)
     assert statuses["SENT"] >= 100 and statuses["DEFERRED"] > 0 and set(statuses) == {"SENT", "DEFERRED"}
-    assert all(len(sms.inbox(r)) == (res["status"] == "SENT") for r, res in zip(recipients, outcome.results))
+    assert all(
+        len(sms.inbox(r)) == (res["status"] == "SENT")
+        for r, res in zip(recipients, outcome.results, strict=True)
+    )
 
 
 def test_a_failure_after_texts_went_out_is_returned_not_raised(
     aws: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session, sms = aws
+    _, sms = aws
     monkeypatch.setenv("FAILED_SENDS_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/missing")
     monkeypatch.setenv("SEND_CONCURRENCY", "1")
     sms.fail_next("SendTextMessage", "ValidationException")
