@@ -99,5 +99,5 @@ def test_the_constructs_own_numbers_need_no_lookup(aws: Any, monkeypatch: pytest
 
 @pytest.mark.parametrize("value", ["[]", "{", '{"phone-1": "not a number"}'])
 def test_bad_origination_numbers_name_the_variable(value: str) -> None:
-    with pytest.raises(ConfigurationError, match="^ORIGINATION_NUMBERS: "):
+    with pytest.raises(ConfigurationError, match=r"^ORIGINATION_NUMBERS: "):
         parse_origination_numbers(value)
