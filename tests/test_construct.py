@@ -61,6 +61,9 @@ def customized() -> Template:
         log_retention=logs.RetentionDays.ONE_MONTH,
         memory_size=512,
         timeout=cdk.Duration.seconds(10),
+        messages_per_second={"+18445550100": 3, "*": 100},
+        send_concurrency=16,
+        max_send_concurrency=7,
     )
     user_key = kms.Key(stack, "UserKey", enable_key_rotation=True)
     alarm_topic = sns.Topic(stack, "Alarms")
@@ -271,8 +274,13 @@ def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
 ) -> None:
     template, opt_out = default
     statements = policy_statements(template, opt_out.send_function.role)
-    dynamo = [a for s in statements for a in actions(s) if a.startswith("dynamodb:")]
-    assert dynamo == ["dynamodb:BatchGetItem"]
+    unconditioned = [
+        a for s in statements if "Condition" not in s for a in actions(s) if a.startswith("dynamodb:")
+    ]
+    assert unconditioned == ["dynamodb:BatchGetItem"], "it reads consent and cannot write it"
+    (keys,) = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
+    assert sorted(actions(keys)) == ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"]
+    assert keys["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["IDEMPOTENCY#*"]}}
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert sorted(join(r) for r in send["Resource"]) == [
         "arn:aws:sms-voice:us-east-1:111122223333:opt-out-list/Default",
@@ -395,11 +403,81 @@ def granted() -> Granted:
     return Granted(Template.from_stack(stack), opt_out, roles)
 
 
-def test_grant_send_allows_invoking_the_sender_and_nothing_else(granted: Granted) -> None:
-    (statement,) = policy_statements(granted.template, granted.roles["Sender"])
+def test_grant_send_allows_invoking_the_sender_and_queueing_sends_and_nothing_else(granted: Granted) -> None:
+    invoke, queue = policy_statements(granted.template, granted.roles["Sender"])
 
-    assert actions(statement) == ["lambda:InvokeFunction"]
-    assert statement["Resource"] == {"Fn::GetAtt": [logical_id(granted.opt_out.send_function), "Arn"]}
+    assert actions(invoke) == ["lambda:InvokeFunction"]
+    assert invoke["Resource"] == {"Fn::GetAtt": [logical_id(granted.opt_out.send_function), "Arn"]}
+    assert actions(queue) == ["sqs:SendMessage"]
+    assert queue["Resource"] == {"Fn::GetAtt": [logical_id(granted.opt_out.send_queue), "Arn"]}
+
+
+def test_the_send_queue_is_encrypted_tls_only_and_redrives_to_the_dead_letter_queue(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    queue = template.to_json()["Resources"][logical_id(opt_out.send_queue)]["Properties"]
+    assert queue["SqsManagedSseEnabled"] is True
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {
+        "Fn::GetAtt": [logical_id(opt_out.dead_letter_queue), "Arn"]
+    }
+    assert queue["VisibilityTimeout"] == 180, "six times the function's timeout"
+    template.has_resource_properties(
+        "AWS::SQS::QueuePolicy",
+        {
+            "Queues": [{"Ref": logical_id(opt_out.send_queue)}],
+            "PolicyDocument": {
+                "Statement": Match.array_with(
+                    [
+                        Match.object_like(
+                            {"Effect": "Deny", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+                        )
+                    ]
+                )
+            },
+        },
+    )
+
+
+def test_the_send_queue_feeds_the_sender_with_partial_batch_responses(
+    default: tuple[Template, SmsOptOut], customized: Template
+) -> None:
+    template, opt_out = default
+    template.has_resource_properties(
+        "AWS::Lambda::EventSourceMapping",
+        {
+            "FunctionName": {"Ref": logical_id(opt_out.send_function)},
+            "EventSourceArn": {"Fn::GetAtt": [logical_id(opt_out.send_queue), "Arn"]},
+            "FunctionResponseTypes": ["ReportBatchItemFailures"],
+            "BatchSize": 100,
+            "ScalingConfig": {"MaximumConcurrency": 2},
+        },
+    )
+    customized.has_resource_properties(
+        "AWS::Lambda::EventSourceMapping", {"ScalingConfig": {"MaximumConcurrency": 7}}
+    )
+
+
+def test_the_table_expires_items_by_their_expires_at_attribute(default: tuple[Template, SmsOptOut]) -> None:
+    template, _ = default
+    template.has_resource_properties(
+        "AWS::DynamoDB::Table", {"TimeToLiveSpecification": {"AttributeName": "ExpiresAt", "Enabled": True}}
+    )
+
+
+def test_pacing_and_concurrency_props_reach_the_functions(customized: Template) -> None:
+    functions = customized.find_resources("AWS::Lambda::Function")
+    variables = {
+        name: f["Properties"]["Environment"]["Variables"]
+        for name, f in functions.items()
+        if "Environment" in f["Properties"]
+    }
+    rates = [json.loads(v["MESSAGES_PER_SECOND"]) for v in variables.values() if "MESSAGES_PER_SECOND" in v]
+    assert rates == [{"+18445550100": 3.0, "*": 100.0}] * 2, "both functions: confirmations are paced too"
+    assert sorted(v["SEND_CONCURRENCY"] for v in variables.values() if "SEND_CONCURRENCY" in v) == [
+        "16",
+        "32",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -475,6 +553,17 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
         ({"opt_out_keywords": "STOP"}, "opt_out_keywords: give a list of strings"),
         ({"help_message": ""}, "help_message: must be a non-empty text"),
         ({"memory_size": 64}, "memory_size: 64 is outside"),
+        ({"send_concurrency": 0}, "send_concurrency: 0 is not a whole number from 1 to 256"),
+        ({"max_send_concurrency": 1}, "max_send_concurrency: 1 is outside SQS's 2 to 1000"),
+        (
+            {"messages_per_second": {"+18445550100": 0}},
+            "messages_per_second: the rate of '\\+18445550100' must be",
+        ),
+        (
+            {"messages_per_second": {"toll-free": 3}},
+            "messages_per_second: 'toll-free' is not an E.164 number",
+        ),
+        ({"messages_per_second": {}}, "messages_per_second: give a non-empty mapping"),
     ],
 )
 def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:
