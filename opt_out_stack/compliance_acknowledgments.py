@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import aws_cdk.aws_lambda as lambda_
 from aws_cdk import Acknowledgment, Stack, Validations
 from aws_cdk.custom_resources import AwsCustomResource
 
@@ -25,6 +26,10 @@ ON_FAILURE_DESTINATION = (
 TERMINAL_QUEUE = (
     "This queue is itself the dead-letter queue of the topic subscription and of both functions; "
     "messages stay here for an operator (alarmed when not empty) rather than moving on."
+)
+SQS_EVENT_SOURCE = (
+    "An SQS event source takes no on-failure destination: the send queue's redrive policy moves a "
+    "message that keeps failing to the construct's dead-letter queue, which is alarmed."
 )
 CDK_PROVIDER = (
     "CDK's shared AwsCustomResource provider, run by CloudFormation only while the stack deploys; "
@@ -46,6 +51,11 @@ def acknowledge_construct_findings(opt_out: SmsOptOut) -> None:
             XRAY_ONLY_STAR,
         )
         _acknowledge(function, "Serverless::Serverless-LambdaDLQ", ON_FAILURE_DESTINATION)
+    for child in opt_out.send_function.node.children:
+        if isinstance(child, lambda_.EventSourceMapping):
+            _acknowledge(
+                child, "Serverless::Serverless-LambdaEventSourceMappingDestination", SQS_EVENT_SOURCE
+            )
     _acknowledge(opt_out.dead_letter_queue, "AwsSolutions::AwsSolutions-SQS3", TERMINAL_QUEUE)
     _acknowledge(opt_out.dead_letter_queue, "Serverless::Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)
     provider = Stack.of(opt_out).node.try_find_child(
