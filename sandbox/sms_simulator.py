@@ -216,6 +216,9 @@ class SmsSimulator:
         simulator = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as AWS's endpoints: no new connection per call
+            disable_nagle_algorithm = True
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 target = self.headers.get("X-Amz-Target", "")
