@@ -91,6 +91,7 @@ def test_the_constructs_own_numbers_need_no_lookup(aws: Any, monkeypatch: pytest
     assert {r["status"] for r in results} == {"SENT"}
     assert sms.calls("DescribePhoneNumbers") == []
     assert guarded._gateway._pacer.rate(OTHER_NUMBER) == 50, "a rate configured by ID paces the number"
+    assert list(guarded._gateway._pacer._lanes) == [OTHER_NUMBER], "one pace per number, whatever its name"
     assert [c["OriginationIdentity"] for c in sms.calls("SendTextMessage")] == [
         described["PhoneNumberArn"]
     ] * 4

@@ -67,9 +67,10 @@ class Originations:
         self._lock = threading.Lock()
         self._lookups: dict[str, threading.Lock] = {}
 
-    def names(self, number: str) -> tuple[str, ...]:
-        """``number`` and the IDs and ARNs known to stand for it."""
+    def names(self, identity: str) -> tuple[str, ...]:
+        """The number ``identity`` stands for (itself if unknown), then the IDs and ARNs known for it."""
         with self._lock:
+            number = self._numbers.get(identity, identity)
             return (number, *sorted(k for k, v in self._numbers.items() if v == number))
 
     def resolve(self, identity: str, deadline: Deadline | None = None) -> Origination:
