@@ -10,22 +10,25 @@ from typing import Any
 import boto3
 import pytest
 
+from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.deadline import Deadline
 from sms_opt_out.idempotency import KEY_PREFIX, SORT_KEY, TTL_ATTRIBUTE, Claim, IdempotencyKeys
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.send_service import GuardedSender, Redelivery
 from tests.conftest import TABLE
-from tests.moto_server import SerialisedSession, moto_server, simulator
 from tests.test_send_under_load import customers, request
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[SerialisedSession, Any]]:
-    with moto_server(monkeypatch), simulator(monkeypatch, latency=0.02) as sms:
-        yield SerialisedSession(), sms
+def aws(
+    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[boto3.session.Session, Any]]:
+    """A moto server (one request at a time) and the SMS simulator taking 20 ms a call."""
+    sms.latency = 0.02
+    yield boto3.session.Session(), sms
 
 
-def sender(session: SerialisedSession) -> GuardedSender:
+def sender(session: Any) -> GuardedSender:
     """A fresh container's sender: nothing shared in memory with another."""
     return build_guarded_sender(session.client)
 

@@ -8,22 +8,26 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+import boto3
 import pytest
 
+from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.origination import parse_origination_numbers
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import OUR_NUMBER
-from tests.moto_server import SerialisedSession, moto_server, simulator
 from tests.test_send_under_load import customers, request
 
 OTHER_NUMBER = "+18445550166"
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[SerialisedSession, Any]]:
-    with moto_server(monkeypatch), simulator(monkeypatch, latency=0.01) as sms:
-        yield SerialisedSession(), sms
+def aws(
+    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[boto3.session.Session, Any]]:
+    """A moto server (one request at a time) and the SMS simulator taking 10 ms a call."""
+    sms.latency = 0.01
+    yield boto3.session.Session(), sms
 
 
 def successful_lookups(sms: Any) -> int:

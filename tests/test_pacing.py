@@ -7,14 +7,16 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import boto3
 import pytest
 
+from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.inbound import InboundReply
+from sms_opt_out.leases import Lease
 from sms_opt_out.pacing import REDUCTION, Pacer, parse_rates
 from sms_opt_out.runtime import build_reply_processor
 from tests.conftest import OUR_NUMBER
-from tests.moto_server import SerialisedSession, moto_server, simulator
 from tests.test_send_under_load import customers
 
 OTHER = "+18445550188"
@@ -67,9 +69,12 @@ def test_bad_rates_name_the_variable(value: str, reason: str) -> None:
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[SerialisedSession, Any]]:
-    with moto_server(monkeypatch), simulator(monkeypatch, latency=0.01) as sms:
-        yield SerialisedSession(), sms
+def aws(
+    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[boto3.session.Session, Any]]:
+    """A moto server (one request at a time) and the SMS simulator taking 10 ms a call."""
+    sms.latency = 0.01
+    yield boto3.session.Session(), sms
 
 
 def test_a_burst_of_stops_on_a_rate_limited_number_confirms_every_one(aws: Any) -> None:
@@ -81,7 +86,7 @@ def test_a_burst_of_stops_on_a_rate_limited_number_confirms_every_one(aws: Any) 
 
     def reply(n: int, customer: str) -> None:
         stop = InboundReply(customer, OUR_NUMBER, "STOP", f"inbound-{n}", "2025-05-01T12:00:00.000Z")
-        outcomes.append(processor.process(stop))
+        outcomes.append(processor.process(stop, Lease.for_invocation("burst", 30_000)))
 
     threads = [threading.Thread(target=reply, args=pair) for pair in enumerate(stoppers)]
     for thread in threads:

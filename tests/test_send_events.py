@@ -10,20 +10,23 @@ import boto3
 import pytest
 
 import send_text_message
+from sandbox.lambda_context import LambdaContext
+from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import OUR_NUMBER
-from tests.moto_server import SerialisedSession, moto_server, simulator
-from tests.test_send_under_load import Context, customers, opt_out, request
+from tests.test_send_under_load import customers, opt_out, request
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[SerialisedSession, Any, str]]:
-    with moto_server(monkeypatch), simulator(monkeypatch) as sms:
-        queue = boto3.client("sqs").create_queue(QueueName="dead-letters")["QueueUrl"]
-        monkeypatch.setenv("FAILED_SENDS_QUEUE_URL", queue)
-        session = SerialisedSession()
-        monkeypatch.setattr(send_text_message, "guarded_sender", lambda: build_guarded_sender(session.client))
-        yield session, sms, queue
+def aws(
+    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[boto3.session.Session, Any, str]]:
+    """A moto server (one request at a time) and the SMS simulator, answering at once."""
+    queue = boto3.client("sqs").create_queue(QueueName="dead-letters")["QueueUrl"]
+    monkeypatch.setenv("FAILED_SENDS_QUEUE_URL", queue)
+    session = boto3.session.Session()
+    monkeypatch.setattr(send_text_message, "guarded_sender", lambda: build_guarded_sender(session.client))
+    yield session, sms, queue
 
 
 def sqs_event(*bodies: Any) -> dict[str, Any]:
@@ -59,7 +62,7 @@ def test_only_the_messages_to_try_again_are_batch_item_failures(aws: Any) -> Non
         request(server_error), request(sent), request(opted_out), request(invalid, MessageBody=""), "{"
     )
 
-    answer = send_text_message.handler(event, Context(30))
+    answer = send_text_message.handler(event, LambdaContext())
 
     assert answer == {"batchItemFailures": [{"itemIdentifier": "m-0"}]}, "the 5xx comes back, nothing else"
     assert [len(sms.inbox(c)) for c in (server_error, sent, opted_out, invalid)] == [0, 1, 0, 0]
@@ -68,7 +71,7 @@ def test_only_the_messages_to_try_again_are_batch_item_failures(aws: Any) -> Non
         "invalid ones kept with the reason"
     )
 
-    again = send_text_message.handler(sqs_event(request(server_error)), Context(30))
+    again = send_text_message.handler(sqs_event(request(server_error)), LambdaContext())
 
     assert again == {"batchItemFailures": []} and len(sms.inbox(server_error)) == 1
 
@@ -78,13 +81,13 @@ def test_records_not_attempted_before_the_deadline_or_throttled_throughout_come_
     first, second = customers(2)
     sms.fail_next("SendTextMessage", "ThrottlingException", times=1_000)
 
-    throttled = send_text_message.handler(sqs_event(request(first)), Context(1.5))
-    too_late = send_text_message.handler(sqs_event(request(second)), Context(0.5))
+    throttled = send_text_message.handler(sqs_event(request(first)), LambdaContext(timeout_ms=1500))
+    too_late = send_text_message.handler(sqs_event(request(second)), LambdaContext(timeout_ms=500))
 
     assert throttled == too_late == {"batchItemFailures": [{"itemIdentifier": "m-0"}]}
     assert kept(queue) == [], "never put on the failed-sends queue"
     sms.heal()
-    assert send_text_message.handler(sqs_event(request(first), request(second)), Context(30)) == {
+    assert send_text_message.handler(sqs_event(request(first), request(second)), LambdaContext()) == {
         "batchItemFailures": []
     }
 
@@ -93,7 +96,7 @@ def test_a_message_the_service_refuses_is_kept_and_not_retried(aws: Any) -> None
     _, sms, queue = aws
     sms.fail_next("SendTextMessage", "ValidationException")
 
-    answer = send_text_message.handler(sqs_event(request(customers(1)[0], OUR_NUMBER)), Context(30))
+    answer = send_text_message.handler(sqs_event(request(customers(1)[0], OUR_NUMBER)), LambdaContext())
 
     assert answer == {"batchItemFailures": []}
     (failed,) = kept(queue)
@@ -109,7 +112,7 @@ def test_failed_sends_that_cannot_be_kept_come_back_instead(
     first, second = customers(2)
     monkeypatch.setenv("SEND_CONCURRENCY", "1")
 
-    answer = send_text_message.handler(sqs_event(request(first), request(second)), Context(30))
+    answer = send_text_message.handler(sqs_event(request(first), request(second)), LambdaContext())
 
     assert answer == {"batchItemFailures": [{"itemIdentifier": "m-0"}]}, "never dropped"
     assert len(sms.inbox(second)) == 1

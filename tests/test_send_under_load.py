@@ -9,38 +9,33 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+import boto3
 import pytest
 
 import send_text_message
+from sandbox.lambda_context import LambdaContext
+from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.deadline import Deadline
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.preferences import Action, PreferenceEvent
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.send_service import GuardedSender
 from tests.conftest import OUR_NUMBER, TABLE
-from tests.moto_server import SerialisedSession, moto_server, simulator
 
 FAST_NUMBER = "+18445550177"
 
 
-class Context:
-    """A Lambda context whose remaining time runs down in real time."""
-
-    def __init__(self, seconds: float) -> None:
-        self._ends = time.monotonic() + seconds
-
-    def get_remaining_time_in_millis(self) -> int:
-        return int((self._ends - time.monotonic()) * 1000)
-
-
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[SerialisedSession, Any]]:
-    with moto_server(monkeypatch), simulator(monkeypatch, latency=0.01) as sms:
-        sms.add_phone_number(FAST_NUMBER)
-        yield SerialisedSession(), sms
+def aws(
+    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[boto3.session.Session, Any]]:
+    """A moto server (one request at a time) and the SMS simulator taking 10 ms a call."""
+    sms.latency = 0.01
+    sms.add_phone_number(FAST_NUMBER)
+    yield boto3.session.Session(), sms
 
 
-def sender(aws: tuple[SerialisedSession, Any]) -> GuardedSender:
+def sender(aws: tuple[Any, SmsSimulator]) -> GuardedSender:
     return build_guarded_sender(aws[0].client)
 
 
@@ -52,7 +47,7 @@ def request(to: str, origination: str = OUR_NUMBER, **extra: Any) -> dict[str, A
     return {"DestinationPhoneNumber": to, "OriginationIdentity": origination, "MessageBody": "Sale"} | extra
 
 
-def opt_out(session: SerialisedSession, customer: str, at: str = "2025-05-01T12:00:00.000Z") -> None:
+def opt_out(session: Any, customer: str, at: str = "2025-05-01T12:00:00.000Z") -> None:
     event = PreferenceEvent(customer, OUR_NUMBER, at, Action.OPT_OUT, "STOP", "SMS", f"{customer}{at}")
     OptOutStore(TABLE, session.client("dynamodb")).apply(event)
 
@@ -115,7 +110,7 @@ def test_an_invocation_with_3_seconds_left_returns_in_time_and_defers_the_rest(
     _, sms = aws
     monkeypatch.setenv("MESSAGES_PER_SECOND", f'{{"{OUR_NUMBER}": 10}}')
     recipients = customers(40)  # 4 s of sending at 10 per second
-    context = Context(3.0)
+    context = LambdaContext(timeout_ms=3000)
     monkeypatch.setattr(send_text_message, "guarded_sender", lambda: sender(aws))
 
     results = send_text_message.handler({"messages": [request(r) for r in recipients]}, context)["results"]
@@ -127,7 +122,7 @@ def test_an_invocation_with_3_seconds_left_returns_in_time_and_defers_the_rest(
         request(r) for r, result in zip(recipients, results, strict=True) if result["status"] == "DEFERRED"
     ]
 
-    again = send_text_message.handler({"messages": deferred}, Context(10.0))["results"]
+    again = send_text_message.handler({"messages": deferred}, LambdaContext(timeout_ms=10000))["results"]
 
     assert {r["status"] for r in again} == {"SENT"}
     assert texts_per_customer(sms, recipients) == Counter(dict.fromkeys(recipients, 1)), "each texted once"
@@ -165,7 +160,7 @@ def test_a_consent_read_failing_after_texts_went_out_defers_its_chunk_and_return
         if reads["BatchGetItem"] == 2:
             raise RuntimeError("the table is unreachable")
 
-    session.session.events.register("before-send.dynamodb.BatchGetItem", second_read_fails)
+    session.events.register("before-send.dynamodb.BatchGetItem", second_read_fails)
     recipients = customers(150)
 
     outcome = sender(aws).send([request(r) for r in recipients], Deadline.none())

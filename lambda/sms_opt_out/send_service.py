@@ -19,6 +19,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from .consent import is_blocked
 from .consent_reads import ConsentReads
 from .deadline import Deadline
 from .dispatch import DEFAULT_CONCURRENCY, dispatch
@@ -239,7 +240,7 @@ class GuardedSender:
         return {"status": "FAILED", "code": code, "error": str(error)}
 
     def _blocked(self, state: ConsentState, origination: str) -> bool:
-        return state.is_opted_out(origination, self._scope)
+        return is_blocked(state, origination, self._scope)
 
     # Failures -----------------------------------------------------------------------------
 
