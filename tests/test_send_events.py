@@ -53,8 +53,11 @@ def kept(queue_url: str) -> list[dict[str, Any]]:
     return [json.loads(m["Body"])["failedSend"] for m in messages.get("Messages", [])]
 
 
-def test_only_the_messages_to_try_again_are_batch_item_failures(aws: Any) -> None:
+def test_only_the_messages_to_try_again_are_batch_item_failures(
+    aws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session, sms, queue = aws
+    monkeypatch.setenv("SEND_CONCURRENCY", "1")  # the injected 5xx meets the first request
     sent, opted_out, server_error, invalid = customers(4)
     opt_out(session, opted_out)
     sms.fail_next("SendTextMessage", "InternalServerException")
