@@ -50,7 +50,7 @@ def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
     """
     pool = Config(max_pool_connections=settings.send_concurrency + 4)
     single_attempt = pool.merge(
-        Config(retries={"total_max_attempts": 1, "mode": "standard"}, parameter_validation=False)
+        Config(retries={"total_max_attempts": 1}, parameter_validation=False)
     )
     return make("dynamodb", config=pool), make(SMS_SERVICE, config=single_attempt)
 
