@@ -9,12 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
-import aws_cdk.aws_iam as iam
-import aws_cdk.aws_sqs as sqs
 import pytest
-from cdk_nag import AwsSolutionsChecks, ServerlessChecks
 
-from opt_out_stack import SmsOptOut
 from opt_out_stack.environments import build_app, stack_settings
 from tests.conftest import ROOT
 
@@ -73,38 +69,3 @@ def test_the_environment_picks_account_region_and_props_from_context() -> None:
 def test_a_bad_environment_is_named(name: str, environments: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         stack_settings(name, environments)
-
-
-def test_cdk_nag_still_reports_the_users_own_findings_beside_the_construct(tmp_path: Path) -> None:
-    app = cdk.App(outdir=str(tmp_path))
-    cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(), ServerlessChecks())
-    stack = cdk.Stack(app, "User")
-    opt_out = SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-0123abcd"])
-    sqs.Queue(stack, "UserQueue")  # no SSL enforcement, no DLQ: findings of the user's
-    app_role = iam.Role(stack, "AppRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
-    opt_out.grant_send(app_role)
-    opt_out.grant_record_preferences(app_role)
-    opt_out.grant_read_preferences(app_role)
-
-    with pytest.raises(RuntimeError, match="ValidationFailed"):
-        app.synth()
-
-    report = json.loads((tmp_path / "validation-report.json").read_text())
-    violations = {
-        (v["ruleName"], c["constructPath"])
-        for plugin in report["pluginReports"]
-        for v in plugin["violations"]
-        for c in v["violatingConstructs"]
-    }
-    assert ("AwsSolutions-SQS4", "User/UserQueue/Resource") in violations
-    assert {path for _, path in violations} == {"User/UserQueue/Resource"}, (
-        "only the user's queue is reported"
-    )
-    acknowledged = {
-        v["acknowledgedAt"]
-        for plugin in report["pluginReports"]
-        for v in plugin.get("suppressedViolations", [])
-    }
-    assert acknowledged and all(
-        path.startswith(("User/SmsOptOut/", "User/AWS679f53fa")) for path in acknowledged
-    )
