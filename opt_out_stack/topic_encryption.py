@@ -6,7 +6,7 @@ import json
 
 import aws_cdk.aws_iam as iam
 import aws_cdk.aws_kms as kms
-from aws_cdk import Annotations, RemovalPolicy, Stack, Token
+from aws_cdk import Annotations, RemovalPolicy, Stack
 from constructs import Construct
 
 SMS_SERVICE_PRINCIPAL = "sms-voice.amazonaws.com"
@@ -39,8 +39,8 @@ def topic_key(scope: Construct, encryption_key: kms.IKey | None) -> kms.IKey:
     stack = Stack.of(scope)
     statement = sms_service_statement(stack)
     if not key.add_to_resource_policy(statement).statement_added:
-        document = statement.to_statement_json()
-        if Token.is_unresolved(stack.account):
+        document = stack.resolve(statement.to_statement_json())
+        if not isinstance(document["Condition"]["StringEquals"]["aws:SourceAccount"], str):
             document["Condition"]["StringEquals"]["aws:SourceAccount"] = "YOUR-ACCOUNT-ID"
         Annotations.of(scope).add_warning_v2(
             KEY_POLICY_WARNING,

@@ -14,9 +14,10 @@ import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_logs as logs
 import aws_cdk.aws_sns as sns
 import pytest
-from aws_cdk.assertions import Match, Template
+from aws_cdk.assertions import Annotations, Match, Template
 
 from opt_out_stack import SmsOptOut
+from opt_out_stack.prop_validation import PropError
 from opt_out_stack.sms_opt_out import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
 from sandbox.request_counter import RequestCounter
 from sms_opt_out.migration import opted_out_numbers
@@ -524,3 +525,127 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
 def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=f"^{message}"):
         build(**props)
+
+
+KEY_STATEMENT = {
+    "Sid": "EndUserMessagingSmsPublishesToTheTopic",
+    "Effect": "Allow",
+    "Principal": {"Service": "sms-voice.amazonaws.com"},
+    "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
+    "Resource": "*",
+    "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
+}
+
+
+def test_a_key_of_the_users_app_gets_the_statement_the_sms_service_needs(customized: Template) -> None:
+    (user_key,) = customized.find_resources(
+        "AWS::KMS::Key", {"Properties": {"Description": Match.absent()}}
+    ).values()
+
+    assert KEY_STATEMENT in user_key["Properties"]["KeyPolicy"]["Statement"]
+
+
+def test_an_imported_key_gets_a_warning_naming_the_statement_its_policy_needs() -> None:
+    app = cdk.App()
+    stack = cdk.Stack(app, "Test", env=ENV)
+    key = kms.Key.from_key_arn(
+        stack, "Imported", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    )
+    SmsOptOut(stack, "SmsOptOut", phone_number_ids=[A], encryption_key=key)
+
+    (warning,) = Annotations.from_stack(stack).find_warning("*", Match.string_like_regexp("encryption_key"))
+    text = str(warning.entry.data)
+    assert warning.id == "/Test/SmsOptOut"
+    statement = json.loads(text[text.index("{") : text.rindex("}") + 1])
+    assert statement == {**KEY_STATEMENT, "Sid": statement["Sid"]}
+
+
+@pytest.fixture(scope="module")
+def many_numbers() -> tuple[Template, SmsOptOut]:
+    """25 numbers: the most End User Messaging's 1-per-second UpdatePhoneNumber must survive."""
+    stack, opt_out = build(phone_number_ids=[f"phone-{i:032x}" for i in range(1, 26)])
+    return Template.from_stack(stack), opt_out
+
+
+def custom_resource_id(configuration: Any) -> str:
+    return cdk.Stack.of(configuration).get_logical_id(
+        configuration.resource.node.find_child("Resource").node.default_child
+    )
+
+
+def test_numbers_are_configured_one_after_another_never_two_at_once(
+    many_numbers: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = many_numbers
+    resources = template.find_resources("Custom::AWS")
+    ids = [custom_resource_id(c) for c in opt_out.phone_numbers]
+    assert len(resources) == 25 and set(ids) == set(resources)
+    depends = {i: set(resources[i].get("DependsOn", [])) for i in ids}
+    for previous, current in zip(ids, ids[1:], strict=False):
+        assert previous in depends[current]
+        assert not set(ids[ids.index(current) + 1 :]) & depends[current], "no number waits on a later one"
+    # A total order: every configuration reaches the first through its predecessors.
+    assert all(depends[i] & set(ids) for i in ids[1:]) and not depends[ids[0]] & set(ids)
+
+
+def test_a_number_is_configured_only_once_a_stop_can_be_received(
+    many_numbers: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = many_numbers
+    policy = next(iter(template.find_resources("AWS::SNS::TopicPolicy")))
+    subscription = next(iter(template.find_resources("AWS::SNS::Subscription")))
+    (permission,) = template.find_resources(
+        "AWS::Lambda::Permission", {"Properties": {"Principal": "sns.amazonaws.com"}}
+    )
+    for configuration in opt_out.phone_numbers:
+        depends = template.find_resources("Custom::AWS")[custom_resource_id(configuration)]["DependsOn"]
+        assert {policy, subscription, permission} <= set(depends)
+
+
+def test_the_sender_knows_each_configured_number_from_its_deploy_time_response(
+    many_numbers: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = many_numbers
+    functions = template.find_resources("AWS::Lambda::Function")
+    (sender,) = [f for f in functions.values() if f["Properties"]["Handler"] == "send_text_message.handler"]
+    (reply,) = [f for f in functions.values() if f["Properties"]["Handler"] == "process_reply.handler"]
+    value = sender["Properties"]["Environment"]["Variables"]["ORIGINATION_NUMBERS"]
+    numbers = json.loads(
+        "".join(
+            part if isinstance(part, str) else "{}.{}".format(*part["Fn::GetAtt"])
+            for part in value["Fn::Join"][1]
+        )
+    )
+    assert numbers == {
+        c.phone_number.phone_number_id: f"{custom_resource_id(c)}.PhoneNumber" for c in opt_out.phone_numbers
+    }
+    assert "ORIGINATION_NUMBERS" not in reply["Properties"]["Environment"]["Variables"]
+    worst_case = sum(len(f'"{c.phone_number.phone_number_id}":"+123456789012345",') for c in opt_out.phone_numbers)
+    assert worst_case < 2048, "25 numbers leave room in Lambda's 4 KB of environment"
+
+
+def test_each_function_may_reserve_concurrency(
+    default: tuple[Template, SmsOptOut], customized: Template
+) -> None:
+    template, _ = default
+    assert all(
+        "ReservedConcurrentExecutions" not in f["Properties"]
+        for f in template.find_resources("AWS::Lambda::Function").values()
+    )
+    reserved = {
+        f["Properties"]["Handler"]: f["Properties"]["ReservedConcurrentExecutions"]
+        for f in customized.find_resources(
+            "AWS::Lambda::Function", {"Properties": {"ReservedConcurrentExecutions": Match.any_value()}}
+        ).values()
+    }
+    assert reserved == {"process_reply.handler": 5, "send_text_message.handler": 20}
+
+
+def test_two_instances_may_not_configure_the_same_number() -> None:
+    app = cdk.App()
+    SmsOptOut(cdk.Stack(app, "One", env=ENV), "SmsOptOut", phone_number_ids=[A, B])
+    other = cdk.Stack(app, "Two", env=ENV)
+    arn = f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{B}"
+
+    with pytest.raises(PropError, match=f"^phone_number_ids: \\['{B}'\\] are already configured by One/SmsOptOut; "):
+        SmsOptOut(other, "SmsOptOut", phone_number_ids=[C, arn])
