@@ -69,7 +69,9 @@ def stack_settings(name: str, environments: Mapping[str, Any]) -> dict[str, Any]
     """The OptOutStack props of environment ``name``; raise PropError naming the key as written."""
     if name not in environments:
         known = ", ".join(sorted(environments)) or "none"
-        raise PropError("environment", name, "is not in cdk.json's context.environments", f"use one of: {known}")
+        raise PropError(
+            "environment", name, "is not in cdk.json's context.environments", f"use one of: {known}"
+        )
     settings = environments[name]
     where = f"environments.{name}"
     allowed = [*STACK_KEYS, *CONTEXT_KEYS]
@@ -77,7 +79,9 @@ def stack_settings(name: str, environments: Mapping[str, Any]) -> dict[str, Any]
         if key not in allowed:
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
-            raise PropError(f"{where}.{key}", settings[key], "is not a known key", f"{hint}allowed: {', '.join(allowed)}")
+            raise PropError(
+                f"{where}.{key}", settings[key], "is not a known key", f"{hint}allowed: {', '.join(allowed)}"
+            )
     if settings.get("phoneNumberIds") is None:
         raise PropError(
             f"{where}.phoneNumberIds", None, "is missing", 'give the numbers to configure: ["phone-..."]'

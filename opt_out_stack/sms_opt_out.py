@@ -77,7 +77,8 @@ class SmsOptOut(Construct):
 
         :param phone_number_ids: IDs (``phone-`` and 32 hex characters) or ARNs of the existing
             numbers to configure. Required. No two ``SmsOptOut`` of one app may configure the same number.
-        :param table_name: physical table name (DynamoDB's rules). Default: generated, so instances never collide.
+        :param table_name: physical table name (DynamoDB's rules). Default: generated, so
+            instances never collide.
         :param removal_policy: what a stack deletion does to the table. Default: RETAIN (compliance
             evidence). DESTROY also turns the table's deletion protection off.
         :param encryption_key: symmetric KMS key of the inbound topic. Default: a new key with
@@ -183,7 +184,9 @@ class SmsOptOut(Construct):
             self.send_dead_letter_queue, concurrency["SendFunction"],
         )  # fmt: skip
         subscription = self.topic.add_subscription(
-            subscriptions.LambdaSubscription(self.reply_function, dead_letter_queue=self.reply_dead_letter_queue)
+            subscriptions.LambdaSubscription(
+                self.reply_function, dead_letter_queue=self.reply_dead_letter_queue
+            )
         )
 
         # Every failed send ends on one queue: a send of a batch that SendTextMessage refuses too.
@@ -236,15 +239,15 @@ class SmsOptOut(Construct):
     def _refuse_numbers_configured_elsewhere(self, numbers: Sequence[PhoneNumberRef]) -> None:
         """Two instances on one number: the last UpdatePhoneNumber wins and one table never sees replies."""
         ours = {n.phone_number_id for n in numbers}
-        for other in self.node.root.node.find_all():
-            if isinstance(other, SmsOptOut) and other is not self:
-                if shared := sorted(ours & {c.phone_number.phone_number_id for c in other.phone_numbers}):
-                    raise PropError(
-                        "phone_number_ids",
-                        shared,
-                        f"are already configured by {other.node.path}",
-                        "configure each number in one SmsOptOut only (share its table instead)",
-                    )
+        others = [c for c in self.node.root.node.find_all() if isinstance(c, SmsOptOut) and c is not self]
+        for other in others:
+            if shared := sorted(ours & {c.phone_number.phone_number_id for c in other.phone_numbers}):
+                raise PropError(
+                    "phone_number_ids",
+                    shared,
+                    f"are already configured by {other.node.path}",
+                    "configure each number in one SmsOptOut only (share its table instead)",
+                )
 
     def _grant_send_text_message(
         self,
@@ -264,11 +267,15 @@ class SmsOptOut(Construct):
                 resources=[
                     *number_arns,
                     *(
-                        stack.format_arn(service="sms-voice", resource="configuration-set", resource_name=name)
+                        stack.format_arn(
+                            service="sms-voice", resource="configuration-set", resource_name=name
+                        )
                         for name in configuration_sets
                     ),
                     *(
-                        stack.format_arn(service="sms-voice", resource="protect-configuration", resource_name=i)
+                        stack.format_arn(
+                            service="sms-voice", resource="protect-configuration", resource_name=i
+                        )
                         for i in protect_configurations
                     ),
                 ],

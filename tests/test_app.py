@@ -122,7 +122,9 @@ def test_a_bad_prop_in_an_environment_is_named_by_its_key() -> None:
     environments = {"dev": {"phoneNumberIds": [NUMBER], "memorySize": 64}}
     app = cdk.App(context={"environments": environments})
 
-    with pytest.raises(PropError, match="^environments.dev.memorySize: 64 is outside Lambda's 128 to 10240 MB"):
+    with pytest.raises(
+        PropError, match=r"^environments\.dev\.memorySize: 64 is outside Lambda's 128 to 10240 MB"
+    ):
         build_app(app)
 
 
@@ -144,7 +146,9 @@ def test_the_app_reports_a_bad_environment_in_one_line_without_a_traceback(tmp_p
 
 
 def test_make_synth_writes_only_the_template_to_standard_output() -> None:
-    result = subprocess.run(["make", "--no-print-directory", "synth"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "synth"], cwd=ROOT, capture_output=True, text=True
+    )
 
     assert result.returncode == 0, result.stderr
     template = yaml.safe_load(result.stdout)

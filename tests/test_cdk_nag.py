@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
@@ -82,14 +81,22 @@ def nag2(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert result.returncode == 0, result.stderr
     run = json.loads(result.stdout.strip().splitlines()[-1])
     run["reports"] = {
-        pack: [row for report in outdir.glob(f"{pack}-*User-NagReport.csv") for row in csv.DictReader(report.open())]
+        pack: [
+            row
+            for report in outdir.glob(f"{pack}-*User-NagReport.csv")
+            for row in csv.DictReader(report.open())
+        ]
         for pack in ("AwsSolutions", "Serverless")
     }
     return run
 
 
 def test_cdk_nag_2_is_the_one_that_ran(nag2: dict[str, Any]) -> None:
-    (pin,) = [line for line in (ROOT / "requirements-nag2.txt").read_text().splitlines() if line.startswith("cdk-nag==")]
+    (pin,) = [
+        line
+        for line in (ROOT / "requirements-nag2.txt").read_text().splitlines()
+        if line.startswith("cdk-nag==")
+    ]
     assert nag2["module"].startswith(str(NAG2))
     assert [p.name for p in NAG2.glob("cdk_nag-*.dist-info")] == [f"cdk_nag-{pin.split('==')[1]}.dist-info"]
 
@@ -104,10 +111,7 @@ def test_cdk_nag_2_reads_each_acknowledgement_on_the_construct_with_its_reason(
     nag2: dict[str, Any],
 ) -> None:
     suppressed = [
-        row
-        for rows in nag2["reports"].values()
-        for row in rows
-        if row["Compliance"] == "Suppressed"
+        row for rows in nag2["reports"].values() for row in rows if row["Compliance"] == "Suppressed"
     ]
     assert suppressed
     assert all(row["Resource ID"].startswith(("User/SmsOptOut/", "User/AWS679f53fa")) for row in suppressed)
@@ -147,6 +151,10 @@ def test_cdk_nag_3_reports_the_users_queue_and_nothing_of_the_construct(nag3: di
 
 def test_cdk_nag_3_acknowledgements_are_on_the_construct_alone(nag3: dict[str, Any]) -> None:
     acknowledged = {
-        v["acknowledgedAt"] for plugin in nag3["pluginReports"] for v in plugin.get("suppressedViolations", [])
+        v["acknowledgedAt"]
+        for plugin in nag3["pluginReports"]
+        for v in plugin.get("suppressedViolations", [])
     }
-    assert acknowledged and all(path.startswith(("User/SmsOptOut/", "User/AWS679f53fa")) for path in acknowledged)
+    assert acknowledged and all(
+        path.startswith(("User/SmsOptOut/", "User/AWS679f53fa")) for path in acknowledged
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,9 +69,7 @@ def customized() -> Template:
     )
     user_key = kms.Key(stack, "UserKey", enable_key_rotation=True)
     alarm_topic = sns.Topic(stack, "Alarms")
-    SmsOptOut(
-        stack, "Second", phone_number_ids=[C], encryption_key=user_key, alarm_topic=alarm_topic
-    )
+    SmsOptOut(stack, "Second", phone_number_ids=[C], encryption_key=user_key, alarm_topic=alarm_topic)
     return Template.from_stack(stack)
 
 
@@ -261,7 +260,10 @@ def test_both_dead_letter_queues_keep_messages_14_days_and_outlive_the_stack(
 ) -> None:
     template, opt_out = default
     queues = template.find_resources("AWS::SQS::Queue")
-    assert set(queues) == {logical_id(opt_out.reply_dead_letter_queue), logical_id(opt_out.send_dead_letter_queue)}
+    assert set(queues) == {
+        logical_id(opt_out.reply_dead_letter_queue),
+        logical_id(opt_out.send_dead_letter_queue),
+    }
     for queue in queues.values():
         assert queue["DeletionPolicy"] == "Retain" and queue["UpdateReplacePolicy"] == "Retain"
         assert queue["Properties"]["MessageRetentionPeriod"] == 14 * 24 * 3600
@@ -506,7 +508,10 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
         ({"configuration_set_names": "marketing"}, "configuration_set_names: 'marketing' is one string"),
         ({"protect_configuration_ids": "protect-1"}, "protect_configuration_ids: 'protect-1' is one string"),
         ({"opt_out_phrases": "leave me alone"}, "opt_out_phrases: 'leave me alone' is one string"),
-        ({"timeout": cdk.Duration.seconds(901)}, "timeout: '901 s' is not a whole number of seconds from 1 to 900 .*; give"),
+        (
+            {"timeout": cdk.Duration.seconds(901)},
+            "timeout: '901 s' is not a whole number of seconds from 1 to 900 .*; give",
+        ),
         ({"timeout": cdk.Duration.millis(500)}, "timeout: '0.5 s' is not a whole number"),
         ({"table_name": "opt outs"}, "table_name: 'opt outs' is not a DynamoDB table name; use 3 to 255"),
         ({"table_name": "ab"}, "table_name: 'ab' is not a DynamoDB table name"),
@@ -581,7 +586,7 @@ def test_numbers_are_configured_one_after_another_never_two_at_once(
     ids = [custom_resource_id(c) for c in opt_out.phone_numbers]
     assert len(resources) == 25 and set(ids) == set(resources)
     depends = {i: set(resources[i].get("DependsOn", [])) for i in ids}
-    for previous, current in zip(ids, ids[1:], strict=False):
+    for previous, current in itertools.pairwise(ids):
         assert previous in depends[current]
         assert not set(ids[ids.index(current) + 1 :]) & depends[current], "no number waits on a later one"
     # A total order: every configuration reaches the first through its predecessors.
@@ -620,7 +625,9 @@ def test_the_sender_knows_each_configured_number_from_its_deploy_time_response(
         c.phone_number.phone_number_id: f"{custom_resource_id(c)}.PhoneNumber" for c in opt_out.phone_numbers
     }
     assert "ORIGINATION_NUMBERS" not in reply["Properties"]["Environment"]["Variables"]
-    worst_case = sum(len(f'"{c.phone_number.phone_number_id}":"+123456789012345",') for c in opt_out.phone_numbers)
+    worst_case = sum(
+        len(f'"{c.phone_number.phone_number_id}":"+123456789012345",') for c in opt_out.phone_numbers
+    )
     assert worst_case < 2048, "25 numbers leave room in Lambda's 4 KB of environment"
 
 
@@ -647,5 +654,7 @@ def test_two_instances_may_not_configure_the_same_number() -> None:
     other = cdk.Stack(app, "Two", env=ENV)
     arn = f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{B}"
 
-    with pytest.raises(PropError, match=f"^phone_number_ids: \\['{B}'\\] are already configured by One/SmsOptOut; "):
+    with pytest.raises(
+        PropError, match=f"^phone_number_ids: \\['{B}'\\] are already configured by One/SmsOptOut; "
+    ):
         SmsOptOut(other, "SmsOptOut", phone_number_ids=[C, arn])

@@ -16,7 +16,14 @@ from typing import Any, TextIO
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
 
-from .dead_letters import DeadLetter, DeadLetterQueue, Function, FunctionInvoker, replay
+from .dead_letters import (
+    LIST_VISIBILITY_SECONDS,
+    DeadLetter,
+    DeadLetterQueue,
+    Function,
+    FunctionInvoker,
+    replay,
+)
 from .errors import InvalidFieldError
 from .migration import (
     ImportReport,
@@ -115,14 +122,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     dead_letters.add_argument(
         "action", choices=("list", "replay"),
-        help="list: each message, masked; replay: hand each to its function again, deleting those it then handles",
+        help="list: each message, masked; replay: hand each to its function again, "
+        "deleting those it then handles",
     )  # fmt: skip
     dead_letters.add_argument(
         "--queue", choices=[q for q, _ in DEAD_LETTER_QUEUES.values()], default="replies",
         help="replies (unprocessed replies, perhaps STOPs) or sends (failed sends); default: replies",
     )  # fmt: skip
     dead_letters.add_argument("--queue-url", help="the queue, instead of the --stack output")
-    dead_letters.add_argument("--function-name", help="the function replay invokes, instead of the --stack output")
+    dead_letters.add_argument(
+        "--function-name", help="the function replay invokes, instead of the --stack output"
+    )
     dead_letters.set_defaults(run=_dead_letters, target=_session)
     parser.set_defaults(target=_registry)
     return parser
@@ -347,7 +357,9 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
     queue_url = args.queue_url or _stack_output(session, args, DEAD_LETTER_QUEUES[function][1], "--queue-url")
     queue = DeadLetterQueue(queue_url, session.client("sqs"))
     if args.action == "list":
-        letters = list(queue.receive(visibility_seconds=30))
+        letters = list(queue.receive(visibility_seconds=LIST_VISIBILITY_SECONDS))
+        for letter in letters:  # read, not taken: visible again at once
+            queue.release(letter)
         print(f"{len(letters)} messages on the {args.queue} dead-letter queue", file=out)
         if letters:
             _print_table(

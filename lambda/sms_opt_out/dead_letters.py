@@ -20,7 +20,7 @@ from .phone_numbers import mask
 RESOLVED_SEND_STATUSES = frozenset({"SENT", "OPTED_OUT"})
 """A replayed send that ends so is done; FAILED ones of a batch are kept anew by the sender itself."""
 LIST_VISIBILITY_SECONDS = 30
-"""How long ``list`` hides the messages it has read, so each receive returns others; then they return."""
+"""How long ``list`` hides what it has read, so each receive returns others, before it releases them all."""
 
 
 class Function(StrEnum):
@@ -55,7 +55,8 @@ def _reply_summary(notification: Mapping[str, Any]) -> str:
         message = json.loads(notification.get("Message", ""))
     except (TypeError, ValueError):
         return "reply (unreadable notification)"
-    return f"reply from {_masked(message.get('originationNumber'))} to {_masked(message.get('destinationNumber'))}"
+    origination, destination = message.get("originationNumber"), message.get("destinationNumber")
+    return f"reply from {_masked(origination)} to {_masked(destination)}"
 
 
 def _send_summary(event: Mapping[str, Any]) -> str:
