@@ -15,7 +15,7 @@ import aws_cdk.aws_logs as logs
 import aws_cdk.aws_sns as sns
 import aws_cdk.aws_sns_subscriptions as subscriptions
 import aws_cdk.aws_sqs as sqs
-from aws_cdk import Duration, RemovalPolicy, Stack
+from aws_cdk import CfnResource, Duration, RemovalPolicy, Stack
 from constructs import Construct
 
 from opt_out_stack import prop_validation
@@ -27,6 +27,7 @@ from opt_out_stack.phone_numbers import PhoneNumberRef, phone_number_refs
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_settings import RuntimeSettings
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
+from sms_opt_out.deployed_stack import RESOURCE_MARKER
 
 DEFAULT_TIMEOUT_SECONDS = 30
 RUNTIME = lambda_.Runtime.PYTHON_3_14
@@ -210,6 +211,7 @@ class SmsOptOut(Construct):
             stack.to_json_string({c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}),
         )
         self.alarms = self._alarms(alarm_topic)
+        self._mark_for_the_cli()
         acknowledge_construct_findings(self)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
@@ -235,6 +237,20 @@ class SmsOptOut(Construct):
         nothing that writes.
         """
         return self.table.grant(grantee, *READ_PREFERENCES_ACTIONS)
+
+    def _mark_for_the_cli(self) -> None:
+        """``sms-opt-out --stack`` finds the construct's resources in any stack by this metadata."""
+        marked = {
+            "table": self.table,
+            "reply-function": self.reply_function,
+            "send-function": self.send_function,
+            "reply-dead-letter-queue": self.reply_dead_letter_queue,
+            "send-dead-letter-queue": self.send_dead_letter_queue,
+        }
+        for role, construct in marked.items():
+            resource = construct.node.default_child
+            assert isinstance(resource, CfnResource)
+            resource.add_metadata(RESOURCE_MARKER, {"role": role, "construct": self.node.path})
 
     def _refuse_numbers_configured_elsewhere(self, numbers: Sequence[PhoneNumberRef]) -> None:
         """Two instances on one number: the last UpdatePhoneNumber wins and one table never sees replies."""
