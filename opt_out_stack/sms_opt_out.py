@@ -170,10 +170,10 @@ class SmsOptOut(Construct):
         )
         # The reply queue keeps the construct ID of the single queue of earlier versions, so an
         # upgrade keeps what waits there.
-        self.reply_dead_letter_queue: sqs.Queue = DeadLetterQueue(
+        self.reply_dead_letter_queue = DeadLetterQueue(
             self, "DeadLetterQueue", what="A reply (perhaps a STOP)"
         )
-        self.send_dead_letter_queue: sqs.Queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
+        self.send_dead_letter_queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
 
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
         self.reply_function = self._function(

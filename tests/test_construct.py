@@ -523,7 +523,7 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
             "opt_out_keywords: 'STOP,END' must be a non-empty string without commas",
         ),
         ({"opt_out_keywords": "STOP"}, "opt_out_keywords: 'STOP' is one string; give a list"),
-        ({"help_message": ""}, "help_message: must be a non-empty text"),
+        ({"help_message": ""}, "help_message: '' is empty or too long; give a non-empty text"),
         ({"memory_size": 64}, "memory_size: 64 is outside Lambda's 128 to 10240 MB; give"),
     ],
 )
