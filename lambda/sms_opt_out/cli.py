@@ -446,7 +446,7 @@ def _explain(error: Exception, args: argparse.Namespace) -> str:
         code = error.response["Error"]["Code"]
         message = error.response["Error"].get("Message", "")
         if code == "ResourceNotFoundException" and error.operation_name not in (
-            "DescribeOptedOutNumbers", "PutOptedOutNumber"
+            "DescribeOptedOutNumbers", "PutOptedOutNumber", "Invoke"
         ):  # fmt: skip
             return f"table {args.table or os.environ.get('OPT_OUT_TABLE_NAME')!r} not found: {message}"
         return f"{error.operation_name} failed: {code}: {message}"
