@@ -44,6 +44,11 @@ def parse_origination_numbers(value: str | None, field: str = "ORIGINATION_NUMBE
         raise ConfigurationError(field, error.reason) from None
 
 
+def _arn_id(identity: str) -> str:
+    """The phone number ID an ARN ends with (``...:phone-number/phone-...``); else the identity itself."""
+    return identity.rpartition("phone-number/")[2]
+
+
 @dataclass(frozen=True)
 class Origination:
     number: str
@@ -70,7 +75,7 @@ class Originations:
     def names(self, identity: str) -> tuple[str, ...]:
         """The number ``identity`` stands for (itself if unknown), then the IDs and ARNs known for it."""
         with self._lock:
-            number = self._numbers.get(identity, identity)
+            number = self._numbers.get(identity) or self._numbers.get(_arn_id(identity), identity)
             return (number, *sorted(k for k, v in self._numbers.items() if v == number))
 
     def resolve(self, identity: str, deadline: Deadline | None = None) -> Origination:
@@ -92,7 +97,7 @@ class Originations:
             lookup = self._lookups.setdefault(identity, threading.Lock())
         with lookup:  # one call per identity: the container's other sends wait for it
             with self._lock:
-                number = self._numbers.get(identity)
+                number = self._numbers.get(identity) or self._numbers.get(_arn_id(identity))
             if number is None:
                 number = self._look_up(identity, deadline or Deadline.none())
         return Origination(number, self.names(number))

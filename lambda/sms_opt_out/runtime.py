@@ -49,9 +49,7 @@ def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
     service model first.
     """
     pool = Config(max_pool_connections=settings.send_concurrency + 4)
-    single_attempt = pool.merge(
-        Config(retries={"total_max_attempts": 1}, parameter_validation=False)
-    )
+    single_attempt = pool.merge(Config(retries={"total_max_attempts": 1}, parameter_validation=False))
     return make("dynamodb", config=pool), make(SMS_SERVICE, config=single_attempt)
 
 
