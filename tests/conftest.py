@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,6 +13,7 @@ from typing import Any
 import boto3
 import pytest
 from moto import mock_aws
+from moto.server import ThreadedMotoServer
 
 from sandbox.sms_simulator import SmsSimulator
 
@@ -51,19 +53,58 @@ def dynamodb() -> Iterator[Any]:
     """A moto DynamoDB with the opt-out table (PK/SK strings, as the construct creates it)."""
     with mock_aws():
         client = boto3.client("dynamodb")
-        client.create_table(
-            TableName=TABLE,
-            KeySchema=[
-                {"AttributeName": "PK", "KeyType": "HASH"},
-                {"AttributeName": "SK", "KeyType": "RANGE"},
-            ],
-            AttributeDefinitions=[
-                {"AttributeName": "PK", "AttributeType": "S"},
-                {"AttributeName": "SK", "AttributeType": "S"},
-            ],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        create_table(client)
         yield client
+
+
+def create_table(client: Any) -> None:
+    """The opt-out table as the construct creates it: PK/SK strings, on demand."""
+    client.create_table(
+        TableName=TABLE,
+        KeySchema=[
+            {"AttributeName": "PK", "KeyType": "HASH"},
+            {"AttributeName": "SK", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "PK", "AttributeType": "S"},
+            {"AttributeName": "SK", "AttributeType": "S"},
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+
+
+class SerialMotoServer(ThreadedMotoServer):
+    """A moto server on its own thread that handles one request at a time.
+
+    DynamoDB makes each request atomic; moto's backends are not thread-safe, so a lock stands in
+    for that atomicity while the clients of several threads interleave their requests.
+    """
+
+    def start(self) -> None:
+        super().start()
+        server = self._server
+        assert server is not None
+        app, lock = server.app, threading.Lock()
+
+        def one_request_at_a_time(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+            with lock:
+                return list(app(environ, start_response))
+
+        server.app = one_request_at_a_time
+
+
+@pytest.fixture
+def dynamodb_server() -> Iterator[str]:
+    """A moto server with the opt-out table, one request at a time; yields its endpoint URL."""
+    server = SerialMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        url = f"http://{host}:{port}"
+        create_table(boto3.client("dynamodb", endpoint_url=url))
+        yield url
+    finally:
+        server.stop()
 
 
 @pytest.fixture

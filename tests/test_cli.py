@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -417,3 +418,71 @@ def test_the_table_is_found_from_a_stack_output() -> None:
         registry = OptOutRegistry.from_stack("SmsOptOut-prod", session=session)
 
     assert registry.table_name == "SmsOptOut-prod-Table1234"
+
+
+def in_an_hour() -> str:
+    return (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("at", "message"),
+    [
+        ("2062-05-01T12:00:00Z", "sms-opt-out: error: at: 2062-05-01T12:00:00.000Z is in the future"),
+        ("9999-12-31T23:59:59-01:00", "sms-opt-out: error: at: '9999-12-31T23:59:59-01:00' is outside"),
+    ],
+)
+def test_an_event_time_in_the_future_is_refused_in_one_line(
+    dynamodb: Any, capsys: pytest.CaptureFixture, at: str, message: str
+) -> None:
+    code, _ = cli("opt-in", CUSTOMER, "--channel", "web", "--consent-reference", "form-7", "--at", at)
+
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith(message) and err.count("\n") == 1
+    assert history_items(dynamodb) == []
+
+
+def test_the_python_api_refuses_an_event_time_in_the_future(dynamodb: Any) -> None:
+    registry = OptOutRegistry(TABLE)
+
+    with pytest.raises(InvalidFieldError, match=r"^at: .* is in the future: more than 60 s after now"):
+        registry.opt_in(CUSTOMER, channel="web", consent_reference="form-7", at=in_an_hour())
+    registry.opt_out(CUSTOMER, channel="web", at=datetime.now(UTC) + timedelta(seconds=30))
+
+    assert registry.is_opted_out(CUSTOMER, OUR_NUMBER)
+
+
+def test_import_rows_dated_in_the_future_are_reported_by_line_and_the_rest_imported(
+    dynamodb: Any, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "old.csv",
+        [
+            ["+14155550101", "", in_an_hour(), ""],
+            ["+14155550102", "", "2024-01-05T10:00:00Z", ""],
+            ["+14155550103", "", "9999-12-31T23:59:59-01:00", ""],
+        ],
+    )
+
+    code, out = cli("import", str(path))
+
+    assert code == 0 and "imported                               1" in out
+    assert "line 2: timestamp: " in out and "is in the future" in out
+    assert "line 4: timestamp: '9999-12-31T23:59:59-01:00' is outside" in out
+    registry = OptOutRegistry(TABLE)
+    assert [registry.is_opted_out(f"+1415555010{n}", OUR_NUMBER) for n in (1, 2, 3)] == [False, True, False]
+
+
+def test_a_field_over_the_csv_limit_ends_the_import_in_one_line_naming_it(
+    dynamodb: Any, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    path = write_csv(
+        tmp_path / "big.csv",
+        [["+14155550101", "", "", ""], ["+14155550102", "", "", "x" * (csv.field_size_limit() + 1)]],
+    )
+
+    code, _ = cli("import", str(path))
+
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("sms-opt-out: error: FILE: ") and "line 3: field larger than field limit" in err
+    assert history_items(dynamodb, "+14155550101") == [], "refused before any write"
