@@ -18,7 +18,7 @@ from sms_opt_out import migration
 from sms_opt_out.cli import main
 from sms_opt_out.consent import is_blocked
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.opt_out_store import ImportWrite, OptOutStore
 from sms_opt_out.phone_numbers import ALL_NUMBERS
 from sms_opt_out.preferences import Action, PreferenceEvent, Scope
 from sms_opt_out.registry import OptOutRegistry
@@ -200,7 +200,7 @@ def test_running_an_import_twice_adds_nothing(dynamodb: Any, tmp_path: Path) -> 
     first = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
     second = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
 
-    assert (first.imported, first.write_requests, first.read_requests) == (120, 5, 2)
+    assert (first.imported, first.write_requests, first.read_requests) == (120, 2, 2)
     assert (second.imported, second.already_present, second.write_requests) == (0, 120, 0)
     assert len(history_items(dynamodb, "+14155550000")) == 1
 
@@ -211,23 +211,23 @@ def test_an_interrupted_import_resumes_where_it_stopped(
     rows = [[f"+1415555{n:04d}", "", "2024-01-01T00:00:00Z", ""] for n in range(200)]
     path = write_csv(tmp_path / "list.csv", rows)
     store = OptOutStore(TABLE, dynamodb)
-    real_put = store.put_new_states
+    real_write = store.write_imported
     calls = []
 
-    def interrupted(events: list[PreferenceEvent]) -> int:
+    def interrupted(events: list[PreferenceEvent]) -> ImportWrite:
         calls.append(len(events))
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real_put(events)
+        return real_write(events)
 
-    monkeypatch.setattr(store, "put_new_states", interrupted)
+    monkeypatch.setattr(store, "write_imported", interrupted)
     with pytest.raises(KeyboardInterrupt):
         migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
-    monkeypatch.setattr(store, "put_new_states", real_put)
+    monkeypatch.setattr(store, "write_imported", real_write)
 
     resumed = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
 
-    assert (resumed.already_present, resumed.imported, resumed.write_requests) == (100, 100, 4)
+    assert (resumed.already_present, resumed.imported, resumed.write_requests) == (100, 100, 1)
     states = store.consent_states(r[0] for r in rows)
     assert all(is_blocked(s, OUR_NUMBER, Scope.ORIGINATION) for s in states.values())
     assert all(len(history_items(dynamodb, r[0])) == 1 for r in rows[::37])
