@@ -250,8 +250,8 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
             )
     else:
         with open_csv(args.file) as stream:
-            try:  # reading it whole first also finds a file that is not UTF-8 before any write
-                total = max(sum(1 for _ in stream) - 1, 0)  # the rows below the header
+            try:  # reading it whole first finds a file that is not UTF-8, or not CSV, before any write
+                total = sum(1 for _ in read_csv(stream))
             except UnicodeDecodeError as error:
                 bad = error.object[error.start : error.end].hex(" ")
                 raise InvalidFieldError(

@@ -58,14 +58,26 @@ class ImportRow:
 
 
 def read_csv(stream: TextIO) -> Iterator[ImportRow]:
-    """Rows of a CSV with a header naming ``number`` and optionally origination, timestamp, source."""
+    """Rows of a CSV with a header naming ``number`` and optionally origination, timestamp, source.
+
+    A file the csv module cannot read (a field over its size limit) raises InvalidFieldError
+    naming the line.
+    """
     reader = csv.DictReader(stream)
     columns = {name.strip().lower(): name for name in reader.fieldnames or []}
     if "number" not in columns:
         raise InvalidFieldError(
             "header", f"the first row must name the columns, with at least: number ({', '.join(CSV_COLUMNS)})"
         )
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:  # e.g. a field over csv.field_size_limit()
+            where = f"{stream.name}: " if isinstance(getattr(stream, "name", None), str) else ""
+            raise InvalidFieldError("FILE", f"{where}line {reader.reader.line_num}: {error}") from None
         values = {key: (row.get(name) or "").strip() or None for key, name in columns.items()}
         yield ImportRow(
             reader.line_num,
@@ -97,7 +109,7 @@ def _event(row: ImportRow, default_time: datetime, default_source: str) -> Prefe
     origination = (
         ALL_NUMBERS if row.origination is None else to_origination_number(row.origination, "origination")
     )
-    timestamp = event_time(row.timestamp or default_time, "timestamp")
+    timestamp = event_time(row.timestamp or default_time, "timestamp", now=datetime.now(UTC))
     source = row.source or default_source
     digest = hashlib.sha256(f"{customer}|{origination}|{timestamp}|{source}".encode()).hexdigest()[:24]
     return PreferenceEvent(

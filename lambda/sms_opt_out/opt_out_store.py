@@ -33,7 +33,9 @@ RECEIPT_PREFIX = "INBOUND#"
 BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
 TRANSACT_WRITE_LIMIT = 100
-RETRIED_CANCELLATIONS = frozenset({"None", "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"})
+RETRIED_CANCELLATIONS = frozenset(
+    {"None", "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"}
+)
 """Cancellation reasons of a transaction item that a second attempt may cure ("None": another item
 of the transaction failed)."""
 IMPORT_PREFIX = "IMPORT#"
