@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sms_opt_out.keywords import MatchMode
+from sms_opt_out.keywords import MatchMode, stop_rule_violation
 from sms_opt_out.preferences import Scope
 
 LIST_VARIABLES = {
@@ -72,4 +72,22 @@ class RuntimeSettings:
             if str(value).upper() not in allowed:
                 raise ValueError(f"{prop}: {value!r} is not one of {', '.join(allowed)}")
             env[variable] = str(value).upper()
+        self._check_stop_opts_out()
         return env
+
+    def _check_stop_opts_out(self) -> None:
+        """STOP must opt out whatever the keyword props say; the functions apply the same rule at start."""
+        given = {
+            "opt_out_keywords": self.opt_out_keywords,
+            "opt_in_keywords": self.opt_in_keywords,
+            "help_keywords": self.help_keywords,
+            "revocation_words": self.opt_out_words,
+            "opt_out_phrases": self.opt_out_phrases,
+        }
+        violation = stop_rule_violation(
+            **{setting: values for setting, values in given.items() if values is not None},
+            match_mode=MatchMode(str(self.match_mode or MatchMode.WORD.value).upper()),
+        )
+        if violation:
+            setting, reason = violation
+            raise ValueError(f"{setting}: {reason} ({getattr(self, setting)!r})")

@@ -16,6 +16,7 @@ from .keywords import (
     DEFAULT_REVOCATION_WORDS,
     KeywordRules,
     MatchMode,
+    stop_rule_violation,
 )
 from .preferences import Scope
 
@@ -49,14 +50,19 @@ class Settings:
         table_name = env.get("OPT_OUT_TABLE_NAME", "").strip()
         if not table_name:
             raise ConfigurationError("OPT_OUT_TABLE_NAME", "must name the opt-out DynamoDB table")
-        rules = KeywordRules(
-            opt_out_keywords=_list(env, "OPT_OUT_KEYWORDS", DEFAULT_OPT_OUT_KEYWORDS),
-            opt_in_keywords=_list(env, "OPT_IN_KEYWORDS", DEFAULT_OPT_IN_KEYWORDS),
-            help_keywords=_list(env, "HELP_KEYWORDS", DEFAULT_HELP_KEYWORDS),
-            revocation_words=_list(env, "OPT_OUT_WORDS", DEFAULT_REVOCATION_WORDS),
-            opt_out_phrases=_list(env, "OPT_OUT_PHRASES", DEFAULT_OPT_OUT_PHRASES),
-            match_mode=_choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD),
-        )
+        keyword_settings = {
+            "opt_out_keywords": _list(env, "OPT_OUT_KEYWORDS", DEFAULT_OPT_OUT_KEYWORDS),
+            "opt_in_keywords": _list(env, "OPT_IN_KEYWORDS", DEFAULT_OPT_IN_KEYWORDS),
+            "help_keywords": _list(env, "HELP_KEYWORDS", DEFAULT_HELP_KEYWORDS),
+            "revocation_words": _list(env, "OPT_OUT_WORDS", DEFAULT_REVOCATION_WORDS),
+            "opt_out_phrases": _list(env, "OPT_OUT_PHRASES", DEFAULT_OPT_OUT_PHRASES),
+        }
+        match_mode = _choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD)
+        violation = stop_rule_violation(**keyword_settings, match_mode=match_mode)
+        if violation:
+            setting, reason = violation
+            raise ConfigurationError(setting.upper(), reason)
+        rules = KeywordRules(**keyword_settings, match_mode=match_mode)
         program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
         return cls(
             table_name=table_name,
