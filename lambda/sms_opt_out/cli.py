@@ -14,7 +14,7 @@ from typing import Any, TextIO
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
 
-from .errors import InvalidFieldError
+from .errors import InvalidFieldError, SmsOptOutError
 from .migration import (
     ImportReport,
     OptOutImporter,
@@ -322,7 +322,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     run: Callable[[OptOutRegistry, argparse.Namespace, TextIO], int] = args.run
     try:
         return run(_registry(args), args, out or sys.stdout)
-    except (InvalidFieldError, BotoCoreError, ClientError) as error:
+    except (SmsOptOutError, BotoCoreError, ClientError) as error:
         print(f"sms-opt-out: error: {_explain(error, args)}", file=sys.stderr)
         return 1
     except OSError as error:  # a file that cannot be opened or written: name it and the reason

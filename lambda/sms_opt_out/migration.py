@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .consent import is_blocked
-from .errors import InvalidFieldError
-from .opt_out_store import BATCH_GET_LIMIT, OptOutStore
+from .errors import InvalidFieldError, StateUnavailableError
+from .opt_out_store import BATCH_GET_LIMIT, UNPROCESSED_RETRIES, OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
 from .preferences import Action, PreferenceEvent, Scope, event_time
 
@@ -157,7 +157,9 @@ class OptOutImporter:
         A row whose write condition failed (a later event arrived since the read) is read and
         decided again, so it ends imported, already present or superseded, and nothing is erased.
         """
-        while chunk:
+        for _ in range(UNPROCESSED_RETRIES + 1):
+            if not chunk:
+                return
             states = self._store.consent_states(event.customer for event in chunk)
             report.read_requests += 1
             missing: list[PreferenceEvent] = []
@@ -173,6 +175,8 @@ class OptOutImporter:
             report.write_requests += written.requests
             report.imported += len(written.imported)
             chunk = written.changed_meanwhile
+        if chunk:
+            raise StateUnavailableError(f"{len(chunk)} rows kept meeting a later event; run the import again")
 
 
 def _take_distinct_customers(pending: deque[PreferenceEvent], size: int) -> list[PreferenceEvent]:
