@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import threading
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import boto3
 import pytest
 from moto import mock_aws
-from moto.server import ThreadedMotoServer
 
+from sandbox.atomic_moto import AtomicMotoServer
+from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
 
 ROOT = Path(__file__).parent.parent
@@ -40,26 +38,13 @@ def aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def lambda_context() -> SimpleNamespace:
-    return SimpleNamespace(
-        function_name="test",
-        memory_limit_in_mb=256,
-        invoked_function_arn="arn:aws:lambda:us-east-1:123456789012:function:test",
-        aws_request_id="52fdfc07-2182-154f-163f-5f0f9a621d72",
-    )
-
-
-@pytest.fixture
-def dynamodb() -> Iterator[Any]:
-    """A moto DynamoDB with the opt-out table (PK/SK strings, as the construct creates it)."""
-    with mock_aws():
-        client = boto3.client("dynamodb")
-        create_table(client)
-        yield client
+def lambda_context() -> LambdaContext:
+    """A fresh invocation with the construct's default 30 s timeout."""
+    return LambdaContext(function_name="test")
 
 
 def create_table(client: Any) -> None:
-    """The opt-out table as the construct creates it: PK/SK strings, on demand."""
+    """The opt-out table: PK/SK strings, as the construct creates it."""
     client.create_table(
         TableName=TABLE,
         KeySchema=[
@@ -74,40 +59,27 @@ def create_table(client: Any) -> None:
     )
 
 
-class SerialMotoServer(ThreadedMotoServer):
-    """A moto server on its own thread that handles one request at a time.
-
-    DynamoDB makes each request atomic; moto's backends are not thread-safe, so a lock stands in
-    for that atomicity while the clients of several threads interleave their requests.
-    """
-
-    def start(self) -> None:
-        super().start()
-        server = self._server
-        assert server is not None
-        app, lock = server.app, threading.Lock()
-
-        def one_request_at_a_time(environ: dict[str, Any], start_response: Any) -> list[bytes]:
-            with lock:
-                return list(app(environ, start_response))
-
-        server.app = one_request_at_a_time
+@pytest.fixture
+def dynamodb() -> Iterator[Any]:
+    """A moto DynamoDB (in process) with the opt-out table."""
+    with mock_aws():
+        client = boto3.client("dynamodb")
+        create_table(client)
+        yield client
 
 
 @pytest.fixture
-def dynamodb_server() -> Iterator[str]:
-    """A moto server with the opt-out table, one request at a time; yields its endpoint URL."""
-    server = SerialMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+def moto_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A moto server for real threads (one request at a time, as DynamoDB applies each whole), with
+    the opt-out table; every client made in the test reaches it through the endpoint variables."""
+    server = AtomicMotoServer()
     server.start()
-    try:
-        host, port = server.get_host_and_port()
-        url = f"http://{host}:{port}"
-        reset = urllib.request.Request(f"{url}/moto-api/reset", method="POST")
-        urllib.request.urlopen(reset).close()  # moto's backends outlive a server: start empty
-        create_table(boto3.client("dynamodb", endpoint_url=url))
-        yield url
-    finally:
-        server.stop()
+    for service in ("DYNAMODB", "SNS", "SQS"):
+        monkeypatch.setenv(f"AWS_ENDPOINT_URL_{service}", server.endpoint_url)
+    client = boto3.client("dynamodb")
+    create_table(client)
+    yield client
+    server.stop()
 
 
 @pytest.fixture

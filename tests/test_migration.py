@@ -22,11 +22,11 @@ def reply(customer: str, origination: str, action: Action, at: str) -> Preferenc
     return PreferenceEvent(customer, origination, at, action, keyword, "SMS", f"inbound-{customer}-{at}")
 
 
-def import_with_a_reply_in_between(url: str, rows: list[ImportRow], replies: list[PreferenceEvent]) -> Any:
-    """Run an import whose first read is followed, before any write, by ``replies`` recorded on
-    another thread with a client of its own (the reply function, running meanwhile)."""
-    importer_client = boto3.client("dynamodb", endpoint_url=url)
-    reply_store = OptOutStore(TABLE, boto3.client("dynamodb", endpoint_url=url))
+def import_with_a_reply_in_between(rows: list[ImportRow], replies: list[PreferenceEvent]) -> Any:
+    """Run an import against the moto server whose first read is followed, before any write, by
+    ``replies`` recorded on another thread with a client of its own (the reply function, meanwhile)."""
+    importer_client = boto3.client("dynamodb")
+    reply_store = OptOutStore(TABLE, boto3.client("dynamodb"))
     recorded: list[bool] = []
 
     def record_replies(**_: Any) -> None:
@@ -42,12 +42,12 @@ def import_with_a_reply_in_between(url: str, rows: list[ImportRow], replies: lis
     return report, reply_store
 
 
-def test_a_reply_recorded_between_the_imports_read_and_write_is_not_erased(dynamodb_server: str) -> None:
+def test_a_reply_recorded_between_the_imports_read_and_write_is_not_erased(moto_server: Any) -> None:
     # Given: a brand-new customer, in an import for our other number
     rows = [ImportRow(2, CUSTOMER, OTHER, "2024-01-01T00:00:00Z"), ImportRow(3, "+14155550101", OTHER)]
     # When: the customer replies STOP to our number after the import read their (missing) state
     stop = reply(CUSTOMER, OUR_NUMBER, Action.OPT_OUT, "2025-05-01T12:00:00.000Z")
-    report, store = import_with_a_reply_in_between(dynamodb_server, rows, [stop])
+    report, store = import_with_a_reply_in_between(rows, [stop])
 
     # Then: both the reply and the import are in force
     assert (report.imported, report.invalid) == (2, [])
@@ -57,12 +57,12 @@ def test_a_reply_recorded_between_the_imports_read_and_write_is_not_erased(dynam
 
 
 def test_a_later_opt_in_recorded_meanwhile_supersedes_that_row_and_the_others_import(
-    dynamodb_server: str,
+    moto_server: Any,
 ) -> None:
     rows = [ImportRow(2 + n, f"+1415555010{n}", OUR_NUMBER, "2024-01-01T00:00:00Z") for n in range(3)]
     start = reply("+14155550101", OUR_NUMBER, Action.OPT_IN, "2025-05-01T12:00:00.000Z")
 
-    report, store = import_with_a_reply_in_between(dynamodb_server, rows, [start])
+    report, store = import_with_a_reply_in_between(rows, [start])
 
     assert (report.imported, report.superseded) == (2, 1)
     states = store.consent_states(row.number for row in rows)
