@@ -35,8 +35,8 @@ def to_e164(value: object, field: str) -> str:
     """Return ``value`` as an ASCII E.164 number, the one key a customer's consent is stored under.
 
     Spaces, dots, hyphens, dashes, slashes and parentheses are ignored, digits of any script read as
-    ASCII digits, ``00`` as ``+``, and a trunk prefix in parentheses after the country code (``(0)``)
-    is dropped. Anything else (letters, invisible marks, circled or superscript digits) is invalid.
+    ASCII digits, ``00`` as ``+``, and a national trunk prefix in parentheses (``(0)``) is dropped.
+    Anything else (letters, invisible marks, circled or superscript digits) is invalid.
     """
     if not isinstance(value, str) or not value.strip():
         raise InvalidFieldError(field, "a phone number is required")

@@ -53,7 +53,8 @@ def event_time(value: str | datetime, field: str = "Timestamp", *, now: datetime
         recorded = now.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         raise InvalidFieldError(
             field,
-            f"{text} is in the future: more than 60 s after now ({recorded}); give when the customer asked",
+            f"{text} is in the future: more than {MAX_AHEAD_OF_CLOCK.seconds} s after now ({recorded}); "
+            "give when the customer asked",
         )
     return text
 
