@@ -620,6 +620,22 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
             "messages_per_second: 'toll-free' is not an E.164 number",
         ),
         ({"messages_per_second": {}}, "messages_per_second: {} is not a non-empty mapping"),
+        (
+            {"opt_out_keywords": [], "opt_out_words": []},
+            "opt_out_keywords: \\[\\] would not make STOP an opt-out; must include STOP",
+        ),
+        (
+            {"match_mode": "EXACT", "opt_out_keywords": ["QUIT"]},
+            "opt_out_keywords: \\['QUIT'\\] would not make STOP an opt-out; must include STOP",
+        ),
+        (
+            {"help_keywords": ["HELP", "STOP"]},
+            "help_keywords: \\['HELP', 'STOP'\\] would not make STOP an opt-out; must not include STOP",
+        ),
+        (
+            {"opt_in_keywords": ["START", "Stop"]},
+            "opt_in_keywords: \\['START', 'Stop'\\] would not make STOP an opt-out; must not include STOP",
+        ),
     ],
 )
 def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:

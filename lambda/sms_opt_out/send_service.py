@@ -296,7 +296,8 @@ class GuardedSender:
         for name in REQUIRED:
             if not isinstance(params.get(name), str) or not params[name].strip():
                 raise InvalidRequestError(name, "is required and must be a non-empty string")
-        self._gateway.check_request(params)
+        # normalised first: the number checked for consent is exactly the one sent to
         params["DestinationPhoneNumber"] = to_e164(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
+        self._gateway.check_request(params)
         origination = self._originations.resolve(params["OriginationIdentity"], deadline)
         return _Prepared(index, request, params, params["DestinationPhoneNumber"], origination.number, key)

@@ -14,6 +14,7 @@ from botocore.validate import ParamValidator
 
 from .deadline import Deadline
 from .errors import DeadlineReachedError, InvalidRequestError
+from .model_constraints import violation
 from .pacing import Pacer, backoff_delay
 
 THROTTLING = "ThrottlingException"
@@ -51,7 +52,8 @@ class SmsGateway:
         return frozenset(self._send_shape.members)
 
     def check_request(self, params: Mapping[str, Any]) -> None:
-        """Raise InvalidRequestError naming the first parameter SendTextMessage would reject."""
+        """Raise InvalidRequestError naming the first parameter SendTextMessage would reject: its
+        types (botocore's validator), then the model's lengths, ranges, patterns and enums."""
         for name in params:
             if name not in self._send_shape.members:
                 raise InvalidRequestError(name, "not a SendTextMessage parameter")
@@ -60,6 +62,9 @@ class SmsGateway:
             line = report.generate_report().splitlines()[0]
             field = next((n for n in params if re.search(rf"\b{n}\b", line)), "request")
             raise InvalidRequestError(field, line)
+        found = violation(params, self._send_shape, "")
+        if found:
+            raise InvalidRequestError(*found)
 
     def next_free(self, identity: str) -> float:
         """When a send from ``identity`` could start (``time.monotonic()``), without reserving it."""
