@@ -15,7 +15,8 @@ from opt_out_stack.stack import OptOutStack
 CONTEXT_PROPS = {
     "phoneNumberIds", "tableName", "optOutKeywords", "optInKeywords", "helpKeywords", "optOutWords",
     "optOutPhrases", "matchMode", "optOutScope", "optOutConfirmation", "optInConfirmation", "helpMessage",
-    "programName", "optOutListNames", "configurationSetNames",
+    "programName", "optOutListNames", "configurationSetNames", "supportContact", "messageFrequency",
+    "languages", "languageSettings",
 }  # fmt: skip
 STACK_KEYS = {"account", "region"}
 
@@ -37,6 +38,13 @@ def stack_settings(name: str, environments: Mapping[str, Any]) -> dict[str, Any]
     props = {
         _snake(key): value for key, value in settings.items() if key in CONTEXT_PROPS and value is not None
     }
+    if isinstance(
+        props.get("language_settings"), dict
+    ):  # {"fr": {"helpMessage": ...}}: the props in camelCase
+        props["language_settings"] = {
+            code: {_snake(k): v for k, v in values.items()} if isinstance(values, dict) else values
+            for code, values in props["language_settings"].items()
+        }
     return {"env": env, **props}
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sms_opt_out.keywords import MatchMode
+from sms_opt_out.languages import DEFAULT_LANGUAGES, ENGLISH, check_languages
 from sms_opt_out.preferences import Scope
+from sms_opt_out.settings import language_variable
 
 LIST_VARIABLES = {
     "opt_out_keywords": "OPT_OUT_KEYWORDS",
@@ -19,8 +21,18 @@ TEXT_VARIABLES = {
     "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
     "opt_in_confirmation": "OPT_IN_CONFIRMATION",
     "help_message": "HELP_MESSAGE",
+    "message_frequency": "MESSAGE_FREQUENCY",
     "program_name": "PROGRAM_NAME",
+    "support_contact": "SUPPORT_CONTACT",
 }
+LANGUAGE_PROPS = (
+    *LIST_VARIABLES,
+    "opt_out_confirmation",
+    "opt_in_confirmation",
+    "help_message",
+    "message_frequency",
+)
+"""What ``language_settings`` may set for a language other than English."""
 MAX_TEXT_LENGTH = 1600
 """SendTextMessage's longest MessageBody."""
 
@@ -40,27 +52,25 @@ class RuntimeSettings:
     opt_in_confirmation: str | None = None
     help_message: str | None = None
     program_name: str | None = None
+    support_contact: str | None = None
+    message_frequency: str | None = None
+    languages: Sequence[str] | None = None
+    language_settings: Mapping[str, Mapping[str, object]] | None = None
 
     def environment(self) -> dict[str, str]:
         """The environment variables of both functions; raises ValueError naming a bad prop."""
         env: dict[str, str] = {}
         for prop, variable in LIST_VARIABLES.items():
-            values = getattr(self, prop)
-            if values is None:
-                continue
-            if isinstance(values, str):
-                raise ValueError(f"{prop}: give a list of strings, not one string ({values!r})")
-            for value in values:
-                if not isinstance(value, str) or not value.strip() or "," in value:
-                    raise ValueError(f"{prop}: {value!r} must be a non-empty string without commas")
-            env[variable] = ",".join(v.strip() for v in values)
+            if getattr(self, prop) is not None:
+                env[variable] = _list_value(prop, getattr(self, prop))
         for prop, variable in TEXT_VARIABLES.items():
-            text = getattr(self, prop)
-            if text is None:
-                continue
-            if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_LENGTH:
-                raise ValueError(f"{prop}: must be a non-empty text of at most {MAX_TEXT_LENGTH} characters")
-            env[variable] = text
+            if getattr(self, prop) is not None:
+                env[variable] = _text_value(prop, getattr(self, prop))
+        languages = DEFAULT_LANGUAGES
+        if self.languages is not None:
+            languages = check_languages(self.languages, "languages")  # an InvalidFieldError is a ValueError
+            env["LANGUAGES"] = ",".join(languages)
+        env |= _language_settings(self.language_settings or {}, languages)
         for prop, variable, kind in (
             ("match_mode", "MATCH_MODE", MatchMode),
             ("opt_out_scope", "OPT_OUT_SCOPE", Scope),
@@ -73,3 +83,45 @@ class RuntimeSettings:
                 raise ValueError(f"{prop}: {value!r} is not one of {', '.join(allowed)}")
             env[variable] = str(value).upper()
         return env
+
+
+def _list_value(prop: str, values: object) -> str:
+    if isinstance(values, str) or not isinstance(values, Sequence):
+        raise ValueError(f"{prop}: give a list of strings, not {values!r}")
+    for value in values:
+        if not isinstance(value, str) or not value.strip() or "," in value:
+            raise ValueError(f"{prop}: {value!r} must be a non-empty string without commas")
+    return ",".join(v.strip() for v in values)
+
+
+def _text_value(prop: str, text: object) -> str:
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_LENGTH:
+        raise ValueError(f"{prop}: must be a non-empty text of at most {MAX_TEXT_LENGTH} characters")
+    return text
+
+
+def _language_settings(
+    settings: Mapping[str, Mapping[str, object]], languages: Sequence[str]
+) -> dict[str, str]:
+    """The ``<VARIABLE>_<CODE>`` variables of ``language_settings`` (``{"fr": {"help_message": ...}}``)."""
+    if not isinstance(settings, Mapping):
+        raise ValueError(f"language_settings: give a mapping of language codes to props, not {settings!r}")
+    env: dict[str, str] = {}
+    for code, props in settings.items():
+        where = f"language_settings[{code!r}]"
+        if code == ENGLISH:
+            raise ValueError(
+                f"{where}: English is set by the top-level props (help_message, opt_out_keywords, ...)"
+            )
+        if code not in languages:
+            raise ValueError(f"{where}: {code!r} is not in languages ({', '.join(languages)}); add it there")
+        if not isinstance(props, Mapping):
+            raise ValueError(f"{where}: give a mapping of props, e.g. {{'help_message': '...'}}")
+        for prop, value in props.items():
+            if prop not in LANGUAGE_PROPS:
+                raise ValueError(f"{where}: {prop!r} is not one of {', '.join(LANGUAGE_PROPS)}")
+            if prop in LIST_VARIABLES:
+                env[language_variable(LIST_VARIABLES[prop], code)] = _list_value(f"{where}.{prop}", value)
+            else:
+                env[language_variable(TEXT_VARIABLES[prop], code)] = _text_value(f"{where}.{prop}", value)
+    return env

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import aws_cdk.aws_cloudwatch as cloudwatch
 import aws_cdk.aws_cloudwatch_actions as cloudwatch_actions
@@ -15,7 +15,7 @@ import aws_cdk.aws_logs as logs
 import aws_cdk.aws_sns as sns
 import aws_cdk.aws_sns_subscriptions as subscriptions
 import aws_cdk.aws_sqs as sqs
-from aws_cdk import Duration, RemovalPolicy, Stack
+from aws_cdk import Annotations, Duration, RemovalPolicy, Stack
 from constructs import Construct
 
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
@@ -61,6 +61,10 @@ class SmsOptOut(Construct):
         opt_in_confirmation: str | None = None,
         help_message: str | None = None,
         program_name: str | None = None,
+        support_contact: str | None = None,
+        message_frequency: str | None = None,
+        languages: Sequence[str] | None = None,
+        language_settings: Mapping[str, Mapping[str, object]] | None = None,
         opt_out_list_names: Sequence[str] = ("Default",),
         configuration_set_names: Sequence[str] = (),
         memory_size: int = 256,
@@ -76,18 +80,29 @@ class SmsOptOut(Construct):
             rotation on, whose policy lets End User Messaging SMS publish. A key you bring must allow
             ``sms-voice.amazonaws.com`` ``kms:GenerateDataKey*`` and ``kms:Decrypt`` itself.
         :param alarm_topic: where alarms notify. Default: alarms are created without actions.
-        :param opt_out_keywords: whole-message opt-out keywords. Default: the runtime list (STOP, ...).
-        :param opt_in_keywords: whole-message opt-in keywords. Default: JOIN, START, UNSTOP.
-        :param help_keywords: whole-message help keywords. Default: HELP, INFO.
-        :param opt_out_words: revocation words matched anywhere in a reply. Default: the FCC's seven.
-        :param opt_out_phrases: opt-out phrases matched anywhere. Default: "leave me alone", ...
+        :param opt_out_keywords: English whole-message opt-out keywords. Default: STOP, CANCEL, ...
+        :param opt_in_keywords: English whole-message opt-in keywords. Default: JOIN, START, UNSTOP.
+        :param help_keywords: English whole-message help keywords. Default: HELP, INFO.
+        :param opt_out_words: English revocation words matched anywhere in a reply. Default: the FCC's seven.
+        :param opt_out_phrases: English opt-out phrases matched anywhere. Default: "leave me alone", ...
         :param match_mode: WORD or EXACT. Default: WORD.
-        :param opt_out_scope: ORIGINATION (an opt-out blocks the number it was sent to) or ALL.
-            Default: ORIGINATION.
-        :param opt_out_confirmation: text answering an opt-out. Default: the runtime's.
-        :param opt_in_confirmation: text answering an opt-in. Default: the runtime's.
-        :param help_message: text answering HELP. Default: names ``program_name`` and STOP.
-        :param program_name: the program named in the default help text. Default: "SMS alerts".
+        :param opt_out_scope: ALL (an opt-out blocks every number sharing the table) or ORIGINATION
+            (the number it was sent to: the AWS sample's, short of the FCC's revoke-all rule from
+            2027-01-31). Default: ALL.
+        :param opt_out_confirmation: English text answering an opt-out. Default: the runtime's.
+        :param opt_in_confirmation: English text answering an opt-in. Default: the runtime's.
+        :param help_message: English text answering HELP. Default: names the program, the support
+            contact, the message frequency, STOP and START.
+        :param program_name: the program named in the default texts. Default: "SMS alerts".
+        :param support_contact: phone number, email or URL the default HELP texts give. Default:
+            none, with a synthesis warning (CTIA wants it in the HELP answer).
+        :param message_frequency: disclosed in the default opt-in and HELP texts, in every language
+            unless ``language_settings`` translates it. Default: "Msg frequency varies", translated.
+        :param languages: language codes whose keywords are understood and answered in kind: en (always
+            on), es, fr. Default: all three.
+        :param language_settings: per language other than English, the same keyword and text props
+            (``{"fr": {"help_message": "...", "opt_out_keywords": [...]}}``) plus ``message_frequency``.
+            Default: the built-in keywords and texts.
         :param opt_out_list_names: opt-out lists of the numbers, granted with SendTextMessage in case
             the action is checked against them. Default: ("Default",).
         :param configuration_set_names: configuration sets send requests may name. Default: none.
@@ -110,7 +125,17 @@ class SmsOptOut(Construct):
             opt_in_confirmation=opt_in_confirmation,
             help_message=help_message,
             program_name=program_name,
+            support_contact=support_contact,
+            message_frequency=message_frequency,
+            languages=languages,
+            language_settings=language_settings,
         ).environment()
+        if support_contact is None:
+            Annotations.of(self).add_warning_v2(
+                "sms-opt-out:supportContactMissing",
+                "support_contact is not set: the default HELP answer gives no customer-care contact, which "
+                "the CTIA requires. Set support_contact to a phone number, email address or URL.",
+            )
         if not 128 <= memory_size <= 10240:
             raise ValueError(f"memory_size: {memory_size} is outside Lambda's 128 to 10240 MB")
 

@@ -73,6 +73,7 @@ class LocalAws:
                 "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2": self.sms.endpoint_url,
                 "OPT_OUT_TABLE_NAME": TABLE_NAME,
                 "PROGRAM_NAME": "Example Corp alerts",
+                "SUPPORT_CONTACT": "help@example.com",
             }
             | {f"AWS_ENDPOINT_URL_{service}": f"http://{host}:{port}" for service in MOTO_SERVICES}
         )

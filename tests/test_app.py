@@ -61,6 +61,18 @@ def test_the_environment_picks_account_region_and_props_from_context() -> None:
     assert (props["env"].account, props["env"].region) == ("111122223333", "us-east-1")
     assert props["phone_number_ids"] == CONTEXT["environments"]["prod"]["phoneNumberIds"]
     assert props["program_name"] == "Example Corp alerts"
+    assert props["support_contact"] == "1-800-555-0100"
+
+
+def test_language_settings_take_the_props_in_camel_case() -> None:
+    environments = {"dev": {"languages": ["en", "fr"], "languageSettings": {"fr": {"helpMessage": "Aide."}}}}
+
+    props = stack_settings("dev", environments)
+
+    assert (props["languages"], props["language_settings"]) == (
+        ["en", "fr"],
+        {"fr": {"help_message": "Aide."}},
+    )
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_logs as logs
 import aws_cdk.aws_sns as sns
 import pytest
-from aws_cdk.assertions import Match, Template
+from aws_cdk.assertions import Annotations, Match, Template
 
 from opt_out_stack import SmsOptOut
 from opt_out_stack.sms_opt_out import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
@@ -56,6 +56,16 @@ def customized() -> Template:
         opt_in_confirmation="Welcome back",
         help_message="Acme: reply STOP to opt out.",
         program_name="Acme",
+        support_contact="help@acme.example",
+        message_frequency="Up to 4 msgs/month",
+        languages=["en", "fr"],
+        language_settings={
+            "fr": {
+                "help_message": "Acme : aide.",
+                "opt_out_keywords": ["ARRET"],
+                "message_frequency": "4/mois",
+            }
+        },
         configuration_set_names=["marketing"],
         opt_out_list_names=["legacy-list"],
         log_retention=logs.RetentionDays.ONE_MONTH,
@@ -211,6 +221,12 @@ def test_runtime_props_reach_both_functions_as_environment_variables(customized:
         "OPT_IN_CONFIRMATION": "Welcome back",
         "HELP_MESSAGE": "Acme: reply STOP to opt out.",
         "PROGRAM_NAME": "Acme",
+        "SUPPORT_CONTACT": "help@acme.example",
+        "MESSAGE_FREQUENCY": "Up to 4 msgs/month",
+        "LANGUAGES": "en,fr",
+        "HELP_MESSAGE_FR": "Acme : aide.",
+        "OPT_OUT_KEYWORDS_FR": "ARRET",
+        "MESSAGE_FREQUENCY_FR": "4/mois",
     }
     functions = customized.find_resources(
         "AWS::Lambda::Function", {"Properties": {"Environment": {"Variables": Match.object_like(expected)}}}
@@ -459,6 +475,22 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
     assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 3
 
 
+def test_leaving_out_the_support_contact_warns_at_synthesis(default: tuple[Template, SmsOptOut]) -> None:
+    _, opt_out = default
+
+    warnings = Annotations.from_stack(cdk.Stack.of(opt_out)).find_warning(
+        "/Test/SmsOptOut", Match.string_like_regexp("support_contact is not set")
+    )
+
+    assert len(warnings) == 1
+
+
+def test_a_support_contact_silences_the_warning() -> None:
+    _, opt_out = build(support_contact="1-800-555-0100")
+
+    assert [m for m in opt_out.node.metadata if m.type == "aws:cdk:warning"] == []
+
+
 @pytest.mark.parametrize(
     ("props", "message"),
     [
@@ -474,6 +506,26 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
         ),
         ({"opt_out_keywords": "STOP"}, "opt_out_keywords: give a list of strings"),
         ({"help_message": ""}, "help_message: must be a non-empty text"),
+        ({"languages": ["fr"]}, "languages: must include 'en': STOP and HELP always work"),
+        ({"languages": ["en", "it"]}, "languages: 'it' is not one of en, es, fr"),
+        ({"languages": "en"}, "languages: give a list of language codes"),
+        (
+            {"language_settings": {"en": {"help_message": "x"}}},
+            "language_settings\\['en'\\]: English is set by",
+        ),
+        (
+            {"languages": ["en"], "language_settings": {"fr": {"help_message": "x"}}},
+            "language_settings\\['fr'\\]: 'fr' is not in languages \\(en\\); add it there",
+        ),
+        (
+            {"language_settings": {"es": {"program_name": "x"}}},
+            "language_settings\\['es'\\]: 'program_name' is not one of opt_out_keywords",
+        ),
+        (
+            {"language_settings": {"es": {"help_message": ""}}},
+            "language_settings\\['es'\\].help_message: must be a non-empty text",
+        ),
+        ({"support_contact": " "}, "support_contact: must be a non-empty text"),
         ({"memory_size": 64}, "memory_size: 64 is outside"),
     ],
 )

@@ -60,8 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--region", help="AWS region (default: the AWS configuration's)")
     parser.add_argument("--profile", help="AWS profile (default: the AWS configuration's)")
     parser.add_argument(
-        "--scope", choices=[s.value for s in Scope], default=Scope.ORIGINATION.value,
-        help="how an opt-out applies across our numbers, as the stack's OPT_OUT_SCOPE (default: ORIGINATION)",
+        "--scope", choices=[s.value for s in Scope], default=Scope.ALL.value,
+        help="how an opt-out applies across our numbers, as the stack's OPT_OUT_SCOPE (default: ALL)",
     )  # fmt: skip
     commands = parser.add_subparsers(dest="command", required=True)
 

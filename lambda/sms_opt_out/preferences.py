@@ -18,9 +18,13 @@ class Action(enum.StrEnum):
 
 class Scope(enum.StrEnum):
     ORIGINATION = "ORIGINATION"
-    """An opt-out blocks the number it was sent to (and is lifted by an opt-in to that number)."""
+    """An opt-out blocks the number it was sent to (and is lifted by an opt-in to that number).
+
+    The AWS sample's behaviour; it will not meet the FCC's revoke-all rule once that applies
+    (2027-01-31), under which a revocation covers every unrelated text of the same sender.
+    """
     ALL = "ALL"
-    """An opt-out to any of our numbers blocks every number sharing the table."""
+    """The default: an opt-out to any of our numbers blocks every number sharing the table."""
 
 
 def event_time(value: str | datetime, field: str = "Timestamp") -> str:

@@ -40,7 +40,7 @@ class OptOutRegistry:
         table_name: str,
         *,
         session: boto3.session.Session | None = None,
-        scope: Scope = Scope.ORIGINATION,
+        scope: Scope = Scope.ALL,
     ) -> None:
         self.session = session or boto3.session.Session()
         self.table_name = table_name
@@ -53,7 +53,7 @@ class OptOutRegistry:
         stack_name: str,
         *,
         session: boto3.session.Session | None = None,
-        scope: Scope = Scope.ORIGINATION,
+        scope: Scope = Scope.ALL,
     ) -> OptOutRegistry:
         """The registry of a deployed OptOutStack, found by its ``TableName`` output."""
         session = session or boto3.session.Session()

@@ -8,7 +8,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from .errors import ConfirmationNotSentError
 from .inbound import InboundReply
-from .keywords import Intent
+from .keywords import Classification, Intent
+from .languages import ENGLISH
 from .opt_out_store import OptOutStore, Receipt
 from .phone_numbers import mask
 from .preferences import Action, PreferenceEvent
@@ -55,17 +56,20 @@ class ReplyProcessor:
         if event is not None and not self._store.apply(event):
             self._store.settle_reply(receipt, "SUPERSEDED", None)
             return "SUPERSEDED"
-        message_id = self._answer(reply, classification.intent)
+        message_id = self._answer(reply, classification)
         outcome = "HELP_SENT" if event is None else "CONFIRMED"
         self._store.settle_reply(receipt, outcome, message_id)
         logger.info("%s from %s: %s", classification.intent.value, customer, outcome)
         return event.action.value if event is not None else Intent.HELP.value
 
-    def _answer(self, reply: InboundReply, intent: Intent) -> str:
+    def _answer(self, reply: InboundReply, classification: Classification) -> str:
+        """Send the answer, in the language of the keyword that matched."""
+        intent = classification.intent
+        texts = self._settings.texts[classification.language or ENGLISH]
         text = {
-            Intent.OPT_OUT: self._settings.opt_out_confirmation,
-            Intent.OPT_IN: self._settings.opt_in_confirmation,
-            Intent.HELP: self._settings.help_message,
+            Intent.OPT_OUT: texts.opt_out_confirmation,
+            Intent.OPT_IN: texts.opt_in_confirmation,
+            Intent.HELP: texts.help_message,
         }[intent]
         try:
             return self._gateway.send_text(

@@ -38,7 +38,7 @@ class GuardedSender:
         self,
         store: OptOutStore,
         gateway: SmsGateway,
-        scope: Scope = Scope.ORIGINATION,
+        scope: Scope = Scope.ALL,
         failed_sends: FailedSendQueue | None = None,
     ) -> None:
         self._store = store

@@ -8,27 +8,39 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .errors import ConfigurationError
-from .keywords import (
-    DEFAULT_HELP_KEYWORDS,
-    DEFAULT_OPT_IN_KEYWORDS,
-    DEFAULT_OPT_OUT_KEYWORDS,
-    DEFAULT_OPT_OUT_PHRASES,
-    DEFAULT_REVOCATION_WORDS,
-    KeywordRules,
-    MatchMode,
+from .keywords import KeywordRules, MatchMode
+from .languages import (
+    DEFAULT_LANGUAGES,
+    DEFAULT_PROGRAM_NAME,
+    ENGLISH,
+    LANGUAGES,
+    KeywordSet,
+    Texts,
+    check_languages,
 )
 from .preferences import Scope
 
 _Choice = TypeVar("_Choice", MatchMode, Scope)
 
-DEFAULT_PROGRAM_NAME = "SMS alerts"
-DEFAULT_OPT_OUT_CONFIRMATION = (
-    "You have been unsubscribed and will receive no further messages. Reply START to resubscribe."
-)
-DEFAULT_OPT_IN_CONFIRMATION = "You have been resubscribed. Reply STOP to unsubscribe."
-DEFAULT_HELP_MESSAGE = (
-    "{program}: reply STOP to unsubscribe, START to resubscribe. Msg & data rates may apply."
-)
+KEYWORD_VARIABLES = {
+    "opt_out_keywords": "OPT_OUT_KEYWORDS",
+    "opt_in_keywords": "OPT_IN_KEYWORDS",
+    "help_keywords": "HELP_KEYWORDS",
+    "revocation_words": "OPT_OUT_WORDS",
+    "opt_out_phrases": "OPT_OUT_PHRASES",
+}
+"""Each ``KeywordSet`` list and its variable (English's; another language's adds ``_<CODE>``)."""
+TEXT_VARIABLES = {
+    "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
+    "opt_in_confirmation": "OPT_IN_CONFIRMATION",
+    "help_message": "HELP_MESSAGE",
+}
+"""Each ``Texts`` field and its variable (English's; another language's adds ``_<CODE>``)."""
+
+
+def language_variable(variable: str, language: str) -> str:
+    """A setting's variable in ``language``: ``HELP_MESSAGE`` in English, ``HELP_MESSAGE_FR`` in French."""
+    return variable if language == ENGLISH else f"{variable}_{language.upper()}"
 
 
 @dataclass(frozen=True)
@@ -36,9 +48,8 @@ class Settings:
     table_name: str
     rules: KeywordRules
     scope: Scope
-    opt_out_confirmation: str
-    opt_in_confirmation: str
-    help_message: str
+    texts: Mapping[str, Texts]
+    """The answers per language code; a reply is answered in the language of the keyword it matched."""
     failed_sends_queue_url: str | None = None
     """Where the sender keeps the requests of a batch that SendTextMessage refused."""
 
@@ -49,24 +60,41 @@ class Settings:
         table_name = env.get("OPT_OUT_TABLE_NAME", "").strip()
         if not table_name:
             raise ConfigurationError("OPT_OUT_TABLE_NAME", "must name the opt-out DynamoDB table")
+        languages = check_languages(
+            _list(env, "LANGUAGES", DEFAULT_LANGUAGES), "LANGUAGES", ConfigurationError
+        )
         rules = KeywordRules(
-            opt_out_keywords=_list(env, "OPT_OUT_KEYWORDS", DEFAULT_OPT_OUT_KEYWORDS),
-            opt_in_keywords=_list(env, "OPT_IN_KEYWORDS", DEFAULT_OPT_IN_KEYWORDS),
-            help_keywords=_list(env, "HELP_KEYWORDS", DEFAULT_HELP_KEYWORDS),
-            revocation_words=_list(env, "OPT_OUT_WORDS", DEFAULT_REVOCATION_WORDS),
-            opt_out_phrases=_list(env, "OPT_OUT_PHRASES", DEFAULT_OPT_OUT_PHRASES),
+            [_keyword_set(env, code) for code in languages],
             match_mode=_choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD),
         )
         program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
+        support = env.get("SUPPORT_CONTACT", "").strip() or None
         return cls(
             table_name=table_name,
             rules=rules,
-            scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ORIGINATION),
-            opt_out_confirmation=env.get("OPT_OUT_CONFIRMATION") or DEFAULT_OPT_OUT_CONFIRMATION,
-            opt_in_confirmation=env.get("OPT_IN_CONFIRMATION") or DEFAULT_OPT_IN_CONFIRMATION,
-            help_message=env.get("HELP_MESSAGE") or DEFAULT_HELP_MESSAGE.format(program=program),
+            scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ALL),
+            texts={code: _texts(env, code, program, support) for code in languages},
             failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
         )
+
+
+def _keyword_set(env: Mapping[str, str], language: str) -> KeywordSet:
+    default = LANGUAGES[language].keywords
+    lists = {
+        field: _list(env, language_variable(variable, language), getattr(default, field))
+        for field, variable in KEYWORD_VARIABLES.items()
+    }
+    return KeywordSet(language, **lists)
+
+
+def _texts(env: Mapping[str, str], language: str, program: str, support: str | None) -> Texts:
+    frequency = env.get(language_variable("MESSAGE_FREQUENCY", language)) or env.get("MESSAGE_FREQUENCY")
+    default = LANGUAGES[language].texts.render(program, support, frequency)
+    given = {
+        field: env.get(language_variable(variable, language)) or getattr(default, field)
+        for field, variable in TEXT_VARIABLES.items()
+    }
+    return Texts(**given)
 
 
 def _list(env: Mapping[str, str], name: str, default: tuple[str, ...]) -> tuple[str, ...]:
