@@ -8,6 +8,7 @@ from typing import Any
 
 from sms_opt_out.errors import MalformedReplyError
 from sms_opt_out.inbound import parse_sns_record
+from sms_opt_out.leases import Lease
 from sms_opt_out.reply_service import ReplyProcessor
 from sms_opt_out.runtime import build_reply_processor, configure_logging, raise_failures
 
@@ -26,11 +27,12 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     records = event.get("Records") if isinstance(event, dict) else None
     if not isinstance(records, list) or not records:
         raise MalformedReplyError("Records", "must be a non-empty list of SNS records")
+    lease = Lease.for_invocation(context.aws_request_id, context.get_remaining_time_in_millis())
     outcomes: list[str] = []
     failures: list[Exception] = []
     for position, record in enumerate(records):
         try:
-            outcomes.append(reply_processor().process(parse_sns_record(record, position)))
+            outcomes.append(reply_processor().process(parse_sns_record(record, position), lease))
         except Exception as error:  # noqa: BLE001 - every record gets its turn; all failures are raised below
             logger.error("Records[%d] failed: %s", position, error)
             failures.append(error)

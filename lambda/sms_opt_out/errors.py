@@ -38,3 +38,7 @@ class StateUnavailableError(SmsOptOutError):
 
 class SendFailedError(SmsOptOutError):
     """A single send request failed at SendTextMessage; raised so the caller sees a function error."""
+
+
+class CustomerBusyError(SmsOptOutError):
+    """Another reply of the same customer is being answered; raised so Lambda retries this one later."""
