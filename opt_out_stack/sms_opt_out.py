@@ -23,6 +23,7 @@ from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.phone_number_configuration import PhoneNumberConfiguration
 from opt_out_stack.phone_numbers import phone_number_refs
 from opt_out_stack.runtime_settings import RuntimeSettings
+from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
 SMS_SERVICE_PRINCIPAL = "sms-voice.amazonaws.com"
 RUNTIME = lambda_.Runtime.PYTHON_3_14
@@ -151,6 +152,8 @@ class SmsOptOut(Construct):
                 point_in_time_recovery_enabled=True
             ),
             deletion_protection=True,
+            # Unrecognised replies kept for review (and nothing of the audit trail) expire by it.
+            time_to_live_attribute=EXPIRES_AT_ATTRIBUTE,
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             removal_policy=removal_policy,
         )

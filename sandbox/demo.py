@@ -136,7 +136,7 @@ def _describe(outcome: str) -> str:
         "OPT_OUT": "→ opt-out recorded",
         "OPT_IN": "→ opt-in recorded",
         "HELP": "→ help requested",
-        "IGNORED": "→ no keyword: nothing recorded, nothing sent",
+        "UNRECOGNISED": "→ no keyword: kept 90 days for review, nothing sent",
         "DUPLICATE": "→ a repeated delivery: nothing more done",
         "SUPERSEDED": "→ recorded; a later event already decides",
     }[outcome]

@@ -21,6 +21,7 @@ from opt_out_stack.sms_opt_out import READ_PREFERENCES_ACTIONS, RECORD_PREFERENC
 from sandbox.request_counter import RequestCounter
 from sms_opt_out.migration import opted_out_numbers
 from sms_opt_out.registry import OptOutRegistry
+from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 NUMBERS = ["phone-aaaa1111", "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-bbbb2222"]
@@ -113,6 +114,14 @@ def test_the_table_keeps_opt_outs_by_default(default: tuple[Template, SmsOptOut]
                 "TableName": Match.absent(),
             },
         },
+    )
+
+
+def test_ttl_deletes_unrecognised_replies_kept_for_review(default: tuple[Template, SmsOptOut]) -> None:
+    template, _ = default
+    template.has_resource_properties(
+        "AWS::DynamoDB::Table",
+        {"TimeToLiveSpecification": {"AttributeName": EXPIRES_AT_ATTRIBUTE, "Enabled": True}},
     )
 
 

@@ -161,14 +161,14 @@ def test_help_sends_the_help_text_and_records_no_preference(
     assert texts(sms) == ["Acme alerts: reply STOP to opt out. Msg&data rates may apply."]
 
 
-def test_other_messages_write_nothing_and_log_only_a_masked_number(
+def test_other_messages_record_no_preference_and_log_only_a_masked_number(
     handle: Handler, dynamodb: Any, sms: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
 
     result = handle(sns_event("What time do you open tomorrow?"))
 
-    assert result == {"outcomes": ["IGNORED"]}
+    assert result == {"outcomes": ["UNRECOGNISED"]}  # kept for review: tests/test_unrecognised_replies.py
     assert items(dynamodb) == []
     assert texts(sms) == []
     assert mask(CUSTOMER) in caplog.text

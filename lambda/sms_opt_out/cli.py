@@ -39,6 +39,11 @@ HISTORY_COLUMNS = (
     "InboundMessageId",
     "Reference",
     "Source",
+    "MatchedBy",
+    "Language",
+    "ReplyText",
+    "RecordedAt",
+    "ConfirmedAt",
 )
 HISTORY_HEADERS = (
     "time",
@@ -49,6 +54,11 @@ HISTORY_HEADERS = (
     "inbound message id",
     "reference",
     "source",
+    "matched by",
+    "language",
+    "reply text",
+    "recorded at",
+    "confirmed at",
 )
 
 
@@ -78,6 +88,17 @@ def _parser() -> argparse.ArgumentParser:
     formats.add_argument("--csv", action="store_true")
     history.set_defaults(run=_history)
 
+    replies = commands.add_parser("replies", help="replies kept for review")
+    replies.add_argument(
+        "--unrecognised",
+        action="store_true",
+        required=True,
+        help="those no keyword rule recognised (kept 90 days)",
+    )
+    replies.add_argument("--since", help="received at or after this ISO-8601 time with a zone")
+    replies.add_argument("--json", action="store_true")
+    replies.set_defaults(run=_replies)
+
     for name, run in (("opt-out", _opt_out), ("opt-in", _opt_in)):
         command = commands.add_parser(name, help=f"record an {name} from another channel")
         command.add_argument("number")
@@ -91,7 +112,11 @@ def _parser() -> argparse.ArgumentParser:
                 "--consent-reference", required=True, help="proof of consent, stored on the item"
             )
         else:
-            command.add_argument("--reference", help="a ticket or case number, stored on the item")
+            command.add_argument(
+                "--reference",
+                help="a ticket or case number, stored on the item; with --channel sms-review, the inbound "
+                "message ID of the unrecognised reply a reviewer read as a revocation",
+            )
         command.set_defaults(run=run)
 
     importing = commands.add_parser("import", help="bring existing opt-outs in (idempotent, resumable)")
@@ -174,6 +199,21 @@ def _history(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) ->
         print("no opt-out or opt-in recorded", file=out)
     else:
         _print_table(HISTORY_HEADERS, [[item.get(c, "-") for c in HISTORY_COLUMNS] for item in items], out)
+    return 0
+
+
+def _replies(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    replies = registry.unrecognised_replies(args.since)
+    if args.json:
+        print(json.dumps([asdict(r) for r in replies], indent=2, ensure_ascii=False), file=out)
+    elif not replies:
+        print("no unrecognised reply kept", file=out)
+    else:
+        rows = [
+            (r.timestamp, r.customer, r.our_number, r.inbound_message_id, " ".join(r.text.split()))
+            for r in replies
+        ]
+        _print_table(("time", "number", "our number", "inbound message id", "reply text"), rows, out)
     return 0
 
 

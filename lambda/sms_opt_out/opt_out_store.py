@@ -211,6 +211,15 @@ class OptOutStore:
                 raise
             logger.warning("the lease of %s had expired before it was released", mask(customer))
 
+    def mark_confirmed(self, event: PreferenceEvent, confirmed_at: str) -> None:
+        """Add ``ConfirmedAt`` to ``event``'s history item (the first time only): the time to honour."""
+        self._client.update_item(
+            TableName=self.table_name,
+            Key=_item(PK=event.customer, SK=event.history_sort_key),
+            UpdateExpression="SET ConfirmedAt = if_not_exists(ConfirmedAt, :at)",
+            ExpressionAttributeValues=_item(**{":at": confirmed_at}),
+        )
+
     # Consent state -----------------------------------------------------------------------
 
     def _state_update(self, event: PreferenceEvent) -> dict[str, Any]:

@@ -60,6 +60,14 @@ class PreferenceEvent:
     reference: str | None = None
     """Proof of consent for an opt-in from another channel, or a ticket or case number."""
     source: str | None = None
+    matched_by: str | None = None
+    """SMS evidence: how the reply matched (KEYWORD, WORD or PHRASE)."""
+    language: str | None = None
+    """SMS evidence: the language of the keyword that matched."""
+    reply_text: str | None = None
+    """SMS evidence: the reply as received."""
+    recorded_at: str | None = None
+    """SMS evidence: when the reply was recorded (the processor's clock; ``timestamp`` is its receipt)."""
 
     @property
     def history_sort_key(self) -> str:
@@ -79,6 +87,10 @@ class PreferenceEvent:
             "InboundMessageId": self.inbound_message_id,
             "Reference": self.reference,
             "Source": self.source,
+            "MatchedBy": self.matched_by,
+            "Language": self.language,
+            "ReplyText": self.reply_text,
+            "RecordedAt": self.recorded_at,
         }
         return item | {k: v for k, v in optional.items() if v is not None}
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .consent import confirmation_holds
+from .consent import confirmation_holds, is_blocked
 from .errors import ConfirmationNotSentError, CustomerBusyError
 from .inbound import InboundReply
 from .keywords import Classification, Intent
@@ -16,9 +17,10 @@ from .languages import ENGLISH
 from .leases import Lease
 from .opt_out_store import OptOutStore, Receipt
 from .phone_numbers import mask
-from .preferences import Action, PreferenceEvent
+from .preferences import Action, ConsentState, PreferenceEvent, event_time
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
+from .unrecognised_replies import UnrecognisedReplies
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +40,11 @@ class ReplyProcessor:
         gateway: SmsGateway,
         settings: Settings,
         clock: Callable[[], float] = time.time,
+        *,
+        unrecognised: UnrecognisedReplies,
     ) -> None:
         self._store = store
+        self._unrecognised = unrecognised
         self._gateway = gateway
         self._settings = settings
         self._clock = clock
@@ -52,14 +57,20 @@ class ReplyProcessor:
         classification = self._settings.rules.classify_reply(reply.body)
         customer = mask(reply.customer)
         if classification.intent is Intent.OTHER:
-            logger.info("ignored a reply from %s: no keyword", customer)
-            return "IGNORED"
-        event = None if classification.intent is Intent.HELP else _preference_event(reply, classification)
+            self._unrecognised.keep(reply)
+            logger.info("kept a reply from %s for review: no keyword", customer)
+            return "UNRECOGNISED"
+        event = (
+            None
+            if classification.intent is Intent.HELP
+            else _preference_event(reply, classification, self._now())
+        )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
         if earlier is not None and earlier.outcome is not None:
             logger.info("repeated delivery from %s: already %s", customer, earlier.outcome)
             return "DUPLICATE"
+        already_opted_out = event is not None and self._already_opted_out(event)
         if event is not None and self._store.apply(event) is None:
             # A later event for the same number decides (out-of-order delivery): recorded, not answered.
             return self._settle(receipt, "SUPERSEDED", None)
@@ -71,6 +82,9 @@ class ReplyProcessor:
             if self._store.get_receipt(receipt).outcome is not None:
                 logger.info("repeated delivery from %s: answered by another delivery", customer)
                 return "DUPLICATE"
+            if already_opted_out:
+                # One confirmation per opt-out: a repeated STOP is in the history, not answered again.
+                return self._settle(receipt, "ALREADY_OPTED_OUT", None)
             if event is not None and not confirmation_holds(
                 state, reply.our_number, self._settings.scope, event.action
             ):
@@ -78,10 +92,23 @@ class ReplyProcessor:
                 # or under scope ALL for another number, decides): recorded, not answered.
                 return self._settle(receipt, "SUPERSEDED", None)
             message_id = self._answer(reply, classification)
+            if event is not None:
+                self._store.mark_confirmed(event, self._now())
             self._settle(receipt, "HELP_SENT" if event is None else "CONFIRMED", message_id)
         finally:
             self._store.release(reply.customer, lease)
         return event.action.value if event is not None else Intent.HELP.value
+
+    def _now(self) -> str:
+        return event_time(datetime.fromtimestamp(self._clock(), UTC))
+
+    def _already_opted_out(self, event: PreferenceEvent) -> bool:
+        """Whether the customer was blocked from ``event``'s number before ``event`` (an opt-out) came."""
+        if event.action is not Action.OPT_OUT:
+            return False
+        state = self._store.consent_states([event.customer])[event.customer]
+        before = ConsentState({k: e for k, e in state.entries.items() if e.event_id != event.event_id})
+        return is_blocked(before, event.origination, self._settings.scope)
 
     def _settle(self, receipt: Receipt, outcome: str, message_id: str | None) -> str:
         self._store.settle_reply(receipt, outcome, message_id)
@@ -113,8 +140,10 @@ class ReplyProcessor:
             ) from error
 
 
-def _preference_event(reply: InboundReply, classification: Classification) -> PreferenceEvent:
-    """The opt-out or opt-in that ``reply`` expresses."""
+def _preference_event(
+    reply: InboundReply, classification: Classification, recorded_at: str
+) -> PreferenceEvent:
+    """The opt-out or opt-in that ``reply`` expresses, with the evidence of how it matched."""
     return PreferenceEvent(
         customer=reply.customer,
         origination=reply.our_number,
@@ -124,4 +153,8 @@ def _preference_event(reply: InboundReply, classification: Classification) -> Pr
         channel=SMS_CHANNEL,
         event_id=reply.inbound_message_id,
         inbound_message_id=reply.inbound_message_id,
+        matched_by=classification.matched_by.value if classification.matched_by else None,
+        language=classification.language,
+        reply_text=reply.body,
+        recorded_at=recorded_at,
     )

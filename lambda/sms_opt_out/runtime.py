@@ -20,6 +20,7 @@ from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
 from .sms_gateway import SmsGateway
+from .unrecognised_replies import UnrecognisedReplies
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
 
@@ -39,8 +40,10 @@ def _default_factory() -> ClientFactory:
 def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor:
     settings = Settings.from_environ()
     client = client or _default_factory()
-    store = OptOutStore(settings.table_name, client("dynamodb"))
-    return ReplyProcessor(store, SmsGateway(client(SMS_SERVICE)), settings)
+    dynamodb = client("dynamodb")
+    store = OptOutStore(settings.table_name, dynamodb)
+    unrecognised = UnrecognisedReplies(settings.table_name, dynamodb)
+    return ReplyProcessor(store, SmsGateway(client(SMS_SERVICE)), settings, unrecognised=unrecognised)
 
 
 def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
