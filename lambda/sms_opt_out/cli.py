@@ -198,7 +198,8 @@ def _history(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) ->
     elif not items:
         print("no opt-out or opt-in recorded", file=out)
     else:
-        _print_table(HISTORY_HEADERS, [[item.get(c, "-") for c in HISTORY_COLUMNS] for item in items], out)
+        rows = [[" ".join(str(item.get(c, "-")).split()) for c in HISTORY_COLUMNS] for item in items]
+        _print_table(HISTORY_HEADERS, rows, out)  # a reply's line breaks read as spaces here
     return 0
 
 
