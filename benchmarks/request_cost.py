@@ -97,7 +97,8 @@ def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
     cases = {
         "opt-out": ("STOP", "in-1"),
         "duplicate delivery": ("STOP", "in-1"),
-        "ignored message": ("What time do you open?", "in-2"),
+        "repeated STOP (already opted out)": ("STOP", "in-3"),
+        "unrecognised message (kept for review)": ("What time do you open?", "in-2"),
     }
     figures = {}
     for name, (body, inbound_id) in cases.items():

@@ -2,8 +2,9 @@
 
 Items under one partition (``PK`` = the customer's E.164 number):
 
-- history: ``SK`` = ``<origination>#<event time>#<KEYWORD>``, one per opt-out or opt-in, never changed
-  (the audit trail); ``<origination>`` is ``*`` for an event that applies to all of our numbers;
+- history: ``SK`` = ``<origination>#<event time>#<KEYWORD>``, one per opt-out or opt-in (the audit
+  trail), never changed but for the ``ConfirmedAt`` an SMS reply's item gains once answered;
+  ``<origination>`` is ``*`` for an event that applies to all of our numbers;
 - state: ``SK`` = ``STATE``, one attribute per origination number (and ``*``) holding the latest
   event for it, so one BatchGetItem reads the consent of 100 customers; an imported opt-out
   also leaves its audit record there, as an ``IMPORT#<event id>`` attribute (one item per
