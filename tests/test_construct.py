@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import aws_cdk as cdk
@@ -19,9 +20,11 @@ from aws_cdk.assertions import Annotations, Match, Template
 from opt_out_stack import SmsOptOut
 from opt_out_stack.sms_opt_out import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
 from sandbox.request_counter import RequestCounter
+from sms_opt_out.inbound import InboundReply
 from sms_opt_out.migration import opted_out_numbers
+from sms_opt_out.preferences import event_time
 from sms_opt_out.registry import OptOutRegistry
-from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
+from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE, UnrecognisedReplies
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 NUMBERS = ["phone-aaaa1111", "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-bbbb2222"]
@@ -470,9 +473,21 @@ def test_grant_read_preferences_covers_status_history_and_export(dynamodb: Any) 
     def auditor(registry: OptOutRegistry) -> None:
         registry.status(CUSTOMER)
         registry.history(CUSTOMER)
+        registry.unrecognised_replies()
         list(opted_out_numbers(registry.store))
 
     assert registry_calls(auditor) == set(READ_PREFERENCES_ACTIONS)
+
+
+def test_a_reviewer_needs_both_preference_grants(dynamodb: Any) -> None:
+    reply = InboundReply(CUSTOMER, OUR_NUMBER, "don't contact me", "in-7", event_time(datetime.now(UTC)))
+    UnrecognisedReplies(TABLE, dynamodb).keep(reply)
+
+    def reviewer(registry: OptOutRegistry) -> None:
+        registry.unrecognised_replies()
+        registry.opt_out(CUSTOMER, channel="sms-review", reference="in-7")
+
+    assert registry_calls(reviewer) <= set(READ_PREFERENCES_ACTIONS) | set(RECORD_PREFERENCES_ACTIONS)
 
 
 def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]) -> None:
