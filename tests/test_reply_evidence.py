@@ -114,6 +114,21 @@ def test_under_scope_origination_a_stop_to_another_number_is_answered(
     assert [m.origination for m in sms.inbox(CUSTOMER)] == [OUR_NUMBER, OTHER_NUMBER]
 
 
+def test_a_stop_from_a_customer_opted_out_by_another_channel_is_answered_once(
+    handle: Handler, sms: Any
+) -> None:
+    # Given a customer opted out through the web portal, never told so by SMS
+    web = ["--table", TABLE, "opt-out", CUSTOMER, "--channel", "web", "--at", "2025-04-01T00:00:00Z"]
+    assert main(web, out=io.StringIO()) == 0
+
+    # When they text STOP, twice
+    handle(sns_event("STOP", inbound_id="in-1", timestamp="2025-05-01T12:00:00.000Z"))
+    handle(sns_event("STOP", inbound_id="in-2", timestamp="2025-05-01T12:05:00.000Z"))
+
+    # Then the first is answered (CWTA: STOP is answered whether or not they were subscribed), not the second
+    assert len(sms.inbox(CUSTOMER)) == 1
+
+
 def test_a_stop_after_a_start_is_answered_again(handle: Handler, sms: Any) -> None:
     for inbound_id, body, minute in (("in-1", "STOP", "00"), ("in-2", "START", "01"), ("in-3", "STOP", "02")):
         handle(sns_event(body, inbound_id=inbound_id, timestamp=f"2025-05-01T12:{minute}:00.000Z"))

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .consent import confirmation_holds, is_blocked
+from .consent import confirmation_holds, deciding_entry, is_blocked
 from .errors import ConfirmationNotSentError, CustomerBusyError
 from .inbound import InboundReply
 from .keywords import Classification, Intent
@@ -103,12 +103,16 @@ class ReplyProcessor:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
 
     def _already_opted_out(self, event: PreferenceEvent) -> bool:
-        """Whether the customer was blocked from ``event``'s number before ``event`` (an opt-out) came."""
+        """Whether the customer was blocked from ``event``'s number before ``event`` (an opt-out) came,
+        by an SMS opt-out (which was answered then; one by another channel never was)."""
         if event.action is not Action.OPT_OUT:
             return False
         state = self._store.consent_states([event.customer])[event.customer]
         before = ConsentState({k: e for k, e in state.entries.items() if e.event_id != event.event_id})
-        return is_blocked(before, event.origination, self._settings.scope)
+        if not is_blocked(before, event.origination, self._settings.scope):
+            return False
+        deciding = deciding_entry(before, event.origination, self._settings.scope)
+        return deciding is not None and deciding[1].channel == SMS_CHANNEL
 
     def _settle(self, receipt: Receipt, outcome: str, message_id: str | None) -> str:
         self._store.settle_reply(receipt, outcome, message_id)
