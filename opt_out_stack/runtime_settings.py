@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from opt_out_stack.prop_validation import PropError
+from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.keywords import MatchMode
-from sms_opt_out.languages import DEFAULT_LANGUAGES, ENGLISH, check_languages
+from sms_opt_out.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, check_languages
 from sms_opt_out.preferences import Scope
 from sms_opt_out.settings import language_variable
 
@@ -68,7 +70,12 @@ class RuntimeSettings:
                 env[variable] = _text_value(prop, getattr(self, prop))
         languages = DEFAULT_LANGUAGES
         if self.languages is not None:
-            languages = check_languages(self.languages, "languages")  # an InvalidFieldError is a ValueError
+            try:
+                languages = check_languages(self.languages, "languages")
+            except InvalidFieldError as error:
+                raise PropError(
+                    "languages", self.languages, error.reason, f"give a list of {', '.join(LANGUAGES)}"
+                ) from None
             env["LANGUAGES"] = ",".join(languages)
         env |= _language_settings(self.language_settings or {}, languages)
         for prop, variable, kind in (
@@ -80,23 +87,30 @@ class RuntimeSettings:
                 continue
             allowed = [member.value for member in kind]
             if str(value).upper() not in allowed:
-                raise ValueError(f"{prop}: {value!r} is not one of {', '.join(allowed)}")
+                raise PropError(
+                    prop, value, f"is not one of {', '.join(allowed)}", f"give one of {', '.join(allowed)}"
+                )
             env[variable] = str(value).upper()
         return env
 
 
 def _list_value(prop: str, values: object) -> str:
     if isinstance(values, str) or not isinstance(values, Sequence):
-        raise ValueError(f"{prop}: give a list of strings, not {values!r}")
+        raise PropError(prop, values, "is not a list", f"give a list, e.g. [{values!r}]")
     for value in values:
         if not isinstance(value, str) or not value.strip() or "," in value:
-            raise ValueError(f"{prop}: {value!r} must be a non-empty string without commas")
+            raise PropError(prop, value, "must be a non-empty string without commas", "give one per item")
     return ",".join(v.strip() for v in values)
 
 
 def _text_value(prop: str, text: object) -> str:
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_LENGTH:
-        raise ValueError(f"{prop}: must be a non-empty text of at most {MAX_TEXT_LENGTH} characters")
+        raise PropError(
+            prop,
+            text,
+            "is empty or too long",
+            f"give a non-empty text of at most {MAX_TEXT_LENGTH} characters",
+        )
     return text
 
 
@@ -105,21 +119,29 @@ def _language_settings(
 ) -> dict[str, str]:
     """The ``<VARIABLE>_<CODE>`` variables of ``language_settings`` (``{"fr": {"help_message": ...}}``)."""
     if not isinstance(settings, Mapping):
-        raise ValueError(f"language_settings: give a mapping of language codes to props, not {settings!r}")
+        raise PropError(
+            "language_settings", settings, "is not a mapping", "give {'fr': {'help_message': '...'}, ...}"
+        )
     env: dict[str, str] = {}
     for code, props in settings.items():
         where = f"language_settings[{code!r}]"
         if code == ENGLISH:
-            raise ValueError(
-                f"{where}: English is set by the top-level props (help_message, opt_out_keywords, ...)"
+            raise PropError(
+                where, props, "sets English", "use the top-level props (help_message, opt_out_keywords, ...)"
             )
         if code not in languages:
-            raise ValueError(f"{where}: {code!r} is not in languages ({', '.join(languages)}); add it there")
+            raise PropError(where, props, f"is for a language not in languages ({', '.join(languages)})",
+                            f"add {code!r} to languages")  # fmt: skip
         if not isinstance(props, Mapping):
-            raise ValueError(f"{where}: give a mapping of props, e.g. {{'help_message': '...'}}")
+            raise PropError(where, props, "is not a mapping", "give {'help_message': '...', ...}")
         for prop, value in props.items():
             if prop not in LANGUAGE_PROPS:
-                raise ValueError(f"{where}: {prop!r} is not one of {', '.join(LANGUAGE_PROPS)}")
+                raise PropError(
+                    f"{where}.{prop}",
+                    value,
+                    "is no language prop",
+                    f"give one of {', '.join(LANGUAGE_PROPS)}",
+                )
             if prop in LIST_VARIABLES:
                 env[language_variable(LIST_VARIABLES[prop], code)] = _list_value(f"{where}.{prop}", value)
             else:
