@@ -72,7 +72,8 @@ def test_the_environment_picks_account_region_and_props_from_context() -> None:
 
 
 def test_language_settings_take_the_props_in_camel_case() -> None:
-    environments = {"dev": {"languages": ["en", "fr"], "languageSettings": {"fr": {"helpMessage": "Aide."}}}}
+    languages = {"languages": ["en", "fr"], "languageSettings": {"fr": {"helpMessage": "Aide."}}}
+    environments = {"dev": {"phoneNumberIds": ["phone-0123456789abcdef0123456789abcdef"], **languages}}
 
     props = stack_settings("dev", environments)
 
