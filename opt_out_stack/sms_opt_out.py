@@ -92,8 +92,10 @@ class SmsOptOut(Construct):
             use it; an imported key gets a warning naming the statement its policy needs.
         :param alarm_topic: where alarms notify. Default: alarms are created without actions.
         :param opt_out_keywords: English whole-message opt-out keywords. Default: STOP, CANCEL, ...
-        :param opt_in_keywords: English whole-message opt-in keywords. Default: JOIN, START, UNSTOP.
-        :param help_keywords: English whole-message help keywords. Default: HELP, INFO.
+            STOP must opt out: here, or (match mode WORD) among ``opt_out_words``.
+        :param opt_in_keywords: English whole-message opt-in keywords; never STOP. Default: JOIN,
+            START, UNSTOP.
+        :param help_keywords: English whole-message help keywords; never STOP. Default: HELP, INFO.
         :param opt_out_words: English revocation words matched anywhere in a reply. Default: the FCC's seven.
         :param opt_out_phrases: English opt-out phrases matched anywhere. Default: "leave me alone", ...
         :param match_mode: WORD or EXACT. Default: WORD.

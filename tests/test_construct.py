@@ -612,6 +612,22 @@ def test_a_support_contact_silences_the_warning() -> None:
             "language_settings\\['es'\\].help_message: '' is empty or too long",
         ),
         ({"support_contact": " "}, "support_contact: ' ' is empty or too long"),
+        (
+            {"opt_out_keywords": [], "opt_out_words": []},
+            "opt_out_keywords: \\[\\] would not make STOP an opt-out; must include STOP",
+        ),
+        (
+            {"match_mode": "EXACT", "opt_out_keywords": ["QUIT"]},
+            "opt_out_keywords: \\['QUIT'\\] would not make STOP an opt-out; must include STOP",
+        ),
+        (
+            {"help_keywords": ["HELP", "STOP"]},
+            "help_keywords: \\['HELP', 'STOP'\\] would not make STOP an opt-out; must not include STOP",
+        ),
+        (
+            {"opt_in_keywords": ["START", "Stop"]},
+            "opt_in_keywords: \\['START', 'Stop'\\] would not make STOP an opt-out; must not include STOP",
+        ),
     ],
 )
 def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:

@@ -14,7 +14,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .languages import DEFAULT_LANGUAGES, LANGUAGES, KeywordSet
+from .languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, KeywordSet
+
+STOP = "STOP"
+"""The keyword that opts out under every configuration (carriers and the CTIA require it)."""
+_ENGLISH = LANGUAGES[ENGLISH].keywords
 
 _WORD = re.compile(r"[A-Z0-9]+")
 _INSIDE_KEYWORD = re.compile(r"[\s\-_]+")
@@ -135,6 +139,38 @@ class KeywordRules:
                 if _contains(words, phrase) or "".join(phrase) in compact_words:
                     return classification
         return Classification(Intent.OTHER)
+
+
+def stop_rule_violation(
+    *,
+    opt_out_keywords: Iterable[str] = _ENGLISH.opt_out_keywords,
+    opt_in_keywords: Iterable[str] = _ENGLISH.opt_in_keywords,
+    help_keywords: Iterable[str] = _ENGLISH.help_keywords,
+    revocation_words: Iterable[str] = _ENGLISH.revocation_words,
+    opt_out_phrases: Iterable[str] = _ENGLISH.opt_out_phrases,
+    match_mode: MatchMode = MatchMode.WORD,
+) -> tuple[str, str] | None:
+    """Why these English settings (a ``KeywordSet``'s fields) would not make a reply of STOP an opt-out,
+    as (the argument at fault, the reason); None when STOP opts out.
+
+    Carriers and the CTIA require STOP to opt out whatever else is configured, so the construct
+    refuses such props at synthesis and the functions such variables at start. A help or opt-in
+    keyword list naming STOP is refused even though the opt-out list would win.
+    """
+    for setting, keywords in (("help_keywords", help_keywords), ("opt_in_keywords", opt_in_keywords)):
+        if any(_compact(keyword) == STOP for keyword in keywords):
+            return setting, f"must not include {STOP}: {STOP} always opts out (CTIA)"
+    english = KeywordSet(
+        ENGLISH,
+        opt_out_keywords=tuple(opt_out_keywords),
+        revocation_words=tuple(revocation_words),
+        opt_out_phrases=tuple(opt_out_phrases),
+    )
+    rules = KeywordRules([english], match_mode=match_mode)
+    if rules.classify_reply(STOP).intent is not Intent.OPT_OUT:
+        where = "" if MatchMode(match_mode) is MatchMode.EXACT else " (or the opt-out words)"
+        return "opt_out_keywords", f"must include {STOP}{where}: {STOP} always opts out (CTIA)"
+    return None
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

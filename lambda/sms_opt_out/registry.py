@@ -101,6 +101,7 @@ class OptOutRegistry:
     ) -> PreferenceEvent:
         """Record an opt-out from ``channel``; it applies to all our numbers unless ``origination``.
 
+        ``at`` (default: now) is when the customer asked; more than 60 s ahead of this clock is refused.
         From ``REVIEW_CHANNEL``, ``reference`` names the kept unrecognised reply of ``number`` a
         reviewer read as a revocation, and the opt-out takes that reply's time unless ``at``.
         """
@@ -148,12 +149,13 @@ class OptOutRegistry:
     ) -> PreferenceEvent:
         if not isinstance(channel, str) or not channel.strip():
             raise InvalidFieldError("channel", "name the channel (web, call-center, email, ...)")
+        now = datetime.now(UTC)
         event = PreferenceEvent(
             customer=to_e164(number, "number"),
             origination=ALL_NUMBERS
             if origination is None
             else to_origination_number(origination, "origination"),
-            timestamp=event_time(at or datetime.now(UTC), "at"),
+            timestamp=event_time(at or now, "at", now=now),
             action=action,
             keyword=action.value,
             channel=channel.strip(),

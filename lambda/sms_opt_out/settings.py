@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .errors import ConfigurationError
-from .keywords import KeywordRules, MatchMode
+from .keywords import KeywordRules, MatchMode, stop_rule_violation
 from .languages import (
     DEFAULT_LANGUAGES,
     DEFAULT_PROGRAM_NAME,
@@ -63,10 +63,16 @@ class Settings:
         languages = check_languages(
             _list(env, "LANGUAGES", DEFAULT_LANGUAGES), "LANGUAGES", ConfigurationError
         )
-        rules = KeywordRules(
-            [_keyword_set(env, code) for code in languages],
-            match_mode=_choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD),
+        match_mode = _choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD)
+        keyword_sets = [_keyword_set(env, code) for code in languages]
+        english = keyword_sets[0]  # check_languages puts English first
+        violation = stop_rule_violation(
+            **{field: getattr(english, field) for field in KEYWORD_VARIABLES}, match_mode=match_mode
         )
+        if violation:
+            argument, reason = violation
+            raise ConfigurationError(KEYWORD_VARIABLES[argument], reason)
+        rules = KeywordRules(keyword_sets, match_mode=match_mode)
         program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
         support = env.get("SUPPORT_CONTACT", "").strip() or None
         return cls(
