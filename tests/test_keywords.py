@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -185,4 +187,7 @@ def test_settings_that_would_not_make_stop_an_opt_out_are_named(
 )
 def test_settings_under_which_stop_opts_out_pass_the_rule(settings: dict) -> None:
     assert stop_rule_violation(**settings) is None
-    assert KeywordRules(**settings).classify_reply("STOP").intent is Intent.OPT_OUT
+    lists = {k: tuple(v) for k, v in settings.items() if k != "match_mode"}
+    english = dataclasses.replace(LANGUAGES[ENGLISH].keywords, **lists)
+    rules = KeywordRules([english], match_mode=settings.get("match_mode", MatchMode.WORD))
+    assert rules.classify_reply("STOP").intent is Intent.OPT_OUT
