@@ -37,14 +37,18 @@ def _acknowledge(construct: object, rule: str, reason: str) -> None:
     Validations.of(construct).acknowledge(Acknowledgment(id=rule, reason=reason))  # type: ignore[arg-type]
 
 
-def acknowledge_construct_findings(opt_out: SmsOptOut) -> None:
-    """Acknowledge what the construct does on purpose; nothing of the user's resources is touched."""
+def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
+    """Acknowledge what the construct does on purpose; nothing of the user's resources is touched.
+
+    ``traced``: the functions trace with X-Ray, whose statement is the one on ``*``.
+    """
     for function in (opt_out.reply_function, opt_out.send_function):
-        _acknowledge(
-            function.role.node.find_child("DefaultPolicy"),
-            "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
-            XRAY_ONLY_STAR,
-        )
+        if traced:
+            _acknowledge(
+                function.role.node.find_child("DefaultPolicy"),
+                "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
+                XRAY_ONLY_STAR,
+            )
         _acknowledge(function, "Serverless::Serverless-LambdaDLQ", ON_FAILURE_DESTINATION)
     _acknowledge(opt_out.dead_letter_queue, "AwsSolutions::AwsSolutions-SQS3", TERMINAL_QUEUE)
     _acknowledge(opt_out.dead_letter_queue, "Serverless::Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)

@@ -15,7 +15,7 @@ from opt_out_stack.stack import OptOutStack
 CONTEXT_PROPS = {
     "phoneNumberIds", "tableName", "optOutKeywords", "optInKeywords", "helpKeywords", "optOutWords",
     "optOutPhrases", "matchMode", "optOutScope", "optOutConfirmation", "optInConfirmation", "helpMessage",
-    "programName", "optOutListNames", "configurationSetNames",
+    "programName", "optOutListNames", "configurationSetNames", "metricsNamespace", "dashboardName",
 }  # fmt: skip
 STACK_KEYS = {"account", "region"}
 

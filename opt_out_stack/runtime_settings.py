@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sms_opt_out.keywords import MatchMode
+from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.preferences import Scope
 
 LIST_VARIABLES = {
@@ -23,6 +25,8 @@ TEXT_VARIABLES = {
 }
 MAX_TEXT_LENGTH = 1600
 """SendTextMessage's longest MessageBody."""
+_NAMESPACE = re.compile(r"[A-Za-z0-9 ._/#:-]{1,255}")
+"""A CloudWatch namespace: up to 255 of these characters, and not AWS's own (``AWS/...``)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,6 +44,7 @@ class RuntimeSettings:
     opt_in_confirmation: str | None = None
     help_message: str | None = None
     program_name: str | None = None
+    metrics_namespace: str = DEFAULT_NAMESPACE
 
     def environment(self) -> dict[str, str]:
         """The environment variables of both functions; raises ValueError naming a bad prop."""
@@ -72,4 +77,12 @@ class RuntimeSettings:
             if str(value).upper() not in allowed:
                 raise ValueError(f"{prop}: {value!r} is not one of {', '.join(allowed)}")
             env[variable] = str(value).upper()
+        namespace = self.metrics_namespace
+        valid = isinstance(namespace, str) and _NAMESPACE.fullmatch(namespace)
+        if not valid or namespace.startswith("AWS/"):
+            raise ValueError(
+                f"metrics_namespace: {namespace!r} must be 1 to 255 letters, digits, spaces or . _ / # : - "
+                "and must not start with AWS/"
+            )
+        env["METRICS_NAMESPACE"] = namespace
         return env

@@ -20,9 +20,11 @@ from constructs import Construct
 
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
 from opt_out_stack.lambda_asset import lambda_code
+from opt_out_stack.observability import Observability
 from opt_out_stack.phone_number_configuration import PhoneNumberConfiguration
 from opt_out_stack.phone_numbers import phone_number_refs
 from opt_out_stack.runtime_settings import RuntimeSettings
+from sms_opt_out.metrics import DEFAULT_NAMESPACE
 
 SMS_SERVICE_PRINCIPAL = "sms-voice.amazonaws.com"
 RUNTIME = lambda_.Runtime.PYTHON_3_14
@@ -36,8 +38,9 @@ class SmsOptOut(Construct):
     """Records and honours SMS opt-outs for existing phone numbers, with self-managed opt-outs on.
 
     Provisions the ``SMSOptOut`` table, the inbound (two-way) topic, the reply processor, the
-    guarded sender, a dead-letter queue, alarms, and one custom resource per phone number that
-    turns on two-way SMS to the topic and self-managed opt-outs (and turns both off on delete).
+    guarded sender, a dead-letter queue, alarms, a dashboard, and one custom resource per phone
+    number that turns on two-way SMS to the topic and self-managed opt-outs (and turns both off on
+    delete).
     """
 
     def __init__(
@@ -66,6 +69,9 @@ class SmsOptOut(Construct):
         memory_size: int = 256,
         timeout: Duration | None = None,
         log_retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR,
+        metrics_namespace: str = DEFAULT_NAMESPACE,
+        dashboard_name: str | None = None,
+        tracing: lambda_.Tracing = lambda_.Tracing.ACTIVE,
     ) -> None:
         """Create the opt-out system.
 
@@ -94,6 +100,9 @@ class SmsOptOut(Construct):
         :param memory_size: MB for each function. Default: 256.
         :param timeout: per invocation. Default: 30 seconds.
         :param log_retention: of the functions' logs. Default: one year.
+        :param metrics_namespace: CloudWatch namespace of the outcome metrics. Default: "SmsOptOut".
+        :param dashboard_name: name of the CloudWatch dashboard. Default: generated.
+        :param tracing: X-Ray tracing of both functions. Default: ACTIVE.
         """
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
@@ -110,9 +119,14 @@ class SmsOptOut(Construct):
             opt_in_confirmation=opt_in_confirmation,
             help_message=help_message,
             program_name=program_name,
+            metrics_namespace=metrics_namespace,
         ).environment()
         if not 128 <= memory_size <= 10240:
             raise ValueError(f"memory_size: {memory_size} is outside Lambda's 128 to 10240 MB")
+        if not isinstance(tracing, lambda_.Tracing):
+            raise ValueError(
+                f"tracing: {tracing!r} is not a aws_lambda.Tracing (ACTIVE, PASS_THROUGH or DISABLED)"
+            )
 
         self.encryption_key: kms.IKey = encryption_key or self._create_key()
         self.table = dynamodb.Table(
@@ -148,12 +162,9 @@ class SmsOptOut(Construct):
         )
 
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
-        self.reply_function = self._function(
-            "ReplyFunction", "process_reply.handler", environment, memory_size, timeout, log_retention
-        )
-        self.send_function = self._function(
-            "SendFunction", "send_text_message.handler", environment, memory_size, timeout, log_retention
-        )
+        function_props = (environment, memory_size, timeout, log_retention, tracing)
+        self.reply_function = self._function("ReplyFunction", "process_reply.handler", *function_props)
+        self.send_function = self._function("SendFunction", "send_text_message.handler", *function_props)
         self.topic.add_subscription(
             subscriptions.LambdaSubscription(self.reply_function, dead_letter_queue=self.dead_letter_queue)
         )
@@ -189,8 +200,19 @@ class SmsOptOut(Construct):
             )
             for n in numbers
         ]
-        self.alarms = self._alarms(alarm_topic)
-        acknowledge_construct_findings(self)
+        self.observability = Observability(
+            self,
+            "Observability",
+            namespace=metrics_namespace,
+            reply_function=self.reply_function,
+            send_function=self.send_function,
+            dead_letter_queues=[self.dead_letter_queue],
+            dashboard_name=dashboard_name,
+            alarm_topic=alarm_topic,
+        )
+        self.dashboard = self.observability.dashboard
+        self.alarms = self._alarms(alarm_topic) + self.observability.alarms
+        acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
         """Let ``grantee`` invoke the guarded sender (``lambda:InvokeFunction`` on it alone)."""
@@ -244,6 +266,7 @@ class SmsOptOut(Construct):
         memory_size: int,
         timeout: Duration | None,
         log_retention: logs.RetentionDays,
+        tracing: lambda_.Tracing,
     ) -> lambda_.Function:
         log_group = logs.LogGroup(
             self, f"{construct_id}Logs", retention=log_retention, removal_policy=RemovalPolicy.RETAIN
@@ -264,7 +287,7 @@ class SmsOptOut(Construct):
             role=role,
             log_group=log_group,
             logging_format=lambda_.LoggingFormat.JSON,
-            tracing=lambda_.Tracing.ACTIVE,
+            tracing=tracing,
             on_failure=destinations.SqsDestination(self.dead_letter_queue),
             retry_attempts=2,
         )

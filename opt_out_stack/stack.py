@@ -34,6 +34,7 @@ class OptOutStack(Stack):
             "InboundTopicArn": (self.opt_out.topic.topic_arn, "The two-way SMS topic"),
             "SendFunctionName": (self.opt_out.send_function.function_name, "The guarded sender to invoke"),
             "DeadLetterQueueUrl": (self.opt_out.dead_letter_queue.queue_url, "Replies and sends that failed"),
+            "DashboardName": (self.opt_out.dashboard.dashboard_name, "The dashboard of every outcome"),
         }
         for name, (value, description) in outputs.items():
             CfnOutput(self, name, value=value, description=description)
