@@ -129,9 +129,7 @@ class Observability(Construct):
 
     def total(self, name: str, *, period: Duration = GRAPH_PERIOD) -> cloudwatch.Metric:
         """The sum of outcome ``name`` over every origination identity (the record without dimensions)."""
-        return cloudwatch.Metric(
-            namespace=self.namespace, metric_name=name, statistic="Sum", period=period, label="all"
-        )
+        return cloudwatch.Metric(namespace=self.namespace, metric_name=name, statistic="Sum", period=period)
 
     def per_identity(self, name: str) -> cloudwatch.MathExpression:
         """Outcome ``name`` per origination identity, found by a search (the numbers vary at run time)."""
@@ -145,5 +143,5 @@ class Observability(Construct):
 
     def _outcome_graph(self, name: str) -> cloudwatch.GraphWidget:
         return cloudwatch.GraphWidget(
-            title=name, left=[self.total(name), self.per_identity(name)], width=8, stacked=False
+            title=name, left=[self.total(name).with_(label="all"), self.per_identity(name)], width=8
         )

@@ -41,7 +41,13 @@ def test_the_default_environment_synthesizes_with_no_unacknowledged_finding(
 def test_the_stack_outputs_what_operators_and_applications_need(default_environment: Path) -> None:
     outputs = json.loads(default_environment.read_text())["Outputs"]
 
-    assert set(outputs) == {"TableName", "InboundTopicArn", "SendFunctionName", "DeadLetterQueueUrl"}
+    assert set(outputs) == {
+        "TableName",
+        "InboundTopicArn",
+        "SendFunctionName",
+        "DeadLetterQueueUrl",
+        "DashboardName",
+    }
 
 
 def test_the_default_environment_passes_cfn_lint(default_environment: Path) -> None:

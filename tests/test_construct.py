@@ -366,12 +366,18 @@ def test_alarms_watch_the_dead_letter_queue_and_both_functions(
     template, _ = default
     alarms = template.find_resources("AWS::CloudWatch::Alarm")
     metrics = sorted(a["Properties"]["MetricName"] for a in alarms.values())
-    assert metrics == ["ApproximateNumberOfMessagesVisible", "Errors", "Errors"]
+    assert metrics == [
+        "ApproximateNumberOfMessagesVisible",
+        "Errors",
+        "Errors",
+        "MessagesFailed",
+        "Throttles",
+    ]
     assert all("AlarmActions" not in a["Properties"] for a in alarms.values())
     with_actions = customized.find_resources(
         "AWS::CloudWatch::Alarm", {"Properties": {"AlarmActions": Match.any_value()}}
     )
-    assert len(with_actions) == 3, "the second construct's alarms notify its alarm topic"
+    assert len(with_actions) == 5, "the second construct's alarms notify its alarm topic"
 
 
 @dataclass
@@ -456,7 +462,7 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
     assert (
         opt_out.send_function.node.id == "SendFunction" and opt_out.reply_function.node.id == "ReplyFunction"
     )
-    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 3
+    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 5 and opt_out.dashboard
 
 
 @pytest.mark.parametrize(
