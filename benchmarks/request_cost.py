@@ -12,6 +12,7 @@ from sandbox.local_aws import TABLE_NAME
 from sandbox.request_counter import RequestCounter
 from sms_opt_out.inbound import InboundReply
 from sms_opt_out.keywords import DEFAULT_OPT_OUT_KEYWORDS
+from sms_opt_out.leases import Lease
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.preferences import Action, PreferenceEvent
 from sms_opt_out.reply_service import ReplyProcessor
@@ -101,7 +102,8 @@ def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
     for name, (body, inbound_id) in cases.items():
         counting.requests.clear()
         processor.process(
-            InboundReply("+13105550100", OUR_NUMBER, body, inbound_id, "2025-05-01T12:00:00.000Z")
+            InboundReply("+13105550100", OUR_NUMBER, body, inbound_id, "2025-05-01T12:00:00.000Z"),
+            Lease.for_invocation("benchmark", remaining_ms=30_000),
         )
         figures[name] = {
             "dynamodb": counting.count("dynamodb:"),

@@ -8,6 +8,7 @@ from typing import Any
 
 from sms_opt_out.errors import MalformedReplyError
 from sms_opt_out.inbound import parse_sns_record
+from sms_opt_out.leases import Lease
 from sms_opt_out.metrics import ReplyMetrics
 from sms_opt_out.reply_service import ReplyProcessor
 from sms_opt_out.runtime import build_reply_processor, configure_logging, raise_failures
@@ -30,13 +31,14 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     records = event.get("Records") if isinstance(event, dict) else None
     if not isinstance(records, list) or not records:
         raise MalformedReplyError("Records", "must be a non-empty list of SNS records")
+    lease = Lease.for_invocation(context.aws_request_id, context.get_remaining_time_in_millis())
     outcomes: list[str] = []
     failures: list[Exception] = []
     metrics = ReplyMetrics()
     for position, record in enumerate(records):
         try:
             reply = parse_sns_record(record, position)
-            outcomes.append(reply_processor().process(reply))
+            outcomes.append(reply_processor().process(reply, lease))
             metrics.add_outcome(reply.our_number, outcomes[-1])
         except Exception as error:  # noqa: BLE001 - every record gets its turn; all failures are raised below
             logger.error("Records[%d] failed: %s", position, error)

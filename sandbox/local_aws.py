@@ -15,14 +15,14 @@ import io
 import json
 import logging
 import os
-from types import SimpleNamespace
 from typing import Any
 
 import boto3
-from moto.server import ThreadedMotoServer
 
 import process_reply
 import send_text_message
+from sandbox.atomic_moto import AtomicMotoServer
+from sandbox.lambda_context import LambdaContext
 from sandbox.request_counter import RequestCounter
 from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.runtime import build_guarded_sender, build_reply_processor
@@ -30,7 +30,6 @@ from sms_opt_out.runtime import build_guarded_sender, build_reply_processor
 REGION = "us-east-1"
 TABLE_NAME = "SMSOptOut"
 MOTO_SERVICES = ("DYNAMODB", "SNS", "SQS")
-LAMBDA_CONTEXT = SimpleNamespace(function_name="sandbox", aws_request_id="sandbox", memory_limit_in_mb=256)
 
 
 @functools.cache
@@ -53,7 +52,7 @@ class LocalAws:
 
     def __init__(self, our_number: str = "+18445550100") -> None:
         self.our_number = our_number
-        self.moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self.moto = AtomicMotoServer()
         self.sms = SmsSimulator(region=REGION)
         self.counter = RequestCounter()
         """Counts the AWS requests the handlers make."""
@@ -126,7 +125,7 @@ class LocalAws:
         event = {"Records": [self._lambda_record(n) for n in self._drain_topic_subscription()]}
         try:
             with contextlib.redirect_stdout(self.handler_output):
-                return process_reply.handler(event, LAMBDA_CONTEXT)
+                return process_reply.handler(event, LambdaContext())
         except Exception as error:
             # On AWS, Lambda retries twice and then the on-failure destination keeps the event.
             self.dead_letters.append({"event": event, "error": str(error)})
@@ -135,7 +134,7 @@ class LocalAws:
     def send(self, request: dict[str, Any]) -> dict[str, Any]:
         """The application invokes the guarded sender."""
         with contextlib.redirect_stdout(self.handler_output):
-            return send_text_message.handler(request, LAMBDA_CONTEXT)
+            return send_text_message.handler(request, LambdaContext())
 
     def _drain_topic_subscription(self) -> list[dict[str, Any]]:
         sqs = boto3.client("sqs")

@@ -6,13 +6,14 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import boto3
 import pytest
 from moto import mock_aws
 
+from sandbox.atomic_moto import AtomicMotoServer
+from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
 
 ROOT = Path(__file__).parent.parent
@@ -37,33 +38,48 @@ def aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def lambda_context() -> SimpleNamespace:
-    return SimpleNamespace(
-        function_name="test",
-        memory_limit_in_mb=256,
-        invoked_function_arn="arn:aws:lambda:us-east-1:123456789012:function:test",
-        aws_request_id="52fdfc07-2182-154f-163f-5f0f9a621d72",
+def lambda_context() -> LambdaContext:
+    """A fresh invocation with the construct's default 30 s timeout."""
+    return LambdaContext(function_name="test")
+
+
+def create_table(client: Any) -> None:
+    """The opt-out table: PK/SK strings, as the construct creates it."""
+    client.create_table(
+        TableName=TABLE,
+        KeySchema=[
+            {"AttributeName": "PK", "KeyType": "HASH"},
+            {"AttributeName": "SK", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "PK", "AttributeType": "S"},
+            {"AttributeName": "SK", "AttributeType": "S"},
+        ],
+        BillingMode="PAY_PER_REQUEST",
     )
 
 
 @pytest.fixture
 def dynamodb() -> Iterator[Any]:
-    """A moto DynamoDB with the opt-out table (PK/SK strings, as the construct creates it)."""
+    """A moto DynamoDB (in process) with the opt-out table."""
     with mock_aws():
         client = boto3.client("dynamodb")
-        client.create_table(
-            TableName=TABLE,
-            KeySchema=[
-                {"AttributeName": "PK", "KeyType": "HASH"},
-                {"AttributeName": "SK", "KeyType": "RANGE"},
-            ],
-            AttributeDefinitions=[
-                {"AttributeName": "PK", "AttributeType": "S"},
-                {"AttributeName": "SK", "AttributeType": "S"},
-            ],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        create_table(client)
         yield client
+
+
+@pytest.fixture
+def moto_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A moto server for real threads (one request at a time, as DynamoDB applies each whole), with
+    the opt-out table; every client made in the test reaches it through the endpoint variables."""
+    server = AtomicMotoServer()
+    server.start()
+    for service in ("DYNAMODB", "SNS", "SQS"):
+        monkeypatch.setenv(f"AWS_ENDPOINT_URL_{service}", server.endpoint_url)
+    client = boto3.client("dynamodb")
+    create_table(client)
+    yield client
+    server.stop()
 
 
 @pytest.fixture

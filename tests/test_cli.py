@@ -15,6 +15,7 @@ from botocore.stub import Stubber
 from sandbox.local_aws import table_definition
 from sms_opt_out import migration
 from sms_opt_out.cli import main
+from sms_opt_out.consent import is_blocked
 from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.phone_numbers import ALL_NUMBERS
@@ -227,7 +228,7 @@ def test_an_interrupted_import_resumes_where_it_stopped(
 
     assert (resumed.already_present, resumed.imported, resumed.write_requests) == (100, 100, 4)
     states = store.consent_states(r[0] for r in rows)
-    assert all(s.is_opted_out(OUR_NUMBER, Scope.ORIGINATION) for s in states.values())
+    assert all(is_blocked(s, OUR_NUMBER, Scope.ORIGINATION) for s in states.values())
     assert all(len(history_items(dynamodb, r[0])) == 1 for r in rows[::37])
 
 
@@ -252,8 +253,8 @@ def test_an_import_never_overwrites_a_later_reply_on_an_existing_state_item(dyna
 
     assert (report.imported, report.superseded, report.write_requests) == (0, 1, 1)
     state = real_states([CUSTOMER])[CUSTOMER]
-    assert not state.is_opted_out(OUR_NUMBER, Scope.ORIGINATION) and state.is_opted_out(
-        OTHER, Scope.ORIGINATION
+    assert not is_blocked(state, OUR_NUMBER, Scope.ORIGINATION) and is_blocked(
+        state, OTHER, Scope.ORIGINATION
     )
 
 

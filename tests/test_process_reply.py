@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 import process_reply
-from sms_opt_out.errors import ConfirmationNotSentError, MalformedReplyError
-from sms_opt_out.phone_numbers import mask
+import send_text_message
+from sandbox.lambda_context import LambdaContext
+from sms_opt_out.errors import ConfirmationNotSentError, CustomerBusyError, MalformedReplyError
+from sms_opt_out.leases import Lease
+from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.phone_numbers import ALL_NUMBERS, mask
+from sms_opt_out.preferences import Action, PreferenceEvent
 from sms_opt_out.settings import DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
@@ -121,7 +127,7 @@ def test_help_sends_the_help_text_and_records_no_preference(
     handle(sns_event("Help?"))
 
     assert history(dynamodb) == []
-    assert state(dynamodb) == {}
+    assert set(state(dynamodb)) <= {"PK", "SK"}, "no preference, and the lease is released"
     assert texts(sms) == ["Acme alerts: reply STOP to opt out. Msg&data rates may apply."]
 
 
@@ -262,3 +268,108 @@ def test_every_record_is_processed_before_failures_are_raised(handle: Handler, d
     assert "Records[0].Sns.Message" in str(raised.value.exceptions[0])
     assert "Records[2].Sns.Message" in str(raised.value.exceptions[1])
     assert len(history(dynamodb, "+14155550123")) == 1
+
+
+def web_event(action: Action, at: str, origination: str = ALL_NUMBERS) -> PreferenceEvent:
+    """An opt-out or opt-in recorded through another channel, as the registry records it."""
+    return PreferenceEvent(CUSTOMER, origination, at, action, action.value, "web", f"web-{at}")
+
+
+def guarded_send(lambda_context: Any) -> dict[str, Any]:
+    """What the guarded sender does now with a text from our number to the customer."""
+    request = {"DestinationPhoneNumber": CUSTOMER, "OriginationIdentity": OUR_NUMBER, "MessageBody": "Hi"}
+    return send_text_message.handler(request, lambda_context)
+
+
+def test_a_stop_older_than_a_web_opt_in_for_all_numbers_is_not_confirmed(
+    handle: Handler, dynamodb: Any, sms: Any, lambda_context: Any
+) -> None:
+    # Given a web opt-in for all numbers at 12:05
+    OptOutStore(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
+
+    # When a STOP sent at 12:00 is delivered after it
+    outcome = handle(sns_event("STOP", inbound_id="late-stop", timestamp="2025-05-01T12:00:00.000Z"))
+
+    # Then it is recorded but not answered, since the sender still sends
+    assert outcome == {"outcomes": ["SUPERSEDED"]}
+    assert sorted(i["Action"]["S"] for i in history(dynamodb)) == ["OPT_IN", "OPT_OUT"]
+    assert texts(sms) == []
+    assert guarded_send(lambda_context)["status"] == "SENT"
+
+
+def test_a_stop_later_than_a_web_opt_in_for_all_numbers_is_confirmed_and_enforced(
+    handle: Handler, dynamodb: Any, sms: Any, lambda_context: Any
+) -> None:
+    OptOutStore(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
+
+    outcome = handle(sns_event("STOP", inbound_id="stop", timestamp="2025-05-01T12:06:00.000Z"))
+
+    assert outcome == {"outcomes": ["OPT_OUT"]}
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
+    assert guarded_send(lambda_context) == {"status": "OPTED_OUT"}
+
+
+def test_under_scope_all_a_start_is_not_confirmed_while_a_later_opt_out_blocks(
+    handle: Handler, dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPT_OUT_SCOPE", "ALL")
+    OptOutStore(TABLE, dynamodb).record(
+        web_event(Action.OPT_OUT, "2025-05-01T12:05:00.000Z", origination="+18445550199")
+    )
+
+    outcome = handle(sns_event("START", inbound_id="start", timestamp="2025-05-01T12:00:00.000Z"))
+
+    assert outcome == {"outcomes": ["SUPERSEDED"]}
+    assert texts(sms) == []
+
+
+def lease_of(dynamodb: Any, owner: str, until_ms: int) -> None:
+    """Given: another reply of the customer holds the lease until ``until_ms``."""
+    dynamodb.put_item(
+        TableName=TABLE,
+        Item={
+            "PK": {"S": CUSTOMER},
+            "SK": {"S": "STATE"},
+            "LeaseOwner": {"S": owner},
+            "LeaseUntil": {"N": str(until_ms)},
+        },
+    )
+
+
+def test_a_reply_meeting_a_live_lease_raises_so_lambda_retries_it(
+    handle: Handler, dynamodb: Any, sms: Any
+) -> None:
+    lease_of(dynamodb, "another-invocation/in-0", int(time.time() * 1000) + 60_000)
+
+    with pytest.raises(CustomerBusyError, match=r"\+141\*+23"):
+        handle(sns_event("STOP", inbound_id="in-1"))
+
+    assert texts(sms) == []
+    assert state(dynamodb)[OUR_NUMBER]["M"]["Action"]["S"] == "OPT_OUT", "recorded before the lease"
+
+
+def test_a_lease_left_by_a_crashed_invocation_is_taken_over_once_it_expires(
+    handle: Handler, dynamodb: Any, sms: Any
+) -> None:
+    lease_of(dynamodb, "crashed-invocation/in-0", int(time.time() * 1000) - 1)
+
+    assert handle(sns_event("STOP", inbound_id="in-1")) == {"outcomes": ["OPT_OUT"]}
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
+    assert not {"LeaseOwner", "LeaseUntil"} & set(state(dynamodb))
+
+
+def test_an_invocation_with_three_seconds_left_still_answers(dynamodb: Any, sms: Any) -> None:
+    process_reply.reply_processor.cache_clear()
+
+    outcome = process_reply.handler(sns_event("STOP"), LambdaContext(timeout_ms=3_000))
+
+    assert outcome == {"outcomes": ["OPT_OUT"]}
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
+    process_reply.reply_processor.cache_clear()
+
+
+def test_a_lease_lasts_the_remaining_time_plus_at_most_ten_seconds() -> None:
+    lease = Lease.for_invocation("request-1", remaining_ms=3_000, clock=lambda: 1_000.0)
+
+    assert 1_003_000 < lease.until_ms <= 1_013_000
+    assert lease.for_reply("in-1") == Lease("request-1/in-1", lease.until_ms)

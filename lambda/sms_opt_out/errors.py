@@ -45,3 +45,7 @@ class SendFailedError(SmsOptOutError):
     def __init__(self, message: str, code: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+
+
+class CustomerBusyError(SmsOptOutError):
+    """Another reply of the same customer is being answered; raised so Lambda retries this one later."""

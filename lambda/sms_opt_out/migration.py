@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from .consent import is_blocked
 from .errors import InvalidFieldError
 from .opt_out_store import BATCH_GET_LIMIT, OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
@@ -194,7 +195,7 @@ def opted_out_numbers(store: OptOutStore) -> Iterator[OptedOutNumber]:
     """Every (number, origination) whose opt-out is in force (no later opt-in for it or for all)."""
     for customer, state in store.state_items():
         for origination, entry in sorted(state.entries.items()):
-            if entry.action is Action.OPT_OUT and state.is_opted_out(origination, Scope.ORIGINATION):
+            if entry.action is Action.OPT_OUT and is_blocked(state, origination, Scope.ORIGINATION):
                 yield OptedOutNumber(
                     customer,
                     None if origination == ALL_NUMBERS else origination,

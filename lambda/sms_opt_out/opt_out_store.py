@@ -10,6 +10,8 @@ Items under one partition (``PK`` = the customer's E.164 number):
   imported number, so 100,000 numbers take 4,000 BatchWriteItem requests);
 - receipt: ``SK`` = ``INBOUND#<inboundMessageId>``, one per handled inbound message, so a
   repeated delivery adds nothing and texts nobody twice.
+
+While a reply is answered, the state item also carries its customer's lease (``leases.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from .errors import StateUnavailableError
+from .leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, Lease
 from .phone_numbers import mask
 from .preferences import NO_EVENTS, Action, ConsentState, PreferenceEvent, StateEntry
 
@@ -34,6 +37,8 @@ BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
 BATCH_WRITE_LIMIT = 25
 IMPORT_PREFIX = "IMPORT#"
+NOT_ENTRIES = frozenset({"PK", "SK", OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE})
+"""Attributes of a state item that are not an origination's entry."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def _consent_state(item: Mapping[str, Any]) -> ConsentState:
         {
             k: StateEntry.from_item(v)
             for k, v in plain.items()
-            if k not in ("PK", "SK") and not k.startswith(IMPORT_PREFIX)
+            if k not in NOT_ENTRIES and not k.startswith(IMPORT_PREFIX)
         }
     )
 
@@ -78,6 +83,10 @@ def _imported_events(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
             record = _from_attr(value)
             sort_key = f"{record['OID']}#{record['Timestamp']}#{record['Response']}"
             yield {"PK": state_item["PK"]["S"], "SK": sort_key, **record}
+
+
+def _condition_failed(error: ClientError) -> bool:
+    return error.response["Error"]["Code"] == "ConditionalCheckFailedException"
 
 
 def _item(**attributes: Any) -> dict[str, Any]:
@@ -123,10 +132,11 @@ class OptOutStore:
             reasons = error.response.get("CancellationReasons") or []
             if not reasons or reasons[0].get("Code") != "ConditionalCheckFailed":
                 raise
-            return self._receipt_from(reasons[0].get("Item")) or self._get_receipt(receipt)
+            return self._receipt_from(reasons[0].get("Item")) or self.get_receipt(receipt)
         return None
 
-    def _get_receipt(self, receipt: Receipt) -> Receipt:
+    def get_receipt(self, receipt: Receipt) -> Receipt:
+        """The receipt as it is stored now (strongly consistent)."""
         response = self._client.get_item(
             TableName=self.table_name,
             Key=_item(PK=receipt.customer, SK=RECEIPT_PREFIX + receipt.inbound_message_id),
@@ -160,6 +170,47 @@ class OptOutStore:
             ExpressionAttributeValues=values,
         )
 
+    def claim(self, customer: str, lease: Lease, now_ms: int) -> ConsentState | None:
+        """Take ``customer``'s lease unless another reply holds it (expired by ``now_ms`` counts as free).
+
+        Returns the customer's consent state as it is under the lease; None while another holds it.
+        """
+        try:
+            response = self._client.update_item(
+                TableName=self.table_name,
+                Key=_item(PK=customer, SK=STATE_SORT_KEY),
+                UpdateExpression="SET #owner = :owner, #until = :until",
+                ConditionExpression="attribute_not_exists(#until) OR #until < :now",
+                ExpressionAttributeNames={"#owner": OWNER_ATTRIBUTE, "#until": UNTIL_ATTRIBUTE},
+                ExpressionAttributeValues={
+                    ":owner": {"S": lease.owner},
+                    ":until": {"N": str(lease.until_ms)},
+                    ":now": {"N": str(now_ms)},
+                },
+                ReturnValues="ALL_NEW",
+            )
+        except ClientError as error:
+            if not _condition_failed(error):
+                raise
+            return None
+        return _consent_state(response["Attributes"])
+
+    def release(self, customer: str, lease: Lease) -> None:
+        """Give the customer's lease back, if it is still ours."""
+        try:
+            self._client.update_item(
+                TableName=self.table_name,
+                Key=_item(PK=customer, SK=STATE_SORT_KEY),
+                UpdateExpression="REMOVE #owner, #until",
+                ConditionExpression="#owner = :owner",
+                ExpressionAttributeNames={"#owner": OWNER_ATTRIBUTE, "#until": UNTIL_ATTRIBUTE},
+                ExpressionAttributeValues={":owner": {"S": lease.owner}},
+            )
+        except ClientError as error:
+            if not _condition_failed(error):
+                raise
+            logger.warning("the lease of %s had expired before it was released", mask(customer))
+
     # Consent state -----------------------------------------------------------------------
 
     def _state_update(self, event: PreferenceEvent) -> dict[str, Any]:
@@ -182,30 +233,33 @@ class OptOutStore:
             ),
         }
 
-    def apply(self, event: PreferenceEvent) -> bool:
+    def apply(self, event: PreferenceEvent) -> ConsentState | None:
         """Make ``event`` the state of its origination unless a later event is there already.
 
-        Returns True when ``event`` is (now, or already) the latest for its origination.
+        Returns the customer's whole consent state once ``event`` is (now, or already) the latest
+        for its origination, read in the same request; None when a later event supersedes it.
         """
         try:
-            self._client.update_item(
-                **self._state_update(event), ReturnValuesOnConditionCheckFailure="ALL_OLD"
+            response = self._client.update_item(
+                **self._state_update(event),
+                ReturnValues="ALL_NEW",
+                ReturnValuesOnConditionCheckFailure="ALL_OLD",
             )
         except ClientError as error:
-            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+            if not _condition_failed(error):
                 raise
-            current = _plain(error.response.get("Item") or {}).get(event.origination, {})
-            superseded = current.get("EventId") != event.event_id
-            if superseded:
+            current = error.response.get("Item") or {}
+            if _plain(current).get(event.origination, {}).get("EventId") != event.event_id:
                 logger.info("event for %s superseded by a later one", mask(event.customer))
-            return not superseded
-        return True
+                return None
+            return _consent_state(current)
+        return _consent_state(response["Attributes"])
 
     def record(self, event: PreferenceEvent) -> bool:
         """Append ``event`` to the audit trail and apply it; True when it is now the latest."""
         history = _item(PK=event.customer, SK=event.history_sort_key, **event.history_item())
         self._client.put_item(TableName=self.table_name, Item=history)
-        return self.apply(event)
+        return self.apply(event) is not None
 
     # Imports -----------------------------------------------------------------------------
 
@@ -245,7 +299,7 @@ class OptOutStore:
         try:
             self._client.update_item(**update)
         except ClientError as error:
-            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+            if not _condition_failed(error):
                 raise
             return False
         return True

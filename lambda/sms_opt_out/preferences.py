@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from .errors import InvalidFieldError
-from .phone_numbers import ALL_NUMBERS
 
 
 class Action(enum.StrEnum):
@@ -108,19 +107,6 @@ class ConsentState:
     """A customer's latest event per origination number (``ALL_NUMBERS`` for all of them)."""
 
     entries: Mapping[str, StateEntry]
-
-    def deciding_entry(self, origination: str, scope: Scope) -> tuple[str, StateEntry] | None:
-        """The latest event that governs sending from ``origination``, with its origination key."""
-        relevant: Iterable[tuple[str, StateEntry]] = (
-            self.entries.items()
-            if scope is Scope.ALL
-            else ((k, e) for k, e in self.entries.items() if k in (origination, ALL_NUMBERS))
-        )
-        return max(relevant, key=lambda pair: pair[1].precedence(), default=None)
-
-    def is_opted_out(self, origination: str, scope: Scope) -> bool:
-        deciding = self.deciding_entry(origination, scope)
-        return deciding is not None and deciding[1].action is Action.OPT_OUT
 
 
 NO_EVENTS = ConsentState({})

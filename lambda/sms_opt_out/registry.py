@@ -13,6 +13,7 @@ from typing import Any
 
 import boto3
 
+from .consent import is_blocked
 from .errors import InvalidFieldError
 from .opt_out_store import OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
@@ -79,7 +80,7 @@ class OptOutRegistry:
         """Whether the guarded sender would block a text from ``origination`` to ``number``."""
         customer = to_e164(number, "number")
         origination = to_origination_number(origination, "origination")
-        return self.store.consent_states([customer])[customer].is_opted_out(origination, self.scope)
+        return is_blocked(self.store.consent_states([customer])[customer], origination, self.scope)
 
     def history(self, number: str) -> list[dict[str, Any]]:
         """Every opt-out and opt-in of ``number``, oldest first."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from .consent import is_blocked
 from .errors import InvalidFieldError, InvalidRequestError, SendFailedError
 from .failed_sends import FailedSend, FailedSendQueue
 from .opt_out_store import OptOutStore
@@ -81,7 +82,7 @@ class GuardedSender:
                 results[index] = {"status": "INVALID", "error": str(error)}
         states = self._store.consent_states(p.destination for _, p in prepared)
         for index, item in prepared:
-            if states[item.destination].is_opted_out(item.origination_number, self._scope):
+            if is_blocked(states[item.destination], item.origination_number, self._scope):
                 results[index] = {"status": "OPTED_OUT"}
                 continue
             try:
