@@ -26,9 +26,10 @@ def _machine() -> str:
             if line.startswith("model name")
         ]
         model = names[0] if names else model
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
-        f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}"
+        f"{model}, {os.cpu_count()} cores (load average {load:.1f} at the end), "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
     )
 
 
@@ -99,13 +100,14 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
 
     metrics = metrics_cost.run(cold_runs)
     ours, powertools = metrics.cold_start["ours"], metrics.cold_start["powertools"]
+    share = ours / cold["send handler"]
     rows.append(
         (
             f"Cold start of the metrics, import and build (median of {cold_runs})",
-            f"{ours * 1e3:.1f} ms",
+            f"{ours * 1e3:.1f} ms ({share:.1%} of the send handler's)",
             f"Powertools Metrics {powertools * 1e3:.1f} ms, "
             f"{metrics.powertools_zipped / 1024:,.0f} KB zipped",
-            f"≤ 5 ms: {_verdict(ours <= 0.005)}",
+            f"≤ 5% of the handler's: {_verdict(share <= 0.05)}",
         )
     )
     rows.append(
