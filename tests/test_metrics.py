@@ -193,11 +193,12 @@ def test_a_number_never_sent_from_is_not_published_so_swapped_numbers_never_name
 def test_an_id_names_its_identity_and_a_deferred_result_counts_as_deferred() -> None:
     metrics = SendMetrics(namespace="SmsOptOut", clock=lambda: 1_700_000_000.0)
     identity = "phone-0123456789abcdef0123456789abcdef"
+    by_the_samples_name = {"OID": identity, "SourcePhoneNumber": CUSTOMER, "MessageBody": "Hi"}
 
-    metrics.add_results([request(origination=identity)], [{"status": "DEFERRED"}])
+    metrics.add_results([request(origination=identity), by_the_samples_name], [{"status": "DEFERRED"}] * 2)
 
     (record,) = metrics.records()
-    assert record["OriginationIdentity"] == identity and record["MessagesDeferred"] == 1
+    assert record["OriginationIdentity"] == identity and record["MessagesDeferred"] == 2
     assert record["_aws"]["Timestamp"] == 1_700_000_000_000
 
 

@@ -60,6 +60,8 @@ SEND_STATUSES: Mapping[str, str] = {
 }
 """What each status of a send result counts."""
 _NUMBER_LIKE = re.compile(r"[+\d\s().\-/]+")
+_IDENTITY_FIELDS = (DIMENSION, *(alias for alias, name in ALIASES.items() if name == DIMENSION))
+"""Where a send request names its origination identity: SendTextMessage's name, or the sample's."""
 
 
 class OutcomeMetrics:
@@ -155,6 +157,5 @@ class SendMetrics(OutcomeMetrics):
 def _identity(request: Any) -> str | None:
     if not isinstance(request, Mapping):
         return None
-    names = [alias for alias, canonical in ALIASES.items() if canonical == DIMENSION] + [DIMENSION]
-    value = next((request[name] for name in names if name in request), None)
+    value = next((request[name] for name in _IDENTITY_FIELDS if name in request), None)
     return value.strip() if isinstance(value, str) and value.strip() else None
