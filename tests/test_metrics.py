@@ -220,6 +220,7 @@ def test_no_record_or_log_line_holds_a_number_or_a_text_at_debug(
 
     out = capsys.readouterr().out
     assert len(emf_records(out)) == 4 + 2, "one per reply, then our number's and the invalid request's"
+    assert "_aws" not in caplog.text, "records go to standard output whole, never through the logger"
     written = out + caplog.text
     for secret in (CUSTOMER, OTHER_CUSTOMER, "+14155550125", "415555", "Spring sale", "texting", "shop open"):
         assert secret not in written
