@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import aws_cdk.aws_cloudwatch as cloudwatch
@@ -13,6 +12,7 @@ import aws_cdk.aws_sqs as sqs
 from aws_cdk import Duration
 from constructs import Construct
 
+from opt_out_stack import prop_validation
 from sms_opt_out.metrics import DIMENSION, REPLY_METRICS, SEND_METRICS
 
 GRAPH_PERIOD = Duration.minutes(5)
@@ -21,7 +21,6 @@ THROTTLES_PER_MINUTE = 10
 """The Throttles alarm fires at this many ThrottlingExceptions a minute ..."""
 THROTTLED_MINUTES = 5
 """... for this many minutes in a row: a burst is retried away, a sustained rate loses throughput."""
-_DASHBOARD_NAME = re.compile(r"[A-Za-z0-9_-]{1,255}")
 
 
 class Observability(Construct):
@@ -46,11 +45,7 @@ class Observability(Construct):
     ) -> None:
         """:param dashboard_name: the dashboard's name. Default: generated, so instances never collide."""
         super().__init__(scope, construct_id)
-        if dashboard_name is not None and not _DASHBOARD_NAME.fullmatch(str(dashboard_name)):
-            raise ValueError(
-                f"dashboard_name: {dashboard_name!r} must be 1 to 255 letters, digits, '-' or '_' "
-                "(leave it out for a generated name)"
-            )
+        prop_validation.dashboard_name(dashboard_name)
         self.namespace = namespace
         functions = {"reply": reply_function, "send": send_function}
         self.dashboard = cloudwatch.Dashboard(self, "Dashboard", dashboard_name=dashboard_name)

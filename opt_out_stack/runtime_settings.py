@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from opt_out_stack import prop_validation
+from opt_out_stack.prop_validation import PropError
 from sms_opt_out.keywords import MatchMode
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.preferences import Scope
@@ -25,8 +26,6 @@ TEXT_VARIABLES = {
 }
 MAX_TEXT_LENGTH = 1600
 """SendTextMessage's longest MessageBody."""
-_NAMESPACE = re.compile(r"[A-Za-z0-9 ._/#:-]{1,255}")
-"""A CloudWatch namespace: up to 255 of these characters, and not AWS's own (``AWS/...``)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,17 +53,24 @@ class RuntimeSettings:
             if values is None:
                 continue
             if isinstance(values, str):
-                raise ValueError(f"{prop}: give a list of strings, not one string ({values!r})")
+                raise PropError(prop, values, "is one string", f"give a list, e.g. [{values!r}]")
             for value in values:
                 if not isinstance(value, str) or not value.strip() or "," in value:
-                    raise ValueError(f"{prop}: {value!r} must be a non-empty string without commas")
+                    raise PropError(
+                        prop, value, "must be a non-empty string without commas", "give one per item"
+                    )
             env[variable] = ",".join(v.strip() for v in values)
         for prop, variable in TEXT_VARIABLES.items():
             text = getattr(self, prop)
             if text is None:
                 continue
             if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_LENGTH:
-                raise ValueError(f"{prop}: must be a non-empty text of at most {MAX_TEXT_LENGTH} characters")
+                raise PropError(
+                    prop,
+                    text,
+                    "is empty or too long",
+                    f"give a non-empty text of at most {MAX_TEXT_LENGTH} characters",
+                )
             env[variable] = text
         for prop, variable, kind in (
             ("match_mode", "MATCH_MODE", MatchMode),
@@ -75,14 +81,9 @@ class RuntimeSettings:
                 continue
             allowed = [member.value for member in kind]
             if str(value).upper() not in allowed:
-                raise ValueError(f"{prop}: {value!r} is not one of {', '.join(allowed)}")
+                raise PropError(
+                    prop, value, f"is not one of {', '.join(allowed)}", f"give one of {', '.join(allowed)}"
+                )
             env[variable] = str(value).upper()
-        namespace = self.metrics_namespace
-        valid = isinstance(namespace, str) and _NAMESPACE.fullmatch(namespace)
-        if not valid or namespace.startswith("AWS/"):
-            raise ValueError(
-                f"metrics_namespace: {namespace!r} must be 1 to 255 letters, digits, spaces or . _ / # : - "
-                "and must not start with AWS/"
-            )
-        env["METRICS_NAMESPACE"] = namespace
+        env["METRICS_NAMESPACE"] = prop_validation.metrics_namespace(self.metrics_namespace)
         return env

@@ -14,6 +14,7 @@ from aws_cdk.assertions import Match, Template
 
 from opt_out_stack import SmsOptOut
 from opt_out_stack.observability import THROTTLED_MINUTES, THROTTLES_PER_MINUTE
+from opt_out_stack.prop_validation import PropError
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
 
 ENV = cdk.Environment(account="111122223333", region="us-east-1")
@@ -92,8 +93,9 @@ def test_the_dashboard_graphs_every_outcome_in_total_and_per_origination_identit
 def test_the_dashboard_graphs_the_dead_letter_queue_and_both_functions(synthesized: Synthesized) -> None:
     by_title = graphs(dashboard_body(synthesized.template, "Watched"))
 
-    (queue,) = by_title["Dead-letter queue depth"]["metrics"]
-    assert queue[:2] == ["AWS/SQS", "ApproximateNumberOfMessagesVisible"]
+    queues = by_title["Dead-letter queue depth"]["metrics"]
+    assert [queue[:2] for queue in queues] == [["AWS/SQS", "ApproximateNumberOfMessagesVisible"]] * 2
+    assert [queue[4]["label"] for queue in queues] == ["DeadLetterQueue", "SendDeadLetterQueue"]
     for title, metric, count in (
         ("Function errors", "Errors", 2),
         ("Function throttles", "Throttles", 2),
@@ -179,14 +181,20 @@ def test_both_functions_trace_with_x_ray_unless_told_not_to(synthesized: Synthes
 @pytest.mark.parametrize(
     ("props", "message"),
     [
-        ({"metrics_namespace": "AWS/Lambda"}, "metrics_namespace: 'AWS/Lambda' must be"),
-        ({"metrics_namespace": ""}, "metrics_namespace: '' must be"),
-        ({"metrics_namespace": "Sms\u00e9"}, "metrics_namespace: 'Smsé' must be"),
-        ({"dashboard_name": "sms opt-out"}, "dashboard_name: 'sms opt-out' must be 1 to 255 letters"),
-        ({"tracing": "Active"}, "tracing: 'Active' is not a aws_lambda.Tracing"),
+        (
+            {"metrics_namespace": "AWS/Lambda"},
+            "metrics_namespace: 'AWS/Lambda' is not a CloudWatch namespace",
+        ),
+        ({"metrics_namespace": ""}, "metrics_namespace: '' is not a CloudWatch namespace of your own; use 1"),
+        ({"metrics_namespace": "Sms\u00e9"}, "metrics_namespace: 'Smsé' is not a CloudWatch namespace"),
+        (
+            {"dashboard_name": "sms opt-out"},
+            "dashboard_name: 'sms opt-out' is not a CloudWatch dashboard name",
+        ),
+        ({"tracing": "Active"}, "tracing: 'Active' is not an aws_lambda.Tracing; give Tracing.ACTIVE"),
     ],
 )
 def test_bad_observability_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:
     stack = cdk.Stack(cdk.App(), "Bad", env=ENV)
-    with pytest.raises(ValueError, match=f"^{message}"):
+    with pytest.raises(PropError, match=f"^{message}"):
         SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-aaaa1111"], **props)
