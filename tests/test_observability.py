@@ -37,13 +37,13 @@ def synthesized() -> Synthesized:
     watched = SmsOptOut(
         stack,
         "Watched",
-        phone_number_ids=["phone-aaaa1111"],
+        phone_number_ids=["phone-" + "a" * 32],
         alarm_topic=topic,
         dashboard_name="SmsOptOut-prod",
         metrics_namespace="Acme/Sms",
     )
     untraced = SmsOptOut(
-        stack, "Untraced", phone_number_ids=["phone-bbbb2222"], tracing=lambda_.Tracing.DISABLED
+        stack, "Untraced", phone_number_ids=["phone-" + "b" * 32], tracing=lambda_.Tracing.DISABLED
     )
     return Synthesized(Template.from_stack(stack), watched, untraced)
 
@@ -197,4 +197,4 @@ def test_both_functions_trace_with_x_ray_unless_told_not_to(synthesized: Synthes
 def test_bad_observability_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:
     stack = cdk.Stack(cdk.App(), "Bad", env=ENV)
     with pytest.raises(PropError, match=f"^{message}"):
-        SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-aaaa1111"], **props)
+        SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-" + "a" * 32], **props)
