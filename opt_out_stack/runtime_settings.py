@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from opt_out_stack import prop_validation
 from opt_out_stack.prop_validation import PropError
-from sms_opt_out.keywords import MatchMode
+from sms_opt_out.keywords import MatchMode, stop_rule_violation
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.preferences import Scope
 
@@ -86,4 +86,22 @@ class RuntimeSettings:
                 )
             env[variable] = str(value).upper()
         env["METRICS_NAMESPACE"] = prop_validation.metrics_namespace(self.metrics_namespace)
+        self._check_stop_opts_out()
         return env
+
+    def _check_stop_opts_out(self) -> None:
+        """STOP must opt out whatever the keyword props say; the functions apply the same rule at start."""
+        given = {
+            "opt_out_keywords": self.opt_out_keywords,
+            "opt_in_keywords": self.opt_in_keywords,
+            "help_keywords": self.help_keywords,
+            "revocation_words": self.opt_out_words,
+            "opt_out_phrases": self.opt_out_phrases,
+        }
+        violation = stop_rule_violation(
+            **{setting: values for setting, values in given.items() if values is not None},
+            match_mode=MatchMode(str(self.match_mode or MatchMode.WORD.value).upper()),
+        )
+        if violation:
+            setting, reason = violation
+            raise PropError(setting, getattr(self, setting), "would not make STOP an opt-out", reason)

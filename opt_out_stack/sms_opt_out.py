@@ -93,8 +93,9 @@ class SmsOptOut(Construct):
             use it; an imported key gets a warning naming the statement its policy needs.
         :param alarm_topic: where alarms notify. Default: alarms are created without actions.
         :param opt_out_keywords: whole-message opt-out keywords. Default: the runtime list (STOP, ...).
-        :param opt_in_keywords: whole-message opt-in keywords. Default: JOIN, START, UNSTOP.
-        :param help_keywords: whole-message help keywords. Default: HELP, INFO.
+            STOP must opt out: here, or (match mode WORD) among ``opt_out_words``.
+        :param opt_in_keywords: whole-message opt-in keywords; never STOP. Default: JOIN, START, UNSTOP.
+        :param help_keywords: whole-message help keywords; never STOP. Default: HELP, INFO.
         :param opt_out_words: revocation words matched anywhere in a reply. Default: the FCC's seven.
         :param opt_out_phrases: opt-out phrases matched anywhere. Default: "leave me alone", ...
         :param match_mode: WORD or EXACT. Default: WORD.

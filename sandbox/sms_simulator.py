@@ -1,8 +1,9 @@
 """A local End User Messaging SMS (``pinpoint-sms-voice-v2``) that speaks the real wire protocol.
 
 Requests are JSON over HTTP (``X-Amz-Target: PinpointSMSVoiceV2.<Operation>``), checked against
-botocore's service model, so a handler pointed at it with ``AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2``
-talks to it exactly as it talks to AWS. Every phone keeps an inbox, and faults can be injected.
+botocore's service model (types, and the lengths, ranges, patterns and enums AWS checks), so a
+handler pointed at it with ``AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2`` talks to it exactly as it
+talks to AWS. Every phone keeps an inbox, and faults can be injected.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 import boto3
 import botocore.session
 from botocore.validate import ParamValidator
+
+from sms_opt_out.model_constraints import violation
 
 TARGET_PREFIX = "PinpointSMSVoiceV2."
 ACCOUNT = "123456789012"
@@ -191,9 +194,13 @@ class SmsSimulator:
             if not target.startswith(TARGET_PREFIX) or operation is None:
                 raise SimulatedError("UnknownOperationException", f"{target!r} is not simulated")
             params = json.loads(raw or b"{}")
-            report = ParamValidator().validate(params, self._model.operation_model(name).input_shape)
+            shape = self._model.operation_model(name).input_shape
+            report = ParamValidator().validate(params, shape)
             if report.has_errors():
                 raise SimulatedError("ValidationException", report.generate_report())
+            found = violation(params, shape, "")
+            if found:
+                raise SimulatedError("ValidationException", ": ".join(found))
             with self._lock:
                 self.state.calls.append((name, params))
                 if self.state.faults[name]:

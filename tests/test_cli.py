@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from sms_opt_out import migration
 from sms_opt_out.cli import main
 from sms_opt_out.consent import is_blocked
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.opt_out_store import ImportWrite, OptOutStore
 from sms_opt_out.phone_numbers import ALL_NUMBERS
 from sms_opt_out.preferences import Action, PreferenceEvent, Scope
 from sms_opt_out.registry import OptOutRegistry
@@ -199,7 +200,7 @@ def test_running_an_import_twice_adds_nothing(dynamodb: Any, tmp_path: Path) -> 
     first = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
     second = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
 
-    assert (first.imported, first.write_requests, first.read_requests) == (120, 5, 2)
+    assert (first.imported, first.write_requests, first.read_requests) == (120, 2, 2)
     assert (second.imported, second.already_present, second.write_requests) == (0, 120, 0)
     assert len(history_items(dynamodb, "+14155550000")) == 1
 
@@ -210,23 +211,23 @@ def test_an_interrupted_import_resumes_where_it_stopped(
     rows = [[f"+1415555{n:04d}", "", "2024-01-01T00:00:00Z", ""] for n in range(200)]
     path = write_csv(tmp_path / "list.csv", rows)
     store = OptOutStore(TABLE, dynamodb)
-    real_put = store.put_new_states
+    real_write = store.write_imported
     calls = []
 
-    def interrupted(events: list[PreferenceEvent]) -> int:
+    def interrupted(events: list[PreferenceEvent]) -> ImportWrite:
         calls.append(len(events))
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real_put(events)
+        return real_write(events)
 
-    monkeypatch.setattr(store, "put_new_states", interrupted)
+    monkeypatch.setattr(store, "write_imported", interrupted)
     with pytest.raises(KeyboardInterrupt):
         migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
-    monkeypatch.setattr(store, "put_new_states", real_put)
+    monkeypatch.setattr(store, "write_imported", real_write)
 
     resumed = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
 
-    assert (resumed.already_present, resumed.imported, resumed.write_requests) == (100, 100, 4)
+    assert (resumed.already_present, resumed.imported, resumed.write_requests) == (100, 100, 1)
     states = store.consent_states(r[0] for r in rows)
     assert all(is_blocked(s, OUR_NUMBER, Scope.ORIGINATION) for s in states.values())
     assert all(len(history_items(dynamodb, r[0])) == 1 for r in rows[::37])
@@ -417,3 +418,71 @@ def test_the_table_is_found_from_a_stack_output() -> None:
         registry = OptOutRegistry.from_stack("SmsOptOut-prod", session=session)
 
     assert registry.table_name == "SmsOptOut-prod-Table1234"
+
+
+def in_an_hour() -> str:
+    return (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("at", "message"),
+    [
+        ("2062-05-01T12:00:00Z", "sms-opt-out: error: at: 2062-05-01T12:00:00.000Z is in the future"),
+        ("9999-12-31T23:59:59-01:00", "sms-opt-out: error: at: '9999-12-31T23:59:59-01:00' is outside"),
+    ],
+)
+def test_an_event_time_in_the_future_is_refused_in_one_line(
+    dynamodb: Any, capsys: pytest.CaptureFixture, at: str, message: str
+) -> None:
+    code, _ = cli("opt-in", CUSTOMER, "--channel", "web", "--consent-reference", "form-7", "--at", at)
+
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith(message) and err.count("\n") == 1
+    assert history_items(dynamodb) == []
+
+
+def test_the_python_api_refuses_an_event_time_in_the_future(dynamodb: Any) -> None:
+    registry = OptOutRegistry(TABLE)
+
+    with pytest.raises(InvalidFieldError, match=r"^at: .* is in the future: more than 60 s after now"):
+        registry.opt_in(CUSTOMER, channel="web", consent_reference="form-7", at=in_an_hour())
+    registry.opt_out(CUSTOMER, channel="web", at=datetime.now(UTC) + timedelta(seconds=30))
+
+    assert registry.is_opted_out(CUSTOMER, OUR_NUMBER)
+
+
+def test_import_rows_dated_in_the_future_are_reported_by_line_and_the_rest_imported(
+    dynamodb: Any, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "old.csv",
+        [
+            ["+14155550101", "", in_an_hour(), ""],
+            ["+14155550102", "", "2024-01-05T10:00:00Z", ""],
+            ["+14155550103", "", "9999-12-31T23:59:59-01:00", ""],
+        ],
+    )
+
+    code, out = cli("import", str(path))
+
+    assert code == 3 and "imported                               1" in out
+    assert "line 2: timestamp: " in out and "is in the future" in out
+    assert "line 4: timestamp: '9999-12-31T23:59:59-01:00' is outside" in out
+    registry = OptOutRegistry(TABLE)
+    assert [registry.is_opted_out(f"+1415555010{n}", OUR_NUMBER) for n in (1, 2, 3)] == [False, True, False]
+
+
+def test_a_field_over_the_csv_limit_ends_the_import_in_one_line_naming_it(
+    dynamodb: Any, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    path = write_csv(
+        tmp_path / "big.csv",
+        [["+14155550101", "", "", ""], ["+14155550102", "", "", "x" * (csv.field_size_limit() + 1)]],
+    )
+
+    code, _ = cli("import", str(path))
+
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"sms-opt-out: error: FILE: {path}: line 3: field larger than field limit")
+    assert history_items(dynamodb, "+14155550101") == [], "refused before any write"

@@ -536,6 +536,22 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
         ({"opt_out_keywords": "STOP"}, "opt_out_keywords: 'STOP' is one string; give a list"),
         ({"help_message": ""}, "help_message: '' is empty or too long; give a non-empty text"),
         ({"memory_size": 64}, "memory_size: 64 is outside Lambda's 128 to 10240 MB; give"),
+        (
+            {"opt_out_keywords": [], "opt_out_words": []},
+            "opt_out_keywords: \\[\\] would not make STOP an opt-out; must include STOP",
+        ),
+        (
+            {"match_mode": "EXACT", "opt_out_keywords": ["QUIT"]},
+            "opt_out_keywords: \\['QUIT'\\] would not make STOP an opt-out; must include STOP",
+        ),
+        (
+            {"help_keywords": ["HELP", "STOP"]},
+            "help_keywords: \\['HELP', 'STOP'\\] would not make STOP an opt-out; must not include STOP",
+        ),
+        (
+            {"opt_in_keywords": ["START", "Stop"]},
+            "opt_in_keywords: \\['START', 'Stop'\\] would not make STOP an opt-out; must not include STOP",
+        ),
     ],
 )
 def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:

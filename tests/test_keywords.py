@@ -15,6 +15,7 @@ from sms_opt_out.keywords import (
     MatchMode,
     classify_reply,
     normalize,
+    stop_rule_violation,
 )
 
 KEYWORDS = [
@@ -116,3 +117,39 @@ def test_classification_is_total_and_opt_in_only_on_whole_keywords(text: str) ->
 @given(st.text(max_size=40))
 def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
+
+
+@pytest.mark.parametrize(
+    ("settings", "setting", "reason"),
+    [
+        ({"opt_out_keywords": [], "revocation_words": []}, "opt_out_keywords", "must include STOP"),
+        (
+            {"opt_out_keywords": ["QUIT"], "match_mode": MatchMode.EXACT},
+            "opt_out_keywords",
+            "must include STOP",
+        ),
+        ({"help_keywords": ["HELP", "STOP"]}, "help_keywords", "must not include STOP"),
+        ({"help_keywords": ["stop!"]}, "help_keywords", "must not include STOP"),
+        ({"opt_in_keywords": ["START", "S-T-O-P"]}, "opt_in_keywords", "must not include STOP"),
+    ],
+)
+def test_settings_that_would_not_make_stop_an_opt_out_are_named(
+    settings: dict, setting: str, reason: str
+) -> None:
+    violation = stop_rule_violation(**settings)
+
+    assert violation is not None and violation[0] == setting and reason in violation[1]
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"opt_out_keywords": ["STOP"], "match_mode": MatchMode.EXACT},
+        {"opt_out_keywords": [], "revocation_words": ["stop"]},
+        {"opt_out_keywords": ["BASTA"], "opt_out_phrases": ["STOP"], "revocation_words": []},
+    ],
+)
+def test_settings_under_which_stop_opts_out_pass_the_rule(settings: dict) -> None:
+    assert stop_rule_violation(**settings) is None
+    assert KeywordRules(**settings).classify_reply("STOP").intent is Intent.OPT_OUT

@@ -99,6 +99,19 @@ def test_destinations_are_normalized_before_the_lookup(handle: Handler, dynamodb
         (request(origination="pool-123"), "OriginationIdentity: must be an E.164 number, a phone number ID"),
         (request(origination="phone-0000"), "OriginationIdentity: no phone number has this ID or ARN"),
         (request(TimeToLive="soon"), "TimeToLive: Invalid type for parameter TimeToLive"),
+        (request(TimeToLive=259_201), "TimeToLive: 259201 is more than 259200"),
+        (request(MessageBody="x" * 1601), "MessageBody: is 1601 characters long, more than 1600"),
+        (request(MessageType="URGENT"), "MessageType: 'URGENT' is not one of TRANSACTIONAL, PROMOTIONAL"),
+        (request(MaxPrice="cheap"), "MaxPrice: does not match the pattern"),
+        (request(Keyword="K" * 31), "Keyword: is 31 characters long, more than 30"),
+        (request(ConfigurationSetName="my set"), "ConfigurationSetName: does not match the pattern"),
+        (request(origination="+1 844 555 0100"), "OriginationIdentity: does not match the pattern"),
+        (request(Context={f"k{n}": "v" for n in range(6)}), "Context: has 6 entries, more than 5"),
+        (request(Context={"campaign": "spring "}), "Context.campaign: does not match the pattern"),
+        (
+            request(DestinationCountryParameters={"US_ID": "1"}),
+            "DestinationCountryParameters: 'US_ID' is not",
+        ),
         (request(Colour="blue"), "Colour: not a SendTextMessage parameter"),
         (request(OID=OUR_NUMBER), "OID: OriginationIdentity is given twice"),
         ("STOP", "request: must be an object"),
@@ -112,6 +125,25 @@ def test_an_invalid_request_names_the_field_and_the_reason(
     assert result["status"] == "INVALID"
     assert result["error"].startswith(error)
     assert sms.calls("SendTextMessage") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("+1\uff14\uff11\uff15\uff15\uff15\uff15\uff10\uff11\uff12\uff13", "+14155550123"),
+        ("+\u0661\u0664\u0661\u0665\u0665\u0665\u0665\u0660\u0661\u0662\u0663", "+14155550123"),
+        ("+44 (0)7700 900123", "+447700900123"),
+    ],
+)
+def test_a_number_written_another_way_is_checked_and_sent_as_one_ascii_key(
+    handle: Handler, dynamodb: Any, sms: Any, written: str, key: str
+) -> None:
+    opt_out(dynamodb, customer=key)
+
+    assert handle(request(to=written)) == {"status": "OPTED_OUT"}
+    opt_out(dynamodb, customer=key, action=Action.OPT_IN, at="2025-06-01T12:00:00.000Z")
+    assert handle(request(to=written))["status"] == "SENT"
+    assert [call["DestinationPhoneNumber"] for call in sms.calls("SendTextMessage")] == [key]
 
 
 def test_every_other_send_text_message_parameter_passes_through_unchanged(handle: Handler, sms: Any) -> None:

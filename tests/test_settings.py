@@ -26,7 +26,7 @@ def test_every_setting_is_read() -> None:
     settings = Settings.from_environ(
         {
             "OPT_OUT_TABLE_NAME": "t",
-            "OPT_OUT_KEYWORDS": "BASTA, FINE",
+            "OPT_OUT_KEYWORDS": "BASTA, FINE, STOP",
             "OPT_IN_KEYWORDS": "",
             "MATCH_MODE": "exact",
             "OPT_OUT_SCOPE": "ALL",
@@ -52,6 +52,16 @@ def test_every_setting_is_read() -> None:
             {"OPT_OUT_TABLE_NAME": "t", "OPT_OUT_SCOPE": "x"},
             "OPT_OUT_SCOPE: 'X' is not one of ORIGINATION, ALL",
         ),
+        (
+            {"OPT_OUT_TABLE_NAME": "t", "OPT_OUT_KEYWORDS": "", "OPT_OUT_WORDS": ""},
+            "OPT_OUT_KEYWORDS: must include STOP",
+        ),
+        (
+            {"OPT_OUT_TABLE_NAME": "t", "MATCH_MODE": "EXACT", "OPT_OUT_KEYWORDS": "QUIT,END"},
+            "OPT_OUT_KEYWORDS: must include STOP",
+        ),
+        ({"OPT_OUT_TABLE_NAME": "t", "HELP_KEYWORDS": "HELP,STOP"}, "HELP_KEYWORDS: must not include STOP"),
+        ({"OPT_OUT_TABLE_NAME": "t", "OPT_IN_KEYWORDS": "STOP"}, "OPT_IN_KEYWORDS: must not include STOP"),
     ],
 )
 def test_a_bad_setting_names_the_variable(environ: dict[str, str], message: str) -> None:

@@ -26,6 +26,27 @@ def test_a_request_the_service_model_rejects_is_a_validation_exception(sms: Any)
     assert sms.inbox(CUSTOMER) == []
 
 
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"MessageBody": "x" * 1601}, "MessageBody"),
+        ({"MessageType": "URGENT"}, "MessageType"),
+        ({"DestinationPhoneNumber": "+1 415 555 0123"}, "DestinationPhoneNumber"),
+    ],
+)
+def test_a_request_breaking_the_models_lengths_patterns_or_enums_is_refused_as_aws_does(
+    sms: Any, params: dict[str, Any], field: str
+) -> None:
+    request = {"DestinationPhoneNumber": CUSTOMER, "OriginationIdentity": OUR_NUMBER, "MessageBody": "Hi"}
+
+    with pytest.raises(ClientError) as raised:
+        boto3.client("pinpoint-sms-voice-v2").send_text_message(**(request | params))
+
+    error = raised.value.response["Error"]
+    assert (error["Code"], error["Message"].split(":")[0]) == ("ValidationException", field)
+    assert sms.inbox(CUSTOMER) == []
+
+
 def test_a_text_lands_in_the_recipients_inbox_from_a_known_number_only(sms: Any) -> None:
     client = boto3.client("pinpoint-sms-voice-v2")
 

@@ -26,7 +26,7 @@ from .dead_letters import (
     replay,
 )
 from .deployed_stack import DeployedOptOut
-from .errors import InvalidFieldError
+from .errors import InvalidFieldError, SmsOptOutError
 from .migration import (
     ImportReport,
     OptOutImporter,
@@ -338,8 +338,8 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
             )
     else:
         with open_csv(args.file) as stream:
-            try:  # reading it whole first also finds a file that is not UTF-8 before any write
-                total = max(sum(1 for _ in stream) - 1, 0)  # the rows below the header
+            try:  # reading it whole first finds a file that is not UTF-8, or not CSV, before any write
+                total = sum(1 for _ in read_csv(stream))
             except UnicodeDecodeError as error:
                 bad = error.object[error.start : error.end].hex(" ")
                 raise InvalidFieldError(
@@ -461,7 +461,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     run: Callable[[Any, argparse.Namespace, TextIO], int] = args.run
     try:
         return run(args.target(args), args, out or sys.stdout)
-    except (InvalidFieldError, BotoCoreError, ClientError) as error:
+    except (SmsOptOutError, BotoCoreError, ClientError) as error:
         print(f"sms-opt-out: error: {_explain(error, args)}", file=sys.stderr)
         return 1
     except OSError as error:  # a file that cannot be opened or written: name it and the reason

@@ -25,6 +25,9 @@ DEFAULT_OPT_OUT_PHRASES = (
     "NO MORE MESSAGES", "OPT ME OUT",
 )  # fmt: skip
 
+STOP = "STOP"
+"""The keyword that opts out under every configuration (carriers and the CTIA require it)."""
+
 _WORD = re.compile(r"[A-Z0-9]+")
 _INSIDE_KEYWORD = re.compile(r"[\s\-_]+")
 _APOSTROPHES = re.compile("['\u2019]")  # DON'T and DON\u2019T both read DONT
@@ -106,6 +109,37 @@ class KeywordRules:
                 if _contains(words, phrase) or "".join(phrase) in compact_words:
                     return Classification(Intent.OPT_OUT, canonical)
         return Classification(Intent.OTHER)
+
+
+def stop_rule_violation(
+    *,
+    opt_out_keywords: Iterable[str] = DEFAULT_OPT_OUT_KEYWORDS,
+    opt_in_keywords: Iterable[str] = DEFAULT_OPT_IN_KEYWORDS,
+    help_keywords: Iterable[str] = DEFAULT_HELP_KEYWORDS,
+    revocation_words: Iterable[str] = DEFAULT_REVOCATION_WORDS,
+    opt_out_phrases: Iterable[str] = DEFAULT_OPT_OUT_PHRASES,
+    match_mode: MatchMode = MatchMode.WORD,
+) -> tuple[str, str] | None:
+    """Why these settings (KeywordRules' arguments) would not make a reply of STOP an opt-out,
+    as (the argument at fault, the reason); None when STOP opts out.
+
+    Carriers and the CTIA require STOP to opt out whatever else is configured, so the construct
+    refuses such props at synthesis and the functions such variables at start. A help or opt-in
+    keyword list naming STOP is refused even though the opt-out list would win.
+    """
+    for setting, keywords in (("help_keywords", help_keywords), ("opt_in_keywords", opt_in_keywords)):
+        if any(_compact(keyword) == STOP for keyword in keywords):
+            return setting, f"must not include {STOP}: {STOP} always opts out (CTIA)"
+    rules = KeywordRules(
+        opt_out_keywords=opt_out_keywords,
+        revocation_words=revocation_words,
+        opt_out_phrases=opt_out_phrases,
+        match_mode=match_mode,
+    )
+    if rules.classify_reply(STOP).intent is not Intent.OPT_OUT:
+        where = "" if MatchMode(match_mode) is MatchMode.EXACT else " (or the opt-out words)"
+        return "opt_out_keywords", f"must include {STOP}{where}: {STOP} always opts out (CTIA)"
+    return None
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

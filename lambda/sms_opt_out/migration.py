@@ -3,11 +3,9 @@
 An import is idempotent and so resumable: each row whose opt-out is already in the table is
 counted and skipped, so running it again after an interruption writes only what is missing.
 
-A customer with no state item yet gets one whole item through BatchWriteItem, which cannot carry
-a condition: a reply from that customer processed in the milliseconds between the importer's
-read and its write would lose its state entry (its history item and receipt remain). Import
-before two-way SMS reaches the topic, or at a quiet hour. Customers who already have a state
-item are updated with a conditional UpdateItem, which never overwrites a later event.
+Every write of a state item is conditional (TransactWriteItems of 100 conditional updates), so
+a reply recorded between the importer's read and its write is never erased: the row it beats is
+read and decided again.
 """
 
 from __future__ import annotations
@@ -23,10 +21,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .consent import is_blocked
-from .errors import InvalidFieldError
-from .opt_out_store import BATCH_GET_LIMIT, OptOutStore
+from .errors import InvalidFieldError, StateUnavailableError
+from .opt_out_store import BATCH_GET_LIMIT, UNPROCESSED_RETRIES, OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
-from .preferences import NO_EVENTS, Action, PreferenceEvent, Scope, event_time
+from .preferences import Action, PreferenceEvent, Scope, event_time
 
 IMPORT_CHANNEL = "import"
 CSV_COLUMNS = ("number", "origination", "timestamp", "source")
@@ -62,14 +60,26 @@ class ImportRow:
 
 
 def read_csv(stream: TextIO) -> Iterator[ImportRow]:
-    """Rows of a CSV with a header naming ``number`` and optionally origination, timestamp, source."""
+    """Rows of a CSV with a header naming ``number`` and optionally origination, timestamp, source.
+
+    A file the csv module cannot read (a field over its size limit) raises InvalidFieldError
+    naming the line.
+    """
     reader = csv.DictReader(stream)
     columns = {name.strip().lower(): name for name in reader.fieldnames or []}
     if "number" not in columns:
         raise InvalidFieldError(
             "header", f"the first row must name the columns, with at least: number ({', '.join(CSV_COLUMNS)})"
         )
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:  # e.g. a field over csv.field_size_limit()
+            where = f"{stream.name}: " if isinstance(getattr(stream, "name", None), str) else ""
+            raise InvalidFieldError("FILE", f"{where}line {reader.reader.line_num}: {error}") from None
         values = {key: (row.get(name) or "").strip() or None for key, name in columns.items()}
         yield ImportRow(
             reader.line_num,
@@ -108,7 +118,9 @@ def _event(row: ImportRow, default_time: datetime, default_source: str) -> Prefe
     origination = (
         ALL_NUMBERS if row.origination is None else to_origination_number(row.origination, "origination")
     )
-    timestamp = event_time(_midnight_utc_if_date(row.timestamp) or default_time, "timestamp")
+    timestamp = event_time(
+        _midnight_utc_if_date(row.timestamp) or default_time, "timestamp", now=datetime.now(UTC)
+    )
     source = row.source or default_source
     digest = hashlib.sha256(f"{customer}|{origination}|{timestamp}|{source}".encode()).hexdigest()[:24]
     return PreferenceEvent(
@@ -124,7 +136,7 @@ def _event(row: ImportRow, default_time: datetime, default_source: str) -> Prefe
 
 
 class OptOutImporter:
-    """Brings opt-outs into the table: per 100 rows, one read and four BatchWriteItem requests."""
+    """Brings opt-outs into the table: per 100 rows, one read and one TransactWriteItems request."""
 
     def __init__(self, store: OptOutStore, progress: Progress | None = None) -> None:
         self._store = store
@@ -151,28 +163,31 @@ class OptOutImporter:
             self._progress(report.rows)
 
     def _import_chunk(self, chunk: list[PreferenceEvent], report: ImportReport) -> None:
-        """Read the chunk's state; write the opt-outs it lacks; count the rest."""
-        states = self._store.consent_states(event.customer for event in chunk)
-        report.read_requests += 1
-        new_customers: list[PreferenceEvent] = []
-        for event in chunk:
-            state = states[event.customer]
-            entry = state.entries.get(event.origination)
-            if entry is not None and entry.action is Action.OPT_OUT:
-                report.already_present += 1
-            elif entry is not None and entry.precedence() >= (event.timestamp, True):
-                report.superseded += 1
-            elif state is NO_EVENTS:
-                new_customers.append(event)
-            else:
-                report.write_requests += 1
-                if self._store.apply_imported(event):
-                    report.imported += 1
-                else:
+        """Read the chunk's state; write the opt-outs it lacks, each conditionally; count the rest.
+
+        A row whose write condition failed (a later event arrived since the read) is read and
+        decided again, so it ends imported, already present or superseded, and nothing is erased.
+        """
+        for _ in range(UNPROCESSED_RETRIES + 1):
+            if not chunk:
+                return
+            states = self._store.consent_states(event.customer for event in chunk)
+            report.read_requests += 1
+            missing: list[PreferenceEvent] = []
+            for event in chunk:
+                entry = states[event.customer].entries.get(event.origination)
+                if entry is not None and entry.action is Action.OPT_OUT:
+                    report.already_present += 1
+                elif entry is not None and entry.precedence() >= (event.timestamp, True):
                     report.superseded += 1
-        if new_customers:
-            report.write_requests += self._store.put_new_states(new_customers)
-            report.imported += len(new_customers)
+                else:
+                    missing.append(event)
+            written = self._store.write_imported(missing)
+            report.write_requests += written.requests
+            report.imported += len(written.imported)
+            chunk = written.changed_meanwhile
+        if chunk:
+            raise StateUnavailableError(f"{len(chunk)} rows kept meeting a later event; run the import again")
 
 
 def _take_distinct_customers(pending: deque[PreferenceEvent], size: int) -> list[PreferenceEvent]:

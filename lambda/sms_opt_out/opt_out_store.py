@@ -6,8 +6,8 @@ Items under one partition (``PK`` = the customer's E.164 number):
   (the audit trail); ``<origination>`` is ``*`` for an event that applies to all of our numbers;
 - state: ``SK`` = ``STATE``, one attribute per origination number (and ``*``) holding the latest
   event for it, so one BatchGetItem reads the consent of 100 customers; an imported opt-out
-  also leaves its audit record there, as an ``IMPORT#<event id>`` attribute (one item per
-  imported number, so 100,000 numbers take 4,000 BatchWriteItem requests);
+  also leaves its audit record there, as an ``IMPORT#<event id>`` attribute (one conditional
+  update per imported number, 100 to a TransactWriteItems: 100,000 numbers take 1,000 requests);
 - receipt: ``SK`` = ``INBOUND#<inboundMessageId>``, one per handled inbound message, so a
   repeated delivery adds nothing and texts nobody twice.
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -35,10 +35,24 @@ STATE_SORT_KEY = "STATE"
 RECEIPT_PREFIX = "INBOUND#"
 BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
-BATCH_WRITE_LIMIT = 25
+TRANSACT_WRITE_LIMIT = 100
+RETRIED_CANCELLATIONS = frozenset(
+    {"None", "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"}
+)
+"""Cancellation reasons of a transaction item that a second attempt may cure ("None": another item
+of the transaction failed)."""
 IMPORT_PREFIX = "IMPORT#"
 NOT_ENTRIES = frozenset({"PK", "SK", OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE})
 """Attributes of a state item that are not an origination's entry."""
+
+
+@dataclass
+class ImportWrite:
+    """What ``write_imported`` did: the events now applied, those a later event beat meanwhile."""
+
+    imported: list[PreferenceEvent] = field(default_factory=list)
+    changed_meanwhile: list[PreferenceEvent] = field(default_factory=list)
+    requests: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,29 @@ def _imported_events(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
             record = _from_attr(value)
             sort_key = f"{record['OID']}#{record['Timestamp']}#{record['Response']}"
             yield {"PK": state_item["PK"]["S"], "SK": sort_key, **record}
+
+
+def _sort_cancellations(
+    error: ClientError, events: list[PreferenceEvent], written: ImportWrite
+) -> tuple[list[PreferenceEvent], bool]:
+    """Sort the events of a cancelled transaction by their item's reason: a failed condition goes to
+    ``written.changed_meanwhile``; the rest are returned to try again, with whether any was throttled
+    or in conflict (worth a pause). Any other reason, or another error, is raised."""
+    reasons = error.response.get("CancellationReasons") or []
+    if error.response["Error"]["Code"] != "TransactionCanceledException" or len(reasons) != len(events):
+        raise error
+    retry: list[PreferenceEvent] = []
+    transient = False
+    for event, reason in zip(events, reasons, strict=True):
+        code = reason.get("Code") or "None"
+        if code == "ConditionalCheckFailed":
+            written.changed_meanwhile.append(event)
+        elif code in RETRIED_CANCELLATIONS:
+            retry.append(event)
+            transient = transient or code != "None"
+        else:
+            raise error
+    return retry, transient
 
 
 def _condition_failed(error: ClientError) -> bool:
@@ -263,46 +300,44 @@ class OptOutStore:
 
     # Imports -----------------------------------------------------------------------------
 
-    def put_new_states(self, events: list[PreferenceEvent]) -> int:
-        """Write the state items of customers who have none yet, 25 per BatchWriteItem.
+    def write_imported(self, events: list[PreferenceEvent]) -> ImportWrite:
+        """Apply imported events (of distinct customers) in TransactWriteItems of up to 100.
 
-        Each item keeps the imported events as ``IMPORT#<event id>`` attributes (their audit
-        record, which replies never touch). Returns the number of write requests made.
+        Each item is the conditional update of ``_state_update`` plus the event's audit record as an
+        ``IMPORT#<event id>`` attribute (which replies never touch), so no write of a state item is
+        unconditional: a reply recorded since the importer's read is never erased. An event whose
+        condition fails (a later event arrived meanwhile) is handed back to be read and decided again.
         """
-        items: dict[str, dict[str, Any]] = {}
-        for event in events:
-            item = items.setdefault(event.customer, {"PK": event.customer, "SK": STATE_SORT_KEY})
-            item[event.origination] = event.state_entry()
-            item[IMPORT_PREFIX + event.event_id] = event.history_item()
-        requests = [{"PutRequest": {"Item": _item(**item)}} for item in items.values()]
-        made = 0
-        for start in range(0, len(requests), BATCH_WRITE_LIMIT):
-            made += self._batch_write(requests[start : start + BATCH_WRITE_LIMIT])
-        return made
+        written = ImportWrite()
+        for start in range(0, len(events), TRANSACT_WRITE_LIMIT):
+            self._transact_imported(events[start : start + TRANSACT_WRITE_LIMIT], written)
+        return written
 
-    def _batch_write(self, requests: list[dict[str, Any]]) -> int:
-        pending = {self.table_name: requests}
+    def _transact_imported(self, events: list[PreferenceEvent], written: ImportWrite) -> None:
+        pending = events
         for attempt in range(UNPROCESSED_RETRIES + 1):
-            response = self._client.batch_write_item(RequestItems=pending)
-            pending = response.get("UnprocessedItems") or {}
+            written.requests += 1
+            try:
+                self._client.transact_write_items(
+                    TransactItems=[{"Update": self._imported_update(event)} for event in pending]
+                )
+            except ClientError as error:
+                pending, transient = _sort_cancellations(error, pending, written)
+            else:
+                written.imported.extend(pending)
+                return
             if not pending:
-                return attempt + 1
-            time.sleep(min(0.05 * 2**attempt, 1.0))
-        raise StateUnavailableError(f"{len(pending[self.table_name])} items stayed unprocessed")
+                return
+            if transient:
+                time.sleep(min(0.05 * 2**attempt, 1.0))
+        raise StateUnavailableError(f"{len(pending)} imported events could not be written")
 
-    def apply_imported(self, event: PreferenceEvent) -> bool:
-        """Add an imported event to an existing state item, unless a later event is there already."""
+    def _imported_update(self, event: PreferenceEvent) -> dict[str, Any]:
         update = self._state_update(event)
         update["UpdateExpression"] += ", #record = :record"
         update["ExpressionAttributeNames"]["#record"] = IMPORT_PREFIX + event.event_id
         update["ExpressionAttributeValues"][":record"] = _to_attr(event.history_item())
-        try:
-            self._client.update_item(**update)
-        except ClientError as error:
-            if not _condition_failed(error):
-                raise
-            return False
-        return True
+        return update
 
     def state_items(self) -> Iterator[tuple[str, ConsentState]]:
         """Every customer's consent state (a Scan: for exports, not for the send path)."""

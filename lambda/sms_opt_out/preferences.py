@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from .errors import InvalidFieldError
 
@@ -22,18 +22,41 @@ class Scope(enum.StrEnum):
     """An opt-out to any of our numbers blocks every number sharing the table."""
 
 
-def event_time(value: str | datetime, field: str = "Timestamp") -> str:
-    """Return ``value`` as UTC ISO-8601 with milliseconds, e.g. ``2025-04-11T09:30:00.000Z``."""
+MAX_AHEAD_OF_CLOCK = timedelta(seconds=60)
+"""How far ahead of the recording clock an event time may be: clock skew, never a typo such as
+2062, which would make the event the latest until then and outvote every later STOP."""
+
+
+def event_time(value: str | datetime, field: str = "Timestamp", *, now: datetime | None = None) -> str:
+    """Return ``value`` as UTC ISO-8601 with milliseconds, e.g. ``2025-04-11T09:30:00.000Z``.
+
+    With ``now`` (the clock of whoever records the event), a time more than 60 seconds after it is
+    refused. The CLI, the Python API and imports pass it; an SNS timestamp is AWS's own.
+    """
     if not isinstance(value, str | datetime):
         raise InvalidFieldError(field, "must be an ISO-8601 time string")
+    written = value
     if isinstance(value, str):
         try:
             value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         except ValueError:
-            raise InvalidFieldError(field, f"{value!r} is not an ISO-8601 time") from None
+            raise InvalidFieldError(field, f"{written!r} is not an ISO-8601 time") from None
     if value.tzinfo is None:
         raise InvalidFieldError(field, "the time must carry a time zone (for example Z for UTC)")
-    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        shown = written if isinstance(written, str) else written.isoformat()
+        raise InvalidFieldError(field, f"{shown!r} is outside the years 1 to 9999 in UTC") from None
+    text = utc.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    if now is not None and utc > now + MAX_AHEAD_OF_CLOCK:
+        recorded = now.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        raise InvalidFieldError(
+            field,
+            f"{text} is in the future: more than {MAX_AHEAD_OF_CLOCK.seconds} s after now ({recorded}); "
+            "give when the customer asked",
+        )
+    return text
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,10 @@ class OptOutRegistry:
         at: str | datetime | None = None,
         reference: str | None = None,
     ) -> PreferenceEvent:
-        """Record an opt-out from ``channel``; it applies to all our numbers unless ``origination``."""
+        """Record an opt-out from ``channel``; it applies to all our numbers unless ``origination``.
+
+        ``at`` (default: now) is when the customer asked; more than 60 s ahead of this clock is refused.
+        """
         return self._record(Action.OPT_OUT, number, channel, origination, at, reference)
 
     def opt_in(
@@ -119,12 +122,13 @@ class OptOutRegistry:
     ) -> PreferenceEvent:
         if not isinstance(channel, str) or not channel.strip():
             raise InvalidFieldError("channel", "name the channel (web, call-center, email, ...)")
+        now = datetime.now(UTC)
         event = PreferenceEvent(
             customer=to_e164(number, "number"),
             origination=ALL_NUMBERS
             if origination is None
             else to_origination_number(origination, "origination"),
-            timestamp=event_time(at or datetime.now(UTC), "at"),
+            timestamp=event_time(at or now, "at", now=now),
             action=action,
             keyword=action.value,
             channel=channel.strip(),

@@ -27,9 +27,23 @@ ClientFactory = Callable[[str], Any]
 """Makes a client for a service name: ``boto3.session.Session().client`` or the like."""
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+SDK_LOGGERS = ("botocore", "boto3", "urllib3")
+"""At DEBUG they log request bodies (full numbers, message text): kept at WARNING whatever the level."""
+
+
 def configure_logging() -> None:
-    """Log this package at ``LOG_LEVEL`` (INFO by default) through Lambda's root handler."""
-    logging.getLogger(__package__).setLevel(os.environ.get("LOG_LEVEL", "INFO").upper())
+    """Log this package at ``LOG_LEVEL`` (INFO by default, and for an unknown level, with a warning)
+    through Lambda's root handler; the AWS SDK's loggers stay at WARNING."""
+    for name in SDK_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    package = logging.getLogger(__package__)
+    level = os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if level in LOG_LEVELS:
+        package.setLevel(level)
+        return
+    package.setLevel(logging.INFO)
+    package.warning("LOG_LEVEL: %r is not a log level (%s); using INFO", level, ", ".join(LOG_LEVELS))
 
 
 def _default_factory() -> ClientFactory:

@@ -108,8 +108,9 @@ class GuardedSender:
         for name in REQUIRED:
             if not isinstance(params.get(name), str) or not params[name].strip():
                 raise InvalidRequestError(name, "is required and must be a non-empty string")
-        self._gateway.check_request(params)
+        # normalised first: the number checked for consent is exactly the one sent to
         params["DestinationPhoneNumber"] = to_e164(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
+        self._gateway.check_request(params)
         return _Prepared(params, params["DestinationPhoneNumber"], self._origination_number(params))
 
     def _origination_number(self, params: Mapping[str, Any]) -> str:

@@ -16,6 +16,7 @@ from .keywords import (
     DEFAULT_REVOCATION_WORDS,
     KeywordRules,
     MatchMode,
+    stop_rule_violation,
 )
 from .preferences import Scope
 
@@ -29,6 +30,15 @@ DEFAULT_OPT_IN_CONFIRMATION = "You have been resubscribed. Reply STOP to unsubsc
 DEFAULT_HELP_MESSAGE = (
     "{program}: reply STOP to unsubscribe, START to resubscribe. Msg & data rates may apply."
 )
+
+KEYWORD_VARIABLES = {
+    "opt_out_keywords": ("OPT_OUT_KEYWORDS", DEFAULT_OPT_OUT_KEYWORDS),
+    "opt_in_keywords": ("OPT_IN_KEYWORDS", DEFAULT_OPT_IN_KEYWORDS),
+    "help_keywords": ("HELP_KEYWORDS", DEFAULT_HELP_KEYWORDS),
+    "revocation_words": ("OPT_OUT_WORDS", DEFAULT_REVOCATION_WORDS),
+    "opt_out_phrases": ("OPT_OUT_PHRASES", DEFAULT_OPT_OUT_PHRASES),
+}
+"""KeywordRules' arguments, and the variable and default of each."""
 
 
 @dataclass(frozen=True)
@@ -49,14 +59,16 @@ class Settings:
         table_name = env.get("OPT_OUT_TABLE_NAME", "").strip()
         if not table_name:
             raise ConfigurationError("OPT_OUT_TABLE_NAME", "must name the opt-out DynamoDB table")
-        rules = KeywordRules(
-            opt_out_keywords=_list(env, "OPT_OUT_KEYWORDS", DEFAULT_OPT_OUT_KEYWORDS),
-            opt_in_keywords=_list(env, "OPT_IN_KEYWORDS", DEFAULT_OPT_IN_KEYWORDS),
-            help_keywords=_list(env, "HELP_KEYWORDS", DEFAULT_HELP_KEYWORDS),
-            revocation_words=_list(env, "OPT_OUT_WORDS", DEFAULT_REVOCATION_WORDS),
-            opt_out_phrases=_list(env, "OPT_OUT_PHRASES", DEFAULT_OPT_OUT_PHRASES),
-            match_mode=_choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD),
-        )
+        keyword_settings = {
+            argument: _list(env, variable, default)
+            for argument, (variable, default) in KEYWORD_VARIABLES.items()
+        }
+        match_mode = _choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD)
+        violation = stop_rule_violation(**keyword_settings, match_mode=match_mode)
+        if violation:
+            argument, reason = violation
+            raise ConfigurationError(KEYWORD_VARIABLES[argument][0], reason)
+        rules = KeywordRules(**keyword_settings, match_mode=match_mode)
         program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
         return cls(
             table_name=table_name,

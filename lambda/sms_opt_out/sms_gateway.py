@@ -10,6 +10,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from botocore.validate import ParamValidator
 
 from .errors import InvalidRequestError
+from .model_constraints import violation
 from .phone_numbers import to_origination_number
 
 
@@ -33,7 +34,8 @@ class SmsGateway:
         return frozenset(self._send_shape.members)
 
     def check_request(self, params: Mapping[str, Any]) -> None:
-        """Raise InvalidRequestError naming the first parameter SendTextMessage would reject."""
+        """Raise InvalidRequestError naming the first parameter SendTextMessage would reject: its
+        types (botocore's validator), then the model's lengths, ranges, patterns and enums."""
         for name in params:
             if name not in self._send_shape.members:
                 raise InvalidRequestError(name, "not a SendTextMessage parameter")
@@ -42,6 +44,9 @@ class SmsGateway:
             line = report.generate_report().splitlines()[0]
             field = next((n for n in params if re.search(rf"\b{n}\b", line)), "request")
             raise InvalidRequestError(field, line)
+        found = violation(params, self._send_shape, "")
+        if found:
+            raise InvalidRequestError(*found)
 
     def send_text(self, params: Mapping[str, Any]) -> str:
         """Send one text; return its MessageId."""
