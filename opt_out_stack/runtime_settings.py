@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from opt_out_stack import prop_validation
 from opt_out_stack.prop_validation import PropError
 from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.keywords import MatchMode, stop_rule_violation
 from sms_opt_out.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, check_languages
+from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.preferences import Scope
 from sms_opt_out.settings import language_variable
 
@@ -58,6 +60,7 @@ class RuntimeSettings:
     message_frequency: str | None = None
     languages: Sequence[str] | None = None
     language_settings: Mapping[str, Mapping[str, object]] | None = None
+    metrics_namespace: str = DEFAULT_NAMESPACE
 
     def environment(self) -> dict[str, str]:
         """The environment variables of both functions; raises ValueError naming a bad prop."""
@@ -91,6 +94,7 @@ class RuntimeSettings:
                     prop, value, f"is not one of {', '.join(allowed)}", f"give one of {', '.join(allowed)}"
                 )
             env[variable] = str(value).upper()
+        env["METRICS_NAMESPACE"] = prop_validation.metrics_namespace(self.metrics_namespace)
         self._check_stop_opts_out()
         return env
 

@@ -22,12 +22,14 @@ from opt_out_stack import prop_validation
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
 from opt_out_stack.lambda_asset import lambda_code
+from opt_out_stack.observability import Observability
 from opt_out_stack.phone_number_configuration import configure_one_after_another
 from opt_out_stack.phone_numbers import PhoneNumberRef, phone_number_refs
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_settings import RuntimeSettings
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
 from sms_opt_out.deployed_stack import RESOURCE_MARKER
+from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
 DEFAULT_TIMEOUT_SECONDS = 30
@@ -42,8 +44,9 @@ class SmsOptOut(Construct):
     """Records and honours SMS opt-outs for existing phone numbers, with self-managed opt-outs on.
 
     Provisions the ``SMSOptOut`` table, the inbound (two-way) topic, the reply processor, the
-    guarded sender, two dead-letter queues, alarms, and one custom resource per phone number that
-    turns on two-way SMS to the topic and self-managed opt-outs (and turns both off on delete).
+    guarded sender, two dead-letter queues, alarms, a dashboard, and one custom resource per phone
+    number that turns on two-way SMS to the topic and self-managed opt-outs (and turns both off on
+    delete).
     """
 
     def __init__(
@@ -78,6 +81,9 @@ class SmsOptOut(Construct):
         reply_reserved_concurrency: int | None = None,
         send_reserved_concurrency: int | None = None,
         log_retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR,
+        metrics_namespace: str = DEFAULT_NAMESPACE,
+        dashboard_name: str | None = None,
+        tracing: lambda_.Tracing = lambda_.Tracing.ACTIVE,
     ) -> None:
         """Create the opt-out system.
 
@@ -125,6 +131,9 @@ class SmsOptOut(Construct):
         :param send_reserved_concurrency: the same for the send function; a cap also bounds the
             rate at which it can call SendTextMessage. Default: unreserved.
         :param log_retention: of the functions' logs. Default: one year.
+        :param metrics_namespace: CloudWatch namespace of the outcome metrics. Default: "SmsOptOut".
+        :param dashboard_name: name of the CloudWatch dashboard. Default: generated.
+        :param tracing: X-Ray tracing of both functions. Default: ACTIVE.
         """
         super().__init__(scope, construct_id)
         prop_validation.check_list_props(SmsOptOut.__init__, locals())
@@ -147,6 +156,7 @@ class SmsOptOut(Construct):
             message_frequency=message_frequency,
             languages=languages,
             language_settings=language_settings,
+            metrics_namespace=metrics_namespace,
         ).environment()
         if support_contact is None:
             Annotations.of(self).add_warning_v2(
@@ -155,6 +165,7 @@ class SmsOptOut(Construct):
                 "the CTIA requires. Set support_contact to a phone number, email address or URL.",
             )
         prop_validation.memory_size(memory_size)
+        prop_validation.tracing(tracing)
         timeout = prop_validation.timeout_seconds(timeout, DEFAULT_TIMEOUT_SECONDS)
         concurrency = {
             "ReplyFunction": prop_validation.reserved_concurrency(
@@ -208,11 +219,11 @@ class SmsOptOut(Construct):
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
         self.reply_function = self._function(
             "ReplyFunction", "process_reply.handler", environment, memory_size, timeout, log_retention,
-            self.reply_dead_letter_queue, concurrency["ReplyFunction"],
+            self.reply_dead_letter_queue, concurrency["ReplyFunction"], tracing,
         )  # fmt: skip
         self.send_function = self._function(
             "SendFunction", "send_text_message.handler", environment, memory_size, timeout, log_retention,
-            self.send_dead_letter_queue, concurrency["SendFunction"],
+            self.send_dead_letter_queue, concurrency["SendFunction"], tracing,
         )  # fmt: skip
         subscription = self.topic.add_subscription(
             subscriptions.LambdaSubscription(
@@ -240,9 +251,20 @@ class SmsOptOut(Construct):
             "ORIGINATION_NUMBERS",
             stack.to_json_string({c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}),
         )
-        self.alarms = self._alarms(alarm_topic)
+        self.observability = Observability(
+            self,
+            "Observability",
+            namespace=metrics_namespace,
+            reply_function=self.reply_function,
+            send_function=self.send_function,
+            dead_letter_queues=[self.reply_dead_letter_queue, self.send_dead_letter_queue],
+            dashboard_name=dashboard_name,
+            alarm_topic=alarm_topic,
+        )
+        self.dashboard = self.observability.dashboard
+        self.alarms = self._alarms(alarm_topic) + self.observability.alarms
         self._mark_for_the_cli()
-        acknowledge_construct_findings(self)
+        acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
         """Let ``grantee`` invoke the guarded sender (``lambda:InvokeFunction`` on it alone)."""
@@ -341,6 +363,7 @@ class SmsOptOut(Construct):
         log_retention: logs.RetentionDays,
         dead_letter_queue: sqs.IQueue,
         reserved_concurrency: int | None,
+        tracing: lambda_.Tracing,
     ) -> lambda_.Function:
         log_group = logs.LogGroup(
             self, f"{construct_id}Logs", retention=log_retention, removal_policy=RemovalPolicy.RETAIN
@@ -361,7 +384,7 @@ class SmsOptOut(Construct):
             role=role,
             log_group=log_group,
             logging_format=lambda_.LoggingFormat.JSON,
-            tracing=lambda_.Tracing.ACTIVE,
+            tracing=tracing,
             on_failure=destinations.SqsDestination(dead_letter_queue),
             retry_attempts=2,
             reserved_concurrent_executions=reserved_concurrency,

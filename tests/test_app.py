@@ -47,7 +47,7 @@ def test_the_stack_outputs_what_operators_and_applications_need(default_environm
 
     assert set(outputs) == {
         "TableName", "InboundTopicArn", "SendFunctionName", "ReplyFunctionName",
-        "ReplyDeadLetterQueueUrl", "SendDeadLetterQueueUrl",
+        "ReplyDeadLetterQueueUrl", "SendDeadLetterQueueUrl", "DashboardName",
     }  # fmt: skip
 
 

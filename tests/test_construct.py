@@ -439,12 +439,15 @@ def test_alarms_watch_the_dead_letter_queue_and_both_functions(
     template, _ = default
     alarms = template.find_resources("AWS::CloudWatch::Alarm")
     metrics = sorted(a["Properties"]["MetricName"] for a in alarms.values())
-    assert metrics == ["ApproximateNumberOfMessagesVisible"] * 2 + ["Errors", "Errors"]
+    assert metrics == ["ApproximateNumberOfMessagesVisible"] * 2 + ["Errors", "Errors"] + [
+        "MessagesFailed",
+        "Throttles",
+    ]
     assert all("AlarmActions" not in a["Properties"] for a in alarms.values())
     with_actions = customized.find_resources(
         "AWS::CloudWatch::Alarm", {"Properties": {"AlarmActions": Match.any_value()}}
     )
-    assert len(with_actions) == 4, "the second construct's alarms notify its alarm topic"
+    assert len(with_actions) == 6, "the second construct's alarms notify its alarm topic"
 
 
 @dataclass
@@ -542,7 +545,7 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
     assert (
         opt_out.send_function.node.id == "SendFunction" and opt_out.reply_function.node.id == "ReplyFunction"
     )
-    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 4
+    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 6 and opt_out.dashboard
 
 
 def test_leaving_out_the_support_contact_warns_at_synthesis(default: tuple[Template, SmsOptOut]) -> None:

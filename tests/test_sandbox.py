@@ -65,3 +65,22 @@ def test_the_history_shows_the_opt_out_then_the_opt_in(steps: list[Step]) -> Non
         ("OPT_IN", "START", "SMS"),
     ]
     assert all(i["PK"] == CUSTOMER for i in items)
+
+
+def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) -> None:
+    metrics = steps[8].outcome
+    replies = 3 + BATCH_OPTED_OUT  # STOP, HELP, START, then a STOP from each opted-out recipient
+    assert metrics["totals"] == {
+        "OptOuts": 1 + BATCH_OPTED_OUT,
+        "OptIns": 1,
+        "HelpRequests": 1,
+        "UnrecognisedReplies": 0,
+        "ConfirmationsSent": replies,
+        "MessagesSent": 2 + BATCH_SIZE - BATCH_OPTED_OUT,
+        "MessagesBlocked": 1 + BATCH_OPTED_OUT,
+        "MessagesInvalid": 0,
+        "MessagesFailed": 0,
+        "MessagesDeferred": 0,
+        "Throttles": 0,
+    }
+    assert metrics["records"] == replies + 4, "one per invocation: each reply, three sends and the batch"

@@ -55,7 +55,7 @@ class GuardedSender:
         """
         (result,), _ = self._send([request])
         if result["status"] == "FAILED":
-            raise SendFailedError(f"SendTextMessage failed: {result['code']}")
+            raise SendFailedError(f"SendTextMessage failed: {result['code']}", result["code"])
         return result
 
     def send_batch(self, requests: Sequence[Any]) -> list[dict[str, Any]]:
