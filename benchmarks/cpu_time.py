@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import statistics
 import time
 from collections.abc import Mapping
+from contextlib import redirect_stdout
 from types import SimpleNamespace
 from typing import Any
 
@@ -57,7 +59,10 @@ def _state_item(customer: str) -> dict[str, Any]:
 
 
 def run(batch: int = BATCH, runs: int = RUNS) -> float:
-    """Median CPU seconds per message for the handler on a batch (every tenth recipient opted out)."""
+    """Median CPU seconds per message for the handler on a batch (every tenth recipient opted out).
+
+    The handler's metric records are included, written to memory.
+    """
     recipients = [f"+1212555{n:04d}" for n in range(batch)]
     items = {r: _state_item(r) for r in recipients[::10]}
     sms = FakeSms()
@@ -75,7 +80,8 @@ def run(batch: int = BATCH, runs: int = RUNS) -> float:
         samples = []
         for _ in range(runs):
             started = time.process_time()
-            send_text_message.handler(event, None)
+            with redirect_stdout(io.StringIO()):  # its metric records, as Lambda takes them from stdout
+                send_text_message.handler(event, None)
             samples.append((time.process_time() - started) / batch)
     finally:
         send_text_message.guarded_sender = original

@@ -11,7 +11,7 @@ from benchmarks.measure import read_units
 from sandbox.local_aws import TABLE_NAME
 from sandbox.request_counter import RequestCounter
 from sms_opt_out.inbound import InboundReply
-from sms_opt_out.keywords import DEFAULT_OPT_OUT_KEYWORDS
+from sms_opt_out.languages import ENGLISH, LANGUAGES
 from sms_opt_out.leases import Lease
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.preferences import Action, PreferenceEvent
@@ -21,6 +21,7 @@ from sms_opt_out.runtime import build_guarded_sender, build_reply_processor
 RECIPIENTS = 1_000
 OPTED_OUT_EVERY = 10
 SINGLE_SENDS = 100
+SAMPLE_OPT_OUT_KEYWORDS = LANGUAGES[ENGLISH].keywords.opt_out_keywords
 HISTORY = (
     ("2025-01-01", Action.OPT_OUT, "STOP"),
     ("2025-02-01", Action.OPT_IN, "START"),
@@ -82,7 +83,7 @@ def _sample(client: Any, batch: list[str]) -> tuple[Cost, Cost]:
         )["Items"]
         requests += 1
         latest = max(items, key=lambda i: i["SK"]["S"], default=None)
-        _blocked = latest is not None and latest["Response"]["S"] in DEFAULT_OPT_OUT_KEYWORDS
+        _blocked = latest is not None and latest["Response"]["S"] in SAMPLE_OPT_OUT_KEYWORDS
         eventual += read_units(items, consistent=False, per_item=False)
         strong += read_units(items, consistent=True, per_item=False)
     return Cost(requests / len(batch), eventual / len(batch)), Cost(
@@ -96,7 +97,8 @@ def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
     cases = {
         "opt-out": ("STOP", "in-1"),
         "duplicate delivery": ("STOP", "in-1"),
-        "ignored message": ("What time do you open?", "in-2"),
+        "repeated STOP (already opted out)": ("STOP", "in-3"),
+        "unrecognised message (kept for review)": ("What time do you open?", "in-2"),
     }
     figures = {}
     for name, (body, inbound_id) in cases.items():

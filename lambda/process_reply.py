@@ -9,6 +9,7 @@ from typing import Any
 from sms_opt_out.errors import MalformedReplyError
 from sms_opt_out.inbound import parse_sns_record
 from sms_opt_out.leases import Lease
+from sms_opt_out.metrics import ReplyMetrics
 from sms_opt_out.reply_service import ReplyProcessor
 from sms_opt_out.runtime import build_reply_processor, configure_logging, raise_failures
 
@@ -23,18 +24,25 @@ def reply_processor() -> ReplyProcessor:
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Process every SNS record; raise after the last one if any failed, so nothing is lost."""
+    """Process every SNS record; raise after the last one if any failed, so nothing is lost.
+
+    The outcomes are counted and written as metrics (EMF, standard output) before any failure is raised.
+    """
     records = event.get("Records") if isinstance(event, dict) else None
     if not isinstance(records, list) or not records:
         raise MalformedReplyError("Records", "must be a non-empty list of SNS records")
     lease = Lease.for_invocation(context.aws_request_id, context.get_remaining_time_in_millis())
     outcomes: list[str] = []
     failures: list[Exception] = []
+    metrics = ReplyMetrics()
     for position, record in enumerate(records):
         try:
-            outcomes.append(reply_processor().process(parse_sns_record(record, position), lease))
+            reply = parse_sns_record(record, position)
+            outcomes.append(reply_processor().process(reply, lease))
+            metrics.add_outcome(reply.our_number, outcomes[-1])
         except Exception as error:  # noqa: BLE001 - every record gets its turn; all failures are raised below
             logger.error("Records[%d] failed: %s", position, error)
             failures.append(error)
+    metrics.flush()
     raise_failures(failures, len(records))
     return {"outcomes": outcomes}

@@ -6,6 +6,7 @@ import functools
 from typing import Any
 
 from sms_opt_out.deadline import Deadline
+from sms_opt_out.metrics import SendMetrics
 from sms_opt_out.runtime import build_guarded_sender, configure_logging
 from sms_opt_out.send_events import SendEvent
 from sms_opt_out.send_service import GuardedSender
@@ -19,8 +20,22 @@ def guarded_sender() -> GuardedSender:
     return build_guarded_sender()
 
 
+@functools.cache
+def send_metrics() -> SendMetrics:
+    """Kept for the container's life: it remembers the identities SendTextMessage sent from."""
+    return SendMetrics()
+
+
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Send what ``event`` asks, within the time ``context`` leaves; see ``send_events`` for the shapes."""
-    incoming = SendEvent.parse(event)
-    outcome = guarded_sender().send(incoming.requests, Deadline.of(context), incoming.redelivery)
-    return incoming.answer(outcome)
+    """Send what ``event`` asks, within the time ``context`` leaves; see ``send_events`` for the shapes.
+
+    Every result is counted and written as metrics (EMF, standard output), a failed single send too.
+    """
+    metrics = send_metrics()
+    try:
+        incoming = SendEvent.parse(event)
+        outcome = guarded_sender().send(incoming.requests, Deadline.of(context), incoming.redelivery)
+        metrics.add_results(incoming.requests, outcome.results)
+        return incoming.answer(outcome)
+    finally:
+        metrics.flush()

@@ -71,11 +71,15 @@ def acknowledge(construct: IConstruct, pack: str, rule: str, reason: str, findin
     resource.add_metadata(NAG_METADATA, {**metadata, "rules_to_suppress": rules})
 
 
-def acknowledge_construct_findings(opt_out: SmsOptOut) -> None:
-    """Acknowledge what the construct does on purpose; nothing of the user's resources is touched."""
+def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
+    """Acknowledge what the construct does on purpose; nothing of the user's resources is touched.
+
+    ``traced``: the functions trace with X-Ray, whose statement is the one on ``*``.
+    """
     for function in (opt_out.reply_function, opt_out.send_function):
-        policy = function.role.node.find_child("DefaultPolicy")
-        acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", XRAY_ONLY_STAR, "Resource::*")
+        if traced:
+            policy = function.role.node.find_child("DefaultPolicy")
+            acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", XRAY_ONLY_STAR, "Resource::*")
         acknowledge(function, "Serverless", "Serverless-LambdaDLQ", ON_FAILURE_DESTINATION)
     for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
         acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)

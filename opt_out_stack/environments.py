@@ -8,6 +8,7 @@ that are not JSON are given as JSON: ``timeout`` and ``logRetention`` in seconds
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -56,10 +57,23 @@ def _log_retention(value: Any) -> logs.RetentionDays:
     return getattr(logs.RetentionDays, RETENTION_DAYS[int(days)])
 
 
+def _language_settings(value: Any) -> Any:
+    """``{"fr": {"helpMessage": ...}}``: the language props in camelCase, as every other key."""
+    if not isinstance(value, dict):
+        return value
+    return {
+        code: {re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower(): v for key, v in props.items()}
+        if isinstance(props, dict)
+        else props
+        for code, props in value.items()
+    }
+
+
 CONVERSIONS: dict[str, Callable[[Any], Any]] = {
     "timeout": lambda value: Duration.seconds(_number("timeout", value, "seconds")),
     "removal_policy": _removal_policy,
     "log_retention": _log_retention,
+    "language_settings": _language_settings,
 }
 """Props whose cdk.json value is not the Python value; the others (and ARNs) pass as they are."""
 CONTEXT_KEYS = {_camel(prop): prop for prop in sorted(CONSTRUCT_PROPS)}

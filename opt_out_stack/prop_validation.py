@@ -12,11 +12,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import aws_cdk.aws_lambda as lambda_
 from aws_cdk import Duration, Token
 
 PHONE_NUMBER_ID = re.compile(r"phone-[0-9a-fA-F]{32}")
 _TABLE_NAME = re.compile(r"[a-zA-Z0-9_.-]{3,255}")
 _RESOURCE_NAME = re.compile(r"[A-Za-z0-9_:/-]{1,256}")
+_NAMESPACE = re.compile(r"[A-Za-z0-9 ._/#:-]{1,255}")
+_DASHBOARD_NAME = re.compile(r"[A-Za-z0-9_-]{1,255}")
 MAX_TIMEOUT_SECONDS = 900
 MIN_MEMORY_MB, MAX_MEMORY_MB = 128, 10240
 
@@ -116,6 +119,18 @@ def send_concurrency(value: int) -> int:
     return value
 
 
+def metrics_namespace(value: str) -> str:
+    """CloudWatch's rule for a namespace of one's own: 1 to 255 of these characters, not ``AWS/...``."""
+    if not isinstance(value, str) or not _NAMESPACE.fullmatch(value) or value.startswith("AWS/"):
+        raise PropError(
+            "metrics_namespace",
+            value,
+            "is not a CloudWatch namespace of your own",
+            "use 1 to 255 letters, digits, spaces or . _ / # : - and not AWS/ first, e.g. 'SmsOptOut'",
+        )
+    return value
+
+
 def max_send_concurrency(value: int) -> int:
     if (
         isinstance(value, bool)
@@ -127,5 +142,27 @@ def max_send_concurrency(value: int) -> int:
             value,
             f"is outside SQS's {MIN_QUEUE_CONCURRENCY} to {MAX_QUEUE_CONCURRENCY}",
             f"give a whole number from {MIN_QUEUE_CONCURRENCY} to {MAX_QUEUE_CONCURRENCY}",
+        )
+    return value
+
+
+def dashboard_name(value: str | None) -> str | None:
+    """CloudWatch's rule for a dashboard name: 1 to 255 letters, digits, ``-`` and ``_``."""
+    if value is None or (isinstance(value, str) and Token.is_unresolved(value)):
+        return value
+    if not isinstance(value, str) or not _DASHBOARD_NAME.fullmatch(value):
+        raise PropError(
+            "dashboard_name",
+            value,
+            "is not a CloudWatch dashboard name",
+            "use 1 to 255 letters, digits, '-' or '_', or leave it out for a generated name",
+        )
+    return value
+
+
+def tracing(value: lambda_.Tracing) -> lambda_.Tracing:
+    if not isinstance(value, lambda_.Tracing):
+        raise PropError(
+            "tracing", value, "is not an aws_lambda.Tracing", "give Tracing.ACTIVE, PASS_THROUGH or DISABLED"
         )
     return value

@@ -7,9 +7,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from opt_out_stack import prop_validation
 from opt_out_stack.prop_validation import PropError
+from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.keywords import MatchMode, stop_rule_violation
+from sms_opt_out.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, check_languages
+from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.preferences import Scope
+from sms_opt_out.settings import language_variable
 
 LIST_VARIABLES = {
     "opt_out_keywords": "OPT_OUT_KEYWORDS",
@@ -22,8 +27,18 @@ TEXT_VARIABLES = {
     "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
     "opt_in_confirmation": "OPT_IN_CONFIRMATION",
     "help_message": "HELP_MESSAGE",
+    "message_frequency": "MESSAGE_FREQUENCY",
     "program_name": "PROGRAM_NAME",
+    "support_contact": "SUPPORT_CONTACT",
 }
+LANGUAGE_PROPS = (
+    *LIST_VARIABLES,
+    "opt_out_confirmation",
+    "opt_in_confirmation",
+    "help_message",
+    "message_frequency",
+)
+"""What ``language_settings`` may set for a language other than English."""
 MAX_TEXT_LENGTH = 1600
 """SendTextMessage's longest MessageBody."""
 
@@ -44,34 +59,31 @@ class RuntimeSettings:
     help_message: str | None = None
     program_name: str | None = None
     messages_per_second: Mapping[str, float] | None = None
+    support_contact: str | None = None
+    message_frequency: str | None = None
+    languages: Sequence[str] | None = None
+    language_settings: Mapping[str, Mapping[str, object]] | None = None
+    metrics_namespace: str = DEFAULT_NAMESPACE
 
     def environment(self) -> dict[str, str]:
         """The environment variables of both functions; raises ValueError naming a bad prop."""
         env: dict[str, str] = {}
         for prop, variable in LIST_VARIABLES.items():
-            values = getattr(self, prop)
-            if values is None:
-                continue
-            if isinstance(values, str):
-                raise PropError(prop, values, "is one string", f"give a list, e.g. [{values!r}]")
-            for value in values:
-                if not isinstance(value, str) or not value.strip() or "," in value:
-                    raise PropError(
-                        prop, value, "must be a non-empty string without commas", "give one per item"
-                    )
-            env[variable] = ",".join(v.strip() for v in values)
+            if getattr(self, prop) is not None:
+                env[variable] = _list_value(prop, getattr(self, prop))
         for prop, variable in TEXT_VARIABLES.items():
-            text = getattr(self, prop)
-            if text is None:
-                continue
-            if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_LENGTH:
+            if getattr(self, prop) is not None:
+                env[variable] = _text_value(prop, getattr(self, prop))
+        languages = DEFAULT_LANGUAGES
+        if self.languages is not None:
+            try:
+                languages = check_languages(self.languages, "languages")
+            except InvalidFieldError as error:
                 raise PropError(
-                    prop,
-                    text,
-                    "is empty or too long",
-                    f"give a non-empty text of at most {MAX_TEXT_LENGTH} characters",
-                )
-            env[variable] = text
+                    "languages", self.languages, error.reason, f"give a list of {', '.join(LANGUAGES)}"
+                ) from None
+            env["LANGUAGES"] = ",".join(languages)
+        env |= _language_settings(self.language_settings or {}, languages)
         for prop, variable, kind in (
             ("match_mode", "MATCH_MODE", MatchMode),
             ("opt_out_scope", "OPT_OUT_SCOPE", Scope),
@@ -87,6 +99,7 @@ class RuntimeSettings:
             env[variable] = str(value).upper()
         if self.messages_per_second is not None:
             env["MESSAGES_PER_SECOND"] = _rates(self.messages_per_second)
+        env["METRICS_NAMESPACE"] = prop_validation.metrics_namespace(self.metrics_namespace)
         self._check_stop_opts_out()
         return env
 
@@ -130,3 +143,58 @@ def _rates(rates: Mapping[str, float]) -> str:
         if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
             raise PropError("messages_per_second", rate, f"is not a positive rate for {identity!r}", example)
     return json.dumps({k: float(v) for k, v in rates.items()}, separators=(",", ":"))
+
+
+def _list_value(prop: str, values: object) -> str:
+    if isinstance(values, str) or not isinstance(values, Sequence):
+        raise PropError(prop, values, "is not a list", f"give a list, e.g. [{values!r}]")
+    for value in values:
+        if not isinstance(value, str) or not value.strip() or "," in value:
+            raise PropError(prop, value, "must be a non-empty string without commas", "give one per item")
+    return ",".join(v.strip() for v in values)
+
+
+def _text_value(prop: str, text: object) -> str:
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_LENGTH:
+        raise PropError(
+            prop,
+            text,
+            "is empty or too long",
+            f"give a non-empty text of at most {MAX_TEXT_LENGTH} characters",
+        )
+    return text
+
+
+def _language_settings(
+    settings: Mapping[str, Mapping[str, object]], languages: Sequence[str]
+) -> dict[str, str]:
+    """The ``<VARIABLE>_<CODE>`` variables of ``language_settings`` (``{"fr": {"help_message": ...}}``)."""
+    if not isinstance(settings, Mapping):
+        raise PropError(
+            "language_settings", settings, "is not a mapping", "give {'fr': {'help_message': '...'}, ...}"
+        )
+    env: dict[str, str] = {}
+    for code, props in settings.items():
+        where = f"language_settings[{code!r}]"
+        if code == ENGLISH:
+            raise PropError(
+                where, props, "sets English", "use the top-level props (help_message, opt_out_keywords, ...)"
+            )
+        if code not in languages:
+            raise PropError(where, props, f"is for a language not in languages ({', '.join(languages)})",
+                            f"add {code!r} to languages")  # fmt: skip
+        if not isinstance(props, Mapping):
+            raise PropError(where, props, "is not a mapping", "give {'help_message': '...', ...}")
+        for prop, value in props.items():
+            if prop not in LANGUAGE_PROPS:
+                raise PropError(
+                    f"{where}.{prop}",
+                    value,
+                    "is no language prop",
+                    f"give one of {', '.join(LANGUAGE_PROPS)}",
+                )
+            if prop in LIST_VARIABLES:
+                env[language_variable(LIST_VARIABLES[prop], code)] = _list_value(f"{where}.{prop}", value)
+            else:
+                env[language_variable(TEXT_VARIABLES[prop], code)] = _text_value(f"{where}.{prop}", value)
+    return env

@@ -15,13 +15,14 @@ import aws_cdk.aws_logs as logs
 import aws_cdk.aws_sns as sns
 import aws_cdk.aws_sns_subscriptions as subscriptions
 import aws_cdk.aws_sqs as sqs
-from aws_cdk import CfnResource, Duration, RemovalPolicy, Stack
+from aws_cdk import Annotations, CfnResource, Duration, RemovalPolicy, Stack
 from constructs import Construct
 
 from opt_out_stack import prop_validation
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
 from opt_out_stack.lambda_asset import lambda_code
+from opt_out_stack.observability import Observability
 from opt_out_stack.phone_number_configuration import configure_one_after_another
 from opt_out_stack.phone_numbers import PhoneNumberRef, phone_number_refs
 from opt_out_stack.prop_validation import PropError
@@ -30,7 +31,9 @@ from opt_out_stack.send_queue import SendQueue
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
 from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
-from sms_opt_out.idempotency import KEY_PREFIX, TTL_ATTRIBUTE
+from sms_opt_out.idempotency import KEY_PREFIX
+from sms_opt_out.metrics import DEFAULT_NAMESPACE
+from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
 DEFAULT_TIMEOUT_SECONDS = 30
 RUNTIME = lambda_.Runtime.PYTHON_3_14
@@ -47,8 +50,9 @@ class SmsOptOut(Construct):
     """Records and honours SMS opt-outs for existing phone numbers, with self-managed opt-outs on.
 
     Provisions the ``SMSOptOut`` table, the inbound (two-way) topic, the reply processor, the
-    guarded sender, two dead-letter queues, alarms, and one custom resource per phone number that
-    turns on two-way SMS to the topic and self-managed opt-outs (and turns both off on delete).
+    guarded sender, two dead-letter queues, alarms, a dashboard, and one custom resource per phone
+    number that turns on two-way SMS to the topic and self-managed opt-outs (and turns both off on
+    delete).
     """
 
     def __init__(
@@ -72,6 +76,10 @@ class SmsOptOut(Construct):
         opt_in_confirmation: str | None = None,
         help_message: str | None = None,
         program_name: str | None = None,
+        support_contact: str | None = None,
+        message_frequency: str | None = None,
+        languages: Sequence[str] | None = None,
+        language_settings: Mapping[str, Mapping[str, object]] | None = None,
         configuration_set_names: Sequence[str] = (),
         protect_configuration_ids: Sequence[str] = (),
         memory_size: int = 256,
@@ -82,6 +90,9 @@ class SmsOptOut(Construct):
         messages_per_second: Mapping[str, float] | None = None,
         send_concurrency: int = DEFAULT_CONCURRENCY,
         max_send_concurrency: int = DEFAULT_MAX_SEND_CONCURRENCY,
+        metrics_namespace: str = DEFAULT_NAMESPACE,
+        dashboard_name: str | None = None,
+        tracing: lambda_.Tracing = lambda_.Tracing.ACTIVE,
     ) -> None:
         """Create the opt-out system.
 
@@ -95,19 +106,31 @@ class SmsOptOut(Construct):
             rotation on. A ``kms.Key`` of your app gets the statement letting End User Messaging SMS
             use it; an imported key gets a warning naming the statement its policy needs.
         :param alarm_topic: where alarms notify. Default: alarms are created without actions.
-        :param opt_out_keywords: whole-message opt-out keywords. Default: the runtime list (STOP, ...).
+        :param opt_out_keywords: English whole-message opt-out keywords. Default: STOP, CANCEL, ...
             STOP must opt out: here, or (match mode WORD) among ``opt_out_words``.
-        :param opt_in_keywords: whole-message opt-in keywords; never STOP. Default: JOIN, START, UNSTOP.
-        :param help_keywords: whole-message help keywords; never STOP. Default: HELP, INFO.
-        :param opt_out_words: revocation words matched anywhere in a reply. Default: the FCC's seven.
-        :param opt_out_phrases: opt-out phrases matched anywhere. Default: "leave me alone", ...
+        :param opt_in_keywords: English whole-message opt-in keywords; never STOP. Default: JOIN,
+            START, UNSTOP.
+        :param help_keywords: English whole-message help keywords; never STOP. Default: HELP, INFO.
+        :param opt_out_words: English revocation words matched anywhere in a reply. Default: the FCC's seven.
+        :param opt_out_phrases: English opt-out phrases matched anywhere. Default: "leave me alone", ...
         :param match_mode: WORD or EXACT. Default: WORD.
-        :param opt_out_scope: ORIGINATION (an opt-out blocks the number it was sent to) or ALL.
-            Default: ORIGINATION.
-        :param opt_out_confirmation: text answering an opt-out. Default: the runtime's.
-        :param opt_in_confirmation: text answering an opt-in. Default: the runtime's.
-        :param help_message: text answering HELP. Default: names ``program_name`` and STOP.
-        :param program_name: the program named in the default help text. Default: "SMS alerts".
+        :param opt_out_scope: ALL (an opt-out blocks every number sharing the table) or ORIGINATION
+            (the number it was sent to: the AWS sample's, short of the FCC's revoke-all rule from
+            2027-01-31). Default: ALL.
+        :param opt_out_confirmation: English text answering an opt-out. Default: the runtime's.
+        :param opt_in_confirmation: English text answering an opt-in. Default: the runtime's.
+        :param help_message: English text answering HELP. Default: names the program, the support
+            contact, the message frequency, STOP and START.
+        :param program_name: the program named in the default texts. Default: "SMS alerts".
+        :param support_contact: phone number, email or URL the default HELP texts give. Default:
+            none, with a synthesis warning (CTIA wants it in the HELP answer).
+        :param message_frequency: disclosed in the default opt-in and HELP texts, in every language
+            unless ``language_settings`` translates it. Default: "Msg frequency varies", translated.
+        :param languages: language codes whose keywords are understood and answered in kind: en (always
+            on), es, fr. Default: all three.
+        :param language_settings: per language other than English, the same keyword and text props
+            (``{"fr": {"help_message": "...", "opt_out_keywords": [...]}}``) plus ``message_frequency``.
+            Default: the built-in keywords and texts.
         :param configuration_set_names: configuration sets send requests may name. Default: none.
         :param protect_configuration_ids: protect configurations send requests may name. Default: none.
         :param memory_size: MB for each function. Default: 256.
@@ -123,6 +146,9 @@ class SmsOptOut(Construct):
         :param send_concurrency: sends one invocation makes at once. Default: 32.
         :param max_send_concurrency: most concurrent invocations the send queue starts (2 to 1000).
             Default: 2.
+        :param metrics_namespace: CloudWatch namespace of the outcome metrics. Default: "SmsOptOut".
+        :param dashboard_name: name of the CloudWatch dashboard. Default: generated.
+        :param tracing: X-Ray tracing of both functions. Default: ACTIVE.
         """
         super().__init__(scope, construct_id)
         prop_validation.check_list_props(SmsOptOut.__init__, locals())
@@ -142,10 +168,22 @@ class SmsOptOut(Construct):
             help_message=help_message,
             program_name=program_name,
             messages_per_second=messages_per_second,
+            support_contact=support_contact,
+            message_frequency=message_frequency,
+            languages=languages,
+            language_settings=language_settings,
+            metrics_namespace=metrics_namespace,
         ).environment()
+        if support_contact is None:
+            Annotations.of(self).add_warning_v2(
+                "sms-opt-out:supportContactMissing",
+                "support_contact is not set: the default HELP answer gives no customer-care contact, which "
+                "the CTIA requires. Set support_contact to a phone number, email address or URL.",
+            )
         prop_validation.send_concurrency(send_concurrency)
         prop_validation.max_send_concurrency(max_send_concurrency)
         prop_validation.memory_size(memory_size)
+        prop_validation.tracing(tracing)
         timeout = prop_validation.timeout_seconds(timeout, DEFAULT_TIMEOUT_SECONDS)
         concurrency = {
             "ReplyFunction": prop_validation.reserved_concurrency(
@@ -174,9 +212,11 @@ class SmsOptOut(Construct):
                 point_in_time_recovery_enabled=True
             ),
             deletion_protection=removal_policy != RemovalPolicy.DESTROY,
+            # Idempotency keys and unrecognised replies kept for review (nothing of the audit trail)
+            # expire by it: one attribute, ExpiresAt, for every item that expires.
+            time_to_live_attribute=EXPIRES_AT_ATTRIBUTE,
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             removal_policy=removal_policy,
-            time_to_live_attribute=TTL_ATTRIBUTE,
         )
         self.topic = sns.Topic(self, "InboundTopic", master_key=self.encryption_key, enforce_ssl=True)
         self.topic.add_to_resource_policy(
@@ -198,11 +238,11 @@ class SmsOptOut(Construct):
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
         self.reply_function = self._function(
             "ReplyFunction", "process_reply.handler", environment, memory_size, timeout, log_retention,
-            self.reply_dead_letter_queue, concurrency["ReplyFunction"],
+            self.reply_dead_letter_queue, concurrency["ReplyFunction"], tracing,
         )  # fmt: skip
         self.send_function = self._function(
             "SendFunction", "send_text_message.handler", environment, memory_size, timeout, log_retention,
-            self.send_dead_letter_queue, concurrency["SendFunction"],
+            self.send_dead_letter_queue, concurrency["SendFunction"], tracing,
         )  # fmt: skip
         subscription = self.topic.add_subscription(
             subscriptions.LambdaSubscription(
@@ -247,9 +287,20 @@ class SmsOptOut(Construct):
             "ORIGINATION_NUMBERS",
             stack.to_json_string({c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}),
         )
-        self.alarms = self._alarms(alarm_topic)
+        self.observability = Observability(
+            self,
+            "Observability",
+            namespace=metrics_namespace,
+            reply_function=self.reply_function,
+            send_function=self.send_function,
+            dead_letter_queues=[self.reply_dead_letter_queue, self.send_dead_letter_queue],
+            dashboard_name=dashboard_name,
+            alarm_topic=alarm_topic,
+        )
+        self.dashboard = self.observability.dashboard
+        self.alarms = self._alarms(alarm_topic) + self.observability.alarms
         self._mark_for_the_cli()
-        acknowledge_construct_findings(self)
+        acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
         """Let ``grantee`` invoke the guarded sender and queue sends (``lambda:InvokeFunction`` on it,
@@ -354,6 +405,7 @@ class SmsOptOut(Construct):
         log_retention: logs.RetentionDays,
         dead_letter_queue: sqs.IQueue,
         reserved_concurrency: int | None,
+        tracing: lambda_.Tracing,
     ) -> lambda_.Function:
         log_group = logs.LogGroup(
             self, f"{construct_id}Logs", retention=log_retention, removal_policy=RemovalPolicy.RETAIN
@@ -374,7 +426,7 @@ class SmsOptOut(Construct):
             role=role,
             log_group=log_group,
             logging_format=lambda_.LoggingFormat.JSON,
-            tracing=lambda_.Tracing.ACTIVE,
+            tracing=tracing,
             on_failure=destinations.SqsDestination(dead_letter_queue),
             retry_attempts=2,
             reserved_concurrent_executions=reserved_concurrency,

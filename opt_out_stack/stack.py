@@ -48,6 +48,7 @@ class OptOutStack(Stack):
                 self.opt_out.send_dead_letter_queue.queue_url,
                 "Sends that failed (sms-opt-out dead-letters --queue sends)",
             ),
+            "DashboardName": (self.opt_out.dashboard.dashboard_name, "The dashboard of every outcome"),
         }
         for name, (value, description) in outputs.items():
             CfnOutput(self, name, value=value, description=description)

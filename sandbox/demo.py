@@ -14,7 +14,9 @@ from typing import Any
 
 import boto3
 
+from sandbox.embedded_metrics import emf_records, totals
 from sandbox.local_aws import TABLE_NAME, LocalAws, table_definition
+from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
 from sms_opt_out.opt_out_store import OptOutStore
 
 CUSTOMER = "+14155550123"
@@ -119,6 +121,19 @@ class Conversation:
             f"The history of {customer} in the {TABLE_NAME} table", [header, *rows], {"items": items}
         )
 
+    def metrics(self) -> Step:
+        """The totals of the metrics the handlers wrote, read from their output as CloudWatch reads it."""
+        output = self.local.handler_output.getvalue()
+        sums = totals(output)
+        lines = [
+            ", ".join(f"{name} {sums[name]:,}" for name in names) for names in (REPLY_METRICS, SEND_METRICS)
+        ]
+        records = len(emf_records(output))
+        lines.append(f"→ {records} EMF records on standard output, one per invocation and number")
+        return self._step(
+            "The metrics the handlers wrote (all numbers)", lines, {"totals": dict(sums), "records": records}
+        )
+
     def play(self) -> list[Step]:
         self.app_sends("Your order #1042 has shipped.")
         self.customer_replies("Stop texting me")
@@ -128,6 +143,7 @@ class Conversation:
         self.app_sends("Your table is ready.")
         self.batch()
         self.history()
+        self.metrics()
         return self.steps
 
 
@@ -136,7 +152,7 @@ def _describe(outcome: str) -> str:
         "OPT_OUT": "→ opt-out recorded",
         "OPT_IN": "→ opt-in recorded",
         "HELP": "→ help requested",
-        "IGNORED": "→ no keyword: nothing recorded, nothing sent",
+        "UNRECOGNISED": "→ no keyword: kept 90 days for review, nothing sent",
         "DUPLICATE": "→ a repeated delivery: nothing more done",
         "SUPERSEDED": "→ recorded; a later event already decides",
     }[outcome]
@@ -164,7 +180,7 @@ def interactive(local: LocalAws) -> None:
     for line in _typed_lines():
         command, _, text = line.strip().partition(" ")
         if command == "q":
-            return
+            break
         if command == "c" and text:
             conversation.customer_replies(text)
         elif command == "a" and text:
@@ -173,6 +189,7 @@ def interactive(local: LocalAws) -> None:
             conversation.history()
         elif command:
             print("  ? 'c TEXT', 'a TEXT', 'h' or 'q'")
+    conversation.metrics()
 
 
 def _typed_lines() -> Iterator[str]:

@@ -9,7 +9,9 @@ handler in the event shape Lambda receives (moto cannot run Lambda without Docke
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
 import logging
 import os
@@ -55,6 +57,8 @@ class LocalAws:
         self.counter = RequestCounter()
         """Counts the AWS requests the handlers make."""
         self.dead_letters: list[dict[str, Any]] = []
+        self.handler_output = io.StringIO()
+        """What the handlers wrote to standard output (their EMF records), as CloudWatch Logs gets it."""
         self._saved_environ: dict[str, str] = {}
         self._saved_factories: tuple[Any, Any] | None = None
 
@@ -72,6 +76,7 @@ class LocalAws:
                 "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2": self.sms.endpoint_url,
                 "OPT_OUT_TABLE_NAME": TABLE_NAME,
                 "PROGRAM_NAME": "Example Corp alerts",
+                "SUPPORT_CONTACT": "help@example.com",
             }
             | {f"AWS_ENDPOINT_URL_{service}": f"http://{host}:{port}" for service in MOTO_SERVICES}
         )
@@ -120,7 +125,8 @@ class LocalAws:
         self.sms.receive(customer, self.our_number, body)
         event = {"Records": [self._lambda_record(n) for n in self._drain_topic_subscription()]}
         try:
-            return process_reply.handler(event, LambdaContext())
+            with contextlib.redirect_stdout(self.handler_output):
+                return process_reply.handler(event, LambdaContext())
         except Exception as error:
             # On AWS, Lambda retries twice and then the on-failure destination keeps the event.
             self.dead_letters.append({"event": event, "error": str(error)})
@@ -128,7 +134,8 @@ class LocalAws:
 
     def send(self, request: dict[str, Any]) -> dict[str, Any]:
         """The application invokes the guarded sender."""
-        return send_text_message.handler(request, LambdaContext())
+        with contextlib.redirect_stdout(self.handler_output):
+            return send_text_message.handler(request, LambdaContext())
 
     def _drain_topic_subscription(self) -> list[dict[str, Any]]:
         sqs = boto3.client("sqs")

@@ -47,7 +47,7 @@ def test_the_stack_outputs_what_operators_and_applications_need(default_environm
 
     assert set(outputs) == {
         "TableName", "InboundTopicArn", "SendFunctionName", "ReplyFunctionName",
-        "ReplyDeadLetterQueueUrl", "SendDeadLetterQueueUrl",
+        "ReplyDeadLetterQueueUrl", "SendDeadLetterQueueUrl", "DashboardName",
     }  # fmt: skip
 
 
@@ -68,6 +68,19 @@ def test_the_environment_picks_account_region_and_props_from_context() -> None:
     assert (props["env"].account, props["env"].region) == ("111122223333", "us-east-1")
     assert props["phone_number_ids"] == CONTEXT["environments"]["prod"]["phoneNumberIds"]
     assert props["program_name"] == "Example Corp alerts"
+    assert props["support_contact"] == "1-800-555-0100"
+
+
+def test_language_settings_take_the_props_in_camel_case() -> None:
+    languages = {"languages": ["en", "fr"], "languageSettings": {"fr": {"helpMessage": "Aide."}}}
+    environments = {"dev": {"phoneNumberIds": ["phone-0123456789abcdef0123456789abcdef"], **languages}}
+
+    props = stack_settings("dev", environments)
+
+    assert (props["languages"], props["language_settings"]) == (
+        ["en", "fr"],
+        {"fr": {"help_message": "Aide."}},
+    )
 
 
 def test_every_prop_is_a_camel_case_key_with_json_values() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks import import_throughput
+from benchmarks import import_throughput, metrics_cost
 from benchmarks.measure import item_size, read_units
 
 
@@ -25,3 +25,10 @@ def test_an_import_takes_one_write_and_one_read_per_100_numbers() -> None:
     figures = import_throughput.run(rows=300)
 
     assert (figures.write_requests, figures.read_requests) == (3, 3)
+
+
+def test_a_batch_through_three_numbers_writes_three_metric_records() -> None:
+    cost = metrics_cost.run(runs=1)
+
+    assert cost.records_per_batch == metrics_cost.IDENTITIES
+    assert cost.powertools_zipped > 0, "the baseline is measured, not assumed"

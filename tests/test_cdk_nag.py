@@ -32,7 +32,9 @@ USER_APP = textwrap.dedent(
     def user_app(outdir):
         app = cdk.App(outdir=outdir)
         stack = cdk.Stack(app, "User")
-        opt_out = SmsOptOut(stack, "SmsOptOut", phone_number_ids=["{NUMBER}"])
+        opt_out = SmsOptOut(
+            stack, "SmsOptOut", phone_number_ids=["{NUMBER}"], support_contact="1-800-555-0100"
+        )
         sqs.Queue(stack, "UserQueue")  # no SSL enforcement, no DLQ: findings of the user's
         app_role = iam.Role(stack, "AppRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
         opt_out.grant_send(app_role)

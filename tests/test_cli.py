@@ -91,12 +91,12 @@ def test_an_opt_in_needs_proof_of_consent_which_is_stored(
 def test_status_shows_each_numbers_state_and_the_decision(dynamodb: Any) -> None:
     cli("opt-out", CUSTOMER, "--channel", "web", "--from", OUR_NUMBER, "--at", "2025-05-01T12:00:00Z")
 
-    code, out = cli("status", CUSTOMER, "--from", OTHER)
+    code, out = cli("--scope", "ORIGINATION", "status", CUSTOMER, "--from", OTHER)
     assert code == 0
     assert out.splitlines()[0] == f"texts from {OTHER}: CAN_SEND (scope ORIGINATION)"
     assert OUR_NUMBER in out and "OPT_OUT" in out and "2025-05-01T12:00:00.000Z" in out
 
-    code, out = cli("--scope", "ALL", "status", CUSTOMER, "--from", OTHER, "--json")
+    code, out = cli("status", CUSTOMER, "--from", OTHER, "--json")  # the default scope: ALL
     payload = json.loads(out)
     assert payload["decision"] == "OPTED_OUT"
     assert payload["states"] == [
@@ -148,7 +148,7 @@ def test_an_import_reports_bad_rows_by_line_and_imports_the_rest(dynamodb: Any, 
     assert code == 3, "an invalid row makes the import exit 3, the valid ones imported"
     assert "imported                               3" in out
     assert "line 3: number: " in out and "line 5: timestamp: 'last tuesday' is not an ISO-8601 time" in out
-    registry = OptOutRegistry(TABLE)
+    registry = OptOutRegistry(TABLE, scope=Scope.ORIGINATION)
     assert registry.is_opted_out("+14155550101", OTHER) and registry.is_opted_out("+14155550102", OUR_NUMBER)
     assert not registry.is_opted_out("+14155550102", OTHER)
     (first, second) = sorted(history_items(dynamodb, "+14155550101"), key=lambda i: i["Timestamp"])
@@ -290,7 +290,7 @@ def test_an_export_imports_back_into_the_same_state(dynamodb: Any, tmp_path: Pat
     ]
     dynamodb.create_table(TableName="Restored", **table_definition())
     assert main(["--table", "Restored", "import", str(exported)], out=io.StringIO()) == 0
-    restored = OptOutRegistry("Restored")
+    restored = OptOutRegistry("Restored", scope=Scope.ORIGINATION)
     assert [s.timestamp for s in restored.status("+14155550101")] == ["2025-01-01T00:00:00.000Z"]
     assert restored.is_opted_out("+14155550102", OUR_NUMBER) and not restored.is_opted_out(
         "+14155550102", OTHER

@@ -6,6 +6,7 @@ import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import aws_cdk as cdk
@@ -21,8 +22,11 @@ from opt_out_stack import SmsOptOut
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.sms_opt_out import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
 from sandbox.request_counter import RequestCounter
+from sms_opt_out.inbound import InboundReply
 from sms_opt_out.migration import opted_out_numbers
+from sms_opt_out.preferences import event_time
 from sms_opt_out.registry import OptOutRegistry
+from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE, UnrecognisedReplies
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 A, B, C = ("phone-" + letter * 32 for letter in "abc")
@@ -59,6 +63,16 @@ def customized() -> Template:
         opt_in_confirmation="Welcome back",
         help_message="Acme: reply STOP to opt out.",
         program_name="Acme",
+        support_contact="help@acme.example",
+        message_frequency="Up to 4 msgs/month",
+        languages=["en", "fr"],
+        language_settings={
+            "fr": {
+                "help_message": "Acme : aide.",
+                "opt_out_keywords": ["ARRET"],
+                "message_frequency": "4/mois",
+            }
+        },
         configuration_set_names=["marketing"],
         protect_configuration_ids=["protect-0123456789abcdef0123456789abcdef"],
         reply_reserved_concurrency=5,
@@ -109,6 +123,14 @@ def test_the_table_keeps_opt_outs_by_default(default: tuple[Template, SmsOptOut]
                 "TableName": Match.absent(),
             },
         },
+    )
+
+
+def test_ttl_deletes_unrecognised_replies_kept_for_review(default: tuple[Template, SmsOptOut]) -> None:
+    template, _ = default
+    template.has_resource_properties(
+        "AWS::DynamoDB::Table",
+        {"TimeToLiveSpecification": {"AttributeName": EXPIRES_AT_ATTRIBUTE, "Enabled": True}},
     )
 
 
@@ -234,6 +256,12 @@ def test_runtime_props_reach_both_functions_as_environment_variables(customized:
         "OPT_IN_CONFIRMATION": "Welcome back",
         "HELP_MESSAGE": "Acme: reply STOP to opt out.",
         "PROGRAM_NAME": "Acme",
+        "SUPPORT_CONTACT": "help@acme.example",
+        "MESSAGE_FREQUENCY": "Up to 4 msgs/month",
+        "LANGUAGES": "en,fr",
+        "HELP_MESSAGE_FR": "Acme : aide.",
+        "OPT_OUT_KEYWORDS_FR": "ARRET",
+        "MESSAGE_FREQUENCY_FR": "4/mois",
     }
     functions = customized.find_resources(
         "AWS::Lambda::Function", {"Properties": {"Environment": {"Variables": Match.object_like(expected)}}}
@@ -417,12 +445,15 @@ def test_alarms_watch_the_dead_letter_queue_and_both_functions(
     template, _ = default
     alarms = template.find_resources("AWS::CloudWatch::Alarm")
     metrics = sorted(a["Properties"]["MetricName"] for a in alarms.values())
-    assert metrics == ["ApproximateNumberOfMessagesVisible"] * 2 + ["Errors", "Errors"]
+    assert metrics == ["ApproximateNumberOfMessagesVisible"] * 2 + ["Errors", "Errors"] + [
+        "MessagesFailed",
+        "Throttles",
+    ]
     assert all("AlarmActions" not in a["Properties"] for a in alarms.values())
     with_actions = customized.find_resources(
         "AWS::CloudWatch::Alarm", {"Properties": {"AlarmActions": Match.any_value()}}
     )
-    assert len(with_actions) == 4, "the second construct's alarms notify its alarm topic"
+    assert len(with_actions) == 6, "the second construct's alarms notify its alarm topic"
 
 
 @dataclass
@@ -566,9 +597,21 @@ def test_grant_read_preferences_covers_status_history_and_export(dynamodb: Any) 
     def auditor(registry: OptOutRegistry) -> None:
         registry.status(CUSTOMER)
         registry.history(CUSTOMER)
+        registry.unrecognised_replies()
         list(opted_out_numbers(registry.store))
 
     assert registry_calls(auditor) == set(READ_PREFERENCES_ACTIONS)
+
+
+def test_a_reviewer_needs_both_preference_grants(dynamodb: Any) -> None:
+    reply = InboundReply(CUSTOMER, OUR_NUMBER, "don't contact me", "in-7", event_time(datetime.now(UTC)))
+    UnrecognisedReplies(TABLE, dynamodb).keep(reply)
+
+    def reviewer(registry: OptOutRegistry) -> None:
+        registry.unrecognised_replies()
+        registry.opt_out(CUSTOMER, channel="sms-review", reference="in-7")
+
+    assert registry_calls(reviewer) <= set(READ_PREFERENCES_ACTIONS) | set(RECORD_PREFERENCES_ACTIONS)
 
 
 def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]) -> None:
@@ -578,7 +621,23 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
     assert (
         opt_out.send_function.node.id == "SendFunction" and opt_out.reply_function.node.id == "ReplyFunction"
     )
-    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 4
+    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 6 and opt_out.dashboard
+
+
+def test_leaving_out_the_support_contact_warns_at_synthesis(default: tuple[Template, SmsOptOut]) -> None:
+    _, opt_out = default
+
+    warnings = Annotations.from_stack(cdk.Stack.of(opt_out)).find_warning(
+        "/Test/SmsOptOut", Match.string_like_regexp("support_contact is not set")
+    )
+
+    assert len(warnings) == 1
+
+
+def test_a_support_contact_silences_the_warning() -> None:
+    _, opt_out = build(support_contact="1-800-555-0100")
+
+    assert [m for m in opt_out.node.metadata if m.type == "aws:cdk:warning"] == []
 
 
 @pytest.mark.parametrize(
@@ -620,6 +679,29 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
             "messages_per_second: 'toll-free' is not an E.164 number",
         ),
         ({"messages_per_second": {}}, "messages_per_second: {} is not a non-empty mapping"),
+        ({"languages": ["fr"]}, "languages: \\['fr'\\] must include 'en': STOP and HELP always work"),
+        (
+            {"languages": ["en", "it"]},
+            "languages: \\['en', 'it'\\] 'it' is not one of en, es, fr; give a list",
+        ),
+        ({"languages": "en"}, "languages: 'en' is one string; give a list"),
+        (
+            {"language_settings": {"en": {"help_message": "x"}}},
+            "language_settings\\['en'\\]: .* sets English; use the top-level props",
+        ),
+        (
+            {"languages": ["en"], "language_settings": {"fr": {"help_message": "x"}}},
+            "language_settings\\['fr'\\]: .* is for a language not in languages \\(en\\); add 'fr'",
+        ),
+        (
+            {"language_settings": {"es": {"program_name": "x"}}},
+            "language_settings\\['es'\\].program_name: 'x' is no language prop; give one of opt_out_keywords",
+        ),
+        (
+            {"language_settings": {"es": {"help_message": ""}}},
+            "language_settings\\['es'\\].help_message: '' is empty or too long",
+        ),
+        ({"support_contact": " "}, "support_contact: ' ' is empty or too long"),
         (
             {"opt_out_keywords": [], "opt_out_words": []},
             "opt_out_keywords: \\[\\] would not make STOP an opt-out; must include STOP",

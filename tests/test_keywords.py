@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sms_opt_out.keywords import (
-    DEFAULT_HELP_KEYWORDS,
-    DEFAULT_OPT_IN_KEYWORDS,
-    DEFAULT_OPT_OUT_KEYWORDS,
     Intent,
     KeywordRules,
+    MatchedBy,
     MatchMode,
     classify_reply,
     normalize,
     stop_rule_violation,
 )
+from sms_opt_out.languages import ENGLISH, LANGUAGES, KeywordSet
 
 KEYWORDS = [
-    *((k, Intent.OPT_OUT) for k in DEFAULT_OPT_OUT_KEYWORDS),
-    *((k, Intent.OPT_IN) for k in DEFAULT_OPT_IN_KEYWORDS),
-    *((k, Intent.HELP) for k in DEFAULT_HELP_KEYWORDS),
+    pair
+    for language in LANGUAGES.values()
+    for pair in (
+        *((k, Intent.OPT_OUT) for k in language.keywords.opt_out_keywords),
+        *((k, Intent.OPT_IN) for k in language.keywords.opt_in_keywords),
+        *((k, Intent.HELP) for k in language.keywords.help_keywords),
+    )
 ]
 padding = st.text(alphabet=" \t\n.!?,;:'\"-()", max_size=4)
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
@@ -87,8 +92,9 @@ def test_exact_mode_only_takes_whole_message_keywords() -> None:
 
 
 def test_keyword_lists_are_configurable() -> None:
-    rules = KeywordRules(opt_out_keywords=["BASTA"], opt_in_keywords=["SI"], help_keywords=["AIUTO"],
-                         revocation_words=["FINE"], opt_out_phrases=["lasciami stare"])  # fmt: skip
+    rules = KeywordRules([KeywordSet("it", opt_out_keywords=("BASTA",), opt_in_keywords=("SI",),
+                                     help_keywords=("AIUTO",), revocation_words=("FINE",),
+                                     opt_out_phrases=("lasciami stare",))])  # fmt: skip
 
     assert rules.classify_reply("basta!").intent is Intent.OPT_OUT
     assert rules.classify_reply("STOP").intent is Intent.OTHER
@@ -99,9 +105,38 @@ def test_keyword_lists_are_configurable() -> None:
 
 
 def test_a_keyword_in_both_lists_opts_out() -> None:
-    rules = KeywordRules(opt_in_keywords=["STOP"])
+    english = LANGUAGES[ENGLISH].keywords
+    rules = KeywordRules([KeywordSet("xx", opt_in_keywords=("STOP",)), english])
 
     assert rules.classify_reply("stop").intent is Intent.OPT_OUT
+
+
+def test_on_a_keyword_two_languages_share_the_first_languages_wins() -> None:
+    rules = KeywordRules([KeywordSet("a", help_keywords=("INFO",)), KeywordSet("b", help_keywords=("INFO",))])
+
+    assert rules.classify_reply("info").language == "a"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["S\u200bTOP", "ST\u00adOP", "STO\u2060P", "\ufeffSTOP", "OPT\u2011OUT", "opt\u2013out", "OPT\u2014OUT",
+     "opt\u2212out", "ST\u041eP", "\u0455\u0442\u043e\u0440", "S\u03a4\u039fP", "\uff33\uff34\uff2f\uff30",
+     "please s\u200btop texting me", "UNSUB\u0405CRIBE"],
+)  # fmt: skip
+def test_invisible_characters_dashes_and_look_alike_letters_do_not_hide_an_opt_out(text: str) -> None:
+    assert classify_reply(text).intent is Intent.OPT_OUT
+
+
+def test_a_word_of_another_script_is_not_made_into_a_keyword() -> None:
+    assert classify_reply("\u0421\u0442\u043e\u043f").intent is Intent.OTHER  # Russian "Stop": C-T-O-N
+
+
+@pytest.mark.parametrize(
+    ("text", "matched_by"),
+    [("STOP", MatchedBy.KEYWORD), ("please stop", MatchedBy.WORD), ("Leave me alone", MatchedBy.PHRASE)],
+)
+def test_a_classification_says_how_it_matched(text: str, matched_by: MatchedBy) -> None:
+    assert classify_reply(text).matched_by is matched_by
 
 
 @given(st.text(max_size=40))
@@ -152,4 +187,7 @@ def test_settings_that_would_not_make_stop_an_opt_out_are_named(
 )
 def test_settings_under_which_stop_opts_out_pass_the_rule(settings: dict) -> None:
     assert stop_rule_violation(**settings) is None
-    assert KeywordRules(**settings).classify_reply("STOP").intent is Intent.OPT_OUT
+    lists = {k: tuple(v) for k, v in settings.items() if k != "match_mode"}
+    english = dataclasses.replace(LANGUAGES[ENGLISH].keywords, **lists)
+    rules = KeywordRules([english], match_mode=settings.get("match_mode", MatchMode.WORD))
+    assert rules.classify_reply("STOP").intent is Intent.OPT_OUT

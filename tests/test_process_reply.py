@@ -14,14 +14,17 @@ import process_reply
 import send_text_message
 from sandbox.lambda_context import LambdaContext
 from sms_opt_out.errors import ConfirmationNotSentError, CustomerBusyError, MalformedReplyError
+from sms_opt_out.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
 from sms_opt_out.leases import Lease
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.phone_numbers import ALL_NUMBERS, mask
 from sms_opt_out.preferences import Action, PreferenceEvent
-from sms_opt_out.settings import DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
+ENGLISH_TEXTS = LANGUAGES[ENGLISH].texts.render(DEFAULT_PROGRAM_NAME, None, None)
+DEFAULT_OPT_OUT_CONFIRMATION = ENGLISH_TEXTS.opt_out_confirmation
+DEFAULT_OPT_IN_CONFIRMATION = ENGLISH_TEXTS.opt_in_confirmation
 
 
 @pytest.fixture
@@ -72,6 +75,34 @@ def test_stop_records_an_opt_out_and_confirms_it(handle: Handler, dynamodb: Any,
     assert confirmation.message_type == "TRANSACTIONAL"
 
 
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [("STOP", ENGLISH), ("  arrêt ", "fr"), ("Baja", "es"), ("Quiero darme de baja", "es")],
+)
+def test_an_opt_out_is_confirmed_in_the_language_of_its_keyword(
+    handle: Handler, dynamodb: Any, sms: Any, body: str, language: str
+) -> None:
+    handle(sns_event(body))
+
+    assert [i["Action"]["S"] for i in history(dynamodb)] == ["OPT_OUT"]
+    assert texts(sms) == [
+        LANGUAGES[language].texts.render(DEFAULT_PROGRAM_NAME, None, None).opt_out_confirmation
+    ]
+
+
+@pytest.mark.parametrize(("body", "language"), [("HELP", ENGLISH), ("Ayuda", "es"), ("AIDE", "fr")])
+def test_help_is_answered_in_the_language_of_its_keyword(
+    handle: Handler, sms: Any, monkeypatch: pytest.MonkeyPatch, body: str, language: str
+) -> None:
+    monkeypatch.setenv("HELP_MESSAGE_FR", "Aide : 1-800-555-0100.")
+    monkeypatch.setenv("SUPPORT_CONTACT", "1-800-555-0100")
+
+    handle(sns_event(body))
+
+    expected = LANGUAGES[language].texts.render(DEFAULT_PROGRAM_NAME, "1-800-555-0100", None).help_message
+    assert texts(sms) == ["Aide : 1-800-555-0100." if language == "fr" else expected]
+
+
 def test_event_time_is_the_sns_timestamp_not_the_processing_time(handle: Handler, dynamodb: Any) -> None:
     handle(sns_event("STOP", timestamp="2019-01-02T12:45:07.1+02:00"))
 
@@ -84,7 +115,6 @@ def test_event_time_is_the_sns_timestamp_not_the_processing_time(handle: Handler
     [
         "Stop texting me",
         "please unsubscribe!",
-        "  arrêt ",
         "Opt Out",
         "leave me alone",
         "pls opt me out",
@@ -131,14 +161,14 @@ def test_help_sends_the_help_text_and_records_no_preference(
     assert texts(sms) == ["Acme alerts: reply STOP to opt out. Msg&data rates may apply."]
 
 
-def test_other_messages_write_nothing_and_log_only_a_masked_number(
+def test_other_messages_record_no_preference_and_log_only_a_masked_number(
     handle: Handler, dynamodb: Any, sms: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
 
     result = handle(sns_event("What time do you open tomorrow?"))
 
-    assert result == {"outcomes": ["IGNORED"]}
+    assert result == {"outcomes": ["UNRECOGNISED"]}  # kept for review: tests/test_unrecognised_replies.py
     assert items(dynamodb) == []
     assert texts(sms) == []
     assert mask(CUSTOMER) in caplog.text

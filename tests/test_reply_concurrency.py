@@ -17,12 +17,16 @@ from typing import Any
 from sms_opt_out.consent import is_blocked
 from sms_opt_out.errors import CustomerBusyError
 from sms_opt_out.inbound import parse_sns_record
+from sms_opt_out.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
 from sms_opt_out.leases import Lease
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.preferences import Scope
 from sms_opt_out.runtime import build_reply_processor
-from sms_opt_out.settings import DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION
 from tests.conftest import OUR_NUMBER, TABLE, sns_event
+
+ENGLISH_TEXTS = LANGUAGES[ENGLISH].texts.render(DEFAULT_PROGRAM_NAME, None, None)
+DEFAULT_OPT_OUT_CONFIRMATION = ENGLISH_TEXTS.opt_out_confirmation
+DEFAULT_OPT_IN_CONFIRMATION = ENGLISH_TEXTS.opt_in_confirmation
 
 
 def deliver(event: dict[str, Any], start: threading.Barrier) -> str:

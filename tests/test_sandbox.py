@@ -6,7 +6,9 @@ import pytest
 
 from sandbox.demo import BATCH_OPTED_OUT, BATCH_SIZE, CUSTOMER, Conversation, Step
 from sandbox.local_aws import LocalAws
-from sms_opt_out.settings import DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION
+from sms_opt_out.languages import ENGLISH, LANGUAGES
+
+TEXTS = LANGUAGES[ENGLISH].texts.render("Example Corp alerts", "help@example.com", None)
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +25,7 @@ def test_the_first_send_is_delivered(steps: list[Step]) -> None:
 
 
 def test_a_natural_language_stop_is_recorded_and_confirmed(steps: list[Step]) -> None:
-    assert steps[1].outcome == {"outcomes": ["OPT_OUT"], "answers": [DEFAULT_OPT_OUT_CONFIRMATION]}
+    assert steps[1].outcome == {"outcomes": ["OPT_OUT"], "answers": [TEXTS.opt_out_confirmation]}
     assert "keyword STOP" in steps[1].lines[0]
 
 
@@ -37,7 +39,7 @@ def test_help_is_answered_with_the_help_text(steps: list[Step]) -> None:
 
 
 def test_start_opts_back_in_and_the_next_send_is_delivered(steps: list[Step]) -> None:
-    assert steps[4].outcome == {"outcomes": ["OPT_IN"], "answers": [DEFAULT_OPT_IN_CONFIRMATION]}
+    assert steps[4].outcome == {"outcomes": ["OPT_IN"], "answers": [TEXTS.opt_in_confirmation]}
     assert steps[5].outcome["delivered"] == ["Your table is ready."]
 
 
@@ -63,3 +65,22 @@ def test_the_history_shows_the_opt_out_then_the_opt_in(steps: list[Step]) -> Non
         ("OPT_IN", "START", "SMS"),
     ]
     assert all(i["PK"] == CUSTOMER for i in items)
+
+
+def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) -> None:
+    metrics = steps[8].outcome
+    replies = 3 + BATCH_OPTED_OUT  # STOP, HELP, START, then a STOP from each opted-out recipient
+    assert metrics["totals"] == {
+        "OptOuts": 1 + BATCH_OPTED_OUT,
+        "OptIns": 1,
+        "HelpRequests": 1,
+        "UnrecognisedReplies": 0,
+        "ConfirmationsSent": replies,
+        "MessagesSent": 2 + BATCH_SIZE - BATCH_OPTED_OUT,
+        "MessagesBlocked": 1 + BATCH_OPTED_OUT,
+        "MessagesInvalid": 0,
+        "MessagesFailed": 0,
+        "MessagesDeferred": 0,
+        "Throttles": 0,
+    }
+    assert metrics["records"] == replies + 4, "one per invocation: each reply, three sends and the batch"

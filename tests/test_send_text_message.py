@@ -188,9 +188,10 @@ def test_an_origination_named_by_id_or_arn_is_matched_to_its_number(
     assert len(sms.calls("DescribePhoneNumbers")) == 1, "resolved once, then cached"
 
 
-def test_by_default_an_opt_out_blocks_only_the_number_it_was_sent_to(
-    handle: Handler, dynamodb: Any, sms: Any
+def test_scope_origination_lets_an_opt_out_block_only_the_number_it_was_sent_to(
+    handle: Handler, dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("OPT_OUT_SCOPE", "ORIGINATION")
     sms.add_phone_number("+4930123456")
     opt_out(dynamodb, origination="+49301234567")
 
@@ -202,10 +203,7 @@ def test_by_default_an_opt_out_blocks_only_the_number_it_was_sent_to(
     assert prefix["status"] == other["status"] == "SENT"
 
 
-def test_scope_all_lets_an_opt_out_to_one_number_block_all(
-    handle: Handler, dynamodb: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("OPT_OUT_SCOPE", "ALL")
+def test_by_default_an_opt_out_to_one_number_blocks_all(handle: Handler, dynamodb: Any) -> None:
     opt_out(dynamodb, origination=OTHER_NUMBER)
 
     assert handle(request(origination=OUR_NUMBER)) == {"status": "OPTED_OUT"}

@@ -6,8 +6,9 @@ import pytest
 
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.keywords import Intent, MatchMode
+from sms_opt_out.languages import DEFAULT_LANGUAGES, DEFAULT_PROGRAM_NAME, LANGUAGES
 from sms_opt_out.preferences import Scope
-from sms_opt_out.settings import DEFAULT_OPT_OUT_CONFIRMATION, Settings
+from sms_opt_out.settings import Settings
 
 
 def test_only_the_table_name_is_required() -> None:
@@ -15,11 +16,12 @@ def test_only_the_table_name_is_required() -> None:
 
     assert (settings.table_name, settings.scope, settings.rules.match_mode) == (
         "t",
-        Scope.ORIGINATION,
+        Scope.ALL,
         MatchMode.WORD,
     )
-    assert settings.opt_out_confirmation == DEFAULT_OPT_OUT_CONFIRMATION
-    assert "SMS alerts" in settings.help_message and "STOP" in settings.help_message
+    assert tuple(settings.texts) == DEFAULT_LANGUAGES
+    assert settings.texts["en"] == LANGUAGES["en"].texts.render(DEFAULT_PROGRAM_NAME, None, None)
+    assert "SMS alerts" in settings.texts["en"].help_message and "STOP" in settings.texts["en"].help_message
 
 
 def test_every_setting_is_read() -> None:
@@ -39,8 +41,10 @@ def test_every_setting_is_read() -> None:
     assert settings.rules.classify_reply("fine").intent is Intent.OPT_OUT
     assert settings.rules.classify_reply("start").intent is Intent.OTHER
     assert (settings.scope, settings.rules.match_mode) == (Scope.ALL, MatchMode.EXACT)
-    assert (settings.opt_out_confirmation, settings.opt_in_confirmation) == ("bye", "hi")
-    assert settings.help_message.startswith("Acme alerts:")
+    english = settings.texts["en"]
+    assert (english.opt_out_confirmation, english.opt_in_confirmation) == ("bye", "hi")
+    assert english.help_message.startswith("Acme alerts:")
+    assert settings.texts["fr"].help_message.startswith("Acme alerts :")
 
 
 @pytest.mark.parametrize(

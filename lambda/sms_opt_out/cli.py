@@ -51,6 +51,11 @@ HISTORY_COLUMNS = (
     "InboundMessageId",
     "Reference",
     "Source",
+    "MatchedBy",
+    "Language",
+    "ReplyText",
+    "RecordedAt",
+    "ConfirmedAt",
 )
 HISTORY_HEADERS = (
     "time",
@@ -61,6 +66,11 @@ HISTORY_HEADERS = (
     "inbound message id",
     "reference",
     "source",
+    "matched by",
+    "language",
+    "reply text",
+    "recorded at",
+    "confirmed at",
 )
 
 
@@ -82,7 +92,7 @@ def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--scope", choices=[s.value for s in Scope], default=default,
-        help="how an opt-out applies across our numbers, as the stack's OPT_OUT_SCOPE (default: ORIGINATION)",
+        help="how an opt-out applies across our numbers, as the stack's OPT_OUT_SCOPE (default: ALL)",
     )  # fmt: skip
 
 
@@ -97,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sms-opt-out", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     _global_options(parser, None)
-    parser.set_defaults(scope=Scope.ORIGINATION.value)
+    parser.set_defaults(scope=Scope.ALL.value)
     after = argparse.ArgumentParser(add_help=False)
     _global_options(after, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -118,6 +128,17 @@ def _parser() -> argparse.ArgumentParser:
     formats.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     history.set_defaults(run=_history)
 
+    replies = command("replies", help="replies kept for review")
+    replies.add_argument(
+        "--unrecognised",
+        action="store_true",
+        required=True,
+        help="those no keyword rule recognised (kept 90 days)",
+    )
+    replies.add_argument("--since", help="received at or after this ISO-8601 time with a zone")
+    replies.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    replies.set_defaults(run=_replies)
+
     for name, run in (("opt-out", _opt_out), ("opt-in", _opt_in)):
         recording = command(name, help=f"record an {name} from another channel")
         recording.add_argument("number", help="the customer's phone number")
@@ -131,7 +152,11 @@ def _parser() -> argparse.ArgumentParser:
                 "--consent-reference", required=True, help="proof of consent, stored on the item"
             )
         else:
-            recording.add_argument("--reference", help="a ticket or case number, stored on the item")
+            recording.add_argument(
+                "--reference",
+                help="a ticket or case number, stored on the item; with --channel sms-review, the inbound "
+                "message ID of the unrecognised reply a reviewer read as a revocation",
+            )
         recording.set_defaults(run=run)
 
     importing = command("import", help="bring existing opt-outs in (idempotent, resumable)")
@@ -261,7 +286,23 @@ def _history(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) ->
     elif not items:
         print("no opt-out or opt-in recorded", file=out)
     else:
-        _print_table(HISTORY_HEADERS, [[item.get(c, "-") for c in HISTORY_COLUMNS] for item in items], out)
+        rows = [[" ".join(str(item.get(c, "-")).split()) for c in HISTORY_COLUMNS] for item in items]
+        _print_table(HISTORY_HEADERS, rows, out)  # a reply's line breaks read as spaces here
+    return 0
+
+
+def _replies(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    replies = registry.unrecognised_replies(args.since)
+    if args.json:
+        print(json.dumps([asdict(r) for r in replies], indent=2, ensure_ascii=False), file=out)
+    elif not replies:
+        print("no unrecognised reply kept", file=out)
+    else:
+        rows = [
+            (r.timestamp, r.customer, r.our_number, r.inbound_message_id, " ".join(r.text.split()))
+            for r in replies
+        ]
+        _print_table(("time", "number", "our number", "inbound message id", "reply text"), rows, out)
     return 0
 
 

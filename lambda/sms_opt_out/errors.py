@@ -37,7 +37,14 @@ class StateUnavailableError(SmsOptOutError):
 
 
 class SendFailedError(SmsOptOutError):
-    """A single send request failed at SendTextMessage; raised so the caller sees a function error."""
+    """A single send request failed at SendTextMessage; raised so the caller sees a function error.
+
+    ``code`` is SendTextMessage's error code, when one call failed.
+    """
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class DeadlineReachedError(SmsOptOutError):

@@ -2,8 +2,9 @@
 
 Items under one partition (``PK`` = the customer's E.164 number):
 
-- history: ``SK`` = ``<origination>#<event time>#<KEYWORD>``, one per opt-out or opt-in, never changed
-  (the audit trail); ``<origination>`` is ``*`` for an event that applies to all of our numbers;
+- history: ``SK`` = ``<origination>#<event time>#<KEYWORD>``, one per opt-out or opt-in (the audit
+  trail), never changed but for the ``ConfirmedAt`` an SMS reply's item gains once answered;
+  ``<origination>`` is ``*`` for an event that applies to all of our numbers;
 - state: ``SK`` = ``STATE``, one attribute per origination number (and ``*``) holding the latest
   event for it, so one BatchGetItem reads the consent of 100 customers; an imported opt-out
   also leaves its audit record there, as an ``IMPORT#<event id>`` attribute (one conditional
@@ -247,6 +248,15 @@ class OptOutStore:
             if not _condition_failed(error):
                 raise
             logger.warning("the lease of %s had expired before it was released", mask(customer))
+
+    def mark_confirmed(self, event: PreferenceEvent, confirmed_at: str) -> None:
+        """Add ``ConfirmedAt`` to ``event``'s history item (the first time only): the time to honour."""
+        self._client.update_item(
+            TableName=self.table_name,
+            Key=_item(PK=event.customer, SK=event.history_sort_key),
+            UpdateExpression="SET ConfirmedAt = if_not_exists(ConfirmedAt, :at)",
+            ExpressionAttributeValues=_item(**{":at": confirmed_at}),
+        )
 
     # Consent state -----------------------------------------------------------------------
 

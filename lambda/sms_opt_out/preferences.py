@@ -17,9 +17,13 @@ class Action(enum.StrEnum):
 
 class Scope(enum.StrEnum):
     ORIGINATION = "ORIGINATION"
-    """An opt-out blocks the number it was sent to (and is lifted by an opt-in to that number)."""
+    """An opt-out blocks the number it was sent to (and is lifted by an opt-in to that number).
+
+    The AWS sample's behaviour; it will not meet the FCC's revoke-all rule once that applies
+    (2027-01-31), under which a revocation covers every unrelated text of the same sender.
+    """
     ALL = "ALL"
-    """An opt-out to any of our numbers blocks every number sharing the table."""
+    """The default: an opt-out to any of our numbers blocks every number sharing the table."""
 
 
 MAX_AHEAD_OF_CLOCK = timedelta(seconds=60)
@@ -79,6 +83,14 @@ class PreferenceEvent:
     reference: str | None = None
     """Proof of consent for an opt-in from another channel, or a ticket or case number."""
     source: str | None = None
+    matched_by: str | None = None
+    """SMS evidence: how the reply matched (KEYWORD, WORD or PHRASE)."""
+    language: str | None = None
+    """SMS evidence: the language of the keyword that matched."""
+    reply_text: str | None = None
+    """SMS evidence: the reply as received."""
+    recorded_at: str | None = None
+    """SMS evidence: when the reply was recorded (the processor's clock; ``timestamp`` is its receipt)."""
 
     @property
     def history_sort_key(self) -> str:
@@ -98,6 +110,10 @@ class PreferenceEvent:
             "InboundMessageId": self.inbound_message_id,
             "Reference": self.reference,
             "Source": self.source,
+            "MatchedBy": self.matched_by,
+            "Language": self.language,
+            "ReplyText": self.reply_text,
+            "RecordedAt": self.recorded_at,
         }
         return item | {k: v for k, v in optional.items() if v is not None}
 

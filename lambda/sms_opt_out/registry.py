@@ -19,6 +19,10 @@ from .errors import InvalidFieldError
 from .opt_out_store import OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
 from .preferences import Action, PreferenceEvent, Scope, event_time
+from .unrecognised_replies import UnrecognisedReplies, UnrecognisedReply
+
+REVIEW_CHANNEL = "sms-review"
+"""The channel of a revocation a reviewer found in an unrecognised reply (its reference: the inbound ID)."""
 
 
 @dataclass(frozen=True)
@@ -39,12 +43,14 @@ class OptOutRegistry:
         table_name: str,
         *,
         session: boto3.session.Session | None = None,
-        scope: Scope = Scope.ORIGINATION,
+        scope: Scope = Scope.ALL,
     ) -> None:
         self.session = session or boto3.session.Session()
         self.table_name = table_name
         self.scope = scope
-        self.store = OptOutStore(table_name, self.session.client("dynamodb"))
+        client = self.session.client("dynamodb")
+        self.store = OptOutStore(table_name, client)
+        self.unrecognised = UnrecognisedReplies(table_name, client)
 
     @classmethod
     def from_stack(
@@ -52,7 +58,7 @@ class OptOutRegistry:
         stack_name: str,
         *,
         session: boto3.session.Session | None = None,
-        scope: Scope = Scope.ORIGINATION,
+        scope: Scope = Scope.ALL,
     ) -> OptOutRegistry:
         """The registry of a deployed stack holding an ``SmsOptOut`` (an OptOutStack or any other)."""
         session = session or boto3.session.Session()
@@ -80,6 +86,10 @@ class OptOutRegistry:
         items = self.store.history(to_e164(number, "number"))
         return sorted(items, key=lambda item: (item["Timestamp"], item["SK"]))
 
+    def unrecognised_replies(self, since: str | datetime | None = None) -> list[UnrecognisedReply]:
+        """The replies no rule recognised, kept 90 days for review, oldest first (from ``since``)."""
+        return list(self.unrecognised.since(None if since is None else event_time(since, "since")))
+
     def opt_out(
         self,
         number: str,
@@ -92,7 +102,11 @@ class OptOutRegistry:
         """Record an opt-out from ``channel``; it applies to all our numbers unless ``origination``.
 
         ``at`` (default: now) is when the customer asked; more than 60 s ahead of this clock is refused.
+        From ``REVIEW_CHANNEL``, ``reference`` names the kept unrecognised reply of ``number`` a
+        reviewer read as a revocation, and the opt-out takes that reply's time unless ``at``.
         """
+        if isinstance(channel, str) and channel.strip() == REVIEW_CHANNEL:
+            at = at or self._reviewed_reply(number, reference).timestamp
         return self._record(Action.OPT_OUT, number, channel, origination, at, reference)
 
     def opt_in(
@@ -110,6 +124,19 @@ class OptOutRegistry:
                 "consent_reference", "an opt-in from another channel needs proof of consent"
             )
         return self._record(Action.OPT_IN, number, channel, origination, at, consent_reference)
+
+    def _reviewed_reply(self, number: str, reference: str | None) -> UnrecognisedReply:
+        if not reference or not reference.strip():
+            raise InvalidFieldError(
+                "reference", f"a {REVIEW_CHANNEL} opt-out names the reply's inbound message ID"
+            )
+        kept = self.unrecognised.find(reference.strip())
+        if kept is None or kept.customer != to_e164(number, "number"):
+            raise InvalidFieldError(
+                "reference",
+                f"{reference.strip()!r} is no kept unrecognised reply of this number (see replies)",
+            )
+        return kept
 
     def _record(
         self,

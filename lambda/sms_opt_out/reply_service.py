@@ -5,19 +5,22 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .consent import confirmation_holds
+from .consent import confirmation_holds, deciding_entry, is_blocked
 from .errors import ConfirmationNotSentError, CustomerBusyError
 from .inbound import InboundReply
 from .keywords import Classification, Intent
+from .languages import ENGLISH
 from .leases import Lease
 from .opt_out_store import OptOutStore, Receipt
 from .phone_numbers import mask
-from .preferences import Action, PreferenceEvent
+from .preferences import Action, ConsentState, PreferenceEvent, event_time
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
+from .unrecognised_replies import UnrecognisedReplies
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +40,11 @@ class ReplyProcessor:
         gateway: SmsGateway,
         settings: Settings,
         clock: Callable[[], float] = time.time,
+        *,
+        unrecognised: UnrecognisedReplies,
     ) -> None:
         self._store = store
+        self._unrecognised = unrecognised
         self._gateway = gateway
         self._settings = settings
         self._clock = clock
@@ -51,14 +57,20 @@ class ReplyProcessor:
         classification = self._settings.rules.classify_reply(reply.body)
         customer = mask(reply.customer)
         if classification.intent is Intent.OTHER:
-            logger.info("ignored a reply from %s: no keyword", customer)
-            return "IGNORED"
-        event = None if classification.intent is Intent.HELP else _preference_event(reply, classification)
+            self._unrecognised.keep(reply)
+            logger.info("kept a reply from %s for review: no keyword", customer)
+            return "UNRECOGNISED"
+        event = (
+            None
+            if classification.intent is Intent.HELP
+            else _preference_event(reply, classification, self._now())
+        )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
         if earlier is not None and earlier.outcome is not None:
             logger.info("repeated delivery from %s: already %s", customer, earlier.outcome)
             return "DUPLICATE"
+        already_opted_out = event is not None and self._already_opted_out(event)
         if event is not None and self._store.apply(event) is None:
             # A later event for the same number decides (out-of-order delivery): recorded, not answered.
             return self._settle(receipt, "SUPERSEDED", None)
@@ -70,28 +82,51 @@ class ReplyProcessor:
             if self._store.get_receipt(receipt).outcome is not None:
                 logger.info("repeated delivery from %s: answered by another delivery", customer)
                 return "DUPLICATE"
+            if already_opted_out:
+                # One confirmation per opt-out: a repeated STOP is in the history, not answered again.
+                return self._settle(receipt, "ALREADY_OPTED_OUT", None)
             if event is not None and not confirmation_holds(
                 state, reply.our_number, self._settings.scope, event.action
             ):
                 # The sender would not do what the confirmation says (a later event for all numbers,
                 # or under scope ALL for another number, decides): recorded, not answered.
                 return self._settle(receipt, "SUPERSEDED", None)
-            message_id = self._answer(reply, classification.intent)
+            message_id = self._answer(reply, classification)
+            if event is not None:
+                self._store.mark_confirmed(event, self._now())
             self._settle(receipt, "HELP_SENT" if event is None else "CONFIRMED", message_id)
         finally:
             self._store.release(reply.customer, lease)
         return event.action.value if event is not None else Intent.HELP.value
+
+    def _now(self) -> str:
+        return event_time(datetime.fromtimestamp(self._clock(), UTC))
+
+    def _already_opted_out(self, event: PreferenceEvent) -> bool:
+        """Whether the customer was blocked from ``event``'s number before ``event`` (an opt-out) came,
+        by an SMS opt-out (which was answered then; one by another channel never was)."""
+        if event.action is not Action.OPT_OUT:
+            return False
+        state = self._store.consent_states([event.customer])[event.customer]
+        before = ConsentState({k: e for k, e in state.entries.items() if e.event_id != event.event_id})
+        if not is_blocked(before, event.origination, self._settings.scope):
+            return False
+        deciding = deciding_entry(before, event.origination, self._settings.scope)
+        return deciding is not None and deciding[1].channel == SMS_CHANNEL
 
     def _settle(self, receipt: Receipt, outcome: str, message_id: str | None) -> str:
         self._store.settle_reply(receipt, outcome, message_id)
         logger.info("%s from %s: %s", receipt.intent, mask(receipt.customer), outcome)
         return outcome
 
-    def _answer(self, reply: InboundReply, intent: Intent) -> str:
+    def _answer(self, reply: InboundReply, classification: Classification) -> str:
+        """Send the answer, in the language of the keyword that matched."""
+        intent = classification.intent
+        texts = self._settings.texts[classification.language or ENGLISH]
         text = {
-            Intent.OPT_OUT: self._settings.opt_out_confirmation,
-            Intent.OPT_IN: self._settings.opt_in_confirmation,
-            Intent.HELP: self._settings.help_message,
+            Intent.OPT_OUT: texts.opt_out_confirmation,
+            Intent.OPT_IN: texts.opt_in_confirmation,
+            Intent.HELP: texts.help_message,
         }[intent]
         try:
             return self._gateway.send_text(
@@ -109,8 +144,10 @@ class ReplyProcessor:
             ) from error
 
 
-def _preference_event(reply: InboundReply, classification: Classification) -> PreferenceEvent:
-    """The opt-out or opt-in that ``reply`` expresses."""
+def _preference_event(
+    reply: InboundReply, classification: Classification, recorded_at: str
+) -> PreferenceEvent:
+    """The opt-out or opt-in that ``reply`` expresses, with the evidence of how it matched."""
     return PreferenceEvent(
         customer=reply.customer,
         origination=reply.our_number,
@@ -120,4 +157,8 @@ def _preference_event(reply: InboundReply, classification: Classification) -> Pr
         channel=SMS_CHANNEL,
         event_id=reply.inbound_message_id,
         inbound_message_id=reply.inbound_message_id,
+        matched_by=classification.matched_by.value if classification.matched_by else None,
+        language=classification.language,
+        reply_text=reply.body,
+        recorded_at=recorded_at,
     )

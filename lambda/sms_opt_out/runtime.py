@@ -24,6 +24,7 @@ from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
 from .sms_gateway import SmsGateway
+from .unrecognised_replies import UnrecognisedReplies
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
 
@@ -78,7 +79,9 @@ def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor
     settings = Settings.from_environ()
     dynamodb, sms = _clients(settings, client or _default_factory())
     gateway, _ = _sms(settings, sms)
-    return ReplyProcessor(OptOutStore(settings.table_name, dynamodb), gateway, settings)
+    store = OptOutStore(settings.table_name, dynamodb)
+    unrecognised = UnrecognisedReplies(settings.table_name, dynamodb)
+    return ReplyProcessor(store, gateway, settings, unrecognised=unrecognised)
 
 
 def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:

@@ -55,7 +55,7 @@ class SendEvent:
             return {"results": outcome.results}
         (result,) = outcome.results
         if result["status"] == "FAILED":
-            raise SendFailedError(f"SendTextMessage failed: {result['code']}")
+            raise SendFailedError(f"SendTextMessage failed: {result['code']}", result["code"])
         if result["status"] == "DEFERRED":
             raise SendFailedError("SendTextMessage not attempted in time: DEFERRED (safe to send again)")
         return result

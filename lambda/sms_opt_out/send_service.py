@@ -107,7 +107,7 @@ class GuardedSender:
         gateway: SmsGateway,
         originations: Originations,
         keys: IdempotencyKeys,
-        scope: Scope = Scope.ORIGINATION,
+        scope: Scope = Scope.ALL,
         failed_sends: FailedSendQueue | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
     ) -> None:

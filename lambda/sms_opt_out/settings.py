@@ -9,15 +9,15 @@ from typing import TypeVar
 
 from .dispatch import DEFAULT_CONCURRENCY
 from .errors import ConfigurationError
-from .keywords import (
-    DEFAULT_HELP_KEYWORDS,
-    DEFAULT_OPT_IN_KEYWORDS,
-    DEFAULT_OPT_OUT_KEYWORDS,
-    DEFAULT_OPT_OUT_PHRASES,
-    DEFAULT_REVOCATION_WORDS,
-    KeywordRules,
-    MatchMode,
-    stop_rule_violation,
+from .keywords import KeywordRules, MatchMode, stop_rule_violation
+from .languages import (
+    DEFAULT_LANGUAGES,
+    DEFAULT_PROGRAM_NAME,
+    ENGLISH,
+    LANGUAGES,
+    KeywordSet,
+    Texts,
+    check_languages,
 )
 from .origination import parse_origination_numbers
 from .pacing import parse_rates
@@ -27,23 +27,25 @@ _Choice = TypeVar("_Choice", MatchMode, Scope)
 
 MAX_CONCURRENCY = 256
 """Most concurrent sends of one invocation (each holds a thread and a connection)."""
-DEFAULT_PROGRAM_NAME = "SMS alerts"
-DEFAULT_OPT_OUT_CONFIRMATION = (
-    "You have been unsubscribed and will receive no further messages. Reply START to resubscribe."
-)
-DEFAULT_OPT_IN_CONFIRMATION = "You have been resubscribed. Reply STOP to unsubscribe."
-DEFAULT_HELP_MESSAGE = (
-    "{program}: reply STOP to unsubscribe, START to resubscribe. Msg & data rates may apply."
-)
-
 KEYWORD_VARIABLES = {
-    "opt_out_keywords": ("OPT_OUT_KEYWORDS", DEFAULT_OPT_OUT_KEYWORDS),
-    "opt_in_keywords": ("OPT_IN_KEYWORDS", DEFAULT_OPT_IN_KEYWORDS),
-    "help_keywords": ("HELP_KEYWORDS", DEFAULT_HELP_KEYWORDS),
-    "revocation_words": ("OPT_OUT_WORDS", DEFAULT_REVOCATION_WORDS),
-    "opt_out_phrases": ("OPT_OUT_PHRASES", DEFAULT_OPT_OUT_PHRASES),
+    "opt_out_keywords": "OPT_OUT_KEYWORDS",
+    "opt_in_keywords": "OPT_IN_KEYWORDS",
+    "help_keywords": "HELP_KEYWORDS",
+    "revocation_words": "OPT_OUT_WORDS",
+    "opt_out_phrases": "OPT_OUT_PHRASES",
 }
-"""KeywordRules' arguments, and the variable and default of each."""
+"""Each ``KeywordSet`` list and its variable (English's; another language's adds ``_<CODE>``)."""
+TEXT_VARIABLES = {
+    "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
+    "opt_in_confirmation": "OPT_IN_CONFIRMATION",
+    "help_message": "HELP_MESSAGE",
+}
+"""Each ``Texts`` field and its variable (English's; another language's adds ``_<CODE>``)."""
+
+
+def language_variable(variable: str, language: str) -> str:
+    """A setting's variable in ``language``: ``HELP_MESSAGE`` in English, ``HELP_MESSAGE_FR`` in French."""
+    return variable if language == ENGLISH else f"{variable}_{language.upper()}"
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,8 @@ class Settings:
     table_name: str
     rules: KeywordRules
     scope: Scope
-    opt_out_confirmation: str
-    opt_in_confirmation: str
-    help_message: str
+    texts: Mapping[str, Texts]
+    """The answers per language code; a reply is answered in the language of the keyword it matched."""
     failed_sends_queue_url: str | None = None
     """Where the sender keeps the requests that could not be sent."""
     messages_per_second: Mapping[str, float] = field(default_factory=dict)
@@ -69,29 +70,50 @@ class Settings:
         table_name = env.get("OPT_OUT_TABLE_NAME", "").strip()
         if not table_name:
             raise ConfigurationError("OPT_OUT_TABLE_NAME", "must name the opt-out DynamoDB table")
-        keyword_settings = {
-            argument: _list(env, variable, default)
-            for argument, (variable, default) in KEYWORD_VARIABLES.items()
-        }
+        languages = check_languages(
+            _list(env, "LANGUAGES", DEFAULT_LANGUAGES), "LANGUAGES", ConfigurationError
+        )
         match_mode = _choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD)
-        violation = stop_rule_violation(**keyword_settings, match_mode=match_mode)
+        keyword_sets = [_keyword_set(env, code) for code in languages]
+        english = keyword_sets[0]  # check_languages puts English first
+        violation = stop_rule_violation(
+            **{field: getattr(english, field) for field in KEYWORD_VARIABLES}, match_mode=match_mode
+        )
         if violation:
             argument, reason = violation
-            raise ConfigurationError(KEYWORD_VARIABLES[argument][0], reason)
-        rules = KeywordRules(**keyword_settings, match_mode=match_mode)
+            raise ConfigurationError(KEYWORD_VARIABLES[argument], reason)
+        rules = KeywordRules(keyword_sets, match_mode=match_mode)
         program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
+        support = env.get("SUPPORT_CONTACT", "").strip() or None
         return cls(
             table_name=table_name,
             rules=rules,
-            scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ORIGINATION),
-            opt_out_confirmation=env.get("OPT_OUT_CONFIRMATION") or DEFAULT_OPT_OUT_CONFIRMATION,
-            opt_in_confirmation=env.get("OPT_IN_CONFIRMATION") or DEFAULT_OPT_IN_CONFIRMATION,
-            help_message=env.get("HELP_MESSAGE") or DEFAULT_HELP_MESSAGE.format(program=program),
+            scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ALL),
+            texts={code: _texts(env, code, program, support) for code in languages},
             failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
         )
+
+
+def _keyword_set(env: Mapping[str, str], language: str) -> KeywordSet:
+    default = LANGUAGES[language].keywords
+    lists = {
+        field: _list(env, language_variable(variable, language), getattr(default, field))
+        for field, variable in KEYWORD_VARIABLES.items()
+    }
+    return KeywordSet(language, **lists)
+
+
+def _texts(env: Mapping[str, str], language: str, program: str, support: str | None) -> Texts:
+    frequency = env.get(language_variable("MESSAGE_FREQUENCY", language)) or env.get("MESSAGE_FREQUENCY")
+    default = LANGUAGES[language].texts.render(program, support, frequency)
+    given = {
+        field: env.get(language_variable(variable, language)) or getattr(default, field)
+        for field, variable in TEXT_VARIABLES.items()
+    }
+    return Texts(**given)
 
 
 def _list(env: Mapping[str, str], name: str, default: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,0 +1,161 @@
+"""Outcome metrics in CloudWatch's embedded metric format (EMF), printed whole to standard output.
+
+CloudWatch Logs extracts a metric from each JSON line written to standard output that carries an
+``_aws.CloudWatchMetrics`` directive: no API call, no latency. The lines bypass ``logging``: under
+Lambda's JSON log format a logged line becomes the ``message`` of a log record, which is not
+extracted. An invocation writes one record per origination identity; each record publishes every
+name of its function twice, with the ``OriginationIdentity`` dimension and as a total without
+dimensions (two dimension sets of one directive), so alarms have a metric to watch whatever the
+numbers are. A record holds counts and the identity only: never a customer's number, a message
+body or a reply's text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from .send_service import ALIASES
+
+logger = logging.getLogger(__name__)
+
+NAMESPACE_VARIABLE = "METRICS_NAMESPACE"
+DEFAULT_NAMESPACE = "SmsOptOut"
+DIMENSION = "OriginationIdentity"
+UNVERIFIED = "unverified"
+"""The identity published for a request whose OriginationIdentity is not known to be ours."""
+THROTTLING = "ThrottlingException"
+
+REPLY_METRICS = ("OptOuts", "OptIns", "HelpRequests", "UnrecognisedReplies", "ConfirmationsSent")
+SEND_METRICS = (
+    "MessagesSent",
+    "MessagesBlocked",
+    "MessagesInvalid",
+    "MessagesFailed",
+    "MessagesDeferred",
+    "Throttles",
+)
+REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
+    "OPT_OUT": ("OptOuts", "ConfirmationsSent"),
+    "OPT_IN": ("OptIns", "ConfirmationsSent"),
+    "HELP": ("HelpRequests", "ConfirmationsSent"),
+    "IGNORED": ("UnrecognisedReplies",),
+    "DUPLICATE": (),  # counted when it was first delivered
+    "SUPERSEDED": (),  # recorded, but a later reply decides: it changed nothing and was not answered
+}
+"""What each outcome of ``ReplyProcessor.process`` counts."""
+SEND_STATUSES: Mapping[str, str] = {
+    "SENT": "MessagesSent",
+    "OPTED_OUT": "MessagesBlocked",
+    "INVALID": "MessagesInvalid",
+    "FAILED": "MessagesFailed",
+    "DEFERRED": "MessagesDeferred",
+}
+"""What each status of a send result counts."""
+_NUMBER_LIKE = re.compile(r"[+\d\s().\-/]+")
+_IDENTITY_FIELDS = (DIMENSION, *(alias for alias, name in ALIASES.items() if name == DIMENSION))
+"""Where a send request names its origination identity: SendTextMessage's name, or the sample's."""
+
+
+class OutcomeMetrics:
+    """The counts of one function's outcomes per origination identity, written as EMF records."""
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        *,
+        namespace: str | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.names = tuple(names)
+        self.namespace = namespace or os.environ.get(NAMESPACE_VARIABLE, "").strip() or DEFAULT_NAMESPACE
+        self._clock = clock
+        self._counts: dict[str, Counter[str]] = {}
+
+    def add(self, identity: str, name: str, value: int = 1) -> None:
+        if name not in self.names:
+            raise ValueError(f"{name}: not one of {', '.join(self.names)}")
+        self._counts.setdefault(identity, Counter())[name] += value
+
+    def records(self) -> list[dict[str, Any]]:
+        """One EMF record per identity counted; every name is in each, 0 when it did not occur."""
+        timestamp = int(self._clock() * 1000)
+        directive = {
+            "Namespace": self.namespace,
+            "Dimensions": [[DIMENSION], []],
+            "Metrics": [{"Name": name, "Unit": "Count"} for name in self.names],
+        }
+        return [
+            {"_aws": {"Timestamp": timestamp, "CloudWatchMetrics": [directive]}, DIMENSION: identity}
+            | {name: counts[name] for name in self.names}
+            for identity, counts in self._counts.items()
+        ]
+
+    def flush(self) -> None:
+        """Print the records, one JSON line each, to standard output; start counting afresh."""
+        lines = [json.dumps(record, separators=(",", ":")) for record in self.records()]
+        if lines:
+            sys.stdout.write("\n".join(lines) + "\n")
+            sys.stdout.flush()
+        self._counts.clear()
+
+
+class ReplyMetrics(OutcomeMetrics):
+    """Counts reply outcomes under the number the customer replied to (``destinationNumber``)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(REPLY_METRICS, **options)
+
+    def add_outcome(self, our_number: str, outcome: str) -> None:
+        if outcome not in REPLY_OUTCOMES:
+            logger.warning("no metric counts the reply outcome %s", outcome)
+        for name in REPLY_OUTCOMES.get(outcome, ()):
+            self.add(our_number, name)
+
+
+class SendMetrics(OutcomeMetrics):
+    """Counts send results under each request's OriginationIdentity, as the request gave it.
+
+    An identity that looks like a phone number is published only once SendTextMessage has sent
+    from it (in this or an earlier invocation of the container): a request with its numbers
+    swapped must not put a customer's number in a metric. Until then, and for every invalid
+    request, the identity is ``unverified``. IDs and ARNs are never a customer's number.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(SEND_METRICS, **options)
+        self._sent_from: set[str] = set()
+
+    def add_results(self, requests: Sequence[Any], results: Sequence[Mapping[str, Any]]) -> None:
+        """Count ``results`` (in the order of ``requests``): one per status, and each throttle."""
+        identities = [_identity(request) for request in requests]
+        self._sent_from.update(i for i, r in zip(identities, results, strict=True) if r["status"] == "SENT")
+        for identity, result in zip(identities, results, strict=True):
+            published = self._published(identity, result)
+            if result["status"] in SEND_STATUSES:
+                self.add(published, SEND_STATUSES[result["status"]])
+            else:
+                logger.warning("no metric counts the send status %s", result["status"])
+            if result.get("code") == THROTTLING:
+                self.add(published, "Throttles")
+
+    def _published(self, identity: str | None, result: Mapping[str, Any]) -> str:
+        if identity is None or result["status"] == "INVALID":
+            return UNVERIFIED
+        if _NUMBER_LIKE.fullmatch(identity) and identity not in self._sent_from:
+            return UNVERIFIED
+        return identity
+
+
+def _identity(request: Any) -> str | None:
+    if not isinstance(request, Mapping):
+        return None
+    value = next((request[name] for name in _IDENTITY_FIELDS if name in request), None)
+    return value.strip() if isinstance(value, str) and value.strip() else None
