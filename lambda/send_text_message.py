@@ -36,6 +36,8 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         incoming = SendEvent.parse(event)
         outcome = guarded_sender().send(incoming.requests, Deadline.of(context), incoming.redelivery)
         metrics.add_results(incoming.requests, outcome.results)
+        for number, throttles in outcome.throttles.items():  # our numbers AWS throttled, retried or not
+            metrics.add(number, "Throttles", throttles)
         return incoming.answer(outcome)
     finally:
         metrics.flush()
