@@ -1,12 +1,13 @@
-"""Lambda handler of the guarded sender: one request, or a batch under ``messages``."""
+"""Lambda handler of the guarded sender: one request, a batch under ``messages``, or SQS records."""
 
 from __future__ import annotations
 
 import functools
 from typing import Any
 
-from sms_opt_out.errors import InvalidRequestError
+from sms_opt_out.deadline import Deadline
 from sms_opt_out.runtime import build_guarded_sender, configure_logging
+from sms_opt_out.send_events import SendEvent
 from sms_opt_out.send_service import GuardedSender
 
 configure_logging()
@@ -19,10 +20,7 @@ def guarded_sender() -> GuardedSender:
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """``{"messages": [...]}`` gives ``{"results": [...]}``; a single request gives its result."""
-    if isinstance(event, dict) and "messages" in event:
-        messages = event["messages"]
-        if not isinstance(messages, list):
-            raise InvalidRequestError("messages", "must be a list of requests")
-        return {"results": guarded_sender().send_batch(messages)}
-    return guarded_sender().send_one(event)
+    """Send what ``event`` asks, within the time ``context`` leaves; see ``send_events`` for the shapes."""
+    incoming = SendEvent.parse(event)
+    outcome = guarded_sender().send(incoming.requests, Deadline.of(context), incoming.redelivery)
+    return incoming.answer(outcome)

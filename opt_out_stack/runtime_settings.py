@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sms_opt_out.keywords import MatchMode
@@ -40,6 +42,7 @@ class RuntimeSettings:
     opt_in_confirmation: str | None = None
     help_message: str | None = None
     program_name: str | None = None
+    messages_per_second: Mapping[str, float] | None = None
 
     def environment(self) -> dict[str, str]:
         """The environment variables of both functions; raises ValueError naming a bad prop."""
@@ -72,4 +75,29 @@ class RuntimeSettings:
             if str(value).upper() not in allowed:
                 raise ValueError(f"{prop}: {value!r} is not one of {', '.join(allowed)}")
             env[variable] = str(value).upper()
+        if self.messages_per_second is not None:
+            env["MESSAGES_PER_SECOND"] = _rates(self.messages_per_second)
         return env
+
+
+_IDENTITY = re.compile(
+    r"\*|\+[1-9]\d{6,14}|\d{3,8}|(phone|pool)-[0-9a-zA-Z]+"
+    r"|arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(phone-number/phone|pool/pool)-[0-9a-zA-Z]+"
+)
+
+
+def _rates(rates: Mapping[str, float]) -> str:
+    """``messages_per_second`` as the JSON of ``MESSAGES_PER_SECOND``; raises ValueError naming the entry."""
+    if not isinstance(rates, Mapping) or not rates:
+        raise ValueError("messages_per_second: give a non-empty mapping of identity to messages per second")
+    for identity, rate in rates.items():
+        if not isinstance(identity, str) or not _IDENTITY.fullmatch(identity):
+            raise ValueError(
+                f"messages_per_second: {identity!r} is not an E.164 number, short code, phone number or "
+                "pool ID or ARN, or '*'"
+            )
+        if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
+            raise ValueError(
+                f"messages_per_second: the rate of {identity!r} must be a positive number, not {rate!r}"
+            )
+    return json.dumps({k: float(v) for k, v in rates.items()}, separators=(",", ":"))

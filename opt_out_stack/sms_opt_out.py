@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import aws_cdk.aws_cloudwatch as cloudwatch
 import aws_cdk.aws_cloudwatch_actions as cloudwatch_actions
@@ -23,6 +23,10 @@ from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.phone_number_configuration import PhoneNumberConfiguration
 from opt_out_stack.phone_numbers import phone_number_refs
 from opt_out_stack.runtime_settings import RuntimeSettings
+from opt_out_stack.send_queue import SendQueue
+from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
+from sms_opt_out.idempotency import KEY_PREFIX, TTL_ATTRIBUTE
+from sms_opt_out.settings import MAX_CONCURRENCY
 
 SMS_SERVICE_PRINCIPAL = "sms-voice.amazonaws.com"
 RUNTIME = lambda_.Runtime.PYTHON_3_14
@@ -30,6 +34,10 @@ RECORD_PREFERENCES_ACTIONS = ("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamo
 """What ``OptOutRegistry.opt_out``, ``opt_in``, ``status`` and ``is_opted_out`` call."""
 READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan")
 """What ``OptOutRegistry.status``, ``history`` and the CLI's ``export`` call."""
+IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
+"""What the sender does to its key records, and only to items whose PK starts with ``IDEMPOTENCY#``."""
+DEFAULT_MAX_SEND_CONCURRENCY = 2
+DEFAULT_TIMEOUT = Duration.seconds(30)
 
 
 class SmsOptOut(Construct):
@@ -66,6 +74,9 @@ class SmsOptOut(Construct):
         memory_size: int = 256,
         timeout: Duration | None = None,
         log_retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR,
+        messages_per_second: Mapping[str, float] | None = None,
+        send_concurrency: int = DEFAULT_CONCURRENCY,
+        max_send_concurrency: int = DEFAULT_MAX_SEND_CONCURRENCY,
     ) -> None:
         """Create the opt-out system.
 
@@ -94,6 +105,12 @@ class SmsOptOut(Construct):
         :param memory_size: MB for each function. Default: 256.
         :param timeout: per invocation. Default: 30 seconds.
         :param log_retention: of the functions' logs. Default: one year.
+        :param messages_per_second: origination identity (E.164 number, phone number ID or ARN, pool
+            ID, or ``"*"`` for the rest) to the messages per second one function container may send
+            from it; sends and confirmations are paced to it. Default: none, paced by throttling alone.
+        :param send_concurrency: sends one invocation makes at once. Default: 32.
+        :param max_send_concurrency: most concurrent invocations the send queue starts (2 to 1000).
+            Default: 2.
         """
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
@@ -110,7 +127,16 @@ class SmsOptOut(Construct):
             opt_in_confirmation=opt_in_confirmation,
             help_message=help_message,
             program_name=program_name,
+            messages_per_second=messages_per_second,
         ).environment()
+        if (
+            isinstance(send_concurrency, bool)
+            or not isinstance(send_concurrency, int)
+            or not (1 <= send_concurrency <= MAX_CONCURRENCY)
+        ):
+            raise ValueError(
+                f"send_concurrency: {send_concurrency!r} is not a whole number from 1 to {MAX_CONCURRENCY}"
+            )
         if not 128 <= memory_size <= 10240:
             raise ValueError(f"memory_size: {memory_size} is outside Lambda's 128 to 10240 MB")
 
@@ -128,6 +154,7 @@ class SmsOptOut(Construct):
             deletion_protection=True,
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             removal_policy=removal_policy,
+            time_to_live_attribute=TTL_ATTRIBUTE,
         )
         self.topic = sns.Topic(self, "InboundTopic", master_key=self.encryption_key, enforce_ssl=True)
         self.topic.add_to_resource_policy(
@@ -158,12 +185,30 @@ class SmsOptOut(Construct):
             subscriptions.LambdaSubscription(self.reply_function, dead_letter_queue=self.dead_letter_queue)
         )
 
+        self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
+        self.send_queue = SendQueue(
+            self,
+            "SendQueue",
+            function=self.send_function,
+            timeout=timeout or DEFAULT_TIMEOUT,
+            dead_letter_queue=self.dead_letter_queue,
+            max_concurrency=max_send_concurrency,
+        ).queue
+
         # A send of a batch that SendTextMessage refuses is kept there too (the results may go unread).
         self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.dead_letter_queue.queue_url)
         self.dead_letter_queue.grant_send_messages(self.send_function)
 
         self.table.grant(self.reply_function, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem")
         self.table.grant(self.send_function, "dynamodb:BatchGetItem")
+        # Idempotency key records only: the sender can never write a customer's consent state.
+        self.send_function.add_to_role_policy(
+            iam.PolicyStatement(
+                actions=list(IDEMPOTENCY_KEY_ACTIONS),
+                resources=[self.table.table_arn],
+                conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*"]}},
+            )
+        )
         send_resources = [n.arn for n in numbers]
         send_resources += [
             stack.format_arn(service="sms-voice", resource="opt-out-list", resource_name=name)
@@ -193,11 +238,17 @@ class SmsOptOut(Construct):
         acknowledge_construct_findings(self)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
-        """Let ``grantee`` invoke the guarded sender (``lambda:InvokeFunction`` on it alone)."""
-        return iam.Grant.add_to_principal(
+        """Let ``grantee`` invoke the guarded sender and queue sends (``lambda:InvokeFunction`` on it,
+        ``sqs:SendMessage`` on ``send_queue``)."""
+        invoke = iam.Grant.add_to_principal(
             grantee=grantee,
             actions=["lambda:InvokeFunction"],
             resource_arns=[self.send_function.function_arn],
+        )
+        return invoke.combine(
+            iam.Grant.add_to_principal(
+                grantee=grantee, actions=["sqs:SendMessage"], resource_arns=[self.send_queue.queue_arn]
+            )
         )
 
     def grant_record_preferences(self, grantee: iam.IGrantable) -> iam.Grant:
@@ -259,7 +310,7 @@ class SmsOptOut(Construct):
             handler=handler,
             code=lambda_code(),
             memory_size=memory_size,
-            timeout=timeout or Duration.seconds(30),
+            timeout=timeout or DEFAULT_TIMEOUT,
             environment=environment,
             role=role,
             log_group=log_group,

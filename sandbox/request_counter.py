@@ -19,8 +19,8 @@ class RequestCounter:
     def _count(self, model: Any, **_: Any) -> None:
         self.requests[f"{model.service_model.service_name}:{model.name}"] += 1
 
-    def client(self, name: str) -> Any:
-        return self.session.client(name)
+    def client(self, name: str, **kwargs: Any) -> Any:
+        return self.session.client(name, **kwargs)
 
     def count(self, prefix: str) -> int:
         """Requests of operations whose ``service:Operation`` starts with ``prefix``."""

@@ -3,12 +3,16 @@
 Requests are JSON over HTTP (``X-Amz-Target: PinpointSMSVoiceV2.<Operation>``), checked against
 botocore's service model, so a handler pointed at it with ``AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2``
 talks to it exactly as it talks to AWS. Every phone keeps an inbox, and faults can be injected.
+Like AWS, it can take time to answer (``latency``) and answer ``ThrottlingException`` above a
+number's messages per second (``limit_rate``) or an operation's requests per second
+(``limit_operation``; the control plane's default quota is 1).
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
@@ -34,6 +38,25 @@ class SimulatedError(Exception):
         self.status = status
 
 
+class _TokenBucket:
+    """AWS's rate limit: ``per_second`` tokens a second, up to one second's worth held at once."""
+
+    def __init__(self, per_second: float) -> None:
+        self.per_second = per_second
+        self._capacity = max(1.0, per_second)
+        self._tokens = self._capacity
+        self._updated = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self._tokens = min(self._capacity, self._tokens + (now - self._updated) * self.per_second)
+        self._updated = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
+
+
 @dataclass
 class TextMessage:
     message_id: str
@@ -52,13 +75,20 @@ class SimulatorState:
     opt_out_lists: dict[str, dict[str, str]] = field(default_factory=dict)
     faults: dict[str, list[SimulatedError]] = field(default_factory=lambda: defaultdict(list))
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    number_limits: dict[str, _TokenBucket] = field(default_factory=dict)
+    """By E.164 number: SendTextMessage's messages per second from it."""
+    operation_limits: dict[str, _TokenBucket] = field(default_factory=dict)
+    throttled: list[tuple[str, str]] = field(default_factory=list)
+    """(operation, identity) of every call answered with ThrottlingException by a rate limit."""
 
 
 class SmsSimulator:
     """Runs on 127.0.0.1 in a background thread; use as a context manager."""
 
-    def __init__(self, region: str = "us-east-1") -> None:
+    def __init__(self, region: str = "us-east-1", latency: float = 0.0) -> None:
         self.state = SimulatorState(region=region)
+        self.latency = latency
+        """Seconds every call takes before it is answered (requests in flight overlap, as on AWS)."""
         self._model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -127,6 +157,16 @@ class SmsSimulator:
                 SimulatedError(code, message or f"injected {code}", status) for _ in range(times)
             )
 
+    def limit_rate(self, number: str, messages_per_second: float) -> None:
+        """Answer ThrottlingException to SendTextMessage from ``number`` above this rate."""
+        with self._lock:
+            self.state.number_limits[number] = _TokenBucket(messages_per_second)
+
+    def limit_operation(self, operation: str, requests_per_second: float = 1.0) -> None:
+        """Answer ThrottlingException to ``operation`` above this rate (the account's quota)."""
+        with self._lock:
+            self.state.operation_limits[operation] = _TokenBucket(requests_per_second)
+
     def heal(self) -> None:
         """Drop every fault still waiting to be injected."""
         with self._lock:
@@ -194,15 +234,28 @@ class SmsSimulator:
             report = ParamValidator().validate(params, self._model.operation_model(name).input_shape)
             if report.has_errors():
                 raise SimulatedError("ValidationException", report.generate_report())
+            if self.latency:
+                time.sleep(self.latency)
             with self._lock:
                 self.state.calls.append((name, params))
                 if self.state.faults[name]:
                     raise self.state.faults[name].pop(0)
+                self._limit(name, params)
                 return 200, operation(params)
         except SimulatedError as error:
             return error.status, {"__type": error.code, "Message": str(error)}
 
     # Operations (called with the lock held) -------------------------------------------------
+
+    def _limit(self, name: str, params: dict[str, Any]) -> None:
+        bucket = self.state.operation_limits.get(name)
+        identity = "*"
+        if bucket is None and name == "SendTextMessage":
+            identity = self._find_number(params["OriginationIdentity"])["PhoneNumber"]
+            bucket = self.state.number_limits.get(identity)
+        if bucket is not None and not bucket.take():
+            self.state.throttled.append((name, identity))
+            raise SimulatedError("ThrottlingException", f"rate exceeded for {name}", 429)
 
     def _find_number(self, identity: str) -> dict[str, Any]:
         for description in self.state.phone_numbers.values():

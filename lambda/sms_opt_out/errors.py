@@ -42,3 +42,7 @@ class SendFailedError(SmsOptOutError):
 
 class CustomerBusyError(SmsOptOutError):
     """Another reply of the same customer is being answered; raised so Lambda retries this one later."""
+
+
+class DeadlineReachedError(SmsOptOutError):
+    """Too little of the invocation's time is left to start a send; nothing was sent."""

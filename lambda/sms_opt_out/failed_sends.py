@@ -1,4 +1,4 @@
-"""Keeps the requests of a batch that SendTextMessage refused on the dead-letter queue, so none is lost."""
+"""Keeps the requests that could not be sent (refused, or invalid off the send queue) for an operator."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ SEND_MESSAGE_BATCH_LIMIT = 10
 class FailedSend:
     """One request of a batch that SendTextMessage refused, and why."""
 
-    request: Mapping[str, Any]
+    request: Any
+    """The request as it came (an object, or what an SQS body held when it was not one)."""
     error_code: str
     error_message: str
 
@@ -25,7 +26,7 @@ class FailedSend:
         return json.dumps(
             {
                 "failedSend": {
-                    "request": dict(self.request),
+                    "request": dict(self.request) if isinstance(self.request, Mapping) else self.request,
                     "errorCode": self.error_code,
                     "errorMessage": self.error_message,
                 }

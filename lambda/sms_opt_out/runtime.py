@@ -13,9 +13,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import botocore.session
+from botocore.config import Config
 
 from .failed_sends import FailedSendQueue
+from .idempotency import IdempotencyKeys
 from .opt_out_store import OptOutStore
+from .origination import Originations
+from .pacing import Pacer
 from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
@@ -23,8 +27,8 @@ from .sms_gateway import SmsGateway
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
 
-ClientFactory = Callable[[str], Any]
-"""Makes a client for a service name: ``boto3.session.Session().client`` or the like."""
+ClientFactory = Callable[..., Any]
+"""Makes a client for a service name (and ``config``): ``boto3.session.Session().client`` or the like."""
 
 
 def configure_logging() -> None:
@@ -36,23 +40,45 @@ def _default_factory() -> ClientFactory:
     return botocore.session.get_session().create_client
 
 
+def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
+    """DynamoDB and SMS clients with a connection for every concurrent send (botocore keeps 10)."""
+    config = Config(max_pool_connections=settings.send_concurrency + 4)
+    return make("dynamodb", config=config), make(SMS_SERVICE, config=config)
+
+
+def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
+    """The gateway and the origination directory of one container: one pace per identity for all."""
+    originations = Originations(client, settings.origination_numbers)
+    gateway = SmsGateway(client, Pacer(settings.messages_per_second), originations.names)
+    return gateway, originations
+
+
 def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor:
     settings = Settings.from_environ()
-    client = client or _default_factory()
-    store = OptOutStore(settings.table_name, client("dynamodb"))
-    return ReplyProcessor(store, SmsGateway(client(SMS_SERVICE)), settings)
+    dynamodb, sms = _clients(settings, client or _default_factory())
+    gateway, _ = _sms(settings, sms)
+    return ReplyProcessor(OptOutStore(settings.table_name, dynamodb), gateway, settings)
 
 
 def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
     settings = Settings.from_environ()
     make = client or _default_factory()
-    store = OptOutStore(settings.table_name, make("dynamodb"))
+    dynamodb, sms = _clients(settings, make)
     failed_sends = (
         FailedSendQueue(settings.failed_sends_queue_url, lambda: make("sqs"))
         if settings.failed_sends_queue_url
         else None
     )
-    return GuardedSender(store, SmsGateway(make(SMS_SERVICE)), settings.scope, failed_sends)
+    gateway, originations = _sms(settings, sms)
+    return GuardedSender(
+        OptOutStore(settings.table_name, dynamodb),
+        gateway,
+        originations,
+        IdempotencyKeys(settings.table_name, dynamodb),
+        scope=settings.scope,
+        failed_sends=failed_sends,
+        concurrency=settings.send_concurrency,
+    )
 
 
 def raise_failures(failures: Iterable[Exception], total: int) -> None:

@@ -1,102 +1,285 @@
-"""The guarded sender: texts only customers who have not opted out, and fails closed."""
+"""The guarded sender: texts only customers who have not opted out, and fails closed.
+
+It orchestrates: requests are checked and their origination resolved (``origination``), sent
+concurrently (``dispatch``) at each identity's pace (``sms_gateway`` with ``pacing``), each
+against a consent read at most five seconds old (``consent_reads``), at most once per idempotency
+key (``idempotency``), and only while the invocation has time (``deadline``).
+"""
 
 from __future__ import annotations
 
+import enum
 import logging
+import threading
+import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from .consent import is_blocked
-from .errors import InvalidFieldError, InvalidRequestError, SendFailedError
+from .consent_reads import ConsentReads
+from .deadline import Deadline
+from .dispatch import DEFAULT_CONCURRENCY, dispatch
+from .errors import DeadlineReachedError, InvalidFieldError, InvalidRequestError
 from .failed_sends import FailedSend, FailedSendQueue
+from .idempotency import MAX_KEY_LENGTH, Claim, IdempotencyKeys
 from .opt_out_store import OptOutStore
-from .phone_numbers import is_phone_number_reference, to_e164, to_origination_number
-from .preferences import Scope
-from .sms_gateway import SmsGateway, error_code
+from .origination import Originations
+from .phone_numbers import to_e164
+from .preferences import ConsentState, Scope
+from .sms_gateway import THROTTLING, SmsGateway, error_code
 
 logger = logging.getLogger(__name__)
 
 ALIASES = {"OID": "OriginationIdentity", "SourcePhoneNumber": "DestinationPhoneNumber"}
 """The blog sample's request names, accepted beside SendTextMessage's own."""
 REQUIRED = ("DestinationPhoneNumber", "OriginationIdentity", "MessageBody")
+IDEMPOTENCY_KEY = "IdempotencyKey"
+"""Ours, never passed to AWS: at most one send per key within 24 hours."""
+RETRYABLE_CODES = frozenset({THROTTLING, "InternalServerException"})
+"""Failures that sent nothing and may succeed later: the caller's redelivery retries them."""
+DEFERRED = {"status": "DEFERRED"}
+
+
+class Redelivery(enum.Enum):
+    """Who tries a request again, which decides what is kept on the failed-sends queue."""
+
+    NONE = "NONE"
+    """A direct batch: nobody retries, so every FAILED request is kept."""
+    INVOCATION = "INVOCATION"
+    """A single request: Lambda retries the whole invocation when it raises; nothing is kept."""
+    PER_MESSAGE = "PER_MESSAGE"
+    """SQS: DEFERRED and retryable failures come back; INVALID and other failures are kept."""
 
 
 @dataclass(frozen=True)
 class _Prepared:
+    index: int
+    request: Any
     params: dict[str, Any]
     destination: str
-    origination_number: str
+    origination: str
+    key: str | None
+
+
+@dataclass
+class SendOutcome:
+    """What one invocation did: results in the requests' order, and what to publish or retry."""
+
+    results: list[dict[str, Any]]
+    throttles: Counter[str] = field(default_factory=Counter)
+    """ThrottlingException answers per origination identity, retried or not."""
+    retry: list[int] = field(default_factory=list)
+    """Indexes the caller should deliver again (with ``Redelivery.PER_MESSAGE``)."""
+    sent: int = 0
+
+
+def retryable(result: Mapping[str, Any]) -> bool:
+    """True for a result that sent nothing and may be tried again as it is."""
+    return result["status"] == "DEFERRED" or (
+        result["status"] == "FAILED" and result.get("code") in RETRYABLE_CODES
+    )
+
+
+@dataclass
+class _Run:
+    """The state one invocation's workers share."""
+
+    deadline: Deadline
+    consent: ConsentReads
+    results: list[dict[str, Any] | None]
+    throttles: Counter[str] = field(default_factory=Counter)
+    sent: int = 0
+    error: BaseException | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class GuardedSender:
-    """Checks the opt-out state of every recipient before calling SendTextMessage."""
+    """Checks the opt-out state of every recipient just before calling SendTextMessage."""
 
     def __init__(
         self,
         store: OptOutStore,
         gateway: SmsGateway,
+        originations: Originations,
+        keys: IdempotencyKeys,
         scope: Scope = Scope.ORIGINATION,
         failed_sends: FailedSendQueue | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
     ) -> None:
         self._store = store
         self._gateway = gateway
+        self._originations = originations
         self._scope = scope
         self._failed_sends = failed_sends
+        self._keys = keys
+        self._concurrency = concurrency
 
-    def send_one(self, request: Any) -> dict[str, Any]:
-        """Send one request unless its recipient opted out; raise SendFailedError if SendTextMessage fails.
-
-        The error names only the error code (safe to log); Lambda's retries and on-failure
-        destination keep the request of an asynchronous invocation.
-        """
-        (result,), _ = self._send([request])
-        if result["status"] == "FAILED":
-            raise SendFailedError(f"SendTextMessage failed: {result['code']}")
-        return result
-
-    def send_batch(self, requests: Sequence[Any]) -> list[dict[str, Any]]:
+    def send(
+        self,
+        requests: Sequence[Any],
+        deadline: Deadline | None = None,
+        redelivery: Redelivery = Redelivery.NONE,
+    ) -> SendOutcome:
         """Send each request unless its recipient opted out; results keep the requests' order.
 
-        Reads the consent of every recipient first (one request per 100) and raises, sending
-        nothing, when that read fails. A failed send gives that request ``FAILED`` and is kept on
-        the failed-send queue (the dead-letter queue), so it is never lost, even when nobody reads
-        the results.
+        Raises, having sent nothing, when consent cannot be read before any text went out. Once
+        one has, nothing is raised: what could not be done is returned (``DEFERRED``, ``FAILED``)
+        and the failures are kept on the failed-send queue as ``redelivery`` says.
         """
-        results, failures = self._send(requests)
-        if failures and self._failed_sends is not None:
-            self._failed_sends.keep(failures)
-        return results
-
-    def _send(self, requests: Sequence[Any]) -> tuple[list[dict[str, Any]], list[FailedSend]]:
+        deadline = deadline or Deadline.none()
         results: list[dict[str, Any] | None] = [None] * len(requests)
-        failures: list[FailedSend] = []
-        prepared: list[tuple[int, _Prepared]] = []
+        prepared: list[_Prepared] = []
         for index, request in enumerate(requests):
             try:
-                prepared.append((index, self._prepare(request)))
+                prepared.append(self._prepare(index, request, deadline))
             except InvalidFieldError as error:
                 results[index] = {"status": "INVALID", "error": str(error)}
-        states = self._store.consent_states(p.destination for _, p in prepared)
-        for index, item in prepared:
-            if is_blocked(states[item.destination], item.origination_number, self._scope):
-                results[index] = {"status": "OPTED_OUT"}
+            except (BotoCoreError, ClientError) as error:  # the origination lookup, for this request only
+                results[index] = self._failed(error)
+        first_of_key: dict[str, int] = {}
+        repeats: dict[int, int] = {}
+        unique: list[_Prepared] = []
+        for item in prepared:
+            if item.key in first_of_key:
+                repeats[item.index] = first_of_key[item.key]
                 continue
-            try:
-                results[index] = {"status": "SENT", "messageId": self._gateway.send_text(item.params)}
-            except (BotoCoreError, ClientError) as error:
-                code = error_code(error)
-                logger.warning("SendTextMessage failed: %s", code)
-                results[index] = {"status": "FAILED", "code": code, "error": str(error)}
-                failures.append(FailedSend(item.params, code, str(error)))
-        done = [result for result in results if result is not None]
+            if item.key is not None:
+                first_of_key[item.key] = item.index
+            unique.append(item)
+        run = _Run(deadline, ConsentReads(self._store, [i.destination for i in unique]), results)
+        not_started = dispatch(
+            unique,
+            lane=lambda item: item.origination,
+            next_free=self._gateway.next_free,
+            work=lambda item: self._send_one(item, run),
+            concurrency=self._concurrency,
+            stop=run.stop,
+        )
+        if run.error is not None and run.sent == 0:
+            raise run.error
+        for item in not_started:
+            results[item.index] = dict(DEFERRED)
+        for index, first in repeats.items():
+            results[index] = dict(results[first] or DEFERRED)
+        done: list[dict[str, Any]] = [r for r in results if r is not None]
+        outcome = SendOutcome(done, run.throttles, sent=run.sent)
+        self._settle_failures(outcome, requests, redelivery)
         logger.info("send batch of %d: %s", len(done), dict(Counter(r["status"] for r in done)))
-        return done, failures
+        return outcome
 
-    def _prepare(self, request: Any) -> _Prepared:
+    # One request --------------------------------------------------------------------------
+
+    def _send_one(self, item: _Prepared, run: _Run) -> None:
+        try:
+            result = self._guarded_send(item, run)
+        except Exception as error:  # noqa: BLE001 - consent or key unreadable: this request is not sent
+            # Fail closed: the whole run raises if nothing went out yet, else this request is DEFERRED.
+            logger.error("request not sent, its consent or key could not be read: %s", type(error).__name__)
+            with run.lock:
+                run.error = run.error or error
+                if run.sent == 0:
+                    run.stop.set()
+            result = dict(DEFERRED)
+        run.results[item.index] = result
+        run.consent.done(item.destination)
+
+    def _guarded_send(self, item: _Prepared, run: _Run) -> dict[str, Any]:
+        if not run.deadline.allows_send_at(time.monotonic()):
+            return dict(DEFERRED)
+        if self._blocked(run.consent.state(item.destination), item.origination):
+            return {"status": "OPTED_OUT"}
+        if item.key is not None:
+            record = self._keys.claim(item.key, run.deadline.expires_at)
+            if record.claim is Claim.DONE:
+                return dict(record.result or DEFERRED)
+            if record.claim is Claim.IN_PROGRESS:
+                return dict(DEFERRED)
+        result = self._paced_send(item, run)
+        if item.key is not None:
+            self._settle_key(item.key, result)
+        return result
+
+    def _paced_send(self, item: _Prepared, run: _Run) -> dict[str, Any]:
+        try:
+            message_id = self._gateway.send_text(
+                item.params,
+                deadline=run.deadline,
+                throttles=run.throttles,
+                still_wanted=lambda: not self._blocked(run.consent.state(item.destination), item.origination),
+            )
+        except DeadlineReachedError:
+            return dict(DEFERRED)
+        except (BotoCoreError, ClientError) as error:
+            if error_code(error) == THROTTLING:
+                return dict(DEFERRED)  # throttled until the time ran out: nothing sent
+            return self._failed(error)
+        if message_id is None:
+            return {"status": "OPTED_OUT"}
+        with run.lock:
+            run.sent += 1
+        return {"status": "SENT", "messageId": message_id}
+
+    def _settle_key(self, key: str, result: dict[str, Any]) -> None:
+        try:
+            if result["status"] in ("SENT", "OPTED_OUT"):
+                self._keys.finish(key, result)
+            else:
+                self._keys.release(key)
+        except (BotoCoreError, ClientError) as error:
+            logger.error("idempotency key not settled (it expires on its own): %s", error_code(error))
+
+    @staticmethod
+    def _failed(error: BotoCoreError | ClientError) -> dict[str, Any]:
+        code = error_code(error)
+        logger.warning("SendTextMessage failed: %s", code)
+        return {"status": "FAILED", "code": code, "error": str(error)}
+
+    def _blocked(self, state: ConsentState, origination: str) -> bool:
+        return is_blocked(state, origination, self._scope)
+
+    # Failures -----------------------------------------------------------------------------
+
+    def _settle_failures(self, outcome: SendOutcome, requests: Sequence[Any], redelivery: Redelivery) -> None:
+        kept: list[int] = []
+        for index, result in enumerate(outcome.results):
+            if redelivery is Redelivery.PER_MESSAGE and retryable(result):
+                outcome.retry.append(index)
+            elif (redelivery is Redelivery.PER_MESSAGE and result["status"] in ("INVALID", "FAILED")) or (
+                redelivery is Redelivery.NONE and result["status"] == "FAILED"
+            ):
+                kept.append(index)
+        if not kept:
+            return
+        if self._failed_sends is None:
+            if redelivery is Redelivery.PER_MESSAGE:
+                outcome.retry.extend(kept)  # nowhere to keep them: never drop a message
+            return
+        failures = [
+            FailedSend(
+                requests[i],
+                outcome.results[i].get("code", outcome.results[i]["status"]),
+                outcome.results[i]["error"],
+            )
+            for i in kept
+        ]
+        try:
+            self._failed_sends.keep(failures)
+        except Exception as error:
+            if outcome.sent == 0:
+                raise
+            logger.error("failed sends could not be kept: %s", type(error).__name__)
+            if redelivery is Redelivery.PER_MESSAGE:
+                outcome.retry.extend(kept)
+        outcome.retry.sort()
+
+    # Checking a request -------------------------------------------------------------------
+
+    def _prepare(self, index: int, request: Any, deadline: Deadline) -> _Prepared:
         if not isinstance(request, Mapping):
             raise InvalidRequestError("request", "must be an object with SendTextMessage parameters")
         params: dict[str, Any] = {}
@@ -105,20 +288,15 @@ class GuardedSender:
             if canonical in params:
                 raise InvalidRequestError(name, f"{canonical} is given twice")
             params[canonical] = value
+        key = params.pop(IDEMPOTENCY_KEY, None)
+        if key is not None and (not isinstance(key, str) or not key.strip() or len(key) > MAX_KEY_LENGTH):
+            raise InvalidRequestError(
+                IDEMPOTENCY_KEY, f"must be a non-empty string of at most {MAX_KEY_LENGTH} characters"
+            )
         for name in REQUIRED:
             if not isinstance(params.get(name), str) or not params[name].strip():
                 raise InvalidRequestError(name, "is required and must be a non-empty string")
         self._gateway.check_request(params)
         params["DestinationPhoneNumber"] = to_e164(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
-        return _Prepared(params, params["DestinationPhoneNumber"], self._origination_number(params))
-
-    def _origination_number(self, params: Mapping[str, Any]) -> str:
-        identity = params["OriginationIdentity"].strip()
-        if is_phone_number_reference(identity):
-            return self._gateway.phone_number(identity)
-        try:
-            return to_origination_number(identity, "OriginationIdentity")
-        except InvalidFieldError:
-            raise InvalidRequestError(
-                "OriginationIdentity", "must be an E.164 number, a phone number ID or a phone number ARN"
-            ) from None
+        origination = self._originations.resolve(params["OriginationIdentity"], deadline)
+        return _Prepared(index, request, params, params["DestinationPhoneNumber"], origination.number, key)

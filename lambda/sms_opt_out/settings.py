@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .dispatch import DEFAULT_CONCURRENCY
 from .errors import ConfigurationError
 from .keywords import (
     DEFAULT_HELP_KEYWORDS,
@@ -17,10 +18,14 @@ from .keywords import (
     KeywordRules,
     MatchMode,
 )
+from .origination import parse_origination_numbers
+from .pacing import parse_rates
 from .preferences import Scope
 
 _Choice = TypeVar("_Choice", MatchMode, Scope)
 
+MAX_CONCURRENCY = 256
+"""Most concurrent sends of one invocation (each holds a thread and a connection)."""
 DEFAULT_PROGRAM_NAME = "SMS alerts"
 DEFAULT_OPT_OUT_CONFIRMATION = (
     "You have been unsubscribed and will receive no further messages. Reply START to resubscribe."
@@ -40,7 +45,12 @@ class Settings:
     opt_in_confirmation: str
     help_message: str
     failed_sends_queue_url: str | None = None
-    """Where the sender keeps the requests of a batch that SendTextMessage refused."""
+    """Where the sender keeps the requests that could not be sent."""
+    messages_per_second: Mapping[str, float] = field(default_factory=dict)
+    """Origination identity (or ``*``) to its messages per second; none: paced by throttling alone."""
+    send_concurrency: int = DEFAULT_CONCURRENCY
+    origination_numbers: Mapping[str, str] = field(default_factory=dict)
+    """Phone number ID and ARN to E.164 of the numbers the construct configured."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -66,6 +76,9 @@ class Settings:
             opt_in_confirmation=env.get("OPT_IN_CONFIRMATION") or DEFAULT_OPT_IN_CONFIRMATION,
             help_message=env.get("HELP_MESSAGE") or DEFAULT_HELP_MESSAGE.format(program=program),
             failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
+            messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
+            send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
+            origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
         )
 
 
@@ -74,6 +87,15 @@ def _list(env: Mapping[str, str], name: str, default: tuple[str, ...]) -> tuple[
     if name not in env:
         return default
     return tuple(part.strip() for part in env[name].split(",") if part.strip())
+
+
+def _count(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or not 1 <= int(value) <= MAX_CONCURRENCY:
+        raise ConfigurationError(name, f"{value!r} is not a whole number from 1 to {MAX_CONCURRENCY}")
+    return int(value)
 
 
 def _choice(env: Mapping[str, str], name: str, kind: type[_Choice], default: _Choice) -> _Choice:

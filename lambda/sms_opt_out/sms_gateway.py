@@ -1,16 +1,24 @@
-"""Adapter for the End User Messaging SMS API (``pinpoint-sms-voice-v2``)."""
+"""Adapter for the End User Messaging SMS API (``pinpoint-sms-voice-v2``): checked, paced sends."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 from botocore.validate import ParamValidator
 
-from .errors import InvalidRequestError
-from .phone_numbers import to_origination_number
+from .deadline import Deadline
+from .errors import DeadlineReachedError, InvalidRequestError
+from .pacing import Pacer, backoff_delay
+
+THROTTLING = "ThrottlingException"
+PATIENCE_SECONDS = 20.0
+"""How long a caller without a deadline (the reply path) keeps retrying a throttled send."""
 
 
 def error_code(error: BotoCoreError | ClientError) -> str:
@@ -21,12 +29,22 @@ def error_code(error: BotoCoreError | ClientError) -> str:
 
 
 class SmsGateway:
-    """Sends texts, checks SendTextMessage requests against the service model, resolves our numbers."""
+    """Sends texts at each origination identity's pace, retrying throttling; checks requests."""
 
-    def __init__(self, client: Any) -> None:
+    def __init__(
+        self,
+        client: Any,
+        pacer: Pacer | None = None,
+        names: Callable[[str], Sequence[str]] = lambda identity: (identity,),
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """``names`` gives every known name of an identity, for the rates configured under any of them."""
         self._client = client
         self._send_shape = client.meta.service_model.operation_model("SendTextMessage").input_shape
-        self._numbers: dict[str, str] = {}
+        self._pacer = pacer or Pacer()
+        self._names = names
+        self._sleep = sleep
+        self._count_lock = threading.Lock()
 
     @property
     def send_parameters(self) -> frozenset[str]:
@@ -43,20 +61,48 @@ class SmsGateway:
             field = next((n for n in params if re.search(rf"\b{n}\b", line)), "request")
             raise InvalidRequestError(field, line)
 
-    def send_text(self, params: Mapping[str, Any]) -> str:
-        """Send one text; return its MessageId."""
-        return self._client.send_text_message(**params)["MessageId"]
+    def next_free(self, identity: str) -> float:
+        """When a send from ``identity`` could start (``time.monotonic()``), without reserving it."""
+        names = self._names(identity)
+        return self._pacer.next_free(names[0], names[1:])
 
-    def phone_number(self, identity: str) -> str:
-        """The E.164 number behind a phone number ID or ARN, cached for the container's life."""
-        if identity not in self._numbers:
+    def send_text(
+        self,
+        params: Mapping[str, Any],
+        *,
+        deadline: Deadline | None = None,
+        throttles: Counter[str] | None = None,
+        still_wanted: Callable[[], bool] | None = None,
+    ) -> str | None:
+        """Send one text at its identity's pace; return its MessageId.
+
+        A ``ThrottlingException`` slows the identity down and is retried, with jittered backoff,
+        while ``deadline`` leaves time for another attempt (``PATIENCE_SECONDS`` without one);
+        then it is raised. Raises DeadlineReachedError, having sent nothing, when no attempt could
+        start in time. ``throttles`` counts the throttles by identity. ``still_wanted`` is asked
+        once the slot has come, just before each attempt: False sends nothing and returns None.
+        """
+        deadline = deadline or Deadline(PATIENCE_SECONDS)
+        names = self._names(params["OriginationIdentity"])
+        attempt = 0
+        while True:
+            start = self._pacer.reserve(names[0], names[1:])
+            if not deadline.allows_send_at(start):
+                raise DeadlineReachedError("no time left to start SendTextMessage")
+            self._sleep(max(0.0, start - time.monotonic()))
+            if still_wanted is not None and not still_wanted():
+                return None
             try:
-                found = self._client.describe_phone_numbers(PhoneNumberIds=[identity])["PhoneNumbers"]
+                return self._client.send_text_message(**params)["MessageId"]
             except ClientError as error:
-                if error.response["Error"]["Code"] != "ResourceNotFoundException":
+                if error_code(error) != THROTTLING:
                     raise
-                found = []
-            if not found:
-                raise InvalidRequestError("OriginationIdentity", "no phone number has this ID or ARN")
-            self._numbers[identity] = to_origination_number(found[0]["PhoneNumber"], "OriginationIdentity")
-        return self._numbers[identity]
+                self._pacer.throttled(names[0], start)
+                if throttles is not None:
+                    with self._count_lock:
+                        throttles[names[0]] += 1
+                delay = backoff_delay(attempt)
+                if not deadline.allows_send_at(time.monotonic() + delay):
+                    raise
+                self._sleep(delay)
+                attempt += 1

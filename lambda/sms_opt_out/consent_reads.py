@@ -1,0 +1,59 @@
+"""Consent read fresh for each send: never older than ``FRESH_FOR_SECONDS`` when the send starts.
+
+Reads go in chunks of up to 100 customers (one strongly consistent BatchGetItem), taken in the
+batch's order from the customers still waiting to be sent, so a fast batch costs one read per 100
+recipients and a slow one (a 3-MPS number) reads again what has grown stale.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Sequence
+
+from .opt_out_store import BATCH_GET_LIMIT, OptOutStore
+from .preferences import ConsentState
+
+FRESH_FOR_SECONDS = 5.0
+
+
+class ConsentReads:
+    """The consent of one batch's customers, re-read in chunks when stale; thread-safe."""
+
+    def __init__(
+        self, store: OptOutStore, customers: Sequence[str], fresh_for: float = FRESH_FOR_SECONDS
+    ) -> None:
+        self._store = store
+        self._order = list(dict.fromkeys(customers))
+        self._waiting = Counter(customers)
+        self._fresh_for = fresh_for
+        self._read: dict[str, tuple[float, ConsentState]] = {}
+        self._lock = threading.Lock()
+
+    def state(self, customer: str) -> ConsentState:
+        """``customer``'s consent, read at most ``fresh_for`` seconds ago; raises if it cannot be read."""
+        with self._lock:
+            now = time.monotonic()
+            read = self._read.get(customer)
+            if read is None or now - read[0] > self._fresh_for:
+                self._read_chunk(customer, now)
+                read = self._read[customer]
+            return read[1]
+
+    def done(self, customer: str) -> None:
+        """One request of ``customer`` is finished: their state need not be read for it again."""
+        with self._lock:
+            self._waiting[customer] -= 1
+
+    def _read_chunk(self, customer: str, now: float) -> None:
+        chunk = [customer]
+        for other in self._order[self._order.index(customer) + 1 :]:
+            if len(chunk) == BATCH_GET_LIMIT:
+                break
+            read = self._read.get(other)
+            if self._waiting[other] > 0 and (read is None or now - read[0] > self._fresh_for / 2):
+                chunk.append(other)
+        read_at = time.monotonic()
+        for name, state in self._store.consent_states(chunk).items():
+            self._read[name] = (read_at, state)

@@ -1,0 +1,61 @@
+"""The send queue: bulk sends as SQS messages, one SendTextMessage request per body."""
+
+from __future__ import annotations
+
+import aws_cdk.aws_lambda as lambda_
+import aws_cdk.aws_lambda_event_sources as event_sources
+import aws_cdk.aws_sqs as sqs
+from aws_cdk import Duration
+from constructs import Construct
+
+BATCH_SIZE = 100
+"""Messages per invocation: one consent read (BatchGetItem) covers them all."""
+BATCHING_WINDOW = Duration.seconds(1)
+MAX_RECEIVE_COUNT = 20
+"""Deliveries before a message moves to the dead-letter queue: a throttled or deferred message comes
+back each time its identity is saturated, so the count is generous."""
+VISIBILITY_TIMEOUT_FACTOR = 6
+"""AWS's advice: a visibility timeout of at least six times the function's timeout."""
+MIN_MAX_CONCURRENCY, MAX_MAX_CONCURRENCY = 2, 1000
+"""The range of an SQS event source's maximum concurrency."""
+
+
+class SendQueue(Construct):
+    """An encrypted, TLS-only queue that feeds ``function`` with partial batch responses."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        function: lambda_.Function,
+        timeout: Duration,
+        dead_letter_queue: sqs.IQueue,
+        max_concurrency: int,
+    ) -> None:
+        super().__init__(scope, construct_id)
+        if not MIN_MAX_CONCURRENCY <= max_concurrency <= MAX_MAX_CONCURRENCY:
+            raise ValueError(
+                f"max_send_concurrency: {max_concurrency} is outside SQS's {MIN_MAX_CONCURRENCY} to "
+                f"{MAX_MAX_CONCURRENCY}; give a number in that range"
+            )
+        self.queue = sqs.Queue(
+            self,
+            "Queue",
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            enforce_ssl=True,
+            retention_period=Duration.days(4),
+            visibility_timeout=Duration.seconds(timeout.to_seconds() * VISIBILITY_TIMEOUT_FACTOR),
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=dead_letter_queue, max_receive_count=MAX_RECEIVE_COUNT
+            ),
+        )
+        function.add_event_source(
+            event_sources.SqsEventSource(
+                self.queue,
+                batch_size=BATCH_SIZE,
+                max_batching_window=BATCHING_WINDOW,
+                report_batch_item_failures=True,
+                max_concurrency=max_concurrency,
+            )
+        )
