@@ -28,7 +28,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(BIN)/.installed node_modules/.installed
+# cdk-nag 2 beside the venv's cdk-nag 3, for tests/test_cdk_nag.py only (see requirements-nag2.txt).
+NAG2 := .nag2
+$(NAG2)/.installed: requirements-nag2.txt $(BIN)/.installed
+	@echo "pip install -r requirements-nag2.txt  (test-only, into $(NAG2))"
+	@rm -rf $(NAG2)
+	@$(PIP_INSTALL) --no-deps --target $(NAG2) -r requirements-nag2.txt $(QUIET_MISSING_INDEXES)
+	touch $@
+
+install: $(BIN)/.installed node_modules/.installed $(NAG2)/.installed
 
 demo: install
 	$(BIN)/python -m sandbox.demo
@@ -46,8 +54,10 @@ test: lint
 # ENV=NAME picks an environment of cdk.json (default: dev).
 CDK_ENV := $(if $(ENV),-c environment=$(ENV))
 
-synth: install
-	cdk synth --no-notices $(CDK_ENV)
+# Only the template goes to standard output (`make synth > template.yaml`); the rest to standard error.
+synth:
+	@$(MAKE) --no-print-directory install >&2
+	@cdk synth --no-notices $(CDK_ENV)
 
 deploy: install
 	cdk deploy --no-notices $(CDK_ENV)
@@ -56,4 +66,4 @@ bench: install
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) node_modules cdk.out .pytest_cache .ruff_cache .hypothesis dist
+	rm -rf $(VENV) $(NAG2) node_modules cdk.out .pytest_cache .ruff_cache .hypothesis dist

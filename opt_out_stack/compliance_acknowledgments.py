@@ -1,18 +1,29 @@
 """cdk-nag acknowledgments for the construct's own resources, each scoped and with its reason.
 
-Each is attached to the one resource it covers, so a finding on a resource of the user's (or a
-new finding on ours) is still reported.
+Each is attached to the one resource it covers, in the two forms the two cdk-nag generations read,
+so a finding on a resource of the user's (or a new finding on ours) is still reported:
+
+- cdk-nag 3 (core ``Validations`` plugins) reads ``Validations.of(resource).acknowledge(...)`` with
+  IDs ``Pack::Rule[finding]``;
+- cdk-nag 2 (``Aspects.of(app).add(AwsSolutionsChecks())``) reads the resource's ``cdk_nag``
+  metadata, ``{"rules_to_suppress": [{"id": "Rule", "reason": ..., "applies_to": [finding]}]}``, the
+  format ``NagSuppressions.add_resource_suppressions`` writes.
+
+Neither needs cdk-nag installed: the construct never imports it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from aws_cdk import Acknowledgment, Stack, Validations
+from aws_cdk import Acknowledgment, CfnResource, Stack, Validations
 from aws_cdk.custom_resources import AwsCustomResource
+from constructs import IConstruct
 
 if TYPE_CHECKING:
     from opt_out_stack.sms_opt_out import SmsOptOut
+
+NAG_METADATA = "cdk_nag"
 
 XRAY_ONLY_STAR = (
     "The only statement on '*' is X-Ray's PutTraceSegments and PutTelemetryRecords, which do not "
@@ -23,39 +34,53 @@ ON_FAILURE_DESTINATION = (
     "queue), which keeps the error with the event; a second, legacy DLQ would store each failure twice."
 )
 TERMINAL_QUEUE = (
-    "This queue is itself the dead-letter queue of the topic subscription and of both functions; "
-    "messages stay here for an operator (alarmed when not empty) rather than moving on."
+    "This queue is itself a dead-letter queue (of the topic subscription, a function or the send "
+    "queue); messages stay here for an operator (alarmed when not empty) rather than moving on."
 )
 CDK_PROVIDER = (
     "CDK's shared AwsCustomResource provider, run by CloudFormation only while the stack deploys; "
     "CloudFormation reports its failures, so a DLQ or tracing has nothing to add. It logs through "
     "AWSLambdaBasicExecutionRole as CDK builds it; its permissions per number are in scoped inline policies."
 )
+BASIC_EXECUTION_ROLE = "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
 
-def _acknowledge(construct: object, rule: str, reason: str) -> None:
-    Validations.of(construct).acknowledge(Acknowledgment(id=rule, reason=reason))  # type: ignore[arg-type]
+def _resource(construct: IConstruct) -> CfnResource:
+    """The CloudFormation resource a construct stands for (itself, or its default child)."""
+    resource = construct if isinstance(construct, CfnResource) else construct.node.default_child
+    if not isinstance(resource, CfnResource):
+        raise TypeError(f"{construct.node.path} is not a CloudFormation resource")
+    return resource
+
+
+def acknowledge(construct: IConstruct, pack: str, rule: str, reason: str, finding: str | None = None) -> None:
+    """Acknowledge ``rule`` of ``pack`` (optionally one granular ``finding``) on this resource alone."""
+    resource = _resource(construct)
+    validation_id = f"{pack}::{rule}" + (f"[{finding}]" if finding else "")
+    Validations.of(resource).acknowledge(Acknowledgment(id=validation_id, reason=reason))
+    suppression: dict[str, Any] = {"id": rule, "reason": reason}
+    if finding:
+        suppression["applies_to"] = [finding]
+    metadata = resource.get_metadata(NAG_METADATA) or {}
+    rules = [*metadata.get("rules_to_suppress", []), suppression]
+    resource.add_metadata(NAG_METADATA, {**metadata, "rules_to_suppress": rules})
 
 
 def acknowledge_construct_findings(opt_out: SmsOptOut) -> None:
     """Acknowledge what the construct does on purpose; nothing of the user's resources is touched."""
     for function in (opt_out.reply_function, opt_out.send_function):
-        _acknowledge(
-            function.role.node.find_child("DefaultPolicy"),
-            "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
-            XRAY_ONLY_STAR,
-        )
-        _acknowledge(function, "Serverless::Serverless-LambdaDLQ", ON_FAILURE_DESTINATION)
-    _acknowledge(opt_out.dead_letter_queue, "AwsSolutions::AwsSolutions-SQS3", TERMINAL_QUEUE)
-    _acknowledge(opt_out.dead_letter_queue, "Serverless::Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)
+        policy = function.role.node.find_child("DefaultPolicy")
+        acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", XRAY_ONLY_STAR, "Resource::*")
+        acknowledge(function, "Serverless", "Serverless-LambdaDLQ", ON_FAILURE_DESTINATION)
+    for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
+        acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
+        acknowledge(queue, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)
     provider = Stack.of(opt_out).node.try_find_child(
         "AWS" + AwsCustomResource.PROVIDER_FUNCTION_UUID.replace("-", "")
     )
-    if provider is not None:
-        _acknowledge(
-            provider.node.find_child("ServiceRole"),
-            "AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
-            CDK_PROVIDER,
-        )
-        for rule in ("Serverless::Serverless-LambdaDLQ", "Serverless::Serverless-LambdaTracing"):
-            _acknowledge(provider, rule, CDK_PROVIDER)
+    if provider is not None and not _resource(provider).get_metadata(NAG_METADATA):
+        # Shared by every AwsCustomResource of the stack: acknowledged once, by the first SmsOptOut.
+        role = provider.node.find_child("ServiceRole")
+        acknowledge(role, "AwsSolutions", "AwsSolutions-IAM4", CDK_PROVIDER, BASIC_EXECUTION_ROLE)
+        for rule in ("Serverless-LambdaDLQ", "Serverless-LambdaTracing"):
+            acknowledge(provider, "Serverless", rule, CDK_PROVIDER)

@@ -8,8 +8,15 @@ from dataclasses import dataclass
 
 from aws_cdk import Stack, Token
 
-_ID = re.compile(r"phone-[0-9a-zA-Z]+")
-_ARN = re.compile(r"arn:aws[a-z-]*:sms-voice:([a-z0-9-]+):(\d{12}):phone-number/(phone-[0-9a-zA-Z]+)")
+from opt_out_stack.prop_validation import PHONE_NUMBER_ID, PropError
+
+_ARN = re.compile(
+    rf"arn:aws[a-z-]*:sms-voice:([a-z0-9-]+):(\d{{12}}):phone-number/({PHONE_NUMBER_ID.pattern})"
+)
+_FIX = (
+    "give phone number IDs ('phone-' and 32 hex characters, as DescribePhoneNumbers lists them) "
+    "or ARNs (arn:aws:sms-voice:REGION:ACCOUNT:phone-number/phone-...)"
+)
 
 
 @dataclass(frozen=True)
@@ -21,27 +28,26 @@ class PhoneNumberRef:
 
 
 def phone_number_refs(stack: Stack, values: Sequence[str]) -> list[PhoneNumberRef]:
-    """Parse ``phone_number_ids``; raise ValueError naming the value and the fix."""
+    """Parse ``phone_number_ids``; raise PropError naming the value and the fix."""
     if isinstance(values, str) or not values:
-        raise ValueError("phone_number_ids: give a non-empty list of phone number IDs or ARNs")
+        raise PropError("phone_number_ids", values, "is not a non-empty list", _FIX)
     refs: list[PhoneNumberRef] = []
     for value in values:
         if not isinstance(value, str) or Token.is_unresolved(value):
-            raise ValueError(
-                f"phone_number_ids: {value!r} must be a literal ID (phone-...) or ARN, not a token: "
-                "each number's construct ID derives from it"
+            raise PropError(
+                "phone_number_ids",
+                value,
+                "is not a literal (each number's construct ID derives from it)",
+                _FIX,
             )
         if arn := _ARN.fullmatch(value):
             refs.append(PhoneNumberRef(value, arn.group(3), value))
-        elif _ID.fullmatch(value):
+        elif PHONE_NUMBER_ID.fullmatch(value):
             arn_value = stack.format_arn(service="sms-voice", resource="phone-number", resource_name=value)
             refs.append(PhoneNumberRef(value, value, arn_value))
         else:
-            raise ValueError(
-                f"phone_number_ids: {value!r} is neither a phone number ID (phone-...) "
-                "nor a phone number ARN (arn:aws:sms-voice:REGION:ACCOUNT:phone-number/phone-...)"
-            )
+            raise PropError("phone_number_ids", value, "is neither a phone number ID nor its ARN", _FIX)
     ids = [ref.phone_number_id for ref in refs]
     if duplicates := sorted({i for i in ids if ids.count(i) > 1}):
-        raise ValueError(f"phone_number_ids: {', '.join(duplicates)} given more than once")
+        raise PropError("phone_number_ids", duplicates, "are given more than once", "list each number once")
     return refs

@@ -18,17 +18,21 @@ import aws_cdk.aws_sqs as sqs
 from aws_cdk import Duration, RemovalPolicy, Stack
 from constructs import Construct
 
+from opt_out_stack import prop_validation
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
+from opt_out_stack.dead_letter_queues import DeadLetterQueue
 from opt_out_stack.lambda_asset import lambda_code
-from opt_out_stack.phone_number_configuration import PhoneNumberConfiguration
-from opt_out_stack.phone_numbers import phone_number_refs
+from opt_out_stack.phone_number_configuration import configure_one_after_another
+from opt_out_stack.phone_numbers import PhoneNumberRef, phone_number_refs
+from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_settings import RuntimeSettings
 from opt_out_stack.send_queue import SendQueue
+from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.idempotency import KEY_PREFIX, TTL_ATTRIBUTE
 from sms_opt_out.settings import MAX_CONCURRENCY
 
-SMS_SERVICE_PRINCIPAL = "sms-voice.amazonaws.com"
+DEFAULT_TIMEOUT_SECONDS = 30
 RUNTIME = lambda_.Runtime.PYTHON_3_14
 RECORD_PREFERENCES_ACTIONS = ("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem")
 """What ``OptOutRegistry.opt_out``, ``opt_in``, ``status`` and ``is_opted_out`` call."""
@@ -37,14 +41,13 @@ READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb
 IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
 """What the sender does to its key records, and only to items whose PK starts with ``IDEMPOTENCY#``."""
 DEFAULT_MAX_SEND_CONCURRENCY = 2
-DEFAULT_TIMEOUT = Duration.seconds(30)
 
 
 class SmsOptOut(Construct):
     """Records and honours SMS opt-outs for existing phone numbers, with self-managed opt-outs on.
 
     Provisions the ``SMSOptOut`` table, the inbound (two-way) topic, the reply processor, the
-    guarded sender, a dead-letter queue, alarms, and one custom resource per phone number that
+    guarded sender, two dead-letter queues, alarms, and one custom resource per phone number that
     turns on two-way SMS to the topic and self-managed opt-outs (and turns both off on delete).
     """
 
@@ -69,10 +72,12 @@ class SmsOptOut(Construct):
         opt_in_confirmation: str | None = None,
         help_message: str | None = None,
         program_name: str | None = None,
-        opt_out_list_names: Sequence[str] = ("Default",),
         configuration_set_names: Sequence[str] = (),
+        protect_configuration_ids: Sequence[str] = (),
         memory_size: int = 256,
         timeout: Duration | None = None,
+        reply_reserved_concurrency: int | None = None,
+        send_reserved_concurrency: int | None = None,
         log_retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR,
         messages_per_second: Mapping[str, float] | None = None,
         send_concurrency: int = DEFAULT_CONCURRENCY,
@@ -80,12 +85,15 @@ class SmsOptOut(Construct):
     ) -> None:
         """Create the opt-out system.
 
-        :param phone_number_ids: IDs (``phone-...``) or ARNs of the existing numbers to configure. Required.
-        :param table_name: physical table name. Default: generated, so instances never collide.
-        :param removal_policy: what a stack deletion does to the table. Default: RETAIN (compliance evidence).
+        :param phone_number_ids: IDs (``phone-`` and 32 hex characters) or ARNs of the existing
+            numbers to configure. Required. No two ``SmsOptOut`` of one app may configure the same number.
+        :param table_name: physical table name (DynamoDB's rules). Default: generated, so
+            instances never collide.
+        :param removal_policy: what a stack deletion does to the table. Default: RETAIN (compliance
+            evidence). DESTROY also turns the table's deletion protection off.
         :param encryption_key: symmetric KMS key of the inbound topic. Default: a new key with
-            rotation on, whose policy lets End User Messaging SMS publish. A key you bring must allow
-            ``sms-voice.amazonaws.com`` ``kms:GenerateDataKey*`` and ``kms:Decrypt`` itself.
+            rotation on. A ``kms.Key`` of your app gets the statement letting End User Messaging SMS
+            use it; an imported key gets a warning naming the statement its policy needs.
         :param alarm_topic: where alarms notify. Default: alarms are created without actions.
         :param opt_out_keywords: whole-message opt-out keywords. Default: the runtime list (STOP, ...).
         :param opt_in_keywords: whole-message opt-in keywords. Default: JOIN, START, UNSTOP.
@@ -99,11 +107,14 @@ class SmsOptOut(Construct):
         :param opt_in_confirmation: text answering an opt-in. Default: the runtime's.
         :param help_message: text answering HELP. Default: names ``program_name`` and STOP.
         :param program_name: the program named in the default help text. Default: "SMS alerts".
-        :param opt_out_list_names: opt-out lists of the numbers, granted with SendTextMessage in case
-            the action is checked against them. Default: ("Default",).
         :param configuration_set_names: configuration sets send requests may name. Default: none.
+        :param protect_configuration_ids: protect configurations send requests may name. Default: none.
         :param memory_size: MB for each function. Default: 256.
-        :param timeout: per invocation. Default: 30 seconds.
+        :param timeout: per invocation, 1 to 900 seconds. Default: 30 seconds.
+        :param reply_reserved_concurrency: concurrent executions reserved for (and capping) the
+            reply function. Default: unreserved.
+        :param send_reserved_concurrency: the same for the send function; a cap also bounds the
+            rate at which it can call SendTextMessage. Default: unreserved.
         :param log_retention: of the functions' logs. Default: one year.
         :param messages_per_second: origination identity (E.164 number, phone number ID or ARN, pool
             ID, or ``"*"`` for the rest) to the messages per second one function container may send
@@ -113,8 +124,10 @@ class SmsOptOut(Construct):
             Default: 2.
         """
         super().__init__(scope, construct_id)
+        prop_validation.check_list_props(SmsOptOut.__init__, locals())
         stack = Stack.of(self)
         numbers = phone_number_refs(stack, phone_number_ids)
+        self._refuse_numbers_configured_elsewhere(numbers)
         environment = RuntimeSettings(
             opt_out_keywords=opt_out_keywords,
             opt_in_keywords=opt_in_keywords,
@@ -129,29 +142,36 @@ class SmsOptOut(Construct):
             program_name=program_name,
             messages_per_second=messages_per_second,
         ).environment()
-        if (
-            isinstance(send_concurrency, bool)
-            or not isinstance(send_concurrency, int)
-            or not (1 <= send_concurrency <= MAX_CONCURRENCY)
-        ):
-            raise ValueError(
-                f"send_concurrency: {send_concurrency!r} is not a whole number from 1 to {MAX_CONCURRENCY}"
-            )
-        if not 128 <= memory_size <= 10240:
-            raise ValueError(f"memory_size: {memory_size} is outside Lambda's 128 to 10240 MB")
+        prop_validation.send_concurrency(send_concurrency, MAX_CONCURRENCY)
+        prop_validation.memory_size(memory_size)
+        timeout = prop_validation.timeout_seconds(timeout, DEFAULT_TIMEOUT_SECONDS)
+        concurrency = {
+            "ReplyFunction": prop_validation.reserved_concurrency(
+                "reply_reserved_concurrency", reply_reserved_concurrency
+            ),
+            "SendFunction": prop_validation.reserved_concurrency(
+                "send_reserved_concurrency", send_reserved_concurrency
+            ),
+        }
+        configuration_sets = prop_validation.resource_names(
+            "configuration_set_names", configuration_set_names, "marketing"
+        )
+        protect_configurations = prop_validation.resource_names(
+            "protect_configuration_ids", protect_configuration_ids, "protect-0123456789abcdef0123456789abcdef"
+        )
 
-        self.encryption_key: kms.IKey = encryption_key or self._create_key()
+        self.encryption_key: kms.IKey = topic_key(self, encryption_key)
         self.table = dynamodb.Table(
             self,
             "Table",
-            table_name=table_name,
+            table_name=prop_validation.table_name(table_name),
             partition_key=dynamodb.Attribute(name="PK", type=dynamodb.AttributeType.STRING),
             sort_key=dynamodb.Attribute(name="SK", type=dynamodb.AttributeType.STRING),
             billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
             point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
                 point_in_time_recovery_enabled=True
             ),
-            deletion_protection=True,
+            deletion_protection=removal_policy != RemovalPolicy.DESTROY,
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             removal_policy=removal_policy,
             time_to_live_attribute=TTL_ATTRIBUTE,
@@ -166,23 +186,26 @@ class SmsOptOut(Construct):
                 conditions={"StringEquals": {"aws:SourceAccount": stack.account}},
             )
         )
-        self.dead_letter_queue = sqs.Queue(
-            self,
-            "DeadLetterQueue",
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            enforce_ssl=True,
-            retention_period=Duration.days(14),
+        # The reply queue keeps the construct ID of the single queue of earlier versions, so an
+        # upgrade keeps what waits there.
+        self.reply_dead_letter_queue: sqs.Queue = DeadLetterQueue(
+            self, "DeadLetterQueue", what="A reply (perhaps a STOP)"
         )
+        self.send_dead_letter_queue: sqs.Queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
 
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
         self.reply_function = self._function(
-            "ReplyFunction", "process_reply.handler", environment, memory_size, timeout, log_retention
-        )
+            "ReplyFunction", "process_reply.handler", environment, memory_size, timeout, log_retention,
+            self.reply_dead_letter_queue, concurrency["ReplyFunction"],
+        )  # fmt: skip
         self.send_function = self._function(
-            "SendFunction", "send_text_message.handler", environment, memory_size, timeout, log_retention
-        )
-        self.topic.add_subscription(
-            subscriptions.LambdaSubscription(self.reply_function, dead_letter_queue=self.dead_letter_queue)
+            "SendFunction", "send_text_message.handler", environment, memory_size, timeout, log_retention,
+            self.send_dead_letter_queue, concurrency["SendFunction"],
+        )  # fmt: skip
+        subscription = self.topic.add_subscription(
+            subscriptions.LambdaSubscription(
+                self.reply_function, dead_letter_queue=self.reply_dead_letter_queue
+            )
         )
 
         self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
@@ -190,14 +213,14 @@ class SmsOptOut(Construct):
             self,
             "SendQueue",
             function=self.send_function,
-            timeout=timeout or DEFAULT_TIMEOUT,
-            dead_letter_queue=self.dead_letter_queue,
+            timeout=timeout,
+            dead_letter_queue=self.send_dead_letter_queue,
             max_concurrency=max_send_concurrency,
         ).queue
 
-        # A send of a batch that SendTextMessage refuses is kept there too (the results may go unread).
-        self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.dead_letter_queue.queue_url)
-        self.dead_letter_queue.grant_send_messages(self.send_function)
+        # Every failed send ends on one queue: a send of a batch that SendTextMessage refuses too.
+        self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url)
+        self.send_dead_letter_queue.grant_send_messages(self.send_function)
 
         self.table.grant(self.reply_function, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem")
         self.table.grant(self.send_function, "dynamodb:BatchGetItem")
@@ -209,31 +232,20 @@ class SmsOptOut(Construct):
                 conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*"]}},
             )
         )
-        send_resources = [n.arn for n in numbers]
-        send_resources += [
-            stack.format_arn(service="sms-voice", resource="opt-out-list", resource_name=name)
-            for name in opt_out_list_names
-        ]
-        send_resources += [
-            stack.format_arn(service="sms-voice", resource="configuration-set", resource_name=name)
-            for name in configuration_set_names
-        ]
-        for function in (self.reply_function, self.send_function):
-            function.add_to_role_policy(
-                iam.PolicyStatement(actions=["sms-voice:SendTextMessage"], resources=send_resources)
-            )
-        self.send_function.add_to_role_policy(
-            iam.PolicyStatement(
-                actions=["sms-voice:DescribePhoneNumbers"], resources=[n.arn for n in numbers]
-            )
-        )
+        self._grant_send_text_message(stack, numbers, configuration_sets, protect_configurations)
 
-        self.phone_numbers = [
-            PhoneNumberConfiguration(
-                self, f"PhoneNumber-{n.phone_number_id}", phone_number=n, topic=self.topic
-            )
-            for n in numbers
-        ]
+        # Self-managed opt-outs come on only once a STOP can be received (and go off first on delete).
+        permissions = [c for c in self.reply_function.node.children if isinstance(c, lambda_.CfnPermission)]
+        self.phone_numbers = configure_one_after_another(
+            self,
+            numbers,
+            topic=self.topic,
+            after=[self.topic.node.find_child("Policy"), subscription, *permissions],
+        )
+        self.send_function.add_environment(
+            "ORIGINATION_NUMBERS",
+            stack.to_json_string({c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}),
+        )
         self.alarms = self._alarms(alarm_topic)
         acknowledge_construct_findings(self)
 
@@ -267,25 +279,54 @@ class SmsOptOut(Construct):
         """
         return self.table.grant(grantee, *READ_PREFERENCES_ACTIONS)
 
-    def _create_key(self) -> kms.Key:
-        key = kms.Key(
-            self,
-            "Key",
-            description="Encrypts the inbound two-way SMS topic",
-            enable_key_rotation=True,
-            removal_policy=RemovalPolicy.RETAIN,
+    def _refuse_numbers_configured_elsewhere(self, numbers: Sequence[PhoneNumberRef]) -> None:
+        """Two instances on one number: the last UpdatePhoneNumber wins and one table never sees replies."""
+        ours = {n.phone_number_id for n in numbers}
+        others = [c for c in self.node.root.node.find_all() if isinstance(c, SmsOptOut) and c is not self]
+        for other in others:
+            if shared := sorted(ours & {c.phone_number.phone_number_id for c in other.phone_numbers}):
+                raise PropError(
+                    "phone_number_ids",
+                    shared,
+                    f"are already configured by {other.node.path}",
+                    "configure each number in one SmsOptOut only (share its table instead)",
+                )
+
+    def _grant_send_text_message(
+        self,
+        stack: Stack,
+        numbers: Sequence[PhoneNumberRef],
+        configuration_sets: Sequence[str],
+        protect_configurations: Sequence[str],
+    ) -> None:
+        """SendTextMessage on the resource types it authorizes against, as named by the props."""
+        number_arns = [n.arn for n in numbers]
+        self.reply_function.add_to_role_policy(
+            iam.PolicyStatement(actions=["sms-voice:SendTextMessage"], resources=number_arns)
         )
-        stack = Stack.of(self)
-        key.add_to_resource_policy(
+        self.send_function.add_to_role_policy(
             iam.PolicyStatement(
-                sid="EndUserMessagingSmsPublishesToTheTopic",
-                principals=[iam.ServicePrincipal(SMS_SERVICE_PRINCIPAL)],
-                actions=["kms:GenerateDataKey*", "kms:Decrypt"],
-                resources=["*"],
-                conditions={"StringEquals": {"aws:SourceAccount": stack.account}},
+                actions=["sms-voice:SendTextMessage"],
+                resources=[
+                    *number_arns,
+                    *(
+                        stack.format_arn(
+                            service="sms-voice", resource="configuration-set", resource_name=name
+                        )
+                        for name in configuration_sets
+                    ),
+                    *(
+                        stack.format_arn(
+                            service="sms-voice", resource="protect-configuration", resource_name=i
+                        )
+                        for i in protect_configurations
+                    ),
+                ],
             )
         )
-        return key
+        self.send_function.add_to_role_policy(
+            iam.PolicyStatement(actions=["sms-voice:DescribePhoneNumbers"], resources=number_arns)
+        )
 
     def _function(
         self,
@@ -293,8 +334,10 @@ class SmsOptOut(Construct):
         handler: str,
         environment: dict[str, str],
         memory_size: int,
-        timeout: Duration | None,
+        timeout: Duration,
         log_retention: logs.RetentionDays,
+        dead_letter_queue: sqs.IQueue,
+        reserved_concurrency: int | None,
     ) -> lambda_.Function:
         log_group = logs.LogGroup(
             self, f"{construct_id}Logs", retention=log_retention, removal_policy=RemovalPolicy.RETAIN
@@ -310,30 +353,19 @@ class SmsOptOut(Construct):
             handler=handler,
             code=lambda_code(),
             memory_size=memory_size,
-            timeout=timeout or DEFAULT_TIMEOUT,
-            environment=environment,
+            timeout=timeout,
+            environment=dict(environment),
             role=role,
             log_group=log_group,
             logging_format=lambda_.LoggingFormat.JSON,
             tracing=lambda_.Tracing.ACTIVE,
-            on_failure=destinations.SqsDestination(self.dead_letter_queue),
+            on_failure=destinations.SqsDestination(dead_letter_queue),
             retry_attempts=2,
+            reserved_concurrent_executions=reserved_concurrency,
         )
 
     def _alarms(self, alarm_topic: sns.ITopic | None) -> list[cloudwatch.Alarm]:
-        alarms = [
-            self.dead_letter_queue.metric_approximate_number_of_messages_visible(
-                period=Duration.minutes(1), statistic="Maximum"
-            ).create_alarm(
-                self,
-                "DeadLetterQueueNotEmpty",
-                alarm_description="A reply or send could not be processed: it waits in the dead-letter queue",
-                threshold=1,
-                evaluation_periods=1,
-                comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-                treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
-            )
-        ]
+        alarms = [self.reply_dead_letter_queue.not_empty_alarm, self.send_dead_letter_queue.not_empty_alarm]
         for name, function in (
             ("ReplyFunctionErrors", self.reply_function),
             ("SendFunctionErrors", self.send_function),

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
-import aws_cdk.aws_iam as iam
-import aws_cdk.aws_sqs as sqs
+import aws_cdk.aws_logs as logs
 import pytest
-from cdk_nag import AwsSolutionsChecks, ServerlessChecks
+import yaml
 
-from opt_out_stack import SmsOptOut
 from opt_out_stack.environments import build_app, stack_settings
+from opt_out_stack.prop_validation import PropError
 from tests.conftest import ROOT
 
 CONTEXT = json.loads((ROOT / "cdk.json").read_text())["context"]
@@ -41,7 +41,10 @@ def test_the_default_environment_synthesizes_with_no_unacknowledged_finding(
 def test_the_stack_outputs_what_operators_and_applications_need(default_environment: Path) -> None:
     outputs = json.loads(default_environment.read_text())["Outputs"]
 
-    assert set(outputs) == {"TableName", "InboundTopicArn", "SendFunctionName", "DeadLetterQueueUrl"}
+    assert set(outputs) == {
+        "TableName", "InboundTopicArn", "SendFunctionName", "ReplyFunctionName",
+        "ReplyDeadLetterQueueUrl", "SendDeadLetterQueueUrl",
+    }  # fmt: skip
 
 
 def test_the_default_environment_passes_cfn_lint(default_environment: Path) -> None:
@@ -63,48 +66,90 @@ def test_the_environment_picks_account_region_and_props_from_context() -> None:
     assert props["program_name"] == "Example Corp alerts"
 
 
+def test_every_prop_is_a_camel_case_key_with_json_values() -> None:
+    environment = {
+        "phoneNumberIds": [NUMBER],
+        "memorySize": 512,
+        "timeout": 10,
+        "removalPolicy": "destroy",
+        "logRetention": 30,
+        "sendReservedConcurrency": 20,
+        "protectConfigurationIds": ["protect-1"],
+        "alarmTopic": "arn:aws:sns:us-east-1:111122223333:alarms",
+    }
+
+    props = stack_settings("dev", {"dev": environment})
+
+    assert props["memory_size"] == 512 and props["timeout"].to_seconds() == 10
+    assert props["removal_policy"] == cdk.RemovalPolicy.DESTROY
+    assert props["log_retention"] == logs.RetentionDays.ONE_MONTH
+    assert props["send_reserved_concurrency"] == 20 and props["protect_configuration_ids"] == ["protect-1"]
+    assert props["alarm_topic"] == environment["alarmTopic"], "the stack imports it by ARN"
+
+
+NUMBER = "phone-0123456789abcdef0123456789abcdef"
+
+
 @pytest.mark.parametrize(
     ("name", "environments", "message"),
     [
-        ("qa", {"dev": {}}, "environment: 'qa' is not in cdk.json's context.environments \\(known: dev\\)"),
-        ("dev", {"dev": {"phoneNumbers": []}}, "environments.dev: unknown keys phoneNumbers"),
+        ("qa", {"dev": {}}, "^environment: 'qa' is not in cdk.json's context.environments; use one of: dev$"),
+        (
+            "dev",
+            {"dev": {"phoneNumbers": []}},
+            "^environments.dev.phoneNumbers: \\[\\] is not a known key; did you mean 'phoneNumberIds'\\? "
+            "allowed: account, region, .*phoneNumberIds",
+        ),
+        ("dev", {"dev": {"region": "us-east-1"}}, "^environments.dev.phoneNumberIds: None is missing; give"),
+        (
+            "dev",
+            {"dev": {"phoneNumberIds": [NUMBER], "timeout": "30s"}},
+            "^environments.dev.timeout: '30s' is not a number of seconds",
+        ),
+        (
+            "dev",
+            {"dev": {"phoneNumberIds": [NUMBER], "logRetention": 31}},
+            "^environments.dev.logRetention: 31 is not a CloudWatch Logs retention; give one of 1, 3",
+        ),
     ],
 )
 def test_a_bad_environment_is_named(name: str, environments: dict[str, Any], message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(PropError, match=message):
         stack_settings(name, environments)
 
 
-def test_cdk_nag_still_reports_the_users_own_findings_beside_the_construct(tmp_path: Path) -> None:
-    app = cdk.App(outdir=str(tmp_path))
-    cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(), ServerlessChecks())
-    stack = cdk.Stack(app, "User")
-    opt_out = SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-0123abcd"])
-    sqs.Queue(stack, "UserQueue")  # no SSL enforcement, no DLQ: findings of the user's
-    app_role = iam.Role(stack, "AppRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
-    opt_out.grant_send(app_role)
-    opt_out.grant_record_preferences(app_role)
-    opt_out.grant_read_preferences(app_role)
+def test_a_bad_prop_in_an_environment_is_named_by_its_key() -> None:
+    environments = {"dev": {"phoneNumberIds": [NUMBER], "memorySize": 64}}
+    app = cdk.App(context={"environments": environments})
 
-    with pytest.raises(RuntimeError, match="ValidationFailed"):
-        app.synth()
+    with pytest.raises(
+        PropError, match=r"^environments\.dev\.memorySize: 64 is outside Lambda's 128 to 10240 MB"
+    ):
+        build_app(app)
 
-    report = json.loads((tmp_path / "validation-report.json").read_text())
-    violations = {
-        (v["ruleName"], c["constructPath"])
-        for plugin in report["pluginReports"]
-        for v in plugin["violations"]
-        for c in v["violatingConstructs"]
-    }
-    assert ("AwsSolutions-SQS4", "User/UserQueue/Resource") in violations
-    assert {path for _, path in violations} == {"User/UserQueue/Resource"}, (
-        "only the user's queue is reported"
+
+def test_the_app_reports_a_bad_environment_in_one_line_without_a_traceback(tmp_path: Path) -> None:
+    context = {"environments": {"dev": {"phoneNumberIds": "phone-0123456789abcdef0123456789abcdef"}}}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "app.py")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CDK_CONTEXT_JSON": json.dumps(context), "CDK_OUTDIR": str(tmp_path)},
     )
-    acknowledged = {
-        v["acknowledgedAt"]
-        for plugin in report["pluginReports"]
-        for v in plugin.get("suppressedViolations", [])
-    }
-    assert acknowledged and all(
-        path.startswith(("User/SmsOptOut/", "User/AWS679f53fa")) for path in acknowledged
+
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error")] == [
+        f"error: environments.dev.phoneNumberIds: '{NUMBER}' is one string; give a list, e.g. ['{NUMBER}']"
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_make_synth_writes_only_the_template_to_standard_output() -> None:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "synth"], cwd=ROOT, capture_output=True, text=True
     )
+
+    assert result.returncode == 0, result.stderr
+    template = yaml.safe_load(result.stdout)
+    assert "AWS::DynamoDB::Table" in {r["Type"] for r in template["Resources"].values()}

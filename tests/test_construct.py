@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,16 +15,18 @@ import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_logs as logs
 import aws_cdk.aws_sns as sns
 import pytest
-from aws_cdk.assertions import Match, Template
+from aws_cdk.assertions import Annotations, Match, Template
 
 from opt_out_stack import SmsOptOut
+from opt_out_stack.prop_validation import PropError
 from opt_out_stack.sms_opt_out import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
 from sandbox.request_counter import RequestCounter
 from sms_opt_out.migration import opted_out_numbers
 from sms_opt_out.registry import OptOutRegistry
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
-NUMBERS = ["phone-aaaa1111", "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-bbbb2222"]
+A, B, C = ("phone-" + letter * 32 for letter in "abc")
+NUMBERS = [A, f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{B}"]
 ENV = cdk.Environment(account="111122223333", region="us-east-1")
 
 
@@ -57,16 +60,16 @@ def customized() -> Template:
         help_message="Acme: reply STOP to opt out.",
         program_name="Acme",
         configuration_set_names=["marketing"],
-        opt_out_list_names=["legacy-list"],
+        protect_configuration_ids=["protect-0123456789abcdef0123456789abcdef"],
+        reply_reserved_concurrency=5,
+        send_reserved_concurrency=20,
         log_retention=logs.RetentionDays.ONE_MONTH,
         memory_size=512,
         timeout=cdk.Duration.seconds(10),
     )
     user_key = kms.Key(stack, "UserKey", enable_key_rotation=True)
     alarm_topic = sns.Topic(stack, "Alarms")
-    SmsOptOut(
-        stack, "Second", phone_number_ids=["phone-cccc3333"], encryption_key=user_key, alarm_topic=alarm_topic
-    )
+    SmsOptOut(stack, "Second", phone_number_ids=[C], encryption_key=user_key, alarm_topic=alarm_topic)
     return Template.from_stack(stack)
 
 
@@ -108,7 +111,20 @@ def test_the_table_keeps_opt_outs_by_default(default: tuple[Template, SmsOptOut]
 
 def test_table_name_and_removal_policy_are_props(customized: Template) -> None:
     customized.has_resource(
-        "AWS::DynamoDB::Table", {"DeletionPolicy": "Delete", "Properties": {"TableName": "SMSOptOut"}}
+        "AWS::DynamoDB::Table",
+        {
+            "DeletionPolicy": "Delete",
+            "Properties": {"TableName": "SMSOptOut", "DeletionProtectionEnabled": False},
+        },
+    )
+
+
+@pytest.mark.parametrize("policy", [cdk.RemovalPolicy.RETAIN, cdk.RemovalPolicy.SNAPSHOT])
+def test_a_kept_table_keeps_its_deletion_protection(policy: cdk.RemovalPolicy) -> None:
+    stack, _ = build(removal_policy=policy)
+
+    Template.from_stack(stack).has_resource_properties(
+        "AWS::DynamoDB::Table", {"DeletionProtectionEnabled": True}
     )
 
 
@@ -224,23 +240,41 @@ def test_a_reply_that_cannot_be_processed_is_kept_in_the_dead_letter_queue(
     default: tuple[Template, SmsOptOut],
 ) -> None:
     template, opt_out = default
-    queue = logical_id(opt_out.dead_letter_queue)
+    queue = logical_id(opt_out.reply_dead_letter_queue)
     template.has_resource_properties(
         "AWS::SNS::Subscription",
         {"Protocol": "lambda", "RedrivePolicy": {"deadLetterTargetArn": {"Fn::GetAtt": [queue, "Arn"]}}},
     )
-    configs = template.find_resources(
-        "AWS::Lambda::EventInvokeConfig",
-        {"Properties": {"DestinationConfig": {"OnFailure": {"Destination": {"Fn::GetAtt": [queue, "Arn"]}}}}},
-    )
-    assert len(configs) == 2
+    assert on_failure_destination(template, opt_out.reply_function) == {"Fn::GetAtt": [queue, "Arn"]}
+
+
+def on_failure_destination(template: Template, function: lambda_.Function) -> Any:
+    (config,) = template.find_resources(
+        "AWS::Lambda::EventInvokeConfig", {"Properties": {"FunctionName": {"Ref": logical_id(function)}}}
+    ).values()
+    return config["Properties"]["DestinationConfig"]["OnFailure"]["Destination"]
+
+
+def test_both_dead_letter_queues_keep_messages_14_days_and_outlive_the_stack(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    queues = template.find_resources("AWS::SQS::Queue")
+    assert set(queues) == {
+        logical_id(opt_out.reply_dead_letter_queue),
+        logical_id(opt_out.send_dead_letter_queue),
+    }
+    for queue in queues.values():
+        assert queue["DeletionPolicy"] == "Retain" and queue["UpdateReplacePolicy"] == "Retain"
+        assert queue["Properties"]["MessageRetentionPeriod"] == 14 * 24 * 3600
 
 
 def test_a_send_refused_in_a_batch_is_kept_in_the_dead_letter_queue(
     default: tuple[Template, SmsOptOut],
 ) -> None:
     template, opt_out = default
-    queue = logical_id(opt_out.dead_letter_queue)
+    queue = logical_id(opt_out.send_dead_letter_queue)
+    assert on_failure_destination(template, opt_out.send_function) == {"Fn::GetAtt": [queue, "Arn"]}
     sender = template.find_resources(
         "AWS::Lambda::Function", {"Properties": {"Handler": "send_text_message.handler"}}
     )
@@ -275,10 +309,9 @@ def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
     assert dynamo == ["dynamodb:BatchGetItem"]
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert sorted(join(r) for r in send["Resource"]) == [
-        "arn:aws:sms-voice:us-east-1:111122223333:opt-out-list/Default",
-        "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-aaaa1111",
-        "arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-bbbb2222",
-    ]
+        f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{A}",
+        f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{B}",
+    ], "no opt-out list: SendTextMessage does not authorize against one"
     stars = [s for s in statements if s["Resource"] == "*"]
     assert [sorted(actions(s)) for s in stars] == [["xray:PutTelemetryRecords", "xray:PutTraceSegments"]]
 
@@ -290,18 +323,22 @@ def test_the_reply_function_writes_without_delete_or_scan(default: tuple[Templat
     assert dynamo == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
 
 
-def test_configuration_sets_and_opt_out_lists_named_in_props_may_be_used_to_send(
+def test_configuration_sets_and_protect_configurations_named_in_props_may_be_used_to_send(
     customized: Template,
 ) -> None:
-    resources = [
+    resources = {
         join(r)
         for p in customized.find_resources("AWS::IAM::Policy").values()
         for s in p["Properties"]["PolicyDocument"]["Statement"]
         if "sms-voice:SendTextMessage" in actions(s)
         for r in s["Resource"]
-    ]
+    }
     assert "arn:aws:sms-voice:us-east-1:111122223333:configuration-set/marketing" in resources
-    assert "arn:aws:sms-voice:us-east-1:111122223333:opt-out-list/legacy-list" in resources
+    assert (
+        "arn:aws:sms-voice:us-east-1:111122223333:protect-configuration/protect-0123456789abcdef0123456789abcdef"
+        in resources
+    )
+    assert not any(":opt-out-list/" in r for r in resources)
 
 
 def test_the_functions_logs_are_kept_a_year_unless_told(
@@ -352,12 +389,12 @@ def test_changing_the_list_of_numbers_touches_only_the_numbers_that_changed() ->
         stack, _ = build(phone_number_ids=ids)
         return set(Template.from_stack(stack).find_resources("Custom::AWS"))
 
-    before = number_resources(["phone-aaaa1111", "phone-bbbb2222"])
-    after = number_resources(["phone-bbbb2222", "phone-cccc3333"])
+    before = number_resources([A, B])
+    after = number_resources([B, C])
 
     assert len(before & after) == 1
     kept = (before & after).pop()
-    assert "phonebbbb2222" in kept
+    assert "phone" + "b" * 8 in kept
 
 
 def test_alarms_watch_the_dead_letter_queue_and_both_functions(
@@ -366,12 +403,12 @@ def test_alarms_watch_the_dead_letter_queue_and_both_functions(
     template, _ = default
     alarms = template.find_resources("AWS::CloudWatch::Alarm")
     metrics = sorted(a["Properties"]["MetricName"] for a in alarms.values())
-    assert metrics == ["ApproximateNumberOfMessagesVisible", "Errors", "Errors"]
+    assert metrics == ["ApproximateNumberOfMessagesVisible"] * 2 + ["Errors", "Errors"]
     assert all("AlarmActions" not in a["Properties"] for a in alarms.values())
     with_actions = customized.find_resources(
         "AWS::CloudWatch::Alarm", {"Properties": {"AlarmActions": Match.any_value()}}
     )
-    assert len(with_actions) == 3, "the second construct's alarms notify its alarm topic"
+    assert len(with_actions) == 4, "the second construct's alarms notify its alarm topic"
 
 
 @dataclass
@@ -452,31 +489,172 @@ def test_grant_read_preferences_covers_status_history_and_export(dynamodb: Any) 
 
 def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]) -> None:
     _, opt_out = default
-    assert opt_out.table and opt_out.topic and opt_out.dead_letter_queue
+    assert opt_out.table and opt_out.topic and opt_out.encryption_key
+    assert opt_out.reply_dead_letter_queue is not opt_out.send_dead_letter_queue
     assert (
         opt_out.send_function.node.id == "SendFunction" and opt_out.reply_function.node.id == "ReplyFunction"
     )
-    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 3
+    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 4
 
 
 @pytest.mark.parametrize(
     ("props", "message"),
     [
-        ({"phone_number_ids": []}, "phone_number_ids: give a non-empty list"),
-        ({"phone_number_ids": "phone-aaaa1111"}, "phone_number_ids: give a non-empty list"),
+        ({"phone_number_ids": []}, "phone_number_ids: \\[\\] is not a non-empty list; give phone number IDs"),
+        ({"phone_number_ids": A}, f"phone_number_ids: '{A}' is one string; give a list, e.g. \\['{A}'\\]"),
         ({"phone_number_ids": ["+14155550100"]}, "phone_number_ids: '\\+14155550100' is neither"),
-        ({"phone_number_ids": ["phone-a1", "phone-a1"]}, "phone_number_ids: phone-a1 given more than once"),
+        ({"phone_number_ids": ["phone-aaaa1111"]}, "phone_number_ids: 'phone-aaaa1111' is neither .*32 hex"),
+        ({"phone_number_ids": [A, A]}, f"phone_number_ids: \\['{A}'\\] are given more than once"),
+        ({"configuration_set_names": "marketing"}, "configuration_set_names: 'marketing' is one string"),
+        ({"protect_configuration_ids": "protect-1"}, "protect_configuration_ids: 'protect-1' is one string"),
+        ({"opt_out_phrases": "leave me alone"}, "opt_out_phrases: 'leave me alone' is one string"),
+        (
+            {"timeout": cdk.Duration.seconds(901)},
+            "timeout: '901 s' is not a whole number of seconds from 1 to 900 .*; give",
+        ),
+        ({"timeout": cdk.Duration.millis(500)}, "timeout: '0.5 s' is not a whole number"),
+        ({"table_name": "opt outs"}, "table_name: 'opt outs' is not a DynamoDB table name; use 3 to 255"),
+        ({"table_name": "ab"}, "table_name: 'ab' is not a DynamoDB table name"),
+        ({"send_reserved_concurrency": 0}, "send_reserved_concurrency: 0 is not a positive whole number"),
         ({"match_mode": "FUZZY"}, "match_mode: 'FUZZY' is not one of WORD, EXACT"),
         ({"opt_out_scope": "ACCOUNT"}, "opt_out_scope: 'ACCOUNT' is not one of ORIGINATION, ALL"),
         (
             {"opt_out_keywords": ["STOP,END"]},
             "opt_out_keywords: 'STOP,END' must be a non-empty string without commas",
         ),
-        ({"opt_out_keywords": "STOP"}, "opt_out_keywords: give a list of strings"),
+        ({"opt_out_keywords": "STOP"}, "opt_out_keywords: 'STOP' is one string; give a list"),
         ({"help_message": ""}, "help_message: must be a non-empty text"),
-        ({"memory_size": 64}, "memory_size: 64 is outside"),
+        ({"memory_size": 64}, "memory_size: 64 is outside Lambda's 128 to 10240 MB; give"),
     ],
 )
 def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=f"^{message}"):
         build(**props)
+
+
+KEY_STATEMENT = {
+    "Sid": "EndUserMessagingSmsPublishesToTheTopic",
+    "Effect": "Allow",
+    "Principal": {"Service": "sms-voice.amazonaws.com"},
+    "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
+    "Resource": "*",
+    "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
+}
+
+
+def test_a_key_of_the_users_app_gets_the_statement_the_sms_service_needs(customized: Template) -> None:
+    (user_key,) = customized.find_resources(
+        "AWS::KMS::Key", {"Properties": {"Description": Match.absent()}}
+    ).values()
+
+    assert KEY_STATEMENT in user_key["Properties"]["KeyPolicy"]["Statement"]
+
+
+def test_an_imported_key_gets_a_warning_naming_the_statement_its_policy_needs() -> None:
+    app = cdk.App()
+    stack = cdk.Stack(app, "Test", env=ENV)
+    key = kms.Key.from_key_arn(
+        stack, "Imported", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    )
+    SmsOptOut(stack, "SmsOptOut", phone_number_ids=[A], encryption_key=key)
+
+    (warning,) = Annotations.from_stack(stack).find_warning("*", Match.string_like_regexp("encryption_key"))
+    text = str(warning.entry.data)
+    assert warning.id == "/Test/SmsOptOut"
+    statement = json.loads(text[text.index("{") : text.rindex("}") + 1])
+    assert statement == {**KEY_STATEMENT, "Sid": statement["Sid"]}
+
+
+@pytest.fixture(scope="module")
+def many_numbers() -> tuple[Template, SmsOptOut]:
+    """25 numbers: the most End User Messaging's 1-per-second UpdatePhoneNumber must survive."""
+    stack, opt_out = build(phone_number_ids=[f"phone-{i:032x}" for i in range(1, 26)])
+    return Template.from_stack(stack), opt_out
+
+
+def custom_resource_id(configuration: Any) -> str:
+    return cdk.Stack.of(configuration).get_logical_id(
+        configuration.resource.node.find_child("Resource").node.default_child
+    )
+
+
+def test_numbers_are_configured_one_after_another_never_two_at_once(
+    many_numbers: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = many_numbers
+    resources = template.find_resources("Custom::AWS")
+    ids = [custom_resource_id(c) for c in opt_out.phone_numbers]
+    assert len(resources) == 25 and set(ids) == set(resources)
+    depends = {i: set(resources[i].get("DependsOn", [])) for i in ids}
+    for previous, current in itertools.pairwise(ids):
+        assert previous in depends[current]
+        assert not set(ids[ids.index(current) + 1 :]) & depends[current], "no number waits on a later one"
+    # A total order: every configuration reaches the first through its predecessors.
+    assert all(depends[i] & set(ids) for i in ids[1:]) and not depends[ids[0]] & set(ids)
+
+
+def test_a_number_is_configured_only_once_a_stop_can_be_received(
+    many_numbers: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = many_numbers
+    policy = next(iter(template.find_resources("AWS::SNS::TopicPolicy")))
+    subscription = next(iter(template.find_resources("AWS::SNS::Subscription")))
+    (permission,) = template.find_resources(
+        "AWS::Lambda::Permission", {"Properties": {"Principal": "sns.amazonaws.com"}}
+    )
+    for configuration in opt_out.phone_numbers:
+        depends = template.find_resources("Custom::AWS")[custom_resource_id(configuration)]["DependsOn"]
+        assert {policy, subscription, permission} <= set(depends)
+
+
+def test_the_sender_knows_each_configured_number_from_its_deploy_time_response(
+    many_numbers: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = many_numbers
+    functions = template.find_resources("AWS::Lambda::Function")
+    (sender,) = [f for f in functions.values() if f["Properties"]["Handler"] == "send_text_message.handler"]
+    (reply,) = [f for f in functions.values() if f["Properties"]["Handler"] == "process_reply.handler"]
+    value = sender["Properties"]["Environment"]["Variables"]["ORIGINATION_NUMBERS"]
+    numbers = json.loads(
+        "".join(
+            part if isinstance(part, str) else "{}.{}".format(*part["Fn::GetAtt"])
+            for part in value["Fn::Join"][1]
+        )
+    )
+    assert numbers == {
+        c.phone_number.phone_number_id: f"{custom_resource_id(c)}.PhoneNumber" for c in opt_out.phone_numbers
+    }
+    assert "ORIGINATION_NUMBERS" not in reply["Properties"]["Environment"]["Variables"]
+    worst_case = sum(
+        len(f'"{c.phone_number.phone_number_id}":"+123456789012345",') for c in opt_out.phone_numbers
+    )
+    assert worst_case < 2048, "25 numbers leave room in Lambda's 4 KB of environment"
+
+
+def test_each_function_may_reserve_concurrency(
+    default: tuple[Template, SmsOptOut], customized: Template
+) -> None:
+    template, _ = default
+    assert all(
+        "ReservedConcurrentExecutions" not in f["Properties"]
+        for f in template.find_resources("AWS::Lambda::Function").values()
+    )
+    reserved = {
+        f["Properties"]["Handler"]: f["Properties"]["ReservedConcurrentExecutions"]
+        for f in customized.find_resources(
+            "AWS::Lambda::Function", {"Properties": {"ReservedConcurrentExecutions": Match.any_value()}}
+        ).values()
+    }
+    assert reserved == {"process_reply.handler": 5, "send_text_message.handler": 20}
+
+
+def test_two_instances_may_not_configure_the_same_number() -> None:
+    app = cdk.App()
+    SmsOptOut(cdk.Stack(app, "One", env=ENV), "SmsOptOut", phone_number_ids=[A, B])
+    other = cdk.Stack(app, "Two", env=ENV)
+    arn = f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{B}"
+
+    with pytest.raises(
+        PropError, match=f"^phone_number_ids: \\['{B}'\\] are already configured by One/SmsOptOut; "
+    ):
+        SmsOptOut(other, "SmsOptOut", phone_number_ids=[C, arn])

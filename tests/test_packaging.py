@@ -23,7 +23,7 @@ PLATFORM_APP = textwrap.dedent(
 
     app = cdk.App(outdir="cdk.out")
     stack = cdk.Stack(app, "PlatformStack")
-    SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-0123abcd"])
+    SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-0123456789abcdef0123456789abcdef"])
     app.synth()
     print(opt_out_stack.__file__)
     print(sms_opt_out.__file__)

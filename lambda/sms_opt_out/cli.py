@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Any, TextIO
 
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
 
+from .dead_letters import (
+    LIST_VISIBILITY_SECONDS,
+    DeadLetter,
+    DeadLetterQueue,
+    Function,
+    FunctionInvoker,
+    replay,
+)
 from .errors import InvalidFieldError
 from .migration import (
     ImportReport,
@@ -106,11 +116,43 @@ def _parser() -> argparse.ArgumentParser:
         "--to-opt-out-list", metavar="NAME", help="PutOptedOutNumber each number on this list"
     )
     export.set_defaults(run=_export)
+
+    dead_letters = commands.add_parser(
+        "dead-letters", help="what waits on a dead-letter queue: list it masked, or replay it"
+    )
+    dead_letters.add_argument(
+        "action", choices=("list", "replay"),
+        help="list: each message, masked; replay: hand each to its function again, "
+        "deleting those it then handles",
+    )  # fmt: skip
+    dead_letters.add_argument(
+        "--queue", choices=[q for q, _ in DEAD_LETTER_QUEUES.values()], default="replies",
+        help="replies (unprocessed replies, perhaps STOPs) or sends (failed sends); default: replies",
+    )  # fmt: skip
+    dead_letters.add_argument("--queue-url", help="the queue, instead of the --stack output")
+    dead_letters.add_argument(
+        "--function-name", help="the function replay invokes, instead of the --stack output"
+    )
+    dead_letters.set_defaults(run=_dead_letters, target=_session)
+    parser.set_defaults(target=_registry)
     return parser
 
 
+DEAD_LETTER_QUEUES = {
+    Function.REPLY: ("replies", "ReplyDeadLetterQueueUrl"),
+    Function.SEND: ("sends", "SendDeadLetterQueueUrl"),
+}
+FUNCTION_OUTPUTS = {Function.REPLY: "ReplyFunctionName", Function.SEND: "SendFunctionName"}
+REPLAY_VISIBILITY_SECONDS = 900
+"""Messages being replayed stay hidden this long (a replay of each takes up to the function's timeout)."""
+
+
+def _session(args: argparse.Namespace) -> boto3.session.Session:
+    return boto3.session.Session(profile_name=args.profile, region_name=args.region)
+
+
 def _registry(args: argparse.Namespace) -> OptOutRegistry:
-    session = boto3.session.Session(profile_name=args.profile, region_name=args.region)
+    session = _session(args)
     scope = Scope(args.scope)
     if args.stack:
         return OptOutRegistry.from_stack(args.stack, session=session, scope=scope)
@@ -300,6 +342,57 @@ def _export(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
     return 0
 
 
+def _stack_output(session: boto3.session.Session, args: argparse.Namespace, name: str, flag: str) -> str:
+    if not args.stack:
+        raise InvalidFieldError(flag, f"give {flag}, or --stack to read it from the stack's {name} output")
+    (stack,) = session.client("cloudformation").describe_stacks(StackName=args.stack)["Stacks"]
+    for output in stack.get("Outputs", []):
+        if output["OutputKey"] == name:
+            return str(output["OutputValue"])
+    raise InvalidFieldError("--stack", f"{args.stack} has no {name} output; give {flag}")
+
+
+def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out: TextIO) -> int:
+    function = next(f for f, (queue, _) in DEAD_LETTER_QUEUES.items() if queue == args.queue)
+    queue_url = args.queue_url or _stack_output(session, args, DEAD_LETTER_QUEUES[function][1], "--queue-url")
+    queue = DeadLetterQueue(queue_url, session.client("sqs"))
+    if args.action == "list":
+        letters = list(queue.receive(visibility_seconds=LIST_VISIBILITY_SECONDS))
+        for letter in letters:  # read, not taken: visible again at once
+            queue.release(letter)
+        print(f"{len(letters)} messages on the {args.queue} dead-letter queue", file=out)
+        if letters:
+            _print_table(
+                ("message id", "sent", "receives", "origin", "concerns", "error"),
+                [_dead_letter_row(letter) for letter in letters],
+                out,
+            )
+        return 0
+
+    @functools.cache
+    def function_name(of: Function) -> str:
+        # A replies queue of before the sends queue existed may also hold sends: each goes to its function.
+        if args.function_name and of is function:
+            return str(args.function_name)
+        return _stack_output(session, args, FUNCTION_OUTPUTS[of], "--function-name")
+
+    invoker = FunctionInvoker(session.client("lambda"), function_name)
+    report = replay(queue, invoker, REPLAY_VISIBILITY_SECONDS)
+    print(f"replayed and deleted {report.replayed:,}; kept {len(report.kept):,}", file=out)
+    for letter, reason in report.kept:
+        print(f"  kept {letter.message_id} ({letter.summary}): {reason}", file=out)
+    return 0 if not report.kept else 1
+
+
+def _dead_letter_row(letter: DeadLetter) -> tuple[str, ...]:
+    sent = (
+        datetime.fromtimestamp(int(letter.sent_at) / 1000, UTC).isoformat(timespec="milliseconds")[:-6] + "Z"
+        if letter.sent_at.isdigit()
+        else "-"
+    )
+    return (letter.message_id, sent, str(letter.receive_count), letter.origin, letter.summary, letter.error)
+
+
 def _explain(error: Exception, args: argparse.Namespace) -> str:
     """One line a shell user can act on."""
     if isinstance(error, NoCredentialsError):
@@ -319,9 +412,9 @@ def _explain(error: Exception, args: argparse.Namespace) -> str:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
-    run: Callable[[OptOutRegistry, argparse.Namespace, TextIO], int] = args.run
+    run: Callable[[Any, argparse.Namespace, TextIO], int] = args.run
     try:
-        return run(_registry(args), args, out or sys.stdout)
+        return run(args.target(args), args, out or sys.stdout)
     except (InvalidFieldError, BotoCoreError, ClientError) as error:
         print(f"sms-opt-out: error: {_explain(error, args)}", file=sys.stderr)
         return 1

@@ -1,0 +1,108 @@
+"""Every check of the construct's props at synthesis, each failing with one message shape.
+
+``PropError`` names the prop, the value and the fix: ``timeout: 901 s is outside 1 to 900 s; give
+Duration.seconds(1) to Duration.seconds(900)``. ``app.py`` renames the prop to the key a ``cdk.json``
+environment used.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from aws_cdk import Duration, Token
+
+PHONE_NUMBER_ID = re.compile(r"phone-[0-9a-fA-F]{32}")
+_TABLE_NAME = re.compile(r"[a-zA-Z0-9_.-]{3,255}")
+_RESOURCE_NAME = re.compile(r"[A-Za-z0-9_:/-]{1,256}")
+MAX_TIMEOUT_SECONDS = 900
+MIN_MEMORY_MB, MAX_MEMORY_MB = 128, 10240
+
+
+class PropError(ValueError):
+    """A prop has a value the construct cannot use: ``prop``, ``value`` and ``fix`` say which and how."""
+
+    def __init__(self, prop: str, value: object, problem: str, fix: str) -> None:
+        super().__init__(f"{prop}: {value!r} {problem}; {fix}")
+        self.prop, self.value, self.problem, self.fix = prop, value, problem, fix
+
+    def renamed(self, prop: str) -> PropError:
+        """The same error, naming the prop as the user wrote it (a ``cdk.json`` key)."""
+        return PropError(prop, self.value, self.problem, self.fix)
+
+
+def check_list_props(function: Callable[..., Any], values: Mapping[str, Any]) -> None:
+    """Every prop typed ``Sequence[...]`` in ``function``'s signature must be a list, not one string."""
+    for name, parameter in inspect.signature(function).parameters.items():
+        if "Sequence[" in str(parameter.annotation) and isinstance(values.get(name), str):
+            raise PropError(name, values[name], "is one string", f"give a list, e.g. [{values[name]!r}]")
+
+
+def timeout_seconds(timeout: Duration | None, default: int) -> Duration:
+    """Lambda's timeout: a literal of 1 to 900 seconds."""
+    if timeout is None:
+        return Duration.seconds(default)
+    seconds = timeout.to_milliseconds() / 1000
+    if not 1 <= seconds <= MAX_TIMEOUT_SECONDS or not seconds.is_integer():
+        raise PropError(
+            "timeout",
+            f"{seconds:g} s",
+            f"is not a whole number of seconds from 1 to {MAX_TIMEOUT_SECONDS} (Lambda's range)",
+            f"give Duration.seconds(1) to Duration.seconds({MAX_TIMEOUT_SECONDS})",
+        )
+    return timeout
+
+
+def memory_size(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_MEMORY_MB <= value <= MAX_MEMORY_MB:
+        raise PropError(
+            "memory_size",
+            value,
+            f"is outside Lambda's {MIN_MEMORY_MB} to {MAX_MEMORY_MB} MB",
+            f"give a whole number of MB from {MIN_MEMORY_MB} to {MAX_MEMORY_MB}",
+        )
+    return value
+
+
+def table_name(value: str | None) -> str | None:
+    """DynamoDB's rule: 3 to 255 of letters, digits, ``_``, ``-`` and ``.``."""
+    if value is None or (isinstance(value, str) and Token.is_unresolved(value)):
+        return value
+    if not isinstance(value, str) or not _TABLE_NAME.fullmatch(value):
+        raise PropError(
+            "table_name",
+            value,
+            "is not a DynamoDB table name",
+            "use 3 to 255 letters, digits, '_', '-' or '.', or leave it out for a generated name",
+        )
+    return value
+
+
+def reserved_concurrency(prop: str, value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise PropError(
+            prop, value, "is not a positive whole number", "give 1 or more, or leave it out (unreserved)"
+        )
+    return value
+
+
+def resource_names(prop: str, values: Sequence[str], example: str) -> list[str]:
+    """Names or IDs that become ARNs (configuration sets, protect configurations)."""
+    names = list(values)
+    for value in names:
+        if not isinstance(value, str) or not _RESOURCE_NAME.fullmatch(value):
+            raise PropError(prop, value, "is not a name or ID", f"give names like {example!r}")
+    return names
+
+
+def send_concurrency(value: int, most: int) -> int:
+    """Sends one invocation makes at once."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+        raise PropError(
+            "send_concurrency", value, f"is not a whole number from 1 to {most}", f"give 1 to {most}"
+        )
+    return value

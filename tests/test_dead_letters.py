@@ -1,0 +1,169 @@
+"""``sms-opt-out dead-letters list|replay``: what waits is shown masked, and replayed through the
+real handlers (run in process, as Lambda's RequestResponse would), against moto and the simulator."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import boto3
+import pytest
+
+import process_reply
+import send_text_message
+from sms_opt_out import cli
+from sms_opt_out.runtime import build_guarded_sender
+from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
+
+HANDLERS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
+    "reply-fn": process_reply.handler,
+    "send-fn": send_text_message.handler,
+}
+
+
+class InProcessLambda:
+    """Lambda's synchronous Invoke, running the real handler here (moto needs Docker to run one)."""
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        self.invoked: list[str] = []
+
+    def invoke(self, *, FunctionName: str, InvocationType: str, Payload: bytes) -> dict[str, Any]:
+        assert InvocationType == "RequestResponse"
+        self.invoked.append(FunctionName)
+        try:
+            result = HANDLERS[FunctionName](json.loads(Payload), self.context)
+        except Exception as error:  # noqa: BLE001 - what Lambda reports as a function error
+            return {
+                "FunctionError": "Unhandled",
+                "Payload": io.BytesIO(json.dumps({"errorType": type(error).__name__}).encode()),
+            }
+        return {"Payload": io.BytesIO(json.dumps(result).encode())}
+
+
+@pytest.fixture
+def aws(
+    dynamodb: Any, sms: Any, lambda_context: Any, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, Any]]:
+    session = boto3.session.Session()
+    sqs = session.client("sqs")
+    queues = {name: sqs.create_queue(QueueName=name)["QueueUrl"] for name in ("replies", "sends")}
+    lambda_client = InProcessLambda(lambda_context)
+
+    class Session:
+        def client(self, service: str) -> Any:
+            return lambda_client if service == "lambda" else session.client(service)
+
+    process_reply.reply_processor.cache_clear()
+    monkeypatch.setattr(send_text_message, "guarded_sender", lambda: build_guarded_sender(session.client))
+    monkeypatch.setattr(cli, "_session", lambda args: Session())
+    yield {"sqs": sqs, "queues": queues, "lambda": lambda_client}
+    process_reply.reply_processor.cache_clear()
+
+
+def put(aws: dict[str, Any], queue: str, body: dict[str, Any]) -> None:
+    aws["sqs"].send_message(QueueUrl=aws["queues"][queue], MessageBody=json.dumps(body))
+
+
+def run(aws: dict[str, Any], *argv: str, queue: str = "replies") -> tuple[int, str]:
+    out = io.StringIO()
+    function = {"replies": "reply-fn", "sends": "send-fn"}[queue]
+    code = cli.main(
+        [
+            "dead-letters",
+            *argv,
+            "--queue",
+            queue,
+            "--queue-url",
+            aws["queues"][queue],
+            "--function-name",
+            function,
+        ],
+        out=out,
+    )
+    return code, out.getvalue()
+
+
+def waiting(aws: dict[str, Any], queue: str) -> int:
+    attributes = aws["sqs"].get_queue_attributes(
+        QueueUrl=aws["queues"][queue],
+        AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    )["Attributes"]
+    return sum(int(v) for v in attributes.values())
+
+
+def stop_notification(inbound_id: str = "inbound-1", body: str = "STOP") -> dict[str, Any]:
+    return sns_event(body, inbound_id=inbound_id)["Records"][0]["Sns"]
+
+
+def on_failure_record(event: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "version": "1.0",
+        "requestContext": {"condition": "RetriesExhausted", "approximateInvokeCount": 3},
+        "requestPayload": event,
+        "responsePayload": {"errorType": "ConfirmationNotSentError", "errorMessage": "..."},
+    }
+
+
+def send_request(destination: str = CUSTOMER) -> dict[str, Any]:
+    return {
+        "DestinationPhoneNumber": destination,
+        "OriginationIdentity": OUR_NUMBER,
+        "MessageBody": "Your code is 1234",
+    }
+
+
+def test_list_shows_each_dead_letter_masked_and_leaves_it_there(aws: dict[str, Any]) -> None:
+    put(aws, "replies", stop_notification())
+    put(aws, "replies", on_failure_record(sns_event("STOP", inbound_id="inbound-2")))
+
+    code, out = run(aws, "list")
+
+    assert code == 0
+    assert out.splitlines()[0] == "2 messages on the replies dead-letter queue"
+    assert "subscription" in out and "on-failure" in out and "ConfirmationNotSentError" in out
+    assert out.count("reply from +141******23 to +184******00") == 2
+    assert CUSTOMER not in out and OUR_NUMBER not in out and "STOP" not in out, "no number, no text"
+    assert waiting(aws, "replies") == 2
+
+
+def test_replay_records_an_unprocessed_stop_and_deletes_only_what_succeeded(
+    aws: dict[str, Any], dynamodb: Any
+) -> None:
+    put(aws, "replies", stop_notification())
+    malformed = stop_notification("inbound-3")
+    malformed["Message"] = json.dumps({"originationNumber": "not a number"})
+    put(aws, "replies", malformed)
+
+    code, out = run(aws, "replay")
+
+    assert code == 1, "one was kept"
+    assert out.splitlines()[0] == "replayed and deleted 1; kept 1"
+    assert "MalformedReplyError again" in out
+    assert waiting(aws, "replies") == 1
+    history = dynamodb.query(
+        TableName=TABLE, KeyConditionExpression="PK = :pk", ExpressionAttributeValues={":pk": {"S": CUSTOMER}}
+    )["Items"]
+    assert any(item.get("Action", {}).get("S") == "OPT_OUT" for item in history)
+
+
+def test_replay_of_failed_sends_sends_them_and_keeps_an_invalid_one(aws: dict[str, Any], sms: Any) -> None:
+    put(
+        aws,
+        "sends",
+        {"failedSend": {"request": send_request(), "errorCode": "ThrottlingException", "errorMessage": "x"}},
+    )
+    put(aws, "sends", on_failure_record(send_request("+1555")))
+
+    listed = run(aws, "list", queue="sends")[1]
+    assert "failed-send" in listed and "send to +141******23 from +184******00" in listed
+    assert "1234" not in listed, "never a message body"
+    code, out = run(aws, "replay", queue="sends")
+
+    assert code == 1
+    assert out.splitlines()[:2] == ["replayed and deleted 1; kept 1", out.splitlines()[1]]
+    assert "result INVALID" in out
+    assert [m.body for m in sms.inbox(CUSTOMER)] == ["Your code is 1234"]
+    assert waiting(aws, "sends") == 1
