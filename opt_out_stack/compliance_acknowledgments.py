@@ -42,6 +42,11 @@ CDK_PROVIDER = (
     "CloudFormation reports its failures, so a DLQ or tracing has nothing to add. It logs through "
     "AWSLambdaBasicExecutionRole as CDK builds it; its permissions per number are in scoped inline policies."
 )
+SQS_REDRIVE = (
+    "An SQS event source mapping takes no on-failure destination: a message that keeps failing moves "
+    "to the send dead-letter queue through the send queue's redrive policy, and a partial batch "
+    "response returns only the failed messages."
+)
 BASIC_EXECUTION_ROLE = "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
 
@@ -75,6 +80,9 @@ def acknowledge_construct_findings(opt_out: SmsOptOut) -> None:
     for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
         acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
         acknowledge(queue, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)
+    for mapping in opt_out.send_function.node.children:
+        if mapping.node.id.startswith("SqsEventSource:"):
+            acknowledge(mapping, "Serverless", "Serverless-LambdaEventSourceMappingDestination", SQS_REDRIVE)
     provider = Stack.of(opt_out).node.try_find_child(
         "AWS" + AwsCustomResource.PROVIDER_FUNCTION_UUID.replace("-", "")
     )

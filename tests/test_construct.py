@@ -263,8 +263,11 @@ def test_both_dead_letter_queues_keep_messages_14_days_and_outlive_the_stack(
     assert set(queues) == {
         logical_id(opt_out.reply_dead_letter_queue),
         logical_id(opt_out.send_dead_letter_queue),
+        logical_id(opt_out.send_queue),
     }
-    for queue in queues.values():
+    dead_letter_queues = [q for q in queues.values() if "RedrivePolicy" not in q["Properties"]]
+    assert len(dead_letter_queues) == 2
+    for queue in dead_letter_queues:
         assert queue["DeletionPolicy"] == "Retain" and queue["UpdateReplacePolicy"] == "Retain"
         assert queue["Properties"]["MessageRetentionPeriod"] == 14 * 24 * 3600
 

@@ -56,6 +56,8 @@ class PreferenceEvent:
     reference: str | None = None
     """Proof of consent for an opt-in from another channel, or a ticket or case number."""
     source: str | None = None
+    number: str | None = None
+    """The number a reply was sent to, when ``origination`` is its pool: the history shows both."""
 
     @property
     def history_sort_key(self) -> str:
@@ -75,6 +77,7 @@ class PreferenceEvent:
             "InboundMessageId": self.inbound_message_id,
             "Reference": self.reference,
             "Source": self.source,
+            "Number": self.number,
         }
         return item | {k: v for k, v in optional.items() if v is not None}
 

@@ -14,6 +14,7 @@ from .inbound import InboundReply
 from .keywords import Classification, Intent
 from .leases import Lease
 from .opt_out_store import OptOutStore, Receipt
+from .origination import Origination, Originations
 from .phone_numbers import mask
 from .preferences import Action, PreferenceEvent
 from .settings import Settings
@@ -28,7 +29,8 @@ class ReplyProcessor:
     """Handles one inbound reply at a time; safe to call again, and concurrently, with the same reply.
 
     A customer's replies are answered one at a time, under the customer's lease: so each reply is
-    answered once, and the last answer a customer receives matches their consent state.
+    answered once, and the last answer a customer receives matches their consent state. A reply to
+    a number of a configured pool is recorded for the pool and answered from the number.
     """
 
     def __init__(
@@ -36,11 +38,14 @@ class ReplyProcessor:
         store: OptOutStore,
         gateway: SmsGateway,
         settings: Settings,
+        originations: Originations | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        """``originations`` knows the configured pools; without it every number stands alone."""
         self._store = store
         self._gateway = gateway
         self._settings = settings
+        self._originations = originations or Originations(None)
         self._clock = clock
 
     def process(self, reply: InboundReply, lease: Lease) -> str:
@@ -53,7 +58,12 @@ class ReplyProcessor:
         if classification.intent is Intent.OTHER:
             logger.info("ignored a reply from %s: no keyword", customer)
             return "IGNORED"
-        event = None if classification.intent is Intent.HELP else _preference_event(reply, classification)
+        origination = self._originations.resolve(reply.our_number)
+        event = (
+            None
+            if classification.intent is Intent.HELP
+            else _preference_event(reply, classification, origination)
+        )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
         if earlier is not None and earlier.outcome is not None:
@@ -71,7 +81,7 @@ class ReplyProcessor:
                 logger.info("repeated delivery from %s: answered by another delivery", customer)
                 return "DUPLICATE"
             if event is not None and not confirmation_holds(
-                state, reply.our_number, self._settings.scope, event.action
+                state, origination.governing, self._settings.scope, event.action
             ):
                 # The sender would not do what the confirmation says (a later event for all numbers,
                 # or under scope ALL for another number, decides): recorded, not answered.
@@ -94,7 +104,7 @@ class ReplyProcessor:
             Intent.HELP: self._settings.help_message,
         }[intent]
         try:
-            return self._gateway.send_text(
+            return self._gateway.send(
                 {
                     "DestinationPhoneNumber": reply.customer,
                     "OriginationIdentity": reply.our_number,
@@ -109,15 +119,18 @@ class ReplyProcessor:
             ) from error
 
 
-def _preference_event(reply: InboundReply, classification: Classification) -> PreferenceEvent:
-    """The opt-out or opt-in that ``reply`` expresses."""
+def _preference_event(
+    reply: InboundReply, classification: Classification, origination: Origination
+) -> PreferenceEvent:
+    """The opt-out or opt-in that ``reply`` expresses, for the pool of the number when it has one."""
     return PreferenceEvent(
         customer=reply.customer,
-        origination=reply.our_number,
+        origination=origination.state_key,
         timestamp=reply.timestamp,
         action=Action(classification.intent.value),
         keyword=classification.keyword or classification.intent.value,
         channel=SMS_CHANNEL,
         event_id=reply.inbound_message_id,
         inbound_message_id=reply.inbound_message_id,
+        number=reply.our_number if origination.state_key != reply.our_number else None,
     )
