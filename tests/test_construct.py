@@ -308,8 +308,13 @@ def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
 ) -> None:
     template, opt_out = default
     statements = policy_statements(template, opt_out.send_function.role)
-    dynamo = [a for s in statements for a in actions(s) if a.startswith("dynamodb:")]
-    assert dynamo == ["dynamodb:BatchGetItem"]
+    unconditioned = [
+        a for s in statements if "Condition" not in s for a in actions(s) if a.startswith("dynamodb:")
+    ]
+    assert unconditioned == ["dynamodb:BatchGetItem"], "it reads consent and cannot write it"
+    (keys,) = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
+    assert sorted(actions(keys)) == ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"]
+    assert keys["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["IDEMPOTENCY#*"]}}
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert sorted(join(r) for r in send["Resource"]) == [
         f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{A}",
@@ -435,11 +440,13 @@ def granted() -> Granted:
     return Granted(Template.from_stack(stack), opt_out, roles)
 
 
-def test_grant_send_allows_invoking_the_sender_and_nothing_else(granted: Granted) -> None:
-    (statement,) = policy_statements(granted.template, granted.roles["Sender"])
+def test_grant_send_allows_invoking_the_sender_and_queueing_sends_and_nothing_else(granted: Granted) -> None:
+    invoke, queue = policy_statements(granted.template, granted.roles["Sender"])
 
-    assert actions(statement) == ["lambda:InvokeFunction"]
-    assert statement["Resource"] == {"Fn::GetAtt": [logical_id(granted.opt_out.send_function), "Arn"]}
+    assert actions(invoke) == ["lambda:InvokeFunction"]
+    assert invoke["Resource"] == {"Fn::GetAtt": [logical_id(granted.opt_out.send_function), "Arn"]}
+    assert actions(queue) == ["sqs:SendMessage"]
+    assert queue["Resource"] == {"Fn::GetAtt": [logical_id(granted.opt_out.send_queue), "Arn"]}
 
 
 @pytest.mark.parametrize(
@@ -503,7 +510,6 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
 @pytest.mark.parametrize(
     ("props", "message"),
     [
-        ({"phone_number_ids": []}, "phone_number_ids: \\[\\] is not a non-empty list; give phone number IDs"),
         ({"phone_number_ids": A}, f"phone_number_ids: '{A}' is one string; give a list, e.g. \\['{A}'\\]"),
         ({"phone_number_ids": ["+14155550100"]}, "phone_number_ids: '\\+14155550100' is neither"),
         ({"phone_number_ids": ["phone-aaaa1111"]}, "phone_number_ids: 'phone-aaaa1111' is neither .*32 hex"),

@@ -49,7 +49,9 @@ def send(dynamodb: Any, pool: str, lambda_context: Any, monkeypatch: pytest.Monk
 
 
 @pytest.fixture
-def reply(dynamodb: Any, pool: str, lambda_context: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Handler]:
+def reply(
+    dynamodb: Any, pool: str, lambda_context: Any, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Handler]:
     monkeypatch.setenv("POOL_IDS", json.dumps([pool]))
     process_reply.reply_processor.cache_clear()
     yield lambda event: process_reply.handler(event, lambda_context)
@@ -57,7 +59,11 @@ def reply(dynamodb: Any, pool: str, lambda_context: Any, monkeypatch: pytest.Mon
 
 
 def request(origination: str, **extra: Any) -> dict[str, Any]:
-    return {"DestinationPhoneNumber": CUSTOMER, "OriginationIdentity": origination, "MessageBody": "Hi"} | extra
+    return {
+        "DestinationPhoneNumber": CUSTOMER,
+        "OriginationIdentity": origination,
+        "MessageBody": "Hi",
+    } | extra
 
 
 def record(dynamodb: Any, origination: str, action: Action, at: str) -> None:
@@ -146,7 +152,9 @@ def test_under_either_scope_a_pool_opt_out_blocks_the_pool(
 # Sender IDs ------------------------------------------------------------------------------
 
 
-def test_a_sender_id_is_blocked_by_an_opt_out_for_all_numbers(send: Handler, dynamodb: Any, pool: str) -> None:
+def test_a_sender_id_is_blocked_by_an_opt_out_for_all_numbers(
+    send: Handler, dynamodb: Any, pool: str
+) -> None:
     record(dynamodb, ALL_NUMBERS, Action.OPT_OUT, "2025-05-01T12:00:00.000Z")
 
     arn = f"arn:aws:sms-voice:us-east-1:123456789012:sender-id/{SENDER_ID}/GB"
@@ -187,7 +195,11 @@ def test_an_mms_goes_through_send_media_message(send: Handler, sms: SmsSimulator
 
     assert result["status"] == "SENT"
     (delivered,) = sms.inbox(CUSTOMER)
-    assert (delivered.message_id, delivered.media_urls, delivered.body) == (result["messageId"], tuple(MEDIA), "")
+    assert (delivered.message_id, delivered.media_urls, delivered.body) == (
+        result["messageId"],
+        tuple(MEDIA),
+        "",
+    )
     assert sms.calls("SendTextMessage") == []
 
 
@@ -265,4 +277,3 @@ def test_a_pool_member_is_governed_by_the_pool_and_every_number_of_it(sms: SmsSi
     assert (member.key, member.state_key, through_pool.key) == (SECOND, pool, pool)
     assert originations.resolve(SENDER_ID).governing == {ALL_NUMBERS}
     assert originations.resolve(LONE).governing == {LONE, ALL_NUMBERS}
-
