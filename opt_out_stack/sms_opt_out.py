@@ -366,11 +366,14 @@ class SmsOptOut(Construct):
                 )
             )
         reply_from = list(number_arns)
+        self.reply_from_any_number: str | None = None
+        """The account's numbers in the region, when a reply may come to a pool's number (not known
+        at synthesis)."""
         if pool_arns:
-            # A pool's members are not known at synthesis: the account's numbers in this region.
-            reply_from.append(
-                stack.format_arn(service="sms-voice", resource="phone-number", resource_name="*")
+            self.reply_from_any_number = stack.format_arn(
+                service="sms-voice", resource="phone-number", resource_name="*"
             )
+            reply_from.append(self.reply_from_any_number)
         if reply_from:
             self.reply_function.add_to_role_policy(
                 iam.PolicyStatement(actions=["sms-voice:SendTextMessage"], resources=reply_from)

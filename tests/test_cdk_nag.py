@@ -22,6 +22,7 @@ from tests.conftest import ROOT
 
 NAG2 = ROOT / ".nag2"
 NUMBER = "phone-0123456789abcdef0123456789abcdef"
+POOL = "pool-0123456789abcdef0123456789abcdef"
 USER_APP = textwrap.dedent(
     f"""
     import aws_cdk as cdk
@@ -32,7 +33,7 @@ USER_APP = textwrap.dedent(
     def user_app(outdir):
         app = cdk.App(outdir=outdir)
         stack = cdk.Stack(app, "User")
-        opt_out = SmsOptOut(stack, "SmsOptOut", phone_number_ids=["{NUMBER}"])
+        opt_out = SmsOptOut(stack, "SmsOptOut", phone_number_ids=["{NUMBER}"], pool_ids=["{POOL}"])
         sqs.Queue(stack, "UserQueue")  # no SSL enforcement, no DLQ: findings of the user's
         app_role = iam.Role(stack, "AppRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
         opt_out.grant_send(app_role)

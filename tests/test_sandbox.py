@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox.demo import BATCH_OPTED_OUT, BATCH_SIZE, CUSTOMER, Conversation, Step
+from sandbox.demo import BATCH_OPTED_OUT, BATCH_SIZE, CUSTOMER, DEMO_MEDIA, Conversation, Step
 from sandbox.local_aws import LocalAws
 from sms_opt_out.settings import DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION
 
@@ -63,3 +63,15 @@ def test_the_history_shows_the_opt_out_then_the_opt_in(steps: list[Step]) -> Non
         ("OPT_IN", "START", "SMS"),
     ]
     assert all(i["PK"] == CUSTOMER for i in items)
+
+
+def test_a_send_through_the_pool_goes_from_one_of_its_numbers(steps: list[Step]) -> None:
+    through_pool = steps[8].outcome
+    assert through_pool["result"]["status"] == "SENT"
+    assert through_pool["from"][0] in LocalAws().pool_numbers
+
+
+def test_an_mms_is_delivered_with_its_media(steps: list[Step]) -> None:
+    mms = steps[9].outcome
+    assert mms["result"]["status"] == "SENT"
+    assert mms["media"] == [[DEMO_MEDIA]] and mms["delivered"] == ["Your receipt is attached."]
