@@ -283,7 +283,6 @@ class SmsOptOut(Construct):
         known = {c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}
         for number in in_app_numbers:
             known[number.attr_phone_number_id] = number.attr_phone_number
-            known[number.attr_arn] = number.attr_phone_number
         self.send_function.add_environment("ORIGINATION_NUMBERS", stack.to_json_string(known))
         # The reply function cannot reference an in-app pool (which depends on the function's
         # subscription): replies to its numbers are recorded for the number, and the sender, which

@@ -193,7 +193,6 @@ def test_in_app_numbers_reach_the_sender_from_their_attributes(
     numbers = join(variables["Variables"]["ORIGINATION_NUMBERS"])
     assert json.loads(numbers) == {
         f"ATT({logical_id(number)}.PhoneNumberId)": f"ATT({logical_id(number)}.PhoneNumber)",
-        f"ATT({logical_id(number)}.Arn)": f"ATT({logical_id(number)}.PhoneNumber)",
     }
     assert json.loads(join(variables["Variables"]["POOL_IDS"])) == [f"ATT({logical_id(pool)}.PoolId)"]
 
