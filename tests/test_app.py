@@ -100,7 +100,11 @@ NUMBER = "phone-0123456789abcdef0123456789abcdef"
             "^environments.dev.phoneNumbers: \\[\\] is not a known key; did you mean 'phoneNumberIds'\\? "
             "allowed: account, region, .*phoneNumberIds",
         ),
-        ("dev", {"dev": {"region": "us-east-1"}}, "^environments.dev.phoneNumberIds: None is missing \\(and so is poolIds\\); give"),
+        (
+            "dev",
+            {"dev": {"region": "us-east-1"}},
+            "^environments.dev.phoneNumberIds: None is missing \\(and so is poolIds\\); give",
+        ),
         (
             "dev",
             {"dev": {"phoneNumberIds": [NUMBER], "timeout": "30s"}},
