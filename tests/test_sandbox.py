@@ -28,7 +28,7 @@ def test_a_natural_language_stop_is_recorded_and_confirmed(steps: list[Step]) ->
 
 
 def test_the_next_send_is_blocked(steps: list[Step]) -> None:
-    assert steps[2].outcome == {"result": {"status": "OPTED_OUT"}, "delivered": []}
+    assert steps[2].outcome == {"result": {"status": "OPTED_OUT"}, "delivered": [], "from": [], "media": []}
 
 
 def test_help_is_answered_with_the_help_text(steps: list[Step]) -> None:
