@@ -277,3 +277,23 @@ def test_a_pool_member_is_governed_by_the_pool_and_every_number_of_it(sms: SmsSi
     assert (member.key, member.state_key, through_pool.key) == (SECOND, pool, pool)
     assert originations.resolve(SENDER_ID).governing == {ALL_NUMBERS}
     assert originations.resolve(LONE).governing == {LONE, ALL_NUMBERS}
+
+
+def test_a_throttled_membership_read_is_retried_while_time_allows(sms: SmsSimulator, pool: str) -> None:
+    client = boto3.client("pinpoint-sms-voice-v2")
+    sms.fail_next("ListPoolOriginationIdentities", "ThrottlingException", times=3)
+
+    members = PoolMembership(client, [pool], sleep=lambda seconds: None).numbers(pool)
+
+    assert members == {OUR_NUMBER, SECOND, THIRD}
+
+
+def test_a_membership_read_refused_fails_that_request_not_the_batch(
+    send: Handler, sms: SmsSimulator, pool: str
+) -> None:
+    sms.fail_next("ListPoolOriginationIdentities", "AccessDeniedException")
+
+    results = send({"messages": [request(pool), request(SENDER_ID)]})["results"]
+
+    assert results[0]["status"] == "FAILED" and results[0]["code"] == "AccessDeniedException"
+    assert results[1]["status"] == "SENT"
