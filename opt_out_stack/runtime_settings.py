@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from opt_out_stack.prop_validation import PropError
 from sms_opt_out.keywords import MatchMode
 from sms_opt_out.preferences import Scope
 
@@ -52,17 +53,24 @@ class RuntimeSettings:
             if values is None:
                 continue
             if isinstance(values, str):
-                raise ValueError(f"{prop}: give a list of strings, not one string ({values!r})")
+                raise PropError(prop, values, "is one string", f"give a list, e.g. [{values!r}]")
             for value in values:
                 if not isinstance(value, str) or not value.strip() or "," in value:
-                    raise ValueError(f"{prop}: {value!r} must be a non-empty string without commas")
+                    raise PropError(
+                        prop, value, "must be a non-empty string without commas", "give one per item"
+                    )
             env[variable] = ",".join(v.strip() for v in values)
         for prop, variable in TEXT_VARIABLES.items():
             text = getattr(self, prop)
             if text is None:
                 continue
             if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_LENGTH:
-                raise ValueError(f"{prop}: must be a non-empty text of at most {MAX_TEXT_LENGTH} characters")
+                raise PropError(
+                    prop,
+                    text,
+                    "is empty or too long",
+                    f"give a non-empty text of at most {MAX_TEXT_LENGTH} characters",
+                )
             env[variable] = text
         for prop, variable, kind in (
             ("match_mode", "MATCH_MODE", MatchMode),
@@ -73,7 +81,9 @@ class RuntimeSettings:
                 continue
             allowed = [member.value for member in kind]
             if str(value).upper() not in allowed:
-                raise ValueError(f"{prop}: {value!r} is not one of {', '.join(allowed)}")
+                raise PropError(
+                    prop, value, f"is not one of {', '.join(allowed)}", f"give one of {', '.join(allowed)}"
+                )
             env[variable] = str(value).upper()
         if self.messages_per_second is not None:
             env["MESSAGES_PER_SECOND"] = _rates(self.messages_per_second)

@@ -16,7 +16,7 @@ import aws_cdk.aws_smsvoice as smsvoice
 import aws_cdk.aws_sns as sns
 import aws_cdk.aws_sns_subscriptions as subscriptions
 import aws_cdk.aws_sqs as sqs
-from aws_cdk import Duration, RemovalPolicy, Stack
+from aws_cdk import CfnResource, Duration, RemovalPolicy, Stack
 from constructs import Construct
 
 from opt_out_stack import prop_validation
@@ -36,6 +36,7 @@ from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_settings import RuntimeSettings
 from opt_out_stack.send_queue import SendQueue
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
+from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.idempotency import KEY_PREFIX, TTL_ATTRIBUTE
 from sms_opt_out.settings import MAX_CONCURRENCY
@@ -221,10 +222,10 @@ class SmsOptOut(Construct):
         )
         # The reply queue keeps the construct ID of the single queue of earlier versions, so an
         # upgrade keeps what waits there.
-        self.reply_dead_letter_queue: sqs.Queue = DeadLetterQueue(
+        self.reply_dead_letter_queue = DeadLetterQueue(
             self, "DeadLetterQueue", what="A reply (perhaps a STOP)"
         )
-        self.send_dead_letter_queue: sqs.Queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
+        self.send_dead_letter_queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
 
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
         self.reply_function = self._function(
@@ -293,6 +294,7 @@ class SmsOptOut(Construct):
             stack.to_json_string([p.pool_id for p in pool_list] + [p.attr_pool_id for p in in_app_pools]),
         )
         self.alarms = self._alarms(alarm_topic)
+        self._mark_for_the_cli()
         acknowledge_construct_findings(self)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
@@ -324,6 +326,20 @@ class SmsOptOut(Construct):
         nothing that writes.
         """
         return self.table.grant(grantee, *READ_PREFERENCES_ACTIONS)
+
+    def _mark_for_the_cli(self) -> None:
+        """``sms-opt-out --stack`` finds the construct's resources in any stack by this metadata."""
+        marked = {
+            "table": self.table,
+            "reply-function": self.reply_function,
+            "send-function": self.send_function,
+            "reply-dead-letter-queue": self.reply_dead_letter_queue,
+            "send-dead-letter-queue": self.send_dead_letter_queue,
+        }
+        for role, construct in marked.items():
+            resource = construct.node.default_child
+            assert isinstance(resource, CfnResource)
+            resource.add_metadata(RESOURCE_MARKER, {"role": role, "construct": self.node.path})
 
     def _refuse_numbers_configured_elsewhere(
         self, numbers: Sequence[PhoneNumberRef], pools: Sequence[PoolRef]

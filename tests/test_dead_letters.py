@@ -167,3 +167,29 @@ def test_replay_of_failed_sends_sends_them_and_keeps_an_invalid_one(aws: dict[st
     assert "result INVALID" in out
     assert [m.body for m in sms.inbox(CUSTOMER)] == ["Your code is 1234"]
     assert waiting(aws, "sends") == 1
+
+
+def test_stack_names_the_queue_and_the_function_from_its_outputs(aws: dict[str, Any]) -> None:
+    template = {
+        "Resources": {"Queue": {"Type": "AWS::SQS::Queue"}},
+        "Outputs": {
+            "TableName": {"Value": TABLE},
+            "ReplyDeadLetterQueueUrl": {"Value": {"Ref": "Queue"}},
+            "ReplyFunctionName": {"Value": "reply-fn"},
+        },
+    }
+    boto3.client("cloudformation").create_stack(StackName="SmsOptOut-prod", TemplateBody=json.dumps(template))
+    (output,) = [
+        o
+        for o in boto3.client("cloudformation").describe_stacks(StackName="SmsOptOut-prod")["Stacks"][0][
+            "Outputs"
+        ]
+        if o["OutputKey"] == "ReplyDeadLetterQueueUrl"
+    ]
+    aws["sqs"].send_message(QueueUrl=output["OutputValue"], MessageBody=json.dumps(stop_notification()))
+
+    out = io.StringIO()
+    code = cli.main(["--stack", "SmsOptOut-prod", "dead-letters", "replay"], out=out)
+
+    assert (code, out.getvalue().splitlines()[0]) == (0, "replayed and deleted 1; kept 0")
+    assert aws["lambda"].invoked == ["reply-fn"]

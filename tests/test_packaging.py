@@ -8,6 +8,7 @@ import subprocess
 import sys
 import sysconfig
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ PLATFORM_APP = textwrap.dedent(
     stack = cdk.Stack(app, "PlatformStack")
     SmsOptOut(stack, "SmsOptOut", phone_number_ids=["phone-0123456789abcdef0123456789abcdef"])
     app.synth()
+    import sys
+    print("cdk-nag-imported" if any(m.startswith("cdk_nag") for m in sys.modules) else "no-cdk-nag")
     print(opt_out_stack.__file__)
     print(sms_opt_out.__file__)
     """
@@ -75,6 +78,7 @@ def test_the_wheel_carries_the_lambda_code_to_a_stack_in_another_directory(insta
     printed = run(installed / "venv" / "bin" / "python", "app.py", cwd=app_dir).split()
 
     assert all(Path(f).is_relative_to(installed / "venv") for f in printed[-2:]), printed
+    assert printed[-3] == "no-cdk-nag", "the construct never imports cdk-nag"
     template = json.loads((app_dir / "cdk.out" / "PlatformStack.template.json").read_text())
     handlers = {
         r["Properties"]["Handler"]
@@ -87,3 +91,15 @@ def test_the_wheel_carries_the_lambda_code_to_a_stack_in_another_directory(insta
     shipped = sorted(str(p.relative_to(assets[0])) for p in assets[0].rglob("*.py"))
     source = sorted(str(p.relative_to(ROOT / "lambda")) for p in (ROOT / "lambda").rglob("*.py"))
     assert shipped == source
+
+
+def test_cdk_nag_is_an_optional_extra_of_the_wheel(installed: Path) -> None:
+    (wheel,) = (installed / "dist").glob("sms_opt_out-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        requirements = [
+            line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist:")
+        ]
+
+    nag = [line for line in requirements if "cdk-nag" in line]
+    assert nag and all("extra == 'nag'" in line or 'extra == "nag"' in line for line in nag), requirements

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
+import importlib.metadata
 import json
 import os
 import sys
@@ -24,6 +25,7 @@ from .dead_letters import (
     FunctionInvoker,
     replay,
 )
+from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError
 from .migration import (
     ImportReport,
@@ -62,62 +64,90 @@ HISTORY_HEADERS = (
 )
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sms-opt-out", description=__doc__)
+def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """The options every command takes, before or after its name (``default`` SUPPRESS after it)."""
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--table", help="the opt-out table (default: $OPT_OUT_TABLE_NAME)")
-    where.add_argument("--stack", help="an OptOutStack: its TableName output names the table")
-    parser.add_argument("--region", help="AWS region (default: the AWS configuration's)")
-    parser.add_argument("--profile", help="AWS profile (default: the AWS configuration's)")
+    where.add_argument("--table", default=default, help="the opt-out table (default: $OPT_OUT_TABLE_NAME)")
+    where.add_argument(
+        "--stack", default=default,
+        help="a deployed stack holding an SmsOptOut (an OptOutStack or your own): "
+        "its table, functions and queues",
+    )  # fmt: skip
+    parser.add_argument("--region", default=default, help="AWS region (default: the AWS configuration's)")
+    parser.add_argument("--profile", default=default, help="AWS profile (default: the AWS configuration's)")
     parser.add_argument(
-        "--scope", choices=[s.value for s in Scope], default=Scope.ORIGINATION.value,
+        "--endpoint-url", default=default, metavar="URL",
+        help="send every AWS request to this URL instead of AWS's endpoints "
+        "(as the AWS CLI's --endpoint-url)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--scope", choices=[s.value for s in Scope], default=default,
         help="how an opt-out applies across our numbers, as the stack's OPT_OUT_SCOPE (default: ORIGINATION)",
     )  # fmt: skip
-    commands = parser.add_subparsers(dest="command", required=True)
 
-    status = commands.add_parser("status", help="a number's current state for each of our numbers")
-    status.add_argument("number")
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("sms-opt-out")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sms-opt-out", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _global_options(parser, None)
+    parser.set_defaults(scope=Scope.ORIGINATION.value)
+    after = argparse.ArgumentParser(add_help=False)
+    _global_options(after, argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[after], **kwargs)
+
+    status = command("status", help="a number's current state for each of our numbers")
+    status.add_argument("number", help="the customer's phone number (E.164, or as people write it)")
     status.add_argument("--from", dest="origination", help="the decision for texts from this number of ours")
-    status.add_argument("--json", action="store_true")
+    status.add_argument("--json", action="store_true", help="print JSON instead of a table")
     status.set_defaults(run=_status)
 
-    history = commands.add_parser("history", help="every opt-out and opt-in of a number")
-    history.add_argument("number")
+    history = command("history", help="every opt-out and opt-in of a number")
+    history.add_argument("number", help="the customer's phone number")
     formats = history.add_mutually_exclusive_group()
-    formats.add_argument("--json", action="store_true")
-    formats.add_argument("--csv", action="store_true")
+    formats.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    formats.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     history.set_defaults(run=_history)
 
     for name, run in (("opt-out", _opt_out), ("opt-in", _opt_in)):
-        command = commands.add_parser(name, help=f"record an {name} from another channel")
-        command.add_argument("number")
-        command.add_argument("--channel", required=True, help="web, call-center, email, ...")
-        scope = command.add_mutually_exclusive_group()
+        recording = command(name, help=f"record an {name} from another channel")
+        recording.add_argument("number", help="the customer's phone number")
+        recording.add_argument("--channel", required=True, help="web, call-center, email, ...")
+        scope = recording.add_mutually_exclusive_group()
         scope.add_argument("--from", dest="origination", help="only for this number of ours")
         scope.add_argument("--all", action="store_true", help="for all our numbers (the default)")
-        command.add_argument("--at", help="when the customer asked, ISO-8601 with a zone (default: now)")
+        recording.add_argument("--at", help="when the customer asked, ISO-8601 with a zone (default: now)")
         if name == "opt-in":
-            command.add_argument(
+            recording.add_argument(
                 "--consent-reference", required=True, help="proof of consent, stored on the item"
             )
         else:
-            command.add_argument("--reference", help="a ticket or case number, stored on the item")
-        command.set_defaults(run=run)
+            recording.add_argument("--reference", help="a ticket or case number, stored on the item")
+        recording.set_defaults(run=run)
 
-    importing = commands.add_parser("import", help="bring existing opt-outs in (idempotent, resumable)")
+    importing = command("import", help="bring existing opt-outs in (idempotent, resumable)")
     source = importing.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", help="CSV with a header: number[,origination,timestamp,source]")
     source.add_argument("--from-opt-out-list", metavar="NAME", help="an End User Messaging opt-out list")
     importing.set_defaults(run=_import)
 
-    export = commands.add_parser("export", help="every number currently opted out")
+    export = command("export", help="every number currently opted out")
     export.add_argument("--csv", metavar="FILE", help="write a CSV (the import's columns); - for stdout")
     export.add_argument(
         "--to-opt-out-list", metavar="NAME", help="PutOptedOutNumber each number on this list"
     )
     export.set_defaults(run=_export)
 
-    dead_letters = commands.add_parser(
+    dead_letters = command(
         "dead-letters", help="what waits on a dead-letter queue: list it masked, or replay it"
     )
     dead_letters.add_argument(
@@ -138,16 +168,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+INVALID_ROWS_EXIT_CODE = 3
+"""``import`` when any row was invalid (the valid ones are imported); 2 is argparse's usage error."""
 DEAD_LETTER_QUEUES = {
-    Function.REPLY: ("replies", "ReplyDeadLetterQueueUrl"),
-    Function.SEND: ("sends", "SendDeadLetterQueueUrl"),
+    Function.REPLY: ("replies", "reply-dead-letter-queue"),
+    Function.SEND: ("sends", "send-dead-letter-queue"),
 }
-FUNCTION_OUTPUTS = {Function.REPLY: "ReplyFunctionName", Function.SEND: "SendFunctionName"}
+FUNCTIONS = {Function.REPLY: "reply-function", Function.SEND: "send-function"}
 REPLAY_VISIBILITY_SECONDS = 900
 """Messages being replayed stay hidden this long (a replay of each takes up to the function's timeout)."""
 
 
+class _EndpointSession(boto3.session.Session):
+    """A session whose every client goes to one endpoint (``--endpoint-url``)."""
+
+    def __init__(self, endpoint_url: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._endpoint_url = endpoint_url
+
+    def client(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        kwargs.setdefault("endpoint_url", self._endpoint_url)
+        return super().client(*args, **kwargs)
+
+
 def _session(args: argparse.Namespace) -> boto3.session.Session:
+    if args.endpoint_url:
+        return _EndpointSession(args.endpoint_url, profile_name=args.profile, region_name=args.region)
     return boto3.session.Session(profile_name=args.profile, region_name=args.region)
 
 
@@ -305,7 +351,7 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
                     read_csv(stream), source=os.path.basename(args.file)
                 )
     _print_report(report, out)
-    return 0
+    return INVALID_ROWS_EXIT_CODE if report.invalid else 0
 
 
 def _print_report(report: ImportReport, out: TextIO) -> None:
@@ -342,19 +388,16 @@ def _export(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
     return 0
 
 
-def _stack_output(session: boto3.session.Session, args: argparse.Namespace, name: str, flag: str) -> str:
-    if not args.stack:
-        raise InvalidFieldError(flag, f"give {flag}, or --stack to read it from the stack's {name} output")
-    (stack,) = session.client("cloudformation").describe_stacks(StackName=args.stack)["Stacks"]
-    for output in stack.get("Outputs", []):
-        if output["OutputKey"] == name:
-            return str(output["OutputValue"])
-    raise InvalidFieldError("--stack", f"{args.stack} has no {name} output; give {flag}")
-
-
 def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out: TextIO) -> int:
     function = next(f for f, (queue, _) in DEAD_LETTER_QUEUES.items() if queue == args.queue)
-    queue_url = args.queue_url or _stack_output(session, args, DEAD_LETTER_QUEUES[function][1], "--queue-url")
+
+    @functools.cache
+    def deployed() -> DeployedOptOut:
+        if not args.stack:
+            raise InvalidFieldError("--stack", "give --stack, or --queue-url and --function-name")
+        return DeployedOptOut.find(session.client("cloudformation"), args.stack)
+
+    queue_url = args.queue_url or deployed().get(DEAD_LETTER_QUEUES[function][1], "--queue-url")
     queue = DeadLetterQueue(queue_url, session.client("sqs"))
     if args.action == "list":
         letters = list(queue.receive(visibility_seconds=LIST_VISIBILITY_SECONDS))
@@ -374,7 +417,7 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
         # A replies queue of before the sends queue existed may also hold sends: each goes to its function.
         if args.function_name and of is function:
             return str(args.function_name)
-        return _stack_output(session, args, FUNCTION_OUTPUTS[of], "--function-name")
+        return deployed().get(FUNCTIONS[of], "--function-name")
 
     invoker = FunctionInvoker(session.client("lambda"), function_name)
     report = replay(queue, invoker, REPLAY_VISIBILITY_SECONDS)
@@ -403,7 +446,7 @@ def _explain(error: Exception, args: argparse.Namespace) -> str:
         code = error.response["Error"]["Code"]
         message = error.response["Error"].get("Message", "")
         if code == "ResourceNotFoundException" and error.operation_name not in (
-            "DescribeOptedOutNumbers", "PutOptedOutNumber"
+            "DescribeOptedOutNumbers", "PutOptedOutNumber", "Invoke"
         ):  # fmt: skip
             return f"table {args.table or os.environ.get('OPT_OUT_TABLE_NAME')!r} not found: {message}"
         return f"{error.operation_name} failed: {code}: {message}"
@@ -411,7 +454,10 @@ def _explain(error: Exception, args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.table and args.stack:
+        parser.error("argument --stack: not allowed with argument --table")
     run: Callable[[Any, argparse.Namespace, TextIO], int] = args.run
     try:
         return run(args.target(args), args, out or sys.stdout)

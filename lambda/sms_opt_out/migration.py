@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from .preferences import NO_EVENTS, Action, PreferenceEvent, Scope, event_time
 
 IMPORT_CHANNEL = "import"
 CSV_COLUMNS = ("number", "origination", "timestamp", "source")
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 Progress = Callable[[int], None]
 """Called with the number of rows (or numbers) handled so far."""
@@ -94,12 +96,19 @@ def read_opt_out_list(client: Any, name: str) -> Iterator[ImportRow]:
         kwargs["NextToken"] = response["NextToken"]
 
 
+def _midnight_utc_if_date(value: str | datetime | None) -> str | datetime | None:
+    """A date alone (``2024-01-05``, as spreadsheets export it) is that day's midnight, UTC."""
+    if isinstance(value, str) and _DATE_ONLY.fullmatch(value.strip()):
+        return f"{value.strip()}T00:00:00Z"
+    return value
+
+
 def _event(row: ImportRow, default_time: datetime, default_source: str) -> PreferenceEvent:
     customer = to_e164(row.number, "number")
     origination = (
         ALL_NUMBERS if row.origination is None else to_origination_number(row.origination, "origination")
     )
-    timestamp = event_time(row.timestamp or default_time, "timestamp")
+    timestamp = event_time(_midnight_utc_if_date(row.timestamp) or default_time, "timestamp")
     source = row.source or default_source
     digest = hashlib.sha256(f"{customer}|{origination}|{timestamp}|{source}".encode()).hexdigest()[:24]
     return PreferenceEvent(

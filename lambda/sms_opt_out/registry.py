@@ -14,13 +14,11 @@ from typing import Any
 import boto3
 
 from .consent import is_blocked
+from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError
 from .opt_out_store import OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
 from .preferences import Action, PreferenceEvent, Scope, event_time
-
-TABLE_OUTPUT = "TableName"
-"""The OptOutStack output that names the table."""
 
 
 @dataclass(frozen=True)
@@ -56,15 +54,10 @@ class OptOutRegistry:
         session: boto3.session.Session | None = None,
         scope: Scope = Scope.ORIGINATION,
     ) -> OptOutRegistry:
-        """The registry of a deployed OptOutStack, found by its ``TableName`` output."""
+        """The registry of a deployed stack holding an ``SmsOptOut`` (an OptOutStack or any other)."""
         session = session or boto3.session.Session()
-        (stack,) = session.client("cloudformation").describe_stacks(StackName=stack_name)["Stacks"]
-        outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
-        if TABLE_OUTPUT not in outputs:
-            raise InvalidFieldError(
-                "stack", f"{stack_name} has no {TABLE_OUTPUT} output: is it an OptOutStack?"
-            )
-        return cls(outputs[TABLE_OUTPUT], session=session, scope=scope)
+        deployed = DeployedOptOut.find(session.client("cloudformation"), stack_name)
+        return cls(deployed.get("table", "--table"), session=session, scope=scope)
 
     def status(self, number: str) -> list[NumberStatus]:
         """The latest event for each of our numbers (and ``*``), latest first."""
