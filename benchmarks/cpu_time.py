@@ -11,7 +11,9 @@ from typing import Any
 import botocore.session
 
 import send_text_message
+from sms_opt_out.idempotency import IdempotencyKeys
 from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.origination import Originations
 from sms_opt_out.preferences import Action, PreferenceEvent
 from sms_opt_out.send_service import GuardedSender
 from sms_opt_out.sms_gateway import SmsGateway
@@ -58,7 +60,9 @@ def run(batch: int = BATCH, runs: int = RUNS) -> float:
     """Median CPU seconds per message for the handler on a batch (every tenth recipient opted out)."""
     recipients = [f"+1212555{n:04d}" for n in range(batch)]
     items = {r: _state_item(r) for r in recipients[::10]}
-    sender = GuardedSender(OptOutStore("SMSOptOut", FakeDynamoDB(items)), SmsGateway(FakeSms()))
+    sms = FakeSms()
+    store = OptOutStore("SMSOptOut", FakeDynamoDB(items))
+    sender = GuardedSender(store, SmsGateway(sms), Originations(sms), IdempotencyKeys("SMSOptOut", None))
     event = {
         "messages": [
             {"DestinationPhoneNumber": r, "OriginationIdentity": OUR_NUMBER, "MessageBody": "Spring sale"}

@@ -60,7 +60,7 @@ def _ours(client: Any, batches: list[list[str]]) -> Cost:
             {"DestinationPhoneNumber": r, "OriginationIdentity": OUR_NUMBER, "MessageBody": "Hi"}
             for r in batch
         ]
-        results = sender.send_batch(requests)
+        results = sender.send(requests).results
         assert [r["status"] == "OPTED_OUT" for r in results] == [r in opted_out for r in batch]
         for start in range(0, len(batch), 100):
             keys = [{"PK": {"S": r}, "SK": {"S": "STATE"}} for r in batch[start : start + 100]]

@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import asset_size, cold_start, cpu_time, import_throughput, request_cost
+from benchmarks import asset_size, cold_start, cpu_time, import_throughput, request_cost, send_throughput
 
 ROOT = Path(__file__).resolve().parent.parent
 Row = tuple[str, str, str, str]
@@ -97,6 +97,8 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
         )
     )
 
+    rows += _send_rows()
+
     figures = import_throughput.run(import_rows)
     budget = import_rows * 4_100 // 100_000
     rows.append(
@@ -113,6 +115,65 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
     rows.append(
         ("Lambda asset, zipped", f"{size / 1024:.1f} KB", "-", f"≤ 100 KB: {_verdict(size <= 100 * 1024)}")
     )
+    return rows
+
+
+def _clean(run: send_throughput.Run) -> bool:
+    return set(run.statuses) == {"SENT"} and run.sent_twice == 0
+
+
+def _send_rows() -> list[Row]:
+    latency = f"{send_throughput.LATENCY * 1e3:.0f} ms a call"
+    fast = send_throughput.unthrottled()
+    sequential = send_throughput.unthrottled(1, send_throughput.SEQUENTIAL_BATCH)
+    scaled = send_throughput.BATCH / sequential.per_second
+    rows: list[Row] = [
+        (
+            f"Send rate of one invocation, {fast.messages:,} messages, {latency}, concurrency 32",
+            f"{fast.per_second:,.0f} msg/s, {fast.seconds:.2f} s for {fast.messages:,}; "
+            f"{fast.sent_twice} sent twice, {fast.statuses['FAILED']} FAILED",
+            f"sequential (today's design): {sequential.per_second:.1f} msg/s, {scaled:.0f} s for 1,000 "
+            f"(measured on {sequential.messages})",
+            f"≥ 400 msg/s, 1,000 in < 2.5 s: {_verdict(fast.per_second >= 400 and _clean(fast))}",
+        ),
+        (
+            f"Consent reads per message, {fast.messages:,} unthrottled",
+            f"{fast.reads / fast.messages:.3f} ({fast.reads} BatchGetItem)",
+            "one read before the whole batch: 0.010",
+            f"≤ 0.01: {_verdict(fast.reads / fast.messages <= 0.01)}",
+        ),
+    ]
+    cpu = send_throughput.cpu_per_call()
+    rows.append(
+        (
+            "CPU per SendTextMessage call in the sender (botocore, one thread)",
+            f"{cpu * 1e3:.2f} ms: one interpreter's ceiling is {1 / cpu:,.0f} calls/s",
+            "-",
+            "-",
+        )
+    )
+    slow, quick = send_throughput.SLOW_NUMBER, send_throughput.FAST_NUMBER
+    for configured in (True, False):
+        run = send_throughput.mixed(configured)
+        shares = {
+            n: run.rates.get(n, 0.0) / r
+            for n, r in ((slow, send_throughput.SLOW_RATE), (quick, send_throughput.FAST_RATE))
+        }
+        ok = _clean(run)
+        how = "MESSAGES_PER_SECOND set" if configured else "MESSAGES_PER_SECOND unset (adaptive only)"
+        rows.append(
+            (
+                f"3-MPS and 100-MPS numbers mixed, {run.messages} messages, {how}",
+                f"3-MPS: {run.rates.get(slow, 0.0):.2f} msg/s ({shares[slow]:.0%}), "
+                f"100-MPS: {run.rates.get(quick, 0.0):.1f} msg/s ({shares[quick]:.0%}); "
+                f"throttles {sum(run.throttles.values())}; reads/msg {run.reads / run.messages:.3f}; "
+                f"{run.sent_twice} sent twice, {run.statuses['FAILED']} FAILED",
+                "-",
+                f"≥ 90% of each rate, 0 FAILED, 0 twice: {_verdict(min(shares.values()) >= 0.9 and ok)}"
+                if configured
+                else f"0 FAILED, 0 twice: {_verdict(ok)}",
+            )
+        )
     return rows
 
 
@@ -139,7 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         "per item of up to 4 KB, a key with no item one unit; the sample's Query costs half a unit per 4 KB "
         "read (eventually consistent, as the sample does it) or one (strongly consistent). Cold starts time "
         "`import` plus client creation in a fresh interpreter; CPU time uses in-process fakes of DynamoDB "
-        "and the SMS API.\n"
+        "and the SMS API. Send rates run the real sender against moto DynamoDB (a server) and the SMS "
+        "simulator in a process of its own, with 50 ms per call and each number's rate limit (AWS's "
+        "token bucket: a second's worth at most); the rate per number is from its first text to its last.\n"
     )
     print(f"\nwritten to {args.output}", file=sys.stderr)
     return 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import aws_cdk.aws_lambda as lambda_
 from aws_cdk import Acknowledgment, CfnResource, Stack, Validations
 from aws_cdk.custom_resources import AwsCustomResource
 from constructs import IConstruct
@@ -37,15 +38,14 @@ TERMINAL_QUEUE = (
     "This queue is itself a dead-letter queue (of the topic subscription, a function or the send "
     "queue); messages stay here for an operator (alarmed when not empty) rather than moving on."
 )
+SQS_EVENT_SOURCE = (
+    "An SQS event source takes no on-failure destination: the send queue's redrive policy moves a "
+    "message that keeps failing to the send dead-letter queue, which is alarmed."
+)
 CDK_PROVIDER = (
     "CDK's shared AwsCustomResource provider, run by CloudFormation only while the stack deploys; "
     "CloudFormation reports its failures, so a DLQ or tracing has nothing to add. It logs through "
     "AWSLambdaBasicExecutionRole as CDK builds it; its permissions per number are in scoped inline policies."
-)
-SQS_REDRIVE = (
-    "An SQS event source mapping takes no on-failure destination: a message that keeps failing moves "
-    "to the send dead-letter queue through the send queue's redrive policy, and a partial batch "
-    "response returns only the failed messages."
 )
 ANY_NUMBER_OF_A_POOL = (
     "A reply to a pool is answered from the number it was sent to, and a pool's numbers are not known "
@@ -99,9 +99,11 @@ def acknowledge_construct_findings(opt_out: SmsOptOut) -> None:
     for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
         acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
         acknowledge(queue, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)
-    for mapping in opt_out.send_function.node.children:
-        if mapping.node.id.startswith("SqsEventSource:"):
-            acknowledge(mapping, "Serverless", "Serverless-LambdaEventSourceMappingDestination", SQS_REDRIVE)
+    for child in opt_out.send_function.node.children:
+        if isinstance(child, lambda_.EventSourceMapping):
+            acknowledge(
+                child, "Serverless", "Serverless-LambdaEventSourceMappingDestination", SQS_EVENT_SOURCE
+            )
     provider = Stack.of(opt_out).node.try_find_child(
         "AWS" + AwsCustomResource.PROVIDER_FUNCTION_UUID.replace("-", "")
     )

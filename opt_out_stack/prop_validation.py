@@ -99,10 +99,33 @@ def resource_names(prop: str, values: Sequence[str], example: str) -> list[str]:
     return names
 
 
-def send_concurrency(value: int, most: int) -> int:
-    """Sends one invocation makes at once."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+MAX_SEND_CONCURRENCY = 256
+"""Most concurrent sends of one invocation (each holds a thread and a connection)."""
+MIN_QUEUE_CONCURRENCY, MAX_QUEUE_CONCURRENCY = 2, 1000
+"""The range of an SQS event source's maximum concurrency."""
+
+
+def send_concurrency(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_SEND_CONCURRENCY:
         raise PropError(
-            "send_concurrency", value, f"is not a whole number from 1 to {most}", f"give 1 to {most}"
+            "send_concurrency",
+            value,
+            f"is not a whole number from 1 to {MAX_SEND_CONCURRENCY}",
+            "give the sends one invocation makes at once, e.g. 32",
+        )
+    return value
+
+
+def max_send_concurrency(value: int) -> int:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not MIN_QUEUE_CONCURRENCY <= value <= MAX_QUEUE_CONCURRENCY
+    ):
+        raise PropError(
+            "max_send_concurrency",
+            value,
+            f"is outside SQS's {MIN_QUEUE_CONCURRENCY} to {MAX_QUEUE_CONCURRENCY}",
+            f"give a whole number from {MIN_QUEUE_CONCURRENCY} to {MAX_QUEUE_CONCURRENCY}",
         )
     return value

@@ -97,17 +97,18 @@ _IDENTITY = re.compile(
 
 
 def _rates(rates: Mapping[str, float]) -> str:
-    """``messages_per_second`` as the JSON of ``MESSAGES_PER_SECOND``; raises ValueError naming the entry."""
+    """``messages_per_second`` as the JSON of ``MESSAGES_PER_SECOND``; raises PropError naming the entry."""
+    example = "give e.g. {'+18445550100': 3, '*': 20}"
     if not isinstance(rates, Mapping) or not rates:
-        raise ValueError("messages_per_second: give a non-empty mapping of identity to messages per second")
+        raise PropError("messages_per_second", rates, "is not a non-empty mapping", example)
     for identity, rate in rates.items():
         if not isinstance(identity, str) or not _IDENTITY.fullmatch(identity):
-            raise ValueError(
-                f"messages_per_second: {identity!r} is not an E.164 number, short code, phone number or "
-                "pool ID or ARN, or '*'"
+            raise PropError(
+                "messages_per_second",
+                identity,
+                "is not an E.164 number, short code, phone number or pool ID or ARN, or '*'",
+                example,
             )
         if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
-            raise ValueError(
-                f"messages_per_second: the rate of {identity!r} must be a positive number, not {rate!r}"
-            )
+            raise PropError("messages_per_second", rate, f"is not a positive rate for {identity!r}", example)
     return json.dumps({k: float(v) for k, v in rates.items()}, separators=(",", ":"))

@@ -16,8 +16,6 @@ MAX_RECEIVE_COUNT = 20
 back each time its identity is saturated, so the count is generous."""
 VISIBILITY_TIMEOUT_FACTOR = 6
 """AWS's advice: a visibility timeout of at least six times the function's timeout."""
-MIN_MAX_CONCURRENCY, MAX_MAX_CONCURRENCY = 2, 1000
-"""The range of an SQS event source's maximum concurrency."""
 
 
 class SendQueue(Construct):
@@ -34,11 +32,6 @@ class SendQueue(Construct):
         max_concurrency: int,
     ) -> None:
         super().__init__(scope, construct_id)
-        if not MIN_MAX_CONCURRENCY <= max_concurrency <= MAX_MAX_CONCURRENCY:
-            raise ValueError(
-                f"max_send_concurrency: {max_concurrency} is outside SQS's {MIN_MAX_CONCURRENCY} to "
-                f"{MAX_MAX_CONCURRENCY}; give a number in that range"
-            )
         self.queue = sqs.Queue(
             self,
             "Queue",

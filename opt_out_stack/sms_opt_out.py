@@ -39,7 +39,6 @@ from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
 from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.idempotency import KEY_PREFIX, TTL_ATTRIBUTE
-from sms_opt_out.settings import MAX_CONCURRENCY
 
 DEFAULT_TIMEOUT_SECONDS = 30
 RUNTIME = lambda_.Runtime.PYTHON_3_14
@@ -176,7 +175,8 @@ class SmsOptOut(Construct):
             program_name=program_name,
             messages_per_second=messages_per_second,
         ).environment()
-        prop_validation.send_concurrency(send_concurrency, MAX_CONCURRENCY)
+        prop_validation.send_concurrency(send_concurrency)
+        prop_validation.max_send_concurrency(max_send_concurrency)
         prop_validation.memory_size(memory_size)
         timeout = prop_validation.timeout_seconds(timeout, DEFAULT_TIMEOUT_SECONDS)
         concurrency = {
@@ -242,16 +242,6 @@ class SmsOptOut(Construct):
             )
         )
 
-        self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
-        self.send_queue = SendQueue(
-            self,
-            "SendQueue",
-            function=self.send_function,
-            timeout=timeout,
-            dead_letter_queue=self.send_dead_letter_queue,
-            max_concurrency=max_send_concurrency,
-        ).queue
-
         # Every failed send ends on one queue: a send of a batch that SendTextMessage refuses too.
         self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url)
         self.send_dead_letter_queue.grant_send_messages(self.send_function)
@@ -272,6 +262,15 @@ class SmsOptOut(Construct):
             stack, number_arns, pool_arns, configuration_sets, protect_configurations
         )
         self._grant_replies_from(stack, [n.arn for n in numbers], in_app_numbers, pool_list, pool_arns)
+        self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
+        self.send_queue = SendQueue(
+            self,
+            "SendQueue",
+            function=self.send_function,
+            timeout=timeout,
+            dead_letter_queue=self.send_dead_letter_queue,
+            max_concurrency=max_send_concurrency,
+        ).queue
 
         # Self-managed opt-outs come on only once a STOP can be received (and go off first on delete).
         permissions = [c for c in self.reply_function.node.children if isinstance(c, lambda_.CfnPermission)]

@@ -45,6 +45,12 @@ class SimulatedError(Exception):
         self.status = status
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256
+    """Connections waiting to be accepted: a concurrent sender opens dozens at once."""
+    daemon_threads = True
+
+
 class _TokenBucket:
     """AWS's rate limit: ``per_second`` tokens a second, up to one second's worth held at once."""
 
@@ -103,9 +109,12 @@ class SmsSimulator:
         self.state = SimulatorState(region=region)
         self.latency = latency
         """Seconds every call takes before it is answered (requests in flight overlap, as on AWS)."""
+        self.in_flight = 0
+        self.peak_in_flight = 0
+        """The most calls in flight at once so far."""
         self._model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
         self._operations: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
             "SendTextMessage": self._send_text_message,
@@ -249,6 +258,9 @@ class SmsSimulator:
         simulator = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as AWS's endpoints: no new connection per call
+            disable_nagle_algorithm = True
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 target = self.headers.get("X-Amz-Target", "")
@@ -276,8 +288,14 @@ class SmsSimulator:
             report = ParamValidator().validate(params, self._model.operation_model(name).input_shape)
             if report.has_errors():
                 raise SimulatedError("ValidationException", report.generate_report())
-            if self.latency:
+            with self._lock:
+                self.in_flight += 1
+                self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+            try:
                 time.sleep(self.latency)
+            finally:
+                with self._lock:
+                    self.in_flight -= 1
             with self._lock:
                 self.state.calls.append((name, params))
                 if self.state.faults[name]:

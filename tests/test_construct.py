@@ -66,6 +66,9 @@ def customized() -> Template:
         log_retention=logs.RetentionDays.ONE_MONTH,
         memory_size=512,
         timeout=cdk.Duration.seconds(10),
+        messages_per_second={"+18445550100": 3, "*": 100},
+        send_concurrency=16,
+        max_send_concurrency=7,
     )
     user_key = kms.Key(stack, "UserKey", enable_key_rotation=True)
     alarm_topic = sns.Topic(stack, "Alarms")
@@ -264,14 +267,9 @@ def test_both_dead_letter_queues_keep_messages_14_days_and_outlive_the_stack(
 ) -> None:
     template, opt_out = default
     queues = template.find_resources("AWS::SQS::Queue")
-    assert set(queues) == {
-        logical_id(opt_out.reply_dead_letter_queue),
-        logical_id(opt_out.send_dead_letter_queue),
-        logical_id(opt_out.send_queue),
-    }
-    dead_letter_queues = [q for q in queues.values() if "RedrivePolicy" not in q["Properties"]]
-    assert len(dead_letter_queues) == 2
-    for queue in dead_letter_queues:
+    dead_letters = {logical_id(opt_out.reply_dead_letter_queue), logical_id(opt_out.send_dead_letter_queue)}
+    assert set(queues) == dead_letters | {logical_id(opt_out.send_queue)}, "and the send queue"
+    for queue in (queues[name] for name in dead_letters):
         assert queue["DeletionPolicy"] == "Retain" and queue["UpdateReplacePolicy"] == "Retain"
         assert queue["Properties"]["MessageRetentionPeriod"] == 14 * 24 * 3600
 
@@ -457,6 +455,74 @@ def test_grant_send_allows_invoking_the_sender_and_queueing_sends_and_nothing_el
     assert queue["Resource"] == {"Fn::GetAtt": [logical_id(granted.opt_out.send_queue), "Arn"]}
 
 
+def test_the_send_queue_is_encrypted_tls_only_and_redrives_to_the_send_dead_letter_queue(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    queue = template.to_json()["Resources"][logical_id(opt_out.send_queue)]["Properties"]
+    assert queue["SqsManagedSseEnabled"] is True
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {
+        "Fn::GetAtt": [logical_id(opt_out.send_dead_letter_queue), "Arn"]
+    }
+    assert queue["VisibilityTimeout"] == 180, "six times the function's timeout"
+    template.has_resource_properties(
+        "AWS::SQS::QueuePolicy",
+        {
+            "Queues": [{"Ref": logical_id(opt_out.send_queue)}],
+            "PolicyDocument": {
+                "Statement": Match.array_with(
+                    [
+                        Match.object_like(
+                            {"Effect": "Deny", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+                        )
+                    ]
+                )
+            },
+        },
+    )
+
+
+def test_the_send_queue_feeds_the_sender_with_partial_batch_responses(
+    default: tuple[Template, SmsOptOut], customized: Template
+) -> None:
+    template, opt_out = default
+    template.has_resource_properties(
+        "AWS::Lambda::EventSourceMapping",
+        {
+            "FunctionName": {"Ref": logical_id(opt_out.send_function)},
+            "EventSourceArn": {"Fn::GetAtt": [logical_id(opt_out.send_queue), "Arn"]},
+            "FunctionResponseTypes": ["ReportBatchItemFailures"],
+            "BatchSize": 100,
+            "ScalingConfig": {"MaximumConcurrency": 2},
+        },
+    )
+    customized.has_resource_properties(
+        "AWS::Lambda::EventSourceMapping", {"ScalingConfig": {"MaximumConcurrency": 7}}
+    )
+
+
+def test_the_table_expires_items_by_their_expires_at_attribute(default: tuple[Template, SmsOptOut]) -> None:
+    template, _ = default
+    template.has_resource_properties(
+        "AWS::DynamoDB::Table", {"TimeToLiveSpecification": {"AttributeName": "ExpiresAt", "Enabled": True}}
+    )
+
+
+def test_pacing_and_concurrency_props_reach_the_functions(customized: Template) -> None:
+    functions = customized.find_resources("AWS::Lambda::Function")
+    variables = {
+        name: f["Properties"]["Environment"]["Variables"]
+        for name, f in functions.items()
+        if "Environment" in f["Properties"]
+    }
+    rates = [json.loads(v["MESSAGES_PER_SECOND"]) for v in variables.values() if "MESSAGES_PER_SECOND" in v]
+    assert rates == [{"+18445550100": 3.0, "*": 100.0}] * 2, "both functions: confirmations are paced too"
+    assert sorted(v["SEND_CONCURRENCY"] for v in variables.values() if "SEND_CONCURRENCY" in v) == [
+        "16",
+        "32",
+    ]
+
+
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
@@ -542,6 +608,17 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
         ({"opt_out_keywords": "STOP"}, "opt_out_keywords: 'STOP' is one string; give a list"),
         ({"help_message": ""}, "help_message: '' is empty or too long; give a non-empty text"),
         ({"memory_size": 64}, "memory_size: 64 is outside Lambda's 128 to 10240 MB; give"),
+        ({"send_concurrency": 0}, "send_concurrency: 0 is not a whole number from 1 to 256"),
+        ({"max_send_concurrency": 1}, "max_send_concurrency: 1 is outside SQS's 2 to 1000"),
+        (
+            {"messages_per_second": {"+18445550100": 0}},
+            "messages_per_second: 0 is not a positive rate for '\\+18445550100'",
+        ),
+        (
+            {"messages_per_second": {"toll-free": 3}},
+            "messages_per_second: 'toll-free' is not an E.164 number",
+        ),
+        ({"messages_per_second": {}}, "messages_per_second: {} is not a non-empty mapping"),
     ],
 )
 def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:

@@ -189,7 +189,7 @@ def test_a_failed_write_raises_and_texts_nobody(handle: Handler, dynamodb: Any, 
 def test_a_failed_confirmation_keeps_the_opt_out_and_the_retry_texts_once(
     handle: Handler, dynamodb: Any, sms: Any
 ) -> None:
-    sms.fail_next("SendTextMessage", "InternalServerException", times=5)
+    sms.fail_next("SendTextMessage", "InternalServerException")  # throttling would be retried in place
 
     with pytest.raises(ConfirmationNotSentError, match=r"\+141\*+23"):
         handle(sns_event("STOP", inbound_id="in-1"))

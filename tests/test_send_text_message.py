@@ -207,8 +207,10 @@ def test_a_batch_keeps_order_and_one_invalid_request_spares_the_others(
 
     assert [r["status"] for r in results] == ["SENT", "INVALID", "OPTED_OUT", "SENT"]
     assert results[1]["error"].startswith("DestinationPhoneNumber: ")
-    sent = sorted(m["DestinationPhoneNumber"] for m in sms.calls("SendTextMessage"))
-    assert sent == ["+14155550101", "+14155550103"], "sent concurrently: in any order"
+    assert sorted(m["DestinationPhoneNumber"] for m in sms.calls("SendTextMessage")) == [
+        "+14155550101",
+        "+14155550103",
+    ], "sent concurrently: the results keep the order, not the calls"
 
 
 def test_a_batch_of_n_recipients_costs_ceil_n_over_100_strongly_consistent_reads(
@@ -268,8 +270,9 @@ def kept(queue_url: str) -> list[dict[str, Any]]:
 
 
 def test_a_failed_send_in_a_batch_is_reported_and_kept_on_the_dead_letter_queue(
-    handle: Handler, sms: Any, dead_letter_queue: str
+    handle: Handler, sms: Any, dead_letter_queue: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SEND_CONCURRENCY", "1")  # the injected fault meets the first request
     sms.fail_next("SendTextMessage", "ValidationException")
 
     results = handle({"messages": [request(to="+14155550101"), request(to="+14155550102")]})["results"]
@@ -295,7 +298,7 @@ def test_a_failed_single_send_raises_naming_only_the_code(
     assert kept(dead_letter_queue) == [], "Lambda's retries and on-failure destination keep it"
 
 
-def test_a_failed_send_that_cannot_be_kept_raises(
+def test_a_failed_send_that_cannot_be_kept_raises_when_nothing_was_sent(
     handle: Handler, sms: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FAILED_SENDS_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/missing")

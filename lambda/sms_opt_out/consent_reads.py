@@ -21,13 +21,11 @@ FRESH_FOR_SECONDS = 5.0
 class ConsentReads:
     """The consent of one batch's customers, re-read in chunks when stale; thread-safe."""
 
-    def __init__(
-        self, store: OptOutStore, customers: Sequence[str], fresh_for: float = FRESH_FOR_SECONDS
-    ) -> None:
+    def __init__(self, store: OptOutStore, customers: Sequence[str], fresh_for: float | None = None) -> None:
         self._store = store
         self._order = list(dict.fromkeys(customers))
         self._waiting = Counter(customers)
-        self._fresh_for = fresh_for
+        self._fresh_for = FRESH_FOR_SECONDS if fresh_for is None else fresh_for
         self._read: dict[str, tuple[float, ConsentState]] = {}
         self._lock = threading.Lock()
 

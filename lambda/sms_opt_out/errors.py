@@ -40,9 +40,9 @@ class SendFailedError(SmsOptOutError):
     """A single send request failed at SendTextMessage; raised so the caller sees a function error."""
 
 
-class CustomerBusyError(SmsOptOutError):
-    """Another reply of the same customer is being answered; raised so Lambda retries this one later."""
-
-
 class DeadlineReachedError(SmsOptOutError):
     """Too little of the invocation's time is left to start a send; nothing was sent."""
+
+
+class CustomerBusyError(SmsOptOutError):
+    """Another reply of the same customer is being answered; raised so Lambda retries this one later."""

@@ -62,6 +62,11 @@ def parse_origination_numbers(value: str | None, field: str = "ORIGINATION_NUMBE
         raise ConfigurationError(field, error.reason) from None
 
 
+def _arn_id(identity: str) -> str:
+    """The phone number ID an ARN ends with (``...:phone-number/phone-...``); else the identity itself."""
+    return identity.rpartition("phone-number/")[2]
+
+
 @dataclass(frozen=True)
 class Origination:
     key: str
@@ -92,10 +97,11 @@ class Originations:
         self._lock = threading.Lock()
         self._lookups: dict[str, threading.Lock] = {}
 
-    def names(self, key: str) -> tuple[str, ...]:
-        """``key`` and the IDs and ARNs known to stand for it."""
+    def names(self, identity: str) -> tuple[str, ...]:
+        """The number ``identity`` stands for (itself if unknown), then the IDs and ARNs known for it."""
         with self._lock:
-            return (key, *sorted(k for k, v in self._numbers.items() if v == key))
+            number = self._numbers.get(identity) or self._numbers.get(_arn_id(identity), identity)
+            return (number, *sorted(k for k, v in self._numbers.items() if v == number))
 
     def resolve(self, identity: str, deadline: Deadline | None = None) -> Origination:
         """What ``identity`` sends as and the keys that govern it; raise InvalidRequestError if it is
@@ -147,7 +153,7 @@ class Originations:
             lookup = self._lookups.setdefault(identity, threading.Lock())
         with lookup:  # one call per identity: the container's other sends wait for it
             with self._lock:
-                number = self._numbers.get(identity)
+                number = self._numbers.get(identity) or self._numbers.get(_arn_id(identity))
             if number is None:
                 number = self._look_up(identity, deadline)
         return number

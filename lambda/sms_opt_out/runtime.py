@@ -42,9 +42,16 @@ def _default_factory() -> ClientFactory:
 
 
 def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
-    """DynamoDB and SMS clients with a connection for every concurrent send (botocore keeps 10)."""
-    config = Config(max_pool_connections=settings.send_concurrency + 4)
-    return make("dynamodb", config=config), make(SMS_SERVICE, config=config)
+    """DynamoDB and SMS clients with a connection for every concurrent send (botocore keeps 10).
+
+    The SMS client makes one attempt per call: the gateway paces and retries throttling per
+    identity itself, and a 5xx of SendTextMessage is not retried blindly (it may have sent). It
+    skips botocore's own parameter validation: the gateway checks every request against the
+    service model first.
+    """
+    pool = Config(max_pool_connections=settings.send_concurrency + 4)
+    single_attempt = pool.merge(Config(retries={"total_max_attempts": 1}, parameter_validation=False))
+    return make("dynamodb", config=pool), make(SMS_SERVICE, config=single_attempt)
 
 
 def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:

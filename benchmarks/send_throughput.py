@@ -1,0 +1,150 @@
+"""Send throughput with 50 ms per SendTextMessage: one invocation's rate, concurrent and sequential, and
+two identities of different rates mixed in one batch."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import boto3
+from moto.server import ThreadedMotoServer
+
+from benchmarks.local_stack import ENVIRONMENT, OUR_NUMBER
+from benchmarks.remote_simulator import remote_simulator
+from sandbox.local_aws import TABLE_NAME, table_definition
+from sandbox.request_counter import RequestCounter
+from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
+from sms_opt_out.runtime import build_guarded_sender
+
+LATENCY = 0.05
+BATCH = 1_000
+SEQUENTIAL_BATCH = 200
+"""The sequential baseline takes 50 ms a message: measured on 200, its time for 1,000 is scaled."""
+SLOW_NUMBER, SLOW_RATE, SLOW_MESSAGES = "+18445550103", 3.0, 24
+FAST_NUMBER, FAST_RATE, FAST_MESSAGES = "+18445550104", 100.0, 800
+
+
+@dataclass(frozen=True)
+class Run:
+    messages: int
+    seconds: float
+    statuses: Counter[str]
+    sent_twice: int
+    reads: int
+    throttles: Counter[str]
+    rates: dict[str, float]
+    """Messages per second reached per origination number (first to last text)."""
+
+    @property
+    def per_second(self) -> float:
+        return self.messages / self.seconds
+
+
+def _recipients(count: int, offset: int = 0) -> list[str]:
+    return [f"+1212{offset + n:07d}" for n in range(count)]
+
+
+@contextlib.contextmanager
+def moto_server() -> Iterator[None]:
+    """moto DynamoDB as a server (mock_aws would inspect every SMS request in the sender's process)."""
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    urllib.request.urlopen(
+        urllib.request.Request(f"http://{host}:{port}/moto-api/reset", method="POST")
+    ).close()
+    os.environ.update(ENVIRONMENT | {"AWS_ENDPOINT_URL_DYNAMODB": f"http://{host}:{port}"})
+    try:
+        boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
+        yield
+    finally:
+        server.stop()
+
+
+def _run(batch: list[dict[str, Any]], environment: dict[str, str], limits: dict[str, float | None]) -> Run:
+    saved = dict(os.environ)
+    os.environ.update(environment)
+    try:
+        with moto_server(), remote_simulator(LATENCY, {OUR_NUMBER: None} | limits) as (endpoint, pipe):
+            os.environ["AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"] = endpoint
+            counter = RequestCounter()
+            sender = build_guarded_sender(counter.client)
+            started = time.perf_counter()
+            outcome = sender.send(batch)
+            elapsed = time.perf_counter() - started
+            pipe.send("report")
+            texts, _ = pipe.recv()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    by_number: dict[str, list[float]] = {}
+    for text in texts:
+        by_number.setdefault(text.origination, []).append(datetime.fromisoformat(text.sent_at).timestamp())
+    return Run(
+        messages=len(batch),
+        seconds=elapsed,
+        statuses=Counter(r["status"] for r in outcome.results),
+        sent_twice=sum(n - 1 for n in Counter(t.destination for t in texts).values() if n > 1),
+        reads=counter.requests["dynamodb:BatchGetItem"],
+        throttles=outcome.throttles,
+        rates={
+            number: (len(times) - 1) / (max(times) - min(times))
+            for number, times in by_number.items()
+            if len(times) > 1 and max(times) > min(times)
+        },
+    )
+
+
+def _requests(recipients: list[str], origination: str = OUR_NUMBER) -> list[dict[str, Any]]:
+    return [
+        {"DestinationPhoneNumber": r, "OriginationIdentity": origination, "MessageBody": "Spring sale"}
+        for r in recipients
+    ]
+
+
+def unthrottled(concurrency: int = DEFAULT_CONCURRENCY, batch: int = BATCH) -> Run:
+    return _run(_requests(_recipients(batch)), {"SEND_CONCURRENCY": str(concurrency)}, {})
+
+
+def mixed(configured: bool) -> Run:
+    """A 3-MPS and a 100-MPS number in one batch, interleaved; paced by configuration or by throttling."""
+    slow = _requests(_recipients(SLOW_MESSAGES), SLOW_NUMBER)
+    fast = _requests(_recipients(FAST_MESSAGES, SLOW_MESSAGES), FAST_NUMBER)
+    step = len(fast) // len(slow)
+    batch = [m for n, s in enumerate(slow) for m in (s, *fast[n * step : (n + 1) * step])]
+    batch += fast[len(slow) * step :]
+    environment = {}
+    if configured:
+        environment["MESSAGES_PER_SECOND"] = json.dumps({SLOW_NUMBER: SLOW_RATE, FAST_NUMBER: FAST_RATE})
+    return _run(batch, environment, {SLOW_NUMBER: SLOW_RATE, FAST_NUMBER: FAST_RATE})
+
+
+def cpu_per_call(calls: int = 200) -> float:
+    """CPU seconds the sender's process spends per SendTextMessage call (botocore's share), one thread."""
+    with remote_simulator(0.0, {OUR_NUMBER: None}) as (endpoint, pipe):
+        saved = dict(os.environ)
+        os.environ.update(ENVIRONMENT | {"AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2": endpoint})
+        try:
+            client = boto3.client("pinpoint-sms-voice-v2")
+            params = _requests(_recipients(1))[0]
+            client.send_text_message(**params)
+            started = time.process_time()
+            for _ in range(calls):
+                client.send_text_message(**params)
+            used = (time.process_time() - started) / calls
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        pipe.send("report")
+        pipe.recv()
+    return used

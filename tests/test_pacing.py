@@ -1,0 +1,99 @@
+"""Pacing per origination identity: configured rates, adaptive slow-down, and paced confirmations."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import pytest
+
+from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.errors import ConfigurationError
+from sms_opt_out.inbound import InboundReply
+from sms_opt_out.leases import Lease
+from sms_opt_out.pacing import REDUCTION, Pacer, parse_rates
+from sms_opt_out.runtime import build_reply_processor
+from tests.conftest import OUR_NUMBER
+from tests.test_send_under_load import customers
+
+OTHER = "+18445550188"
+
+
+def test_a_configured_rate_spaces_the_slots_of_its_identity_only() -> None:
+    pacer = Pacer({OUR_NUMBER: 4, "*": 50})
+
+    ours = [pacer.reserve(OUR_NUMBER) for _ in range(5)]
+    other = [pacer.reserve(OTHER) for _ in range(5)]
+
+    assert [round(b - a, 3) for a, b in itertools.pairwise(ours)] == [0.25] * 4
+    assert all(round(b - a, 3) == 0.02 for a, b in itertools.pairwise(other))
+
+
+def test_a_rate_configured_under_another_name_of_the_number_applies() -> None:
+    pacer = Pacer({"phone-abc": 3})
+
+    assert pacer.configured_rate(OUR_NUMBER, ["phone-abc"]) == 3
+    assert pacer.configured_rate(OTHER) is None
+
+
+def test_a_throttle_slows_the_throttled_identity_once_per_burst_and_no_other() -> None:
+    pacer = Pacer()
+    starts = [pacer.reserve(OUR_NUMBER) for _ in range(10)]
+    pacer.reserve(OTHER)
+
+    pacer.throttled(OUR_NUMBER, starts[-1])
+    slowed = pacer.rate(OUR_NUMBER)
+    for start in starts:  # the rest of the burst, answered late: already accounted for
+        pacer.throttled(OUR_NUMBER, start)
+
+    assert slowed == pytest.approx(10 * REDUCTION, rel=0.01), "70% of the 10 a second it was sending"
+    assert pacer.rate(OUR_NUMBER) == pytest.approx(slowed, rel=0.05)
+    assert pacer.rate(OTHER) is None, "an unthrottled identity stays unpaced"
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("[3]", "must be a JSON object"),
+        ('{"*": 0}', "the rate of '*' must be a positive number"),
+        ("{", "JSON"),
+    ],
+)
+def test_bad_rates_name_the_variable(value: str, reason: str) -> None:
+    with pytest.raises(ConfigurationError, match=r"^MESSAGES_PER_SECOND: ") as raised:
+        parse_rates(value)
+    assert reason in str(raised.value)
+
+
+@pytest.fixture
+def aws(
+    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[boto3.session.Session, Any]]:
+    """A moto server (one request at a time) and the SMS simulator taking 10 ms a call."""
+    sms.latency = 0.01
+    yield boto3.session.Session(), sms
+
+
+def test_a_burst_of_stops_on_a_rate_limited_number_confirms_every_one(aws: Any) -> None:
+    session, sms = aws
+    sms.limit_rate(OUR_NUMBER, 5)
+    processor = build_reply_processor(session.client)  # one container, as many threads as replies
+    stoppers = customers(15)
+    outcomes: list[str] = []
+
+    def reply(n: int, customer: str) -> None:
+        stop = InboundReply(customer, OUR_NUMBER, "STOP", f"inbound-{n}", "2025-05-01T12:00:00.000Z")
+        outcomes.append(processor.process(stop, Lease.for_invocation("burst", 30_000)))
+
+    threads = [threading.Thread(target=reply, args=pair) for pair in enumerate(stoppers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes == ["OPT_OUT"] * len(stoppers)
+    assert [len(sms.inbox(c)) for c in stoppers] == [1] * len(stoppers), "one confirmation each"
+    assert sms.state.throttled, "the number was throttled, and the confirmations retried"
