@@ -47,6 +47,11 @@ CDK_PROVIDER = (
     "CloudFormation reports its failures, so a DLQ or tracing has nothing to add. It logs through "
     "AWSLambdaBasicExecutionRole as CDK builds it; its permissions per number are in scoped inline policies."
 )
+ANY_NUMBER_OF_A_POOL = (
+    "A reply to a pool is answered from the number it was sent to, and a pool's numbers are not known "
+    "at synthesis (they change without a deployment): SendTextMessage on the account's numbers in this "
+    "region, for the reply function only."
+)
 BASIC_EXECUTION_ROLE = "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
 
@@ -56,6 +61,16 @@ def _resource(construct: IConstruct) -> CfnResource:
     if not isinstance(resource, CfnResource):
         raise TypeError(f"{construct.node.path} is not a CloudFormation resource")
     return resource
+
+
+def _template_text(value: Any) -> str:
+    """A resolved template string as cdk-nag writes it in a finding: ``{"Ref": "AWS::Region"}`` as
+    ``<AWS::Region>``."""
+    if isinstance(value, str):
+        return value
+    if "Fn::Join" in value:
+        return "".join(_template_text(part) for part in value["Fn::Join"][1])
+    return f"<{value['Ref']}>"
 
 
 def acknowledge(construct: IConstruct, pack: str, rule: str, reason: str, finding: str | None = None) -> None:
@@ -81,6 +96,10 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
             policy = function.role.node.find_child("DefaultPolicy")
             acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", XRAY_ONLY_STAR, "Resource::*")
         acknowledge(function, "Serverless", "Serverless-LambdaDLQ", ON_FAILURE_DESTINATION)
+    if opt_out.reply_from_any_number is not None:
+        policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
+        finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.reply_from_any_number))
+        acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_NUMBER_OF_A_POOL, finding)
     for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
         acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
         acknowledge(queue, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)

@@ -29,8 +29,8 @@ class PhoneNumberRef:
 
 def phone_number_refs(stack: Stack, values: Sequence[str]) -> list[PhoneNumberRef]:
     """Parse ``phone_number_ids``; raise PropError naming the value and the fix."""
-    if isinstance(values, str) or not values:
-        raise PropError("phone_number_ids", values, "is not a non-empty list", _FIX)
+    if isinstance(values, str):
+        raise PropError("phone_number_ids", values, "is not a list", _FIX)
     refs: list[PhoneNumberRef] = []
     for value in values:
         if not isinstance(value, str) or Token.is_unresolved(value):

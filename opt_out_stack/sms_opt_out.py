@@ -12,6 +12,7 @@ import aws_cdk.aws_kms as kms
 import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_lambda_destinations as destinations
 import aws_cdk.aws_logs as logs
+import aws_cdk.aws_smsvoice as smsvoice
 import aws_cdk.aws_sns as sns
 import aws_cdk.aws_sns_subscriptions as subscriptions
 import aws_cdk.aws_sqs as sqs
@@ -25,6 +26,13 @@ from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.observability import Observability
 from opt_out_stack.phone_number_configuration import configure_one_after_another
 from opt_out_stack.phone_numbers import PhoneNumberRef, phone_number_refs
+from opt_out_stack.pool_configuration import (
+    PoolRef,
+    configure_in_app,
+    configure_pools_one_after_another,
+    in_app_resources,
+    pool_refs,
+)
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_settings import RuntimeSettings
 from opt_out_stack.send_queue import SendQueue
@@ -44,15 +52,17 @@ READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb
 IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
 """What the sender does to its key records, and only to items whose PK starts with ``IDEMPOTENCY#``."""
 DEFAULT_MAX_SEND_CONCURRENCY = 2
+SEND_ACTIONS = ("sms-voice:SendTextMessage", "sms-voice:SendMediaMessage")
+"""What the guarded sender calls: texts, and MMS for a request with ``MediaUrls``."""
 
 
 class SmsOptOut(Construct):
-    """Records and honours SMS opt-outs for existing phone numbers, with self-managed opt-outs on.
+    """Records and honours SMS opt-outs for phone numbers and pools, with self-managed opt-outs on.
 
     Provisions the ``SMSOptOut`` table, the inbound (two-way) topic, the reply processor, the
-    guarded sender, two dead-letter queues, alarms, a dashboard, and one custom resource per phone
-    number that turns on two-way SMS to the topic and self-managed opt-outs (and turns both off on
-    delete).
+    guarded sender, two dead-letter queues, alarms, a dashboard, and one custom resource per existing
+    phone number or pool that turns on two-way SMS to the topic and self-managed opt-outs (and turns
+    both off on delete); numbers and pools the app defines itself get both through their own properties.
     """
 
     def __init__(
@@ -60,7 +70,10 @@ class SmsOptOut(Construct):
         scope: Construct,
         construct_id: str,
         *,
-        phone_number_ids: Sequence[str],
+        phone_number_ids: Sequence[str] = (),
+        pool_ids: Sequence[str] = (),
+        phone_numbers: Sequence[smsvoice.CfnPhoneNumber] = (),
+        pools: Sequence[smsvoice.CfnPool] = (),
         table_name: str | None = None,
         removal_policy: RemovalPolicy = RemovalPolicy.RETAIN,
         encryption_key: kms.IKey | None = None,
@@ -97,7 +110,16 @@ class SmsOptOut(Construct):
         """Create the opt-out system.
 
         :param phone_number_ids: IDs (``phone-`` and 32 hex characters) or ARNs of the existing
-            numbers to configure. Required. No two ``SmsOptOut`` of one app may configure the same number.
+            numbers to configure (not numbers of a configured pool: the pool governs them). Default:
+            none. No two ``SmsOptOut`` of one app may configure the same number or pool.
+        :param pool_ids: IDs (``pool-`` and 32 hex characters) or ARNs of existing phone pools to
+            configure with ``UpdatePool``; an opt-out to any number of a pool counts for the pool.
+            Default: none.
+        :param phone_numbers: ``aws_smsvoice.CfnPhoneNumber`` resources of the app: the construct
+            sets their ``two_way`` and ``self_managed_opt_outs_enabled``. Default: none.
+        :param pools: ``aws_smsvoice.CfnPool`` resources of the app, set the same way (their
+            numbers are left as the app wrote them). Default: none. At least one of
+            ``phone_number_ids``, ``pool_ids``, ``phone_numbers`` and ``pools`` is required.
         :param table_name: physical table name (DynamoDB's rules). Default: generated, so
             instances never collide.
         :param removal_policy: what a stack deletion does to the table. Default: RETAIN (compliance
@@ -154,7 +176,17 @@ class SmsOptOut(Construct):
         prop_validation.check_list_props(SmsOptOut.__init__, locals())
         stack = Stack.of(self)
         numbers = phone_number_refs(stack, phone_number_ids)
-        self._refuse_numbers_configured_elsewhere(numbers)
+        pool_list = pool_refs(stack, pool_ids)
+        in_app_numbers = in_app_resources("phone_numbers", phone_numbers, smsvoice.CfnPhoneNumber)
+        in_app_pools = in_app_resources("pools", pools, smsvoice.CfnPool)
+        if not (numbers or pool_list or in_app_numbers or in_app_pools):
+            raise PropError(
+                "phone_number_ids",
+                list(phone_number_ids),
+                "is empty, and so are pool_ids, phone_numbers and pools",
+                "give at least one number or pool to configure",
+            )
+        self._refuse_numbers_configured_elsewhere(numbers, pool_list)
         environment = RuntimeSettings(
             opt_out_keywords=opt_out_keywords,
             opt_in_keywords=opt_in_keywords,
@@ -256,7 +288,6 @@ class SmsOptOut(Construct):
 
         self.table.grant(self.reply_function, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem")
         self.table.grant(self.send_function, "dynamodb:BatchGetItem")
-        self._grant_send_text_message(stack, numbers, configuration_sets, protect_configurations)
         # Idempotency key records only: the sender can never write a customer's consent state.
         self.send_function.add_to_role_policy(
             iam.PolicyStatement(
@@ -265,6 +296,12 @@ class SmsOptOut(Construct):
                 conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*"]}},
             )
         )
+        number_arns = [n.arn for n in numbers] + [n.attr_arn for n in in_app_numbers]
+        pool_arns = [p.arn for p in pool_list] + [p.attr_arn for p in in_app_pools]
+        self._grant_send_text_message(
+            stack, number_arns, pool_arns, configuration_sets, protect_configurations
+        )
+        self._grant_replies_from(stack, [n.arn for n in numbers], in_app_numbers, pool_list, pool_arns)
         self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
         self.send_queue = SendQueue(
             self,
@@ -277,15 +314,23 @@ class SmsOptOut(Construct):
 
         # Self-managed opt-outs come on only once a STOP can be received (and go off first on delete).
         permissions = [c for c in self.reply_function.node.children if isinstance(c, lambda_.CfnPermission)]
-        self.phone_numbers = configure_one_after_another(
-            self,
-            numbers,
-            topic=self.topic,
-            after=[self.topic.node.find_child("Policy"), subscription, *permissions],
+        receivable = [self.topic.node.find_child("Policy"), subscription, *permissions]
+        self.phone_numbers = configure_one_after_another(self, numbers, topic=self.topic, after=receivable)
+        self.pools = configure_pools_one_after_another(
+            self, pool_list, topic=self.topic, after=[*receivable, *self.phone_numbers[-1:]]
         )
+        configure_in_app([*in_app_numbers, *in_app_pools], topic=self.topic, after=receivable)
+        known = {c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}
+        for number in in_app_numbers:
+            known[number.attr_phone_number_id] = number.attr_phone_number
+        self.send_function.add_environment("ORIGINATION_NUMBERS", stack.to_json_string(known))
+        # The reply function cannot reference an in-app pool (which depends on the function's
+        # subscription): replies to its numbers are recorded for the number, and the sender, which
+        # knows the pool, still treats it as one origination.
+        self.reply_function.add_environment("POOL_IDS", stack.to_json_string([p.pool_id for p in pool_list]))
         self.send_function.add_environment(
-            "ORIGINATION_NUMBERS",
-            stack.to_json_string({c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}),
+            "POOL_IDS",
+            stack.to_json_string([p.pool_id for p in pool_list] + [p.attr_pool_id for p in in_app_pools]),
         )
         self.observability = Observability(
             self,
@@ -346,36 +391,88 @@ class SmsOptOut(Construct):
             assert isinstance(resource, CfnResource)
             resource.add_metadata(RESOURCE_MARKER, {"role": role, "construct": self.node.path})
 
-    def _refuse_numbers_configured_elsewhere(self, numbers: Sequence[PhoneNumberRef]) -> None:
-        """Two instances on one number: the last UpdatePhoneNumber wins and one table never sees replies."""
+    def _refuse_numbers_configured_elsewhere(
+        self, numbers: Sequence[PhoneNumberRef], pools: Sequence[PoolRef]
+    ) -> None:
+        """Two instances on one number or pool: the last update wins and one table never sees replies."""
         ours = {n.phone_number_id for n in numbers}
+        our_pools = {p.pool_id for p in pools}
         others = [c for c in self.node.root.node.find_all() if isinstance(c, SmsOptOut) and c is not self]
         for other in others:
-            if shared := sorted(ours & {c.phone_number.phone_number_id for c in other.phone_numbers}):
-                raise PropError(
+            for prop, shared in (
+                (
                     "phone_number_ids",
-                    shared,
-                    f"are already configured by {other.node.path}",
-                    "configure each number in one SmsOptOut only (share its table instead)",
+                    sorted(ours & {c.phone_number.phone_number_id for c in other.phone_numbers}),
+                ),
+                ("pool_ids", sorted(our_pools & {c.pool.pool_id for c in other.pools})),
+            ):
+                if shared:
+                    raise PropError(
+                        prop,
+                        shared,
+                        f"are already configured by {other.node.path}",
+                        "configure each number and pool in one SmsOptOut only (share its table instead)",
+                    )
+
+    def _grant_replies_from(
+        self,
+        stack: Stack,
+        number_arns: Sequence[str],
+        in_app_numbers: Sequence[smsvoice.CfnPhoneNumber],
+        pools: Sequence[PoolRef],
+        pool_arns: Sequence[str],
+    ) -> None:
+        """SendTextMessage for the reply function's answers, from the number each reply was sent to, and
+        the membership of the ``pool_ids`` pools (whose replies count for the pool)."""
+        if pools:
+            self.reply_function.add_to_role_policy(
+                iam.PolicyStatement(
+                    actions=["sms-voice:ListPoolOriginationIdentities"], resources=[p.arn for p in pools]
                 )
+            )
+        reply_from = list(number_arns)
+        self.reply_from_any_number: str | None = None
+        """The account's numbers in the region, when a reply may come to a pool's number (not known
+        at synthesis)."""
+        if pool_arns:
+            self.reply_from_any_number = stack.format_arn(
+                service="sms-voice", resource="phone-number", resource_name="*"
+            )
+            reply_from.append(self.reply_from_any_number)
+        if reply_from:
+            self.reply_function.add_to_role_policy(
+                iam.PolicyStatement(actions=["sms-voice:SendTextMessage"], resources=reply_from)
+            )
+        if in_app_numbers and not pool_arns:
+            # A policy of its own: the numbers depend on the function, so its default policy cannot name them.
+            self.reply_function.role.attach_inline_policy(
+                iam.Policy(
+                    self,
+                    "ReplyFromInAppNumbers",
+                    statements=[
+                        iam.PolicyStatement(
+                            actions=["sms-voice:SendTextMessage"],
+                            resources=[n.attr_arn for n in in_app_numbers],
+                        )
+                    ],
+                )
+            )
 
     def _grant_send_text_message(
         self,
         stack: Stack,
-        numbers: Sequence[PhoneNumberRef],
+        number_arns: Sequence[str],
+        pool_arns: Sequence[str],
         configuration_sets: Sequence[str],
         protect_configurations: Sequence[str],
     ) -> None:
-        """SendTextMessage on the resource types it authorizes against, as named by the props."""
-        number_arns = [n.arn for n in numbers]
-        self.reply_function.add_to_role_policy(
-            iam.PolicyStatement(actions=["sms-voice:SendTextMessage"], resources=number_arns)
-        )
+        """Sending on the resource types it authorizes against, as named by the props; pool lookups."""
         self.send_function.add_to_role_policy(
             iam.PolicyStatement(
-                actions=["sms-voice:SendTextMessage"],
+                actions=list(SEND_ACTIONS),
                 resources=[
                     *number_arns,
+                    *pool_arns,
                     *(
                         stack.format_arn(
                             service="sms-voice", resource="configuration-set", resource_name=name
@@ -391,9 +488,16 @@ class SmsOptOut(Construct):
                 ],
             )
         )
-        self.send_function.add_to_role_policy(
-            iam.PolicyStatement(actions=["sms-voice:DescribePhoneNumbers"], resources=number_arns)
-        )
+        if number_arns:
+            self.send_function.add_to_role_policy(
+                iam.PolicyStatement(actions=["sms-voice:DescribePhoneNumbers"], resources=list(number_arns))
+            )
+        if pool_arns:
+            self.send_function.add_to_role_policy(
+                iam.PolicyStatement(
+                    actions=["sms-voice:ListPoolOriginationIdentities"], resources=list(pool_arns)
+                )
+            )
 
     def _function(
         self,

@@ -22,6 +22,7 @@ from sms_opt_out.opt_out_store import OptOutStore
 CUSTOMER = "+14155550123"
 BATCH_SIZE = 1_000
 BATCH_OPTED_OUT = 50
+DEMO_MEDIA = "s3://example-corp-media/receipt-1042.png"
 
 
 @dataclass
@@ -46,19 +47,33 @@ class Conversation:
         self.echo(step)
         return step
 
-    def app_sends(self, body: str, to: str = CUSTOMER) -> Step:
+    def app_sends(
+        self,
+        body: str,
+        to: str = CUSTOMER,
+        origination: str | None = None,
+        media_urls: list[str] | None = None,
+    ) -> Step:
+        """The app sends ``body`` from ``origination`` (default: our number); an MMS with ``media_urls``."""
         before = len(self.local.sms.inbox(to))
-        result = self.local.send(
-            {"DestinationPhoneNumber": to, "OriginationIdentity": self.local.our_number, "MessageBody": body}
-        )
+        request = {"DestinationPhoneNumber": to, "OriginationIdentity": origination or self.local.our_number}
+        request |= {"MessageBody": body} | ({"MediaUrls": media_urls} if media_urls else {})
+        result = self.local.send(request)
         delivered = self.local.sms.inbox(to)[before:]
         if result["status"] == "SENT":
-            line = f"→ SENT, delivered to {to} (message {result['messageId'][:8]}…)"
+            sender = delivered[0].origination
+            line = f"→ SENT, delivered to {to} from {sender} (message {result['messageId'][:8]}…)"
         else:
             line = f"→ BLOCKED ({result['status']}): nothing was sent"
-        return self._step(
-            f'App sends "{body}"', [line], {"result": result, "delivered": [m.body for m in delivered]}
-        )
+        title = f'App sends "{body}"' + (f" through pool {origination[:13]}…" if origination else "")
+        title += (" as an MMS with " + ", ".join(media_urls)) if media_urls else ""
+        outcome = {
+            "result": result,
+            "delivered": [m.body for m in delivered],
+            "from": [m.origination for m in delivered],
+            "media": [list(m.media_urls) for m in delivered],
+        }
+        return self._step(title, [line], outcome)
 
     def customer_replies(self, body: str, customer: str = CUSTOMER) -> Step:
         before = len(self.local.sms.inbox(customer))
@@ -143,6 +158,8 @@ class Conversation:
         self.app_sends("Your table is ready.")
         self.batch()
         self.history()
+        self.app_sends("Your verification code is 042017.", origination=self.local.pool_id)
+        self.app_sends("Your receipt is attached.", media_urls=[DEMO_MEDIA])
         self.metrics()
         return self.steps
 

@@ -2,9 +2,10 @@
 
 Everything is reached through boto3's standard endpoint variables, as on AWS. The table comes
 from the SmsOptOut construct's own synthesized template, the phone number is configured with
-the same UpdatePhoneNumber call as the construct's custom resource, and replies travel from the
-simulator through the SNS topic to an SQS subscription, from which each is handed to the reply
-handler in the event shape Lambda receives (moto cannot run Lambda without Docker).
+the same UpdatePhoneNumber call as the construct's custom resource (and a phone pool of two more
+numbers with UpdatePool, as ``pool_ids``), and replies travel from the simulator through the SNS
+topic to an SQS subscription, from which each is handed to the reply handler in the event shape
+Lambda receives (moto cannot run Lambda without Docker).
 """
 
 from __future__ import annotations
@@ -50,8 +51,15 @@ def table_definition() -> dict[str, Any]:
 class LocalAws:
     """Use as a context manager; ``reply`` and ``send`` run the real handlers."""
 
-    def __init__(self, our_number: str = "+18445550100") -> None:
+    def __init__(
+        self,
+        our_number: str = "+18445550100",
+        pool_numbers: tuple[str, ...] = ("+18445550101", "+18445550102"),
+    ) -> None:
         self.our_number = our_number
+        self.pool_numbers = pool_numbers
+        """The numbers of the phone pool ``pool_id``, configured as the construct's ``pool_ids``."""
+        self.pool_id = ""
         self.moto = AtomicMotoServer()
         self.sms = SmsSimulator(region=REGION)
         self.counter = RequestCounter()
@@ -111,6 +119,22 @@ class LocalAws:
             TwoWayChannelArn=self.topic_arn,
             SelfManagedOptOutsEnabled=True,
         )
+        sms = boto3.client("pinpoint-sms-voice-v2")
+        self.pool_id = sms.create_pool(
+            OriginationIdentity=self.sms.add_phone_number(self.pool_numbers[0])["PhoneNumberId"],
+            MessageType="TRANSACTIONAL",
+        )["PoolId"]
+        for number in self.pool_numbers[1:]:
+            sms.associate_origination_identity(
+                PoolId=self.pool_id, OriginationIdentity=self.sms.add_phone_number(number)["PhoneNumberId"]
+            )
+        sms.update_pool(
+            PoolId=self.pool_id,
+            TwoWayEnabled=True,
+            TwoWayChannelArn=self.topic_arn,
+            SelfManagedOptOutsEnabled=True,
+        )
+        os.environ["POOL_IDS"] = json.dumps([self.pool_id])
 
     def _wire_handlers(self) -> None:
         """The handlers build their clients on a session that counts requests."""

@@ -7,6 +7,11 @@ talks to AWS. Every phone keeps an inbox, and faults can be injected.
 Like AWS, it can take time to answer (``latency``) and answer ``ThrottlingException`` above a
 number's messages per second (``limit_rate``) or an operation's requests per second
 (``limit_operation``; the control plane's default quota is 1).
+
+Pools (``CreatePool``, ``AssociateOriginationIdentity``, ``ListPoolOriginationIdentities``,
+``UpdatePool``) govern their numbers' two-way settings, as on AWS, and a send through a pool goes
+from its numbers in turn. Sender IDs (``add_sender_id``) send one-way; ``SendMediaMessage`` delivers
+an MMS (its ``MediaUrls`` kept in the inbox).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import json
 import threading
 import time
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,6 +35,8 @@ from sms_opt_out.model_constraints import violation
 
 TARGET_PREFIX = "PinpointSMSVoiceV2."
 ACCOUNT = "123456789012"
+POOL_PAGE_SIZE = 3
+"""ListPoolOriginationIdentities' page without MaxResults: small, so callers must follow NextToken."""
 
 
 class SimulatedError(Exception):
@@ -74,12 +81,19 @@ class TextMessage:
     body: str
     message_type: str | None
     sent_at: str
+    media_urls: tuple[str, ...] = ()
+    """An MMS's media (``SendMediaMessage``); empty for a text."""
 
 
 @dataclass
 class SimulatorState:
     region: str = "us-east-1"
     phone_numbers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pools: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pool_members: dict[str, list[str]] = field(default_factory=dict)
+    """By pool ID: the ARNs of its origination identities, in the order they joined."""
+    sender_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sends_through_pool: Counter[str] = field(default_factory=Counter)
     inboxes: dict[str, list[TextMessage]] = field(default_factory=lambda: defaultdict(list))
     opt_out_lists: dict[str, dict[str, str]] = field(default_factory=dict)
     faults: dict[str, list[SimulatedError]] = field(default_factory=lambda: defaultdict(list))
@@ -107,6 +121,11 @@ class SmsSimulator:
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
         self._operations: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
             "SendTextMessage": self._send_text_message,
+            "SendMediaMessage": self._send_media_message,
+            "CreatePool": self._create_pool,
+            "AssociateOriginationIdentity": self._associate_origination_identity,
+            "ListPoolOriginationIdentities": self._list_pool_origination_identities,
+            "UpdatePool": self._update_pool,
             "DescribePhoneNumbers": self._describe_phone_numbers,
             "UpdatePhoneNumber": self._update_phone_number,
             "DescribeOptedOutNumbers": self._describe_opted_out_numbers,
@@ -154,6 +173,28 @@ class SmsSimulator:
             self.state.phone_numbers[phone_id] = description
         return description
 
+    def add_sender_id(self, sender_id: str, iso_country_code: str = "GB") -> dict[str, Any]:
+        """Register a sender ID of ours (alphanumeric, one-way); returns its description."""
+        description = {
+            "SenderIdArn": (
+                f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:sender-id/{sender_id}/{iso_country_code}"
+            ),
+            "SenderId": sender_id,
+            "IsoCountryCode": iso_country_code,
+            "MessageTypes": ["TRANSACTIONAL"],
+            "MonthlyLeasingPrice": "0.00",
+            "DeletionProtectionEnabled": False,
+            "Registered": True,
+        }
+        with self._lock:
+            self.state.sender_ids[sender_id] = description
+        return description
+
+    def pool_of(self, identity: str) -> dict[str, Any] | None:
+        """The pool a phone number (its number, ID or ARN) belongs to, or None."""
+        with self._lock:
+            return self._pool_of(self._find_number(identity)["PhoneNumberArn"])
+
     def inbox(self, number: str) -> list[TextMessage]:
         """Texts delivered to ``number`` so far."""
         with self._lock:
@@ -192,7 +233,8 @@ class SmsSimulator:
         """
         with self._lock:
             number = self._find_number(to_number)
-            if not number["TwoWayEnabled"] or not number.get("TwoWayChannelArn"):
+            settings = self._pool_of(number["PhoneNumberArn"]) or number  # a pool governs its numbers
+            if not settings["TwoWayEnabled"] or not settings.get("TwoWayChannelArn"):
                 raise SimulatedError("ValidationException", f"two-way SMS is off for {to_number}")
             previous = self.state.inboxes[from_number]
             message = {
@@ -203,7 +245,7 @@ class SmsSimulator:
                 "previousPublishedMessageId": previous[-1].message_id if previous else "",
                 "inboundMessageId": str(uuid.uuid4()),
             }
-            topic_arn = number["TwoWayChannelArn"]
+            topic_arn = settings["TwoWayChannelArn"]
         boto3.client("sns", region_name=self.state.region).publish(
             TopicArn=topic_arn, Message=json.dumps(message)
         )
@@ -274,12 +316,14 @@ class SmsSimulator:
 
     def _limit(self, name: str, params: dict[str, Any]) -> None:
         bucket = self.state.operation_limits.get(name)
-        identity = "*"
-        if bucket is None and name == "SendTextMessage":
-            identity = self._find_number(params["OriginationIdentity"])["PhoneNumber"]
-            bucket = self.state.number_limits.get(identity)
         if bucket is not None and not bucket.take():
-            self.state.throttled.append((name, identity))
+            self.state.throttled.append((name, "*"))
+            raise SimulatedError("ThrottlingException", f"rate exceeded for {name}", 429)
+
+    def _limit_number(self, name: str, number: str) -> None:
+        bucket = self.state.number_limits.get(number)
+        if bucket is not None and not bucket.take():
+            self.state.throttled.append((name, number))
             raise SimulatedError("ThrottlingException", f"rate exceeded for {name}", 429)
 
     def _find_number(self, identity: str) -> dict[str, Any]:
@@ -290,20 +334,148 @@ class SmsSimulator:
                 return description
         raise SimulatedError("ResourceNotFoundException", f"phone number {identity!r} does not exist")
 
-    def _send_text_message(self, params: dict[str, Any]) -> dict[str, Any]:
-        origination = self._find_number(params["OriginationIdentity"])
+    def _find_pool(self, identity: str) -> dict[str, Any]:
+        for description in self.state.pools.values():
+            if identity in (description["PoolId"], description["PoolArn"]):
+                return description
+        raise SimulatedError("ResourceNotFoundException", f"pool {identity!r} does not exist")
+
+    def _pool_of(self, arn: str) -> dict[str, Any] | None:
+        return next(
+            (
+                self.state.pools[pool_id]
+                for pool_id, members in self.state.pool_members.items()
+                if arn in members
+            ),
+            None,
+        )
+
+    def _find_identity(self, identity: str) -> dict[str, Any]:
+        """A phone number's or sender ID's description (by number, ID or ARN)."""
+        for description in self.state.sender_ids.values():
+            if identity in (description["SenderId"], description["SenderIdArn"]):
+                return description
+        return self._find_number(identity)
+
+    def _sender(self, name: str, identity: str) -> str:
+        """What a send from ``identity`` goes out as: a pool sends from its phone numbers in turn."""
+        if identity.startswith(("pool-", f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:pool/")):
+            pool = self._find_pool(identity)
+            numbers = [
+                d["PhoneNumber"]
+                for d in self.state.phone_numbers.values()
+                if d["PhoneNumberArn"] in self.state.pool_members[pool["PoolId"]]
+            ]
+            if not numbers:
+                raise SimulatedError("ValidationException", f"pool {pool['PoolId']} has no phone number")
+            turn = self.state.sends_through_pool[pool["PoolId"]]
+            self.state.sends_through_pool[pool["PoolId"]] += 1
+            identity = numbers[turn % len(numbers)]
+        found = self._find_identity(identity)
+        sender = found.get("PhoneNumber") or found["SenderId"]
+        self._limit_number(name, sender)
+        return sender
+
+    def _deliver(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
+        origination = self._sender(name, params["OriginationIdentity"])
         if params.get("DryRun"):
             return {"MessageId": "dry-run"}
         message = TextMessage(
             message_id=str(uuid.uuid4()),
-            origination=origination["PhoneNumber"],
+            origination=origination,
             destination=params["DestinationPhoneNumber"],
             body=params.get("MessageBody", ""),
             message_type=params.get("MessageType"),
             sent_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+            media_urls=tuple(params.get("MediaUrls", ())),
         )
         self.state.inboxes[message.destination].append(message)
         return {"MessageId": message.message_id}
+
+    def _send_text_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self._deliver("SendTextMessage", params)
+
+    def _send_media_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        if not params.get("MediaUrls") and not params.get("MessageBody"):
+            raise SimulatedError("ValidationException", "give MediaUrls or a MessageBody")
+        return self._deliver("SendMediaMessage", params)
+
+    def _pool_member(self, identity: str) -> str:
+        """The ARN of a phone number or sender ID that may join a pool (and is in none yet)."""
+        found = self._find_identity(identity)
+        arn = found.get("PhoneNumberArn") or found["SenderIdArn"]
+        if self._pool_of(arn) is not None:
+            raise SimulatedError("ConflictException", f"{identity!r} is already in a pool")
+        return arn
+
+    def _create_pool(self, params: dict[str, Any]) -> dict[str, Any]:
+        member = self._pool_member(params["OriginationIdentity"])
+        pool_id = "pool-" + uuid.uuid4().hex
+        first = self._find_identity(params["OriginationIdentity"])
+        description = {
+            "PoolArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:pool/{pool_id}",
+            "PoolId": pool_id,
+            "Status": "ACTIVE",
+            "MessageType": params["MessageType"],
+            "TwoWayEnabled": first.get("TwoWayEnabled", False),
+            "SelfManagedOptOutsEnabled": first.get("SelfManagedOptOutsEnabled", False),
+            "OptOutListName": "Default",
+            "SharedRoutesEnabled": False,
+            "DeletionProtectionEnabled": bool(params.get("DeletionProtectionEnabled", False)),
+            "CreatedTimestamp": datetime.now(UTC).timestamp(),
+        }
+        if first.get("TwoWayChannelArn"):
+            description["TwoWayChannelArn"] = first["TwoWayChannelArn"]
+        self.state.pools[pool_id] = description
+        self.state.pool_members[pool_id] = [member]
+        return dict(description)
+
+    def _associate_origination_identity(self, params: dict[str, Any]) -> dict[str, Any]:
+        pool = self._find_pool(params["PoolId"])
+        member = self._pool_member(params["OriginationIdentity"])
+        self.state.pool_members[pool["PoolId"]].append(member)
+        return {
+            "PoolArn": pool["PoolArn"],
+            "PoolId": pool["PoolId"],
+            "OriginationIdentityArn": member,
+            "OriginationIdentity": member.rsplit("/", 1)[-1]
+            if ":phone-number/" in member
+            else member.split("/")[1],
+            "IsoCountryCode": params.get("IsoCountryCode", "US"),
+        }
+
+    def _list_pool_origination_identities(self, params: dict[str, Any]) -> dict[str, Any]:
+        pool = self._find_pool(params["PoolId"])
+        members = []
+        for arn in self.state.pool_members[pool["PoolId"]]:
+            found = self._find_identity(arn)
+            entry = {
+                "OriginationIdentityArn": arn,
+                "OriginationIdentity": found.get("PhoneNumberId") or found["SenderId"],
+                "IsoCountryCode": found["IsoCountryCode"],
+                "NumberCapabilities": found.get("NumberCapabilities", ["SMS"]),
+            }
+            if "PhoneNumber" in found:
+                entry["PhoneNumber"] = found["PhoneNumber"]
+            members.append(entry)
+        start = int(params.get("NextToken") or 0)
+        page_size = params.get("MaxResults") or POOL_PAGE_SIZE
+        answer: dict[str, Any] = {
+            "PoolArn": pool["PoolArn"],
+            "PoolId": pool["PoolId"],
+            "OriginationIdentities": members[start : start + page_size],
+        }
+        if start + page_size < len(members):
+            answer["NextToken"] = str(start + page_size)
+        return answer
+
+    def _update_pool(self, params: dict[str, Any]) -> dict[str, Any]:
+        description = self._find_pool(params["PoolId"])
+        for name in ("TwoWayEnabled", "TwoWayChannelArn", "TwoWayChannelRole", "SelfManagedOptOutsEnabled",
+                     "OptOutListName", "SharedRoutesEnabled", "DeletionProtectionEnabled"):  # fmt: skip
+            if name in params:
+                description[name] = params[name]
+        return dict(description)
 
     def _describe_phone_numbers(self, params: dict[str, Any]) -> dict[str, Any]:
         ids = params.get("PhoneNumberIds")
@@ -312,6 +484,10 @@ class SmsSimulator:
 
     def _update_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         description = self._find_number(params["PhoneNumberId"])
+        if self._pool_of(description["PhoneNumberArn"]) is not None:
+            raise SimulatedError(
+                "ValidationException", "the number is in a pool: its pool's settings govern it (UpdatePool)"
+            )
         for name in ("TwoWayEnabled", "TwoWayChannelArn", "TwoWayChannelRole", "SelfManagedOptOutsEnabled",
                      "OptOutListName", "DeletionProtectionEnabled"):  # fmt: skip
             if name in params:

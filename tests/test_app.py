@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +26,18 @@ CONTEXT = json.loads((ROOT / "cdk.json").read_text())["context"]
 
 @pytest.fixture(scope="module")
 def make_synth() -> subprocess.CompletedProcess[str]:
-    """``make synth``: the CDK CLI on the default environment (cdk.json, cdk-nag on, no credentials)."""
-    return subprocess.run(["make", "--no-print-directory", "synth"], cwd=ROOT, capture_output=True, text=True)
+    """``make synth``: the CDK CLI on the default environment (cdk.json, cdk-nag on, no credentials).
+
+    One at a time: under ``pytest -n 2`` both workers may run this module's fixture, and the CDK CLI
+    refuses a second synthesis into the same ``cdk.out``.
+    """
+    worktree = hashlib.sha256(bytes(ROOT)).hexdigest()[:12]
+    lock_path = Path(tempfile.gettempdir()) / f"sms-opt-out-synth-{worktree}.lock"
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return subprocess.run(
+            ["make", "--no-print-directory", "synth"], cwd=ROOT, capture_output=True, text=True
+        )
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +130,11 @@ NUMBER = "phone-0123456789abcdef0123456789abcdef"
             "^environments.dev.phoneNumbers: \\[\\] is not a known key; did you mean 'phoneNumberIds'\\? "
             "allowed: account, region, .*phoneNumberIds",
         ),
-        ("dev", {"dev": {"region": "us-east-1"}}, "^environments.dev.phoneNumberIds: None is missing; give"),
+        (
+            "dev",
+            {"dev": {"region": "us-east-1"}},
+            "^environments.dev.phoneNumberIds: None is missing \\(and so is poolIds\\); give",
+        ),
         (
             "dev",
             {"dev": {"phoneNumberIds": [NUMBER], "timeout": "30s"}},

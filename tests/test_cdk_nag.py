@@ -22,6 +22,7 @@ from tests.conftest import ROOT
 
 NAG2 = ROOT / ".nag2"
 NUMBER = "phone-0123456789abcdef0123456789abcdef"
+POOL = "pool-0123456789abcdef0123456789abcdef"
 USER_APP = textwrap.dedent(
     f"""
     import aws_cdk as cdk
@@ -33,7 +34,11 @@ USER_APP = textwrap.dedent(
         app = cdk.App(outdir=outdir)
         stack = cdk.Stack(app, "User")
         opt_out = SmsOptOut(
-            stack, "SmsOptOut", phone_number_ids=["{NUMBER}"], support_contact="1-800-555-0100"
+            stack,
+            "SmsOptOut",
+            phone_number_ids=["{NUMBER}"],
+            pool_ids=["{POOL}"],
+            support_contact="1-800-555-0100",
         )
         sqs.Queue(stack, "UserQueue")  # no SSL enforcement, no DLQ: findings of the user's
         app_role = iam.Role(stack, "AppRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
@@ -120,7 +125,11 @@ def test_cdk_nag_2_reads_each_acknowledgement_on_the_construct_with_its_reason(
     assert all(len(row["Exception Reason"]) > 40 for row in suppressed)
     on_policies = [row for row in suppressed if row["Resource ID"].endswith("DefaultPolicy/Resource")]
     assert {row["Rule ID"] for row in on_policies} == {"AwsSolutions-IAM5"}
-    assert all(row["Exception Reason"].startswith("[Resource::*] ") for row in on_policies), (
+    granular = (
+        "[Resource::*] ",
+        "[Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:phone-number/*] ",
+    )
+    assert all(row["Exception Reason"].startswith(granular) for row in on_policies), (
         "acknowledged for the one granular finding (applies_to), not the whole rule"
     )
     assert {row["Rule ID"] for row in suppressed} >= {"AwsSolutions-SQS3", "Serverless-LambdaDLQ"}

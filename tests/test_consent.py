@@ -86,3 +86,26 @@ def test_under_all_an_opt_in_is_not_confirmed_while_another_number_has_a_later_o
 
     assert not confirmation_holds(state, A, Scope.ALL, Action.OPT_IN)
     assert confirmation_holds(state, A, Scope.ORIGINATION, Action.OPT_IN)
+
+
+POOL = "pool-0123456789abcdef0123456789abcdef"
+
+
+def test_a_send_is_decided_by_the_latest_event_among_its_governing_keys() -> None:
+    state = ConsentState(
+        {
+            A: entry(Action.OPT_OUT, "2025-01-01T00:00:00.000Z"),
+            POOL: entry(Action.OPT_IN, "2025-02-01T00:00:00.000Z"),
+        }
+    )
+
+    assert not is_blocked(state, {POOL, A, B}, Scope.ORIGINATION), "the later opt-in to the pool decides"
+    assert is_blocked(state, {A}, Scope.ORIGINATION), "once out of the pool, the number's own opt-out holds"
+    assert not is_blocked(state, set(), Scope.ORIGINATION), "a sender ID is governed by no number's event"
+
+
+def test_an_opt_out_for_all_numbers_governs_every_send_even_a_sender_id() -> None:
+    state = ConsentState({ALL_NUMBERS: entry(Action.OPT_OUT, "2025-01-01T00:00:00.000Z")})
+
+    assert is_blocked(state, set(), Scope.ORIGINATION)
+    assert is_blocked(state, {POOL, A}, Scope.ORIGINATION)

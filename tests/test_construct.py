@@ -643,7 +643,6 @@ def test_a_support_contact_silences_the_warning() -> None:
 @pytest.mark.parametrize(
     ("props", "message"),
     [
-        ({"phone_number_ids": []}, "phone_number_ids: \\[\\] is not a non-empty list; give phone number IDs"),
         ({"phone_number_ids": A}, f"phone_number_ids: '{A}' is one string; give a list, e.g. \\['{A}'\\]"),
         ({"phone_number_ids": ["+14155550100"]}, "phone_number_ids: '\\+14155550100' is neither"),
         ({"phone_number_ids": ["phone-aaaa1111"]}, "phone_number_ids: 'phone-aaaa1111' is neither .*32 hex"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox.demo import BATCH_OPTED_OUT, BATCH_SIZE, CUSTOMER, Conversation, Step
+from sandbox.demo import BATCH_OPTED_OUT, BATCH_SIZE, CUSTOMER, DEMO_MEDIA, Conversation, Step
 from sandbox.local_aws import LocalAws
 from sms_opt_out.languages import ENGLISH, LANGUAGES
 
@@ -30,7 +30,7 @@ def test_a_natural_language_stop_is_recorded_and_confirmed(steps: list[Step]) ->
 
 
 def test_the_next_send_is_blocked(steps: list[Step]) -> None:
-    assert steps[2].outcome == {"result": {"status": "OPTED_OUT"}, "delivered": []}
+    assert steps[2].outcome == {"result": {"status": "OPTED_OUT"}, "delivered": [], "from": [], "media": []}
 
 
 def test_help_is_answered_with_the_help_text(steps: list[Step]) -> None:
@@ -67,8 +67,20 @@ def test_the_history_shows_the_opt_out_then_the_opt_in(steps: list[Step]) -> Non
     assert all(i["PK"] == CUSTOMER for i in items)
 
 
+def test_a_send_through_the_pool_goes_from_one_of_its_numbers(steps: list[Step]) -> None:
+    through_pool = steps[8].outcome
+    assert through_pool["result"]["status"] == "SENT"
+    assert through_pool["from"][0] in LocalAws().pool_numbers
+
+
+def test_an_mms_is_delivered_with_its_media(steps: list[Step]) -> None:
+    mms = steps[9].outcome
+    assert mms["result"]["status"] == "SENT"
+    assert mms["media"] == [[DEMO_MEDIA]] and mms["delivered"] == ["Your receipt is attached."]
+
+
 def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) -> None:
-    metrics = steps[8].outcome
+    metrics = steps[10].outcome
     replies = 3 + BATCH_OPTED_OUT  # STOP, HELP, START, then a STOP from each opted-out recipient
     assert metrics["totals"] == {
         "OptOuts": 1 + BATCH_OPTED_OUT,
@@ -76,11 +88,11 @@ def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) ->
         "HelpRequests": 1,
         "UnrecognisedReplies": 0,
         "ConfirmationsSent": replies,
-        "MessagesSent": 2 + BATCH_SIZE - BATCH_OPTED_OUT,
+        "MessagesSent": 4 + BATCH_SIZE - BATCH_OPTED_OUT,  # with the pool send and the MMS
         "MessagesBlocked": 1 + BATCH_OPTED_OUT,
         "MessagesInvalid": 0,
         "MessagesFailed": 0,
         "MessagesDeferred": 0,
         "Throttles": 0,
     }
-    assert metrics["records"] == replies + 4, "one per invocation: each reply, three sends and the batch"
+    assert metrics["records"] == replies + 6, "one per invocation: each reply, five sends and the batch"

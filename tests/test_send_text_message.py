@@ -96,7 +96,11 @@ def test_destinations_are_normalized_before_the_lookup(handle: Handler, dynamodb
         (request(to="415-555-0100"), "DestinationPhoneNumber: "),
         (request(to=""), "DestinationPhoneNumber: is required"),
         ({"DestinationPhoneNumber": CUSTOMER, "OriginationIdentity": OUR_NUMBER}, "MessageBody: is required"),
-        (request(origination="pool-123"), "OriginationIdentity: must be an E.164 number, a phone number ID"),
+        (request(origination="pool-123"), "OriginationIdentity: no pool has this ID or ARN"),
+        (
+            request(origination="+1 844"),
+            "OriginationIdentity: must be an E.164 number or short code, a phone",
+        ),
         (request(origination="phone-0000"), "OriginationIdentity: no phone number has this ID or ARN"),
         (request(TimeToLive="soon"), "TimeToLive: Invalid type for parameter TimeToLive"),
         (request(TimeToLive=259_201), "TimeToLive: 259201 is more than 259200"),

@@ -1,4 +1,10 @@
-"""Origination identities: what consent is keyed on (the E.164 number) and every name of it.
+"""Origination identities: what a send goes out as, and the consent keys that govern it.
+
+``OriginationIdentity`` may be a phone number (E.164, short code, ID or ARN), a pool (ID or ARN) or
+a sender ID (or its ARN). Consent is keyed on origination keys (``consent``): a number's own key is
+its E.164 number; a pool is one origination, so the pool ID and every number of the pool govern a
+send through the pool or through any of its numbers (``pools``); a sender ID cannot receive
+replies, so only opt-outs that apply to all numbers (``*``) govern it.
 
 The construct's own numbers reach the function at deploy time (``ORIGINATION_NUMBERS``: phone number
 ID and ARN to E.164), so they cost no control-plane call. Any other phone number ID or ARN is looked
@@ -11,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -21,9 +28,20 @@ from botocore.exceptions import ClientError
 
 from .deadline import Deadline
 from .errors import ConfigurationError, InvalidFieldError, InvalidRequestError
-from .pacing import backoff_delay
-from .phone_numbers import is_phone_number_reference, to_origination_number
-from .sms_gateway import THROTTLING, error_code
+from .pacing import retry_throttled
+from .phone_numbers import ALL_NUMBERS, is_phone_number_reference, to_origination_number
+from .pools import PoolMembership, pool_id
+from .sms_gateway import error_code
+
+SENDER_ID = re.compile(r"(?=[0-9A-Za-z-]*[A-Za-z])[0-9A-Za-z-]{1,11}")
+"""An alphanumeric sender ID: 1 to 11 letters, digits and hyphens, at least one letter."""
+SENDER_ID_ARN = re.compile(
+    r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:sender-id/([0-9A-Za-z-]{1,11})/[A-Z]{2}"
+)
+_IDENTITY_FORMS = (
+    "must be an E.164 number or short code, a phone number ID or ARN, a pool ID or ARN, "
+    "or a sender ID or its ARN"
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +69,15 @@ def _arn_id(identity: str) -> str:
 
 @dataclass(frozen=True)
 class Origination:
-    number: str
-    """E.164 (or a short code): the key of consent state."""
+    key: str
+    """What the send goes out as: the E.164 number (or short code), the pool ID or the sender ID.
+    Sends are paced and dispatched per key."""
     names: tuple[str, ...]
-    """Every name known for it (the number, its ID, its ARN): configured rates may use any."""
+    """Every name known for it (the key, its IDs, its ARN): configured rates may use any."""
+    governing: frozenset[str]
+    """The origination keys whose consent events decide a send from it (``*`` among them)."""
+    state_key: str
+    """Where a reply to it is recorded: the pool ID for a number of a configured pool, else the key."""
 
 
 class Originations:
@@ -65,10 +88,12 @@ class Originations:
         client: Any,
         known: Mapping[str, str] | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        pools: PoolMembership | None = None,
     ) -> None:
         self._client = client
         self._numbers: dict[str, str] = dict(known or {})
         self._sleep = sleep
+        self._pools = pools or PoolMembership(client, sleep=sleep)
         self._lock = threading.Lock()
         self._lookups: dict[str, threading.Lock] = {}
 
@@ -79,44 +104,72 @@ class Originations:
             return (number, *sorted(k for k, v in self._numbers.items() if v == number))
 
     def resolve(self, identity: str, deadline: Deadline | None = None) -> Origination:
-        """The number behind ``identity``; raise InvalidRequestError if it is none of ours.
+        """What ``identity`` sends as and the keys that govern it; raise InvalidRequestError if it is
+        none of the accepted forms, or names no phone number or pool.
 
         A lookup that AWS refuses (access denied, or throttled until the time is spent) raises
         its ClientError: that request fails, not the others.
         """
         identity = identity.strip()
-        if not is_phone_number_reference(identity):
+        deadline = deadline or Deadline.none()
+        if (pool := pool_id(identity)) is not None:
+            if identity != pool:
+                with self._lock:
+                    self._numbers[identity] = pool  # the ARN: a name of the pool for its rate
+            return self._in_pool(pool, pool, deadline)
+        if is_phone_number_reference(identity):
+            number = self._number(identity, deadline)
+        elif sender := SENDER_ID_ARN.fullmatch(identity):
+            return self._sender_id(sender.group(1), identity)
+        else:
             try:
                 number = to_origination_number(identity, "OriginationIdentity")
             except InvalidFieldError:
-                raise InvalidRequestError(
-                    "OriginationIdentity", "must be an E.164 number, a phone number ID or a phone number ARN"
-                ) from None
-            return Origination(number, self.names(number))
+                if SENDER_ID.fullmatch(identity):
+                    return self._sender_id(identity)
+                raise InvalidRequestError("OriginationIdentity", _IDENTITY_FORMS) from None
+        pool = self._pools.pool_of(number, deadline)
+        if pool is not None:
+            return self._in_pool(number, pool, deadline)
+        return Origination(number, self.names(number), frozenset({number, ALL_NUMBERS}), number)
+
+    def _in_pool(self, key: str, pool: str, deadline: Deadline) -> Origination:
+        try:
+            members = self._pools.numbers(pool, deadline)
+        except ClientError as error:
+            if error_code(error) != "ResourceNotFoundException":
+                raise
+            raise InvalidRequestError("OriginationIdentity", "no pool has this ID or ARN") from None
+        return Origination(key, self.names(key), frozenset({key, pool, *members, ALL_NUMBERS}), pool)
+
+    def _sender_id(self, sender_id: str, *aliases: str) -> Origination:
+        with self._lock:
+            for alias in aliases:
+                self._numbers[alias] = sender_id
+        return Origination(sender_id, self.names(sender_id), frozenset({ALL_NUMBERS}), sender_id)
+
+    def _number(self, identity: str, deadline: Deadline) -> str:
         with self._lock:
             lookup = self._lookups.setdefault(identity, threading.Lock())
         with lookup:  # one call per identity: the container's other sends wait for it
             with self._lock:
                 number = self._numbers.get(identity) or self._numbers.get(_arn_id(identity))
             if number is None:
-                number = self._look_up(identity, deadline or Deadline.none())
-        return Origination(number, self.names(number))
+                number = self._look_up(identity, deadline)
+        return number
 
     def _describe(self, identity: str, deadline: Deadline) -> list[dict[str, Any]]:
-        attempt = 0
-        while True:
-            try:
-                return self._client.describe_phone_numbers(PhoneNumberIds=[identity])["PhoneNumbers"]
-            except ClientError as error:
-                code = error_code(error)
-                if code == "ResourceNotFoundException":
-                    return []
-                delay = backoff_delay(attempt)
-                if code != THROTTLING or not deadline.allows_send_at(time.monotonic() + delay):
-                    raise
-                logger.info("DescribePhoneNumbers throttled; retrying in %.2f s", delay)
-                self._sleep(delay)
-                attempt += 1
+        try:
+            return retry_throttled(
+                lambda: self._client.describe_phone_numbers(PhoneNumberIds=[identity])["PhoneNumbers"],
+                "DescribePhoneNumbers",
+                deadline,
+                self._sleep,
+            )
+        except ClientError as error:
+            if error_code(error) == "ResourceNotFoundException":
+                return []
+            raise
 
     def _look_up(self, identity: str, deadline: Deadline) -> str:
         found = self._describe(identity, deadline)

@@ -11,14 +11,23 @@ rate (if any). One throttled number never slows another.
 from __future__ import annotations
 
 import json
+import logging
 import random
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+from botocore.exceptions import ClientError
+
+from .deadline import Deadline
 from .errors import ConfigurationError
+
+logger = logging.getLogger(__name__)
+_Answer = TypeVar("_Answer")
+THROTTLING = "ThrottlingException"
 
 DEFAULT_IDENTITY = "*"
 """The key of ``MESSAGES_PER_SECOND`` whose rate applies to every identity not named."""
@@ -139,3 +148,26 @@ BACKOFF_CAP = 2.0
 def backoff_delay(attempt: int) -> float:
     """Full-jitter exponential backoff: a random wait up to 50 ms doubled per attempt, at most 2 s."""
     return random.uniform(0, min(BACKOFF_CAP, BACKOFF_BASE * 2**attempt))
+
+
+def retry_throttled(
+    call: Callable[[], _Answer], what: str, deadline: Deadline, sleep: Callable[[float], None] = time.sleep
+) -> _Answer:
+    """``call()``, retried with jittered backoff while AWS throttles it and ``deadline`` leaves time.
+
+    For control-plane lookups (DescribePhoneNumbers, ListPoolOriginationIdentities: about 1 request
+    per second per account); any other error, or a throttle with no time left, is raised.
+    """
+    attempt = 0
+    while True:
+        try:
+            return call()
+        except ClientError as error:
+            delay = backoff_delay(attempt)
+            if error.response.get("Error", {}).get("Code") != THROTTLING or not deadline.allows_send_at(
+                time.monotonic() + delay
+            ):
+                raise
+            logger.info("%s throttled; retrying in %.2f s", what, delay)
+            sleep(delay)
+            attempt += 1

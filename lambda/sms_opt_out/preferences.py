@@ -91,6 +91,8 @@ class PreferenceEvent:
     """SMS evidence: the reply as received."""
     recorded_at: str | None = None
     """SMS evidence: when the reply was recorded (the processor's clock; ``timestamp`` is its receipt)."""
+    number: str | None = None
+    """The number a reply was sent to, when ``origination`` is its pool: the history shows both."""
 
     @property
     def history_sort_key(self) -> str:
@@ -114,6 +116,7 @@ class PreferenceEvent:
             "Language": self.language,
             "ReplyText": self.reply_text,
             "RecordedAt": self.recorded_at,
+            "Number": self.number,
         }
         return item | {k: v for k, v in optional.items() if v is not None}
 

@@ -16,6 +16,7 @@ from .keywords import Classification, Intent
 from .languages import ENGLISH
 from .leases import Lease
 from .opt_out_store import OptOutStore, Receipt
+from .origination import Origination, Originations
 from .phone_numbers import mask
 from .preferences import Action, ConsentState, PreferenceEvent, event_time
 from .settings import Settings
@@ -31,7 +32,8 @@ class ReplyProcessor:
     """Handles one inbound reply at a time; safe to call again, and concurrently, with the same reply.
 
     A customer's replies are answered one at a time, under the customer's lease: so each reply is
-    answered once, and the last answer a customer receives matches their consent state.
+    answered once, and the last answer a customer receives matches their consent state. A reply to
+    a number of a configured pool is recorded for the pool and answered from the number.
     """
 
     def __init__(
@@ -39,14 +41,17 @@ class ReplyProcessor:
         store: OptOutStore,
         gateway: SmsGateway,
         settings: Settings,
+        originations: Originations | None = None,
         clock: Callable[[], float] = time.time,
         *,
         unrecognised: UnrecognisedReplies,
     ) -> None:
+        """``originations`` knows the configured pools; without it every number stands alone."""
         self._store = store
         self._unrecognised = unrecognised
         self._gateway = gateway
         self._settings = settings
+        self._originations = originations or Originations(None)
         self._clock = clock
 
     def process(self, reply: InboundReply, lease: Lease) -> str:
@@ -60,17 +65,18 @@ class ReplyProcessor:
             self._unrecognised.keep(reply)
             logger.info("kept a reply from %s for review: no keyword", customer)
             return "UNRECOGNISED"
+        origination = self._originations.resolve(reply.our_number)
         event = (
             None
             if classification.intent is Intent.HELP
-            else _preference_event(reply, classification, self._now())
+            else _preference_event(reply, classification, origination, self._now())
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
         if earlier is not None and earlier.outcome is not None:
             logger.info("repeated delivery from %s: already %s", customer, earlier.outcome)
             return "DUPLICATE"
-        already_opted_out = event is not None and self._already_opted_out(event)
+        already_opted_out = event is not None and self._already_opted_out(event, origination)
         if event is not None and self._store.apply(event) is None:
             # A later event for the same number decides (out-of-order delivery): recorded, not answered.
             return self._settle(receipt, "SUPERSEDED", None)
@@ -86,7 +92,7 @@ class ReplyProcessor:
                 # One confirmation per opt-out: a repeated STOP is in the history, not answered again.
                 return self._settle(receipt, "ALREADY_OPTED_OUT", None)
             if event is not None and not confirmation_holds(
-                state, reply.our_number, self._settings.scope, event.action
+                state, origination.governing, self._settings.scope, event.action
             ):
                 # The sender would not do what the confirmation says (a later event for all numbers,
                 # or under scope ALL for another number, decides): recorded, not answered.
@@ -102,16 +108,16 @@ class ReplyProcessor:
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
 
-    def _already_opted_out(self, event: PreferenceEvent) -> bool:
-        """Whether the customer was blocked from ``event``'s number before ``event`` (an opt-out) came,
+    def _already_opted_out(self, event: PreferenceEvent, origination: Origination) -> bool:
+        """Whether the customer was blocked from ``origination`` before ``event`` (an opt-out) came,
         by an SMS opt-out (which was answered then; one by another channel never was)."""
         if event.action is not Action.OPT_OUT:
             return False
         state = self._store.consent_states([event.customer])[event.customer]
         before = ConsentState({k: e for k, e in state.entries.items() if e.event_id != event.event_id})
-        if not is_blocked(before, event.origination, self._settings.scope):
+        if not is_blocked(before, origination.governing, self._settings.scope):
             return False
-        deciding = deciding_entry(before, event.origination, self._settings.scope)
+        deciding = deciding_entry(before, origination.governing, self._settings.scope)
         return deciding is not None and deciding[1].channel == SMS_CHANNEL
 
     def _settle(self, receipt: Receipt, outcome: str, message_id: str | None) -> str:
@@ -129,7 +135,7 @@ class ReplyProcessor:
             Intent.HELP: texts.help_message,
         }[intent]
         try:
-            return self._gateway.send_text(
+            return self._gateway.send(
                 {
                     "DestinationPhoneNumber": reply.customer,
                     "OriginationIdentity": reply.our_number,
@@ -145,12 +151,13 @@ class ReplyProcessor:
 
 
 def _preference_event(
-    reply: InboundReply, classification: Classification, recorded_at: str
+    reply: InboundReply, classification: Classification, origination: Origination, recorded_at: str
 ) -> PreferenceEvent:
-    """The opt-out or opt-in that ``reply`` expresses, with the evidence of how it matched."""
+    """The opt-out or opt-in that ``reply`` expresses, for the pool of the number when it has one, with
+    the evidence of how it matched."""
     return PreferenceEvent(
         customer=reply.customer,
-        origination=reply.our_number,
+        origination=origination.state_key,
         timestamp=reply.timestamp,
         action=Action(classification.intent.value),
         keyword=classification.keyword or classification.intent.value,
@@ -161,4 +168,5 @@ def _preference_event(
         language=classification.language,
         reply_text=reply.body,
         recorded_at=recorded_at,
+        number=reply.our_number if origination.state_key != reply.our_number else None,
     )

@@ -20,6 +20,7 @@ from .idempotency import IdempotencyKeys
 from .opt_out_store import OptOutStore
 from .origination import Originations
 from .pacing import Pacer
+from .pools import PoolMembership
 from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
@@ -70,7 +71,9 @@ def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
 
 def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
     """The gateway and the origination directory of one container: one pace per identity for all."""
-    originations = Originations(client, settings.origination_numbers)
+    originations = Originations(
+        client, settings.origination_numbers, pools=PoolMembership(client, settings.pool_ids)
+    )
     gateway = SmsGateway(client, Pacer(settings.messages_per_second), originations.names)
     return gateway, originations
 
@@ -78,10 +81,10 @@ def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
 def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor:
     settings = Settings.from_environ()
     dynamodb, sms = _clients(settings, client or _default_factory())
-    gateway, _ = _sms(settings, sms)
+    gateway, originations = _sms(settings, sms)
     store = OptOutStore(settings.table_name, dynamodb)
     unrecognised = UnrecognisedReplies(settings.table_name, dynamodb)
-    return ReplyProcessor(store, gateway, settings, unrecognised=unrecognised)
+    return ReplyProcessor(store, gateway, settings, originations, unrecognised=unrecognised)
 
 
 def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:

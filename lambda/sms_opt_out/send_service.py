@@ -27,16 +27,18 @@ from .errors import DeadlineReachedError, InvalidFieldError, InvalidRequestError
 from .failed_sends import FailedSend, FailedSendQueue
 from .idempotency import MAX_KEY_LENGTH, Claim, IdempotencyKeys
 from .opt_out_store import OptOutStore
-from .origination import Originations
+from .origination import Origination, Originations
 from .phone_numbers import to_e164
 from .preferences import ConsentState, Scope
-from .sms_gateway import THROTTLING, SmsGateway, error_code
+from .sms_gateway import MEDIA_URLS, THROTTLING, SmsGateway, error_code
 
 logger = logging.getLogger(__name__)
 
 ALIASES = {"OID": "OriginationIdentity", "SourcePhoneNumber": "DestinationPhoneNumber"}
 """The blog sample's request names, accepted beside SendTextMessage's own."""
 REQUIRED = ("DestinationPhoneNumber", "OriginationIdentity", "MessageBody")
+MMS_REQUIRED = ("DestinationPhoneNumber", "OriginationIdentity")
+"""A request with ``MediaUrls`` is an MMS (SendMediaMessage): its ``MessageBody`` is optional."""
 IDEMPOTENCY_KEY = "IdempotencyKey"
 """Ours, never passed to AWS: at most one send per key within 24 hours."""
 RETRYABLE_CODES = frozenset({THROTTLING, "InternalServerException"})
@@ -61,7 +63,7 @@ class _Prepared:
     request: Any
     params: dict[str, Any]
     destination: str
-    origination: str
+    origination: Origination
     key: str | None
 
 
@@ -154,7 +156,7 @@ class GuardedSender:
         run = _Run(deadline, ConsentReads(self._store, [i.destination for i in unique]), results)
         not_started = dispatch(
             unique,
-            lane=lambda item: item.origination,
+            lane=lambda item: item.origination.key,
             next_free=self._gateway.next_free,
             work=lambda item: self._send_one(item, run),
             concurrency=self._concurrency,
@@ -206,7 +208,7 @@ class GuardedSender:
 
     def _paced_send(self, item: _Prepared, run: _Run) -> dict[str, Any]:
         try:
-            message_id = self._gateway.send_text(
+            message_id = self._gateway.send(
                 item.params,
                 deadline=run.deadline,
                 throttles=run.throttles,
@@ -236,11 +238,11 @@ class GuardedSender:
     @staticmethod
     def _failed(error: BotoCoreError | ClientError) -> dict[str, Any]:
         code = error_code(error)
-        logger.warning("SendTextMessage failed: %s", code)
+        logger.warning("send failed: %s", code)
         return {"status": "FAILED", "code": code, "error": str(error)}
 
-    def _blocked(self, state: ConsentState, origination: str) -> bool:
-        return is_blocked(state, origination, self._scope)
+    def _blocked(self, state: ConsentState, origination: Origination) -> bool:
+        return is_blocked(state, origination.governing, self._scope)
 
     # Failures -----------------------------------------------------------------------------
 
@@ -281,7 +283,9 @@ class GuardedSender:
 
     def _prepare(self, index: int, request: Any, deadline: Deadline) -> _Prepared:
         if not isinstance(request, Mapping):
-            raise InvalidRequestError("request", "must be an object with SendTextMessage parameters")
+            raise InvalidRequestError(
+                "request", "must be an object with SendTextMessage or SendMediaMessage parameters"
+            )
         params: dict[str, Any] = {}
         for name, value in request.items():
             canonical = ALIASES.get(name, name)
@@ -293,11 +297,11 @@ class GuardedSender:
             raise InvalidRequestError(
                 IDEMPOTENCY_KEY, f"must be a non-empty string of at most {MAX_KEY_LENGTH} characters"
             )
-        for name in REQUIRED:
+        for name in MMS_REQUIRED if MEDIA_URLS in params else REQUIRED:
             if not isinstance(params.get(name), str) or not params[name].strip():
                 raise InvalidRequestError(name, "is required and must be a non-empty string")
         # normalised first: the number checked for consent is exactly the one sent to
         params["DestinationPhoneNumber"] = to_e164(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
         self._gateway.check_request(params)
         origination = self._originations.resolve(params["OriginationIdentity"], deadline)
-        return _Prepared(index, request, params, params["DestinationPhoneNumber"], origination.number, key)
+        return _Prepared(index, request, params, params["DestinationPhoneNumber"], origination, key)

@@ -21,6 +21,7 @@ from .languages import (
 )
 from .origination import parse_origination_numbers
 from .pacing import parse_rates
+from .pools import parse_pool_ids
 from .preferences import Scope
 
 _Choice = TypeVar("_Choice", MatchMode, Scope)
@@ -62,6 +63,8 @@ class Settings:
     send_concurrency: int = DEFAULT_CONCURRENCY
     origination_numbers: Mapping[str, str] = field(default_factory=dict)
     """Phone number ID and ARN to E.164 of the numbers the construct configured."""
+    pool_ids: tuple[str, ...] = ()
+    """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -94,6 +97,7 @@ class Settings:
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
+            pool_ids=parse_pool_ids(env.get("POOL_IDS")),
         )
 
 

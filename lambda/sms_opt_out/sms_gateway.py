@@ -1,4 +1,8 @@
-"""Adapter for the End User Messaging SMS API (``pinpoint-sms-voice-v2``): checked, paced sends."""
+"""Adapter for the End User Messaging SMS API (``pinpoint-sms-voice-v2``): checked, paced sends.
+
+A request with ``MediaUrls`` is an MMS and goes through ``SendMediaMessage`` (its own parameters,
+``MessageBody`` optional); any other through ``SendTextMessage``. Both answer a ``MessageId``.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +19,10 @@ from botocore.validate import ParamValidator
 from .deadline import Deadline
 from .errors import DeadlineReachedError, InvalidRequestError
 from .model_constraints import violation
-from .pacing import Pacer, backoff_delay
+from .pacing import THROTTLING, Pacer, backoff_delay
 
-THROTTLING = "ThrottlingException"
+TEXT, MEDIA = "SendTextMessage", "SendMediaMessage"
+MEDIA_URLS = "MediaUrls"
 PATIENCE_SECONDS = 20.0
 """How long a caller without a deadline (the reply path) keeps retrying a throttled send."""
 
@@ -41,28 +46,32 @@ class SmsGateway:
     ) -> None:
         """``names`` gives every known name of an identity, for the rates configured under any of them."""
         self._client = client
-        self._send_shape = client.meta.service_model.operation_model("SendTextMessage").input_shape
+        model = client.meta.service_model
+        self._shapes = {name: model.operation_model(name).input_shape for name in (TEXT, MEDIA)}
         self._pacer = pacer or Pacer()
         self._names = names
         self._sleep = sleep
         self._count_lock = threading.Lock()
 
-    @property
-    def send_parameters(self) -> frozenset[str]:
-        return frozenset(self._send_shape.members)
+    @staticmethod
+    def operation(params: Mapping[str, Any]) -> str:
+        """``SendMediaMessage`` for a request with ``MediaUrls`` (an MMS), else ``SendTextMessage``."""
+        return MEDIA if MEDIA_URLS in params else TEXT
 
     def check_request(self, params: Mapping[str, Any]) -> None:
-        """Raise InvalidRequestError naming the first parameter SendTextMessage would reject: its
+        """Raise InvalidRequestError naming the first parameter its operation would reject: its
         types (botocore's validator), then the model's lengths, ranges, patterns and enums."""
+        operation = self.operation(params)
+        shape = self._shapes[operation]
         for name in params:
-            if name not in self._send_shape.members:
-                raise InvalidRequestError(name, "not a SendTextMessage parameter")
-        report = ParamValidator().validate(dict(params), self._send_shape)
+            if name not in shape.members:
+                raise InvalidRequestError(name, f"not a {operation} parameter")
+        report = ParamValidator().validate(dict(params), shape)
         if report.has_errors():
             line = report.generate_report().splitlines()[0]
             field = next((n for n in params if re.search(rf"\b{n}\b", line)), "request")
             raise InvalidRequestError(field, line)
-        found = violation(params, self._send_shape, "")
+        found = violation(params, shape, "")
         if found:
             raise InvalidRequestError(*found)
 
@@ -71,7 +80,7 @@ class SmsGateway:
         names = self._names(identity)
         return self._pacer.next_free(names[0], names[1:])
 
-    def send_text(
+    def send(
         self,
         params: Mapping[str, Any],
         *,
@@ -79,7 +88,7 @@ class SmsGateway:
         throttles: Counter[str] | None = None,
         still_wanted: Callable[[], bool] | None = None,
     ) -> str | None:
-        """Send one text at its identity's pace; return its MessageId.
+        """Send one text (or MMS) at its identity's pace; return its MessageId.
 
         A ``ThrottlingException`` slows the identity down and is retried, with jittered backoff,
         while ``deadline`` leaves time for another attempt (``PATIENCE_SECONDS`` without one);
@@ -93,11 +102,13 @@ class SmsGateway:
         while True:
             start = self._pacer.reserve(names[0], names[1:])
             if not deadline.allows_send_at(start):
-                raise DeadlineReachedError("no time left to start SendTextMessage")
+                raise DeadlineReachedError(f"no time left to start {self.operation(params)}")
             self._sleep(max(0.0, start - time.monotonic()))
             if still_wanted is not None and not still_wanted():
                 return None
             try:
+                if MEDIA_URLS in params:
+                    return self._client.send_media_message(**params)["MessageId"]
                 return self._client.send_text_message(**params)["MessageId"]
             except ClientError as error:
                 if error_code(error) != THROTTLING:
