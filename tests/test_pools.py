@@ -12,18 +12,27 @@ import pytest
 import process_reply
 import send_text_message
 from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.origination import Originations
 from sms_opt_out.phone_numbers import ALL_NUMBERS
 from sms_opt_out.pools import MEMBERSHIP_TTL_SECONDS, PoolMembership
 from sms_opt_out.preferences import Action, PreferenceEvent, Scope
-from sms_opt_out.settings import DEFAULT_OPT_OUT_CONFIRMATION
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[Any], dict[str, Any]]
 SECOND, THIRD, LONE = "+18445550101", "+18445550102", "+18445550199"
 SENDER_ID = "ACMECO"
 MEDIA = ["s3://acme-media/receipt.png"]
+
+DEFAULT_OPT_OUT_CONFIRMATION = (
+    LANGUAGES[ENGLISH].texts.render(DEFAULT_PROGRAM_NAME, None, None).opt_out_confirmation
+)
+
+
+def id_of(sms: SmsSimulator, number: str) -> str:
+    """The phone number ID of one of our numbers (CreatePool and AssociateOriginationIdentity take IDs)."""
+    return next(d["PhoneNumberId"] for d in sms.state.phone_numbers.values() if d["PhoneNumber"] == number)
 
 
 @pytest.fixture
@@ -32,9 +41,11 @@ def pool(sms: SmsSimulator) -> str:
     client = boto3.client("pinpoint-sms-voice-v2")
     for number in (SECOND, THIRD, LONE):
         sms.add_phone_number(number)
-    pool_id = client.create_pool(OriginationIdentity=OUR_NUMBER, MessageType="TRANSACTIONAL")["PoolId"]
+    pool_id = client.create_pool(OriginationIdentity=id_of(sms, OUR_NUMBER), MessageType="TRANSACTIONAL")[
+        "PoolId"
+    ]
     for number in (SECOND, THIRD):
-        client.associate_origination_identity(PoolId=pool_id, OriginationIdentity=number)
+        client.associate_origination_identity(PoolId=pool_id, OriginationIdentity=id_of(sms, number))
     client.update_pool(PoolId=pool_id, TwoWayEnabled=True, TwoWayChannelArn="arn:aws:sns:us-east-1:1:t")
     sms.add_sender_id(SENDER_ID)
     return pool_id
@@ -42,7 +53,10 @@ def pool(sms: SmsSimulator) -> str:
 
 @pytest.fixture
 def send(dynamodb: Any, pool: str, lambda_context: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Handler]:
+    """The sender under scope ORIGINATION, where pools and numbers differ (under ALL, the default, any
+    opt-out blocks every send); a test of ALL sets it."""
     monkeypatch.setenv("POOL_IDS", json.dumps([pool]))
+    monkeypatch.setenv("OPT_OUT_SCOPE", "ORIGINATION")
     send_text_message.guarded_sender.cache_clear()
     yield lambda event: send_text_message.handler(event, lambda_context)
     send_text_message.guarded_sender.cache_clear()
@@ -246,7 +260,7 @@ def test_membership_reads_every_page(sms: SmsSimulator, pool: str) -> None:
     client = boto3.client("pinpoint-sms-voice-v2")
     fourth = "+18445550103"
     sms.add_phone_number(fourth)
-    client.associate_origination_identity(PoolId=pool, OriginationIdentity=fourth)
+    client.associate_origination_identity(PoolId=pool, OriginationIdentity=id_of(sms, fourth))
 
     members = PoolMembership(client, [pool]).numbers(pool)
 
@@ -259,7 +273,7 @@ def test_membership_is_read_again_only_after_its_bound(sms: SmsSimulator, pool: 
     clock = _Clock()
     membership = PoolMembership(client, [pool], clock=clock)
     assert membership.pool_of(LONE) is None
-    client.associate_origination_identity(PoolId=pool, OriginationIdentity=LONE)
+    client.associate_origination_identity(PoolId=pool, OriginationIdentity=id_of(sms, LONE))
 
     clock.now = MEMBERSHIP_TTL_SECONDS
     assert membership.pool_of(LONE) is None, "within the bound the cached membership stands"

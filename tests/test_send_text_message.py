@@ -98,7 +98,7 @@ def test_destinations_are_normalized_before_the_lookup(handle: Handler, dynamodb
         ({"DestinationPhoneNumber": CUSTOMER, "OriginationIdentity": OUR_NUMBER}, "MessageBody: is required"),
         (request(origination="pool-123"), "OriginationIdentity: no pool has this ID or ARN"),
         (
-            request(origination="+1 844"),
+            request(origination="+1844"),
             "OriginationIdentity: must be an E.164 number or short code, a phone",
         ),
         (request(origination="phone-0000"), "OriginationIdentity: no phone number has this ID or ARN"),

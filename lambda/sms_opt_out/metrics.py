@@ -46,7 +46,7 @@ REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
     "OPT_OUT": ("OptOuts", "ConfirmationsSent"),
     "OPT_IN": ("OptIns", "ConfirmationsSent"),
     "HELP": ("HelpRequests", "ConfirmationsSent"),
-    "IGNORED": ("UnrecognisedReplies",),
+    "UNRECOGNISED": ("UnrecognisedReplies",),
     "DUPLICATE": (),  # counted when it was first delivered
     "SUPERSEDED": (),  # recorded, but a later reply decides: it changed nothing and was not answered
 }
