@@ -1,8 +1,9 @@
 """Consent read fresh for each send: never older than ``FRESH_FOR_SECONDS`` when the send starts.
 
-Reads go in chunks of up to 100 customers (one strongly consistent BatchGetItem), taken in the
-batch's order from the customers still waiting to be sent, so a fast batch costs one read per 100
-recipients and a slow one (a 3-MPS number) reads again what has grown stale.
+Reads go in blocks of 100 customers in the batch's order (one strongly consistent BatchGetItem
+each): a customer's block is read when the first of its customers is sent, whatever order the
+concurrent sends take, so a fast batch costs exactly one read per 100 recipients, and a slow one (a
+3-MPS number) reads again, for the customers still waiting, what has grown stale.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class ConsentReads:
     def __init__(self, store: OptOutStore, customers: Sequence[str], fresh_for: float | None = None) -> None:
         self._store = store
         self._order = list(dict.fromkeys(customers))
+        self._position = {customer: index for index, customer in enumerate(self._order)}
         self._waiting = Counter(customers)
         self._fresh_for = FRESH_FOR_SECONDS if fresh_for is None else fresh_for
         self._read: dict[str, tuple[float, ConsentState]] = {}
@@ -45,12 +47,15 @@ class ConsentReads:
             self._waiting[customer] -= 1
 
     def _read_chunk(self, customer: str, now: float) -> None:
+        start = self._position[customer] // BATCH_GET_LIMIT * BATCH_GET_LIMIT
         chunk = [customer]
-        for other in self._order[self._order.index(customer) + 1 :]:
-            if len(chunk) == BATCH_GET_LIMIT:
-                break
+        for other in self._order[start : start + BATCH_GET_LIMIT]:
             read = self._read.get(other)
-            if self._waiting[other] > 0 and (read is None or now - read[0] > self._fresh_for / 2):
+            if (
+                other != customer
+                and self._waiting[other] > 0
+                and (read is None or now - read[0] > self._fresh_for / 2)
+            ):
                 chunk.append(other)
         read_at = time.monotonic()
         for name, state in self._store.consent_states(chunk).items():
