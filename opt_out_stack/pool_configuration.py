@@ -16,17 +16,21 @@ from dataclasses import dataclass
 import aws_cdk.aws_iam as iam
 import aws_cdk.aws_smsvoice as smsvoice
 import aws_cdk.aws_sns as sns
-from aws_cdk import Stack, Token
+from aws_cdk import Stack
 from aws_cdk import custom_resources as cr
 from constructs import Construct, IDependable
 
 from opt_out_stack.prop_validation import PropError
+from opt_out_stack.resource_refs import ResourceKind, resource_refs
 
-POOL_ID = re.compile(r"pool-[0-9a-fA-F]{32}")
-_ARN = re.compile(rf"arn:aws[a-z-]*:sms-voice:([a-z0-9-]+):(\d{{12}}):pool/({POOL_ID.pattern})")
-_FIX = (
-    "give pool IDs ('pool-' and 32 hex characters, as DescribePools lists them) "
-    "or ARNs (arn:aws:sms-voice:REGION:ACCOUNT:pool/pool-...)"
+POOLS = ResourceKind(
+    prop="pool_ids",
+    resource="pool",
+    id_pattern=re.compile(r"pool-[0-9a-fA-F]{32}"),
+    noun="pool",
+    item="pool",
+    fix="give pool IDs ('pool-' and 32 hex characters, as DescribePools lists them) "
+    "or ARNs (arn:aws:sms-voice:REGION:ACCOUNT:pool/pool-...)",
 )
 
 
@@ -40,28 +44,7 @@ class PoolRef:
 
 def pool_refs(stack: Stack, values: Sequence[str]) -> list[PoolRef]:
     """Parse ``pool_ids``; raise PropError naming the value and the fix."""
-    if isinstance(values, str):
-        raise PropError("pool_ids", values, "is one string", _FIX)
-    refs: list[PoolRef] = []
-    for value in values:
-        if not isinstance(value, str) or Token.is_unresolved(value):
-            raise PropError(
-                "pool_ids", value, "is not a literal (each pool's construct ID derives from it)", _FIX
-            )
-        if arn := _ARN.fullmatch(value):
-            refs.append(PoolRef(value, arn.group(3), value))
-        elif POOL_ID.fullmatch(value):
-            refs.append(
-                PoolRef(
-                    value, value, stack.format_arn(service="sms-voice", resource="pool", resource_name=value)
-                )
-            )
-        else:
-            raise PropError("pool_ids", value, "is neither a pool ID nor its ARN", _FIX)
-    ids = [ref.pool_id for ref in refs]
-    if duplicates := sorted({i for i in ids if ids.count(i) > 1}):
-        raise PropError("pool_ids", duplicates, "are given more than once", "list each pool once")
-    return refs
+    return [PoolRef(*ref) for ref in resource_refs(stack, values, POOLS)]
 
 
 class PoolConfiguration(Construct):
