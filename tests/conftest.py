@@ -116,3 +116,10 @@ def sns_event(
     record["Sns"]["Message"] = json.dumps(message)
     record["Sns"]["Timestamp"] = timestamp
     return event
+
+
+@pytest.fixture
+def latent_aws(moto_server: Any, sms: SmsSimulator) -> tuple[boto3.session.Session, SmsSimulator]:
+    """A moto server (one request at a time) and the SMS simulator taking 10 ms a call."""
+    sms.latency = 0.01
+    return boto3.session.Session(), sms

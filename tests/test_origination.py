@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 
-from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.origination import parse_origination_numbers
 from sms_opt_out.runtime import build_guarded_sender
@@ -21,23 +18,14 @@ from tests.test_send_under_load import customers, request
 OTHER_NUMBER = "+18445550166"
 
 
-@pytest.fixture
-def aws(
-    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[boto3.session.Session, Any]]:
-    """A moto server (one request at a time) and the SMS simulator taking 10 ms a call."""
-    sms.latency = 0.01
-    yield boto3.session.Session(), sms
-
-
 def successful_lookups(sms: Any) -> int:
     return len(sms.calls("DescribePhoneNumbers")) - sum(
         op == "DescribePhoneNumbers" for op, _ in sms.state.throttled
     )
 
 
-def test_a_refused_lookup_fails_its_request_only(aws: Any) -> None:
-    session, sms = aws
+def test_a_refused_lookup_fails_its_request_only(latent_aws: Any) -> None:
+    session, sms = latent_aws
     other_id = sms.add_phone_number(OTHER_NUMBER)["PhoneNumberId"]
     sms.fail_next("DescribePhoneNumbers", "AccessDeniedException")
     first, second = customers(2)
@@ -48,8 +36,10 @@ def test_a_refused_lookup_fails_its_request_only(aws: Any) -> None:
     assert results[1]["status"] == "SENT"
 
 
-def test_a_throttled_lookup_is_retried_and_made_once_for_a_containers_concurrent_sends(aws: Any) -> None:
-    session, sms = aws
+def test_a_throttled_lookup_is_retried_and_made_once_for_a_containers_concurrent_sends(
+    latent_aws: Any,
+) -> None:
+    session, sms = latent_aws
     other_id = sms.add_phone_number(OTHER_NUMBER)["PhoneNumberId"]
     sms.limit_operation("DescribePhoneNumbers", 1)
     sms.fail_next("DescribePhoneNumbers", "ThrottlingException", times=2)
@@ -61,8 +51,8 @@ def test_a_throttled_lookup_is_retried_and_made_once_for_a_containers_concurrent
     assert len(sms.calls("DescribePhoneNumbers")) == 3, "two throttled, then one that answered"
 
 
-def test_cold_containers_starting_together_against_a_1_rps_lookup_all_send(aws: Any) -> None:
-    session, sms = aws
+def test_cold_containers_starting_together_against_a_1_rps_lookup_all_send(latent_aws: Any) -> None:
+    session, sms = latent_aws
     other_id = sms.add_phone_number(OTHER_NUMBER)["PhoneNumberId"]
     sms.limit_operation("DescribePhoneNumbers", 1)
     statuses: Counter[str] = Counter()
@@ -82,8 +72,8 @@ def test_cold_containers_starting_together_against_a_1_rps_lookup_all_send(aws: 
     assert successful_lookups(sms) == containers, "one successful lookup per container"
 
 
-def test_the_constructs_own_numbers_need_no_lookup(aws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    session, sms = aws
+def test_the_constructs_own_numbers_need_no_lookup(latent_aws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    session, sms = latent_aws
     described = sms.add_phone_number(OTHER_NUMBER)
     known = {described["PhoneNumberId"]: OTHER_NUMBER}  # as the construct sets it: by ID, ARNs by their ID
     monkeypatch.setenv("ORIGINATION_NUMBERS", json.dumps(known))

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 
-from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.inbound import InboundReply
 from sms_opt_out.leases import Lease
@@ -68,17 +65,8 @@ def test_bad_rates_name_the_variable(value: str, reason: str) -> None:
     assert reason in str(raised.value)
 
 
-@pytest.fixture
-def aws(
-    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[boto3.session.Session, Any]]:
-    """A moto server (one request at a time) and the SMS simulator taking 10 ms a call."""
-    sms.latency = 0.01
-    yield boto3.session.Session(), sms
-
-
-def test_a_burst_of_stops_on_a_rate_limited_number_confirms_every_one(aws: Any) -> None:
-    session, sms = aws
+def test_a_burst_of_stops_on_a_rate_limited_number_confirms_every_one(latent_aws: Any) -> None:
+    session, sms = latent_aws
     sms.limit_rate(OUR_NUMBER, 5)
     processor = build_reply_processor(session.client)  # one container, as many threads as replies
     stoppers = customers(15)
