@@ -1,0 +1,25 @@
+"""Puts message bodies on an SQS queue, ten to a SendMessageBatch, and says which SQS took."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+SEND_MESSAGE_BATCH_LIMIT = 10
+
+
+def put_messages(client: Any, queue_url: str, bodies: Sequence[str]) -> tuple[list[str | None], list[str]]:
+    """The MessageId of each body, in order (None for a body SQS refused: the rest are put), and
+    the error codes of the refusals."""
+    ids: list[str | None] = [None] * len(bodies)
+    refusals: list[str] = []
+    for start in range(0, len(bodies), SEND_MESSAGE_BATCH_LIMIT):
+        chunk = bodies[start : start + SEND_MESSAGE_BATCH_LIMIT]
+        response = client.send_message_batch(
+            QueueUrl=queue_url,
+            Entries=[{"Id": str(start + offset), "MessageBody": body} for offset, body in enumerate(chunk)],
+        )
+        for entry in response.get("Successful", []):
+            ids[int(entry["Id"])] = entry["MessageId"]
+        refusals.extend(entry.get("Code", "?") for entry in response.get("Failed", []))
+    return ids, refusals
