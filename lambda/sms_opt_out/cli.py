@@ -441,16 +441,14 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
     queue_url = args.queue_url or deployed().get(DEAD_LETTER_QUEUES[function][1], "--queue-url")
     queue = DeadLetterQueue(queue_url, session.client("sqs"))
     if args.action == "list":
-        letters = list(queue.receive(visibility_seconds=LIST_VISIBILITY_SECONDS))
-        for letter in letters:  # read, not taken: visible again at once
-            queue.release(letter)
-        print(f"{len(letters)} messages on the {args.queue} dead-letter queue", file=out)
-        if letters:
-            _print_table(
-                ("message id", "sent", "receives", "origin", "concerns", "error"),
-                [_dead_letter_row(letter) for letter in letters],
-                out,
-            )
+        with queue.taken(LIST_VISIBILITY_SECONDS) as letters:  # read, not taken: visible again at once
+            print(f"{len(letters)} messages on the {args.queue} dead-letter queue", file=out)
+            if letters:
+                _print_table(
+                    ("message id", "sent", "receives", "origin", "concerns", "error"),
+                    [_dead_letter_row(letter) for letter in letters],
+                    out,
+                )
         return 0
 
     @functools.cache
@@ -460,6 +458,7 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
             return str(args.function_name)
         return deployed().get(FUNCTIONS[of], "--function-name")
 
+    function_name(function)  # usage first: nothing is received for a replay that could not run
     invoker = FunctionInvoker(session.client("lambda"), function_name)
     report = replay(queue, invoker, REPLAY_VISIBILITY_SECONDS)
     print(f"replayed and deleted {report.replayed:,}; kept {len(report.kept):,}", file=out)
