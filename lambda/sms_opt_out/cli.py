@@ -8,6 +8,7 @@ import functools
 import importlib.metadata
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -38,7 +39,8 @@ from .migration import (
     read_opt_out_list,
     write_csv,
 )
-from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
+from .origination_keys import to_origination_key
+from .phone_numbers import ALL_NUMBERS, to_e164
 from .preferences import Scope
 from .registry import OptOutRegistry
 
@@ -217,6 +219,12 @@ class _EndpointSession(boto3.session.Session):
 
 
 def _session(args: argparse.Namespace) -> boto3.session.Session:
+    if args.endpoint_url and not re.match(r"https?://[^/\s]", args.endpoint_url):
+        raise InvalidFieldError(
+            "--endpoint-url",
+            f"{args.endpoint_url!r} is not a URL with a scheme: write http:// or https:// before it "
+            f"(http://{args.endpoint_url} for a local endpoint)",
+        )
     if args.endpoint_url:
         return _EndpointSession(args.endpoint_url, profile_name=args.profile, region_name=args.region)
     return boto3.session.Session(profile_name=args.profile, region_name=args.region)
@@ -244,16 +252,16 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: Tex
 def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
     rows = registry.status(args.number)
     decision = None
-    if args.origination:
-        blocked = registry.is_opted_out(args.number, args.origination)
-        decision = "OPTED_OUT" if blocked else "CAN_SEND"
+    origination = to_origination_key(args.origination, "--from") if args.origination else None
+    if origination:
+        decision = "OPTED_OUT" if registry.is_opted_out(args.number, origination) else "CAN_SEND"
     if args.json:
         payload: dict[str, Any] = {
             "number": to_e164(args.number, "number"),
             "states": [asdict(r) for r in rows],
         }
         if decision:
-            payload |= {"from": to_origination_number(args.origination, "--from"), "decision": decision}
+            payload |= {"from": origination, "decision": decision}
         print(json.dumps(payload, indent=2), file=out)
         return 0
     if decision:
