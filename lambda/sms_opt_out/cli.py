@@ -119,7 +119,10 @@ def _parser() -> argparse.ArgumentParser:
 
     status = command("status", help="a number's current state for each of our numbers")
     status.add_argument("number", help="the customer's phone number (E.164, or as people write it)")
-    status.add_argument("--from", dest="origination", help="the decision for texts from this number of ours")
+    status.add_argument(
+        "--from", dest="origination",
+        help="the decision for texts from this origination of ours: a number, a pool ID or ARN, or *",
+    )  # fmt: skip
     status.add_argument("--json", action="store_true", help="print JSON instead of a table")
     status.set_defaults(run=_status)
 
@@ -146,7 +149,9 @@ def _parser() -> argparse.ArgumentParser:
         recording.add_argument("number", help="the customer's phone number")
         recording.add_argument("--channel", required=True, help="web, call-center, email, ...")
         scope = recording.add_mutually_exclusive_group()
-        scope.add_argument("--from", dest="origination", help="only for this number of ours")
+        scope.add_argument(
+            "--from", dest="origination", help="only for this origination of ours: a number, a pool ID or ARN"
+        )
         scope.add_argument("--all", action="store_true", help="for all our numbers (the default)")
         recording.add_argument("--at", help="when the customer asked, ISO-8601 with a zone (default: now)")
         if name == "opt-in":
