@@ -311,6 +311,9 @@ class SmsOptOut(Construct):
             dead_letter_queue=self.send_dead_letter_queue,
             max_concurrency=max_send_concurrency,
         ).queue
+        # What a direct batch cannot send in time goes to the send queue, which sends it (QUEUED).
+        self.send_function.add_environment("SEND_QUEUE_URL", self.send_queue.queue_url)
+        self.send_queue.grant(self.send_function, "sqs:SendMessage")
 
         # Self-managed opt-outs come on only once a STOP can be received (and go off first on delete).
         permissions = [c for c in self.reply_function.node.children if isinstance(c, lambda_.CfnPermission)]

@@ -39,6 +39,14 @@ POOL_PAGE_SIZE = 3
 """ListPoolOriginationIdentities' page without MaxResults: small, so callers must follow NextToken."""
 
 
+ERROR_STATUS = {
+    "ThrottlingException": 429,
+    "InternalServerException": 500,
+    "ServiceUnavailableException": 503,
+}
+"""The HTTP status AWS answers an error code with, where it is not 400."""
+
+
 class SimulatedError(Exception):
     """An error answered in the service's own shape (``__type`` and ``Message``)."""
 
@@ -201,10 +209,17 @@ class SmsSimulator:
             return list(self.state.inboxes[number])
 
     def fail_next(
-        self, operation: str, code: str = "ThrottlingException", times: int = 1, message: str | None = None
+        self,
+        operation: str,
+        code: str = "ThrottlingException",
+        times: int = 1,
+        message: str | None = None,
+        status: int | None = None,
     ) -> None:
-        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``)."""
-        status = 429 if code == "ThrottlingException" else 400
+        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``), with
+        ``status`` or AWS's for the code: 429 for throttling, 500 for ``InternalServerException``
+        and ``ServiceUnavailableException``, else 400."""
+        status = status or ERROR_STATUS.get(code, 400)
         with self._lock:
             self.state.faults[operation].extend(
                 SimulatedError(code, message or f"injected {code}", status) for _ in range(times)

@@ -316,7 +316,11 @@ def test_a_send_refused_in_a_batch_is_kept_in_the_dead_letter_queue(
     sends = [
         s for s in policy_statements(template, opt_out.send_function.role) if "sqs:SendMessage" in actions(s)
     ]
-    assert sends and all(s["Resource"] == {"Fn::GetAtt": [queue, "Arn"]} for s in sends)
+    send_queue = logical_id(opt_out.send_queue)
+    assert {json.dumps(s["Resource"]) for s in sends} == {
+        json.dumps({"Fn::GetAtt": [name, "Arn"]}) for name in (queue, send_queue)
+    }, "the dead-letter queue, and the send queue for what a batch could not send in time"
+    assert properties["Environment"]["Variables"]["SEND_QUEUE_URL"] == {"Ref": send_queue}
 
 
 def logical_id(construct: Any) -> str:

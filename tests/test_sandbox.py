@@ -93,6 +93,8 @@ def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) ->
         "MessagesInvalid": 0,
         "MessagesFailed": 0,
         "MessagesDeferred": 0,
+        "MessagesUnknown": 0,
+        "MessagesQueued": 0,
         "Throttles": 0,
     }
     assert metrics["records"] == replies + 6, "one per invocation: each reply, five sends and the batch"

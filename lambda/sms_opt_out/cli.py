@@ -8,6 +8,7 @@ import functools
 import importlib.metadata
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -38,7 +39,8 @@ from .migration import (
     read_opt_out_list,
     write_csv,
 )
-from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
+from .origination_keys import to_origination_key
+from .phone_numbers import ALL_NUMBERS, to_e164
 from .preferences import Scope
 from .registry import OptOutRegistry
 
@@ -117,7 +119,10 @@ def _parser() -> argparse.ArgumentParser:
 
     status = command("status", help="a number's current state for each of our numbers")
     status.add_argument("number", help="the customer's phone number (E.164, or as people write it)")
-    status.add_argument("--from", dest="origination", help="the decision for texts from this number of ours")
+    status.add_argument(
+        "--from", dest="origination",
+        help="the decision for texts from this origination of ours: a number, a pool ID or ARN, or *",
+    )  # fmt: skip
     status.add_argument("--json", action="store_true", help="print JSON instead of a table")
     status.set_defaults(run=_status)
 
@@ -144,7 +149,9 @@ def _parser() -> argparse.ArgumentParser:
         recording.add_argument("number", help="the customer's phone number")
         recording.add_argument("--channel", required=True, help="web, call-center, email, ...")
         scope = recording.add_mutually_exclusive_group()
-        scope.add_argument("--from", dest="origination", help="only for this number of ours")
+        scope.add_argument(
+            "--from", dest="origination", help="only for this origination of ours: a number, a pool ID or ARN"
+        )
         scope.add_argument("--all", action="store_true", help="for all our numbers (the default)")
         recording.add_argument("--at", help="when the customer asked, ISO-8601 with a zone (default: now)")
         if name == "opt-in":
@@ -217,6 +224,12 @@ class _EndpointSession(boto3.session.Session):
 
 
 def _session(args: argparse.Namespace) -> boto3.session.Session:
+    if args.endpoint_url and not re.match(r"https?://[^/\s]", args.endpoint_url):
+        raise InvalidFieldError(
+            "--endpoint-url",
+            f"{args.endpoint_url!r} is not a URL with a scheme: write http:// or https:// before it "
+            f"(http://{args.endpoint_url} for a local endpoint)",
+        )
     if args.endpoint_url:
         return _EndpointSession(args.endpoint_url, profile_name=args.profile, region_name=args.region)
     return boto3.session.Session(profile_name=args.profile, region_name=args.region)
@@ -244,16 +257,16 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: Tex
 def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
     rows = registry.status(args.number)
     decision = None
-    if args.origination:
-        blocked = registry.is_opted_out(args.number, args.origination)
-        decision = "OPTED_OUT" if blocked else "CAN_SEND"
+    origination = to_origination_key(args.origination, "--from") if args.origination else None
+    if origination:
+        decision = "OPTED_OUT" if registry.is_opted_out(args.number, origination) else "CAN_SEND"
     if args.json:
         payload: dict[str, Any] = {
             "number": to_e164(args.number, "number"),
             "states": [asdict(r) for r in rows],
         }
         if decision:
-            payload |= {"from": to_origination_number(args.origination, "--from"), "decision": decision}
+            payload |= {"from": origination, "decision": decision}
         print(json.dumps(payload, indent=2), file=out)
         return 0
     if decision:
@@ -441,16 +454,14 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
     queue_url = args.queue_url or deployed().get(DEAD_LETTER_QUEUES[function][1], "--queue-url")
     queue = DeadLetterQueue(queue_url, session.client("sqs"))
     if args.action == "list":
-        letters = list(queue.receive(visibility_seconds=LIST_VISIBILITY_SECONDS))
-        for letter in letters:  # read, not taken: visible again at once
-            queue.release(letter)
-        print(f"{len(letters)} messages on the {args.queue} dead-letter queue", file=out)
-        if letters:
-            _print_table(
-                ("message id", "sent", "receives", "origin", "concerns", "error"),
-                [_dead_letter_row(letter) for letter in letters],
-                out,
-            )
+        with queue.taken(LIST_VISIBILITY_SECONDS) as letters:  # read, not taken: visible again at once
+            print(f"{len(letters)} messages on the {args.queue} dead-letter queue", file=out)
+            if letters:
+                _print_table(
+                    ("message id", "sent", "receives", "origin", "concerns", "error"),
+                    [_dead_letter_row(letter) for letter in letters],
+                    out,
+                )
         return 0
 
     @functools.cache
@@ -460,6 +471,7 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
             return str(args.function_name)
         return deployed().get(FUNCTIONS[of], "--function-name")
 
+    function_name(function)  # usage first: nothing is received for a replay that could not run
     invoker = FunctionInvoker(session.client("lambda"), function_name)
     report = replay(queue, invoker, REPLAY_VISIBILITY_SECONDS)
     print(f"replayed and deleted {report.replayed:,}; kept {len(report.kept):,}", file=out)

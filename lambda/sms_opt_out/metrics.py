@@ -40,6 +40,8 @@ SEND_METRICS = (
     "MessagesInvalid",
     "MessagesFailed",
     "MessagesDeferred",
+    "MessagesUnknown",
+    "MessagesQueued",
     "Throttles",
 )
 REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
@@ -57,6 +59,8 @@ SEND_STATUSES: Mapping[str, str] = {
     "INVALID": "MessagesInvalid",
     "FAILED": "MessagesFailed",
     "DEFERRED": "MessagesDeferred",
+    "UNKNOWN": "MessagesUnknown",
+    "QUEUED": "MessagesQueued",
 }
 """What each status of a send result counts."""
 _NUMBER_LIKE = re.compile(r"[+\d\s().\-/]+")

@@ -349,8 +349,9 @@ class OptOutStore:
         update["ExpressionAttributeValues"][":record"] = _to_attr(event.history_item())
         return update
 
-    def state_items(self) -> Iterator[tuple[str, ConsentState]]:
-        """Every customer's consent state (a Scan: for exports, not for the send path)."""
+    def state_items(self) -> Iterator[tuple[str, ConsentState, dict[str, dict[str, Any]]]]:
+        """Every customer's consent state, with the audit records its imports keep there by event ID
+        (a Scan: for exports, not for the send path)."""
         kwargs: dict[str, Any] = {
             "TableName": self.table_name,
             "FilterExpression": "SK = :state",
@@ -359,7 +360,8 @@ class OptOutStore:
         while True:
             response = self._client.scan(**kwargs)
             for item in response["Items"]:
-                yield item["PK"]["S"], _consent_state(item)
+                imported = {record["EventId"]: record for record in _imported_events(item)}
+                yield item["PK"]["S"], _consent_state(item), imported
             if "LastEvaluatedKey" not in response:
                 return
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]

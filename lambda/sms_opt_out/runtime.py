@@ -21,6 +21,7 @@ from .opt_out_store import OptOutStore
 from .origination import Originations
 from .pacing import Pacer
 from .pools import PoolMembership
+from .queued_sends import QueuedSends
 from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
@@ -105,6 +106,9 @@ def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
         scope=settings.scope,
         failed_sends=failed_sends,
         concurrency=settings.send_concurrency,
+        queued_sends=QueuedSends(settings.send_queue_url, lambda: make("sqs"))
+        if settings.send_queue_url
+        else None,
     )
 
 

@@ -58,6 +58,8 @@ class Settings:
     """The answers per language code; a reply is answered in the language of the keyword it matched."""
     failed_sends_queue_url: str | None = None
     """Where the sender keeps the requests that could not be sent."""
+    send_queue_url: str | None = None
+    """The send queue (``SEND_QUEUE_URL``): where a direct batch puts what it could not send in time."""
     messages_per_second: Mapping[str, float] = field(default_factory=dict)
     """Origination identity (or ``*``) to its messages per second; none: paced by throttling alone."""
     send_concurrency: int = DEFAULT_CONCURRENCY
@@ -94,6 +96,7 @@ class Settings:
             scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ALL),
             texts={code: _texts(env, code, program, support) for code in languages},
             failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
+            send_queue_url=env.get("SEND_QUEUE_URL", "").strip() or None,
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
