@@ -16,12 +16,12 @@ from typing import Any
 import boto3
 
 
-class InvocationCrashed(BaseException):  # noqa: N818 - a crash, not an error the code may handle
+class InvocationCrashed(BaseException):
     """The injected crash: a BaseException, so no ``except Exception`` of the code under test keeps it."""
 
 
 class CrashAfter:
-    """Crash at the ``position``-th ``service`` request after ``trigger`` (``service:Operation``) succeeded."""
+    """Crash at the ``position``-th ``service`` request once ``trigger`` (``service:Operation``) succeeded."""
 
     def __init__(self, trigger: str, service: str, position: int, *, lost_response: bool = False) -> None:
         if position < 1:

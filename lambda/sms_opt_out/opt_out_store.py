@@ -202,12 +202,12 @@ class OptOutStore:
         """Record how an inbound message was answered (``SUPERSEDED`` before its lease was taken)."""
         self._client.update_item(**self._settle_update(receipt, outcome, confirmation_message_id))
 
-    def _settle_update(self, receipt: Receipt, outcome: str, confirmation_message_id: str | None) -> dict[str, Any]:
+    def _settle_update(self, receipt: Receipt, outcome: str, message_id: str | None) -> dict[str, Any]:
         return {
             "TableName": self.table_name,
             "Key": _item(PK=receipt.customer, SK=RECEIPT_PREFIX + receipt.inbound_message_id),
             "UpdateExpression": "SET Outcome = :outcome, ConfirmationMessageId = :mid",
-            "ExpressionAttributeValues": _item(**{":outcome": outcome, ":mid": confirmation_message_id or "-"}),
+            "ExpressionAttributeValues": _item(**{":outcome": outcome, ":mid": message_id or "-"}),
         }
 
     def finish_reply(

@@ -59,7 +59,7 @@ class ReplyProcessor:
         self._clock = clock
 
     def process(self, reply: InboundReply, lease: Lease, deadline: Deadline | None = None) -> ReplyOutcome:
-        """Process ``reply`` under ``lease`` (the invocation's term) within ``deadline``; return what was done.
+        """Process ``reply`` under ``lease`` (the invocation's term) by ``deadline``; return what was done.
 
         Raises CustomerBusyError while another reply of the customer is being answered, and
         ConfirmationNotSentError when its answer could not be sent (throttled until the deadline
