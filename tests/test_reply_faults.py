@@ -25,7 +25,9 @@ from sandbox.virtual_clock import VirtualClock
 from sms_opt_out.cli import main
 from sms_opt_out.deadline import SEND_MARGIN_SECONDS
 from sms_opt_out.errors import ConfirmationNotSentError
-from sms_opt_out.leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE
+from sms_opt_out.leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, Lease
+from sms_opt_out.opt_out_store import OptOutStore, Receipt
+from sms_opt_out.preferences import Action, PreferenceEvent
 from sms_opt_out.runtime import build_reply_processor
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_reply_concurrency import deliver, run_together
@@ -257,3 +259,27 @@ def test_a_throttled_confirmation_with_8_seconds_left_gives_up_while_there_is_ti
     retry = LambdaContext(timeout_ms=8_000, _started=clock.monotonic())
     assert process_reply.handler(sns_event("STOP", **FIRST), retry) == {"outcomes": ["OPT_OUT"]}
     assert len(sms.inbox(CUSTOMER)) == 1 and retry.get_remaining_time_in_millis() > 0
+
+
+def test_the_one_write_records_the_answer_even_when_the_lease_expired_and_leaves_the_new_holders(
+    dynamodb: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Given a reply answered under a lease that ran out meanwhile, another reply holding it now
+    store = OptOutStore(TABLE, dynamodb)
+    event = PreferenceEvent(CUSTOMER, OUR_NUMBER, FIRST["timestamp"], Action.OPT_OUT, "STOP", "SMS", "in-1")
+    receipt = Receipt(CUSTOMER, "in-1", "OPT_OUT")
+    store.begin_reply(receipt, event)
+    assert store.claim(CUSTOMER, Lease("first", until_ms=1_000), now_ms=0) is not None
+    assert store.claim(CUSTOMER, Lease("second", until_ms=9_000), now_ms=2_000) is not None
+
+    # When the first records its answer
+    store.finish_reply(
+        receipt, "CONFIRMED", Lease("first", 1_000), "message-1", (event, "2025-05-01T12:00:01Z")
+    )
+
+    # Then the answer is recorded, and the second reply's lease is still its own
+    assert receipts(dynamodb) == {"in-1": "CONFIRMED"}
+    assert [confirmed for _, _, confirmed in store.answered_history(CUSTOMER)] == [True]
+    key = {"PK": {"S": CUSTOMER}, "SK": {"S": "STATE"}}
+    assert dynamodb.get_item(TableName=TABLE, Key=key)["Item"][OWNER_ATTRIBUTE] == {"S": "second"}
+    assert "had expired before it was released" in caplog.text
