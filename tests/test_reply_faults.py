@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -198,7 +199,7 @@ def test_a_failed_confirmations_retry_and_a_second_stop_processed_together_answe
                            timestamp="2025-05-01T12:00:01.000Z")  # fmt: skip
         sms.fail_next("SendTextMessage", "InternalServerException")
         with pytest.raises(ConfirmationNotSentError):
-            deliver(first, _no_barrier())
+            deliver(first, threading.Barrier(1))  # one container, alone
 
         # When its retry and the customer's second STOP are processed at once (each twice)
         run_together([lambda s, e=e: deliver(e, s) for e in (first, second, second, first)])
@@ -217,14 +218,6 @@ def test_two_different_stops_processed_together_are_answered_once(moto_server: A
         run_together([lambda s, e=e: deliver(e, s) for e in stops])
 
         assert len(sms.inbox(customer)) == 1, round_
-
-
-def _no_barrier() -> Any:
-    class Alone:
-        def wait(self) -> None:
-            return None
-
-    return Alone()
 
 
 # Within the deadline ----------------------------------------------------------------------------------

@@ -127,6 +127,10 @@ def _condition_failed(error: ClientError) -> bool:
     return error.response["Error"]["Code"] == "ConditionalCheckFailedException"
 
 
+def _lease_expired(customer: str) -> None:
+    logger.warning("the lease of %s had expired before it was released", mask(customer))
+
+
 def _item(**attributes: Any) -> dict[str, Any]:
     return {k: _to_attr(v) for k, v in attributes.items() if v is not None}
 
@@ -222,8 +226,8 @@ class OptOutStore:
         lease back, in one request.
 
         ``confirmed`` (the event answered, when its confirmation went out) also marks the event's
-        history item confirmed (``ConfirmedAt``, the first time only). One
-        TransactWriteItems: a reply is recorded as answered wholly or not at all, so after
+        history item confirmed (``ConfirmedAt``, the first time only). One TransactWriteItems: a
+        reply is recorded as answered wholly or not at all, so after
         SendTextMessage accepted a confirmation nothing but this one write stands between the text
         and its record. A lease that expired meanwhile (another reply of the customer holds it now)
         is left alone, and the rest written.
@@ -246,7 +250,7 @@ class OptOutStore:
             reasons = error.response.get("CancellationReasons") or []
             if len(reasons) != len(items) + 1 or reasons[-1].get("Code") != "ConditionalCheckFailed":
                 raise
-            logger.warning("the lease of %s had expired before it was released", mask(receipt.customer))
+            _lease_expired(receipt.customer)
             self._client.transact_write_items(TransactItems=items)
 
     def claim(self, customer: str, lease: Lease, now_ms: int) -> ConsentState | None:
@@ -281,7 +285,7 @@ class OptOutStore:
         except ClientError as error:
             if not _condition_failed(error):
                 raise
-            logger.warning("the lease of %s had expired before it was released", mask(customer))
+            _lease_expired(customer)
 
     def _release_update(self, customer: str, lease: Lease) -> dict[str, Any]:
         return {
@@ -448,8 +452,8 @@ class OptOutStore:
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
     def answered_history(self, customer: str) -> list[tuple[str, StateEntry, bool]]:
-        """Every event of ``customer`` as (origination key, entry, whether its reply was confirmed):
-        one strongly consistent Query of the customer's items."""
+        """Every event of ``customer`` as (origination key, entry, whether its reply was confirmed),
+        read by a strongly consistent Query of the customer's own items."""
         return [
             (item["OID"], StateEntry.from_history_item(item), "ConfirmedAt" in item)
             for item in self.history(customer)

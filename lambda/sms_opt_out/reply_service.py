@@ -36,8 +36,10 @@ class ReplyProcessor:
     """Handles one inbound reply at a time; safe to call again, and concurrently, with the same reply.
 
     A customer's replies are answered one at a time, under the customer's lease: so each reply is
-    answered once, and the last answer a customer receives matches their consent state. A reply to
-    a number of a configured pool is recorded for the pool and answered from the number.
+    answered once, an opt-out is confirmed once (a later STOP is not answered once an earlier one
+    was), and the last answer a customer receives matches their consent state. After an answer went
+    out, one write records it (``OptOutStore.finish_reply``). A reply to a number of a configured
+    pool is recorded for the pool and answered from the number.
     """
 
     def __init__(
