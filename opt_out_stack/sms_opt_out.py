@@ -286,7 +286,14 @@ class SmsOptOut(Construct):
         self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url)
         self.send_dead_letter_queue.grant_send_messages(self.send_function)
 
-        self.table.grant(self.reply_function, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem")
+        # Query: a STOP reads the customer's history under the lease (was an earlier opt-out answered?).
+        self.table.grant(
+            self.reply_function,
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:GetItem",
+            "dynamodb:Query",
+        )
         self.table.grant(self.send_function, "dynamodb:BatchGetItem")
         # Idempotency key records only: the sender can never write a customer's consent state.
         self.send_function.add_to_role_policy(

@@ -18,6 +18,7 @@ from sandbox.embedded_metrics import emf_records, totals
 from sandbox.local_aws import TABLE_NAME, LocalAws, table_definition
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
 from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.outcomes import ReplyOutcome
 
 CUSTOMER = "+14155550123"
 BATCH_SIZE = 1_000
@@ -166,13 +167,14 @@ class Conversation:
 
 def _describe(outcome: str) -> str:
     return {
-        "OPT_OUT": "→ opt-out recorded",
-        "OPT_IN": "→ opt-in recorded",
-        "HELP": "→ help requested",
-        "UNRECOGNISED": "→ no keyword: kept 90 days for review, nothing sent",
-        "DUPLICATE": "→ a repeated delivery: nothing more done",
-        "SUPERSEDED": "→ recorded; a later event already decides",
-    }[outcome]
+        ReplyOutcome.OPT_OUT: "→ opt-out recorded",
+        ReplyOutcome.OPT_IN: "→ opt-in recorded",
+        ReplyOutcome.HELP: "→ help requested",
+        ReplyOutcome.UNRECOGNISED: "→ no keyword: kept 90 days for review, nothing sent",
+        ReplyOutcome.DUPLICATE: "→ a repeated delivery: nothing more done",
+        ReplyOutcome.SUPERSEDED: "→ recorded; a later event already decides",
+        ReplyOutcome.ALREADY_OPTED_OUT: "→ recorded; told already that they opted out, not answered again",
+    }[ReplyOutcome(outcome)]
 
 
 def print_step(step: Step) -> None:

@@ -12,9 +12,14 @@ import boto3
 import pytest
 from moto import mock_aws
 
+import sandbox.lambda_context
+import sms_opt_out.deadline
+import sms_opt_out.pacing
+import sms_opt_out.sms_gateway
 from sandbox.atomic_moto import AtomicMotoServer
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
+from sandbox.virtual_clock import VirtualClock
 
 ROOT = Path(__file__).parent.parent
 EVENTS = Path(__file__).parent / "events"
@@ -41,6 +46,16 @@ def aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def lambda_context() -> LambdaContext:
     """A fresh invocation with the construct's default 30 s timeout."""
     return LambdaContext(function_name="test")
+
+
+@pytest.fixture
+def virtual_clock(monkeypatch: pytest.MonkeyPatch) -> VirtualClock:
+    """The clock of Lambda's context, deadlines, pacing and the gateway's waits: time passes only as
+    the code sleeps (the gateway's own sleep is ``clock.sleep`` for a gateway built in the test)."""
+    clock = VirtualClock()
+    modules = (sms_opt_out.deadline, sms_opt_out.pacing, sms_opt_out.sms_gateway, sandbox.lambda_context)
+    clock.install(monkeypatch, *modules)
+    return clock
 
 
 def create_table(client: Any) -> None:

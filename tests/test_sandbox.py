@@ -88,6 +88,9 @@ def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) ->
         "HelpRequests": 1,
         "UnrecognisedReplies": 0,
         "ConfirmationsSent": replies,
+        "RepeatedOptOuts": 0,
+        "SupersededReplies": 0,
+        "RepeatedDeliveries": 0,
         "MessagesSent": 4 + BATCH_SIZE - BATCH_OPTED_OUT,  # with the pool send and the MMS
         "MessagesBlocked": 1 + BATCH_OPTED_OUT,
         "MessagesInvalid": 0,

@@ -1,19 +1,42 @@
-"""The statuses a send request can end with (the ``status`` of each result)."""
+"""What the functions answer: each outcome of a reply and each status of a send result.
+
+One enumeration each, so every value has a metric (``metrics``) and the README's tables can be
+checked against them. Both are ``StrEnum``: a member is its string, in results, logs and JSON.
+"""
 
 from __future__ import annotations
 
 import enum
 
 
+class ReplyOutcome(enum.StrEnum):
+    """What ``ReplyProcessor.process`` did with one inbound reply (the reply handler's ``outcomes``)."""
+
+    OPT_OUT = "OPT_OUT"
+    """An opt-out recorded, applied and confirmed."""
+    OPT_IN = "OPT_IN"
+    """An opt-in recorded, applied and confirmed."""
+    HELP = "HELP"
+    """HELP answered."""
+    UNRECOGNISED = "UNRECOGNISED"
+    """No keyword: kept for review, not answered."""
+    ALREADY_OPTED_OUT = "ALREADY_OPTED_OUT"
+    """An opt-out recorded, but the customer had been told they are opted out already: not answered."""
+    SUPERSEDED = "SUPERSEDED"
+    """Recorded, but a later event decides: not answered."""
+    DUPLICATE = "DUPLICATE"
+    """A repeated delivery of a reply handled already: nothing more done."""
+
+
 class SendStatus(enum.StrEnum):
+    """The ``status`` of each result of the guarded sender."""
+
     SENT = "SENT"
-    """Sent: the result has SendTextMessage's ``messageId``."""
     OPTED_OUT = "OPTED_OUT"
-    """The recipient opted out: nothing sent."""
+    """The recipient opted out: nothing was sent."""
     INVALID = "INVALID"
-    """The request (or its idempotency key) names a field at fault: nothing sent."""
     DEFERRED = "DEFERRED"
-    """Not sent, safe to send again."""
+    """Not sent in this invocation's time: send it again."""
     FAILED = "FAILED"
     """SendTextMessage (or the origination lookup) refused it: nothing sent."""
     UNKNOWN = "UNKNOWN"

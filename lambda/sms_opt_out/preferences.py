@@ -139,6 +139,17 @@ class StateEntry:
             event_id=entry["EventId"],
         )
 
+    @classmethod
+    def from_history_item(cls, item: Mapping[str, str]) -> StateEntry:
+        """The entry the event of a history item (``PreferenceEvent.history_item``) leaves in the state."""
+        return cls(
+            action=Action(item["Action"]),
+            timestamp=item["Timestamp"],
+            channel=item.get("Channel", ""),
+            keyword=item.get("Response", ""),
+            event_id=item.get("EventId", ""),
+        )
+
     def precedence(self) -> tuple[str, bool]:
         """Later events win; at the same instant an opt-out wins."""
         return (self.timestamp, self.action is Action.OPT_OUT)
