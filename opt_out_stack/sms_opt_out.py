@@ -172,8 +172,9 @@ class SmsOptOut(Construct):
         :param dashboard_name: name of the CloudWatch dashboard. Default: generated.
         :param tracing: X-Ray tracing of both functions. Default: ACTIVE.
         """
+        given = locals()
+        prop_validation.check_prop_types({prop: given[prop] for prop in prop_validation.PROP_TYPES})
         super().__init__(scope, construct_id)
-        prop_validation.check_list_props(SmsOptOut.__init__, locals())
         stack = Stack.of(self)
         numbers = phone_number_refs(stack, phone_number_ids)
         pool_list = pool_refs(stack, pool_ids)
