@@ -22,6 +22,7 @@ from constructs import Construct
 from opt_out_stack import function_environment, prop_validation
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
+from opt_out_stack.implied_dependencies import drop_provider_role_dependency, drop_role_dependency
 from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.observability import Observability
 from opt_out_stack.phone_number_configuration import configure_one_after_another
@@ -354,6 +355,7 @@ class SmsOptOut(Construct):
         self._check_environment_sizes(table_name, numbers, in_app_numbers, pool_list, in_app_pools, given)
         self.alarms = self._alarms(alarm_topic) + self.observability.alarms
         self._mark_for_the_cli()
+        drop_provider_role_dependency(stack)
         acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
 
     def _add_environment(self, function: lambda_.Function, name: str, value: str) -> None:
@@ -556,7 +558,7 @@ class SmsOptOut(Construct):
         # A role of its own, allowed to write to its own log group only (no AWS managed policy).
         role = iam.Role(self, f"{construct_id}Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
         log_group.grant_write(role)
-        return lambda_.Function(
+        function = lambda_.Function(
             self,
             construct_id,
             runtime=RUNTIME,
@@ -574,6 +576,8 @@ class SmsOptOut(Construct):
             retry_attempts=2,
             reserved_concurrent_executions=reserved_concurrency,
         )
+        drop_role_dependency(function)
+        return function
 
     def _alarms(self, alarm_topic: sns.ITopic | None) -> list[cloudwatch.Alarm]:
         alarms = [self.reply_dead_letter_queue.not_empty_alarm, self.send_dead_letter_queue.not_empty_alarm]

@@ -16,12 +16,13 @@ import aws_cdk.aws_smsvoice as smsvoice
 import pytest
 
 from opt_out_stack import SmsOptOut
-from opt_out_stack.function_environment import MAX_ENVIRONMENT_BYTES, environment_bytes
+from opt_out_stack.function_environment import environment_bytes
 from opt_out_stack.prop_validation import PROP_TYPES, PropError
 
 ENV = cdk.Environment(account="111122223333", region="us-east-1")
 NUMBER = "phone-" + "a" * 32
 POOL = "pool-" + "b" * 32
+ARN = "arn:aws:sms-voice:{region}:{account}:{resource}"
 
 
 def build(env: cdk.Environment | None = ENV, **props: Any) -> SmsOptOut:
@@ -160,7 +161,8 @@ def test_the_environment_of_an_environment_agnostic_stack_is_bounded_too() -> No
 
 
 def test_a_program_name_that_makes_a_confirmation_too_long_is_refused() -> None:
-    with pytest.raises(PropError, match=r"^program_name: .* makes the en opt_out_confirmation \d+ characters"):
+    message = r"^program_name: .* makes the en opt_out_confirmation \d+ characters"
+    with pytest.raises(PropError, match=message):
         build(program_name="A" * 1600)
 
 
@@ -184,9 +186,21 @@ def test_a_program_name_of_reasonable_length_fits_every_text() -> None:
 @pytest.mark.parametrize(
     ("prop", "arn", "where"),
     [
-        ("phone_number_ids", f"arn:aws:sms-voice:eu-west-1:111122223333:phone-number/{NUMBER}", "eu-west-1"),
-        ("phone_number_ids", f"arn:aws:sms-voice:us-east-1:444455556666:phone-number/{NUMBER}", "444455556666"),
-        ("pool_ids", f"arn:aws:sms-voice:us-west-2:111122223333:pool/{POOL}", "us-west-2"),
+        (
+            "phone_number_ids",
+            ARN.format(region="eu-west-1", account=ENV.account, resource=f"phone-number/{NUMBER}"),
+            "eu-west-1",
+        ),
+        (
+            "phone_number_ids",
+            ARN.format(region=ENV.region, account="444455556666", resource=f"phone-number/{NUMBER}"),
+            "444455556666",
+        ),
+        (
+            "pool_ids",
+            ARN.format(region="us-west-2", account=ENV.account, resource=f"pool/{POOL}"),
+            "us-west-2",
+        ),
     ],
 )
 def test_an_arn_of_another_region_or_account_is_refused(prop: str, arn: str, where: str) -> None:
