@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
@@ -29,8 +30,11 @@ from sandbox.dynamodb_rules import (
 )
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.leases import Lease
 from sms_opt_out.migration import ImportRow, OptOutImporter, opted_out_numbers, write_csv
-from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.opt_out_store import OptOutStore, Receipt
+from sms_opt_out.phone_numbers import ALL_NUMBERS
+from sms_opt_out.preferences import Action, PreferenceEvent, event_time
 from sms_opt_out.registry import OptOutRegistry
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, create_table, sns_event
@@ -134,11 +138,14 @@ def test_an_items_size_counts_names_and_values_as_dynamodb_does() -> None:
 # The product's requests, on moto with the rules and on dynalite ------------------------------
 
 
-@pytest.fixture(params=["moto with DynamoDB's rules", "dynalite"])
+MOTO, DYNALITE = "moto with DynamoDB's rules", "dynalite"
+
+
+@pytest.fixture(params=[MOTO, DYNALITE])
 def table(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """The opt-out table on a moto server whose every DynamoDB request is checked against DynamoDB's
     rules, or on dynalite; a refused request fails the test even when the code caught it."""
-    dynalite = DynaliteServer() if request.param == "dynalite" else None
+    dynalite = DynaliteServer() if request.param == DYNALITE else None
     if dynalite is None:
         client = request.getfixturevalue("moto_server")
     else:
@@ -171,20 +178,51 @@ def send(table: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch) -> Call
     return lambda event: send_text_message.handler(event, context)
 
 
+MOTO_ONLY = pytest.mark.parametrize("table", [MOTO], indirect=True)
+"""dynalite 4.0.0 (npm's latest) answers TransactWriteItems with UnknownOperationException: a reply's
+receipt and history item, and an import, are written by one; those paths run on moto with the rules."""
+
+
+def minutes_ago(minutes: int) -> str:
+    """A reply's time: recent, so a kept unrecognised reply has not expired."""
+    return event_time(datetime.now(UTC) - timedelta(minutes=minutes))
+
+
+@MOTO_ONLY
 def test_replies_of_every_kind(reply: Callable[..., dict[str, Any]], table: Any, sms: SmsSimulator) -> None:
-    reply("STOP", inbound_id="in-1", timestamp="2025-05-01T12:00:00.000Z")
-    reply("STOP", inbound_id="in-1", timestamp="2025-05-01T12:00:00.000Z")  # a repeated delivery
-    reply("STOP", inbound_id="in-2", timestamp="2025-05-01T12:01:00.000Z")  # a repeated STOP
-    reply("HELP", inbound_id="in-3", timestamp="2025-05-01T12:02:00.000Z")
-    reply("what time do you open?", inbound_id="in-4", timestamp="2025-05-01T12:03:00.000Z")
-    reply("START", inbound_id="in-5", timestamp="2025-05-01T12:04:00.000Z")
-    reply("ARRET", inbound_id="in-6", timestamp="2025-05-01T12:05:00.000Z")
+    reply("STOP", inbound_id="in-1", timestamp=minutes_ago(10))
+    reply("STOP", inbound_id="in-1", timestamp=minutes_ago(10))  # a repeated delivery
+    reply("STOP", inbound_id="in-2", timestamp=minutes_ago(9))  # a repeated STOP
+    reply("HELP", inbound_id="in-3", timestamp=minutes_ago(8))
+    reply("what time do you open?", inbound_id="in-4", timestamp=minutes_ago(7))
+    reply("START", inbound_id="in-5", timestamp=minutes_ago(6))
+    reply("ARRET", inbound_id="in-6", timestamp=minutes_ago(5))
 
     registry = OptOutRegistry(TABLE)
     assert [s.action.value for s in registry.status(CUSTOMER)] == ["OPT_OUT"]
     assert len(registry.history(CUSTOMER)) == 4
     assert len(registry.unrecognised_replies()) == 1
-    assert len(sms.inbox(CUSTOMER)) >= 4
+    assert len(sms.inbox(CUSTOMER)) == 4  # STOP, HELP, START and ARRET, each once; a repeated STOP is not
+
+
+def test_a_replys_other_requests_lease_apply_settle_and_confirm(table: Any) -> None:
+    """The requests of a reply but its first transaction, on both emulators."""
+    store = OptOutStore(TABLE, table)
+    event = PreferenceEvent(CUSTOMER, ALL_NUMBERS, minutes_ago(5), Action.OPT_OUT, "STOP", "sms", "in-1")
+    receipt = Receipt(CUSTOMER, "in-1", "OPT_OUT")
+    lease = Lease("container-1/in-1", 2_000_000_000_000)
+
+    assert store.claim(CUSTOMER, lease, now_ms=1_000_000_000_000) is not None
+    assert store.claim(CUSTOMER, Lease("container-2/in-1", lease.until_ms), now_ms=1_000_000_000_000) is None
+    assert store.record(event) and store.apply(event) is not None
+    store.mark_confirmed(event, minutes_ago(4))
+    store.settle_reply(receipt, "CONFIRMED", "message-1")
+    store.release(CUSTOMER, lease)
+    store.release(CUSTOMER, lease)  # no longer ours: nothing changes
+
+    key = {"PK": {"S": CUSTOMER}, "SK": {"S": "INBOUND#in-1"}}
+    assert table.get_item(TableName=TABLE, Key=key)["Item"]["Outcome"] == {"S": "CONFIRMED"}
+    assert OptOutRegistry(TABLE).is_opted_out(CUSTOMER, OUR_NUMBER)
 
 
 def test_the_registry_records_reads_and_reviews(table: Any) -> None:
@@ -197,6 +235,7 @@ def test_the_registry_records_reads_and_reviews(table: Any) -> None:
     assert len(registry.history(CUSTOMER)) == 3
 
 
+@MOTO_ONLY
 def test_an_import_of_several_transactions_and_its_export(table: Any) -> None:
     rows = [ImportRow(i, f"+1415555{i:04}", timestamp="2024-01-01") for i in range(1, 251)]
     rows.append(ImportRow(251, "+14155550001", origination=OUR_NUMBER, timestamp="2024-01-02"))
@@ -206,7 +245,7 @@ def test_an_import_of_several_transactions_and_its_export(table: Any) -> None:
     again = OptOutImporter(store).run(rows, source="csv")
 
     assert (report.imported, again.already_present) == (251, 251)
-    assert write_csv(opted_out_numbers(store), io.StringIO()) == 250
+    assert write_csv(opted_out_numbers(store), io.StringIO()) == 251  # one row per number and origination
 
 
 def test_the_sender_checks_a_batch_of_more_than_100_and_sends_a_keyed_request_once(
@@ -225,4 +264,4 @@ def test_the_sender_checks_a_batch_of_more_than_100_and_sends_a_keyed_request_on
 
     assert [r["status"] for r in results].count("OPTED_OUT") == 1
     assert first["status"] == "SENT" and second["messageId"] == first["messageId"]
-    assert len(sms.inbox(CUSTOMER)) == 1
+    assert [m.body for m in sms.inbox(CUSTOMER)].count("Once") == 1
