@@ -13,6 +13,7 @@ import pytest
 from moto import mock_aws
 
 from sandbox.atomic_moto import AtomicMotoServer
+from sandbox.dynamodb_rules import StrictDynamoDb
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
 
@@ -35,6 +36,15 @@ def aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
     monkeypatch.setenv("OPT_OUT_TABLE_NAME", TABLE)
     monkeypatch.setenv("AWS_MAX_ATTEMPTS", "2")  # injected throttling fails fast
+
+
+@pytest.fixture(autouse=True)
+def dynamodb_as_strict_as_aws() -> Iterator[StrictDynamoDb]:
+    """Every DynamoDB request of every test meets DynamoDB's documented rules, which moto does not
+    enforce (``sandbox/dynamodb_rules.py``); a refused request fails the test even if it was caught."""
+    with StrictDynamoDb() as strict:
+        yield strict
+    assert strict.refused == [], f"DynamoDB would refuse: {strict.refused}"
 
 
 @pytest.fixture

@@ -23,7 +23,6 @@ import send_text_message
 from sandbox.dynalite_server import DynaliteServer
 from sandbox.dynamodb_rules import (
     MAX_ITEM_BYTES,
-    StrictDynamoDb,
     check_request,
     expression_violations,
     item_bytes,
@@ -143,8 +142,8 @@ MOTO, DYNALITE = "moto with DynamoDB's rules", "dynalite"
 
 @pytest.fixture(params=[MOTO, DYNALITE])
 def table(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """The opt-out table on a moto server whose every DynamoDB request is checked against DynamoDB's
-    rules, or on dynalite; a refused request fails the test even when the code caught it."""
+    """The opt-out table on a moto server or on dynalite; on both, conftest checks every request
+    against DynamoDB's rules, and a refused request fails the test even when the code caught it."""
     dynalite = DynaliteServer() if request.param == DYNALITE else None
     if dynalite is None:
         client = request.getfixturevalue("moto_server")
@@ -153,13 +152,9 @@ def table(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> It
         monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint_url)
         client = boto3.client("dynamodb")
         create_table(client)
-    try:
-        with StrictDynamoDb() as strict:
-            yield client
-    finally:
-        if dynalite is not None:
-            dynalite.stop()
-    assert strict.refused == []
+    yield client  # every request checked by conftest's dynamodb_as_strict_as_aws
+    if dynalite is not None:
+        dynalite.stop()
 
 
 @pytest.fixture
