@@ -135,7 +135,7 @@ def check_prop_types(values: Mapping[str, Any]) -> None:
         kind = PROP_TYPES[prop]
         if value is None and kind.optional:
             continue
-        if kind.noun.startswith("a list") and isinstance(value, str):
+        if isinstance(value, str) and kind.accepts([value]):
             raise PropError(prop, value, "is one string", f"give a list, e.g. [{value!r}]")
         if not kind.accepts(value):
             raise PropError(prop, value, f"is not {kind.noun}", kind.fix)
