@@ -14,7 +14,8 @@ from sms_opt_out.keywords import MatchMode, stop_rule_violation
 from sms_opt_out.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, check_languages
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.preferences import Scope
-from sms_opt_out.settings import language_variable
+from sms_opt_out.settings import TEXT_VARIABLES as TEXT_FIELDS
+from sms_opt_out.settings import Settings, language_variable
 
 LIST_VARIABLES = {
     "opt_out_keywords": "OPT_OUT_KEYWORDS",
@@ -101,7 +102,40 @@ class RuntimeSettings:
             env["MESSAGES_PER_SECOND"] = _rates(self.messages_per_second)
         env["METRICS_NAMESPACE"] = prop_validation.metrics_namespace(self.metrics_namespace)
         self._check_stop_opts_out()
+        self._check_filled_texts(env)
         return env
+
+    def _check_filled_texts(self, env: Mapping[str, str]) -> None:
+        """Every answer, as the functions render it from ``env``, fits one SendTextMessage.
+
+        A default text fills in the program name, the support contact and the message frequency;
+        the longest of those that a too-long text uses is named.
+        """
+        texts = Settings.from_environ({**env, "OPT_OUT_TABLE_NAME": "-"}).texts
+        for code, answers in texts.items():
+            frequency_prop = "message_frequency"
+            frequency = self.message_frequency
+            if "message_frequency" in (self.language_settings or {}).get(code, {}):
+                frequency_prop = f"language_settings[{code!r}].message_frequency"
+                frequency = (self.language_settings or {})[code]["message_frequency"]
+            for field_name in TEXT_FIELDS:
+                text = getattr(answers, field_name)
+                if len(text) <= MAX_TEXT_LENGTH:
+                    continue
+                fillers = {"program_name": self.program_name}
+                if field_name != "opt_out_confirmation":
+                    fillers[frequency_prop] = frequency
+                if field_name == "help_message":
+                    fillers["support_contact"] = self.support_contact
+                given = {prop: str(value) for prop, value in fillers.items() if value is not None}
+                prop = max(given, key=lambda p: len(given[p]))
+                raise PropError(
+                    prop,
+                    given[prop],
+                    f"makes the {code} {field_name} {len(text)} characters, over SendTextMessage's "
+                    f"{MAX_TEXT_LENGTH}",
+                    f"give a shorter {prop}, or a {field_name} of your own",
+                )
 
     def _check_stop_opts_out(self) -> None:
         """STOP must opt out whatever the keyword props say; the functions apply the same rule at start."""

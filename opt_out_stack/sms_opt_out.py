@@ -19,9 +19,10 @@ import aws_cdk.aws_sqs as sqs
 from aws_cdk import Annotations, CfnResource, Duration, RemovalPolicy, Stack
 from constructs import Construct
 
-from opt_out_stack import prop_validation
+from opt_out_stack import function_environment, prop_validation
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
+from opt_out_stack.implied_dependencies import drop_provider_role_dependency, drop_role_dependency
 from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.observability import Observability
 from opt_out_stack.phone_number_configuration import configure_one_after_another
@@ -172,8 +173,9 @@ class SmsOptOut(Construct):
         :param dashboard_name: name of the CloudWatch dashboard. Default: generated.
         :param tracing: X-Ray tracing of both functions. Default: ACTIVE.
         """
+        given = locals()
+        prop_validation.check_prop_types({prop: given[prop] for prop in prop_validation.PROP_TYPES})
         super().__init__(scope, construct_id)
-        prop_validation.check_list_props(SmsOptOut.__init__, locals())
         stack = Stack.of(self)
         numbers = phone_number_refs(stack, phone_number_ids)
         pool_list = pool_refs(stack, pool_ids)
@@ -268,6 +270,8 @@ class SmsOptOut(Construct):
         self.send_dead_letter_queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
 
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
+        self._variables = {"ReplyFunction": dict(environment), "SendFunction": dict(environment)}
+        """Each function's environment variables, measured against Lambda's 4 KB once all are set."""
         self.reply_function = self._function(
             "ReplyFunction", "process_reply.handler", environment, memory_size, timeout, log_retention,
             self.reply_dead_letter_queue, concurrency["ReplyFunction"], tracing,
@@ -283,7 +287,9 @@ class SmsOptOut(Construct):
         )
 
         # Every failed send ends on one queue: a send of a batch that SendTextMessage refuses too.
-        self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url)
+        self._add_environment(
+            self.send_function, "FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url
+        )
         self.send_dead_letter_queue.grant_send_messages(self.send_function)
 
         # Query: a STOP reads the customer's history under the lease (was an earlier opt-out answered?).
@@ -309,7 +315,7 @@ class SmsOptOut(Construct):
             stack, number_arns, pool_arns, configuration_sets, protect_configurations
         )
         self._grant_replies_from(stack, [n.arn for n in numbers], in_app_numbers, pool_list, pool_arns)
-        self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
+        self._add_environment(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
         self.send_queue = SendQueue(
             self,
             "SendQueue",
@@ -333,12 +339,15 @@ class SmsOptOut(Construct):
         known = {c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}
         for number in in_app_numbers:
             known[number.attr_phone_number_id] = number.attr_phone_number
-        self.send_function.add_environment("ORIGINATION_NUMBERS", stack.to_json_string(known))
+        self._add_environment(self.send_function, "ORIGINATION_NUMBERS", stack.to_json_string(known))
         # The reply function cannot reference an in-app pool (which depends on the function's
         # subscription): replies to its numbers are recorded for the number, and the sender, which
         # knows the pool, still treats it as one origination.
-        self.reply_function.add_environment("POOL_IDS", stack.to_json_string([p.pool_id for p in pool_list]))
-        self.send_function.add_environment(
+        self._add_environment(
+            self.reply_function, "POOL_IDS", stack.to_json_string([p.pool_id for p in pool_list])
+        )
+        self._add_environment(
+            self.send_function,
             "POOL_IDS",
             stack.to_json_string([p.pool_id for p in pool_list] + [p.attr_pool_id for p in in_app_pools]),
         )
@@ -353,9 +362,41 @@ class SmsOptOut(Construct):
             alarm_topic=alarm_topic,
         )
         self.dashboard = self.observability.dashboard
+        self._check_environment_sizes(table_name, numbers, in_app_numbers, pool_list, in_app_pools, given)
         self.alarms = self._alarms(alarm_topic) + self.observability.alarms
         self._mark_for_the_cli()
+        drop_provider_role_dependency(stack)
         acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
+
+    def _add_environment(self, function: lambda_.Function, name: str, value: str) -> None:
+        function.add_environment(name, value)
+        self._variables[function.node.id][name] = value
+
+    def _check_environment_sizes(
+        self,
+        table_name: str | None,
+        numbers: Sequence[PhoneNumberRef],
+        in_app_numbers: Sequence[smsvoice.CfnPhoneNumber],
+        pools: Sequence[PoolRef],
+        in_app_pools: Sequence[smsvoice.CfnPool],
+        props: Mapping[str, object],
+    ) -> None:
+        """Each function's variables within Lambda's 4 KB, with each deploy-time value at its longest."""
+        e164 = "+" + "9" * (function_environment.MAX_E164 - 1)
+        phone_id, pool_id = function_environment.ID_LENGTH["phone"], function_environment.ID_LENGTH["pool"]
+        bounds = {
+            "OPT_OUT_TABLE_NAME": len(table_name) if table_name else function_environment.MAX_TABLE_NAME,
+            "FAILED_SENDS_QUEUE_URL": function_environment.MAX_QUEUE_URL,
+            "ORIGINATION_NUMBERS": function_environment.json_bound(
+                {n.phone_number_id: e164 for n in numbers}
+                | {str(i).rjust(phone_id, "x"): e164 for i in range(len(in_app_numbers))}
+            ),
+            "POOL_IDS": function_environment.json_bound(
+                [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)
+            ),
+        }
+        for function, variables in self._variables.items():
+            function_environment.check_environment_size(function, variables, bounds, props)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
         """Let ``grantee`` invoke the guarded sender and queue sends (``lambda:InvokeFunction`` on it,
@@ -527,7 +568,7 @@ class SmsOptOut(Construct):
         # A role of its own, allowed to write to its own log group only (no AWS managed policy).
         role = iam.Role(self, f"{construct_id}Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
         log_group.grant_write(role)
-        return lambda_.Function(
+        function = lambda_.Function(
             self,
             construct_id,
             runtime=RUNTIME,
@@ -545,6 +586,8 @@ class SmsOptOut(Construct):
             retry_attempts=2,
             reserved_concurrent_executions=reserved_concurrency,
         )
+        drop_role_dependency(function)
+        return function
 
     def _alarms(self, alarm_topic: sns.ITopic | None) -> list[cloudwatch.Alarm]:
         alarms = [self.reply_dead_letter_queue.not_empty_alarm, self.send_dead_letter_queue.not_empty_alarm]

@@ -17,6 +17,7 @@ import sms_opt_out.deadline
 import sms_opt_out.pacing
 import sms_opt_out.sms_gateway
 from sandbox.atomic_moto import AtomicMotoServer
+from sandbox.dynamodb_rules import StrictDynamoDb
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
 from sandbox.virtual_clock import VirtualClock
@@ -40,6 +41,15 @@ def aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
     monkeypatch.setenv("OPT_OUT_TABLE_NAME", TABLE)
     monkeypatch.setenv("AWS_MAX_ATTEMPTS", "2")  # injected throttling fails fast
+
+
+@pytest.fixture(autouse=True)
+def dynamodb_as_strict_as_aws() -> Iterator[StrictDynamoDb]:
+    """Every DynamoDB request of every test meets DynamoDB's documented rules, which moto does not
+    enforce (``sandbox/dynamodb_rules.py``); a refused request fails the test even if it was caught."""
+    with StrictDynamoDb() as strict:
+        yield strict
+    assert strict.refused == [], f"DynamoDB would refuse: {strict.refused}"
 
 
 @pytest.fixture

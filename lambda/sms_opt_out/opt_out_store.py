@@ -300,23 +300,19 @@ class OptOutStore:
     # Consent state -----------------------------------------------------------------------
 
     def _state_update(self, event: PreferenceEvent) -> dict[str, Any]:
-        """UpdateItem parameters that make ``event`` its origination's state unless a later one is."""
+        """UpdateItem parameters that make ``event`` its origination's state unless a later one is.
+
+        At the same time, an opt-out wins: the comparison is chosen here, by the event's action,
+        rather than written as a comparison of two values that DynamoDB would have to evaluate.
+        """
+        no_earlier = "<=" if event.action is Action.OPT_OUT else "<"
         return {
             "TableName": self.table_name,
             "Key": _item(PK=event.customer, SK=STATE_SORT_KEY),
             "UpdateExpression": "SET #o = :entry",
-            "ConditionExpression": (
-                "attribute_not_exists(#o) OR #o.#ts < :ts OR (#o.#ts = :ts AND :action = :opt_out)"
-            ),
+            "ConditionExpression": f"attribute_not_exists(#o) OR #o.#ts {no_earlier} :ts",
             "ExpressionAttributeNames": {"#o": event.origination, "#ts": "Timestamp"},
-            "ExpressionAttributeValues": _item(
-                **{
-                    ":entry": event.state_entry(),
-                    ":ts": event.timestamp,
-                    ":action": event.action.value,
-                    ":opt_out": Action.OPT_OUT.value,
-                }
-            ),
+            "ExpressionAttributeValues": _item(**{":entry": event.state_entry(), ":ts": event.timestamp}),
         }
 
     def apply(self, event: PreferenceEvent) -> ConsentState | None:
