@@ -200,20 +200,31 @@ def test_replies_of_every_kind(reply: Callable[..., dict[str, Any]], table: Any,
     assert len(sms.inbox(CUSTOMER)) == 4  # STOP, HELP, START and ARRET, each once; a repeated STOP is not
 
 
-def test_a_replys_other_requests_lease_apply_settle_and_confirm(table: Any) -> None:
-    """The requests of a reply but its first transaction, on both emulators."""
+def test_a_replys_lease_and_apply(table: Any) -> None:
+    """The requests of a reply but its transactions (dynalite has none), on both emulators."""
+    store = OptOutStore(TABLE, table)
+    event = PreferenceEvent(CUSTOMER, ALL_NUMBERS, minutes_ago(5), Action.OPT_OUT, "STOP", "sms", "in-1")
+    lease = Lease("container-1/in-1", 2_000_000_000_000)
+
+    assert store.claim(CUSTOMER, lease, now_ms=1_000_000_000_000) is not None
+    assert store.claim(CUSTOMER, Lease("container-2/in-1", lease.until_ms), now_ms=1_000_000_000_000) is None
+    assert store.apply(event) is not None
+    store.release(CUSTOMER, lease)
+    store.release(CUSTOMER, lease)  # no longer ours: nothing changes
+    assert OptOutRegistry(TABLE).is_opted_out(CUSTOMER, OUR_NUMBER)
+
+
+@MOTO_ONLY
+def test_a_replys_record_and_finish(table: Any) -> None:
+    """The reply's two transactions: receipt and history, then settle, confirm and release in one write."""
     store = OptOutStore(TABLE, table)
     event = PreferenceEvent(CUSTOMER, ALL_NUMBERS, minutes_ago(5), Action.OPT_OUT, "STOP", "sms", "in-1")
     receipt = Receipt(CUSTOMER, "in-1", "OPT_OUT")
     lease = Lease("container-1/in-1", 2_000_000_000_000)
 
     assert store.claim(CUSTOMER, lease, now_ms=1_000_000_000_000) is not None
-    assert store.claim(CUSTOMER, Lease("container-2/in-1", lease.until_ms), now_ms=1_000_000_000_000) is None
     assert store.record(event) and store.apply(event) is not None
-    store.mark_confirmed(event, minutes_ago(4))
-    store.settle_reply(receipt, "CONFIRMED", "message-1")
-    store.release(CUSTOMER, lease)
-    store.release(CUSTOMER, lease)  # no longer ours: nothing changes
+    store.finish_reply(receipt, "CONFIRMED", lease, "message-1", confirmed=(event, minutes_ago(4)))
 
     key = {"PK": {"S": CUSTOMER}, "SK": {"S": "INBOUND#in-1"}}
     assert table.get_item(TableName=TABLE, Key=key)["Item"]["Outcome"] == {"S": "CONFIRMED"}
