@@ -84,8 +84,12 @@ LANGUAGES: Mapping[str, Language] = {
         KeywordSet(
             ENGLISH,
             opt_out_keywords=(
+                "BLOCK",
                 "CANCEL",
                 "END",
+                "F OFF",
+                "GO AWAY",
+                "NO MORE",
                 "OPT-OUT",
                 "OPTOUT",
                 "QUIT",
@@ -94,6 +98,7 @@ LANGUAGES: Mapping[str, Language] = {
                 "STOP",
                 "STOPALL",
                 "TD",
+                "UNSUB",
                 "UNSUBSCRIBE",
             ),
             opt_in_keywords=("JOIN", "START", "UNSTOP"),
@@ -104,8 +109,8 @@ LANGUAGES: Mapping[str, Language] = {
                 "LEAVE ME ALONE",
                 "REMOVE ME",
                 "TAKE ME OFF",
-                "DO NOT TEXT",
-                "DON'T TEXT",
+                "DO NOT TEXT ME",
+                "DON'T TEXT ME",
                 "NO MORE TEXTS",
                 "NO MORE MESSAGES",
                 "OPT ME OUT",
@@ -132,7 +137,21 @@ LANGUAGES: Mapping[str, Language] = {
         KeywordSet(
             SPANISH,
             # ALTO and AYUDA: the carriers' Spanish short-code keywords (Twilio's industry standards).
-            opt_out_keywords=("ALTO", "BAJA", "CANCELAR", "DAR DE BAJA", "DETENER", "NO MAS", "PARAR"),
+            opt_out_keywords=(
+                "ALTO",
+                "BAJA",
+                "BASTA",
+                "CANCELAR",
+                "DAR DE BAJA",
+                "DETENER",
+                "NO MAS",
+                "PARA YA",
+                "PARAR",
+                "PARE",
+                "PAREN",
+                "YA BASTA",
+                "YA NO MAS",
+            ),
             opt_in_keywords=("INICIO",),  # Textizen's reserved Spanish START
             help_keywords=("AYUDA",),
             revocation_words=("DETENER", "DESUSCRIBIR", "DESUSCRIBIRME"),
@@ -159,7 +178,7 @@ LANGUAGES: Mapping[str, Language] = {
         KeywordSet(
             FRENCH,
             # ARRET and AIDE: mandatory on Canadian short codes (CWTA guidelines), answered in French.
-            opt_out_keywords=("ARRET", "ARRETER", "DESABONNER"),
+            opt_out_keywords=("ANNULER", "ARRET", "ARRETE", "ARRETER", "ARRETEZ", "CESSEZ", "DESABONNER"),
             help_keywords=("AIDE",),
             revocation_words=("DESABONNER", "DESINSCRIRE"),
             opt_out_phrases=("ME DESABONNER", "PLUS DE MESSAGES", "ARRETEZ LES MESSAGES"),
