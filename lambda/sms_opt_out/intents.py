@@ -129,10 +129,10 @@ POLITENESS = frozenset(
 """Words of politeness and greeting (en, es, fr) that may come before or after a keyword."""
 
 
-def without_politeness(words: Sequence[str]) -> tuple[str, ...]:
-    """``words`` without the politeness at either end (all of it when nothing else is left)."""
+def without_politeness(words: Sequence[str], *, leading: bool = True) -> tuple[str, ...]:
+    """``words`` without the politeness at the end, and at the start when ``leading``."""
     start, end = 0, len(words)
-    while start < end and words[start] in POLITENESS:
+    while leading and start < end and words[start] in POLITENESS:
         start += 1
     while end > start and words[end - 1] in POLITENESS:
         end -= 1

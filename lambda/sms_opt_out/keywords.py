@@ -146,48 +146,55 @@ class KeywordRules:
                         self._keywords[_compact(keyword)] = Classification(
                             intent, normalize(keyword), MatchedBy.KEYWORD, keyword_set.language
                         )
-        self._phrases = [
-            (_words(phrase), Classification(Intent.OPT_OUT, normalize(phrase), MatchedBy.PHRASE, k.language))
+        self._matchers = [
+            (_words(phrase), Classification(Intent.OPT_OUT, normalize(phrase), matched_by, k.language))
             for k in self.keyword_sets
-            for phrase in k.opt_out_phrases
+            for matched_by, phrases in (
+                (MatchedBy.WORD, k.revocation_words),
+                (MatchedBy.PHRASE, k.opt_out_phrases),
+            )
+            for phrase in phrases
             if _words(phrase)
         ]
-        self._revocation_words = [
-            (_words(word), Classification(Intent.OPT_OUT, normalize(word), MatchedBy.WORD, k.language))
-            for k in self.keyword_sets
-            for word in k.revocation_words
-            if _words(word)
-        ]
-        self._vocabulary = frozenset(self._keywords) | {"".join(w) for w, _ in self._revocation_words}
+        """The configured revocation words and opt-out phrases, in precedence order."""
+        self._vocabulary = frozenset(self._keywords) | {
+            "".join(w) for w, c in self._matchers if c.matched_by is MatchedBy.WORD
+        }
 
     def classify_reply(self, body: str) -> Classification:
         """Classify one reply, with the rule that decided and the reason."""
         raw = text_normalisation.clauses(body)
         clauses = tuple(tuple(canonical_word(w, self._vocabulary) for w in clause) for clause in raw)
         words = tuple(w for clause in clauses for w in clause)
-        found = self._classify(clauses, words, "".join(w for clause in raw for w in clause))
+        raw_words = (w for clause in raw for w in clause)
+        spelt = ", ".join(f"{r} as {w}" for r, w in zip(raw_words, words, strict=True) if r != w)
+        found = self._classify(clauses, words)
+        if spelt:
+            found = replace(found, reason=f"{found.reason} (reading {spelt})")
         return replace(
             found, language=found.language and reply_language(words, self.languages, found.language)
         )
 
-    def _classify(
-        self, clauses: tuple[tuple[str, ...], ...], words: tuple[str, ...], raw: str
-    ) -> Classification:
-        for candidate in dict.fromkeys(("".join(words), "".join(without_politeness(words)))):
+    def _classify(self, clauses: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> Classification:
+        whole = "".join(words)
+        trailing = "".join(without_politeness(words, leading=False))
+        polite = "".join(without_politeness(words))
+        for candidate in dict.fromkeys((whole, trailing, polite)):
             keyword = self._keywords.get(candidate)
-            if keyword is not None:
-                spelt = "" if candidate == raw else f", as the reply spells it ({raw})"
-                polite = "" if candidate == "".join(words) else ", with politeness around it"
-                reason = f"the reply is the keyword {keyword.keyword}{spelt}{polite}"
-                return self._decided(keyword, "keyword", reason)
+            if keyword is None or candidate not in (whole, trailing) and keyword.intent is not Intent.OPT_OUT:
+                continue  # consent and help are never read from a sentence: only politeness after them
+            around = "" if candidate == whole else ", with politeness around it"
+            return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
         compact_words = set(words)
-        for phrase, classification in self._phrases:
-            if _contains(words, phrase) or "".join(phrase) in compact_words:
-                return self._decided(
-                    classification, "phrase", f"the opt-out phrase {classification.keyword!r}"
-                )
+        present = [
+            c for phrase, c in self._matchers if _contains(words, phrase) or "".join(phrase) in compact_words
+        ]
+        decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
+        if decisive is not None:
+            what = "opt-out phrase" if decisive.matched_by is MatchedBy.PHRASE else "revocation word"
+            return self._decided(decisive, decisive.matched_by.lower(), f"the {what} {decisive.keyword}")
         natural = natural_revocation(clauses, self.languages)
         if natural is not None:
             return self._decided(
@@ -195,11 +202,6 @@ class KeywordRules:
                 natural.rule,
                 natural.reason,
             )
-        present = [
-            c
-            for phrase, c in self._revocation_words
-            if _contains(words, phrase) or "".join(phrase) in compact_words
-        ]
         if not present:
             return self._decided(
                 Classification(Intent.OTHER), "none", "no keyword, phrase or revocation word"
@@ -209,22 +211,13 @@ class KeywordRules:
             return self._decided(
                 word, "word.strict", f"the revocation word {word.keyword} (policy STRICT: anywhere)"
             )
-        contextual = frozenset(c.keyword for c in present if c.keyword in CONTEXTUAL_WORDS)
-        unambiguous = next((c for c in present if c.keyword not in contextual), None)
-        if unambiguous is not None:
-            return self._decided(
-                unambiguous,
-                "word.unambiguous",
-                f"the revocation word {unambiguous.keyword}, which has no other meaning",
-            )
-        judged = judge_revocation_word(clauses, contextual)
+        judged = judge_revocation_word(clauses, frozenset(c.keyword for c in present))
         assert judged is not None  # a contextual word is present
         word = next((c for c in present if c.keyword in judged.matched.split()), present[0])
+        reason = f"{judged.reason} ({judged.matched!r}, policy CONTEXTUAL)"
         if judged.rule.startswith("contextual."):
-            return self._decided(word, judged.rule, f"{judged.reason} ({judged.matched!r})")
-        return self._decided(
-            replace(word, intent=Intent.AMBIGUOUS), judged.rule, f"{judged.reason} ({judged.matched!r})"
-        )
+            return self._decided(word, judged.rule, reason)
+        return self._decided(replace(word, intent=Intent.AMBIGUOUS), judged.rule, reason)
 
     def _decided(self, classification: Classification, rule: str, reason: str) -> Classification:
         return replace(classification, rule=rule, reason=reason, policy=self.policy)
