@@ -92,7 +92,8 @@ def run() -> dict[str, object]:
             rows = [r for r in replies if split in ("all", r["split"])]
             results[f"{policy}/{split}/all"] = score(rules, rows)
             for language in LANGUAGES:
-                results[f"{policy}/{split}/{language}"] = score(rules, (r for r in rows if r["language"] == language))
+                in_language = (r for r in rows if r["language"] == language)
+                results[f"{policy}/{split}/{language}"] = score(rules, in_language)
             talk = [r for r in conversations if split in ("all", r["split"])]
             results[f"{policy}/{split}/conversations"] = conversational_opt_outs(rules, talk)
     texts = [r["text"] for r in replies + conversations]

@@ -50,18 +50,31 @@ _MESSAGES = (
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
 MESSAGE_WORDS = frozenset(_MESSAGES.replace("S?", "|").replace("?", "").split("|")) | frozenset(
-    "TEXT TXT MESSAGE MSG ALERT NOTIFICATION PROMO MENSAJE TEXTO PUB".split()
+    ["TEXT", "TXT", "MESSAGE", "MSG", "ALERT", "NOTIFICATION", "PROMO", "MENSAJE", "TEXTO", "PUB"]
 )
 MESSAGE_VERBS = frozenset(
-    "TEXTING TXTING MESSAGING SENDING CONTACTING CALLING SPAMMING BOTHERING EMAILING BUGGING "
-    "HARASSING PINGING SUBSCRIBING".split()
+    [
+        "TEXTING",
+        "TXTING",
+        "MESSAGING",
+        "SENDING",
+        "CONTACTING",
+        "CALLING",
+        "SPAMMING",
+        "BOTHERING",
+        "EMAILING",
+        "BUGGING",
+        "HARASSING",
+        "PINGING",
+        "SUBSCRIBING",
+    ]
 )
 _STOP_TRANSPOSITIONS = ("TSOP", "SOTP", "STPO")
 MISSPELLINGS = {
     **dict.fromkeys(_STOP_TRANSPOSITIONS, "STOP"),
     "STAHP": "STOP",
     "STAP": "STOP",
-    "CTOP": "STOP",  # STOP typed on a Cyrillic keyboard (С is S there), or СТОП read as Latin
+    "CTOP": "STOP",  # Cyrillic STOP (Es, Te, O, Er) folded as Latin look-alikes
     "STOPALL": "STOPALL",
     "UNSUB": "UNSUBSCRIBE",
     "UNSUBS": "UNSUBSCRIBE",
@@ -122,9 +135,40 @@ def _within(a: str, b: str, limit: int) -> bool:
 # --- Politeness: what around a keyword does not change it -----------------------------------------
 
 POLITENESS = frozenset(
-    "PLEASE PLS PLZ PLEASEE THANKS THANK YOU THX TY THANKYOU NOW ASAP OK OKAY HI HELLO "
-    "POR FAVOR PORFA PORFAVOR GRACIAS HOLA YA "
-    "SVP STP SIL VOUS TE PLAIT MERCI BEAUCOUP BONJOUR".split()
+    [
+        "PLEASE",
+        "PLS",
+        "PLZ",
+        "PLEASEE",
+        "THANKS",
+        "THANK",
+        "YOU",
+        "THX",
+        "TY",
+        "THANKYOU",
+        "NOW",
+        "ASAP",
+        "OK",
+        "OKAY",
+        "HI",
+        "HELLO",
+        "POR",
+        "FAVOR",
+        "PORFA",
+        "PORFAVOR",
+        "GRACIAS",
+        "HOLA",
+        "YA",
+        "SVP",
+        "STP",
+        "SIL",
+        "VOUS",
+        "TE",
+        "PLAIT",
+        "MERCI",
+        "BEAUCOUP",
+        "BONJOUR",
+    ]
 )
 """Words of politeness and greeting (en, es, fr) that may come before or after a keyword."""
 
@@ -151,7 +195,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("remove-me", r"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNLIST) (?:ME|US)\b"),
         (
             "off-the-list",
-            rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}) OFF\b(?! (?:AT|HERE|THERE|NEAR|IN|BY)\b)",
+            rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}) OFF\b"
+            r"(?! (?:AT|HERE|THERE|NEAR|IN|BY)\b)",
         ),
         ("off-the-list", r"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) (?:\w+ )?LISTS?\b"),
         ("never-signed-up", r"\b(?:DIDNT|DID NOT|NEVER|NOT) (?:SIGN|SIGNED) UP\b"),
@@ -177,7 +222,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             r"\bNO ME (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
             r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b",
-        ),  # fmt: skip
+        ),
         ("do-not-send", r"\b(?:YA )?NO (?:MANDEN|ENVIEN|ESCRIBAN|MANDAR|ENVIAR|VUELVAN A)\b"),
         ("do-not-want", rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"),
         (
@@ -192,7 +237,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             r"\b(?:NUMERO|TELEFONO) (?:EQUIVOCADO|INCORRECTO|ERRONEO)\b|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
             r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b",
-        ),  # fmt: skip
+        ),
         ("leave-me-alone", r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b"),
         ("never-signed-up", r"\b(?:NUNCA|NO) ME (?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE)\b"),
         ("no-more-messages", rf"\b(?:NO MAS|BASTA(?: DE| CON)?) (?:{_MESSAGES})\b"),
@@ -201,19 +246,19 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-messages",
             rf"\b(?:PARAR|PAREN|DETENER|DETENGAN|CANCELAR|CANCELEN|SUSPENDER|SUSPENDAN)\b.*"
             rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b",
-        ),  # fmt: skip
+        ),
     ),
     FRENCH: (
         (
             "stop-sending",
             rf"\b(?:ARRETEZ|ARRETE|ARRETER|CESSEZ|CESSE|CESSER|STOPPEZ) (?:DE|D) (?:M |ME |NOUS )?"
             rf"(?:{_FR_VERBS})\b",
-        ),  # fmt: skip
+        ),
         (
             "stop-messages",
             rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*) (?:LES|VOS|CES|TOUS LES) "
             rf"(?:{_MESSAGES})\b",
-        ),  # fmt: skip
+        ),
         ("stop-imperative", r"\b(?:ARRETEZ|CESSEZ)(?: SVP| MERCI| SIL VOUS PLAIT)?$"),
         ("no-more-messages", rf"\bPLUS DE (?:{_MESSAGES})\b"),
         (
@@ -228,17 +273,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE NUMERO\b"
             r"|\bPAS (?:LE BON|MON) NUMERO\b|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b",
-        ),  # fmt: skip
+        ),
         (
             "remove-number",
             r"\b(?:RETIREZ|RETIRER|SUPPRIMEZ|SUPPRIMER|EFFACEZ|EFFACER|ENLEVEZ|ENLEVER|RAYEZ) "
             r"(?:MOI|MON NUMERO|CE NUMERO)\b",
-        ),  # fmt: skip
+        ),
         (
             "do-not-send",
             rf"\bNE? (?:M |ME |NOUS )?(?:ENVOYEZ|ECRIVEZ|CONTACTEZ|TEXTEZ|APPELEZ) PLUS\b"
             rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS})\b",
-        ),  # fmt: skip
+        ),
         ("never-signed-up", r"\bJAMAIS (?:INSCRITE?|ABONNEE?|DEMANDE|ACCEPTE|CONSENTI)\b"),
         ("enough", rf"\b(?:CA SUFFIT|ASSEZ)(?: AVEC)? (?:LES |VOS |DE |DES )?(?:{_MESSAGES})\b"),
         ("unsubscribe", r"\bANNUL\w* (?:MON|L|LE|MES) (?:ABONNEMENT|INSCRIPTION)\b"),
@@ -271,7 +316,27 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
 
 LAUGHTER = re.compile(r"^(?:LOL+|LMF?AO+|ROFL|XD+|MDR+|PTDR+|(?:HA|HE|JA|JE|HI){2,}H?)$")
 _NOUN_BEFORE = frozenset(
-    "BUS TRAIN SUBWAY METRO TRAM LAST NEXT FIRST FINAL THE A AN MY YOUR OUR THAT EACH EVERY ONE".split()
+    [
+        "BUS",
+        "TRAIN",
+        "SUBWAY",
+        "METRO",
+        "TRAM",
+        "LAST",
+        "NEXT",
+        "FIRST",
+        "FINAL",
+        "THE",
+        "A",
+        "AN",
+        "MY",
+        "YOUR",
+        "OUR",
+        "THAT",
+        "EACH",
+        "EVERY",
+        "ONE",
+    ]
 )
 """Words before STOP or END that make it a noun ("bus stop", "the end")."""
 _TIME = re.compile(
@@ -279,16 +344,61 @@ _TIME = re.compile(
     r"|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\d{1,2}(?:AM|PM|H\d*)?|\d{1,2}\d{2})$"
 )
 """Words of time: an FCC word followed by one is about an event ("cancel the 3pm", "stop by tomorrow")."""
-_NEGATION_BEFORE = frozenset("DONT CANT CANNOT WONT COULDNT DIDNT NOT LETS".split())
+_NEGATION_BEFORE = frozenset(["DONT", "CANT", "CANNOT", "WONT", "COULDNT", "DIDNT", "NOT", "LETS"])
 _OTHER_AFTER = frozenset(
-    "BY AT IN ON OF UP OVER AROUND AFTER BEFORE FOR TO INTO NEAR FROM WITH SIGN SIGNS LIGHT LIGHTS "
-    "DATE TIME BUTTON LOSS".split()
+    [
+        "BY",
+        "AT",
+        "IN",
+        "ON",
+        "OF",
+        "UP",
+        "OVER",
+        "AROUND",
+        "AFTER",
+        "BEFORE",
+        "FOR",
+        "TO",
+        "INTO",
+        "NEAR",
+        "FROM",
+        "WITH",
+        "SIGN",
+        "SIGNS",
+        "LIGHT",
+        "LIGHTS",
+        "DATE",
+        "TIME",
+        "BUTTON",
+        "LOSS",
+    ]
 )
 """Words after an FCC word that show it is about something else ("stop by", "end of", "stop sign")."""
-_DETERMINERS = frozenset("MY THE OUR YOUR HIS HER THEIR THAT THOSE A AN TODAYS TOMORROWS".split())
+_DETERMINERS = frozenset(
+    ["MY", "THE", "OUR", "YOUR", "HIS", "HER", "THEIR", "THAT", "THOSE", "A", "AN", "TODAYS", "TOMORROWS"]
+)
 _ABOUT_MESSAGES_AFTER = frozenset(
-    "ME US IT THIS THESE THEM ALL NOW PLEASE PLS PLZ THANKS THANK ASAP IMMEDIATELY RIGHT ALREADY "
-    "SENDING TEXTING".split()
+    [
+        "ME",
+        "US",
+        "IT",
+        "THIS",
+        "THESE",
+        "THEM",
+        "ALL",
+        "NOW",
+        "PLEASE",
+        "PLS",
+        "PLZ",
+        "THANKS",
+        "THANK",
+        "ASAP",
+        "IMMEDIATELY",
+        "RIGHT",
+        "ALREADY",
+        "SENDING",
+        "TEXTING",
+    ]
 )
 """Words after an FCC word that leave it about the messages ("stop it", "stop now", "cancel this")."""
 
@@ -355,8 +465,10 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
 # --- Language of a reply -------------------------------------------------------------------------
 
 LANGUAGE_MARKERS = {
-    SPANISH: frozenset("POR FAVOR PORFA GRACIAS MENSAJES MENSAJE MAS QUIERO USTEDES".split()),
-    FRENCH: frozenset("SVP STP MERCI JE NE VOUS MOI SIL PLAIT".split()),
+    SPANISH: frozenset(
+        ["POR", "FAVOR", "PORFA", "GRACIAS", "MENSAJES", "MENSAJE", "MAS", "QUIERO", "USTEDES"]
+    ),
+    FRENCH: frozenset(["SVP", "STP", "MERCI", "JE", "NE", "VOUS", "MOI", "SIL", "PLAIT"]),
 }
 """Words that tell a reply in Spanish or French apart from an English one."""
 

@@ -181,7 +181,9 @@ class KeywordRules:
         polite = "".join(without_politeness(words))
         for candidate in dict.fromkeys((whole, trailing, polite)):
             keyword = self._keywords.get(candidate)
-            if keyword is None or candidate not in (whole, trailing) and keyword.intent is not Intent.OPT_OUT:
+            if keyword is None or (
+                candidate not in (whole, trailing) and keyword.intent is not Intent.OPT_OUT
+            ):
                 continue  # consent and help are never read from a sentence: only politeness after them
             around = "" if candidate == whole else ", with politeness around it"
             return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")

@@ -47,6 +47,7 @@ REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
     "OPT_IN": ("OptIns", "ConfirmationsSent"),
     "HELP": ("HelpRequests", "ConfirmationsSent"),
     "UNRECOGNISED": ("UnrecognisedReplies",),
+    "AMBIGUOUS": ("UnrecognisedReplies", "ConfirmationsSent"),  # kept for review, and clarified
     "DUPLICATE": (),  # counted when it was first delivered
     "SUPERSEDED": (),  # recorded, but a later reply decides: it changed nothing and was not answered
 }

@@ -26,6 +26,8 @@ from .unrecognised_replies import UnrecognisedReplies
 logger = logging.getLogger(__name__)
 
 SMS_CHANNEL = "SMS"
+_ANSWERED_ONLY = {Intent.HELP: "HELP_SENT", Intent.AMBIGUOUS: "CLARIFICATION_SENT"}
+"""Intents answered (once, as a receipt records) without changing consent, and their outcome."""
 
 
 class ReplyProcessor:
@@ -61,14 +63,15 @@ class ReplyProcessor:
         """
         classification = self._settings.rules.classify_reply(reply.body)
         customer = mask(reply.customer)
-        if classification.intent is Intent.OTHER:
-            self._unrecognised.keep(reply)
-            logger.info("kept a reply from %s for review: no keyword", customer)
-            return "UNRECOGNISED"
+        if classification.intent in (Intent.OTHER, Intent.AMBIGUOUS):
+            self._unrecognised.keep(reply, classification)
+            logger.info("kept a reply from %s for review: %s", customer, classification.rule)
+            if classification.intent is Intent.OTHER:
+                return "UNRECOGNISED"
         origination = self._originations.resolve(reply.our_number)
         event = (
             None
-            if classification.intent is Intent.HELP
+            if classification.intent in _ANSWERED_ONLY
             else _preference_event(reply, classification, origination, self._now())
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
@@ -100,10 +103,10 @@ class ReplyProcessor:
             message_id = self._answer(reply, classification)
             if event is not None:
                 self._store.mark_confirmed(event, self._now())
-            self._settle(receipt, "HELP_SENT" if event is None else "CONFIRMED", message_id)
+            self._settle(receipt, _ANSWERED_ONLY.get(classification.intent, "CONFIRMED"), message_id)
         finally:
             self._store.release(reply.customer, lease)
-        return event.action.value if event is not None else Intent.HELP.value
+        return event.action.value if event is not None else classification.intent.value
 
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
@@ -133,6 +136,7 @@ class ReplyProcessor:
             Intent.OPT_OUT: texts.opt_out_confirmation,
             Intent.OPT_IN: texts.opt_in_confirmation,
             Intent.HELP: texts.help_message,
+            Intent.AMBIGUOUS: texts.clarification,
         }[intent]
         try:
             return self._gateway.send(
@@ -166,6 +170,9 @@ def _preference_event(
         inbound_message_id=reply.inbound_message_id,
         matched_by=classification.matched_by.value if classification.matched_by else None,
         language=classification.language,
+        rule=classification.rule,
+        reason=classification.reason,
+        policy=classification.policy.value if classification.policy else None,
         reply_text=reply.body,
         recorded_at=recorded_at,
         number=reply.our_number if origination.state_key != reply.our_number else None,
