@@ -101,7 +101,11 @@ def test_languages_take_precedence_in_their_built_in_order() -> None:
 
 
 # What each default text must contain (CTIA Messaging Principles): per language, the phrases.
-NO_FURTHER = {ENGLISH: "no further messages", SPANISH: "ya no le enviaremos mensajes", FRENCH: "ne recevrez plus"}
+NO_FURTHER = {
+    ENGLISH: "no further messages",
+    SPANISH: "ya no le enviaremos mensajes",
+    FRENCH: "ne recevrez plus",
+}
 RATES = {
     ENGLISH: "Msg & data rates may apply",
     SPANISH: "Pueden aplicar tarifas de msj y datos",
