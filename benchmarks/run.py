@@ -11,6 +11,7 @@ from pathlib import Path
 
 from benchmarks import (
     asset_size,
+    classifier,
     cold_start,
     cpu_time,
     import_throughput,
@@ -168,6 +169,82 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
     size = asset_size.run()
     rows.append(
         ("Lambda asset, zipped", f"{size / 1024:.1f} KB", "-", f"≤ 100 KB: {_verdict(size <= 100 * 1024)}")
+    )
+    growth = size - ASSET_BEFORE_CLASSIFIER
+    rows.append(
+        (
+            "Lambda asset growth since the classifier (issue 21)",
+            f"{growth / 1024:+.1f} KB",
+            f"{ASSET_BEFORE_CLASSIFIER / 1024:.1f} KB before",
+            f"≤ 150 KB: {_verdict(growth <= 150 * 1024)}",
+        )
+    )
+    rows += _classifier_rows()
+    return rows
+
+
+ASSET_BEFORE_CLASSIFIER = 73_179
+"""Bytes of the zipped asset on main at 0e0bcb1, before the classifier of issue 21."""
+BEFORE_CLASSIFIER = {
+    "recall": "en 58.2%, es 23.2%, fr 22.1%, all 39.7%",
+    "precision": "en 81.1%, es 100.0%, fr 100.0%, all 86.0%",
+    "conversations": "58 of 340 (17.1%)",
+}
+"""The rules on main at 0e0bcb1 (WORD, en/es/fr) on the same corpora, all parts."""
+
+
+def _percentages(figures: dict[str, object], key: str, attribute: str) -> tuple[str, list[float]]:
+    values = [getattr(figures[f"{key}/{language}"], attribute) for language in (*classifier.LANGUAGES, "all")]
+    labels = (*classifier.LANGUAGES, "all")
+    return ", ".join(f"{label} {value:.1%}" for label, value in zip(labels, values, strict=True)), values
+
+
+def _classifier_rows() -> list[Row]:
+    figures = classifier.run()
+    rows: list[Row] = []
+    for policy in classifier.RevocationPolicy:
+        for split in classifier.SPLITS:
+            key = f"{policy}/{split}"
+            size = figures[f"{key}/all"].revocations  # type: ignore[attr-defined]
+            text, values = _percentages(figures, key, "recall")
+            met = values[-1] >= 0.97 and min(values[:-1]) >= 0.95
+            rows.append(
+                (
+                    f"Revocation recall, {policy}, {split} replies ({size} revocations)",
+                    text,
+                    f"main: {BEFORE_CLASSIFIER['recall']}",
+                    f"≥ 97% overall, ≥ 95% per language: {_verdict(met)}",
+                )
+            )
+            text, values = _percentages(figures, key, "precision")
+            target = f"≥ 97%: {_verdict(values[-1] >= 0.97)}" if policy == "CONTEXTUAL" else "-"
+            rows.append(
+                (
+                    f"Opt-out precision, {policy}, {split} replies",
+                    text,
+                    f"main: {BEFORE_CLASSIFIER['precision']}",
+                    target,
+                )
+            )
+            taken, total = figures[f"{key}/conversations"]  # type: ignore[misc]
+            share = taken / total
+            target = f"≤ 0.3%: {_verdict(share <= 0.003)}" if policy == "CONTEXTUAL" else "-"
+            rows.append(
+                (
+                    f"Conversational messages taken as opt-outs, {policy}, {split}",
+                    f"{taken} of {total} ({share:.1%})",
+                    f"main: {BEFORE_CLASSIFIER['conversations']}",
+                    target,
+                )
+            )
+    cpu = figures["cpu"]
+    rows.append(
+        (
+            "Classifier CPU time per reply (corpora, slower policy)",
+            f"{cpu * 1e6:.0f} µs",  # type: ignore[operator]
+            "-",
+            f"≤ 1 ms: {_verdict(cpu <= 0.001)}",  # type: ignore[operator]
+        )
     )
     return rows
 
