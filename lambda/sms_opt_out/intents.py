@@ -49,8 +49,10 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?|COURRIELS"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
-MESSAGE_WORDS = frozenset(_MESSAGES.replace("S?", "|").replace("?", "").split("|")) | frozenset(
-    ["TEXT", "TXT", "MESSAGE", "MSG", "ALERT", "NOTIFICATION", "PROMO", "MENSAJE", "TEXTO", "PUB"]
+MESSAGE_WORDS = frozenset(
+    form
+    for noun in _MESSAGES.split("|")
+    for form in ((noun[:-2], noun[:-2] + "S") if noun.endswith("S?") else (noun,))
 )
 MESSAGE_VERBS = frozenset(
     [
@@ -168,9 +170,13 @@ POLITENESS = frozenset(
         "MERCI",
         "BEAUCOUP",
         "BONJOUR",
+        "ALL",
+        "TODO",
+        "TODOS",
+        "TOUT",
     ]
 )
-"""Words of politeness and greeting (en, es, fr) that may come before or after a keyword."""
+"""Words of politeness and greeting (en, es, fr) that may come before or after a keyword, and "all"."""
 
 
 def without_politeness(words: Sequence[str], *, leading: bool = True) -> tuple[str, ...]:
@@ -314,7 +320,33 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
 
 # --- CONTEXTUAL: is an FCC word about the messages? ----------------------------------------------
 
-LAUGHTER = re.compile(r"^(?:LOL+|LMF?AO+|ROFL|XD+|MDR+|PTDR+|(?:HA|HE|JA|JE|HI){2,}H?)$")
+LAUGHTER = re.compile(
+    r"^(?:LOL+|LMF?AO+|ROFL|XD+|MDR+|PTDR+|JK|JK+|KIDDING|JOKING|(?:HA|HE|JA|JE|HI){2,}H?)$"
+)
+"""Words of laughter or jest: a reply that laughs is conversation, not a revocation, under CONTEXTUAL."""
+_QUESTION_START = frozenset(
+    [
+        "WHEN",
+        "WHERE",
+        "WHAT",
+        "WHATS",
+        "WHERES",
+        "WHENS",
+        "WHICH",
+        "WHY",
+        "HOW",
+        "DID",
+        "DOES",
+        "DO",
+        "IS",
+        "ARE",
+        "WAS",
+        "WERE",
+        "HAS",
+        "HAVE",
+    ]
+)
+"""First words of a question about something (not a request: CAN, COULD, WILL and WOULD are left out)."""
 _NOUN_BEFORE = frozenset(
     [
         "BUS",
@@ -441,6 +473,8 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
     message = next((w for w in after if w in MESSAGE_WORDS or w in MESSAGE_VERBS), None)
     if message is not None:
         return revokes("about-messages", f"is about the messages ({message})")
+    if clause[0] in _QUESTION_START:
+        return other("question", f"is in a question ({clause[0]} ...)")
     if before in _NEGATION_BEFORE:
         return other("negated", f"follows {before}")
     if before in _NOUN_BEFORE and word in ("STOP", "END"):
