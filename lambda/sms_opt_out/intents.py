@@ -197,7 +197,11 @@ _FR_VERBS = r"ENVOYER|ECRIRE|TEXTER|CONTACTER|APPELER|HARCELER|SPAMMER|DERANGER"
 _NUMBER = r"(?:PHONE |CELL |MOBILE )?(?:NUMBER|NUMBR|NUM)"
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
-        ("remove-number", rf"\b(?:REMOVE|DELETE|ERASE|LOSE|DROP) (?:MY|THIS|THE|OUR) {_NUMBER}\b"),
+        (
+            "remove-number",
+            rf"\b(?:REMOVE|DELETE|ERASE|LOSE|DROP) (?:MY|THIS|THE|OUR) "
+            rf"(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA)\b",
+        ),
         ("remove-me", r"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNLIST) (?:ME|US)\b"),
         (
             "off-the-list",
@@ -212,9 +216,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("do-not-text", rf"\b(?:DONT|DO NOT|NEVER) (?:{_EN_VERBS})(?: ME| US| THIS| TO THIS| ANY| AGAIN)\b"),
         (
             "do-not-want",
-            rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER) (?:WANT|WISH|NEED|LIKE)\b.*\b(?:{_MESSAGES})\b",
+            rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER) (?:WANT|WISH|NEED|LIKE)\b.*\b(?:{_MESSAGES})\b"
+            r"|\b(?:DONT|DO NOT) (?:WANT|WISH|NEED|LIKE)\b.*\b(?:THESE|THEM|THIS|IT)\b.*\bANY ?MORE\b",
         ),
-        ("leave-me-alone", r"\bLEAVE (?:ME|US) ALONE\b"),
+        ("leave-me-alone", rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) ALONE\b"),
         ("enough", rf"\bENOUGH (?:WITH )?(?:THE |YOUR |THESE |ALL THE )?(?:{_MESSAGES})\b"),
         ("cease", rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL|$)"),
         ("opt-me-out", r"\bOPT (?:ME|US) OUT\b"),
@@ -237,17 +242,19 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-number",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* (?:MI|ESTE|EL) (?:NUMERO|TELEFONO|CELULAR)\b",
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* (?:MI|ESTE|EL) (?:NUMERO|TELEFONO|CELULAR)\b"
+            r"|\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* MIS DATOS\b",
         ),
         (
             "wrong-number",
-            r"\b(?:NUMERO|TELEFONO) (?:EQUIVOCADO|INCORRECTO|ERRONEO)\b|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
+            r"\b(?:NUMERO|TELEFONO) (?:ESTA |ES )?(?:EQUIVOCADO|INCORRECTO|ERRONEO)\b"
+            r"|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
             r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b",
         ),
         ("leave-me-alone", r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b"),
         ("never-signed-up", r"\b(?:NUNCA|NO) ME (?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE)\b"),
         ("no-more-messages", rf"\b(?:NO MAS|BASTA(?: DE| CON)?) (?:{_MESSAGES})\b"),
-        ("unsubscribe", r"\b(?:DAR|\w+ME) DE BAJA\b"),
+        ("unsubscribe", r"\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b"),
         (
             "stop-messages",
             rf"\b(?:PARAR|PAREN|DETENER|DETENGAN|CANCELAR|CANCELEN|SUSPENDER|SUSPENDAN)\b.*"
@@ -269,7 +276,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("no-more-messages", rf"\bPLUS DE (?:{_MESSAGES})\b"),
         (
             "do-not-want",
-            rf"\b(?:VEUX|VEUT|VOULONS|SOUHAITE|SOUHAITONS|DESIRE) PLUS\b.*\b(?:{_MESSAGES}|RIEN|RECEVOIR)\b",
+            rf"\b(?:VEUX|VEUT|VOULONS|SOUHAITE|SOUHAITONS|DESIRE) PLUS\b.*"
+            rf"\b(?:{_MESSAGES}|RIEN|RECEVOIR|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b",
         ),
         (
             "leave-me-alone",
@@ -283,7 +291,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-number",
             r"\b(?:RETIREZ|RETIRER|SUPPRIMEZ|SUPPRIMER|EFFACEZ|EFFACER|ENLEVEZ|ENLEVER|RAYEZ) "
-            r"(?:MOI|MON NUMERO|CE NUMERO)\b",
+            r"(?:MOI|MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b",
         ),
         (
             "do-not-send",
