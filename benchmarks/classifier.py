@@ -23,7 +23,7 @@ from sms_opt_out.keywords import Intent, KeywordRules
 
 CORPORA = Path(__file__).resolve().parent / "corpora"
 LANGUAGES = ("en", "es", "fr")
-SPLITS = ("tuning", "heldout-1", "heldout-2")
+SPLITS = ("tuning", "heldout-1", "heldout-2", "heldout-3")
 
 
 @dataclass(frozen=True)
