@@ -57,7 +57,9 @@ estimate on unseen wording). The first look at each held-out part, before any ch
 So on wordings nobody wrote a rule for, about one revocation in fifteen is missed (each is kept for
 review, as every unrecognised reply is); the targets (recall >= 97%, <= 0.3% of conversation) are met
 on the parts the rules have seen and not on unseen ones, and the conversational share would need
-far more than 443 messages to be shown at 0.3%. CPU per reply is process time over every text of
+far more than 443 messages to be shown at 0.3%. Short replies recur, as they do in real traffic:
+11 of heldout-1's 186 replies, 3 of heldout-2's 71 and 16 of heldout-3's 74 ("STOP", "help",
+"Alto por favor") also occur in an earlier part. CPU per reply is process time over every text of
 both corpora, 20 rounds.
 """
 Row = tuple[str, str, str, str]
