@@ -170,6 +170,7 @@ def _describe(outcome: str) -> str:
         "OPT_IN": "→ opt-in recorded",
         "HELP": "→ help requested",
         "UNRECOGNISED": "→ no keyword: kept 90 days for review, nothing sent",
+        "AMBIGUOUS": "→ a revocation word about something else (CONTEXTUAL): kept for review, clarified once",
         "DUPLICATE": "→ a repeated delivery: nothing more done",
         "SUPERSEDED": "→ recorded; a later event already decides",
     }[outcome]
