@@ -481,12 +481,12 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
     message = next((w for w in after if w in MESSAGE_WORDS or w in MESSAGE_VERBS), None)
     if message is not None:
         return revokes("about-messages", f"is about the messages ({message})")
-    if clause[0] in _QUESTION_START:
-        return other("question", f"is in a question ({clause[0]} ...)")
     if before in _NEGATION_BEFORE:
         return other("negated", f"follows {before}")
     if before in _NOUN_BEFORE and word in ("STOP", "END"):
         return other("noun", f"is a noun ({before} {word})")
+    if clause[0] in _QUESTION_START:
+        return other("question", f"is in a question ({clause[0]} ...)")
     if not after or all(w in POLITENESS for w in after):
         return revokes("alone", "ends its sentence")
     nxt = after[0]

@@ -2,7 +2,7 @@
 
 What is folded, in order:
 
-1. Compatibility forms (NFKC): fullwidth ``ＳＴＯＰ``, mathematical ``𝐒𝐓𝐎𝐏``, circled ``ⓈⓉⓄⓅ``, squared
+1. Compatibility forms (NFKC): fullwidth and mathematical letters, circled ``ⓈⓉⓄⓅ``, squared
    ``🅂🅃🄾🄿``, ligatures.
 2. Default-ignorable code points (Unicode's ``Default_Ignorable_Code_Point``, as listed in
    DerivedCoreProperties.txt, which Python's ``unicodedata`` does not expose), and every other format
@@ -13,7 +13,7 @@ What is folded, in order:
 4. Accents and every other combining mark (after NFKD): ``Stóp``, ``S̶T̶O̶P̶``.
 5. ``CONFUSABLES``: the letters of other scripts that read as Latin ones, chosen from Unicode's
    confusables.txt for the letters of the keywords: Cyrillic, Greek, Latin small capitals (``ꜱᴛᴏᴘ``),
-   Cherokee (``ᏚᎢᎾᏢ``) and Lisu (``ꓢꓔꓳꓑ``).
+   Cherokee (``ᏚᎢᎾᏢ``) and Lisu look-alikes.
 6. The stop-sign emoji 🛑 reads as the word STOP, laughing faces (😂 🤣 😆 😹) as LOL.
 
 ``words`` then splits the folded text into words: a French elision (``m'envoyer``) parts the
@@ -61,7 +61,7 @@ CONFUSABLES = {
     # Cherokee capitals that read as Latin
     **dict(zip("ᎪᏴᏟᎠᎬᏀᎻᏆᎫᏦᏞᎷᎾᏢᏒᏚᎢᏙᏔᎩᏃ", "ABCDEGHIJKLMOPRSTVWYZ", strict=True)),
     # Lisu
-    **dict(zip("ꓮꓐꓚꓓꓰꓝꓖꓧꓲꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ", "ABCDEFGHIJKLMNOPRSTUVWXYZ", strict=True)),
+    **dict(zip("ꓮꓐꓚꓓꓰꓝꓖꓧꓲꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ", "ABCDEFGHIJKLMNOPRSTUVWXYZ", strict=True)),  # noqa: RUF001
 }
 """Letter of another script to the Latin letter it reads as (from Unicode's confusables.txt)."""
 EMOJI_WORDS = {"\U0001f6d1": " STOP ", **dict.fromkeys("\U0001f602\U0001f923\U0001f606\U0001f639", " LOL ")}
