@@ -97,10 +97,12 @@ def test_the_replies_command_lists_unrecognised_replies_since_a_time(handle: Han
     code, out = cli("replies", "--unrecognised")
     assert code == 0
     header, first, second = out.splitlines()
-    assert header.split() == ["time", "number", "our", "number", "inbound", "message", "id", "reply", "text"]
-    assert first.split()[:4] == [at(0), CUSTOMER, OUR_NUMBER, "in-1"] and second.endswith(
-        "Please don't contact me"
-    )
+    assert header.split() == [
+        "time", "number", "our", "number", "inbound", "message", "id", "intent", "reason", "reply", "text"
+    ]  # fmt: skip
+    assert first.split()[:5] == [at(0), CUSTOMER, OUR_NUMBER, "in-1", "OTHER"]
+    assert "no keyword, phrase or revocation word" in first
+    assert second.endswith("Please don't contact me")
 
     code, out = cli("replies", "--unrecognised", "--since", at(5), "--json")
     assert [r["inbound_message_id"] for r in json.loads(out)] == ["in-2"]
