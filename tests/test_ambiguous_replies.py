@@ -3,6 +3,8 @@ answered once with the clarification; a revocation is still an opt-out."""
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 import pytest
@@ -10,7 +12,8 @@ import pytest
 from sms_opt_out.errors import ConfirmationNotSentError
 from sms_opt_out.languages import DEFAULT_PROGRAM_NAME, LANGUAGES, SPANISH
 from sms_opt_out.unrecognised_replies import PARTITION
-from tests.conftest import OUR_NUMBER, TABLE, sns_event
+from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
+from tests.test_cli import cli
 from tests.test_process_reply import (
     DEFAULT_OPT_OUT_CONFIRMATION,
     ENGLISH_TEXTS,
@@ -114,3 +117,14 @@ def test_under_strict_the_same_reply_opts_out(
     assert [i["Rule"]["S"] for i in history(dynamodb)] == ["word.strict"]
     assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
     assert kept(dynamodb) == []
+
+
+def test_history_shows_the_rule_the_policy_and_the_reason(handle: Handler) -> None:
+    handle(sns_event("Wrong number", inbound_id="in-1"))
+
+    code, out = cli("history", CUSTOMER, "--csv")
+
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert code == 0
+    assert (row["rule"], row["policy"], row["language"]) == ("en.wrong-number", "CONTEXTUAL", "en")
+    assert row["reason"] == "revocation in en: 'WRONG NUMBER'"
