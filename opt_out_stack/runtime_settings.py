@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from opt_out_stack import prop_validation
 from opt_out_stack.prop_validation import PropError
 from sms_opt_out.errors import InvalidFieldError
+from sms_opt_out.intents import RevocationPolicy
 from sms_opt_out.keywords import MatchMode, stop_rule_violation
 from sms_opt_out.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, check_languages
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
@@ -28,6 +29,7 @@ TEXT_VARIABLES = {
     "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
     "opt_in_confirmation": "OPT_IN_CONFIRMATION",
     "help_message": "HELP_MESSAGE",
+    "clarification_message": "CLARIFICATION_MESSAGE",
     "message_frequency": "MESSAGE_FREQUENCY",
     "program_name": "PROGRAM_NAME",
     "support_contact": "SUPPORT_CONTACT",
@@ -37,6 +39,7 @@ LANGUAGE_PROPS = (
     "opt_out_confirmation",
     "opt_in_confirmation",
     "help_message",
+    "clarification_message",
     "message_frequency",
 )
 """What ``language_settings`` may set for a language other than English."""
@@ -54,10 +57,12 @@ class RuntimeSettings:
     opt_out_words: Sequence[str] | None = None
     opt_out_phrases: Sequence[str] | None = None
     match_mode: str | None = None
+    revocation_policy: str | None = None
     opt_out_scope: str | None = None
     opt_out_confirmation: str | None = None
     opt_in_confirmation: str | None = None
     help_message: str | None = None
+    clarification_message: str | None = None
     program_name: str | None = None
     messages_per_second: Mapping[str, float] | None = None
     support_contact: str | None = None
@@ -87,6 +92,7 @@ class RuntimeSettings:
         env |= _language_settings(self.language_settings or {}, languages)
         for prop, variable, kind in (
             ("match_mode", "MATCH_MODE", MatchMode),
+            ("revocation_policy", "REVOCATION_POLICY", RevocationPolicy),
             ("opt_out_scope", "OPT_OUT_SCOPE", Scope),
         ):
             value = getattr(self, prop)

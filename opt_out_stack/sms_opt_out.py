@@ -37,6 +37,7 @@ from opt_out_stack.pool_configuration import (
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_settings import RuntimeSettings
 from opt_out_stack.send_queue import SendQueue
+from opt_out_stack.text_parts import warn_multipart_texts
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
 from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
@@ -85,10 +86,12 @@ class SmsOptOut(Construct):
         opt_out_words: Sequence[str] | None = None,
         opt_out_phrases: Sequence[str] | None = None,
         match_mode: str | None = None,
+        revocation_policy: str | None = None,
         opt_out_scope: str | None = None,
         opt_out_confirmation: str | None = None,
         opt_in_confirmation: str | None = None,
         help_message: str | None = None,
+        clarification_message: str | None = None,
         program_name: str | None = None,
         support_contact: str | None = None,
         message_frequency: str | None = None,
@@ -137,6 +140,10 @@ class SmsOptOut(Construct):
         :param opt_out_words: English revocation words matched anywhere in a reply. Default: the FCC's seven.
         :param opt_out_phrases: English opt-out phrases matched anywhere. Default: "leave me alone", ...
         :param match_mode: WORD or EXACT. Default: WORD.
+        :param revocation_policy: STRICT (the FCC's seven words revoke wherever they appear in a reply)
+            or CONTEXTUAL (for conversational programs: they revoke when used about the messages or
+            alone; a reply using them clearly about something else, "which bus stop?", is AMBIGUOUS:
+            kept for review and answered once with ``clarification_message``). Default: STRICT.
         :param opt_out_scope: ALL (an opt-out blocks every number sharing the table) or ORIGINATION
             (the number it was sent to: the AWS sample's, short of the FCC's revoke-all rule from
             2027-01-31). Default: ALL.
@@ -144,6 +151,8 @@ class SmsOptOut(Construct):
         :param opt_in_confirmation: English text answering an opt-in. Default: the runtime's.
         :param help_message: English text answering HELP. Default: names the program, the support
             contact, the message frequency, STOP and START.
+        :param clarification_message: English answer to an AMBIGUOUS reply (policy CONTEXTUAL).
+            Default: names the program and says to reply STOP to stop all messages.
         :param program_name: the program named in the default texts. Default: "SMS alerts".
         :param support_contact: phone number, email or URL the default HELP texts give. Default:
             none, with a synthesis warning (CTIA wants it in the HELP answer).
@@ -196,10 +205,12 @@ class SmsOptOut(Construct):
             opt_out_words=opt_out_words,
             opt_out_phrases=opt_out_phrases,
             match_mode=match_mode,
+            revocation_policy=revocation_policy,
             opt_out_scope=opt_out_scope,
             opt_out_confirmation=opt_out_confirmation,
             opt_in_confirmation=opt_in_confirmation,
             help_message=help_message,
+            clarification_message=clarification_message,
             program_name=program_name,
             messages_per_second=messages_per_second,
             support_contact=support_contact,
@@ -208,6 +219,7 @@ class SmsOptOut(Construct):
             language_settings=language_settings,
             metrics_namespace=metrics_namespace,
         ).environment()
+        warn_multipart_texts(self, environment)
         if support_contact is None:
             Annotations.of(self).add_warning_v2(
                 "sms-opt-out:supportContactMissing",

@@ -171,6 +171,8 @@ def _describe(outcome: str) -> str:
         ReplyOutcome.OPT_IN: "→ opt-in recorded",
         ReplyOutcome.HELP: "→ help requested",
         ReplyOutcome.UNRECOGNISED: "→ no keyword: kept 90 days for review, nothing sent",
+        ReplyOutcome.AMBIGUOUS: "→ a revocation word about something else (CONTEXTUAL): "
+        "kept for review, clarified once",
         ReplyOutcome.DUPLICATE: "→ a repeated delivery: nothing more done",
         ReplyOutcome.SUPERSEDED: "→ recorded; a later event already decides",
         ReplyOutcome.ALREADY_OPTED_OUT: "→ recorded; told already that they opted out, not answered again",

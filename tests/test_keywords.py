@@ -133,7 +133,7 @@ def test_a_word_of_another_script_is_not_made_into_a_keyword() -> None:
 
 @pytest.mark.parametrize(
     ("text", "matched_by"),
-    [("STOP", MatchedBy.KEYWORD), ("please stop", MatchedBy.WORD), ("Leave me alone", MatchedBy.PHRASE)],
+    [("STOP", MatchedBy.KEYWORD), ("please stop", MatchedBy.KEYWORD), ("Leave me alone", MatchedBy.PHRASE)],
 )
 def test_a_classification_says_how_it_matched(text: str, matched_by: MatchedBy) -> None:
     assert classify_reply(text).matched_by is matched_by

@@ -28,6 +28,8 @@ from .dead_letters import (
 )
 from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError, SmsOptOutError
+from .intents import RevocationPolicy
+from .keywords import explain
 from .migration import (
     ImportReport,
     OptOutImporter,
@@ -55,6 +57,9 @@ HISTORY_COLUMNS = (
     "Source",
     "MatchedBy",
     "Language",
+    "Rule",
+    "Policy",
+    "Reason",
     "ReplyText",
     "RecordedAt",
     "ConfirmedAt",
@@ -70,6 +75,9 @@ HISTORY_HEADERS = (
     "source",
     "matched by",
     "language",
+    "rule",
+    "policy",
+    "reason",
     "reply text",
     "recorded at",
     "confirmed at",
@@ -138,11 +146,26 @@ def _parser() -> argparse.ArgumentParser:
         "--unrecognised",
         action="store_true",
         required=True,
-        help="those no keyword rule recognised (kept 90 days)",
+        help="those no keyword rule recognised, and the AMBIGUOUS ones (kept 90 days)",
     )
     replies.add_argument("--since", help="received at or after this ISO-8601 time with a zone")
     replies.add_argument("--json", action="store_true", help="print JSON instead of a table")
     replies.set_defaults(run=_replies)
+
+    explain = command(
+        "explain",
+        help="how the reply function reads each text (its default keywords and languages; no AWS access)",
+    )
+    explain.add_argument(
+        "texts", nargs="*", metavar="TEXT", help="replies to classify (default: one per line on stdin)"
+    )
+    explain.add_argument(
+        "--policy", type=str.upper, choices=[p.value for p in RevocationPolicy],
+        default=RevocationPolicy.STRICT.value,
+        help="the revocation policy, as the construct's revocation_policy (default: STRICT)",
+    )  # fmt: skip
+    explain.add_argument("--json", action="store_true", help="print one JSON object per text (JSON Lines)")
+    explain.set_defaults(run=_explain_texts, target=lambda args: None)
 
     for name, run in (("opt-out", _opt_out), ("opt-in", _opt_in)):
         recording = command(name, help=f"record an {name} from another channel")
@@ -312,10 +335,32 @@ def _replies(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) ->
         print("no unrecognised reply kept", file=out)
     else:
         rows = [
-            (r.timestamp, r.customer, r.our_number, r.inbound_message_id, " ".join(r.text.split()))
+            (
+                r.timestamp,
+                r.customer,
+                r.our_number,
+                r.inbound_message_id,
+                r.intent,
+                r.reason or "-",
+                " ".join(r.text.split()),
+            )
             for r in replies
         ]
-        _print_table(("time", "number", "our number", "inbound message id", "reply text"), rows, out)
+        headers = ("time", "number", "our number", "inbound message id", "intent", "reason", "reply text")
+        _print_table(headers, rows, out)
+    return 0
+
+
+def _explain_texts(_: None, args: argparse.Namespace, out: TextIO) -> int:
+    """Classify each text as the reply function would (the construct's default keywords and languages)."""
+    texts = args.texts or [line.rstrip("\r\n") for line in sys.stdin if line.strip()]
+    for text in texts:
+        found = explain(text, args.policy)
+        if args.json:
+            print(json.dumps({"text": text, **found.evidence()}, ensure_ascii=False), file=out)
+        else:
+            language = found.language or "-"
+            print(f"{found.intent.value:<9} {language:<2}  {text}\n          {found.reason}", file=out)
     return 0
 
 

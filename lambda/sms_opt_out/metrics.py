@@ -59,6 +59,7 @@ REPLY_OUTCOMES: Mapping[ReplyOutcome, tuple[str, ...]] = {
     ReplyOutcome.OPT_IN: ("OptIns", "ConfirmationsSent"),
     ReplyOutcome.HELP: ("HelpRequests", "ConfirmationsSent"),
     ReplyOutcome.UNRECOGNISED: ("UnrecognisedReplies",),
+    ReplyOutcome.AMBIGUOUS: ("UnrecognisedReplies", "ConfirmationsSent"),  # kept for review, and clarified
     ReplyOutcome.ALREADY_OPTED_OUT: ("RepeatedOptOuts",),
     ReplyOutcome.SUPERSEDED: ("SupersededReplies",),
     ReplyOutcome.DUPLICATE: ("RepeatedDeliveries",),

@@ -20,6 +20,8 @@ class ReplyOutcome(enum.StrEnum):
     """HELP answered."""
     UNRECOGNISED = "UNRECOGNISED"
     """No keyword: kept for review, not answered."""
+    AMBIGUOUS = "AMBIGUOUS"
+    """A revocation word about something else (policy CONTEXTUAL): kept for review, clarified once."""
     ALREADY_OPTED_OUT = "ALREADY_OPTED_OUT"
     """An opt-out recorded, but the customer had been told they are opted out already: not answered."""
     SUPERSEDED = "SUPERSEDED"

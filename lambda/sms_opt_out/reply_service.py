@@ -28,8 +28,10 @@ from .unrecognised_replies import UnrecognisedReplies
 logger = logging.getLogger(__name__)
 
 SMS_CHANNEL = "SMS"
-CONFIRMED, HELP_SENT = "CONFIRMED", "HELP_SENT"
-"""How a receipt is settled once its answer went out (besides ``SUPERSEDED`` and ``ALREADY_OPTED_OUT``)."""
+CONFIRMED = "CONFIRMED"
+"""How a receipt of an opt-out or opt-in is settled once its confirmation went out."""
+_ANSWERED_ONLY = {Intent.HELP: "HELP_SENT", Intent.AMBIGUOUS: "CLARIFICATION_SENT"}
+"""Intents answered (once, as a receipt records) without changing consent, and how they settle."""
 
 
 class ReplyProcessor:
@@ -69,14 +71,15 @@ class ReplyProcessor:
         """
         classification = self._settings.rules.classify_reply(reply.body)
         customer = mask(reply.customer)
-        if classification.intent is Intent.OTHER:
-            self._unrecognised.keep(reply)
-            logger.info("kept a reply from %s for review: no keyword", customer)
-            return ReplyOutcome.UNRECOGNISED
+        if classification.intent in (Intent.OTHER, Intent.AMBIGUOUS):
+            self._unrecognised.keep(reply, classification)
+            logger.info("kept a reply from %s for review: %s", customer, classification.rule)
+            if classification.intent is Intent.OTHER:
+                return ReplyOutcome.UNRECOGNISED
         origination = self._originations.resolve(reply.our_number)
         event = (
             None
-            if classification.intent is Intent.HELP
+            if classification.intent in _ANSWERED_ONLY
             else _preference_event(reply, classification, origination, self._now())
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
@@ -104,7 +107,8 @@ class ReplyProcessor:
             message_id = self._answer(reply, classification, deadline)
             # The one write after the text: the receipt settled, the event confirmed, the lease released.
             confirmed = None if event is None else (event, self._now())
-            finished = self._finish(receipt, CONFIRMED if event else HELP_SENT, lease, message_id, confirmed)
+            settled_as = CONFIRMED if event else _ANSWERED_ONLY[classification.intent]
+            finished = self._finish(receipt, settled_as, lease, message_id, confirmed)
             return ReplyOutcome(classification.intent.value)
         finally:
             if not finished:
@@ -167,6 +171,7 @@ class ReplyProcessor:
             Intent.OPT_OUT: texts.opt_out_confirmation,
             Intent.OPT_IN: texts.opt_in_confirmation,
             Intent.HELP: texts.help_message,
+            Intent.AMBIGUOUS: texts.clarification,
         }[intent]
         try:
             return self._gateway.send(
@@ -201,6 +206,9 @@ def _preference_event(
         inbound_message_id=reply.inbound_message_id,
         matched_by=classification.matched_by.value if classification.matched_by else None,
         language=classification.language,
+        rule=classification.rule,
+        reason=classification.reason,
+        policy=classification.policy.value if classification.policy else None,
         reply_text=reply.body,
         recorded_at=recorded_at,
         number=reply.our_number if origination.state_key != reply.our_number else None,
