@@ -580,6 +580,7 @@ def registry_calls(use: Callable[[OptOutRegistry], Any]) -> set[str]:
     return set(counter.requests)
 
 
+@pytest.mark.integration
 def test_grant_record_preferences_covers_what_a_portal_calls(dynamodb: Any) -> None:
     def portal(registry: OptOutRegistry) -> None:
         registry.opt_out(CUSTOMER, channel="web")
@@ -591,6 +592,7 @@ def test_grant_record_preferences_covers_what_a_portal_calls(dynamodb: Any) -> N
     assert registry_calls(portal) == set(RECORD_PREFERENCES_ACTIONS)
 
 
+@pytest.mark.integration
 def test_grant_read_preferences_covers_status_history_and_export(dynamodb: Any) -> None:
     OptOutRegistry(TABLE).opt_out(CUSTOMER, channel="web")
 
@@ -603,6 +605,7 @@ def test_grant_read_preferences_covers_status_history_and_export(dynamodb: Any) 
     assert registry_calls(auditor) == set(READ_PREFERENCES_ACTIONS)
 
 
+@pytest.mark.integration
 def test_a_reviewer_needs_both_preference_grants(dynamodb: Any) -> None:
     reply = InboundReply(CUSTOMER, OUR_NUMBER, "don't contact me", "in-7", event_time(datetime.now(UTC)))
     UnrecognisedReplies(TABLE, dynamodb).keep(reply)

@@ -189,6 +189,7 @@ def test_a_number_never_sent_from_is_not_published_so_swapped_numbers_never_name
     assert all(value != CUSTOMER for p in points for _, value in p.dimensions)
 
 
+@pytest.mark.fast
 def test_an_id_names_its_identity_and_a_deferred_result_counts_as_deferred() -> None:
     metrics = SendMetrics(namespace="SmsOptOut", clock=lambda: 1_700_000_000.0)
     identity = "phone-0123456789abcdef0123456789abcdef"

@@ -92,6 +92,7 @@ def test_the_constructs_own_numbers_need_no_lookup(latent_aws: Any, monkeypatch:
     assert OUR_NUMBER not in known.values()
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("value", ["[]", "{", '{"phone-1": "not a number"}'])
 def test_bad_origination_numbers_name_the_variable(value: str) -> None:
     with pytest.raises(ConfigurationError, match=r"^ORIGINATION_NUMBERS: "):

@@ -65,6 +65,7 @@ def test_bad_rates_name_the_variable(value: str, reason: str) -> None:
     assert reason in str(raised.value)
 
 
+@pytest.mark.integration
 def test_a_burst_of_stops_on_a_rate_limited_number_confirms_every_one(latent_aws: Any) -> None:
     session, sms = latent_aws
     sms.limit_rate(OUR_NUMBER, 5)
