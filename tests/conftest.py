@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +167,20 @@ def sms(monkeypatch: pytest.MonkeyPatch) -> Iterator[SmsSimulator]:
         simulator.add_phone_number(OUR_NUMBER)
         monkeypatch.setenv("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", simulator.endpoint_url)
         yield simulator
+
+
+WAIT_SECONDS = 60.0
+"""The longest any test waits for its threads: a hang fails the test instead of the run."""
+
+
+def join_all(threads: Sequence[threading.Thread], timeout: float = WAIT_SECONDS) -> None:
+    """Wait for ``threads``, ``timeout`` seconds at most in all; one still running fails the test."""
+    gives_up_at = time.monotonic() + timeout
+    for thread in threads:
+        thread.join(max(0.0, gives_up_at - time.monotonic()))
+    stuck = [thread.name for thread in threads if thread.is_alive()]
+    if stuck:
+        pytest.fail(f"still running after {timeout:.0f} s: {', '.join(stuck)}")
 
 
 def load_event(name: str) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import boto3
@@ -15,7 +16,7 @@ from sms_opt_out.deadline import Deadline
 from sms_opt_out.idempotency import KEY_PREFIX, SORT_KEY, TTL_ATTRIBUTE, Claim, IdempotencyKeys
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.send_service import GuardedSender, Redelivery
-from tests.conftest import TABLE
+from tests.conftest import TABLE, join_all
 from tests.test_send_under_load import customers, request
 
 
@@ -74,8 +75,7 @@ def test_two_concurrent_deliveries_of_one_message_text_once(aws: Any) -> None:
     threads = [threading.Thread(target=deliver) for _ in range(4)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
+    join_all(threads)
 
     assert len(sms.inbox(customer)) == 1
     sent = [r for r in results if r["status"] == "SENT"]
@@ -83,7 +83,9 @@ def test_two_concurrent_deliveries_of_one_message_text_once(aws: Any) -> None:
     assert len({r["messageId"] for r in sent}) == 1, "a later one sees the first's result, never a new text"
 
 
-def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(aws: Any) -> None:
+def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(
+    aws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session, sms = aws
     (customer,) = customers(1)
     keys = IdempotencyKeys(TABLE, session.client("dynamodb"))
@@ -93,7 +95,8 @@ def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(aws: 
     while_live = sender(session).send([request(customer, IdempotencyKey="crash")]).results
 
     assert while_live == [{"status": "DEFERRED"}] and sms.inbox(customer) == []
-    time.sleep(max(0.0, crashed.expires_at - time.time()) + 1.0)  # its record expires (TTL attribute)
+    later = partial(IdempotencyKeys, clock=lambda: crashed.expires_at + 1.0)  # its record has expired
+    monkeypatch.setattr("sms_opt_out.runtime.IdempotencyKeys", later)
     after = sender(session).send([request(customer, IdempotencyKey="crash")]).results
     assert after[0]["status"] == "SENT" and len(sms.inbox(customer)) == 1
 
