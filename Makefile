@@ -47,6 +47,7 @@ sandbox: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest -n 2 -q
@@ -76,4 +77,4 @@ bench: install
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) $(NAG2) node_modules cdk.out .pytest_cache .ruff_cache .hypothesis dist
+	rm -rf $(VENV) $(NAG2) node_modules cdk.out .pytest_cache .ruff_cache .mypy_cache .hypothesis dist

@@ -86,7 +86,8 @@ def _run(
     saved = dict(os.environ)
     os.environ.update(environment)
     try:
-        with moto_server(), remote_simulator(LATENCY, {OUR_NUMBER: None} | limits) as (endpoint, pipe):
+        rates: dict[str, float | None] = {OUR_NUMBER: None}
+        with moto_server(), remote_simulator(LATENCY, rates | limits) as (endpoint, pipe):
             os.environ["AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"] = endpoint
             counter = RequestCounter()
             sender = build_guarded_sender(counter.client)

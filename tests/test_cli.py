@@ -414,7 +414,7 @@ def test_the_table_is_found_from_a_stack_output() -> None:
         {"StackName": "SmsOptOut-prod"},
     )
     clients = {"cloudformation": cloudformation}
-    session.client = lambda name, **kw: clients.get(name) or boto3.session.Session.client(session, name, **kw)  # type: ignore[method-assign]
+    session.client = lambda name, **kw: clients.get(name) or boto3.session.Session.client(session, name, **kw)
 
     with stubber:
         registry = OptOutRegistry.from_stack("SmsOptOut-prod", session=session)

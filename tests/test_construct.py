@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -323,9 +323,10 @@ def logical_id(construct: Any) -> str:
     return cdk.Stack.of(construct).get_logical_id(construct.node.default_child)
 
 
-def policy_statements(template: Template, role: iam.IRole) -> list[dict[str, Any]]:
-    role = logical_id(role)
-    policies = template.find_resources("AWS::IAM::Policy", {"Properties": {"Roles": [{"Ref": role}]}})
+def policy_statements(template: Template, role: iam.IRole | None) -> list[dict[str, Any]]:
+    policies = template.find_resources(
+        "AWS::IAM::Policy", {"Properties": {"Roles": [{"Ref": logical_id(role)}]}}
+    )
     return [s for p in policies.values() for s in p["Properties"]["PolicyDocument"]["Statement"]]
 
 
@@ -423,7 +424,7 @@ def test_each_number_gets_two_way_sms_on_the_topic_and_self_managed_opt_outs(
 
 
 def test_changing_the_list_of_numbers_touches_only_the_numbers_that_changed() -> None:
-    def number_resources(ids: list[str]) -> dict[str, Any]:
+    def number_resources(ids: list[str]) -> Mapping[str, Any]:
         stack, _ = build(phone_number_ids=ids)
         return Template.from_stack(stack).find_resources("Custom::AWS")
 

@@ -95,7 +95,8 @@ def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(
     while_live = sender(session).send([request(customer, IdempotencyKey="crash")]).results
 
     assert while_live == [{"status": "DEFERRED"}] and sms.inbox(customer) == []
-    later = partial(IdempotencyKeys, clock=lambda: crashed.expires_at + 1.0)  # its record has expired
+    over = (crashed.expires_at or 0.0) + 1.0
+    later = partial(IdempotencyKeys, clock=lambda: over)  # its record has expired
     monkeypatch.setattr("sms_opt_out.runtime.IdempotencyKeys", later)
     after = sender(session).send([request(customer, IdempotencyKey="crash")]).results
     assert after[0]["status"] == "SENT" and len(sms.inbox(customer)) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -48,7 +48,7 @@ def published(capsys: pytest.CaptureFixture[str]) -> Read:
 def counts(points: list[Datapoint], identity: str | None) -> dict[str, float]:
     """Non-zero sums of one identity's metrics, or of the totals (``identity`` None)."""
     wanted = () if identity is None else (("OriginationIdentity", identity),)
-    sums: Counter[str] = Counter()
+    sums: defaultdict[str, float] = defaultdict(float)
     for point in points:
         if point.dimensions == wanted:
             sums[point.name] += point.value

@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 from sms_opt_out.consent import is_blocked
@@ -74,7 +75,7 @@ def test_stop_and_start_processed_together_leave_the_last_text_matching_the_stat
         start = sns_event("START", inbound_id=f"start-{round_}", customer=customer,
                           timestamp="2025-05-01T12:00:01.000Z")  # fmt: skip
 
-        outcomes = run_together([lambda s, e=e: deliver(e, s) for e in (stop, start, start, stop)])
+        outcomes = run_together([partial(deliver, e) for e in (stop, start, start, stop)])
 
         # Then the customer is opted in, as the later START says, and the last text says so
         state = store.consent_states([customer])[customer]

@@ -151,7 +151,7 @@ def test_a_number_written_another_way_is_checked_and_sent_as_one_ascii_key(
 
 
 def test_every_other_send_text_message_parameter_passes_through_unchanged(handle: Handler, sms: Any) -> None:
-    extra = {
+    extra: dict[str, Any] = {
         "MessageType": "PROMOTIONAL",
         "ConfigurationSetName": "marketing",
         "Context": {"campaign": "spring"},

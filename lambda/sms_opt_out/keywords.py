@@ -90,12 +90,15 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_APOSTROPHES.sub("", normalize(text))))
 
 
+_DEFAULT_KEYWORD_SETS = tuple(LANGUAGES[code].keywords for code in DEFAULT_LANGUAGES)
+
+
 class KeywordRules:
     """The keyword sets of the chosen languages and the match mode; ``classify_reply`` applies them."""
 
     def __init__(
         self,
-        keyword_sets: Iterable[KeywordSet] = tuple(LANGUAGES[code].keywords for code in DEFAULT_LANGUAGES),
+        keyword_sets: Iterable[KeywordSet] = _DEFAULT_KEYWORD_SETS,
         match_mode: MatchMode = MatchMode.WORD,
     ) -> None:
         """``keyword_sets`` in precedence order: on a keyword two languages share, the first one's wins."""

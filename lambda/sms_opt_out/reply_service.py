@@ -125,7 +125,7 @@ class ReplyProcessor:
         logger.info("%s from %s: %s", receipt.intent, mask(receipt.customer), outcome)
         return outcome
 
-    def _answer(self, reply: InboundReply, classification: Classification) -> str:
+    def _answer(self, reply: InboundReply, classification: Classification) -> str | None:
         """Send the answer, in the language of the keyword that matched."""
         intent = classification.intent
         texts = self._settings.texts[classification.language or ENGLISH]
