@@ -104,7 +104,7 @@ def test_throttling_is_retried_and_slows_only_the_throttled_number(aws: Any) -> 
     assert guarded._gateway._pacer.rate(FAST_NUMBER) is None, "the other number is still unpaced"
 
 
-def test_an_invocation_with_3_seconds_left_returns_in_time_and_defers_the_rest(
+def test_an_invocation_with_3_seconds_left_sends_what_it_can_and_defers_the_rest(
     aws: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, sms = aws
