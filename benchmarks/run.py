@@ -300,6 +300,20 @@ def _send_rows() -> list[Row]:
             f"≤ 0.01: {_verdict(fast.reads / fast.messages <= 0.01)}",
         ),
     ]
+    late = send_throughput.within_deadline()
+    rows.append(
+        (
+            f"An invocation with {send_throughput.DEADLINE_TIMEOUT_MS / 1000:.0f} s left, "
+            f"{late.messages} messages at {send_throughput.DEADLINE_RATE:.0f} msg/s",
+            f"returned {late.left_ms} ms before its timeout; {late.statuses['SENT']} SENT, "
+            f"{late.statuses['DEFERRED']} DEFERRED, {late.statuses['FAILED']} FAILED",
+            "-",
+            "returns before the timeout, the rest DEFERRED, 0 FAILED: "
+            + _verdict(
+                (late.left_ms or 0) > 0 and late.statuses["DEFERRED"] > 0 and not late.statuses["FAILED"]
+            ),
+        )
+    )
     cpu = send_throughput.cpu_per_call()
     rows.append(
         (

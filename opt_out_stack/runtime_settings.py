@@ -80,7 +80,7 @@ class RuntimeSettings:
         for prop, variable in TEXT_VARIABLES.items():
             if getattr(self, prop) is not None:
                 env[variable] = _text_value(prop, getattr(self, prop))
-        languages = DEFAULT_LANGUAGES
+        languages: tuple[str, ...] = DEFAULT_LANGUAGES
         if self.languages is not None:
             try:
                 languages = check_languages(self.languages, "languages")

@@ -508,6 +508,7 @@ class SmsOptOut(Construct):
             )
         if in_app_numbers and not pool_arns:
             # A policy of its own: the numbers depend on the function, so its default policy cannot name them.
+            assert self.reply_function.role is not None, "a function the construct creates has a role"
             self.reply_function.role.attach_inline_policy(
                 iam.Policy(
                     self,

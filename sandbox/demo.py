@@ -57,7 +57,10 @@ class Conversation:
     ) -> Step:
         """The app sends ``body`` from ``origination`` (default: our number); an MMS with ``media_urls``."""
         before = len(self.local.sms.inbox(to))
-        request = {"DestinationPhoneNumber": to, "OriginationIdentity": origination or self.local.our_number}
+        request: dict[str, Any] = {
+            "DestinationPhoneNumber": to,
+            "OriginationIdentity": origination or self.local.our_number,
+        }
         request |= {"MessageBody": body} | ({"MediaUrls": media_urls} if media_urls else {})
         result = self.local.send(request)
         delivered = self.local.sms.inbox(to)[before:]

@@ -146,7 +146,7 @@ class SmsSimulator:
     @property
     def endpoint_url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def __enter__(self) -> SmsSimulator:
         self._thread.start()

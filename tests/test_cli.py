@@ -379,6 +379,7 @@ def test_errors_are_one_line_and_exit_non_zero(
     assert err.startswith(message) and err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.fast
 def test_missing_credentials_are_explained(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, tmp_path: Path
 ) -> None:
@@ -392,6 +393,7 @@ def test_missing_credentials_are_explained(
     assert capsys.readouterr().err.startswith("sms-opt-out: error: no AWS credentials found")
 
 
+@pytest.mark.fast
 def test_the_table_is_found_from_a_stack_output() -> None:
     session = boto3.session.Session()
     cloudformation = session.client("cloudformation")
@@ -412,7 +414,7 @@ def test_the_table_is_found_from_a_stack_output() -> None:
         {"StackName": "SmsOptOut-prod"},
     )
     clients = {"cloudformation": cloudformation}
-    session.client = lambda name, **kw: clients.get(name) or boto3.session.Session.client(session, name, **kw)  # type: ignore[method-assign]
+    session.client = lambda name, **kw: clients.get(name) or boto3.session.Session.client(session, name, **kw)
 
     with stubber:
         registry = OptOutRegistry.from_stack("SmsOptOut-prod", session=session)

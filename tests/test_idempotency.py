@@ -6,6 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import boto3
@@ -27,7 +28,7 @@ from sms_opt_out.idempotency import (
 )
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.send_service import GuardedSender, Redelivery
-from tests.conftest import OUR_NUMBER, TABLE
+from tests.conftest import OUR_NUMBER, TABLE, join_all
 from tests.test_send_under_load import customers, request
 
 
@@ -86,8 +87,7 @@ def test_two_concurrent_deliveries_of_one_message_text_once(aws: Any) -> None:
     threads = [threading.Thread(target=deliver) for _ in range(4)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
+    join_all(threads)
 
     assert len(sms.inbox(customer)) == 1
     sent = [r for r in results if r["status"] == "SENT"]
@@ -95,7 +95,9 @@ def test_two_concurrent_deliveries_of_one_message_text_once(aws: Any) -> None:
     assert len({r["messageId"] for r in sent}) == 1, "a later one sees the first's result, never a new text"
 
 
-def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(aws: Any) -> None:
+def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(
+    aws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session, sms = aws
     (customer,) = customers(1)
     keys = IdempotencyKeys(TABLE, session.client("dynamodb"))
@@ -108,7 +110,9 @@ def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(aws: 
     while_live = sender(session).send([request(customer, IdempotencyKey="crash")]).results
 
     assert while_live == [{"status": "DEFERRED"}] and sms.inbox(customer) == []
-    time.sleep(max(0.0, crashed.expires_at - time.time()) + 1.0)  # its record expires (TTL attribute)
+    over = (crashed.expires_at or 0.0) + 1.0
+    later = partial(IdempotencyKeys, clock=lambda: over)  # its record has expired
+    monkeypatch.setattr("sms_opt_out.runtime.IdempotencyKeys", later)
     after = sender(session).send([request(customer, IdempotencyKey="crash")]).results
     assert after[0]["status"] == "SENT" and len(sms.inbox(customer)) == 1
 

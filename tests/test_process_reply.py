@@ -403,6 +403,7 @@ def test_an_invocation_with_three_seconds_left_still_answers(
     process_reply.reply_processor.cache_clear()
 
 
+@pytest.mark.fast
 def test_a_lease_lasts_the_remaining_time_plus_at_most_ten_seconds() -> None:
     lease = Lease.for_invocation("request-1", remaining_ms=3_000, clock=lambda: 1_000.0)
 

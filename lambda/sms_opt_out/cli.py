@@ -241,7 +241,7 @@ class _EndpointSession(boto3.session.Session):
         super().__init__(**kwargs)
         self._endpoint_url = endpoint_url
 
-    def client(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def client(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("endpoint_url", self._endpoint_url)
         return super().client(*args, **kwargs)
 

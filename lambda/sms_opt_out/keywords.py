@@ -119,13 +119,16 @@ def _words(text: str) -> tuple[str, ...]:
     return text_normalisation.words(text)
 
 
+_DEFAULT_KEYWORD_SETS = tuple(LANGUAGES[code].keywords for code in DEFAULT_LANGUAGES)
+
+
 class KeywordRules:
     """The keyword sets of the chosen languages, the match mode and the revocation policy;
     ``classify_reply`` applies them."""
 
     def __init__(
         self,
-        keyword_sets: Iterable[KeywordSet] = tuple(LANGUAGES[code].keywords for code in DEFAULT_LANGUAGES),
+        keyword_sets: Iterable[KeywordSet] = _DEFAULT_KEYWORD_SETS,
         match_mode: MatchMode = MatchMode.WORD,
         policy: RevocationPolicy = RevocationPolicy.STRICT,
     ) -> None:

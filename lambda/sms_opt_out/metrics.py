@@ -154,7 +154,9 @@ class SendMetrics(OutcomeMetrics):
     def add_results(self, requests: Sequence[Any], results: Sequence[Mapping[str, Any]]) -> None:
         """Count ``results`` (in the order of ``requests``): one per status, and each throttle."""
         identities = [_identity(request) for request in requests]
-        self._verified.update(i for i, r in zip(identities, results, strict=True) if r["status"] == "SENT")
+        self._verified.update(
+            i for i, r in zip(identities, results, strict=True) if i is not None and r["status"] == "SENT"
+        )
         for identity, result in zip(identities, results, strict=True):
             published = self._published(identity, result)
             if result["status"] in SEND_STATUSES:

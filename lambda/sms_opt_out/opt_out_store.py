@@ -124,7 +124,7 @@ def _sort_cancellations(
 
 
 def _condition_failed(error: ClientError) -> bool:
-    return error.response["Error"]["Code"] == "ConditionalCheckFailedException"
+    return bool(error.response["Error"]["Code"] == "ConditionalCheckFailedException")
 
 
 def _lease_expired(customer: str) -> None:
@@ -411,7 +411,7 @@ class OptOutStore:
         return states
 
     def _batch_get(self, customers: list[str]) -> Iterator[dict[str, Any]]:
-        request = {
+        request: dict[str, Any] = {
             self.table_name: {
                 "Keys": [_item(PK=c, SK=STATE_SORT_KEY) for c in customers],
                 "ConsistentRead": True,

@@ -162,7 +162,9 @@ class ReplyProcessor:
     def _log(receipt: Receipt, settled_as: str) -> None:
         logger.info("%s from %s: %s", receipt.intent, mask(receipt.customer), settled_as)
 
-    def _answer(self, reply: InboundReply, classification: Classification, deadline: Deadline | None) -> str:
+    def _answer(
+        self, reply: InboundReply, classification: Classification, deadline: Deadline | None
+    ) -> str | None:
         """Send the answer, in the language of the keyword that matched, while ``deadline`` leaves time
         (a throttled answer is retried only while the margin to record it and raise remains)."""
         intent = classification.intent

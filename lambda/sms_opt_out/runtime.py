@@ -54,7 +54,8 @@ def configure_logging() -> None:
 
 
 def _default_factory() -> ClientFactory:
-    return botocore.session.get_session().create_client
+    factory: ClientFactory = botocore.session.get_session().create_client
+    return factory
 
 
 def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:

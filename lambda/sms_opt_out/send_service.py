@@ -337,7 +337,7 @@ class GuardedSender:
             )
         params: dict[str, Any] = {}
         for name, value in request.items():
-            canonical = ALIASES.get(name, name)
+            canonical = ALIASES.get(name) or name
             if canonical in params:
                 raise InvalidRequestError(name, f"{canonical} is given twice")
             params[canonical] = value

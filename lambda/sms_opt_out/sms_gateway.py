@@ -118,8 +118,8 @@ class SmsGateway:
                 return None
             try:
                 if MEDIA_URLS in params:
-                    return self._client.send_media_message(**params)["MessageId"]
-                return self._client.send_text_message(**params)["MessageId"]
+                    return str(self._client.send_media_message(**params)["MessageId"])
+                return str(self._client.send_text_message(**params)["MessageId"])
             except ClientError as error:
                 if error_code(error) != THROTTLING:
                     raise
