@@ -8,6 +8,7 @@ import platform
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from benchmarks import (
     asset_size,
@@ -252,7 +253,7 @@ def _classifier_rows() -> list[Row]:
                     target,
                 )
             )
-            taken, total = figures[f"{key}/conversations"]  # type: ignore[misc]
+            taken, total = cast(tuple[int, int], figures[f"{key}/conversations"])
             share = taken / total
             target = f"≤ 0.3%: {_verdict(share <= 0.003)}" if policy == "CONTEXTUAL" else "-"
             rows.append(

@@ -26,7 +26,11 @@ class _DependsOnBut:
 
     def produce(self) -> list[str]:
         stack = Stack.of(self.resource)
-        ids = {stack.resolve(d.logical_id) for d in self.resource.obtain_dependencies()}
+        ids = {
+            stack.resolve(d.logical_id)
+            for d in self.resource.obtain_dependencies()
+            if isinstance(d, CfnResource)
+        }
         return sorted(ids - {stack.resolve(self.implied.logical_id)})
 
 

@@ -91,6 +91,8 @@ PROP_TYPES: Mapping[str, PropType] = {
     "match_mode": replace(_TEXT, fix="give 'WORD' or 'EXACT'"),
     "opt_out_scope": replace(_TEXT, fix="give 'ALL' or 'ORIGINATION'"),
     "opt_out_confirmation": _TEXT,
+    "clarification_message": _TEXT,
+    "revocation_policy": replace(_TEXT, fix="give 'STRICT' or 'CONTEXTUAL'"),
     "opt_in_confirmation": _TEXT,
     "help_message": _TEXT,
     "program_name": _TEXT,

@@ -123,7 +123,7 @@ class RuntimeSettings:
             frequency = self.message_frequency
             if "message_frequency" in (self.language_settings or {}).get(code, {}):
                 frequency_prop = f"language_settings[{code!r}].message_frequency"
-                frequency = (self.language_settings or {})[code]["message_frequency"]
+                frequency = str((self.language_settings or {})[code]["message_frequency"])
             for field_name in TEXT_FIELDS:
                 text = getattr(answers, field_name)
                 if len(text) <= MAX_TEXT_LENGTH:
@@ -131,10 +131,11 @@ class RuntimeSettings:
                 fillers = {"program_name": self.program_name}
                 if field_name != "opt_out_confirmation":
                     fillers[frequency_prop] = frequency
-                if field_name == "help_message":
+                if field_name in ("help_message", "opt_in_confirmation"):
                     fillers["support_contact"] = self.support_contact
                 given = {prop: str(value) for prop, value in fillers.items() if value is not None}
-                prop = max(given, key=lambda p: len(given[p]))
+                prop = max(given, key=lambda p: len(given[p])) if given else field_name
+                given.setdefault(prop, text)
                 raise PropError(
                     prop,
                     given[prop],

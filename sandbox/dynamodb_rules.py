@@ -211,8 +211,8 @@ class StrictDynamoDb:
                 raise ClientError({"Error": error}, operation)
             return original(client, operation, params)
 
-        botocore.client.BaseClient._make_api_call = checked  # type: ignore[method-assign]
+        botocore.client.BaseClient._make_api_call = checked
         return self
 
     def __exit__(self, *_: object) -> None:
-        botocore.client.BaseClient._make_api_call = self._original  # type: ignore[method-assign]
+        botocore.client.BaseClient._make_api_call = self._original

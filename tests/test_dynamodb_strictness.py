@@ -129,7 +129,11 @@ def test_what_dynamodb_refuses_in_a_request_is_refused(operation: str, params: A
 
 
 def test_an_items_size_counts_names_and_values_as_dynamodb_does() -> None:
-    item = {"PK": {"S": "+14155550123"}, "N": {"N": "123.45"}, "M": {"M": {"a": {"BOOL": True}}}}
+    item: dict[str, Any] = {
+        "PK": {"S": "+14155550123"},
+        "N": {"N": "123.45"},
+        "M": {"M": {"a": {"BOOL": True}}},
+    }
 
     assert item_bytes(item) == (2 + 12) + (1 + 4) + (1 + 3 + 1 + 1 + 1)
 

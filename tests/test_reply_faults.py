@@ -11,6 +11,7 @@ queue), and a lease left behind would hold up the customer's next reply.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import threading
 from collections.abc import Callable, Iterator
@@ -160,7 +161,7 @@ def test_a_customer_who_says_stop_twice_around_a_failed_confirmation_is_answered
     # Then the customer got one confirmation, and every reply is settled with no lease left behind
     assert len(sms.inbox(CUSTOMER)) == 1
     settled = receipts(dynamodb)
-    assert None not in settled.values() and sorted(settled.values()).count("CONFIRMED") == 1, settled
+    assert None not in settled.values() and list(settled.values()).count("CONFIRMED") == 1, settled
     assert not lease_held(dynamodb) and raised == order.count("fail first") + order.count("fail second")
 
 
@@ -202,7 +203,7 @@ def test_a_failed_confirmations_retry_and_a_second_stop_processed_together_answe
             deliver(first, threading.Barrier(1))  # one container, alone
 
         # When its retry and the customer's second STOP are processed at once (each twice)
-        run_together([lambda s, e=e: deliver(e, s) for e in (first, second, second, first)])
+        run_together([functools.partial(deliver, e) for e in (first, second, second, first)])
 
         # Then one confirmation went out
         assert len(sms.inbox(customer)) == 1, round_
@@ -215,7 +216,7 @@ def test_two_different_stops_processed_together_are_answered_once(moto_server: A
         times = [f"2025-05-01T12:00:0{n}.000Z" for n in range(3)]
         stops = [sns_event("STOP", inbound_id=t, customer=customer, timestamp=t) for t in times]
 
-        run_together([lambda s, e=e: deliver(e, s) for e in stops])
+        run_together([functools.partial(deliver, e) for e in stops])
 
         assert len(sms.inbox(customer)) == 1, round_
 

@@ -60,7 +60,9 @@ def test_the_default_texts_raise_no_warning() -> None:
     assert multipart_texts(env) == []
 
 
-@pytest.mark.parametrize("value", ["LOOSE", 3])
-def test_a_bad_policy_is_refused_naming_the_prop(value: Any) -> None:
-    with pytest.raises(PropError, match=r"^revocation_policy: .* is not one of STRICT, CONTEXTUAL"):
+@pytest.mark.parametrize(
+    ("value", "reason"), [("LOOSE", "is not one of STRICT, CONTEXTUAL"), (3, "is not a string")]
+)
+def test_a_bad_policy_is_refused_naming_the_prop(value: Any, reason: str) -> None:
+    with pytest.raises(PropError, match=rf"^revocation_policy: .* {reason}"):
         build(revocation_policy=value)

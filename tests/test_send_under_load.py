@@ -235,7 +235,7 @@ def test_an_asynchronous_batch_that_cannot_finish_queues_the_rest_and_nothing_va
     assert sorted(bodies, key=lambda b: b["DestinationPhoneNumber"]) == [
         r for r, result in zip(batch, results, strict=True) if result["status"] == "QUEUED"
     ], "the requests as they came, with their keys"
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for record in emf_records(capsys.readouterr().out):
         totals.update({name: record.get(name, 0) for name in ("MessagesSent", "MessagesQueued")})
     assert totals == Counter(MessagesSent=statuses["SENT"], MessagesQueued=statuses["QUEUED"])

@@ -198,8 +198,9 @@ class KeywordRules:
         ]
         decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
         if decisive is not None:
-            what = "opt-out phrase" if decisive.matched_by is MatchedBy.PHRASE else "revocation word"
-            return self._decided(decisive, decisive.matched_by.lower(), f"the {what} {decisive.keyword}")
+            how = decisive.matched_by or MatchedBy.WORD
+            what = "opt-out phrase" if how is MatchedBy.PHRASE else "revocation word"
+            return self._decided(decisive, how.lower(), f"the {what} {decisive.keyword}")
         natural = natural_revocation(clauses, self.languages)
         if natural is not None:
             return self._decided(
@@ -216,7 +217,7 @@ class KeywordRules:
             return self._decided(
                 word, "word.strict", f"the revocation word {word.keyword} (policy STRICT: anywhere)"
             )
-        judged = judge_revocation_word(clauses, frozenset(c.keyword for c in present))
+        judged = judge_revocation_word(clauses, frozenset(c.keyword for c in present if c.keyword))
         assert judged is not None  # a contextual word is present
         word = next((c for c in present if c.keyword in judged.matched.split()), present[0])
         reason = f"{judged.reason} ({judged.matched!r}, policy CONTEXTUAL)"

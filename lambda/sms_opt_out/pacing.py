@@ -99,14 +99,15 @@ class _Lane:
 class Pacer:
     """Hands out send slots per origination identity; thread-safe, shared by a container.
 
-    ``clock`` (``time.monotonic`` by default) tells the time of every slot and slow-down.
+    ``clock`` (this module's ``time.monotonic`` by default, read at each call) tells the time of every
+    slot and slow-down.
     """
 
     def __init__(
-        self, rates: Mapping[str, float] | None = None, clock: Callable[[], float] = time.monotonic
+        self, rates: Mapping[str, float] | None = None, clock: Callable[[], float] | None = None
     ) -> None:
         self._rates = dict(rates or {})
-        self._clock = clock
+        self._clock = clock if clock is not None else _monotonic
         self._lanes: dict[str, _Lane] = {}
         self._lock = threading.Lock()
 
@@ -177,3 +178,8 @@ def retry_throttled(
             logger.info("%s throttled; retrying in %.2f s", what, delay)
             sleep(delay)
             attempt += 1
+
+
+def _monotonic() -> float:
+    """``time.monotonic()`` looked up when called, so a clock installed as this module's ``time`` counts."""
+    return time.monotonic()

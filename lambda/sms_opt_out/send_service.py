@@ -191,8 +191,8 @@ class GuardedSender:
             results[item.index] = dict(DEFERRED)
         if redelivery is Redelivery.NONE:
             self._queue_deferred(requests, results)
-        for index, first in repeats.items():
-            results[index] = dict(results[first] or DEFERRED)
+        for index, first_index in repeats.items():
+            results[index] = dict(results[first_index] or DEFERRED)
         done: list[dict[str, Any]] = [r for r in results if r is not None]
         outcome = SendOutcome(done, run.throttles, sent=run.sent)
         self._settle_failures(outcome, requests, redelivery)
