@@ -51,6 +51,12 @@ READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb
 """What ``OptOutRegistry.status``, ``history`` and the CLI's ``export`` call."""
 IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
 """What the sender does to its key records, and only to items whose PK starts with ``IDEMPOTENCY#``."""
+REPLY_TABLE_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")
+"""What the reply function does to the table: reads consent (BatchGetItem, the repeated-STOP check) and a
+receipt (GetItem); writes receipts, history and unrecognised replies (PutItem, also inside its
+TransactWriteItems), state, leases and outcomes (UpdateItem). No delete, no scan."""
+SEND_TABLE_ACTIONS = ("dynamodb:BatchGetItem",)
+"""What the sender does to customers' items: reads their consent."""
 DEFAULT_MAX_SEND_CONCURRENCY = 2
 SEND_ACTIONS = ("sms-voice:SendTextMessage", "sms-voice:SendMediaMessage")
 """What the guarded sender calls: texts, and MMS for a request with ``MediaUrls``."""
@@ -286,8 +292,8 @@ class SmsOptOut(Construct):
         self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url)
         self.send_dead_letter_queue.grant_send_messages(self.send_function)
 
-        self.table.grant(self.reply_function, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem")
-        self.table.grant(self.send_function, "dynamodb:BatchGetItem")
+        self.table.grant(self.reply_function, *REPLY_TABLE_ACTIONS)
+        self.table.grant(self.send_function, *SEND_TABLE_ACTIONS)
         # Idempotency key records only: the sender can never write a customer's consent state.
         self.send_function.add_to_role_policy(
             iam.PolicyStatement(
@@ -466,13 +472,25 @@ class SmsOptOut(Construct):
         configuration_sets: Sequence[str],
         protect_configurations: Sequence[str],
     ) -> None:
-        """Sending on the resource types it authorizes against, as named by the props; pool lookups."""
+        """Sending on the resource types it authorizes against, as named by the props; pool lookups.
+
+        With pools, a send may go out through any number of a pool (by its number, ID or ARN), and a
+        pool's numbers are not known at synthesis: the account's numbers in the region, as for replies.
+        """
+        any_number = (
+            [stack.format_arn(service="sms-voice", resource="phone-number", resource_name="*")]
+            if pool_arns
+            else []
+        )
+        self.send_from_any_number: str | None = any_number[0] if any_number else None
+        """The account's numbers in the region, when a send may go through a pool's number."""
         self.send_function.add_to_role_policy(
             iam.PolicyStatement(
                 actions=list(SEND_ACTIONS),
                 resources=[
                     *number_arns,
                     *pool_arns,
+                    *any_number,
                     *(
                         stack.format_arn(
                             service="sms-voice", resource="configuration-set", resource_name=name
@@ -488,9 +506,11 @@ class SmsOptOut(Construct):
                 ],
             )
         )
-        if number_arns:
+        if number_arns or any_number:
             self.send_function.add_to_role_policy(
-                iam.PolicyStatement(actions=["sms-voice:DescribePhoneNumbers"], resources=list(number_arns))
+                iam.PolicyStatement(
+                    actions=["sms-voice:DescribePhoneNumbers"], resources=any_number or list(number_arns)
+                )
             )
         if pool_arns:
             self.send_function.add_to_role_policy(

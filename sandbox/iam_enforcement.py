@@ -76,7 +76,9 @@ def resolve(value: Any, attributes: Mapping[str, str], region: str = REGION, acc
     return {k: resolve(v, attributes, region, account) for k, v in value.items()}
 
 
-def role_statements(template: Mapping[str, Any], role_logical_id: str, attributes: Mapping[str, str]) -> list[dict]:
+def role_statements(
+    template: Mapping[str, Any], role_logical_id: str, attributes: Mapping[str, str]
+) -> list[dict]:
     """Every statement of the policies attached to the role, resolved; ``Ref: AWS::NoValue`` dropped."""
     statements: list[dict] = []
     for resource in template["Resources"].values():
@@ -106,8 +108,12 @@ def _leading(item_key: Mapping[str, Any]) -> list[str]:
 
 
 _DYNAMODB_ITEM = {"GetItem": "Key", "PutItem": "Item", "UpdateItem": "Key", "DeleteItem": "Key"}
-_TRANSACT = {"Put": ("PutItem", "Item"), "Update": ("UpdateItem", "Key"), "Delete": ("DeleteItem", "Key"),
-             "ConditionCheck": ("ConditionCheckItem", "Key")}  # fmt: skip
+_TRANSACT = {
+    "Put": ("PutItem", "Item"),
+    "Update": ("UpdateItem", "Key"),
+    "Delete": ("DeleteItem", "Key"),
+    "ConditionCheck": ("ConditionCheckItem", "Key"),
+}
 _DYNAMODB_TABLE = ("DescribeTable", "Scan", "Query", "CreateTable", "DeleteTable", "UpdateTable")
 
 
@@ -117,26 +123,42 @@ def dynamodb_requests(operation: str, params: Mapping[str, Any], region: str, ac
     BatchWriteItem once per table, with every partition key of the request."""
     if operation in _DYNAMODB_ITEM:
         keys = _leading(params[_DYNAMODB_ITEM[operation]])
-        return [Request(f"dynamodb:{operation}", _table_arn(region, account, params["TableName"]),
-                        {"dynamodb:LeadingKeys": keys})]  # fmt: skip
+        return [
+            Request(
+                f"dynamodb:{operation}",
+                _table_arn(region, account, params["TableName"]),
+                {"dynamodb:LeadingKeys": keys},
+            )
+        ]
     if operation == "TransactWriteItems":
         requests = []
         for item in params["TransactItems"]:
             ((kind, body),) = item.items()
             action, key_field = _TRANSACT[kind]
-            requests.append(Request(f"dynamodb:{action}", _table_arn(region, account, body["TableName"]),
-                                    {"dynamodb:LeadingKeys": _leading(body[key_field])}))  # fmt: skip
+            requests.append(
+                Request(
+                    f"dynamodb:{action}",
+                    _table_arn(region, account, body["TableName"]),
+                    {"dynamodb:LeadingKeys": _leading(body[key_field])},
+                )
+            )
         return requests
     if operation == "TransactGetItems":
         return [
-            Request("dynamodb:GetItem", _table_arn(region, account, i["Get"]["TableName"]),
-                    {"dynamodb:LeadingKeys": _leading(i["Get"]["Key"])})  # fmt: skip
+            Request(
+                "dynamodb:GetItem",
+                _table_arn(region, account, i["Get"]["TableName"]),
+                {"dynamodb:LeadingKeys": _leading(i["Get"]["Key"])},
+            )
             for i in params["TransactItems"]
         ]
     if operation == "BatchGetItem":
         return [
-            Request("dynamodb:BatchGetItem", _table_arn(region, account, table),
-                    {"dynamodb:LeadingKeys": sorted({k for key in body["Keys"] for k in _leading(key)})})  # fmt: skip
+            Request(
+                "dynamodb:BatchGetItem",
+                _table_arn(region, account, table),
+                {"dynamodb:LeadingKeys": sorted({k for key in body["Keys"] for k in _leading(key)})},
+            )
             for table, body in params["RequestItems"].items()
         ]
     if operation == "BatchWriteItem":
@@ -145,10 +167,17 @@ def dynamodb_requests(operation: str, params: Mapping[str, Any], region: str, ac
             keys = {
                 k
                 for w in writes
-                for k in _leading(w.get("PutRequest", {}).get("Item") or w.get("DeleteRequest", {}).get("Key") or {})
+                for k in _leading(
+                    w.get("PutRequest", {}).get("Item") or w.get("DeleteRequest", {}).get("Key") or {}
+                )
             }
-            requests.append(Request("dynamodb:BatchWriteItem", _table_arn(region, account, table),
-                                    {"dynamodb:LeadingKeys": sorted(keys)}))  # fmt: skip
+            requests.append(
+                Request(
+                    "dynamodb:BatchWriteItem",
+                    _table_arn(region, account, table),
+                    {"dynamodb:LeadingKeys": sorted(keys)},
+                )
+            )
         return requests
     if operation in _DYNAMODB_TABLE:
         arn = _table_arn(region, account, params["TableName"])
@@ -173,8 +202,11 @@ def _queue_arn(queue_url: str, region: str) -> str:
     return f"arn:aws:sqs:{region}:{account}:{name}"
 
 
-_SQS_ACTIONS = {"SendMessageBatch": "SendMessage", "DeleteMessageBatch": "DeleteMessage",
-                "ChangeMessageVisibilityBatch": "ChangeMessageVisibility"}  # fmt: skip
+_SQS_ACTIONS = {
+    "SendMessageBatch": "SendMessage",
+    "DeleteMessageBatch": "DeleteMessage",
+    "ChangeMessageVisibilityBatch": "ChangeMessageVisibility",
+}
 
 
 def sqs_requests(operation: str, params: Mapping[str, Any], region: str, account: str) -> list[Request]:
@@ -189,7 +221,9 @@ class SmsResources:
     origination identity (phone-number, pool or sender-id ARN), the configuration set, the protect
     configuration. ``identity_arn`` turns an E.164 number or ID into its ARN (the simulator knows)."""
 
-    def __init__(self, identity_arn: Callable[[str], str], region: str = REGION, account: str = ACCOUNT) -> None:
+    def __init__(
+        self, identity_arn: Callable[[str], str], region: str = REGION, account: str = ACCOUNT
+    ) -> None:
         self._identity_arn = identity_arn
         self._prefix = f"arn:aws:sms-voice:{region}:{account}:"
 
@@ -206,7 +240,10 @@ class SmsResources:
             return [Request(action, self._identity(params["PoolId"]))]
         if operation == "DescribePhoneNumbers":
             ids = params.get("PhoneNumberIds") or ["*"]
-            return [Request(action, self._identity(i) if i != "*" else self._prefix + "phone-number/*") for i in ids]
+            return [
+                Request(action, self._identity(i) if i != "*" else self._prefix + "phone-number/*")
+                for i in ids
+            ]
         if operation in ("DescribeOptedOutNumbers", "PutOptedOutNumber"):
             return [Request(action, self._named("opt-out-list", params["OptOutListName"]))]
         raise LookupError(f"{action} is not mapped")
@@ -233,7 +270,9 @@ def _matches(pattern: str, value: str) -> bool:
     return fnmatch.fnmatchcase(value, pattern.replace("[", "[[]"))
 
 
-def _condition_holds(condition: Mapping[str, Mapping[str, Any]], context: Mapping[str, Sequence[str]]) -> bool:
+def _condition_holds(
+    condition: Mapping[str, Mapping[str, Any]], context: Mapping[str, Sequence[str]]
+) -> bool:
     for operator, tests in condition.items():
         qualifier, _, base = operator.rpartition(":")
         if base not in ("StringLike", "StringEquals"):
@@ -242,14 +281,13 @@ def _condition_holds(condition: Mapping[str, Mapping[str, Any]], context: Mappin
         for key, allowed in tests.items():
             if key not in context:
                 raise LookupError(f"condition key {key} is not evaluated for this request")
-            values = list(context[key])
-            ok = lambda v: any(match(p, v) for p in _listed(allowed))  # noqa: E731
+            values = [any(match(p, v) for p in _listed(allowed)) for v in context[key]]
             if qualifier == "ForAllValues":
-                holds = all(ok(v) for v in values)
+                holds = all(values)
             elif qualifier == "ForAnyValue":
-                holds = any(ok(v) for v in values)
+                holds = any(values)
             else:
-                holds = len(values) == 1 and ok(values[0])
+                holds = values == [True]
             if not holds:
                 return False
     return True
@@ -310,7 +348,11 @@ class IamEnforcement:
             return self.sms.requests(operation, params)
         if service == "lambda" and operation == "Invoke":
             name = params["FunctionName"]
-            arn = name if name.startswith("arn:") else f"arn:aws:lambda:{self.region}:{self.account}:function:{name}"
+            arn = (
+                name
+                if name.startswith("arn:")
+                else f"arn:aws:lambda:{self.region}:{self.account}:function:{name}"
+            )
             return [Request("lambda:InvokeFunction", arn)]
         if service == "cloudformation" and "StackName" in params:
             arn = f"arn:aws:cloudformation:{self.region}:{self.account}:stack/{params['StackName']}/*"

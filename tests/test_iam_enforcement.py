@@ -41,12 +41,23 @@ SEND_DLQ = "send-dead-letters"
 REPLY_DLQ = "reply-dead-letters"
 OPERATOR = [
     # README, "Dead letters": what the operator of ``dead-letters replay`` needs.
-    {"Effect": "Allow", "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
-     "Resource": [f"arn:aws:sqs:{REGION}:{ACCOUNT}:{REPLY_DLQ}", f"arn:aws:sqs:{REGION}:{ACCOUNT}:{SEND_DLQ}"]},
-    {"Effect": "Allow", "Action": "lambda:InvokeFunction",
-     "Resource": [f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:reply-fn",
-                  f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:send-fn"]},
-]  # fmt: skip
+    {
+        "Effect": "Allow",
+        "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
+        "Resource": [
+            f"arn:aws:sqs:{REGION}:{ACCOUNT}:{REPLY_DLQ}",
+            f"arn:aws:sqs:{REGION}:{ACCOUNT}:{SEND_DLQ}",
+        ],
+    },
+    {
+        "Effect": "Allow",
+        "Action": "lambda:InvokeFunction",
+        "Resource": [
+            f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:reply-fn",
+            f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:send-fn",
+        ],
+    },
+]
 
 
 @functools.cache
@@ -61,7 +72,9 @@ def synthesized() -> tuple[dict[str, Any], dict[str, str]]:
         pool_ids=[f"{PREFIX}pool/{POOL_ID}"],
         configuration_set_names=["marketing"],
     )
-    roles = {name: iam.Role(stack, name, assumed_by=iam.AccountRootPrincipal()) for name in ("Portal", "Auditor")}
+    roles = {
+        name: iam.Role(stack, name, assumed_by=iam.AccountRootPrincipal()) for name in ("Portal", "Auditor")
+    }
     opt_out.grant_record_preferences(roles["Portal"])
     opt_out.grant_read_preferences(roles["Auditor"])
     ids = {
@@ -101,7 +114,9 @@ class Enforced:
     context: Any
 
     def reply(self, body: str, *, inbound_id: str = "in-1", our_number: str = OUR_NUMBER) -> dict[str, Any]:
-        event = sns_event(body, inbound_id=inbound_id, our_number=our_number)
+        second = sum(map(ord, inbound_id)) % 60  # a later inbound ID, a later reply
+        timestamp = f"2025-05-01T12:00:{second:02d}.000Z"
+        event = sns_event(body, inbound_id=inbound_id, our_number=our_number, timestamp=timestamp)
         with self.iam.acting_as("ReplyFunction"):
             return process_reply.handler(event, self.context)
 
@@ -121,7 +136,10 @@ def _identity_arn(sms: SmsSimulator, identity: str) -> str:
 @pytest.fixture
 def enforced(
     request: pytest.FixtureRequest,
-    moto_server: Any, sms: SmsSimulator, lambda_context: Any, monkeypatch: pytest.MonkeyPatch
+    moto_server: Any,
+    sms: SmsSimulator,
+    lambda_context: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Enforced]:
     """Our number, a pool of two more, the send dead-letter queue; the handlers' environment as the
     construct sets it; IAM enforced for the construct's principals. Fails the test on any denial."""
@@ -136,7 +154,8 @@ def enforced(
     monkeypatch.setenv("POOL_IDS", json.dumps([POOL_ID]))
     monkeypatch.setenv("FAILED_SENDS_QUEUE_URL", queues[SEND_DLQ])
     monkeypatch.setenv(
-        "ORIGINATION_NUMBERS", json.dumps({phone_number_id_of(OUR_NUMBER): OUR_NUMBER, NUMBER_ARN: OUR_NUMBER})
+        "ORIGINATION_NUMBERS",
+        json.dumps({phone_number_id_of(OUR_NUMBER): OUR_NUMBER, NUMBER_ARN: OUR_NUMBER}),
     )
     process_reply.reply_processor.cache_clear()
     send_text_message.guarded_sender.cache_clear()
@@ -151,7 +170,10 @@ def enforced(
     if report := os.environ.get("IAM_ACTIONS_REPORT"):  # the actions each path needed, for the record
         with open(report, "a") as file:
             needed = {p: sorted(a) for p, a in enforcement.authorized.items()}
-            print(json.dumps({"test": request.node.name, "needed": needed, "denied": enforcement.denied}), file=file)
+            print(
+                json.dumps({"test": request.node.name, "needed": needed, "denied": enforcement.denied}),
+                file=file,
+            )
     assert enforcement.denied == [], "AWS would deny these calls"
 
 
@@ -211,8 +233,12 @@ def test_a_stop_to_a_pool_number_with_the_reply_functions_policy(enforced: Enfor
 
 
 def request(origination: str = OUR_NUMBER, **extra: Any) -> dict[str, Any]:
-    return {"DestinationPhoneNumber": CUSTOMER, "OriginationIdentity": origination,
-            "MessageBody": "Your code is 1234", **extra}  # fmt: skip
+    return {
+        "DestinationPhoneNumber": CUSTOMER,
+        "OriginationIdentity": origination,
+        "MessageBody": "Your code is 1234",
+        **extra,
+    }
 
 
 def test_single_batch_mms_keyed_and_configuration_set_sends_with_the_send_functions_policy(
@@ -310,8 +336,10 @@ class EnforcedLambda:
         try:
             result = handler(json.loads(Payload))
         except Exception as error:  # noqa: BLE001 - what Lambda reports as a function error
-            return {"FunctionError": "Unhandled",
-                    "Payload": io.BytesIO(json.dumps({"errorType": type(error).__name__}).encode())}  # fmt: skip
+            return {
+                "FunctionError": "Unhandled",
+                "Payload": io.BytesIO(json.dumps({"errorType": type(error).__name__}).encode()),
+            }
         return {"Payload": io.BytesIO(json.dumps(result).encode())}
 
 
@@ -329,7 +357,8 @@ def test_dead_letters_replay_with_the_documented_operator_permissions(
     enforced.sqs.send_message(
         QueueUrl=enforced.queues[REPLY_DLQ], MessageBody=json.dumps(sns_event("STOP")["Records"][0]["Sns"])
     )
-    enforced.sqs.send_message(QueueUrl=enforced.queues[SEND_DLQ], MessageBody=json.dumps(request()))
+    enforced.sms.fail_next("SendTextMessage", "ValidationException")
+    enforced.send({"messages": [request()]})  # kept on the sends queue by the sender itself
     session = boto3.session.Session()
     invoker = EnforcedLambda(enforced)
 
@@ -340,9 +369,18 @@ def test_dead_letters_replay_with_the_documented_operator_permissions(
     monkeypatch.setattr(cli, "_session", lambda args: Session())
     out = io.StringIO()
     with enforced.iam.acting_as("Operator"):
-        for queue, function in (("replies", "reply-fn"), ("sends", "send-fn")):
+        for queue, function in (("sends", "send-fn"), ("replies", "reply-fn")):
             url = enforced.queues[REPLY_DLQ if queue == "replies" else SEND_DLQ]
-            argv = ["dead-letters", "replay", "--queue", queue, "--queue-url", url, "--function-name", function]
+            argv = [
+                "dead-letters",
+                "replay",
+                "--queue",
+                queue,
+                "--queue-url",
+                url,
+                "--function-name",
+                function,
+            ]
             assert cli.main(argv, out=out) == 0, out.getvalue()
 
     assert len(enforced.sms.inbox(CUSTOMER)) == 2, "the STOP confirmed and the send sent"

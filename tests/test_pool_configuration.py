@@ -143,7 +143,7 @@ def test_the_functions_know_the_configured_pools(pooled: tuple[Template, SmsOptO
         assert json.loads(join(variables["Variables"]["POOL_IDS"])) == [P, Q]
 
 
-def test_the_sender_may_send_texts_and_mms_through_numbers_and_pools_and_list_pool_members(
+def test_the_sender_may_send_texts_and_mms_through_numbers_pools_and_pool_numbers_and_list_pool_members(
     pooled: tuple[Template, SmsOptOut],
 ) -> None:
     template, opt_out = pooled
@@ -151,8 +151,10 @@ def test_the_sender_may_send_texts_and_mms_through_numbers_and_pools_and_list_po
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert sorted(actions(send)) == ["sms-voice:SendMediaMessage", "sms-voice:SendTextMessage"]
     assert sorted(join(r) for r in send["Resource"]) == sorted(
-        [f"{ARN}:phone-number/{A}", f"{ARN}:pool/{P}", f"{ARN}:pool/{Q}"]
-    )
+        [f"{ARN}:phone-number/{A}", f"{ARN}:pool/{P}", f"{ARN}:pool/{Q}", f"{ARN}:phone-number/*"]
+    ), "a send may go through any number of a pool, not known at synthesis"
+    (describe,) = [s for s in statements if "sms-voice:DescribePhoneNumbers" in actions(s)]
+    assert join(describe["Resource"]) == f"{ARN}:phone-number/*", "a pool number given by its ID"
     (members,) = [s for s in statements if "sms-voice:ListPoolOriginationIdentities" in actions(s)]
     assert sorted(join(r) for r in members["Resource"]) == [f"{ARN}:pool/{P}", f"{ARN}:pool/{Q}"]
 
