@@ -211,10 +211,16 @@ class SmsSimulator:
             return list(self.state.inboxes[number])
 
     def fail_next(
-        self, operation: str, code: str = "ThrottlingException", times: int = 1, message: str | None = None
+        self,
+        operation: str,
+        code: str = "ThrottlingException",
+        times: int = 1,
+        message: str | None = None,
+        status: int | None = None,
     ) -> None:
-        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``)."""
-        status = 429 if code == "ThrottlingException" else 400
+        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``), answered
+        with ``status`` (default: 429 for throttling, else 400; 500 for a server error)."""
+        status = status or (429 if code == "ThrottlingException" else 400)
         with self._lock:
             self.state.faults[operation].extend(
                 SimulatedError(code, message or f"injected {code}", status) for _ in range(times)

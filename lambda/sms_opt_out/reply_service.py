@@ -9,16 +9,16 @@ from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .consent import confirmation_holds, deciding_entry, is_blocked
+from .consent import Governing, confirmation_holds, deciding_entry, is_blocked
 from .errors import ConfirmationNotSentError, CustomerBusyError
 from .inbound import InboundReply
 from .keywords import Classification, Intent
 from .languages import ENGLISH
 from .leases import Lease
 from .opt_out_store import OptOutStore, Receipt
-from .origination import Origination, Originations
+from .origination import Originations
 from .phone_numbers import mask
-from .preferences import Action, ConsentState, PreferenceEvent, event_time
+from .preferences import Action, ConsentState, PreferenceEvent, Scope, event_time
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
 from .unrecognised_replies import UnrecognisedReplies
@@ -33,7 +33,8 @@ class ReplyProcessor:
 
     A customer's replies are answered one at a time, under the customer's lease: so each reply is
     answered once, and the last answer a customer receives matches their consent state. A reply to
-    a number of a configured pool is recorded for the pool and answered from the number.
+    a number of a configured pool is recorded for that number (which governs the pool's sends) and
+    answered from it; nothing but DynamoDB is called before a reply is recorded and applied.
     """
 
     def __init__(
@@ -65,21 +66,23 @@ class ReplyProcessor:
             self._unrecognised.keep(reply)
             logger.info("kept a reply from %s for review: no keyword", customer)
             return "UNRECOGNISED"
-        origination = self._originations.resolve(reply.our_number)
         event = (
             None
             if classification.intent is Intent.HELP
-            else _preference_event(reply, classification, origination, self._now())
+            else _preference_event(reply, classification, self._now())
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
         if earlier is not None and earlier.outcome is not None:
             logger.info("repeated delivery from %s: already %s", customer, earlier.outcome)
             return "DUPLICATE"
-        already_opted_out = event is not None and self._already_opted_out(event, origination)
+        before = self._state_before(event)
         if event is not None and self._store.apply(event) is None:
             # A later event for the same number decides (out-of-order delivery): recorded, not answered.
             return self._settle(receipt, "SUPERSEDED", None)
+        # Recorded and enforced with DynamoDB alone. Only the answer may need a pool's numbers.
+        governing = self._governing(reply) if event is not None else frozenset()
+        already_opted_out = before is not None and self._already_opted_out(event, before, governing)
         lease = lease.for_reply(reply.inbound_message_id)
         state = self._store.claim(reply.customer, lease, int(self._clock() * 1000))
         if state is None:
@@ -92,7 +95,7 @@ class ReplyProcessor:
                 # One confirmation per opt-out: a repeated STOP is in the history, not answered again.
                 return self._settle(receipt, "ALREADY_OPTED_OUT", None)
             if event is not None and not confirmation_holds(
-                state, origination.governing, self._settings.scope, event.action
+                state, governing, self._settings.scope, event.action
             ):
                 # The sender would not do what the confirmation says (a later event for all numbers,
                 # or under scope ALL for another number, decides): recorded, not answered.
@@ -108,16 +111,34 @@ class ReplyProcessor:
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
 
-    def _already_opted_out(self, event: PreferenceEvent, origination: Origination) -> bool:
-        """Whether the customer was blocked from ``origination`` before ``event`` (an opt-out) came,
+    def _state_before(self, event: PreferenceEvent | None) -> ConsentState | None:
+        """The customer's consent before an opt-out is applied (for the repeated-STOP check)."""
+        if event is None or event.action is not Action.OPT_OUT:
+            return None
+        return self._store.consent_states([event.customer])[event.customer]
+
+    def _governing(self, reply: InboundReply) -> Governing:
+        """The origination keys that govern sends from the number ``reply`` came to. Under scope ALL
+        every event governs every send, so no pool is read; under ORIGINATION a configured pool's
+        numbers are (a control-plane call, made only once the reply is recorded: a failure delays
+        the answer, which Lambda's retry sends)."""
+        if self._settings.scope is Scope.ALL:
+            return reply.our_number
+        try:
+            return self._originations.resolve(reply.our_number).governing
+        except (BotoCoreError, ClientError) as error:
+            raise ConfirmationNotSentError(
+                f"the reply of {mask(reply.customer)} is recorded but the pool of its number could not be "
+                f"read: {error_code(error)}"
+            ) from error
+
+    def _already_opted_out(self, event: PreferenceEvent, before: ConsentState, governing: Governing) -> bool:
+        """Whether the customer was blocked from ``governing`` before ``event`` (an opt-out) came,
         by an SMS opt-out (which was answered then; one by another channel never was)."""
-        if event.action is not Action.OPT_OUT:
+        earlier = ConsentState({k: e for k, e in before.entries.items() if e.event_id != event.event_id})
+        if not is_blocked(earlier, governing, self._settings.scope):
             return False
-        state = self._store.consent_states([event.customer])[event.customer]
-        before = ConsentState({k: e for k, e in state.entries.items() if e.event_id != event.event_id})
-        if not is_blocked(before, origination.governing, self._settings.scope):
-            return False
-        deciding = deciding_entry(before, origination.governing, self._settings.scope)
+        deciding = deciding_entry(earlier, governing, self._settings.scope)
         return deciding is not None and deciding[1].channel == SMS_CHANNEL
 
     def _settle(self, receipt: Receipt, outcome: str, message_id: str | None) -> str:
@@ -151,13 +172,13 @@ class ReplyProcessor:
 
 
 def _preference_event(
-    reply: InboundReply, classification: Classification, origination: Origination, recorded_at: str
+    reply: InboundReply, classification: Classification, recorded_at: str
 ) -> PreferenceEvent:
-    """The opt-out or opt-in that ``reply`` expresses, for the pool of the number when it has one, with
-    the evidence of how it matched."""
+    """The opt-out or opt-in that ``reply`` expresses, for the number it was sent to (a pool's sends
+    are governed by each of its numbers), with the evidence of how it matched."""
     return PreferenceEvent(
         customer=reply.customer,
-        origination=origination.state_key,
+        origination=reply.our_number,
         timestamp=reply.timestamp,
         action=Action(classification.intent.value),
         keyword=classification.keyword or classification.intent.value,
@@ -168,5 +189,4 @@ def _preference_event(
         language=classification.language,
         reply_text=reply.body,
         recorded_at=recorded_at,
-        number=reply.our_number if origination.state_key != reply.our_number else None,
     )
