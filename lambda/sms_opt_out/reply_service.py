@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from .aws_clock import AwsClock
 from .consent import Governing, confirmation_holds, deciding_entry, is_blocked
 from .errors import ConfirmationNotSentError, CustomerBusyError
 from .inbound import InboundReply
@@ -43,17 +42,18 @@ class ReplyProcessor:
         gateway: SmsGateway,
         settings: Settings,
         originations: Originations | None = None,
-        clock: Callable[[], float] = time.time,
+        clock: AwsClock | None = None,
         *,
         unrecognised: UnrecognisedReplies,
     ) -> None:
-        """``originations`` knows the configured pools; without it every number stands alone."""
+        """``originations`` knows the configured pools; without it every number stands alone. ``clock``
+        (AWS's, learnt from the store's responses) stamps records and times leases."""
         self._store = store
         self._unrecognised = unrecognised
         self._gateway = gateway
         self._settings = settings
         self._originations = originations or Originations(None)
-        self._clock = clock
+        self._clock = clock or AwsClock()
 
     def process(self, reply: InboundReply, lease: Lease) -> str:
         """Process ``reply`` under ``lease`` (the invocation's term); return what was done.
@@ -83,7 +83,7 @@ class ReplyProcessor:
         # Recorded and enforced with DynamoDB alone. Only the answer may need a pool's numbers.
         governing = self._governing(reply) if event is not None else frozenset()
         already_opted_out = before is not None and self._already_opted_out(event, before, governing)
-        lease = lease.for_reply(reply.inbound_message_id)
+        lease = lease.for_reply(reply.inbound_message_id).in_aws_time(self._clock)
         state = self._store.claim(reply.customer, lease, int(self._clock() * 1000))
         if state is None:
             raise CustomerBusyError(f"another reply of {customer} is being answered; this one is retried")

@@ -1,0 +1,76 @@
+"""AWS's clock as seen from this host: the host's clock corrected by the offset AWS's responses show.
+
+Every AWS response carries a ``Date`` header (whole seconds). As the AWS SDKs correct clock skew,
+``AwsClock`` keeps the offset between it and the host's clock at the moment the response arrived
+(AWS's time then lay in ``[Date, Date + 1 s)``: the middle is taken), so ``AwsClock()`` is AWS's time
+to within about half a second plus the request's latency, whatever the host's clock says. Each
+response refreshes the offset (a host clock stepped by NTP is followed at the next response).
+
+Everything that orders events or expires something another host reads uses it: an event recorded
+without an explicit time (registry, CLI), the 60 s future check of an explicit time, the reply
+function's leases and the sender's idempotency claims. Before any response has been seen it is
+the host's clock (``synced`` is False); callers that need AWS's time make a request first.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def host_time() -> float:
+    """The host's clock (epoch seconds): what ``AwsClock`` corrects, unless it is given another."""
+    return time.time()
+
+
+class AwsClock:
+    """Epoch seconds by AWS's clock; callable like ``time.time``. Thread-safe."""
+
+    def __init__(self, local: Callable[[], float] | None = None) -> None:
+        """``local``: the host's clock (default: ``host_time``, looked up at each call)."""
+        self._local = local
+        self._offset: float | None = None
+        self._lock = threading.Lock()
+
+    def local(self) -> float:
+        return (self._local or host_time)()
+
+    def watch(self, client: Any) -> Any:
+        """Learn the offset from every response ``client`` receives; returns ``client``."""
+        client.meta.events.register("after-call.*.*", self._after_call)
+        return client
+
+    def _after_call(self, http_response: Any = None, **_: Any) -> None:
+        date = getattr(http_response, "headers", {}).get("Date") if http_response is not None else None
+        if date:
+            self.observe(date)
+
+    def observe(self, date_header: str) -> None:
+        """Take the offset from an HTTP ``Date`` header received now; ignore one that cannot be read."""
+        try:
+            aws = email.utils.parsedate_to_datetime(date_header).timestamp()
+        except (TypeError, ValueError):
+            return
+        offset = aws + 0.5 - self.local()
+        with self._lock:
+            self._offset = offset
+
+    @property
+    def synced(self) -> bool:
+        """Whether a response has shown AWS's time yet."""
+        return self._offset is not None
+
+    @property
+    def offset(self) -> float:
+        """AWS's time minus the host's (0 until a response was seen)."""
+        return self._offset or 0.0
+
+    def __call__(self) -> float:
+        return self.local() + self.offset
+
+    def from_host(self, host_seconds: float) -> float:
+        """A time reckoned by the host's clock (a deadline, say), in AWS's time."""
+        return host_seconds + self.offset
