@@ -86,6 +86,25 @@ def test_the_clock_takes_aws_time_from_the_date_header() -> None:
     assert abs(clock() - 1_000_800.5) <= 0.5, "an unreadable header changes nothing"
 
 
+def test_the_clock_never_runs_backwards_between_responses_and_follows_a_stepped_host_clock() -> None:
+    host = [1_000_000.9]
+    clock = AwsClock(lambda: host[0])
+    clock.observe("Mon, 12 Jan 1970 14:00:00 GMT")  # AWS 1,000,800.x: the bound is 799.1
+    readings = [clock()]
+    host[0] = 1_000_001.05
+    clock.observe("Mon, 12 Jan 1970 14:00:01 GMT")  # a tighter bound: 799.95
+    readings.append(clock())
+    host[0] = 1_000_001.2
+    clock.observe("Mon, 12 Jan 1970 14:00:01 GMT")  # a looser one is ignored
+    readings.append(clock())
+
+    assert readings == sorted(readings)
+    assert abs(clock() - 1_000_801.2 - 0.5) <= 0.5
+    host[0] += 600  # NTP stepped the host 10 minutes forward
+    clock.observe("Mon, 12 Jan 1970 14:00:02 GMT")
+    assert abs(clock() - 1_000_802.5) <= 0.5
+
+
 @pytest.mark.parametrize("skew", SKEWS)
 def test_a_registry_event_carries_aws_time_whatever_the_hosts_clock(
     moto_server: Any, host_off_by: Callable[[float], None], skew: float
@@ -224,3 +243,18 @@ def test_an_idempotency_claim_holds_against_a_container_whose_clock_disagrees_by
 
     assert holder.claim(key, behind() + 30).claim is Claim.CLAIMED  # its invocation has 30 s left
     assert other.claim(key, ahead() + 30).claim is Claim.IN_PROGRESS, "not sent twice"
+
+
+@pytest.mark.parametrize("skew", SKEWS)
+def test_import_rows_are_checked_against_aws_time(
+    moto_server: Any, host_off_by: Callable[[float], None], skew: float, tmp_path: Any
+) -> None:
+    host_off_by(skew)
+    rows = tmp_path / "opt-outs.csv"
+    rows.write_text(f"number,timestamp\n+14155550101,{iso(30)}\n+14155550102,{iso(5 * 60)}\n")
+
+    code, out = cli("import", str(rows))
+
+    assert code == 3, out
+    assert "line 3" in out and "line 2" not in out
+    assert OptOutRegistry(TABLE).is_opted_out("+14155550101", OUR_NUMBER)

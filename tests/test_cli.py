@@ -15,7 +15,7 @@ from botocore.stub import Stubber
 
 from sandbox.local_aws import table_definition
 from sms_opt_out import migration
-from sms_opt_out.cli import main
+from sms_opt_out.cli import NOT_DECIDING_EXIT_CODE, main
 from sms_opt_out.consent import is_blocked
 from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.opt_out_store import ImportWrite, OptOutStore

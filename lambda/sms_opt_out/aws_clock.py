@@ -1,10 +1,13 @@
 """AWS's clock as seen from this host: the host's clock corrected by the offset AWS's responses show.
 
 Every AWS response carries a ``Date`` header (whole seconds). As the AWS SDKs correct clock skew,
-``AwsClock`` keeps the offset between it and the host's clock at the moment the response arrived
-(AWS's time then lay in ``[Date, Date + 1 s)``: the middle is taken), so ``AwsClock()`` is AWS's time
-to within about half a second plus the request's latency, whatever the host's clock says. Each
-response refreshes the offset (a host clock stepped by NTP is followed at the next response).
+``AwsClock`` learns the offset between it and the host's clock: when a response arrives AWS's time
+is at least its ``Date``, so ``Date`` minus the host's time then is a lower bound of the offset.
+The clock keeps the greatest such bound seen (plus half a second), which only grows as responses
+straddle AWS's second boundaries: ``AwsClock()`` is AWS's time to within about a second, and never
+runs backwards between two readings of one host (events a host records one after another keep
+their order). A bound more than ``STEP_SECONDS`` below the kept one means the host's clock was
+stepped forward (NTP): the clock starts again from it.
 
 Everything that orders events or expires something another host reads uses it: an event recorded
 without an explicit time (registry, CLI), the 60 s future check of an explicit time, the reply
@@ -20,6 +23,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+STEP_SECONDS = 2.0
+"""A lower bound this far below the kept one is a host clock stepped forward, not a slow response."""
+
 
 def host_time() -> float:
     """The host's clock (epoch seconds): what ``AwsClock`` corrects, unless it is given another."""
@@ -32,7 +38,7 @@ class AwsClock:
     def __init__(self, local: Callable[[], float] | None = None) -> None:
         """``local``: the host's clock (default: ``host_time``, looked up at each call)."""
         self._local = local
-        self._offset: float | None = None
+        self._bound: float | None = None
         self._lock = threading.Lock()
 
     def local(self) -> float:
@@ -49,24 +55,25 @@ class AwsClock:
             self.observe(date)
 
     def observe(self, date_header: str) -> None:
-        """Take the offset from an HTTP ``Date`` header received now; ignore one that cannot be read."""
+        """Learn from an HTTP ``Date`` header received now; ignore one that cannot be read."""
         try:
             aws = email.utils.parsedate_to_datetime(date_header).timestamp()
         except (TypeError, ValueError):
             return
-        offset = aws + 0.5 - self.local()
+        bound = aws - self.local()
         with self._lock:
-            self._offset = offset
+            if self._bound is None or bound > self._bound or bound < self._bound - STEP_SECONDS:
+                self._bound = bound
 
     @property
     def synced(self) -> bool:
         """Whether a response has shown AWS's time yet."""
-        return self._offset is not None
+        return self._bound is not None
 
     @property
     def offset(self) -> float:
         """AWS's time minus the host's (0 until a response was seen)."""
-        return self._offset or 0.0
+        return 0.0 if self._bound is None else self._bound + 0.5
 
     def __call__(self) -> float:
         return self.local() + self.offset

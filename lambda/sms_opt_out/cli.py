@@ -389,7 +389,7 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
         client = registry.session.client("pinpoint-sms-voice-v2")
         rows = read_opt_out_list(client, args.from_opt_out_list)
         with _ProgressBar(sys.stderr, "importing", "rows") as progress:
-            report = OptOutImporter(registry.store, progress).run(
+            report = OptOutImporter(registry.store, progress, now=registry.aws_time).run(
                 rows, source=f"opt-out-list:{args.from_opt_out_list}"
             )
     else:
@@ -403,7 +403,7 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
                 ) from None
             stream.seek(0)
             with _ProgressBar(sys.stderr, "importing", "rows", total) as progress:
-                report = OptOutImporter(registry.store, progress).run(
+                report = OptOutImporter(registry.store, progress, now=registry.aws_time).run(
                     read_csv(stream), source=os.path.basename(args.file)
                 )
     _print_report(report, out)

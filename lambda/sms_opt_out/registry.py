@@ -26,6 +26,8 @@ from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
 from .preferences import Action, PreferenceEvent, Scope, event_time
 from .unrecognised_replies import UnrecognisedReplies, UnrecognisedReply
 
+CLOCK_PROBE_KEY = "CLOCK"
+"""A partition key no item has: reading it costs one read and shows AWS's time."""
 REVIEW_CHANNEL = "sms-review"
 """The channel of a revocation a reviewer found in an unrecognised reply (its reference: the inbound ID)."""
 
@@ -82,6 +84,12 @@ class OptOutRegistry:
         session = session or boto3.session.Session()
         deployed = DeployedOptOut.find(session.client("cloudformation"), stack_name)
         return cls(deployed.get("table", "--table"), session=session, scope=scope)
+
+    def aws_time(self) -> datetime:
+        """Now by AWS's clock: a first request (a read of no customer) learns it from the response."""
+        if not self.clock.synced:
+            self.store.consent_states([CLOCK_PROBE_KEY])
+        return datetime.fromtimestamp(self.clock(), UTC)
 
     def status(self, number: str) -> list[NumberStatus]:
         """The latest event for each of our numbers (and ``*``), latest first."""
@@ -172,9 +180,7 @@ class OptOutRegistry:
         if not isinstance(channel, str) or not channel.strip():
             raise InvalidFieldError("channel", "name the channel (web, call-center, email, ...)")
         customer = to_e164(number, "number")
-        if not self.clock.synced:
-            self.store.consent_states([customer])  # a first request: its response shows AWS's time
-        now = datetime.fromtimestamp(self.clock(), UTC)
+        now = self.aws_time()
         event = PreferenceEvent(
             customer=customer,
             origination=ALL_NUMBERS
