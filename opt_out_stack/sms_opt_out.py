@@ -307,7 +307,14 @@ class SmsOptOut(Construct):
         self._grant_send_text_message(
             stack, number_arns, pool_arns, configuration_sets, protect_configurations
         )
-        self._grant_replies_from(stack, [n.arn for n in numbers], in_app_numbers, pool_list, pool_arns)
+        self._grant_replies_from(
+            stack,
+            [n.arn for n in numbers],
+            in_app_numbers,
+            # Under scope ALL every event governs every send: the reply function never reads a pool.
+            pool_list if environment.get("OPT_OUT_SCOPE") == "ORIGINATION" else (),
+            pool_arns,
+        )
         self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
         self.send_queue = SendQueue(
             self,
@@ -429,7 +436,7 @@ class SmsOptOut(Construct):
         pool_arns: Sequence[str],
     ) -> None:
         """SendTextMessage for the reply function's answers, from the number each reply was sent to, and
-        the membership of the ``pool_ids`` pools (whose replies count for the pool)."""
+        the membership of ``pools`` (read, under scope ORIGINATION, to judge a confirmation)."""
         if pools:
             self.reply_function.add_to_role_policy(
                 iam.PolicyStatement(

@@ -61,7 +61,7 @@ OPERATOR = [
 
 
 @functools.cache
-def synthesized() -> tuple[dict[str, Any], dict[str, str]]:
+def synthesized(scope: str = "ALL") -> tuple[dict[str, Any], dict[str, str]]:
     """The construct with a number, a pool and a configuration set, and a portal and an auditor role
     given the preference grants: the template, and the logical IDs of the roles and resources."""
     stack = cdk.Stack(cdk.App(), "Enforced", env=cdk.Environment(account=ACCOUNT, region=REGION))
@@ -71,6 +71,7 @@ def synthesized() -> tuple[dict[str, Any], dict[str, str]]:
         phone_number_ids=[NUMBER_ARN],
         pool_ids=[f"{PREFIX}pool/{POOL_ID}"],
         configuration_set_names=["marketing"],
+        opt_out_scope=scope,
     )
     roles = {
         name: iam.Role(stack, name, assumed_by=iam.AccountRootPrincipal()) for name in ("Portal", "Auditor")
@@ -91,8 +92,8 @@ def synthesized() -> tuple[dict[str, Any], dict[str, str]]:
     }
 
 
-def statements_of(principal: str) -> list[dict[str, Any]]:
-    template, ids = synthesized()
+def statements_of(principal: str, scope: str = "ALL") -> list[dict[str, Any]]:
+    template, ids = synthesized(scope)
     queue = f"arn:aws:sqs:{REGION}:{ACCOUNT}"
     attributes = {
         ids["table"]: TABLE,
@@ -163,6 +164,7 @@ def enforced(
     for principal in ("ReplyFunction", "SendFunction", "Portal", "Auditor"):
         enforcement.add_principal(principal, statements_of(principal))
     enforcement.add_principal("Operator", OPERATOR)
+    enforcement.add_principal("ReplyFunction@ORIGINATION", statements_of("ReplyFunction", "ORIGINATION"))
     with enforcement:
         yield Enforced(enforcement, sms, moto_server, sqs, queues, lambda_context)
     process_reply.reply_processor.cache_clear()
@@ -227,6 +229,19 @@ def test_a_stop_to_a_pool_number_with_the_reply_functions_policy(enforced: Enfor
 
     (confirmation,) = enforced.sms.inbox(CUSTOMER)
     assert confirmation.origination == POOL_NUMBERS[1]
+
+
+def test_under_scope_origination_replies_with_that_constructs_policy(
+    enforced: Enforced, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPT_OUT_SCOPE", "ORIGINATION")
+    event = sns_event("STOP", our_number=POOL_NUMBERS[1])
+    with enforced.iam.acting_as("ReplyFunction@ORIGINATION"):
+        assert process_reply.handler(event, enforced.context)["outcomes"] == ["OPT_OUT"]
+        repeat = sns_event("STOP", inbound_id="in-2", our_number=POOL_NUMBERS[0])
+        assert process_reply.handler(repeat, enforced.context)["outcomes"] == ["ALREADY_OPTED_OUT"]
+
+    assert enforced.sms.calls("ListPoolOriginationIdentities"), "the pool was read, after recording"
 
 
 # The send function ------------------------------------------------------------------------------

@@ -165,7 +165,17 @@ def test_the_reply_function_answers_from_any_number_of_a_pool(pooled: tuple[Temp
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert actions(send) == ["sms-voice:SendTextMessage"]
     assert f"{ARN}:phone-number/*" in [join(r) for r in send["Resource"]]
-    assert any("sms-voice:ListPoolOriginationIdentities" in actions(s) for s in statements)
+    assert not any("sms-voice:ListPoolOriginationIdentities" in actions(s) for s in statements), (
+        "under scope ALL (the default) a reply never reads a pool"
+    )
+
+
+def test_under_scope_origination_the_reply_function_may_read_the_pools() -> None:
+    stack = cdk.Stack(cdk.App(), "Origination", env=ENV)
+    opt_out = SmsOptOut(stack, "SmsOptOut", pool_ids=[P], opt_out_scope="ORIGINATION")
+    statements = policy_statements(Template.from_stack(stack), opt_out.reply_function.role)
+    (members,) = [s for s in statements if "sms-voice:ListPoolOriginationIdentities" in actions(s)]
+    assert join(members["Resource"]) == f"{ARN}:pool/{P}"
 
 
 def test_in_app_numbers_and_pools_get_two_way_and_self_managed_opt_outs_after_the_topic_policy(
