@@ -267,7 +267,13 @@ def test_single_batch_mms_keyed_and_configuration_set_sends_with_the_send_functi
     assert enforced.send(request(IdempotencyKey="order-1"))["status"] == "SENT"
     assert enforced.send(request(IdempotencyKey="order-1"))["status"] == "SENT"
 
-    assert len(enforced.sms.inbox(CUSTOMER)) == 5
+    enforced.sms.fail_next("SendTextMessage", "InternalServerException", status=500)
+    failed = enforced.send({"messages": [request(IdempotencyKey="order-2")]})["results"][0]
+    assert failed["status"] == "FAILED", "and its key freed"
+    assert enforced.send(request(IdempotencyKey="order-2"))["status"] == "SENT"
+
+    assert len(enforced.sms.inbox(CUSTOMER)) == 6
+    assert "dynamodb:DeleteItem" in enforced.iam.authorized["SendFunction"]
 
 
 def test_the_send_queue_with_the_send_functions_policy(enforced: Enforced) -> None:
