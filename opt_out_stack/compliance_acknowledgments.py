@@ -50,7 +50,8 @@ CDK_PROVIDER = (
 ANY_NUMBER_OF_A_POOL = (
     "A reply to a pool is answered from the number it was sent to, and a pool's numbers are not known "
     "at synthesis (they change without a deployment): SendTextMessage on the account's numbers in this "
-    "region, for the reply function only."
+    "region, for the reply function (answers) and the sender (sends through a pool's number, and the "
+    "DescribePhoneNumbers that resolves one given by ID)."
 )
 BASIC_EXECUTION_ROLE = "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
@@ -97,11 +98,15 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
             policy = function.role.node.find_child("DefaultPolicy")
             acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", XRAY_ONLY_STAR, "Resource::*")
         acknowledge(function, "Serverless", "Serverless-LambdaDLQ", ON_FAILURE_DESTINATION)
-    if opt_out.reply_from_any_number is not None:
-        assert opt_out.reply_function.role is not None
-        policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
-        finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.reply_from_any_number))
-        acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_NUMBER_OF_A_POOL, finding)
+    for function, any_number in (
+        (opt_out.reply_function, opt_out.reply_from_any_number),
+        (opt_out.send_function, opt_out.send_from_any_number),
+    ):
+        if any_number is not None:
+            assert function.role is not None
+            policy = function.role.node.find_child("DefaultPolicy")
+            finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(any_number))
+            acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_NUMBER_OF_A_POOL, finding)
     for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
         acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
         acknowledge(queue, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)

@@ -53,6 +53,13 @@ READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb
 """What ``OptOutRegistry.status``, ``history`` and the CLI's ``export`` call."""
 IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
 """What the sender does to its key records, and only to items whose PK starts with ``IDEMPOTENCY#``."""
+REPLY_TABLE_ACTIONS = ("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem")
+"""What the reply function does to the table: reads a receipt (GetItem) and, for a STOP under the
+lease, the customer's history (Query: was an earlier opt-out answered?); writes receipts, history and
+unrecognised replies (PutItem, also inside its TransactWriteItems), state, leases, outcomes and
+confirmations (UpdateItem, also inside TransactWriteItems). No delete, no scan."""
+SEND_TABLE_ACTIONS = ("dynamodb:BatchGetItem",)
+"""What the sender does to customers' items: reads their consent."""
 DEFAULT_MAX_SEND_CONCURRENCY = 2
 SEND_ACTIONS = ("sms-voice:SendTextMessage", "sms-voice:SendMediaMessage")
 """What the guarded sender calls: texts, and MMS for a request with ``MediaUrls``."""
@@ -304,15 +311,8 @@ class SmsOptOut(Construct):
         )
         self.send_dead_letter_queue.grant_send_messages(self.send_function)
 
-        # Query: a STOP reads the customer's history under the lease (was an earlier opt-out answered?).
-        self.table.grant(
-            self.reply_function,
-            "dynamodb:PutItem",
-            "dynamodb:UpdateItem",
-            "dynamodb:GetItem",
-            "dynamodb:Query",
-        )
-        self.table.grant(self.send_function, "dynamodb:BatchGetItem")
+        self.table.grant(self.reply_function, *REPLY_TABLE_ACTIONS)
+        self.table.grant(self.send_function, *SEND_TABLE_ACTIONS)
         # Idempotency key records only: the sender can never write a customer's consent state.
         self.send_function.add_to_role_policy(
             iam.PolicyStatement(
@@ -326,7 +326,14 @@ class SmsOptOut(Construct):
         self._grant_send_text_message(
             stack, number_arns, pool_arns, configuration_sets, protect_configurations
         )
-        self._grant_replies_from(stack, [n.arn for n in numbers], in_app_numbers, pool_list, pool_arns)
+        self._grant_replies_from(
+            stack,
+            [n.arn for n in numbers],
+            in_app_numbers,
+            # Under scope ALL every event governs every send: the reply function never reads a pool.
+            pool_list if environment.get("OPT_OUT_SCOPE") == "ORIGINATION" else (),
+            pool_arns,
+        )
         self._add_environment(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
         self.send_queue = SendQueue(
             self,
@@ -486,7 +493,7 @@ class SmsOptOut(Construct):
         pool_arns: Sequence[str],
     ) -> None:
         """SendTextMessage for the reply function's answers, from the number each reply was sent to, and
-        the membership of the ``pool_ids`` pools (whose replies count for the pool)."""
+        the membership of ``pools`` (read, under scope ORIGINATION, to judge a confirmation)."""
         if pools:
             self.reply_function.add_to_role_policy(
                 iam.PolicyStatement(
@@ -530,13 +537,25 @@ class SmsOptOut(Construct):
         configuration_sets: Sequence[str],
         protect_configurations: Sequence[str],
     ) -> None:
-        """Sending on the resource types it authorizes against, as named by the props; pool lookups."""
+        """Sending on the resource types it authorizes against, as named by the props; pool lookups.
+
+        With pools, a send may go out through any number of a pool (by its number, ID or ARN), and a
+        pool's numbers are not known at synthesis: the account's numbers in the region, as for replies.
+        """
+        any_number = (
+            [stack.format_arn(service="sms-voice", resource="phone-number", resource_name="*")]
+            if pool_arns
+            else []
+        )
+        self.send_from_any_number: str | None = any_number[0] if any_number else None
+        """The account's numbers in the region, when a send may go through a pool's number."""
         self.send_function.add_to_role_policy(
             iam.PolicyStatement(
                 actions=list(SEND_ACTIONS),
                 resources=[
                     *number_arns,
                     *pool_arns,
+                    *any_number,
                     *(
                         stack.format_arn(
                             service="sms-voice", resource="configuration-set", resource_name=name
@@ -552,9 +571,11 @@ class SmsOptOut(Construct):
                 ],
             )
         )
-        if number_arns:
+        if number_arns or any_number:
             self.send_function.add_to_role_policy(
-                iam.PolicyStatement(actions=["sms-voice:DescribePhoneNumbers"], resources=list(number_arns))
+                iam.PolicyStatement(
+                    actions=["sms-voice:DescribePhoneNumbers"], resources=any_number or list(number_arns)
+                )
             )
         if pool_arns:
             self.send_function.add_to_role_policy(

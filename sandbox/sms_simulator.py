@@ -47,6 +47,16 @@ ERROR_STATUS = {
 """The HTTP status AWS answers an error code with, where it is not 400."""
 
 
+def pool_id_of(first_member_arn: str) -> str:
+    """The ID the simulator gives a pool created with this first member (so a test may name it first)."""
+    return "pool-" + uuid.uuid5(uuid.NAMESPACE_OID, f"pool/{first_member_arn}").hex
+
+
+def phone_number_id_of(number: str) -> str:
+    """The ID the simulator gives one of our numbers."""
+    return "phone-" + uuid.uuid5(uuid.NAMESPACE_OID, number).hex
+
+
 class SimulatedError(Exception):
     """An error answered in the service's own shape (``__type`` and ``Message``)."""
 
@@ -160,7 +170,7 @@ class SmsSimulator:
 
     def add_phone_number(self, number: str) -> dict[str, Any]:
         """Register one of our numbers; returns its description (with PhoneNumberId and Arn)."""
-        phone_id = "phone-" + uuid.uuid5(uuid.NAMESPACE_OID, number).hex
+        phone_id = phone_number_id_of(number)
         description = {
             "PhoneNumberArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:phone-number/{phone_id}",
             "PhoneNumberId": phone_id,
@@ -425,7 +435,7 @@ class SmsSimulator:
 
     def _create_pool(self, params: dict[str, Any]) -> dict[str, Any]:
         member = self._pool_member(params["OriginationIdentity"])
-        pool_id = "pool-" + uuid.uuid4().hex
+        pool_id = pool_id_of(member)
         first = self._find_identity(params["OriginationIdentity"])
         description = {
             "PoolArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:pool/{pool_id}",

@@ -15,7 +15,7 @@ from botocore.stub import Stubber
 
 from sandbox.local_aws import table_definition
 from sms_opt_out import migration
-from sms_opt_out.cli import main
+from sms_opt_out.cli import NOT_DECIDING_EXIT_CODE, main
 from sms_opt_out.consent import is_blocked
 from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.opt_out_store import ImportWrite, OptOutStore
@@ -107,7 +107,15 @@ def test_status_shows_each_numbers_state_and_the_decision(dynamodb: Any) -> None
 
 def test_an_event_dated_before_the_current_state_is_kept_in_history_only(dynamodb: Any) -> None:
     cli("opt-out", CUSTOMER, "--channel", "web", "--at", "2025-05-02T00:00:00Z")
-    web_opt_in(at="2025-05-01T00:00:00Z")
+    code, out = cli(
+        "opt-in", CUSTOMER, "--channel", "web", "--consent-reference", "f-7", "--at", "2025-05-01T00:00:00Z"
+    )
+
+    assert (code, out.splitlines()[1]) == (
+        NOT_DECIDING_EXIT_CODE,
+        "not in force: OPT_OUT of 2025-05-02T00:00:00.000Z via web for all our numbers decides, "
+        "so the sender does not do what this OPT_IN asks",
+    ), "never 'recorded' alone for an event the sender does not follow"
 
     assert OptOutRegistry(TABLE).is_opted_out(CUSTOMER, OUR_NUMBER)
     assert [i["Action"] for i in OptOutRegistry(TABLE).history(CUSTOMER)] == ["OPT_IN", "OPT_OUT"]

@@ -363,7 +363,12 @@ def test_the_reply_function_writes_without_delete_or_scan(default: tuple[Templat
     template, opt_out = default
     statements = policy_statements(template, opt_out.reply_function.role)
     dynamo = sorted(a for s in statements for a in actions(s) if a.startswith("dynamodb:"))
-    assert dynamo == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
+    assert dynamo == [
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:Query",
+        "dynamodb:UpdateItem",
+    ], "a STOP reads the customer's history under its lease; tests/test_iam_enforcement.py runs every path"
 
 
 def test_configuration_sets_and_protect_configurations_named_in_props_may_be_used_to_send(

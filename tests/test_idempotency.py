@@ -6,7 +6,6 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from functools import partial
 from typing import Any
 
 import boto3
@@ -16,6 +15,7 @@ from botocore.exceptions import ConnectionClosedError
 import send_text_message
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.aws_clock import AwsClock
 from sms_opt_out.deadline import Deadline
 from sms_opt_out.errors import SendOutcomeUnknownError
 from sms_opt_out.idempotency import (
@@ -111,7 +111,10 @@ def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(
 
     assert while_live == [{"status": "DEFERRED"}] and sms.inbox(customer) == []
     over = (crashed.expires_at or 0.0) + 1.0
-    later = partial(IdempotencyKeys, clock=lambda: over)  # its record has expired
+
+    def later(table: str, client: Any, _: AwsClock) -> IdempotencyKeys:  # its record has expired
+        return IdempotencyKeys(table, client, AwsClock(lambda: over))
+
     monkeypatch.setattr("sms_opt_out.runtime.IdempotencyKeys", later)
     after = sender(session).send([request(customer, IdempotencyKey="crash")]).results
     assert after[0]["status"] == "SENT" and len(sms.inbox(customer)) == 1

@@ -143,7 +143,7 @@ def test_the_functions_know_the_configured_pools(pooled: tuple[Template, SmsOptO
         assert json.loads(join(variables["Variables"]["POOL_IDS"])) == [P, Q]
 
 
-def test_the_sender_may_send_texts_and_mms_through_numbers_and_pools_and_list_pool_members(
+def test_the_sender_may_send_texts_and_mms_through_numbers_pools_and_pool_numbers_and_list_pool_members(
     pooled: tuple[Template, SmsOptOut],
 ) -> None:
     template, opt_out = pooled
@@ -151,8 +151,10 @@ def test_the_sender_may_send_texts_and_mms_through_numbers_and_pools_and_list_po
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert sorted(actions(send)) == ["sms-voice:SendMediaMessage", "sms-voice:SendTextMessage"]
     assert sorted(join(r) for r in send["Resource"]) == sorted(
-        [f"{ARN}:phone-number/{A}", f"{ARN}:pool/{P}", f"{ARN}:pool/{Q}"]
-    )
+        [f"{ARN}:phone-number/{A}", f"{ARN}:pool/{P}", f"{ARN}:pool/{Q}", f"{ARN}:phone-number/*"]
+    ), "a send may go through any number of a pool, not known at synthesis"
+    (describe,) = [s for s in statements if "sms-voice:DescribePhoneNumbers" in actions(s)]
+    assert join(describe["Resource"]) == f"{ARN}:phone-number/*", "a pool number given by its ID"
     (members,) = [s for s in statements if "sms-voice:ListPoolOriginationIdentities" in actions(s)]
     assert sorted(join(r) for r in members["Resource"]) == [f"{ARN}:pool/{P}", f"{ARN}:pool/{Q}"]
 
@@ -163,7 +165,17 @@ def test_the_reply_function_answers_from_any_number_of_a_pool(pooled: tuple[Temp
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert actions(send) == ["sms-voice:SendTextMessage"]
     assert f"{ARN}:phone-number/*" in [join(r) for r in send["Resource"]]
-    assert any("sms-voice:ListPoolOriginationIdentities" in actions(s) for s in statements)
+    assert not any("sms-voice:ListPoolOriginationIdentities" in actions(s) for s in statements), (
+        "under scope ALL (the default) a reply never reads a pool"
+    )
+
+
+def test_under_scope_origination_the_reply_function_may_read_the_pools() -> None:
+    stack = cdk.Stack(cdk.App(), "Origination", env=ENV)
+    opt_out = SmsOptOut(stack, "SmsOptOut", pool_ids=[P], opt_out_scope="ORIGINATION")
+    statements = policy_statements(Template.from_stack(stack), opt_out.reply_function.role)
+    (members,) = [s for s in statements if "sms-voice:ListPoolOriginationIdentities" in actions(s)]
+    assert join(members["Resource"]) == f"{ARN}:pool/{P}"
 
 
 def test_in_app_numbers_and_pools_get_two_way_and_self_managed_opt_outs_after_the_topic_policy(

@@ -103,13 +103,15 @@ def test_stop_to_one_pool_number_blocks_the_pool_and_each_of_its_numbers(
     assert statuses(send, LONE) == ["SENT"], "a number outside the pool is another origination"
 
 
-def test_a_reply_to_a_pool_number_is_recorded_for_the_pool_and_answered_from_the_number(
+def test_a_reply_to_a_pool_number_is_recorded_for_the_number_and_answered_from_it(
     reply: Handler, dynamodb: Any, sms: SmsSimulator, pool: str
 ) -> None:
+    """For the number, without reading the pool first (a control-plane call): the sender, which
+    reads the pool's numbers, lets that number's opt-out govern the whole pool."""
     reply(sns_event("STOP", our_number=THIRD, timestamp="2025-05-01T12:00:00Z"))
 
     (item,) = [i for i in OptOutStore(TABLE, dynamodb).history(CUSTOMER)]
-    assert (item["SK"], item["OID"], item["Number"]) == (f"{pool}#2025-05-01T12:00:00.000Z#STOP", pool, THIRD)
+    assert (item["SK"], item["OID"]) == (f"{THIRD}#2025-05-01T12:00:00.000Z#STOP", THIRD)
     (confirmation,) = sms.inbox(CUSTOMER)
     assert (confirmation.body, confirmation.origination) == (DEFAULT_OPT_OUT_CONFIRMATION, THIRD)
 

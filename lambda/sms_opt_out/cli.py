@@ -44,7 +44,7 @@ from .migration import (
 from .origination_keys import to_origination_key
 from .phone_numbers import ALL_NUMBERS, to_e164
 from .preferences import Scope
-from .registry import OptOutRegistry
+from .registry import OptOutRegistry, RecordedEvent
 
 HISTORY_COLUMNS = (
     "Timestamp",
@@ -225,6 +225,8 @@ def _parser() -> argparse.ArgumentParser:
 
 INVALID_ROWS_EXIT_CODE = 3
 """``import`` when any row was invalid (the valid ones are imported); 2 is argparse's usage error."""
+NOT_DECIDING_EXIT_CODE = 4
+"""``opt-out`` or ``opt-in`` recorded, but a later event decides instead (named on standard output)."""
 DEAD_LETTER_QUEUES = {
     Function.REPLY: ("replies", "reply-dead-letter-queue"),
     Function.SEND: ("sends", "send-dead-letter-queue"),
@@ -368,11 +370,7 @@ def _opt_out(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) ->
     event = registry.opt_out(
         args.number, channel=args.channel, origination=args.origination, at=args.at, reference=args.reference
     )
-    print(
-        f"recorded OPT_OUT of {event.customer} for {_numbers(event.origination)} via {event.channel}",
-        file=out,
-    )
-    return 0
+    return _recorded(event, out)
 
 
 def _opt_in(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
@@ -383,10 +381,27 @@ def _opt_in(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
         origination=args.origination,
         at=args.at,
     )
+    return _recorded(event, out)
+
+
+def _recorded(event: RecordedEvent, out: TextIO) -> int:
+    """What was recorded, at which time; when a later event decides instead, that one and
+    ``NOT_DECIDING_EXIT_CODE``."""
+    action = event.action.value
     print(
-        f"recorded OPT_IN of {event.customer} for {_numbers(event.origination)} via {event.channel}", file=out
+        f"recorded {action} of {event.customer} for {_numbers(event.origination)} via {event.channel}",
+        file=out,
     )
-    return 0
+    if event.decides:
+        return 0
+    later = event.decided_by
+    instead = (
+        f"{later.action.value} of {later.timestamp} via {later.channel} for {_numbers(later.origination)}"
+        if later is not None
+        else "another event"
+    )
+    print(f"not in force: {instead} decides, so the sender does not do what this {action} asks", file=out)
+    return NOT_DECIDING_EXIT_CODE
 
 
 def _numbers(origination: str) -> str:
@@ -432,7 +447,7 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
         client = registry.session.client("pinpoint-sms-voice-v2")
         rows = read_opt_out_list(client, args.from_opt_out_list)
         with _ProgressBar(sys.stderr, "importing", "rows") as progress:
-            report = OptOutImporter(registry.store, progress).run(
+            report = OptOutImporter(registry.store, progress, now=registry.aws_time).run(
                 rows, source=f"opt-out-list:{args.from_opt_out_list}"
             )
     else:
@@ -446,7 +461,7 @@ def _import(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
                 ) from None
             stream.seek(0)
             with _ProgressBar(sys.stderr, "importing", "rows", total) as progress:
-                report = OptOutImporter(registry.store, progress).run(
+                report = OptOutImporter(registry.store, progress, now=registry.aws_time).run(
                     read_csv(stream), source=os.path.basename(args.file)
                 )
     _print_report(report, out)

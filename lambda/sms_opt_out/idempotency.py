@@ -9,7 +9,8 @@ key reused for a different request is refused (``Claim.CONFLICT``), as Powertool
 utility refuses a changed payload. ``ExpiresAt`` (epoch seconds, the table's TTL attribute) ends it: an
 in-progress record at the invocation's start plus the remaining time its context gave then (so a
 send that crashed mid-way frees its key once that invocation is surely over), a done one 24 hours
-after the send. An expired record counts as absent even before DynamoDB's TTL deletes it.
+after the send. An expired record counts as absent even before DynamoDB's TTL deletes it. Expiry is
+written and compared in AWS's time (``aws_clock``), so containers whose clocks disagree agree on it.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import enum
 import hashlib
 import json
 import math
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from botocore.exceptions import ClientError
+
+from .aws_clock import AwsClock
 
 KEY_PREFIX = "IDEMPOTENCY#"
 SORT_KEY = "IDEMPOTENCY"
@@ -62,19 +64,28 @@ class KeyRecord:
 class IdempotencyKeys:
     """Claims, finishes and releases key records with conditional writes."""
 
-    def __init__(self, table_name: str, client: Any, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, table_name: str, client: Any, clock: AwsClock | None = None) -> None:
+        """``clock``: AWS's, learnt from ``client``'s responses (default: this host's, uncorrected)."""
         self.table_name = table_name
         self._client = client
+        if clock is None:
+            clock = AwsClock()
+            if client is not None:
+                clock.watch(client)
         self._clock = clock
 
     def _key(self, key: str) -> dict[str, Any]:
         return {"PK": {"S": KEY_PREFIX + key}, "SK": {"S": SORT_KEY}}
 
     def claim(self, key: str, expires_at: float | None, fingerprint: str) -> KeyRecord:
-        """Take ``key`` for the request of ``fingerprint`` until ``expires_at`` (epoch seconds)
-        unless a live record holds it; a live record of another request is a ``CONFLICT``."""
+        """Take ``key`` for the request of ``fingerprint`` until ``expires_at`` (epoch seconds by this
+        host's clock) unless a live record holds it; a live record of another request is a ``CONFLICT``."""
+        if not self._clock.synced:
+            self._read(key)  # a first request learns AWS's time (the sender's consent read usually has)
         now = self._clock()
-        expires = math.ceil(expires_at if expires_at is not None else now + NO_DEADLINE_SECONDS)
+        expires = math.ceil(
+            self._clock.from_host(expires_at) if expires_at is not None else now + NO_DEADLINE_SECONDS
+        )
         try:
             self._client.put_item(
                 TableName=self.table_name,

@@ -5,6 +5,9 @@ While a reply is answered, its customer's ``STATE`` item carries ``LeaseOwner`` 
 meanwhile raises ``CustomerBusyError`` and Lambda retries it later. A lease lasts the invocation's
 remaining time at its start plus ``GRACE_MS``: Lambda stops the invocation before then, so a lease
 outlives its holder only when the holder crashed, and from then on the reply is answered again.
+A lease is reckoned by the container's clock and stored, and compared, in AWS's time
+(``aws_clock``): containers whose clocks disagree by any amount agree on when a lease ends, to
+within about a second.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .aws_clock import AwsClock
+
 GRACE_MS = 5_000
-"""Beyond the invocation's remaining time: covers clocks that disagree by up to 5 s between containers."""
+"""Beyond the invocation's remaining time: covers the error of AWS's time as each container reads it."""
 OWNER_ATTRIBUTE = "LeaseOwner"
 UNTIL_ATTRIBUTE = "LeaseUntil"
 
@@ -25,6 +30,7 @@ class Lease:
 
     owner: str
     until_ms: int
+    """By the holder's clock, until ``in_aws_time``."""
 
     @classmethod
     def for_invocation(cls, owner: str, remaining_ms: int, clock: Callable[[], float] = time.time) -> Lease:
@@ -34,3 +40,7 @@ class Lease:
     def for_reply(self, inbound_message_id: str) -> Lease:
         """The same term, owned by one reply of the invocation."""
         return Lease(f"{self.owner}/{inbound_message_id}", self.until_ms)
+
+    def in_aws_time(self, clock: AwsClock) -> Lease:
+        """The same lease with its term in AWS's time (``clock`` holds the host's offset from it)."""
+        return Lease(self.owner, int(clock.from_host(self.until_ms / 1000) * 1000))

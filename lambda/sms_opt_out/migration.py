@@ -114,14 +114,12 @@ def _midnight_utc_if_date(value: str | datetime | None) -> str | datetime | None
     return value
 
 
-def _event(row: ImportRow, default_time: datetime, default_source: str) -> PreferenceEvent:
+def _event(row: ImportRow, default_time: datetime, default_source: str, now: datetime) -> PreferenceEvent:
     customer = to_e164(row.number, "number")
     origination = (
         ALL_NUMBERS if row.origination is None else to_origination_key(row.origination, "origination")
     )
-    timestamp = event_time(
-        _midnight_utc_if_date(row.timestamp) or default_time, "timestamp", now=datetime.now(UTC)
-    )
+    timestamp = event_time(_midnight_utc_if_date(row.timestamp) or default_time, "timestamp", now=now)
     source = row.source or default_source
     digest = hashlib.sha256(f"{customer}|{origination}|{timestamp}|{source}".encode()).hexdigest()[:24]
     return PreferenceEvent(
@@ -139,18 +137,26 @@ def _event(row: ImportRow, default_time: datetime, default_source: str) -> Prefe
 class OptOutImporter:
     """Brings opt-outs into the table: per 100 rows, one read and one TransactWriteItems request."""
 
-    def __init__(self, store: OptOutStore, progress: Progress | None = None) -> None:
+    def __init__(
+        self,
+        store: OptOutStore,
+        progress: Progress | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        """``now``: the clock rows without a time take, and times are checked against (60 s ahead at
+        most); ``OptOutRegistry.aws_time`` for AWS's."""
         self._store = store
         self._progress = progress or (lambda handled: None)
+        self._now = now
 
     def run(self, rows: Iterable[ImportRow], *, source: str) -> ImportReport:
         """Import ``rows``; an invalid row is reported with its line number and never stops the import."""
         report = ImportReport()
-        started = datetime.now(UTC)
+        started = self._now()
         pending: deque[PreferenceEvent] = deque()
         for row in rows:
             try:
-                pending.append(_event(row, started, source))
+                pending.append(_event(row, started, source, self._now()))
             except InvalidFieldError as error:
                 report.invalid.append((row.line, str(error)))
             if len(pending) >= BATCH_GET_LIMIT * 4:

@@ -1,11 +1,11 @@
 """Phone pools: which of our numbers each pool holds, read from ``ListPoolOriginationIdentities``.
 
-A pool is one origination for consent, so the sender and the reply processor both ask which pool
-a number is in and which numbers a pool holds. Membership is read page by page (every page) and
-kept ``MEMBERSHIP_TTL_SECONDS`` per container: a number added to, moved between or removed from a
-pool is seen by every container at most that long after the change. Until then an opt-out to a
-moved number is recorded for (and blocks) the pool it was in, and a send through its new pool is
-checked against the old pool's numbers.
+A pool is one origination for consent, so the sender asks which pool a number is in and which
+numbers a pool holds (and the reply processor, under scope ORIGINATION, once a reply is recorded,
+to judge its confirmation). Membership is read page by page (every page) and kept
+``MEMBERSHIP_TTL_SECONDS`` per container: a number added to, moved between or removed from a pool
+is seen by every container at most that long after the change. Until then a send through a pool
+is checked against the pool's old numbers.
 """
 
 from __future__ import annotations

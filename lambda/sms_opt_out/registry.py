@@ -1,19 +1,24 @@
 """Python API for preferences from other channels: what a web portal or call-centre app imports.
 
 Events are stored in the same item format as SMS replies, so the guarded sender honours them
-at once, and the audit trail shows every channel side by side.
+at once, and the audit trail shows every channel side by side. An event recorded without an explicit
+time carries AWS's time (``aws_clock``, from the table's responses), as an SMS reply carries SNS's, so
+the host's clock decides no order; an explicit time is checked against AWS's time too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import boto3
 
-from .consent import is_blocked
+from .aws_clock import AwsClock
+from .consent import confirmation_holds, deciding_entry, is_blocked
 from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError
 from .opt_out_store import OptOutStore
@@ -22,8 +27,19 @@ from .phone_numbers import ALL_NUMBERS, to_e164
 from .preferences import Action, PreferenceEvent, Scope, event_time
 from .unrecognised_replies import UnrecognisedReplies, UnrecognisedReply
 
+CLOCK_PROBE_KEY = "CLOCK"
+"""A partition key no item has: reading it costs one read and shows AWS's time."""
 REVIEW_CHANNEL = "sms-review"
 """The channel of a revocation a reviewer found in an unrecognised reply (its reference: the inbound ID)."""
+
+
+@dataclass(frozen=True)
+class RecordedEvent(PreferenceEvent):
+    """A recorded event and what it did: ``decides`` is False when the sender does not do what it
+    says (a later event decides, as a reply's outcome SUPERSEDED says); ``decided_by`` is then that event."""
+
+    decides: bool = True
+    decided_by: NumberStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -45,11 +61,15 @@ class OptOutRegistry:
         *,
         session: boto3.session.Session | None = None,
         scope: Scope = Scope.ALL,
+        clock: Callable[[], float] | None = None,
     ) -> None:
+        """``clock``: this host's clock (default: the system's); events are stamped with AWS's time."""
         self.session = session or boto3.session.Session()
         self.table_name = table_name
         self.scope = scope
-        client = self.session.client("dynamodb")
+        self.clock = AwsClock(clock)
+        """AWS's time, learnt from the table's responses."""
+        client = self.clock.watch(self.session.client("dynamodb"))
         self.store = OptOutStore(table_name, client)
         self.unrecognised = UnrecognisedReplies(table_name, client)
 
@@ -65,6 +85,12 @@ class OptOutRegistry:
         session = session or boto3.session.Session()
         deployed = DeployedOptOut.find(session.client("cloudformation"), stack_name)
         return cls(deployed.get("table", "--table"), session=session, scope=scope)
+
+    def aws_time(self) -> datetime:
+        """Now by AWS's clock: a first request (a read of no customer) learns it from the response."""
+        if not self.clock.synced:
+            self.store.consent_states([CLOCK_PROBE_KEY])
+        return datetime.fromtimestamp(self.clock(), UTC)
 
     def status(self, number: str) -> list[NumberStatus]:
         """The latest event for each of our numbers (and ``*``), latest first."""
@@ -102,10 +128,11 @@ class OptOutRegistry:
         origination: str | None = None,
         at: str | datetime | None = None,
         reference: str | None = None,
-    ) -> PreferenceEvent:
+    ) -> RecordedEvent:
         """Record an opt-out from ``channel``; it applies to all our numbers unless ``origination``.
 
-        ``at`` (default: now) is when the customer asked; more than 60 s ahead of this clock is refused.
+        ``at`` (default: now, by AWS's clock) is when the customer asked; more than 60 s ahead of AWS's
+        clock is refused. The answer's ``decides`` says whether the sender now blocks as it asks.
         From ``REVIEW_CHANNEL``, ``reference`` names the kept unrecognised reply of ``number`` a
         reviewer read as a revocation, and the opt-out takes that reply's time unless ``at``.
         """
@@ -121,8 +148,11 @@ class OptOutRegistry:
         consent_reference: str,
         origination: str | None = None,
         at: str | datetime | None = None,
-    ) -> PreferenceEvent:
-        """Record an opt-in from ``channel``; ``consent_reference`` (proof of consent) is required."""
+    ) -> RecordedEvent:
+        """Record an opt-in from ``channel``; ``consent_reference`` (proof of consent) is required.
+
+        The answer's ``decides`` says whether the sender now sends as it asks (at ``at``, default now
+        by AWS's clock)."""
         if not isinstance(consent_reference, str) or not consent_reference.strip():
             raise InvalidFieldError(
                 "consent_reference", "an opt-in from another channel needs proof of consent"
@@ -150,12 +180,13 @@ class OptOutRegistry:
         origination: str | None,
         at: str | datetime | None,
         reference: str | None,
-    ) -> PreferenceEvent:
+    ) -> RecordedEvent:
         if not isinstance(channel, str) or not channel.strip():
             raise InvalidFieldError("channel", "name the channel (web, call-center, email, ...)")
-        now = datetime.now(UTC)
+        customer = to_e164(number, "number")
+        now = self.aws_time()
         event = PreferenceEvent(
-            customer=to_e164(number, "number"),
+            customer=customer,
             origination=ALL_NUMBERS
             if origination is None
             else to_origination_key(origination, "origination"),
@@ -167,4 +198,22 @@ class OptOutRegistry:
             reference=reference.strip() if reference else None,
         )
         self.store.record(event)
-        return event
+        return self._outcome(event)
+
+    def _outcome(self, event: PreferenceEvent) -> RecordedEvent:
+        """``event`` with whether it decides: for its number, or for all numbers every number's send."""
+        state = self.store.consent_states([event.customer])[event.customer]
+        keys = [event.origination] if event.origination != ALL_NUMBERS else [ALL_NUMBERS, *state.entries]
+        fields = {f.name: getattr(event, f.name) for f in dataclasses.fields(PreferenceEvent)}
+        for key in keys:
+            if confirmation_holds(state, key, self.scope, event.action):
+                continue
+            deciding = deciding_entry(state, key, self.scope)
+            decided_by = None
+            if deciding is not None:
+                origination, entry = deciding
+                decided_by = NumberStatus(
+                    origination, entry.action, entry.timestamp, entry.channel, entry.keyword
+                )
+            return RecordedEvent(**fields, decides=False, decided_by=decided_by)
+        return RecordedEvent(**fields)

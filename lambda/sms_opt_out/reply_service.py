@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .consent import confirmation_holds, opt_out_confirmed_already
+from .aws_clock import AwsClock
+from .consent import Governing, confirmation_holds, opt_out_confirmed_already
 from .deadline import Deadline
 from .errors import ConfirmationNotSentError, CustomerBusyError, DeadlineReachedError
 from .inbound import InboundReply
@@ -17,10 +16,10 @@ from .keywords import Classification, Intent
 from .languages import ENGLISH
 from .leases import Lease
 from .opt_out_store import OptOutStore, Receipt
-from .origination import Origination, Originations
+from .origination import Originations
 from .outcomes import ReplyOutcome
 from .phone_numbers import mask
-from .preferences import Action, ConsentState, PreferenceEvent, StateEntry, event_time
+from .preferences import Action, ConsentState, PreferenceEvent, Scope, StateEntry, event_time
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
 from .unrecognised_replies import UnrecognisedReplies
@@ -41,7 +40,8 @@ class ReplyProcessor:
     answered once, an opt-out is confirmed once (a later STOP is not answered once an earlier one
     was), and the last answer a customer receives matches their consent state. After an answer went
     out, one write records it (``OptOutStore.finish_reply``). A reply to a number of a configured
-    pool is recorded for the pool and answered from the number.
+    pool is recorded for that number (which governs the pool's sends) and answered from it; nothing
+    but DynamoDB is called before a reply is recorded and applied.
     """
 
     def __init__(
@@ -50,17 +50,18 @@ class ReplyProcessor:
         gateway: SmsGateway,
         settings: Settings,
         originations: Originations | None = None,
-        clock: Callable[[], float] = time.time,
+        clock: AwsClock | None = None,
         *,
         unrecognised: UnrecognisedReplies,
     ) -> None:
-        """``originations`` knows the configured pools; without it every number stands alone."""
+        """``originations`` knows the configured pools; without it every number stands alone. ``clock``
+        (AWS's, learnt from the store's responses) stamps records and times leases."""
         self._store = store
         self._unrecognised = unrecognised
         self._gateway = gateway
         self._settings = settings
         self._originations = originations or Originations(None)
-        self._clock = clock
+        self._clock = clock or AwsClock()
 
     def process(self, reply: InboundReply, lease: Lease, deadline: Deadline | None = None) -> ReplyOutcome:
         """Process ``reply`` under ``lease`` (the invocation's term) by ``deadline``; return what was done.
@@ -76,11 +77,10 @@ class ReplyProcessor:
             logger.info("kept a reply from %s for review: %s", customer, classification.rule)
             if classification.intent is Intent.OTHER:
                 return ReplyOutcome.UNRECOGNISED
-        origination = self._originations.resolve(reply.our_number)
         event = (
             None
             if classification.intent in _ANSWERED_ONLY
-            else _preference_event(reply, classification, origination, self._now())
+            else _preference_event(reply, classification, self._now())
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
@@ -91,7 +91,9 @@ class ReplyProcessor:
             # A later event for the same number decides (out-of-order delivery): recorded, not answered.
             self._settle(receipt, ReplyOutcome.SUPERSEDED)
             return ReplyOutcome.SUPERSEDED
-        lease = lease.for_reply(reply.inbound_message_id)
+        # Recorded and enforced with DynamoDB alone. Only the answer may need a pool's numbers.
+        governing = self._governing(reply) if event is not None else frozenset()
+        lease = lease.for_reply(reply.inbound_message_id).in_aws_time(self._clock)
         state = self._store.claim(reply.customer, lease, int(self._clock() * 1000))
         if state is None:
             raise CustomerBusyError(f"another reply of {customer} is being answered; this one is retried")
@@ -100,7 +102,7 @@ class ReplyProcessor:
             if self._store.get_receipt(receipt).outcome is not None:
                 logger.info("repeated delivery from %s: answered by another delivery", customer)
                 return ReplyOutcome.DUPLICATE
-            unanswered = self._not_to_answer(event, origination, state)
+            unanswered = self._not_to_answer(event, governing, state)
             if unanswered is not None:
                 finished = self._finish(receipt, unanswered, lease)
                 return unanswered
@@ -115,15 +117,15 @@ class ReplyProcessor:
                 self._store.release(reply.customer, lease)
 
     def _not_to_answer(
-        self, event: PreferenceEvent | None, origination: Origination, state: ConsentState
+        self, event: PreferenceEvent | None, governing: Governing, state: ConsentState
     ) -> ReplyOutcome | None:
         """Why the reply is recorded but not answered, under the lease; None when it is answered."""
         if event is None:
             return None
-        if self._confirmed_already(event, origination):
+        if self._confirmed_already(event, governing):
             # One confirmation per opt-out: the customer was told already; in the history, not answered.
             return ReplyOutcome.ALREADY_OPTED_OUT
-        if not confirmation_holds(state, origination.governing, self._settings.scope, event.action):
+        if not confirmation_holds(state, governing, self._settings.scope, event.action):
             # The sender would not do what the confirmation says (a later event for all numbers,
             # or under scope ALL for another number, decides): recorded, not answered.
             return ReplyOutcome.SUPERSEDED
@@ -132,14 +134,29 @@ class ReplyProcessor:
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
 
-    def _confirmed_already(self, event: PreferenceEvent, origination: Origination) -> bool:
+    def _confirmed_already(self, event: PreferenceEvent, governing: Governing) -> bool:
         """Whether the customer sending the opt-out ``event`` was told by SMS already that they are
-        opted out from ``origination`` (read under the lease, so no other reply is answered meanwhile)."""
+        opted out from ``governing`` (read under the lease, so no other reply is answered meanwhile)."""
         if event.action is not Action.OPT_OUT:
             return False
         history = self._store.answered_history(event.customer)
         entry = StateEntry.from_history_item(event.history_item())
-        return opt_out_confirmed_already(history, entry, origination.governing, self._settings.scope)
+        return opt_out_confirmed_already(history, entry, governing, self._settings.scope)
+
+    def _governing(self, reply: InboundReply) -> Governing:
+        """The origination keys that govern sends from the number ``reply`` came to. Under scope ALL
+        every event governs every send, so no pool is read; under ORIGINATION a configured pool's
+        numbers are (a control-plane call, made only once the reply is recorded: a failure delays
+        the answer, which Lambda's retry sends)."""
+        if self._settings.scope is Scope.ALL:
+            return reply.our_number
+        try:
+            return self._originations.resolve(reply.our_number).governing
+        except (BotoCoreError, ClientError) as error:
+            raise ConfirmationNotSentError(
+                f"the reply of {mask(reply.customer)} is recorded but the pool of its number could not be "
+                f"read: {error_code(error)}"
+            ) from error
 
     def _settle(self, receipt: Receipt, outcome: str) -> None:
         self._store.settle_reply(receipt, outcome, None)
@@ -193,13 +210,13 @@ class ReplyProcessor:
 
 
 def _preference_event(
-    reply: InboundReply, classification: Classification, origination: Origination, recorded_at: str
+    reply: InboundReply, classification: Classification, recorded_at: str
 ) -> PreferenceEvent:
-    """The opt-out or opt-in that ``reply`` expresses, for the pool of the number when it has one, with
-    the evidence of how it matched."""
+    """The opt-out or opt-in that ``reply`` expresses, for the number it was sent to (a pool's sends
+    are governed by each of its numbers), with the evidence of how it matched."""
     return PreferenceEvent(
         customer=reply.customer,
-        origination=origination.state_key,
+        origination=reply.our_number,
         timestamp=reply.timestamp,
         action=Action(classification.intent.value),
         keyword=classification.keyword or classification.intent.value,
@@ -213,5 +230,4 @@ def _preference_event(
         policy=classification.policy.value if classification.policy else None,
         reply_text=reply.body,
         recorded_at=recorded_at,
-        number=reply.our_number if origination.state_key != reply.our_number else None,
     )

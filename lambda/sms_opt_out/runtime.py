@@ -15,6 +15,7 @@ from typing import Any
 import botocore.session
 from botocore.config import Config
 
+from .aws_clock import AwsClock
 from .failed_sends import FailedSendQueue
 from .idempotency import IdempotencyKeys
 from .opt_out_store import OptOutStore
@@ -80,19 +81,29 @@ def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
     return gateway, originations
 
 
-def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor:
+def build_reply_processor(
+    client: ClientFactory | None = None, clock: Callable[[], float] | None = None
+) -> ReplyProcessor:
+    """``clock``: the container's own (default: the host's), corrected to AWS's by the table's responses."""
     settings = Settings.from_environ()
+    aws_clock = AwsClock(clock)
     dynamodb, sms = _clients(settings, client or _default_factory())
+    aws_clock.watch(dynamodb)
     gateway, originations = _sms(settings, sms)
     store = OptOutStore(settings.table_name, dynamodb)
     unrecognised = UnrecognisedReplies(settings.table_name, dynamodb)
-    return ReplyProcessor(store, gateway, settings, originations, unrecognised=unrecognised)
+    return ReplyProcessor(store, gateway, settings, originations, aws_clock, unrecognised=unrecognised)
 
 
-def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
+def build_guarded_sender(
+    client: ClientFactory | None = None, clock: Callable[[], float] | None = None
+) -> GuardedSender:
+    """``clock``: the container's own (default: the host's), corrected to AWS's by the table's responses."""
     settings = Settings.from_environ()
     make = client or _default_factory()
     dynamodb, sms = _clients(settings, make)
+    aws_clock = AwsClock(clock)
+    aws_clock.watch(dynamodb)
     failed_sends = (
         FailedSendQueue(settings.failed_sends_queue_url, lambda: make("sqs"))
         if settings.failed_sends_queue_url
@@ -103,7 +114,7 @@ def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
         OptOutStore(settings.table_name, dynamodb),
         gateway,
         originations,
-        IdempotencyKeys(settings.table_name, dynamodb),
+        IdempotencyKeys(settings.table_name, dynamodb, aws_clock),
         scope=settings.scope,
         failed_sends=failed_sends,
         concurrency=settings.send_concurrency,
