@@ -1,0 +1,154 @@
+# ruff: noqa: E501
+"""Build ``lambda/sms_opt_out/number_regions_data.py`` from Google's libphonenumber (Apache 2.0).
+
+Usage: ``python tools/build_number_regions.py LIBPHONENUMBER_GIT_DIR [COMMIT]`` (a clone of
+https://github.com/google/libphonenumber). Three of its files are read at ``COMMIT`` (default HEAD):
+
+- ``resources/timezones/map_data.txt``: number prefix to IANA time zones. An area code's zones are
+  every zone of every prefix under it (208: America/Boise, America/Denver, America/Los_Angeles).
+- ``resources/geocoding/en/1.txt``: NANP prefix to place; an area code's state or province is its
+  own entry (``1210|San Antonio, TX``) or the commonest ``, XX`` of the prefixes under it.
+- ``resources/PhoneNumberMetadata.xml``: which NANP area codes are another country's (876: JM),
+  each calling code's main country, and (for tests/data) the US and Canadian number patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "lambda" / "sms_opt_out" / "number_regions_data.py"
+PATTERNS = ROOT / "tests" / "data" / "libphonenumber_nanp_patterns.txt"
+
+US_STATES = {
+    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
+    "Colorado": "CO", "Connecticut": "CT", "Delaware": "DE", "Florida": "FL", "Georgia": "GA",
+    "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL", "Indiana": "IN", "Iowa": "IA", "Kansas": "KS",
+    "Kentucky": "KY", "Louisiana": "LA", "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA",
+    "Michigan": "MI", "Minnesota": "MN", "Mississippi": "MS", "Missouri": "MO", "Montana": "MT",
+    "Nebraska": "NE", "Nevada": "NV", "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM",
+    "New York": "NY", "North Carolina": "NC", "North Dakota": "ND", "Ohio": "OH", "Oklahoma": "OK",
+    "Oregon": "OR", "Pennsylvania": "PA", "Rhode Island": "RI", "South Carolina": "SC",
+    "South Dakota": "SD", "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT",
+    "Virginia": "VA", "Washington": "WA", "Washington State": "WA", "West Virginia": "WV",
+    "Wisconsin": "WI", "Wyoming": "WY", "Washington D.C.": "DC",
+}  # fmt: skip
+PROVINCES = {
+    "Alberta": "AB", "British Columbia": "BC", "Manitoba": "MB", "New Brunswick": "NB",
+    "Newfoundland and Labrador": "NL", "Nova Scotia": "NS", "Ontario": "ON", "Quebec": "QC",
+    "Saskatchewan": "SK", "Prince Edward Island": "PE", "Northwest Territories": "NT",
+    "Nunavut": "NU", "Yukon": "YT", "Nova Scotia/Prince Edward Island": "NS",
+    "Northwest Territories/Nunavut/Yukon": "NT",
+}  # fmt: skip
+
+
+def show(repo: str, commit: str, path: str) -> str:
+    return subprocess.run(
+        ["git", f"--git-dir={repo}", "show", f"{commit}:{path}"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def entries(text: str) -> list[tuple[str, str]]:
+    return [tuple(line.split("|", 1)) for line in text.splitlines() if line and not line.startswith("#")]  # type: ignore[misc]
+
+
+def main(repo: str, commit: str = "HEAD") -> None:
+    sha = subprocess.run(
+        ["git", f"--git-dir={repo}", "rev-parse", commit], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    zones = entries(show(repo, commit, "resources/timezones/map_data.txt"))
+    places = entries(show(repo, commit, "resources/geocoding/en/1.txt"))
+    metadata = show(repo, commit, "resources/PhoneNumberMetadata.xml")
+
+    other_countries: dict[str, str] = {}
+    main_country: dict[str, str] = {}
+    for match in re.finditer(r'<territory id="([A-Z0-9]+)"([^>]*)>', metadata):
+        region, attributes = match.groups()
+        code = re.search(r'countryCode="(\d+)"', attributes).group(1)  # type: ignore[union-attr]
+        leading = re.search(r'leadingDigits="([^"]+)"', attributes)
+        if code == "1" and leading:
+            for area in range(200, 1000):
+                if (
+                    re.match(f"(?:{leading.group(1)})", str(area))
+                    and len(re.match(f"(?:{leading.group(1)})", str(area)).group(0)) == 3
+                ):  # type: ignore[union-attr]
+                    other_countries[str(area)] = region
+        if code not in main_country or 'mainCountryForCode="true"' in attributes:
+            main_country[code] = region
+
+    area_zones: dict[str, set[str]] = defaultdict(set)
+    other_zones: dict[str, str] = {}
+    for prefix, names in zones:
+        if prefix.startswith("1") and len(prefix) >= 4:
+            area_zones[prefix[1:4]].update(names.split("&"))
+        elif not prefix.startswith("1"):
+            other_zones[prefix] = " ".join(sorted(names.split("&")))
+
+    area_place: dict[str, str] = {}
+    suffixes: dict[str, Counter[str]] = defaultdict(Counter)
+    for prefix, place in places:
+        if len(prefix) == 4:
+            area_place[prefix[1:]] = place
+        elif len(prefix) > 4 and (m := re.search(r", ([A-Z]{2})$", place)):
+            suffixes[prefix[1:4]][m.group(1)] += 1
+
+    rows = []
+    for area in sorted(set(area_zones) | set(area_place)):
+        country = other_countries.get(area)
+        place = area_place.get(area, "")
+        region = ""
+        if country is None:
+            if place in PROVINCES:
+                country, region = "CA", PROVINCES[place]
+            elif place in US_STATES:
+                country, region = "US", US_STATES[place]
+            elif m := re.search(r", ([A-Z]{2})$", place):
+                country, region = "US", m.group(1)
+            elif suffixes[area]:
+                country, region = "US", suffixes[area].most_common(1)[0][0]
+            else:
+                continue  # not geographic (toll-free, 5XX, 900)
+            if region in PROVINCES.values():
+                country = "CA"
+        if not area_zones.get(area):
+            continue
+        place_code = f"{country}-{region}" if region else country
+        rows.append(f"{area} {place_code} {' '.join(sorted(area_zones[area]))}")
+
+    calling = "\n".join(f"{code} {region}" for code, region in sorted(main_country.items()) if code != "1")
+    prefixes = "\n".join(f"{prefix} {names}" for prefix, names in sorted(other_zones.items()))
+    OUTPUT.write_text(
+        "# ruff: noqa: E501\n"
+        f'"""Generated by tools/build_number_regions.py from google/libphonenumber {sha} (Apache 2.0): do not edit.\n\n'
+        "NANP_AREA_CODES: area code, ISO 3166 country or ``country-subdivision``, its IANA time zones.\n"
+        "CALLING_CODES: country calling code and its main country. PREFIX_ZONES: a number prefix outside\n"
+        'the NANP (calling code first) and its IANA time zones; the longest prefix of a number applies.\n"""\n\n'
+        f'SOURCE = "https://github.com/google/libphonenumber/tree/{sha}/resources"\n\n'
+        f'NANP_AREA_CODES = """\n' + "\n".join(rows) + '\n"""\n\n'
+        f'CALLING_CODES = """\n{calling}\n"""\n\n'
+        f'PREFIX_ZONES = """\n{prefixes}\n"""\n'
+    )
+    patterns = []
+    for region in ("US", "CA"):
+        block = re.search(f'<territory id="{region}".*?</territory>', metadata, re.S).group(0)  # type: ignore[union-attr]
+        for kind in ("fixedLine", "mobile"):
+            pattern = re.search(
+                f"<{kind}>.*?<nationalNumberPattern>(.*?)</nationalNumberPattern>", block, re.S
+            )
+            patterns.append(f"{region} {kind} " + re.sub(r"\s+", "", pattern.group(1)))  # type: ignore[union-attr]
+    PATTERNS.write_text(
+        f"# US and Canadian number patterns of libphonenumber {sha} (PhoneNumberMetadata.xml)\n"
+        + "\n".join(patterns)
+        + "\n"
+    )
+    print(
+        f"{len(rows)} area codes, {len(main_country)} calling codes, {len(other_zones)} prefixes -> {OUTPUT}"
+    )
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
