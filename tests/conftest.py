@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ os.environ["PATH"] = f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['
 TABLE = "SMSOptOut"
 OUR_NUMBER = "+18445550100"
 CUSTOMER = "+14155550123"
+IN_US_SENDING_HOURS = datetime(2026, 12, 8, 20, 0, tzinfo=UTC).timestamp()
+"""A Tuesday, 3 pm in New York, noon in California, 10 am in Hawaii: promotional texts may go anywhere
+in the US (a clock for the sender, so a test of a PROMOTIONAL request does not depend on the hour)."""
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,9 @@ SEND_METRICS = (
     "MessagesFailed",
     "MessagesDeferred",
     "Throttles",
+    "MessagesCapped",
+    "HeldForSendingHours",
+    "HeldForQuietHours",
 )
 REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
     "OPT_OUT": ("OptOuts", "ConfirmationsSent"),
@@ -57,8 +60,14 @@ SEND_STATUSES: Mapping[str, str] = {
     "INVALID": "MessagesInvalid",
     "FAILED": "MessagesFailed",
     "DEFERRED": "MessagesDeferred",
+    "CAPPED": "MessagesCapped",
 }
 """What each status of a send result counts."""
+SEND_REASONS: Mapping[str, str] = {
+    "SENDING_HOURS": "HeldForSendingHours",
+    "QUIET_HOURS": "HeldForQuietHours",
+}
+"""What a DEFERRED result of the send rules counts instead of MessagesDeferred (by its ``reason``)."""
 _NUMBER_LIKE = re.compile(r"[+\d\s().\-/]+")
 _IDENTITY_FIELDS = (DIMENSION, *(alias for alias, name in ALIASES.items() if name == DIMENSION))
 """Where a send request names its origination identity: SendTextMessage's name, or the sample's."""
@@ -139,7 +148,9 @@ class SendMetrics(OutcomeMetrics):
         self._sent_from.update(i for i, r in zip(identities, results, strict=True) if r["status"] == "SENT")
         for identity, result in zip(identities, results, strict=True):
             published = self._published(identity, result)
-            if result["status"] in SEND_STATUSES:
+            if result.get("reason") in SEND_REASONS:
+                self.add(published, SEND_REASONS[result["reason"]])
+            elif result["status"] in SEND_STATUSES:
                 self.add(published, SEND_STATUSES[result["status"]])
             else:
                 logger.warning("no metric counts the send status %s", result["status"])

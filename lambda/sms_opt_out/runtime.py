@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,12 +17,15 @@ import botocore.session
 from botocore.config import Config
 
 from .failed_sends import FailedSendQueue
+from .frequency_caps import FrequencyCaps
+from .held_messages import HeldMessages
 from .idempotency import IdempotencyKeys
 from .opt_out_store import OptOutStore
 from .origination import Originations
 from .pacing import Pacer
 from .pools import PoolMembership
 from .reply_service import ReplyProcessor
+from .send_rules import SendRules
 from .send_service import GuardedSender
 from .settings import Settings
 from .sms_gateway import SmsGateway
@@ -87,7 +91,10 @@ def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor
     return ReplyProcessor(store, gateway, settings, originations, unrecognised=unrecognised)
 
 
-def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
+def build_guarded_sender(
+    client: ClientFactory | None = None, clock: Callable[[], float] = time.time
+) -> GuardedSender:
+    """The sender of the environment's settings; ``clock`` (epoch seconds) decides quiet hours and caps."""
     settings = Settings.from_environ()
     make = client or _default_factory()
     dynamodb, sms = _clients(settings, make)
@@ -105,7 +112,16 @@ def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
         scope=settings.scope,
         failed_sends=failed_sends,
         concurrency=settings.send_concurrency,
+        send_rules=SendRules(settings.send_rules, FrequencyCaps(settings.table_name, dynamodb), clock),
     )
+
+
+def build_held_messages(
+    client: ClientFactory | None = None, clock: Callable[[], float] = time.time
+) -> HeldMessages:
+    settings = Settings.from_environ()
+    make = client or _default_factory()
+    return HeldMessages(lambda: make("sqs"), settings.send_rules.retry_capped, clock)
 
 
 def raise_failures(failures: Iterable[Exception], total: int) -> None:

@@ -30,6 +30,7 @@ from .opt_out_store import OptOutStore
 from .origination import Origination, Originations
 from .phone_numbers import to_e164
 from .preferences import ConsentState, Scope
+from .send_rules import SendRules
 from .sms_gateway import MEDIA_URLS, THROTTLING, SmsGateway, error_code
 
 logger = logging.getLogger(__name__)
@@ -112,8 +113,10 @@ class GuardedSender:
         scope: Scope = Scope.ALL,
         failed_sends: FailedSendQueue | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        send_rules: SendRules | None = None,
     ) -> None:
         self._store = store
+        self._send_rules = send_rules or SendRules()
         self._gateway = gateway
         self._originations = originations
         self._scope = scope
@@ -201,7 +204,8 @@ class GuardedSender:
                 return dict(record.result or DEFERRED)
             if record.claim is Claim.IN_PROGRESS:
                 return dict(DEFERRED)
-        result = self._paced_send(item, run)
+        # after consent and the key: a held or capped request sends nothing and releases its key
+        result = self._send_rules.guard(item.params, lambda: self._paced_send(item, run))
         if item.key is not None:
             self._settle_key(item.key, result)
         return result
