@@ -45,6 +45,12 @@ PROVINCES = {
     "Northwest Territories/Nunavut/Yukon": "NT",
 }  # fmt: skip
 
+SUPPLEMENT = {
+    "257": "CA-BC America/Edmonton America/Vancouver",
+}
+"""Area codes in service that libphonenumber's place and zone data lack yet (NANPA's area code list,
+https://www.nanpa.com/): 257 overlays British Columbia's 236, 250, 604, 672 and 778 (2025)."""
+
 
 def show(repo: str, commit: str, path: str) -> str:
     return subprocess.run(
@@ -119,6 +125,8 @@ def main(repo: str, commit: str = "HEAD") -> None:
         place_code = f"{country}-{region}" if region else country
         rows.append(f"{area} {place_code} {' '.join(sorted(area_zones[area]))}")
 
+    known = {row.split(" ")[0] for row in rows}
+    rows = sorted(rows + [f"{area} {value}" for area, value in SUPPLEMENT.items() if area not in known])
     calling = "\n".join(f"{code} {region}" for code, region in sorted(main_country.items()) if code != "1")
     prefixes = "\n".join(f"{prefix} {names}" for prefix, names in sorted(other_zones.items()))
     OUTPUT.write_text(

@@ -51,6 +51,7 @@ NANP_AREA_CODES = """
 253 US-WA America/Los_Angeles
 254 US-TX America/Chicago
 256 US-AL America/Chicago
+257 CA-BC America/Edmonton America/Vancouver
 260 US-IN America/New_York
 262 US-WI America/Chicago
 263 CA-QC America/Toronto
