@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import zoneinfo
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.number_regions import _area_codes, region_of
+from sms_opt_out.number_regions import _area_codes, region_of, zone
 from sms_opt_out.send_rules import QUIET_HOURS, SENDING_HOURS, SendRules, SendRulesSettings
 from sms_opt_out.send_windows import RULES, SendWindow, legal_cap, parse_caps, parse_quiet_hours
 
@@ -227,3 +229,20 @@ def test_every_us_and_canadian_area_code_in_service_is_in_the_table() -> None:
         assert not missing, f"{country} area codes missing or in another country: {missing}"
     for area, (_, zones) in _area_codes().items():
         assert zones and all(ZoneInfo(zone) for zone in zones), area
+
+
+def test_zones_come_from_the_asset_when_the_runtime_has_no_zone_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Some Lambda images have no /usr/share/zoneinfo and no tzdata package: the asset carries its zones."""
+    monkeypatch.setitem(sys.modules, "tzdata", None)
+    zoneinfo.reset_tzpath(to=[])
+    zoneinfo.ZoneInfo.clear_cache()
+    zone.cache_clear()
+    try:
+        with pytest.raises(zoneinfo.ZoneInfoNotFoundError):
+            zoneinfo.ZoneInfo("America/Chicago")
+        assert window("+12145550100").next_open(at(WEDNESDAY, 8, 0, CHICAGO)) == at(WEDNESDAY, 9, 0, CHICAGO)
+    finally:
+        zoneinfo.reset_tzpath()
+        zone.cache_clear()

@@ -14,15 +14,21 @@ https://github.com/google/libphonenumber). Three of its files are read at ``COMM
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import subprocess
 import sys
+import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "lambda" / "sms_opt_out" / "number_regions_data.py"
 PATTERNS = ROOT / "tests" / "data" / "libphonenumber_nanp_patterns.txt"
+ZONES = ROOT / "lambda" / "sms_opt_out" / "time_zones.zip"
+"""The TZif file of every zone the data names (and UTC), from the pinned ``tzdata`` package: the
+Lambda runtime's own zone files are not relied on (some images have none), and every container
+computes windows from the same rules."""
 
 US_STATES = {
     "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
@@ -153,9 +159,23 @@ def main(repo: str, commit: str = "HEAD") -> None:
         + "\n".join(patterns)
         + "\n"
     )
+    zones = {zone for row in rows for zone in row.split(" ")[2:]} | {"UTC"}
+    write_zones(zones | {zone for names in other_zones.values() for zone in names.split(" ")})
     print(
         f"{len(rows)} area codes, {len(main_country)} calling codes, {len(other_zones)} prefixes -> {OUTPUT}"
     )
+
+
+def write_zones(names: set[str]) -> None:
+    import tzdata
+
+    source = importlib.resources.files("tzdata.zoneinfo")
+    with zipfile.ZipFile(ZONES, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.comment = f"IANA tzdata {tzdata.IANA_VERSION} (PyPI tzdata {tzdata.__version__})".encode()
+        for name in sorted(names):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, source.joinpath(name).read_bytes())
 
 
 if __name__ == "__main__":

@@ -8,10 +8,16 @@ number that the data knows. This is where the number was issued, not where its h
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import io
+import zipfile
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from . import number_regions_data
 
+ZONES_FILE = "time_zones.zip"
+"""The TZif file of every zone the data names, from the pinned tzdata (``tools/build_number_regions.py``)."""
 NANP = "1"
 UNKNOWN_NANP_COUNTRY = "US"
 """An unknown +1 area code is taken for the US (the strictest: the federal rule in all its zones)."""
@@ -83,3 +89,18 @@ def region_of(e164: str) -> Region:
     prefixes = _prefix_zones()
     zones = next((prefixes[digits[:n]] for n in range(len(digits), 0, -1) if digits[:n] in prefixes), ())
     return Region(country, None, zones, known=country is not None)
+
+
+@functools.cache
+def _zone_files() -> dict[str, bytes]:
+    with zipfile.ZipFile(
+        io.BytesIO(importlib.resources.files(__package__).joinpath(ZONES_FILE).read_bytes())
+    ) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+@functools.cache
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone ``name`` from the asset's zone files (the runtime's own may be missing)."""
+    data = _zone_files().get(name)
+    return ZoneInfo(name) if data is None else ZoneInfo.from_file(io.BytesIO(data), key=name)

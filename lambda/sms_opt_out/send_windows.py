@@ -13,7 +13,6 @@ code spanning two zones gets the window open in both).
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -22,7 +21,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .errors import InvalidFieldError
-from .number_regions import Region
+from .number_regions import Region, zone
 
 Hours = tuple[time, time]
 """Local start (inclusive) and end (exclusive) of the sending hours of one day."""
@@ -170,7 +169,7 @@ class SendWindow:
     def of(cls, region: Region, quiet_hours: Mapping[str, Hours]) -> SendWindow:
         quiet = most_specific(quiet_hours, region)
         names = region.zones or (("UTC",) if quiet is not None else ())
-        return cls(region, rules_for(region), quiet, tuple(_zone(name) for name in names))  # type: ignore[arg-type]
+        return cls(region, rules_for(region), quiet, tuple(zone(name) for name in names))  # type: ignore[arg-type]
 
     @property
     def unrestricted(self) -> bool:
@@ -180,7 +179,7 @@ class SendWindow:
         """Whether a send may start at ``now`` (aware) in every zone of the region."""
         if self.unrestricted:
             return True
-        return all(self._open_in(now.astimezone(zone)) for zone in self.zones)
+        return all(self._open_in(now.astimezone(local)) for local in self.zones)
 
     def _open_in(self, local: datetime) -> bool:
         clock = local.time().replace(tzinfo=None)
@@ -209,17 +208,12 @@ class SendWindow:
         starts = {time(0)} | {day[0] for rule in self.rules for day in rule.week}
         if self.quiet is not None:
             starts.add(self.quiet[1] if self.quiet[1] != time.max else time(0))
-        for zone in self.zones:
-            today = now.astimezone(zone).date()
+        for local in self.zones:
+            today = now.astimezone(local).date()
             for offset in range(SEARCH_DAYS + 1):
                 day = today + timedelta(days=offset)
                 for start in starts:
-                    yield datetime.combine(day, start, zone).astimezone(UTC)
-
-
-@functools.cache
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+                    yield datetime.combine(day, start, local).astimezone(UTC)
 
 
 def legal_cap(region: Region) -> int | None:
