@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.resources
+import io
 import re
 import sys
 import zoneinfo
@@ -12,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.number_regions import _area_codes, region_of, zone
+from sms_opt_out.number_regions import _area_codes, _zone_files, region_of, zone
 from sms_opt_out.send_rules import QUIET_HOURS, SENDING_HOURS, SendRules, SendRulesSettings
 from sms_opt_out.send_windows import RULES, SendWindow, legal_cap, parse_caps, parse_quiet_hours
 
@@ -246,3 +248,20 @@ def test_zones_come_from_the_asset_when_the_runtime_has_no_zone_files(
     finally:
         zoneinfo.reset_tzpath()
         zone.cache_clear()
+
+
+def test_the_assets_zones_agree_with_the_pinned_tzdata() -> None:
+    """Trimmed to the transitions from 2025 and the rule after them (tools/build_number_regions.py)."""
+    source = importlib.resources.files("tzdata.zoneinfo")
+    names = _zone_files()
+    assert len(names) > 80 and "America/New_York" in names and "UTC" in names
+    for name in names:
+        full = zoneinfo.ZoneInfo.from_file(io.BytesIO(source.joinpath(name).read_bytes()), key=name)
+        ours = zone(name)
+        instant = datetime(2026, 1, 1, tzinfo=UTC)
+        while instant.year < 2028:
+            assert instant.astimezone(ours).utcoffset() == instant.astimezone(full).utcoffset(), (
+                name,
+                instant,
+            )
+            instant += timedelta(hours=7)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import io
-import zipfile
+import struct
+import zlib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from . import number_regions_data
 
-ZONES_FILE = "time_zones.zip"
-"""The TZif file of every zone the data names, from the pinned tzdata (``tools/build_number_regions.py``)."""
+ZONES_FILE = "time_zones.bin"
+"""The TZif data of every zone the data names, from the pinned tzdata (``tools/build_number_regions.py``):
+a line naming the tzdata release, then, zlib-compressed, per zone its name, a newline, the length
+of its TZif data (2 bytes, big-endian) and the data."""
 NANP = "1"
 UNKNOWN_NANP_COUNTRY = "US"
 """An unknown +1 area code is taken for the US (the strictest: the federal rule in all its zones)."""
@@ -53,12 +56,13 @@ def _area_codes() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 @functools.cache
 def _prefix_zones() -> dict[str, tuple[str, ...]]:
-    return {
-        prefix: tuple(zones)
-        for line in number_regions_data.PREFIX_ZONES.split("\n")
-        if line
-        for prefix, *zones in [line.split(" ")]
-    }
+    names = number_regions_data.ZONE_NAMES.split("\n")[1:-1]
+    table = {}
+    for line in number_regions_data.PREFIX_ZONES.split("\n"):
+        if line:
+            prefix, *indexes = line.split(" ")
+            table[prefix] = tuple(names[int(index)] for index in indexes)
+    return table
 
 
 @functools.cache
@@ -93,10 +97,15 @@ def region_of(e164: str) -> Region:
 
 @functools.cache
 def _zone_files() -> dict[str, bytes]:
-    with zipfile.ZipFile(
-        io.BytesIO(importlib.resources.files(__package__).joinpath(ZONES_FILE).read_bytes())
-    ) as z:
-        return {name: z.read(name) for name in z.namelist()}
+    data = importlib.resources.files(__package__).joinpath(ZONES_FILE).read_bytes()
+    records = zlib.decompress(data[data.index(b"\n") + 1 :])
+    zones, at = {}, 0
+    while at < len(records):
+        end = records.index(b"\n", at)
+        (length,) = struct.unpack(">H", records[end + 1 : end + 3])
+        zones[records[at:end].decode()] = records[end + 3 : end + 3 + length]
+        at = end + 3 + length
+    return zones
 
 
 @functools.cache

@@ -3,7 +3,8 @@
 
 NANP_AREA_CODES: area code, ISO 3166 country or ``country-subdivision``, its IANA time zones.
 CALLING_CODES: country calling code and its main country. PREFIX_ZONES: a number prefix outside
-the NANP (calling code first) and its IANA time zones; the longest prefix of a number applies.
+the NANP (calling code first) and its IANA time zones, as line numbers (from 0) of ZONE_NAMES;
+the longest prefix of a number applies.
 """
 
 SOURCE = "https://github.com/google/libphonenumber/tree/f7e3e88c92b905c8d6edb81f336dbe25edc05b52/resources"
@@ -670,1253 +671,1205 @@ CALLING_CODES = """
 """
 
 PREFIX_ZONES = """
-20 Africa/Cairo
-211 Africa/Nairobi
-212 Atlantic/Canary
-213 Europe/Paris
-216 Africa/Tunis
-218 Europe/Bucharest
-220 Africa/Banjul
-221 Africa/Dakar
-222 Africa/Nouakchott
-223 Africa/Bamako
-224 Africa/Conakry
-225 Africa/Abidjan
-226 Africa/Ouagadougou
-227 Africa/Niamey
-228 Africa/Lome
-229 Africa/Porto-Novo
-230 Indian/Mauritius
-231 Atlantic/Reykjavik
-232 Africa/Freetown
-233 Africa/Accra
-234 Africa/Lagos
-235 Africa/Ndjamena
-236 Africa/Bangui
-237 Africa/Douala
-238 Atlantic/Cape_Verde
-239 Africa/Sao_Tome
-240 Africa/Malabo
-241 Africa/Libreville
-242 Africa/Brazzaville
-243 Africa/Kinshasa Africa/Lubumbashi
-2431 Africa/Kinshasa
-2432 Africa/Lubumbashi
-2433 Africa/Kinshasa
-2434 Africa/Kinshasa
-2435 Africa/Kinshasa
-2436 Africa/Kinshasa
-2438 Africa/Kinshasa Africa/Lubumbashi
-2439 Africa/Kinshasa Africa/Lubumbashi
-244 Africa/Luanda
-245 Atlantic/Reykjavik
-246 Indian/Chagos
-247 Atlantic/St_Helena
-248 Indian/Mahe
-249 Africa/Khartoum
-250 Africa/Kigali
-251 Africa/Addis_Ababa
-252 Africa/Mogadishu
-253 Africa/Djibouti
-254 Africa/Nairobi
-255 Africa/Dar_es_Salaam
-256 Africa/Kampala
-257 Africa/Bujumbura
-258 Africa/Maputo
-260 Africa/Lusaka
-261 Indian/Antananarivo
-262 Indian/Mayotte Indian/Reunion
-262262 Indian/Reunion
-262263 Indian/Reunion
-2622688 Indian/Reunion
-2622689 Indian/Mayotte
-262269 Indian/Mayotte
-26263 Indian/Mayotte
-26269 Indian/Reunion
-2627092 Indian/Reunion
-2627093 Indian/Mayotte
-26280 Indian/Mayotte Indian/Reunion
-26281 Indian/Reunion
-26282 Indian/Reunion
-26288 Indian/Reunion
-26289 Indian/Reunion
-2629398 Indian/Mayotte
-2629399 Indian/Reunion
-2629478 Indian/Mayotte
-2629479 Indian/Reunion
-2629762 Indian/Reunion
-2629763 Indian/Reunion
-2629769 Indian/Mayotte
-263 Africa/Harare
-264 Africa/Windhoek
-265 Africa/Blantyre
-266 Africa/Maseru
-267 Africa/Gaborone
-268 Africa/Mbabane
-269 Indian/Comoro
-27 Africa/Johannesburg
-290 Atlantic/St_Helena
-291 Africa/Asmera
-297 America/Aruba
-298 Atlantic/Faeroe
-299 America/Godthab America/Scoresbysund America/Thule
-2991 America/Godthab
-2992 America/Godthab
-2993 America/Godthab
-2994 America/Godthab
-2995 America/Godthab
-2996 America/Godthab
-2998 America/Godthab
-2999 America/Godthab
-29997 America/Thule
-29999 America/Scoresbysund
-30 Europe/Athens
-31 Europe/Amsterdam
-32 Europe/Brussels
-33 Europe/Paris
-34 Atlantic/Canary Europe/Madrid
-344 Europe/Madrid
-345 Europe/Madrid
-346 Europe/Madrid
-347 Europe/Madrid
-348 Europe/Madrid
-34822 Atlantic/Canary
-34827 Atlantic/Canary
-34828 Atlantic/Canary
-349 Europe/Madrid
-34922 Atlantic/Canary
-34928 Atlantic/Canary
-350 Europe/Gibraltar
-351 Atlantic/Azores Europe/Lisbon
-3511 Atlantic/Azores Europe/Lisbon
-3512 Europe/Lisbon
-351292 Atlantic/Azores
-351295 Atlantic/Azores
-351296 Atlantic/Azores
-3513 Atlantic/Azores Europe/Lisbon
-3516 Atlantic/Azores Europe/Lisbon
-3517 Atlantic/Azores Europe/Lisbon
-3518 Atlantic/Azores Europe/Lisbon
-3519 Atlantic/Azores Europe/Lisbon
-352 Europe/Luxembourg
-353 Europe/Guernsey Europe/Isle_of_Man Europe/London
-353539253 Europe/Guernsey Europe/Isle_of_Man Europe/London
-354 Atlantic/Reykjavik
-355 Europe/Tirane
-356 Europe/Malta
-357 Asia/Nicosia
-358 Europe/Helsinki Europe/Mariehamn
-3581 Europe/Helsinki
-35810 Europe/Helsinki Europe/Mariehamn
-35818 Europe/Mariehamn
-3582 Europe/Helsinki
-35820 Europe/Helsinki Europe/Mariehamn
-35829 Europe/Helsinki Europe/Mariehamn
-3583 Europe/Helsinki
-35830 Europe/Helsinki Europe/Mariehamn
-35839 Europe/Helsinki Europe/Mariehamn
-3584 Europe/Helsinki Europe/Mariehamn
-3585 Europe/Helsinki
-35850 Europe/Helsinki Europe/Mariehamn
-3586 Europe/Helsinki
-35860 Europe/Helsinki Europe/Mariehamn
-3587 Europe/Helsinki Europe/Mariehamn
-3588 Europe/Helsinki
-35880 Europe/Helsinki Europe/Mariehamn
-3589 Europe/Helsinki
-359 Europe/Sofia
-36 Europe/Budapest
-370 Europe/Bucharest
-371 Europe/Bucharest
-372 Europe/Bucharest
-373 Europe/Chisinau
-374 Asia/Yerevan
-375 Europe/Moscow
-376 Europe/Andorra
-377 Europe/Monaco
-378 Europe/San_Marino
-380 Europe/Kyiv
-381 Europe/Belgrade
-382 Europe/Podgorica
-383 Europe/Belgrade
-385 Europe/Zagreb
-386 Europe/Ljubljana
-387 Europe/Sarajevo
-389 Europe/Skopje
-39 Europe/Rome Europe/Vatican
-390 Europe/Rome
-3906698 Europe/Vatican
-390878 Europe/Rome Europe/Vatican
-391 Europe/Rome Europe/Vatican
-393 Europe/Rome Europe/Vatican
-394 Europe/Rome
-395 Europe/Rome Europe/Vatican
-397 Europe/Rome
-398 Europe/Rome Europe/Vatican
-40 Europe/Bucharest
-41 Europe/Zurich
-420 Europe/Prague
-421 Europe/Bratislava
-423 Europe/Vaduz
-43 Europe/Vienna
-44 Europe/Guernsey Europe/Isle_of_Man Europe/Jersey Europe/London
-441 Europe/London
-441481 Europe/Guernsey
-441534 Europe/Jersey
-441624 Europe/Isle_of_Man
-442 Europe/London
-443 Europe/Guernsey Europe/Isle_of_Man Europe/London
-445 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4470 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4471 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4472 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4473 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4474 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4475 Europe/Guernsey Europe/Isle_of_Man Europe/London
-44760 Europe/Guernsey Europe/Isle_of_Man Europe/London
-44762 Europe/Guernsey Europe/Isle_of_Man Europe/London
-44763 Europe/Guernsey Europe/Isle_of_Man Europe/London
-447640 Europe/Guernsey Europe/Isle_of_Man Europe/London
-447641 Europe/Guernsey Europe/Isle_of_Man Europe/London
-447643 Europe/Guernsey Europe/Isle_of_Man Europe/London
-447644 Europe/Guernsey Europe/Isle_of_Man Europe/London
-447646 Europe/Guernsey Europe/Isle_of_Man Europe/London
-44765 Europe/Guernsey Europe/Isle_of_Man Europe/London
-44766 Europe/Guernsey Europe/Isle_of_Man Europe/London
-44767 Europe/Guernsey Europe/Isle_of_Man Europe/London
-44768 Europe/Guernsey Europe/Isle_of_Man Europe/London
-447693 Europe/Guernsey Europe/Isle_of_Man Europe/London
-447699 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4477 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4478 Europe/Guernsey Europe/Isle_of_Man Europe/London
-4479 Europe/Guernsey Europe/Isle_of_Man Europe/London
-448 Europe/Guernsey Europe/Isle_of_Man Europe/London
-449 Europe/Guernsey Europe/Isle_of_Man Europe/London
-45 Europe/Copenhagen
-46 Europe/Stockholm
-47 Arctic/Longyearbyen Europe/Oslo
-470 Europe/Oslo
-472 Europe/Oslo
-473 Europe/Oslo
-474 Europe/Oslo
-475 Europe/Oslo
-476 Europe/Oslo
-477 Europe/Oslo
-4779 Arctic/Longyearbyen
-478 Europe/Oslo
-479 Europe/Oslo
-48 Europe/Warsaw
-49 Europe/Berlin
-500 Atlantic/Stanley
-501 America/Belize
-502 America/Guatemala
-503 America/El_Salvador
-504 America/Tegucigalpa
-505 America/Chicago
-506 America/Costa_Rica
-507 America/Panama
-508 America/Miquelon
-509 America/Port-au-Prince
-51 America/Lima
-52 America/Cancun America/Ciudad_Juarez America/Matamoros America/Mazatlan America/Mexico_City America/New_York America/Ojinaga America/Tijuana
-522 America/Mexico_City
-52200 America/Mexico_City America/Tijuana
-52201 America/Mexico_City America/New_York
-523 America/Mexico_City
-52311 America/Mazatlan
-52319 America/Mazatlan
-52323 America/Mazatlan
-52324 America/Mazatlan
-52325 America/Mazatlan
-52327 America/Mazatlan
-52389 America/Mazatlan
-524 America/Mexico_City
-525 America/Mexico_City
-52612 America/Mazatlan
-52613 America/Mazatlan
-52614 America/Mazatlan
-52615 America/Mazatlan
-52616 America/Tijuana
-52618 America/Mexico_City
-5262 America/Mazatlan
-52626 America/Ojinaga
-5263 America/Mazatlan
-5264 America/Mazatlan
-52646 America/Tijuana
-52649 America/Mazatlan America/Mexico_City
-52651 America/Mazatlan
-52652 America/Mazatlan
-52653 America/Mazatlan
-52656 America/Ciudad_Juarez
-52657 America/Mazatlan
-52658 America/Tijuana
-52659 America/Mazatlan
-52660 America/Mazatlan
-52661 America/Tijuana
-52662 America/Mazatlan
-52663 America/Mexico_City
-52664 America/Tijuana
-52665 America/Tijuana
-52667 America/Mazatlan
-52668 America/Mazatlan
-52669 America/Mazatlan
-52671 America/Mexico_City
-52672 America/Mazatlan
-52673 America/Mazatlan
-52674 America/Mexico_City
-52675 America/Mexico_City
-52676 America/Mexico_City
-52677 America/Mexico_City
-52686 America/Tijuana
-52687 America/Mazatlan
-5269 America/Mazatlan
-527 America/Mexico_City
-528 America/Mexico_City
-52867 America/Matamoros
-52877 America/Matamoros
-52878 America/Matamoros
-52894 America/Matamoros
-52899 America/Matamoros
-529 America/Mexico_City
-52983 America/Cancun
-52984 America/Cancun
-52987 America/Cancun
-52998 America/Cancun
-53 America/Havana
-54 America/Buenos_Aires
-55 America/Manaus America/Noronha America/Rio_Branco America/Sao_Paulo
-551 America/Sao_Paulo
-552 America/Sao_Paulo
-553 America/Sao_Paulo
-554 America/Sao_Paulo
-5550 America/Sao_Paulo
-5551 America/Sao_Paulo
-5553 America/Sao_Paulo
-5554 America/Sao_Paulo
-5555 America/Sao_Paulo
-55553682 America/Manaus
-5561 America/Sao_Paulo
-5562 America/Sao_Paulo
-5563 America/Sao_Paulo
-5564 America/Sao_Paulo
-5565 America/Manaus
-5566 America/Manaus
-5567 America/Manaus
-55673480 America/Sao_Paulo
-5568 America/Rio_Branco
-5569 America/Manaus
-55693527 America/Sao_Paulo
-557 America/Sao_Paulo
-558 America/Sao_Paulo
-55812 America/Noronha
-5581300 America/Noronha
-55813013 America/Noronha
-55813016 America/Noronha
-55813017 America/Noronha
-55813018 America/Noronha
-55813022 America/Noronha
-55813024 America/Noronha
-55813027 America/Noronha
-55813029 America/Noronha
-55813042 America/Noronha
-55813043 America/Noronha
-55813044 America/Noronha
-55813047 America/Noronha
-55813054 America/Noronha
-55813056 America/Noronha
-55813057 America/Noronha
-55813058 America/Noronha
-5581306 America/Noronha
-55813070 America/Noronha
-55813085 America/Noronha
-55813098 America/Noronha
-558131 America/Noronha
-55813200 America/Noronha
-55813206 America/Noronha
-55813208 America/Noronha
-55813209 America/Noronha
-55813210 America/Noronha
-55813211 America/Noronha
-55813215 America/Noronha
-55813218 America/Noronha
-55813219 America/Noronha
-55813220 America/Noronha
-5581323 America/Noronha
-55813240 America/Noronha
-55813245 America/Noronha
-55813246 America/Noronha
-55813247 America/Noronha
-55813248 America/Noronha
-55813250 America/Noronha
-55813258 America/Noronha
-55813259 America/Noronha
-55813260 America/Noronha
-55813261 America/Noronha
-55813262 America/Noronha
-55813263 America/Noronha
-5581327 America/Noronha
-5581328 America/Noronha
-5581329 America/Noronha
-55813300 America/Noronha
-55813306 America/Noronha
-55813307 America/Noronha
-55813308 America/Noronha
-55813309 America/Noronha
-55813310 America/Noronha
-55813313 America/Noronha
-55813315 America/Noronha
-55813321 America/Noronha
-55813324 America/Noronha
-55813329 America/Noronha
-5581333 America/Noronha
-55813340 America/Noronha
-55813346 America/Noronha
-55813347 America/Noronha
-55813348 America/Noronha
-55813349 America/Noronha
-5581335 America/Noronha
-5581336 America/Noronha
-55813370 America/Noronha
-55813373 America/Noronha
-55813374 America/Noronha
-5581338 America/Noronha
-5581339 America/Noronha
-5581340 America/Noronha
-55813410 America/Noronha
-55813415 America/Noronha
-55813417 America/Noronha
-55813418 America/Noronha
-55813420 America/Noronha
-55813430 America/Noronha
-55813440 America/Noronha
-55813450 America/Noronha
-55813460 America/Noronha
-55813470 America/Noronha
-55813480 America/Noronha
-55813485 America/Noronha
-55813488 America/Noronha
-55813489 America/Noronha
-55813490 America/Noronha
-55813496 America/Noronha
-558135 America/Noronha
-5581360 America/Noronha
-5581361 America/Noronha
-55813620 America/Noronha
-55813623 America/Noronha
-55813630 America/Noronha
-55813632 America/Noronha
-55813640 America/Noronha
-55813650 America/Noronha
-55813659 America/Noronha
-5581366 America/Noronha
-55813670 America/Noronha
-55813672 America/Noronha
-55813674 America/Noronha
-55813677 America/Noronha
-55813680 America/Noronha
-55813690 America/Noronha
-55813696 America/Noronha
-55813697 America/Noronha
-55813698 America/Noronha
-558137 America/Noronha
-558138 America/Noronha
-558139 America/Noronha
-55814 America/Noronha
-55815 America/Noronha
-55817 America/Noronha
-55819 America/Noronha
-559 America/Manaus
-5590 America/Sao_Paulo
-55912121 America/Sao_Paulo
-55912122 America/Sao_Paulo
-55912123 America/Sao_Paulo
-55912992 America/Sao_Paulo
-55913004 America/Sao_Paulo
-5591301 America/Sao_Paulo
-55913028 America/Sao_Paulo
-55913031 America/Sao_Paulo
-55913032 America/Sao_Paulo
-55913033 America/Sao_Paulo
-55913038 America/Sao_Paulo
-55913039 America/Sao_Paulo
-55913072 America/Sao_Paulo
-55913073 America/Sao_Paulo
-55913075 America/Sao_Paulo
-5591308 America/Sao_Paulo
-5591311 America/Sao_Paulo
-55913120 America/Sao_Paulo
-55913121 America/Sao_Paulo
-55913131 America/Sao_Paulo
-55913181 America/Sao_Paulo
-55913182 America/Sao_Paulo
-55913184 America/Sao_Paulo
-55913194 America/Sao_Paulo
-55913199 America/Sao_Paulo
-559132 America/Sao_Paulo
-55913311 America/Sao_Paulo
-55913321 America/Sao_Paulo
-55913322 America/Sao_Paulo
-55913323 America/Sao_Paulo
-5591334 America/Sao_Paulo
-55913351 America/Sao_Paulo
-55913352 America/Sao_Paulo
-55913353 America/Sao_Paulo
-55913355 America/Sao_Paulo
-55913366 America/Sao_Paulo
-55913397 America/Sao_Paulo
-55913411 America/Sao_Paulo
-55913412 America/Sao_Paulo
-55913423 America/Sao_Paulo
-55913425 America/Sao_Paulo
-55913429 America/Sao_Paulo
-55913434 America/Sao_Paulo
-5591344 America/Sao_Paulo
-55913456 America/Sao_Paulo
-5591346 America/Sao_Paulo
-55913481 America/Sao_Paulo
-55913482 America/Sao_Paulo
-55913483 America/Sao_Paulo
-55913484 America/Sao_Paulo
-55913485 America/Sao_Paulo
-55913494 America/Sao_Paulo
-55913521 America/Sao_Paulo
-55913556 America/Sao_Paulo
-55913605 America/Sao_Paulo
-55913606 America/Sao_Paulo
-55913617 America/Sao_Paulo
-55913621 America/Sao_Paulo
-55913633 America/Sao_Paulo
-55913636 America/Sao_Paulo
-55913637 America/Sao_Paulo
-55913658 America/Sao_Paulo
-55913661 America/Sao_Paulo
-55913662 America/Sao_Paulo
-55913665 America/Sao_Paulo
-55913692 America/Sao_Paulo
-55913694 America/Sao_Paulo
-55913711 America/Sao_Paulo
-55913712 America/Sao_Paulo
-5591372 America/Sao_Paulo
-5591373 America/Sao_Paulo
-55913741 America/Sao_Paulo
-55913744 America/Sao_Paulo
-55913746 America/Sao_Paulo
-5591375 America/Sao_Paulo
-55913764 America/Sao_Paulo
-55913765 America/Sao_Paulo
-55913767 America/Sao_Paulo
-5591377 America/Sao_Paulo
-55913781 America/Sao_Paulo
-55913783 America/Sao_Paulo
-55913784 America/Sao_Paulo
-55913795 America/Sao_Paulo
-55913796 America/Sao_Paulo
-55913798 America/Sao_Paulo
-55913802 America/Sao_Paulo
-55913803 America/Sao_Paulo
-55913809 America/Sao_Paulo
-55913811 America/Sao_Paulo
-55913812 America/Sao_Paulo
-55913817 America/Sao_Paulo
-55913821 America/Sao_Paulo
-55913822 America/Sao_Paulo
-55913823 America/Sao_Paulo
-55913829 America/Sao_Paulo
-5591400 America/Sao_Paulo
-55914040 America/Sao_Paulo
-55914042 America/Sao_Paulo
-55914103 America/Sao_Paulo
-55914104 America/Sao_Paulo
-55914107 America/Sao_Paulo
-55914141 America/Sao_Paulo
-559198 America/Sao_Paulo
-5591991 America/Sao_Paulo
-5591992 America/Sao_Paulo
-5591993 America/Sao_Paulo
-55919960 America/Sao_Paulo
-55919961 America/Sao_Paulo
-55919962 America/Sao_Paulo
-55919963 America/Sao_Paulo
-55919964 America/Sao_Paulo
-5591998 America/Sao_Paulo
-5591999 America/Sao_Paulo
-55925009 America/Sao_Paulo
-55932101 America/Sao_Paulo
-55932122 America/Sao_Paulo
-55933016 America/Sao_Paulo
-55933017 America/Sao_Paulo
-55933062 America/Sao_Paulo
-55933063 America/Sao_Paulo
-55933064 America/Sao_Paulo
-55933067 America/Sao_Paulo
-55933222 America/Sao_Paulo
-55933502 America/Sao_Paulo
-55933505 America/Sao_Paulo
-55933512 America/Sao_Paulo
-55933514 America/Sao_Paulo
-55933515 America/Sao_Paulo
-55933517 America/Sao_Paulo
-55933518 America/Sao_Paulo
-5593352 America/Sao_Paulo
-5593353 America/Sao_Paulo
-5593354 America/Sao_Paulo
-55933552 America/Sao_Paulo
-55933557 America/Sao_Paulo
-55933558 America/Sao_Paulo
-55933559 America/Sao_Paulo
-55933563 America/Sao_Paulo
-55933574 America/Sao_Paulo
-55933582 America/Sao_Paulo
-55933589 America/Sao_Paulo
-55933593 America/Sao_Paulo
-55933596 America/Sao_Paulo
-55933597 America/Sao_Paulo
-55933598 America/Sao_Paulo
-55933735 America/Sao_Paulo
-55933736 America/Sao_Paulo
-55933737 America/Sao_Paulo
-55933793 America/Sao_Paulo
-55939810 America/Sao_Paulo
-55939811 America/Sao_Paulo
-55939812 America/Sao_Paulo
-55939813 America/Sao_Paulo
-55939840 America/Sao_Paulo
-55939841 America/Sao_Paulo
-55939880 America/Sao_Paulo
-55939881 America/Sao_Paulo
-5593991 America/Sao_Paulo
-55939920 America/Sao_Paulo
-55939921 America/Sao_Paulo
-55939922 America/Sao_Paulo
-55939923 America/Sao_Paulo
-55939924 America/Sao_Paulo
-55939965 America/Sao_Paulo
-55939990 America/Sao_Paulo
-55939991 America/Sao_Paulo
-55939995 America/Sao_Paulo
-55939997 America/Sao_Paulo
-55942101 America/Sao_Paulo
-55942103 America/Sao_Paulo
-55943012 America/Sao_Paulo
-55943013 America/Sao_Paulo
-55943016 America/Sao_Paulo
-55943018 America/Sao_Paulo
-55943222 America/Sao_Paulo
-55943301 America/Sao_Paulo
-55943309 America/Sao_Paulo
-55943311 America/Sao_Paulo
-55943312 America/Sao_Paulo
-55943315 America/Sao_Paulo
-55943319 America/Sao_Paulo
-5594332 America/Sao_Paulo
-55943331 America/Sao_Paulo
-55943332 America/Sao_Paulo
-55943333 America/Sao_Paulo
-55943335 America/Sao_Paulo
-55943337 America/Sao_Paulo
-5594334 America/Sao_Paulo
-5594335 America/Sao_Paulo
-55943364 America/Sao_Paulo
-55943365 America/Sao_Paulo
-55943366 America/Sao_Paulo
-55943379 America/Sao_Paulo
-55943382 America/Sao_Paulo
-55943385 America/Sao_Paulo
-55943386 America/Sao_Paulo
-55943392 America/Sao_Paulo
-5594342 America/Sao_Paulo
-55943431 America/Sao_Paulo
-55943432 America/Sao_Paulo
-55943433 America/Sao_Paulo
-55943434 America/Sao_Paulo
-55943435 America/Sao_Paulo
-55943491 America/Sao_Paulo
-55943778 America/Sao_Paulo
-55943779 America/Sao_Paulo
-55943785 America/Sao_Paulo
-55943786 America/Sao_Paulo
-55943787 America/Sao_Paulo
-5594981 America/Sao_Paulo
-55949840 America/Sao_Paulo
-55949841 America/Sao_Paulo
-55949842 America/Sao_Paulo
-55949880 America/Sao_Paulo
-55949881 America/Sao_Paulo
-5594991 America/Sao_Paulo
-5594992 America/Sao_Paulo
-55949930 America/Sao_Paulo
-55949966 America/Sao_Paulo
-55949990 America/Sao_Paulo
-55949991 America/Sao_Paulo
-55949992 America/Sao_Paulo
-55949995 America/Sao_Paulo
-55949997 America/Sao_Paulo
-5596 America/Sao_Paulo
-5598 America/Sao_Paulo
-5599 America/Sao_Paulo
-56 America/Santiago Pacific/Easter
-561 America/Santiago
-562 America/Santiago
-5632 Pacific/Easter
-56322 America/Santiago
-56323 America/Santiago
-5633 America/Santiago
-5634 America/Santiago
-5635 America/Santiago
-564 America/Santiago
-565 America/Santiago
-566 America/Santiago
-567 America/Santiago
-568 America/Santiago
-569 America/Santiago
-57 America/Bogota
-58 America/Caracas
-590 America/Guadeloupe
-591 America/La_Paz
-592 America/Guyana
-593 America/Guayaquil Pacific/Galapagos
-5931 America/Guayaquil Pacific/Galapagos
-5932 America/Guayaquil
-5933 America/Guayaquil
-5934 America/Guayaquil
-5935 America/Guayaquil
-59352 America/Guayaquil Pacific/Galapagos
-5936 America/Guayaquil
-5937 America/Guayaquil
-5939 America/Guayaquil
-594 America/Cayenne
-595 America/Asuncion
-596 America/Martinique
-597 America/Paramaribo
-598 America/Montevideo
-599 America/Curacao America/Kralendijk
-5993 America/Kralendijk
-5994 America/Kralendijk
-5996 America/Curacao
-5997 America/Kralendijk
-5999 America/Curacao
-60 Asia/Kuching
-61 Australia/Adelaide Australia/Brisbane Australia/Eucla Australia/Lord_Howe Australia/Perth Australia/Sydney Indian/Christmas Indian/Cocos
-611 Australia/Sydney
-612 Australia/Sydney
-61255053 Australia/Lord_Howe
-61255143 Australia/Lord_Howe
-61255213 Australia/Lord_Howe
-61255280 Australia/Lord_Howe
-61255307 Australia/Lord_Howe
-61255369 Australia/Lord_Howe
-61255413 Australia/Lord_Howe
-61255568 Australia/Lord_Howe
-61255936 Australia/Lord_Howe
-61255937 Australia/Lord_Howe
-61265080 Australia/Lord_Howe
-61265081 Australia/Lord_Howe
-61265082 Australia/Lord_Howe
-61265099 Australia/Lord_Howe
-61265164 Australia/Lord_Howe
-61265251 Australia/Lord_Howe
-61265296 Australia/Lord_Howe
-61265341 Australia/Lord_Howe
-61265606 Australia/Lord_Howe
-61265632 Australia/Lord_Howe
-61265998 Australia/Lord_Howe
-613 Australia/Sydney
-614 Australia/Sydney
-617 Australia/Sydney
-61721000 Australia/Brisbane
-61721001 Australia/Brisbane
-61721002 Australia/Brisbane
-61721003 Australia/Brisbane
-6172101 Australia/Brisbane
-6172102 Australia/Brisbane
-6172103 Australia/Brisbane
-6172104 Australia/Brisbane
-6173018 Australia/Brisbane
-6173019 Australia/Brisbane
-617303 Australia/Brisbane
-6173040 Australia/Brisbane
-6173041 Australia/Brisbane
-6173046 Australia/Brisbane
-617305 Australia/Brisbane
-61730600 Australia/Brisbane
-6173061 Australia/Brisbane
-61730640 Australia/Brisbane
-61730641 Australia/Brisbane
-61730643 Australia/Brisbane
-61730651 Australia/Brisbane
-61730659 Australia/Brisbane
-6173066 Australia/Brisbane
-6173067 Australia/Brisbane
-6173068 Australia/Brisbane
-6173069 Australia/Brisbane
-617307 Australia/Brisbane
-617308 Australia/Brisbane
-61730923 Australia/Brisbane
-61730938 Australia/Brisbane
-6173096 Australia/Brisbane
-6173097 Australia/Brisbane
-61730992 Australia/Brisbane
-61731 Australia/Brisbane
-617322 Australia/Brisbane
-617323 Australia/Brisbane
-617326 Australia/Brisbane
-6173291 Australia/Brisbane
-6173292 Australia/Brisbane
-6173295 Australia/Brisbane
-6173296 Australia/Brisbane
-6173300 Australia/Brisbane
-61733095 Australia/Brisbane
-61733099 Australia/Brisbane
-6173316 Australia/Brisbane
-6173319 Australia/Brisbane
-6173322 Australia/Brisbane
-6173330 Australia/Brisbane
-6173333 Australia/Brisbane
-6173342 Australia/Brisbane
-617335 Australia/Brisbane
-617336 Australia/Brisbane
-6173403 Australia/Brisbane
-6173404 Australia/Brisbane
-6173405 Australia/Brisbane
-6173406 Australia/Brisbane
-6173407 Australia/Brisbane
-6173411 Australia/Brisbane
-6173414 Australia/Brisbane
-617342 Australia/Brisbane
-6173434 Australia/Brisbane
-6173435 Australia/Brisbane
-6173443 Australia/Brisbane
-6173452 Australia/Brisbane
-6173455 Australia/Brisbane
-6173456 Australia/Brisbane
-6173457 Australia/Brisbane
-6173460 Australia/Brisbane
-6173493 Australia/Brisbane
-61734973 Australia/Brisbane
-61734974 Australia/Brisbane
-61734975 Australia/Brisbane
-61734976 Australia/Brisbane
-617350 Australia/Brisbane
-617353 Australia/Brisbane
-6173540 Australia/Brisbane
-6173546 Australia/Brisbane
-6173547 Australia/Brisbane
-6173548 Australia/Brisbane
-617355 Australia/Brisbane
-61735678 Australia/Brisbane
-617360 Australia/Brisbane
-6173613 Australia/Brisbane
-617362 Australia/Brisbane
-617363 Australia/Brisbane
-61736404 Australia/Brisbane
-61736405 Australia/Brisbane
-61736406 Australia/Brisbane
-61736409 Australia/Brisbane
-6173646 Australia/Brisbane
-6173647 Australia/Brisbane
-6173648 Australia/Brisbane
-6173666 Australia/Brisbane
-61736677 Australia/Brisbane
-61736678 Australia/Brisbane
-61736679 Australia/Brisbane
-61736680 Australia/Brisbane
-617370 Australia/Brisbane
-617371 Australia/Brisbane
-617372 Australia/Brisbane
-617373 Australia/Brisbane
-6173748 Australia/Brisbane
-6173777 Australia/Brisbane
-61737788 Australia/Brisbane
-6173811 Australia/Brisbane
-6173815 Australia/Brisbane
-6173823 Australia/Brisbane
-6173828 Australia/Brisbane
-61738348 Australia/Brisbane
-61738359 Australia/Brisbane
-6173887 Australia/Brisbane
-617389 Australia/Brisbane
-6173900 Australia/Brisbane
-6173901 Australia/Brisbane
-6173904 Australia/Brisbane
-6173905 Australia/Brisbane
-6173910 Australia/Brisbane
-61739110 Australia/Brisbane
-61739111 Australia/Brisbane
-61739112 Australia/Brisbane
-6173914 Australia/Brisbane
-6173915 Australia/Brisbane
-61739160 Australia/Brisbane
-61739161 Australia/Brisbane
-6173917 Australia/Brisbane
-6173918 Australia/Brisbane
-6173922 Australia/Brisbane
-6173924 Australia/Brisbane
-61739475 Australia/Brisbane
-6173999 Australia/Brisbane
-618510 Australia/Adelaide Australia/Perth
-61851001 Indian/Christmas
-61851002 Indian/Cocos
-61851030 Indian/Christmas
-61851031 Indian/Cocos
-61851059 Indian/Christmas
-61851060 Indian/Cocos
-61851087 Australia/Perth
-61851088 Indian/Christmas
-61851089 Indian/Cocos
-6185109 Australia/Perth
-618511 Australia/Perth
-61851100 Australia/Adelaide Australia/Perth
-61851116 Australia/Adelaide Australia/Perth
-61851117 Indian/Christmas
-61851118 Indian/Cocos
-61851119 Australia/Adelaide Australia/Perth
-6185112 Australia/Adelaide Australia/Perth
-6185113 Australia/Adelaide Australia/Perth
-61851140 Australia/Adelaide Australia/Perth
-61851141 Australia/Adelaide Australia/Perth
-61851142 Australia/Adelaide Australia/Perth
-61851143 Australia/Adelaide Australia/Perth
-61851144 Australia/Adelaide Australia/Perth
-61851146 Indian/Christmas
-61851156 Australia/Adelaide Australia/Perth
-61851158 Australia/Adelaide Australia/Perth
-61851175 Indian/Christmas
-61851176 Indian/Cocos
-61851185 Australia/Adelaide Australia/Perth
-61851187 Australia/Adelaide Australia/Perth
-6185120 Australia/Perth
-61851204 Indian/Christmas
-61851205 Australia/Sydney
-61851209 Australia/Adelaide Australia/Perth
-6185121 Australia/Adelaide Australia/Perth
-61851221 Australia/Adelaide Australia/Perth
-61851222 Indian/Christmas
-61851223 Indian/Cocos
-61851224 Australia/Perth
-61851225 Australia/Perth
-61851226 Australia/Perth
-61851227 Australia/Adelaide Australia/Perth
-61851228 Australia/Adelaide Australia/Perth
-61851229 Australia/Adelaide Australia/Perth
-61851230 Australia/Sydney
-61851231 Australia/Adelaide Australia/Perth
-61851232 Australia/Sydney
-61851233 Australia/Sydney
-61851234 Australia/Sydney
-61851235 Indian/Christmas
-61851236 Australia/Adelaide Australia/Perth
-61851237 Australia/Adelaide Australia/Perth
-61851238 Australia/Adelaide Australia/Perth
-61851239 Australia/Adelaide Australia/Perth
-6185124 Australia/Sydney
-6185125 Australia/Sydney
-6185126 Australia/Sydney
-6185127 Australia/Adelaide Australia/Perth
-6185128 Australia/Adelaide Australia/Perth
-6185129 Australia/Adelaide Australia/Perth
-618513 Australia/Sydney
-618514 Australia/Sydney
-61855 Australia/Adelaide Australia/Perth
-6186 Australia/Adelaide Australia/Perth
-6187 Australia/Adelaide Australia/Perth
-6188 Australia/Adelaide Australia/Perth
-6189 Australia/Adelaide Australia/Perth
-61890393 Australia/Adelaide Australia/Eucla Australia/Perth
-61890395 Australia/Adelaide Australia/Eucla Australia/Perth
-61891006 Australia/Adelaide Australia/Perth Indian/Christmas
-61891007 Australia/Adelaide Australia/Perth Indian/Christmas
-61891008 Australia/Adelaide Australia/Perth Indian/Christmas
-61891009 Australia/Adelaide Australia/Perth Indian/Christmas
-61891010 Australia/Adelaide Australia/Perth Indian/Cocos
-61891011 Australia/Adelaide Australia/Perth Indian/Cocos
-61891012 Australia/Adelaide Australia/Perth Indian/Cocos
-61891029 Australia/Adelaide Australia/Perth Indian/Cocos
-61891122 Australia/Adelaide Australia/Perth Indian/Cocos
-61891149 Australia/Adelaide Australia/Perth Indian/Christmas
-61891150 Australia/Adelaide Australia/Perth Indian/Cocos
-61891178 Australia/Adelaide Australia/Perth Indian/Christmas
-61891179 Australia/Adelaide Australia/Perth Indian/Cocos
-61891181 Australia/Adelaide Australia/Perth Indian/Christmas
-61891182 Australia/Adelaide Australia/Perth Indian/Cocos
-61891209 Australia/Adelaide Australia/Perth Indian/Christmas
-61891210 Australia/Adelaide Australia/Perth Indian/Cocos
-61891263 Australia/Adelaide Australia/Perth Indian/Christmas
-61891264 Australia/Adelaide Australia/Perth Indian/Cocos
-61891308 Australia/Adelaide Australia/Perth Indian/Cocos
-61891312 Australia/Adelaide Australia/Perth Indian/Christmas
-61891322 Australia/Adelaide Australia/Perth Indian/Cocos
-61891326 Australia/Adelaide Australia/Perth Indian/Christmas
-61891368 Australia/Adelaide Australia/Perth Indian/Cocos
-61891375 Australia/Adelaide Australia/Perth Indian/Christmas
-61891428 Australia/Adelaide Australia/Perth Indian/Cocos
-61891456 Australia/Adelaide Australia/Perth Indian/Christmas
-61891497 Australia/Adelaide Australia/Perth Indian/Christmas
-61891498 Australia/Adelaide Australia/Perth Indian/Cocos
-6189162 Indian/Cocos
-6189164 Indian/Christmas
-61891700 Australia/Adelaide Australia/Perth Indian/Christmas
-61891701 Australia/Adelaide Australia/Perth Indian/Christmas
-61891702 Australia/Adelaide Australia/Perth Indian/Cocos
-61891703 Indian/Cocos
-61891710 Australia/Adelaide Australia/Perth Indian/Christmas
-61891711 Australia/Adelaide Australia/Perth Indian/Christmas
-61891712 Australia/Adelaide Australia/Perth Indian/Christmas
-61891958 Indian/Christmas
-61891959 Australia/Adelaide Australia/Perth Indian/Cocos
-62 Asia/Jakarta Asia/Jayapura Asia/Makassar
-62007 Asia/Jakarta Asia/Makassar
-621 Asia/Jakarta Asia/Makassar
-622 Asia/Jakarta
-6231 Asia/Jakarta
-6232 Asia/Jakarta
-6233 Asia/Jakarta
-6234 Asia/Jakarta
-6235 Asia/Jakarta
-6236 Asia/Makassar
-6237 Asia/Makassar
-62379 Asia/Jakarta Asia/Makassar
-6238 Asia/Makassar
-624 Asia/Makassar
-62403 Asia/Jayapura Asia/Makassar
-62458 Asia/Jakarta Asia/Makassar
-62511 Asia/Makassar
-62512 Asia/Makassar
-62513 Asia/Jakarta
-62515 Asia/Jakarta
-62516 Asia/Jakarta Asia/Makassar
-62517 Asia/Makassar
-62518 Asia/Makassar
-62519 Asia/Jakarta
-62522 Asia/Jakarta
-62525 Asia/Jakarta
-62526 Asia/Makassar
-62527 Asia/Makassar
-62528 Asia/Jakarta
-6253 Asia/Jakarta
-62539 Asia/Jakarta Asia/Makassar
-6254 Asia/Makassar
-6255 Asia/Makassar
-6256 Asia/Jakarta
-626 Asia/Jakarta
-627 Asia/Jakarta
-628 Asia/Jakarta
-6280 Asia/Jakarta Asia/Makassar
-62811 Asia/Jakarta Asia/Makassar
-62818 Asia/Jakarta Asia/Makassar
-62819 Asia/Jakarta Asia/Makassar
-62824 Asia/Jakarta Asia/Makassar
-62829 Asia/Jakarta Asia/Makassar
-62831 Asia/Jakarta Asia/Makassar
-62833 Asia/Jakarta Asia/Makassar
-62834 Asia/Jakarta Asia/Makassar
-62839 Asia/Jakarta Asia/Makassar
-62853 Asia/Jakarta Asia/Makassar
-62868 Asia/Jakarta Asia/Makassar
-62876 Asia/Jakarta Asia/Makassar
-62887 Asia/Jakarta Asia/Makassar
-6290 Asia/Jayapura
-6291 Asia/Jayapura
-62915 Asia/Jakarta Asia/Jayapura
-6292 Asia/Jayapura
-62920 Asia/Jakarta
-62951 Asia/Jayapura
-62952 Asia/Jakarta Asia/Jayapura
-62955 Asia/Jayapura
-62956 Asia/Jayapura
-62957 Asia/Jayapura
-62958 Asia/Jakarta
-62962 Asia/Jayapura
-62963 Asia/Jakarta
-62966 Asia/Jayapura
-62967 Asia/Jayapura
-62969 Asia/Jayapura
-62971 Asia/Jayapura
-62975 Asia/Jayapura
-62979 Asia/Jakarta
-6298 Asia/Jayapura
-63 Asia/Manila
-64 Pacific/Auckland Pacific/Chatham
-641 Pacific/Auckland
-642 Pacific/Auckland
-643 Pacific/Auckland
-64330 Pacific/Chatham
-644 Pacific/Auckland
-645 Pacific/Auckland
-646 Pacific/Auckland
-647 Pacific/Auckland
-648 Pacific/Auckland
-649 Pacific/Auckland
-65 Asia/Singapore
-66 Asia/Bangkok
-670 Asia/Dili
-672 Pacific/Norfolk
-673 Asia/Brunei
-674 Pacific/Nauru
-675 Pacific/Port_Moresby
-676 Pacific/Tongatapu
-677 Pacific/Guadalcanal
-678 Pacific/Efate
-679 Pacific/Fiji
-680 Pacific/Palau
-681 Pacific/Wallis
-682 Pacific/Rarotonga
-683 Pacific/Niue
-685 Pacific/Apia
-686 Pacific/Enderbury Pacific/Kiritimati Pacific/Tarawa
-687 Pacific/Noumea
-688 Pacific/Funafuti
-689 Pacific/Gambier Pacific/Marquesas Pacific/Tahiti
-6894 Pacific/Tahiti
-68980 Pacific/Gambier Pacific/Marquesas Pacific/Tahiti
-68987 Pacific/Gambier Pacific/Marquesas Pacific/Tahiti
-68988 Pacific/Tahiti
-68989 Pacific/Tahiti
-690 Pacific/Fakaofo
-691 Pacific/Kosrae Pacific/Ponape Pacific/Truk
-6913 Pacific/Truk
-69132 Pacific/Ponape
-69137 Pacific/Kosrae
-6918 Pacific/Kosrae Pacific/Ponape Pacific/Truk
-6919 Pacific/Kosrae Pacific/Ponape Pacific/Truk
-691920 Pacific/Ponape
-691921 Pacific/Ponape
-691924 Pacific/Ponape
-691926 Pacific/Ponape
-691933 Pacific/Truk
-692 Pacific/Majuro
-7 Asia/Almaty Asia/Anadyr Asia/Aqtobe Asia/Irkutsk Asia/Kamchatka Asia/Krasnoyarsk Asia/Magadan Asia/Novosibirsk Asia/Omsk Asia/Sakhalin Asia/Vladivostok Asia/Yakutsk Asia/Yekaterinburg Europe/Bucharest Europe/Moscow Europe/Samara
-7301 Asia/Irkutsk
-7302 Asia/Yakutsk
-733 Asia/Yekaterinburg
-734 Asia/Yekaterinburg
-7341 Europe/Samara
-735 Asia/Yekaterinburg
-736 Europe/Moscow
-7381 Asia/Omsk
-7382 Asia/Novosibirsk
-7383 Asia/Novosibirsk
-7384 Asia/Krasnoyarsk
-7385 Asia/Krasnoyarsk
-7388 Asia/Krasnoyarsk
-7390 Asia/Krasnoyarsk
-7391 Asia/Krasnoyarsk
-7394 Asia/Krasnoyarsk
-7395 Asia/Irkutsk
-740 Europe/Bucharest
-7411 Asia/Yakutsk
-7413 Asia/Magadan
-7415 Asia/Kamchatka
-7416 Asia/Yakutsk
-7421 Asia/Vladivostok
-7423 Asia/Vladivostok
-7424 Asia/Sakhalin
-7426 Asia/Vladivostok
-7427 Asia/Anadyr
-747 Europe/Moscow
-748 Europe/Moscow
-749 Europe/Moscow
-77 Asia/Almaty Asia/Aqtobe
-771 Asia/Almaty
-7711 Asia/Aqtobe
-7712 Asia/Aqtobe
-7713 Asia/Aqtobe
-772 Asia/Almaty
-7729 Asia/Aqtobe
-779 Asia/Almaty
-7800 Asia/Almaty Asia/Aqtobe Europe/Moscow
-7803 Europe/Moscow
-7804 Europe/Moscow
-7808 Asia/Almaty Asia/Aqtobe Europe/Moscow
-7809 Asia/Almaty Asia/Aqtobe Europe/Moscow
-781 Europe/Moscow
-7810 Asia/Almaty Asia/Aqtobe Europe/Moscow
-782 Europe/Moscow
-783 Europe/Moscow
-7840 Europe/Bucharest Europe/Moscow
-7841 Europe/Moscow
-7842 Europe/Samara
-7843 Europe/Moscow
-7844 Europe/Moscow
-7845 Europe/Moscow
-7846 Europe/Samara
-7847 Europe/Moscow
-7848 Europe/Samara
-7851 Europe/Samara
-7855 Europe/Moscow
-7856 Europe/Moscow
-7857 Europe/Moscow
-786 Europe/Moscow
-787 Europe/Moscow
-79 Europe/Moscow
-81 Asia/Tokyo
-8170859 Asia/Tokyo
-82 Asia/Seoul
-84 Asia/Ho_Chi_Minh
-850 Asia/Seoul
-852 Asia/Hong_Kong
-853 Asia/Shanghai
-855 Asia/Phnom_Penh
-856 Asia/Vientiane
-86 Asia/Shanghai
-861 Asia/Shanghai
-862 Asia/Shanghai
-863 Asia/Shanghai
-864 Asia/Shanghai
-865 Asia/Shanghai
-866 Asia/Shanghai
-867 Asia/Shanghai
-868 Asia/Shanghai
-869 Asia/Shanghai
-880 Asia/Dhaka
-886 Asia/Taipei
-90 Europe/Istanbul
-91 Asia/Calcutta
-92 Asia/Karachi
-93 Asia/Kabul
-94 Asia/Colombo
-95 Asia/Rangoon
-960 Indian/Maldives
-961 Asia/Beirut
-962 Asia/Amman
-963 Asia/Damascus
-964 Asia/Baghdad
-965 Asia/Kuwait
-966 Asia/Riyadh
-967 Asia/Aden
-968 Asia/Muscat
-970 Europe/Bucharest
-971 Asia/Dubai
-972 Asia/Jerusalem
-973 Asia/Bahrain
-974 Asia/Qatar
-975 Asia/Thimphu
-976 Asia/Choibalsan Asia/Hovd Asia/Ulaanbaatar
-97611 Asia/Ulaanbaatar
-97612 Asia/Ulaanbaatar
-97613 Asia/Ulaanbaatar
-9761362 Asia/Choibalsan Asia/Ulaanbaatar
-97614 Asia/Hovd
-97615 Asia/Ulaanbaatar
-976158 Asia/Choibalsan
-97621 Asia/Ulaanbaatar
-97622 Asia/Ulaanbaatar
-97623 Asia/Ulaanbaatar
-9762362 Asia/Choibalsan Asia/Ulaanbaatar
-97624 Asia/Hovd
-97625 Asia/Ulaanbaatar
-976258 Asia/Choibalsan
-97626 Asia/Ulaanbaatar
-9765 Asia/Ulaanbaatar
-9766 Asia/Ulaanbaatar
-9767 Asia/Ulaanbaatar
-9768 Asia/Ulaanbaatar
-9769 Asia/Ulaanbaatar
-977 Asia/Katmandu
-98 Asia/Tehran
-992 Asia/Dushanbe
-993 Asia/Ashgabat
-994 Asia/Baku
-995 Asia/Tbilisi
-996 Asia/Bishkek
-998 Asia/Tashkent
+20 2
+211 45
+212 36
+213 43
+216 1
+218 46
+220 0
+221 0
+222 0
+223 0
+224 0
+225 0
+226 0
+227 1
+228 0
+229 1
+230 25
+231 0
+232 0
+233 0
+234 1
+235 1
+236 1
+237 1
+238 37
+239 0
+240 1
+241 1
+242 1
+243 1 3
+2431 1
+2432 3
+2433 1
+2434 1
+2435 1
+2436 1
+244 1
+245 0
+246 24
+247 0
+248 25
+249 3
+250 3
+251 45
+252 45
+253 45
+254 45
+255 45
+256 45
+257 3
+258 3
+260 3
+261 45
+262 25 45
+262262 25
+262263 25
+2622688 25
+2622689 45
+262269 45
+26263 45
+26269 25
+2627092 25
+2627093 45
+26281 25
+26282 25
+26288 25
+26289 25
+2629398 45
+2629399 25
+2629478 45
+2629479 25
+2629762 25
+2629763 25
+2629769 45
+263 3
+264 3
+265 3
+266 3
+267 3
+268 3
+269 45
+27 3
+290 0
+291 45
+297 4
+298 36
+299 13 16 35
+2991 13
+2992 13
+2993 13
+2994 13
+2995 13
+2996 13
+2998 13
+2999 13
+29997 35
+29999 16
+30 31
+31 43
+32 43
+33 43
+34 36 43
+344 43
+345 43
+346 43
+347 43
+348 43
+34822 36
+34827 36
+34828 36
+349 43
+34922 36
+34928 36
+350 43
+351 34 36
+3512 36
+351292 34
+351295 34
+351296 34
+352 43
+353 44
+354 0
+355 43
+356 43
+357 31
+358 31
+359 46
+36 43
+370 46
+371 46
+372 46
+373 46
+374 25
+375 45
+376 43
+377 43
+378 43
+380 31
+381 43
+382 43
+383 43
+385 43
+386 43
+387 43
+389 43
+39 43
+40 46
+41 43
+420 43
+421 43
+423 43
+43 43
+44 44
+45 43
+46 43
+47 43
+48 43
+49 43
+500 22
+501 5
+502 5
+503 5
+504 5
+505 14
+506 5
+507 8
+508 11
+509 18
+51 8
+52 5 6 7 8 10 17 18
+522 5
+52200 5 17
+52201 5 18
+523 5
+52311 7
+52319 7
+52323 7
+52324 7
+52325 7
+52327 7
+52389 7
+524 5
+525 5
+52612 7
+52613 7
+52614 7
+52615 7
+52616 17
+52618 5
+5262 7
+52626 10
+5263 7
+5264 7
+52646 17
+52649 5 7
+52651 7
+52652 7
+52653 7
+52656 6
+52657 7
+52658 17
+52659 7
+52660 7
+52661 17
+52662 7
+52663 5
+52664 17
+52665 17
+52667 7
+52668 7
+52669 7
+52671 5
+52672 7
+52673 7
+52674 5
+52675 5
+52676 5
+52677 5
+52686 17
+52687 7
+5269 7
+527 5
+528 5
+52867 10
+52877 10
+52878 10
+52894 10
+52899 10
+529 5
+52983 8
+52984 8
+52987 8
+52998 8
+53 9
+54 22
+55 4 8 12 22
+551 22
+552 22
+553 22
+554 22
+5550 22
+5551 22
+5553 22
+5554 22
+5555 22
+55553682 4
+5561 22
+5562 22
+5563 22
+5564 22
+5565 4
+5566 4
+5567 4
+55673480 22
+5568 8
+5569 4
+55693527 22
+557 22
+558 22
+55812 12
+5581300 12
+55813013 12
+55813016 12
+55813017 12
+55813018 12
+55813022 12
+55813024 12
+55813027 12
+55813029 12
+55813042 12
+55813043 12
+55813044 12
+55813047 12
+55813054 12
+55813056 12
+55813057 12
+55813058 12
+5581306 12
+55813070 12
+55813085 12
+55813098 12
+558131 12
+55813200 12
+55813206 12
+55813208 12
+55813209 12
+55813210 12
+55813211 12
+55813215 12
+55813218 12
+55813219 12
+55813220 12
+5581323 12
+55813240 12
+55813245 12
+55813246 12
+55813247 12
+55813248 12
+55813250 12
+55813258 12
+55813259 12
+55813260 12
+55813261 12
+55813262 12
+55813263 12
+5581327 12
+5581328 12
+5581329 12
+55813300 12
+55813306 12
+55813307 12
+55813308 12
+55813309 12
+55813310 12
+55813313 12
+55813315 12
+55813321 12
+55813324 12
+55813329 12
+5581333 12
+55813340 12
+55813346 12
+55813347 12
+55813348 12
+55813349 12
+5581335 12
+5581336 12
+55813370 12
+55813373 12
+55813374 12
+5581338 12
+5581339 12
+5581340 12
+55813410 12
+55813415 12
+55813417 12
+55813418 12
+55813420 12
+55813430 12
+55813440 12
+55813450 12
+55813460 12
+55813470 12
+55813480 12
+55813485 12
+55813488 12
+55813489 12
+55813490 12
+55813496 12
+558135 12
+5581360 12
+5581361 12
+55813620 12
+55813623 12
+55813630 12
+55813632 12
+55813640 12
+55813650 12
+55813659 12
+5581366 12
+55813670 12
+55813672 12
+55813674 12
+55813677 12
+55813680 12
+55813690 12
+55813696 12
+55813697 12
+55813698 12
+558137 12
+558138 12
+558139 12
+55814 12
+55815 12
+55817 12
+55819 12
+559 4
+5590 22
+55912121 22
+55912122 22
+55912123 22
+55912992 22
+55913004 22
+5591301 22
+55913028 22
+55913031 22
+55913032 22
+55913033 22
+55913038 22
+55913039 22
+55913072 22
+55913073 22
+55913075 22
+5591308 22
+5591311 22
+55913120 22
+55913121 22
+55913131 22
+55913181 22
+55913182 22
+55913184 22
+55913194 22
+55913199 22
+559132 22
+55913311 22
+55913321 22
+55913322 22
+55913323 22
+5591334 22
+55913351 22
+55913352 22
+55913353 22
+55913355 22
+55913366 22
+55913397 22
+55913411 22
+55913412 22
+55913423 22
+55913425 22
+55913429 22
+55913434 22
+5591344 22
+55913456 22
+5591346 22
+55913481 22
+55913482 22
+55913483 22
+55913484 22
+55913485 22
+55913494 22
+55913521 22
+55913556 22
+55913605 22
+55913606 22
+55913617 22
+55913621 22
+55913633 22
+55913636 22
+55913637 22
+55913658 22
+55913661 22
+55913662 22
+55913665 22
+55913692 22
+55913694 22
+55913711 22
+55913712 22
+5591372 22
+5591373 22
+55913741 22
+55913744 22
+55913746 22
+5591375 22
+55913764 22
+55913765 22
+55913767 22
+5591377 22
+55913781 22
+55913783 22
+55913784 22
+55913795 22
+55913796 22
+55913798 22
+55913802 22
+55913803 22
+55913809 22
+55913811 22
+55913812 22
+55913817 22
+55913821 22
+55913822 22
+55913823 22
+55913829 22
+5591400 22
+55914040 22
+55914042 22
+55914103 22
+55914104 22
+55914107 22
+55914141 22
+559198 22
+5591991 22
+5591992 22
+5591993 22
+55919960 22
+55919961 22
+55919962 22
+55919963 22
+55919964 22
+5591998 22
+5591999 22
+55925009 22
+55932101 22
+55932122 22
+55933016 22
+55933017 22
+55933062 22
+55933063 22
+55933064 22
+55933067 22
+55933222 22
+55933502 22
+55933505 22
+55933512 22
+55933514 22
+55933515 22
+55933517 22
+55933518 22
+5593352 22
+5593353 22
+5593354 22
+55933552 22
+55933557 22
+55933558 22
+55933559 22
+55933563 22
+55933574 22
+55933582 22
+55933589 22
+55933593 22
+55933596 22
+55933597 22
+55933598 22
+55933735 22
+55933736 22
+55933737 22
+55933793 22
+55939810 22
+55939811 22
+55939812 22
+55939813 22
+55939840 22
+55939841 22
+55939880 22
+55939881 22
+5593991 22
+55939920 22
+55939921 22
+55939922 22
+55939923 22
+55939924 22
+55939965 22
+55939990 22
+55939991 22
+55939995 22
+55939997 22
+55942101 22
+55942103 22
+55943012 22
+55943013 22
+55943016 22
+55943018 22
+55943222 22
+55943301 22
+55943309 22
+55943311 22
+55943312 22
+55943315 22
+55943319 22
+5594332 22
+55943331 22
+55943332 22
+55943333 22
+55943335 22
+55943337 22
+5594334 22
+5594335 22
+55943364 22
+55943365 22
+55943366 22
+55943379 22
+55943382 22
+55943385 22
+55943386 22
+55943392 22
+5594342 22
+55943431 22
+55943432 22
+55943433 22
+55943434 22
+55943435 22
+55943491 22
+55943778 22
+55943779 22
+55943785 22
+55943786 22
+55943787 22
+5594981 22
+55949840 22
+55949841 22
+55949842 22
+55949880 22
+55949881 22
+5594991 22
+5594992 22
+55949930 22
+55949966 22
+55949990 22
+55949991 22
+55949992 22
+55949995 22
+55949997 22
+5596 22
+5598 22
+5599 22
+56 15 49
+561 15
+562 15
+5632 49
+56322 15
+56323 15
+5633 15
+5634 15
+5635 15
+564 15
+565 15
+566 15
+567 15
+568 15
+569 15
+57 8
+58 4
+590 4
+591 4
+592 4
+593 5 8
+5932 8
+5933 8
+5934 8
+5935 8
+59352 5 8
+5936 8
+5937 8
+5939 8
+594 22
+595 22
+596 4
+597 22
+598 22
+599 4
+60 19
+61 19 20 33 38 39 40 41 42
+611 42
+612 42
+61255053 41
+61255143 41
+61255213 41
+61255280 41
+61255307 41
+61255369 41
+61255413 41
+61255568 41
+61255936 41
+61255937 41
+61265080 41
+61265081 41
+61265082 41
+61265099 41
+61265164 41
+61265251 41
+61265296 41
+61265341 41
+61265606 41
+61265632 41
+61265998 41
+613 42
+614 42
+617 42
+61721000 38
+61721001 38
+61721002 38
+61721003 38
+6172101 38
+6172102 38
+6172103 38
+6172104 38
+6173018 38
+6173019 38
+617303 38
+6173040 38
+6173041 38
+6173046 38
+617305 38
+61730600 38
+6173061 38
+61730640 38
+61730641 38
+61730643 38
+61730651 38
+61730659 38
+6173066 38
+6173067 38
+6173068 38
+6173069 38
+617307 38
+617308 38
+61730923 38
+61730938 38
+6173096 38
+6173097 38
+61730992 38
+61731 38
+617322 38
+617323 38
+617326 38
+6173291 38
+6173292 38
+6173295 38
+6173296 38
+6173300 38
+61733095 38
+61733099 38
+6173316 38
+6173319 38
+6173322 38
+6173330 38
+6173333 38
+6173342 38
+617335 38
+617336 38
+6173403 38
+6173404 38
+6173405 38
+6173406 38
+6173407 38
+6173411 38
+6173414 38
+617342 38
+6173434 38
+6173435 38
+6173443 38
+6173452 38
+6173455 38
+6173456 38
+6173457 38
+6173460 38
+6173493 38
+61734973 38
+61734974 38
+61734975 38
+61734976 38
+617350 38
+617353 38
+6173540 38
+6173546 38
+6173547 38
+6173548 38
+617355 38
+61735678 38
+617360 38
+6173613 38
+617362 38
+617363 38
+61736404 38
+61736405 38
+61736406 38
+61736409 38
+6173646 38
+6173647 38
+6173648 38
+6173666 38
+61736677 38
+61736678 38
+61736679 38
+61736680 38
+617370 38
+617371 38
+617372 38
+617373 38
+6173748 38
+6173777 38
+61737788 38
+6173811 38
+6173815 38
+6173823 38
+6173828 38
+61738348 38
+61738359 38
+6173887 38
+617389 38
+6173900 38
+6173901 38
+6173904 38
+6173905 38
+6173910 38
+61739110 38
+61739111 38
+61739112 38
+6173914 38
+6173915 38
+61739160 38
+61739161 38
+6173917 38
+6173918 38
+6173922 38
+6173924 38
+61739475 38
+6173999 38
+618510 19 39
+61851001 20
+61851002 33
+61851030 20
+61851031 33
+61851059 20
+61851060 33
+61851087 19
+61851088 20
+61851089 33
+6185109 19
+618511 19
+61851100 19 39
+61851116 19 39
+61851117 20
+61851118 33
+61851119 19 39
+6185112 19 39
+6185113 19 39
+61851140 19 39
+61851141 19 39
+61851142 19 39
+61851143 19 39
+61851144 19 39
+61851146 20
+61851156 19 39
+61851158 19 39
+61851175 20
+61851176 33
+61851185 19 39
+61851187 19 39
+6185120 19
+61851204 20
+61851205 42
+61851209 19 39
+6185121 19 39
+61851221 19 39
+61851222 20
+61851223 33
+61851224 19
+61851225 19
+61851226 19
+61851227 19 39
+61851228 19 39
+61851229 19 39
+61851230 42
+61851231 19 39
+61851232 42
+61851233 42
+61851234 42
+61851235 20
+61851236 19 39
+61851237 19 39
+61851238 19 39
+61851239 19 39
+6185124 42
+6185125 42
+6185126 42
+6185127 19 39
+6185128 19 39
+6185129 19 39
+618513 42
+618514 42
+61855 19 39
+6186 19 39
+6187 19 39
+6188 19 39
+6189 19 39
+61890393 19 39 40
+61890395 19 39 40
+61891006 19 20 39
+61891007 19 20 39
+61891008 19 20 39
+61891009 19 20 39
+61891010 19 33 39
+61891011 19 33 39
+61891012 19 33 39
+61891029 19 33 39
+61891122 19 33 39
+61891149 19 20 39
+61891150 19 33 39
+61891178 19 20 39
+61891179 19 33 39
+61891181 19 20 39
+61891182 19 33 39
+61891209 19 20 39
+61891210 19 33 39
+61891263 19 20 39
+61891264 19 33 39
+61891308 19 33 39
+61891312 19 20 39
+61891322 19 33 39
+61891326 19 20 39
+61891368 19 33 39
+61891375 19 20 39
+61891428 19 33 39
+61891456 19 20 39
+61891497 19 20 39
+61891498 19 33 39
+6189162 33
+6189164 20
+61891700 19 20 39
+61891701 19 20 39
+61891702 19 33 39
+61891703 33
+61891710 19 20 39
+61891711 19 20 39
+61891712 19 20 39
+61891958 20
+61891959 19 33 39
+62 19 20 26
+62007 19 20
+621 19 20
+622 20
+6231 20
+6232 20
+6233 20
+6234 20
+6235 20
+6236 19
+6237 19
+62379 19 20
+6238 19
+624 19
+62403 19 26
+62458 19 20
+62511 19
+62512 19
+62513 20
+62515 20
+62516 19 20
+62517 19
+62518 19
+62519 20
+62522 20
+62525 20
+62526 19
+62527 19
+62528 20
+6253 20
+62539 19 20
+6254 19
+6255 19
+6256 20
+626 20
+627 20
+628 20
+6280 19 20
+62811 19 20
+62818 19 20
+62819 19 20
+62824 19 20
+62829 19 20
+62831 19 20
+62833 19 20
+62834 19 20
+62839 19 20
+62853 19 20
+62868 19 20
+62876 19 20
+62887 19 20
+6290 26
+6291 26
+62915 20 26
+6292 26
+62920 20
+62951 26
+62952 20 26
+62955 26
+62956 26
+62957 26
+62958 20
+62962 26
+62963 20
+62966 26
+62967 26
+62969 26
+62971 26
+62975 26
+62979 20
+6298 26
+63 19
+64 47 48
+641 47
+642 47
+643 47
+64330 48
+644 47
+645 47
+646 47
+647 47
+648 47
+649 47
+65 19
+66 20
+670 26
+672 56
+673 19
+674 50
+675 38
+676 52
+677 54
+678 54
+679 50
+680 26
+681 50
+682 58
+683 57
+685 52
+686 50 52 53
+687 54
+688 50
+689 51 55 58
+6894 58
+68988 58
+68989 58
+690 52
+691 38 54
+6913 38
+69132 54
+69137 54
+691920 54
+691921 54
+691924 54
+691926 54
+691933 38
+692 50
+7 19 20 21 24 25 26 38 45 46 50 54
+7301 19
+7302 26
+733 21
+734 21
+7341 25
+735 21
+736 45
+7381 24
+7382 20
+7383 20
+7384 20
+7385 20
+7388 20
+7390 20
+7391 20
+7394 20
+7395 19
+740 46
+7411 26
+7413 54
+7415 50
+7416 26
+7421 38
+7423 38
+7424 54
+7426 38
+7427 50
+747 45
+748 45
+749 45
+77 21
+7800 21 45
+7803 45
+7804 45
+7808 21 45
+7809 21 45
+781 45
+7810 21 45
+782 45
+783 45
+7840 45 46
+7841 45
+7842 25
+7843 45
+7844 45
+7845 45
+7846 25
+7847 45
+7848 25
+7851 25
+7855 45
+7856 45
+7857 45
+786 45
+787 45
+79 45
+81 26
+82 26
+84 20
+850 26
+852 19
+853 19
+855 20
+856 20
+86 19
+880 24
+886 19
+90 45
+91 30
+92 21
+93 28
+94 30
+95 33
+960 21
+961 23
+962 45
+963 45
+964 45
+965 45
+966 45
+967 45
+968 25
+970 46
+971 25
+972 27
+973 45
+974 45
+975 24
+976 19 20
+97611 19
+97612 19
+97613 19
+97614 20
+97615 19
+97621 19
+97622 19
+97623 19
+97624 20
+97625 19
+97626 19
+9765 19
+9766 19
+9767 19
+9768 19
+9769 19
+977 29
+98 32
+992 21
+993 21
+994 25
+995 25
+996 24
+998 21
+"""
+
+ZONE_NAMES = """
+Africa/Abidjan
+Africa/Algiers
+Africa/Cairo
+Africa/Tripoli
+America/Barbados
+America/Belize
+America/Ciudad_Juarez
+America/Dawson_Creek
+America/Eirunepe
+America/Havana
+America/Matamoros
+America/Miquelon
+America/Noronha
+America/Nuuk
+America/Resolute
+America/Santiago
+America/Scoresbysund
+America/Tijuana
+America/Toronto
+Antarctica/Casey
+Antarctica/Davis
+Antarctica/Mawson
+Antarctica/Palmer
+Asia/Beirut
+Asia/Dhaka
+Asia/Dubai
+Asia/Jayapura
+Asia/Jerusalem
+Asia/Kabul
+Asia/Kathmandu
+Asia/Kolkata
+Asia/Nicosia
+Asia/Tehran
+Asia/Yangon
+Atlantic/Azores
+Atlantic/Bermuda
+Atlantic/Canary
+Atlantic/Cape_Verde
+Australia/Brisbane
+Australia/Broken_Hill
+Australia/Eucla
+Australia/Lord_Howe
+Australia/Melbourne
+Europe/Andorra
+Europe/London
+Europe/Minsk
+Europe/Sofia
+Pacific/Auckland
+Pacific/Chatham
+Pacific/Easter
+Pacific/Fiji
+Pacific/Gambier
+Pacific/Kanton
+Pacific/Kiritimati
+Pacific/Kosrae
+Pacific/Marquesas
+Pacific/Norfolk
+Pacific/Pago_Pago
+Pacific/Rarotonga
 """
