@@ -345,3 +345,22 @@ def test_cap_items_are_under_their_own_key_prefix(aws: Any) -> None:
 
     items = session.client("dynamodb").scan(TableName=TABLE)["Items"]
     assert [i["PK"]["S"] for i in items if i["SK"]["S"] == "CAP"] == [KEY_PREFIX + FLORIDIAN]
+
+
+def test_a_cap_contended_beyond_its_attempts_defers_that_request_alone(
+    aws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, sms = aws
+    real_write = FrequencyCaps._write
+
+    def always_lost(self: FrequencyCaps, customer: str, record: Any, sends: Any) -> Any:
+        real_write(self, customer, record, (*record.sends, 0.0))  # another container wrote first
+        return self.read(customer)
+
+    monkeypatch.setattr(FrequencyCaps, "_write", always_lost)
+    sender = build_guarded_sender(session.client, clock=Clock(NOON))
+
+    contended, other = sender.send([promotional(FLORIDIAN), promotional(NEW_YORKER)]).results
+
+    assert contended == {"status": "DEFERRED"} and other["status"] == "SENT"
+    assert sms.inbox(FLORIDIAN) == []

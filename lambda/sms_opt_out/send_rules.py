@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from .frequency_caps import FrequencyCaps
+from botocore.exceptions import BotoCoreError, ClientError
+
+from .frequency_caps import CapContendedError, FrequencyCaps
 from .number_regions import Region, region_of
 from .send_windows import Hours, SendWindow, legal_cap, most_specific
 
@@ -104,12 +106,19 @@ class SendRules:
             return send()
         now = self._clock()
         customer = params["DestinationPhoneNumber"]
-        verdict = self.verdict(customer, now, count=True)
+        try:
+            verdict = self.verdict(customer, now, count=True)
+        except CapContendedError:
+            logger.warning("frequency cap contended: request deferred")
+            return {"status": "DEFERRED"}
         if not verdict.allowed:
             return _held(verdict)
         result = send()
         if verdict.cap is not None and self._caps is not None and result.get("status") != "SENT":
-            self._caps.give_back(customer, now, self._clock())
+            try:
+                self._caps.give_back(customer, now, self._clock())
+            except (BotoCoreError, ClientError) as error:  # the slot stays taken: one text fewer, never more
+                logger.warning("frequency cap slot not given back: %s", type(error).__name__)
         return result
 
     def verdict(self, customer: str, now: float, *, count: bool = False) -> Verdict:
