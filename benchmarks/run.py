@@ -18,6 +18,7 @@ from benchmarks import (
     import_throughput,
     metrics_cost,
     request_cost,
+    send_rules_cost,
     send_throughput,
 )
 
@@ -138,6 +139,32 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
                 "-",
             )
         )
+
+    rules = send_rules_cost.run()
+    for case in ("capped promotional", "uncapped promotional", "transactional"):
+        figure = cast(send_rules_cost.Cost, rules[case])
+        target = (
+            "≤ 1 write: " + _verdict(figure.writes_per_send <= 1)
+            if case == "capped promotional"
+            else "0 writes: " + _verdict(figure.writes_per_send == 0)
+        )
+        rows.append(
+            (
+                f"Frequency cap cost per send, {case} ({send_rules_cost.SENDS} sends)",
+                f"{figure.writes_per_send:.2f} writes ({figure.write_units_per_send:.2f} WCU), "
+                f"{figure.reads_per_send:.2f} reads",
+                "no caps: 0",
+                target,
+            )
+        )
+    rows.append(
+        (
+            "Send-window decision CPU time (place, zones, every rule)",
+            f"{cast(float, rules['decision']) * 1e6:.0f} µs",
+            "-",
+            f"≤ 100 µs: {_verdict(cast(float, rules['decision']) <= 100e-6)}",
+        )
+    )
 
     cpu = cpu_time.run()
     rows.append(

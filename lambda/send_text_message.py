@@ -6,10 +6,11 @@ import functools
 from typing import Any
 
 from sms_opt_out.deadline import Deadline
+from sms_opt_out.held_messages import HeldMessages
 from sms_opt_out.metrics import SendMetrics
-from sms_opt_out.runtime import build_guarded_sender, configure_logging
+from sms_opt_out.runtime import build_guarded_sender, build_held_messages, configure_logging
 from sms_opt_out.send_events import SendEvent
-from sms_opt_out.send_service import GuardedSender
+from sms_opt_out.send_service import GuardedSender, Redelivery
 from sms_opt_out.settings import Settings
 
 configure_logging()
@@ -19,6 +20,12 @@ configure_logging()
 def guarded_sender() -> GuardedSender:
     """Built on first use and kept for the container's life."""
     return build_guarded_sender()
+
+
+@functools.cache
+def held_messages() -> HeldMessages:
+    """Its SQS client is made when a message is first held."""
+    return build_held_messages()
 
 
 @functools.cache
@@ -39,6 +46,8 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     try:
         incoming = SendEvent.parse(event)
         outcome = guarded_sender().send(incoming.requests, Deadline.of(context), incoming.redelivery)
+        if incoming.redelivery is Redelivery.PER_MESSAGE:
+            held_messages().hold(incoming.records, outcome)
         metrics.add_results(incoming.requests, outcome.results)
         for number, throttles in outcome.throttles.items():  # our numbers AWS throttled, retried or not
             metrics.add(number, "Throttles", throttles)

@@ -7,6 +7,7 @@ environment used.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -16,6 +17,10 @@ import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_logs as logs
 import aws_cdk.aws_smsvoice as smsvoice
 from aws_cdk import Duration, RemovalPolicy, Token
+
+from sms_opt_out.errors import InvalidFieldError
+from sms_opt_out.send_rules import Coverage
+from sms_opt_out.send_windows import parse_caps, parse_quiet_hours
 
 PHONE_NUMBER_ID = re.compile(r"phone-[0-9a-fA-F]{32}")
 _TABLE_NAME = re.compile(r"[a-zA-Z0-9_.-]{3,255}")
@@ -265,4 +270,41 @@ def tracing(value: lambda_.Tracing) -> lambda_.Tracing:
         raise PropError(
             "tracing", value, "is not an aws_lambda.Tracing", "give Tracing.ACTIVE, PASS_THROUGH or DISABLED"
         )
+    return value
+
+
+def send_rules(value: str) -> str:
+    """Which requests quiet hours and caps hold: ``PROMOTIONAL``, ``ALL`` (but transactional) or ``OFF``."""
+    allowed = [member.value for member in Coverage]
+    if not isinstance(value, str) or value.upper() not in allowed:
+        raise PropError(
+            "send_rules", value, f"is not one of {', '.join(allowed)}", f"give one of {', '.join(allowed)}"
+        )
+    return value.upper()
+
+
+def quiet_hours(value: Mapping[str, str]) -> str:
+    """``{"US": "21:00-09:00", "US-CA": "20:00-10:00", "*": "22:00-08:00"}`` as ``QUIET_HOURS``."""
+    return _checked_json("quiet_hours", value, parse_quiet_hours, "give e.g. {'US': '21:00-09:00'}")
+
+
+def frequency_caps(value: Mapping[str, int]) -> str:
+    """``{"*": 5, "US-TX": 2}`` as ``FREQUENCY_CAPS``."""
+    return _checked_json("frequency_caps", value, parse_caps, "give e.g. {'*': 5, 'US-TX': 2}")
+
+
+def _checked_json(prop: str, value: object, parse: Callable[[str, str], object], fix: str) -> str:
+    if not isinstance(value, Mapping):
+        raise PropError(prop, value, "is not a mapping of place to value", fix)
+    encoded = json.dumps(dict(value), separators=(",", ":"))
+    try:
+        parse(encoded, prop)
+    except InvalidFieldError as error:
+        raise PropError(error.field, value, error.reason, fix) from None
+    return encoded
+
+
+def flag(prop: str, value: bool) -> bool:
+    if not isinstance(value, bool):
+        raise PropError(prop, value, "is not True or False", "give True or False")
     return value

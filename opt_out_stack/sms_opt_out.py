@@ -41,6 +41,7 @@ from opt_out_stack.text_parts import warn_multipart_texts
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
 from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
+from sms_opt_out.frequency_caps import KEY_PREFIX as CAP_PREFIX
 from sms_opt_out.idempotency import KEY_PREFIX
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
@@ -52,7 +53,8 @@ RECORD_PREFERENCES_ACTIONS = ("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamo
 READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan")
 """What ``OptOutRegistry.status``, ``history`` and the CLI's ``export`` call."""
 IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
-"""What the sender does to its key records, and only to items whose PK starts with ``IDEMPOTENCY#``."""
+"""What the sender does to its key records and cap records, and only to items whose PK starts with
+``IDEMPOTENCY#`` or ``CAP#``."""
 REPLY_TABLE_ACTIONS = ("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem")
 """What the reply function does to the table: reads a receipt (GetItem) and, for a STOP under the
 lease, the customer's history (Query: was an earlier opt-out answered?); writes receipts, history and
@@ -117,6 +119,10 @@ class SmsOptOut(Construct):
         metrics_namespace: str = DEFAULT_NAMESPACE,
         dashboard_name: str | None = None,
         tracing: lambda_.Tracing = lambda_.Tracing.ACTIVE,
+        send_rules: str = "PROMOTIONAL",
+        quiet_hours: Mapping[str, str] | None = None,
+        frequency_caps: Mapping[str, int] | None = None,
+        retry_capped: bool = False,
     ) -> None:
         """Create the opt-out system.
 
@@ -188,6 +194,18 @@ class SmsOptOut(Construct):
         :param metrics_namespace: CloudWatch namespace of the outcome metrics. Default: "SmsOptOut".
         :param dashboard_name: name of the CloudWatch dashboard. Default: generated.
         :param tracing: X-Ray tracing of both functions. Default: ACTIVE.
+        :param send_rules: which requests of the sender keep the sending hours of the law and the
+            frequency caps (README, "Quiet hours and frequency caps"): ``PROMOTIONAL`` (those with
+            ``MessageType`` ``PROMOTIONAL``), ``ALL`` (every request not marked ``TRANSACTIONAL``) or
+            ``OFF`` (a program that sends no marketing). Default: PROMOTIONAL.
+        :param quiet_hours: the user's quiet period per place, in the recipient's local time,
+            ``{"*": "21:00-09:00", "US": "20:00-10:00", "US-CA": "20:00-10:00"}``; the most specific
+            place applies, on top of the law. Default: none.
+        :param frequency_caps: most promotional messages per person in 24 hours, per place
+            (``{"*": 5, "US-TX": 2}``); a law's lower cap (3 in FL, OK, MD) still applies. Default: the
+            laws' caps only.
+        :param retry_capped: a CAPPED request of the send queue comes back when its next slot
+            opens, instead of being final. Default: False.
         """
         given = locals()
         prop_validation.check_prop_types({prop: given[prop] for prop in prop_validation.PROP_TYPES})
@@ -234,6 +252,14 @@ class SmsOptOut(Construct):
                 "the CTIA requires. Set support_contact to a phone number, email address or URL.",
             )
         prop_validation.send_concurrency(send_concurrency)
+        send_rule_environment = {
+            "SEND_RULES": prop_validation.send_rules(send_rules),
+            "RETRY_CAPPED": str(prop_validation.flag("retry_capped", retry_capped)).lower(),
+        }
+        if quiet_hours is not None:
+            send_rule_environment["QUIET_HOURS"] = prop_validation.quiet_hours(quiet_hours)
+        if frequency_caps is not None:
+            send_rule_environment["FREQUENCY_CAPS"] = prop_validation.frequency_caps(frequency_caps)
         prop_validation.max_send_concurrency(max_send_concurrency)
         prop_validation.memory_size(memory_size)
         prop_validation.tracing(tracing)
@@ -313,12 +339,14 @@ class SmsOptOut(Construct):
 
         self.table.grant(self.reply_function, *REPLY_TABLE_ACTIONS)
         self.table.grant(self.send_function, *SEND_TABLE_ACTIONS)
-        # Idempotency key records only: the sender can never write a customer's consent state.
+        # Idempotency key and cap records only: the sender can never write a customer's consent state.
         self.send_function.add_to_role_policy(
             iam.PolicyStatement(
                 actions=list(IDEMPOTENCY_KEY_ACTIONS),
                 resources=[self.table.table_arn],
-                conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*"]}},
+                conditions={
+                    "ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*", f"{CAP_PREFIX}*"]}
+                },
             )
         )
         number_arns = [n.arn for n in numbers] + [n.attr_arn for n in in_app_numbers]
@@ -335,6 +363,8 @@ class SmsOptOut(Construct):
             pool_arns,
         )
         self._add_environment(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
+        for variable, value in send_rule_environment.items():
+            self._add_environment(self.send_function, variable, value)
         self.send_queue = SendQueue(
             self,
             "SendQueue",

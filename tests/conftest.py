@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ MODULE_TIERS = {
     "test_phone_numbers": "fast",
     "test_preferences": "fast",
     "test_readme": "fast",
+    "test_send_windows": "fast",
     "test_settings": "fast",
     # integration: moto (a server or in process), the SMS simulator, threads, injected faults
     "test_ambiguous_replies": "integration",
@@ -70,6 +72,7 @@ MODULE_TIERS = {
     "test_runtime": "integration",
     "test_sandbox": "integration",
     "test_send_events": "integration",
+    "test_send_rules": "integration",
     "test_send_text_message": "integration",
     "test_send_under_load": "integration",
     "test_sms_simulator": "integration",
@@ -119,6 +122,9 @@ def _module_of(item: pytest.Item) -> str:
 TABLE = "SMSOptOut"
 OUR_NUMBER = "+18445550100"
 CUSTOMER = "+14155550123"
+IN_US_SENDING_HOURS = datetime(2026, 12, 8, 20, 0, tzinfo=UTC).timestamp()
+"""A Tuesday, 3 pm in New York, noon in California, 10 am in Hawaii: promotional texts may go anywhere
+in the US (a clock for the sender, so a test of a PROMOTIONAL request does not depend on the hour)."""
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,7 @@ from sms_opt_out import migration
 from sms_opt_out.cli import NOT_DECIDING_EXIT_CODE, main
 from sms_opt_out.consent import is_blocked
 from sms_opt_out.errors import InvalidFieldError
+from sms_opt_out.frequency_caps import FrequencyCaps
 from sms_opt_out.opt_out_store import ImportWrite, OptOutStore
 from sms_opt_out.phone_numbers import ALL_NUMBERS
 from sms_opt_out.preferences import Action, PreferenceEvent, Scope
@@ -578,3 +579,56 @@ def test_an_export_keeps_each_opt_outs_source_and_imports_back_unchanged(
         "web",
     ]
     assert again.getvalue().splitlines() == exported.read_text().splitlines(), "unchanged, sources and all"
+
+
+# explain-send -------------------------------------------------------------------------------
+
+FLORIDIAN = "+13055550123"
+
+
+def test_explain_send_says_a_promotional_text_would_go_inside_the_window(dynamodb: Any) -> None:
+    code, out = cli("explain-send", FLORIDIAN, "--at", "2026-07-15T16:00:00Z")
+
+    assert code == 0
+    assert out.splitlines() == [
+        "issued in US-FL, time zones America/New_York",
+        "frequency cap 3 in 24 hours; sent in the last 24 hours: 0",
+        "yes: a promotional text may go now (2026-07-15T16:00:00Z)",
+    ]
+
+
+def test_explain_send_says_why_not_and_when(dynamodb: Any) -> None:
+    code, out = cli("explain-send", FLORIDIAN, "--at", "2026-07-15T03:00:00Z", "--json")
+    night = json.loads(out)
+    _, quiet = cli(
+        "explain-send", FLORIDIAN, "--at", "2026-07-15T12:30:00Z", "--quiet-hours", '{"US": "20:00-09:00"}'
+    )
+
+    assert code == 0 and night["decision"] == "SENDING_HOURS" and night["notBefore"] == "2026-07-15T12:00:00Z"
+    assert quiet.splitlines()[-1] == (
+        "no: inside the quiet hours set for the sender (QUIET_HOURS); the next may go at 2026-07-15T13:00:00Z"
+    )
+
+
+def test_explain_send_reads_the_cap_and_writes_nothing(dynamodb: Any) -> None:
+
+    caps = FrequencyCaps(TABLE, dynamodb)
+    for hour in (10, 11, 12):
+        caps.take(FLORIDIAN, 3, datetime(2026, 7, 15, hour, tzinfo=UTC).timestamp())
+    before = dynamodb.scan(TableName=TABLE)["Items"]
+
+    _, out = cli("explain-send", FLORIDIAN, "--at", "2026-07-15T16:00:00Z", "--from", OUR_NUMBER)
+
+    assert out.splitlines()[1:] == [
+        "frequency cap 3 in 24 hours; sent in the last 24 hours: 3",
+        "no: over the frequency cap (FREQUENCY_CAP); the next may go at 2026-07-16T12:00:00Z",
+    ]
+    assert dynamodb.scan(TableName=TABLE)["Items"] == before
+
+
+def test_explain_send_puts_an_opt_out_first(dynamodb: Any) -> None:
+    cli("opt-out", FLORIDIAN, "--channel", "web", "--at", "2025-05-01T12:00:00Z")
+
+    _, out = cli("explain-send", FLORIDIAN, "--from", OUR_NUMBER, "--at", "2026-07-15T16:00:00Z", "--json")
+
+    assert json.loads(out)["decision"] == "OPTED_OUT"

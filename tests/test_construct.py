@@ -83,6 +83,10 @@ def customized() -> Template:
         messages_per_second={"+18445550100": 3, "*": 100},
         send_concurrency=16,
         max_send_concurrency=7,
+        send_rules="all",
+        quiet_hours={"*": "21:00-09:00", "US-CA": "20:00-10:00"},
+        frequency_caps={"*": 5},
+        retry_capped=True,
     )
     user_key = kms.Key(stack, "UserKey", enable_key_rotation=True)
     alarm_topic = sns.Topic(stack, "Alarms")
@@ -349,7 +353,9 @@ def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
     assert unconditioned == ["dynamodb:BatchGetItem"], "it reads consent and cannot write it"
     (keys,) = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
     assert sorted(actions(keys)) == ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"]
-    assert keys["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["IDEMPOTENCY#*"]}}
+    assert keys["Condition"] == {
+        "ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["IDEMPOTENCY#*", "CAP#*"]}
+    }, "key and cap records only"
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert sorted(join(r) for r in send["Resource"]) == [
         f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{A}",
@@ -549,6 +555,26 @@ def test_the_table_expires_items_by_their_expires_at_attribute(default: tuple[Te
     )
 
 
+def test_send_rule_props_reach_the_sender(customized: Template) -> None:
+    functions = customized.find_resources("AWS::Lambda::Function")
+    variables = [
+        f["Properties"]["Environment"]["Variables"]
+        for f in functions.values()
+        if "Environment" in f["Properties"]
+    ]
+    rules = [
+        {k: v[k] for k in ("SEND_RULES", "QUIET_HOURS", "FREQUENCY_CAPS", "RETRY_CAPPED") if k in v}
+        for v in variables
+    ]
+    assert {
+        "SEND_RULES": "ALL",
+        "QUIET_HOURS": '{"*":"21:00-09:00","US-CA":"20:00-10:00"}',
+        "FREQUENCY_CAPS": '{"*":5}',
+        "RETRY_CAPPED": "true",
+    } in rules
+    assert {"SEND_RULES": "PROMOTIONAL", "RETRY_CAPPED": "false"} in rules, "the second sender's defaults"
+
+
 def test_pacing_and_concurrency_props_reach_the_functions(customized: Template) -> None:
     functions = customized.find_resources("AWS::Lambda::Function")
     variables = {
@@ -730,6 +756,13 @@ def test_a_support_contact_silences_the_warning() -> None:
             {"opt_in_keywords": ["START", "Stop"]},
             "opt_in_keywords: \\['START', 'Stop'\\] would not make STOP an opt-out; must not include STOP",
         ),
+        ({"send_rules": "MARKETING"}, "send_rules: 'MARKETING' is not one of PROMOTIONAL, ALL, OFF"),
+        (
+            {"quiet_hours": {"US": "9pm-9am"}},
+            "quiet_hours\\['US'\\]: \\{'US': '9pm-9am'\\} '9pm-9am' is not a quiet period 'HH:MM-HH:MM'",
+        ),
+        ({"frequency_caps": {"US-FL": 0}}, "frequency_caps\\['US-FL'\\]: .* 0 is not a whole number"),
+        ({"retry_capped": "yes"}, "retry_capped: 'yes' is not True or False"),
     ],
 )
 def test_bad_props_fail_early_naming_the_prop(props: dict[str, Any], message: str) -> None:

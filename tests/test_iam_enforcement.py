@@ -30,7 +30,8 @@ from sandbox.sms_simulator import SimulatedError, SmsSimulator, phone_number_id_
 from sms_opt_out import cli
 from sms_opt_out.migration import opted_out_numbers
 from sms_opt_out.registry import OptOutRegistry
-from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
+from sms_opt_out.runtime import build_guarded_sender
+from tests.conftest import CUSTOMER, IN_US_SENDING_HOURS, OUR_NUMBER, TABLE, sns_event
 
 POOL_NUMBERS = ("+18445550101", "+18445550102")
 PREFIX = f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:"
@@ -405,3 +406,19 @@ def test_dead_letters_replay_with_the_documented_operator_permissions(
             assert cli.main(argv, out=out) == 0, out.getvalue()
 
     assert len(enforced.sms.inbox(CUSTOMER)) == 2, "the STOP confirmed and the send sent"
+
+
+def test_promotional_sends_under_a_frequency_cap_with_the_send_functions_policy(
+    enforced: Enforced, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A capped state's promotional texts take a slot (a write to ``CAP#`` items) under the policy."""
+    in_sending_hours = functools.cache(lambda: build_guarded_sender(clock=lambda: IN_US_SENDING_HOURS))
+    monkeypatch.setattr(send_text_message, "guarded_sender", in_sending_hours)
+    floridian = "+13055550123"
+    promotional = {**request(MessageType="PROMOTIONAL"), "DestinationPhoneNumber": floridian}
+
+    results = enforced.send({"messages": [promotional] * 4})["results"]
+
+    assert sorted(r["status"] for r in results) == ["CAPPED", "SENT", "SENT", "SENT"]
+    assert len(enforced.sms.inbox(floridian)) == 3
+    assert "dynamodb:PutItem" in enforced.iam.authorized["SendFunction"]

@@ -99,5 +99,8 @@ def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) ->
         "MessagesUnknown": 0,
         "MessagesQueued": 0,
         "Throttles": 0,
+        "MessagesCapped": 0,
+        "HeldForSendingHours": 0,
+        "HeldForQuietHours": 0,
     }
     assert metrics["records"] == replies + 6, "one per invocation: each reply, five sends and the batch"

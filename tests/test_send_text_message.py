@@ -18,7 +18,7 @@ from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.phone_numbers import ALL_NUMBERS
 from sms_opt_out.preferences import Action, PreferenceEvent
 from sms_opt_out.runtime import build_guarded_sender
-from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, load_event
+from tests.conftest import CUSTOMER, IN_US_SENDING_HOURS, OUR_NUMBER, TABLE, load_event
 
 Handler = Callable[[Any], dict[str, Any]]
 OTHER_NUMBER = "+18445550199"
@@ -40,7 +40,11 @@ def handle(
         requests_made.setdefault(model.name, []).append(params)
 
     session.events.register("provide-client-params.*.*", record)
-    monkeypatch.setattr(send_text_message, "guarded_sender", lambda: build_guarded_sender(session.client))
+    monkeypatch.setattr(
+        send_text_message,
+        "guarded_sender",
+        lambda: build_guarded_sender(session.client, clock=lambda: IN_US_SENDING_HOURS),
+    )
     yield lambda event: send_text_message.handler(event, lambda_context)
 
 

@@ -28,6 +28,7 @@ from .dead_letters import (
 )
 from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError, SmsOptOutError
+from .frequency_caps import FrequencyCaps
 from .intents import RevocationPolicy
 from .keywords import explain
 from .migration import (
@@ -43,8 +44,10 @@ from .migration import (
 )
 from .origination_keys import to_origination_key
 from .phone_numbers import ALL_NUMBERS, to_e164
-from .preferences import Scope
+from .preferences import Scope, event_time
 from .registry import OptOutRegistry, RecordedEvent
+from .send_rules import SendRules, SendRulesSettings, Verdict, iso
+from .send_windows import parse_caps, parse_quiet_hours
 
 HISTORY_COLUMNS = (
     "Timestamp",
@@ -133,6 +136,26 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     status.add_argument("--json", action="store_true", help="print JSON instead of a table")
     status.set_defaults(run=_status)
+
+    explain = command(
+        "explain-send",
+        help="would a promotional text to a number go now (quiet hours, caps); if not, why and when",
+    )
+    explain.add_argument("number", help="the customer's phone number")
+    explain.add_argument(
+        "--from", dest="origination", help="also check consent for texts from this number of ours"
+    )
+    explain.add_argument("--at", help="instead of now, ISO-8601 with a zone")
+    explain.add_argument(
+        "--quiet-hours", default=os.environ.get("QUIET_HOURS"),
+        help="the sender's quiet_hours as JSON (default: $QUIET_HOURS)",
+    )  # fmt: skip
+    explain.add_argument(
+        "--frequency-caps", default=os.environ.get("FREQUENCY_CAPS"),
+        help="the sender's frequency_caps as JSON (default: $FREQUENCY_CAPS)",
+    )  # fmt: skip
+    explain.add_argument("--json", action="store_true", help="print JSON instead of sentences")
+    explain.set_defaults(run=_explain_send)
 
     history = command("history", help="every opt-out and opt-in of a number")
     history.add_argument("number", help="the customer's phone number")
@@ -311,6 +334,64 @@ def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
     ]
     _print_table(("origination", "state", "since", "channel", "keyword"), table, out)
     return 0
+
+
+def _explain_send(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    """Reads the number's cap record (and consent with --from); writes nothing."""
+    number = to_e164(args.number, "number")
+    at = datetime.fromisoformat(event_time(args.at, "--at")) if args.at else datetime.now(UTC)
+    settings = SendRulesSettings(
+        quiet_hours=parse_quiet_hours(args.quiet_hours, "--quiet-hours"),
+        caps=parse_caps(args.frequency_caps, "--frequency-caps"),
+    )
+    caps = FrequencyCaps(registry.table_name, registry.session.client("dynamodb"))
+    verdict = SendRules(settings, caps).verdict(number, at.timestamp())
+    opted_out = registry.is_opted_out(number, args.origination) if args.origination else None
+    if args.json:
+        print(json.dumps(_verdict_json(verdict, opted_out), indent=2), file=out)
+    else:
+        for line in _verdict_lines(verdict, opted_out):
+            print(line, file=out)
+    return 0
+
+
+def _verdict_json(verdict: Verdict, opted_out: bool | None) -> dict[str, Any]:
+    goes = verdict.allowed and not opted_out
+    return {
+        "decision": "SEND" if goes else ("OPTED_OUT" if opted_out else verdict.reason),
+        "at": iso(verdict.at),
+        "notBefore": iso(verdict.not_before) if verdict.not_before else None,
+        "country": verdict.region.country,
+        "subdivision": verdict.region.subdivision,
+        "areaCodeKnown": verdict.region.known,
+        "timeZones": list(verdict.region.zones),
+        "cap": verdict.cap,
+        "sendsInLast24Hours": verdict.sends_in_24h,
+        "optedOut": opted_out,
+    }
+
+
+def _verdict_lines(verdict: Verdict, opted_out: bool | None) -> list[str]:
+    region = verdict.region
+    where = region.place + ("" if region.known else " (unknown area code: every zone of the country)")
+    lines = [f"issued in {where}, time zones {', '.join(region.zones) or 'unknown'}"]
+    if verdict.cap is not None:
+        lines.append(
+            f"frequency cap {verdict.cap} in 24 hours; sent in the last 24 hours: {verdict.sends_in_24h}"
+        )
+    if opted_out:
+        lines.append("no: the customer opted out of texts from this number")
+    elif verdict.allowed:
+        lines.append(f"yes: a promotional text may go now ({iso(verdict.at)})")
+    else:
+        why = {
+            "SENDING_HOURS": "outside the sending hours of the law",
+            "QUIET_HOURS": "inside the quiet hours set for the sender",
+            "FREQUENCY_CAP": "over the frequency cap",
+        }[verdict.reason or ""]
+        when = iso(verdict.not_before) if verdict.not_before else "unknown"
+        lines.append(f"no: {why} ({verdict.reason}); the next may go at {when}")
+    return lines
 
 
 def _history(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:

@@ -53,6 +53,9 @@ SEND_METRICS = (
     "MessagesUnknown",
     "MessagesQueued",
     "Throttles",
+    "MessagesCapped",
+    "HeldForSendingHours",
+    "HeldForQuietHours",
 )
 REPLY_OUTCOMES: Mapping[ReplyOutcome, tuple[str, ...]] = {
     ReplyOutcome.OPT_OUT: ("OptOuts", "ConfirmationsSent"),
@@ -73,8 +76,14 @@ SEND_STATUSES: Mapping[SendStatus, str] = {
     SendStatus.DEFERRED: "MessagesDeferred",
     SendStatus.UNKNOWN: "MessagesUnknown",
     SendStatus.QUEUED: "MessagesQueued",
+    SendStatus.CAPPED: "MessagesCapped",
 }
 """What each status of a send result counts (a test checks every status has one)."""
+SEND_REASONS: Mapping[str, str] = {
+    "SENDING_HOURS": "HeldForSendingHours",
+    "QUIET_HOURS": "HeldForQuietHours",
+}
+"""What a DEFERRED result of the send rules counts instead of MessagesDeferred (by its ``reason``)."""
 _NUMBER_LIKE = re.compile(r"[+\d\s().\-/]+")
 _IDENTITY_FIELDS = (DIMENSION, *(alias for alias, name in ALIASES.items() if name == DIMENSION))
 """Where a send request names its origination identity: SendTextMessage's name, or the sample's."""
@@ -159,7 +168,9 @@ class SendMetrics(OutcomeMetrics):
         )
         for identity, result in zip(identities, results, strict=True):
             published = self._published(identity, result)
-            if result["status"] in SEND_STATUSES:
+            if result.get("reason") in SEND_REASONS:
+                self.add(published, SEND_REASONS[result["reason"]])
+            elif result["status"] in SEND_STATUSES:
                 self.add(published, SEND_STATUSES[result["status"]])
             else:
                 logger.warning("no metric counts the send status %s", result["status"])

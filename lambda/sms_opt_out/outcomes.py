@@ -45,3 +45,5 @@ class SendStatus(enum.StrEnum):
     """May have been sent (a 5xx or a lost answer to a keyed request): look before you resend."""
     QUEUED = "QUEUED"
     """Not sent in this invocation: put on the send queue, which sends it (``queueMessageId``)."""
+    CAPPED = "CAPPED"
+    """Not sent: the recipient's frequency cap is reached (``notBefore``: when the next may go)."""

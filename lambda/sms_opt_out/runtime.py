@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -17,6 +18,8 @@ from botocore.config import Config
 
 from .aws_clock import AwsClock
 from .failed_sends import FailedSendQueue
+from .frequency_caps import FrequencyCaps
+from .held_messages import HeldMessages
 from .idempotency import IdempotencyKeys
 from .opt_out_store import OptOutStore
 from .origination import Originations
@@ -24,6 +27,7 @@ from .pacing import Pacer
 from .pools import PoolMembership
 from .queued_sends import QueuedSends
 from .reply_service import ReplyProcessor
+from .send_rules import SendRules
 from .send_service import GuardedSender
 from .settings import Settings
 from .sms_gateway import SmsGateway
@@ -98,7 +102,9 @@ def build_reply_processor(
 def build_guarded_sender(
     client: ClientFactory | None = None, clock: Callable[[], float] | None = None
 ) -> GuardedSender:
-    """``clock``: the container's own (default: the host's), corrected to AWS's by the table's responses."""
+    """``clock``: the container's own (default: the host's), corrected to AWS's by the table's responses
+    for keys; the send rules (quiet hours, caps) read ``clock`` itself when one is given (a test's), else
+    AWS's time."""
     settings = Settings.from_environ()
     make = client or _default_factory()
     dynamodb, sms = _clients(settings, make)
@@ -121,7 +127,18 @@ def build_guarded_sender(
         queued_sends=QueuedSends(settings.send_queue_url, lambda: make("sqs"))
         if settings.send_queue_url
         else None,
+        send_rules=SendRules(
+            settings.send_rules, FrequencyCaps(settings.table_name, dynamodb), clock or aws_clock
+        ),
     )
+
+
+def build_held_messages(
+    client: ClientFactory | None = None, clock: Callable[[], float] = time.time
+) -> HeldMessages:
+    settings = Settings.from_environ()
+    make = client or _default_factory()
+    return HeldMessages(lambda: make("sqs"), settings.send_rules.retry_capped, clock)
 
 
 def raise_failures(failures: Iterable[Exception], total: int) -> None:

@@ -1,13 +1,15 @@
 """The send function's event shapes in, and its answers out.
 
 - one SendTextMessage request: its result; FAILED or DEFERRED raise, so Lambda's retries and
-  on-failure destination take it (nothing was sent); UNKNOWN raises SendOutcomeUnknownError (it
-  may have been sent; its key keeps every retry from sending it);
+  on-failure destination take it (nothing was sent); a DEFERRED of the send rules names its
+  ``notBefore``; CAPPED is returned; UNKNOWN raises SendOutcomeUnknownError (it may have been sent;
+  its key keeps every retry from sending it);
 - ``{"messages": [request, ...]}``: ``{"results": [...]}`` in the same order; what was not sent in
   time is on the send queue (QUEUED);
 - an SQS event (the send queue, one request as JSON per message body):
   ``{"batchItemFailures": [{"itemIdentifier": messageId}, ...]}`` naming the messages to deliver
-  again (DEFERRED, throttled, an unkeyed 5xx), and only those.
+  again (DEFERRED, throttled, an unkeyed 5xx), and only those; a held one comes back at its
+  ``notBefore`` (``held_messages``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class SendEvent:
     redelivery: Redelivery
     message_ids: tuple[str, ...] = ()
     """SQS only: the messageId of each request's record."""
+    records: tuple[Mapping[str, Any], ...] = ()
+    """SQS only: each request's record (its receipt handle and queue hold it until its window opens)."""
 
     @classmethod
     def parse(cls, event: Any) -> SendEvent:
@@ -46,6 +50,7 @@ class SendEvent:
                 [_body(record) for record in records],
                 Redelivery.PER_MESSAGE,
                 tuple(record["messageId"] for record in records),
+                tuple(records),
             )
         return cls([event], Redelivery.INVOCATION)
 
@@ -63,6 +68,10 @@ class SendEvent:
                 f"SendTextMessage outcome unknown: UNKNOWN ({result['code']}): may have been sent; "
                 "look before you resend",
                 result["code"],
+            )
+        if result["status"] == "DEFERRED" and "notBefore" in result:
+            raise SendFailedError(
+                f"SendTextMessage not attempted: DEFERRED ({result['reason']}) until {result['notBefore']}"
             )
         if result["status"] == "DEFERRED":
             raise SendFailedError("SendTextMessage not attempted in time: DEFERRED (safe to send again)")

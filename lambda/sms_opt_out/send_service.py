@@ -33,6 +33,7 @@ from .outcomes import SendStatus
 from .phone_numbers import to_e164
 from .preferences import ConsentState, Scope
 from .queued_sends import QueuedSends
+from .send_rules import SendRules
 from .sms_gateway import MEDIA_URLS, THROTTLING, SmsGateway, error_code, outcome_unknown
 
 logger = logging.getLogger(__name__)
@@ -128,8 +129,10 @@ class GuardedSender:
         failed_sends: FailedSendQueue | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
         queued_sends: QueuedSends | None = None,
+        send_rules: SendRules | None = None,
     ) -> None:
         self._store = store
+        self._send_rules = send_rules or SendRules()
         self._gateway = gateway
         self._originations = originations
         self._scope = scope
@@ -228,7 +231,8 @@ class GuardedSender:
                 return dict(record.result or DEFERRED)
             if record.claim is Claim.IN_PROGRESS:
                 return dict(DEFERRED)
-        result = self._paced_send(item, run)
+        # after consent and the key: a held or capped request sends nothing and releases its key
+        result = self._send_rules.guard(item.params, lambda: self._paced_send(item, run))
         if item.key is not None:
             self._settle_key(item, result)
         return result
@@ -281,7 +285,8 @@ class GuardedSender:
     def _queue_deferred(self, requests: Sequence[Any], results: list[dict[str, Any] | None]) -> None:
         """Put each DEFERRED request of a direct batch on the send queue and mark it QUEUED.
 
-        One the queue does not take stays DEFERRED, and is then kept on the failed-sends queue.
+        One held by the send rules keeps its ``notBefore`` and ``reason`` (the queue's consumer holds it
+        until then). One the queue does not take stays DEFERRED, and is then kept on the failed-sends queue.
         """
         deferred = [i for i, r in enumerate(results) if r is not None and r["status"] == SendStatus.DEFERRED]
         if not deferred or self._queued_sends is None:
@@ -293,7 +298,8 @@ class GuardedSender:
             return
         for index, message_id in zip(deferred, ids, strict=True):
             if message_id is not None:
-                results[index] = {"status": SendStatus.QUEUED.value, "queueMessageId": message_id}
+                held = {k: v for k, v in (results[index] or {}).items() if k in ("notBefore", "reason")}
+                results[index] = {"status": SendStatus.QUEUED.value, "queueMessageId": message_id, **held}
         logger.info("queued %d of %d deferred sends", len(deferred) - ids.count(None), len(deferred))
 
     def _settle_failures(self, outcome: SendOutcome, requests: Sequence[Any], redelivery: Redelivery) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .dispatch import DEFAULT_CONCURRENCY
-from .errors import ConfigurationError
+from .errors import ConfigurationError, InvalidFieldError
 from .intents import RevocationPolicy
 from .keywords import KeywordRules, MatchMode, stop_rule_violation
 from .languages import (
@@ -24,8 +24,10 @@ from .origination import parse_origination_numbers
 from .pacing import parse_rates
 from .pools import parse_pool_ids
 from .preferences import Scope
+from .send_rules import Coverage, SendRulesSettings
+from .send_windows import parse_caps, parse_quiet_hours
 
-_Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy)
+_Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy, Coverage)
 
 MAX_CONCURRENCY = 256
 """Most concurrent sends of one invocation (each holds a thread and a connection)."""
@@ -69,6 +71,8 @@ class Settings:
     """Phone number ID and ARN to E.164 of the numbers the construct configured."""
     pool_ids: tuple[str, ...] = ()
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
+    send_rules: SendRulesSettings = field(default_factory=SendRulesSettings)
+    """Quiet hours and frequency caps of promotional sends (``SEND_RULES``, ``QUIET_HOURS``, ...)."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -102,7 +106,25 @@ class Settings:
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
+            send_rules=_send_rules(env),
         )
+
+
+def _send_rules(env: Mapping[str, str]) -> SendRulesSettings:
+    retry = env.get("RETRY_CAPPED", "").strip().lower()
+    if retry not in ("", "true", "false"):
+        raise ConfigurationError("RETRY_CAPPED", f"{retry!r} is not true or false")
+    try:
+        return SendRulesSettings(
+            coverage=_choice(env, "SEND_RULES", Coverage, Coverage.PROMOTIONAL),
+            quiet_hours=parse_quiet_hours(env.get("QUIET_HOURS")),
+            caps=parse_caps(env.get("FREQUENCY_CAPS")),
+            retry_capped=retry == "true",
+        )
+    except ConfigurationError:
+        raise
+    except InvalidFieldError as error:
+        raise ConfigurationError(error.field, error.reason) from None
 
 
 def _keyword_set(env: Mapping[str, str], language: str) -> KeywordSet:
