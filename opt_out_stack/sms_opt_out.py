@@ -41,6 +41,7 @@ from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.idempotency import KEY_PREFIX
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
+from sms_opt_out.opt_out_store import AWS_LIST_PREFIX
 from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
 DEFAULT_TIMEOUT_SECONDS = 30
@@ -51,6 +52,17 @@ READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb
 """What ``OptOutRegistry.status``, ``history`` and the CLI's ``export`` call."""
 IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
 """What the sender does to its key records, and only to items whose PK starts with ``IDEMPOTENCY#``."""
+AWS_OPT_OUT_RECORD_CONDITIONS = {
+    "ForAllValues:StringLike": {
+        "dynamodb:LeadingKeys": ["+*"],
+        "dynamodb:Attributes": ["PK", "SK", f"{AWS_LIST_PREFIX}*"],
+    },
+    "StringEqualsIfExists": {"dynamodb:ReturnValues": "NONE"},
+}
+"""The one write the sender makes to a customer's items: an opt-out learned from an AWS opt-out list
+(``aws_opt_out_lists``), an ``AWSLIST#`` attribute of the state item, which every read takes for an
+opt-out whatever it holds: the sender can add an opt-out, never record consent or touch another
+attribute. (An UpdateItem naming no attribute writes only the key.)"""
 DEFAULT_MAX_SEND_CONCURRENCY = 2
 SEND_ACTIONS = ("sms-voice:SendTextMessage", "sms-voice:SendMediaMessage")
 """What the guarded sender calls: texts, and MMS for a request with ``MediaUrls``."""
@@ -294,6 +306,13 @@ class SmsOptOut(Construct):
                 actions=list(IDEMPOTENCY_KEY_ACTIONS),
                 resources=[self.table.table_arn],
                 conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*"]}},
+            )
+        )
+        self.send_function.add_to_role_policy(
+            iam.PolicyStatement(
+                actions=["dynamodb:UpdateItem"],
+                resources=[self.table.table_arn],
+                conditions=AWS_OPT_OUT_RECORD_CONDITIONS,
             )
         )
         number_arns = [n.arn for n in numbers] + [n.attr_arn for n in in_app_numbers]

@@ -23,7 +23,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -35,6 +35,8 @@ from sms_opt_out.model_constraints import violation
 
 TARGET_PREFIX = "PinpointSMSVoiceV2."
 ACCOUNT = "123456789012"
+DELETE_OPTED_OUT_EVERY = timedelta(days=30)
+"""DeleteOptedOutNumber removes a number from an opt-out list at most once in this time."""
 POOL_PAGE_SIZE = 3
 """ListPoolOriginationIdentities' page without MaxResults: small, so callers must follow NextToken."""
 
@@ -42,10 +44,12 @@ POOL_PAGE_SIZE = 3
 class SimulatedError(Exception):
     """An error answered in the service's own shape (``__type`` and ``Message``)."""
 
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
+    def __init__(self, code: str, message: str, status: int = 400, **fields: str) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
+        self.fields = fields
+        """The error shape's other members (a ConflictException's ``Reason``, ``ResourceId``)."""
 
 
 class _Server(ThreadingHTTPServer):
@@ -96,6 +100,8 @@ class SimulatorState:
     sends_through_pool: Counter[str] = field(default_factory=Counter)
     inboxes: dict[str, list[TextMessage]] = field(default_factory=lambda: defaultdict(list))
     opt_out_lists: dict[str, dict[str, str]] = field(default_factory=dict)
+    removed_from_lists: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    """By (opt-out list, number): when DeleteOptedOutNumber last removed it (once per 30 days)."""
     faults: dict[str, list[SimulatedError]] = field(default_factory=lambda: defaultdict(list))
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     number_limits: dict[str, _TokenBucket] = field(default_factory=dict)
@@ -108,8 +114,15 @@ class SimulatorState:
 class SmsSimulator:
     """Runs on 127.0.0.1 in a background thread; use as a context manager."""
 
-    def __init__(self, region: str = "us-east-1", latency: float = 0.0) -> None:
+    def __init__(
+        self,
+        region: str = "us-east-1",
+        latency: float = 0.0,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.state = SimulatorState(region=region)
+        self.clock = clock
+        """AWS's time: when numbers join opt-out lists and leave them (``DeleteOptedOutNumber``'s 30 days)."""
         self.latency = latency
         """Seconds every call takes before it is answered (requests in flight overlap, as on AWS)."""
         self.in_flight = 0
@@ -131,6 +144,7 @@ class SmsSimulator:
             "DescribeOptedOutNumbers": self._describe_opted_out_numbers,
             "PutOptedOutNumber": self._put_opted_out_number,
             "CreateOptOutList": self._create_opt_out_list,
+            "DeleteOptedOutNumber": self._delete_opted_out_number,
         }
 
     # Lifecycle ---------------------------------------------------------------------------
@@ -201,13 +215,19 @@ class SmsSimulator:
             return list(self.state.inboxes[number])
 
     def fail_next(
-        self, operation: str, code: str = "ThrottlingException", times: int = 1, message: str | None = None
+        self,
+        operation: str,
+        code: str = "ThrottlingException",
+        times: int = 1,
+        message: str | None = None,
+        **fields: str,
     ) -> None:
-        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``)."""
+        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``, and the
+        error shape's other ``fields``, such as a ConflictException's ``Reason``)."""
         status = 429 if code == "ThrottlingException" else 400
         with self._lock:
             self.state.faults[operation].extend(
-                SimulatedError(code, message or f"injected {code}", status) for _ in range(times)
+                SimulatedError(code, message or f"injected {code}", status, **fields) for _ in range(times)
             )
 
     def limit_rate(self, number: str, messages_per_second: float) -> None:
@@ -310,7 +330,7 @@ class SmsSimulator:
                 self._limit(name, params)
                 return 200, operation(params)
         except SimulatedError as error:
-            return error.status, {"__type": error.code, "Message": str(error)}
+            return error.status, {"__type": error.code, "Message": str(error), **error.fields}
 
     # Operations (called with the lock held) -------------------------------------------------
 
@@ -376,7 +396,28 @@ class SmsSimulator:
         self._limit_number(name, sender)
         return sender
 
+    def _opt_out_list_of(self, identity: str) -> str:
+        """The opt-out list a send from ``identity`` is checked against: its pool's, else its own."""
+        if identity.startswith(("pool-", f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:pool/")):
+            return self._find_pool(identity)["OptOutListName"]
+        found = self._find_identity(identity)
+        settings = self._pool_of(found.get("PhoneNumberArn") or found.get("SenderIdArn", "")) or found
+        return settings.get("OptOutListName", "Default")
+
+    def _refuse_opted_out(self, params: dict[str, Any]) -> None:
+        """AWS's answer to a send to a number on the identity's opt-out list."""
+        list_name = self._opt_out_list_of(params["OriginationIdentity"])
+        if params["DestinationPhoneNumber"] in self.state.opt_out_lists.get(list_name, {}):
+            raise SimulatedError(
+                "ConflictException",
+                "the destination phone number is opted out",
+                Reason="DESTINATION_PHONE_NUMBER_OPTED_OUT",
+                ResourceType="opt-out-list",
+                ResourceId=list_name,
+            )
+
     def _deliver(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
+        self._refuse_opted_out(params)
         origination = self._sender(name, params["OriginationIdentity"])
         if params.get("DryRun"):
             return {"MessageId": "dry-run"}
@@ -510,12 +551,36 @@ class SmsSimulator:
     def _put_opted_out_number(self, params: dict[str, Any]) -> dict[str, Any]:
         entries = self._opt_out_list(params["OptOutListName"])
         number = params["OptedOutNumber"]
-        entries.setdefault(number, datetime.now(UTC).isoformat())
+        entries.setdefault(number, self.clock().isoformat())
         return {
             "OptOutListName": params["OptOutListName"],
             "OptedOutNumber": number,
             "OptedOutTimestamp": datetime.fromisoformat(entries[number]).timestamp(),
             "EndUserOptedOut": False,
+        }
+
+    def _delete_opted_out_number(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Removes a number from a list, at most once per ``DELETE_OPTED_OUT_EVERY`` (AWS's 30 days; its
+        error for a removal too soon is not documented: ``ValidationException`` here)."""
+        name = params["OptOutListName"].rpartition("opt-out-list/")[2]
+        entries = self._opt_out_list(name)
+        number = params["OptedOutNumber"]
+        if number not in entries:
+            raise SimulatedError("ResourceNotFoundException", "the number is not on the opt-out list")
+        now = self.clock()
+        last = self.state.removed_from_lists.get((name, number))
+        if last is not None and now - last < DELETE_OPTED_OUT_EVERY:
+            raise SimulatedError(
+                "ValidationException", "each destination phone number can only be deleted once every 30 days"
+            )
+        opted_out_at = entries.pop(number)
+        self.state.removed_from_lists[(name, number)] = now
+        return {
+            "OptOutListArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:opt-out-list/{name}",
+            "OptOutListName": name,
+            "OptedOutNumber": number,
+            "OptedOutTimestamp": datetime.fromisoformat(opted_out_at).timestamp(),
+            "EndUserOptedOut": True,
         }
 
     def _describe_opted_out_numbers(self, params: dict[str, Any]) -> dict[str, Any]:

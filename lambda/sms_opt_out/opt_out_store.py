@@ -9,6 +9,8 @@ Items under one partition (``PK`` = the customer's E.164 number):
   event for it, so one BatchGetItem reads the consent of 100 customers; an imported opt-out
   also leaves its audit record there, as an ``IMPORT#<event id>`` attribute (one conditional
   update per imported number, 100 to a TransactWriteItems: 100,000 numbers take 1,000 requests);
+  an opt-out learned from an AWS opt-out list (``aws_opt_out_lists``) is an ``AWSLIST#<origination>``
+  attribute, read as an opt-out of that origination and kept as its audit record;
 - receipt: ``SK`` = ``INBOUND#<inboundMessageId>``, one per handled inbound message, so a
   repeated delivery adds nothing and texts nobody twice.
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -43,6 +45,8 @@ RETRIED_CANCELLATIONS = frozenset(
 """Cancellation reasons of a transaction item that a second attempt may cure ("None": another item
 of the transaction failed)."""
 IMPORT_PREFIX = "IMPORT#"
+AWS_LIST_PREFIX = "AWSLIST#"
+"""A state item's attribute holding an opt-out learned from an AWS opt-out list, per origination."""
 NOT_ENTRIES = frozenset({"PK", "SK", OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE})
 """Attributes of a state item that are not an origination's entry."""
 
@@ -81,20 +85,27 @@ def _from_attr(attr: Mapping[str, Any]) -> Any:
 
 
 def _consent_state(item: Mapping[str, Any]) -> ConsentState:
+    """The latest event per origination; an ``AWSLIST#`` record counts as an opt-out of its origination
+    (whatever it holds: whoever wrote it can add an opt-out, never consent)."""
     plain = _plain(item)
-    return ConsentState(
-        {
-            k: StateEntry.from_item(v)
-            for k, v in plain.items()
-            if k not in NOT_ENTRIES and not k.startswith(IMPORT_PREFIX)
-        }
-    )
+    entries = {
+        k: StateEntry.from_item(v)
+        for k, v in plain.items()
+        if k not in NOT_ENTRIES and not k.startswith((IMPORT_PREFIX, AWS_LIST_PREFIX))
+    }
+    for name, value in plain.items():
+        if name.startswith(AWS_LIST_PREFIX):
+            learned = replace(StateEntry.from_item(value), action=Action.OPT_OUT)
+            key = name.removeprefix(AWS_LIST_PREFIX)
+            if key not in entries or learned.precedence() > entries[key].precedence():
+                entries[key] = learned
+    return ConsentState(entries)
 
 
 def _imported_events(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
-    """The audit records that imports keep on a state item, shaped as history items."""
+    """The audit records that imports and AWS opt-out lists keep on a state item, as history items."""
     for name, value in state_item.items():
-        if name.startswith(IMPORT_PREFIX):
+        if name.startswith((IMPORT_PREFIX, AWS_LIST_PREFIX)):
             record = _from_attr(value)
             sort_key = f"{record['OID']}#{record['Timestamp']}#{record['Response']}"
             yield {"PK": state_item["PK"]["S"], "SK": sort_key, **record}
@@ -307,6 +318,25 @@ class OptOutStore:
         history = _item(PK=event.customer, SK=event.history_sort_key, **event.history_item())
         self._client.put_item(TableName=self.table_name, Item=history)
         return self.apply(event) is not None
+
+    def record_aws_opt_out(self, customer: str, origination: str, record: Mapping[str, str]) -> bool:
+        """Keep an opt-out learned from an AWS opt-out list as ``AWSLIST#<origination>`` on the state
+        item, unless a later one is there: one conditional UpdateItem touching that attribute only.
+        True when written."""
+        try:
+            self._client.update_item(
+                TableName=self.table_name,
+                Key=_item(PK=customer, SK=STATE_SORT_KEY),
+                UpdateExpression="SET #r = :record",
+                ConditionExpression="attribute_not_exists(#r) OR #r.#ts < :ts",
+                ExpressionAttributeNames={"#r": AWS_LIST_PREFIX + origination, "#ts": "Timestamp"},
+                ExpressionAttributeValues={":record": _to_attr(record), ":ts": {"S": record["Timestamp"]}},
+            )
+        except ClientError as error:
+            if not _condition_failed(error):
+                raise
+            return False
+        return True
 
     # Imports -----------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from .aws_opt_out_lists import AwsOptOutLearner, failure_code, is_opted_out_answer
 from .consent import is_blocked
 from .consent_reads import ConsentReads
 from .deadline import Deadline
@@ -112,8 +113,10 @@ class GuardedSender:
         scope: Scope = Scope.ALL,
         failed_sends: FailedSendQueue | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        aws_opt_outs: AwsOptOutLearner | None = None,
     ) -> None:
         self._store = store
+        self._aws_opt_outs = aws_opt_outs or AwsOptOutLearner(store, scope)
         self._gateway = gateway
         self._originations = originations
         self._scope = scope
@@ -219,6 +222,9 @@ class GuardedSender:
         except (BotoCoreError, ClientError) as error:
             if error_code(error) == THROTTLING:
                 return dict(DEFERRED)  # throttled until the time ran out: nothing sent
+            if is_opted_out_answer(error):  # on the identity's AWS opt-out list: an opt-out, learned
+                operation = self._gateway.operation(item.params)
+                return self._aws_opt_outs.learn(item.params, item.origination, error, operation)
             return self._failed(error)
         if message_id is None:
             return {"status": "OPTED_OUT"}
@@ -237,7 +243,7 @@ class GuardedSender:
 
     @staticmethod
     def _failed(error: BotoCoreError | ClientError) -> dict[str, Any]:
-        code = error_code(error)
+        code = failure_code(error)
         logger.warning("send failed: %s", code)
         return {"status": "FAILED", "code": code, "error": str(error)}
 
