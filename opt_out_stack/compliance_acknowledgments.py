@@ -52,6 +52,11 @@ ANY_NUMBER_OF_A_POOL = (
     "at synthesis (they change without a deployment): SendTextMessage on the account's numbers in this "
     "region, for the reply function only."
 )
+ANY_OPT_OUT_LIST = (
+    "A customer who opts back in is removed from the opt-out lists of our numbers and pools before the "
+    "opt-in is confirmed; a list's name is a setting of the number or pool that changes without a "
+    "deployment: DeleteOptedOutNumber on the account's opt-out lists in this region, reply function only."
+)
 BASIC_EXECUTION_ROLE = "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
 
@@ -100,6 +105,9 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
         policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
         finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.reply_from_any_number))
         acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_NUMBER_OF_A_POOL, finding)
+    policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
+    finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.any_opt_out_list))
+    acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_OPT_OUT_LIST, finding)
     for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
         acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
         acknowledge(queue, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)

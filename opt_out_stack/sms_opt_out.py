@@ -24,6 +24,7 @@ from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findi
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
 from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.observability import Observability
+from opt_out_stack.opt_out_list_removal import grant_opt_out_list_removal
 from opt_out_stack.phone_number_configuration import configure_one_after_another
 from opt_out_stack.phone_numbers import PhoneNumberRef, phone_number_refs
 from opt_out_stack.pool_configuration import (
@@ -321,6 +322,10 @@ class SmsOptOut(Construct):
             stack, number_arns, pool_arns, configuration_sets, protect_configurations
         )
         self._grant_replies_from(stack, [n.arn for n in numbers], in_app_numbers, pool_list, pool_arns)
+        self.any_opt_out_list = grant_opt_out_list_removal(
+            stack, self.reply_function, numbers, [p.arn for p in pool_list]
+        )
+        """The opt-out lists the reply function may remove a number from (an opt-in AWS will honour)."""
         self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
         self.send_queue = SendQueue(
             self,

@@ -140,6 +140,7 @@ class SmsSimulator:
             "ListPoolOriginationIdentities": self._list_pool_origination_identities,
             "UpdatePool": self._update_pool,
             "DescribePhoneNumbers": self._describe_phone_numbers,
+            "DescribePools": self._describe_pools,
             "UpdatePhoneNumber": self._update_phone_number,
             "DescribeOptedOutNumbers": self._describe_opted_out_numbers,
             "PutOptedOutNumber": self._put_opted_out_number,
@@ -522,6 +523,11 @@ class SmsSimulator:
         ids = params.get("PhoneNumberIds")
         found = [self._find_number(i) for i in ids] if ids else list(self.state.phone_numbers.values())
         return {"PhoneNumbers": [dict(d) for d in found]}
+
+    def _describe_pools(self, params: dict[str, Any]) -> dict[str, Any]:
+        ids = params.get("PoolIds")
+        found = [self._find_pool(i) for i in ids] if ids else list(self.state.pools.values())
+        return {"Pools": [dict(d) for d in found]}
 
     def _update_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         description = self._find_number(params["PhoneNumberId"])

@@ -860,3 +860,21 @@ def test_two_instances_may_not_configure_the_same_number() -> None:
         PropError, match=f"^phone_number_ids: \\['{B}'\\] are already configured by One/SmsOptOut; "
     ):
         SmsOptOut(other, "SmsOptOut", phone_number_ids=[C, arn])
+
+
+def test_the_reply_function_may_take_numbers_off_the_accounts_opt_out_lists_and_read_their_names(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    statements = policy_statements(template, opt_out.reply_function.role)
+    (delete,) = [s for s in statements if "sms-voice:DeleteOptedOutNumber" in actions(s)]
+    assert actions(delete) == ["sms-voice:DeleteOptedOutNumber"]
+    assert join(delete["Resource"]) == "arn:aws:sms-voice:us-east-1:111122223333:opt-out-list/*"
+    (describe,) = [s for s in statements if "sms-voice:DescribePhoneNumbers" in actions(s)]
+    assert sorted(join(r) for r in describe["Resource"]) == [
+        f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{A}",
+        f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{B}",
+    ]
+    functions = template.find_resources("AWS::Lambda::Function")
+    (reply,) = [f for f in functions.values() if f["Properties"]["Handler"] == "process_reply.handler"]
+    assert json.loads(reply["Properties"]["Environment"]["Variables"]["OPT_OUT_LIST_NUMBERS"]) == [A, B]

@@ -250,7 +250,7 @@ def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
     if args.json:
         payload: dict[str, Any] = {
             "number": to_e164(args.number, "number"),
-            "states": [asdict(r) for r in rows],
+            "states": [{k: v for k, v in asdict(r).items() if v is not None} for r in rows],
         }
         if decision:
             payload |= {"from": to_origination_number(args.origination, "--from"), "decision": decision}
@@ -268,10 +268,11 @@ def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
             r.timestamp,
             r.channel,
             r.keyword,
+            r.retry_after or "-",
         )
         for r in rows
     ]
-    _print_table(("origination", "state", "since", "channel", "keyword"), table, out)
+    _print_table(("origination", "state", "since", "channel", "keyword", "removal retry from"), table, out)
     return 0
 
 
@@ -328,6 +329,17 @@ def _opt_in(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
     print(
         f"recorded OPT_IN of {event.customer} for {_numbers(event.origination)} via {event.channel}", file=out
     )
+    removal = registry.last_list_removal
+    if removal is not None and removal.removed:
+        print(f"removed from the AWS opt-out lists {', '.join(removal.removed)}", file=out)
+    if removal is not None and not removal.honoured:
+        refused = ", ".join(f"{name} ({code})" for name, code in sorted(removal.refused.items()))
+        retry = [r.retry_after for r in registry.status(event.customer) if r.retry_after]
+        print(
+            f"NOT HONOURED: still on the AWS opt-out lists {refused}; AWS refuses every text to it. "
+            f"Try again (sms-opt-out opt-in) from {max(retry, default='30 days after the last removal')}",
+            file=out,
+        )
     return 0
 
 

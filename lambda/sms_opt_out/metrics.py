@@ -51,6 +51,7 @@ REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
     "UNRECOGNISED": ("UnrecognisedReplies",),
     "DUPLICATE": (),  # counted when it was first delivered
     "SUPERSEDED": (),  # recorded, but a later reply decides: it changed nothing and was not answered
+    "ON_AWS_OPT_OUT_LIST": ("OptIns",),  # recorded, not confirmed: AWS keeps the number on an opt-out list
 }
 """What each outcome of ``ReplyProcessor.process`` counts."""
 SEND_STATUSES: Mapping[str, str] = {

@@ -10,7 +10,8 @@ Items under one partition (``PK`` = the customer's E.164 number):
   also leaves its audit record there, as an ``IMPORT#<event id>`` attribute (one conditional
   update per imported number, 100 to a TransactWriteItems: 100,000 numbers take 1,000 requests);
   an opt-out learned from an AWS opt-out list (``aws_opt_out_lists``) is an ``AWSLIST#<origination>``
-  attribute, read as an opt-out of that origination and kept as its audit record;
+  attribute, read as an opt-out of that origination and kept as its audit record; when we last removed
+  the customer from an AWS opt-out list is ``LISTREMOVAL#<list name>`` (``opt_out_list_removal``);
 - receipt: ``SK`` = ``INBOUND#<inboundMessageId>``, one per handled inbound message, so a
   repeated delivery adds nothing and texts nobody twice.
 
@@ -47,6 +48,10 @@ of the transaction failed)."""
 IMPORT_PREFIX = "IMPORT#"
 AWS_LIST_PREFIX = "AWSLIST#"
 """A state item's attribute holding an opt-out learned from an AWS opt-out list, per origination."""
+LIST_REMOVAL_PREFIX = "LISTREMOVAL#"
+"""A state item's attribute holding when we last removed the customer from an AWS opt-out list (by name)."""
+NOT_ENTRY_PREFIXES = (IMPORT_PREFIX, AWS_LIST_PREFIX, LIST_REMOVAL_PREFIX)
+"""Attributes of a state item that are records, not an origination's entry."""
 NOT_ENTRIES = frozenset({"PK", "SK", OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE})
 """Attributes of a state item that are not an origination's entry."""
 
@@ -91,7 +96,7 @@ def _consent_state(item: Mapping[str, Any]) -> ConsentState:
     entries = {
         k: StateEntry.from_item(v)
         for k, v in plain.items()
-        if k not in NOT_ENTRIES and not k.startswith((IMPORT_PREFIX, AWS_LIST_PREFIX))
+        if k not in NOT_ENTRIES and not k.startswith(NOT_ENTRY_PREFIXES)
     }
     for name, value in plain.items():
         if name.startswith(AWS_LIST_PREFIX):
@@ -337,6 +342,33 @@ class OptOutStore:
                 raise
             return False
         return True
+
+    def note_list_removals(self, customer: str, list_names: Iterable[str], at: str) -> None:
+        """Keep when ``customer`` was removed from each AWS opt-out list (for the 30-day rule)."""
+        names = {f"#n{i}": LIST_REMOVAL_PREFIX + name for i, name in enumerate(list_names)}
+        self._client.update_item(
+            TableName=self.table_name,
+            Key=_item(PK=customer, SK=STATE_SORT_KEY),
+            UpdateExpression="SET " + ", ".join(f"{alias} = :at" for alias in names),
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues={":at": {"S": at}},
+        )
+
+    def list_removals(self, customer: str) -> dict[str, str]:
+        """When ``customer`` was last removed from each AWS opt-out list, by list name."""
+        return self._state_records(customer, LIST_REMOVAL_PREFIX)
+
+    def aws_list_records(self, customer: str) -> dict[str, dict[str, str]]:
+        """The opt-outs learned from AWS opt-out lists (``AWSLIST#``) of ``customer``, by origination."""
+        return self._state_records(customer, AWS_LIST_PREFIX)
+
+    def _state_records(self, customer: str, prefix: str) -> dict[str, Any]:
+        return {
+            name.removeprefix(prefix): value
+            for item in self._batch_get([customer])
+            for name, value in _plain(item).items()
+            if name.startswith(prefix)
+        }
 
     # Imports -----------------------------------------------------------------------------
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 import boto3
 
+from .aws_opt_out_lists import CHANNEL as AWS_LIST_CHANNEL
 from .consent import is_blocked
 from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError
+from .opt_out_list_removal import ListRemoval, OptOutListNames, OptOutListRemover
 from .opt_out_store import OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
 from .preferences import Action, PreferenceEvent, Scope, event_time
@@ -33,6 +36,8 @@ class NumberStatus:
     timestamp: str
     channel: str
     keyword: str
+    retry_after: str | None = None
+    """For a number still on an AWS opt-out list: from when its removal can be tried again."""
 
 
 class OptOutRegistry:
@@ -48,6 +53,8 @@ class OptOutRegistry:
         self.session = session or boto3.session.Session()
         self.table_name = table_name
         self.scope = scope
+        self.last_list_removal: ListRemoval | None = None
+        """What the last ``opt_in`` did to the AWS opt-out lists (None: the number was on none we knew of)."""
         client = self.session.client("dynamodb")
         self.store = OptOutStore(table_name, client)
         self.unrecognised = UnrecognisedReplies(table_name, client)
@@ -69,8 +76,22 @@ class OptOutRegistry:
         """The latest event for each of our numbers (and ``*``), latest first."""
         customer = to_e164(number, "number")
         state = self.store.consent_states([customer])[customer]
+        on_aws_lists = (
+            self.store.aws_list_records(customer)
+            if any(e.channel == AWS_LIST_CHANNEL for e in state.entries.values())
+            else {}
+        )
         rows = [
-            NumberStatus(origination, e.action, e.timestamp, e.channel, e.keyword)
+            NumberStatus(
+                origination,
+                e.action,
+                e.timestamp,
+                e.channel,
+                e.keyword,
+                on_aws_lists.get(origination, {}).get("RetryAfter")
+                if e.channel == AWS_LIST_CHANNEL
+                else None,
+            )
             for origination, e in state.entries.items()
         ]
         return sorted(rows, key=lambda row: row.timestamp, reverse=True)
@@ -118,12 +139,30 @@ class OptOutRegistry:
         origination: str | None = None,
         at: str | datetime | None = None,
     ) -> PreferenceEvent:
-        """Record an opt-in from ``channel``; ``consent_reference`` (proof of consent) is required."""
+        """Record an opt-in from ``channel``; ``consent_reference`` (proof of consent) is required.
+
+        A number we know to be on an AWS opt-out list (an ``aws-opt-out-list`` opt-out in its state) is
+        then removed from the lists of the account's numbers and pools in this region (all of them for
+        an opt-in for all numbers); ``last_list_removal`` says what AWS did. If AWS refuses (30 days
+        since the last removal, no permission), the number stays blocked as on the AWS list, with
+        the time its removal can be tried again (``status``)."""
         if not isinstance(consent_reference, str) or not consent_reference.strip():
             raise InvalidFieldError(
                 "consent_reference", "an opt-in from another channel needs proof of consent"
             )
-        return self._record(Action.OPT_IN, number, channel, origination, at, consent_reference)
+        customer = to_e164(number, "number")
+        state = self.store.consent_states([customer])[customer]
+        event = self._record(Action.OPT_IN, number, channel, origination, at, consent_reference)
+        self.last_list_removal = None
+        if any(e.channel == AWS_LIST_CHANNEL for e in state.entries.values()):
+            governing = None if event.origination == ALL_NUMBERS else frozenset({event.origination})
+            self.last_list_removal = self._list_remover.remove(customer, event, governing)
+        return event
+
+    @cached_property
+    def _list_remover(self) -> OptOutListRemover:
+        sms = self.session.client("pinpoint-sms-voice-v2")
+        return OptOutListRemover(sms, OptOutListNames(sms, every_identity=True), self.store)
 
     def _reviewed_reply(self, number: str, reference: str | None) -> UnrecognisedReply:
         if not reference or not reference.strip():

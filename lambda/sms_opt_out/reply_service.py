@@ -15,6 +15,7 @@ from .inbound import InboundReply
 from .keywords import Classification, Intent
 from .languages import ENGLISH
 from .leases import Lease
+from .opt_out_list_removal import OptOutListRemover
 from .opt_out_store import OptOutStore, Receipt
 from .origination import Origination, Originations
 from .phone_numbers import mask
@@ -26,6 +27,8 @@ from .unrecognised_replies import UnrecognisedReplies
 logger = logging.getLogger(__name__)
 
 SMS_CHANNEL = "SMS"
+ON_AWS_OPT_OUT_LIST = "ON_AWS_OPT_OUT_LIST"
+"""An opt-in recorded but not confirmed: AWS refused to take the number off an opt-out list."""
 
 
 class ReplyProcessor:
@@ -45,9 +48,12 @@ class ReplyProcessor:
         clock: Callable[[], float] = time.time,
         *,
         unrecognised: UnrecognisedReplies,
+        list_removal: OptOutListRemover | None = None,
     ) -> None:
-        """``originations`` knows the configured pools; without it every number stands alone."""
+        """``originations`` knows the configured pools; without it every number stands alone.
+        ``list_removal`` takes an opting-in customer off the AWS opt-out lists before confirming."""
         self._store = store
+        self._list_removal = list_removal
         self._unrecognised = unrecognised
         self._gateway = gateway
         self._settings = settings
@@ -97,6 +103,9 @@ class ReplyProcessor:
                 # The sender would not do what the confirmation says (a later event for all numbers,
                 # or under scope ALL for another number, decides): recorded, not answered.
                 return self._settle(receipt, "SUPERSEDED", None)
+            if event is not None and not self._aws_lists_honour(event, origination):
+                # Still on an AWS opt-out list: AWS would refuse the confirmation and every text.
+                return self._settle(receipt, ON_AWS_OPT_OUT_LIST, None)
             message_id = self._answer(reply, classification)
             if event is not None:
                 self._store.mark_confirmed(event, self._now())
@@ -104,6 +113,12 @@ class ReplyProcessor:
         finally:
             self._store.release(reply.customer, lease)
         return event.action.value if event is not None else Intent.HELP.value
+
+    def _aws_lists_honour(self, event: PreferenceEvent, origination: Origination) -> bool:
+        """For an opt-in: whether the number is off the AWS opt-out lists (removed now, or never on)."""
+        if event.action is not Action.OPT_IN or self._list_removal is None:
+            return True
+        return self._list_removal.remove(event.customer, event, origination.governing).honoured
 
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))

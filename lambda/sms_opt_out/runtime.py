@@ -17,6 +17,7 @@ from botocore.config import Config
 
 from .failed_sends import FailedSendQueue
 from .idempotency import IdempotencyKeys
+from .opt_out_list_removal import OptOutListNames, OptOutListRemover
 from .opt_out_store import OptOutStore
 from .origination import Originations
 from .pacing import Pacer
@@ -84,7 +85,15 @@ def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor
     gateway, originations = _sms(settings, sms)
     store = OptOutStore(settings.table_name, dynamodb)
     unrecognised = UnrecognisedReplies(settings.table_name, dynamodb)
-    return ReplyProcessor(store, gateway, settings, originations, unrecognised=unrecognised)
+    lists = OptOutListNames(sms, settings.opt_out_list_numbers, settings.pool_ids)
+    return ReplyProcessor(
+        store,
+        gateway,
+        settings,
+        originations,
+        unrecognised=unrecognised,
+        list_removal=OptOutListRemover(sms, lists, store),
+    )
 
 
 def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:

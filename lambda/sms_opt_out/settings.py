@@ -19,6 +19,7 @@ from .languages import (
     Texts,
     check_languages,
 )
+from .opt_out_list_removal import LIST_NUMBERS_VARIABLE, parse_list_numbers
 from .origination import parse_origination_numbers
 from .pacing import parse_rates
 from .pools import parse_pool_ids
@@ -65,6 +66,8 @@ class Settings:
     """Phone number ID and ARN to E.164 of the numbers the construct configured."""
     pool_ids: tuple[str, ...] = ()
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
+    opt_out_list_numbers: tuple[str, ...] = ()
+    """Phone number IDs whose AWS opt-out lists an opt-in clears (``OPT_OUT_LIST_NUMBERS``), as the pools'."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -98,6 +101,7 @@ class Settings:
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
+            opt_out_list_numbers=parse_list_numbers(env.get(LIST_NUMBERS_VARIABLE)),
         )
 
 
