@@ -159,6 +159,14 @@ def _parser() -> argparse.ArgumentParser:
             )
         recording.set_defaults(run=run)
 
+    suppressions = command(
+        "suppressions", help="numbers the carriers report invalid or blocked: list them, or lift one"
+    )
+    suppressions.add_argument("action", choices=("list", "lift"), help="list every one, or lift NUMBER's")
+    suppressions.add_argument("number", nargs="?", help="with lift: the customer's phone number")
+    suppressions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    suppressions.set_defaults(run=_suppressions)
+
     importing = command("import", help="bring existing opt-outs in (idempotent, resumable)")
     source = importing.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", help="CSV with a header: number[,origination,timestamp,source]")
@@ -243,10 +251,11 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: Tex
 
 def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
     rows = registry.status(args.number)
+    suppressed = registry.suppressed(args.number)
     decision = None
     if args.origination:
         blocked = registry.is_opted_out(args.number, args.origination)
-        decision = "OPTED_OUT" if blocked else "CAN_SEND"
+        decision = "OPTED_OUT" if blocked else "SUPPRESSED" if suppressed else "CAN_SEND"
     if args.json:
         payload: dict[str, Any] = {
             "number": to_e164(args.number, "number"),
@@ -254,8 +263,12 @@ def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
         }
         if decision:
             payload |= {"from": to_origination_number(args.origination, "--from"), "decision": decision}
+        if suppressed:
+            payload["suppressed"] = suppressed
         print(json.dumps(payload, indent=2), file=out)
         return 0
+    if suppressed:
+        print(f"suppressed: {suppressed} (carrier reports; sms-opt-out suppressions lift NUMBER)", file=out)
     if decision:
         print(f"texts from {args.origination}: {decision} (scope {registry.scope.value})", file=out)
     if not rows:
@@ -340,6 +353,26 @@ def _opt_in(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
             f"Try again (sms-opt-out opt-in) from {max(retry, default='30 days after the last removal')}",
             file=out,
         )
+    return 0
+
+
+def _suppressions(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "lift":
+        if not args.number:
+            raise InvalidFieldError("number", "name the number whose suppression to lift")
+        lifted = registry.lift_suppression(args.number)
+        customer = to_e164(args.number, "number")
+        print(f"lifted the suppression of {customer} ({lifted.reason} since {lifted.since})"
+              if lifted else f"{customer} is not suppressed", file=out)  # fmt: skip
+        return 0
+    found = sorted(registry.suppressions(), key=lambda s: s.since)
+    if args.json:
+        print(json.dumps([asdict(s) for s in found], indent=2), file=out)
+    elif not found:
+        print("no number is suppressed", file=out)
+    else:
+        rows = [(s.customer, s.reason, s.since, s.event_type, s.message_id) for s in found]
+        _print_table(("number", "reason", "since", "event", "message id"), rows, out)
     return 0
 
 

@@ -43,6 +43,7 @@ SEND_METRICS = (
     "MessagesFailed",
     "MessagesDeferred",
     "Throttles",
+    "MessagesSuppressed",
 )
 REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
     "OPT_OUT": ("OptOuts", "ConfirmationsSent"),
@@ -60,6 +61,7 @@ SEND_STATUSES: Mapping[str, str] = {
     "INVALID": "MessagesInvalid",
     "FAILED": "MessagesFailed",
     "DEFERRED": "MessagesDeferred",
+    "SUPPRESSED": "MessagesSuppressed",
 }
 """What each status of a send result counts."""
 _NUMBER_LIKE = re.compile(r"[+\d\s().\-/]+")

@@ -30,8 +30,9 @@ from botocore.exceptions import ClientError
 
 from .errors import StateUnavailableError
 from .leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, Lease
-from .phone_numbers import mask
+from .phone_numbers import ALL_NUMBERS, mask
 from .preferences import NO_EVENTS, Action, ConsentState, PreferenceEvent, StateEntry
+from .suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,9 @@ LIST_REMOVAL_PREFIX = "LISTREMOVAL#"
 """A state item's attribute holding when we last removed the customer from an AWS opt-out list (by name)."""
 NOT_ENTRY_PREFIXES = (IMPORT_PREFIX, AWS_LIST_PREFIX, LIST_REMOVAL_PREFIX)
 """Attributes of a state item that are records, not an origination's entry."""
-NOT_ENTRIES = frozenset({"PK", "SK", OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE})
+NOT_ENTRIES = frozenset(
+    {"PK", "SK", OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, SUPPRESSION_ATTRIBUTE, BLOCKED_COUNT_ATTRIBUTE}
+)
 """Attributes of a state item that are not an origination's entry."""
 
 
@@ -104,7 +107,10 @@ def _consent_state(item: Mapping[str, Any]) -> ConsentState:
             key = name.removeprefix(AWS_LIST_PREFIX)
             if key not in entries or learned.precedence() > entries[key].precedence():
                 entries[key] = learned
-    return ConsentState(entries)
+    suppression = plain.get(SUPPRESSION_ATTRIBUTE)
+    return ConsentState(
+        entries, suppression.get("Reason", "SUPPRESSED") if isinstance(suppression, dict) else None
+    )
 
 
 def _imported_events(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
@@ -114,6 +120,24 @@ def _imported_events(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
             record = _from_attr(value)
             sort_key = f"{record['OID']}#{record['Timestamp']}#{record['Response']}"
             yield {"PK": state_item["PK"]["S"], "SK": sort_key, **record}
+
+
+def _suppression_event(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """A state item's suppression (``suppressions``), shaped as a history item."""
+    if SUPPRESSION_ATTRIBUTE in state_item:
+        record = _from_attr(state_item[SUPPRESSION_ATTRIBUTE])
+        yield {
+            "PK": state_item["PK"]["S"],
+            "SK": SUPPRESSION_ATTRIBUTE.upper(),
+            "OID": ALL_NUMBERS,
+            "Timestamp": record["Since"],
+            "Action": "SUPPRESSED",
+            "Response": record["Reason"],
+            "Channel": "delivery-event",
+            "EventId": record.get("MessageId", "-"),
+            "EventType": record.get("EventType", "-"),
+            "Description": record.get("Description", "-"),
+        }
 
 
 def _sort_cancellations(
@@ -468,6 +492,7 @@ class OptOutStore:
                 sort_key = item["SK"]["S"]
                 if sort_key == STATE_SORT_KEY:
                     items.extend(_imported_events(item))
+                    items.extend(_suppression_event(item))
                 elif not sort_key.startswith(RECEIPT_PREFIX):
                     items.append(_plain(item))
             if "LastEvaluatedKey" not in response:

@@ -22,6 +22,7 @@ from .opt_out_list_removal import ListRemoval, OptOutListNames, OptOutListRemove
 from .opt_out_store import OptOutStore
 from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
 from .preferences import Action, PreferenceEvent, Scope, event_time
+from .suppressions import Suppression, Suppressions
 from .unrecognised_replies import UnrecognisedReplies, UnrecognisedReply
 
 REVIEW_CHANNEL = "sms-review"
@@ -55,7 +56,7 @@ class OptOutRegistry:
         self.scope = scope
         self.last_list_removal: ListRemoval | None = None
         """What the last ``opt_in`` did to the AWS opt-out lists (None: the number was on none we knew of)."""
-        client = self.session.client("dynamodb")
+        client = self.store_client = self.session.client("dynamodb")
         self.store = OptOutStore(table_name, client)
         self.unrecognised = UnrecognisedReplies(table_name, client)
 
@@ -106,6 +107,19 @@ class OptOutRegistry:
         """Every opt-out and opt-in of ``number``, oldest first."""
         items = self.store.history(to_e164(number, "number"))
         return sorted(items, key=lambda item: (item["Timestamp"], item["SK"]))
+
+    def suppressed(self, number: str) -> str | None:
+        """Why the sender suppresses texts to ``number`` (``INVALID``, ``BLOCKED``), or None."""
+        customer = to_e164(number, "number")
+        return self.store.consent_states([customer])[customer].suppressed
+
+    def suppressions(self) -> list[Suppression]:
+        """Every number the carriers' reports suppressed (a Scan of the table)."""
+        return list(Suppressions(self.table_name, self.store_client).all())
+
+    def lift_suppression(self, number: str) -> Suppression | None:
+        """Lift ``number``'s suppression: the sender texts it again. The one lifted, or None."""
+        return Suppressions(self.table_name, self.store_client).lift(to_e164(number, "number"))
 
     def unrecognised_replies(self, since: str | datetime | None = None) -> list[UnrecognisedReply]:
         """The replies no rule recognised, kept 90 days for review, oldest first (from ``since``)."""

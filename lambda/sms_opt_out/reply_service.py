@@ -22,6 +22,7 @@ from .phone_numbers import mask
 from .preferences import Action, ConsentState, PreferenceEvent, event_time
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
+from .suppressions import Suppressions
 from .unrecognised_replies import UnrecognisedReplies
 
 logger = logging.getLogger(__name__)
@@ -49,11 +50,13 @@ class ReplyProcessor:
         *,
         unrecognised: UnrecognisedReplies,
         list_removal: OptOutListRemover | None = None,
+        suppressions: Suppressions | None = None,
     ) -> None:
         """``originations`` knows the configured pools; without it every number stands alone.
         ``list_removal`` takes an opting-in customer off the AWS opt-out lists before confirming."""
         self._store = store
         self._list_removal = list_removal
+        self._suppressions = suppressions
         self._unrecognised = unrecognised
         self._gateway = gateway
         self._settings = settings
@@ -67,6 +70,8 @@ class ReplyProcessor:
         """
         classification = self._settings.rules.classify_reply(reply.body)
         customer = mask(reply.customer)
+        if self._suppressions is not None:  # any reply shows the number reachable: a suppression ends
+            self._suppressions.lift(reply.customer, replied_at=reply.timestamp)
         if classification.intent is Intent.OTHER:
             self._unrecognised.keep(reply)
             logger.info("kept a reply from %s for review: no keyword", customer)

@@ -15,6 +15,7 @@ from typing import Any
 import botocore.session
 from botocore.config import Config
 
+from .delivery_events import DeliveryEventRecorder
 from .failed_sends import FailedSendQueue
 from .idempotency import IdempotencyKeys
 from .opt_out_list_removal import OptOutListNames, OptOutListRemover
@@ -26,6 +27,7 @@ from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
 from .sms_gateway import SmsGateway
+from .suppressions import Suppressions
 from .unrecognised_replies import UnrecognisedReplies
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
@@ -93,7 +95,14 @@ def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor
         originations,
         unrecognised=unrecognised,
         list_removal=OptOutListRemover(sms, lists, store),
+        suppressions=Suppressions(settings.table_name, dynamodb),
     )
+
+
+def build_delivery_event_recorder(client: ClientFactory | None = None) -> DeliveryEventRecorder:
+    settings = Settings.from_environ()
+    dynamodb, _ = _clients(settings, client or _default_factory())
+    return DeliveryEventRecorder(settings.table_name, dynamodb)
 
 
 def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:

@@ -196,8 +196,11 @@ class GuardedSender:
     def _guarded_send(self, item: _Prepared, run: _Run) -> dict[str, Any]:
         if not run.deadline.allows_send_at(time.monotonic()):
             return dict(DEFERRED)
-        if self._blocked(run.consent.state(item.destination), item.origination):
+        state = run.consent.state(item.destination)
+        if self._blocked(state, item.origination):
             return {"status": "OPTED_OUT"}
+        if state.suppressed is not None:  # the carriers report the number invalid or blocked
+            return {"status": "SUPPRESSED", "reason": state.suppressed}
         if item.key is not None:
             record = self._keys.claim(item.key, run.deadline.expires_at)
             if record.claim is Claim.DONE:
