@@ -96,7 +96,12 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
 
     ``traced``: the functions trace with X-Ray, whose statement is the one on ``*``.
     """
-    for function in (opt_out.reply_function, opt_out.send_function):
+    functions = [opt_out.reply_function, opt_out.send_function]
+    queues = [opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue]
+    if opt_out.delivery_function is not None and opt_out.delivery_dead_letter_queue is not None:
+        functions.append(opt_out.delivery_function)
+        queues.append(opt_out.delivery_dead_letter_queue)
+    for function in functions:
         if traced:
             policy = function.role.node.find_child("DefaultPolicy")
             acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", XRAY_ONLY_STAR, "Resource::*")
@@ -108,7 +113,7 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
     policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
     finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.any_opt_out_list))
     acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_OPT_OUT_LIST, finding)
-    for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
+    for queue in queues:
         acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
         acknowledge(queue, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)
     for child in opt_out.send_function.node.children:

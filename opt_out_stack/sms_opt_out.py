@@ -22,6 +22,7 @@ from constructs import Construct
 from opt_out_stack import prop_validation
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
+from opt_out_stack.delivery_events import DeliveryEvents, watch_delivery
 from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.observability import Observability
 from opt_out_stack.opt_out_list_removal import grant_opt_out_list_removal
@@ -43,6 +44,7 @@ from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.idempotency import KEY_PREFIX
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.opt_out_store import AWS_LIST_PREFIX
+from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
 from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
 DEFAULT_TIMEOUT_SECONDS = 30
@@ -119,6 +121,7 @@ class SmsOptOut(Construct):
         metrics_namespace: str = DEFAULT_NAMESPACE,
         dashboard_name: str | None = None,
         tracing: lambda_.Tracing = lambda_.Tracing.ACTIVE,
+        delivery_events: bool = True,
     ) -> None:
         """Create the opt-out system.
 
@@ -184,6 +187,10 @@ class SmsOptOut(Construct):
         :param metrics_namespace: CloudWatch namespace of the outcome metrics. Default: "SmsOptOut".
         :param dashboard_name: name of the CloudWatch dashboard. Default: generated.
         :param tracing: X-Ray tracing of both functions. Default: ACTIVE.
+        :param delivery_events: a configuration set publishing every text's final delivery event to
+            a topic of the construct, named by the sender on every send that names none, and a
+            function recording each event, suppressing invalid and repeatedly blocked numbers, and
+            counting delivery per number (dashboard, blocked-or-spam alarms). Default: True.
         """
         super().__init__(scope, construct_id)
         prop_validation.check_list_props(SmsOptOut.__init__, locals())
@@ -318,8 +325,36 @@ class SmsOptOut(Construct):
         )
         number_arns = [n.arn for n in numbers] + [n.attr_arn for n in in_app_numbers]
         pool_arns = [p.arn for p in pool_list] + [p.attr_arn for p in in_app_pools]
+        self.delivery_function: lambda_.Function | None = None
+        self.delivery_dead_letter_queue: DeadLetterQueue | None = None
+        self.delivery_events: DeliveryEvents | None = None
+        if delivery_events:
+            self.delivery_dead_letter_queue = DeadLetterQueue(
+                self, "DeliveryEventsDeadLetterQueue", what="A delivery event"
+            )
+            self.delivery_function = self._function(
+                "DeliveryEventsFunction", "record_delivery_event.handler",
+                {"OPT_OUT_TABLE_NAME": self.table.table_name, "METRICS_NAMESPACE": metrics_namespace},
+                memory_size, timeout, log_retention, self.delivery_dead_letter_queue, None, tracing,
+            )  # fmt: skip
+            self.delivery_events = DeliveryEvents(
+                self,
+                "DeliveryEvents",
+                function=self.delivery_function,
+                dead_letter_queue=self.delivery_dead_letter_queue,
+                table=self.table,
+                encryption_key=self.encryption_key,
+            )
+            self.send_function.add_environment(
+                DEFAULT_CONFIGURATION_SET_VARIABLE, self.delivery_events.configuration_set_name
+            )
         self._grant_send_text_message(
-            stack, number_arns, pool_arns, configuration_sets, protect_configurations
+            stack,
+            number_arns,
+            pool_arns,
+            configuration_sets,
+            protect_configurations,
+            [self.delivery_events.configuration_set.attr_arn] if self.delivery_events else [],
         )
         self._grant_replies_from(stack, [n.arn for n in numbers], in_app_numbers, pool_list, pool_arns)
         self.any_opt_out_list = grant_opt_out_list_removal(
@@ -362,12 +397,20 @@ class SmsOptOut(Construct):
             namespace=metrics_namespace,
             reply_function=self.reply_function,
             send_function=self.send_function,
-            dead_letter_queues=[self.reply_dead_letter_queue, self.send_dead_letter_queue],
+            dead_letter_queues=[
+                self.reply_dead_letter_queue,
+                self.send_dead_letter_queue,
+                *([self.delivery_dead_letter_queue] if self.delivery_dead_letter_queue else []),
+            ],
             dashboard_name=dashboard_name,
             alarm_topic=alarm_topic,
         )
         self.dashboard = self.observability.dashboard
         self.alarms = self._alarms(alarm_topic) + self.observability.alarms
+        if self.delivery_events is not None:
+            configured = [c.e164_number for c in self.phone_numbers]
+            configured += [n.attr_phone_number for n in in_app_numbers]
+            self.alarms += watch_delivery(self, self.observability, configured, alarm_topic)
         self._mark_for_the_cli()
         acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
 
@@ -489,6 +532,7 @@ class SmsOptOut(Construct):
         pool_arns: Sequence[str],
         configuration_sets: Sequence[str],
         protect_configurations: Sequence[str],
+        own_configuration_sets: Sequence[str] = (),
     ) -> None:
         """Sending on the resource types it authorizes against, as named by the props; pool lookups."""
         self.send_function.add_to_role_policy(
@@ -497,6 +541,7 @@ class SmsOptOut(Construct):
                 resources=[
                     *number_arns,
                     *pool_arns,
+                    *own_configuration_sets,
                     *(
                         stack.format_arn(
                             service="sms-voice", resource="configuration-set", resource_name=name
@@ -562,10 +607,11 @@ class SmsOptOut(Construct):
 
     def _alarms(self, alarm_topic: sns.ITopic | None) -> list[cloudwatch.Alarm]:
         alarms = [self.reply_dead_letter_queue.not_empty_alarm, self.send_dead_letter_queue.not_empty_alarm]
-        for name, function in (
-            ("ReplyFunctionErrors", self.reply_function),
-            ("SendFunctionErrors", self.send_function),
-        ):
+        functions = [("ReplyFunctionErrors", self.reply_function), ("SendFunctionErrors", self.send_function)]
+        if self.delivery_function is not None and self.delivery_dead_letter_queue is not None:
+            alarms.append(self.delivery_dead_letter_queue.not_empty_alarm)
+            functions.append(("DeliveryEventsFunctionErrors", self.delivery_function))
+        for name, function in functions:
             alarms.append(
                 function.metric_errors(period=Duration.minutes(1), statistic="Sum").create_alarm(
                     self,

@@ -123,6 +123,7 @@ def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
         scope=settings.scope,
         failed_sends=failed_sends,
         concurrency=settings.send_concurrency,
+        default_configuration_set=settings.default_configuration_set,
     )
 
 

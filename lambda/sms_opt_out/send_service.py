@@ -45,6 +45,7 @@ IDEMPOTENCY_KEY = "IdempotencyKey"
 RETRYABLE_CODES = frozenset({THROTTLING, "InternalServerException"})
 """Failures that sent nothing and may succeed later: the caller's redelivery retries them."""
 DEFERRED = {"status": "DEFERRED"}
+CONFIGURATION_SET = "ConfigurationSetName"
 
 
 class Redelivery(enum.Enum):
@@ -114,9 +115,12 @@ class GuardedSender:
         failed_sends: FailedSendQueue | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
         aws_opt_outs: AwsOptOutLearner | None = None,
+        default_configuration_set: str | None = None,
     ) -> None:
+        """``default_configuration_set`` is named on every send that names none (delivery events)."""
         self._store = store
         self._aws_opt_outs = aws_opt_outs or AwsOptOutLearner(store, scope)
+        self._configuration_set = default_configuration_set
         self._gateway = gateway
         self._originations = originations
         self._scope = scope
@@ -311,6 +315,8 @@ class GuardedSender:
                 raise InvalidRequestError(name, "is required and must be a non-empty string")
         # normalised first: the number checked for consent is exactly the one sent to
         params["DestinationPhoneNumber"] = to_e164(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
+        if self._configuration_set and not params.get(CONFIGURATION_SET):
+            params[CONFIGURATION_SET] = self._configuration_set
         self._gateway.check_request(params)
         origination = self._originations.resolve(params["OriginationIdentity"], deadline)
         return _Prepared(index, request, params, params["DestinationPhoneNumber"], origination, key)

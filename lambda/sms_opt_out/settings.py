@@ -25,6 +25,7 @@ from .pacing import parse_rates
 from .pools import parse_pool_ids
 from .preferences import Scope
 
+DEFAULT_CONFIGURATION_SET_VARIABLE = "DEFAULT_CONFIGURATION_SET"
 _Choice = TypeVar("_Choice", MatchMode, Scope)
 
 MAX_CONCURRENCY = 256
@@ -66,6 +67,9 @@ class Settings:
     """Phone number ID and ARN to E.164 of the numbers the construct configured."""
     pool_ids: tuple[str, ...] = ()
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
+    default_configuration_set: str | None = None
+    """What the sender names as ``ConfigurationSetName`` when a request names none (the construct's own,
+    whose event destination reports delivery)."""
     opt_out_list_numbers: tuple[str, ...] = ()
     """Phone number IDs whose AWS opt-out lists an opt-in clears (``OPT_OUT_LIST_NUMBERS``), as the pools'."""
 
@@ -102,6 +106,7 @@ class Settings:
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
             opt_out_list_numbers=parse_list_numbers(env.get(LIST_NUMBERS_VARIABLE)),
+            default_configuration_set=env.get(DEFAULT_CONFIGURATION_SET_VARIABLE, "").strip() or None,
         )
 
 
