@@ -8,6 +8,12 @@ Like AWS, it can take time to answer (``latency``) and answer ``ThrottlingExcept
 number's messages per second (``limit_rate``) or an operation's requests per second
 (``limit_operation``; the control plane's default quota is 1).
 
+A text sent through a configuration set (``CreateConfigurationSet``, ``CreateEventDestination`` with an
+SNS destination) publishes its final delivery event there: ``*_DELIVERED``, or what
+``set_delivery_outcome`` made of its destination. A destination on the identity's opt-out list is
+refused with ``ConflictException`` (``DESTINATION_PHONE_NUMBER_OPTED_OUT``), and
+``DeleteOptedOutNumber`` removes a number at most once every 30 days of ``clock``.
+
 Pools (``CreatePool``, ``AssociateOriginationIdentity``, ``ListPoolOriginationIdentities``,
 ``UpdatePool``) govern their numbers' two-way settings, as on AWS, and a send through a pool goes
 from its numbers in turn. Sender IDs (``add_sender_id``) send one-way; ``SendMediaMessage`` delivers
@@ -17,6 +23,7 @@ an MMS (its ``MediaUrls`` kept in the inbox).
 from __future__ import annotations
 
 import json
+import queue
 import threading
 import time
 import uuid
@@ -100,6 +107,12 @@ class SimulatorState:
     sends_through_pool: Counter[str] = field(default_factory=Counter)
     inboxes: dict[str, list[TextMessage]] = field(default_factory=lambda: defaultdict(list))
     opt_out_lists: dict[str, dict[str, str]] = field(default_factory=dict)
+    configuration_sets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """By name: its event destinations (``CreateEventDestination``), as AWS describes them."""
+    delivery_outcomes: dict[str, str] = field(default_factory=dict)
+    """By destination number: the final event type a text to it ends with (default ``*_DELIVERED``)."""
+    outbox: list[tuple[str, str]] = field(default_factory=list)
+    """(topic ARN, event JSON) waiting to be published once the call is answered."""
     removed_from_lists: dict[tuple[str, str], datetime] = field(default_factory=dict)
     """By (opt-out list, number): when DeleteOptedOutNumber last removed it (once per 30 days)."""
     faults: dict[str, list[SimulatedError]] = field(default_factory=lambda: defaultdict(list))
@@ -132,6 +145,12 @@ class SmsSimulator:
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+        self._events: queue.Queue[tuple[str, str]] = queue.Queue()
+        self._events_pending = 0
+        self.unpublished: list[tuple[str, str, str]] = []
+        """Delivery events SNS refused: (topic ARN, event JSON, error)."""
+        self._events_done = threading.Condition()
+        threading.Thread(target=self._publisher, daemon=True).start()
         self._operations: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
             "SendTextMessage": self._send_text_message,
             "SendMediaMessage": self._send_media_message,
@@ -146,6 +165,8 @@ class SmsSimulator:
             "PutOptedOutNumber": self._put_opted_out_number,
             "CreateOptOutList": self._create_opt_out_list,
             "DeleteOptedOutNumber": self._delete_opted_out_number,
+            "CreateConfigurationSet": self._create_configuration_set,
+            "CreateEventDestination": self._create_event_destination,
         }
 
     # Lifecycle ---------------------------------------------------------------------------
@@ -329,7 +350,11 @@ class SmsSimulator:
                 if self.state.faults[name]:
                     raise self.state.faults[name].pop(0)
                 self._limit(name, params)
-                return 200, operation(params)
+                answer = operation(params)
+                outbox, self.state.outbox = self.state.outbox, []
+            if outbox:
+                self._publish(outbox)
+            return 200, answer
         except SimulatedError as error:
             return error.status, {"__type": error.code, "Message": str(error), **error.fields}
 
@@ -432,7 +457,97 @@ class SmsSimulator:
             media_urls=tuple(params.get("MediaUrls", ())),
         )
         self.state.inboxes[message.destination].append(message)
+        self._report_delivery(name, params, message)
         return {"MessageId": message.message_id}
+
+    def _create_configuration_set(self, params: dict[str, Any]) -> dict[str, Any]:
+        name = params["ConfigurationSetName"]
+        if name in self.state.configuration_sets:
+            raise SimulatedError("ConflictException", f"{name!r} exists", Reason="RESOURCE_ALREADY_EXISTS")
+        self.state.configuration_sets[name] = []
+        arn = f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:configuration-set/{name}"
+        return {"ConfigurationSetArn": arn, "ConfigurationSetName": name}
+
+    def _create_event_destination(self, params: dict[str, Any]) -> dict[str, Any]:
+        name = params["ConfigurationSetName"]
+        if name not in self.state.configuration_sets:
+            raise SimulatedError("ResourceNotFoundException", f"configuration set {name!r} does not exist")
+        destination = {
+            "EventDestinationName": params["EventDestinationName"],
+            "Enabled": True,
+            "MatchingEventTypes": list(params["MatchingEventTypes"]),
+            **({"SnsDestination": params["SnsDestination"]} if "SnsDestination" in params else {}),
+        }
+        self.state.configuration_sets[name].append(destination)
+        return {"ConfigurationSetName": name, "EventDestination": destination}
+
+    def set_delivery_outcome(self, number: str, event_type: str) -> None:
+        """Make every later text to ``number`` end with ``event_type`` (``TEXT_INVALID``, ``TEXT_BLOCKED``,
+        ...), as AWS's simulator destination numbers do; an MMS gets the ``MEDIA_`` form."""
+        with self._lock:
+            self.state.delivery_outcomes[number] = event_type
+
+    def _report_delivery(self, name: str, params: dict[str, Any], message: TextMessage) -> None:
+        """Queue the final event of a text sent through a configuration set for its SNS destinations."""
+        destinations = self.state.configuration_sets.get(params.get("ConfigurationSetName", ""), [])
+        outcome = self.state.delivery_outcomes.get(message.destination, "TEXT_DELIVERED").split("_", 1)[1]
+        event_type = ("MEDIA_" if name == "SendMediaMessage" else "TEXT_") + outcome
+        event = {
+            "eventType": event_type,
+            "eventVersion": "1.0",
+            "eventTimestamp": int(self.clock().timestamp() * 1000),
+            "isFinal": True,
+            "originationPhoneNumber": message.origination,
+            "destinationPhoneNumber": message.destination,
+            "isoCountryCode": "US",
+            "messageId": message.message_id,
+            "messageRequestTimestamp": int(self.clock().timestamp() * 1000),
+            "messageEncoding": "GSM",
+            "messageType": message.message_type or "TRANSACTIONAL",
+            "messageStatus": outcome,
+            "messageStatusDescription": f"simulated {outcome.lower().replace('_', ' ')}",
+            "totalMessageParts": 1,
+            "totalMessagePrice": 0.00581,
+            "totalCarrierFee": 0.00302,
+            "context": params.get("Context", {}),
+        }
+        for destination in destinations:
+            sns = destination.get("SnsDestination")
+            if (
+                sns
+                and destination["Enabled"]
+                and {event_type, "ALL", event_type.split("_")[0] + "_ALL"}
+                & set(destination["MatchingEventTypes"])
+            ):
+                self.state.outbox.append((sns["TopicArn"], json.dumps(event)))
+
+    def _publish(self, outbox: list[tuple[str, str]]) -> None:
+        """Hand the events to the publisher thread: like AWS's, they arrive after the send's answer."""
+        with self._events_done:
+            self._events_pending += len(outbox)
+        for item in outbox:
+            self._events.put(item)
+
+    def _publisher(self) -> None:
+        sns = None
+        while True:
+            topic_arn, message = self._events.get()
+            try:
+                # made at the first event, so the endpoint variables (moto's SNS) are set by then
+                sns = sns or boto3.client("sns", region_name=self.state.region)
+                sns.publish(TopicArn=topic_arn, Message=message)
+            except Exception as error:  # noqa: BLE001 - kept for the test to see; the thread goes on
+                self.unpublished.append((topic_arn, message, repr(error)))
+            finally:
+                with self._events_done:
+                    self._events_pending -= 1
+                    self._events_done.notify_all()
+
+    def wait_for_events(self, timeout: float = 30.0) -> None:
+        """Return once every delivery event so far is published; TimeoutError after ``timeout`` s."""
+        with self._events_done:
+            if not self._events_done.wait_for(lambda: self._events_pending == 0, timeout):
+                raise TimeoutError(f"{self._events_pending} delivery events unpublished after {timeout} s")
 
     def _send_text_message(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._deliver("SendTextMessage", params)
