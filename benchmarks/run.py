@@ -13,6 +13,7 @@ from benchmarks import (
     asset_size,
     cold_start,
     cpu_time,
+    delivery_event_cost,
     import_throughput,
     metrics_cost,
     request_cost,
@@ -110,6 +111,19 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
                 "-",
             )
         )
+
+    delivery = delivery_event_cost.run()
+    for case, requests in delivery["per_event"].items():
+        rows.append((f"DynamoDB requests per delivery event, {case}", f"{requests}", "-", "-"))
+    per_send = delivery["per_send"]
+    rows.append(
+        (
+            f"DynamoDB requests per send, {delivery_event_cost.SENDS} sends naming the configuration set",
+            f"{per_send['with']:.3f}",
+            f"without it: {per_send['without']:.3f}",
+            f"no request more: {_verdict(per_send['with'] <= per_send['without'])}",
+        )
+    )
 
     cpu = cpu_time.run()
     rows.append(

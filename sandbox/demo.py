@@ -15,7 +15,7 @@ from typing import Any
 import boto3
 
 from sandbox.embedded_metrics import emf_records, totals
-from sandbox.local_aws import TABLE_NAME, LocalAws, table_definition
+from sandbox.local_aws import QUIET_CONFIGURATION_SET, TABLE_NAME, LocalAws, table_definition
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
 from sms_opt_out.opt_out_store import OptOutStore
 
@@ -101,6 +101,7 @@ class Conversation:
                 "DestinationPhoneNumber": r,
                 "OriginationIdentity": self.local.our_number,
                 "MessageBody": "Spring sale",
+                "ConfigurationSetName": QUIET_CONFIGURATION_SET,  # the app's own: no delivery events
             }
             for r in recipients
         ]

@@ -32,6 +32,8 @@ from sms_opt_out.runtime import build_delivery_event_recorder, build_guarded_sen
 
 REGION = "us-east-1"
 CONFIGURATION_SET = "sms-opt-out-delivery"
+QUIET_CONFIGURATION_SET = "bulk-no-events"
+"""A configuration set of the app's with no event destination: a request naming it keeps it."""
 TABLE_NAME = "SMSOptOut"
 MOTO_SERVICES = ("DYNAMODB", "SNS", "SQS")
 
@@ -148,6 +150,7 @@ class LocalAws:
             SnsDestination={"TopicArn": self.events_topic_arn},
         )
         os.environ["DEFAULT_CONFIGURATION_SET"] = CONFIGURATION_SET
+        sms.create_configuration_set(ConfigurationSetName=QUIET_CONFIGURATION_SET)
 
     def _subscribe_queue(self, topic_arn: str, name: str) -> str:
         """An SQS queue subscribed to ``topic_arn``, standing in for a function's subscription."""

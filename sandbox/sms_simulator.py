@@ -45,6 +45,7 @@ ACCOUNT = "123456789012"
 DELETE_OPTED_OUT_EVERY = timedelta(days=30)
 """DeleteOptedOutNumber removes a number from an opt-out list at most once in this time."""
 POOL_PAGE_SIZE = 3
+SNS_BATCH_LIMIT = 10
 """ListPoolOriginationIdentities' page without MaxResults: small, so callers must follow NextToken."""
 
 
@@ -531,16 +532,28 @@ class SmsSimulator:
     def _publisher(self) -> None:
         sns = None
         while True:
-            topic_arn, message = self._events.get()
+            batch = [self._events.get()]
+            while len(batch) < SNS_BATCH_LIMIT:  # what has queued up meanwhile: PublishBatch, 10 at a time
+                try:
+                    batch.append(self._events.get_nowait())
+                except queue.Empty:
+                    break
             try:
                 # made at the first event, so the endpoint variables (moto's SNS) are set by then
                 sns = sns or boto3.client("sns", region_name=self.state.region)
-                sns.publish(TopicArn=topic_arn, Message=message)
+                for topic_arn in dict.fromkeys(topic for topic, _ in batch):
+                    entries = [m for topic, m in batch if topic == topic_arn]
+                    sns.publish_batch(
+                        TopicArn=topic_arn,
+                        PublishBatchRequestEntries=[
+                            {"Id": str(i), "Message": m} for i, m in enumerate(entries)
+                        ],
+                    )
             except Exception as error:  # noqa: BLE001 - kept for the test to see; the thread goes on
-                self.unpublished.append((topic_arn, message, repr(error)))
+                self.unpublished.extend((topic, message, repr(error)) for topic, message in batch)
             finally:
                 with self._events_done:
-                    self._events_pending -= 1
+                    self._events_pending -= len(batch)
                     self._events_done.notify_all()
 
     def wait_for_events(self, timeout: float = 30.0) -> None:
