@@ -200,3 +200,15 @@ def test_an_operators_opt_in_of_a_number_on_no_known_list_calls_no_sms_api(
     code, _ = cli("opt-in", CUSTOMER, "--channel", "web", "--consent-reference", "form-7")
 
     assert code == 0 and sms.calls() == []
+
+
+@pytest.mark.parametrize(("body", "outcome"), [("STOP", "OPT_OUT_UNANSWERED"), ("HELP", "HELP_UNANSWERED")])
+def test_an_answer_aws_refuses_as_opted_out_is_settled_not_retried(
+    reply: Handler, sms: SmsSimulator, dynamodb: Any, body: str, outcome: str
+) -> None:
+    put_on_list()  # answers from our number cannot reach the customer
+
+    assert reply(sns_event(body, inbound_id="in-1")) == {"outcomes": [outcome]}
+    receipt = dynamodb.get_item(TableName=TABLE, Key={"PK": {"S": CUSTOMER}, "SK": {"S": "INBOUND#in-1"}})
+    assert receipt["Item"]["Outcome"]["S"] == "ON_AWS_OPT_OUT_LIST"
+    assert sms.inbox(CUSTOMER) == []

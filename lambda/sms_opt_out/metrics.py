@@ -53,6 +53,10 @@ REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
     "DUPLICATE": (),  # counted when it was first delivered
     "SUPERSEDED": (),  # recorded, but a later reply decides: it changed nothing and was not answered
     "ON_AWS_OPT_OUT_LIST": ("OptIns",),  # recorded, not confirmed: AWS keeps the number on an opt-out list
+    # recorded, but AWS refused the answer: the number is on the identity's AWS opt-out list
+    "OPT_OUT_UNANSWERED": ("OptOuts",),
+    "OPT_IN_UNANSWERED": ("OptIns",),
+    "HELP_UNANSWERED": ("HelpRequests",),
 }
 """What each outcome of ``ReplyProcessor.process`` counts."""
 SEND_STATUSES: Mapping[str, str] = {

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from .aws_opt_out_lists import is_opted_out_answer
 from .consent import confirmation_holds, deciding_entry, is_blocked
 from .errors import ConfirmationNotSentError, CustomerBusyError
 from .inbound import InboundReply
@@ -112,6 +113,9 @@ class ReplyProcessor:
                 # Still on an AWS opt-out list: AWS would refuse the confirmation and every text.
                 return self._settle(receipt, ON_AWS_OPT_OUT_LIST, None)
             message_id = self._answer(reply, classification)
+            if message_id is None:  # AWS refused it: the number is on the identity's opt-out list
+                self._settle(receipt, ON_AWS_OPT_OUT_LIST, None)
+                return f"{classification.intent.value}_UNANSWERED"
             if event is not None:
                 self._store.mark_confirmed(event, self._now())
             self._settle(receipt, "HELP_SENT" if event is None else "CONFIRMED", message_id)
@@ -145,8 +149,9 @@ class ReplyProcessor:
         logger.info("%s from %s: %s", receipt.intent, mask(receipt.customer), outcome)
         return outcome
 
-    def _answer(self, reply: InboundReply, classification: Classification) -> str:
-        """Send the answer, in the language of the keyword that matched."""
+    def _answer(self, reply: InboundReply, classification: Classification) -> str | None:
+        """Send the answer, in the language of the keyword that matched; None when AWS refuses it as
+        opted out (the number is on the identity's AWS opt-out list: no answer can reach it)."""
         intent = classification.intent
         texts = self._settings.texts[classification.language or ENGLISH]
         text = {
@@ -164,6 +169,11 @@ class ReplyProcessor:
                 }
             )
         except (BotoCoreError, ClientError) as error:
+            if is_opted_out_answer(error):
+                logger.info(
+                    "%s is on an AWS opt-out list: %s recorded, not answered", mask(reply.customer), intent
+                )
+                return None
             raise ConfirmationNotSentError(
                 f"{intent.value} of {mask(reply.customer)} is recorded but its answer failed: "
                 f"{error_code(error)}"
