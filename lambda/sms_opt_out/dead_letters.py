@@ -17,7 +17,7 @@ from typing import Any
 
 from .phone_numbers import mask
 
-RESOLVED_SEND_STATUSES = frozenset({"SENT", "OPTED_OUT"})
+RESOLVED_SEND_STATUSES = frozenset({"SENT", "OPTED_OUT", "SUPPRESSED"})
 """A replayed send that ends so is done; FAILED ones of a batch are kept anew by the sender itself."""
 LIST_VISIBILITY_SECONDS = 30
 """How long ``list`` hides what it has read, so each receive returns others, before it releases them all."""
