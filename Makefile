@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(BIN):$(PATH)
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: install demo sandbox test lint synth deploy bench clean
+.PHONY: install demo sandbox test test-fast test-integration test-synthesis lint synth deploy bench clean
 
 # pip, minus one warning per package when the machine's pip config names a local index that is not
 # there ("Location 'file:///...' is ignored"); every other line, and pip's exit code, come through.
@@ -47,9 +47,20 @@ sandbox: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest -n 2 -q
+
+# One tier each (tests/conftest.py's MODULE_TIERS; CONTRIBUTING.md): fast runs on every change, in seconds.
+test-fast: install
+	$(BIN)/python -m pytest -n 0 -q -m fast
+
+test-integration: install
+	$(BIN)/python -m pytest -n 2 -q -m integration
+
+test-synthesis: install
+	$(BIN)/python -m pytest -n 2 -q -m synthesis
 
 # ENV=NAME picks an environment of cdk.json (default: dev).
 CDK_ENV := $(if $(ENV),-c environment=$(ENV))
@@ -66,4 +77,4 @@ bench: install
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) $(NAG2) node_modules cdk.out .pytest_cache .ruff_cache .hypothesis dist
+	rm -rf $(VENV) $(NAG2) node_modules cdk.out .pytest_cache .ruff_cache .mypy_cache .hypothesis dist

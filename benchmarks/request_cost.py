@@ -95,16 +95,16 @@ def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
     counting = RequestCounter()
     processor: ReplyProcessor = build_reply_processor(counting.client)
     cases = {
-        "opt-out": ("STOP", "in-1"),
-        "duplicate delivery": ("STOP", "in-1"),
-        "repeated STOP (already opted out)": ("STOP", "in-3"),
-        "unrecognised message (kept for review)": ("What time do you open?", "in-2"),
+        "opt-out": ("STOP", "in-1", "12:00"),
+        "duplicate delivery": ("STOP", "in-1", "12:00"),
+        "repeated STOP (already opted out)": ("STOP", "in-3", "12:05"),
+        "unrecognised message (kept for review)": ("What time do you open?", "in-2", "12:10"),
     }
     figures = {}
-    for name, (body, inbound_id) in cases.items():
+    for name, (body, inbound_id, at) in cases.items():
         counting.requests.clear()
         processor.process(
-            InboundReply("+13105550100", OUR_NUMBER, body, inbound_id, "2025-05-01T12:00:00.000Z"),
+            InboundReply("+13105550100", OUR_NUMBER, body, inbound_id, f"2025-05-01T{at}:00.000Z"),
             Lease.for_invocation("benchmark", remaining_ms=30_000),
         )
         figures[name] = {

@@ -8,9 +8,11 @@ import platform
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from benchmarks import (
     asset_size,
+    classifier,
     cold_start,
     cpu_time,
     delivery_event_cost,
@@ -35,6 +37,32 @@ costs two write units per item.
 whole send-handler cold start on the same machine under heavy load (about +11%). The project's own
 normalisation (`phone_numbers.to_e164`: digits of any script, fullwidth forms, a `(0)` trunk
 prefix) gives every number one key, which is all consent needs, so the library is left out.
+
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 667
+labelled replies to business texts in English, Spanish and French (461 revocations, including 29
+Unicode spellings of STOP and misspellings) and 443 conversational messages, none a revocation. They
+were written before the rules, in four parts: `tuning` (the rules were written against it),
+`heldout-1` and `heldout-2` (each written before its first measurement, then looked at and its
+general gaps fixed, so the table's figures for them are after tuning) and `heldout-3` (written after
+the last rule change and measured once: no rule has been changed for it, so its rows are the honest
+estimate on unseen wording). The first look at each held-out part, before any change, was:
+
+| first look | recall en / es / fr / all | precision all | conversational taken as opt-outs |
+| --- | --- | --- | --- |
+| heldout-1, STRICT | 100% / 97.1% / 100% / 99.2% | 94.8% | 21 of 128 |
+| heldout-1, CONTEXTUAL | 95.2% / 97.1% / 100% / 96.9% | 99.2% | 3 of 128 (2.3%) |
+| heldout-2, STRICT | 92.0% / 86.7% / 84.6% / 88.7% | 92.2% | 13 of 49 |
+| heldout-2, CONTEXTUAL | 92.0% / 86.7% / 84.6% / 88.7% | 100% | 0 of 49 |
+| heldout-3, STRICT | 92.0% / 93.3% / 100% / 94.3% | 94.3% | 18 of 54 |
+| heldout-3, CONTEXTUAL | 92.0% / 93.3% / 100% / 94.3% | 98.0% | 1 of 54 (1.9%) |
+
+So on wordings nobody wrote a rule for, about one revocation in fifteen is missed (each is kept for
+review, as every unrecognised reply is); the targets (recall >= 97%, <= 0.3% of conversation) are met
+on the parts the rules have seen and not on unseen ones, and the conversational share would need
+far more than 443 messages to be shown at 0.3%. Short replies recur, as they do in real traffic:
+11 of heldout-1's 186 replies, 3 of heldout-2's 71 and 16 of heldout-3's 74 ("STOP", "help",
+"Alto por favor") also occur in an earlier part. CPU per reply is process time over every text of
+both corpora, 20 rounds.
 """
 Row = tuple[str, str, str, str]
 """(figure, ours, baseline, target)."""
@@ -183,6 +211,82 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
     rows.append(
         ("Lambda asset, zipped", f"{size / 1024:.1f} KB", "-", f"≤ 100 KB: {_verdict(size <= 100 * 1024)}")
     )
+    growth = size - ASSET_BEFORE_CLASSIFIER
+    rows.append(
+        (
+            "Lambda asset growth since the classifier (issue 21)",
+            f"{growth / 1024:+.1f} KB",
+            f"{ASSET_BEFORE_CLASSIFIER / 1024:.1f} KB before",
+            f"≤ 150 KB: {_verdict(growth <= 150 * 1024)}",
+        )
+    )
+    rows += _classifier_rows()
+    return rows
+
+
+ASSET_BEFORE_CLASSIFIER = 73_179
+"""Bytes of the zipped asset on main at 0e0bcb1, before the classifier of issue 21."""
+BEFORE_CLASSIFIER = {
+    "recall": "en 60.0%, es 20.2%, fr 19.6%, all 39.0%",
+    "precision": "en 81.5%, es 100.0%, fr 100.0%, all 85.7%",
+    "conversations": "88 of 443 (19.9%)",
+}
+"""The rules on main at 0e0bcb1 (WORD, en/es/fr) on the same corpora, all parts."""
+
+
+def _percentages(figures: dict[str, object], key: str, attribute: str) -> tuple[str, list[float]]:
+    values = [getattr(figures[f"{key}/{language}"], attribute) for language in (*classifier.LANGUAGES, "all")]
+    labels = (*classifier.LANGUAGES, "all")
+    return ", ".join(f"{label} {value:.1%}" for label, value in zip(labels, values, strict=True)), values
+
+
+def _classifier_rows() -> list[Row]:
+    figures = classifier.run()
+    rows: list[Row] = []
+    for policy in classifier.RevocationPolicy:
+        for split in classifier.SPLITS:
+            key = f"{policy}/{split}"
+            size = figures[f"{key}/all"].revocations  # type: ignore[attr-defined]
+            text, values = _percentages(figures, key, "recall")
+            met = values[-1] >= 0.97 and min(values[:-1]) >= 0.95
+            rows.append(
+                (
+                    f"Revocation recall, {policy}, {split} replies ({size} revocations)",
+                    text,
+                    f"main: {BEFORE_CLASSIFIER['recall']}",
+                    f"≥ 97% overall, ≥ 95% per language: {_verdict(met)}",
+                )
+            )
+            text, values = _percentages(figures, key, "precision")
+            target = f"≥ 97%: {_verdict(values[-1] >= 0.97)}" if policy == "CONTEXTUAL" else "-"
+            rows.append(
+                (
+                    f"Opt-out precision, {policy}, {split} replies",
+                    text,
+                    f"main: {BEFORE_CLASSIFIER['precision']}",
+                    target,
+                )
+            )
+            taken, total = cast(tuple[int, int], figures[f"{key}/conversations"])
+            share = taken / total
+            target = f"≤ 0.3%: {_verdict(share <= 0.003)}" if policy == "CONTEXTUAL" else "-"
+            rows.append(
+                (
+                    f"Conversational messages taken as opt-outs, {policy}, {split}",
+                    f"{taken} of {total} ({share:.1%})",
+                    f"main: {BEFORE_CLASSIFIER['conversations']}",
+                    target,
+                )
+            )
+    cpu = figures["cpu"]
+    rows.append(
+        (
+            "Classifier CPU time per reply (corpora, slower policy)",
+            f"{cpu * 1e6:.0f} µs",  # type: ignore[operator]
+            "-",
+            f"≤ 1 ms: {_verdict(cpu <= 0.001)}",  # type: ignore[operator]
+        )
+    )
     return rows
 
 
@@ -211,6 +315,20 @@ def _send_rows() -> list[Row]:
             f"≤ 0.01: {_verdict(fast.reads / fast.messages <= 0.01)}",
         ),
     ]
+    late = send_throughput.within_deadline()
+    rows.append(
+        (
+            f"An invocation with {send_throughput.DEADLINE_TIMEOUT_MS / 1000:.0f} s left, "
+            f"{late.messages} messages at {send_throughput.DEADLINE_RATE:.0f} msg/s",
+            f"returned {late.left_ms} ms before its timeout; {late.statuses['SENT']} SENT, "
+            f"{late.statuses['DEFERRED']} DEFERRED, {late.statuses['FAILED']} FAILED",
+            "-",
+            "returns before the timeout, the rest DEFERRED, 0 FAILED: "
+            + _verdict(
+                (late.left_ms or 0) > 0 and late.statuses["DEFERRED"] > 0 and not late.statuses["FAILED"]
+            ),
+        )
+    )
     cpu = send_throughput.cpu_per_call()
     rows.append(
         (

@@ -20,8 +20,10 @@ from moto.server import ThreadedMotoServer
 
 from benchmarks.local_stack import ENVIRONMENT, OUR_NUMBER
 from benchmarks.remote_simulator import remote_simulator
+from sandbox.lambda_context import LambdaContext
 from sandbox.local_aws import TABLE_NAME, table_definition
 from sandbox.request_counter import RequestCounter
+from sms_opt_out.deadline import Deadline
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.runtime import build_guarded_sender
 
@@ -31,6 +33,8 @@ SEQUENTIAL_BATCH = 200
 """The sequential baseline takes 50 ms a message: measured on 200, its time for 1,000 is scaled."""
 SLOW_NUMBER, SLOW_RATE, SLOW_MESSAGES = "+18445550103", 3.0, 24
 FAST_NUMBER, FAST_RATE, FAST_MESSAGES = "+18445550104", 100.0, 800
+DEADLINE_TIMEOUT_MS, DEADLINE_RATE, DEADLINE_MESSAGES = 3_000, 10.0, 40
+"""An invocation with 3 s left and 4 s of sending at the number's configured rate."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class Run:
     throttles: Counter[str]
     rates: dict[str, float]
     """Messages per second reached per origination number (first to last text)."""
+    left_ms: int | None = None
+    """Time the invocation had left when the sender returned (None: it had no deadline)."""
 
     @property
     def per_second(self) -> float:
@@ -71,17 +77,25 @@ def moto_server() -> Iterator[None]:
         server.stop()
 
 
-def _run(batch: list[dict[str, Any]], environment: dict[str, str], limits: dict[str, float | None]) -> Run:
+def _run(
+    batch: list[dict[str, Any]],
+    environment: dict[str, str],
+    limits: dict[str, float | None],
+    timeout_ms: int | None = None,
+) -> Run:
     saved = dict(os.environ)
     os.environ.update(environment)
     try:
-        with moto_server(), remote_simulator(LATENCY, {OUR_NUMBER: None} | limits) as (endpoint, pipe):
+        rates: dict[str, float | None] = {OUR_NUMBER: None}
+        with moto_server(), remote_simulator(LATENCY, rates | limits) as (endpoint, pipe):
             os.environ["AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"] = endpoint
             counter = RequestCounter()
             sender = build_guarded_sender(counter.client)
+            context = LambdaContext(timeout_ms=timeout_ms) if timeout_ms is not None else None
             started = time.perf_counter()
-            outcome = sender.send(batch)
+            outcome = sender.send(batch, Deadline.of(context))
             elapsed = time.perf_counter() - started
+            left_ms = context.get_remaining_time_in_millis() if context is not None else None
             pipe.send("report")
             texts, _ = pipe.recv()
     finally:
@@ -102,6 +116,7 @@ def _run(batch: list[dict[str, Any]], environment: dict[str, str], limits: dict[
             for number, times in by_number.items()
             if len(times) > 1 and max(times) > min(times)
         },
+        left_ms=left_ms,
     )
 
 
@@ -127,6 +142,12 @@ def mixed(configured: bool) -> Run:
     if configured:
         environment["MESSAGES_PER_SECOND"] = json.dumps({SLOW_NUMBER: SLOW_RATE, FAST_NUMBER: FAST_RATE})
     return _run(batch, environment, {SLOW_NUMBER: SLOW_RATE, FAST_NUMBER: FAST_RATE})
+
+
+def within_deadline() -> Run:
+    """40 messages at 10 per second with 3 s left: it returns in time, the rest DEFERRED."""
+    environment = {"MESSAGES_PER_SECOND": json.dumps({OUR_NUMBER: DEADLINE_RATE})}
+    return _run(_requests(_recipients(DEADLINE_MESSAGES)), environment, {}, DEADLINE_TIMEOUT_MS)
 
 
 def cpu_per_call(calls: int = 200) -> float:

@@ -6,6 +6,7 @@ import functools
 import logging
 from typing import Any
 
+from sms_opt_out.deadline import Deadline
 from sms_opt_out.errors import MalformedReplyError
 from sms_opt_out.inbound import parse_sns_record
 from sms_opt_out.leases import Lease
@@ -24,13 +25,15 @@ def reply_processor() -> ReplyProcessor:
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Process every SNS record; raise after the last one if any failed, so nothing is lost.
+    """Process every SNS record within the invocation's time; raise after the last one if any
+    failed, so nothing is lost.
 
     The outcomes are counted and written as metrics (EMF, standard output) before any failure is raised.
     """
     records = event.get("Records") if isinstance(event, dict) else None
     if not isinstance(records, list) or not records:
         raise MalformedReplyError("Records", "must be a non-empty list of SNS records")
+    deadline = Deadline.of(context)
     lease = Lease.for_invocation(context.aws_request_id, context.get_remaining_time_in_millis())
     outcomes: list[str] = []
     failures: list[Exception] = []
@@ -38,7 +41,7 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     for position, record in enumerate(records):
         try:
             reply = parse_sns_record(record, position)
-            outcomes.append(reply_processor().process(reply, lease))
+            outcomes.append(reply_processor().process(reply, lease, deadline))
             metrics.add_outcome(reply.our_number, outcomes[-1])
         except Exception as error:  # noqa: BLE001 - every record gets its turn; all failures are raised below
             logger.error("Records[%d] failed: %s", position, error)

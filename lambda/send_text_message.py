@@ -10,6 +10,7 @@ from sms_opt_out.metrics import SendMetrics
 from sms_opt_out.runtime import build_guarded_sender, configure_logging
 from sms_opt_out.send_events import SendEvent
 from sms_opt_out.send_service import GuardedSender
+from sms_opt_out.settings import Settings
 
 configure_logging()
 
@@ -22,8 +23,11 @@ def guarded_sender() -> GuardedSender:
 
 @functools.cache
 def send_metrics() -> SendMetrics:
-    """Kept for the container's life: it remembers the identities SendTextMessage sent from."""
-    return SendMetrics()
+    """Kept for the container's life: it remembers the identities SendTextMessage sent from, and
+    knows the construct's own numbers and pools from the start."""
+    settings = Settings.from_environ()
+    numbers = settings.origination_numbers
+    return SendMetrics(own={*numbers, *numbers.values(), *settings.pool_ids})
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

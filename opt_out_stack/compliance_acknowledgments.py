@@ -102,11 +102,13 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
         functions.append(opt_out.delivery_function)
         queues.append(opt_out.delivery_dead_letter_queue)
     for function in functions:
+        assert function.role is not None, "the construct's functions have their own roles"
         if traced:
             policy = function.role.node.find_child("DefaultPolicy")
             acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", XRAY_ONLY_STAR, "Resource::*")
         acknowledge(function, "Serverless", "Serverless-LambdaDLQ", ON_FAILURE_DESTINATION)
     if opt_out.reply_from_any_number is not None:
+        assert opt_out.reply_function.role is not None
         policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
         finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.reply_from_any_number))
         acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_NUMBER_OF_A_POOL, finding)

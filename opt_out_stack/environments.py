@@ -36,7 +36,8 @@ def _removal_policy(value: Any) -> RemovalPolicy:
     names = ("RETAIN", "SNAPSHOT", "DESTROY")
     if not isinstance(value, str) or value.upper() not in names:
         raise PropError("removal_policy", value, "is not a removal policy", f"give one of {', '.join(names)}")
-    return getattr(RemovalPolicy, value.upper())
+    policy: RemovalPolicy = getattr(RemovalPolicy, value.upper())
+    return policy
 
 
 RETENTION_DAYS = {
@@ -54,7 +55,8 @@ def _log_retention(value: Any) -> logs.RetentionDays:
     if days not in RETENTION_DAYS:
         fix = f"give one of {', '.join(map(str, RETENTION_DAYS))} days"
         raise PropError("log_retention", value, "is not a CloudWatch Logs retention", fix)
-    return getattr(logs.RetentionDays, RETENTION_DAYS[int(days)])
+    retention: logs.RetentionDays = getattr(logs.RetentionDays, RETENTION_DAYS[int(days)])
+    return retention
 
 
 def _language_settings(value: Any) -> Any:

@@ -10,7 +10,8 @@ _PACKAGED = Path(__file__).parent / "_lambda"
 _CHECKOUT = Path(__file__).parent.parent / "lambda"
 
 
-EXCLUDE = ("**/__pycache__", "**/*.pyc")
+EXCLUDE = ("**/__pycache__", "**/*.pyc", "**/py.typed")
+"""Not code: the type checker's marker stays in the wheel, out of the functions."""
 
 
 def lambda_asset_directory() -> Path:

@@ -7,13 +7,15 @@ environment used.
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import aws_cdk.aws_lambda as lambda_
-from aws_cdk import Duration, Token
+import aws_cdk.aws_logs as logs
+import aws_cdk.aws_smsvoice as smsvoice
+from aws_cdk import Duration, RemovalPolicy, Token
 
 PHONE_NUMBER_ID = re.compile(r"phone-[0-9a-fA-F]{32}")
 _TABLE_NAME = re.compile(r"[a-zA-Z0-9_.-]{3,255}")
@@ -36,11 +38,109 @@ class PropError(ValueError):
         return PropError(prop, self.value, self.problem, self.fix)
 
 
-def check_list_props(function: Callable[..., Any], values: Mapping[str, Any]) -> None:
-    """Every prop typed ``Sequence[...]`` in ``function``'s signature must be a list, not one string."""
-    for name, parameter in inspect.signature(function).parameters.items():
-        if "Sequence[" in str(parameter.annotation) and isinstance(values.get(name), str):
-            raise PropError(name, values[name], "is one string", f"give a list, e.g. [{values[name]!r}]")
+@dataclass(frozen=True)
+class PropType:
+    """What a prop must be: ``accepts`` tells, ``noun`` names it in the error, ``fix`` shows one."""
+
+    noun: str
+    accepts: Callable[[Any], bool]
+    fix: str
+    optional: bool = False
+    """None is accepted too (the prop's default)."""
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_list_of(kind: type | tuple[type, ...]) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, list | tuple) and all(isinstance(v, kind) for v in value)
+
+
+def _has(attribute: str) -> Callable[[Any], bool]:
+    """A jsii interface (``kms.IKey``, ``sns.ITopic``) is a protocol: known by what it has."""
+    return lambda value: hasattr(value, attribute) and not isinstance(value, str)
+
+
+_STRINGS = PropType("a list of strings", _is_list_of(str), "give a list, e.g. ['...']")
+_TEXT = PropType("a string", lambda v: isinstance(v, str), "give a text", optional=True)
+PROP_TYPES: Mapping[str, PropType] = {
+    "phone_number_ids": _STRINGS,
+    "pool_ids": _STRINGS,
+    "phone_numbers": PropType(
+        "a list of aws_smsvoice.CfnPhoneNumber",
+        _is_list_of(smsvoice.CfnPhoneNumber),
+        "give [CfnPhoneNumber(...), ...]",
+    ),
+    "pools": PropType(
+        "a list of aws_smsvoice.CfnPool", _is_list_of(smsvoice.CfnPool), "give [CfnPool(...), ...]"
+    ),
+    "table_name": PropType("a string", lambda v: isinstance(v, str), "give a table name", optional=True),
+    "removal_policy": PropType(
+        "a RemovalPolicy", lambda v: isinstance(v, RemovalPolicy), "give RemovalPolicy.RETAIN or DESTROY"
+    ),
+    "encryption_key": PropType("an aws_kms.IKey", _has("key_arn"), "give a kms.Key or an imported key", True),
+    "alarm_topic": PropType(
+        "an aws_sns.ITopic", _has("topic_arn"), "give an sns.Topic or an imported one", True
+    ),
+    "opt_out_keywords": replace(_STRINGS, optional=True),
+    "opt_in_keywords": replace(_STRINGS, optional=True),
+    "help_keywords": replace(_STRINGS, optional=True),
+    "opt_out_words": replace(_STRINGS, optional=True),
+    "opt_out_phrases": replace(_STRINGS, optional=True),
+    "match_mode": replace(_TEXT, fix="give 'WORD' or 'EXACT'"),
+    "opt_out_scope": replace(_TEXT, fix="give 'ALL' or 'ORIGINATION'"),
+    "opt_out_confirmation": _TEXT,
+    "clarification_message": _TEXT,
+    "revocation_policy": replace(_TEXT, fix="give 'STRICT' or 'CONTEXTUAL'"),
+    "opt_in_confirmation": _TEXT,
+    "help_message": _TEXT,
+    "program_name": _TEXT,
+    "support_contact": _TEXT,
+    "message_frequency": _TEXT,
+    "languages": replace(_STRINGS, optional=True, fix="give a list, e.g. ['en', 'es']"),
+    "language_settings": PropType(
+        "a mapping", lambda v: isinstance(v, Mapping), "give {'fr': {'help_message': '...'}, ...}", True
+    ),
+    "configuration_set_names": _STRINGS,
+    "protect_configuration_ids": _STRINGS,
+    "memory_size": PropType("a whole number", _is_int, "give a whole number of MB, e.g. 256"),
+    "timeout": PropType(
+        "a Duration", lambda v: isinstance(v, Duration), "give e.g. Duration.seconds(30)", True
+    ),
+    "reply_reserved_concurrency": PropType("a whole number", _is_int, "give e.g. 5", optional=True),
+    "send_reserved_concurrency": PropType("a whole number", _is_int, "give e.g. 20", optional=True),
+    "log_retention": PropType(
+        "an aws_logs.RetentionDays",
+        lambda v: isinstance(v, logs.RetentionDays),
+        "give e.g. RetentionDays.ONE_YEAR",
+    ),
+    "messages_per_second": PropType(
+        "a mapping", lambda v: isinstance(v, Mapping), "give e.g. {'+18445550100': 3, '*': 20}", True
+    ),
+    "send_concurrency": PropType("a whole number", _is_int, "give e.g. 32"),
+    "max_send_concurrency": PropType("a whole number", _is_int, "give e.g. 2"),
+    "metrics_namespace": PropType("a string", lambda v: isinstance(v, str), "give e.g. 'SmsOptOut'"),
+    "dashboard_name": PropType("a string", lambda v: isinstance(v, str), "give a dashboard name", True),
+    "tracing": PropType(
+        "an aws_lambda.Tracing",
+        lambda v: isinstance(v, lambda_.Tracing),
+        "give Tracing.ACTIVE, PASS_THROUGH or DISABLED",
+    ),
+}
+"""The type of every prop of ``SmsOptOut``: checked first, so every wrong type fails the same way."""
+
+
+def check_prop_types(values: Mapping[str, Any]) -> None:
+    """Raise PropError naming the first prop of ``values`` whose value is not of its ``PROP_TYPES`` type."""
+    for prop, value in values.items():
+        kind = PROP_TYPES[prop]
+        if value is None and kind.optional:
+            continue
+        if isinstance(value, str) and kind.accepts([value]):
+            raise PropError(prop, value, "is one string", f"give a list, e.g. [{value!r}]")
+        if not kind.accepts(value):
+            raise PropError(prop, value, f"is not {kind.noun}", kind.fix)
 
 
 def timeout_seconds(timeout: Duration | None, default: int) -> Duration:

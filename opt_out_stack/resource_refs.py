@@ -47,6 +47,7 @@ def resource_refs(stack: Stack, values: Sequence[str], kind: ResourceKind) -> li
                 kind.fix,
             )
         if arn := arn_pattern.fullmatch(value):
+            _refuse_another_environment(stack, kind, value, region=arn.group(1), account=arn.group(2))
             refs.append((value, arn.group(3), value))
         elif kind.id_pattern.fullmatch(value):
             arn_value = stack.format_arn(service="sms-voice", resource=kind.resource, resource_name=value)
@@ -57,3 +58,21 @@ def resource_refs(stack: Stack, values: Sequence[str], kind: ResourceKind) -> li
     if duplicates := sorted({i for i in ids if ids.count(i) > 1}):
         raise PropError(kind.prop, duplicates, "are given more than once", f"list each {kind.item} once")
     return refs
+
+
+def _refuse_another_environment(
+    stack: Stack, kind: ResourceKind, value: str, *, region: str, account: str
+) -> None:
+    """A number or pool of another region or account cannot be configured (nor sent from) by this stack.
+
+    Checked where the stack's region and account are concrete; an environment-agnostic stack is
+    deployed where the CLI's credentials point, so its ARNs are taken as given.
+    """
+    for what, theirs, ours in (("region", region, stack.region), ("account", account, stack.account)):
+        if not Token.is_unresolved(ours) and theirs != ours:
+            raise PropError(
+                kind.prop,
+                value,
+                f"is in {theirs}, not the stack's {what} {ours}",
+                f"give the {kind.item}s of {stack.region} in {stack.account}, or deploy a stack in {theirs}",
+            )

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from opt_out_stack import prop_validation
 from opt_out_stack.prop_validation import PropError
 from sms_opt_out.errors import InvalidFieldError
+from sms_opt_out.intents import RevocationPolicy
 from sms_opt_out.keywords import MatchMode, stop_rule_violation
 from sms_opt_out.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, check_languages
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.preferences import Scope
-from sms_opt_out.settings import language_variable
+from sms_opt_out.settings import TEXT_VARIABLES as TEXT_FIELDS
+from sms_opt_out.settings import Settings, language_variable
 
 LIST_VARIABLES = {
     "opt_out_keywords": "OPT_OUT_KEYWORDS",
@@ -27,6 +29,7 @@ TEXT_VARIABLES = {
     "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
     "opt_in_confirmation": "OPT_IN_CONFIRMATION",
     "help_message": "HELP_MESSAGE",
+    "clarification_message": "CLARIFICATION_MESSAGE",
     "message_frequency": "MESSAGE_FREQUENCY",
     "program_name": "PROGRAM_NAME",
     "support_contact": "SUPPORT_CONTACT",
@@ -36,6 +39,7 @@ LANGUAGE_PROPS = (
     "opt_out_confirmation",
     "opt_in_confirmation",
     "help_message",
+    "clarification_message",
     "message_frequency",
 )
 """What ``language_settings`` may set for a language other than English."""
@@ -53,10 +57,12 @@ class RuntimeSettings:
     opt_out_words: Sequence[str] | None = None
     opt_out_phrases: Sequence[str] | None = None
     match_mode: str | None = None
+    revocation_policy: str | None = None
     opt_out_scope: str | None = None
     opt_out_confirmation: str | None = None
     opt_in_confirmation: str | None = None
     help_message: str | None = None
+    clarification_message: str | None = None
     program_name: str | None = None
     messages_per_second: Mapping[str, float] | None = None
     support_contact: str | None = None
@@ -74,7 +80,7 @@ class RuntimeSettings:
         for prop, variable in TEXT_VARIABLES.items():
             if getattr(self, prop) is not None:
                 env[variable] = _text_value(prop, getattr(self, prop))
-        languages = DEFAULT_LANGUAGES
+        languages: tuple[str, ...] = DEFAULT_LANGUAGES
         if self.languages is not None:
             try:
                 languages = check_languages(self.languages, "languages")
@@ -86,6 +92,7 @@ class RuntimeSettings:
         env |= _language_settings(self.language_settings or {}, languages)
         for prop, variable, kind in (
             ("match_mode", "MATCH_MODE", MatchMode),
+            ("revocation_policy", "REVOCATION_POLICY", RevocationPolicy),
             ("opt_out_scope", "OPT_OUT_SCOPE", Scope),
         ):
             value = getattr(self, prop)
@@ -101,7 +108,41 @@ class RuntimeSettings:
             env["MESSAGES_PER_SECOND"] = _rates(self.messages_per_second)
         env["METRICS_NAMESPACE"] = prop_validation.metrics_namespace(self.metrics_namespace)
         self._check_stop_opts_out()
+        self._check_filled_texts(env)
         return env
+
+    def _check_filled_texts(self, env: Mapping[str, str]) -> None:
+        """Every answer, as the functions render it from ``env``, fits one SendTextMessage.
+
+        A default text fills in the program name, the support contact and the message frequency;
+        the longest of those that a too-long text uses is named.
+        """
+        texts = Settings.from_environ({**env, "OPT_OUT_TABLE_NAME": "-"}).texts
+        for code, answers in texts.items():
+            frequency_prop = "message_frequency"
+            frequency = self.message_frequency
+            if "message_frequency" in (self.language_settings or {}).get(code, {}):
+                frequency_prop = f"language_settings[{code!r}].message_frequency"
+                frequency = str((self.language_settings or {})[code]["message_frequency"])
+            for field_name in TEXT_FIELDS:
+                text = getattr(answers, field_name)
+                if len(text) <= MAX_TEXT_LENGTH:
+                    continue
+                fillers = {"program_name": self.program_name}
+                if field_name != "opt_out_confirmation":
+                    fillers[frequency_prop] = frequency
+                if field_name in ("help_message", "opt_in_confirmation"):
+                    fillers["support_contact"] = self.support_contact
+                given = {prop: str(value) for prop, value in fillers.items() if value is not None}
+                prop = max(given, key=lambda p: len(given[p])) if given else field_name
+                given.setdefault(prop, text)
+                raise PropError(
+                    prop,
+                    given[prop],
+                    f"makes the {code} {field_name} {len(text)} characters, over SendTextMessage's "
+                    f"{MAX_TEXT_LENGTH}",
+                    f"give a shorter {prop}, or a {field_name} of your own",
+                )
 
     def _check_stop_opts_out(self) -> None:
         """STOP must opt out whatever the keyword props say; the functions apply the same rule at start."""

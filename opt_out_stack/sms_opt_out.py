@@ -19,10 +19,11 @@ import aws_cdk.aws_sqs as sqs
 from aws_cdk import Annotations, CfnResource, Duration, RemovalPolicy, Stack
 from constructs import Construct
 
-from opt_out_stack import prop_validation
+from opt_out_stack import function_environment, prop_validation
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
 from opt_out_stack.delivery_events import DeliveryEvents, watch_delivery
+from opt_out_stack.implied_dependencies import drop_provider_role_dependency, drop_role_dependency
 from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.observability import Observability
 from opt_out_stack.opt_out_list_removal import grant_opt_out_list_removal
@@ -38,6 +39,7 @@ from opt_out_stack.pool_configuration import (
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_settings import RuntimeSettings
 from opt_out_stack.send_queue import SendQueue
+from opt_out_stack.text_parts import warn_multipart_texts
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
 from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
@@ -99,10 +101,12 @@ class SmsOptOut(Construct):
         opt_out_words: Sequence[str] | None = None,
         opt_out_phrases: Sequence[str] | None = None,
         match_mode: str | None = None,
+        revocation_policy: str | None = None,
         opt_out_scope: str | None = None,
         opt_out_confirmation: str | None = None,
         opt_in_confirmation: str | None = None,
         help_message: str | None = None,
+        clarification_message: str | None = None,
         program_name: str | None = None,
         support_contact: str | None = None,
         message_frequency: str | None = None,
@@ -152,6 +156,10 @@ class SmsOptOut(Construct):
         :param opt_out_words: English revocation words matched anywhere in a reply. Default: the FCC's seven.
         :param opt_out_phrases: English opt-out phrases matched anywhere. Default: "leave me alone", ...
         :param match_mode: WORD or EXACT. Default: WORD.
+        :param revocation_policy: STRICT (the FCC's seven words revoke wherever they appear in a reply)
+            or CONTEXTUAL (for conversational programs: they revoke when used about the messages or
+            alone; a reply using them clearly about something else, "which bus stop?", is AMBIGUOUS:
+            kept for review and answered once with ``clarification_message``). Default: STRICT.
         :param opt_out_scope: ALL (an opt-out blocks every number sharing the table) or ORIGINATION
             (the number it was sent to: the AWS sample's, short of the FCC's revoke-all rule from
             2027-01-31). Default: ALL.
@@ -159,6 +167,8 @@ class SmsOptOut(Construct):
         :param opt_in_confirmation: English text answering an opt-in. Default: the runtime's.
         :param help_message: English text answering HELP. Default: names the program, the support
             contact, the message frequency, STOP and START.
+        :param clarification_message: English answer to an AMBIGUOUS reply (policy CONTEXTUAL).
+            Default: names the program and says to reply STOP to stop all messages.
         :param program_name: the program named in the default texts. Default: "SMS alerts".
         :param support_contact: phone number, email or URL the default HELP texts give. Default:
             none, with a synthesis warning (CTIA wants it in the HELP answer).
@@ -192,8 +202,9 @@ class SmsOptOut(Construct):
             function recording each event, suppressing invalid and repeatedly blocked numbers, and
             counting delivery per number (dashboard, blocked-or-spam alarms). Default: True.
         """
+        given = locals()
+        prop_validation.check_prop_types({prop: given[prop] for prop in prop_validation.PROP_TYPES})
         super().__init__(scope, construct_id)
-        prop_validation.check_list_props(SmsOptOut.__init__, locals())
         stack = Stack.of(self)
         numbers = phone_number_refs(stack, phone_number_ids)
         pool_list = pool_refs(stack, pool_ids)
@@ -214,10 +225,12 @@ class SmsOptOut(Construct):
             opt_out_words=opt_out_words,
             opt_out_phrases=opt_out_phrases,
             match_mode=match_mode,
+            revocation_policy=revocation_policy,
             opt_out_scope=opt_out_scope,
             opt_out_confirmation=opt_out_confirmation,
             opt_in_confirmation=opt_in_confirmation,
             help_message=help_message,
+            clarification_message=clarification_message,
             program_name=program_name,
             messages_per_second=messages_per_second,
             support_contact=support_contact,
@@ -226,6 +239,7 @@ class SmsOptOut(Construct):
             language_settings=language_settings,
             metrics_namespace=metrics_namespace,
         ).environment()
+        warn_multipart_texts(self, environment)
         if support_contact is None:
             Annotations.of(self).add_warning_v2(
                 "sms-opt-out:supportContactMissing",
@@ -288,6 +302,8 @@ class SmsOptOut(Construct):
         self.send_dead_letter_queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
 
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
+        self._variables = {"ReplyFunction": dict(environment), "SendFunction": dict(environment)}
+        """Each function's environment variables, measured against Lambda's 4 KB once all are set."""
         self.reply_function = self._function(
             "ReplyFunction", "process_reply.handler", environment, memory_size, timeout, log_retention,
             self.reply_dead_letter_queue, concurrency["ReplyFunction"], tracing,
@@ -303,10 +319,19 @@ class SmsOptOut(Construct):
         )
 
         # Every failed send ends on one queue: a send of a batch that SendTextMessage refuses too.
-        self.send_function.add_environment("FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url)
+        self._add_environment(
+            self.send_function, "FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url
+        )
         self.send_dead_letter_queue.grant_send_messages(self.send_function)
 
-        self.table.grant(self.reply_function, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem")
+        # Query: a STOP reads the customer's history under the lease (was an earlier opt-out answered?).
+        self.table.grant(
+            self.reply_function,
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:GetItem",
+            "dynamodb:Query",
+        )
         self.table.grant(self.send_function, "dynamodb:BatchGetItem")
         # Idempotency key records only: the sender can never write a customer's consent state.
         self.send_function.add_to_role_policy(
@@ -361,7 +386,7 @@ class SmsOptOut(Construct):
             stack, self.reply_function, numbers, [p.arn for p in pool_list]
         )
         """The opt-out lists the reply function may remove a number from (an opt-in AWS will honour)."""
-        self.send_function.add_environment("SEND_CONCURRENCY", str(send_concurrency))
+        self._add_environment(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
         self.send_queue = SendQueue(
             self,
             "SendQueue",
@@ -370,6 +395,9 @@ class SmsOptOut(Construct):
             dead_letter_queue=self.send_dead_letter_queue,
             max_concurrency=max_send_concurrency,
         ).queue
+        # What a direct batch cannot send in time goes to the send queue, which sends it (QUEUED).
+        self.send_function.add_environment("SEND_QUEUE_URL", self.send_queue.queue_url)
+        self.send_queue.grant(self.send_function, "sqs:SendMessage")
 
         # Self-managed opt-outs come on only once a STOP can be received (and go off first on delete).
         permissions = [c for c in self.reply_function.node.children if isinstance(c, lambda_.CfnPermission)]
@@ -382,12 +410,15 @@ class SmsOptOut(Construct):
         known = {c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}
         for number in in_app_numbers:
             known[number.attr_phone_number_id] = number.attr_phone_number
-        self.send_function.add_environment("ORIGINATION_NUMBERS", stack.to_json_string(known))
+        self._add_environment(self.send_function, "ORIGINATION_NUMBERS", stack.to_json_string(known))
         # The reply function cannot reference an in-app pool (which depends on the function's
         # subscription): replies to its numbers are recorded for the number, and the sender, which
         # knows the pool, still treats it as one origination.
-        self.reply_function.add_environment("POOL_IDS", stack.to_json_string([p.pool_id for p in pool_list]))
-        self.send_function.add_environment(
+        self._add_environment(
+            self.reply_function, "POOL_IDS", stack.to_json_string([p.pool_id for p in pool_list])
+        )
+        self._add_environment(
+            self.send_function,
             "POOL_IDS",
             stack.to_json_string([p.pool_id for p in pool_list] + [p.attr_pool_id for p in in_app_pools]),
         )
@@ -406,13 +437,45 @@ class SmsOptOut(Construct):
             alarm_topic=alarm_topic,
         )
         self.dashboard = self.observability.dashboard
+        self._check_environment_sizes(table_name, numbers, in_app_numbers, pool_list, in_app_pools, given)
         self.alarms = self._alarms(alarm_topic) + self.observability.alarms
         if self.delivery_events is not None:
             configured = [c.e164_number for c in self.phone_numbers]
             configured += [n.attr_phone_number for n in in_app_numbers]
             self.alarms += watch_delivery(self, self.observability, configured, alarm_topic)
         self._mark_for_the_cli()
+        drop_provider_role_dependency(stack)
         acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
+
+    def _add_environment(self, function: lambda_.Function, name: str, value: str) -> None:
+        function.add_environment(name, value)
+        self._variables[function.node.id][name] = value
+
+    def _check_environment_sizes(
+        self,
+        table_name: str | None,
+        numbers: Sequence[PhoneNumberRef],
+        in_app_numbers: Sequence[smsvoice.CfnPhoneNumber],
+        pools: Sequence[PoolRef],
+        in_app_pools: Sequence[smsvoice.CfnPool],
+        props: Mapping[str, object],
+    ) -> None:
+        """Each function's variables within Lambda's 4 KB, with each deploy-time value at its longest."""
+        e164 = "+" + "9" * (function_environment.MAX_E164 - 1)
+        phone_id, pool_id = function_environment.ID_LENGTH["phone"], function_environment.ID_LENGTH["pool"]
+        bounds = {
+            "OPT_OUT_TABLE_NAME": len(table_name) if table_name else function_environment.MAX_TABLE_NAME,
+            "FAILED_SENDS_QUEUE_URL": function_environment.MAX_QUEUE_URL,
+            "ORIGINATION_NUMBERS": function_environment.json_bound(
+                {n.phone_number_id: e164 for n in numbers}
+                | {str(i).rjust(phone_id, "x"): e164 for i in range(len(in_app_numbers))}
+            ),
+            "POOL_IDS": function_environment.json_bound(
+                [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)
+            ),
+        }
+        for function, variables in self._variables.items():
+            function_environment.check_environment_size(function, variables, bounds, props)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
         """Let ``grantee`` invoke the guarded sender and queue sends (``lambda:InvokeFunction`` on it,
@@ -512,6 +575,7 @@ class SmsOptOut(Construct):
             )
         if in_app_numbers and not pool_arns:
             # A policy of its own: the numbers depend on the function, so its default policy cannot name them.
+            assert self.reply_function.role is not None, "a function the construct creates has a role"
             self.reply_function.role.attach_inline_policy(
                 iam.Policy(
                     self,
@@ -586,7 +650,7 @@ class SmsOptOut(Construct):
         # A role of its own, allowed to write to its own log group only (no AWS managed policy).
         role = iam.Role(self, f"{construct_id}Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
         log_group.grant_write(role)
-        return lambda_.Function(
+        function = lambda_.Function(
             self,
             construct_id,
             runtime=RUNTIME,
@@ -604,6 +668,8 @@ class SmsOptOut(Construct):
             retry_attempts=2,
             reserved_concurrent_executions=reserved_concurrency,
         )
+        drop_role_dependency(function)
+        return function
 
     def _alarms(self, alarm_topic: sns.ITopic | None) -> list[cloudwatch.Alarm]:
         alarms = [self.reply_dead_letter_queue.not_empty_alarm, self.send_dead_letter_queue.not_empty_alarm]

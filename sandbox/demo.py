@@ -18,6 +18,7 @@ from sandbox.embedded_metrics import emf_records, totals
 from sandbox.local_aws import QUIET_CONFIGURATION_SET, TABLE_NAME, LocalAws, table_definition
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
 from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.outcomes import ReplyOutcome
 
 CUSTOMER = "+14155550123"
 BATCH_SIZE = 1_000
@@ -60,7 +61,10 @@ class Conversation:
     ) -> Step:
         """The app sends ``body`` from ``origination`` (default: our number); an MMS with ``media_urls``."""
         before = len(self.local.sms.inbox(to))
-        request = {"DestinationPhoneNumber": to, "OriginationIdentity": origination or self.local.our_number}
+        request: dict[str, Any] = {
+            "DestinationPhoneNumber": to,
+            "OriginationIdentity": origination or self.local.our_number,
+        }
         request |= {"MessageBody": body} | ({"MediaUrls": media_urls} if media_urls else {})
         result = self.local.send(request)
         delivered = self.local.sms.inbox(to)[before:]
@@ -211,13 +215,16 @@ class Conversation:
 
 def _describe(outcome: str) -> str:
     return {
-        "OPT_OUT": "→ opt-out recorded",
-        "OPT_IN": "→ opt-in recorded",
-        "HELP": "→ help requested",
-        "UNRECOGNISED": "→ no keyword: kept 90 days for review, nothing sent",
-        "DUPLICATE": "→ a repeated delivery: nothing more done",
-        "SUPERSEDED": "→ recorded; a later event already decides",
-    }[outcome]
+        ReplyOutcome.OPT_OUT: "→ opt-out recorded",
+        ReplyOutcome.OPT_IN: "→ opt-in recorded",
+        ReplyOutcome.HELP: "→ help requested",
+        ReplyOutcome.UNRECOGNISED: "→ no keyword: kept 90 days for review, nothing sent",
+        ReplyOutcome.AMBIGUOUS: "→ a revocation word about something else (CONTEXTUAL): "
+        "kept for review, clarified once",
+        ReplyOutcome.DUPLICATE: "→ a repeated delivery: nothing more done",
+        ReplyOutcome.SUPERSEDED: "→ recorded; a later event already decides",
+        ReplyOutcome.ALREADY_OPTED_OUT: "→ recorded; told already that they opted out, not answered again",
+    }[ReplyOutcome(outcome)]
 
 
 def print_step(step: Step) -> None:

@@ -49,6 +49,14 @@ SNS_BATCH_LIMIT = 10
 """ListPoolOriginationIdentities' page without MaxResults: small, so callers must follow NextToken."""
 
 
+ERROR_STATUS = {
+    "ThrottlingException": 429,
+    "InternalServerException": 500,
+    "ServiceUnavailableException": 503,
+}
+"""The HTTP status AWS answers an error code with, where it is not 400."""
+
+
 class SimulatedError(Exception):
     """An error answered in the service's own shape (``__type`` and ``Message``)."""
 
@@ -175,7 +183,7 @@ class SmsSimulator:
     @property
     def endpoint_url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def __enter__(self) -> SmsSimulator:
         self._thread.start()
@@ -243,11 +251,14 @@ class SmsSimulator:
         code: str = "ThrottlingException",
         times: int = 1,
         message: str | None = None,
+        status: int | None = None,
         **fields: str,
     ) -> None:
         """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``, and the
-        error shape's other ``fields``, such as a ConflictException's ``Reason``)."""
-        status = 429 if code == "ThrottlingException" else 400
+        error shape's other ``fields``, such as a ConflictException's ``Reason``), with ``status`` or
+        AWS's for the code: 429 for throttling, 500 for ``InternalServerException`` and
+        ``ServiceUnavailableException``, else 400."""
+        status = status or ERROR_STATUS.get(code, 400)
         with self._lock:
             self.state.faults[operation].extend(
                 SimulatedError(code, message or f"injected {code}", status, **fields) for _ in range(times)

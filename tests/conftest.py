@@ -4,22 +4,119 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import boto3
 import pytest
+from hypothesis import settings
 from moto import mock_aws
 
+import sandbox.lambda_context
+import sms_opt_out.deadline
+import sms_opt_out.pacing
+import sms_opt_out.sms_gateway
 from sandbox.atomic_moto import AtomicMotoServer
+from sandbox.dynamodb_rules import StrictDynamoDb
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
+from sandbox.virtual_clock import VirtualClock
 
 ROOT = Path(__file__).parent.parent
 EVENTS = Path(__file__).parent / "events"
 # jsii runs the project's own Node.js 22 (from npm), also when pytest is started by hand.
 os.environ["PATH"] = f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}"
+# Property tests never fail for a slow machine: no per-example deadline (a loaded CI box took 200 ms+).
+settings.register_profile("no_deadline", deadline=None)
+settings.load_profile("no_deadline")
+
+TIERS = ("fast", "integration", "synthesis")
+"""The markers of pyproject.toml: ``make test-fast``, ``make test-integration``, ``make test-synthesis``."""
+MODULE_TIERS = {
+    # fast: pure logic and in-memory fakes (botocore Stubber) at the service boundary; no socket, no synth
+    "test_consent": "fast",
+    "test_corpora": "fast",
+    "test_intents": "fast",
+    "test_keywords": "fast",
+    "test_languages": "fast",
+    "test_pacing": "fast",
+    "test_phone_numbers": "fast",
+    "test_preferences": "fast",
+    "test_readme": "fast",
+    "test_settings": "fast",
+    # integration: moto (a server or in process), the SMS simulator, threads, injected faults
+    "test_ambiguous_replies": "integration",
+    "test_aws_opt_out_lists": "integration",
+    "test_delivery_events": "integration",
+    "test_opt_out_list_removal": "integration",
+    "test_benchmarks": "integration",
+    "test_dynamodb_strictness": "integration",
+    "test_explain_cli": "integration",
+    "test_cli": "integration",
+    "test_cli_options": "integration",
+    "test_dead_letters": "integration",
+    "test_idempotency": "integration",
+    "test_metrics": "integration",
+    "test_migration": "integration",
+    "test_origination": "integration",
+    "test_pools": "integration",
+    "test_process_reply": "integration",
+    "test_reply_concurrency": "integration",
+    "test_reply_evidence": "integration",
+    "test_reply_faults": "integration",
+    "test_runtime": "integration",
+    "test_sandbox": "integration",
+    "test_send_events": "integration",
+    "test_send_text_message": "integration",
+    "test_send_under_load": "integration",
+    "test_sms_simulator": "integration",
+    "test_unrecognised_replies": "integration",
+    # synthesis: CDK templates, cdk-nag, cfn-lint, the built wheel
+    "test_app": "synthesis",
+    "test_cdk_nag": "synthesis",
+    "test_construct": "synthesis",
+    "test_delivery_events_construct": "synthesis",
+    "test_observability": "synthesis",
+    "test_packaging": "synthesis",
+    "test_pool_configuration": "synthesis",
+    "test_revocation_policy_props": "synthesis",
+    "test_synthesis_refusals": "synthesis",
+    "test_user_template_lint": "synthesis",
+}
+"""Each test module's tier; a test of another tier in the module says so (``@pytest.mark.fast``)."""
+NETWORK_FIXTURES = {"dynamodb", "moto_server", "sms", "latent_aws"}
+"""Fixtures that start moto or the simulator: a test using one is never fast."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Give each test its tier; a module missing from ``MODULE_TIERS`` stops the run, so every new
+    module is classified, and a fast test that starts moto or the simulator is refused."""
+    unclassified = sorted({_module_of(item) for item in items} - MODULE_TIERS.keys())
+    if unclassified:
+        raise pytest.UsageError(
+            f"tests/conftest.py: MODULE_TIERS has no tier for {', '.join(unclassified)}; "
+            f"give each one of {', '.join(TIERS)} (CONTRIBUTING.md says which)"
+        )
+    for item in items:
+        marked = [tier for tier in TIERS if item.get_closest_marker(tier)]
+        if len(marked) > 1:
+            raise pytest.UsageError(f"{item.nodeid}: in two tiers ({', '.join(marked)}); give it one")
+        tier = marked[0] if marked else MODULE_TIERS[_module_of(item)]
+        network = sorted(NETWORK_FIXTURES & set(getattr(item, "fixturenames", ())))
+        if tier == "fast" and network:
+            raise pytest.UsageError(f"{item.nodeid}: in the fast tier but uses {', '.join(network)}")
+        if not marked:
+            item.add_marker(tier)
+
+
+def _module_of(item: pytest.Item) -> str:
+    """``test_keywords`` for ``tests/test_keywords.py::test_...``."""
+    return item.path.stem
+
+
 TABLE = "SMSOptOut"
 OUR_NUMBER = "+18445550100"
 CUSTOMER = "+14155550123"
@@ -37,10 +134,29 @@ def aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_MAX_ATTEMPTS", "2")  # injected throttling fails fast
 
 
+@pytest.fixture(autouse=True)
+def dynamodb_as_strict_as_aws() -> Iterator[StrictDynamoDb]:
+    """Every DynamoDB request of every test meets DynamoDB's documented rules, which moto does not
+    enforce (``sandbox/dynamodb_rules.py``); a refused request fails the test even if it was caught."""
+    with StrictDynamoDb() as strict:
+        yield strict
+    assert strict.refused == [], f"DynamoDB would refuse: {strict.refused}"
+
+
 @pytest.fixture
 def lambda_context() -> LambdaContext:
     """A fresh invocation with the construct's default 30 s timeout."""
     return LambdaContext(function_name="test")
+
+
+@pytest.fixture
+def virtual_clock(monkeypatch: pytest.MonkeyPatch) -> VirtualClock:
+    """The clock of Lambda's context, deadlines, pacing and the gateway's waits: time passes only as
+    the code sleeps (the gateway's own sleep is ``clock.sleep`` for a gateway built in the test)."""
+    clock = VirtualClock()
+    modules = (sms_opt_out.deadline, sms_opt_out.pacing, sms_opt_out.sms_gateway, sandbox.lambda_context)
+    clock.install(monkeypatch, *modules)
+    return clock
 
 
 def create_table(client: Any) -> None:
@@ -89,6 +205,20 @@ def sms(monkeypatch: pytest.MonkeyPatch) -> Iterator[SmsSimulator]:
         simulator.add_phone_number(OUR_NUMBER)
         monkeypatch.setenv("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", simulator.endpoint_url)
         yield simulator
+
+
+WAIT_SECONDS = 60.0
+"""The longest any test waits for its threads: a hang fails the test instead of the run."""
+
+
+def join_all(threads: Sequence[threading.Thread], timeout: float = WAIT_SECONDS) -> None:
+    """Wait for ``threads``, ``timeout`` seconds at most in all; one still running fails the test."""
+    gives_up_at = time.monotonic() + timeout
+    for thread in threads:
+        thread.join(max(0.0, gives_up_at - time.monotonic()))
+    stuck = [thread.name for thread in threads if thread.is_alive()]
+    if stuck:
+        pytest.fail(f"still running after {timeout:.0f} s: {', '.join(stuck)}")
 
 
 def load_event(name: str) -> dict[str, Any]:

@@ -75,6 +75,7 @@ def test_the_default_environment_passes_cfn_lint(default_environment: Path) -> N
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.fast
 def test_the_environment_picks_account_region_and_props_from_context() -> None:
     props = stack_settings("prod", CONTEXT["environments"])
 
@@ -84,6 +85,7 @@ def test_the_environment_picks_account_region_and_props_from_context() -> None:
     assert props["support_contact"] == "1-800-555-0100"
 
 
+@pytest.mark.fast
 def test_language_settings_take_the_props_in_camel_case() -> None:
     languages = {"languages": ["en", "fr"], "languageSettings": {"fr": {"helpMessage": "Aide."}}}
     environments = {"dev": {"phoneNumberIds": ["phone-0123456789abcdef0123456789abcdef"], **languages}}
@@ -96,6 +98,7 @@ def test_language_settings_take_the_props_in_camel_case() -> None:
     )
 
 
+@pytest.mark.fast
 def test_every_prop_is_a_camel_case_key_with_json_values() -> None:
     environment = {
         "phoneNumberIds": [NUMBER],
@@ -120,6 +123,7 @@ def test_every_prop_is_a_camel_case_key_with_json_values() -> None:
 NUMBER = "phone-0123456789abcdef0123456789abcdef"
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize(
     ("name", "environments", "message"),
     [

@@ -379,6 +379,7 @@ def test_errors_are_one_line_and_exit_non_zero(
     assert err.startswith(message) and err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.fast
 def test_missing_credentials_are_explained(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, tmp_path: Path
 ) -> None:
@@ -392,6 +393,7 @@ def test_missing_credentials_are_explained(
     assert capsys.readouterr().err.startswith("sms-opt-out: error: no AWS credentials found")
 
 
+@pytest.mark.fast
 def test_the_table_is_found_from_a_stack_output() -> None:
     session = boto3.session.Session()
     cloudformation = session.client("cloudformation")
@@ -412,7 +414,7 @@ def test_the_table_is_found_from_a_stack_output() -> None:
         {"StackName": "SmsOptOut-prod"},
     )
     clients = {"cloudformation": cloudformation}
-    session.client = lambda name, **kw: clients.get(name) or boto3.session.Session.client(session, name, **kw)  # type: ignore[method-assign]
+    session.client = lambda name, **kw: clients.get(name) or boto3.session.Session.client(session, name, **kw)
 
     with stubber:
         registry = OptOutRegistry.from_stack("SmsOptOut-prod", session=session)
@@ -486,3 +488,85 @@ def test_a_field_over_the_csv_limit_ends_the_import_in_one_line_naming_it(
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith(f"sms-opt-out: error: FILE: {path}: line 3: field larger than field limit")
     assert history_items(dynamodb, "+14155550101") == [], "refused before any write"
+
+
+POOL = "pool-0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+POOL_ARN = f"arn:aws:sms-voice:us-east-1:123456789012:pool/{POOL}"
+
+
+def test_the_operator_tools_take_a_pool_by_id_or_arn_and_all_numbers_as_star(dynamodb: Any) -> None:
+    registry = OptOutRegistry(TABLE, scope=Scope.ORIGINATION)
+
+    code, out = cli("opt-out", CUSTOMER, "--channel", "web", "--from", POOL_ARN)
+
+    assert (code, out.strip()) == (0, f"recorded OPT_OUT of {CUSTOMER} for {POOL} via web")
+    assert registry.is_opted_out(CUSTOMER, POOL) and registry.is_opted_out(CUSTOMER, POOL_ARN)
+    assert not registry.is_opted_out(CUSTOMER, OUR_NUMBER) and not registry.is_opted_out(CUSTOMER, "*")
+    code, out = cli("--scope", "ORIGINATION", "status", CUSTOMER, "--from", POOL, "--json")
+    assert code == 0 and (json.loads(out)["from"], json.loads(out)["decision"]) == (POOL, "OPTED_OUT")
+    assert (
+        cli("opt-out", "+14155550199", "--channel", "web", "--from", "*")[1]
+        .strip()
+        .endswith("for all our numbers via web")
+    )
+    assert registry.is_opted_out("+14155550199", "*") and registry.is_opted_out("+14155550199", POOL)
+
+
+@pytest.mark.parametrize(
+    ("given", "reason"),
+    [
+        ("phone-0a1b2c3d", "a phone number ID or ARN is not looked up here: give a number of ours"),
+        ("pool-", "is not an E.164 phone number (+ and 7 to 15 digits); give a number of ours"),
+    ],
+)
+def test_an_origination_of_no_listed_form_is_refused_naming_the_forms(
+    dynamodb: Any, capsys: pytest.CaptureFixture[str], given: str, reason: str
+) -> None:
+    code, _ = cli("status", CUSTOMER, "--from", given)
+
+    (line,) = capsys.readouterr().err.splitlines()
+    assert code == 1 and line.startswith("sms-opt-out: error: --from: ") and reason in line
+    with pytest.raises(InvalidFieldError, match=r"^origination: "):
+        OptOutRegistry(TABLE).is_opted_out(CUSTOMER, given)
+
+
+def test_an_endpoint_url_without_a_scheme_is_one_line_naming_the_option(
+    dynamodb: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--endpoint-url", "127.0.0.1:5055", "--table", TABLE, "status", CUSTOMER], out=io.StringIO())
+
+    (line,) = capsys.readouterr().err.splitlines()
+    assert code == 1 and line.startswith("sms-opt-out: error: --endpoint-url: '127.0.0.1:5055' is not a URL")
+    assert "http://127.0.0.1:5055" in line
+
+
+def test_an_export_keeps_each_opt_outs_source_and_imports_back_unchanged(
+    dynamodb: Any, tmp_path: Path
+) -> None:
+    given = write_csv(
+        tmp_path / "given.csv",
+        [
+            ["+14155550101", "", "2024-01-05T10:00:00.000Z", "crm"],
+            ["+14155550102", OUR_NUMBER, "2024-02-05T10:00:00.000Z", "legacy"],
+            ["+14155550103", POOL, "2024-03-05T10:00:00.000Z", "legacy"],
+            ["+14155550104", "", "2024-04-05T10:00:00.000Z", ""],
+        ],
+    )
+    assert main(["--table", TABLE, "import", str(given)], out=io.StringIO()) == 0
+    cli("opt-out", "+14155550105", "--channel", "web", "--at", "2025-01-01T00:00:00Z")
+    exported = tmp_path / "exported.csv"
+    assert cli("export", "--csv", str(exported))[0] == 0
+
+    dynamodb.create_table(TableName="Restored", **table_definition())
+    assert main(["--table", "Restored", "import", str(exported)], out=io.StringIO()) == 0
+    again = io.StringIO()
+    assert main(["--table", "Restored", "export", "--csv", "-"], out=again) == 0
+
+    assert [r["source"] for r in csv.DictReader(exported.open())] == [
+        "crm",
+        "legacy",
+        "legacy",
+        "given.csv",
+        "web",
+    ]
+    assert again.getvalue().splitlines() == exported.read_text().splitlines(), "unchanged, sources and all"

@@ -24,6 +24,7 @@ def cli(*argv: str) -> tuple[int, str]:
     return main(list(argv), out=out), out.getvalue()
 
 
+@pytest.mark.fast
 def test_version_names_the_package_and_its_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_code:
         main(["--version"])
@@ -43,6 +44,7 @@ def every_action(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.Ac
     return found
 
 
+@pytest.mark.fast
 def test_every_argument_has_a_help_text() -> None:
     missing = [name for name, action in every_action(_parser()) if not action.help]
 
@@ -57,6 +59,7 @@ def test_global_options_also_work_after_the_subcommand(dynamodb: Any) -> None:
     assert code == 0 and json.loads(out)["states"][0]["action"] == "OPT_OUT"
 
 
+@pytest.mark.fast
 def test_table_and_stack_together_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_code:
         main(["--table", TABLE, "status", CUSTOMER, "--stack", "SmsOptOut-prod"])

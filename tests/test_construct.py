@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -334,16 +334,21 @@ def test_a_send_refused_in_a_batch_is_kept_in_the_dead_letter_queue(
     sends = [
         s for s in policy_statements(template, opt_out.send_function.role) if "sqs:SendMessage" in actions(s)
     ]
-    assert sends and all(s["Resource"] == {"Fn::GetAtt": [queue, "Arn"]} for s in sends)
+    send_queue = logical_id(opt_out.send_queue)
+    assert {json.dumps(s["Resource"]) for s in sends} == {
+        json.dumps({"Fn::GetAtt": [name, "Arn"]}) for name in (queue, send_queue)
+    }, "the dead-letter queue, and the send queue for what a batch could not send in time"
+    assert properties["Environment"]["Variables"]["SEND_QUEUE_URL"] == {"Ref": send_queue}
 
 
 def logical_id(construct: Any) -> str:
     return cdk.Stack.of(construct).get_logical_id(construct.node.default_child)
 
 
-def policy_statements(template: Template, role: iam.IRole) -> list[dict[str, Any]]:
-    role = logical_id(role)
-    policies = template.find_resources("AWS::IAM::Policy", {"Properties": {"Roles": [{"Ref": role}]}})
+def policy_statements(template: Template, role: iam.IRole | None) -> list[dict[str, Any]]:
+    policies = template.find_resources(
+        "AWS::IAM::Policy", {"Properties": {"Roles": [{"Ref": logical_id(role)}]}}
+    )
     return [s for p in policies.values() for s in p["Properties"]["PolicyDocument"]["Statement"]]
 
 
@@ -388,7 +393,7 @@ def test_the_reply_function_writes_without_delete_or_scan(default: tuple[Templat
     template, opt_out = default
     statements = policy_statements(template, opt_out.reply_function.role)
     dynamo = sorted(a for s in statements for a in actions(s) if a.startswith("dynamodb:"))
-    assert dynamo == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    assert dynamo == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
 
 
 def test_configuration_sets_and_protect_configurations_named_in_props_may_be_used_to_send(
@@ -453,7 +458,7 @@ def test_each_number_gets_two_way_sms_on_the_topic_and_self_managed_opt_outs(
 
 
 def test_changing_the_list_of_numbers_touches_only_the_numbers_that_changed() -> None:
-    def number_resources(ids: list[str]) -> dict[str, Any]:
+    def number_resources(ids: list[str]) -> Mapping[str, Any]:
         stack, _ = build(phone_number_ids=ids)
         return Template.from_stack(stack).find_resources("Custom::AWS")
 
@@ -616,6 +621,7 @@ def registry_calls(use: Callable[[OptOutRegistry], Any]) -> set[str]:
     return set(counter.requests)
 
 
+@pytest.mark.integration
 def test_grant_record_preferences_covers_what_a_portal_calls(dynamodb: Any) -> None:
     def portal(registry: OptOutRegistry) -> None:
         registry.opt_out(CUSTOMER, channel="web")
@@ -627,6 +633,7 @@ def test_grant_record_preferences_covers_what_a_portal_calls(dynamodb: Any) -> N
     assert registry_calls(portal) == set(RECORD_PREFERENCES_ACTIONS)
 
 
+@pytest.mark.integration
 def test_grant_read_preferences_covers_status_history_and_export(dynamodb: Any) -> None:
     OptOutRegistry(TABLE).opt_out(CUSTOMER, channel="web")
 
@@ -639,6 +646,7 @@ def test_grant_read_preferences_covers_status_history_and_export(dynamodb: Any) 
     assert registry_calls(auditor) == set(READ_PREFERENCES_ACTIONS)
 
 
+@pytest.mark.integration
 def test_a_reviewer_needs_both_preference_grants(dynamodb: Any) -> None:
     reply = InboundReply(CUSTOMER, OUR_NUMBER, "don't contact me", "in-7", event_time(datetime.now(UTC)))
     UnrecognisedReplies(TABLE, dynamodb).keep(reply)

@@ -193,3 +193,112 @@ def test_stack_names_the_queue_and_the_function_from_its_outputs(aws: dict[str, 
 
     assert (code, out.getvalue().splitlines()[0]) == (0, "replayed and deleted 1; kept 0")
     assert aws["lambda"].invoked == ["reply-fn"]
+
+
+def visible(aws: dict[str, Any], queue: str) -> tuple[int, int]:
+    """Messages visible and hidden (received, not yet deleted or released) on ``queue``."""
+    attributes = aws["sqs"].get_queue_attributes(
+        QueueUrl=aws["queues"][queue],
+        AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    )["Attributes"]
+    return int(attributes["ApproximateNumberOfMessages"]), int(
+        attributes["ApproximateNumberOfMessagesNotVisible"]
+    )
+
+
+def test_a_bare_request_the_send_queue_redrove_is_listed_and_replayed_through_the_sender(
+    aws: dict[str, Any], sms: Any
+) -> None:
+    put(aws, "sends", send_request() | {"IdempotencyKey": "order-1"})  # the send queue's own body
+
+    listed = run(aws, "list", queue="sends")
+    code, out = run(aws, "replay", queue="sends")
+
+    assert (
+        listed[0] == 0 and "send-queue" in listed[1] and "send to +141******23 from +184******00" in listed[1]
+    )
+    assert "1234" not in listed[1]
+    assert (code, out.splitlines()[0]) == (0, "replayed and deleted 1; kept 0")
+    assert [m.body for m in sms.inbox(CUSTOMER)] == ["Your code is 1234"] and visible(aws, "sends") == (0, 0)
+
+
+@pytest.mark.parametrize("queue", ["replies", "sends"])
+def test_a_body_of_no_known_shape_is_listed_masked_and_stops_nothing(
+    aws: dict[str, Any], sms: Any, queue: str
+) -> None:
+    strangers = [
+        "{",
+        json.dumps({"note": f"call {CUSTOMER}"}),
+        json.dumps([CUSTOMER]),
+        json.dumps({"failedSend": 1}),
+    ]
+    for body in strangers:
+        aws["sqs"].send_message(QueueUrl=aws["queues"][queue], MessageBody=body)
+    put(aws, queue, stop_notification() if queue == "replies" else send_request())
+
+    code, out = run(aws, "list", queue=queue)
+
+    assert code == 0 and out.splitlines()[0] == f"5 messages on the {queue} dead-letter queue"
+    assert out.count("unrecognised") == 4 and CUSTOMER not in out
+    assert visible(aws, queue) == (5, 0), "all visible again at once: a second list sees them"
+    assert run(aws, "list", queue=queue)[1].splitlines()[0] == f"5 messages on the {queue} dead-letter queue"
+
+    code, out = run(aws, "replay", queue=queue)
+
+    assert code == 1 and out.splitlines()[0] == "replayed and deleted 1; kept 4"
+    assert out.count("not a dead letter of this system: not replayed") == 4 and CUSTOMER not in out
+    assert visible(aws, queue) == (4, 0), "what was kept is visible again at once"
+
+
+def test_replay_without_a_function_name_receives_nothing(aws: dict[str, Any], capsys: Any) -> None:
+    put(aws, "replies", stop_notification())
+
+    code = cli.main(["dead-letters", "replay", "--queue-url", aws["queues"]["replies"]], out=io.StringIO())
+
+    assert (
+        code == 1 and "--stack: give --stack, or --queue-url and --function-name" in capsys.readouterr().err
+    )
+    assert visible(aws, "replies") == (1, 0)
+    (message,) = aws["sqs"].receive_message(
+        QueueUrl=aws["queues"]["replies"], AttributeNames=["ApproximateReceiveCount"], VisibilityTimeout=0
+    )["Messages"]
+    assert message["Attributes"]["ApproximateReceiveCount"] == "1", "this receive is its first"
+
+
+def test_a_replay_that_breaks_off_leaves_every_message_it_did_not_delete_visible(
+    aws: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(4):
+        put(aws, "replies", stop_notification(f"inbound-{n}", "STOP"))
+    calls = []
+
+    def second_invoke_breaks(letter: Any) -> None:
+        calls.append(letter)
+        if len(calls) == 2:
+            raise RuntimeError("the operator's laptop lost its network")
+
+    monkeypatch.setattr(cli, "FunctionInvoker", lambda *_: second_invoke_breaks)
+
+    with pytest.raises(RuntimeError):
+        run(aws, "replay")
+
+    assert visible(aws, "replies") == (3, 0), "the first deleted, the three others visible again"
+
+
+def test_a_failed_send_of_unknown_outcome_is_kept_on_replay(
+    aws: dict[str, Any], sms: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAILED_SENDS_QUEUE_URL", aws["queues"]["sends"])
+    request = send_request() | {"IdempotencyKey": "otp-9"}
+    sms.fail_next("SendTextMessage", "InternalServerException")
+    assert send_text_message.handler({"messages": [request]}, None)["results"][0]["status"] == "UNKNOWN"
+    kept = aws["sqs"].receive_message(QueueUrl=aws["queues"]["sends"], VisibilityTimeout=0)["Messages"]
+    assert json.loads(kept[0]["Body"])["failedSend"]["status"] == "UNKNOWN"
+
+    listed = run(aws, "list", queue="sends")[1]
+    code, out = run(aws, "replay", queue="sends")
+
+    assert "InternalServerException (UNKNOWN)" in listed
+    assert code == 1 and "SendOutcomeUnknownError again" in out
+    assert sms.inbox(CUSTOMER) == [] and len(sms.calls("SendTextMessage")) == 1, "never sent again"
+    assert visible(aws, "sends") == (1, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -133,7 +134,7 @@ def test_a_word_of_another_script_is_not_made_into_a_keyword() -> None:
 
 @pytest.mark.parametrize(
     ("text", "matched_by"),
-    [("STOP", MatchedBy.KEYWORD), ("please stop", MatchedBy.WORD), ("Leave me alone", MatchedBy.PHRASE)],
+    [("STOP", MatchedBy.KEYWORD), ("please stop", MatchedBy.KEYWORD), ("Leave me alone", MatchedBy.PHRASE)],
 )
 def test_a_classification_says_how_it_matched(text: str, matched_by: MatchedBy) -> None:
     assert classify_reply(text).matched_by is matched_by
@@ -185,9 +186,9 @@ def test_settings_that_would_not_make_stop_an_opt_out_are_named(
         {"opt_out_keywords": ["BASTA"], "opt_out_phrases": ["STOP"], "revocation_words": []},
     ],
 )
-def test_settings_under_which_stop_opts_out_pass_the_rule(settings: dict) -> None:
+def test_settings_under_which_stop_opts_out_pass_the_rule(settings: dict[str, Any]) -> None:
     assert stop_rule_violation(**settings) is None
-    lists = {k: tuple(v) for k, v in settings.items() if k != "match_mode"}
+    lists: dict[str, Any] = {k: tuple(v) for k, v in settings.items() if k != "match_mode"}
     english = dataclasses.replace(LANGUAGES[ENGLISH].keywords, **lists)
     rules = KeywordRules([english], match_mode=settings.get("match_mode", MatchMode.WORD))
     assert rules.classify_reply("STOP").intent is Intent.OPT_OUT

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from sms_opt_out.errors import ConfigurationError
+from sms_opt_out.gsm7 import Encoding, cost
 from sms_opt_out.keywords import Classification, Intent, KeywordRules, MatchedBy
 from sms_opt_out.languages import ENGLISH, FRENCH, LANGUAGES, SPANISH, check_languages
 from sms_opt_out.settings import Settings
@@ -99,16 +101,20 @@ def test_languages_take_precedence_in_their_built_in_order() -> None:
 
 
 # What each default text must contain (CTIA Messaging Principles): per language, the phrases.
-NO_FURTHER = {ENGLISH: "no further messages", SPANISH: "no recibirá más mensajes", FRENCH: "ne recevrez plus"}
+NO_FURTHER = {
+    ENGLISH: "no further messages",
+    SPANISH: "ya no le enviaremos mensajes",
+    FRENCH: "ne recevrez plus",
+}
 RATES = {
     ENGLISH: "Msg & data rates may apply",
-    SPANISH: "Pueden aplicarse tarifas de mensajes y datos",
-    FRENCH: "Des frais de messagerie et de données peuvent s'appliquer",
+    SPANISH: "Pueden aplicar tarifas de msj y datos",
+    FRENCH: "Frais de msg et données possibles",
 }
 FREQUENCY = {
     ENGLISH: "Msg frequency varies",
-    SPANISH: "La frecuencia de mensajes varía",
-    FRENCH: "Fréquence des messages variable",
+    SPANISH: "Frecuencia de msj variable",
+    FRENCH: "Fréquence des msg variable",
 }
 PROGRAM, SUPPORT = "Acme alerts", "help@acme.example"
 
@@ -142,7 +148,26 @@ def test_the_opt_in_confirmation_names_program_frequency_rates_help_and_stop(lan
     text = LANGUAGES[language].texts.render(PROGRAM, SUPPORT, "Up to 4 msgs/month.").opt_in_confirmation
 
     assert text.startswith(PROGRAM) and "Up to 4 msgs/month." in text and RATES[language] in text
+    assert SUPPORT in text, "names the support contact when one is given"
     assert named_intents(text) == {HELP, OUT}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_clarification_names_the_program_and_how_to_stop_all_messages(language: str) -> None:
+    text = LANGUAGES[language].texts.render(PROGRAM, SUPPORT, None).clarification
+
+    assert text.startswith(PROGRAM)
+    assert named_intents(text) == {OUT}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("support", [None, "help@acme.example", "+1 844-555-0100"])
+def test_every_default_text_is_one_gsm7_part(language: str, support: str | None) -> None:
+    texts = LANGUAGES[language].texts.render(PROGRAM, support, None)
+
+    for field in dataclasses.fields(texts):
+        found = cost(getattr(texts, field.name))
+        assert (found.encoding, found.parts) == (Encoding.GSM7, 1), (field.name, found)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -157,7 +182,7 @@ def test_each_answer_goes_out_in_the_language_of_the_keyword() -> None:
     settings = Settings.from_environ({"OPT_OUT_TABLE_NAME": "t", "SUPPORT_CONTACT": SUPPORT})
 
     for text, language in (("HELP", ENGLISH), ("AYUDA", SPANISH), ("AIDE", FRENCH)):
-        answer = settings.texts[settings.rules.classify_reply(text).language].help_message
+        answer = settings.texts[settings.rules.classify_reply(text).language or ENGLISH].help_message
         assert RATES[language] in answer and SUPPORT in answer
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -13,8 +13,9 @@ import process_reply
 import send_text_message
 from sandbox.embedded_metrics import Datapoint, datapoints, emf_records
 from sms_opt_out.errors import SendFailedError
-from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS, UNVERIFIED, SendMetrics
+from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS, UNVERIFIED, ReplyMetrics, SendMetrics
 from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.outcomes import ReplyOutcome, SendStatus
 from sms_opt_out.preferences import Action, PreferenceEvent
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
@@ -48,7 +49,7 @@ def published(capsys: pytest.CaptureFixture[str]) -> Read:
 def counts(points: list[Datapoint], identity: str | None) -> dict[str, float]:
     """Non-zero sums of one identity's metrics, or of the totals (``identity`` None)."""
     wanted = () if identity is None else (("OriginationIdentity", identity),)
-    sums: Counter[str] = Counter()
+    sums: defaultdict[str, float] = defaultdict(float)
     for point in points:
         if point.dimensions == wanted:
             sums[point.name] += point.value
@@ -87,14 +88,56 @@ def test_each_reply_intent_is_counted_per_our_number_and_in_total(
     assert {p.name for p in points} == set(REPLY_METRICS), "every name is published, 0 when it did not occur"
 
 
-def test_a_repeated_delivery_and_a_superseded_reply_count_nothing_more(
-    reply: Handler, published: Read
+def test_a_repeated_delivery_a_superseded_reply_and_a_repeated_stop_count_as_such(
+    reply: Handler, published: Read, caplog: pytest.LogCaptureFixture
 ) -> None:
     reply(sns_event("START", inbound_id="in-2", timestamp="2025-05-01T12:05:00.000Z"))
     reply(sns_event("START", inbound_id="in-2", timestamp="2025-05-01T12:05:00.000Z"))
     reply(sns_event("STOP", inbound_id="in-1", timestamp="2025-05-01T12:00:00.000Z"))
+    reply(sns_event("STOP", inbound_id="in-3", timestamp="2025-05-01T12:10:00.000Z"))
+    reply(sns_event("STOP", inbound_id="in-4", timestamp="2025-05-01T12:15:00.000Z"))
 
-    assert counts(published(), None) == {"OptIns": 1, "ConfirmationsSent": 1}
+    assert counts(published(), None) == {
+        "OptIns": 1,
+        "OptOuts": 1,
+        "ConfirmationsSent": 2,
+        "RepeatedDeliveries": 1,
+        "SupersededReplies": 1,
+        "RepeatedOptOuts": 1,
+    }
+    assert "no metric counts" not in caplog.text
+
+
+@pytest.mark.parametrize("outcome", list(ReplyOutcome))
+def test_every_reply_outcome_counts_a_metric(outcome: ReplyOutcome) -> None:
+    metrics = ReplyMetrics()
+
+    metrics.add_outcome(OUR_NUMBER, outcome)
+
+    (record,) = metrics.records() or [{}]
+    assert sum(record.get(name, 0) for name in REPLY_METRICS) >= 1, f"no metric counts {outcome}"
+
+
+@pytest.mark.parametrize("status", list(SendStatus))
+def test_every_send_status_counts_a_metric(status: SendStatus) -> None:
+    metrics = SendMetrics()
+
+    metrics.add_results([request(origination="pool-0123456789abcdef")], [{"status": status}])
+
+    (record,) = metrics.records() or [{}]
+    assert sum(record.get(name, 0) for name in SEND_METRICS) >= 1, f"no metric counts {status}"
+
+
+def test_a_blocked_send_through_one_of_our_numbers_is_published_by_number_from_the_first_record(
+    send: Handler, dynamodb: Any, published: Read, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given our number, configured by the construct, that has sent nothing in this container yet
+    monkeypatch.setenv("ORIGINATION_NUMBERS", f'{{"phone-{"0" * 32}": "{OUR_NUMBER}"}}')
+    opt_out(dynamodb)
+
+    send(request())
+
+    assert counts(published(), OUR_NUMBER) == {"MessagesBlocked": 1}
 
 
 def test_replies_to_two_numbers_of_one_invocation_are_counted_apart(
@@ -193,6 +236,7 @@ def test_a_number_never_sent_from_is_not_published_so_swapped_numbers_never_name
     assert all(value != CUSTOMER for p in points for _, value in p.dimensions)
 
 
+@pytest.mark.fast
 def test_an_id_names_its_identity_and_a_deferred_result_counts_as_deferred() -> None:
     metrics = SendMetrics(namespace="SmsOptOut", clock=lambda: 1_700_000_000.0)
     identity = "phone-0123456789abcdef0123456789abcdef"

@@ -12,7 +12,7 @@ from sms_opt_out.consent import is_blocked
 from sms_opt_out.migration import ImportRow, OptOutImporter
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.preferences import Action, PreferenceEvent, Scope
-from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
+from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, join_all
 
 OTHER = "+18445550199"
 
@@ -34,7 +34,7 @@ def import_with_a_reply_in_between(rows: list[ImportRow], replies: list[Preferen
             return
         worker = threading.Thread(target=lambda: recorded.extend(reply_store.record(e) for e in replies))
         worker.start()
-        worker.join()
+        join_all([worker])
 
     importer_client.meta.events.register("after-call.dynamodb.BatchGetItem", record_replies)
     report = OptOutImporter(OptOutStore(TABLE, importer_client)).run(rows, source="old.csv")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,7 @@ def synthesized() -> Synthesized:
     return Synthesized(Template.from_stack(stack), watched, untraced)
 
 
-def owned(template: Template, kind: str, owner: str) -> list[dict[str, Any]]:
+def owned(template: Template, kind: str, owner: str) -> list[Mapping[str, Any]]:
     """The resources of ``kind`` whose logical ID starts with construct ``owner``'s ID."""
     return [r for logical_id, r in template.find_resources(kind).items() if logical_id.startswith(owner)]
 

@@ -12,7 +12,7 @@ import pytest
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.origination import parse_origination_numbers
 from sms_opt_out.runtime import build_guarded_sender
-from tests.conftest import OUR_NUMBER
+from tests.conftest import OUR_NUMBER, join_all
 from tests.test_send_under_load import customers, request
 
 OTHER_NUMBER = "+18445550166"
@@ -65,8 +65,7 @@ def test_cold_containers_starting_together_against_a_1_rps_lookup_all_send(laten
     threads = [threading.Thread(target=cold_container, args=(n,)) for n in range(containers)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
+    join_all(threads)
 
     assert statuses == Counter(SENT=5 * containers)
     assert successful_lookups(sms) == containers, "one successful lookup per container"
@@ -92,6 +91,7 @@ def test_the_constructs_own_numbers_need_no_lookup(latent_aws: Any, monkeypatch:
     assert OUR_NUMBER not in known.values()
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("value", ["[]", "{", '{"phone-1": "not a number"}'])
 def test_bad_origination_numbers_name_the_variable(value: str) -> None:
     with pytest.raises(ConfigurationError, match=r"^ORIGINATION_NUMBERS: "):

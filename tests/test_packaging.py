@@ -103,3 +103,12 @@ def test_cdk_nag_is_an_optional_extra_of_the_wheel(installed: Path) -> None:
 
     nag = [line for line in requirements if "cdk-nag" in line]
     assert nag and all("extra == 'nag'" in line or 'extra == "nag"' in line for line in nag), requirements
+
+
+def test_the_wheel_carries_the_license_and_marks_both_packages_typed(installed: Path) -> None:
+    (wheel,) = (installed / "dist").glob("sms_opt_out-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+
+    assert {"opt_out_stack/py.typed", "sms_opt_out/py.typed"} <= set(names), "PEP 561: both are typed"
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), "the MIT-0 text itself"

@@ -178,6 +178,7 @@ def test_in_app_numbers_and_pools_get_two_way_and_self_managed_opt_outs_after_th
         assert properties["TwoWay"] == {"Enabled": True, "ChannelArn": topic}
         assert properties["SelfManagedOptOutsEnabled"] is True
         assert policy in resources[logical_id(resource)]["DependsOn"]
+    assert pool.node.scope is not None
     member = resources[logical_id(pool.node.scope.node.find_child("Member"))]["Properties"]
     assert "TwoWay" not in member and "SelfManagedOptOutsEnabled" not in member, "left as the app wrote it"
     assert template.find_resources("Custom::AWS") == {}, "CloudFormation owns them: no custom resource"

@@ -1,4 +1,4 @@
-"""The README's props table and cdk.json keys say what the construct takes, no more and no less."""
+"""The README's tables say what the construct takes and what the functions count, no more and no less."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 
 from opt_out_stack.environments import CONTEXT_KEYS, IN_APP_PROPS
 from opt_out_stack.stack import CONSTRUCT_PROPS
+from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
+from sms_opt_out.outcomes import ReplyOutcome
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text()
@@ -23,3 +25,12 @@ def test_every_prop_has_its_camel_case_cdk_json_key() -> None:
     )
     assert {"phone_numbers", "pools"} == IN_APP_PROPS
     assert {"phoneNumberIds", "memorySize", "timeout", "protectConfigurationIds"} <= set(CONTEXT_KEYS)
+
+
+def test_the_metrics_table_lists_every_metric_and_the_outcomes_table_every_reply_outcome() -> None:
+    metrics = README[README.index("### Metrics") : README.index("### Dashboard")]
+    outcomes = README[README.index("Every outcome of a reply is one of") : README.index("Known limits:")]
+
+    assert set(re.findall(r"^\| `(\w+)` \|", metrics, re.MULTILINE)) == {*REPLY_METRICS, *SEND_METRICS}
+    first_cells = re.findall(r"^\| (`[A-Z_]+`(?:, `[A-Z_]+`)*) \|", outcomes, re.MULTILINE)
+    assert set(re.findall(r"`(\w+)`", " ".join(first_cells))) == set(ReplyOutcome)

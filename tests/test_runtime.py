@@ -50,6 +50,7 @@ def test_at_debug_the_aws_sdk_logs_neither_numbers_nor_message_bodies(
     assert CUSTOMER not in caplog.text and CUSTOMER[1:] not in caplog.text and "Secret" not in caplog.text
 
 
+@pytest.mark.fast
 def test_an_unknown_log_level_falls_back_to_info_with_a_warning(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

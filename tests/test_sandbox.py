@@ -88,11 +88,16 @@ def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) ->
         "HelpRequests": 1,
         "UnrecognisedReplies": 0,
         "ConfirmationsSent": replies,
+        "RepeatedOptOuts": 0,
+        "SupersededReplies": 0,
+        "RepeatedDeliveries": 0,
         "MessagesSent": 4 + BATCH_SIZE - BATCH_OPTED_OUT,  # with the pool send and the MMS
         "MessagesBlocked": 1 + BATCH_OPTED_OUT,
         "MessagesInvalid": 0,
         "MessagesFailed": 0,
         "MessagesDeferred": 0,
+        "MessagesUnknown": 0,
+        "MessagesQueued": 0,
         "Throttles": 0,
         "MessagesSuppressed": 0,
     }

@@ -119,3 +119,18 @@ def test_failed_sends_that_cannot_be_kept_come_back_instead(
 
     assert answer == {"batchItemFailures": [{"itemIdentifier": "m-0"}]}, "never dropped"
     assert len(sms.inbox(second)) == 1
+
+
+def test_a_keyed_record_of_unknown_outcome_is_kept_and_never_delivered_again(aws: Any) -> None:
+    _, sms, queue = aws
+    (customer,) = customers(1)
+    sms.fail_next("SendTextMessage", "InternalServerException")  # HTTP 500: it may have been sent
+    event = sqs_event(request(customer, IdempotencyKey="otp-5"))
+
+    answers = [send_text_message.handler(event, LambdaContext()) for _ in range(2)]  # a duplicate delivery
+
+    assert answers == [{"batchItemFailures": []}] * 2, "the queue does not deliver it again"
+    assert [(k["status"], k["errorCode"]) for k in kept(queue)] == [
+        ("UNKNOWN", "InternalServerException")
+    ] * 2
+    assert sms.inbox(customer) == [] and len(sms.calls("SendTextMessage")) == 1, "one call, never a second"

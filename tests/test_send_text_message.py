@@ -151,7 +151,7 @@ def test_a_number_written_another_way_is_checked_and_sent_as_one_ascii_key(
 
 
 def test_every_other_send_text_message_parameter_passes_through_unchanged(handle: Handler, sms: Any) -> None:
-    extra = {
+    extra: dict[str, Any] = {
         "MessageType": "PROMOTIONAL",
         "ConfigurationSetName": "marketing",
         "Context": {"campaign": "spring"},
@@ -269,6 +269,7 @@ def test_the_sender_fails_closed_when_the_table_cannot_be_read(
     assert sms.calls("SendTextMessage") == []
 
 
+@pytest.mark.fast
 def test_keys_left_unprocessed_are_retried_and_then_fail_closed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sms_opt_out.opt_out_store.time.sleep", lambda _: None)
     client = boto3.client("dynamodb")
@@ -338,6 +339,7 @@ def test_a_failed_send_that_cannot_be_kept_raises_when_nothing_was_sent(
         handle({"messages": [request()]})
 
 
+@pytest.mark.fast
 def test_failed_sends_refused_by_the_queue_raise_naming_their_codes() -> None:
     client = boto3.client("sqs")
     queue = FailedSendQueue("https://sqs.us-east-1.amazonaws.com/123456789012/dlq", lambda: client)

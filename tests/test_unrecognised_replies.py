@@ -56,7 +56,7 @@ def test_an_unrecognised_reply_is_kept_90_days_and_not_answered(
     caplog.set_level(logging.INFO)
 
     # When a reply no rule recognises arrives
-    result = handle(sns_event("Please don't contact me anymore", inbound_id="in-7", timestamp=at(0)))
+    result = handle(sns_event("I'm not interested anymore", inbound_id="in-7", timestamp=at(0)))
 
     # Then it is kept, with the number, our number, the text and the time, for 90 days by TTL
     assert result == {"outcomes": ["UNRECOGNISED"]}
@@ -66,14 +66,18 @@ def test_an_unrecognised_reply_is_kept_90_days_and_not_answered(
         "SK": f"{at(0)}#in-7",
         "Customer": CUSTOMER,
         "OID": OUR_NUMBER,
-        "ReplyText": "Please don't contact me anymore",
+        "ReplyText": "I'm not interested anymore",
         "Timestamp": at(0),
         "InboundMessageId": "in-7",
+        "Intent": "OTHER",
+        "Rule": "none",
+        "Reason": "no keyword, phrase or revocation word",
+        "Policy": "STRICT",
     }
     assert int(item[EXPIRES_AT_ATTRIBUTE]["N"]) == int((RECENT + timedelta(days=90)).timestamp())
     # and nothing is sent, recorded as consent, or logged of its text or number
     assert sms.inbox(CUSTOMER) == [] and OptOutStore(TABLE, dynamodb).history(CUSTOMER) == []
-    assert not any("contact me" in r.getMessage() or CUSTOMER in r.getMessage() for r in caplog.records)
+    assert not any("interested" in r.getMessage() or CUSTOMER in r.getMessage() for r in caplog.records)
 
 
 def test_a_repeated_delivery_keeps_one_item(handle: Handler, dynamodb: Any) -> None:
@@ -93,10 +97,12 @@ def test_the_replies_command_lists_unrecognised_replies_since_a_time(handle: Han
     code, out = cli("replies", "--unrecognised")
     assert code == 0
     header, first, second = out.splitlines()
-    assert header.split() == ["time", "number", "our", "number", "inbound", "message", "id", "reply", "text"]
-    assert first.split()[:4] == [at(0), CUSTOMER, OUR_NUMBER, "in-1"] and second.endswith(
-        "Please don't contact me"
-    )
+    assert header.split() == [
+        "time", "number", "our", "number", "inbound", "message", "id", "intent", "reason", "reply", "text"
+    ]  # fmt: skip
+    assert first.split()[:5] == [at(0), CUSTOMER, OUR_NUMBER, "in-1", "OTHER"]
+    assert "no keyword, phrase or revocation word" in first
+    assert second.endswith("Please don't contact me")
 
     code, out = cli("replies", "--unrecognised", "--since", at(5), "--json")
     assert [r["inbound_message_id"] for r in json.loads(out)] == ["in-2"]
@@ -113,7 +119,7 @@ def test_a_reviewer_records_the_revocation_found_in_an_unrecognised_reply(
     handle: Handler, dynamodb: Any
 ) -> None:
     # Given a reply a reasonable person reads as a revocation, which no rule matched
-    handle(sns_event("Please don't contact me anymore", inbound_id="in-7", timestamp=at(0)))
+    handle(sns_event("I'm not interested anymore", inbound_id="in-7", timestamp=at(0)))
 
     # When a reviewer records it
     code, out = cli("opt-out", CUSTOMER, "--channel", "sms-review", "--reference", "in-7")

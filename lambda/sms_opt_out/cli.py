@@ -8,6 +8,7 @@ import functools
 import importlib.metadata
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -27,6 +28,8 @@ from .dead_letters import (
 )
 from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError, SmsOptOutError
+from .intents import RevocationPolicy
+from .keywords import explain
 from .migration import (
     ImportReport,
     OptOutImporter,
@@ -38,7 +41,8 @@ from .migration import (
     read_opt_out_list,
     write_csv,
 )
-from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
+from .origination_keys import to_origination_key
+from .phone_numbers import ALL_NUMBERS, to_e164
 from .preferences import Scope
 from .registry import OptOutRegistry
 
@@ -53,6 +57,9 @@ HISTORY_COLUMNS = (
     "Source",
     "MatchedBy",
     "Language",
+    "Rule",
+    "Policy",
+    "Reason",
     "ReplyText",
     "RecordedAt",
     "ConfirmedAt",
@@ -68,6 +75,9 @@ HISTORY_HEADERS = (
     "source",
     "matched by",
     "language",
+    "rule",
+    "policy",
+    "reason",
     "reply text",
     "recorded at",
     "confirmed at",
@@ -117,7 +127,10 @@ def _parser() -> argparse.ArgumentParser:
 
     status = command("status", help="a number's current state for each of our numbers")
     status.add_argument("number", help="the customer's phone number (E.164, or as people write it)")
-    status.add_argument("--from", dest="origination", help="the decision for texts from this number of ours")
+    status.add_argument(
+        "--from", dest="origination",
+        help="the decision for texts from this origination of ours: a number, a pool ID or ARN, or *",
+    )  # fmt: skip
     status.add_argument("--json", action="store_true", help="print JSON instead of a table")
     status.set_defaults(run=_status)
 
@@ -133,18 +146,35 @@ def _parser() -> argparse.ArgumentParser:
         "--unrecognised",
         action="store_true",
         required=True,
-        help="those no keyword rule recognised (kept 90 days)",
+        help="those no keyword rule recognised, and the AMBIGUOUS ones (kept 90 days)",
     )
     replies.add_argument("--since", help="received at or after this ISO-8601 time with a zone")
     replies.add_argument("--json", action="store_true", help="print JSON instead of a table")
     replies.set_defaults(run=_replies)
+
+    explain = command(
+        "explain",
+        help="how the reply function reads each text (its default keywords and languages; no AWS access)",
+    )
+    explain.add_argument(
+        "texts", nargs="*", metavar="TEXT", help="replies to classify (default: one per line on stdin)"
+    )
+    explain.add_argument(
+        "--policy", type=str.upper, choices=[p.value for p in RevocationPolicy],
+        default=RevocationPolicy.STRICT.value,
+        help="the revocation policy, as the construct's revocation_policy (default: STRICT)",
+    )  # fmt: skip
+    explain.add_argument("--json", action="store_true", help="print one JSON object per text (JSON Lines)")
+    explain.set_defaults(run=_explain_texts, target=lambda args: None)
 
     for name, run in (("opt-out", _opt_out), ("opt-in", _opt_in)):
         recording = command(name, help=f"record an {name} from another channel")
         recording.add_argument("number", help="the customer's phone number")
         recording.add_argument("--channel", required=True, help="web, call-center, email, ...")
         scope = recording.add_mutually_exclusive_group()
-        scope.add_argument("--from", dest="origination", help="only for this number of ours")
+        scope.add_argument(
+            "--from", dest="origination", help="only for this origination of ours: a number, a pool ID or ARN"
+        )
         scope.add_argument("--all", action="store_true", help="for all our numbers (the default)")
         recording.add_argument("--at", help="when the customer asked, ISO-8601 with a zone (default: now)")
         if name == "opt-in":
@@ -219,12 +249,18 @@ class _EndpointSession(boto3.session.Session):
         super().__init__(**kwargs)
         self._endpoint_url = endpoint_url
 
-    def client(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def client(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("endpoint_url", self._endpoint_url)
         return super().client(*args, **kwargs)
 
 
 def _session(args: argparse.Namespace) -> boto3.session.Session:
+    if args.endpoint_url and not re.match(r"https?://[^/\s]", args.endpoint_url):
+        raise InvalidFieldError(
+            "--endpoint-url",
+            f"{args.endpoint_url!r} is not a URL with a scheme: write http:// or https:// before it "
+            f"(http://{args.endpoint_url} for a local endpoint)",
+        )
     if args.endpoint_url:
         return _EndpointSession(args.endpoint_url, profile_name=args.profile, region_name=args.region)
     return boto3.session.Session(profile_name=args.profile, region_name=args.region)
@@ -253,8 +289,9 @@ def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
     rows = registry.status(args.number)
     suppressed = registry.suppressed(args.number)
     decision = None
-    if args.origination:
-        blocked = registry.is_opted_out(args.number, args.origination)
+    origination = to_origination_key(args.origination, "--from") if args.origination else None
+    if origination:
+        blocked = registry.is_opted_out(args.number, origination)
         decision = "OPTED_OUT" if blocked else "SUPPRESSED" if suppressed else "CAN_SEND"
     if args.json:
         payload: dict[str, Any] = {
@@ -262,7 +299,7 @@ def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
             "states": [{k: v for k, v in asdict(r).items() if v is not None} for r in rows],
         }
         if decision:
-            payload |= {"from": to_origination_number(args.origination, "--from"), "decision": decision}
+            payload |= {"from": origination, "decision": decision}
         if suppressed:
             payload["suppressed"] = suppressed
         print(json.dumps(payload, indent=2), file=out)
@@ -313,10 +350,32 @@ def _replies(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) ->
         print("no unrecognised reply kept", file=out)
     else:
         rows = [
-            (r.timestamp, r.customer, r.our_number, r.inbound_message_id, " ".join(r.text.split()))
+            (
+                r.timestamp,
+                r.customer,
+                r.our_number,
+                r.inbound_message_id,
+                r.intent,
+                r.reason or "-",
+                " ".join(r.text.split()),
+            )
             for r in replies
         ]
-        _print_table(("time", "number", "our number", "inbound message id", "reply text"), rows, out)
+        headers = ("time", "number", "our number", "inbound message id", "intent", "reason", "reply text")
+        _print_table(headers, rows, out)
+    return 0
+
+
+def _explain_texts(_: None, args: argparse.Namespace, out: TextIO) -> int:
+    """Classify each text as the reply function would (the construct's default keywords and languages)."""
+    texts = args.texts or [line.rstrip("\r\n") for line in sys.stdin if line.strip()]
+    for text in texts:
+        found = explain(text, args.policy)
+        if args.json:
+            print(json.dumps({"text": text, **found.evidence()}, ensure_ascii=False), file=out)
+        else:
+            language = found.language or "-"
+            print(f"{found.intent.value:<9} {language:<2}  {text}\n          {found.reason}", file=out)
     return 0
 
 
@@ -486,16 +545,14 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
     queue_url = args.queue_url or deployed().get(DEAD_LETTER_QUEUES[function][1], "--queue-url")
     queue = DeadLetterQueue(queue_url, session.client("sqs"))
     if args.action == "list":
-        letters = list(queue.receive(visibility_seconds=LIST_VISIBILITY_SECONDS))
-        for letter in letters:  # read, not taken: visible again at once
-            queue.release(letter)
-        print(f"{len(letters)} messages on the {args.queue} dead-letter queue", file=out)
-        if letters:
-            _print_table(
-                ("message id", "sent", "receives", "origin", "concerns", "error"),
-                [_dead_letter_row(letter) for letter in letters],
-                out,
-            )
+        with queue.taken(LIST_VISIBILITY_SECONDS) as letters:  # read, not taken: visible again at once
+            print(f"{len(letters)} messages on the {args.queue} dead-letter queue", file=out)
+            if letters:
+                _print_table(
+                    ("message id", "sent", "receives", "origin", "concerns", "error"),
+                    [_dead_letter_row(letter) for letter in letters],
+                    out,
+                )
         return 0
 
     @functools.cache
@@ -505,6 +562,7 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
             return str(args.function_name)
         return deployed().get(FUNCTIONS[of], "--function-name")
 
+    function_name(function)  # usage first: nothing is received for a replay that could not run
     invoker = FunctionInvoker(session.client("lambda"), function_name)
     report = replay(queue, invoker, REPLAY_VISIBILITY_SECONDS)
     print(f"replayed and deleted {report.replayed:,}; kept {len(report.kept):,}", file=out)

@@ -1,7 +1,8 @@
 """The consent decision: whether a text to a customer is blocked, and whether a confirmation is true.
 
 The guarded sender, the reply processor, the registry and the export all ask these two questions,
-so they are answered here and nowhere else.
+so they are answered here and nowhere else; so is the reply processor's third: whether a customer
+was told already that they are opted out.
 
 A send is governed by a set of origination keys (``origination.Origination.governing``): a lone
 number by itself; a pool, and each number of it, by the pool ID and every number of the pool (a
@@ -11,7 +12,7 @@ every send. A plain string stands for a lone number.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Iterable, Set
 
 from .phone_numbers import ALL_NUMBERS
 from .preferences import Action, ConsentState, Scope, StateEntry
@@ -33,12 +34,13 @@ def deciding_entry(state: ConsentState, governing: Governing, scope: Scope) -> t
     under ``ALL`` every event applies. Later events win; at the same instant an opt-out wins.
     """
     keys = governing_keys(governing)
-    relevant = (
-        state.entries.items()
-        if scope is Scope.ALL
-        else [(key, entry) for key, entry in state.entries.items() if key in keys]
-    )
+    relevant = [(key, entry) for key, entry in state.entries.items() if _applies(key, keys, scope)]
     return max(relevant, key=lambda pair: pair[1].precedence(), default=None)
+
+
+def _applies(key: str, keys: frozenset[str], scope: Scope) -> bool:
+    """Whether an event for origination ``key`` governs a send governed by ``keys``."""
+    return scope is Scope.ALL or key in keys
 
 
 def is_blocked(state: ConsentState, governing: Governing, scope: Scope) -> bool:
@@ -51,3 +53,25 @@ def confirmation_holds(state: ConsentState, governing: Governing, scope: Scope, 
     """Whether confirming ``action`` would tell the truth: after an opt-out the sender blocks, after an
     opt-in it sends. A reply whose confirmation would not hold is recorded as superseded."""
     return is_blocked(state, governing, scope) is (action is Action.OPT_OUT)
+
+
+def opt_out_confirmed_already(
+    history: Iterable[tuple[str, StateEntry, bool]], event: StateEntry, governing: Governing, scope: Scope
+) -> bool:
+    """Whether the customer sending the opt-out ``event`` was told by SMS already that they are opted out.
+
+    ``history`` holds the customer's events as (origination key, entry, confirmed). True when another
+    opt-out governing the send was confirmed and no opt-in governing it lies between that one and
+    ``event``, in either order: a later STOP answers in place of an earlier one whose confirmation
+    failed, and the earlier one's retry must not answer again. An opt-out never confirmed (by another
+    channel, or whose confirmation failed) tells the customer nothing.
+    """
+    keys = governing_keys(governing)
+    relevant = [(e, confirmed) for key, e, confirmed in history if _applies(key, keys, scope)]
+    opt_ins = [e.precedence() for e, _ in relevant if e.action is Action.OPT_IN]
+    for earlier, confirmed in relevant:
+        if confirmed and earlier.action is Action.OPT_OUT and earlier.event_id != event.event_id:
+            low, high = sorted((earlier.precedence(), event.precedence()))
+            if not any(low < at < high for at in opt_ins):
+                return True
+    return False

@@ -53,3 +53,8 @@ class DeadlineReachedError(SmsOptOutError):
 
 class CustomerBusyError(SmsOptOutError):
     """Another reply of the same customer is being answered; raised so Lambda retries this one later."""
+
+
+class SendOutcomeUnknownError(SendFailedError):
+    """A single keyed send may have been sent (a 5xx or a lost answer): its key ends it ``UNKNOWN``,
+    so no retry sends it; look before you resend."""

@@ -9,24 +9,26 @@ from functools import cached_property
 from typing import Any
 
 from .errors import SendFailedError
-
-SEND_MESSAGE_BATCH_LIMIT = 10
+from .queue_messages import put_messages
 
 
 @dataclass(frozen=True)
 class FailedSend:
-    """One request of a batch that SendTextMessage refused, and why."""
+    """One request of a batch that was not sent (or may have been), and why."""
 
     request: Any
     """The request as it came (an object, or what an SQS body held when it was not one)."""
     error_code: str
     error_message: str
+    status: str = "FAILED"
+    """The request's result: FAILED, INVALID, UNKNOWN (may have been sent) or DEFERRED (not queued)."""
 
     def message_body(self) -> str:
         return json.dumps(
             {
                 "failedSend": {
                     "request": dict(self.request) if isinstance(self.request, Mapping) else self.request,
+                    "status": self.status,
                     "errorCode": self.error_code,
                     "errorMessage": self.error_message,
                 }
@@ -50,18 +52,9 @@ class FailedSendQueue:
 
     def keep(self, failures: Sequence[FailedSend]) -> None:
         """Put every failure on the queue (10 per SendMessageBatch); raise if one could not be put."""
-        for start in range(0, len(failures), SEND_MESSAGE_BATCH_LIMIT):
-            chunk = failures[start : start + SEND_MESSAGE_BATCH_LIMIT]
-            response = self._client.send_message_batch(
-                QueueUrl=self.queue_url,
-                Entries=[
-                    {"Id": str(start + offset), "MessageBody": failure.message_body()}
-                    for offset, failure in enumerate(chunk)
-                ],
+        _, refusals = put_messages(self._client, self.queue_url, [f.message_body() for f in failures])
+        if refusals:
+            raise SendFailedError(
+                f"{len(refusals)} failed sends could not be kept on the dead-letter queue: "
+                f"{', '.join(sorted(set(refusals)))}"
             )
-            if response.get("Failed"):
-                codes = sorted({entry.get("Code", "?") for entry in response["Failed"]})
-                raise SendFailedError(
-                    f"{len(response['Failed'])} failed sends could not be kept on the dead-letter queue: "
-                    f"{', '.join(codes)}"
-                )

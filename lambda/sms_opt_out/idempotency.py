@@ -3,7 +3,10 @@
 A key record lives in the opt-out table under ``PK`` = ``IDEMPOTENCY#<key>``, ``SK`` =
 ``IDEMPOTENCY`` (a customer's items have ``PK`` = their E.164 number, which starts with ``+``, so
 the two never meet). ``Status`` is ``IN_PROGRESS`` while a send holds the key, then ``DONE`` with
-the first ``Result``. ``ExpiresAt`` (epoch seconds, the table's TTL attribute) ends it: an
+the first ``Result`` (``SENT``, ``OPTED_OUT``, or ``UNKNOWN`` when the send may have happened).
+``Fingerprint`` is the SHA-256 of the request the key was claimed for (``request_fingerprint``): a
+key reused for a different request is refused (``Claim.CONFLICT``), as Powertools' idempotency
+utility refuses a changed payload. ``ExpiresAt`` (epoch seconds, the table's TTL attribute) ends it: an
 in-progress record at the invocation's start plus the remaining time its context gave then (so a
 send that crashed mid-way frees its key once that invocation is surely over), a done one 24 hours
 after the send. An expired record counts as absent even before DynamoDB's TTL deletes it.
@@ -12,10 +15,11 @@ after the send. An expired record counts as absent even before DynamoDB's TTL de
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +33,7 @@ DONE_FOR_SECONDS = 24 * 3600
 NO_DEADLINE_SECONDS = 15 * 60
 """How long an in-progress record of an invocation without a deadline lives: Lambda's longest timeout."""
 MAX_KEY_LENGTH = 256
+FINGERPRINT = "Fingerprint"
 
 
 class Claim(enum.StrEnum):
@@ -38,6 +43,14 @@ class Claim(enum.StrEnum):
     """An earlier send with this key finished: its result stands."""
     IN_PROGRESS = "IN_PROGRESS"
     """Another send holds the key (or crashed holding it, until the record expires)."""
+    CONFLICT = "CONFLICT"
+    """The key was claimed for a different request (another customer, origination or body)."""
+
+
+def request_fingerprint(params: Mapping[str, Any]) -> str:
+    """SHA-256 of a request's parameters (normalised, without its key), whatever their order."""
+    canonical = json.dumps(params, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -57,15 +70,20 @@ class IdempotencyKeys:
     def _key(self, key: str) -> dict[str, Any]:
         return {"PK": {"S": KEY_PREFIX + key}, "SK": {"S": SORT_KEY}}
 
-    def claim(self, key: str, expires_at: float | None) -> KeyRecord:
-        """Take ``key`` until ``expires_at`` (epoch seconds) unless a live record holds it."""
+    def claim(self, key: str, expires_at: float | None, fingerprint: str) -> KeyRecord:
+        """Take ``key`` for the request of ``fingerprint`` until ``expires_at`` (epoch seconds)
+        unless a live record holds it; a live record of another request is a ``CONFLICT``."""
         now = self._clock()
         expires = math.ceil(expires_at if expires_at is not None else now + NO_DEADLINE_SECONDS)
         try:
             self._client.put_item(
                 TableName=self.table_name,
                 Item=self._key(key)
-                | {"Status": {"S": Claim.IN_PROGRESS.value}, TTL_ATTRIBUTE: {"N": str(expires)}},
+                | {
+                    "Status": {"S": Claim.IN_PROGRESS.value},
+                    FINGERPRINT: {"S": fingerprint},
+                    TTL_ATTRIBUTE: {"N": str(expires)},
+                },
                 ConditionExpression="attribute_not_exists(PK) OR #expires <= :now",
                 ExpressionAttributeNames={"#expires": TTL_ATTRIBUTE},
                 ExpressionAttributeValues={":now": {"N": str(math.floor(now))}},
@@ -75,6 +93,8 @@ class IdempotencyKeys:
             if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
                 raise
             item = error.response.get("Item") or self._read(key)
+            if item.get(FINGERPRINT, {}).get("S", fingerprint) != fingerprint:
+                return KeyRecord(Claim.CONFLICT)
             if item.get("Status", {}).get("S") == Claim.DONE.value:
                 return KeyRecord(Claim.DONE, json.loads(item["Result"]["S"]))
             return KeyRecord(Claim.IN_PROGRESS)
@@ -84,8 +104,8 @@ class IdempotencyKeys:
         response = self._client.get_item(TableName=self.table_name, Key=self._key(key), ConsistentRead=True)
         return response.get("Item") or {}
 
-    def finish(self, key: str, result: dict[str, Any]) -> None:
-        """Record ``result`` as the key's answer for 24 hours."""
+    def finish(self, key: str, result: dict[str, Any], fingerprint: str) -> None:
+        """Record ``result`` as the answer of the key (and its request) for 24 hours."""
         expires = math.ceil(self._clock() + DONE_FOR_SECONDS)
         self._client.put_item(
             TableName=self.table_name,
@@ -93,6 +113,7 @@ class IdempotencyKeys:
             | {
                 "Status": {"S": Claim.DONE.value},
                 "Result": {"S": json.dumps(result)},
+                FINGERPRINT: {"S": fingerprint},
                 TTL_ATTRIBUTE: {"N": str(expires)},
             },
         )

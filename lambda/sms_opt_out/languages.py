@@ -46,6 +46,8 @@ class Texts:
     opt_out_confirmation: str
     opt_in_confirmation: str
     help_message: str
+    clarification: str
+    """The answer to an AMBIGUOUS reply (policy CONTEXTUAL): names the program, says how to stop all."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class TextTemplates:
     opt_out_confirmation: str
     opt_in_confirmation: str
     help_message: str
+    clarification: str
     contact: str
     """How the help text gives the support contact (``{support}``); left out when there is none."""
     message_frequency: str
@@ -70,6 +73,7 @@ class TextTemplates:
             opt_out_confirmation=self.opt_out_confirmation.format(**values),
             opt_in_confirmation=self.opt_in_confirmation.format(**values),
             help_message=self.help_message.format(**values),
+            clarification=self.clarification.format(**values),
         )
 
 
@@ -84,8 +88,12 @@ LANGUAGES: Mapping[str, Language] = {
         KeywordSet(
             ENGLISH,
             opt_out_keywords=(
+                "BLOCK",
                 "CANCEL",
                 "END",
+                "F OFF",
+                "GO AWAY",
+                "NO MORE",
                 "OPT-OUT",
                 "OPTOUT",
                 "QUIT",
@@ -94,6 +102,7 @@ LANGUAGES: Mapping[str, Language] = {
                 "STOP",
                 "STOPALL",
                 "TD",
+                "UNSUB",
                 "UNSUBSCRIBE",
             ),
             opt_in_keywords=("JOIN", "START", "UNSTOP"),
@@ -104,8 +113,8 @@ LANGUAGES: Mapping[str, Language] = {
                 "LEAVE ME ALONE",
                 "REMOVE ME",
                 "TAKE ME OFF",
-                "DO NOT TEXT",
-                "DON'T TEXT",
+                "DO NOT TEXT ME",
+                "DON'T TEXT ME",
                 "NO MORE TEXTS",
                 "NO MORE MESSAGES",
                 "OPT ME OUT",
@@ -117,12 +126,16 @@ LANGUAGES: Mapping[str, Language] = {
                 "Reply START to resubscribe."
             ),
             opt_in_confirmation=(
-                "{program}: you are subscribed. {frequency}. Msg & data rates may apply. "
+                "{program}: you are subscribed.{contact} {frequency}. Msg & data rates may apply. "
                 "Reply HELP for help, STOP to opt out."
             ),
             help_message=(
                 "{program}:{contact} {frequency}. Msg & data rates may apply. "
                 "Reply STOP to opt out, START to resubscribe."
+            ),
+            clarification=(
+                "{program}: we did not read your reply as a request to stop. "
+                "To stop all messages from us, reply STOP."
             ),
             contact=" Help at {support}.",
             message_frequency="Msg frequency varies",
@@ -132,7 +145,21 @@ LANGUAGES: Mapping[str, Language] = {
         KeywordSet(
             SPANISH,
             # ALTO and AYUDA: the carriers' Spanish short-code keywords (Twilio's industry standards).
-            opt_out_keywords=("ALTO", "BAJA", "CANCELAR", "DAR DE BAJA", "DETENER", "NO MAS", "PARAR"),
+            opt_out_keywords=(
+                "ALTO",
+                "BAJA",
+                "BASTA",
+                "CANCELAR",
+                "DAR DE BAJA",
+                "DETENER",
+                "NO MAS",
+                "PARA YA",
+                "PARAR",
+                "PARE",
+                "PAREN",
+                "YA BASTA",
+                "YA NO MAS",
+            ),
             opt_in_keywords=("INICIO",),  # Textizen's reserved Spanish START
             help_keywords=("AYUDA",),
             revocation_words=("DETENER", "DESUSCRIBIR", "DESUSCRIBIRME"),
@@ -140,45 +167,53 @@ LANGUAGES: Mapping[str, Language] = {
         ),
         TextTemplates(
             opt_out_confirmation=(
-                "{program}: se ha dado de baja y no recibirá más mensajes. "
-                "Envíe INICIO para volver a suscribirse."
+                "{program}: se ha dado de baja y ya no le enviaremos mensajes. "
+                "Responda INICIO para volver a suscribirse."
             ),
             opt_in_confirmation=(
-                "{program}: se ha suscrito. {frequency}. Pueden aplicarse tarifas de mensajes y datos. "
-                "Envíe AYUDA para ayuda, ALTO para cancelar."
+                "{program}: suscrito.{contact} {frequency}. Pueden aplicar tarifas de msj y datos. "
+                "AYUDA para ayuda, ALTO para cancelar."
             ),
             help_message=(
-                "{program}:{contact} {frequency}. Pueden aplicarse tarifas de mensajes y datos. "
-                "Envíe ALTO para cancelar, INICIO para volver a suscribirse."
+                "{program}:{contact} {frequency}. Pueden aplicar tarifas de msj y datos. "
+                "ALTO para cancelar, INICIO para volver a suscribirse."
+            ),
+            clarification=(
+                "{program}: no tomamos su respuesta como una baja. "
+                "Para dejar de recibir todos nuestros mensajes, responda ALTO."
             ),
             contact=" Ayuda: {support}.",
-            message_frequency="La frecuencia de mensajes varía",
+            message_frequency="Frecuencia de msj variable",
         ),
     ),
     FRENCH: Language(
         KeywordSet(
             FRENCH,
             # ARRET and AIDE: mandatory on Canadian short codes (CWTA guidelines), answered in French.
-            opt_out_keywords=("ARRET", "ARRETER", "DESABONNER"),
+            opt_out_keywords=("ANNULER", "ARRET", "ARRETE", "ARRETER", "ARRETEZ", "CESSEZ", "DESABONNER"),
             help_keywords=("AIDE",),
             revocation_words=("DESABONNER", "DESINSCRIRE"),
             opt_out_phrases=("ME DESABONNER", "PLUS DE MESSAGES", "ARRETEZ LES MESSAGES"),
         ),
         TextTemplates(
             opt_out_confirmation=(
-                "{program} : vous êtes désabonné et ne recevrez plus de messages. "
+                "{program} : désabonnement confirmé, vous ne recevrez plus de messages. "
                 "Répondez START pour vous réabonner."
             ),
             opt_in_confirmation=(
-                "{program} : vous êtes abonné. {frequency}. Des frais de messagerie et de données peuvent "
-                "s'appliquer. Répondez AIDE pour de l'aide, ARRET pour vous désabonner."
+                "{program} : abonné.{contact} {frequency}. Frais de msg et données possibles. "
+                "AIDE pour de l'aide, ARRET pour vous désabonner."
             ),
             help_message=(
-                "{program} :{contact} {frequency}. Des frais de messagerie et de données peuvent "
-                "s'appliquer. Répondez ARRET pour vous désabonner, START pour vous réabonner."
+                "{program} :{contact} {frequency}. Frais de msg et données possibles. "
+                "ARRET pour vous désabonner, START pour vous réabonner."
+            ),
+            clarification=(
+                "{program} : votre réponse n'a pas été lue comme un désabonnement. "
+                "Pour ne plus recevoir nos messages, répondez ARRET."
             ),
             contact=" Aide : {support}.",
-            message_frequency="Fréquence des messages variable",
+            message_frequency="Fréquence des msg variable",
         ),
     ),
 }

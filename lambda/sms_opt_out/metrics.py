@@ -19,9 +19,10 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from .outcomes import ReplyOutcome, SendStatus
 from .send_service import ALIASES
 
 logger = logging.getLogger(__name__)
@@ -35,39 +36,55 @@ UNVERIFIED = "unverified"
 """The identity published for a request whose OriginationIdentity is not known to be ours."""
 THROTTLING = "ThrottlingException"
 
-REPLY_METRICS = ("OptOuts", "OptIns", "HelpRequests", "UnrecognisedReplies", "ConfirmationsSent")
+REPLY_METRICS = (
+    "OptOuts",
+    "OptIns",
+    "HelpRequests",
+    "UnrecognisedReplies",
+    "ConfirmationsSent",
+    "RepeatedOptOuts",
+    "SupersededReplies",
+    "RepeatedDeliveries",
+)
 SEND_METRICS = (
     "MessagesSent",
     "MessagesBlocked",
     "MessagesInvalid",
     "MessagesFailed",
     "MessagesDeferred",
+    "MessagesUnknown",
+    "MessagesQueued",
     "Throttles",
     "MessagesSuppressed",
 )
-REPLY_OUTCOMES: Mapping[str, tuple[str, ...]] = {
-    "OPT_OUT": ("OptOuts", "ConfirmationsSent"),
-    "OPT_IN": ("OptIns", "ConfirmationsSent"),
-    "HELP": ("HelpRequests", "ConfirmationsSent"),
-    "UNRECOGNISED": ("UnrecognisedReplies",),
-    "DUPLICATE": (),  # counted when it was first delivered
-    "SUPERSEDED": (),  # recorded, but a later reply decides: it changed nothing and was not answered
-    "ON_AWS_OPT_OUT_LIST": ("OptIns",),  # recorded, not confirmed: AWS keeps the number on an opt-out list
+REPLY_OUTCOMES: Mapping[ReplyOutcome, tuple[str, ...]] = {
+    ReplyOutcome.OPT_OUT: ("OptOuts", "ConfirmationsSent"),
+    ReplyOutcome.OPT_IN: ("OptIns", "ConfirmationsSent"),
+    ReplyOutcome.HELP: ("HelpRequests", "ConfirmationsSent"),
+    ReplyOutcome.UNRECOGNISED: ("UnrecognisedReplies",),
+    ReplyOutcome.AMBIGUOUS: ("UnrecognisedReplies", "ConfirmationsSent"),  # kept for review, and clarified
+    ReplyOutcome.ALREADY_OPTED_OUT: ("RepeatedOptOuts",),
+    ReplyOutcome.SUPERSEDED: ("SupersededReplies",),
+    ReplyOutcome.DUPLICATE: ("RepeatedDeliveries",),
+    # recorded, not confirmed: AWS keeps the number on an opt-out list (30-day rule, no permission)
+    ReplyOutcome.ON_AWS_OPT_OUT_LIST: ("OptIns",),
     # recorded, but AWS refused the answer: the number is on the identity's AWS opt-out list
-    "OPT_OUT_UNANSWERED": ("OptOuts",),
-    "OPT_IN_UNANSWERED": ("OptIns",),
-    "HELP_UNANSWERED": ("HelpRequests",),
+    ReplyOutcome.OPT_OUT_UNANSWERED: ("OptOuts",),
+    ReplyOutcome.OPT_IN_UNANSWERED: ("OptIns",),
+    ReplyOutcome.HELP_UNANSWERED: ("HelpRequests",),
 }
-"""What each outcome of ``ReplyProcessor.process`` counts."""
-SEND_STATUSES: Mapping[str, str] = {
-    "SENT": "MessagesSent",
-    "OPTED_OUT": "MessagesBlocked",
-    "INVALID": "MessagesInvalid",
-    "FAILED": "MessagesFailed",
-    "DEFERRED": "MessagesDeferred",
-    "SUPPRESSED": "MessagesSuppressed",
+"""What each outcome of ``ReplyProcessor.process`` counts (a test checks every outcome counts one)."""
+SEND_STATUSES: Mapping[SendStatus, str] = {
+    SendStatus.SENT: "MessagesSent",
+    SendStatus.OPTED_OUT: "MessagesBlocked",
+    SendStatus.INVALID: "MessagesInvalid",
+    SendStatus.FAILED: "MessagesFailed",
+    SendStatus.DEFERRED: "MessagesDeferred",
+    SendStatus.UNKNOWN: "MessagesUnknown",
+    SendStatus.QUEUED: "MessagesQueued",
+    SendStatus.SUPPRESSED: "MessagesSuppressed",
 }
-"""What each status of a send result counts."""
+"""What each status of a send result counts (a test checks every status has one)."""
 _NUMBER_LIKE = re.compile(r"[+\d\s().\-/]+")
 _IDENTITY_FIELDS = (DIMENSION, *(alias for alias, name in ALIASES.items() if name == DIMENSION))
 """Where a send request names its origination identity: SendTextMessage's name, or the sample's."""
@@ -126,30 +143,34 @@ class ReplyMetrics(OutcomeMetrics):
         super().__init__(REPLY_METRICS, **options)
 
     def add_outcome(self, our_number: str, outcome: str) -> None:
-        if outcome not in REPLY_OUTCOMES:
+        if outcome not in REPLY_OUTCOMES:  # a test keeps every ReplyOutcome counted
             logger.warning("no metric counts the reply outcome %s", outcome)
-        for name in REPLY_OUTCOMES.get(outcome, ()):
+        for name in REPLY_OUTCOMES.get(ReplyOutcome(outcome), ()) if outcome in REPLY_OUTCOMES else ():
             self.add(our_number, name)
 
 
 class SendMetrics(OutcomeMetrics):
     """Counts send results under each request's OriginationIdentity, as the request gave it.
 
-    An identity that looks like a phone number is published only once SendTextMessage has sent
-    from it (in this or an earlier invocation of the container): a request with its numbers
-    swapped must not put a customer's number in a metric. Until then, and for every invalid
-    request, the identity is ``unverified``. IDs and ARNs are never a customer's number.
+    The construct's own identities (``own``: the numbers of ``ORIGINATION_NUMBERS``, their IDs and
+    ARNs, and ``POOL_IDS``) are published as given from the first record. Any other identity that
+    looks like a phone number is published only once SendTextMessage has sent from it (in this or
+    an earlier invocation of the container): a request with its numbers swapped must not put a
+    customer's number in a metric. Until then, and for every invalid request, the identity is
+    ``unverified``. IDs and ARNs are never a customer's number.
     """
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, own: Iterable[str] = (), **options: Any) -> None:
         super().__init__(SEND_METRICS, **options)
-        self._sent_from: set[str] = set()
+        self._verified: set[str] = set(own)
         self._failure_codes: Counter[tuple[str, str]] = Counter()
 
     def add_results(self, requests: Sequence[Any], results: Sequence[Mapping[str, Any]]) -> None:
         """Count ``results`` (in the order of ``requests``): one per status, and each throttle."""
         identities = [_identity(request) for request in requests]
-        self._sent_from.update(i for i, r in zip(identities, results, strict=True) if r["status"] == "SENT")
+        self._verified.update(
+            i for i, r in zip(identities, results, strict=True) if i is not None and r["status"] == "SENT"
+        )
         for identity, result in zip(identities, results, strict=True):
             published = self._published(identity, result)
             if result["status"] in SEND_STATUSES:
@@ -184,7 +205,7 @@ class SendMetrics(OutcomeMetrics):
     def _published(self, identity: str | None, result: Mapping[str, Any]) -> str:
         if identity is None or result["status"] == "INVALID":
             return UNVERIFIED
-        if _NUMBER_LIKE.fullmatch(identity) and identity not in self._sent_from:
+        if _NUMBER_LIKE.fullmatch(identity) and identity not in self._verified:
             return UNVERIFIED
         return identity
 

@@ -14,7 +14,7 @@ import csv
 import hashlib
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,8 +23,9 @@ from typing import Any, TextIO
 from .consent import is_blocked
 from .errors import InvalidFieldError, StateUnavailableError
 from .opt_out_store import BATCH_GET_LIMIT, UNPROCESSED_RETRIES, OptOutStore
-from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
-from .preferences import Action, PreferenceEvent, Scope, event_time
+from .origination_keys import to_origination_key
+from .phone_numbers import ALL_NUMBERS, to_e164
+from .preferences import Action, PreferenceEvent, Scope, StateEntry, event_time
 
 IMPORT_CHANNEL = "import"
 CSV_COLUMNS = ("number", "origination", "timestamp", "source")
@@ -116,7 +117,7 @@ def _midnight_utc_if_date(value: str | datetime | None) -> str | datetime | None
 def _event(row: ImportRow, default_time: datetime, default_source: str) -> PreferenceEvent:
     customer = to_e164(row.number, "number")
     origination = (
-        ALL_NUMBERS if row.origination is None else to_origination_number(row.origination, "origination")
+        ALL_NUMBERS if row.origination is None else to_origination_key(row.origination, "origination")
     )
     timestamp = event_time(
         _midnight_utc_if_date(row.timestamp) or default_time, "timestamp", now=datetime.now(UTC)
@@ -217,15 +218,22 @@ class OptedOutNumber:
 
 def opted_out_numbers(store: OptOutStore) -> Iterator[OptedOutNumber]:
     """Every (number, origination) whose opt-out is in force (no later opt-in for it or for all)."""
-    for customer, state in store.state_items():
+    for customer, state, imported in store.state_items():
         for origination, entry in sorted(state.entries.items()):
             if entry.action is Action.OPT_OUT and is_blocked(state, origination, Scope.ORIGINATION):
                 yield OptedOutNumber(
                     customer,
                     None if origination == ALL_NUMBERS else origination,
                     entry.timestamp,
-                    entry.channel,
+                    _source(entry, imported),
                 )
+
+
+def _source(entry: StateEntry, imported: Mapping[str, Mapping[str, Any]]) -> str:
+    """Where an opt-out came from: an imported one's own source (``crm``, an opt-out list), else its
+    channel (``SMS``, ``web``), so an export imports back unchanged."""
+    record = imported.get(entry.event_id) or {}
+    return str(record.get("Source") or entry.channel)
 
 
 def write_csv(rows: Iterable[OptedOutNumber], stream: TextIO) -> int:

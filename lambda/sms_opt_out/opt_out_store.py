@@ -164,7 +164,11 @@ def _sort_cancellations(
 
 
 def _condition_failed(error: ClientError) -> bool:
-    return error.response["Error"]["Code"] == "ConditionalCheckFailedException"
+    return bool(error.response["Error"]["Code"] == "ConditionalCheckFailedException")
+
+
+def _lease_expired(customer: str) -> None:
+    logger.warning("the lease of %s had expired before it was released", mask(customer))
 
 
 def _item(**attributes: Any) -> dict[str, Any]:
@@ -239,14 +243,55 @@ class OptOutStore:
         )
 
     def settle_reply(self, receipt: Receipt, outcome: str, confirmation_message_id: str | None) -> None:
-        """Record how an inbound message was answered (``CONFIRMED``, ``HELP_SENT``, ``SUPERSEDED``)."""
-        values = _item(**{":outcome": outcome, ":mid": confirmation_message_id or "-"})
-        self._client.update_item(
-            TableName=self.table_name,
-            Key=_item(PK=receipt.customer, SK=RECEIPT_PREFIX + receipt.inbound_message_id),
-            UpdateExpression="SET Outcome = :outcome, ConfirmationMessageId = :mid",
-            ExpressionAttributeValues=values,
-        )
+        """Record how an inbound message was answered (``SUPERSEDED`` before its lease was taken)."""
+        self._client.update_item(**self._settle_update(receipt, outcome, confirmation_message_id))
+
+    def _settle_update(self, receipt: Receipt, outcome: str, message_id: str | None) -> dict[str, Any]:
+        return {
+            "TableName": self.table_name,
+            "Key": _item(PK=receipt.customer, SK=RECEIPT_PREFIX + receipt.inbound_message_id),
+            "UpdateExpression": "SET Outcome = :outcome, ConfirmationMessageId = :mid",
+            "ExpressionAttributeValues": _item(**{":outcome": outcome, ":mid": message_id or "-"}),
+        }
+
+    def finish_reply(
+        self,
+        receipt: Receipt,
+        outcome: str,
+        lease: Lease,
+        message_id: str | None = None,
+        confirmed: tuple[PreferenceEvent, str] | None = None,
+    ) -> None:
+        """Settle ``receipt`` with ``outcome`` (and the answer's ``message_id``) and give the customer's
+        lease back, in one request.
+
+        ``confirmed`` (the event answered, when its confirmation went out) also marks the event's
+        history item confirmed (``ConfirmedAt``, the first time only). One TransactWriteItems: a
+        reply is recorded as answered wholly or not at all, so after
+        SendTextMessage accepted a confirmation nothing but this one write stands between the text
+        and its record. A lease that expired meanwhile (another reply of the customer holds it now)
+        is left alone, and the rest written.
+        """
+        items: list[dict[str, Any]] = [{"Update": self._settle_update(receipt, outcome, message_id)}]
+        if confirmed is not None:
+            event, confirmed_at = confirmed
+            confirm = {
+                "TableName": self.table_name,
+                "Key": _item(PK=event.customer, SK=event.history_sort_key),
+                "UpdateExpression": "SET ConfirmedAt = if_not_exists(ConfirmedAt, :at)",
+                "ExpressionAttributeValues": _item(**{":at": confirmed_at}),
+            }
+            items.append({"Update": confirm})
+        try:
+            self._client.transact_write_items(
+                TransactItems=[*items, {"Update": self._release_update(receipt.customer, lease)}]
+            )
+        except ClientError as error:
+            reasons = error.response.get("CancellationReasons") or []
+            if len(reasons) != len(items) + 1 or reasons[-1].get("Code") != "ConditionalCheckFailed":
+                raise
+            _lease_expired(receipt.customer)
+            self._client.transact_write_items(TransactItems=items)
 
     def claim(self, customer: str, lease: Lease, now_ms: int) -> ConsentState | None:
         """Take ``customer``'s lease unless another reply holds it (expired by ``now_ms`` counts as free).
@@ -276,48 +321,38 @@ class OptOutStore:
     def release(self, customer: str, lease: Lease) -> None:
         """Give the customer's lease back, if it is still ours."""
         try:
-            self._client.update_item(
-                TableName=self.table_name,
-                Key=_item(PK=customer, SK=STATE_SORT_KEY),
-                UpdateExpression="REMOVE #owner, #until",
-                ConditionExpression="#owner = :owner",
-                ExpressionAttributeNames={"#owner": OWNER_ATTRIBUTE, "#until": UNTIL_ATTRIBUTE},
-                ExpressionAttributeValues={":owner": {"S": lease.owner}},
-            )
+            self._client.update_item(**self._release_update(customer, lease))
         except ClientError as error:
             if not _condition_failed(error):
                 raise
-            logger.warning("the lease of %s had expired before it was released", mask(customer))
+            _lease_expired(customer)
 
-    def mark_confirmed(self, event: PreferenceEvent, confirmed_at: str) -> None:
-        """Add ``ConfirmedAt`` to ``event``'s history item (the first time only): the time to honour."""
-        self._client.update_item(
-            TableName=self.table_name,
-            Key=_item(PK=event.customer, SK=event.history_sort_key),
-            UpdateExpression="SET ConfirmedAt = if_not_exists(ConfirmedAt, :at)",
-            ExpressionAttributeValues=_item(**{":at": confirmed_at}),
-        )
+    def _release_update(self, customer: str, lease: Lease) -> dict[str, Any]:
+        return {
+            "TableName": self.table_name,
+            "Key": _item(PK=customer, SK=STATE_SORT_KEY),
+            "UpdateExpression": "REMOVE #owner, #until",
+            "ConditionExpression": "#owner = :owner",
+            "ExpressionAttributeNames": {"#owner": OWNER_ATTRIBUTE, "#until": UNTIL_ATTRIBUTE},
+            "ExpressionAttributeValues": {":owner": {"S": lease.owner}},
+        }
 
     # Consent state -----------------------------------------------------------------------
 
     def _state_update(self, event: PreferenceEvent) -> dict[str, Any]:
-        """UpdateItem parameters that make ``event`` its origination's state unless a later one is."""
+        """UpdateItem parameters that make ``event`` its origination's state unless a later one is.
+
+        At the same time, an opt-out wins: the comparison is chosen here, by the event's action,
+        rather than written as a comparison of two values that DynamoDB would have to evaluate.
+        """
+        no_earlier = "<=" if event.action is Action.OPT_OUT else "<"
         return {
             "TableName": self.table_name,
             "Key": _item(PK=event.customer, SK=STATE_SORT_KEY),
             "UpdateExpression": "SET #o = :entry",
-            "ConditionExpression": (
-                "attribute_not_exists(#o) OR #o.#ts < :ts OR (#o.#ts = :ts AND :action = :opt_out)"
-            ),
+            "ConditionExpression": f"attribute_not_exists(#o) OR #o.#ts {no_earlier} :ts",
             "ExpressionAttributeNames": {"#o": event.origination, "#ts": "Timestamp"},
-            "ExpressionAttributeValues": _item(
-                **{
-                    ":entry": event.state_entry(),
-                    ":ts": event.timestamp,
-                    ":action": event.action.value,
-                    ":opt_out": Action.OPT_OUT.value,
-                }
-            ),
+            "ExpressionAttributeValues": _item(**{":entry": event.state_entry(), ":ts": event.timestamp}),
         }
 
     def apply(self, event: PreferenceEvent) -> ConsentState | None:
@@ -435,8 +470,9 @@ class OptOutStore:
         update["ExpressionAttributeValues"][":record"] = _to_attr(event.history_item())
         return update
 
-    def state_items(self) -> Iterator[tuple[str, ConsentState]]:
-        """Every customer's consent state (a Scan: for exports, not for the send path)."""
+    def state_items(self) -> Iterator[tuple[str, ConsentState, dict[str, dict[str, Any]]]]:
+        """Every customer's consent state, with the audit records its imports keep there by event ID
+        (a Scan: for exports, not for the send path)."""
         kwargs: dict[str, Any] = {
             "TableName": self.table_name,
             "FilterExpression": "SK = :state",
@@ -445,7 +481,8 @@ class OptOutStore:
         while True:
             response = self._client.scan(**kwargs)
             for item in response["Items"]:
-                yield item["PK"]["S"], _consent_state(item)
+                imported = {record["EventId"]: record for record in _imported_events(item)}
+                yield item["PK"]["S"], _consent_state(item), imported
             if "LastEvaluatedKey" not in response:
                 return
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
@@ -460,7 +497,7 @@ class OptOutStore:
         return states
 
     def _batch_get(self, customers: list[str]) -> Iterator[dict[str, Any]]:
-        request = {
+        request: dict[str, Any] = {
             self.table_name: {
                 "Keys": [_item(PK=c, SK=STATE_SORT_KEY) for c in customers],
                 "ConsistentRead": True,
@@ -498,3 +535,12 @@ class OptOutStore:
             if "LastEvaluatedKey" not in response:
                 return items
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    def answered_history(self, customer: str) -> list[tuple[str, StateEntry, bool]]:
+        """Every event of ``customer`` as (origination key, entry, whether its reply was confirmed),
+        read by a strongly consistent Query of the customer's own items."""
+        return [
+            (item["OID"], StateEntry.from_history_item(item), "ConfirmedAt" in item)
+            for item in self.history(customer)
+            if {"OID", "Action", "Timestamp"} <= item.keys()
+        ]

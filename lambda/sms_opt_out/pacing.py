@@ -97,10 +97,17 @@ class _Lane:
 
 
 class Pacer:
-    """Hands out send slots per origination identity; thread-safe, shared by a container."""
+    """Hands out send slots per origination identity; thread-safe, shared by a container.
 
-    def __init__(self, rates: Mapping[str, float] | None = None) -> None:
+    ``clock`` (this module's ``time.monotonic`` by default, read at each call) tells the time of every
+    slot and slow-down.
+    """
+
+    def __init__(
+        self, rates: Mapping[str, float] | None = None, clock: Callable[[], float] | None = None
+    ) -> None:
         self._rates = dict(rates or {})
+        self._clock = clock if clock is not None else _monotonic
         self._lanes: dict[str, _Lane] = {}
         self._lock = threading.Lock()
 
@@ -118,27 +125,27 @@ class Pacer:
         return lane
 
     def reserve(self, identity: str, aliases: Iterable[str] = ()) -> float:
-        """Take the next slot of ``identity``: the ``time.monotonic()`` at which its send may start."""
+        """Take the next slot of ``identity``: the ``clock()`` time at which its send may start."""
         with self._lock:
-            return self._lane(identity, aliases).reserve(time.monotonic())
+            return self._lane(identity, aliases).reserve(self._clock())
 
     def next_free(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """When ``identity``'s next slot would start, without taking it."""
         with self._lock:
             lane = self._lane(identity, aliases)
-            now = time.monotonic()
+            now = self._clock()
             return now if lane.rate(now) is None else max(now, lane.next_free)
 
     def throttled(self, identity: str, sent_at: float) -> None:
         """AWS throttled a send of ``identity`` that started at ``sent_at``: slow it down."""
         with self._lock:
-            self._lane(identity, ()).throttled(sent_at, time.monotonic())
+            self._lane(identity, ()).throttled(sent_at, self._clock())
 
     def rate(self, identity: str) -> float | None:
         """``identity``'s pace now (None: not paced)."""
         with self._lock:
             lane = self._lanes.get(identity)
-            return self.configured_rate(identity) if lane is None else lane.rate(time.monotonic())
+            return self.configured_rate(identity) if lane is None else lane.rate(self._clock())
 
 
 BACKOFF_BASE = 0.05
@@ -171,3 +178,8 @@ def retry_throttled(
             logger.info("%s throttled; retrying in %.2f s", what, delay)
             sleep(delay)
             attempt += 1
+
+
+def _monotonic() -> float:
+    """``time.monotonic()`` looked up when called, so a clock installed as this module's ``time`` counts."""
+    return time.monotonic()

@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .deadline import Deadline
@@ -106,8 +107,10 @@ class PoolMembership:
         token: str | None = None
         while True:
             page = retry_throttled(
-                lambda token=token: self._client.list_pool_origination_identities(
-                    PoolId=pool, **({"NextToken": token} if token else {})
+                partial(
+                    self._client.list_pool_origination_identities,
+                    PoolId=pool,
+                    **({"NextToken": token} if token else {}),
                 ),
                 "ListPoolOriginationIdentities",
                 deadline,

@@ -87,6 +87,12 @@ class PreferenceEvent:
     """SMS evidence: how the reply matched (KEYWORD, WORD or PHRASE)."""
     language: str | None = None
     """SMS evidence: the language of the keyword that matched."""
+    rule: str | None = None
+    """SMS evidence: the classifier's rule that decided (``keyword``, ``en.wrong-number``, ...)."""
+    reason: str | None = None
+    """SMS evidence: why, in words."""
+    policy: str | None = None
+    """SMS evidence: the revocation policy in force (STRICT or CONTEXTUAL)."""
     reply_text: str | None = None
     """SMS evidence: the reply as received."""
     recorded_at: str | None = None
@@ -114,6 +120,9 @@ class PreferenceEvent:
             "Source": self.source,
             "MatchedBy": self.matched_by,
             "Language": self.language,
+            "Rule": self.rule,
+            "Reason": self.reason,
+            "Policy": self.policy,
             "ReplyText": self.reply_text,
             "RecordedAt": self.recorded_at,
             "Number": self.number,
@@ -137,6 +146,17 @@ class StateEntry:
             channel=entry["Channel"],
             keyword=entry["Keyword"],
             event_id=entry["EventId"],
+        )
+
+    @classmethod
+    def from_history_item(cls, item: Mapping[str, str]) -> StateEntry:
+        """The entry the event of a history item (``PreferenceEvent.history_item``) leaves in the state."""
+        return cls(
+            action=Action(item["Action"]),
+            timestamp=item["Timestamp"],
+            channel=item.get("Channel", ""),
+            keyword=item.get("Response", ""),
+            event_id=item.get("EventId", ""),
         )
 
     def precedence(self) -> tuple[str, bool]:

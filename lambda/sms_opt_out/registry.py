@@ -20,7 +20,8 @@ from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError
 from .opt_out_list_removal import ListRemoval, OptOutListNames, OptOutListRemover
 from .opt_out_store import OptOutStore
-from .phone_numbers import ALL_NUMBERS, to_e164, to_origination_number
+from .origination_keys import to_origination_key
+from .phone_numbers import ALL_NUMBERS, to_e164
 from .preferences import Action, PreferenceEvent, Scope, event_time
 from .suppressions import Suppression, Suppressions
 from .unrecognised_replies import UnrecognisedReplies, UnrecognisedReply
@@ -98,9 +99,12 @@ class OptOutRegistry:
         return sorted(rows, key=lambda row: row.timestamp, reverse=True)
 
     def is_opted_out(self, number: str, origination: str) -> bool:
-        """Whether the guarded sender would block a text from ``origination`` to ``number``."""
+        """Whether the guarded sender would block a text from ``origination`` to ``number``.
+
+        ``origination`` is one of our numbers, a pool ID or ARN, or ``*``: the key given (and ``*``)
+        is judged, without reading a pool's membership."""
         customer = to_e164(number, "number")
-        origination = to_origination_number(origination, "origination")
+        origination = to_origination_key(origination, "origination")
         return is_blocked(self.store.consent_states([customer])[customer], origination, self.scope)
 
     def history(self, number: str) -> list[dict[str, Any]]:
@@ -207,7 +211,7 @@ class OptOutRegistry:
             customer=to_e164(number, "number"),
             origination=ALL_NUMBERS
             if origination is None
-            else to_origination_number(origination, "origination"),
+            else to_origination_key(origination, "origination"),
             timestamp=event_time(at or now, "at", now=now),
             action=action,
             keyword=action.value,

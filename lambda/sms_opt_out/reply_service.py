@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from botocore.exceptions import BotoCoreError, ClientError
 
 from .aws_opt_out_lists import is_opted_out_answer
-from .consent import confirmation_holds, deciding_entry, is_blocked
-from .errors import ConfirmationNotSentError, CustomerBusyError
+from .consent import confirmation_holds, opt_out_confirmed_already
+from .deadline import Deadline
+from .errors import ConfirmationNotSentError, CustomerBusyError, DeadlineReachedError
 from .inbound import InboundReply
 from .keywords import Classification, Intent
 from .languages import ENGLISH
@@ -19,8 +20,9 @@ from .leases import Lease
 from .opt_out_list_removal import OptOutListRemover
 from .opt_out_store import OptOutStore, Receipt
 from .origination import Origination, Originations
+from .outcomes import ReplyOutcome
 from .phone_numbers import mask
-from .preferences import Action, ConsentState, PreferenceEvent, event_time
+from .preferences import Action, ConsentState, PreferenceEvent, StateEntry, event_time
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
 from .suppressions import Suppressions
@@ -29,16 +31,33 @@ from .unrecognised_replies import UnrecognisedReplies
 logger = logging.getLogger(__name__)
 
 SMS_CHANNEL = "SMS"
-ON_AWS_OPT_OUT_LIST = "ON_AWS_OPT_OUT_LIST"
-"""An opt-in recorded but not confirmed: AWS refused to take the number off an opt-out list."""
+CONFIRMED = "CONFIRMED"
+"""How a receipt of an opt-out or opt-in is settled once its confirmation went out."""
+_ANSWERED_ONLY = {Intent.HELP: "HELP_SENT", Intent.AMBIGUOUS: "CLARIFICATION_SENT"}
+_UNANSWERED = {
+    Intent.OPT_OUT: ReplyOutcome.OPT_OUT_UNANSWERED,
+    Intent.OPT_IN: ReplyOutcome.OPT_IN_UNANSWERED,
+    Intent.HELP: ReplyOutcome.HELP_UNANSWERED,
+    Intent.AMBIGUOUS: ReplyOutcome.AMBIGUOUS,
+}
+"""What a reply whose answer AWS refused as opted out counts as (recorded, not answered)."""
+
+
+class AnswerRefusedAsOptedOutError(Exception):
+    """AWS refused an answer: the customer is on the identity's AWS opt-out list."""
+
+
+"""Intents answered (once, as a receipt records) without changing consent, and how they settle."""
 
 
 class ReplyProcessor:
     """Handles one inbound reply at a time; safe to call again, and concurrently, with the same reply.
 
     A customer's replies are answered one at a time, under the customer's lease: so each reply is
-    answered once, and the last answer a customer receives matches their consent state. A reply to
-    a number of a configured pool is recorded for the pool and answered from the number.
+    answered once, an opt-out is confirmed once (a later STOP is not answered once an earlier one
+    was), and the last answer a customer receives matches their consent state. After an answer went
+    out, one write records it (``OptOutStore.finish_reply``). A reply to a number of a configured
+    pool is recorded for the pool and answered from the number.
     """
 
     def __init__(
@@ -64,64 +83,83 @@ class ReplyProcessor:
         self._originations = originations or Originations(None)
         self._clock = clock
 
-    def process(self, reply: InboundReply, lease: Lease) -> str:
-        """Process ``reply`` under ``lease`` (the invocation's term); return what was done.
+    def process(self, reply: InboundReply, lease: Lease, deadline: Deadline | None = None) -> ReplyOutcome:
+        """Process ``reply`` under ``lease`` (the invocation's term) by ``deadline``; return what was done.
 
-        Raises CustomerBusyError while another reply of the customer is being answered.
+        Raises CustomerBusyError while another reply of the customer is being answered, and
+        ConfirmationNotSentError when its answer could not be sent (throttled until the deadline
+        leaves just the time to give the lease back and raise): Lambda delivers it again.
         """
         classification = self._settings.rules.classify_reply(reply.body)
         customer = mask(reply.customer)
         if self._suppressions is not None:  # any reply shows the number reachable: a suppression ends
             self._suppressions.lift(reply.customer, replied_at=reply.timestamp)
-        if classification.intent is Intent.OTHER:
-            self._unrecognised.keep(reply)
-            logger.info("kept a reply from %s for review: no keyword", customer)
-            return "UNRECOGNISED"
+        if classification.intent in (Intent.OTHER, Intent.AMBIGUOUS):
+            self._unrecognised.keep(reply, classification)
+            logger.info("kept a reply from %s for review: %s", customer, classification.rule)
+            if classification.intent is Intent.OTHER:
+                return ReplyOutcome.UNRECOGNISED
         origination = self._originations.resolve(reply.our_number)
         event = (
             None
-            if classification.intent is Intent.HELP
+            if classification.intent in _ANSWERED_ONLY
             else _preference_event(reply, classification, origination, self._now())
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
         if earlier is not None and earlier.outcome is not None:
             logger.info("repeated delivery from %s: already %s", customer, earlier.outcome)
-            return "DUPLICATE"
-        already_opted_out = event is not None and self._already_opted_out(event, origination)
+            return ReplyOutcome.DUPLICATE
         if event is not None and self._store.apply(event) is None:
             # A later event for the same number decides (out-of-order delivery): recorded, not answered.
-            return self._settle(receipt, "SUPERSEDED", None)
+            self._settle(receipt, ReplyOutcome.SUPERSEDED)
+            return ReplyOutcome.SUPERSEDED
         lease = lease.for_reply(reply.inbound_message_id)
         state = self._store.claim(reply.customer, lease, int(self._clock() * 1000))
         if state is None:
             raise CustomerBusyError(f"another reply of {customer} is being answered; this one is retried")
+        finished = False
         try:
             if self._store.get_receipt(receipt).outcome is not None:
                 logger.info("repeated delivery from %s: answered by another delivery", customer)
-                return "DUPLICATE"
-            if already_opted_out:
-                # One confirmation per opt-out: a repeated STOP is in the history, not answered again.
-                return self._settle(receipt, "ALREADY_OPTED_OUT", None)
-            if event is not None and not confirmation_holds(
-                state, origination.governing, self._settings.scope, event.action
-            ):
-                # The sender would not do what the confirmation says (a later event for all numbers,
-                # or under scope ALL for another number, decides): recorded, not answered.
-                return self._settle(receipt, "SUPERSEDED", None)
+                return ReplyOutcome.DUPLICATE
+            unanswered = self._not_to_answer(event, origination, state)
+            if unanswered is not None:
+                finished = self._finish(receipt, unanswered, lease)
+                return unanswered
             if event is not None and not self._aws_lists_honour(event, origination):
                 # Still on an AWS opt-out list: AWS would refuse the confirmation and every text.
-                return self._settle(receipt, ON_AWS_OPT_OUT_LIST, None)
-            message_id = self._answer(reply, classification)
-            if message_id is None:  # AWS refused it: the number is on the identity's opt-out list
-                self._settle(receipt, ON_AWS_OPT_OUT_LIST, None)
-                return f"{classification.intent.value}_UNANSWERED"
-            if event is not None:
-                self._store.mark_confirmed(event, self._now())
-            self._settle(receipt, "HELP_SENT" if event is None else "CONFIRMED", message_id)
+                finished = self._finish(receipt, ReplyOutcome.ON_AWS_OPT_OUT_LIST, lease)
+                return ReplyOutcome.ON_AWS_OPT_OUT_LIST
+            try:
+                message_id = self._answer(reply, classification, deadline)
+            except AnswerRefusedAsOptedOutError:
+                # The number is on the identity's AWS opt-out list: no answer from it can reach them.
+                finished = self._finish(receipt, ReplyOutcome.ON_AWS_OPT_OUT_LIST, lease)
+                return _UNANSWERED[classification.intent]
+            # The one write after the text: the receipt settled, the event confirmed, the lease released.
+            confirmed = None if event is None else (event, self._now())
+            settled_as = CONFIRMED if event else _ANSWERED_ONLY[classification.intent]
+            finished = self._finish(receipt, settled_as, lease, message_id, confirmed)
+            return ReplyOutcome(classification.intent.value)
         finally:
-            self._store.release(reply.customer, lease)
-        return event.action.value if event is not None else Intent.HELP.value
+            if not finished:
+                self._store.release(reply.customer, lease)
+
+    def _not_to_answer(
+        self, event: PreferenceEvent | None, origination: Origination, state: ConsentState
+    ) -> ReplyOutcome | None:
+        """Why the reply is recorded but not answered, under the lease; None when it is answered."""
+        if event is None:
+            return None
+        if self._confirmed_already(event, origination):
+            # One confirmation per opt-out: the customer was told already; in the history, not answered.
+            return ReplyOutcome.ALREADY_OPTED_OUT
+        if not confirmation_holds(state, origination.governing, self._settings.scope, event.action):
+            # The sender would not do what the confirmation says (a later event for all numbers,
+            # or under scope ALL for another number, decides): recorded, not answered.
+            return ReplyOutcome.SUPERSEDED
+        return None
 
     def _aws_lists_honour(self, event: PreferenceEvent, origination: Origination) -> bool:
         """For an opt-in: whether the number is off the AWS opt-out lists (removed now, or never on)."""
@@ -132,32 +170,48 @@ class ReplyProcessor:
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
 
-    def _already_opted_out(self, event: PreferenceEvent, origination: Origination) -> bool:
-        """Whether the customer was blocked from ``origination`` before ``event`` (an opt-out) came,
-        by an SMS opt-out (which was answered then; one by another channel never was)."""
+    def _confirmed_already(self, event: PreferenceEvent, origination: Origination) -> bool:
+        """Whether the customer sending the opt-out ``event`` was told by SMS already that they are
+        opted out from ``origination`` (read under the lease, so no other reply is answered meanwhile)."""
         if event.action is not Action.OPT_OUT:
             return False
-        state = self._store.consent_states([event.customer])[event.customer]
-        before = ConsentState({k: e for k, e in state.entries.items() if e.event_id != event.event_id})
-        if not is_blocked(before, origination.governing, self._settings.scope):
-            return False
-        deciding = deciding_entry(before, origination.governing, self._settings.scope)
-        return deciding is not None and deciding[1].channel == SMS_CHANNEL
+        history = self._store.answered_history(event.customer)
+        entry = StateEntry.from_history_item(event.history_item())
+        return opt_out_confirmed_already(history, entry, origination.governing, self._settings.scope)
 
-    def _settle(self, receipt: Receipt, outcome: str, message_id: str | None) -> str:
-        self._store.settle_reply(receipt, outcome, message_id)
-        logger.info("%s from %s: %s", receipt.intent, mask(receipt.customer), outcome)
-        return outcome
+    def _settle(self, receipt: Receipt, outcome: str) -> None:
+        self._store.settle_reply(receipt, outcome, None)
+        self._log(receipt, outcome)
 
-    def _answer(self, reply: InboundReply, classification: Classification) -> str | None:
-        """Send the answer, in the language of the keyword that matched; None when AWS refuses it as
-        opted out (the number is on the identity's AWS opt-out list: no answer can reach it)."""
+    def _finish(
+        self,
+        receipt: Receipt,
+        settled_as: str,
+        lease: Lease,
+        message_id: str | None = None,
+        confirmed: tuple[PreferenceEvent, str] | None = None,
+    ) -> bool:
+        """Settle the receipt (confirming the event) and release the lease in one write; True once done."""
+        self._store.finish_reply(receipt, settled_as, lease, message_id, confirmed)
+        self._log(receipt, settled_as)
+        return True
+
+    @staticmethod
+    def _log(receipt: Receipt, settled_as: str) -> None:
+        logger.info("%s from %s: %s", receipt.intent, mask(receipt.customer), settled_as)
+
+    def _answer(
+        self, reply: InboundReply, classification: Classification, deadline: Deadline | None
+    ) -> str | None:
+        """Send the answer, in the language of the keyword that matched, while ``deadline`` leaves time
+        (a throttled answer is retried only while the margin to record it and raise remains)."""
         intent = classification.intent
         texts = self._settings.texts[classification.language or ENGLISH]
         text = {
             Intent.OPT_OUT: texts.opt_out_confirmation,
             Intent.OPT_IN: texts.opt_in_confirmation,
             Intent.HELP: texts.help_message,
+            Intent.AMBIGUOUS: texts.clarification,
         }[intent]
         try:
             return self._gateway.send(
@@ -166,17 +220,18 @@ class ReplyProcessor:
                     "OriginationIdentity": reply.our_number,
                     "MessageBody": text,
                     "MessageType": "TRANSACTIONAL",
-                }
+                },
+                deadline=deadline,
             )
-        except (BotoCoreError, ClientError) as error:
-            if is_opted_out_answer(error):
+        except (BotoCoreError, ClientError, DeadlineReachedError) as error:
+            if isinstance(error, ClientError) and is_opted_out_answer(error):
                 logger.info(
-                    "%s is on an AWS opt-out list: %s recorded, not answered", mask(reply.customer), intent
+                    "%s is on an AWS opt-out list: %s recorded, unanswered", mask(reply.customer), intent
                 )
-                return None
+                raise AnswerRefusedAsOptedOutError(intent.value) from error
             raise ConfirmationNotSentError(
                 f"{intent.value} of {mask(reply.customer)} is recorded but its answer failed: "
-                f"{error_code(error)}"
+                f"{error if isinstance(error, DeadlineReachedError) else error_code(error)}"
             ) from error
 
 
@@ -196,6 +251,9 @@ def _preference_event(
         inbound_message_id=reply.inbound_message_id,
         matched_by=classification.matched_by.value if classification.matched_by else None,
         language=classification.language,
+        rule=classification.rule,
+        reason=classification.reason,
+        policy=classification.policy.value if classification.policy else None,
         reply_text=reply.body,
         recorded_at=recorded_at,
         number=reply.our_number if origination.state_key != reply.our_number else None,

@@ -23,6 +23,7 @@ from .opt_out_store import OptOutStore
 from .origination import Originations
 from .pacing import Pacer
 from .pools import PoolMembership
+from .queued_sends import QueuedSends
 from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
@@ -56,7 +57,8 @@ def configure_logging() -> None:
 
 
 def _default_factory() -> ClientFactory:
-    return botocore.session.get_session().create_client
+    factory: ClientFactory = botocore.session.get_session().create_client
+    return factory
 
 
 def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
@@ -124,6 +126,9 @@ def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
         failed_sends=failed_sends,
         concurrency=settings.send_concurrency,
         default_configuration_set=settings.default_configuration_set,
+        queued_sends=QueuedSends(settings.send_queue_url, lambda: make("sqs"))
+        if settings.send_queue_url
+        else None,
     )
 
 

@@ -1,11 +1,13 @@
 """The send function's event shapes in, and its answers out.
 
 - one SendTextMessage request: its result; FAILED or DEFERRED raise, so Lambda's retries and
-  on-failure destination take it (nothing was sent);
-- ``{"messages": [request, ...]}``: ``{"results": [...]}`` in the same order;
+  on-failure destination take it (nothing was sent); UNKNOWN raises SendOutcomeUnknownError (it
+  may have been sent; its key keeps every retry from sending it);
+- ``{"messages": [request, ...]}``: ``{"results": [...]}`` in the same order; what was not sent in
+  time is on the send queue (QUEUED);
 - an SQS event (the send queue, one request as JSON per message body):
   ``{"batchItemFailures": [{"itemIdentifier": messageId}, ...]}`` naming the messages to deliver
-  again (DEFERRED, throttled, 5xx), and only those.
+  again (DEFERRED, throttled, an unkeyed 5xx), and only those.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InvalidRequestError, SendFailedError
+from .errors import InvalidRequestError, SendFailedError, SendOutcomeUnknownError
 from .send_service import Redelivery, SendOutcome
 
 SQS_EVENT_SOURCE = "aws:sqs"
@@ -56,6 +58,12 @@ class SendEvent:
         (result,) = outcome.results
         if result["status"] == "FAILED":
             raise SendFailedError(f"SendTextMessage failed: {result['code']}", result["code"])
+        if result["status"] == "UNKNOWN":
+            raise SendOutcomeUnknownError(
+                f"SendTextMessage outcome unknown: UNKNOWN ({result['code']}): may have been sent; "
+                "look before you resend",
+                result["code"],
+            )
         if result["status"] == "DEFERRED":
             raise SendFailedError("SendTextMessage not attempted in time: DEFERRED (safe to send again)")
         return result

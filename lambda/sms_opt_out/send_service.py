@@ -3,7 +3,8 @@
 It orchestrates: requests are checked and their origination resolved (``origination``), sent
 concurrently (``dispatch``) at each identity's pace (``sms_gateway`` with ``pacing``), each
 against a consent read at most five seconds old (``consent_reads``), at most once per idempotency
-key (``idempotency``), and only while the invocation has time (``deadline``).
+key (``idempotency``), and only while the invocation has time (``deadline``). What a direct batch
+could not send in time goes to the send queue (``queued_sends``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from .deadline import Deadline
 from .dispatch import DEFAULT_CONCURRENCY, dispatch
 from .errors import DeadlineReachedError, InvalidFieldError, InvalidRequestError
 from .failed_sends import FailedSend, FailedSendQueue
-from .idempotency import MAX_KEY_LENGTH, Claim, IdempotencyKeys
+from .idempotency import MAX_KEY_LENGTH, Claim, IdempotencyKeys, request_fingerprint
 from .opt_out_store import OptOutStore
 from .origination import Origination, Originations
+from .outcomes import SendStatus
 from .phone_numbers import to_e164
 from .preferences import ConsentState, Scope
-from .sms_gateway import MEDIA_URLS, THROTTLING, SmsGateway, error_code
+from .queued_sends import QueuedSends
+from .sms_gateway import MEDIA_URLS, THROTTLING, SmsGateway, error_code, outcome_unknown
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +46,8 @@ MMS_REQUIRED = ("DestinationPhoneNumber", "OriginationIdentity")
 IDEMPOTENCY_KEY = "IdempotencyKey"
 """Ours, never passed to AWS: at most one send per key within 24 hours."""
 RETRYABLE_CODES = frozenset({THROTTLING, "InternalServerException"})
-"""Failures that sent nothing and may succeed later: the caller's redelivery retries them."""
+"""Failures that may succeed later: the caller's redelivery retries them. An unkeyed 5xx among them
+may have been sent (a keyed one is UNKNOWN instead, and never retried)."""
 DEFERRED = {"status": "DEFERRED"}
 CONFIGURATION_SET = "ConfigurationSetName"
 
@@ -52,11 +56,20 @@ class Redelivery(enum.Enum):
     """Who tries a request again, which decides what is kept on the failed-sends queue."""
 
     NONE = "NONE"
-    """A direct batch: nobody retries, so every FAILED request is kept."""
+    """A direct batch: nobody retries, so what it did not send goes to the send queue (QUEUED), and
+    every FAILED or UNKNOWN request is kept."""
     INVOCATION = "INVOCATION"
     """A single request: Lambda retries the whole invocation when it raises; nothing is kept."""
     PER_MESSAGE = "PER_MESSAGE"
-    """SQS: DEFERRED and retryable failures come back; INVALID and other failures are kept."""
+    """SQS: DEFERRED and retryable failures come back; INVALID, UNKNOWN and other failures are kept."""
+
+
+KEPT_STATUSES: Mapping[Redelivery, frozenset[str]] = {
+    Redelivery.NONE: frozenset({SendStatus.FAILED, SendStatus.UNKNOWN, SendStatus.DEFERRED}),
+    Redelivery.PER_MESSAGE: frozenset({SendStatus.INVALID, SendStatus.FAILED, SendStatus.UNKNOWN}),
+}
+"""What is kept on the failed-sends queue, per ``Redelivery``: what nobody retries. A direct
+batch's DEFERRED requests are there only when the send queue could not take them."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,8 @@ class _Prepared:
     destination: str
     origination: Origination
     key: str | None
+    fingerprint: str
+    """Of the request's parameters, stored with its key (a key reused for another request is INVALID)."""
 
 
 @dataclass
@@ -116,6 +131,7 @@ class GuardedSender:
         concurrency: int = DEFAULT_CONCURRENCY,
         aws_opt_outs: AwsOptOutLearner | None = None,
         default_configuration_set: str | None = None,
+        queued_sends: QueuedSends | None = None,
     ) -> None:
         """``default_configuration_set`` is named on every send that names none (delivery events)."""
         self._store = store
@@ -127,6 +143,7 @@ class GuardedSender:
         self._failed_sends = failed_sends
         self._keys = keys
         self._concurrency = concurrency
+        self._queued_sends = queued_sends
 
     def send(
         self,
@@ -137,8 +154,9 @@ class GuardedSender:
         """Send each request unless its recipient opted out; results keep the requests' order.
 
         Raises, having sent nothing, when consent cannot be read before any text went out. Once
-        one has, nothing is raised: what could not be done is returned (``DEFERRED``, ``FAILED``)
-        and the failures are kept on the failed-send queue as ``redelivery`` says.
+        one has, nothing is raised: what could not be done is returned (``DEFERRED``, ``FAILED``,
+        ``UNKNOWN``) and kept on the failed-send queue as ``redelivery`` says. A direct batch
+        (``Redelivery.NONE``) puts what it did not send in time on the send queue (``QUEUED``).
         """
         deadline = deadline or Deadline.none()
         results: list[dict[str, Any] | None] = [None] * len(requests)
@@ -151,11 +169,16 @@ class GuardedSender:
             except (BotoCoreError, ClientError) as error:  # the origination lookup, for this request only
                 results[index] = self._failed(error)
         first_of_key: dict[str, int] = {}
+        prepared_by_index = {item.index: item for item in prepared}
         repeats: dict[int, int] = {}
         unique: list[_Prepared] = []
         for item in prepared:
             if item.key in first_of_key:
-                repeats[item.index] = first_of_key[item.key]
+                first = prepared_by_index[first_of_key[item.key]]
+                if first.fingerprint != item.fingerprint:
+                    results[item.index] = _conflict(item.key)
+                else:
+                    repeats[item.index] = first.index
                 continue
             if item.key is not None:
                 first_of_key[item.key] = item.index
@@ -173,8 +196,10 @@ class GuardedSender:
             raise run.error
         for item in not_started:
             results[item.index] = dict(DEFERRED)
-        for index, first in repeats.items():
-            results[index] = dict(results[first] or DEFERRED)
+        if redelivery is Redelivery.NONE:
+            self._queue_deferred(requests, results)
+        for index, first_index in repeats.items():
+            results[index] = dict(results[first_index] or DEFERRED)
         done: list[dict[str, Any]] = [r for r in results if r is not None]
         outcome = SendOutcome(done, run.throttles, sent=run.sent)
         self._settle_failures(outcome, requests, redelivery)
@@ -206,14 +231,16 @@ class GuardedSender:
         if state.suppressed is not None:  # the carriers report the number invalid or blocked
             return {"status": "SUPPRESSED", "reason": state.suppressed}
         if item.key is not None:
-            record = self._keys.claim(item.key, run.deadline.expires_at)
+            record = self._keys.claim(item.key, run.deadline.expires_at, item.fingerprint)
+            if record.claim is Claim.CONFLICT:
+                return _conflict(item.key)
             if record.claim is Claim.DONE:
                 return dict(record.result or DEFERRED)
             if record.claim is Claim.IN_PROGRESS:
                 return dict(DEFERRED)
         result = self._paced_send(item, run)
         if item.key is not None:
-            self._settle_key(item.key, result)
+            self._settle_key(item, result)
         return result
 
     def _paced_send(self, item: _Prepared, run: _Run) -> dict[str, Any]:
@@ -232,6 +259,8 @@ class GuardedSender:
             if is_opted_out_answer(error):  # on the identity's AWS opt-out list: an opt-out, learned
                 operation = self._gateway.operation(item.params)
                 return self._aws_opt_outs.learn(item.params, item.origination, error, operation)
+            if item.key is not None and outcome_unknown(error):
+                return self._failed(error, SendStatus.UNKNOWN)  # the key keeps it from ever going twice
             return self._failed(error)
         if message_id is None:
             return {"status": "OPTED_OUT"}
@@ -239,34 +268,53 @@ class GuardedSender:
             run.sent += 1
         return {"status": "SENT", "messageId": message_id}
 
-    def _settle_key(self, key: str, result: dict[str, Any]) -> None:
+    def _settle_key(self, item: _Prepared, result: dict[str, Any]) -> None:
+        """Keep the key on what may have been sent (SENT, UNKNOWN) or was decided (OPTED_OUT); free it
+        on an answer that proves nothing was sent (DEFERRED, throttled, refused), so a retry may send."""
+        assert item.key is not None
         try:
-            if result["status"] in ("SENT", "OPTED_OUT"):
-                self._keys.finish(key, result)
+            if result["status"] in (SendStatus.SENT, SendStatus.OPTED_OUT, SendStatus.UNKNOWN):
+                self._keys.finish(item.key, result, item.fingerprint)
             else:
-                self._keys.release(key)
+                self._keys.release(item.key)
         except (BotoCoreError, ClientError) as error:
             logger.error("idempotency key not settled (it expires on its own): %s", error_code(error))
 
     @staticmethod
-    def _failed(error: BotoCoreError | ClientError) -> dict[str, Any]:
+    def _failed(error: BotoCoreError | ClientError, status: SendStatus = SendStatus.FAILED) -> dict[str, Any]:
         code = failure_code(error)
-        logger.warning("send failed: %s", code)
-        return {"status": "FAILED", "code": code, "error": str(error)}
+        logger.warning("send %s: %s", "failed" if status is SendStatus.FAILED else "outcome unknown", code)
+        return {"status": status.value, "code": code, "error": str(error)}
 
     def _blocked(self, state: ConsentState, origination: Origination) -> bool:
         return is_blocked(state, origination.governing, self._scope)
 
     # Failures -----------------------------------------------------------------------------
 
+    def _queue_deferred(self, requests: Sequence[Any], results: list[dict[str, Any] | None]) -> None:
+        """Put each DEFERRED request of a direct batch on the send queue and mark it QUEUED.
+
+        One the queue does not take stays DEFERRED, and is then kept on the failed-sends queue.
+        """
+        deferred = [i for i, r in enumerate(results) if r is not None and r["status"] == SendStatus.DEFERRED]
+        if not deferred or self._queued_sends is None:
+            return
+        try:
+            ids = self._queued_sends.put([requests[i] for i in deferred])
+        except (BotoCoreError, ClientError) as error:
+            logger.error("deferred sends not queued, keeping them: %s", error_code(error))
+            return
+        for index, message_id in zip(deferred, ids, strict=True):
+            if message_id is not None:
+                results[index] = {"status": SendStatus.QUEUED.value, "queueMessageId": message_id}
+        logger.info("queued %d of %d deferred sends", len(deferred) - ids.count(None), len(deferred))
+
     def _settle_failures(self, outcome: SendOutcome, requests: Sequence[Any], redelivery: Redelivery) -> None:
         kept: list[int] = []
         for index, result in enumerate(outcome.results):
             if redelivery is Redelivery.PER_MESSAGE and retryable(result):
                 outcome.retry.append(index)
-            elif (redelivery is Redelivery.PER_MESSAGE and result["status"] in ("INVALID", "FAILED")) or (
-                redelivery is Redelivery.NONE and result["status"] == "FAILED"
-            ):
+            elif result["status"] in KEPT_STATUSES.get(redelivery, frozenset()):
                 kept.append(index)
         if not kept:
             return
@@ -278,7 +326,8 @@ class GuardedSender:
             FailedSend(
                 requests[i],
                 outcome.results[i].get("code", outcome.results[i]["status"]),
-                outcome.results[i]["error"],
+                outcome.results[i].get("error", "not sent in time, and the send queue did not take it"),
+                outcome.results[i]["status"],
             )
             for i in kept
         ]
@@ -301,7 +350,7 @@ class GuardedSender:
             )
         params: dict[str, Any] = {}
         for name, value in request.items():
-            canonical = ALIASES.get(name, name)
+            canonical = ALIASES.get(name) or name
             if canonical in params:
                 raise InvalidRequestError(name, f"{canonical} is given twice")
             params[canonical] = value
@@ -319,4 +368,21 @@ class GuardedSender:
             params[CONFIGURATION_SET] = self._configuration_set
         self._gateway.check_request(params)
         origination = self._originations.resolve(params["OriginationIdentity"], deadline)
-        return _Prepared(index, request, params, params["DestinationPhoneNumber"], origination, key)
+        return _Prepared(
+            index,
+            request,
+            params,
+            params["DestinationPhoneNumber"],
+            origination,
+            key,
+            request_fingerprint(params),
+        )
+
+
+def _conflict(key: str) -> dict[str, Any]:
+    """The result of a request whose idempotency key was used for a different request."""
+    return {
+        "status": SendStatus.INVALID.value,
+        "error": f"{IDEMPOTENCY_KEY}: {key!r} was used for a different request (customer, origination "
+        "or body) within 24 hours; give this request a key of its own",
+    }

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from .dispatch import DEFAULT_CONCURRENCY
 from .errors import ConfigurationError
+from .intents import RevocationPolicy
 from .keywords import KeywordRules, MatchMode, stop_rule_violation
 from .languages import (
     DEFAULT_LANGUAGES,
@@ -26,7 +27,7 @@ from .pools import parse_pool_ids
 from .preferences import Scope
 
 DEFAULT_CONFIGURATION_SET_VARIABLE = "DEFAULT_CONFIGURATION_SET"
-_Choice = TypeVar("_Choice", MatchMode, Scope)
+_Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy)
 
 MAX_CONCURRENCY = 256
 """Most concurrent sends of one invocation (each holds a thread and a connection)."""
@@ -42,6 +43,7 @@ TEXT_VARIABLES = {
     "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
     "opt_in_confirmation": "OPT_IN_CONFIRMATION",
     "help_message": "HELP_MESSAGE",
+    "clarification": "CLARIFICATION_MESSAGE",
 }
 """Each ``Texts`` field and its variable (English's; another language's adds ``_<CODE>``)."""
 
@@ -60,6 +62,8 @@ class Settings:
     """The answers per language code; a reply is answered in the language of the keyword it matched."""
     failed_sends_queue_url: str | None = None
     """Where the sender keeps the requests that could not be sent."""
+    send_queue_url: str | None = None
+    """The send queue (``SEND_QUEUE_URL``): where a direct batch puts what it could not send in time."""
     messages_per_second: Mapping[str, float] = field(default_factory=dict)
     """Origination identity (or ``*``) to its messages per second; none: paced by throttling alone."""
     send_concurrency: int = DEFAULT_CONCURRENCY
@@ -92,15 +96,15 @@ class Settings:
         if violation:
             argument, reason = violation
             raise ConfigurationError(KEYWORD_VARIABLES[argument], reason)
-        rules = KeywordRules(keyword_sets, match_mode=match_mode)
-        program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
-        support = env.get("SUPPORT_CONTACT", "").strip() or None
+        policy = _choice(env, "REVOCATION_POLICY", RevocationPolicy, RevocationPolicy.STRICT)
+        rules = KeywordRules(keyword_sets, match_mode=match_mode, policy=policy)
         return cls(
             table_name=table_name,
             rules=rules,
             scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ALL),
-            texts={code: _texts(env, code, program, support) for code in languages},
+            texts=configured_texts(env, languages),
             failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
+            send_queue_url=env.get("SEND_QUEUE_URL", "").strip() or None,
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
@@ -117,6 +121,13 @@ def _keyword_set(env: Mapping[str, str], language: str) -> KeywordSet:
         for field, variable in KEYWORD_VARIABLES.items()
     }
     return KeywordSet(language, **lists)
+
+
+def configured_texts(env: Mapping[str, str], languages: tuple[str, ...]) -> dict[str, Texts]:
+    """The answers per language that the variables ``env`` configure (the defaults for those unset)."""
+    program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
+    support = env.get("SUPPORT_CONTACT", "").strip() or None
+    return {code: _texts(env, code, program, support) for code in languages}
 
 
 def _texts(env: Mapping[str, str], language: str, program: str, support: str | None) -> Texts:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import BotoCoreError, ClientError, HTTPClientError
 from botocore.validate import ParamValidator
 
 from .deadline import Deadline
@@ -32,6 +32,16 @@ def error_code(error: BotoCoreError | ClientError) -> str:
     if isinstance(error, ClientError):
         return str(error.response.get("Error", {}).get("Code", "ClientError"))
     return type(error).__name__
+
+
+def outcome_unknown(error: BotoCoreError | ClientError) -> bool:
+    """Whether a failed send may have been sent all the same: AWS answered a 5xx (it may have
+    accepted the message before failing), or the request went out and its answer was lost
+    (``ConnectionClosedError``, ``ReadTimeoutError``: botocore's ``HTTPClientError``). A 4xx
+    (throttling, a validation error) or a connection never made proves nothing was sent."""
+    if isinstance(error, ClientError):
+        return int(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)) >= 500
+    return isinstance(error, HTTPClientError)
 
 
 class SmsGateway:
@@ -108,8 +118,8 @@ class SmsGateway:
                 return None
             try:
                 if MEDIA_URLS in params:
-                    return self._client.send_media_message(**params)["MessageId"]
-                return self._client.send_text_message(**params)["MessageId"]
+                    return str(self._client.send_media_message(**params)["MessageId"])
+                return str(self._client.send_text_message(**params)["MessageId"])
             except ClientError as error:
                 if error_code(error) != THROTTLING:
                     raise

@@ -1,8 +1,9 @@
 """Replies no keyword rule recognised, kept 90 days for a person to review (the reasonable-person net).
 
 The FCC counts as a revocation any wording "a reasonable person would understand" as one; no list
-of keywords can promise that, so every reply classified OTHER is kept, with the number, our number,
-the text and the time, for a reviewer to read (``sms-opt-out replies --unrecognised``) and, where it
+of keywords can promise that, so every reply classified OTHER or AMBIGUOUS is kept, with the number,
+our number, the text, the time and the classifier's evidence (intent, rule, reason, language,
+policy), for a reviewer to read (``sms-opt-out replies --unrecognised``) and, where it
 is a revocation, to record it (``sms-opt-out opt-out NUMBER --channel sms-review --reference ID``).
 
 Items: ``PK`` = ``UNRECOGNISED``, ``SK`` = ``<received time>#<inboundMessageId>``, so one Query
@@ -17,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .inbound import InboundReply
+from .keywords import Classification, Intent
 
 PARTITION = "UNRECOGNISED"
 EXPIRES_AT_ATTRIBUTE = "ExpiresAt"
@@ -35,18 +37,27 @@ class UnrecognisedReply:
     inbound_message_id: str
     expires_at: int
     """Epoch seconds after which DynamoDB deletes it."""
+    intent: str = Intent.OTHER.value
+    """OTHER (nothing recognised) or AMBIGUOUS (a revocation word about something else, clarified)."""
+    rule: str | None = None
+    reason: str | None = None
+    """Why the classifier did not take it as an opt-out."""
+    language: str | None = None
+    policy: str | None = None
 
 
 class UnrecognisedReplies:
-    """Keeps and lists the replies classified OTHER, in the opt-out table."""
+    """Keeps and lists the replies classified OTHER or AMBIGUOUS, in the opt-out table."""
 
     def __init__(self, table_name: str, client: Any) -> None:
         self.table_name = table_name
         self._client = client
 
-    def keep(self, reply: InboundReply) -> UnrecognisedReply:
-        """Keep ``reply`` until 90 days after it was received; a repeated delivery rewrites the same item."""
+    def keep(self, reply: InboundReply, classification: Classification | None = None) -> UnrecognisedReply:
+        """Keep ``reply``, with how it was classified, until 90 days after it was received; a repeated
+        delivery rewrites the same item."""
         received = datetime.fromisoformat(reply.timestamp.replace("Z", "+00:00"))
+        evidence = classification.evidence() if classification else {}
         kept = UnrecognisedReply(
             customer=reply.customer,
             our_number=reply.our_number,
@@ -54,7 +65,18 @@ class UnrecognisedReplies:
             timestamp=reply.timestamp,
             inbound_message_id=reply.inbound_message_id,
             expires_at=int((received + KEPT_FOR).timestamp()),
+            intent=evidence.get("intent", Intent.OTHER.value),
+            rule=evidence.get("rule"),
+            reason=evidence.get("reason"),
+            language=evidence.get("language"),
+            policy=evidence.get("policy"),
         )
+        optional = {
+            "Rule": kept.rule,
+            "Reason": kept.reason,
+            "Language": kept.language,
+            "Policy": kept.policy,
+        }
         self._client.put_item(
             TableName=self.table_name,
             Item={
@@ -66,6 +88,8 @@ class UnrecognisedReplies:
                 "Timestamp": {"S": kept.timestamp},
                 "InboundMessageId": {"S": kept.inbound_message_id},
                 EXPIRES_AT_ATTRIBUTE: {"N": str(kept.expires_at)},
+                "Intent": {"S": kept.intent},
+                **{name: {"S": value} for name, value in optional.items() if value is not None},
             },
         )
         return kept
@@ -108,4 +132,9 @@ def _from_item(item: dict[str, Any]) -> UnrecognisedReply:
         timestamp=item["Timestamp"]["S"],
         inbound_message_id=item["InboundMessageId"]["S"],
         expires_at=int(item[EXPIRES_AT_ATTRIBUTE]["N"]),
+        intent=item.get("Intent", {}).get("S", Intent.OTHER.value),
+        rule=item.get("Rule", {}).get("S"),
+        reason=item.get("Reason", {}).get("S"),
+        language=item.get("Language", {}).get("S"),
+        policy=item.get("Policy", {}).get("S"),
     )

@@ -1,0 +1,198 @@
+"""The classifier on its own (pure, no AWS): revocations in natural wording, Unicode and misspelt
+spellings, politeness, the two revocation policies, and the evidence of each decision."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sms_opt_out.intents import RevocationPolicy
+from sms_opt_out.keywords import Intent, KeywordRules, explain
+from sms_opt_out.languages import ENGLISH, FRENCH, LANGUAGES, SPANISH
+from sms_opt_out.text_normalisation import DEFAULT_IGNORABLE, words
+
+STRICT, CONTEXTUAL = RevocationPolicy.STRICT, RevocationPolicy.CONTEXTUAL
+POLICIES = list(RevocationPolicy)
+FCC_WORDS = ("STOP", "QUIT", "END", "REVOKE", "OPT OUT", "CANCEL", "UNSUBSCRIBE")
+
+REVOCATIONS = [
+    (ENGLISH, "please remove my number"),
+    (ENGLISH, "Get me off this list"),
+    (ENGLISH, "I didn't sign up for this"),
+    (ENGLISH, "wrong number"),
+    (ENGLISH, "Lose my number"),
+    (ENGLISH, "unsub"),
+    (ENGLISH, "unsubcribe"),
+    (ENGLISH, "stopp"),
+    (ENGLISH, "ST0P"),
+    (ENGLISH, "s.t.o.p"),
+    (ENGLISH, "S.T.O.P"),
+    (ENGLISH, "\U0001f6d1"),
+    (ENGLISH, "stop texting me"),
+    (ENGLISH, "cancel these texts"),
+    (SPANISH, "dejen de mandarme mensajes"),
+    (SPANISH, "ya no me manden"),
+    (SPANISH, "No quiero recibir más mensajes"),
+    (SPANISH, "Quítenme de la lista"),
+    (SPANISH, "Número equivocado"),
+    (SPANISH, "No more mensajes please"),
+    (FRENCH, "Arrêtez"),
+    (FRENCH, "Désabonnez-moi"),
+    (FRENCH, "Je ne veux plus recevoir de messages"),
+    (FRENCH, "Laissez-moi tranquille"),
+    (FRENCH, "Mauvais numéro"),
+    (FRENCH, "ne plus m'envoyer de messages"),
+]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(("language", "text"), REVOCATIONS)
+def test_natural_revocations_opt_out_in_their_language_under_both_policies(
+    policy: RevocationPolicy, language: str, text: str
+) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.language) == (Intent.OPT_OUT, language), found.reason
+
+
+UNICODE_STOPS = [
+    "S\ufe0fTOP",  # variation selector
+    "ST\u034fOP",  # combining grapheme joiner
+    "\u3164STOP",  # Hangul filler
+    "\u115fSTOP",  # Hangul choseong filler
+    "STOP\u2800",  # braille blank
+    "S\u200bT\u200cO\u200dP",  # zero-width space, non-joiner, joiner
+    "STO\U000e0050P",  # tag character
+    "\ua731\u1d1b\u1d0f\u1d18",  # small capitals
+    "\u13da\u13a2\u13be\u13e2",  # Cherokee
+    "\ua4e2\ua4d4\ua4f3\ua4d1",  # Lisu
+    "\uff33\uff34\uff2f\uff30",  # fullwidth
+    "\U0001d412\U0001d413\U0001d40e\U0001d40f",  # mathematical bold
+    "\U0001f142\U0001f143\U0001f13e\U0001f13f",  # squared
+    "S\u0336T\u0336O\u0336P\u0336",  # strike-through marks
+    "\u0405\u0422\u041e\u0420",  # Cyrillic
+]
+
+
+@pytest.mark.parametrize("text", UNICODE_STOPS)
+def test_every_unicode_spelling_a_person_reads_as_stop_is_stop(text: str) -> None:
+    assert words(text) == ("STOP",)
+    assert explain(text).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "language"),
+    [
+        ("help pls", Intent.HELP, ENGLISH),
+        ("AYUDA por favor", Intent.HELP, SPANISH),
+        ("aide svp", Intent.HELP, FRENCH),
+        ("START please", Intent.OPT_IN, ENGLISH),
+        ("STOP svp", Intent.OPT_OUT, FRENCH),
+        ("Stop por favor", Intent.OPT_OUT, SPANISH),
+    ],
+)
+def test_politeness_after_a_keyword_does_not_change_it(text: str, intent: Intent, language: str) -> None:
+    found = explain(text)
+
+    assert (found.intent, found.language) == (intent, language)
+    assert "politeness" in (found.reason or "")
+
+
+@pytest.mark.parametrize("text", ["please start", "Can you help me", "more info please"])
+def test_consent_and_help_are_never_read_from_a_sentence(text: str) -> None:
+    assert explain(text).intent is Intent.OTHER
+
+
+CONVERSATION = [
+    ("Which bus stop?", "ambiguous.noun"),
+    ("end of the month works for me", "ambiguous.followed-by"),
+    ("I need to cancel my appointment for tomorrow", "ambiguous."),
+    ("I'll stop by tomorrow", "ambiguous."),
+    ("I can't stop laughing", "ambiguous.negated"),
+    ("Quit playing and come eat", "ambiguous.activity"),
+    ("OMG stop it \U0001f602", "ambiguous.laughter"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), CONVERSATION)
+def test_contextual_keeps_a_word_clearly_about_something_else_as_ambiguous_saying_why(
+    text: str, rule: str
+) -> None:
+    found = explain(text, CONTEXTUAL)
+
+    assert found.intent is Intent.AMBIGUOUS
+    assert (found.rule or "").startswith(rule)
+    assert found.reason and "not clearly about the messages" in found.reason
+    assert found.policy is CONTEXTUAL
+
+
+@pytest.mark.parametrize(("text", "rule"), CONVERSATION)
+def test_strict_takes_every_fcc_word_as_a_revocation(text: str, rule: str) -> None:
+    found = explain(text, STRICT)
+
+    assert (found.intent, found.rule, found.policy) == (Intent.OPT_OUT, "word.strict", STRICT)
+
+
+@pytest.mark.parametrize(
+    "text", ["Don't text and drive!", "Drop me off at the stop near the library", "No more cake for me"]
+)
+def test_phrases_need_their_object(text: str) -> None:
+    assert explain(text, CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["stop", "STOP!!", "cancel", "Quit texting me", "end these messages", "stop it now", "I'm done, stop"],
+)
+def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
+    assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
+
+
+def test_every_classification_says_the_rule_the_reason_and_the_policy() -> None:
+    found = explain("Número equivocado", CONTEXTUAL)
+
+    assert found.evidence() == {
+        "intent": "OPT_OUT",
+        "keyword": "NUMERO EQUIVOCADO",
+        "matched_by": "PHRASE",
+        "language": SPANISH,
+        "rule": "es.wrong-number",
+        "reason": "revocation in es: 'NUMERO EQUIVOCADO'",
+        "policy": "CONTEXTUAL",
+    }
+
+
+def test_a_language_that_is_off_is_not_read() -> None:
+    rules = KeywordRules([LANGUAGES[ENGLISH].keywords])
+
+    assert rules.classify_reply("Número equivocado").intent is Intent.OTHER
+    assert rules.classify_reply("wrong number").intent is Intent.OPT_OUT
+
+
+IGNORABLE = st.integers(0, len(DEFAULT_IGNORABLE) - 1).flatmap(
+    lambda i: st.integers(*DEFAULT_IGNORABLE[i]).map(chr)
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    st.sampled_from(FCC_WORDS),
+    st.lists(st.lists(IGNORABLE, max_size=2), min_size=12, max_size=12),
+    st.sampled_from(["", " ", "!", ".", " please", " pls!", "\U0001f6d1"]),
+    st.sampled_from(POLICIES),
+)
+def test_an_fcc_word_alone_revokes_under_both_policies_whatever_invisible_characters_it_holds(
+    word: str, invisible: list[list[str]], after: str, policy: RevocationPolicy
+) -> None:
+    text = "".join(c + "".join(extra) for c, extra in zip(word, invisible, strict=False)) + after
+
+    assert explain(text, policy).intent is Intent.OPT_OUT
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(max_size=40), st.sampled_from(POLICIES))
+def test_any_text_gets_an_intent_and_a_reason(text: str, policy: RevocationPolicy) -> None:
+    found = explain(text, policy)
+
+    assert found.intent in Intent and found.reason and found.policy is policy
