@@ -10,6 +10,7 @@ this region, for the reply function only (acknowledged to cdk-nag on its policy)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import aws_cdk.aws_iam as iam
@@ -17,15 +18,14 @@ import aws_cdk.aws_lambda as lambda_
 from aws_cdk import Stack
 
 from opt_out_stack.phone_numbers import PhoneNumberRef
-from sms_opt_out.opt_out_list_removal import LIST_NUMBERS_VARIABLE
 
 
 def grant_opt_out_list_removal(
     stack: Stack, function: lambda_.Function, numbers: Sequence[PhoneNumberRef], pool_arns: Sequence[str]
-) -> str:
+) -> tuple[str, str]:
     """Let ``function`` read the configured identities' opt-out list names and remove numbers from the
-    account's lists; name the numbers to it (``OPT_OUT_LIST_NUMBERS``; the pools are ``POOL_IDS``).
-    Returns the opt-out list ARN pattern granted."""
+    account's lists. Returns the opt-out list ARN pattern granted, and the value of
+    ``OPT_OUT_LIST_NUMBERS`` that names the numbers to it (the pools are ``POOL_IDS``)."""
     any_list = stack.format_arn(service="sms-voice", resource="opt-out-list", resource_name="*")
     function.add_to_role_policy(
         iam.PolicyStatement(actions=["sms-voice:DeleteOptedOutNumber"], resources=[any_list])
@@ -40,6 +40,4 @@ def grant_opt_out_list_removal(
         function.add_to_role_policy(
             iam.PolicyStatement(actions=["sms-voice:DescribePools"], resources=list(pool_arns))
         )
-    ids = [n.phone_number_id for n in numbers]
-    function.add_environment(LIST_NUMBERS_VARIABLE, stack.to_json_string(ids))
-    return any_list
+    return any_list, json.dumps([n.phone_number_id for n in numbers])

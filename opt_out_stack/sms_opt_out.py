@@ -45,6 +45,7 @@ from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.idempotency import KEY_PREFIX
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
+from sms_opt_out.opt_out_list_removal import LIST_NUMBERS_VARIABLE
 from sms_opt_out.opt_out_store import AWS_LIST_PREFIX
 from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
 from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
@@ -370,8 +371,10 @@ class SmsOptOut(Construct):
                 table=self.table,
                 encryption_key=self.encryption_key,
             )
-            self.send_function.add_environment(
-                DEFAULT_CONFIGURATION_SET_VARIABLE, self.delivery_events.configuration_set_name
+            self._add_environment(
+                self.send_function,
+                DEFAULT_CONFIGURATION_SET_VARIABLE,
+                self.delivery_events.configuration_set_name,
             )
         self._grant_send_text_message(
             stack,
@@ -382,10 +385,11 @@ class SmsOptOut(Construct):
             [self.delivery_events.configuration_set.attr_arn] if self.delivery_events else [],
         )
         self._grant_replies_from(stack, [n.arn for n in numbers], in_app_numbers, pool_list, pool_arns)
-        self.any_opt_out_list = grant_opt_out_list_removal(
+        self.any_opt_out_list, list_numbers = grant_opt_out_list_removal(
             stack, self.reply_function, numbers, [p.arn for p in pool_list]
         )
         """The opt-out lists the reply function may remove a number from (an opt-in AWS will honour)."""
+        self._add_environment(self.reply_function, LIST_NUMBERS_VARIABLE, list_numbers)
         self._add_environment(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
         self.send_queue = SendQueue(
             self,
@@ -470,6 +474,7 @@ class SmsOptOut(Construct):
                 {n.phone_number_id: e164 for n in numbers}
                 | {str(i).rjust(phone_id, "x"): e164 for i in range(len(in_app_numbers))}
             ),
+            DEFAULT_CONFIGURATION_SET_VARIABLE: function_environment.MAX_CONFIGURATION_SET_NAME,
             "POOL_IDS": function_environment.json_bound(
                 [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)
             ),
