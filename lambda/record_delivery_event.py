@@ -35,7 +35,12 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
             sns = record.get("Sns") if isinstance(record, dict) else None
             if not isinstance(sns, dict):
                 raise MalformedReplyError(f"Records[{position}].Sns", "must be an SNS notification")
-            delivery = DeliveryEvent.parse(sns.get("Message"), f"Records[{position}].Sns.Message")
+            message = sns.get("Message")
+            if not isinstance(message, str):
+                raise MalformedReplyError(
+                    f"Records[{position}].Sns.Message", "must be a delivery event as JSON"
+                )
+            delivery = DeliveryEvent.parse(message, f"Records[{position}].Sns.Message")
             outcomes.append(recorder().record(delivery))
             if outcomes[-1] not in ("NOT_FINAL", "DUPLICATE"):
                 metrics.add(delivery.origination, delivery.metric)

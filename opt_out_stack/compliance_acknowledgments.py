@@ -112,6 +112,7 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
         policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
         finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.reply_from_any_number))
         acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_NUMBER_OF_A_POOL, finding)
+    assert opt_out.reply_function.role is not None
     policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
     finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.any_opt_out_list))
     acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_OPT_OUT_LIST, finding)

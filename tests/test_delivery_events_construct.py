@@ -88,6 +88,7 @@ def test_the_recording_function_writes_only_its_records_and_suppressions_on_cust
         "OPT_OUT_TABLE_NAME",
         "METRICS_NAMESPACE",
     }
+    assert opt_out.delivery_events is not None
     subscriptions = template.find_resources(
         "AWS::SNS::Subscription",
         {"Properties": {"TopicArn": {"Ref": logical_id(opt_out.delivery_events.topic)}}},
