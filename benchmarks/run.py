@@ -15,6 +15,7 @@ from benchmarks import (
     classifier,
     cold_start,
     cpu_time,
+    delivery_event_cost,
     import_throughput,
     metrics_cost,
     request_cost,
@@ -163,6 +164,18 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
             f"{cast(float, rules['decision']) * 1e6:.0f} µs",
             "-",
             f"≤ 100 µs: {_verdict(cast(float, rules['decision']) <= 100e-6)}",
+        )
+    )
+    delivery = delivery_event_cost.run()
+    for case, requests in delivery["per_event"].items():
+        rows.append((f"DynamoDB requests per delivery event, {case}", f"{requests}", "-", "-"))
+    per_send = delivery["per_send"]
+    rows.append(
+        (
+            f"DynamoDB requests per send, {delivery_event_cost.SENDS} sends naming the configuration set",
+            f"{per_send['with']:.3f}",
+            f"without it: {per_send['without']:.3f}",
+            f"no request more: {_verdict(per_send['with'] <= per_send['without'])}",
         )
     )
 

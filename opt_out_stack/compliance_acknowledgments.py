@@ -53,6 +53,11 @@ ANY_NUMBER_OF_A_POOL = (
     "region, for the reply function (answers) and the sender (sends through a pool's number, and the "
     "DescribePhoneNumbers that resolves one given by ID)."
 )
+ANY_OPT_OUT_LIST = (
+    "A customer who opts back in is removed from the opt-out lists of our numbers and pools before the "
+    "opt-in is confirmed; a list's name is a setting of the number or pool that changes without a "
+    "deployment: DeleteOptedOutNumber on the account's opt-out lists in this region, reply function only."
+)
 BASIC_EXECUTION_ROLE = "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
 
@@ -92,7 +97,12 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
 
     ``traced``: the functions trace with X-Ray, whose statement is the one on ``*``.
     """
-    for function in (opt_out.reply_function, opt_out.send_function):
+    functions = [opt_out.reply_function, opt_out.send_function]
+    queues = [opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue]
+    if opt_out.delivery_function is not None and opt_out.delivery_dead_letter_queue is not None:
+        functions.append(opt_out.delivery_function)
+        queues.append(opt_out.delivery_dead_letter_queue)
+    for function in functions:
         assert function.role is not None, "the construct's functions have their own roles"
         if traced:
             policy = function.role.node.find_child("DefaultPolicy")
@@ -107,7 +117,11 @@ def acknowledge_construct_findings(opt_out: SmsOptOut, *, traced: bool) -> None:
             policy = function.role.node.find_child("DefaultPolicy")
             finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(any_number))
             acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_NUMBER_OF_A_POOL, finding)
-    for queue in (opt_out.reply_dead_letter_queue, opt_out.send_dead_letter_queue):
+    assert opt_out.reply_function.role is not None
+    policy = opt_out.reply_function.role.node.find_child("DefaultPolicy")
+    finding = "Resource::" + _template_text(Stack.of(opt_out).resolve(opt_out.any_opt_out_list))
+    acknowledge(policy, "AwsSolutions", "AwsSolutions-IAM5", ANY_OPT_OUT_LIST, finding)
+    for queue in queues:
         acknowledge(queue, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
         acknowledge(queue, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)
     for child in opt_out.send_function.node.children:

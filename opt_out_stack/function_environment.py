@@ -21,6 +21,8 @@ MAX_TABLE_NAME = 255
 """DynamoDB's longest table name (a generated name is shorter)."""
 MAX_QUEUE_URL = 150
 """``https://sqs.<region>.amazonaws.com[.cn]/<account>/<name>``: region at most 20, name at most 80."""
+MAX_CONFIGURATION_SET_NAME = 64
+"""The longest configuration set name (the one the construct creates is named at deploy time)."""
 MAX_E164 = 16
 """``+`` and at most 15 digits."""
 ID_LENGTH = {"phone": len("phone-") + 32, "pool": len("pool-") + 32}
@@ -37,6 +39,8 @@ CONSTRUCT_VARIABLES = {
     "METRICS_NAMESPACE": "metrics_namespace",
     "OPT_OUT_TABLE_NAME": "table_name",
     "SEND_CONCURRENCY": "send_concurrency",
+    "OPT_OUT_LIST_NUMBERS": "phone_number_ids",
+    "DEFAULT_CONFIGURATION_SET": "delivery_events",
 }
 """The prop behind each variable the props set, but for the per-language ones (``language_settings``)."""
 _PROP_OF_VARIABLE = {

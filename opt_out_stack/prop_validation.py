@@ -132,6 +132,7 @@ PROP_TYPES: Mapping[str, PropType] = {
         lambda v: isinstance(v, lambda_.Tracing),
         "give Tracing.ACTIVE, PASS_THROUGH or DISABLED",
     ),
+    "delivery_events": PropType("True or False", lambda v: isinstance(v, bool), "give True or False"),
 }
 """The type of every prop of ``SmsOptOut``: checked first, so every wrong type fails the same way."""
 

@@ -22,9 +22,11 @@ from constructs import Construct
 from opt_out_stack import function_environment, prop_validation
 from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
+from opt_out_stack.delivery_events import DeliveryEvents, watch_delivery
 from opt_out_stack.implied_dependencies import drop_provider_role_dependency, drop_role_dependency
 from opt_out_stack.lambda_asset import lambda_code
 from opt_out_stack.observability import Observability
+from opt_out_stack.opt_out_list_removal import grant_opt_out_list_removal
 from opt_out_stack.phone_number_configuration import configure_one_after_another
 from opt_out_stack.phone_numbers import PhoneNumberRef, phone_number_refs
 from opt_out_stack.pool_configuration import (
@@ -44,6 +46,9 @@ from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.frequency_caps import KEY_PREFIX as CAP_PREFIX
 from sms_opt_out.idempotency import KEY_PREFIX
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
+from sms_opt_out.opt_out_list_removal import LIST_NUMBERS_VARIABLE
+from sms_opt_out.opt_out_store import AWS_LIST_PREFIX
+from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
 from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
 DEFAULT_TIMEOUT_SECONDS = 30
@@ -55,13 +60,31 @@ READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb
 IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
 """What the sender does to its key records and cap records, and only to items whose PK starts with
 ``IDEMPOTENCY#`` or ``CAP#``."""
-REPLY_TABLE_ACTIONS = ("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem")
-"""What the reply function does to the table: reads a receipt (GetItem) and, for a STOP under the
-lease, the customer's history (Query: was an earlier opt-out answered?); writes receipts, history and
+REPLY_TABLE_ACTIONS = (
+    "dynamodb:BatchGetItem",
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:Query",
+    "dynamodb:UpdateItem",
+)
+"""What the reply function does to the table: reads a receipt (GetItem), for a STOP under the lease
+the customer's history (Query: was an earlier opt-out answered?), and for a START the customer's AWS
+opt-out list records (BatchGetItem, as the registry reads state); writes receipts, history and
 unrecognised replies (PutItem, also inside its TransactWriteItems), state, leases, outcomes and
 confirmations (UpdateItem, also inside TransactWriteItems). No delete, no scan."""
 SEND_TABLE_ACTIONS = ("dynamodb:BatchGetItem",)
 """What the sender does to customers' items: reads their consent."""
+AWS_OPT_OUT_RECORD_CONDITIONS = {
+    "ForAllValues:StringLike": {
+        "dynamodb:LeadingKeys": ["+*"],
+        "dynamodb:Attributes": ["PK", "SK", f"{AWS_LIST_PREFIX}*"],
+    },
+    "StringEqualsIfExists": {"dynamodb:ReturnValues": "NONE"},
+}
+"""The one write the sender makes to a customer's items: an opt-out learned from an AWS opt-out list
+(``aws_opt_out_lists``), an ``AWSLIST#`` attribute of the state item, which every read takes for an
+opt-out whatever it holds: the sender can add an opt-out, never record consent or touch another
+attribute. (An UpdateItem naming no attribute writes only the key.)"""
 DEFAULT_MAX_SEND_CONCURRENCY = 2
 SEND_ACTIONS = ("sms-voice:SendTextMessage", "sms-voice:SendMediaMessage")
 """What the guarded sender calls: texts, and MMS for a request with ``MediaUrls``."""
@@ -123,6 +146,7 @@ class SmsOptOut(Construct):
         quiet_hours: Mapping[str, str] | None = None,
         frequency_caps: Mapping[str, int] | None = None,
         retry_capped: bool = False,
+        delivery_events: bool = True,
     ) -> None:
         """Create the opt-out system.
 
@@ -206,6 +230,10 @@ class SmsOptOut(Construct):
             laws' caps only.
         :param retry_capped: a CAPPED request of the send queue comes back when its next slot
             opens, instead of being final. Default: False.
+        :param delivery_events: a configuration set publishing every text's final delivery event to
+            a topic of the construct, named by the sender on every send that names none, and a
+            function recording each event, suppressing invalid and repeatedly blocked numbers, and
+            counting delivery per number (dashboard, blocked-or-spam alarms). Default: True.
         """
         given = locals()
         prop_validation.check_prop_types({prop: given[prop] for prop in prop_validation.PROP_TYPES})
@@ -349,10 +377,47 @@ class SmsOptOut(Construct):
                 },
             )
         )
+        self.send_function.add_to_role_policy(
+            iam.PolicyStatement(
+                actions=["dynamodb:UpdateItem"],
+                resources=[self.table.table_arn],
+                conditions=AWS_OPT_OUT_RECORD_CONDITIONS,
+            )
+        )
         number_arns = [n.arn for n in numbers] + [n.attr_arn for n in in_app_numbers]
         pool_arns = [p.arn for p in pool_list] + [p.attr_arn for p in in_app_pools]
+        self.delivery_function: lambda_.Function | None = None
+        self.delivery_dead_letter_queue: DeadLetterQueue | None = None
+        self.delivery_events: DeliveryEvents | None = None
+        if delivery_events:
+            self.delivery_dead_letter_queue = DeadLetterQueue(
+                self, "DeliveryEventsDeadLetterQueue", what="A delivery event"
+            )
+            self.delivery_function = self._function(
+                "DeliveryEventsFunction", "record_delivery_event.handler",
+                {"OPT_OUT_TABLE_NAME": self.table.table_name, "METRICS_NAMESPACE": metrics_namespace},
+                memory_size, timeout, log_retention, self.delivery_dead_letter_queue, None, tracing,
+            )  # fmt: skip
+            self.delivery_events = DeliveryEvents(
+                self,
+                "DeliveryEvents",
+                function=self.delivery_function,
+                dead_letter_queue=self.delivery_dead_letter_queue,
+                table=self.table,
+                encryption_key=self.encryption_key,
+            )
+            self._add_environment(
+                self.send_function,
+                DEFAULT_CONFIGURATION_SET_VARIABLE,
+                self.delivery_events.configuration_set_name,
+            )
         self._grant_send_text_message(
-            stack, number_arns, pool_arns, configuration_sets, protect_configurations
+            stack,
+            number_arns,
+            pool_arns,
+            configuration_sets,
+            protect_configurations,
+            [self.delivery_events.configuration_set.attr_arn] if self.delivery_events else [],
         )
         self._grant_replies_from(
             stack,
@@ -362,6 +427,11 @@ class SmsOptOut(Construct):
             pool_list if environment.get("OPT_OUT_SCOPE") == "ORIGINATION" else (),
             pool_arns,
         )
+        self.any_opt_out_list, list_numbers = grant_opt_out_list_removal(
+            stack, self.reply_function, numbers, [p.arn for p in pool_list]
+        )
+        """The opt-out lists the reply function may remove a number from (an opt-in AWS will honour)."""
+        self._add_environment(self.reply_function, LIST_NUMBERS_VARIABLE, list_numbers)
         self._add_environment(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
         for variable, value in send_rule_environment.items():
             self._add_environment(self.send_function, variable, value)
@@ -406,13 +476,21 @@ class SmsOptOut(Construct):
             namespace=metrics_namespace,
             reply_function=self.reply_function,
             send_function=self.send_function,
-            dead_letter_queues=[self.reply_dead_letter_queue, self.send_dead_letter_queue],
+            dead_letter_queues=[
+                self.reply_dead_letter_queue,
+                self.send_dead_letter_queue,
+                *([self.delivery_dead_letter_queue] if self.delivery_dead_letter_queue else []),
+            ],
             dashboard_name=dashboard_name,
             alarm_topic=alarm_topic,
         )
         self.dashboard = self.observability.dashboard
         self._check_environment_sizes(table_name, numbers, in_app_numbers, pool_list, in_app_pools, given)
         self.alarms = self._alarms(alarm_topic) + self.observability.alarms
+        if self.delivery_events is not None:
+            configured = [c.e164_number for c in self.phone_numbers]
+            configured += [n.attr_phone_number for n in in_app_numbers]
+            self.alarms += watch_delivery(self, self.observability, configured, alarm_topic)
         self._mark_for_the_cli()
         drop_provider_role_dependency(stack)
         acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
@@ -440,6 +518,7 @@ class SmsOptOut(Construct):
                 {n.phone_number_id: e164 for n in numbers}
                 | {str(i).rjust(phone_id, "x"): e164 for i in range(len(in_app_numbers))}
             ),
+            DEFAULT_CONFIGURATION_SET_VARIABLE: function_environment.MAX_CONFIGURATION_SET_NAME,
             "POOL_IDS": function_environment.json_bound(
                 [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)
             ),
@@ -566,6 +645,7 @@ class SmsOptOut(Construct):
         pool_arns: Sequence[str],
         configuration_sets: Sequence[str],
         protect_configurations: Sequence[str],
+        own_configuration_sets: Sequence[str] = (),
     ) -> None:
         """Sending on the resource types it authorizes against, as named by the props; pool lookups.
 
@@ -586,6 +666,7 @@ class SmsOptOut(Construct):
                     *number_arns,
                     *pool_arns,
                     *any_number,
+                    *own_configuration_sets,
                     *(
                         stack.format_arn(
                             service="sms-voice", resource="configuration-set", resource_name=name
@@ -655,10 +736,11 @@ class SmsOptOut(Construct):
 
     def _alarms(self, alarm_topic: sns.ITopic | None) -> list[cloudwatch.Alarm]:
         alarms = [self.reply_dead_letter_queue.not_empty_alarm, self.send_dead_letter_queue.not_empty_alarm]
-        for name, function in (
-            ("ReplyFunctionErrors", self.reply_function),
-            ("SendFunctionErrors", self.send_function),
-        ):
+        functions = [("ReplyFunctionErrors", self.reply_function), ("SendFunctionErrors", self.send_function)]
+        if self.delivery_function is not None and self.delivery_dead_letter_queue is not None:
+            alarms.append(self.delivery_dead_letter_queue.not_empty_alarm)
+            functions.append(("DeliveryEventsFunctionErrors", self.delivery_function))
+        for name, function in functions:
             alarms.append(
                 function.metric_errors(period=Duration.minutes(1), statistic="Sum").create_alarm(
                     self,

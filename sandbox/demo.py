@@ -15,7 +15,7 @@ from typing import Any
 import boto3
 
 from sandbox.embedded_metrics import emf_records, totals
-from sandbox.local_aws import TABLE_NAME, LocalAws, table_definition
+from sandbox.local_aws import QUIET_CONFIGURATION_SET, TABLE_NAME, LocalAws, table_definition
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
 from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.outcomes import ReplyOutcome
@@ -24,6 +24,10 @@ CUSTOMER = "+14155550123"
 BATCH_SIZE = 1_000
 BATCH_OPTED_OUT = 50
 DEMO_MEDIA = "s3://example-corp-media/receipt-1042.png"
+INVALID_NUMBER = "+14155550188"
+"""A number the (simulated) carrier reports invalid: suppressed after its first text."""
+AWS_LISTED_NUMBER = "+14155550177"
+"""A number on the AWS opt-out list of our number (a managed opt-out carried over)."""
 
 
 @dataclass
@@ -101,6 +105,7 @@ class Conversation:
                 "DestinationPhoneNumber": r,
                 "OriginationIdentity": self.local.our_number,
                 "MessageBody": "Spring sale",
+                "ConfigurationSetName": QUIET_CONFIGURATION_SET,  # the app's own: no delivery events
             }
             for r in recipients
         ]
@@ -153,6 +158,44 @@ class Conversation:
             "The metrics the handlers wrote (all numbers)", lines, {"totals": dict(sums), "records": records}
         )
 
+    def carrier_reports_invalid(self, to: str = INVALID_NUMBER) -> Step:
+        """The carrier reports a number invalid: its event is recorded and the number suppressed."""
+        self.local.sms.set_delivery_outcome(to, "TEXT_INVALID")
+        first = self.local.send(self._request("Your code is 042017.", to))
+        events = self.local.deliver_events()
+        again = self.local.send(self._request("Your code is 042018.", to))
+        lines = [
+            f"→ {first['status']}; the carrier reports TEXT_INVALID: delivery event {events[-1]}",
+            f"→ the next send: {again['status']} ({again.get('reason')}), nothing sent",
+        ]
+        title = f"The carrier reports {to} invalid (configuration set event destination)"
+        return self._step(title, lines, {"first": first, "events": events, "again": again})
+
+    def aws_list_opt_out(self, to: str = AWS_LISTED_NUMBER) -> Step:
+        """A number on the AWS opt-out list: AWS refuses the send, and the opt-out is learned."""
+        sms = boto3.client("pinpoint-sms-voice-v2")
+        sms.create_opt_out_list(OptOutListName="Default")
+        sms.put_opted_out_number(OptOutListName="Default", OptedOutNumber=to)
+        first = self.local.send(self._request("Spring sale", to))
+        calls = len(self.local.sms.calls("SendTextMessage"))
+        again = self.local.send(self._request("Spring sale, last day", to))
+        (learned,) = [i for i in self._history(to) if i["Channel"] == "aws-opt-out-list"]
+        lines = [
+            f"→ {first['status']} ({first.get('code')}): "
+            f"learned as {learned['Action']} via {learned['Channel']}",
+            f"→ the next send: {again['status']}, "
+            f"{len(self.local.sms.calls('SendTextMessage')) - calls} calls to AWS",
+        ]
+        title = f"AWS refuses a send to {to}: on the number's AWS opt-out list"
+        return self._step(title, lines, {"first": first, "again": again, "learned": learned})
+
+    def _request(self, body: str, to: str) -> dict[str, Any]:
+        return {
+            "DestinationPhoneNumber": to,
+            "OriginationIdentity": self.local.our_number,
+            "MessageBody": body,
+        }
+
     def play(self) -> list[Step]:
         self.app_sends("Your order #1042 has shipped.")
         self.customer_replies("Stop texting me")
@@ -165,6 +208,8 @@ class Conversation:
         self.app_sends("Your verification code is 042017.", origination=self.local.pool_id)
         self.app_sends("Your receipt is attached.", media_urls=[DEMO_MEDIA])
         self.metrics()
+        self.carrier_reports_invalid()
+        self.aws_list_opt_out()
         return self.steps
 
 

@@ -123,13 +123,13 @@ def dynamodb_requests(operation: str, params: Mapping[str, Any], region: str, ac
     BatchWriteItem once per table, with every partition key of the request."""
     if operation in _DYNAMODB_ITEM:
         keys = _leading(params[_DYNAMODB_ITEM[operation]])
-        return [
-            Request(
-                f"dynamodb:{operation}",
-                _table_arn(region, account, params["TableName"]),
-                {"dynamodb:LeadingKeys": keys},
-            )
-        ]
+        context: dict[str, list[str]] = {
+            "dynamodb:LeadingKeys": keys,
+            "dynamodb:Attributes": _attributes(operation, params),
+        }
+        if "ReturnValues" in params:
+            context["dynamodb:ReturnValues"] = [params["ReturnValues"]]
+        return [Request(f"dynamodb:{operation}", _table_arn(region, account, params["TableName"]), context)]
     if operation == "TransactWriteItems":
         requests = []
         for item in params["TransactItems"]:
@@ -183,11 +183,29 @@ def dynamodb_requests(operation: str, params: Mapping[str, Any], region: str, ac
         arn = _table_arn(region, account, params["TableName"])
         if params.get("IndexName"):
             arn += f"/index/{params['IndexName']}"
-        context: dict[str, list[str]] = {}
+        context = {}
         if operation == "Query":
             context["dynamodb:LeadingKeys"] = _query_partition(params)
         return [Request(f"dynamodb:{operation}", arn, context)]
     raise LookupError(f"dynamodb:{operation} is not mapped")
+
+
+def _attributes(operation: str, params: Mapping[str, Any]) -> list[str]:
+    """The attribute names a single-item request touches (``dynamodb:Attributes``): the key's, an
+    item's, and those an update or projection expression names (aliases resolved)."""
+    names = set(params.get("Key") or params.get("Item") or {})
+    aliases = params.get("ExpressionAttributeNames") or {}
+    for clause in ("UpdateExpression", "ProjectionExpression"):
+        expression = params.get(clause) or ""
+        for token in re.findall(r"#?[A-Za-z_][A-Za-z0-9_]*", re.sub(r":\w+", " ", expression)):
+            if token.startswith("#"):
+                names.add(aliases.get(token, token))
+            elif token.upper() not in _UPDATE_KEYWORDS:
+                names.add(token)
+    return sorted(names)
+
+
+_UPDATE_KEYWORDS = {"SET", "REMOVE", "ADD", "DELETE", "IF_NOT_EXISTS", "LIST_APPEND"}
 
 
 def _query_partition(params: Mapping[str, Any]) -> list[str]:
@@ -244,8 +262,11 @@ class SmsResources:
                 Request(action, self._identity(i) if i != "*" else self._prefix + "phone-number/*")
                 for i in ids
             ]
-        if operation in ("DescribeOptedOutNumbers", "PutOptedOutNumber"):
+        if operation in ("DescribeOptedOutNumbers", "PutOptedOutNumber", "DeleteOptedOutNumber"):
             return [Request(action, self._named("opt-out-list", params["OptOutListName"]))]
+        if operation == "DescribePools":
+            ids = params.get("PoolIds") or ["*"]
+            return [Request(action, self._identity(i) if i != "*" else self._prefix + "pool/*") for i in ids]
         raise LookupError(f"{action} is not mapped")
 
     def _named(self, kind: str, name: str) -> str:
@@ -275,10 +296,14 @@ def _condition_holds(
 ) -> bool:
     for operator, tests in condition.items():
         qualifier, _, base = operator.rpartition(":")
+        if_exists = base.endswith("IfExists")
+        base = base.removesuffix("IfExists")
         if base not in ("StringLike", "StringEquals"):
             raise LookupError(f"condition operator {operator} is not evaluated here")
         match = _matches if base == "StringLike" else (lambda p, v: p == v)
         for key, allowed in tests.items():
+            if key not in context and if_exists:
+                continue
             if key not in context:
                 raise LookupError(f"condition key {key} is not evaluated for this request")
             values = [any(match(p, v) for p in _listed(allowed)) for v in context[key]]

@@ -19,6 +19,7 @@ import os
 from typing import Any
 
 import boto3
+import record_delivery_event
 
 import process_reply
 import send_text_message
@@ -26,9 +27,13 @@ from sandbox.atomic_moto import AtomicMotoServer
 from sandbox.lambda_context import LambdaContext
 from sandbox.request_counter import RequestCounter
 from sandbox.sms_simulator import SmsSimulator
-from sms_opt_out.runtime import build_guarded_sender, build_reply_processor
+from sms_opt_out.delivery_events import FINAL_EVENT_TYPES
+from sms_opt_out.runtime import build_delivery_event_recorder, build_guarded_sender, build_reply_processor
 
 REGION = "us-east-1"
+CONFIGURATION_SET = "sms-opt-out-delivery"
+QUIET_CONFIGURATION_SET = "bulk-no-events"
+"""A configuration set of the app's with no event destination: a request naming it keeps it."""
 TABLE_NAME = "SMSOptOut"
 MOTO_SERVICES = ("DYNAMODB", "SNS", "SQS")
 
@@ -68,7 +73,7 @@ class LocalAws:
         self.handler_output = io.StringIO()
         """What the handlers wrote to standard output (their EMF records), as CloudWatch Logs gets it."""
         self._saved_environ: dict[str, str] = {}
-        self._saved_factories: tuple[Any, Any] | None = None
+        self._saved_factories: tuple[Any, ...] | None = None
 
     def __enter__(self) -> LocalAws:
         logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log of every request
@@ -96,7 +101,11 @@ class LocalAws:
 
     def __exit__(self, *exc_info: object) -> None:
         if self._saved_factories is not None:
-            process_reply.reply_processor, send_text_message.guarded_sender = self._saved_factories
+            (
+                process_reply.reply_processor,
+                send_text_message.guarded_sender,
+                record_delivery_event.recorder,
+            ) = self._saved_factories
         os.environ.clear()
         os.environ.update(self._saved_environ)
         self.sms.__exit__(*exc_info)
@@ -106,12 +115,7 @@ class LocalAws:
         """What ``cdk deploy`` of the construct would leave behind."""
         boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
         self.topic_arn = boto3.client("sns").create_topic(Name="sms-opt-out-inbound")["TopicArn"]
-        sqs = boto3.client("sqs")
-        self.queue_url = sqs.create_queue(QueueName="reply-function-events")["QueueUrl"]
-        queue_arn = sqs.get_queue_attributes(QueueUrl=self.queue_url, AttributeNames=["QueueArn"])[
-            "Attributes"
-        ]
-        boto3.client("sns").subscribe(TopicArn=self.topic_arn, Protocol="sqs", Endpoint=queue_arn["QueueArn"])
+        self.queue_url = self._subscribe_queue(self.topic_arn, "reply-function-events")
         phone_id = self.sms.add_phone_number(self.our_number)["PhoneNumberId"]
         boto3.client("pinpoint-sms-voice-v2").update_phone_number(
             PhoneNumberId=phone_id,
@@ -135,12 +139,39 @@ class LocalAws:
             SelfManagedOptOutsEnabled=True,
         )
         os.environ["POOL_IDS"] = json.dumps([self.pool_id])
+        # delivery_events: the configuration set reports every text's final event to a topic of ours
+        self.events_topic_arn = boto3.client("sns").create_topic(Name="sms-opt-out-delivery")["TopicArn"]
+        self.events_queue_url = self._subscribe_queue(self.events_topic_arn, "delivery-function-events")
+        sms.create_configuration_set(ConfigurationSetName=CONFIGURATION_SET)
+        sms.create_event_destination(
+            ConfigurationSetName=CONFIGURATION_SET,
+            EventDestinationName="sms-opt-out-delivery-events",
+            MatchingEventTypes=list(FINAL_EVENT_TYPES),
+            SnsDestination={"TopicArn": self.events_topic_arn},
+        )
+        os.environ["DEFAULT_CONFIGURATION_SET"] = CONFIGURATION_SET
+        sms.create_configuration_set(ConfigurationSetName=QUIET_CONFIGURATION_SET)
+
+    def _subscribe_queue(self, topic_arn: str, name: str) -> str:
+        """An SQS queue subscribed to ``topic_arn``, standing in for a function's subscription."""
+        sqs = boto3.client("sqs")
+        url = sqs.create_queue(QueueName=name)["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        boto3.client("sns").subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn)
+        return url
 
     def _wire_handlers(self) -> None:
         """The handlers build their clients on a session that counts requests."""
-        self._saved_factories = (process_reply.reply_processor, send_text_message.guarded_sender)
+        self._saved_factories = (
+            process_reply.reply_processor,
+            send_text_message.guarded_sender,
+            record_delivery_event.recorder,
+        )
         process_reply.reply_processor = functools.cache(lambda: build_reply_processor(self.counter.client))
         send_text_message.guarded_sender = functools.cache(lambda: build_guarded_sender(self.counter.client))
+        record_delivery_event.recorder = functools.cache(
+            lambda: build_delivery_event_recorder(self.counter.client)
+        )
 
     # The conversation ----------------------------------------------------------------------
 
@@ -161,12 +192,23 @@ class LocalAws:
         with contextlib.redirect_stdout(self.handler_output):
             return send_text_message.handler(request, LambdaContext())
 
-    def _drain_topic_subscription(self) -> list[dict[str, Any]]:
+    def deliver_events(self) -> list[str]:
+        """The delivery function records the events the configuration set published since the last call."""
+        outcomes: list[str] = []
+        self.sms.wait_for_events()
+        while notifications := self._drain_topic_subscription(self.events_queue_url):
+            event = {"Records": [self._lambda_record(n) for n in notifications]}
+            with contextlib.redirect_stdout(self.handler_output):
+                outcomes += record_delivery_event.handler(event, LambdaContext())["outcomes"]
+        return outcomes
+
+    def _drain_topic_subscription(self, queue_url: str | None = None) -> list[dict[str, Any]]:
         sqs = boto3.client("sqs")
-        response = sqs.receive_message(QueueUrl=self.queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1)
+        queue_url = queue_url or self.queue_url
+        response = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1)
         messages = response.get("Messages", [])
         for message in messages:
-            sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
         return [json.loads(m["Body"]) for m in messages]
 
     def _lambda_record(self, notification: dict[str, Any]) -> dict[str, Any]:

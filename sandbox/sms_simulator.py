@@ -8,6 +8,12 @@ Like AWS, it can take time to answer (``latency``) and answer ``ThrottlingExcept
 number's messages per second (``limit_rate``) or an operation's requests per second
 (``limit_operation``; the control plane's default quota is 1).
 
+A text sent through a configuration set (``CreateConfigurationSet``, ``CreateEventDestination`` with an
+SNS destination) publishes its final delivery event there: ``*_DELIVERED``, or what
+``set_delivery_outcome`` made of its destination. A destination on the identity's opt-out list is
+refused with ``ConflictException`` (``DESTINATION_PHONE_NUMBER_OPTED_OUT``), and
+``DeleteOptedOutNumber`` removes a number at most once every 30 days of ``clock``.
+
 Pools (``CreatePool``, ``AssociateOriginationIdentity``, ``ListPoolOriginationIdentities``,
 ``UpdatePool``) govern their numbers' two-way settings, as on AWS, and a send through a pool goes
 from its numbers in turn. Sender IDs (``add_sender_id``) send one-way; ``SendMediaMessage`` delivers
@@ -17,13 +23,14 @@ an MMS (its ``MediaUrls`` kept in the inbox).
 from __future__ import annotations
 
 import json
+import queue
 import threading
 import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -35,7 +42,10 @@ from sms_opt_out.model_constraints import violation
 
 TARGET_PREFIX = "PinpointSMSVoiceV2."
 ACCOUNT = "123456789012"
+DELETE_OPTED_OUT_EVERY = timedelta(days=30)
+"""DeleteOptedOutNumber removes a number from an opt-out list at most once in this time."""
 POOL_PAGE_SIZE = 3
+SNS_BATCH_LIMIT = 10
 """ListPoolOriginationIdentities' page without MaxResults: small, so callers must follow NextToken."""
 
 
@@ -60,10 +70,12 @@ def phone_number_id_of(number: str) -> str:
 class SimulatedError(Exception):
     """An error answered in the service's own shape (``__type`` and ``Message``)."""
 
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
+    def __init__(self, code: str, message: str, status: int = 400, **fields: str) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
+        self.fields = fields
+        """The error shape's other members (a ConflictException's ``Reason``, ``ResourceId``)."""
 
 
 class _Server(ThreadingHTTPServer):
@@ -114,6 +126,14 @@ class SimulatorState:
     sends_through_pool: Counter[str] = field(default_factory=Counter)
     inboxes: dict[str, list[TextMessage]] = field(default_factory=lambda: defaultdict(list))
     opt_out_lists: dict[str, dict[str, str]] = field(default_factory=dict)
+    configuration_sets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """By name: its event destinations (``CreateEventDestination``), as AWS describes them."""
+    delivery_outcomes: dict[str, str] = field(default_factory=dict)
+    """By destination number: the final event type a text to it ends with (default ``*_DELIVERED``)."""
+    outbox: list[tuple[str, str]] = field(default_factory=list)
+    """(topic ARN, event JSON) waiting to be published once the call is answered."""
+    removed_from_lists: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    """By (opt-out list, number): when DeleteOptedOutNumber last removed it (once per 30 days)."""
     faults: dict[str, list[SimulatedError]] = field(default_factory=lambda: defaultdict(list))
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     number_limits: dict[str, _TokenBucket] = field(default_factory=dict)
@@ -126,8 +146,15 @@ class SimulatorState:
 class SmsSimulator:
     """Runs on 127.0.0.1 in a background thread; use as a context manager."""
 
-    def __init__(self, region: str = "us-east-1", latency: float = 0.0) -> None:
+    def __init__(
+        self,
+        region: str = "us-east-1",
+        latency: float = 0.0,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.state = SimulatorState(region=region)
+        self.clock = clock
+        """AWS's time: when numbers join opt-out lists and leave them (``DeleteOptedOutNumber``'s 30 days)."""
         self.latency = latency
         """Seconds every call takes before it is answered (requests in flight overlap, as on AWS)."""
         self.in_flight = 0
@@ -137,6 +164,12 @@ class SmsSimulator:
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+        self._events: queue.Queue[tuple[str, str]] = queue.Queue()
+        self._events_pending = 0
+        self.unpublished: list[tuple[str, str, str]] = []
+        """Delivery events SNS refused: (topic ARN, event JSON, error)."""
+        self._events_done = threading.Condition()
+        threading.Thread(target=self._publisher, daemon=True).start()
         self._operations: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
             "SendTextMessage": self._send_text_message,
             "SendMediaMessage": self._send_media_message,
@@ -145,10 +178,14 @@ class SmsSimulator:
             "ListPoolOriginationIdentities": self._list_pool_origination_identities,
             "UpdatePool": self._update_pool,
             "DescribePhoneNumbers": self._describe_phone_numbers,
+            "DescribePools": self._describe_pools,
             "UpdatePhoneNumber": self._update_phone_number,
             "DescribeOptedOutNumbers": self._describe_opted_out_numbers,
             "PutOptedOutNumber": self._put_opted_out_number,
             "CreateOptOutList": self._create_opt_out_list,
+            "DeleteOptedOutNumber": self._delete_opted_out_number,
+            "CreateConfigurationSet": self._create_configuration_set,
+            "CreateEventDestination": self._create_event_destination,
         }
 
     # Lifecycle ---------------------------------------------------------------------------
@@ -225,14 +262,16 @@ class SmsSimulator:
         times: int = 1,
         message: str | None = None,
         status: int | None = None,
+        **fields: str,
     ) -> None:
-        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``), with
-        ``status`` or AWS's for the code: 429 for throttling, 500 for ``InternalServerException``
-        and ``ServiceUnavailableException``, else 400."""
+        """Make the next ``times`` calls of ``operation`` fail with ``code`` (and ``message``, and the
+        error shape's other ``fields``, such as a ConflictException's ``Reason``), with ``status`` or
+        AWS's for the code: 429 for throttling, 500 for ``InternalServerException`` and
+        ``ServiceUnavailableException``, else 400."""
         status = status or ERROR_STATUS.get(code, 400)
         with self._lock:
             self.state.faults[operation].extend(
-                SimulatedError(code, message or f"injected {code}", status) for _ in range(times)
+                SimulatedError(code, message or f"injected {code}", status, **fields) for _ in range(times)
             )
 
     def limit_rate(self, number: str, messages_per_second: float) -> None:
@@ -333,9 +372,13 @@ class SmsSimulator:
                 if self.state.faults[name]:
                     raise self.state.faults[name].pop(0)
                 self._limit(name, params)
-                return 200, operation(params)
+                answer = operation(params)
+                outbox, self.state.outbox = self.state.outbox, []
+            if outbox:
+                self._publish(outbox)
+            return 200, answer
         except SimulatedError as error:
-            return error.status, {"__type": error.code, "Message": str(error)}
+            return error.status, {"__type": error.code, "Message": str(error), **error.fields}
 
     # Operations (called with the lock held) -------------------------------------------------
 
@@ -401,7 +444,28 @@ class SmsSimulator:
         self._limit_number(name, sender)
         return sender
 
+    def _opt_out_list_of(self, identity: str) -> str:
+        """The opt-out list a send from ``identity`` is checked against: its pool's, else its own."""
+        if identity.startswith(("pool-", f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:pool/")):
+            return self._find_pool(identity)["OptOutListName"]
+        found = self._find_identity(identity)
+        settings = self._pool_of(found.get("PhoneNumberArn") or found.get("SenderIdArn", "")) or found
+        return settings.get("OptOutListName", "Default")
+
+    def _refuse_opted_out(self, params: dict[str, Any]) -> None:
+        """AWS's answer to a send to a number on the identity's opt-out list."""
+        list_name = self._opt_out_list_of(params["OriginationIdentity"])
+        if params["DestinationPhoneNumber"] in self.state.opt_out_lists.get(list_name, {}):
+            raise SimulatedError(
+                "ConflictException",
+                "the destination phone number is opted out",
+                Reason="DESTINATION_PHONE_NUMBER_OPTED_OUT",
+                ResourceType="opt-out-list",
+                ResourceId=list_name,
+            )
+
     def _deliver(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
+        self._refuse_opted_out(params)
         origination = self._sender(name, params["OriginationIdentity"])
         if params.get("DryRun"):
             return {"MessageId": "dry-run"}
@@ -415,7 +479,109 @@ class SmsSimulator:
             media_urls=tuple(params.get("MediaUrls", ())),
         )
         self.state.inboxes[message.destination].append(message)
+        self._report_delivery(name, params, message)
         return {"MessageId": message.message_id}
+
+    def _create_configuration_set(self, params: dict[str, Any]) -> dict[str, Any]:
+        name = params["ConfigurationSetName"]
+        if name in self.state.configuration_sets:
+            raise SimulatedError("ConflictException", f"{name!r} exists", Reason="RESOURCE_ALREADY_EXISTS")
+        self.state.configuration_sets[name] = []
+        arn = f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:configuration-set/{name}"
+        return {"ConfigurationSetArn": arn, "ConfigurationSetName": name}
+
+    def _create_event_destination(self, params: dict[str, Any]) -> dict[str, Any]:
+        name = params["ConfigurationSetName"]
+        if name not in self.state.configuration_sets:
+            raise SimulatedError("ResourceNotFoundException", f"configuration set {name!r} does not exist")
+        destination = {
+            "EventDestinationName": params["EventDestinationName"],
+            "Enabled": True,
+            "MatchingEventTypes": list(params["MatchingEventTypes"]),
+            **({"SnsDestination": params["SnsDestination"]} if "SnsDestination" in params else {}),
+        }
+        self.state.configuration_sets[name].append(destination)
+        return {"ConfigurationSetName": name, "EventDestination": destination}
+
+    def set_delivery_outcome(self, number: str, event_type: str) -> None:
+        """Make every later text to ``number`` end with ``event_type`` (``TEXT_INVALID``, ``TEXT_BLOCKED``,
+        ...), as AWS's simulator destination numbers do; an MMS gets the ``MEDIA_`` form."""
+        with self._lock:
+            self.state.delivery_outcomes[number] = event_type
+
+    def _report_delivery(self, name: str, params: dict[str, Any], message: TextMessage) -> None:
+        """Queue the final event of a text sent through a configuration set for its SNS destinations."""
+        destinations = self.state.configuration_sets.get(params.get("ConfigurationSetName", ""), [])
+        outcome = self.state.delivery_outcomes.get(message.destination, "TEXT_DELIVERED").split("_", 1)[1]
+        event_type = ("MEDIA_" if name == "SendMediaMessage" else "TEXT_") + outcome
+        event = {
+            "eventType": event_type,
+            "eventVersion": "1.0",
+            "eventTimestamp": int(self.clock().timestamp() * 1000),
+            "isFinal": True,
+            "originationPhoneNumber": message.origination,
+            "destinationPhoneNumber": message.destination,
+            "isoCountryCode": "US",
+            "messageId": message.message_id,
+            "messageRequestTimestamp": int(self.clock().timestamp() * 1000),
+            "messageEncoding": "GSM",
+            "messageType": message.message_type or "TRANSACTIONAL",
+            "messageStatus": outcome,
+            "messageStatusDescription": f"simulated {outcome.lower().replace('_', ' ')}",
+            "totalMessageParts": 1,
+            "totalMessagePrice": 0.00581,
+            "totalCarrierFee": 0.00302,
+            "context": params.get("Context", {}),
+        }
+        for destination in destinations:
+            sns = destination.get("SnsDestination")
+            if (
+                sns
+                and destination["Enabled"]
+                and {event_type, "ALL", event_type.split("_")[0] + "_ALL"}
+                & set(destination["MatchingEventTypes"])
+            ):
+                self.state.outbox.append((sns["TopicArn"], json.dumps(event)))
+
+    def _publish(self, outbox: list[tuple[str, str]]) -> None:
+        """Hand the events to the publisher thread: like AWS's, they arrive after the send's answer."""
+        with self._events_done:
+            self._events_pending += len(outbox)
+        for item in outbox:
+            self._events.put(item)
+
+    def _publisher(self) -> None:
+        sns = None
+        while True:
+            batch = [self._events.get()]
+            while len(batch) < SNS_BATCH_LIMIT:  # what has queued up meanwhile: PublishBatch, 10 at a time
+                try:
+                    batch.append(self._events.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                # made at the first event, so the endpoint variables (moto's SNS) are set by then
+                sns = sns or boto3.client("sns", region_name=self.state.region)
+                for topic_arn in dict.fromkeys(topic for topic, _ in batch):
+                    entries = [m for topic, m in batch if topic == topic_arn]
+                    sns.publish_batch(
+                        TopicArn=topic_arn,
+                        PublishBatchRequestEntries=[
+                            {"Id": str(i), "Message": m} for i, m in enumerate(entries)
+                        ],
+                    )
+            except Exception as error:  # noqa: BLE001 - kept for the test to see; the thread goes on
+                self.unpublished.extend((topic, message, repr(error)) for topic, message in batch)
+            finally:
+                with self._events_done:
+                    self._events_pending -= len(batch)
+                    self._events_done.notify_all()
+
+    def wait_for_events(self, timeout: float = 30.0) -> None:
+        """Return once every delivery event so far is published; TimeoutError after ``timeout`` s."""
+        with self._events_done:
+            if not self._events_done.wait_for(lambda: self._events_pending == 0, timeout):
+                raise TimeoutError(f"{self._events_pending} delivery events unpublished after {timeout} s")
 
     def _send_text_message(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._deliver("SendTextMessage", params)
@@ -507,6 +673,11 @@ class SmsSimulator:
         found = [self._find_number(i) for i in ids] if ids else list(self.state.phone_numbers.values())
         return {"PhoneNumbers": [dict(d) for d in found]}
 
+    def _describe_pools(self, params: dict[str, Any]) -> dict[str, Any]:
+        ids = params.get("PoolIds")
+        found = [self._find_pool(i) for i in ids] if ids else list(self.state.pools.values())
+        return {"Pools": [dict(d) for d in found]}
+
     def _update_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         description = self._find_number(params["PhoneNumberId"])
         if self._pool_of(description["PhoneNumberArn"]) is not None:
@@ -535,12 +706,36 @@ class SmsSimulator:
     def _put_opted_out_number(self, params: dict[str, Any]) -> dict[str, Any]:
         entries = self._opt_out_list(params["OptOutListName"])
         number = params["OptedOutNumber"]
-        entries.setdefault(number, datetime.now(UTC).isoformat())
+        entries.setdefault(number, self.clock().isoformat())
         return {
             "OptOutListName": params["OptOutListName"],
             "OptedOutNumber": number,
             "OptedOutTimestamp": datetime.fromisoformat(entries[number]).timestamp(),
             "EndUserOptedOut": False,
+        }
+
+    def _delete_opted_out_number(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Removes a number from a list, at most once per ``DELETE_OPTED_OUT_EVERY`` (AWS's 30 days; its
+        error for a removal too soon is not documented: ``ValidationException`` here)."""
+        name = params["OptOutListName"].rpartition("opt-out-list/")[2]
+        entries = self._opt_out_list(name)
+        number = params["OptedOutNumber"]
+        if number not in entries:
+            raise SimulatedError("ResourceNotFoundException", "the number is not on the opt-out list")
+        now = self.clock()
+        last = self.state.removed_from_lists.get((name, number))
+        if last is not None and now - last < DELETE_OPTED_OUT_EVERY:
+            raise SimulatedError(
+                "ValidationException", "each destination phone number can only be deleted once every 30 days"
+            )
+        opted_out_at = entries.pop(number)
+        self.state.removed_from_lists[(name, number)] = now
+        return {
+            "OptOutListArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:opt-out-list/{name}",
+            "OptOutListName": name,
+            "OptedOutNumber": number,
+            "OptedOutTimestamp": datetime.fromisoformat(opted_out_at).timestamp(),
+            "EndUserOptedOut": True,
         }
 
     def _describe_opted_out_numbers(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -52,6 +52,9 @@ MODULE_TIERS = {
     # integration: moto (a server or in process), the SMS simulator, threads, injected faults
     "test_ambiguous_replies": "integration",
     "test_aws_clock": "integration",
+    "test_aws_opt_out_lists": "integration",
+    "test_delivery_events": "integration",
+    "test_opt_out_list_removal": "integration",
     "test_benchmarks": "integration",
     "test_dynamodb_strictness": "integration",
     "test_explain_cli": "integration",
@@ -81,6 +84,7 @@ MODULE_TIERS = {
     "test_app": "synthesis",
     "test_cdk_nag": "synthesis",
     "test_construct": "synthesis",
+    "test_delivery_events_construct": "synthesis",
     "test_observability": "synthesis",
     "test_packaging": "synthesis",
     "test_pool_configuration": "synthesis",

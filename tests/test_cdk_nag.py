@@ -128,6 +128,7 @@ def test_cdk_nag_2_reads_each_acknowledgement_on_the_construct_with_its_reason(
     granular = (
         "[Resource::*] ",
         "[Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:phone-number/*] ",
+        "[Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:opt-out-list/*] ",
     )
     assert all(row["Exception Reason"].startswith(granular) for row in on_policies), (
         "acknowledged for the one granular finding (applies_to), not the whole rule"

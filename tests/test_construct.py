@@ -165,23 +165,33 @@ def test_only_end_user_messaging_of_this_account_may_publish_over_tls(
     default: tuple[Template, SmsOptOut],
 ) -> None:
     template, opt_out = default
-    (policy,) = template.find_resources("AWS::SNS::TopicPolicy").values()
-    statements = policy["Properties"]["PolicyDocument"]["Statement"]
-    allows = [s for s in statements if s["Effect"] == "Allow"]
-    assert allows == [
-        {
-            "Sid": "EndUserMessagingSmsPublishes",
-            "Effect": "Allow",
-            "Principal": {"Service": "sms-voice.amazonaws.com"},
-            "Action": "sns:Publish",
-            "Resource": {"Ref": logical_id(opt_out.topic)},
-            "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
-        }
-    ]
-    assert any(
-        s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
-        for s in statements
-    )
+    assert opt_out.delivery_events is not None
+    policies = template.find_resources("AWS::SNS::TopicPolicy").values()
+    by_topic = {
+        p["Properties"]["Topics"][0]["Ref"]: p["Properties"]["PolicyDocument"]["Statement"] for p in policies
+    }
+    topics = {
+        opt_out.topic: "EndUserMessagingSmsPublishes",
+        opt_out.delivery_events.topic: "EndUserMessagingSmsPublishesEvents",
+    }
+    assert set(by_topic) == {logical_id(t) for t in topics}, "the inbound topic and the delivery events topic"
+    for topic, sid in topics.items():
+        statements = by_topic[logical_id(topic)]
+        allows = [s for s in statements if s["Effect"] == "Allow"]
+        assert allows == [
+            {
+                "Sid": sid,
+                "Effect": "Allow",
+                "Principal": {"Service": "sms-voice.amazonaws.com"},
+                "Action": "sns:Publish",
+                "Resource": {"Ref": logical_id(topic)},
+                "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
+            }
+        ]
+        assert any(
+            s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+            for s in statements
+        )
 
 
 def test_the_topic_is_encrypted_with_a_rotating_key_the_sms_service_may_use(
@@ -219,7 +229,7 @@ def test_a_key_of_the_users_is_used_instead_of_a_new_one(customized: Template) -
         "AWS::SNS::Topic", {"Properties": {"KmsMasterKeyId": Match.any_value()}}
     )
     keys = [t["Properties"]["KmsMasterKeyId"]["Fn::GetAtt"][0] for t in topics.values()]
-    assert sorted(keys).count(user_key) == 1
+    assert sorted(keys).count(user_key) == 2, "the inbound and the delivery events topic"
     assert len(customized.find_resources("AWS::KMS::Key")) == 2, (
         "the first construct's own key and the user's"
     )
@@ -299,7 +309,15 @@ def test_both_dead_letter_queues_keep_messages_14_days_and_outlive_the_stack(
 ) -> None:
     template, opt_out = default
     queues = template.find_resources("AWS::SQS::Queue")
-    dead_letters = {logical_id(opt_out.reply_dead_letter_queue), logical_id(opt_out.send_dead_letter_queue)}
+    assert opt_out.delivery_dead_letter_queue is not None
+    dead_letters = {
+        logical_id(q)
+        for q in (
+            opt_out.reply_dead_letter_queue,
+            opt_out.send_dead_letter_queue,
+            opt_out.delivery_dead_letter_queue,
+        )
+    }
     assert set(queues) == dead_letters | {logical_id(opt_out.send_queue)}, "and the send queue"
     for queue in (queues[name] for name in dead_letters):
         assert queue["DeletionPolicy"] == "Retain" and queue["UpdateReplacePolicy"] == "Retain"
@@ -351,13 +369,25 @@ def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
         a for s in statements if "Condition" not in s for a in actions(s) if a.startswith("dynamodb:")
     ]
     assert unconditioned == ["dynamodb:BatchGetItem"], "it reads consent and cannot write it"
-    (keys,) = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
+    keys, learned = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
     assert sorted(actions(keys)) == ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"]
     assert keys["Condition"] == {
         "ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["IDEMPOTENCY#*", "CAP#*"]}
     }, "key and cap records only"
+    assert actions(learned) == ["dynamodb:UpdateItem"], "an opt-out learned from an AWS opt-out list"
+    assert learned["Condition"] == {
+        "ForAllValues:StringLike": {
+            "dynamodb:LeadingKeys": ["+*"],
+            "dynamodb:Attributes": ["PK", "SK", "AWSLIST#*"],
+        },
+        "StringEqualsIfExists": {"dynamodb:ReturnValues": "NONE"},
+    }, "only AWSLIST# attributes of customers' items, which are read as opt-outs whatever they hold"
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
-    assert sorted(join(r) for r in send["Resource"]) == [
+    assert opt_out.delivery_events is not None
+    configuration_set = opt_out.delivery_events.configuration_set
+    own_set = {"Fn::GetAtt": [cdk.Stack.of(configuration_set).get_logical_id(configuration_set), "Arn"]}
+    assert own_set in send["Resource"], "the construct's configuration set, named on every send"
+    assert sorted(join(r) for r in send["Resource"] if r != own_set) == [
         f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{A}",
         f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{B}",
     ], "no opt-out list: SendTextMessage does not authorize against one"
@@ -370,11 +400,12 @@ def test_the_reply_function_writes_without_delete_or_scan(default: tuple[Templat
     statements = policy_statements(template, opt_out.reply_function.role)
     dynamo = sorted(a for s in statements for a in actions(s) if a.startswith("dynamodb:"))
     assert dynamo == [
+        "dynamodb:BatchGetItem",
         "dynamodb:GetItem",
         "dynamodb:PutItem",
         "dynamodb:Query",
         "dynamodb:UpdateItem",
-    ], "a STOP reads the customer's history under its lease; tests/test_iam_enforcement.py runs every path"
+    ], "a STOP reads the customer's history under its lease, a START refused by AWS its list records"
 
 
 def test_configuration_sets_and_protect_configurations_named_in_props_may_be_used_to_send(
@@ -405,7 +436,7 @@ def test_the_functions_logs_are_kept_a_year_unless_told(
     retention = [
         g["Properties"]["RetentionInDays"] for g in customized.find_resources("AWS::Logs::LogGroup").values()
     ]
-    assert sorted(retention) == [30, 30, 365, 365], (
+    assert sorted(retention) == [30, 30, 30, 365, 365, 365], (
         "the customized construct's two, then the second's defaults"
     )
 
@@ -460,16 +491,22 @@ def test_alarms_watch_the_dead_letter_queue_and_both_functions(
 ) -> None:
     template, _ = default
     alarms = template.find_resources("AWS::CloudWatch::Alarm")
-    metrics = sorted(a["Properties"]["MetricName"] for a in alarms.values())
-    assert metrics == ["ApproximateNumberOfMessagesVisible"] * 2 + ["Errors", "Errors"] + [
-        "MessagesFailed",
-        "Throttles",
-    ]
+    metrics = sorted(a["Properties"].get("MetricName", "blocked or spam %") for a in alarms.values())
+    assert (
+        metrics
+        == ["ApproximateNumberOfMessagesVisible"] * 3
+        + ["Errors"] * 3
+        + [
+            "MessagesFailed",
+            "Throttles",
+        ]
+        + ["blocked or spam %"] * 3
+    ), "the delivery function's queue and errors; all numbers' share and each's"
     assert all("AlarmActions" not in a["Properties"] for a in alarms.values())
     with_actions = customized.find_resources(
         "AWS::CloudWatch::Alarm", {"Properties": {"AlarmActions": Match.any_value()}}
     )
-    assert len(with_actions) == 6, "the second construct's alarms notify its alarm topic"
+    assert len(with_actions) == 10, "the second construct's alarms notify its alarm topic"
 
 
 @dataclass
@@ -660,7 +697,8 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
     assert (
         opt_out.send_function.node.id == "SendFunction" and opt_out.reply_function.node.id == "ReplyFunction"
     )
-    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 6 and opt_out.dashboard
+    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 11 and opt_out.dashboard
+    assert opt_out.delivery_events and opt_out.delivery_function and opt_out.delivery_dead_letter_queue
 
 
 def test_leaving_out_the_support_contact_warns_at_synthesis(default: tuple[Template, SmsOptOut]) -> None:
@@ -837,10 +875,11 @@ def test_a_number_is_configured_only_once_a_stop_can_be_received(
     many_numbers: tuple[Template, SmsOptOut],
 ) -> None:
     template, opt_out = many_numbers
-    policy = next(iter(template.find_resources("AWS::SNS::TopicPolicy")))
-    subscription = next(iter(template.find_resources("AWS::SNS::Subscription")))
+    inbound = {"Ref": logical_id(opt_out.topic)}
+    (policy,) = template.find_resources("AWS::SNS::TopicPolicy", {"Properties": {"Topics": [inbound]}})
+    (subscription,) = template.find_resources("AWS::SNS::Subscription", {"Properties": {"TopicArn": inbound}})
     (permission,) = template.find_resources(
-        "AWS::Lambda::Permission", {"Properties": {"Principal": "sns.amazonaws.com"}}
+        "AWS::Lambda::Permission", {"Properties": {"Principal": "sns.amazonaws.com", "SourceArn": inbound}}
     )
     for configuration in opt_out.phone_numbers:
         depends = template.find_resources("Custom::AWS")[custom_resource_id(configuration)]["DependsOn"]
@@ -898,3 +937,21 @@ def test_two_instances_may_not_configure_the_same_number() -> None:
         PropError, match=f"^phone_number_ids: \\['{B}'\\] are already configured by One/SmsOptOut; "
     ):
         SmsOptOut(other, "SmsOptOut", phone_number_ids=[C, arn])
+
+
+def test_the_reply_function_may_take_numbers_off_the_accounts_opt_out_lists_and_read_their_names(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    statements = policy_statements(template, opt_out.reply_function.role)
+    (delete,) = [s for s in statements if "sms-voice:DeleteOptedOutNumber" in actions(s)]
+    assert actions(delete) == ["sms-voice:DeleteOptedOutNumber"]
+    assert join(delete["Resource"]) == "arn:aws:sms-voice:us-east-1:111122223333:opt-out-list/*"
+    (describe,) = [s for s in statements if "sms-voice:DescribePhoneNumbers" in actions(s)]
+    assert sorted(join(r) for r in describe["Resource"]) == [
+        f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{A}",
+        f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{B}",
+    ]
+    functions = template.find_resources("AWS::Lambda::Function")
+    (reply,) = [f for f in functions.values() if f["Properties"]["Handler"] == "process_reply.handler"]
+    assert json.loads(reply["Properties"]["Environment"]["Variables"]["OPT_OUT_LIST_NUMBERS"]) == [A, B]

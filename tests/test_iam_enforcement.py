@@ -200,12 +200,18 @@ def test_a_call_outside_the_policy_is_denied_like_aws_and_fails_the_test(enforce
 
 
 def test_leading_keys_confine_the_sender_to_its_key_records() -> None:
-    (keys,) = [s for s in statements_of("SendFunction") if "Condition" in s]
+    conditioned = [s for s in statements_of("SendFunction") if "Condition" in s]
     key_record = IamRequest("dynamodb:PutItem", TABLE_ARN, {"dynamodb:LeadingKeys": ["IDEMPOTENCY#k"]})
-    consent = IamRequest("dynamodb:PutItem", TABLE_ARN, {"dynamodb:LeadingKeys": [CUSTOMER]})
+    consent = IamRequest(
+        "dynamodb:PutItem", TABLE_ARN, {"dynamodb:LeadingKeys": [CUSTOMER], "dynamodb:Attributes": ["PK"]}
+    )
+    learned = {"dynamodb:LeadingKeys": [CUSTOMER], "dynamodb:Attributes": ["AWSLIST#*", "PK", "SK"]}
+    state = {"dynamodb:LeadingKeys": [CUSTOMER], "dynamodb:Attributes": ["*", "PK", "SK"]}
 
-    assert allowed([keys], key_record)
-    assert not allowed([keys], consent), "the sender can never write a customer's consent"
+    assert allowed(conditioned, key_record)
+    assert not allowed(conditioned, consent), "the sender can never write a customer's consent"
+    assert allowed(conditioned, IamRequest("dynamodb:UpdateItem", TABLE_ARN, learned)), "an AWS list opt-out"
+    assert not allowed(conditioned, IamRequest("dynamodb:UpdateItem", TABLE_ARN, state)), "nor its state"
 
 
 # The reply function -----------------------------------------------------------------------------

@@ -177,8 +177,12 @@ def test_each_send_status_of_a_batch_is_counted_in_a_handful_of_records(
 
     records = emf_records(capsys.readouterr().out)
     points = datapoints(records)
-    assert len(records) == 2, "one record for our number, one for the invalid request"
+    assert len(records) == 3, "one record for our number, one for the invalid request, one per failure code"
     expected_ours = {"MessagesSent": 998, "MessagesBlocked": 1, "MessagesFailed": 1}
+    by_code = [p for p in points if len(p.dimensions) == 2]
+    assert [(p.dimensions, p.value) for p in by_code] == [
+        ((("OriginationIdentity", OUR_NUMBER), ("FailureCode", "ValidationException")), 1)
+    ]
     assert counts(points, OUR_NUMBER) == expected_ours
     assert counts(points, UNVERIFIED) == {"MessagesInvalid": 1}
     assert counts(points, None) == expected_ours | {"MessagesInvalid": 1}
@@ -267,3 +271,20 @@ def test_no_record_or_log_line_holds_a_number_or_a_text_at_debug(
     written = out + caplog.text
     for secret in (CUSTOMER, OTHER_CUSTOMER, "+14155550125", "415555", "Spring sale", "texting", "shop open"):
         assert secret not in written
+
+
+def test_a_conflict_is_counted_under_its_reason_and_an_aws_list_opt_out_as_blocked(
+    send: Handler, sms: Any, published: Read
+) -> None:
+    send(request())  # our number has sent: it is published by name from now on
+    published()
+    protect = "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION"
+    sms.fail_next("SendTextMessage", "ConflictException", Reason=protect)
+    sms.fail_next("SendTextMessage", "ConflictException", Reason="DESTINATION_PHONE_NUMBER_OPTED_OUT")
+
+    send({"messages": [request("+14155550101"), request("+14155550102")]})
+
+    points = published()
+    assert counts(points, OUR_NUMBER) == {"MessagesFailed": 1, "MessagesBlocked": 1}
+    (by_code,) = [p for p in points if len(p.dimensions) == 2]
+    assert dict(by_code.dimensions)["FailureCode"] == protect

@@ -95,8 +95,12 @@ def test_the_dashboard_graphs_the_dead_letter_queue_and_both_functions(synthesiz
     by_title = graphs(dashboard_body(synthesized.template, "Watched"))
 
     queues = by_title["Dead-letter queue depth"]["metrics"]
-    assert [queue[:2] for queue in queues] == [["AWS/SQS", "ApproximateNumberOfMessagesVisible"]] * 2
-    assert [queue[4]["label"] for queue in queues] == ["DeadLetterQueue", "SendDeadLetterQueue"]
+    assert [queue[:2] for queue in queues] == [["AWS/SQS", "ApproximateNumberOfMessagesVisible"]] * 3
+    assert [queue[4]["label"] for queue in queues] == [
+        "DeadLetterQueue",
+        "SendDeadLetterQueue",
+        "DeliveryEventsDeadLetterQueue",
+    ]
     for title, metric, count in (
         ("Function errors", "Errors", 2),
         ("Function throttles", "Throttles", 2),
@@ -151,7 +155,9 @@ def test_a_failed_send_alarms_at_once_and_sustained_throttling_after_the_documen
 def test_the_outcome_alarms_join_the_constructs_alarms(synthesized: Synthesized) -> None:
     names = [alarm.node.id for alarm in synthesized.watched.alarms]
 
-    assert names[-2:] == ["MessagesFailed", "ThrottlesSustained"]
+    outcomes = [name for name in names if not name.startswith("BlockedOrSpamShare")]
+    assert outcomes[-2:] == ["MessagesFailed", "ThrottlesSustained"]
+    assert "BlockedOrSpamShare" in names, "delivery_events: the blocked-or-spam share of all numbers"
     assert synthesized.watched.dashboard.node.path == "Test/Watched/Observability/Dashboard"
 
 
@@ -171,8 +177,8 @@ def test_both_functions_trace_with_x_ray_unless_told_not_to(synthesized: Synthes
     watched = owned(template, "AWS::Lambda::Function", "Watched")
     untraced = owned(template, "AWS::Lambda::Function", "Untraced")
 
-    assert [f["Properties"]["TracingConfig"] for f in watched] == [{"Mode": "Active"}] * 2
-    assert len(untraced) == 2 and all("TracingConfig" not in f["Properties"] for f in untraced)
+    assert [f["Properties"]["TracingConfig"] for f in watched] == [{"Mode": "Active"}] * 3
+    assert len(untraced) == 3 and all("TracingConfig" not in f["Properties"] for f in untraced)
     untraced_policies = json.dumps(owned(template, "AWS::IAM::Policy", "Untraced"))
     assert "xray:" not in untraced_policies and "xray:PutTraceSegments" in json.dumps(
         owned(template, "AWS::IAM::Policy", "Watched")

@@ -85,7 +85,7 @@ def test_the_wheel_carries_the_lambda_code_to_a_stack_in_another_directory(insta
         for r in template["Resources"].values()
         if r["Type"] == "AWS::Lambda::Function" and r["Properties"].get("Runtime", "").startswith("python")
     }
-    assert handlers == {"process_reply.handler", "send_text_message.handler"}
+    assert handlers == {"process_reply.handler", "send_text_message.handler", "record_delivery_event.handler"}
     assets = [d for d in (app_dir / "cdk.out").glob("asset.*") if (d / "process_reply.py").exists()]
     assert len(assets) == 1
     shipped = sorted(str(p.relative_to(assets[0])) for p in assets[0].rglob("*.py"))

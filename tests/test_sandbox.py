@@ -102,5 +102,19 @@ def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) ->
         "MessagesCapped": 0,
         "HeldForSendingHours": 0,
         "HeldForQuietHours": 0,
+        "MessagesSuppressed": 0,
     }
     assert metrics["records"] == replies + 6, "one per invocation: each reply, five sends and the batch"
+
+
+def test_the_demo_shows_a_number_the_carrier_reports_invalid_becoming_suppressed(steps: list[Step]) -> None:
+    step = steps[11]
+    assert step.outcome["first"]["status"] == "SENT" and "SUPPRESSED" in step.outcome["events"]
+    assert step.outcome["again"] == {"status": "SUPPRESSED", "reason": "INVALID"}
+
+
+def test_the_demo_shows_an_aws_list_opt_out_being_learned(steps: list[Step]) -> None:
+    step = steps[12]
+    assert step.outcome["first"] == {"status": "OPTED_OUT", "code": "DESTINATION_PHONE_NUMBER_OPTED_OUT"}
+    assert step.outcome["again"] == {"status": "OPTED_OUT"}
+    assert step.outcome["learned"]["Channel"] == "aws-opt-out-list"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
@@ -77,3 +79,66 @@ def test_injected_faults_answer_in_the_services_error_shape(sms: Any) -> None:
 def test_a_reply_needs_two_way_sms_turned_on(sms: Any) -> None:
     with pytest.raises(Exception, match="two-way SMS is off"):
         sms.receive(CUSTOMER, OUR_NUMBER, "STOP")
+
+
+def test_a_text_through_a_configuration_set_publishes_its_final_event_to_its_topic(
+    sms: Any, moto_server: Any
+) -> None:
+    sns, sqs = boto3.client("sns"), boto3.client("sqs")
+    topic = sns.create_topic(Name="events")["TopicArn"]
+    queue = sqs.create_queue(QueueName="events")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn, Attributes={"RawMessageDelivery": "true"})
+    client = boto3.client("pinpoint-sms-voice-v2")
+    client.create_configuration_set(ConfigurationSetName="cs")
+    client.create_event_destination(
+        ConfigurationSetName="cs", EventDestinationName="d", MatchingEventTypes=["TEXT_ALL"],
+        SnsDestination={"TopicArn": topic},
+    )  # fmt: skip
+    sms.set_delivery_outcome("+14155550199", "TEXT_CARRIER_BLOCKED")
+    sent = [
+        client.send_text_message(
+            DestinationPhoneNumber=to,
+            OriginationIdentity="+18445550100",
+            MessageBody="Hi",
+            ConfigurationSetName="cs",
+        )["MessageId"]
+        for to in ("+14155550123", "+14155550199")
+    ]
+    client.send_text_message(
+        DestinationPhoneNumber="+14155550123", OriginationIdentity="+18445550100", MessageBody="x"
+    )
+
+    sms.wait_for_events(timeout=10)
+    bodies = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10, WaitTimeSeconds=1)["Messages"]
+    events = sorted((json.loads(m["Body"]) for m in bodies), key=lambda e: sent.index(e["messageId"]))
+    assert [(e["eventType"], e["destinationPhoneNumber"], e["isFinal"]) for e in events] == [
+        ("TEXT_DELIVERED", "+14155550123", True),
+        ("TEXT_CARRIER_BLOCKED", "+14155550199", True),
+    ], "one final event per text through the set; none for the text that named no set"
+    assert {e["originationPhoneNumber"] for e in events} == {"+18445550100"}
+
+
+def test_a_number_on_the_opt_out_list_is_refused_and_removed_at_most_once_in_30_days(sms: Any) -> None:
+    now = [datetime(2026, 1, 1, tzinfo=UTC)]
+    sms.clock = lambda: now[0]
+    client = boto3.client("pinpoint-sms-voice-v2")
+    client.create_opt_out_list(OptOutListName="Default")
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber="+14155550123")
+    send = {
+        "DestinationPhoneNumber": "+14155550123",
+        "OriginationIdentity": "+18445550100",
+        "MessageBody": "Hi",
+    }
+
+    with pytest.raises(ClientError) as refused:
+        client.send_text_message(**send)
+    assert refused.value.response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="+14155550123")
+    client.send_text_message(**send)
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber="+14155550123")
+    now[0] += timedelta(days=29, hours=23)
+    with pytest.raises(ClientError, match="once every 30 days"):
+        client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="+14155550123")
+    now[0] += timedelta(hours=1)
+    client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="+14155550123")

@@ -84,6 +84,7 @@ WRONG_TYPES: dict[str, object | Callable[[cdk.Stack], object]] = {
     "metrics_namespace": 5,
     "dashboard_name": 5,
     "tracing": "ACTIVE",
+    "delivery_events": "yes",
 }
 
 

@@ -212,6 +212,14 @@ def _parser() -> argparse.ArgumentParser:
             )
         recording.set_defaults(run=run)
 
+    suppressions = command(
+        "suppressions", help="numbers the carriers report invalid or blocked: list them, or lift one"
+    )
+    suppressions.add_argument("action", choices=("list", "lift"), help="list every one, or lift NUMBER's")
+    suppressions.add_argument("number", nargs="?", help="with lift: the customer's phone number")
+    suppressions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    suppressions.set_defaults(run=_suppressions)
+
     importing = command("import", help="bring existing opt-outs in (idempotent, resumable)")
     source = importing.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", help="CSV with a header: number[,origination,timestamp,source]")
@@ -304,19 +312,25 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: Tex
 
 def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
     rows = registry.status(args.number)
+    suppressed = registry.suppressed(args.number)
     decision = None
     origination = to_origination_key(args.origination, "--from") if args.origination else None
     if origination:
-        decision = "OPTED_OUT" if registry.is_opted_out(args.number, origination) else "CAN_SEND"
+        blocked = registry.is_opted_out(args.number, origination)
+        decision = "OPTED_OUT" if blocked else "SUPPRESSED" if suppressed else "CAN_SEND"
     if args.json:
         payload: dict[str, Any] = {
             "number": to_e164(args.number, "number"),
-            "states": [asdict(r) for r in rows],
+            "states": [{k: v for k, v in asdict(r).items() if v is not None} for r in rows],
         }
         if decision:
             payload |= {"from": origination, "decision": decision}
+        if suppressed:
+            payload["suppressed"] = suppressed
         print(json.dumps(payload, indent=2), file=out)
         return 0
+    if suppressed:
+        print(f"suppressed: {suppressed} (carrier reports; sms-opt-out suppressions lift NUMBER)", file=out)
     if decision:
         print(f"texts from {args.origination}: {decision} (scope {registry.scope.value})", file=out)
     if not rows:
@@ -329,10 +343,11 @@ def _status(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
             r.timestamp,
             r.channel,
             r.keyword,
+            r.retry_after or "-",
         )
         for r in rows
     ]
-    _print_table(("origination", "state", "since", "channel", "keyword"), table, out)
+    _print_table(("origination", "state", "since", "channel", "keyword", "removal retry from"), table, out)
     return 0
 
 
@@ -462,17 +477,34 @@ def _opt_in(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
         origination=args.origination,
         at=args.at,
     )
-    return _recorded(event, out)
+    return _recorded(event, out, registry)
 
 
-def _recorded(event: RecordedEvent, out: TextIO) -> int:
-    """What was recorded, at which time; when a later event decides instead, that one and
-    ``NOT_DECIDING_EXIT_CODE``."""
+def _list_removal(registry: OptOutRegistry, event: RecordedEvent, out: TextIO) -> None:
+    """What an opt-in did to the AWS opt-out lists, and when removal can be tried again if refused."""
+    removal = registry.last_list_removal
+    if removal is not None and removal.removed:
+        print(f"removed from the AWS opt-out lists {', '.join(removal.removed)}", file=out)
+    if removal is not None and not removal.honoured:
+        refused = ", ".join(f"{name} ({code})" for name, code in sorted(removal.refused.items()))
+        retry = [r.retry_after for r in registry.status(event.customer) if r.retry_after]
+        print(
+            f"NOT HONOURED: still on the AWS opt-out lists {refused}; AWS refuses every text to it. "
+            f"Try again (sms-opt-out opt-in) from {max(retry, default='30 days after the last removal')}",
+            file=out,
+        )
+
+
+def _recorded(event: RecordedEvent, out: TextIO, opted_in_by: OptOutRegistry | None = None) -> int:
+    """What was recorded, at which time (and for an opt-in what ``opted_in_by`` did to the AWS opt-out
+    lists); when a later event decides instead, that one and ``NOT_DECIDING_EXIT_CODE``."""
     action = event.action.value
     print(
         f"recorded {action} of {event.customer} for {_numbers(event.origination)} via {event.channel}",
         file=out,
     )
+    if opted_in_by is not None:
+        _list_removal(opted_in_by, event, out)
     if event.decides:
         return 0
     later = event.decided_by
@@ -483,6 +515,26 @@ def _recorded(event: RecordedEvent, out: TextIO) -> int:
     )
     print(f"not in force: {instead} decides, so the sender does not do what this {action} asks", file=out)
     return NOT_DECIDING_EXIT_CODE
+
+
+def _suppressions(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "lift":
+        if not args.number:
+            raise InvalidFieldError("number", "name the number whose suppression to lift")
+        lifted = registry.lift_suppression(args.number)
+        customer = to_e164(args.number, "number")
+        print(f"lifted the suppression of {customer} ({lifted.reason} since {lifted.since})"
+              if lifted else f"{customer} is not suppressed", file=out)  # fmt: skip
+        return 0
+    found = sorted(registry.suppressions(), key=lambda s: s.since)
+    if args.json:
+        print(json.dumps([asdict(s) for s in found], indent=2), file=out)
+    elif not found:
+        print("no number is suppressed", file=out)
+    else:
+        rows = [(s.customer, s.reason, s.since, s.event_type, s.message_id) for s in found]
+        _print_table(("number", "reason", "since", "event", "message id"), rows, out)
+    return 0
 
 
 def _numbers(origination: str) -> str:

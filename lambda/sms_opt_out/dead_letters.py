@@ -28,7 +28,7 @@ from .send_service import ALIASES
 
 logger = logging.getLogger(__name__)
 
-RESOLVED_SEND_STATUSES = frozenset({"SENT", "OPTED_OUT", "QUEUED"})
+RESOLVED_SEND_STATUSES = frozenset({"SENT", "OPTED_OUT", "QUEUED", "SUPPRESSED"})
 """A replayed send that ends so is done (a QUEUED one is on the send queue, which sends it)."""
 KEPT_ANEW_STATUSES = frozenset({"FAILED", "UNKNOWN"})
 """What the sender itself keeps anew on the sends queue when a replayed batch ends so."""

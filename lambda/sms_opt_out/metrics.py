@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 NAMESPACE_VARIABLE = "METRICS_NAMESPACE"
 DEFAULT_NAMESPACE = "SmsOptOut"
 DIMENSION = "OriginationIdentity"
+FAILURE_CODE = "FailureCode"
+"""The second dimension of ``MessagesFailed`` per code."""
 UNVERIFIED = "unverified"
 """The identity published for a request whose OriginationIdentity is not known to be ours."""
 THROTTLING = "ThrottlingException"
@@ -56,6 +58,7 @@ SEND_METRICS = (
     "MessagesCapped",
     "HeldForSendingHours",
     "HeldForQuietHours",
+    "MessagesSuppressed",
 )
 REPLY_OUTCOMES: Mapping[ReplyOutcome, tuple[str, ...]] = {
     ReplyOutcome.OPT_OUT: ("OptOuts", "ConfirmationsSent"),
@@ -66,6 +69,12 @@ REPLY_OUTCOMES: Mapping[ReplyOutcome, tuple[str, ...]] = {
     ReplyOutcome.ALREADY_OPTED_OUT: ("RepeatedOptOuts",),
     ReplyOutcome.SUPERSEDED: ("SupersededReplies",),
     ReplyOutcome.DUPLICATE: ("RepeatedDeliveries",),
+    # recorded, not confirmed: AWS keeps the number on an opt-out list (30-day rule, no permission)
+    ReplyOutcome.ON_AWS_OPT_OUT_LIST: ("OptIns",),
+    # recorded, but AWS refused the answer: the number is on the identity's AWS opt-out list
+    ReplyOutcome.OPT_OUT_UNANSWERED: ("OptOuts",),
+    ReplyOutcome.OPT_IN_UNANSWERED: ("OptIns",),
+    ReplyOutcome.HELP_UNANSWERED: ("HelpRequests",),
 }
 """What each outcome of ``ReplyProcessor.process`` counts (a test checks every outcome counts one)."""
 SEND_STATUSES: Mapping[SendStatus, str] = {
@@ -77,6 +86,7 @@ SEND_STATUSES: Mapping[SendStatus, str] = {
     SendStatus.UNKNOWN: "MessagesUnknown",
     SendStatus.QUEUED: "MessagesQueued",
     SendStatus.CAPPED: "MessagesCapped",
+    SendStatus.SUPPRESSED: "MessagesSuppressed",
 }
 """What each status of a send result counts (a test checks every status has one)."""
 SEND_REASONS: Mapping[str, str] = {
@@ -129,6 +139,9 @@ class OutcomeMetrics:
         if lines:
             sys.stdout.write("\n".join(lines) + "\n")
             sys.stdout.flush()
+        self.clear()
+
+    def clear(self) -> None:
         self._counts.clear()
 
 
@@ -159,6 +172,7 @@ class SendMetrics(OutcomeMetrics):
     def __init__(self, own: Iterable[str] = (), **options: Any) -> None:
         super().__init__(SEND_METRICS, **options)
         self._verified: set[str] = set(own)
+        self._failure_codes: Counter[tuple[str, str]] = Counter()
 
     def add_results(self, requests: Sequence[Any], results: Sequence[Mapping[str, Any]]) -> None:
         """Count ``results`` (in the order of ``requests``): one per status, and each throttle."""
@@ -176,6 +190,28 @@ class SendMetrics(OutcomeMetrics):
                 logger.warning("no metric counts the send status %s", result["status"])
             if result.get("code") == THROTTLING:
                 self.add(published, "Throttles")
+            if result["status"] == "FAILED" and result.get("code"):
+                self._failure_codes[(published, str(result["code"]))] += 1
+
+    def records(self) -> list[dict[str, Any]]:
+        """Besides each identity's record, one per (identity, code) of the failed sends: ``MessagesFailed``
+        with dimensions ``OriginationIdentity`` and ``FailureCode`` (a ConflictException's ``Reason``, such
+        as ``DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION``, else the error's code)."""
+        timestamp = int(self._clock() * 1000)
+        directive = {
+            "Namespace": self.namespace,
+            "Dimensions": [[DIMENSION, FAILURE_CODE]],
+            "Metrics": [{"Name": "MessagesFailed", "Unit": "Count"}],
+        }
+        return super().records() + [
+            {"_aws": {"Timestamp": timestamp, "CloudWatchMetrics": [directive]}, DIMENSION: identity}
+            | {FAILURE_CODE: code, "MessagesFailed": count}
+            for (identity, code), count in self._failure_codes.items()
+        ]
+
+    def clear(self) -> None:
+        super().clear()
+        self._failure_codes.clear()
 
     def _published(self, identity: str | None, result: Mapping[str, Any]) -> str:
         if identity is None or result["status"] == "INVALID":

@@ -9,6 +9,9 @@ Items under one partition (``PK`` = the customer's E.164 number):
   event for it, so one BatchGetItem reads the consent of 100 customers; an imported opt-out
   also leaves its audit record there, as an ``IMPORT#<event id>`` attribute (one conditional
   update per imported number, 100 to a TransactWriteItems: 100,000 numbers take 1,000 requests);
+  an opt-out learned from an AWS opt-out list (``aws_opt_out_lists``) is an ``AWSLIST#<origination>``
+  attribute, read as an opt-out of that origination and kept as its audit record; when we last removed
+  the customer from an AWS opt-out list is ``LISTREMOVAL#<list name>`` (``opt_out_list_removal``);
 - receipt: ``SK`` = ``INBOUND#<inboundMessageId>``, one per handled inbound message, so a
   repeated delivery adds nothing and texts nobody twice.
 
@@ -20,15 +23,16 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from .errors import StateUnavailableError
 from .leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, Lease
-from .phone_numbers import mask
+from .phone_numbers import ALL_NUMBERS, mask
 from .preferences import NO_EVENTS, Action, ConsentState, PreferenceEvent, StateEntry
+from .suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +47,15 @@ RETRIED_CANCELLATIONS = frozenset(
 """Cancellation reasons of a transaction item that a second attempt may cure ("None": another item
 of the transaction failed)."""
 IMPORT_PREFIX = "IMPORT#"
-NOT_ENTRIES = frozenset({"PK", "SK", OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE})
+AWS_LIST_PREFIX = "AWSLIST#"
+"""A state item's attribute holding an opt-out learned from an AWS opt-out list, per origination."""
+LIST_REMOVAL_PREFIX = "LISTREMOVAL#"
+"""A state item's attribute holding when we last removed the customer from an AWS opt-out list (by name)."""
+NOT_ENTRY_PREFIXES = (IMPORT_PREFIX, AWS_LIST_PREFIX, LIST_REMOVAL_PREFIX)
+"""Attributes of a state item that are records, not an origination's entry."""
+NOT_ENTRIES = frozenset(
+    {"PK", "SK", OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, SUPPRESSION_ATTRIBUTE, BLOCKED_COUNT_ATTRIBUTE}
+)
 """Attributes of a state item that are not an origination's entry."""
 
 
@@ -81,23 +93,51 @@ def _from_attr(attr: Mapping[str, Any]) -> Any:
 
 
 def _consent_state(item: Mapping[str, Any]) -> ConsentState:
+    """The latest event per origination; an ``AWSLIST#`` record counts as an opt-out of its origination
+    (whatever it holds: whoever wrote it can add an opt-out, never consent)."""
     plain = _plain(item)
+    entries = {
+        k: StateEntry.from_item(v)
+        for k, v in plain.items()
+        if k not in NOT_ENTRIES and not k.startswith(NOT_ENTRY_PREFIXES)
+    }
+    for name, value in plain.items():
+        if name.startswith(AWS_LIST_PREFIX):
+            learned = replace(StateEntry.from_item(value), action=Action.OPT_OUT)
+            key = name.removeprefix(AWS_LIST_PREFIX)
+            if key not in entries or learned.precedence() > entries[key].precedence():
+                entries[key] = learned
+    suppression = plain.get(SUPPRESSION_ATTRIBUTE)
     return ConsentState(
-        {
-            k: StateEntry.from_item(v)
-            for k, v in plain.items()
-            if k not in NOT_ENTRIES and not k.startswith(IMPORT_PREFIX)
-        }
+        entries, suppression.get("Reason", "SUPPRESSED") if isinstance(suppression, dict) else None
     )
 
 
 def _imported_events(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
-    """The audit records that imports keep on a state item, shaped as history items."""
+    """The audit records that imports and AWS opt-out lists keep on a state item, as history items."""
     for name, value in state_item.items():
-        if name.startswith(IMPORT_PREFIX):
+        if name.startswith((IMPORT_PREFIX, AWS_LIST_PREFIX)):
             record = _from_attr(value)
             sort_key = f"{record['OID']}#{record['Timestamp']}#{record['Response']}"
             yield {"PK": state_item["PK"]["S"], "SK": sort_key, **record}
+
+
+def _suppression_event(state_item: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """A state item's suppression (``suppressions``), shaped as a history item."""
+    if SUPPRESSION_ATTRIBUTE in state_item:
+        record = _from_attr(state_item[SUPPRESSION_ATTRIBUTE])
+        yield {
+            "PK": state_item["PK"]["S"],
+            "SK": SUPPRESSION_ATTRIBUTE.upper(),
+            "OID": ALL_NUMBERS,
+            "Timestamp": record["Since"],
+            "Action": "SUPPRESSED",
+            "Response": record["Reason"],
+            "Channel": "delivery-event",
+            "EventId": record.get("MessageId", "-"),
+            "EventType": record.get("EventType", "-"),
+            "Description": record.get("Description", "-"),
+        }
 
 
 def _sort_cancellations(
@@ -343,6 +383,52 @@ class OptOutStore:
         self._client.put_item(TableName=self.table_name, Item=history)
         return self.apply(event) is not None
 
+    def record_aws_opt_out(self, customer: str, origination: str, record: Mapping[str, str]) -> bool:
+        """Keep an opt-out learned from an AWS opt-out list as ``AWSLIST#<origination>`` on the state
+        item, unless a later one is there: one conditional UpdateItem touching that attribute only.
+        True when written."""
+        try:
+            self._client.update_item(
+                TableName=self.table_name,
+                Key=_item(PK=customer, SK=STATE_SORT_KEY),
+                UpdateExpression="SET #r = :record",
+                ConditionExpression="attribute_not_exists(#r) OR #r.#ts < :ts",
+                ExpressionAttributeNames={"#r": AWS_LIST_PREFIX + origination, "#ts": "Timestamp"},
+                ExpressionAttributeValues={":record": _to_attr(record), ":ts": {"S": record["Timestamp"]}},
+            )
+        except ClientError as error:
+            if not _condition_failed(error):
+                raise
+            return False
+        return True
+
+    def note_list_removals(self, customer: str, list_names: Iterable[str], at: str) -> None:
+        """Keep when ``customer`` was removed from each AWS opt-out list (for the 30-day rule)."""
+        names = {f"#n{i}": LIST_REMOVAL_PREFIX + name for i, name in enumerate(list_names)}
+        self._client.update_item(
+            TableName=self.table_name,
+            Key=_item(PK=customer, SK=STATE_SORT_KEY),
+            UpdateExpression="SET " + ", ".join(f"{alias} = :at" for alias in names),
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues={":at": {"S": at}},
+        )
+
+    def list_removals(self, customer: str) -> dict[str, str]:
+        """When ``customer`` was last removed from each AWS opt-out list, by list name."""
+        return self._state_records(customer, LIST_REMOVAL_PREFIX)
+
+    def aws_list_records(self, customer: str) -> dict[str, dict[str, str]]:
+        """The opt-outs learned from AWS opt-out lists (``AWSLIST#``) of ``customer``, by origination."""
+        return self._state_records(customer, AWS_LIST_PREFIX)
+
+    def _state_records(self, customer: str, prefix: str) -> dict[str, Any]:
+        return {
+            name.removeprefix(prefix): value
+            for item in self._batch_get([customer])
+            for name, value in _plain(item).items()
+            if name.startswith(prefix)
+        }
+
     # Imports -----------------------------------------------------------------------------
 
     def write_imported(self, events: list[PreferenceEvent]) -> ImportWrite:
@@ -443,6 +529,7 @@ class OptOutStore:
                 sort_key = item["SK"]["S"]
                 if sort_key == STATE_SORT_KEY:
                     items.extend(_imported_events(item))
+                    items.extend(_suppression_event(item))
                 elif not sort_key.startswith(RECEIPT_PREFIX):
                     items.append(_plain(item))
             if "LastEvaluatedKey" not in response:

@@ -28,6 +28,14 @@ class ReplyOutcome(enum.StrEnum):
     """Recorded, but a later event decides: not answered."""
     DUPLICATE = "DUPLICATE"
     """A repeated delivery of a reply handled already: nothing more done."""
+    ON_AWS_OPT_OUT_LIST = "ON_AWS_OPT_OUT_LIST"
+    """An opt-in recorded, not confirmed: AWS refused to take the number off an opt-out list."""
+    OPT_OUT_UNANSWERED = "OPT_OUT_UNANSWERED"
+    """An opt-out recorded; AWS refused its answer (the number is on the identity's opt-out list)."""
+    OPT_IN_UNANSWERED = "OPT_IN_UNANSWERED"
+    """An opt-in recorded; AWS refused its answer (the number is on the identity's opt-out list)."""
+    HELP_UNANSWERED = "HELP_UNANSWERED"
+    """HELP; AWS refused the answer (the number is on the identity's opt-out list)."""
 
 
 class SendStatus(enum.StrEnum):
@@ -47,3 +55,5 @@ class SendStatus(enum.StrEnum):
     """Not sent in this invocation: put on the send queue, which sends it (``queueMessageId``)."""
     CAPPED = "CAPPED"
     """Not sent: the recipient's frequency cap is reached (``notBefore``: when the next may go)."""
+    SUPPRESSED = "SUPPRESSED"
+    """The carriers report the number invalid or blocked (``suppressions``): nothing was sent."""

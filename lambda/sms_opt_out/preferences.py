@@ -169,6 +169,9 @@ class ConsentState:
     """A customer's latest event per origination number (``ALL_NUMBERS`` for all of them)."""
 
     entries: Mapping[str, StateEntry]
+    suppressed: str | None = None
+    """Why texts to the customer are suppressed (``suppressions``: ``INVALID``, ``BLOCKED``), or None.
+    Not consent: a suppression blocks whatever the entries say, and is lifted on its own."""
 
 
 NO_EVENTS = ConsentState({})

@@ -12,19 +12,23 @@ import dataclasses
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 import boto3
 
-from .aws_clock import AwsClock
+from .aws_clock import STEP_SECONDS, AwsClock
+from .aws_opt_out_lists import CHANNEL as AWS_LIST_CHANNEL
 from .consent import confirmation_holds, deciding_entry, is_blocked
 from .deployed_stack import DeployedOptOut
 from .errors import InvalidFieldError
+from .opt_out_list_removal import ListRemoval, OptOutListNames, OptOutListRemover
 from .opt_out_store import OptOutStore
 from .origination_keys import to_origination_key
 from .phone_numbers import ALL_NUMBERS, to_e164
 from .preferences import Action, PreferenceEvent, Scope, event_time
+from .suppressions import Suppression, Suppressions
 from .unrecognised_replies import UnrecognisedReplies, UnrecognisedReply
 
 CLOCK_PROBE_KEY = "CLOCK"
@@ -50,6 +54,8 @@ class NumberStatus:
     timestamp: str
     channel: str
     keyword: str
+    retry_after: str | None = None
+    """For a number still on an AWS opt-out list: from when its removal can be tried again."""
 
 
 class OptOutRegistry:
@@ -69,7 +75,9 @@ class OptOutRegistry:
         self.scope = scope
         self.clock = AwsClock(clock)
         """AWS's time, learnt from the table's responses."""
-        client = self.clock.watch(self.session.client("dynamodb"))
+        self.last_list_removal: ListRemoval | None = None
+        """What the last ``opt_in`` did to the AWS opt-out lists (None: the number was on none we knew of)."""
+        client = self.store_client = self.clock.watch(self.session.client("dynamodb"))
         self.store = OptOutStore(table_name, client)
         self.unrecognised = UnrecognisedReplies(table_name, client)
 
@@ -96,8 +104,22 @@ class OptOutRegistry:
         """The latest event for each of our numbers (and ``*``), latest first."""
         customer = to_e164(number, "number")
         state = self.store.consent_states([customer])[customer]
+        on_aws_lists = (
+            self.store.aws_list_records(customer)
+            if any(e.channel == AWS_LIST_CHANNEL for e in state.entries.values())
+            else {}
+        )
         rows = [
-            NumberStatus(origination, e.action, e.timestamp, e.channel, e.keyword)
+            NumberStatus(
+                origination,
+                e.action,
+                e.timestamp,
+                e.channel,
+                e.keyword,
+                on_aws_lists.get(origination, {}).get("RetryAfter")
+                if e.channel == AWS_LIST_CHANNEL
+                else None,
+            )
             for origination, e in state.entries.items()
         ]
         return sorted(rows, key=lambda row: row.timestamp, reverse=True)
@@ -115,6 +137,19 @@ class OptOutRegistry:
         """Every opt-out and opt-in of ``number``, oldest first."""
         items = self.store.history(to_e164(number, "number"))
         return sorted(items, key=lambda item: (item["Timestamp"], item["SK"]))
+
+    def suppressed(self, number: str) -> str | None:
+        """Why the sender suppresses texts to ``number`` (``INVALID``, ``BLOCKED``), or None."""
+        customer = to_e164(number, "number")
+        return self.store.consent_states([customer])[customer].suppressed
+
+    def suppressions(self) -> list[Suppression]:
+        """Every number the carriers' reports suppressed (a Scan of the table)."""
+        return list(Suppressions(self.table_name, self.store_client).all())
+
+    def lift_suppression(self, number: str) -> Suppression | None:
+        """Lift ``number``'s suppression: the sender texts it again. The one lifted, or None."""
+        return Suppressions(self.table_name, self.store_client).lift(to_e164(number, "number"))
 
     def unrecognised_replies(self, since: str | datetime | None = None) -> list[UnrecognisedReply]:
         """The replies no rule recognised, kept 90 days for review, oldest first (from ``since``)."""
@@ -152,12 +187,28 @@ class OptOutRegistry:
         """Record an opt-in from ``channel``; ``consent_reference`` (proof of consent) is required.
 
         The answer's ``decides`` says whether the sender now sends as it asks (at ``at``, default now
-        by AWS's clock)."""
+        by AWS's clock). A number we know to be on an AWS opt-out list (an ``aws-opt-out-list`` opt-out
+        in its state) is then removed from the lists of the account's numbers and pools in this region
+        (all of them for an opt-in for all numbers); ``last_list_removal`` says what AWS did. If AWS
+        refuses (30 days since the last removal, no permission), the number stays blocked as on the
+        AWS list, with the time its removal can be tried again (``status``)."""
         if not isinstance(consent_reference, str) or not consent_reference.strip():
             raise InvalidFieldError(
                 "consent_reference", "an opt-in from another channel needs proof of consent"
             )
-        return self._record(Action.OPT_IN, number, channel, origination, at, consent_reference)
+        customer = to_e164(number, "number")
+        state = self.store.consent_states([customer])[customer]
+        event = self._record(Action.OPT_IN, number, channel, origination, at, consent_reference)
+        self.last_list_removal = None
+        if any(e.channel == AWS_LIST_CHANNEL for e in state.entries.values()):
+            governing = None if event.origination == ALL_NUMBERS else frozenset({event.origination})
+            self.last_list_removal = self._list_remover.remove(customer, event, governing)
+        return event
+
+    @cached_property
+    def _list_remover(self) -> OptOutListRemover:
+        sms = self.session.client("pinpoint-sms-voice-v2")
+        return OptOutListRemover(sms, OptOutListNames(sms, every_identity=True), self.store)
 
     def _reviewed_reply(self, number: str, reference: str | None) -> UnrecognisedReply:
         if not reference or not reference.strip():
@@ -190,7 +241,7 @@ class OptOutRegistry:
             origination=ALL_NUMBERS
             if origination is None
             else to_origination_key(origination, "origination"),
-            timestamp=event_time(at or now, "at", now=now),
+            timestamp=event_time(at, "at", now=now) if at else self._after_what_was_seen(customer, now),
             action=action,
             keyword=action.value,
             channel=channel.strip(),
@@ -199,6 +250,18 @@ class OptOutRegistry:
         )
         self.store.record(event)
         return self._outcome(event)
+
+    def _after_what_was_seen(self, customer: str, now: datetime) -> str:
+        """The time of an event recorded now: AWS's time, or 1 ms after the customer's latest event when
+        that is ahead of it by less than ``STEP_SECONDS`` (two hosts' readings of AWS's time differ by
+        up to about a second; an event recorded after another must not be ordered before it)."""
+        stamped = event_time(now)
+        entries = self.store.consent_states([customer])[customer].entries.values()
+        latest = max((e.timestamp for e in entries), default=stamped)
+        if stamped < latest < event_time(now + timedelta(seconds=STEP_SECONDS)):
+            later = datetime.fromisoformat(latest.replace("Z", "+00:00")) + timedelta(milliseconds=1)
+            return event_time(later)
+        return stamped
 
     def _outcome(self, event: PreferenceEvent) -> RecordedEvent:
         """``event`` with whether it decides: for its number, or for all numbers every number's send."""

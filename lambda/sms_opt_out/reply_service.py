@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from botocore.exceptions import BotoCoreError, ClientError
 
 from .aws_clock import AwsClock
+from .aws_opt_out_lists import is_opted_out_answer
 from .consent import Governing, confirmation_holds, opt_out_confirmed_already
 from .deadline import Deadline
 from .errors import ConfirmationNotSentError, CustomerBusyError, DeadlineReachedError
@@ -15,6 +16,7 @@ from .inbound import InboundReply
 from .keywords import Classification, Intent
 from .languages import ENGLISH
 from .leases import Lease
+from .opt_out_list_removal import OptOutListRemover
 from .opt_out_store import OptOutStore, Receipt
 from .origination import Originations
 from .outcomes import ReplyOutcome
@@ -22,6 +24,7 @@ from .phone_numbers import mask
 from .preferences import Action, ConsentState, PreferenceEvent, Scope, StateEntry, event_time
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
+from .suppressions import Suppressions
 from .unrecognised_replies import UnrecognisedReplies
 
 logger = logging.getLogger(__name__)
@@ -30,6 +33,19 @@ SMS_CHANNEL = "SMS"
 CONFIRMED = "CONFIRMED"
 """How a receipt of an opt-out or opt-in is settled once its confirmation went out."""
 _ANSWERED_ONLY = {Intent.HELP: "HELP_SENT", Intent.AMBIGUOUS: "CLARIFICATION_SENT"}
+_UNANSWERED = {
+    Intent.OPT_OUT: ReplyOutcome.OPT_OUT_UNANSWERED,
+    Intent.OPT_IN: ReplyOutcome.OPT_IN_UNANSWERED,
+    Intent.HELP: ReplyOutcome.HELP_UNANSWERED,
+    Intent.AMBIGUOUS: ReplyOutcome.AMBIGUOUS,
+}
+"""What a reply whose answer AWS refused as opted out counts as (recorded, not answered)."""
+
+
+class AnswerRefusedAsOptedOutError(Exception):
+    """AWS refused an answer: the customer is on the identity's AWS opt-out list."""
+
+
 """Intents answered (once, as a receipt records) without changing consent, and how they settle."""
 
 
@@ -53,10 +69,15 @@ class ReplyProcessor:
         clock: AwsClock | None = None,
         *,
         unrecognised: UnrecognisedReplies,
+        list_removal: OptOutListRemover | None = None,
+        suppressions: Suppressions | None = None,
     ) -> None:
         """``originations`` knows the configured pools; without it every number stands alone. ``clock``
-        (AWS's, learnt from the store's responses) stamps records and times leases."""
+        (AWS's, learnt from the store's responses) stamps records and times leases. ``list_removal``
+        takes an opting-in customer off the AWS opt-out lists before confirming."""
         self._store = store
+        self._list_removal = list_removal
+        self._suppressions = suppressions
         self._unrecognised = unrecognised
         self._gateway = gateway
         self._settings = settings
@@ -72,6 +93,8 @@ class ReplyProcessor:
         """
         classification = self._settings.rules.classify_reply(reply.body)
         customer = mask(reply.customer)
+        if self._suppressions is not None:  # any reply shows the number reachable: a suppression ends
+            self._suppressions.lift(reply.customer, replied_at=reply.timestamp)
         if classification.intent in (Intent.OTHER, Intent.AMBIGUOUS):
             self._unrecognised.keep(reply, classification)
             logger.info("kept a reply from %s for review: %s", customer, classification.rule)
@@ -106,7 +129,16 @@ class ReplyProcessor:
             if unanswered is not None:
                 finished = self._finish(receipt, unanswered, lease)
                 return unanswered
-            message_id = self._answer(reply, classification, deadline)
+            if event is not None and not self._aws_lists_honour(event, governing):
+                # Still on an AWS opt-out list: AWS would refuse the confirmation and every text.
+                finished = self._finish(receipt, ReplyOutcome.ON_AWS_OPT_OUT_LIST, lease)
+                return ReplyOutcome.ON_AWS_OPT_OUT_LIST
+            try:
+                message_id = self._answer(reply, classification, deadline)
+            except AnswerRefusedAsOptedOutError:
+                # The number is on the identity's AWS opt-out list: no answer from it can reach them.
+                finished = self._finish(receipt, ReplyOutcome.ON_AWS_OPT_OUT_LIST, lease)
+                return _UNANSWERED[classification.intent]
             # The one write after the text: the receipt settled, the event confirmed, the lease released.
             confirmed = None if event is None else (event, self._now())
             settled_as = CONFIRMED if event else _ANSWERED_ONLY[classification.intent]
@@ -130,6 +162,14 @@ class ReplyProcessor:
             # or under scope ALL for another number, decides): recorded, not answered.
             return ReplyOutcome.SUPERSEDED
         return None
+
+    def _aws_lists_honour(self, event: PreferenceEvent, governing: Governing) -> bool:
+        """For an opt-in: whether the number is off the AWS opt-out lists (removed now, or never on):
+        every governed list under scope ALL, the lists of ``governing``'s identities under ORIGINATION."""
+        if event.action is not Action.OPT_IN or self._list_removal is None:
+            return True
+        identities = None if self._settings.scope is Scope.ALL else _identities(governing)
+        return self._list_removal.remove(event.customer, event, identities).honoured
 
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
@@ -203,6 +243,11 @@ class ReplyProcessor:
                 deadline=deadline,
             )
         except (BotoCoreError, ClientError, DeadlineReachedError) as error:
+            if isinstance(error, ClientError) and is_opted_out_answer(error):
+                logger.info(
+                    "%s is on an AWS opt-out list: %s recorded, unanswered", mask(reply.customer), intent
+                )
+                raise AnswerRefusedAsOptedOutError(intent.value) from error
             raise ConfirmationNotSentError(
                 f"{intent.value} of {mask(reply.customer)} is recorded but its answer failed: "
                 f"{error if isinstance(error, DeadlineReachedError) else error_code(error)}"
@@ -231,3 +276,8 @@ def _preference_event(
         reply_text=reply.body,
         recorded_at=recorded_at,
     )
+
+
+def _identities(governing: Governing) -> frozenset[str]:
+    """The origination keys ``governing`` names, as a set."""
+    return frozenset([governing]) if isinstance(governing, str) else frozenset(governing)

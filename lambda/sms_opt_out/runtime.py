@@ -11,16 +11,20 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 import botocore.session
 from botocore.config import Config
 
 from .aws_clock import AwsClock
+from .aws_opt_out_lists import AwsOptOutLearner
+from .delivery_events import DeliveryEventRecorder
 from .failed_sends import FailedSendQueue
 from .frequency_caps import FrequencyCaps
 from .held_messages import HeldMessages
 from .idempotency import IdempotencyKeys
+from .opt_out_list_removal import OptOutListNames, OptOutListRemover
 from .opt_out_store import OptOutStore
 from .origination import Originations
 from .pacing import Pacer
@@ -31,6 +35,7 @@ from .send_rules import SendRules
 from .send_service import GuardedSender
 from .settings import Settings
 from .sms_gateway import SmsGateway
+from .suppressions import Suppressions
 from .unrecognised_replies import UnrecognisedReplies
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
@@ -96,7 +101,23 @@ def build_reply_processor(
     gateway, originations = _sms(settings, sms)
     store = OptOutStore(settings.table_name, dynamodb)
     unrecognised = UnrecognisedReplies(settings.table_name, dynamodb)
-    return ReplyProcessor(store, gateway, settings, originations, aws_clock, unrecognised=unrecognised)
+    lists = OptOutListNames(sms, settings.opt_out_list_numbers, settings.pool_ids)
+    return ReplyProcessor(
+        store,
+        gateway,
+        settings,
+        originations,
+        aws_clock,
+        unrecognised=unrecognised,
+        list_removal=OptOutListRemover(sms, lists, store),
+        suppressions=Suppressions(settings.table_name, dynamodb),
+    )
+
+
+def build_delivery_event_recorder(client: ClientFactory | None = None) -> DeliveryEventRecorder:
+    settings = Settings.from_environ()
+    dynamodb, _ = _clients(settings, client or _default_factory())
+    return DeliveryEventRecorder(settings.table_name, dynamodb)
 
 
 def build_guarded_sender(
@@ -116,14 +137,19 @@ def build_guarded_sender(
         else None
     )
     gateway, originations = _sms(settings, sms)
+    store = OptOutStore(settings.table_name, dynamodb)
     return GuardedSender(
-        OptOutStore(settings.table_name, dynamodb),
+        store,
         gateway,
         originations,
         IdempotencyKeys(settings.table_name, dynamodb, aws_clock),
         scope=settings.scope,
         failed_sends=failed_sends,
         concurrency=settings.send_concurrency,
+        default_configuration_set=settings.default_configuration_set,
+        aws_opt_outs=AwsOptOutLearner(
+            store, settings.scope, now=lambda: datetime.fromtimestamp(aws_clock(), UTC)
+        ),
         queued_sends=QueuedSends(settings.send_queue_url, lambda: make("sqs"))
         if settings.send_queue_url
         else None,

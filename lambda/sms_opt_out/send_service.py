@@ -20,6 +20,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from .aws_opt_out_lists import AwsOptOutLearner, failure_code, is_opted_out_answer
 from .consent import is_blocked
 from .consent_reads import ConsentReads
 from .deadline import Deadline
@@ -49,6 +50,7 @@ RETRYABLE_CODES = frozenset({THROTTLING, "InternalServerException"})
 """Failures that may succeed later: the caller's redelivery retries them. An unkeyed 5xx among them
 may have been sent (a keyed one is UNKNOWN instead, and never retried)."""
 DEFERRED = {"status": "DEFERRED"}
+CONFIGURATION_SET = "ConfigurationSetName"
 
 
 class Redelivery(enum.Enum):
@@ -128,11 +130,16 @@ class GuardedSender:
         scope: Scope = Scope.ALL,
         failed_sends: FailedSendQueue | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        aws_opt_outs: AwsOptOutLearner | None = None,
+        default_configuration_set: str | None = None,
         queued_sends: QueuedSends | None = None,
         send_rules: SendRules | None = None,
     ) -> None:
+        """``default_configuration_set`` is named on every send that names none (delivery events)."""
         self._store = store
         self._send_rules = send_rules or SendRules()
+        self._aws_opt_outs = aws_opt_outs or AwsOptOutLearner(store, scope)
+        self._configuration_set = default_configuration_set
         self._gateway = gateway
         self._originations = originations
         self._scope = scope
@@ -221,8 +228,11 @@ class GuardedSender:
     def _guarded_send(self, item: _Prepared, run: _Run) -> dict[str, Any]:
         if not run.deadline.allows_send_at(time.monotonic()):
             return dict(DEFERRED)
-        if self._blocked(run.consent.state(item.destination), item.origination):
+        state = run.consent.state(item.destination)
+        if self._blocked(state, item.origination):
             return {"status": "OPTED_OUT"}
+        if state.suppressed is not None:  # the carriers report the number invalid or blocked
+            return {"status": "SUPPRESSED", "reason": state.suppressed}
         if item.key is not None:
             record = self._keys.claim(item.key, run.deadline.expires_at, item.fingerprint)
             if record.claim is Claim.CONFLICT:
@@ -250,6 +260,9 @@ class GuardedSender:
         except (BotoCoreError, ClientError) as error:
             if error_code(error) == THROTTLING:
                 return dict(DEFERRED)  # throttled until the time ran out: nothing sent
+            if is_opted_out_answer(error):  # on the identity's AWS opt-out list: an opt-out, learned
+                operation = self._gateway.operation(item.params)
+                return self._aws_opt_outs.learn(item.params, item.origination, error, operation)
             if item.key is not None and outcome_unknown(error):
                 return self._failed(error, SendStatus.UNKNOWN)  # the key keeps it from ever going twice
             return self._failed(error)
@@ -273,7 +286,7 @@ class GuardedSender:
 
     @staticmethod
     def _failed(error: BotoCoreError | ClientError, status: SendStatus = SendStatus.FAILED) -> dict[str, Any]:
-        code = error_code(error)
+        code = failure_code(error)
         logger.warning("send %s: %s", "failed" if status is SendStatus.FAILED else "outcome unknown", code)
         return {"status": status.value, "code": code, "error": str(error)}
 
@@ -357,6 +370,8 @@ class GuardedSender:
                 raise InvalidRequestError(name, "is required and must be a non-empty string")
         # normalised first: the number checked for consent is exactly the one sent to
         params["DestinationPhoneNumber"] = to_e164(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
+        if self._configuration_set and not params.get(CONFIGURATION_SET):
+            params[CONFIGURATION_SET] = self._configuration_set
         self._gateway.check_request(params)
         origination = self._originations.resolve(params["OriginationIdentity"], deadline)
         return _Prepared(

@@ -20,6 +20,7 @@ from .languages import (
     Texts,
     check_languages,
 )
+from .opt_out_list_removal import LIST_NUMBERS_VARIABLE, parse_list_numbers
 from .origination import parse_origination_numbers
 from .pacing import parse_rates
 from .pools import parse_pool_ids
@@ -27,6 +28,7 @@ from .preferences import Scope
 from .send_rules import Coverage, SendRulesSettings
 from .send_windows import parse_caps, parse_quiet_hours
 
+DEFAULT_CONFIGURATION_SET_VARIABLE = "DEFAULT_CONFIGURATION_SET"
 _Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy, Coverage)
 
 MAX_CONCURRENCY = 256
@@ -73,6 +75,11 @@ class Settings:
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
     send_rules: SendRulesSettings = field(default_factory=SendRulesSettings)
     """Quiet hours and frequency caps of promotional sends (``SEND_RULES``, ``QUIET_HOURS``, ...)."""
+    default_configuration_set: str | None = None
+    """What the sender names as ``ConfigurationSetName`` when a request names none (the construct's own,
+    whose event destination reports delivery)."""
+    opt_out_list_numbers: tuple[str, ...] = ()
+    """Phone number IDs whose AWS opt-out lists an opt-in clears (``OPT_OUT_LIST_NUMBERS``), as the pools'."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -107,6 +114,8 @@ class Settings:
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
             send_rules=_send_rules(env),
+            opt_out_list_numbers=parse_list_numbers(env.get(LIST_NUMBERS_VARIABLE)),
+            default_configuration_set=env.get(DEFAULT_CONFIGURATION_SET_VARIABLE, "").strip() or None,
         )
 
 
