@@ -36,6 +36,8 @@ settings.load_profile("no_deadline")
 TIERS = ("fast", "integration", "synthesis")
 """The markers of pyproject.toml: ``make test-fast``, ``make test-integration``, ``make test-synthesis``."""
 MODULE_TIERS = {
+    "test_rcs_and_notify_sends": "integration",
+    "test_service_models": "fast",
     # fast: pure logic and in-memory fakes (botocore Stubber) at the service boundary; no socket, no synth
     "test_consent": "fast",
     "test_corpora": "fast",

@@ -28,6 +28,7 @@ from botocore.exceptions import ClientError
 
 from .deadline import Deadline
 from .errors import ConfigurationError, InvalidFieldError, InvalidRequestError
+from .notify import NotifyConfigurations
 from .pacing import retry_throttled
 from .phone_numbers import ALL_NUMBERS, is_phone_number_reference, to_origination_number
 from .pools import PoolMembership, pool_id
@@ -89,8 +90,10 @@ class Originations:
         known: Mapping[str, str] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         pools: PoolMembership | None = None,
+        notify: NotifyConfigurations | None = None,
     ) -> None:
         self._client = client
+        self._notify = notify or NotifyConfigurations(client, sleep=sleep)
         self._numbers: dict[str, str] = dict(known or {})
         self._sleep = sleep
         self._pools = pools or PoolMembership(client, sleep=sleep)
@@ -132,6 +135,21 @@ class Originations:
         if pool is not None:
             return self._in_pool(number, pool, deadline)
         return Origination(number, self.names(number), frozenset({number, ALL_NUMBERS}), number)
+
+    def resolve_notify(self, configuration: str, deadline: Deadline | None = None) -> Origination:
+        """What a Notify send through ``configuration`` (ID or ARN) goes out as: the configuration,
+        paced under its ID, governed by ``*`` and by its pool (``notify``), its replies recorded for
+        the pool. Raises InvalidRequestError when no configuration has this ID or ARN."""
+        deadline = deadline or Deadline.none()
+        found = self._notify.describe(configuration, deadline)
+        key = found.configuration_id
+        with self._lock:
+            for alias in {configuration.strip(), found.arn} - {key, None}:
+                self._numbers[str(alias)] = key  # one pace for the configuration whatever its name
+        pool = pool_id(found.pool_id) if found.pool_id else None
+        if pool is None:
+            return Origination(key, self.names(key), frozenset({ALL_NUMBERS}), key)
+        return self._in_pool(key, pool, deadline)
 
     def _in_pool(self, key: str, pool: str, deadline: Deadline) -> Origination:
         try:

@@ -24,6 +24,7 @@ from .pools import PoolMembership
 from .queued_sends import QueuedSends
 from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
+from .service_models import use_shipped_models
 from .settings import Settings
 from .sms_gateway import SmsGateway
 from .unrecognised_replies import UnrecognisedReplies
@@ -54,7 +55,7 @@ def configure_logging() -> None:
 
 
 def _default_factory() -> ClientFactory:
-    factory: ClientFactory = botocore.session.get_session().create_client
+    factory: ClientFactory = use_shipped_models(botocore.session.get_session()).create_client
     return factory
 
 
