@@ -105,6 +105,8 @@ class SimulatorState:
     """By pool ID: the ARNs of its origination identities, in the order they joined."""
     sender_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
     rcs_agents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sms_only: set[str] = field(default_factory=set)
+    """Customers whose phones cannot receive RCS: a pool falls back to SMS for them."""
     notify_configurations: dict[str, dict[str, Any]] = field(default_factory=dict)
     sends_through_pool: Counter[str] = field(default_factory=Counter)
     inboxes: dict[str, list[TextMessage]] = field(default_factory=lambda: defaultdict(list))
@@ -322,6 +324,30 @@ class SmsSimulator:
         )
         return message["inboundMessageId"]
 
+    def receive_rcs(self, from_number: str, agent: str, body: str) -> str:
+        """A customer writes to one of our RCS agents (ID or ARN): publish the inbound JSON to its
+        two-way channel (the agent's own, else its pool's). AWS's RCS inbound payload could not be
+        read (README, "RCS agents"): this one is the SMS payload with the agent's ARN as
+        ``destinationNumber``. Returns the inbound message ID."""
+        with self._lock:
+            found = self._find_agent(agent)
+            settings = found if found.get("TwoWayEnabled") else (self._pool_of(found["RcsAgentArn"]) or found)
+            if not settings.get("TwoWayEnabled") or not settings.get("TwoWayChannelArn"):
+                raise SimulatedError("ValidationException", f"two-way is off for {agent}")
+            previous = self.state.inboxes[from_number]
+            message = {
+                "originationNumber": from_number,
+                "destinationNumber": found["RcsAgentArn"],
+                "messageBody": body,
+                "previousPublishedMessageId": previous[-1].message_id if previous else "",
+                "inboundMessageId": str(uuid.uuid4()),
+            }
+            topic_arn = settings["TwoWayChannelArn"]
+        boto3.client("sns", region_name=self.state.region).publish(
+            TopicArn=topic_arn, Message=json.dumps(message)
+        )
+        return message["inboundMessageId"]
+
     def calls(self, operation: str | None = None) -> list[dict[str, Any]]:
         with self._lock:
             return [params for name, params in self.state.calls if operation in (None, name)]
@@ -525,7 +551,30 @@ class SmsSimulator:
         return answer | {"TemplateId": params.get("TemplateId") or "default", "ResolvedMessageBody": body}
 
     def _send_text_message(self, params: dict[str, Any]) -> dict[str, Any]:
-        return self._deliver("SendTextMessage", params)
+        """From an RCS agent: over RCS only. From a pool holding an agent: over RCS from the agent, or
+        by SMS from the pool's numbers to a customer without RCS (``sms_only``). Else by SMS."""
+        identity = params["OriginationIdentity"]
+        agent = self._text_agent(identity, params["DestinationPhoneNumber"])
+        if agent is None:
+            return self._deliver("SendTextMessage", params)
+        self._limit_number("SendTextMessage", agent)
+        return self._deliver("SendTextMessage", params, agent, channel="RCS")
+
+    def _text_agent(self, identity: str, destination: str) -> str | None:
+        """The agent a SendTextMessage goes out from over RCS, or None for SMS."""
+        if self._is_pool(identity):
+            pool = self._find_pool(identity)["PoolId"]
+            if destination in self.state.sms_only:
+                return None
+            agents = [
+                a for a in self.state.rcs_agents.values() if a["RcsAgentArn"] in self.state.pool_members[pool]
+            ]
+            return str(agents[0]["RcsAgentId"]) if agents else None
+        if any(identity in (a["RcsAgentId"], a["RcsAgentArn"]) for a in self.state.rcs_agents.values()):
+            if destination in self.state.sms_only:
+                raise SimulatedError("ValidationException", "the destination cannot receive RCS")
+            return str(self._find_agent(identity)["RcsAgentId"])
+        return None
 
     def _send_media_message(self, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("MediaUrls") and not params.get("MessageBody"):

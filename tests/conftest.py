@@ -37,6 +37,7 @@ TIERS = ("fast", "integration", "synthesis")
 """The markers of pyproject.toml: ``make test-fast``, ``make test-integration``, ``make test-synthesis``."""
 MODULE_TIERS = {
     "test_rcs_and_notify_sends": "integration",
+    "test_rcs_agents": "integration",
     "test_service_models": "fast",
     # fast: pure logic and in-memory fakes (botocore Stubber) at the service boundary; no socket, no synth
     "test_consent": "fast",

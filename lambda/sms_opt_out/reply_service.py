@@ -21,6 +21,7 @@ from .origination import Origination, Originations
 from .outcomes import ReplyOutcome
 from .phone_numbers import mask
 from .preferences import Action, ConsentState, PreferenceEvent, StateEntry, event_time
+from .rcs import rcs_agent_id
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
 from .unrecognised_replies import UnrecognisedReplies
@@ -28,6 +29,8 @@ from .unrecognised_replies import UnrecognisedReplies
 logger = logging.getLogger(__name__)
 
 SMS_CHANNEL = "SMS"
+RCS_CHANNEL = "RCS"
+"""The channel recorded for a reply received through an RCS agent."""
 CONFIRMED = "CONFIRMED"
 """How a receipt of an opt-out or opt-in is settled once its confirmation went out."""
 _ANSWERED_ONLY = {Intent.HELP: "HELP_SENT", Intent.AMBIGUOUS: "CLARIFICATION_SENT"}
@@ -41,8 +44,17 @@ class ReplyProcessor:
     answered once, an opt-out is confirmed once (a later STOP is not answered once an earlier one
     was), and the last answer a customer receives matches their consent state. After an answer went
     out, one write records it (``OptOutStore.finish_reply``). A reply to a number of a configured
-    pool is recorded for the pool and answered from the number.
+    pool is recorded for the pool and answered from the number; one to an RCS agent of a configured
+    pool is recorded for the pool and answered through the pool (RCS first, SMS as fallback).
     """
+
+    def _channel(self, reply: InboundReply) -> str:
+        return RCS_CHANNEL if rcs_agent_id(reply.our_number, self._originations.agents) else SMS_CHANNEL
+
+    @property
+    def rcs_agents(self) -> frozenset[str]:
+        """The RCS agent IDs a reply may reach besides agent ARNs (the construct's)."""
+        return self._originations.agents
 
     def __init__(
         self,
@@ -80,7 +92,7 @@ class ReplyProcessor:
         event = (
             None
             if classification.intent in _ANSWERED_ONLY
-            else _preference_event(reply, classification, origination, self._now())
+            else _preference_event(reply, classification, origination, self._now(), self._channel(reply))
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
@@ -179,7 +191,7 @@ class ReplyProcessor:
             return self._gateway.send(
                 {
                     "DestinationPhoneNumber": reply.customer,
-                    "OriginationIdentity": reply.our_number,
+                    "OriginationIdentity": self._originations.answer_through(reply.our_number, deadline),
                     "MessageBody": text,
                     "MessageType": "TRANSACTIONAL",
                 },
@@ -193,7 +205,11 @@ class ReplyProcessor:
 
 
 def _preference_event(
-    reply: InboundReply, classification: Classification, origination: Origination, recorded_at: str
+    reply: InboundReply,
+    classification: Classification,
+    origination: Origination,
+    recorded_at: str,
+    channel: str = SMS_CHANNEL,
 ) -> PreferenceEvent:
     """The opt-out or opt-in that ``reply`` expresses, for the pool of the number when it has one, with
     the evidence of how it matched."""
@@ -203,7 +219,7 @@ def _preference_event(
         timestamp=reply.timestamp,
         action=Action(classification.intent.value),
         keyword=classification.keyword or classification.intent.value,
-        channel=SMS_CHANNEL,
+        channel=channel,
         event_id=reply.inbound_message_id,
         inbound_message_id=reply.inbound_message_id,
         matched_by=classification.matched_by.value if classification.matched_by else None,

@@ -75,7 +75,10 @@ def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
 def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
     """The gateway and the origination directory of one container: one pace per identity for all."""
     originations = Originations(
-        client, settings.origination_numbers, pools=PoolMembership(client, settings.pool_ids)
+        client,
+        settings.origination_numbers,
+        pools=PoolMembership(client, settings.pool_ids),
+        agents=settings.rcs_agent_ids,
     )
     gateway = SmsGateway(client, Pacer(settings.messages_per_second), originations.names)
     return gateway, originations

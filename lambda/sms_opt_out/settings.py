@@ -24,6 +24,7 @@ from .origination import parse_origination_numbers
 from .pacing import parse_rates
 from .pools import parse_pool_ids
 from .preferences import Scope
+from .rcs import parse_rcs_agent_ids
 
 _Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy)
 
@@ -69,6 +70,8 @@ class Settings:
     """Phone number ID and ARN to E.164 of the numbers the construct configured."""
     pool_ids: tuple[str, ...] = ()
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
+    rcs_agent_ids: tuple[str, ...] = ()
+    """The RCS agents the construct configured (``RCS_AGENT_IDS``), by ID: origination identities."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -102,6 +105,7 @@ class Settings:
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
+            rcs_agent_ids=parse_rcs_agent_ids(env.get("RCS_AGENT_IDS")),
         )
 
 
