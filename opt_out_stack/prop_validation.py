@@ -75,6 +75,13 @@ PROP_TYPES: Mapping[str, PropType] = {
     "pools": PropType(
         "a list of aws_smsvoice.CfnPool", _is_list_of(smsvoice.CfnPool), "give [CfnPool(...), ...]"
     ),
+    "rcs_agent_ids": _STRINGS,
+    "rcs_agents": PropType(
+        "a list of aws_smsvoice.CfnRcsAgent",
+        _is_list_of(smsvoice.CfnRcsAgent),
+        "give [CfnRcsAgent(...), ...]",
+    ),
+    "notify_configuration_ids": _STRINGS,
     "table_name": PropType("a string", lambda v: isinstance(v, str), "give a table name", optional=True),
     "removal_policy": PropType(
         "a RemovalPolicy", lambda v: isinstance(v, RemovalPolicy), "give RemovalPolicy.RETAIN or DESTROY"
