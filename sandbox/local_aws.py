@@ -60,6 +60,8 @@ class LocalAws:
         self.pool_numbers = pool_numbers
         """The numbers of the phone pool ``pool_id``, configured as the construct's ``pool_ids``."""
         self.pool_id = ""
+        self.agent_id = ""
+        """An RCS agent of ours in no pool, configured as the construct's ``rcs_agent_ids``."""
         self.moto = AtomicMotoServer()
         self.sms = SmsSimulator(region=REGION)
         self.counter = RequestCounter()
@@ -135,6 +137,14 @@ class LocalAws:
             SelfManagedOptOutsEnabled=True,
         )
         os.environ["POOL_IDS"] = json.dumps([self.pool_id])
+        self.agent_id = self.sms.add_rcs_agent("sandbox")["RcsAgentId"]
+        sms.update_rcs_agent(
+            RcsAgentId=self.agent_id,
+            TwoWayEnabled=True,
+            TwoWayChannelArn=self.topic_arn,
+            SelfManagedOptOutsEnabled=True,
+        )
+        os.environ["RCS_AGENT_IDS"] = json.dumps([self.agent_id])
 
     def _wire_handlers(self) -> None:
         """The handlers build their clients on a session that counts requests."""

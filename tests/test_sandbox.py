@@ -101,3 +101,10 @@ def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) ->
         "Throttles": 0,
     }
     assert metrics["records"] == replies + 6, "one per invocation: each reply, five sends and the batch"
+
+
+def test_an_rcs_message_is_sent_and_blocked_after_a_stop_by_sms(steps: list[Step]) -> None:
+    sent, stop, blocked = steps[11:14]
+    assert sent.outcome["result"]["status"] == "SENT" and sent.outcome["channel"] == ["RCS"]
+    assert stop.outcome["outcomes"] == ["OPT_OUT"]
+    assert blocked.outcome == {"result": {"status": "OPTED_OUT"}, "delivered": [], "channel": []}
