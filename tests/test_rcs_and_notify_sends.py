@@ -9,6 +9,8 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
 
 import send_text_message
 from sandbox.embedded_metrics import datapoints, emf_records
@@ -249,3 +251,39 @@ def test_a_throttled_notify_send_is_retried_and_counted_under_its_configuration(
         if point.dimensions == (("OriginationIdentity", configuration),):
             sums[point.name] += int(point.value)
     assert (sums["MessagesSent"], sums["Throttles"]) == (1, 1)
+
+
+def test_a_throttled_configuration_lookup_is_retried_and_a_refused_one_fails_that_request_alone(
+    send: Handler, sms: SmsSimulator, notify: dict[str, Any], pool: str
+) -> None:
+    sms.fail_next("DescribeNotifyConfigurations", "ThrottlingException", times=2)
+
+    assert send(code(notify["NotifyConfigurationId"]))["status"] == "SENT"
+
+    other = sms.add_notify_configuration(pool, name="other")["NotifyConfigurationId"]
+    sms.fail_next("DescribeNotifyConfigurations", "AccessDeniedException")
+    results = send({"messages": [code(other), rcs(pool)]})["results"]
+
+    assert [r["status"] for r in results] == ["FAILED", "SENT"]
+    assert results[0]["code"] == "AccessDeniedException"
+    assert len(sms.calls("SendNotifyTextMessage")) == 1, "the refused lookup sent nothing"
+
+
+def test_an_rcs_message_of_two_kinds_is_invalid_here_and_refused_by_the_simulator(
+    send: Handler, sms: SmsSimulator, pool: str
+) -> None:
+    two_kinds = {
+        "Content": {"TextMessage": {"Body": "a"}, "FileMessage": {"FileUrl": "https://example.com/a.png"}}
+    }
+
+    (result,) = send({"messages": [rcs(pool, RcsMessageContent=two_kinds)]})["results"]
+
+    assert result["status"] == "INVALID" and result["error"].startswith("RcsMessageContent")
+    unchecked = boto3.client("pinpoint-sms-voice-v2", config=Config(parameter_validation=False))
+    with pytest.raises(ClientError) as raised:
+        unchecked.send_rcs_message(
+            DestinationPhoneNumber=CUSTOMER, OriginationIdentity=pool, RcsMessageContent=two_kinds
+        )
+    assert raised.value.response["Error"]["Code"] == "ValidationException"
+    (agent,) = unchecked.describe_rcs_agents()["RcsAgents"]
+    assert agent["PoolId"] == pool
