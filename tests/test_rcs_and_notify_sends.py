@@ -287,3 +287,15 @@ def test_an_rcs_message_of_two_kinds_is_invalid_here_and_refused_by_the_simulato
     assert raised.value.response["Error"]["Code"] == "ValidationException"
     (agent,) = unchecked.describe_rcs_agents()["RcsAgents"]
     assert agent["PoolId"] == pool
+
+
+def test_a_batch_through_one_configuration_looks_it_up_once(
+    send: Handler, sms: SmsSimulator, notify: dict[str, Any]
+) -> None:
+    configuration = notify["NotifyConfigurationId"]
+    requests = [code(configuration, DestinationPhoneNumber=f"+1415555{n:04d}") for n in range(12)]
+
+    results = send({"messages": requests})["results"]
+
+    assert [r["status"] for r in results] == ["SENT"] * 12
+    assert len(sms.calls("DescribeNotifyConfigurations")) == 1
