@@ -21,6 +21,7 @@ from benchmarks import (
     request_cost,
     send_rules_cost,
     send_throughput,
+    service_model_cost,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -246,8 +247,29 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
             f"≤ 150 KB: {_verdict(growth <= 150 * 1024)}",
         )
     )
+    rows += _service_model_rows(cold_runs)
     rows += _classifier_rows()
     return rows
+
+
+def _service_model_rows(runs: int) -> list[Row]:
+    """What shipping the trimmed ``pinpoint-sms-voice-v2`` model costs (issue 23)."""
+    cost = service_model_cost.run(runs)
+    shipped, own = cost.client_seconds["shipped model"], cost.client_seconds["botocore's model"]
+    return [
+        (
+            "Shipped pinpoint-sms-voice-v2 model in the asset, zipped",
+            f"{cost.zipped_bytes / 1024:.1f} KB",
+            "the whole model 57 KB",
+            "-",
+        ),
+        (
+            f"SMS client creation with the shipped model (median of {runs})",
+            f"{shipped * 1e3:.0f} ms ({(shipped - own) * 1e3:+.0f} ms)",
+            f"botocore's own model {own * 1e3:.0f} ms",
+            "-",
+        ),
+    ]
 
 
 ASSET_BEFORE_CLASSIFIER = 73_179

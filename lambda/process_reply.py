@@ -40,7 +40,7 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     metrics = ReplyMetrics()
     for position, record in enumerate(records):
         try:
-            reply = parse_sns_record(record, position)
+            reply = parse_sns_record(record, position, reply_processor().rcs_agents)
             outcomes.append(reply_processor().process(reply, lease, deadline))
             metrics.add_outcome(reply.our_number, outcomes[-1])
         except Exception as error:  # noqa: BLE001 - every record gets its turn; all failures are raised below

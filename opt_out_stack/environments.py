@@ -78,7 +78,7 @@ CONVERSIONS: dict[str, Callable[[Any], Any]] = {
     "language_settings": _language_settings,
 }
 """Props whose cdk.json value is not the Python value; the others (and ARNs) pass as they are."""
-IN_APP_PROPS = frozenset({"phone_numbers", "pools"})
+IN_APP_PROPS = frozenset({"phone_numbers", "pools", "rcs_agents"})
 """Props that take the app's own CDK resources: given in code, never in cdk.json."""
 CONTEXT_KEYS = {_camel(prop): prop for prop in sorted(CONSTRUCT_PROPS - IN_APP_PROPS)}
 
@@ -100,12 +100,13 @@ def stack_settings(name: str, environments: Mapping[str, Any]) -> dict[str, Any]
             raise PropError(
                 f"{where}.{key}", settings[key], "is not a known key", f"{hint}allowed: {', '.join(allowed)}"
             )
-    if settings.get("phoneNumberIds") is None and settings.get("poolIds") is None:
+    if all(settings.get(key) is None for key in ("phoneNumberIds", "poolIds", "rcsAgentIds")):
         raise PropError(
             f"{where}.phoneNumberIds",
             None,
-            "is missing (and so is poolIds)",
-            'give the numbers to configure: ["phone-..."], or the pools as poolIds',
+            "is missing (and so are poolIds and rcsAgentIds)",
+            'give the numbers to configure: ["phone-..."], or the pools as poolIds, or the RCS agents as '
+            "rcsAgentIds",
         )
     props: dict[str, Any] = {}
     for key, value in settings.items():

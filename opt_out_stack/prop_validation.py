@@ -80,6 +80,13 @@ PROP_TYPES: Mapping[str, PropType] = {
     "pools": PropType(
         "a list of aws_smsvoice.CfnPool", _is_list_of(smsvoice.CfnPool), "give [CfnPool(...), ...]"
     ),
+    "rcs_agent_ids": _STRINGS,
+    "rcs_agents": PropType(
+        "a list of aws_smsvoice.CfnRcsAgent",
+        _is_list_of(smsvoice.CfnRcsAgent),
+        "give [CfnRcsAgent(...), ...]",
+    ),
+    "notify_configuration_ids": _STRINGS,
     "table_name": PropType("a string", lambda v: isinstance(v, str), "give a table name", optional=True),
     "removal_policy": PropType(
         "a RemovalPolicy", lambda v: isinstance(v, RemovalPolicy), "give RemovalPolicy.RETAIN or DESTROY"
@@ -133,6 +140,14 @@ PROP_TYPES: Mapping[str, PropType] = {
         "give Tracing.ACTIVE, PASS_THROUGH or DISABLED",
     ),
     "delivery_events": PropType("True or False", lambda v: isinstance(v, bool), "give True or False"),
+    "send_rules": replace(_TEXT, fix="give 'PROMOTIONAL', 'ALL' or 'OFF'", optional=False),
+    "quiet_hours": PropType(
+        "a mapping", lambda v: isinstance(v, Mapping), "give e.g. {'US': '21:00-09:00'}", optional=True
+    ),
+    "frequency_caps": PropType(
+        "a mapping", lambda v: isinstance(v, Mapping), "give e.g. {'*': 5, 'US-TX': 2}", optional=True
+    ),
+    "retry_capped": PropType("True or False", lambda v: isinstance(v, bool), "give True or False"),
 }
 """The type of every prop of ``SmsOptOut``: checked first, so every wrong type fails the same way."""
 

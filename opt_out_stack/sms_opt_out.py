@@ -37,6 +37,15 @@ from opt_out_stack.pool_configuration import (
     pool_refs,
 )
 from opt_out_stack.prop_validation import PropError
+from opt_out_stack.rcs_agents import (
+    ResourceRef,
+    configure_agents_one_after_another,
+    configure_in_app_agents,
+    grant_rcs_and_notify,
+    in_app_agents,
+    notify_configuration_refs,
+    rcs_agent_refs,
+)
 from opt_out_stack.runtime_settings import RuntimeSettings
 from opt_out_stack.send_queue import SendQueue
 from opt_out_stack.text_parts import warn_multipart_texts
@@ -108,6 +117,9 @@ class SmsOptOut(Construct):
         pool_ids: Sequence[str] = (),
         phone_numbers: Sequence[smsvoice.CfnPhoneNumber] = (),
         pools: Sequence[smsvoice.CfnPool] = (),
+        rcs_agent_ids: Sequence[str] = (),
+        rcs_agents: Sequence[smsvoice.CfnRcsAgent] = (),
+        notify_configuration_ids: Sequence[str] = (),
         table_name: str | None = None,
         removal_policy: RemovalPolicy = RemovalPolicy.RETAIN,
         encryption_key: kms.IKey | None = None,
@@ -159,8 +171,16 @@ class SmsOptOut(Construct):
         :param phone_numbers: ``aws_smsvoice.CfnPhoneNumber`` resources of the app: the construct
             sets their ``two_way`` and ``self_managed_opt_outs_enabled``. Default: none.
         :param pools: ``aws_smsvoice.CfnPool`` resources of the app, set the same way (their
-            numbers are left as the app wrote them). Default: none. At least one of
-            ``phone_number_ids``, ``pool_ids``, ``phone_numbers`` and ``pools`` is required.
+            numbers are left as the app wrote them). Default: none.
+        :param rcs_agent_ids: IDs or ARNs of existing RCS agents to configure with ``UpdateRcsAgent``
+            (two-way to the topic, self-managed opt-outs), after the numbers and pools; an agent in a
+            configured pool is one origination with its numbers. Default: none.
+        :param rcs_agents: ``aws_smsvoice.CfnRcsAgent`` resources of the app, set through their own
+            properties. Default: none. At least one of ``phone_number_ids``, ``pool_ids``,
+            ``phone_numbers``, ``pools``, ``rcs_agent_ids`` and ``rcs_agents`` is required.
+        :param notify_configuration_ids: IDs or ARNs of Notify configurations the send function may
+            send through (``SendNotifyTextMessage``); each one's pool must be among the configured
+            pools for its sends to be checked. Default: none.
         :param table_name: physical table name (DynamoDB's rules). Default: generated, so
             instances never collide.
         :param removal_policy: what a stack deletion does to the table. Default: RETAIN (compliance
@@ -243,12 +263,15 @@ class SmsOptOut(Construct):
         pool_list = pool_refs(stack, pool_ids)
         in_app_numbers = in_app_resources("phone_numbers", phone_numbers, smsvoice.CfnPhoneNumber)
         in_app_pools = in_app_resources("pools", pools, smsvoice.CfnPool)
-        if not (numbers or pool_list or in_app_numbers or in_app_pools):
+        agent_list = rcs_agent_refs(stack, rcs_agent_ids)
+        in_app_agent_list = in_app_agents(rcs_agents)
+        notify_list = notify_configuration_refs(stack, notify_configuration_ids)
+        if not (numbers or pool_list or in_app_numbers or in_app_pools or agent_list or in_app_agent_list):
             raise PropError(
                 "phone_number_ids",
                 list(phone_number_ids),
-                "is empty, and so are pool_ids, phone_numbers and pools",
-                "give at least one number or pool to configure",
+                "is empty, and so are pool_ids, phone_numbers, pools, rcs_agent_ids and rcs_agents",
+                "give at least one number, pool or RCS agent to configure",
             )
         self._refuse_numbers_configured_elsewhere(numbers, pool_list)
         environment = RuntimeSettings(
@@ -455,6 +478,37 @@ class SmsOptOut(Construct):
             self, pool_list, topic=self.topic, after=[*receivable, *self.phone_numbers[-1:]]
         )
         configure_in_app([*in_app_numbers, *in_app_pools], topic=self.topic, after=receivable)
+        self.rcs_agents = configure_agents_one_after_another(
+            self,
+            agent_list,
+            topic=self.topic,
+            after=[*receivable, *self.phone_numbers[-1:], *self.pools[-1:]],
+        )
+        configure_in_app_agents(in_app_agent_list, topic=self.topic, after=receivable)
+        grant_rcs_and_notify(
+            self,
+            send_function=self.send_function,
+            reply_function=self.reply_function,
+            agent_arns=[a.arn for a in agent_list] + [a.attr_rcs_agent_arn for a in in_app_agent_list],
+            pool_arns=pool_arns,
+            notify_arns=[c.arn for c in notify_list],
+        )
+        # The reply function cannot reference an in-app agent (it depends on the function's
+        # subscription): a reply names its agent by ARN, recognised without the list.
+        if agent_list:
+            self._add_environment(
+                self.reply_function,
+                "RCS_AGENT_IDS",
+                stack.to_json_string([a.resource_id for a in agent_list]),
+            )
+        if agent_list or in_app_agent_list:
+            self._add_environment(
+                self.send_function,
+                "RCS_AGENT_IDS",
+                stack.to_json_string(
+                    [a.resource_id for a in agent_list] + [a.attr_rcs_agent_id for a in in_app_agent_list]
+                ),
+            )
         known = {c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}
         for number in in_app_numbers:
             known[number.attr_phone_number_id] = number.attr_phone_number
@@ -485,7 +539,9 @@ class SmsOptOut(Construct):
             alarm_topic=alarm_topic,
         )
         self.dashboard = self.observability.dashboard
-        self._check_environment_sizes(table_name, numbers, in_app_numbers, pool_list, in_app_pools, given)
+        self._check_environment_sizes(
+            table_name, numbers, in_app_numbers, pool_list, in_app_pools, given, agent_list, in_app_agent_list
+        )
         self.alarms = self._alarms(alarm_topic) + self.observability.alarms
         if self.delivery_events is not None:
             configured = [c.e164_number for c in self.phone_numbers]
@@ -507,6 +563,8 @@ class SmsOptOut(Construct):
         pools: Sequence[PoolRef],
         in_app_pools: Sequence[smsvoice.CfnPool],
         props: Mapping[str, object],
+        agents: Sequence[ResourceRef] = (),
+        in_app_agents: Sequence[smsvoice.CfnRcsAgent] = (),
     ) -> None:
         """Each function's variables within Lambda's 4 KB, with each deploy-time value at its longest."""
         e164 = "+" + "9" * (function_environment.MAX_E164 - 1)
@@ -521,6 +579,10 @@ class SmsOptOut(Construct):
             DEFAULT_CONFIGURATION_SET_VARIABLE: function_environment.MAX_CONFIGURATION_SET_NAME,
             "POOL_IDS": function_environment.json_bound(
                 [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)
+            ),
+            "RCS_AGENT_IDS": function_environment.json_bound(
+                [a.resource_id for a in agents]
+                + ["x" * function_environment.ID_LENGTH["rcs-agent"]] * len(in_app_agents)
             ),
         }
         for function, variables in self._variables.items():

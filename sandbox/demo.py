@@ -83,6 +83,31 @@ class Conversation:
         }
         return self._step(title, [line], outcome)
 
+    def app_sends_rcs(self, body: str, to: str = CUSTOMER) -> Step:
+        """The app sends a rich RCS message (``SendRcsMessage``) from the sandbox's RCS agent."""
+        before = len(self.local.sms.inbox(to))
+        request = {
+            "DestinationPhoneNumber": to,
+            "OriginationIdentity": self.local.agent_id,
+            "RcsMessageContent": {
+                "Content": {"TextMessage": {"Body": body}},
+                "Suggestions": [{"Reply": {"Text": "Track it", "PostbackData": "track-1042"}}],
+            },
+        }
+        result = self.local.send(request)
+        delivered = self.local.sms.inbox(to)[before:]
+        if result["status"] == "SENT":
+            agent, message = delivered[0].origination[:12], result["messageId"][:8]
+            line = f"→ SENT over RCS from agent {agent}… (message {message}…)"
+        else:
+            line = f"→ BLOCKED ({result['status']}): nothing sent; under scope ALL a STOP by SMS governs RCS"
+        outcome = {
+            "result": result,
+            "delivered": [m.body for m in delivered],
+            "channel": [m.channel for m in delivered],
+        }
+        return self._step(f'App sends the RCS message "{body}" from its agent', [line], outcome)
+
     def customer_replies(self, body: str, customer: str = CUSTOMER) -> Step:
         before = len(self.local.sms.inbox(customer))
         outcomes = self.local.reply(customer, body)["outcomes"]
@@ -210,6 +235,9 @@ class Conversation:
         self.metrics()
         self.carrier_reports_invalid()
         self.aws_list_opt_out()
+        self.app_sends_rcs("Your order #1042 is out for delivery.")
+        self.customer_replies("STOP")
+        self.app_sends_rcs("Rate your delivery!")
         return self.steps
 
 

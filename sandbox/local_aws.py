@@ -65,6 +65,8 @@ class LocalAws:
         self.pool_numbers = pool_numbers
         """The numbers of the phone pool ``pool_id``, configured as the construct's ``pool_ids``."""
         self.pool_id = ""
+        self.agent_id = ""
+        """An RCS agent of ours in no pool, configured as the construct's ``rcs_agent_ids``."""
         self.moto = AtomicMotoServer()
         self.sms = SmsSimulator(region=REGION)
         self.counter = RequestCounter()
@@ -151,6 +153,15 @@ class LocalAws:
         )
         os.environ["DEFAULT_CONFIGURATION_SET"] = CONFIGURATION_SET
         sms.create_configuration_set(ConfigurationSetName=QUIET_CONFIGURATION_SET)
+
+        self.agent_id = self.sms.add_rcs_agent("sandbox")["RcsAgentId"]
+        sms.update_rcs_agent(
+            RcsAgentId=self.agent_id,
+            TwoWayEnabled=True,
+            TwoWayChannelArn=self.topic_arn,
+            SelfManagedOptOutsEnabled=True,
+        )
+        os.environ["RCS_AGENT_IDS"] = json.dumps([self.agent_id])
 
     def _subscribe_queue(self, topic_arn: str, name: str) -> str:
         """An SQS queue subscribed to ``topic_arn``, standing in for a function's subscription."""

@@ -113,6 +113,9 @@ class TextMessage:
     sent_at: str
     media_urls: tuple[str, ...] = ()
     """An MMS's media (``SendMediaMessage``); empty for a text."""
+    channel: str = "SMS"
+    """``SMS`` (texts and MMS), ``RCS`` (``SendRcsMessage``: ``body`` is its text, if any) or
+    ``NOTIFY`` (``SendNotifyTextMessage``: ``body`` is the resolved template)."""
 
 
 @dataclass
@@ -123,6 +126,10 @@ class SimulatorState:
     pool_members: dict[str, list[str]] = field(default_factory=dict)
     """By pool ID: the ARNs of its origination identities, in the order they joined."""
     sender_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rcs_agents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sms_only: set[str] = field(default_factory=set)
+    """Customers whose phones cannot receive RCS: a pool falls back to SMS for them."""
+    notify_configurations: dict[str, dict[str, Any]] = field(default_factory=dict)
     sends_through_pool: Counter[str] = field(default_factory=Counter)
     inboxes: dict[str, list[TextMessage]] = field(default_factory=lambda: defaultdict(list))
     opt_out_lists: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -173,6 +180,11 @@ class SmsSimulator:
         self._operations: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
             "SendTextMessage": self._send_text_message,
             "SendMediaMessage": self._send_media_message,
+            "SendRcsMessage": self._send_rcs_message,
+            "SendNotifyTextMessage": self._send_notify_text_message,
+            "DescribeRcsAgents": self._describe_rcs_agents,
+            "UpdateRcsAgent": self._update_rcs_agent,
+            "DescribeNotifyConfigurations": self._describe_notify_configurations,
             "CreatePool": self._create_pool,
             "AssociateOriginationIdentity": self._associate_origination_identity,
             "ListPoolOriginationIdentities": self._list_pool_origination_identities,
@@ -245,6 +257,52 @@ class SmsSimulator:
             self.state.sender_ids[sender_id] = description
         return description
 
+    def add_rcs_agent(self, name: str = "agent") -> dict[str, Any]:
+        """Register an RCS agent of ours (ACTIVE); returns its description (RcsAgentId and Arn).
+
+        AWS documents no form for an agent ID; the simulator's are ``rcs-`` and 32 hex digits.
+        """
+        agent_id = "rcs-" + uuid.uuid5(uuid.NAMESPACE_OID, name).hex
+        description = {
+            "RcsAgentArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:rcs-agent/{agent_id}",
+            "RcsAgentId": agent_id,
+            "Status": "ACTIVE",
+            "CreatedTimestamp": datetime.now(UTC).timestamp(),
+            "DeletionProtectionEnabled": False,
+            "OptOutListName": "Default",
+            "SelfManagedOptOutsEnabled": False,
+            "TwoWayEnabled": False,
+            "IsoCountryCode": "US",
+            "NumberCapabilities": ["RCS"],
+        }
+        with self._lock:
+            self.state.rcs_agents[agent_id] = description
+        return description
+
+    def add_notify_configuration(self, pool_id: str | None = None, name: str = "codes") -> dict[str, Any]:
+        """Register a Notify configuration (ACTIVE), sending through ``pool_id`` if given."""
+        configuration_id = "nc-" + uuid.uuid5(uuid.NAMESPACE_OID, name).hex
+        description = {
+            "NotifyConfigurationArn": (
+                f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:notify-configuration/{configuration_id}"
+            ),
+            "NotifyConfigurationId": configuration_id,
+            "DisplayName": name,
+            "UseCase": "CODE_VERIFICATION",
+            "DefaultTemplateId": "default",
+            "EnabledChannels": ["SMS"],
+            "Tier": "BASIC",
+            "TierUpgradeStatus": "BASIC",
+            "Status": "ACTIVE",
+            "DeletionProtectionEnabled": False,
+            "CreatedTimestamp": datetime.now(UTC).timestamp(),
+        }
+        if pool_id is not None:
+            description["PoolId"] = pool_id
+        with self._lock:
+            self.state.notify_configurations[configuration_id] = description
+        return description
+
     def pool_of(self, identity: str) -> dict[str, Any] | None:
         """The pool a phone number (its number, ID or ARN) belongs to, or None."""
         with self._lock:
@@ -305,6 +363,30 @@ class SmsSimulator:
                 "originationNumber": from_number,
                 "destinationNumber": number["PhoneNumber"],
                 "messageKeyword": f"KEYWORD_{ACCOUNT}",
+                "messageBody": body,
+                "previousPublishedMessageId": previous[-1].message_id if previous else "",
+                "inboundMessageId": str(uuid.uuid4()),
+            }
+            topic_arn = settings["TwoWayChannelArn"]
+        boto3.client("sns", region_name=self.state.region).publish(
+            TopicArn=topic_arn, Message=json.dumps(message)
+        )
+        return message["inboundMessageId"]
+
+    def receive_rcs(self, from_number: str, agent: str, body: str) -> str:
+        """A customer writes to one of our RCS agents (ID or ARN): publish the inbound JSON to its
+        two-way channel (the agent's own, else its pool's). AWS's RCS inbound payload could not be
+        read (README, "RCS agents"): this one is the SMS payload with the agent's ARN as
+        ``destinationNumber``. Returns the inbound message ID."""
+        with self._lock:
+            found = self._find_agent(agent)
+            settings = found if found.get("TwoWayEnabled") else (self._pool_of(found["RcsAgentArn"]) or found)
+            if not settings.get("TwoWayEnabled") or not settings.get("TwoWayChannelArn"):
+                raise SimulatedError("ValidationException", f"two-way is off for {agent}")
+            previous = self.state.inboxes[from_number]
+            message = {
+                "originationNumber": from_number,
+                "destinationNumber": found["RcsAgentArn"],
                 "messageBody": body,
                 "previousPublishedMessageId": previous[-1].message_id if previous else "",
                 "inboundMessageId": str(uuid.uuid4()),
@@ -419,15 +501,27 @@ class SmsSimulator:
         )
 
     def _find_identity(self, identity: str) -> dict[str, Any]:
-        """A phone number's or sender ID's description (by number, ID or ARN)."""
+        """A phone number's, sender ID's or RCS agent's description (by number, ID or ARN)."""
         for description in self.state.sender_ids.values():
             if identity in (description["SenderId"], description["SenderIdArn"]):
                 return description
+        for description in self.state.rcs_agents.values():
+            if identity in (description["RcsAgentId"], description["RcsAgentArn"]):
+                return description
         return self._find_number(identity)
+
+    def _find_agent(self, identity: str) -> dict[str, Any]:
+        for description in self.state.rcs_agents.values():
+            if identity in (description["RcsAgentId"], description["RcsAgentArn"]):
+                return description
+        raise SimulatedError("ResourceNotFoundException", f"RCS agent {identity!r} does not exist")
+
+    def _is_pool(self, identity: str) -> bool:
+        return identity.startswith(("pool-", f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:pool/"))
 
     def _sender(self, name: str, identity: str) -> str:
         """What a send from ``identity`` goes out as: a pool sends from its phone numbers in turn."""
-        if identity.startswith(("pool-", f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:pool/")):
+        if self._is_pool(identity):
             pool = self._find_pool(identity)
             numbers = [
                 d["PhoneNumber"]
@@ -440,6 +534,8 @@ class SmsSimulator:
             self.state.sends_through_pool[pool["PoolId"]] += 1
             identity = numbers[turn % len(numbers)]
         found = self._find_identity(identity)
+        if "RcsAgentId" in found:
+            raise SimulatedError("ValidationException", f"{name} cannot send from an RCS agent")
         sender = found.get("PhoneNumber") or found["SenderId"]
         self._limit_number(name, sender)
         return sender
@@ -449,11 +545,14 @@ class SmsSimulator:
         if identity.startswith(("pool-", f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:pool/")):
             return self._find_pool(identity)["OptOutListName"]
         found = self._find_identity(identity)
-        settings = self._pool_of(found.get("PhoneNumberArn") or found.get("SenderIdArn", "")) or found
+        own_arn = found.get("PhoneNumberArn") or found.get("SenderIdArn") or found.get("RcsAgentArn", "")
+        settings = self._pool_of(own_arn) or found
         return settings.get("OptOutListName", "Default")
 
     def _refuse_opted_out(self, params: dict[str, Any]) -> None:
         """AWS's answer to a send to a number on the identity's opt-out list."""
+        if "OriginationIdentity" not in params:  # a Notify send: its configuration's pool, not modelled
+            return
         list_name = self._opt_out_list_of(params["OriginationIdentity"])
         if params["DestinationPhoneNumber"] in self.state.opt_out_lists.get(list_name, {}):
             raise SimulatedError(
@@ -464,19 +563,22 @@ class SmsSimulator:
                 ResourceId=list_name,
             )
 
-    def _deliver(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
+    def _deliver(
+        self, name: str, params: dict[str, Any], origination: str | None = None, **fields: Any
+    ) -> dict[str, Any]:
         self._refuse_opted_out(params)
-        origination = self._sender(name, params["OriginationIdentity"])
+        origination = origination or self._sender(name, params["OriginationIdentity"])
         if params.get("DryRun"):
             return {"MessageId": "dry-run"}
         message = TextMessage(
             message_id=str(uuid.uuid4()),
             origination=origination,
             destination=params["DestinationPhoneNumber"],
-            body=params.get("MessageBody", ""),
+            body=fields.pop("body", params.get("MessageBody", "")),
             message_type=params.get("MessageType"),
             sent_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
             media_urls=tuple(params.get("MediaUrls", ())),
+            **fields,
         )
         self.state.inboxes[message.destination].append(message)
         self._report_delivery(name, params, message)
@@ -583,8 +685,75 @@ class SmsSimulator:
             if not self._events_done.wait_for(lambda: self._events_pending == 0, timeout):
                 raise TimeoutError(f"{self._events_pending} delivery events unpublished after {timeout} s")
 
+    def _rcs_sender(self, identity: str) -> str:
+        """The agent an RCS send goes out from: the agent named, or the first agent of the pool named."""
+        if self._is_pool(identity):
+            pool = self._find_pool(identity)
+            agents = [
+                a
+                for a in self.state.rcs_agents.values()
+                if a["RcsAgentArn"] in self.state.pool_members[pool["PoolId"]]
+            ]
+            if not agents:
+                raise SimulatedError("ValidationException", f"pool {pool['PoolId']} has no RCS agent")
+            return str(agents[0]["RcsAgentId"])
+        return str(self._find_agent(identity)["RcsAgentId"])
+
+    def _send_rcs_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        content = params.get("RcsMessageContent")
+        if content is None:
+            raise SimulatedError("ValidationException", "RcsMessageContent is required")
+        kinds = [k for k in ("TextMessage", "FileMessage", "RichCard", "Carousel") if k in content["Content"]]
+        if len(kinds) != 1:
+            raise SimulatedError(
+                "ValidationException", "give exactly one of TextMessage, FileMessage, RichCard, Carousel"
+            )
+        agent = self._rcs_sender(params["OriginationIdentity"])
+        self._limit_number("SendRcsMessage", agent)
+        body = content["Content"].get("TextMessage", {}).get("Body", "")
+        return self._deliver("SendRcsMessage", params, agent, body=body, channel="RCS")
+
+    def _find_notify_configuration(self, identity: str) -> dict[str, Any]:
+        for description in self.state.notify_configurations.values():
+            if identity in (description["NotifyConfigurationId"], description["NotifyConfigurationArn"]):
+                return description
+        raise SimulatedError("ResourceNotFoundException", f"notify configuration {identity!r} does not exist")
+
+    def _send_notify_text_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        configuration = self._find_notify_configuration(params["NotifyConfigurationId"])
+        self._limit_number("SendNotifyTextMessage", configuration["NotifyConfigurationId"])
+        pool = configuration.get("PoolId")
+        sender = self._sender("SendNotifyTextMessage", pool) if pool else "notify"
+        variables = params["TemplateVariables"]
+        body = "Your code: " + " ".join(f"{k}={v}" for k, v in sorted(variables.items()))
+        answer = self._deliver("SendNotifyTextMessage", params, sender, body=body, channel="NOTIFY")
+        return answer | {"TemplateId": params.get("TemplateId") or "default", "ResolvedMessageBody": body}
+
     def _send_text_message(self, params: dict[str, Any]) -> dict[str, Any]:
-        return self._deliver("SendTextMessage", params)
+        """From an RCS agent: over RCS only. From a pool holding an agent: over RCS from the agent, or
+        by SMS from the pool's numbers to a customer without RCS (``sms_only``). Else by SMS."""
+        identity = params["OriginationIdentity"]
+        agent = self._text_agent(identity, params["DestinationPhoneNumber"])
+        if agent is None:
+            return self._deliver("SendTextMessage", params)
+        self._limit_number("SendTextMessage", agent)
+        return self._deliver("SendTextMessage", params, agent, channel="RCS")
+
+    def _text_agent(self, identity: str, destination: str) -> str | None:
+        """The agent a SendTextMessage goes out from over RCS, or None for SMS."""
+        if self._is_pool(identity):
+            pool = self._find_pool(identity)["PoolId"]
+            if destination in self.state.sms_only:
+                return None
+            agents = [
+                a for a in self.state.rcs_agents.values() if a["RcsAgentArn"] in self.state.pool_members[pool]
+            ]
+            return str(agents[0]["RcsAgentId"]) if agents else None
+        if any(identity in (a["RcsAgentId"], a["RcsAgentArn"]) for a in self.state.rcs_agents.values()):
+            if destination in self.state.sms_only:
+                raise SimulatedError("ValidationException", "the destination cannot receive RCS")
+            return str(self._find_agent(identity)["RcsAgentId"])
+        return None
 
     def _send_media_message(self, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("MediaUrls") and not params.get("MessageBody"):
@@ -592,9 +761,9 @@ class SmsSimulator:
         return self._deliver("SendMediaMessage", params)
 
     def _pool_member(self, identity: str) -> str:
-        """The ARN of a phone number or sender ID that may join a pool (and is in none yet)."""
+        """The ARN of a phone number, sender ID or RCS agent that may join a pool (and is in none yet)."""
         found = self._find_identity(identity)
-        arn = found.get("PhoneNumberArn") or found["SenderIdArn"]
+        arn = found.get("PhoneNumberArn") or found.get("RcsAgentArn") or found["SenderIdArn"]
         if self._pool_of(arn) is not None:
             raise SimulatedError("ConflictException", f"{identity!r} is already in a pool")
         return arn
@@ -642,7 +811,9 @@ class SmsSimulator:
             found = self._find_identity(arn)
             entry = {
                 "OriginationIdentityArn": arn,
-                "OriginationIdentity": found.get("PhoneNumberId") or found["SenderId"],
+                "OriginationIdentity": found.get("PhoneNumberId")
+                or found.get("RcsAgentId")
+                or found["SenderId"],
                 "IsoCountryCode": found["IsoCountryCode"],
                 "NumberCapabilities": found.get("NumberCapabilities", ["SMS"]),
             }
@@ -689,6 +860,33 @@ class SmsSimulator:
             if name in params:
                 description[name] = params[name]
         return dict(description)
+
+    def _agent_view(self, description: dict[str, Any]) -> dict[str, Any]:
+        view = {k: v for k, v in description.items() if k not in ("IsoCountryCode", "NumberCapabilities")}
+        pool = self._pool_of(description["RcsAgentArn"])
+        return view | ({"PoolId": pool["PoolId"]} if pool else {})
+
+    def _describe_rcs_agents(self, params: dict[str, Any]) -> dict[str, Any]:
+        ids = params.get("RcsAgentIds")
+        found = [self._find_agent(i) for i in ids] if ids else list(self.state.rcs_agents.values())
+        return {"RcsAgents": [self._agent_view(d) for d in found]}
+
+    def _update_rcs_agent(self, params: dict[str, Any]) -> dict[str, Any]:
+        description = self._find_agent(params["RcsAgentId"])
+        for name in ("TwoWayEnabled", "TwoWayChannelArn", "TwoWayChannelRole", "SelfManagedOptOutsEnabled",
+                     "OptOutListName", "DeletionProtectionEnabled", "TwoWayRcsEventsEnabled"):  # fmt: skip
+            if name in params:
+                description[name] = params[name]
+        return {k: v for k, v in self._agent_view(description).items() if k != "PoolId"}
+
+    def _describe_notify_configurations(self, params: dict[str, Any]) -> dict[str, Any]:
+        ids = params.get("NotifyConfigurationIds")
+        found = (
+            [self._find_notify_configuration(i) for i in ids]
+            if ids
+            else list(self.state.notify_configurations.values())
+        )
+        return {"NotifyConfigurations": [dict(d) for d in found]}
 
     def _opt_out_list(self, name: str) -> dict[str, str]:
         if name not in self.state.opt_out_lists:

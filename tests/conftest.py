@@ -37,6 +37,9 @@ settings.load_profile("no_deadline")
 TIERS = ("fast", "integration", "synthesis")
 """The markers of pyproject.toml: ``make test-fast``, ``make test-integration``, ``make test-synthesis``."""
 MODULE_TIERS = {
+    "test_rcs_and_notify_sends": "integration",
+    "test_rcs_agents": "integration",
+    "test_service_models": "fast",
     # fast: pure logic and in-memory fakes (botocore Stubber) at the service boundary; no socket, no synth
     "test_consent": "fast",
     "test_corpora": "fast",
@@ -88,6 +91,7 @@ MODULE_TIERS = {
     "test_observability": "synthesis",
     "test_packaging": "synthesis",
     "test_pool_configuration": "synthesis",
+    "test_rcs_construct": "synthesis",
     "test_revocation_policy_props": "synthesis",
     "test_synthesis_refusals": "synthesis",
     "test_user_template_lint": "synthesis",

@@ -137,7 +137,8 @@ NUMBER = "phone-0123456789abcdef0123456789abcdef"
         (
             "dev",
             {"dev": {"region": "us-east-1"}},
-            "^environments.dev.phoneNumberIds: None is missing \\(and so is poolIds\\); give",
+            "^environments.dev.phoneNumberIds: None is missing "
+            "\\(and so are poolIds and rcsAgentIds\\); give",
         ),
         (
             "dev",

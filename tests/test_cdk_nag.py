@@ -23,6 +23,8 @@ from tests.conftest import ROOT
 NAG2 = ROOT / ".nag2"
 NUMBER = "phone-0123456789abcdef0123456789abcdef"
 POOL = "pool-0123456789abcdef0123456789abcdef"
+AGENT = "rcs-0123456789abcdef"
+NOTIFY = "nc-0123456789abcdef"
 USER_APP = textwrap.dedent(
     f"""
     import aws_cdk as cdk
@@ -38,6 +40,8 @@ USER_APP = textwrap.dedent(
             "SmsOptOut",
             phone_number_ids=["{NUMBER}"],
             pool_ids=["{POOL}"],
+            rcs_agent_ids=["{AGENT}"],
+            notify_configuration_ids=["{NOTIFY}"],
             support_contact="1-800-555-0100",
         )
         sqs.Queue(stack, "UserQueue")  # no SSL enforcement, no DLQ: findings of the user's

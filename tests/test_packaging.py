@@ -91,6 +91,8 @@ def test_the_wheel_carries_the_lambda_code_to_a_stack_in_another_directory(insta
     shipped = sorted(str(p.relative_to(assets[0])) for p in assets[0].rglob("*.py"))
     source = sorted(str(p.relative_to(ROOT / "lambda")) for p in (ROOT / "lambda").rglob("*.py"))
     assert shipped == source
+    models = sorted(str(p.relative_to(assets[0])) for p in assets[0].rglob("*.json.gz"))
+    assert models == ["sms_opt_out/botocore_data/pinpoint-sms-voice-v2/2022-03-31/service-2.json.gz"]
 
 
 def test_cdk_nag_is_an_optional_extra_of_the_wheel(installed: Path) -> None:

@@ -216,7 +216,8 @@ def test_in_app_numbers_reach_the_sender_from_their_attributes(
     [
         (
             {},
-            "phone_number_ids: \\[\\] is empty, and so are pool_ids, phone_numbers and pools; give at least",
+            "phone_number_ids: \\[\\] is empty, and so are pool_ids, phone_numbers, pools, rcs_agent_ids and "
+            "rcs_agents; give at least",
         ),
         ({"pool_ids": ["pool-1"]}, "pool_ids: 'pool-1' is neither a pool ID nor its ARN; give pool IDs"),
         ({"pool_ids": [P, P]}, f"pool_ids: \\['{P}'\\] are given more than once"),

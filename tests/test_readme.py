@@ -23,7 +23,7 @@ def test_every_prop_has_its_camel_case_cdk_json_key() -> None:
     assert set(CONTEXT_KEYS.values()) == CONSTRUCT_PROPS - IN_APP_PROPS, (
         "CDK resources are given in code only"
     )
-    assert {"phone_numbers", "pools"} == IN_APP_PROPS
+    assert {"phone_numbers", "pools", "rcs_agents"} == IN_APP_PROPS
     assert {"phoneNumberIds", "memorySize", "timeout", "protectConfigurationIds"} <= set(CONTEXT_KEYS)
 
 

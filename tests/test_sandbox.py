@@ -118,3 +118,10 @@ def test_the_demo_shows_an_aws_list_opt_out_being_learned(steps: list[Step]) -> 
     assert step.outcome["first"] == {"status": "OPTED_OUT", "code": "DESTINATION_PHONE_NUMBER_OPTED_OUT"}
     assert step.outcome["again"] == {"status": "OPTED_OUT"}
     assert step.outcome["learned"]["Channel"] == "aws-opt-out-list"
+
+
+def test_an_rcs_message_is_sent_and_blocked_after_a_stop_by_sms(steps: list[Step]) -> None:
+    sent, stop, blocked = steps[13:16]
+    assert sent.outcome["result"]["status"] == "SENT" and sent.outcome["channel"] == ["RCS"]
+    assert stop.outcome["outcomes"] == ["OPT_OUT"]
+    assert blocked.outcome == {"result": {"status": "OPTED_OUT"}, "delivered": [], "channel": []}

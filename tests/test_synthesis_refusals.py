@@ -50,6 +50,9 @@ WRONG_TYPES: dict[str, object | Callable[[cdk.Stack], object]] = {
     "pool_ids": {POOL},
     "phone_numbers": phone_number,  # one number, not in a list
     "pools": POOL,
+    "rcs_agent_ids": 5,
+    "rcs_agents": "rcs-agent",  # an ID, not a CfnRcsAgent
+    "notify_configuration_ids": {"nc-0123"},
     "table_name": 5,
     "removal_policy": "destroy",
     "encryption_key": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
@@ -85,6 +88,10 @@ WRONG_TYPES: dict[str, object | Callable[[cdk.Stack], object]] = {
     "dashboard_name": 5,
     "tracing": "ACTIVE",
     "delivery_events": "yes",
+    "send_rules": ["PROMOTIONAL"],
+    "quiet_hours": "21:00-09:00",
+    "frequency_caps": 3,
+    "retry_capped": "no",
 }
 
 

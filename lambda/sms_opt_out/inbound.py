@@ -1,15 +1,21 @@
-"""Parsing of two-way SMS notifications delivered by SNS."""
+"""Parsing of two-way SMS (and RCS) notifications delivered by SNS.
+
+An RCS agent's inbound messages reach the same topic (``rcs``). Its ``destinationNumber`` is
+taken to name the agent, by ARN or by a configured ID: the RCS inbound payload's own field list
+could not be read (README, "RCS agents"), so this follows the SMS payload AWS documents.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import InvalidFieldError, MalformedReplyError
 from .phone_numbers import to_e164, to_origination_number
 from .preferences import event_time
+from .rcs import rcs_agent_id
 
 
 @dataclass(frozen=True)
@@ -17,7 +23,7 @@ class InboundReply:
     customer: str
     """The customer's number (``originationNumber``), E.164."""
     our_number: str
-    """The number the customer replied to (``destinationNumber``)."""
+    """The number (or RCS agent ARN or ID) the customer replied to (``destinationNumber``)."""
     body: str
     inbound_message_id: str
     timestamp: str
@@ -25,8 +31,9 @@ class InboundReply:
     keyword: str | None = None
 
 
-def parse_sns_record(record: Any, position: int = 0) -> InboundReply:
-    """Parse one SNS record; raise MalformedReplyError naming the field at fault."""
+def parse_sns_record(record: Any, position: int = 0, agents: Collection[str] = ()) -> InboundReply:
+    """Parse one SNS record; raise MalformedReplyError naming the field at fault. ``agents`` are the
+    RCS agent IDs a ``destinationNumber`` may name besides agent ARNs and our numbers."""
     where = f"Records[{position}]"
     sns = _field(record, "Sns", where)
     if not isinstance(sns, Mapping):
@@ -42,8 +49,8 @@ def parse_sns_record(record: Any, position: int = 0) -> InboundReply:
     try:
         return InboundReply(
             customer=to_e164(_field(message, "originationNumber", here), f"{here}.originationNumber"),
-            our_number=to_origination_number(
-                _field(message, "destinationNumber", here), f"{here}.destinationNumber"
+            our_number=_our_identity(
+                _field(message, "destinationNumber", here), f"{here}.destinationNumber", agents
             ),
             body=_text(message, "messageBody", here),
             inbound_message_id=_text(message, "inboundMessageId", here, allow_empty=False),
@@ -54,6 +61,13 @@ def parse_sns_record(record: Any, position: int = 0) -> InboundReply:
         raise
     except InvalidFieldError as error:
         raise MalformedReplyError(error.field, error.reason) from None
+
+
+def _our_identity(value: Any, field: str, agents: Collection[str]) -> str:
+    """The origination a reply reached: one of our numbers, or an RCS agent (its ARN or ID, as given)."""
+    if isinstance(value, str) and rcs_agent_id(value.strip(), agents) is not None:
+        return value.strip()
+    return to_origination_number(value, field)
 
 
 def _field(container: Any, name: str, where: str) -> Any:

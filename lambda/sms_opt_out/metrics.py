@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .outcomes import ReplyOutcome, SendStatus
+from .send_operations import NOTIFY_CONFIGURATION
 from .send_service import ALIASES
 
 logger = logging.getLogger(__name__)
@@ -95,8 +96,13 @@ SEND_REASONS: Mapping[str, str] = {
 }
 """What a DEFERRED result of the send rules counts instead of MessagesDeferred (by its ``reason``)."""
 _NUMBER_LIKE = re.compile(r"[+\d\s().\-/]+")
-_IDENTITY_FIELDS = (DIMENSION, *(alias for alias, name in ALIASES.items() if name == DIMENSION))
-"""Where a send request names its origination identity: SendTextMessage's name, or the sample's."""
+_IDENTITY_FIELDS = (
+    DIMENSION,
+    *(alias for alias, name in ALIASES.items() if name == DIMENSION),
+    NOTIFY_CONFIGURATION,
+)
+"""Where a send request names its origination identity: SendTextMessage's name, or the sample's; a
+Notify send is counted under its configuration (as the request names it)."""
 
 
 class OutcomeMetrics:

@@ -34,6 +34,8 @@ from .phone_numbers import ALL_NUMBERS, mask
 from .preferences import NO_EVENTS, Action, ConsentState, PreferenceEvent, StateEntry
 from .suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 
+_PREFERENCE_ACTIONS = frozenset(action.value for action in Action)
+"""The history items that are opt-outs and opt-ins (the partition also keeps delivery events)."""
 logger = logging.getLogger(__name__)
 
 STATE_SORT_KEY = "STATE"
@@ -542,5 +544,5 @@ class OptOutStore:
         return [
             (item["OID"], StateEntry.from_history_item(item), "ConfirmedAt" in item)
             for item in self.history(customer)
-            if {"OID", "Action", "Timestamp"} <= item.keys()
+            if {"OID", "Action", "Timestamp"} <= item.keys() and item["Action"] in _PREFERENCE_ACTIONS
         ]

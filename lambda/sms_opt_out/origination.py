@@ -1,7 +1,9 @@
 """Origination identities: what a send goes out as, and the consent keys that govern it.
 
-``OriginationIdentity`` may be a phone number (E.164, short code, ID or ARN), a pool (ID or ARN) or
-a sender ID (or its ARN). Consent is keyed on origination keys (``consent``): a number's own key is
+``OriginationIdentity`` may be a phone number (E.164, short code, ID or ARN), a pool (ID or ARN), an
+RCS agent (its ARN, or an ID the construct configured: ``rcs``) or a sender ID (or its ARN). An
+agent is an origination like a number: its ID is its key, and in a pool it is one origination with
+the pool's numbers, both ways. Consent is keyed on origination keys (``consent``): a number's own key is
 its E.164 number; a pool is one origination, so the pool ID and every number of the pool govern a
 send through the pool or through any of its numbers (``pools``); a sender ID cannot receive
 replies, so only opt-outs that apply to all numbers (``*``) govern it.
@@ -20,7 +22,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,9 +30,11 @@ from botocore.exceptions import ClientError
 
 from .deadline import Deadline
 from .errors import ConfigurationError, InvalidFieldError, InvalidRequestError
+from .notify import NotifyConfigurations
 from .pacing import retry_throttled
 from .phone_numbers import ALL_NUMBERS, is_phone_number_reference, to_origination_number
 from .pools import PoolMembership, pool_id
+from .rcs import rcs_agent_id
 from .sms_gateway import error_code
 
 SENDER_ID = re.compile(r"(?=[0-9A-Za-z-]*[A-Za-z])[0-9A-Za-z-]{1,11}")
@@ -40,7 +44,7 @@ SENDER_ID_ARN = re.compile(
 )
 _IDENTITY_FORMS = (
     "must be an E.164 number or short code, a phone number ID or ARN, a pool ID or ARN, "
-    "or a sender ID or its ARN"
+    "an RCS agent ARN or configured ID, or a sender ID or its ARN"
 )
 
 logger = logging.getLogger(__name__)
@@ -89,8 +93,13 @@ class Originations:
         known: Mapping[str, str] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         pools: PoolMembership | None = None,
+        notify: NotifyConfigurations | None = None,
+        agents: Sequence[str] = (),
     ) -> None:
+        """``agents`` are the RCS agent IDs known without their ARN (the construct's)."""
         self._client = client
+        self.agents = frozenset(agents)
+        self._notify = notify or NotifyConfigurations(client, sleep=sleep)
         self._numbers: dict[str, str] = dict(known or {})
         self._sleep = sleep
         self._pools = pools or PoolMembership(client, sleep=sleep)
@@ -121,6 +130,11 @@ class Originations:
             number = self._number(identity, deadline)
         elif sender := SENDER_ID_ARN.fullmatch(identity):
             return self._sender_id(sender.group(1), identity)
+        elif (agent := rcs_agent_id(identity, self.agents)) is not None:
+            number = agent
+            if identity != agent:
+                with self._lock:
+                    self._numbers[identity] = agent  # the ARN: a name of the agent for its rate
         else:
             try:
                 number = to_origination_number(identity, "OriginationIdentity")
@@ -132,6 +146,29 @@ class Originations:
         if pool is not None:
             return self._in_pool(number, pool, deadline)
         return Origination(number, self.names(number), frozenset({number, ALL_NUMBERS}), number)
+
+    def answer_through(self, identity: str, deadline: Deadline | None = None) -> str:
+        """What an answer to a reply received through ``identity`` goes out from: the pool of an RCS
+        agent in a configured pool (RCS first, SMS from the pool's numbers as fallback), else ``identity``."""
+        agent = rcs_agent_id(identity.strip(), self.agents)
+        if agent is None:
+            return identity
+        return self._pools.pool_of(agent, deadline) or identity
+
+    def resolve_notify(self, configuration: str, deadline: Deadline | None = None) -> Origination:
+        """What a Notify send through ``configuration`` (ID or ARN) goes out as: the configuration,
+        paced under its ID, governed by ``*`` and by its pool (``notify``), its replies recorded for
+        the pool. Raises InvalidRequestError when no configuration has this ID or ARN."""
+        deadline = deadline or Deadline.none()
+        found = self._notify.describe(configuration, deadline)
+        key = found.configuration_id
+        with self._lock:
+            for alias in {configuration.strip(), found.arn} - {key, None}:
+                self._numbers[str(alias)] = key  # one pace for the configuration whatever its name
+        pool = pool_id(found.pool_id) if found.pool_id else None
+        if pool is None:
+            return Origination(key, self.names(key), frozenset({ALL_NUMBERS}), key)
+        return self._in_pool(key, pool, deadline)
 
     def _in_pool(self, key: str, pool: str, deadline: Deadline) -> Origination:
         try:

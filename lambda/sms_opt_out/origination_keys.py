@@ -1,8 +1,9 @@
 """The origination an operator names (CLI ``--from``, the Python API, an import's ``origination``).
 
 Consent is kept per origination key (``consent``): one of our numbers (E.164 or short code), a pool
-(its ID), or ``*`` for all our numbers. An operator may name a pool by its ID or its ARN; a phone
-number ID or ARN needs a lookup the operator tools do not make, so it is refused, saying what to give.
+(its ID), an RCS agent (its ID, named by its ARN), or ``*`` for all our numbers. An operator may
+name a pool by its ID or its ARN; a phone number ID or ARN needs a lookup the operator tools do not
+make, so it is refused, saying what to give.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from .errors import InvalidFieldError
 from .phone_numbers import ALL_NUMBERS, is_phone_number_reference, to_origination_number
 from .pools import pool_id
+from .rcs import rcs_agent_id
 
-FORMS = "a number of ours (E.164 or short code), a pool ID or ARN, or * for all our numbers"
+FORMS = "a number of ours (E.164 or short code), a pool ID or ARN, an RCS agent ARN, or * for all our numbers"
 
 
 def to_origination_key(value: object, field: str) -> str:
@@ -21,6 +23,8 @@ def to_origination_key(value: object, field: str) -> str:
         return ALL_NUMBERS
     if isinstance(text, str) and (pool := pool_id(text)):
         return pool
+    if isinstance(text, str) and (agent := rcs_agent_id(text)):
+        return agent
     if isinstance(text, str) and is_phone_number_reference(text):
         raise InvalidFieldError(field, f"a phone number ID or ARN is not looked up here: give {FORMS}")
     try:

@@ -23,6 +23,7 @@ from .deadline import Deadline
 from .errors import ConfigurationError
 from .pacing import retry_throttled
 from .phone_numbers import to_origination_number
+from .rcs import rcs_agent_id
 
 MEMBERSHIP_TTL_SECONDS = 300.0
 """How long one container trusts a pool's membership before reading it again (the bound above)."""
@@ -83,7 +84,8 @@ class PoolMembership:
         self._lookups: dict[str, threading.Lock] = {}
 
     def numbers(self, pool: str, deadline: Deadline | None = None) -> frozenset[str]:
-        """The E.164 numbers (and short codes) of ``pool``, read at most ``ttl`` seconds ago.
+        """The E.164 numbers (and short codes) and RCS agent IDs of ``pool``, read at most ``ttl``
+        seconds ago.
 
         Raises the lookup's ClientError (access denied, not found, throttled until the time ran out).
         """
@@ -99,7 +101,7 @@ class PoolMembership:
             return read.numbers
 
     def pool_of(self, number: str, deadline: Deadline | None = None) -> str | None:
-        """The configured pool ``number`` belongs to, or None."""
+        """The configured pool ``number`` (or RCS agent ID) belongs to, or None."""
         return next((p for p in self.configured if number in self.numbers(p, deadline)), None)
 
     def _list(self, pool: str, deadline: Deadline) -> frozenset[str]:
@@ -116,11 +118,12 @@ class PoolMembership:
                 deadline,
                 self._sleep,
             )
-            numbers.update(
-                to_origination_number(i["PhoneNumber"], "PhoneNumber")
-                for i in page.get("OriginationIdentities", [])
-                if i.get("PhoneNumber")  # a sender ID in a pool has none: it never receives replies
-            )
+            for identity in page.get("OriginationIdentities", []):
+                if identity.get("PhoneNumber"):
+                    numbers.add(to_origination_number(identity["PhoneNumber"], "PhoneNumber"))
+                elif agent := rcs_agent_id(str(identity.get("OriginationIdentityArn", ""))):
+                    numbers.add(agent)  # an RCS agent receives replies too: one origination with the pool
+                # a sender ID in a pool has neither: it never receives replies
             token = page.get("NextToken")
             if not token:
                 return frozenset(numbers)

@@ -22,6 +22,7 @@ from .origination import Originations
 from .outcomes import ReplyOutcome
 from .phone_numbers import mask
 from .preferences import Action, ConsentState, PreferenceEvent, Scope, StateEntry, event_time
+from .rcs import rcs_agent_id
 from .settings import Settings
 from .sms_gateway import SmsGateway, error_code
 from .suppressions import Suppressions
@@ -30,6 +31,8 @@ from .unrecognised_replies import UnrecognisedReplies
 logger = logging.getLogger(__name__)
 
 SMS_CHANNEL = "SMS"
+RCS_CHANNEL = "RCS"
+"""The channel recorded for a reply received through an RCS agent."""
 CONFIRMED = "CONFIRMED"
 """How a receipt of an opt-out or opt-in is settled once its confirmation went out."""
 _ANSWERED_ONLY = {Intent.HELP: "HELP_SENT", Intent.AMBIGUOUS: "CLARIFICATION_SENT"}
@@ -56,9 +59,22 @@ class ReplyProcessor:
     answered once, an opt-out is confirmed once (a later STOP is not answered once an earlier one
     was), and the last answer a customer receives matches their consent state. After an answer went
     out, one write records it (``OptOutStore.finish_reply``). A reply to a number of a configured
-    pool is recorded for that number (which governs the pool's sends) and answered from it; nothing
-    but DynamoDB is called before a reply is recorded and applied.
+    pool is recorded for that number (which governs the pool's sends) and answered from it; one to an
+    RCS agent is recorded for the agent (which governs its pool's sends as a number does) and answered
+    through the agent's pool (RCS first, SMS as fallback). Nothing but DynamoDB is called before a
+    reply is recorded and applied.
     """
+
+    def _replied_to(self, reply: InboundReply) -> tuple[str, str]:
+        """The origination key a reply is recorded for (an agent by its ID, as the sender keys it, else
+        the number) and its channel: RCS through an agent, else SMS."""
+        agent = rcs_agent_id(reply.our_number, self._originations.agents)
+        return (agent, RCS_CHANNEL) if agent else (reply.our_number, SMS_CHANNEL)
+
+    @property
+    def rcs_agents(self) -> frozenset[str]:
+        """The RCS agent IDs a reply may reach besides agent ARNs (the construct's)."""
+        return self._originations.agents
 
     def __init__(
         self,
@@ -103,7 +119,7 @@ class ReplyProcessor:
         event = (
             None
             if classification.intent in _ANSWERED_ONLY
-            else _preference_event(reply, classification, self._now())
+            else _preference_event(reply, classification, self._now(), self._replied_to(reply))
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         earlier = self._store.begin_reply(receipt, event)
@@ -236,7 +252,7 @@ class ReplyProcessor:
             return self._gateway.send(
                 {
                     "DestinationPhoneNumber": reply.customer,
-                    "OriginationIdentity": reply.our_number,
+                    "OriginationIdentity": self._originations.answer_through(reply.our_number, deadline),
                     "MessageBody": text,
                     "MessageType": "TRANSACTIONAL",
                 },
@@ -255,17 +271,18 @@ class ReplyProcessor:
 
 
 def _preference_event(
-    reply: InboundReply, classification: Classification, recorded_at: str
+    reply: InboundReply, classification: Classification, recorded_at: str, replied_to: tuple[str, str]
 ) -> PreferenceEvent:
-    """The opt-out or opt-in that ``reply`` expresses, for the number it was sent to (a pool's sends
-    are governed by each of its numbers), with the evidence of how it matched."""
+    """The opt-out or opt-in that ``reply`` expresses, for the number or agent it was sent to (a pool's
+    sends are governed by each of its members), with the evidence of how it matched."""
+    origination, channel = replied_to
     return PreferenceEvent(
         customer=reply.customer,
-        origination=reply.our_number,
+        origination=origination,
         timestamp=reply.timestamp,
         action=Action(classification.intent.value),
         keyword=classification.keyword or classification.intent.value,
-        channel=SMS_CHANNEL,
+        channel=channel,
         event_id=reply.inbound_message_id,
         inbound_message_id=reply.inbound_message_id,
         matched_by=classification.matched_by.value if classification.matched_by else None,

@@ -33,6 +33,7 @@ from .queued_sends import QueuedSends
 from .reply_service import ReplyProcessor
 from .send_rules import SendRules
 from .send_service import GuardedSender
+from .service_models import use_shipped_models
 from .settings import Settings
 from .sms_gateway import SmsGateway
 from .suppressions import Suppressions
@@ -64,7 +65,7 @@ def configure_logging() -> None:
 
 
 def _default_factory() -> ClientFactory:
-    factory: ClientFactory = botocore.session.get_session().create_client
+    factory: ClientFactory = use_shipped_models(botocore.session.get_session()).create_client
     return factory
 
 
@@ -84,7 +85,10 @@ def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
 def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
     """The gateway and the origination directory of one container: one pace per identity for all."""
     originations = Originations(
-        client, settings.origination_numbers, pools=PoolMembership(client, settings.pool_ids)
+        client,
+        settings.origination_numbers,
+        pools=PoolMembership(client, settings.pool_ids),
+        agents=settings.rcs_agent_ids,
     )
     gateway = SmsGateway(client, Pacer(settings.messages_per_second), originations.names)
     return gateway, originations

@@ -34,16 +34,14 @@ from .outcomes import SendStatus
 from .phone_numbers import to_e164
 from .preferences import ConsentState, Scope
 from .queued_sends import QueuedSends
+from .send_operations import NOTIFY, send_operation
 from .send_rules import SendRules
-from .sms_gateway import MEDIA_URLS, THROTTLING, SmsGateway, error_code, outcome_unknown
+from .sms_gateway import THROTTLING, SmsGateway, error_code, outcome_unknown
 
 logger = logging.getLogger(__name__)
 
 ALIASES = {"OID": "OriginationIdentity", "SourcePhoneNumber": "DestinationPhoneNumber"}
 """The blog sample's request names, accepted beside SendTextMessage's own."""
-REQUIRED = ("DestinationPhoneNumber", "OriginationIdentity", "MessageBody")
-MMS_REQUIRED = ("DestinationPhoneNumber", "OriginationIdentity")
-"""A request with ``MediaUrls`` is an MMS (SendMediaMessage): its ``MessageBody`` is optional."""
 IDEMPOTENCY_KEY = "IdempotencyKey"
 """Ours, never passed to AWS: at most one send per key within 24 hours."""
 RETRYABLE_CODES = frozenset({THROTTLING, "InternalServerException"})
@@ -261,7 +259,7 @@ class GuardedSender:
             if error_code(error) == THROTTLING:
                 return dict(DEFERRED)  # throttled until the time ran out: nothing sent
             if is_opted_out_answer(error):  # on the identity's AWS opt-out list: an opt-out, learned
-                operation = self._gateway.operation(item.params)
+                operation = self._gateway.operation(item.params).name
                 return self._aws_opt_outs.learn(item.params, item.origination, error, operation)
             if item.key is not None and outcome_unknown(error):
                 return self._failed(error, SendStatus.UNKNOWN)  # the key keeps it from ever going twice
@@ -352,7 +350,9 @@ class GuardedSender:
     def _prepare(self, index: int, request: Any, deadline: Deadline) -> _Prepared:
         if not isinstance(request, Mapping):
             raise InvalidRequestError(
-                "request", "must be an object with SendTextMessage or SendMediaMessage parameters"
+                "request",
+                "must be an object with SendTextMessage, SendMediaMessage, SendRcsMessage or "
+                "SendNotifyTextMessage parameters",
             )
         params: dict[str, Any] = {}
         for name, value in request.items():
@@ -365,7 +365,8 @@ class GuardedSender:
             raise InvalidRequestError(
                 IDEMPOTENCY_KEY, f"must be a non-empty string of at most {MAX_KEY_LENGTH} characters"
             )
-        for name in MMS_REQUIRED if MEDIA_URLS in params else REQUIRED:
+        operation = send_operation(params)
+        for name in operation.required:
             if not isinstance(params.get(name), str) or not params[name].strip():
                 raise InvalidRequestError(name, "is required and must be a non-empty string")
         # normalised first: the number checked for consent is exactly the one sent to
@@ -373,7 +374,11 @@ class GuardedSender:
         if self._configuration_set and not params.get(CONFIGURATION_SET):
             params[CONFIGURATION_SET] = self._configuration_set
         self._gateway.check_request(params)
-        origination = self._originations.resolve(params["OriginationIdentity"], deadline)
+        identity = params[operation.identity]
+        if operation is NOTIFY:
+            origination = self._originations.resolve_notify(identity, deadline)
+        else:
+            origination = self._originations.resolve(identity, deadline)
         return _Prepared(
             index,
             request,

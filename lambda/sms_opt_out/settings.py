@@ -25,6 +25,7 @@ from .origination import parse_origination_numbers
 from .pacing import parse_rates
 from .pools import parse_pool_ids
 from .preferences import Scope
+from .rcs import parse_rcs_agent_ids
 from .send_rules import Coverage, SendRulesSettings
 from .send_windows import parse_caps, parse_quiet_hours
 
@@ -80,6 +81,8 @@ class Settings:
     whose event destination reports delivery)."""
     opt_out_list_numbers: tuple[str, ...] = ()
     """Phone number IDs whose AWS opt-out lists an opt-in clears (``OPT_OUT_LIST_NUMBERS``), as the pools'."""
+    rcs_agent_ids: tuple[str, ...] = ()
+    """The RCS agents the construct configured (``RCS_AGENT_IDS``), by ID: origination identities."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -116,6 +119,7 @@ class Settings:
             send_rules=_send_rules(env),
             opt_out_list_numbers=parse_list_numbers(env.get(LIST_NUMBERS_VARIABLE)),
             default_configuration_set=env.get(DEFAULT_CONFIGURATION_SET_VARIABLE, "").strip() or None,
+            rcs_agent_ids=parse_rcs_agent_ids(env.get("RCS_AGENT_IDS")),
         )
 
 

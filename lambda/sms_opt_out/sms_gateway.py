@@ -1,7 +1,8 @@
 """Adapter for the End User Messaging SMS API (``pinpoint-sms-voice-v2``): checked, paced sends.
 
-A request with ``MediaUrls`` is an MMS and goes through ``SendMediaMessage`` (its own parameters,
-``MessageBody`` optional); any other through ``SendTextMessage``. Both answer a ``MessageId``.
+A request goes through the operation its parameters name (``send_operations``: ``SendTextMessage``,
+``SendMediaMessage`` for ``MediaUrls``, ``SendRcsMessage`` for ``RcsMessageContent``,
+``SendNotifyTextMessage`` for ``NotifyConfigurationId``); each answers a ``MessageId``.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from .deadline import Deadline
 from .errors import DeadlineReachedError, InvalidRequestError
 from .model_constraints import violation
 from .pacing import THROTTLING, Pacer, backoff_delay
+from .send_operations import MEDIA_URLS, OPERATIONS, SendOperation, send_operation
 
-TEXT, MEDIA = "SendTextMessage", "SendMediaMessage"
-MEDIA_URLS = "MediaUrls"
+__all__ = ["MEDIA_URLS", "PATIENCE_SECONDS", "SmsGateway", "error_code", "outcome_unknown"]
 PATIENCE_SECONDS = 20.0
 """How long a caller without a deadline (the reply path) keeps retrying a throttled send."""
 
@@ -57,22 +58,28 @@ class SmsGateway:
         """``names`` gives every known name of an identity, for the rates configured under any of them."""
         self._client = client
         model = client.meta.service_model
-        self._shapes = {name: model.operation_model(name).input_shape for name in (TEXT, MEDIA)}
+        self._shapes = {
+            op.name: model.operation_model(op.name).input_shape
+            for op in OPERATIONS
+            if op.name in model.operation_names  # the shipped model has them all (service_models)
+        }
         self._pacer = pacer or Pacer()
         self._names = names
         self._sleep = sleep
         self._count_lock = threading.Lock()
 
     @staticmethod
-    def operation(params: Mapping[str, Any]) -> str:
-        """``SendMediaMessage`` for a request with ``MediaUrls`` (an MMS), else ``SendTextMessage``."""
-        return MEDIA if MEDIA_URLS in params else TEXT
+    def operation(params: Mapping[str, Any]) -> SendOperation:
+        """The operation ``params`` are for (``send_operations.send_operation``)."""
+        return send_operation(params)
 
     def check_request(self, params: Mapping[str, Any]) -> None:
         """Raise InvalidRequestError naming the first parameter its operation would reject: its
         types (botocore's validator), then the model's lengths, ranges, patterns and enums."""
-        operation = self.operation(params)
-        shape = self._shapes[operation]
+        operation = self.operation(params).name
+        shape = self._shapes.get(operation)
+        if shape is None:
+            raise InvalidRequestError("request", f"{operation} is not in this SDK's service model")
         for name in params:
             if name not in shape.members:
                 raise InvalidRequestError(name, f"not a {operation} parameter")
@@ -98,7 +105,7 @@ class SmsGateway:
         throttles: Counter[str] | None = None,
         still_wanted: Callable[[], bool] | None = None,
     ) -> str | None:
-        """Send one text (or MMS) at its identity's pace; return its MessageId.
+        """Send one text (MMS, RCS or Notify message) at its identity's pace; return its MessageId.
 
         A ``ThrottlingException`` slows the identity down and is retried, with jittered backoff,
         while ``deadline`` leaves time for another attempt (``PATIENCE_SECONDS`` without one);
@@ -107,19 +114,18 @@ class SmsGateway:
         once the slot has come, just before each attempt: False sends nothing and returns None.
         """
         deadline = deadline or Deadline(PATIENCE_SECONDS)
-        names = self._names(params["OriginationIdentity"])
+        operation = self.operation(params)
+        names = self._names(params[operation.identity])
         attempt = 0
         while True:
             start = self._pacer.reserve(names[0], names[1:])
             if not deadline.allows_send_at(start):
-                raise DeadlineReachedError(f"no time left to start {self.operation(params)}")
+                raise DeadlineReachedError(f"no time left to start {operation.name}")
             self._sleep(max(0.0, start - time.monotonic()))
             if still_wanted is not None and not still_wanted():
                 return None
             try:
-                if MEDIA_URLS in params:
-                    return str(self._client.send_media_message(**params)["MessageId"])
-                return str(self._client.send_text_message(**params)["MessageId"])
+                return str(getattr(self._client, operation.method)(**params)["MessageId"])
             except ClientError as error:
                 if error_code(error) != THROTTLING:
                     raise
