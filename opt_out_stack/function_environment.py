@@ -23,12 +23,15 @@ MAX_QUEUE_URL = 150
 """``https://sqs.<region>.amazonaws.com[.cn]/<account>/<name>``: region at most 20, name at most 80."""
 MAX_E164 = 16
 """``+`` and at most 15 digits."""
+LONGEST_NUMBER_TYPE = "SHORT_CODE/XX"
+"""``NUMBER_TYPES``'s longest value: the longest ``NumberType`` and a country code."""
 ID_LENGTH = {"phone": len("phone-") + 32, "pool": len("pool-") + 32}
 """The length of a phone number's and a pool's ID, known only at deploy time for the app's own."""
 
 
 CONSTRUCT_VARIABLES = {
     "ORIGINATION_NUMBERS": "phone_number_ids",
+    "NUMBER_TYPES": "phone_number_ids",
     "POOL_IDS": "pool_ids",
     "MESSAGES_PER_SECOND": "messages_per_second",
     "LANGUAGES": "languages",

@@ -352,6 +352,11 @@ class SmsOptOut(Construct):
         for number in in_app_numbers:
             known[number.attr_phone_number_id] = number.attr_phone_number
         self._add_environment(self.send_function, "ORIGINATION_NUMBERS", stack.to_json_string(known))
+        # Each number's type and country, for AWS's published rate where DescribePhoneNumbers reports none.
+        number_types = {c.phone_number.phone_number_id: c.number_type for c in self.phone_numbers}
+        for number in in_app_numbers:
+            number_types[number.attr_phone_number_id] = f"{number.number_type}/{number.iso_country_code}"
+        self._add_environment(self.send_function, "NUMBER_TYPES", stack.to_json_string(number_types))
         # The reply function cannot reference an in-app pool (which depends on the function's
         # subscription): replies to its numbers are recorded for the number, and the sender, which
         # knows the pool, still treats it as one origination.
@@ -402,6 +407,13 @@ class SmsOptOut(Construct):
             "ORIGINATION_NUMBERS": function_environment.json_bound(
                 {n.phone_number_id: e164 for n in numbers}
                 | {str(i).rjust(phone_id, "x"): e164 for i in range(len(in_app_numbers))}
+            ),
+            "NUMBER_TYPES": function_environment.json_bound(
+                {n.phone_number_id: function_environment.LONGEST_NUMBER_TYPE for n in numbers}
+                | {
+                    str(i).rjust(phone_id, "x"): function_environment.LONGEST_NUMBER_TYPE
+                    for i in range(len(in_app_numbers))
+                }
             ),
             "POOL_IDS": function_environment.json_bound(
                 [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)

@@ -43,6 +43,7 @@ MODULE_TIERS = {
     "test_keywords": "fast",
     "test_languages": "fast",
     "test_pacing": "fast",
+    "test_rate_limits": "fast",
     "test_phone_numbers": "fast",
     "test_preferences": "fast",
     "test_readme": "fast",

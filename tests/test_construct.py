@@ -827,6 +827,16 @@ def test_the_sender_knows_each_configured_number_from_its_deploy_time_response(
         c.phone_number.phone_number_id: f"{custom_resource_id(c)}.PhoneNumber" for c in opt_out.phone_numbers
     }
     assert "ORIGINATION_NUMBERS" not in reply["Properties"]["Environment"]["Variables"]
+    types = sender["Properties"]["Environment"]["Variables"]["NUMBER_TYPES"]
+    assert json.loads(
+        "".join(
+            part if isinstance(part, str) else "{}.{}".format(*part["Fn::GetAtt"])
+            for part in types["Fn::Join"][1]
+        )
+    ) == {
+        c.phone_number.phone_number_id: "{0}.NumberType/{0}.IsoCountryCode".format(custom_resource_id(c))
+        for c in opt_out.phone_numbers
+    }, "each number's type and country, for its published rate"
     worst_case = sum(
         len(f'"{c.phone_number.phone_number_id}":"+123456789012345",') for c in opt_out.phone_numbers
     )

@@ -89,8 +89,11 @@ class Originations:
         known: Mapping[str, str] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         pools: PoolMembership | None = None,
+        described: Callable[[Mapping[str, Any]], None] | None = None,
     ) -> None:
+        """``described`` is told every DescribePhoneNumbers entry looked up (its rate and type)."""
         self._client = client
+        self._described = described
         self._numbers: dict[str, str] = dict(known or {})
         self._sleep = sleep
         self._pools = pools or PoolMembership(client, sleep=sleep)
@@ -176,6 +179,8 @@ class Originations:
         if not found:
             raise InvalidRequestError("OriginationIdentity", "no phone number has this ID or ARN")
         number = to_origination_number(found[0]["PhoneNumber"], "OriginationIdentity")
+        if self._described is not None:
+            self._described(found[0])
         with self._lock:
             for name in (identity, found[0].get("PhoneNumberId"), found[0].get("PhoneNumberArn")):
                 if name:

@@ -22,6 +22,7 @@ from .origination import Originations
 from .pacing import Pacer
 from .pools import PoolMembership
 from .queued_sends import QueuedSends
+from .rate_limits import RateLimits, describe_with
 from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
@@ -73,10 +74,15 @@ def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
 
 def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
     """The gateway and the origination directory of one container: one pace per identity for all."""
+    limits = RateLimits(settings.number_types, describe_with(client))
     originations = Originations(
-        client, settings.origination_numbers, pools=PoolMembership(client, settings.pool_ids)
+        client,
+        settings.origination_numbers,
+        pools=PoolMembership(client, settings.pool_ids),
+        described=limits.remember,
     )
-    gateway = SmsGateway(client, Pacer(settings.messages_per_second), originations.names)
+    pacer = Pacer(settings.messages_per_second, known_rate=limits.rate)
+    gateway = SmsGateway(client, pacer, originations.names)
     return gateway, originations
 
 

@@ -24,6 +24,7 @@ from .origination import parse_origination_numbers
 from .pacing import parse_rates
 from .pools import parse_pool_ids
 from .preferences import Scope
+from .rate_limits import parse_number_types
 
 _Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy)
 
@@ -67,6 +68,8 @@ class Settings:
     send_concurrency: int = DEFAULT_CONCURRENCY
     origination_numbers: Mapping[str, str] = field(default_factory=dict)
     """Phone number ID and ARN to E.164 of the numbers the construct configured."""
+    number_types: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Phone number ID to (NumberType, IsoCountryCode) of the construct's numbers: their published rates."""
     pool_ids: tuple[str, ...] = ()
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
 
@@ -101,6 +104,7 @@ class Settings:
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
+            number_types=parse_number_types(env.get("NUMBER_TYPES")),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
         )
 

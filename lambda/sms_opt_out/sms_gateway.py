@@ -110,16 +110,22 @@ class SmsGateway:
         names = self._names(params["OriginationIdentity"])
         attempt = 0
         while True:
+            pace = self._pacer.reductions(names[0])
             start = self._pacer.reserve(names[0], names[1:])
             if not deadline.allows_send_at(start):
                 raise DeadlineReachedError(f"no time left to start {self.operation(params)}")
             self._sleep(max(0.0, start - time.monotonic()))
+            if self._pacer.reductions(names[0]) != pace:
+                continue  # slowed down while waiting: the slot was taken at the old pace
             if still_wanted is not None and not still_wanted():
                 return None
             try:
                 if MEDIA_URLS in params:
-                    return str(self._client.send_media_message(**params)["MessageId"])
-                return str(self._client.send_text_message(**params)["MessageId"])
+                    answer = self._client.send_media_message(**params)
+                else:
+                    answer = self._client.send_text_message(**params)
+                self._pacer.accepted(names[0])
+                return str(answer["MessageId"])
             except ClientError as error:
                 if error_code(error) != THROTTLING:
                     raise
