@@ -43,6 +43,7 @@ from sms_opt_out.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.idempotency import KEY_PREFIX
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
+from sms_opt_out.shared_rates import KEY_PREFIX as RATE_KEY_PREFIX
 from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
 DEFAULT_TIMEOUT_SECONDS = 30
@@ -319,6 +320,14 @@ class SmsOptOut(Construct):
                 actions=list(IDEMPOTENCY_KEY_ACTIONS),
                 resources=[self.table.table_arn],
                 conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*"]}},
+            )
+        )
+        # Rate leases only (RATE#<identity>): the containers sending from a number share its rate.
+        self.send_function.add_to_role_policy(
+            iam.PolicyStatement(
+                actions=["dynamodb:UpdateItem"],
+                resources=[self.table.table_arn],
+                conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{RATE_KEY_PREFIX}*"]}},
             )
         )
         number_arns = [n.arn for n in numbers] + [n.attr_arn for n in in_app_numbers]

@@ -50,6 +50,7 @@ MODULE_TIERS = {
     "test_settings": "fast",
     # integration: moto (a server or in process), the SMS simulator, threads, injected faults
     "test_ambiguous_replies": "integration",
+    "test_shared_rates": "integration",
     "test_benchmarks": "integration",
     "test_dynamodb_strictness": "integration",
     "test_explain_cli": "integration",

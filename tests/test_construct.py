@@ -347,9 +347,11 @@ def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
         a for s in statements if "Condition" not in s for a in actions(s) if a.startswith("dynamodb:")
     ]
     assert unconditioned == ["dynamodb:BatchGetItem"], "it reads consent and cannot write it"
-    (keys,) = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
+    keys, rates = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
     assert sorted(actions(keys)) == ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"]
     assert keys["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["IDEMPOTENCY#*"]}}
+    assert actions(rates) == ["dynamodb:UpdateItem"], "its rate leases, and nothing else"
+    assert rates["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["RATE#*"]}}
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert sorted(join(r) for r in send["Resource"]) == [
         f"arn:aws:sms-voice:us-east-1:111122223333:phone-number/{A}",

@@ -53,6 +53,8 @@ KEPT_SECONDS = 30.0
 """Accepted sends older than this are forgotten."""
 
 KnownRate = Callable[[Sequence[str]], "float | None"]
+FleetShare = Callable[[str], float]
+"""This container's share of an identity's rate (``shared_rates.SharedRates.share``)."""
 """An identity's rate from what AWS reports or publishes for it, given all its names; None: unknown."""
 
 
@@ -80,6 +82,8 @@ class _Lane:
 
     ceiling: float | None
     started: float
+    share: float = 1.0
+    """This container's share of the ceiling (``shared_rates``: the containers sending from it)."""
     next_free: float = 0.0
     reduced_rate: float | None = None
     reduced_at: float = 0.0
@@ -90,14 +94,15 @@ class _Lane:
     accepted: deque[float] = field(default_factory=deque)
 
     def rate(self, now: float) -> float | None:
+        ceiling = None if self.ceiling is None else self.ceiling * self.share
         if self.reduced_rate is None:
-            return self.ceiling
+            return ceiling
         elapsed = now - self.reduced_at
         if self.measured:
             recovered = self.reduced_rate * (1 + GROWTH_PER_SECOND * elapsed)
         else:
             recovered = self.reduced_rate * 2 ** min(elapsed, 30.0)
-        return recovered if self.ceiling is None else min(self.ceiling, recovered)
+        return recovered if ceiling is None else min(ceiling, recovered)
 
     def reserve(self, now: float) -> float:
         rate = self.rate(now)
@@ -140,7 +145,8 @@ class Pacer:
 
     ``clock`` (``time.monotonic`` by default) tells the time of every slot and slow-down;
     ``known_rate`` gives an identity's rate when none is configured (asked once per identity,
-    outside the pacer's lock: it may ask AWS).
+    outside the pacer's lock: it may ask AWS); ``fleet_share`` this container's share of a known
+    rate, asked at every slot (outside the lock: it renews a lease in DynamoDB once a second).
     """
 
     def __init__(
@@ -148,10 +154,12 @@ class Pacer:
         rates: Mapping[str, float] | None = None,
         clock: Callable[[], float] | None = None,
         known_rate: KnownRate | None = None,
+        fleet_share: FleetShare | None = None,
     ) -> None:
         self._rates = dict(rates or {})
         self._clock = clock or (lambda: time.monotonic())  # this module's time, when a test replaces it
         self._known_rate = known_rate
+        self._fleet_share = fleet_share
         self._lanes: dict[str, _Lane] = {}
         self._lock = threading.Lock()
 
@@ -182,7 +190,9 @@ class Pacer:
     def reserve(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """Take the next slot of ``identity``: the ``clock()`` time at which its send may start."""
         lane = self._lane(identity, aliases)
+        share = self._fleet_share(identity) if self._fleet_share and lane.ceiling is not None else 1.0
         with self._lock:
+            lane.share = share
             return lane.reserve(self._clock())
 
     def next_free(self, identity: str, aliases: Iterable[str] = ()) -> float:

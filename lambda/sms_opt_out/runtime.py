@@ -26,6 +26,7 @@ from .rate_limits import RateLimits, describe_with
 from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
+from .shared_rates import SharedRates
 from .sms_gateway import SmsGateway
 from .unrecognised_replies import UnrecognisedReplies
 
@@ -72,8 +73,11 @@ def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
     return make("dynamodb", config=pool), make(SMS_SERVICE, config=single_attempt)
 
 
-def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
-    """The gateway and the origination directory of one container: one pace per identity for all."""
+def _sms(
+    settings: Settings, client: Any, fleet: SharedRates | None = None
+) -> tuple[SmsGateway, Originations]:
+    """The gateway and the origination directory of one container: one pace per identity for all
+    its threads, and with ``fleet`` a share of each known rate across the containers."""
     limits = RateLimits(settings.number_types, describe_with(client))
     originations = Originations(
         client,
@@ -81,7 +85,11 @@ def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
         pools=PoolMembership(client, settings.pool_ids),
         described=limits.remember,
     )
-    pacer = Pacer(settings.messages_per_second, known_rate=limits.rate)
+    pacer = Pacer(
+        settings.messages_per_second,
+        known_rate=limits.rate,
+        fleet_share=fleet.share if fleet is not None else None,
+    )
     gateway = SmsGateway(client, pacer, originations.names)
     return gateway, originations
 
@@ -104,7 +112,7 @@ def build_guarded_sender(client: ClientFactory | None = None) -> GuardedSender:
         if settings.failed_sends_queue_url
         else None
     )
-    gateway, originations = _sms(settings, sms)
+    gateway, originations = _sms(settings, sms, SharedRates(settings.table_name, dynamodb))
     return GuardedSender(
         OptOutStore(settings.table_name, dynamodb),
         gateway,
