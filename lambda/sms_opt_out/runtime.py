@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import botocore.session
 from botocore.config import Config
@@ -23,12 +23,13 @@ from .pacing import Pacer
 from .pools import PoolMembership
 from .queued_sends import QueuedSends
 from .rate_limits import RateLimits, describe_with
-from .reply_service import ReplyProcessor
 from .send_service import GuardedSender
 from .settings import Settings
 from .shared_rates import SharedRates
 from .sms_gateway import SmsGateway
-from .unrecognised_replies import UnrecognisedReplies
+
+if TYPE_CHECKING:
+    from .reply_service import ReplyProcessor
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
 
@@ -95,6 +96,10 @@ def _sms(
 
 
 def build_reply_processor(client: ClientFactory | None = None) -> ReplyProcessor:
+    # Imported here: the send function's cold start does not pay for the reply side's modules.
+    from .reply_service import ReplyProcessor
+    from .unrecognised_replies import UnrecognisedReplies
+
     settings = Settings.from_environ()
     dynamodb, sms = _clients(settings, client or _default_factory())
     gateway, originations = _sms(settings, sms)
