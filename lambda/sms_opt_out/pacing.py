@@ -52,6 +52,9 @@ measured by their spacing instead (a count over 2 s of a 1-MPS number would be o
 KEPT_SECONDS = 30.0
 """Accepted sends older than this are forgotten."""
 
+KNOWN_RATE_HEADROOM = 0.97
+"""A rate AWS reports or publishes is paced at 97% of it: a call's latency varies by milliseconds,
+and the bucket of a 1-MPS number holds one token, so a pace of exactly 1 is throttled now and then."""
 KnownRate = Callable[[Sequence[str]], "float | None"]
 FleetShare = Callable[[str], float]
 """This container's share of an identity's rate (``shared_rates.SharedRates.share``)."""
@@ -176,7 +179,8 @@ class Pacer:
         configured = self.configured_rate(identity, aliases)
         if configured is not None or self._known_rate is None:
             return configured
-        return self._known_rate((identity, *aliases))
+        known = self._known_rate((identity, *aliases))
+        return None if known is None else known * KNOWN_RATE_HEADROOM
 
     def _lane(self, identity: str, aliases: Iterable[str]) -> _Lane:
         with self._lock:
