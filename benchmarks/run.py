@@ -14,6 +14,7 @@ from benchmarks import (
     classifier,
     cold_start,
     cpu_time,
+    fleet_rates,
     import_throughput,
     metrics_cost,
     request_cost,
@@ -178,6 +179,7 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
     )
 
     rows += _send_rows()
+    rows += fleet_rates.rows()
 
     figures = import_throughput.run(import_rows)
     writes_per_100k = figures.per_100k(figures.write_requests)

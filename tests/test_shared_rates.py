@@ -26,10 +26,21 @@ def containers(client: Any, clock: Clock, count: int) -> list[SharedRates]:
     return [SharedRates(TABLE, client, clock, container=f"c{n}") for n in range(count)]
 
 
-def test_one_container_alone_gets_the_whole_rate(moto_server: Any) -> None:
+def test_one_container_alone_gets_the_whole_rate_at_once(moto_server: Any) -> None:
     (alone,) = containers(moto_server, Clock(), 1)
 
-    assert alone.share(OUR_NUMBER) == 1.0
+    assert alone.share(OUR_NUMBER) == (1.0, 0.0)
+
+
+def test_a_container_joining_others_waits_for_them_to_make_room(moto_server: Any) -> None:
+    clock = Clock()
+    sending, joining = containers(moto_server, clock, 2)
+    sending.share(OUR_NUMBER)
+
+    assert joining.share(OUR_NUMBER) == (0.5, RENEW_SECONDS), "the other goes on at 1 until it renews"
+    clock.now += RENEW_SECONDS
+    assert sending.share(OUR_NUMBER) == (0.5, 0.0)
+    assert joining.share(OUR_NUMBER) == (0.5, 0.0)
 
 
 def test_four_containers_renewing_at_once_share_the_rate_in_quarters(moto_server: Any) -> None:
@@ -47,7 +58,7 @@ def test_four_containers_renewing_at_once_share_the_rate_in_quarters(moto_server
     clock.now += RENEW_SECONDS  # each renews once more: every lease is in the item by then
 
     def renew(container: SharedRates) -> None:
-        shares[container.container] = container.share(OUR_NUMBER)
+        shares[container.container] = container.share(OUR_NUMBER)[0]
 
     threads = [threading.Thread(target=renew, args=(c,)) for c in fleet]
     for thread in threads:
@@ -63,12 +74,12 @@ def test_a_container_that_stops_frees_its_share_once_its_lease_ends(moto_server:
     staying.share(OUR_NUMBER)
     leaving.share(OUR_NUMBER)
     clock.now += RENEW_SECONDS
-    assert staying.share(OUR_NUMBER) == 0.5
+    assert staying.share(OUR_NUMBER)[0] == 0.5
 
     clock.now += LEASE_SECONDS  # the leaving one renews no more
-    assert staying.share(OUR_NUMBER) == 1.0
+    assert staying.share(OUR_NUMBER)[0] == 1.0
     clock.now += RENEW_SECONDS
-    assert staying.share(OUR_NUMBER) == 1.0
+    assert staying.share(OUR_NUMBER)[0] == 1.0
     item = moto_server.get_item(
         TableName=TABLE, Key={"PK": {"S": KEY_PREFIX + OUR_NUMBER}, "SK": {"S": "RATE"}}
     )["Item"]
@@ -98,13 +109,15 @@ def test_a_refused_renewal_keeps_the_last_share() -> None:
         def update_item(self, **request: Any) -> Any:
             raise PermissionError("AccessDeniedException")
 
-    assert SharedRates(TABLE, Refusing(), Clock()).share(OUR_NUMBER) == 1.0
+    assert SharedRates(TABLE, Refusing(), Clock()).share(OUR_NUMBER) == (1.0, 0.0)
 
 
 @pytest.mark.parametrize("containers_sending", [1, 2, 4])
 def test_the_pacer_spaces_a_known_rate_by_its_share(containers_sending: int) -> None:
     pacer = Pacer(
-        known_rate=lambda names: 4.0, fleet_share=lambda identity: 1 / containers_sending, clock=lambda: 0.0
+        known_rate=lambda names: 4.0,
+        fleet_share=lambda identity: (1 / containers_sending, 0.0),
+        clock=lambda: 0.0,
     )
     first, second = pacer.reserve(OUR_NUMBER), pacer.reserve(OUR_NUMBER)
 

@@ -56,8 +56,12 @@ KNOWN_RATE_HEADROOM = 0.97
 """A rate AWS reports or publishes is paced at 97% of it: a call's latency varies by milliseconds,
 and the bucket of a 1-MPS number holds one token, so a pace of exactly 1 is throttled now and then."""
 KnownRate = Callable[[Sequence[str]], "float | None"]
-FleetShare = Callable[[str], float]
-"""This container's share of an identity's rate (``shared_rates.SharedRates.share``)."""
+FleetShare = Callable[[str], "tuple[float, float]"]
+"""This container's share of an identity's rate and the seconds it must wait before sending
+(``shared_rates.SharedRates.share``)."""
+KNOWN_GROWTH_PER_SECOND = 0.05
+"""Under a known rate a throttle is transient (a container joining, a late packet): the pace is
+back at the rate within 2 seconds."""
 """An identity's rate from what AWS reports or publishes for it, given all its names; None: unknown."""
 
 
@@ -102,7 +106,8 @@ class _Lane:
             return ceiling
         elapsed = now - self.reduced_at
         if self.measured:
-            recovered = self.reduced_rate * (1 + GROWTH_PER_SECOND * elapsed)
+            growth = GROWTH_PER_SECOND if ceiling is None else KNOWN_GROWTH_PER_SECOND
+            recovered = self.reduced_rate * (1 + growth * elapsed)
         else:
             recovered = self.reduced_rate * 2 ** min(elapsed, 30.0)
         return recovered if ceiling is None else min(ceiling, recovered)
@@ -194,10 +199,17 @@ class Pacer:
     def reserve(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """Take the next slot of ``identity``: the ``clock()`` time at which its send may start."""
         lane = self._lane(identity, aliases)
-        share = self._fleet_share(identity) if self._fleet_share and lane.ceiling is not None else 1.0
+        share, wait = (1.0, 0.0)
+        if self._fleet_share is not None and lane.ceiling is not None:
+            share, wait = self._fleet_share(identity)
         with self._lock:
+            now = self._clock()
+            if share < lane.share:  # another container joined: the slots taken at the old share are stale
+                lane.reductions += 1
+                lane.next_free = now
             lane.share = share
-            return lane.reserve(self._clock())
+            lane.next_free = max(lane.next_free, now + wait)
+            return lane.reserve(now)
 
     def next_free(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """When ``identity``'s next slot would start, without taking it."""

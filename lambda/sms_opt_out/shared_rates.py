@@ -12,8 +12,8 @@ condition can fail and no retry is needed.
 
 Cost: one write request (about 1 WCU: the item holds a number per live container) per container
 and identity each second while it sends; nothing while it is idle. A joining container is counted
-by the others at their next renewal, so for at most ``RENEW_SECONDS`` the fleet may exceed the rate
-by the joiner's share (AWS's bucket holds one second's worth; a throttle then slows the pace).
+by the others at their next renewal, so a container that finds others sending waits
+``RENEW_SECONDS`` before its first send from the identity, while they make room.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ KEY_PREFIX = "RATE#"
 SORT_KEY = "RATE"
 HOLDER_PREFIX = "H_"
 RENEW_SECONDS = 1.0
-LEASE_SECONDS = 3.0
-"""A lease outlives two missed renewals: a busy container is not dropped for one slow write."""
+LEASE_SECONDS = 2.0
+"""A lease outlives one missed renewal: a busy container is not dropped for one slow write."""
 ITEM_DAYS = 1
 """An item not renewed for a day expires (the table's TTL): a number no longer sent from leaves nothing."""
 
@@ -45,6 +45,8 @@ ITEM_DAYS = 1
 class _Share:
     holders: int = 1
     renewed_at: float | None = None
+    joined_at: float | None = None
+    """When this container's first lease was written while others held theirs."""
     expired: list[str] = field(default_factory=list)
     renewing: bool = False
 
@@ -69,11 +71,20 @@ class SharedRates:
         self._shares: dict[str, _Share] = {}
         self._lock = threading.Lock()
 
-    def share(self, identity: str) -> float:
-        """This container's share of ``identity``'s rate (1 / live leases), renewing its lease when due.
+    def share(self, identity: str) -> tuple[float, float]:
+        """This container's share of ``identity``'s rate (1 / live leases), renewing its lease when
+        due, and the seconds to wait before sending (a container joining others waits for them to
+        renew and make room).
 
         One thread renews; the others go on at the share last known. A renewal AWS refuses keeps it.
         """
+        fraction = self._fraction(identity)
+        with self._lock:
+            joined_at = self._shares[identity].joined_at
+        wait = 0.0 if joined_at is None else max(0.0, joined_at + RENEW_SECONDS - self._clock())
+        return fraction, wait
+
+    def _fraction(self, identity: str) -> float:
         now = self._clock()
         with self._lock:
             share = self._shares.setdefault(identity, _Share())
@@ -92,6 +103,8 @@ class SharedRates:
                 return 1 / share.holders
         live, gone = _holders(item, now)
         with self._lock:
+            if share.renewed_at is None and live > 1:
+                share.joined_at = now
             share.holders = max(1, live)
             share.expired = gone
             share.renewed_at = now
