@@ -93,7 +93,7 @@ def _environment(numbers: list[Number], endpoint: str) -> dict[str, str]:
     return {
         "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2": endpoint,
         "ORIGINATION_NUMBERS": json.dumps({n.phone_id: n.e164 for n in numbers}),
-        "NUMBER_TYPES": json.dumps({n.phone_id: f"{n.number_type}/{n.country}" for n in numbers}),
+        "NUMBER_TYPES": json.dumps([f"{n.number_type}/{n.country}" for n in numbers]),
     }
 
 

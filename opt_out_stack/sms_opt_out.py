@@ -358,14 +358,16 @@ class SmsOptOut(Construct):
         )
         configure_in_app([*in_app_numbers, *in_app_pools], topic=self.topic, after=receivable)
         known = {c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}
+        # Each number's type and country, in the order of ORIGINATION_NUMBERS (a list: no ID twice),
+        # for AWS's published rate where DescribePhoneNumbers reports none.
+        types = {c.phone_number.phone_number_id: c.number_type for c in self.phone_numbers}
         for number in in_app_numbers:
             known[number.attr_phone_number_id] = number.attr_phone_number
+            types[number.attr_phone_number_id] = f"{number.number_type}/{number.iso_country_code}"
         self._add_environment(self.send_function, "ORIGINATION_NUMBERS", stack.to_json_string(known))
-        # Each number's type and country, for AWS's published rate where DescribePhoneNumbers reports none.
-        number_types = {c.phone_number.phone_number_id: c.number_type for c in self.phone_numbers}
-        for number in in_app_numbers:
-            number_types[number.attr_phone_number_id] = f"{number.number_type}/{number.iso_country_code}"
-        self._add_environment(self.send_function, "NUMBER_TYPES", stack.to_json_string(number_types))
+        self._add_environment(
+            self.send_function, "NUMBER_TYPES", stack.to_json_string([types[k] for k in known])
+        )
         # The reply function cannot reference an in-app pool (which depends on the function's
         # subscription): replies to its numbers are recorded for the number, and the sender, which
         # knows the pool, still treats it as one origination.
@@ -418,11 +420,7 @@ class SmsOptOut(Construct):
                 | {str(i).rjust(phone_id, "x"): e164 for i in range(len(in_app_numbers))}
             ),
             "NUMBER_TYPES": function_environment.json_bound(
-                {n.phone_number_id: function_environment.LONGEST_NUMBER_TYPE for n in numbers}
-                | {
-                    str(i).rjust(phone_id, "x"): function_environment.LONGEST_NUMBER_TYPE
-                    for i in range(len(in_app_numbers))
-                }
+                [function_environment.LONGEST_NUMBER_TYPE] * (len(numbers) + len(in_app_numbers))
             ),
             "POOL_IDS": function_environment.json_bound(
                 [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)

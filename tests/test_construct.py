@@ -835,10 +835,9 @@ def test_the_sender_knows_each_configured_number_from_its_deploy_time_response(
             part if isinstance(part, str) else "{}.{}".format(*part["Fn::GetAtt"])
             for part in types["Fn::Join"][1]
         )
-    ) == {
-        c.phone_number.phone_number_id: "{0}.NumberType/{0}.IsoCountryCode".format(custom_resource_id(c))
-        for c in opt_out.phone_numbers
-    }, "each number's type and country, for its published rate"
+    ) == ["{0}.NumberType/{0}.IsoCountryCode".format(custom_resource_id(c)) for c in opt_out.phone_numbers], (
+        "each number's type and country, in the order of ORIGINATION_NUMBERS, for its published rate"
+    )
     worst_case = sum(
         len(f'"{c.phone_number.phone_number_id}":"+123456789012345",') for c in opt_out.phone_numbers
     )

@@ -83,15 +83,27 @@ def test_a_described_number_gives_its_rate_without_another_call() -> None:
     assert limits.rate((OUR_NUMBER, PHONE_ID)) == 100, "no MessagingLimits: the published rate of its type"
 
 
-@pytest.mark.parametrize("value", ['["TOLL_FREE/US"]', '{"phone-1": "TOLL_FREE"}', "{"])
-def test_bad_number_types_name_the_variable(value: str) -> None:
-    with pytest.raises(ConfigurationError, match=r"^NUMBER_TYPES: "):
-        parse_number_types(value)
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ('{"phone-1": "TOLL_FREE/US"}', "must be a JSON list"),
+        ('["TOLL_FREE"]', "must be TYPE/COUNTRY"),
+        ('["TOLL_FREE/US", "TEN_DLC/US"]', "has 2 types for the 1 numbers"),
+        ("[", "JSON list"),
+    ],
+)
+def test_bad_number_types_name_the_variable(value: str, reason: str) -> None:
+    with pytest.raises(ConfigurationError, match=r"^NUMBER_TYPES: ") as raised:
+        parse_number_types(value, [PHONE_ID])
+    assert reason in str(raised.value)
 
 
-def test_number_types_parse() -> None:
-    assert parse_number_types(json.dumps({PHONE_ID: "TEN_DLC/US"})) == {PHONE_ID: ("TEN_DLC", "US")}
-    assert parse_number_types(None) == {}
+def test_number_types_follow_the_order_of_the_numbers() -> None:
+    other = "phone-" + "b" * 32
+    parsed = parse_number_types(json.dumps(["TEN_DLC/US", "LONG_CODE/GB"]), [PHONE_ID, other])
+
+    assert parsed == {PHONE_ID: ("TEN_DLC", "US"), other: ("LONG_CODE", "GB")}
+    assert parse_number_types(None, [PHONE_ID]) == {}
 
 
 @pytest.mark.integration
@@ -103,7 +115,7 @@ def test_the_sender_paces_a_number_at_its_reported_or_published_rate_unthrottled
     number = sms.add_phone_number(REPORTING, "TOLL_FREE", "US", messages_per_second=3, report_limits=report)
     monkeypatch.setenv("ORIGINATION_NUMBERS", json.dumps({number["PhoneNumberId"]: REPORTING}))
     if not report:
-        monkeypatch.setenv("NUMBER_TYPES", json.dumps({number["PhoneNumberId"]: "TOLL_FREE/US"}))
+        monkeypatch.setenv("NUMBER_TYPES", json.dumps(["TOLL_FREE/US"]))
     recipients = [f"+1415555{n:04d}" for n in range(12)]
     batch = [
         {"DestinationPhoneNumber": r, "OriginationIdentity": REPORTING, "MessageBody": "Hi"}

@@ -9,7 +9,7 @@ comes first). In order:
    numbers, ``ORIGINATION_NUMBERS``, or one sent from by ID or ARN).
 2. **Published**: AWS's default for the number's type and country (``PUBLISHED_RATES``), from the
    ``NumberType`` and ``IsoCountryCode`` that ``UpdatePhoneNumber`` answered at deploy time
-   (``NUMBER_TYPES``) or that ``DescribePhoneNumbers`` reported.
+   (``NUMBER_TYPES``, in the order of ``ORIGINATION_NUMBERS``) or that ``DescribePhoneNumbers`` reported.
 3. None: the pacer discovers the rate from AWS's throttling (``pacing``).
 
 Pools and sender IDs have no reported rate: they are configured or discovered.
@@ -62,24 +62,31 @@ def reported_rate(description: Mapping[str, Any]) -> float | None:
     return float(rate)
 
 
-def parse_number_types(value: str | None, field: str = "NUMBER_TYPES") -> dict[str, tuple[str, str]]:
-    """``{"phone-...": "TOLL_FREE/US"}`` as phone number ID to (NumberType, IsoCountryCode)."""
+def parse_number_types(
+    value: str | None, numbers: Sequence[str], field: str = "NUMBER_TYPES"
+) -> dict[str, tuple[str, str]]:
+    """``["TOLL_FREE/US", ...]``, one per phone number ID of ``numbers`` (``ORIGINATION_NUMBERS``'s, in
+    its order: a list keeps 60 numbers within Lambda's 4 KB), as ID to (NumberType, IsoCountryCode)."""
     if value is None or not value.strip():
         return {}
     try:
         types = json.loads(value)
     except json.JSONDecodeError:
-        raise ConfigurationError(field, "must be a JSON object of phone number ID to TYPE/COUNTRY") from None
-    if not isinstance(types, dict):
-        raise ConfigurationError(field, "must be a JSON object of phone number ID to TYPE/COUNTRY")
+        raise ConfigurationError(field, "must be a JSON list of TYPE/COUNTRY") from None
+    if not isinstance(types, list):
+        raise ConfigurationError(field, "must be a JSON list of TYPE/COUNTRY")
+    if len(types) != len(numbers):
+        raise ConfigurationError(
+            field, f"has {len(types)} types for the {len(numbers)} numbers of ORIGINATION_NUMBERS"
+        )
     parsed: dict[str, tuple[str, str]] = {}
-    for number_id, kind in types.items():
+    for number_id, kind in zip(numbers, types, strict=True):
         number_type, _, country = str(kind).partition("/")
         if not number_type or not country:
             raise ConfigurationError(
                 field, f"the type of {number_id!r} must be TYPE/COUNTRY, like TOLL_FREE/US"
             )
-        parsed[str(number_id)] = (number_type, country)
+        parsed[number_id] = (number_type, country)
     return parsed
 
 

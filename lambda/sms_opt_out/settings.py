@@ -94,6 +94,7 @@ class Settings:
             raise ConfigurationError(KEYWORD_VARIABLES[argument], reason)
         policy = _choice(env, "REVOCATION_POLICY", RevocationPolicy, RevocationPolicy.STRICT)
         rules = KeywordRules(keyword_sets, match_mode=match_mode, policy=policy)
+        numbers = parse_origination_numbers(env.get("ORIGINATION_NUMBERS"))
         return cls(
             table_name=table_name,
             rules=rules,
@@ -103,8 +104,8 @@ class Settings:
             send_queue_url=env.get("SEND_QUEUE_URL", "").strip() or None,
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
-            origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
-            number_types=parse_number_types(env.get("NUMBER_TYPES")),
+            origination_numbers=numbers,
+            number_types=parse_number_types(env.get("NUMBER_TYPES"), list(numbers)),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
         )
 
