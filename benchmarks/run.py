@@ -16,6 +16,7 @@ from benchmarks import (
     cold_start,
     cpu_time,
     delivery_event_cost,
+    fleet_rates,
     import_throughput,
     metrics_cost,
     request_cost,
@@ -220,6 +221,7 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
     )
 
     rows += _send_rows()
+    rows += fleet_rates.rows()
 
     figures = import_throughput.run(import_rows)
     writes_per_100k = figures.per_100k(figures.write_requests)

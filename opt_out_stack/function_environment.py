@@ -25,6 +25,8 @@ MAX_CONFIGURATION_SET_NAME = 64
 """The longest configuration set name (the one the construct creates is named at deploy time)."""
 MAX_E164 = 16
 """``+`` and at most 15 digits."""
+LONGEST_NUMBER_TYPE = "SHORT_CODE/XX"
+"""``NUMBER_TYPES``'s longest value: the longest ``NumberType`` and a country code."""
 ID_LENGTH = {"phone": len("phone-") + 32, "pool": len("pool-") + 32, "rcs-agent": 64}
 """The length of a phone number's and a pool's ID (an RCS agent's at most), known only at deploy time
 for the app's own."""
@@ -32,6 +34,7 @@ for the app's own."""
 
 CONSTRUCT_VARIABLES = {
     "ORIGINATION_NUMBERS": "phone_number_ids",
+    "NUMBER_TYPES": "phone_number_ids",
     "POOL_IDS": "pool_ids",
     "RCS_AGENT_IDS": "rcs_agent_ids",
     "MESSAGES_PER_SECOND": "messages_per_second",

@@ -46,7 +46,7 @@ class PhoneNumberConfiguration(Construct):
             )
 
         enable = update_phone_number(
-            ["PhoneNumber"],
+            ["PhoneNumber", "NumberType", "IsoCountryCode"],
             TwoWayEnabled=True,
             TwoWayChannelArn=topic.topic_arn,
             SelfManagedOptOutsEnabled=True,
@@ -68,6 +68,11 @@ class PhoneNumberConfiguration(Construct):
             self.resource.node.add_dependency(dependency)
         self.e164_number: str = self.resource.get_response_field("PhoneNumber")
         """The number itself (E.164), as UpdatePhoneNumber returned it at deploy time."""
+        self.number_type: str = (
+            f"{self.resource.get_response_field('NumberType')}/"
+            f"{self.resource.get_response_field('IsoCountryCode')}"
+        )
+        """``TYPE/COUNTRY`` (``TOLL_FREE/US``): what the sender's published rate of the number follows."""
 
 
 def configure_one_after_another(

@@ -58,6 +58,7 @@ from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.opt_out_list_removal import LIST_NUMBERS_VARIABLE
 from sms_opt_out.opt_out_store import AWS_LIST_PREFIX
 from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
+from sms_opt_out.shared_rates import KEY_PREFIX as RATE_KEY_PREFIX
 from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
 DEFAULT_TIMEOUT_SECONDS = 30
@@ -407,6 +408,14 @@ class SmsOptOut(Construct):
                 conditions=AWS_OPT_OUT_RECORD_CONDITIONS,
             )
         )
+        # Rate leases only (RATE#<identity>): the containers sending from a number share its rate.
+        self.send_function.add_to_role_policy(
+            iam.PolicyStatement(
+                actions=["dynamodb:UpdateItem"],
+                resources=[self.table.table_arn],
+                conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{RATE_KEY_PREFIX}*"]}},
+            )
+        )
         number_arns = [n.arn for n in numbers] + [n.attr_arn for n in in_app_numbers]
         pool_arns = [p.arn for p in pool_list] + [p.attr_arn for p in in_app_pools]
         self.delivery_function: lambda_.Function | None = None
@@ -510,9 +519,16 @@ class SmsOptOut(Construct):
                 ),
             )
         known = {c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}
+        # Each number's type and country, in the order of ORIGINATION_NUMBERS (a list: no ID twice),
+        # for AWS's published rate where DescribePhoneNumbers reports none.
+        types = {c.phone_number.phone_number_id: c.number_type for c in self.phone_numbers}
         for number in in_app_numbers:
             known[number.attr_phone_number_id] = number.attr_phone_number
+            types[number.attr_phone_number_id] = f"{number.number_type}/{number.iso_country_code}"
         self._add_environment(self.send_function, "ORIGINATION_NUMBERS", stack.to_json_string(known))
+        self._add_environment(
+            self.send_function, "NUMBER_TYPES", stack.to_json_string([types[k] for k in known])
+        )
         # The reply function cannot reference an in-app pool (which depends on the function's
         # subscription): replies to its numbers are recorded for the number, and the sender, which
         # knows the pool, still treats it as one origination.
@@ -577,6 +593,9 @@ class SmsOptOut(Construct):
                 | {str(i).rjust(phone_id, "x"): e164 for i in range(len(in_app_numbers))}
             ),
             DEFAULT_CONFIGURATION_SET_VARIABLE: function_environment.MAX_CONFIGURATION_SET_NAME,
+            "NUMBER_TYPES": function_environment.json_bound(
+                [function_environment.LONGEST_NUMBER_TYPE] * (len(numbers) + len(in_app_numbers))
+            ),
             "POOL_IDS": function_environment.json_bound(
                 [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)
             ),

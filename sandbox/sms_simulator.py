@@ -217,18 +217,29 @@ class SmsSimulator:
 
     # Test and demo controls ---------------------------------------------------------------
 
-    def add_phone_number(self, number: str) -> dict[str, Any]:
-        """Register one of our numbers; returns its description (with PhoneNumberId and Arn)."""
+    def add_phone_number(
+        self,
+        number: str,
+        number_type: str = "TOLL_FREE",
+        iso_country_code: str = "US",
+        messages_per_second: int | None = None,
+        report_limits: bool = True,
+    ) -> dict[str, Any]:
+        """Register one of our numbers; returns its description (with PhoneNumberId and Arn).
+
+        ``messages_per_second`` limits its sends (``limit_rate``) and, with ``report_limits``, is what
+        DescribePhoneNumbers reports of it (``MessagingLimits.RateLimits``, as AWS does).
+        """
         phone_id = phone_number_id_of(number)
         description = {
             "PhoneNumberArn": f"arn:aws:sms-voice:{self.state.region}:{ACCOUNT}:phone-number/{phone_id}",
             "PhoneNumberId": phone_id,
             "PhoneNumber": number,
             "Status": "ACTIVE",
-            "IsoCountryCode": "US",
+            "IsoCountryCode": iso_country_code,
             "MessageType": "TRANSACTIONAL",
             "NumberCapabilities": ["SMS"],
-            "NumberType": "TOLL_FREE",
+            "NumberType": number_type,
             "MonthlyLeasingPrice": "2.00",
             "TwoWayEnabled": False,
             "SelfManagedOptOutsEnabled": False,
@@ -236,6 +247,10 @@ class SmsSimulator:
             "DeletionProtectionEnabled": False,
             "CreatedTimestamp": datetime.now(UTC).timestamp(),
         }
+        if messages_per_second is not None:
+            self.limit_rate(number, messages_per_second)
+            if report_limits:
+                description["MessagingLimits"] = {"RateLimits": {"SMS": messages_per_second}}
         with self._lock:
             self.state.phone_numbers[phone_id] = description
         return description

@@ -369,7 +369,11 @@ def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
         a for s in statements if "Condition" not in s for a in actions(s) if a.startswith("dynamodb:")
     ]
     assert unconditioned == ["dynamodb:BatchGetItem"], "it reads consent and cannot write it"
-    keys, learned = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
+    conditioned = [s for s in statements if "Condition" in s and actions(s)[0].startswith("dynamodb:")]
+    (keys,) = [s for s in conditioned if "IDEMPOTENCY#*" in str(s["Condition"])]
+    (learned,) = [s for s in conditioned if "AWSLIST#*" in str(s["Condition"])]
+    (rates,) = [s for s in conditioned if "RATE#*" in str(s["Condition"])]
+    assert len(conditioned) == 3
     assert sorted(actions(keys)) == ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"]
     assert keys["Condition"] == {
         "ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["IDEMPOTENCY#*", "CAP#*"]}
@@ -382,6 +386,8 @@ def test_the_sender_only_reads_the_table_and_sends_from_the_configured_numbers(
         },
         "StringEqualsIfExists": {"dynamodb:ReturnValues": "NONE"},
     }, "only AWSLIST# attributes of customers' items, which are read as opt-outs whatever they hold"
+    assert actions(rates) == ["dynamodb:UpdateItem"], "its rate leases, and nothing else"
+    assert rates["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["RATE#*"]}}
     (send,) = [s for s in statements if "sms-voice:SendTextMessage" in actions(s)]
     assert opt_out.delivery_events is not None
     configuration_set = opt_out.delivery_events.configuration_set
@@ -904,6 +910,15 @@ def test_the_sender_knows_each_configured_number_from_its_deploy_time_response(
         c.phone_number.phone_number_id: f"{custom_resource_id(c)}.PhoneNumber" for c in opt_out.phone_numbers
     }
     assert "ORIGINATION_NUMBERS" not in reply["Properties"]["Environment"]["Variables"]
+    types = sender["Properties"]["Environment"]["Variables"]["NUMBER_TYPES"]
+    assert json.loads(
+        "".join(
+            part if isinstance(part, str) else "{}.{}".format(*part["Fn::GetAtt"])
+            for part in types["Fn::Join"][1]
+        )
+    ) == ["{0}.NumberType/{0}.IsoCountryCode".format(custom_resource_id(c)) for c in opt_out.phone_numbers], (
+        "each number's type and country, in the order of ORIGINATION_NUMBERS, for its published rate"
+    )
     worst_case = sum(
         len(f'"{c.phone_number.phone_number_id}":"+123456789012345",') for c in opt_out.phone_numbers
     )

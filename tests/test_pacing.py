@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ import pytest
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.inbound import InboundReply
 from sms_opt_out.leases import Lease
-from sms_opt_out.pacing import REDUCTION, Pacer, parse_rates
+from sms_opt_out.pacing import KNOWN_RATE_HEADROOM, MIN_RATE, REDUCTION, Pacer, parse_rates
 from sms_opt_out.runtime import build_reply_processor
 from tests.conftest import OUR_NUMBER, join_all
 from tests.test_send_under_load import customers
@@ -48,21 +50,119 @@ def test_a_rate_configured_under_another_name_of_the_number_applies() -> None:
     assert pacer.configured_rate(OTHER) is None
 
 
-def test_a_throttle_slows_the_throttled_identity_once_per_burst_and_no_other() -> None:
+def test_a_throttle_slows_the_throttled_identity_to_what_aws_accepted_once_per_burst() -> None:
     clock = Clock()
     pacer = Pacer(clock=clock)
-    starts = [pacer.reserve(OUR_NUMBER) for _ in range(10)]
+    starts = [pacer.reserve(OUR_NUMBER) for _ in range(16)]
     pacer.reserve(OTHER)
-    clock.now += 0.1  # the first answers come back
+    clock.now += 0.05  # the answers come back: AWS took 10 of the 16
+    for _ in range(10):
+        pacer.accepted(OUR_NUMBER)
 
     pacer.throttled(OUR_NUMBER, starts[-1])
     slowed = pacer.rate(OUR_NUMBER)
     for start in starts:  # the rest of the burst, answered late: already accounted for
         pacer.throttled(OUR_NUMBER, start)
 
-    assert slowed == pytest.approx(10 * REDUCTION, rel=0.01), "70% of the 10 a second it was sending"
+    assert slowed == pytest.approx(10 * REDUCTION), "92% of the 10 a second AWS accepted, not of the 16 tried"
     assert pacer.rate(OUR_NUMBER) == slowed
     assert pacer.rate(OTHER) is None, "an unthrottled identity stays unpaced"
+
+
+def test_a_slot_taken_before_a_slow_down_is_stale() -> None:
+    clock = Clock()
+    pacer = Pacer({OUR_NUMBER: 10}, clock)
+    before = pacer.reductions(OUR_NUMBER)
+    taken = [pacer.reserve(OUR_NUMBER) for _ in range(5)]
+
+    pacer.throttled(OUR_NUMBER, taken[0])
+
+    assert pacer.reductions(OUR_NUMBER) == before + 1
+    assert pacer.reserve(OUR_NUMBER) < taken[-1], "the next slot starts from now at the new pace"
+
+
+def test_a_throttle_with_nothing_accepted_starts_low_and_doubles_each_second() -> None:
+    clock = Clock()
+    pacer = Pacer(clock=clock)
+    start = pacer.reserve(OUR_NUMBER)
+    pacer.throttled(OUR_NUMBER, start)
+
+    assert pacer.rate(OUR_NUMBER) == MIN_RATE
+    clock.now += 3
+    assert pacer.rate(OUR_NUMBER) == pytest.approx(MIN_RATE * 8)
+
+
+def test_a_known_rate_paces_an_identity_with_none_configured_and_configured_comes_first() -> None:
+    asked: list[tuple[str, ...]] = []
+
+    def known(names: Sequence[str]) -> float | None:
+        asked.append(tuple(names))
+        return 3.0
+
+    clock = Clock()
+    pacer = Pacer({OTHER: 7}, clock, known_rate=known)
+    ours = [pacer.reserve(OUR_NUMBER, ["phone-abc"]) for _ in range(3)]
+    pacer.reserve(OTHER)
+
+    assert [b - a for a, b in itertools.pairwise(ours)] == pytest.approx([1 / (3 * KNOWN_RATE_HEADROOM)] * 2)
+    assert pacer.rate(OTHER) == 7
+    assert asked == [(OUR_NUMBER, "phone-abc")], "asked once, for the identity without a configured rate"
+
+
+class _Bucket:
+    """AWS's limit on a number, as the simulator keeps it: ``rate`` a second, one second's worth held."""
+
+    def __init__(self, rate: float, clock: Clock) -> None:
+        self.rate, self.clock = rate, clock
+        self.tokens, self.at = max(1.0, rate), clock()
+
+    def take(self) -> bool:
+        now = self.clock()
+        self.tokens = min(max(1.0, self.rate), self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
+def _discover(true_rate: float, seconds: float, workers: int = 16, latency: float = 0.05) -> list[float]:
+    """Accepted send times of ``workers`` threads sending from one unconfigured number for ``seconds``,
+    as the gateway does (a slot, re-taken when stale; a throttle answered after ``latency``), on a
+    virtual clock: events in time order, nothing sleeps."""
+    clock = Clock()
+    pacer, bucket = Pacer(clock=clock), _Bucket(true_rate, clock)
+    began = clock.now
+    events: list[tuple[float, int, str, int]] = [(clock.now, n, "free", 0) for n in range(workers)]
+    heapq.heapify(events)
+    order = itertools.count(workers)
+    accepted: list[float] = []
+    while events and events[0][0] - began < seconds:
+        clock.now, _, kind, tag = heapq.heappop(events)
+        if kind == "free":
+            pace = pacer.reductions(OUR_NUMBER)
+            heapq.heappush(events, (pacer.reserve(OUR_NUMBER), next(order), "send", pace))
+        elif kind == "send" and pacer.reductions(OUR_NUMBER) != tag:
+            heapq.heappush(events, (clock.now, next(order), "free", 0))
+        elif kind == "send":
+            answer = "accepted" if bucket.take() else "throttled"
+            heapq.heappush(events, (clock.now + latency, next(order), answer, int(clock.now * 1e6)))
+        elif kind == "accepted":
+            pacer.accepted(OUR_NUMBER)
+            accepted.append(clock.now - began)
+            heapq.heappush(events, (clock.now, next(order), "free", 0))
+        else:
+            pacer.throttled(OUR_NUMBER, tag / 1e6)
+            heapq.heappush(events, (clock.now + latency, next(order), "free", 0))
+    return accepted
+
+
+@pytest.mark.parametrize("true_rate", [1.0, 3.0, 10.0, 100.0])
+def test_discovery_settles_within_10_percent_of_the_true_rate(true_rate: float) -> None:
+    accepted = _discover(true_rate, 90)
+
+    settled = [at for at in accepted if 30 <= at < 90]
+    assert len(settled) / 60 == pytest.approx(true_rate, rel=0.10)
 
 
 @pytest.mark.parametrize(

@@ -95,11 +95,14 @@ class Originations:
         pools: PoolMembership | None = None,
         notify: NotifyConfigurations | None = None,
         agents: Sequence[str] = (),
+        described: Callable[[Mapping[str, Any]], None] | None = None,
     ) -> None:
-        """``agents`` are the RCS agent IDs known without their ARN (the construct's)."""
+        """``agents`` are the RCS agent IDs known without their ARN (the construct's); ``described`` is
+        told every DescribePhoneNumbers entry looked up (its rate and type)."""
         self._client = client
         self.agents = frozenset(agents)
         self._notify = notify or NotifyConfigurations(client, sleep=sleep)
+        self._described = described
         self._numbers: dict[str, str] = dict(known or {})
         self._sleep = sleep
         self._pools = pools or PoolMembership(client, sleep=sleep)
@@ -213,6 +216,8 @@ class Originations:
         if not found:
             raise InvalidRequestError("OriginationIdentity", "no phone number has this ID or ARN")
         number = to_origination_number(found[0]["PhoneNumber"], "OriginationIdentity")
+        if self._described is not None:
+            self._described(found[0])
         with self._lock:
             for name in (identity, found[0].get("PhoneNumberId"), found[0].get("PhoneNumberArn")):
                 if name:

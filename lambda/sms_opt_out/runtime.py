@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import botocore.session
 from botocore.config import Config
@@ -30,14 +30,17 @@ from .origination import Originations
 from .pacing import Pacer
 from .pools import PoolMembership
 from .queued_sends import QueuedSends
-from .reply_service import ReplyProcessor
+from .rate_limits import RateLimits, describe_with
 from .send_rules import SendRules
 from .send_service import GuardedSender
 from .service_models import use_shipped_models
 from .settings import Settings
+from .shared_rates import SharedRates
 from .sms_gateway import SmsGateway
 from .suppressions import Suppressions
-from .unrecognised_replies import UnrecognisedReplies
+
+if TYPE_CHECKING:
+    from .reply_service import ReplyProcessor
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
 
@@ -82,15 +85,25 @@ def _clients(settings: Settings, make: ClientFactory) -> tuple[Any, Any]:
     return make("dynamodb", config=pool), make(SMS_SERVICE, config=single_attempt)
 
 
-def _sms(settings: Settings, client: Any) -> tuple[SmsGateway, Originations]:
-    """The gateway and the origination directory of one container: one pace per identity for all."""
+def _sms(
+    settings: Settings, client: Any, fleet: SharedRates | None = None
+) -> tuple[SmsGateway, Originations]:
+    """The gateway and the origination directory of one container: one pace per identity for all
+    its threads, and with ``fleet`` a share of each known rate across the containers."""
+    limits = RateLimits(settings.number_types, describe_with(client))
     originations = Originations(
         client,
         settings.origination_numbers,
         pools=PoolMembership(client, settings.pool_ids),
         agents=settings.rcs_agent_ids,
+        described=limits.remember,
     )
-    gateway = SmsGateway(client, Pacer(settings.messages_per_second), originations.names)
+    pacer = Pacer(
+        settings.messages_per_second,
+        known_rate=limits.rate,
+        fleet_share=fleet.share if fleet is not None else None,
+    )
+    gateway = SmsGateway(client, pacer, originations.names)
     return gateway, originations
 
 
@@ -98,6 +111,10 @@ def build_reply_processor(
     client: ClientFactory | None = None, clock: Callable[[], float] | None = None
 ) -> ReplyProcessor:
     """``clock``: the container's own (default: the host's), corrected to AWS's by the table's responses."""
+    # Imported here: the send function's cold start does not pay for the reply side's modules.
+    from .reply_service import ReplyProcessor
+    from .unrecognised_replies import UnrecognisedReplies
+
     settings = Settings.from_environ()
     aws_clock = AwsClock(clock)
     dynamodb, sms = _clients(settings, client or _default_factory())
@@ -140,7 +157,7 @@ def build_guarded_sender(
         if settings.failed_sends_queue_url
         else None
     )
-    gateway, originations = _sms(settings, sms)
+    gateway, originations = _sms(settings, sms, SharedRates(settings.table_name, dynamodb))
     store = OptOutStore(settings.table_name, dynamodb)
     return GuardedSender(
         store,

@@ -25,6 +25,7 @@ from .origination import parse_origination_numbers
 from .pacing import parse_rates
 from .pools import parse_pool_ids
 from .preferences import Scope
+from .rate_limits import parse_number_types
 from .rcs import parse_rcs_agent_ids
 from .send_rules import Coverage, SendRulesSettings
 from .send_windows import parse_caps, parse_quiet_hours
@@ -72,6 +73,8 @@ class Settings:
     send_concurrency: int = DEFAULT_CONCURRENCY
     origination_numbers: Mapping[str, str] = field(default_factory=dict)
     """Phone number ID and ARN to E.164 of the numbers the construct configured."""
+    number_types: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Phone number ID to (NumberType, IsoCountryCode) of the construct's numbers: their published rates."""
     pool_ids: tuple[str, ...] = ()
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
     send_rules: SendRulesSettings = field(default_factory=SendRulesSettings)
@@ -105,6 +108,7 @@ class Settings:
             raise ConfigurationError(KEYWORD_VARIABLES[argument], reason)
         policy = _choice(env, "REVOCATION_POLICY", RevocationPolicy, RevocationPolicy.STRICT)
         rules = KeywordRules(keyword_sets, match_mode=match_mode, policy=policy)
+        numbers = parse_origination_numbers(env.get("ORIGINATION_NUMBERS"))
         return cls(
             table_name=table_name,
             rules=rules,
@@ -114,7 +118,8 @@ class Settings:
             send_queue_url=env.get("SEND_QUEUE_URL", "").strip() or None,
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
-            origination_numbers=parse_origination_numbers(env.get("ORIGINATION_NUMBERS")),
+            origination_numbers=numbers,
+            number_types=parse_number_types(env.get("NUMBER_TYPES"), list(numbers)),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
             send_rules=_send_rules(env),
             opt_out_list_numbers=parse_list_numbers(env.get(LIST_NUMBERS_VARIABLE)),

@@ -118,14 +118,19 @@ class SmsGateway:
         names = self._names(params[operation.identity])
         attempt = 0
         while True:
+            pace = self._pacer.reductions(names[0])
             start = self._pacer.reserve(names[0], names[1:])
             if not deadline.allows_send_at(start):
                 raise DeadlineReachedError(f"no time left to start {operation.name}")
             self._sleep(max(0.0, start - time.monotonic()))
+            if self._pacer.reductions(names[0]) != pace:
+                continue  # slowed down while waiting: the slot was taken at the old pace
             if still_wanted is not None and not still_wanted():
                 return None
             try:
-                return str(getattr(self._client, operation.method)(**params)["MessageId"])
+                answer = getattr(self._client, operation.method)(**params)
+                self._pacer.accepted(names[0])
+                return str(answer["MessageId"])
             except ClientError as error:
                 if error_code(error) != THROTTLING:
                     raise
