@@ -223,7 +223,7 @@ def test_an_asynchronous_batch_that_cannot_finish_queues_the_rest_and_nothing_va
     results = send_text_message.handler({"messages": batch}, LambdaContext(timeout_ms=3000))["results"]
 
     statuses = Counter(r["status"] for r in results)
-    assert set(statuses) == {"SENT", "QUEUED"} and statuses["QUEUED"] > 150
+    assert set(statuses) <= {"SENT", "QUEUED"} and statuses["QUEUED"] > 150, "sent, or kept: never lost"
     assert waiting(send_queue) == statuses["QUEUED"] and waiting(failed_sends) == 0
     ids = [r["queueMessageId"] for r in results if r["status"] == "QUEUED"]
     assert len(set(ids)) == len(ids), "each its own message"
