@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sms_opt_out.intents import RevocationPolicy
-from sms_opt_out.keywords import Intent, KeywordRules
+from sms_opt_out.domain.intents import RevocationPolicy
+from sms_opt_out.domain.keywords import Intent, KeywordRules
 
 CORPORA = Path(__file__).resolve().parent / "corpora"
 LANGUAGES = ("en", "es", "fr")

@@ -13,12 +13,12 @@ from typing import Any
 import botocore.session
 
 import send_text_message
-from sms_opt_out.idempotency import IdempotencyKeys
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.origination import Originations
-from sms_opt_out.preferences import Action, PreferenceEvent
-from sms_opt_out.send_service import GuardedSender
-from sms_opt_out.sms_gateway import SmsGateway
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
+from sms_opt_out.send.service import GuardedSender
+from sms_opt_out.sms.gateway import SmsGateway
+from sms_opt_out.sms.origination import Originations
+from sms_opt_out.storage.idempotency import IdempotencyKeys
+from sms_opt_out.storage.opt_out_store import OptOutStore
 
 OUR_NUMBER = "+18445550100"
 BATCH = 1_000

@@ -9,7 +9,7 @@ from typing import Any
 from benchmarks.local_stack import OUR_NUMBER, local_stack
 from sandbox.local_aws import TABLE_NAME
 from sandbox.request_counter import RequestCounter
-from sms_opt_out.delivery_events import BLOCKED_THRESHOLD, DeliveryEvent, DeliveryEventRecorder
+from sms_opt_out.delivery.events import BLOCKED_THRESHOLD, DeliveryEvent, DeliveryEventRecorder
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from benchmarks.local_stack import local_stack
 from sandbox.local_aws import TABLE_NAME
 from sandbox.request_counter import RequestCounter
-from sms_opt_out.migration import ImportRow, OptOutImporter
-from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.ops.migration import ImportRow, OptOutImporter
+from sms_opt_out.storage.opt_out_store import OptOutStore
 
 ROWS = 500
 

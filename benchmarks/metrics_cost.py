@@ -24,7 +24,7 @@ from sms_opt_out.metrics import SendMetrics
 RUNS = 10
 BATCH = 1_000
 IDENTITIES = 3
-PRELOAD = "import sms_opt_out.send_service, json, time"
+PRELOAD = "import sms_opt_out.send.service, json, time"
 PROGRAMS = {
     "ours": "import sms_opt_out.metrics; sms_opt_out.metrics.SendMetrics()",
     "powertools": "from aws_lambda_powertools import Metrics; Metrics(namespace='SmsOptOut')",

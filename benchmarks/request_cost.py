@@ -10,13 +10,13 @@ from benchmarks.local_stack import OUR_NUMBER, local_stack
 from benchmarks.measure import read_units
 from sandbox.local_aws import TABLE_NAME
 from sandbox.request_counter import RequestCounter
-from sms_opt_out.inbound import InboundReply
-from sms_opt_out.languages import ENGLISH, LANGUAGES
-from sms_opt_out.leases import Lease
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.preferences import Action, PreferenceEvent
-from sms_opt_out.reply_service import ReplyProcessor
+from sms_opt_out.domain.languages import ENGLISH, LANGUAGES
+from sms_opt_out.domain.leases import Lease
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
+from sms_opt_out.reply.inbound import InboundReply
+from sms_opt_out.reply.service import ReplyProcessor
 from sms_opt_out.runtime import build_guarded_sender, build_reply_processor
+from sms_opt_out.storage.opt_out_store import OptOutStore
 
 RECIPIENTS = 1_000
 OPTED_OUT_EVERY = 10

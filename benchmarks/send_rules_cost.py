@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from benchmarks.local_stack import OUR_NUMBER, local_stack
 from sandbox.request_counter import RequestCounter
 from sms_opt_out.runtime import build_guarded_sender
-from sms_opt_out.send_rules import SendRules
+from sms_opt_out.send.rules import SendRules
 
 SENDS = 300
 NOON_EASTERN = datetime(2026, 7, 15, 16, 0, tzinfo=UTC).timestamp()

@@ -23,9 +23,9 @@ from benchmarks.remote_simulator import remote_simulator
 from sandbox.lambda_context import LambdaContext
 from sandbox.local_aws import TABLE_NAME, table_definition
 from sandbox.request_counter import RequestCounter
-from sms_opt_out.deadline import Deadline
-from sms_opt_out.dispatch import DEFAULT_CONCURRENCY
+from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.send.dispatch import DEFAULT_CONCURRENCY
 
 LATENCY = 0.05
 BATCH = 1_000

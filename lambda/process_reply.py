@@ -6,12 +6,12 @@ import functools
 import logging
 from typing import Any
 
-from sms_opt_out.deadline import Deadline
+from sms_opt_out.domain.deadline import Deadline
+from sms_opt_out.domain.leases import Lease
 from sms_opt_out.errors import MalformedReplyError
-from sms_opt_out.inbound import parse_sns_record
-from sms_opt_out.leases import Lease
 from sms_opt_out.metrics import ReplyMetrics
-from sms_opt_out.reply_service import ReplyProcessor
+from sms_opt_out.reply.inbound import parse_sns_record
+from sms_opt_out.reply.service import ReplyProcessor
 from sms_opt_out.runtime import build_reply_processor, configure_logging, raise_failures
 
 logger = logging.getLogger("sms_opt_out.process_reply")

@@ -6,7 +6,7 @@ import functools
 import logging
 from typing import Any
 
-from sms_opt_out.delivery_events import DELIVERY_METRICS, DeliveryEvent, DeliveryEventRecorder
+from sms_opt_out.delivery.events import DELIVERY_METRICS, DeliveryEvent, DeliveryEventRecorder
 from sms_opt_out.errors import MalformedReplyError
 from sms_opt_out.metrics import OutcomeMetrics
 from sms_opt_out.runtime import build_delivery_event_recorder, configure_logging, raise_failures

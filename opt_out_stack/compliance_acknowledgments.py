@@ -22,7 +22,7 @@ from aws_cdk.custom_resources import AwsCustomResource
 from constructs import IConstruct
 
 if TYPE_CHECKING:
-    from opt_out_stack.sms_opt_out import SmsOptOut
+    from opt_out_stack.construct import SmsOptOut
 
 NAG_METADATA = "cdk_nag"
 

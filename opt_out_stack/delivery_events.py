@@ -28,8 +28,8 @@ from constructs import Construct
 
 from opt_out_stack.observability import Observability
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL
-from sms_opt_out.delivery_events import DELIVERY_METRICS, FINAL_EVENT_TYPES
-from sms_opt_out.suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
+from sms_opt_out.delivery.events import DELIVERY_METRICS, FINAL_EVENT_TYPES
+from sms_opt_out.storage.suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 
 EVENT_DESTINATION_NAME = "sms-opt-out-delivery-events"
 RECORD_ATTRIBUTES = (

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from aws_cdk import Token
 
 from opt_out_stack.prop_validation import PropError
-from opt_out_stack.runtime_settings import LIST_VARIABLES, TEXT_VARIABLES
+from opt_out_stack.runtime_props import LIST_VARIABLES, TEXT_VARIABLES
 
 MAX_ENVIRONMENT_BYTES = 4096
 """Lambda's limit on the JSON of a function's variables."""

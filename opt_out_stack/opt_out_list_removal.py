@@ -1,7 +1,7 @@
 """The reply function's grants to take a customer who opts back in off the AWS opt-out lists.
 
 Before an opt-in is confirmed, the reply function removes the number from the opt-out lists of the
-identities it governs (``sms_opt_out.opt_out_list_removal``): it reads each list's name with
+identities it governs (``sms_opt_out.sms.opt_out_list_removal``): it reads each list's name with
 ``DescribePhoneNumbers`` and ``DescribePools`` on the configured numbers and pools, and calls
 ``DeleteOptedOutNumber``, which authorizes against the opt-out list. A list's name is set on the
 number or pool, and changes without a deployment, so the grant covers the account's opt-out lists in
@@ -17,7 +17,7 @@ import aws_cdk.aws_iam as iam
 import aws_cdk.aws_lambda as lambda_
 from aws_cdk import Stack
 
-from opt_out_stack.phone_numbers import PhoneNumberRef
+from opt_out_stack.configured_numbers import PhoneNumberRef
 
 
 def grant_opt_out_list_removal(

@@ -13,7 +13,7 @@ import aws_cdk.aws_sns as sns
 from aws_cdk import custom_resources as cr
 from constructs import Construct, IDependable
 
-from opt_out_stack.phone_numbers import PhoneNumberRef
+from opt_out_stack.configured_numbers import PhoneNumberRef
 
 
 class PhoneNumberConfiguration(Construct):

@@ -18,9 +18,9 @@ import aws_cdk.aws_logs as logs
 import aws_cdk.aws_smsvoice as smsvoice
 from aws_cdk import Duration, RemovalPolicy, Token
 
+from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.send_rules import Coverage
-from sms_opt_out.send_windows import parse_caps, parse_quiet_hours
+from sms_opt_out.send.rules import Coverage
 
 PHONE_NUMBER_ID = re.compile(r"phone-[0-9a-fA-F]{32}")
 _TABLE_NAME = re.compile(r"[a-zA-Z0-9_.-]{3,255}")

@@ -10,7 +10,7 @@ import aws_cdk.aws_sns as sns
 from aws_cdk import CfnOutput, Stack
 from constructs import Construct
 
-from opt_out_stack.sms_opt_out import SmsOptOut
+from opt_out_stack.construct import SmsOptOut
 
 CONSTRUCT_PROPS = frozenset(inspect.signature(SmsOptOut.__init__).parameters) - {
     "self",

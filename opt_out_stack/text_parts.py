@@ -8,8 +8,8 @@ from dataclasses import fields
 from aws_cdk import Annotations
 from constructs import Construct
 
-from sms_opt_out.gsm7 import Encoding, cost
-from sms_opt_out.languages import DEFAULT_LANGUAGES, check_languages
+from sms_opt_out.domain.gsm7 import Encoding, cost
+from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, check_languages
 from sms_opt_out.settings import TEXT_VARIABLES, configured_texts, language_variable
 
 WARNING_ID = "sms-opt-out:multipartText"

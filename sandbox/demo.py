@@ -17,8 +17,8 @@ import boto3
 from sandbox.embedded_metrics import emf_records, totals
 from sandbox.local_aws import QUIET_CONFIGURATION_SET, TABLE_NAME, LocalAws, table_definition
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
-from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.outcomes import ReplyOutcome
+from sms_opt_out.storage.opt_out_store import OptOutStore
 
 CUSTOMER = "+14155550123"
 BATCH_SIZE = 1_000

@@ -27,7 +27,7 @@ from sandbox.atomic_moto import AtomicMotoServer
 from sandbox.lambda_context import LambdaContext
 from sandbox.request_counter import RequestCounter
 from sandbox.sms_simulator import SmsSimulator
-from sms_opt_out.delivery_events import FINAL_EVENT_TYPES
+from sms_opt_out.delivery.events import FINAL_EVENT_TYPES
 from sms_opt_out.runtime import build_delivery_event_recorder, build_guarded_sender, build_reply_processor
 
 REGION = "us-east-1"

@@ -38,7 +38,7 @@ import boto3
 import botocore.session
 from botocore.validate import ParamValidator
 
-from sms_opt_out.model_constraints import violation
+from sms_opt_out.sms.model_constraints import violation
 
 TARGET_PREFIX = "PinpointSMSVoiceV2."
 ACCOUNT = "123456789012"

@@ -17,9 +17,9 @@ from hypothesis import settings
 from moto import mock_aws
 
 import sandbox.lambda_context
-import sms_opt_out.deadline
-import sms_opt_out.pacing
-import sms_opt_out.sms_gateway
+import sms_opt_out.domain.deadline
+import sms_opt_out.sms.gateway
+import sms_opt_out.sms.pacing
 from sandbox.atomic_moto import AtomicMotoServer
 from sandbox.dynamodb_rules import StrictDynamoDb
 from sandbox.lambda_context import LambdaContext
@@ -45,6 +45,7 @@ MODULE_TIERS = {
     "test_corpora": "fast",
     "test_intents": "fast",
     "test_keywords": "fast",
+    "test_layout": "fast",
     "test_languages": "fast",
     "test_pacing": "fast",
     "test_rate_limits": "fast",
@@ -89,6 +90,7 @@ MODULE_TIERS = {
     "test_app": "synthesis",
     "test_cdk_nag": "synthesis",
     "test_construct": "synthesis",
+    "test_construct_ids": "synthesis",
     "test_delivery_events_construct": "synthesis",
     "test_observability": "synthesis",
     "test_packaging": "synthesis",
@@ -169,7 +171,12 @@ def virtual_clock(monkeypatch: pytest.MonkeyPatch) -> VirtualClock:
     """The clock of Lambda's context, deadlines, pacing and the gateway's waits: time passes only as
     the code sleeps (the gateway's own sleep is ``clock.sleep`` for a gateway built in the test)."""
     clock = VirtualClock()
-    modules = (sms_opt_out.deadline, sms_opt_out.pacing, sms_opt_out.sms_gateway, sandbox.lambda_context)
+    modules = (
+        sms_opt_out.domain.deadline,
+        sms_opt_out.sms.pacing,
+        sms_opt_out.sms.gateway,
+        sandbox.lambda_context,
+    )
     clock.install(monkeypatch, *modules)
     return clock
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from sms_opt_out.domain.languages import DEFAULT_PROGRAM_NAME, LANGUAGES, SPANISH
 from sms_opt_out.errors import ConfirmationNotSentError
-from sms_opt_out.languages import DEFAULT_PROGRAM_NAME, LANGUAGES, SPANISH
-from sms_opt_out.unrecognised_replies import PARTITION
+from sms_opt_out.storage.unrecognised_replies import PARTITION
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_cli import cli
 from tests.test_process_reply import (

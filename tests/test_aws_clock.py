@@ -21,13 +21,13 @@ import process_reply
 import send_text_message
 from sms_opt_out import aws_clock
 from sms_opt_out.aws_clock import AwsClock
-from sms_opt_out.cli import NOT_DECIDING_EXIT_CODE, main
+from sms_opt_out.domain.leases import Lease
 from sms_opt_out.errors import CustomerBusyError, InvalidFieldError
-from sms_opt_out.idempotency import Claim, IdempotencyKeys
-from sms_opt_out.inbound import parse_sns_record
-from sms_opt_out.leases import Lease
-from sms_opt_out.registry import OptOutRegistry
+from sms_opt_out.ops.cli import NOT_DECIDING_EXIT_CODE, main
+from sms_opt_out.ops.registry import OptOutRegistry
+from sms_opt_out.reply.inbound import parse_sns_record
 from sms_opt_out.runtime import build_reply_processor
+from sms_opt_out.storage.idempotency import Claim, IdempotencyKeys
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 FIFTEEN_MINUTES = 15 * 60

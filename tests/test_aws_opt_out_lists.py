@@ -14,11 +14,11 @@ import botocore
 import pytest
 
 import send_text_message
-from sms_opt_out.aws_opt_out_lists import CHANNEL, OPTED_OUT_REASON
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.phone_numbers import ALL_NUMBERS
-from sms_opt_out.preferences import Action, PreferenceEvent
+from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.sms.aws_opt_out_lists import CHANNEL, OPTED_OUT_REASON
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 Handler = Callable[[Any], dict[str, Any]]

@@ -14,15 +14,15 @@ import pytest
 from botocore.stub import Stubber
 
 from sandbox.local_aws import table_definition
-from sms_opt_out import migration
-from sms_opt_out.cli import NOT_DECIDING_EXIT_CODE, main
-from sms_opt_out.consent import is_blocked
+from sms_opt_out.domain.consent import is_blocked
+from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
+from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.frequency_caps import FrequencyCaps
-from sms_opt_out.opt_out_store import ImportWrite, OptOutStore
-from sms_opt_out.phone_numbers import ALL_NUMBERS
-from sms_opt_out.preferences import Action, PreferenceEvent, Scope
-from sms_opt_out.registry import OptOutRegistry
+from sms_opt_out.ops import migration
+from sms_opt_out.ops.cli import NOT_DECIDING_EXIT_CODE, main
+from sms_opt_out.ops.registry import OptOutRegistry
+from sms_opt_out.storage.frequency_caps import FrequencyCaps
+from sms_opt_out.storage.opt_out_store import ImportWrite, OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 OTHER = "+18445550199"

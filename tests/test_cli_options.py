@@ -13,9 +13,9 @@ import boto3
 import pytest
 
 from sandbox.atomic_moto import AtomicMotoServer
-from sms_opt_out.cli import _parser, main
-from sms_opt_out.deployed_stack import RESOURCE_MARKER
-from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.ops.cli import _parser, main
+from sms_opt_out.ops.deployed_stack import RESOURCE_MARKER
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, TABLE, create_table
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sms_opt_out.consent import confirmation_holds, is_blocked
-from sms_opt_out.phone_numbers import ALL_NUMBERS
-from sms_opt_out.preferences import Action, ConsentState, Scope, StateEntry
+from sms_opt_out.domain.consent import confirmation_holds, is_blocked
+from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
+from sms_opt_out.domain.preferences import Action, ConsentState, Scope, StateEntry
 
 A, B = "+18445550100", "+18445550199"
 

@@ -19,14 +19,14 @@ import pytest
 from aws_cdk.assertions import Annotations, Match, Template
 
 from opt_out_stack import SmsOptOut
+from opt_out_stack.construct import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
 from opt_out_stack.prop_validation import PropError
-from opt_out_stack.sms_opt_out import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
 from sandbox.request_counter import RequestCounter
-from sms_opt_out.inbound import InboundReply
-from sms_opt_out.migration import opted_out_numbers
-from sms_opt_out.preferences import event_time
-from sms_opt_out.registry import OptOutRegistry
-from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE, UnrecognisedReplies
+from sms_opt_out.domain.preferences import event_time
+from sms_opt_out.ops.migration import opted_out_numbers
+from sms_opt_out.ops.registry import OptOutRegistry
+from sms_opt_out.reply.inbound import InboundReply
+from sms_opt_out.storage.unrecognised_replies import EXPIRES_AT_ATTRIBUTE, UnrecognisedReplies
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 A, B, C = ("phone-" + letter * 32 for letter in "abc")

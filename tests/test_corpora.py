@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from benchmarks.classifier import LANGUAGES, SPLITS, read
-from sms_opt_out.keywords import Intent
+from sms_opt_out.domain.keywords import Intent
 
 
 def test_the_labelled_replies_cover_three_languages_every_intent_and_every_part() -> None:

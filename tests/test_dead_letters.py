@@ -13,7 +13,7 @@ import pytest
 
 import process_reply
 import send_text_message
-from sms_opt_out import cli
+from sms_opt_out.ops import cli
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 

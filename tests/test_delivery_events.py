@@ -18,10 +18,10 @@ import record_delivery_event
 import process_reply
 import send_text_message
 from sandbox.embedded_metrics import datapoints, emf_records
-from sms_opt_out.delivery_events import BLOCKED_THRESHOLD, OUTCOMES, RECORD_PREFIX
+from sms_opt_out.delivery.events import BLOCKED_THRESHOLD, OUTCOMES, RECORD_PREFIX
 from sms_opt_out.errors import MalformedReplyError
-from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_cli import cli
 

@@ -10,7 +10,7 @@ from aws_cdk.assertions import Template
 
 from opt_out_stack import SmsOptOut
 from opt_out_stack.delivery_events import BLOCKED_OR_SPAM_PERCENT, RECORD_ATTRIBUTES
-from sms_opt_out.delivery_events import FINAL_EVENT_TYPES
+from sms_opt_out.delivery.events import FINAL_EVENT_TYPES
 from tests.test_construct import actions, build, logical_id, policy_statements
 
 

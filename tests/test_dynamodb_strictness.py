@@ -29,13 +29,13 @@ from sandbox.dynamodb_rules import (
 )
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
-from sms_opt_out.leases import Lease
-from sms_opt_out.migration import ImportRow, OptOutImporter, opted_out_numbers, write_csv
-from sms_opt_out.opt_out_store import OptOutStore, Receipt
-from sms_opt_out.phone_numbers import ALL_NUMBERS
-from sms_opt_out.preferences import Action, PreferenceEvent, event_time
-from sms_opt_out.registry import OptOutRegistry
+from sms_opt_out.domain.leases import Lease
+from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
+from sms_opt_out.domain.preferences import Action, PreferenceEvent, event_time
+from sms_opt_out.ops.migration import ImportRow, OptOutImporter, opted_out_numbers, write_csv
+from sms_opt_out.ops.registry import OptOutRegistry
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.storage.opt_out_store import OptOutStore, Receipt
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, create_table, sns_event
 
 # DynamoDB's rules, each refused ------------------------------------------------------------

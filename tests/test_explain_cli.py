@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from sms_opt_out.cli import main
-from sms_opt_out.intents import RevocationPolicy
-from sms_opt_out.keywords import explain
+from sms_opt_out.domain.intents import RevocationPolicy
+from sms_opt_out.domain.keywords import explain
+from sms_opt_out.ops.cli import main
 from sms_opt_out.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +87,7 @@ def test_explain_needs_no_credentials_region_or_table(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": f"{ROOT / 'lambda'}:{ROOT}"}
 
     done = subprocess.run(
-        [sys.executable, "-m", "sms_opt_out.cli", "explain", "--json", "STOP"],
+        [sys.executable, "-m", "sms_opt_out.ops.cli", "explain", "--json", "STOP"],
         env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
 

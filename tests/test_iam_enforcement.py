@@ -27,9 +27,9 @@ from opt_out_stack import SmsOptOut
 from sandbox.iam_enforcement import ACCOUNT, REGION, IamEnforcement, SmsResources, allowed, role_statements
 from sandbox.iam_enforcement import Request as IamRequest
 from sandbox.sms_simulator import SimulatedError, SmsSimulator, phone_number_id_of, pool_id_of
-from sms_opt_out import cli
-from sms_opt_out.migration import opted_out_numbers
-from sms_opt_out.registry import OptOutRegistry
+from sms_opt_out.ops import cli
+from sms_opt_out.ops.migration import opted_out_numbers
+from sms_opt_out.ops.registry import OptOutRegistry
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import CUSTOMER, IN_US_SENDING_HOURS, OUR_NUMBER, TABLE, sns_event
 

@@ -16,9 +16,11 @@ import send_text_message
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.aws_clock import AwsClock
-from sms_opt_out.deadline import Deadline
+from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.errors import SendOutcomeUnknownError
-from sms_opt_out.idempotency import (
+from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.send.service import GuardedSender, Redelivery
+from sms_opt_out.storage.idempotency import (
     KEY_PREFIX,
     SORT_KEY,
     TTL_ATTRIBUTE,
@@ -26,8 +28,6 @@ from sms_opt_out.idempotency import (
     IdempotencyKeys,
     request_fingerprint,
 )
-from sms_opt_out.runtime import build_guarded_sender
-from sms_opt_out.send_service import GuardedSender, Redelivery
 from tests.conftest import OUR_NUMBER, TABLE, join_all
 from tests.test_send_under_load import customers, request
 

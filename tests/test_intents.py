@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sms_opt_out.intents import RevocationPolicy
-from sms_opt_out.keywords import Intent, KeywordRules, explain
-from sms_opt_out.languages import ENGLISH, FRENCH, LANGUAGES, SPANISH
-from sms_opt_out.text_normalisation import DEFAULT_IGNORABLE, words
+from sms_opt_out.domain.intents import RevocationPolicy
+from sms_opt_out.domain.keywords import Intent, KeywordRules, explain
+from sms_opt_out.domain.languages import ENGLISH, FRENCH, LANGUAGES, SPANISH
+from sms_opt_out.domain.text_normalisation import DEFAULT_IGNORABLE, words
 
 STRICT, CONTEXTUAL = RevocationPolicy.STRICT, RevocationPolicy.CONTEXTUAL
 POLICIES = list(RevocationPolicy)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sms_opt_out.keywords import (
+from sms_opt_out.domain.keywords import (
     Intent,
     KeywordRules,
     MatchedBy,
@@ -18,7 +18,7 @@ from sms_opt_out.keywords import (
     normalize,
     stop_rule_violation,
 )
-from sms_opt_out.languages import ENGLISH, LANGUAGES, KeywordSet
+from sms_opt_out.domain.languages import ENGLISH, LANGUAGES, KeywordSet
 
 KEYWORDS = [
     pair

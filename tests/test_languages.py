@@ -7,10 +7,10 @@ import re
 
 import pytest
 
+from sms_opt_out.domain.gsm7 import Encoding, cost
+from sms_opt_out.domain.keywords import Classification, Intent, KeywordRules, MatchedBy
+from sms_opt_out.domain.languages import ENGLISH, FRENCH, LANGUAGES, SPANISH, check_languages
 from sms_opt_out.errors import ConfigurationError
-from sms_opt_out.gsm7 import Encoding, cost
-from sms_opt_out.keywords import Classification, Intent, KeywordRules, MatchedBy
-from sms_opt_out.languages import ENGLISH, FRENCH, LANGUAGES, SPANISH, check_languages
 from sms_opt_out.settings import Settings
 
 RULES = KeywordRules()

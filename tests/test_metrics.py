@@ -12,11 +12,11 @@ import pytest
 import process_reply
 import send_text_message
 from sandbox.embedded_metrics import Datapoint, datapoints, emf_records
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import SendFailedError
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS, UNVERIFIED, ReplyMetrics, SendMetrics
-from sms_opt_out.opt_out_store import OptOutStore
 from sms_opt_out.outcomes import ReplyOutcome, SendStatus
-from sms_opt_out.preferences import Action, PreferenceEvent
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[Any], dict[str, Any]]

@@ -8,10 +8,10 @@ from typing import Any
 import boto3
 
 from sandbox.request_counter import RequestCounter
-from sms_opt_out.consent import is_blocked
-from sms_opt_out.migration import ImportRow, OptOutImporter
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.preferences import Action, PreferenceEvent, Scope
+from sms_opt_out.domain.consent import is_blocked
+from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope
+from sms_opt_out.ops.migration import ImportRow, OptOutImporter
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, join_all
 
 OTHER = "+18445550199"

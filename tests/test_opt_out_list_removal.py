@@ -14,12 +14,12 @@ import pytest
 import process_reply
 import send_text_message
 from sandbox.sms_simulator import SmsSimulator
-from sms_opt_out.aws_opt_out_lists import CHANNEL
-from sms_opt_out.opt_out_list_removal import OptOutListNames
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.preferences import Action, event_time
-from sms_opt_out.registry import OptOutRegistry
+from sms_opt_out.domain.preferences import Action, event_time
+from sms_opt_out.ops.registry import OptOutRegistry
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.sms.aws_opt_out_lists import CHANNEL
+from sms_opt_out.sms.opt_out_list_removal import OptOutListNames
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_cli import cli
 from tests.test_process_reply import DEFAULT_OPT_IN_CONFIRMATION

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from sms_opt_out.errors import ConfigurationError
-from sms_opt_out.origination import parse_origination_numbers
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.sms.origination import parse_origination_numbers
 from tests.conftest import OUR_NUMBER, join_all
 from tests.test_send_under_load import customers, request
 

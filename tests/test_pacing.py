@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
+from sms_opt_out.domain.leases import Lease
 from sms_opt_out.errors import ConfigurationError
-from sms_opt_out.inbound import InboundReply
-from sms_opt_out.leases import Lease
-from sms_opt_out.pacing import KNOWN_RATE_HEADROOM, MIN_RATE, REDUCTION, Pacer, parse_rates
+from sms_opt_out.reply.inbound import InboundReply
 from sms_opt_out.runtime import build_reply_processor
+from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, MIN_RATE, REDUCTION, Pacer, parse_rates
 from tests.conftest import OUR_NUMBER, join_all
 from tests.test_send_under_load import customers
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sms_opt_out.domain.phone_numbers import is_phone_number_reference, mask, to_e164, to_origination_number
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.phone_numbers import is_phone_number_reference, mask, to_e164, to_origination_number
 
 e164 = st.from_regex(r"\+[1-9][0-9]{6,14}", fullmatch=True)
 

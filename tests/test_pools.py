@@ -12,12 +12,12 @@ import pytest
 import process_reply
 import send_text_message
 from sandbox.sms_simulator import SmsSimulator
-from sms_opt_out.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.origination import Originations
-from sms_opt_out.phone_numbers import ALL_NUMBERS
-from sms_opt_out.pools import MEMBERSHIP_TTL_SECONDS, PoolMembership
-from sms_opt_out.preferences import Action, PreferenceEvent, Scope
+from sms_opt_out.domain.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
+from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
+from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope
+from sms_opt_out.sms.origination import Originations
+from sms_opt_out.sms.pools import MEMBERSHIP_TTL_SECONDS, PoolMembership
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[Any], dict[str, Any]]

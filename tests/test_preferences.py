@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from sms_opt_out.domain.preferences import event_time
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.preferences import event_time
 
 
 @pytest.mark.parametrize(

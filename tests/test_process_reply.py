@@ -14,12 +14,12 @@ import process_reply
 import send_text_message
 from sandbox.lambda_context import LambdaContext
 from sandbox.virtual_clock import VirtualClock
+from sms_opt_out.domain.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
+from sms_opt_out.domain.leases import Lease
+from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, mask
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import ConfirmationNotSentError, CustomerBusyError, MalformedReplyError
-from sms_opt_out.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
-from sms_opt_out.leases import Lease
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.phone_numbers import ALL_NUMBERS, mask
-from sms_opt_out.preferences import Action, PreferenceEvent
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]

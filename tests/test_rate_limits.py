@@ -12,14 +12,14 @@ import pytest
 
 from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.errors import ConfigurationError
-from sms_opt_out.rate_limits import (
+from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.sms.rate_limits import (
     PUBLISHED_RATES_SOURCE,
     RateLimits,
     parse_number_types,
     published_rate,
     reported_rate,
 )
-from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import OUR_NUMBER
 
 REPORTING = "+18445550166"

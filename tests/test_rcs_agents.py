@@ -13,10 +13,10 @@ import process_reply
 import send_text_message
 from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.errors import ConfigurationError, MalformedReplyError
-from sms_opt_out.inbound import parse_sns_record
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.origination_keys import to_origination_key
-from sms_opt_out.rcs import parse_rcs_agent_ids
+from sms_opt_out.ops.origination_keys import to_origination_key
+from sms_opt_out.reply.inbound import parse_sns_record
+from sms_opt_out.sms.rcs import parse_rcs_agent_ids
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[Any], dict[str, Any]]

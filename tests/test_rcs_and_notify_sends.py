@@ -15,10 +15,10 @@ from botocore.exceptions import ClientError
 import send_text_message
 from sandbox.embedded_metrics import datapoints, emf_records
 from sandbox.sms_simulator import SmsSimulator
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.origination import Originations
-from sms_opt_out.phone_numbers import ALL_NUMBERS
-from sms_opt_out.preferences import Action, PreferenceEvent
+from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
+from sms_opt_out.sms.origination import Originations
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 Handler = Callable[[Any], dict[str, Any]]

@@ -15,14 +15,14 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
-from sms_opt_out.consent import is_blocked
+from sms_opt_out.domain.consent import is_blocked
+from sms_opt_out.domain.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
+from sms_opt_out.domain.leases import Lease
+from sms_opt_out.domain.preferences import Scope
 from sms_opt_out.errors import CustomerBusyError
-from sms_opt_out.inbound import parse_sns_record
-from sms_opt_out.languages import DEFAULT_PROGRAM_NAME, ENGLISH, LANGUAGES
-from sms_opt_out.leases import Lease
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.preferences import Scope
+from sms_opt_out.reply.inbound import parse_sns_record
 from sms_opt_out.runtime import build_reply_processor
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import OUR_NUMBER, TABLE, WAIT_SECONDS, sns_event
 
 ENGLISH_TEXTS = LANGUAGES[ENGLISH].texts.render(DEFAULT_PROGRAM_NAME, None, None)

@@ -16,9 +16,9 @@ import pytest
 import process_reply
 import send_text_message
 from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.domain.preferences import Action
 from sms_opt_out.errors import ConfirmationNotSentError
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.preferences import Action
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import process_reply
-from sms_opt_out.cli import main
-from sms_opt_out.opt_out_store import OptOutStore
+from sms_opt_out.ops.cli import main
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]

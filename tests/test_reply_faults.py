@@ -24,13 +24,13 @@ import process_reply
 from sandbox.fault_injection import CrashAfter, InvocationCrashed
 from sandbox.lambda_context import LambdaContext
 from sandbox.virtual_clock import VirtualClock
-from sms_opt_out.cli import main
-from sms_opt_out.deadline import SEND_MARGIN_SECONDS
+from sms_opt_out.domain.deadline import SEND_MARGIN_SECONDS
+from sms_opt_out.domain.leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, Lease
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import ConfirmationNotSentError
-from sms_opt_out.leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, Lease
-from sms_opt_out.opt_out_store import OptOutStore, Receipt
-from sms_opt_out.preferences import Action, PreferenceEvent
+from sms_opt_out.ops.cli import main
 from sms_opt_out.runtime import build_reply_processor
+from sms_opt_out.storage.opt_out_store import OptOutStore, Receipt
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_reply_concurrency import deliver, run_together
 

@@ -6,7 +6,7 @@ import pytest
 
 from sandbox.demo import BATCH_OPTED_OUT, BATCH_SIZE, CUSTOMER, DEMO_MEDIA, Conversation, Step
 from sandbox.local_aws import LocalAws
-from sms_opt_out.languages import ENGLISH, LANGUAGES
+from sms_opt_out.domain.languages import ENGLISH, LANGUAGES
 
 TEXTS = LANGUAGES[ENGLISH].texts.render("Example Corp alerts", "help@example.com", None)
 

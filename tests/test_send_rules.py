@@ -16,9 +16,9 @@ import send_text_message
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.errors import SendFailedError
-from sms_opt_out.frequency_caps import KEY_PREFIX, PERIOD_SECONDS, FrequencyCaps
-from sms_opt_out.held_messages import LONGEST_INVOCATION_SECONDS, MAX_VISIBILITY_SECONDS
 from sms_opt_out.runtime import build_guarded_sender, build_held_messages
+from sms_opt_out.send.held_messages import LONGEST_INVOCATION_SECONDS, MAX_VISIBILITY_SECONDS
+from sms_opt_out.storage.frequency_caps import KEY_PREFIX, PERIOD_SECONDS, FrequencyCaps
 from tests.conftest import OUR_NUMBER, TABLE
 
 NEW_YORKER, FLORIDIAN, RHODE_ISLANDER = "+12125550123", "+13055550123", "+14015550123"

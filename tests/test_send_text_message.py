@@ -12,12 +12,12 @@ from botocore.exceptions import ClientError
 from botocore.stub import Stubber
 
 import send_text_message
+from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import SendFailedError, StateUnavailableError
-from sms_opt_out.failed_sends import FailedSend, FailedSendQueue
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.phone_numbers import ALL_NUMBERS
-from sms_opt_out.preferences import Action, PreferenceEvent
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.storage.failed_sends import FailedSend, FailedSendQueue
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, IN_US_SENDING_HOURS, OUR_NUMBER, TABLE, load_event
 
 Handler = Callable[[Any], dict[str, Any]]
@@ -275,7 +275,7 @@ def test_the_sender_fails_closed_when_the_table_cannot_be_read(
 
 @pytest.mark.fast
 def test_keys_left_unprocessed_are_retried_and_then_fail_closed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sms_opt_out.opt_out_store.time.sleep", lambda _: None)
+    monkeypatch.setattr("sms_opt_out.storage.opt_out_store.time.sleep", lambda _: None)
     client = boto3.client("dynamodb")
     key = {"PK": {"S": CUSTOMER}, "SK": {"S": "STATE"}}
     unprocessed = {TABLE: {"Keys": [key], "ConsistentRead": True}}

@@ -17,11 +17,11 @@ import send_text_message
 from sandbox.embedded_metrics import emf_records
 from sandbox.lambda_context import LambdaContext
 from sandbox.sms_simulator import SmsSimulator
-from sms_opt_out.deadline import Deadline
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.preferences import Action, PreferenceEvent
+from sms_opt_out.domain.deadline import Deadline
+from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.runtime import build_guarded_sender
-from sms_opt_out.send_service import GuardedSender
+from sms_opt_out.send.service import GuardedSender
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import OUR_NUMBER, TABLE, WAIT_SECONDS, join_all
 
 FAST_NUMBER = "+18445550177"
@@ -136,7 +136,7 @@ def test_a_stop_processed_during_a_long_batch_blocks_the_later_send(
     aws: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session, sms = aws
-    monkeypatch.setattr("sms_opt_out.consent_reads.FRESH_FOR_SECONDS", 0.5)  # a long batch, made short
+    monkeypatch.setattr("sms_opt_out.send.consent_reads.FRESH_FOR_SECONDS", 0.5)  # a long batch, made short
     monkeypatch.setenv("MESSAGES_PER_SECOND", f'{{"{OUR_NUMBER}": 10}}')
     recipients = customers(20)
     last = recipients[-1]

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sms_opt_out.domain.number_regions import _area_codes, _zone_files, region_of, zone
+from sms_opt_out.domain.send_windows import RULES, SendWindow, legal_cap, parse_caps, parse_quiet_hours
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.number_regions import _area_codes, _zone_files, region_of, zone
-from sms_opt_out.send_rules import QUIET_HOURS, SENDING_HOURS, SendRules, SendRulesSettings
-from sms_opt_out.send_windows import RULES, SendWindow, legal_cap, parse_caps, parse_quiet_hours
+from sms_opt_out.send.rules import QUIET_HOURS, SENDING_HOURS, SendRules, SendRulesSettings
 
 NEW_YORK, CHICAGO = ZoneInfo("America/New_York"), ZoneInfo("America/Chicago")
 WEDNESDAY = datetime(2026, 7, 15)  # daylight time everywhere in the US

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from sms_opt_out.domain.keywords import Intent, MatchMode
+from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, DEFAULT_PROGRAM_NAME, LANGUAGES
+from sms_opt_out.domain.preferences import Scope
 from sms_opt_out.errors import ConfigurationError
-from sms_opt_out.keywords import Intent, MatchMode
-from sms_opt_out.languages import DEFAULT_LANGUAGES, DEFAULT_PROGRAM_NAME, LANGUAGES
-from sms_opt_out.preferences import Scope
 from sms_opt_out.settings import Settings
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from sms_opt_out.pacing import KNOWN_RATE_HEADROOM, Pacer
-from sms_opt_out.shared_rates import KEY_PREFIX, LEASE_SECONDS, RENEW_SECONDS, SharedRates
+from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, Pacer
+from sms_opt_out.storage.shared_rates import KEY_PREFIX, LEASE_SECONDS, RENEW_SECONDS, SharedRates
 from tests.conftest import OUR_NUMBER, TABLE, join_all
 
 

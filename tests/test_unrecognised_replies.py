@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 import process_reply
-from sms_opt_out.cli import main
-from sms_opt_out.opt_out_store import OptOutStore
-from sms_opt_out.registry import OptOutRegistry
-from sms_opt_out.unrecognised_replies import EXPIRES_AT_ATTRIBUTE, PARTITION
+from sms_opt_out.ops.cli import main
+from sms_opt_out.ops.registry import OptOutRegistry
+from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.unrecognised_replies import EXPIRES_AT_ATTRIBUTE, PARTITION
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]

@@ -1,5 +1,5 @@
 # ruff: noqa: E501
-"""Build ``lambda/sms_opt_out/number_regions_data.py`` from Google's libphonenumber (Apache 2.0).
+"""Build ``lambda/sms_opt_out/domain/number_regions_data.py`` from Google's libphonenumber (Apache 2.0).
 
 Usage: ``python tools/build_number_regions.py LIBPHONENUMBER_GIT_DIR [COMMIT]`` (a clone of
 https://github.com/google/libphonenumber). Three of its files are read at ``COMMIT`` (default HEAD):
@@ -27,9 +27,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "lambda" / "sms_opt_out" / "number_regions_data.py"
+OUTPUT = ROOT / "lambda" / "sms_opt_out" / "domain" / "number_regions_data.py"
 PATTERNS = ROOT / "tests" / "data" / "libphonenumber_nanp_patterns.txt"
-ZONES = ROOT / "lambda" / "sms_opt_out" / "time_zones.bin"
+ZONES = ROOT / "lambda" / "sms_opt_out" / "domain" / "time_zones.bin"
 """The TZif file of every zone the data names (and UTC), from the pinned ``tzdata`` package: the
 Lambda runtime's own zone files are not relied on (some images have none), and every container
 computes windows from the same rules. Each file keeps only what decides times from ``SINCE`` on:

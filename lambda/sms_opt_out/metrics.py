@@ -22,9 +22,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .outcomes import ReplyOutcome, SendStatus
-from .send_operations import NOTIFY_CONFIGURATION
-from .send_service import ALIASES
+from sms_opt_out.outcomes import ReplyOutcome, SendStatus
+from sms_opt_out.send.service import ALIASES
+from sms_opt_out.sms.send_operations import NOTIFY_CONFIGURATION
 
 logger = logging.getLogger(__name__)
 

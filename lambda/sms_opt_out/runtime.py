@@ -17,30 +17,30 @@ from typing import TYPE_CHECKING, Any
 import botocore.session
 from botocore.config import Config
 
-from .aws_clock import AwsClock
-from .aws_opt_out_lists import AwsOptOutLearner
-from .delivery_events import DeliveryEventRecorder
-from .failed_sends import FailedSendQueue
-from .frequency_caps import FrequencyCaps
-from .held_messages import HeldMessages
-from .idempotency import IdempotencyKeys
-from .opt_out_list_removal import OptOutListNames, OptOutListRemover
-from .opt_out_store import OptOutStore
-from .origination import Originations
-from .pacing import Pacer
-from .pools import PoolMembership
-from .queued_sends import QueuedSends
-from .rate_limits import RateLimits, describe_with
-from .send_rules import SendRules
-from .send_service import GuardedSender
-from .service_models import use_shipped_models
-from .settings import Settings
-from .shared_rates import SharedRates
-from .sms_gateway import SmsGateway
-from .suppressions import Suppressions
+from sms_opt_out.aws_clock import AwsClock
+from sms_opt_out.delivery.events import DeliveryEventRecorder
+from sms_opt_out.send.held_messages import HeldMessages
+from sms_opt_out.send.rules import SendRules
+from sms_opt_out.send.service import GuardedSender
+from sms_opt_out.service_models import use_shipped_models
+from sms_opt_out.settings import Settings
+from sms_opt_out.sms.aws_opt_out_lists import AwsOptOutLearner
+from sms_opt_out.sms.gateway import SmsGateway
+from sms_opt_out.sms.opt_out_list_removal import OptOutListNames, OptOutListRemover
+from sms_opt_out.sms.origination import Originations
+from sms_opt_out.sms.pacing import Pacer
+from sms_opt_out.sms.pools import PoolMembership
+from sms_opt_out.sms.rate_limits import RateLimits, describe_with
+from sms_opt_out.storage.failed_sends import FailedSendQueue
+from sms_opt_out.storage.frequency_caps import FrequencyCaps
+from sms_opt_out.storage.idempotency import IdempotencyKeys
+from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.queued_sends import QueuedSends
+from sms_opt_out.storage.shared_rates import SharedRates
+from sms_opt_out.storage.suppressions import Suppressions
 
 if TYPE_CHECKING:
-    from .reply_service import ReplyProcessor
+    from sms_opt_out.reply.service import ReplyProcessor
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
 
@@ -112,8 +112,8 @@ def build_reply_processor(
 ) -> ReplyProcessor:
     """``clock``: the container's own (default: the host's), corrected to AWS's by the table's responses."""
     # Imported here: the send function's cold start does not pay for the reply side's modules.
-    from .reply_service import ReplyProcessor
-    from .unrecognised_replies import UnrecognisedReplies
+    from sms_opt_out.reply.service import ReplyProcessor
+    from sms_opt_out.storage.unrecognised_replies import UnrecognisedReplies
 
     settings = Settings.from_environ()
     aws_clock = AwsClock(clock)

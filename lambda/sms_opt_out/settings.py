@@ -7,11 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .dispatch import DEFAULT_CONCURRENCY
-from .errors import ConfigurationError, InvalidFieldError
-from .intents import RevocationPolicy
-from .keywords import KeywordRules, MatchMode, stop_rule_violation
-from .languages import (
+from sms_opt_out.domain.intents import RevocationPolicy
+from sms_opt_out.domain.keywords import KeywordRules, MatchMode, stop_rule_violation
+from sms_opt_out.domain.languages import (
     DEFAULT_LANGUAGES,
     DEFAULT_PROGRAM_NAME,
     ENGLISH,
@@ -20,15 +18,17 @@ from .languages import (
     Texts,
     check_languages,
 )
-from .opt_out_list_removal import LIST_NUMBERS_VARIABLE, parse_list_numbers
-from .origination import parse_origination_numbers
-from .pacing import parse_rates
-from .pools import parse_pool_ids
-from .preferences import Scope
-from .rate_limits import parse_number_types
-from .rcs import parse_rcs_agent_ids
-from .send_rules import Coverage, SendRulesSettings
-from .send_windows import parse_caps, parse_quiet_hours
+from sms_opt_out.domain.preferences import Scope
+from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
+from sms_opt_out.errors import ConfigurationError, InvalidFieldError
+from sms_opt_out.send.dispatch import DEFAULT_CONCURRENCY
+from sms_opt_out.send.rules import Coverage, SendRulesSettings
+from sms_opt_out.sms.opt_out_list_removal import LIST_NUMBERS_VARIABLE, parse_list_numbers
+from sms_opt_out.sms.origination import parse_origination_numbers
+from sms_opt_out.sms.pacing import parse_rates
+from sms_opt_out.sms.pools import parse_pool_ids
+from sms_opt_out.sms.rate_limits import parse_number_types
+from sms_opt_out.sms.rcs import parse_rcs_agent_ids
 
 DEFAULT_CONFIGURATION_SET_VARIABLE = "DEFAULT_CONFIGURATION_SET"
 _Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy, Coverage)

@@ -1,0 +1,280 @@
+"""Reply classification: opt-out, opt-in, help, ambiguous or other, how it matched, in which
+language, and why.
+
+A reply is folded before matching (``text_normalisation``: case, accents, compatibility forms,
+invisible and default-ignorable characters, look-alike letters of other scripts, spelled-out and
+leet spellings), then read in this order (``KeywordRules.classify_reply``):
+
+1. The whole reply, without politeness around it ("help pls", "STOP svp"), is a keyword (or a
+   misspelling of one: ``intents.canonical_word``).
+2. Match mode WORD only: a configured opt-out phrase, or a natural revocation of an enabled
+   language (``intents.NATURAL_REVOCATIONS``), appears in the reply.
+3. Match mode WORD only: a revocation word appears: under ``RevocationPolicy.STRICT`` it revokes;
+   under ``CONTEXTUAL`` it revokes when used about the messages or alone, and the reply is
+   ``AMBIGUOUS`` when every use is clearly about something else (``intents.judge_revocation_word``).
+
+The keyword sets themselves, per language, are ``languages``'.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+
+from sms_opt_out.domain import text_normalisation
+from sms_opt_out.domain.intents import (
+    CONTEXTUAL_WORDS,
+    RevocationPolicy,
+    canonical_word,
+    judge_revocation_word,
+    natural_revocation,
+    reply_language,
+    without_politeness,
+)
+from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, KeywordSet
+
+STOP = "STOP"
+"""The keyword that opts out under every configuration (carriers and the CTIA require it)."""
+_ENGLISH = LANGUAGES[ENGLISH].keywords
+
+_SURROUNDING = re.compile(r"^[\W_]+|[\W_]+$")
+_DASHES = frozenset("\u2212\u2043")
+"""Dash-like characters outside Unicode's dash category (Pd): the minus sign, the hyphen bullet."""
+_LOOK_ALIKES = str.maketrans(
+    "АВЕКМНОРСТХУЅІЈԚԜҮҺӀаеорсухѕіјһԁԛԝүпгтнкмв"  # Cyrillic
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ",  # Greek
+    "ABEKMHOPCTXYSIJQWYHIaeopcyxsijhdqwynrthkmbABEZHIKMNOPTYXaikvoptux",
+)
+"""Cyrillic and Greek letters that read as Latin ones, both cases (applied before and after upper-casing)."""
+
+
+class Intent(enum.StrEnum):
+    OPT_OUT = "OPT_OUT"
+    OPT_IN = "OPT_IN"
+    HELP = "HELP"
+    AMBIGUOUS = "AMBIGUOUS"
+    """A revocation word clearly about something else (policy CONTEXTUAL): kept for review, clarified."""
+    OTHER = "OTHER"
+
+
+class MatchMode(enum.StrEnum):
+    WORD = "WORD"
+    """Opt-out also when a revocation word or opt-out phrase appears anywhere in the reply."""
+    EXACT = "EXACT"
+    """Opt-out only when the whole reply is an opt-out keyword."""
+
+
+class MatchedBy(enum.StrEnum):
+    """How a reply matched: the evidence kept with each SMS opt-out and opt-in."""
+
+    KEYWORD = "KEYWORD"
+    """The whole reply is a keyword."""
+    WORD = "WORD"
+    """A revocation word appears as a whole word in the reply."""
+    PHRASE = "PHRASE"
+    """An opt-out phrase appears in the reply."""
+
+
+@dataclass(frozen=True)
+class Classification:
+    intent: Intent
+    keyword: str | None = None
+    """The canonical keyword (or word, or phrase) that matched, upper case."""
+    matched_by: MatchedBy | None = None
+    language: str | None = None
+    """The code of the language whose keyword matched (the language of the answer)."""
+    rule: str | None = field(default=None, compare=False)
+    """The rule that decided: ``keyword``, ``phrase``, ``word.strict``, ``en.wrong-number``, ..."""
+    reason: str | None = field(default=None, compare=False)
+    """Why, in words a compliance officer can read."""
+    policy: RevocationPolicy | None = field(default=None, compare=False)
+    """The revocation policy the reply was read under."""
+
+    def evidence(self) -> dict[str, str]:
+        """The classification as strings, for the history, the review queue and ``explain``."""
+        return {k: str(v) for k, v in asdict(self).items() if v is not None}
+
+
+def normalize(text: str) -> str:
+    """Upper-case ``text`` and drop accents, format characters, look-alikes and surrounding punctuation."""
+    kept = []
+    for ch in unicodedata.normalize("NFKD", text):
+        category = unicodedata.category(ch)
+        if unicodedata.combining(ch) or category == "Cf":
+            continue
+        kept.append("-" if category == "Pd" or ch in _DASHES else ch)
+    plain = "".join(kept).translate(_LOOK_ALIKES).upper().translate(_LOOK_ALIKES)
+    return _SURROUNDING.sub("", plain)
+
+
+def _compact(text: str) -> str:
+    """The keyword form of ``text``: its folded words, joined."""
+    return "".join(text_normalisation.words(text))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return text_normalisation.words(text)
+
+
+_DEFAULT_KEYWORD_SETS = tuple(LANGUAGES[code].keywords for code in DEFAULT_LANGUAGES)
+
+
+class KeywordRules:
+    """The keyword sets of the chosen languages, the match mode and the revocation policy;
+    ``classify_reply`` applies them."""
+
+    def __init__(
+        self,
+        keyword_sets: Iterable[KeywordSet] = _DEFAULT_KEYWORD_SETS,
+        match_mode: MatchMode = MatchMode.WORD,
+        policy: RevocationPolicy = RevocationPolicy.STRICT,
+    ) -> None:
+        """``keyword_sets`` in precedence order: on a keyword two languages share, the first one's wins."""
+        self.match_mode = MatchMode(match_mode)
+        self.policy = RevocationPolicy(policy)
+        self.keyword_sets = tuple(keyword_sets)
+        self.languages = tuple(dict.fromkeys(k.language for k in self.keyword_sets))
+        self._keywords: dict[str, Classification] = {}
+        for intent, lists in (
+            (Intent.HELP, lambda k: k.help_keywords),
+            (Intent.OPT_IN, lambda k: k.opt_in_keywords),
+            (Intent.OPT_OUT, lambda k: k.opt_out_keywords),  # last: a keyword in two lists opts out
+        ):
+            for keyword_set in reversed(self.keyword_sets):
+                for keyword in lists(keyword_set):
+                    if _compact(keyword):
+                        self._keywords[_compact(keyword)] = Classification(
+                            intent, normalize(keyword), MatchedBy.KEYWORD, keyword_set.language
+                        )
+        self._matchers = [
+            (_words(phrase), Classification(Intent.OPT_OUT, normalize(phrase), matched_by, k.language))
+            for k in self.keyword_sets
+            for matched_by, phrases in (
+                (MatchedBy.WORD, k.revocation_words),
+                (MatchedBy.PHRASE, k.opt_out_phrases),
+            )
+            for phrase in phrases
+            if _words(phrase)
+        ]
+        """The configured revocation words and opt-out phrases, in precedence order."""
+        self._vocabulary = frozenset(self._keywords) | {
+            "".join(w) for w, c in self._matchers if c.matched_by is MatchedBy.WORD
+        }
+
+    def classify_reply(self, body: str) -> Classification:
+        """Classify one reply, with the rule that decided and the reason."""
+        raw = text_normalisation.clauses(body)
+        clauses = tuple(tuple(canonical_word(w, self._vocabulary) for w in clause) for clause in raw)
+        words = tuple(w for clause in clauses for w in clause)
+        raw_words = (w for clause in raw for w in clause)
+        spelt = ", ".join(f"{r} as {w}" for r, w in zip(raw_words, words, strict=True) if r != w)
+        found = self._classify(clauses, words)
+        if spelt:
+            found = replace(found, reason=f"{found.reason} (reading {spelt})")
+        return replace(
+            found, language=found.language and reply_language(words, self.languages, found.language)
+        )
+
+    def _classify(self, clauses: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> Classification:
+        whole = "".join(words)
+        trailing = "".join(without_politeness(words, leading=False))
+        polite = "".join(without_politeness(words))
+        for candidate in dict.fromkeys((whole, trailing, polite)):
+            keyword = self._keywords.get(candidate)
+            if keyword is None or (
+                candidate not in (whole, trailing) and keyword.intent is not Intent.OPT_OUT
+            ):
+                continue  # consent and help are never read from a sentence: only politeness after them
+            around = "" if candidate == whole else ", with politeness around it"
+            return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
+        if self.match_mode is MatchMode.EXACT:
+            return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
+        compact_words = set(words)
+        present = [
+            c for phrase, c in self._matchers if _contains(words, phrase) or "".join(phrase) in compact_words
+        ]
+        decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
+        if decisive is not None:
+            how = decisive.matched_by or MatchedBy.WORD
+            what = "opt-out phrase" if how is MatchedBy.PHRASE else "revocation word"
+            return self._decided(decisive, how.lower(), f"the {what} {decisive.keyword}")
+        natural = natural_revocation(clauses, self.languages)
+        if natural is not None:
+            return self._decided(
+                Classification(Intent.OPT_OUT, natural.matched, MatchedBy.PHRASE, natural.language),
+                natural.rule,
+                natural.reason,
+            )
+        if not present:
+            return self._decided(
+                Classification(Intent.OTHER), "none", "no keyword, phrase or revocation word"
+            )
+        if self.policy is RevocationPolicy.STRICT:
+            word = present[0]
+            return self._decided(
+                word, "word.strict", f"the revocation word {word.keyword} (policy STRICT: anywhere)"
+            )
+        judged = judge_revocation_word(clauses, frozenset(c.keyword for c in present if c.keyword))
+        assert judged is not None  # a contextual word is present
+        word = next((c for c in present if c.keyword in judged.matched.split()), present[0])
+        reason = f"{judged.reason} ({judged.matched!r}, policy CONTEXTUAL)"
+        if judged.rule.startswith("contextual."):
+            return self._decided(word, judged.rule, reason)
+        return self._decided(replace(word, intent=Intent.AMBIGUOUS), judged.rule, reason)
+
+    def _decided(self, classification: Classification, rule: str, reason: str) -> Classification:
+        return replace(classification, rule=rule, reason=reason, policy=self.policy)
+
+
+def stop_rule_violation(
+    *,
+    opt_out_keywords: Iterable[str] = _ENGLISH.opt_out_keywords,
+    opt_in_keywords: Iterable[str] = _ENGLISH.opt_in_keywords,
+    help_keywords: Iterable[str] = _ENGLISH.help_keywords,
+    revocation_words: Iterable[str] = _ENGLISH.revocation_words,
+    opt_out_phrases: Iterable[str] = _ENGLISH.opt_out_phrases,
+    match_mode: MatchMode = MatchMode.WORD,
+) -> tuple[str, str] | None:
+    """Why these English settings (a ``KeywordSet``'s fields) would not make a reply of STOP an opt-out,
+    as (the argument at fault, the reason); None when STOP opts out.
+
+    Carriers and the CTIA require STOP to opt out whatever else is configured, so the construct
+    refuses such props at synthesis and the functions such variables at start. A help or opt-in
+    keyword list naming STOP is refused even though the opt-out list would win.
+    """
+    for setting, keywords in (("help_keywords", help_keywords), ("opt_in_keywords", opt_in_keywords)):
+        if any(_compact(keyword) == STOP for keyword in keywords):
+            return setting, f"must not include {STOP}: {STOP} always opts out (CTIA)"
+    english = KeywordSet(
+        ENGLISH,
+        opt_out_keywords=tuple(opt_out_keywords),
+        revocation_words=tuple(revocation_words),
+        opt_out_phrases=tuple(opt_out_phrases),
+    )
+    rules = KeywordRules([english], match_mode=match_mode)
+    if rules.classify_reply(STOP).intent is not Intent.OPT_OUT:
+        where = "" if MatchMode(match_mode) is MatchMode.EXACT else " (or the opt-out words)"
+        return "opt_out_keywords", f"must include {STOP}{where}: {STOP} always opts out (CTIA)"
+    return None
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def classify_reply(body: str, rules: KeywordRules | None = None) -> Classification:
+    """Classify ``body`` with ``rules`` (the defaults when omitted)."""
+    return (rules or _DEFAULT_RULES[RevocationPolicy.STRICT]).classify_reply(body)
+
+
+def explain(text: str, policy: RevocationPolicy | str = RevocationPolicy.STRICT) -> Classification:
+    """How the reply function, with the construct's default keywords and languages, reads ``text``
+    under ``policy``: the intent, the language, the rule and the reason (no AWS access)."""
+    return _DEFAULT_RULES[RevocationPolicy(str(policy).upper())].classify_reply(text)
+
+
+_DEFAULT_RULES = {policy: KeywordRules(policy=policy) for policy in RevocationPolicy}

@@ -1,0 +1,146 @@
+"""One rate per number across the fleet: the containers sending from an identity share its rate.
+
+AWS's limit holds per number, the pacer's per container. Each container sending from an identity
+with a known rate holds a lease on it in the table, renewed every ``RENEW_SECONDS`` while it sends
+and lasting ``LEASE_SECONDS``: one ``UpdateItem`` on the item ``RATE#<identity>`` sets the
+container's own attribute (``H_<container>``) to its lease's end, removes the leases it saw
+expired, and answers the whole item (``ALL_NEW``), so the same request tells the container how many
+leases are live. Its share of the rate is then 1 / that count: one container alone gets the whole
+rate, four get a quarter each, and a container that stops sending frees its share within
+``LEASE_SECONDS``. No write depends on another's (each container writes only its attribute), so no
+condition can fail and no retry is needed.
+
+Cost: one write request (about 1 WCU: the item holds a number per live container) per container
+and identity each second while it sends; nothing while it is idle. A joining container is counted
+by the others at their next renewal, so a container that finds others sending waits
+``RENEW_SECONDS`` before its first send from the identity, while they make room.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sms_opt_out.storage.idempotency import TTL_ATTRIBUTE
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "RATE#"
+"""The partition key prefix of the rate items: the sender may write only these (and its keys)."""
+SORT_KEY = "RATE"
+HOLDER_PREFIX = "H_"
+RENEW_SECONDS = 1.0
+LEASE_SECONDS = 2.0
+"""A lease outlives one missed renewal: a busy container is not dropped for one slow write."""
+ITEM_DAYS = 1
+"""An item not renewed for a day expires (the table's TTL): a number no longer sent from leaves nothing."""
+
+
+@dataclass
+class _Share:
+    holders: int = 1
+    renewed_at: float | None = None
+    joined_at: float | None = None
+    """When this container's first lease was written while others held theirs."""
+    expired: list[str] = field(default_factory=list)
+    renewing: bool = False
+
+
+class SharedRates:
+    """This container's share of each identity's rate; thread-safe, kept for the container's life.
+
+    ``clock`` is epoch seconds (leases compare across machines); ``container`` names this container.
+    """
+
+    def __init__(
+        self,
+        table_name: str,
+        client: Any,
+        clock: Callable[[], float] | None = None,
+        container: str | None = None,
+    ) -> None:
+        self.table_name = table_name
+        self._client = client
+        self._clock = clock or (lambda: time.time())
+        self.container = container or uuid.uuid4().hex
+        self._shares: dict[str, _Share] = {}
+        self._lock = threading.Lock()
+
+    def share(self, identity: str) -> tuple[float, float]:
+        """This container's share of ``identity``'s rate (1 / live leases), renewing its lease when
+        due, and the seconds to wait before sending (a container joining others waits for them to
+        renew and make room).
+
+        One thread renews; the others go on at the share last known. A renewal AWS refuses keeps it.
+        """
+        fraction = self._fraction(identity)
+        with self._lock:
+            joined_at = self._shares[identity].joined_at
+        wait = 0.0 if joined_at is None else max(0.0, joined_at + RENEW_SECONDS - self._clock())
+        return fraction, wait
+
+    def _fraction(self, identity: str) -> float:
+        now = self._clock()
+        with self._lock:
+            share = self._shares.setdefault(identity, _Share())
+            due = share.renewed_at is None or now - share.renewed_at >= RENEW_SECONDS
+            if not due or share.renewing:
+                return 1 / share.holders
+            share.renewing = True
+            expired = list(share.expired)
+        try:
+            item = self._renew(identity, now, expired)
+        except Exception as error:  # noqa: BLE001 - the pace goes on at the last share; the next renewal retries
+            logger.warning("rate lease of an identity not renewed: %s", type(error).__name__)
+            with self._lock:
+                share.renewing = False
+                share.renewed_at = now
+                return 1 / share.holders
+        live, gone = _holders(item, now)
+        with self._lock:
+            if share.renewed_at is None and live > 1:
+                share.joined_at = now
+            share.holders = max(1, live)
+            share.expired = gone
+            share.renewed_at = now
+            share.renewing = False
+            return 1 / share.holders
+
+    def _renew(self, identity: str, now: float, expired: list[str]) -> dict[str, Any]:
+        names = {"#me": HOLDER_PREFIX + self.container, "#ttl": TTL_ATTRIBUTE}
+        names |= {f"#x{n}": holder for n, holder in enumerate(expired) if holder != names["#me"]}
+        expression = "SET #me = :until, #ttl = :ttl"
+        removed = [name for name in names if name.startswith("#x")]
+        if removed:
+            expression += " REMOVE " + ", ".join(removed)
+        answer = self._client.update_item(
+            TableName=self.table_name,
+            Key={"PK": {"S": KEY_PREFIX + identity}, "SK": {"S": SORT_KEY}},
+            UpdateExpression=expression,
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues={
+                ":until": {"N": f"{now + LEASE_SECONDS:.3f}"},
+                ":ttl": {"N": str(int(now) + ITEM_DAYS * 86_400)},
+            },
+            ReturnValues="ALL_NEW",
+        )
+        attributes: dict[str, Any] = answer.get("Attributes", {})
+        return attributes
+
+
+def _holders(item: dict[str, Any], now: float) -> tuple[int, list[str]]:
+    """How many leases of ``item`` are live at ``now``, and the attribute names of the expired ones."""
+    live, gone = 0, []
+    for name, value in item.items():
+        if not name.startswith(HOLDER_PREFIX):
+            continue
+        if float(value["N"]) > now:
+            live += 1
+        else:
+            gone.append(name)
+    return live, gone

@@ -1,0 +1,74 @@
+"""The layout a newcomer reads: role packages with true maps, a domain free of AWS, the public paths."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+RUNTIME = Path(__file__).parent.parent / "lambda" / "sms_opt_out"
+ROLES = ("domain", "reply", "send", "delivery", "sms", "storage", "ops")
+ADAPTERS = tuple(f"sms_opt_out.{role}" for role in ROLES if role != "domain")
+AWS = ("boto3", "botocore")
+
+
+def imported(module: Path) -> set[str]:
+    """Every module ``module`` imports (absolute names; relative imports resolved in its package)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module if node.level == 0 else f"sms_opt_out.{module.parent.name}.{node.module}")
+    return names
+
+
+@pytest.mark.parametrize("module", sorted((RUNTIME / "domain").glob("*.py")), ids=lambda p: p.stem)
+def test_the_domain_imports_no_aws_and_no_adapter(module: Path) -> None:
+    names = imported(module)
+
+    assert not {n for n in names if n.split(".")[0] in AWS}, "the domain is pure: no boto3 or botocore"
+    assert not {n for n in names if n.startswith(ADAPTERS)}, "the domain imports no path and no adapter"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_package_map_names_every_module_it_holds(role: str) -> None:
+    package = RUNTIME / role
+    doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text())) or ""
+    modules = sorted(p.stem for p in package.glob("*.py") if p.stem != "__init__")
+
+    assert [m for m in modules if f"``{m}``" not in doc] == [], f"{role}/__init__.py's map is out of date"
+
+
+def test_no_flat_module_is_left_but_the_wiring() -> None:
+    flat = sorted(p.stem for p in RUNTIME.glob("*.py"))
+
+    assert flat == [
+        "__init__",
+        "aws_clock",
+        "errors",
+        "metrics",
+        "outcomes",
+        "registry",
+        "runtime",
+        "service_models",
+        "settings",
+    ], "a new concern goes in the package of its role (CONTRIBUTING.md)"
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("opt_out_stack", "SmsOptOut"),
+        ("opt_out_stack", "OptOutStack"),
+        ("sms_opt_out.registry", "OptOutRegistry"),
+        ("process_reply", "handler"),
+        ("send_text_message", "handler"),
+        ("record_delivery_event", "handler"),
+        ("sms_opt_out.ops.cli", "main"),
+    ],
+)
+def test_the_documented_public_paths_import(module: str, name: str) -> None:
+    assert callable(getattr(importlib.import_module(module), name))
