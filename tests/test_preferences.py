@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from sms_opt_out.domain.preferences import event_time
+from sms_opt_out.domain.preferences import Action, ConsentState, StateEntry, event_time, time_after_seen
 from sms_opt_out.errors import InvalidFieldError
 
 
@@ -56,3 +56,15 @@ def test_an_event_time_more_than_60_seconds_ahead_of_the_clock_is_refused(value:
 def test_a_time_beyond_the_calendar_in_utc_names_the_field(value: str | datetime) -> None:
     with pytest.raises(InvalidFieldError, match=r"^timestamp: .* is outside the years 1 to 9999 in UTC"):
         event_time(value, "timestamp", now=NOW)
+
+
+def test_an_event_recorded_after_a_read_is_stamped_after_every_event_it_saw() -> None:
+    """Two hosts' readings of AWS's time differ by up to a second: what is recorded after a read of a
+    customer's state is ordered after it, but a much later event (beyond ``within``) is not followed."""
+    seen = ConsentState({"*": StateEntry(Action.OPT_IN, "2026-12-07T08:00:00.500Z", "web", "OPT_IN", "e1")})
+    now = datetime(2026, 12, 7, 8, 0, 0, 200_000, tzinfo=UTC)
+
+    assert time_after_seen(seen, now) == "2026-12-07T08:00:00.501Z"
+    assert time_after_seen(seen, now + timedelta(seconds=1)) == "2026-12-07T08:00:01.200Z"
+    assert time_after_seen(seen, now - timedelta(seconds=5), within=2.0) == "2026-12-07T07:59:55.200Z"
+    assert time_after_seen(ConsentState({}), now) == "2026-12-07T08:00:00.200Z"

@@ -175,3 +175,16 @@ class ConsentState:
 
 
 NO_EVENTS = ConsentState({})
+
+
+def time_after_seen(state: ConsentState, now: datetime, within: float | None = None) -> str:
+    """The time of an event recorded ``now`` after ``state`` was read: ``now``, or 1 ms after the
+    latest event of ``state`` when that is later (and, with ``within``, less than ``within`` seconds
+    later). Two hosts' readings of AWS's time differ by up to about a second: an event recorded after
+    another was seen must not be ordered before it."""
+    stamped = event_time(now)
+    latest = max((entry.timestamp for entry in state.entries.values()), default=stamped)
+    ceiling = event_time(now + timedelta(seconds=within)) if within is not None else None
+    if latest <= stamped or (ceiling is not None and latest >= ceiling):
+        return stamped
+    return event_time(datetime.fromisoformat(latest.replace("Z", "+00:00")) + timedelta(milliseconds=1))

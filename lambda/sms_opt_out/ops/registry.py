@@ -12,7 +12,7 @@ import dataclasses
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
@@ -21,7 +21,7 @@ import boto3
 from sms_opt_out.aws_clock import STEP_SECONDS, AwsClock
 from sms_opt_out.domain.consent import confirmation_holds, deciding_entry, is_blocked
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, to_e164
-from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope, event_time
+from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope, event_time, time_after_seen
 from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.ops.deployed_stack import DeployedOptOut
 from sms_opt_out.ops.origination_keys import to_origination_key
@@ -241,7 +241,9 @@ class OptOutRegistry:
             origination=ALL_NUMBERS
             if origination is None
             else to_origination_key(origination, "origination"),
-            timestamp=event_time(at, "at", now=now) if at else self._after_what_was_seen(customer, now),
+            timestamp=event_time(at, "at", now=now)
+            if at
+            else time_after_seen(self.store.consent_states([customer])[customer], now, STEP_SECONDS),
             action=action,
             keyword=action.value,
             channel=channel.strip(),
@@ -250,18 +252,6 @@ class OptOutRegistry:
         )
         self.store.record(event)
         return self._outcome(event)
-
-    def _after_what_was_seen(self, customer: str, now: datetime) -> str:
-        """The time of an event recorded now: AWS's time, or 1 ms after the customer's latest event when
-        that is ahead of it by less than ``STEP_SECONDS`` (two hosts' readings of AWS's time differ by
-        up to about a second; an event recorded after another must not be ordered before it)."""
-        stamped = event_time(now)
-        entries = self.store.consent_states([customer])[customer].entries.values()
-        latest = max((e.timestamp for e in entries), default=stamped)
-        if stamped < latest < event_time(now + timedelta(seconds=STEP_SECONDS)):
-            later = datetime.fromisoformat(latest.replace("Z", "+00:00")) + timedelta(milliseconds=1)
-            return event_time(later)
-        return stamped
 
     def _outcome(self, event: PreferenceEvent) -> RecordedEvent:
         """``event`` with whether it decides: for its number, or for all numbers every number's send."""

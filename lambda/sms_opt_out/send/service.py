@@ -260,7 +260,8 @@ class GuardedSender:
                 return dict(DEFERRED)  # throttled until the time ran out: nothing sent
             if is_opted_out_answer(error):  # on the identity's AWS opt-out list: an opt-out, learned
                 operation = self._gateway.operation(item.params).name
-                return self._aws_opt_outs.learn(item.params, item.origination, error, operation)
+                seen = run.consent.state(item.destination)
+                return self._aws_opt_outs.learn(item.params, item.origination, error, operation, seen)
             if item.key is not None and outcome_unknown(error):
                 return self._failed(error, SendStatus.UNKNOWN)  # the key keeps it from ever going twice
             return self._failed(error)

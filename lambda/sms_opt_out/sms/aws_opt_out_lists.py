@@ -27,7 +27,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, mask
-from sms_opt_out.domain.preferences import Action, Scope, event_time
+from sms_opt_out.domain.preferences import Action, ConsentState, Scope, time_after_seen
 from sms_opt_out.sms.gateway import error_code
 from sms_opt_out.sms.origination import Origination
 from sms_opt_out.storage.opt_out_store import OptOutStore
@@ -115,9 +115,17 @@ class AwsOptOutLearner:
         self._now = now
 
     def learn(
-        self, params: Mapping[str, Any], origination: Origination, error: ClientError, operation: str
+        self,
+        params: Mapping[str, Any],
+        origination: Origination,
+        error: ClientError,
+        operation: str,
+        seen: ConsentState | None = None,
     ) -> dict[str, Any]:
         """Record the opt-out AWS answered; return the send's result (``OPTED_OUT``, with the code).
+
+        ``seen`` is the consent read before the send: AWS refused after it, so the refusal is stamped
+        after every event it holds (``time_after_seen``).
 
         A record that cannot be written is logged, not raised: AWS refuses the number anyway, and the
         next refused send learns it again.
@@ -126,7 +134,7 @@ class AwsOptOutLearner:
             customer=params["DestinationPhoneNumber"],
             origination=learned_key(origination, self._scope),
             identity=params["OriginationIdentity"],
-            timestamp=event_time(self._now()),
+            timestamp=time_after_seen(seen or ConsentState({}), self._now()),
             operation=operation,
             aws_answer=f"{CONFLICT}: {OPTED_OUT_REASON}",
             aws_message=str(error.response.get("Error", {}).get("Message", "")),
