@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from sms_opt_out.errors import SendFailedError
-from sms_opt_out.storage.queue_messages import put_messages
+from sms_opt_out.storage.queue_messages import LazyQueue, put_messages
 
 
 @dataclass(frozen=True)
@@ -36,19 +35,9 @@ class FailedSend:
         )
 
 
-class FailedSendQueue:
-    """An SQS queue (the construct's dead-letter queue) that keeps failed sends for an operator.
-
-    ``make_client`` makes the SQS client on first use: a batch with no failure never pays for it.
-    """
-
-    def __init__(self, queue_url: str, make_client: Callable[[], Any]) -> None:
-        self.queue_url = queue_url
-        self._make_client = make_client
-
-    @cached_property
-    def _client(self) -> Any:
-        return self._make_client()
+class FailedSendQueue(LazyQueue):
+    """An SQS queue (the construct's dead-letter queue) that keeps failed sends for an operator; a
+    batch with no failure never makes its client."""
 
     def keep(self, failures: Sequence[FailedSend]) -> None:
         """Put every failure on the queue (10 per SendMessageBatch); raise if one could not be put."""

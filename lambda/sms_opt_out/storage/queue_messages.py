@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
 from typing import Any
 
 SEND_MESSAGE_BATCH_LIMIT = 10
+
+
+class LazyQueue:
+    """An SQS queue whose client is made on first use (``make_client``): an invocation that puts
+    nothing on it never pays for the client."""
+
+    def __init__(self, queue_url: str, make_client: Callable[[], Any]) -> None:
+        self.queue_url = queue_url
+        self._make_client = make_client
+
+    @cached_property
+    def _client(self) -> Any:
+        return self._make_client()
 
 
 def put_messages(

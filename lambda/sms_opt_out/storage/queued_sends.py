@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
-from functools import cached_property
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sms_opt_out.storage.queue_messages import put_messages
+from sms_opt_out.storage.queue_messages import LazyQueue, put_messages
 
 CONCURRENT_PUTS = 8
 """SendMessageBatch calls at once (botocore's client keeps 10 connections): a thousand deferred
@@ -15,19 +14,9 @@ requests take about 13 rounds of calls, so queuing fits in the deadline's one-se
 normal SQS latency (unmeasured on AWS)."""
 
 
-class QueuedSends:
-    """The construct's send queue (``SEND_QUEUE_URL``): each request as it came, one per message.
-
-    ``make_client`` makes the SQS client on first use: a batch that sends everything never pays for it.
-    """
-
-    def __init__(self, queue_url: str, make_client: Callable[[], Any]) -> None:
-        self.queue_url = queue_url
-        self._make_client = make_client
-
-    @cached_property
-    def _client(self) -> Any:
-        return self._make_client()
+class QueuedSends(LazyQueue):
+    """The construct's send queue (``SEND_QUEUE_URL``): each request as it came, one per message; a
+    batch that sends everything never makes its client."""
 
     def put(self, requests: Sequence[Mapping[str, Any]]) -> list[str | None]:
         """The queue's MessageId for each request, in order; None for one SQS refused."""
