@@ -10,8 +10,11 @@ _PACKAGED = Path(__file__).parent / "_lambda"
 _CHECKOUT = Path(__file__).parent.parent / "lambda"
 
 
-EXCLUDE = ("**/__pycache__", "**/*.pyc", "**/py.typed")
-"""Not code: the type checker's marker stays in the wheel, out of the functions."""
+OPERATOR_SIDE = ("sms_opt_out/ops", "sms_opt_out/registry.py")
+"""The operator's tools (CLI, ``OptOutRegistry``, migration, dead letters): in the wheel, never run by a
+function (``tests/test_layout.py`` keeps every other module from importing them)."""
+EXCLUDE = ("**/__pycache__", "**/*.pyc", "**/py.typed", *OPERATOR_SIDE)
+"""Not the functions' code: the type checker's marker and the operator's side stay in the wheel."""
 
 
 def lambda_asset_directory() -> Path:

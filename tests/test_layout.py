@@ -42,6 +42,16 @@ def test_each_package_map_names_every_module_it_holds(role: str) -> None:
     assert [m for m in modules if f"``{m}``" not in doc] == [], f"{role}/__init__.py's map is out of date"
 
 
+@pytest.mark.parametrize(
+    "module",
+    sorted(p for p in (RUNTIME.parent).rglob("*.py") if "ops" not in p.parts and p.name != "registry.py"),
+    ids=lambda p: str(p.relative_to(RUNTIME.parent)),
+)
+def test_no_function_module_imports_the_operators_side(module: Path) -> None:
+    """``ops`` stays out of the Lambda asset (``opt_out_stack.lambda_asset.OPERATOR_SIDE``)."""
+    assert not {n for n in imported(module) if n.startswith(("sms_opt_out.ops", "sms_opt_out.registry"))}
+
+
 def test_no_flat_module_is_left_but_the_wiring() -> None:
     flat = sorted(p.stem for p in RUNTIME.glob("*.py"))
 
