@@ -1,19 +1,32 @@
-"""The Lambda asset's zipped size: what CDK uploads for both functions."""
+"""The Lambda asset's zipped size: what CDK uploads for the functions."""
 
 from __future__ import annotations
 
+import fnmatch
 import io
 import zipfile
 
-from opt_out_stack.lambda_asset import lambda_asset_directory
+from opt_out_stack.lambda_asset import EXCLUDE, lambda_asset_directory
+
+
+def _excluded(relative: str) -> bool:
+    """Whether CDK's asset leaves ``relative`` out (a pattern of ``EXCLUDE``, or a folder under one)."""
+    parts = relative.split("/")
+    prefixes = ["/".join(parts[: n + 1]) for n in range(len(parts))]
+    return any(
+        fnmatch.fnmatch(prefix, pattern) or fnmatch.fnmatch(prefix, pattern.removeprefix("**/"))
+        for pattern in EXCLUDE
+        for prefix in prefixes
+    )
 
 
 def run() -> int:
-    """Bytes of the asset zipped with deflate, the files CDK bundles (no caches)."""
+    """Bytes of the asset zipped with deflate, the files CDK bundles (``lambda_asset.EXCLUDE`` left out)."""
     root = lambda_asset_directory()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-                archive.write(path, path.relative_to(root))
+            relative = path.relative_to(root).as_posix()
+            if path.is_file() and not _excluded(relative):
+                archive.write(path, relative)
     return len(buffer.getvalue())
