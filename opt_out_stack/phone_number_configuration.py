@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import aws_cdk.aws_iam as iam
 import aws_cdk.aws_sns as sns
-from aws_cdk import custom_resources as cr
 from constructs import Construct, IDependable
 
 from opt_out_stack.configured_numbers import PhoneNumberRef
+from opt_out_stack.origination_settings import opt_out_settings
 
 
 class PhoneNumberConfiguration(Construct):
@@ -34,38 +33,18 @@ class PhoneNumberConfiguration(Construct):
     ):
         super().__init__(scope, construct_id)
         self.phone_number = phone_number
-        physical_id = cr.PhysicalResourceId.of(phone_number.phone_number_id)
-
-        def update_phone_number(output_paths: list[str] | None, **settings: object) -> cr.AwsSdkCall:
-            return cr.AwsSdkCall(
-                service="PinpointSMSVoiceV2",
-                action="UpdatePhoneNumber",
-                parameters={"PhoneNumberId": phone_number.value, **settings},
-                physical_resource_id=physical_id,
-                output_paths=output_paths,
-            )
-
-        enable = update_phone_number(
-            ["PhoneNumber", "NumberType", "IsoCountryCode"],
-            TwoWayEnabled=True,
-            TwoWayChannelArn=topic.topic_arn,
-            SelfManagedOptOutsEnabled=True,
-        )
-        disable = update_phone_number(None, TwoWayEnabled=False, SelfManagedOptOutsEnabled=False)
-        self.resource = cr.AwsCustomResource(
+        self.resource = opt_out_settings(
             self,
-            "Resource",
-            on_create=enable,
-            on_update=enable,
-            on_delete=disable,
-            policy=cr.AwsCustomResourcePolicy.from_statements(
-                [iam.PolicyStatement(actions=["sms-voice:UpdatePhoneNumber"], resources=[phone_number.arn])]
-            ),
-            install_latest_aws_sdk=False,
-            memory_size=256,
+            action="UpdatePhoneNumber",
+            id_parameter="PhoneNumberId",
+            value=phone_number.value,
+            physical_id=phone_number.phone_number_id,
+            arn=phone_number.arn,
+            topic=topic,
+            after=after,
+            output_paths=["PhoneNumber", "NumberType", "IsoCountryCode"],
+            read_on_delete=False,
         )
-        for dependency in after:
-            self.resource.node.add_dependency(dependency)
         self.e164_number: str = self.resource.get_response_field("PhoneNumber")
         """The number itself (E.164), as UpdatePhoneNumber returned it at deploy time."""
         self.number_type: str = (

@@ -13,13 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import aws_cdk.aws_iam as iam
 import aws_cdk.aws_smsvoice as smsvoice
 import aws_cdk.aws_sns as sns
 from aws_cdk import Stack
-from aws_cdk import custom_resources as cr
 from constructs import Construct, IDependable
 
+from opt_out_stack.origination_settings import opt_out_settings
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.resource_refs import ResourceKind, resource_refs
 
@@ -64,34 +63,17 @@ class PoolConfiguration(Construct):
     ):
         super().__init__(scope, construct_id)
         self.pool = pool
-        physical_id = cr.PhysicalResourceId.of(pool.pool_id)
-
-        def update_pool(**settings: object) -> cr.AwsSdkCall:
-            return cr.AwsSdkCall(
-                service="PinpointSMSVoiceV2",
-                action="UpdatePool",
-                parameters={"PoolId": pool.value, **settings},
-                physical_resource_id=physical_id,
-                output_paths=["PoolId"],
-            )
-
-        enable = update_pool(
-            TwoWayEnabled=True, TwoWayChannelArn=topic.topic_arn, SelfManagedOptOutsEnabled=True
-        )
-        self.resource = cr.AwsCustomResource(
+        self.resource = opt_out_settings(
             self,
-            "Resource",
-            on_create=enable,
-            on_update=enable,
-            on_delete=update_pool(TwoWayEnabled=False, SelfManagedOptOutsEnabled=False),
-            policy=cr.AwsCustomResourcePolicy.from_statements(
-                [iam.PolicyStatement(actions=["sms-voice:UpdatePool"], resources=[pool.arn])]
-            ),
-            install_latest_aws_sdk=False,
-            memory_size=256,
+            action="UpdatePool",
+            id_parameter="PoolId",
+            value=pool.value,
+            physical_id=pool.pool_id,
+            arn=pool.arn,
+            topic=topic,
+            after=after,
+            output_paths=["PoolId"],
         )
-        for dependency in after:
-            self.resource.node.add_dependency(dependency)
 
 
 def configure_pools_one_after_another(

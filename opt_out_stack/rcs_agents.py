@@ -20,9 +20,9 @@ import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_smsvoice as smsvoice
 import aws_cdk.aws_sns as sns
 from aws_cdk import Stack
-from aws_cdk import custom_resources as cr
 from constructs import Construct, IDependable
 
+from opt_out_stack.origination_settings import opt_out_settings
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.resource_refs import ResourceKind, resource_refs
 
@@ -89,34 +89,17 @@ class RcsAgentConfiguration(Construct):
     ):
         super().__init__(scope, construct_id)
         self.agent = agent
-        physical_id = cr.PhysicalResourceId.of(agent.resource_id)
-
-        def update_agent(**settings: object) -> cr.AwsSdkCall:
-            return cr.AwsSdkCall(
-                service="PinpointSMSVoiceV2",
-                action="UpdateRcsAgent",
-                parameters={"RcsAgentId": agent.value, **settings},
-                physical_resource_id=physical_id,
-                output_paths=["RcsAgentId"],
-            )
-
-        enable = update_agent(
-            TwoWayEnabled=True, TwoWayChannelArn=topic.topic_arn, SelfManagedOptOutsEnabled=True
-        )
-        self.resource = cr.AwsCustomResource(
+        self.resource = opt_out_settings(
             self,
-            "Resource",
-            on_create=enable,
-            on_update=enable,
-            on_delete=update_agent(TwoWayEnabled=False, SelfManagedOptOutsEnabled=False),
-            policy=cr.AwsCustomResourcePolicy.from_statements(
-                [iam.PolicyStatement(actions=["sms-voice:UpdateRcsAgent"], resources=[agent.arn])]
-            ),
-            install_latest_aws_sdk=False,
-            memory_size=256,
+            action="UpdateRcsAgent",
+            id_parameter="RcsAgentId",
+            value=agent.value,
+            physical_id=agent.resource_id,
+            arn=agent.arn,
+            topic=topic,
+            after=after,
+            output_paths=["RcsAgentId"],
         )
-        for dependency in after:
-            self.resource.node.add_dependency(dependency)
 
 
 def configure_agents_one_after_another(
