@@ -160,7 +160,8 @@ class ReplyMetrics(OutcomeMetrics):
     def add_outcome(self, our_number: str, outcome: str) -> None:
         if outcome not in REPLY_OUTCOMES:  # a test keeps every ReplyOutcome counted
             logger.warning("no metric counts the reply outcome %s", outcome)
-        for name in REPLY_OUTCOMES.get(ReplyOutcome(outcome), ()) if outcome in REPLY_OUTCOMES else ():
+            return
+        for name in REPLY_OUTCOMES[ReplyOutcome(outcome)]:
             self.add(our_number, name)
 
 

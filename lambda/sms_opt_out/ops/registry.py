@@ -21,7 +21,14 @@ import boto3
 from sms_opt_out.aws_clock import STEP_SECONDS, AwsClock
 from sms_opt_out.domain.consent import confirmation_holds, deciding_entry, is_blocked
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, to_e164
-from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope, event_time, time_after_seen
+from sms_opt_out.domain.preferences import (
+    Action,
+    ConsentState,
+    PreferenceEvent,
+    Scope,
+    event_time,
+    time_after_seen,
+)
 from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.ops.deployed_stack import DeployedOptOut
 from sms_opt_out.ops.origination_keys import to_origination_key
@@ -198,7 +205,7 @@ class OptOutRegistry:
             )
         customer = to_e164(number, "number")
         state = self.store.consent_states([customer])[customer]
-        event = self._record(Action.OPT_IN, number, channel, origination, at, consent_reference)
+        event = self._record(Action.OPT_IN, number, channel, origination, at, consent_reference, state)
         self.last_list_removal = None
         if any(e.channel == AWS_LIST_CHANNEL for e in state.entries.values()):
             governing = None if event.origination == ALL_NUMBERS else frozenset({event.origination})
@@ -231,11 +238,16 @@ class OptOutRegistry:
         origination: str | None,
         at: str | datetime | None,
         reference: str | None,
+        seen: ConsentState | None = None,
     ) -> RecordedEvent:
+        """Record the event; without ``at`` it is stamped after ``seen`` (the customer's state, read
+        here unless the caller read it already)."""
         if not isinstance(channel, str) or not channel.strip():
             raise InvalidFieldError("channel", "name the channel (web, call-center, email, ...)")
         customer = to_e164(number, "number")
         now = self.aws_time()
+        if not at and seen is None:
+            seen = self.store.consent_states([customer])[customer]
         event = PreferenceEvent(
             customer=customer,
             origination=ALL_NUMBERS
@@ -243,7 +255,7 @@ class OptOutRegistry:
             else to_origination_key(origination, "origination"),
             timestamp=event_time(at, "at", now=now)
             if at
-            else time_after_seen(self.store.consent_states([customer])[customer], now, STEP_SECONDS),
+            else time_after_seen(seen or ConsentState({}), now, STEP_SECONDS),
             action=action,
             keyword=action.value,
             channel=channel.strip(),
