@@ -5,14 +5,11 @@ installed botocore's own model (the one a runtime as new as our pin would use)."
 from __future__ import annotations
 
 import io
-import os
 import statistics
-import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 
-from opt_out_stack.lambda_asset import lambda_asset_directory
+from benchmarks.cold_start import seconds_in_a_fresh_interpreter
 from sms_opt_out.service_models import MODELS_DIRECTORY
 
 RUNS = 10
@@ -22,7 +19,6 @@ PROGRAMS = {
     + "use_shipped_models(botocore.session.get_session()).create_client('pinpoint-sms-voice-v2')",
     "botocore's model": IMPORTS + "botocore.session.get_session().create_client('pinpoint-sms-voice-v2')",
 }
-TIMED = "import time; _t = time.perf_counter(); {program}; print(time.perf_counter() - _t)"
 
 
 @dataclass(frozen=True)
@@ -40,23 +36,10 @@ def _zipped() -> int:
     return len(buffer.getvalue())
 
 
-def _once(program: str) -> float:
-    env = os.environ | {"AWS_DEFAULT_REGION": "us-east-1"}
-    result = subprocess.run(
-        [sys.executable, "-c", TIMED.format(program=program)],
-        cwd=lambda_asset_directory(),
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(result.stdout.strip())
-
-
 def run(runs: int = RUNS) -> ModelCost:
     """Median seconds per program; the programs take turns, so drift hits both alike."""
     samples: dict[str, list[float]] = {name: [] for name in PROGRAMS}
     for _ in range(runs):
         for name, program in PROGRAMS.items():
-            samples[name].append(_once(program))
+            samples[name].append(seconds_in_a_fresh_interpreter(program))
     return ModelCost(_zipped(), {name: statistics.median(values) for name, values in samples.items()})
