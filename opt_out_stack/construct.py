@@ -4,100 +4,62 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import aws_cdk.aws_cloudwatch as cloudwatch
-import aws_cdk.aws_cloudwatch_actions as cloudwatch_actions
-import aws_cdk.aws_dynamodb as dynamodb
 import aws_cdk.aws_iam as iam
 import aws_cdk.aws_kms as kms
 import aws_cdk.aws_lambda as lambda_
-import aws_cdk.aws_lambda_destinations as destinations
 import aws_cdk.aws_logs as logs
 import aws_cdk.aws_smsvoice as smsvoice
 import aws_cdk.aws_sns as sns
 import aws_cdk.aws_sns_subscriptions as subscriptions
-import aws_cdk.aws_sqs as sqs
 from aws_cdk import Annotations, CfnResource, Duration, RemovalPolicy, Stack
 from constructs import Construct
 
-from opt_out_stack import function_environment, prop_validation
-from opt_out_stack.compliance_acknowledgments import acknowledge_construct_findings
-from opt_out_stack.configured_numbers import PhoneNumberRef, phone_number_refs
+from opt_out_stack import numbers, prop_validation
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
 from opt_out_stack.delivery_events import DeliveryEvents, watch_delivery
-from opt_out_stack.implied_dependencies import drop_provider_role_dependency, drop_role_dependency
-from opt_out_stack.lambda_asset import lambda_code
-from opt_out_stack.observability import Observability
+from opt_out_stack.function_environment import FunctionEnvironments, deploy_time_bounds
+from opt_out_stack.functions import DEFAULT_TIMEOUT_SECONDS, RUNTIME, FunctionSettings, opt_out_function
+from opt_out_stack.implied_dependencies import drop_provider_role_dependency
+from opt_out_stack.observability import Observability, function_alarms
 from opt_out_stack.opt_out_list_removal import grant_opt_out_list_removal
-from opt_out_stack.phone_number_configuration import configure_one_after_another
-from opt_out_stack.pool_configuration import (
-    PoolRef,
-    configure_in_app,
-    configure_pools_one_after_another,
-    in_app_resources,
-    pool_refs,
+from opt_out_stack.permissions import (
+    AWS_OPT_OUT_RECORD_CONDITIONS,
+    IDEMPOTENCY_KEY_ACTIONS,
+    READ_PREFERENCES_ACTIONS,
+    RECORD_PREFERENCES_ACTIONS,
+    REPLY_TABLE_ACTIONS,
+    SEND_ACTIONS,
+    SEND_TABLE_ACTIONS,
+    grant_replies_from,
+    grant_send_text_message,
+    grant_table,
 )
-from opt_out_stack.prop_validation import PropError
-from opt_out_stack.rcs_agents import (
-    ResourceRef,
-    configure_agents_one_after_another,
-    configure_in_app_agents,
-    grant_rcs_and_notify,
-    in_app_agents,
-    notify_configuration_refs,
-    rcs_agent_refs,
-)
+from opt_out_stack.rcs_agents import grant_rcs_and_notify
 from opt_out_stack.runtime_props import RuntimeSettings
 from opt_out_stack.send_queue import SendQueue
+from opt_out_stack.storage import opt_out_table
 from opt_out_stack.text_parts import warn_multipart_texts
-from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL, topic_key
+from opt_out_stack.topic_encryption import topic_key
 from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.ops.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.send.dispatch import DEFAULT_CONCURRENCY
 from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
 from sms_opt_out.sms.opt_out_list_removal import LIST_NUMBERS_VARIABLE
-from sms_opt_out.storage.frequency_caps import KEY_PREFIX as CAP_PREFIX
-from sms_opt_out.storage.idempotency import KEY_PREFIX
-from sms_opt_out.storage.opt_out_store import AWS_LIST_PREFIX
-from sms_opt_out.storage.shared_rates import KEY_PREFIX as RATE_KEY_PREFIX
-from sms_opt_out.storage.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
 
-DEFAULT_TIMEOUT_SECONDS = 30
-RUNTIME = lambda_.Runtime.PYTHON_3_14
-RECORD_PREFERENCES_ACTIONS = ("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem")
-"""What ``OptOutRegistry.opt_out``, ``opt_in``, ``status`` and ``is_opted_out`` call."""
-READ_PREFERENCES_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan")
-"""What ``OptOutRegistry.status``, ``history`` and the CLI's ``export`` call."""
-IDEMPOTENCY_KEY_ACTIONS = ("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem")
-"""What the sender does to its key records and cap records, and only to items whose PK starts with
-``IDEMPOTENCY#`` or ``CAP#``."""
-REPLY_TABLE_ACTIONS = (
-    "dynamodb:BatchGetItem",
-    "dynamodb:GetItem",
-    "dynamodb:PutItem",
-    "dynamodb:Query",
-    "dynamodb:UpdateItem",
-)
-"""What the reply function does to the table: reads a receipt (GetItem), for a STOP under the lease
-the customer's history (Query: was an earlier opt-out answered?), and for a START the customer's AWS
-opt-out list records (BatchGetItem, as the registry reads state); writes receipts, history and
-unrecognised replies (PutItem, also inside its TransactWriteItems), state, leases, outcomes and
-confirmations (UpdateItem, also inside TransactWriteItems). No delete, no scan."""
-SEND_TABLE_ACTIONS = ("dynamodb:BatchGetItem",)
-"""What the sender does to customers' items: reads their consent."""
-AWS_OPT_OUT_RECORD_CONDITIONS = {
-    "ForAllValues:StringLike": {
-        "dynamodb:LeadingKeys": ["+*"],
-        "dynamodb:Attributes": ["PK", "SK", f"{AWS_LIST_PREFIX}*"],
-    },
-    "StringEqualsIfExists": {"dynamodb:ReturnValues": "NONE"},
-}
-"""The one write the sender makes to a customer's items: an opt-out learned from an AWS opt-out list
-(``aws_opt_out_lists``), an ``AWSLIST#`` attribute of the state item, which every read takes for an
-opt-out whatever it holds: the sender can add an opt-out, never record consent or touch another
-attribute. (An UpdateItem naming no attribute writes only the key.)"""
 DEFAULT_MAX_SEND_CONCURRENCY = 2
-SEND_ACTIONS = ("sms-voice:SendTextMessage", "sms-voice:SendMediaMessage")
-"""What the guarded sender calls: texts, and MMS for a request with ``MediaUrls``."""
+
+__all__ = [
+    "AWS_OPT_OUT_RECORD_CONDITIONS",
+    "DEFAULT_TIMEOUT_SECONDS",
+    "IDEMPOTENCY_KEY_ACTIONS",
+    "READ_PREFERENCES_ACTIONS",
+    "RECORD_PREFERENCES_ACTIONS",
+    "REPLY_TABLE_ACTIONS",
+    "RUNTIME",
+    "SEND_ACTIONS",
+    "SEND_TABLE_ACTIONS",
+    "SmsOptOut",
+]
 
 
 class SmsOptOut(Construct):
@@ -260,21 +222,20 @@ class SmsOptOut(Construct):
         prop_validation.check_prop_types({prop: given[prop] for prop in prop_validation.PROP_TYPES})
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
-        numbers = phone_number_refs(stack, phone_number_ids)
-        pool_list = pool_refs(stack, pool_ids)
-        in_app_numbers = in_app_resources("phone_numbers", phone_numbers, smsvoice.CfnPhoneNumber)
-        in_app_pools = in_app_resources("pools", pools, smsvoice.CfnPool)
-        agent_list = rcs_agent_refs(stack, rcs_agent_ids)
-        in_app_agent_list = in_app_agents(rcs_agents)
-        notify_list = notify_configuration_refs(stack, notify_configuration_ids)
-        if not (numbers or pool_list or in_app_numbers or in_app_pools or agent_list or in_app_agent_list):
-            raise PropError(
-                "phone_number_ids",
-                list(phone_number_ids),
-                "is empty, and so are pool_ids, phone_numbers, pools, rcs_agent_ids and rcs_agents",
-                "give at least one number, pool or RCS agent to configure",
-            )
-        self._refuse_numbers_configured_elsewhere(numbers, pool_list)
+        identities = numbers.originations(
+            stack,
+            phone_number_ids=phone_number_ids,
+            pool_ids=pool_ids,
+            phone_numbers=phone_numbers,
+            pools=pools,
+            rcs_agent_ids=rcs_agent_ids,
+            rcs_agents=rcs_agents,
+            notify_configuration_ids=notify_configuration_ids,
+        )
+        numbers.refuse_numbers_configured_elsewhere(
+            identities,
+            [c for c in self.node.root.node.find_all() if isinstance(c, SmsOptOut) and c is not self],
+        )
         environment = RuntimeSettings(
             opt_out_keywords=opt_out_keywords,
             opt_in_keywords=opt_in_keywords,
@@ -316,14 +277,12 @@ class SmsOptOut(Construct):
         prop_validation.memory_size(memory_size)
         prop_validation.tracing(tracing)
         timeout = prop_validation.timeout_seconds(timeout, DEFAULT_TIMEOUT_SECONDS)
-        concurrency = {
-            "ReplyFunction": prop_validation.reserved_concurrency(
-                "reply_reserved_concurrency", reply_reserved_concurrency
-            ),
-            "SendFunction": prop_validation.reserved_concurrency(
-                "send_reserved_concurrency", send_reserved_concurrency
-            ),
-        }
+        reply_concurrency = prop_validation.reserved_concurrency(
+            "reply_reserved_concurrency", reply_reserved_concurrency
+        )
+        send_concurrency_reserved = prop_validation.reserved_concurrency(
+            "send_reserved_concurrency", send_reserved_concurrency
+        )
         configuration_sets = prop_validation.resource_names(
             "configuration_set_names", configuration_set_names, "marketing"
         )
@@ -331,34 +290,10 @@ class SmsOptOut(Construct):
             "protect_configuration_ids", protect_configuration_ids, "protect-0123456789abcdef0123456789abcdef"
         )
 
+        # Storage and the inbound channel.
         self.encryption_key: kms.IKey = topic_key(self, encryption_key)
-        self.table = dynamodb.Table(
-            self,
-            "Table",
-            table_name=prop_validation.table_name(table_name),
-            partition_key=dynamodb.Attribute(name="PK", type=dynamodb.AttributeType.STRING),
-            sort_key=dynamodb.Attribute(name="SK", type=dynamodb.AttributeType.STRING),
-            billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
-            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
-                point_in_time_recovery_enabled=True
-            ),
-            deletion_protection=removal_policy != RemovalPolicy.DESTROY,
-            # Idempotency keys and unrecognised replies kept for review (nothing of the audit trail)
-            # expire by it: one attribute, ExpiresAt, for every item that expires.
-            time_to_live_attribute=EXPIRES_AT_ATTRIBUTE,
-            encryption=dynamodb.TableEncryption.AWS_MANAGED,
-            removal_policy=removal_policy,
-        )
-        self.topic = sns.Topic(self, "InboundTopic", master_key=self.encryption_key, enforce_ssl=True)
-        self.topic.add_to_resource_policy(
-            iam.PolicyStatement(
-                sid="EndUserMessagingSmsPublishes",
-                principals=[iam.ServicePrincipal(SMS_SERVICE_PRINCIPAL)],
-                actions=["sns:Publish"],
-                resources=[self.topic.topic_arn],
-                conditions={"StringEquals": {"aws:SourceAccount": stack.account}},
-            )
-        )
+        self.table = opt_out_table(self, table_name=table_name, removal_policy=removal_policy)
+        self.topic = numbers.inbound_topic(self, self.encryption_key)
         # The reply queue keeps the construct ID of the single queue of earlier versions, so an
         # upgrade keeps what waits there.
         self.reply_dead_letter_queue = DeadLetterQueue(
@@ -366,58 +301,40 @@ class SmsOptOut(Construct):
         )
         self.send_dead_letter_queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
 
+        # Functions.
         environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
-        self._variables = {"ReplyFunction": dict(environment), "SendFunction": dict(environment)}
-        """Each function's environment variables, measured against Lambda's 4 KB once all are set."""
-        self.reply_function = self._function(
-            "ReplyFunction", "process_reply.handler", environment, memory_size, timeout, log_retention,
-            self.reply_dead_letter_queue, concurrency["ReplyFunction"], tracing,
-        )  # fmt: skip
-        self.send_function = self._function(
-            "SendFunction", "send_text_message.handler", environment, memory_size, timeout, log_retention,
-            self.send_dead_letter_queue, concurrency["SendFunction"], tracing,
-        )  # fmt: skip
+        function_settings = FunctionSettings(
+            memory_size=memory_size, timeout=timeout, log_retention=log_retention, tracing=tracing
+        )
+        self.reply_function = opt_out_function(
+            self,
+            "ReplyFunction",
+            handler="process_reply.handler",
+            environment=environment,
+            dead_letter_queue=self.reply_dead_letter_queue,
+            reserved_concurrency=reply_concurrency,
+            settings=function_settings,
+        )
+        self.send_function = opt_out_function(
+            self,
+            "SendFunction",
+            handler="send_text_message.handler",
+            environment=environment,
+            dead_letter_queue=self.send_dead_letter_queue,
+            reserved_concurrency=send_concurrency_reserved,
+            settings=function_settings,
+        )
+        environments = FunctionEnvironments([self.reply_function, self.send_function], environment)
         subscription = self.topic.add_subscription(
             subscriptions.LambdaSubscription(
                 self.reply_function, dead_letter_queue=self.reply_dead_letter_queue
             )
         )
-
         # Every failed send ends on one queue: a send of a batch that SendTextMessage refuses too.
-        self._add_environment(
-            self.send_function, "FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url
-        )
+        environments.add(self.send_function, "FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url)
         self.send_dead_letter_queue.grant_send_messages(self.send_function)
+        grant_table(self.table, reply_function=self.reply_function, send_function=self.send_function)
 
-        self.table.grant(self.reply_function, *REPLY_TABLE_ACTIONS)
-        self.table.grant(self.send_function, *SEND_TABLE_ACTIONS)
-        # Idempotency key and cap records only: the sender can never write a customer's consent state.
-        self.send_function.add_to_role_policy(
-            iam.PolicyStatement(
-                actions=list(IDEMPOTENCY_KEY_ACTIONS),
-                resources=[self.table.table_arn],
-                conditions={
-                    "ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*", f"{CAP_PREFIX}*"]}
-                },
-            )
-        )
-        self.send_function.add_to_role_policy(
-            iam.PolicyStatement(
-                actions=["dynamodb:UpdateItem"],
-                resources=[self.table.table_arn],
-                conditions=AWS_OPT_OUT_RECORD_CONDITIONS,
-            )
-        )
-        # Rate leases only (RATE#<identity>): the containers sending from a number share its rate.
-        self.send_function.add_to_role_policy(
-            iam.PolicyStatement(
-                actions=["dynamodb:UpdateItem"],
-                resources=[self.table.table_arn],
-                conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{RATE_KEY_PREFIX}*"]}},
-            )
-        )
-        number_arns = [n.arn for n in numbers] + [n.attr_arn for n in in_app_numbers]
-        pool_arns = [p.arn for p in pool_list] + [p.attr_arn for p in in_app_pools]
         self.delivery_function: lambda_.Function | None = None
         self.delivery_dead_letter_queue: DeadLetterQueue | None = None
         self.delivery_events: DeliveryEvents | None = None
@@ -425,11 +342,19 @@ class SmsOptOut(Construct):
             self.delivery_dead_letter_queue = DeadLetterQueue(
                 self, "DeliveryEventsDeadLetterQueue", what="A delivery event"
             )
-            self.delivery_function = self._function(
-                "DeliveryEventsFunction", "record_delivery_event.handler",
-                {"OPT_OUT_TABLE_NAME": self.table.table_name, "METRICS_NAMESPACE": metrics_namespace},
-                memory_size, timeout, log_retention, self.delivery_dead_letter_queue, None, tracing,
-            )  # fmt: skip
+            delivery_environment = {
+                "OPT_OUT_TABLE_NAME": self.table.table_name,
+                "METRICS_NAMESPACE": metrics_namespace,
+            }
+            self.delivery_function = opt_out_function(
+                self,
+                "DeliveryEventsFunction",
+                handler="record_delivery_event.handler",
+                environment=delivery_environment,
+                dead_letter_queue=self.delivery_dead_letter_queue,
+                reserved_concurrency=None,
+                settings=function_settings,
+            )
             self.delivery_events = DeliveryEvents(
                 self,
                 "DeliveryEvents",
@@ -438,35 +363,43 @@ class SmsOptOut(Construct):
                 table=self.table,
                 encryption_key=self.encryption_key,
             )
-            self._add_environment(
+            environments.add(
                 self.send_function,
                 DEFAULT_CONFIGURATION_SET_VARIABLE,
                 self.delivery_events.configuration_set_name,
             )
-        self._grant_send_text_message(
-            stack,
-            number_arns,
-            pool_arns,
-            configuration_sets,
-            protect_configurations,
-            [self.delivery_events.configuration_set.attr_arn] if self.delivery_events else [],
+
+        # Permissions on the SMS API.
+        self.send_from_any_number: str | None = grant_send_text_message(
+            self.send_function,
+            number_arns=identities.number_arns,
+            pool_arns=identities.pool_arns,
+            configuration_sets=configuration_sets,
+            protect_configurations=protect_configurations,
+            own_configuration_sets=[self.delivery_events.configuration_set.attr_arn]
+            if self.delivery_events
+            else [],
         )
-        self._grant_replies_from(
-            stack,
-            [n.arn for n in numbers],
-            in_app_numbers,
+        """The account's numbers in the region, when a send may go through a pool's number."""
+        self.reply_from_any_number: str | None = grant_replies_from(
+            self,
+            self.reply_function,
+            number_arns=[n.arn for n in identities.numbers],
+            in_app_numbers=identities.in_app_numbers,
             # Under scope ALL every event governs every send: the reply function never reads a pool.
-            pool_list if environment.get("OPT_OUT_SCOPE") == "ORIGINATION" else (),
-            pool_arns,
+            pools=identities.pools if environment.get("OPT_OUT_SCOPE") == "ORIGINATION" else (),
+            pool_arns=identities.pool_arns,
         )
+        """The account's numbers in the region, when a reply may come to a pool's number (not known
+        at synthesis)."""
         self.any_opt_out_list, list_numbers = grant_opt_out_list_removal(
-            stack, self.reply_function, numbers, [p.arn for p in pool_list]
+            stack, self.reply_function, identities.numbers, [p.arn for p in identities.pools]
         )
         """The opt-out lists the reply function may remove a number from (an opt-in AWS will honour)."""
-        self._add_environment(self.reply_function, LIST_NUMBERS_VARIABLE, list_numbers)
-        self._add_environment(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
+        environments.add(self.reply_function, LIST_NUMBERS_VARIABLE, list_numbers)
+        environments.add(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
         for variable, value in send_rule_environment.items():
-            self._add_environment(self.send_function, variable, value)
+            environments.add(self.send_function, variable, value)
         self.send_queue = SendQueue(
             self,
             "SendQueue",
@@ -479,67 +412,30 @@ class SmsOptOut(Construct):
         self.send_function.add_environment("SEND_QUEUE_URL", self.send_queue.queue_url)
         self.send_queue.grant(self.send_function, "sqs:SendMessage")
 
-        # Self-managed opt-outs come on only once a STOP can be received (and go off first on delete).
+        # Numbers: self-managed opt-outs come on only once a STOP can be received (off first on delete).
         permissions = [c for c in self.reply_function.node.children if isinstance(c, lambda_.CfnPermission)]
         receivable = [self.topic.node.find_child("Policy"), subscription, *permissions]
-        self.phone_numbers = configure_one_after_another(self, numbers, topic=self.topic, after=receivable)
-        self.pools = configure_pools_one_after_another(
-            self, pool_list, topic=self.topic, after=[*receivable, *self.phone_numbers[-1:]]
-        )
-        configure_in_app([*in_app_numbers, *in_app_pools], topic=self.topic, after=receivable)
-        self.rcs_agents = configure_agents_one_after_another(
-            self,
-            agent_list,
-            topic=self.topic,
-            after=[*receivable, *self.phone_numbers[-1:], *self.pools[-1:]],
-        )
-        configure_in_app_agents(in_app_agent_list, topic=self.topic, after=receivable)
+        configured = numbers.configure(self, identities, topic=self.topic, receivable=receivable)
+        self.phone_numbers = configured.phone_numbers
+        self.pools = configured.pools
+        self.rcs_agents = configured.rcs_agents
         grant_rcs_and_notify(
             self,
             send_function=self.send_function,
             reply_function=self.reply_function,
-            agent_arns=[a.arn for a in agent_list] + [a.attr_rcs_agent_arn for a in in_app_agent_list],
-            pool_arns=pool_arns,
-            notify_arns=[c.arn for c in notify_list],
+            agent_arns=identities.agent_arns,
+            pool_arns=identities.pool_arns,
+            notify_arns=[c.arn for c in identities.notify_configurations],
         )
-        # The reply function cannot reference an in-app agent (it depends on the function's
-        # subscription): a reply names its agent by ARN, recognised without the list.
-        if agent_list:
-            self._add_environment(
-                self.reply_function,
-                "RCS_AGENT_IDS",
-                stack.to_json_string([a.resource_id for a in agent_list]),
-            )
-        if agent_list or in_app_agent_list:
-            self._add_environment(
-                self.send_function,
-                "RCS_AGENT_IDS",
-                stack.to_json_string(
-                    [a.resource_id for a in agent_list] + [a.attr_rcs_agent_id for a in in_app_agent_list]
-                ),
-            )
-        known = {c.phone_number.phone_number_id: c.e164_number for c in self.phone_numbers}
-        # Each number's type and country, in the order of ORIGINATION_NUMBERS (a list: no ID twice),
-        # for AWS's published rate where DescribePhoneNumbers reports none.
-        types = {c.phone_number.phone_number_id: c.number_type for c in self.phone_numbers}
-        for number in in_app_numbers:
-            known[number.attr_phone_number_id] = number.attr_phone_number
-            types[number.attr_phone_number_id] = f"{number.number_type}/{number.iso_country_code}"
-        self._add_environment(self.send_function, "ORIGINATION_NUMBERS", stack.to_json_string(known))
-        self._add_environment(
-            self.send_function, "NUMBER_TYPES", stack.to_json_string([types[k] for k in known])
+        numbers.tell_the_functions(
+            environments,
+            identities,
+            configured,
+            reply_function=self.reply_function,
+            send_function=self.send_function,
         )
-        # The reply function cannot reference an in-app pool (which depends on the function's
-        # subscription): replies to its numbers are recorded for the number, and the sender, which
-        # knows the pool, still treats it as one origination.
-        self._add_environment(
-            self.reply_function, "POOL_IDS", stack.to_json_string([p.pool_id for p in pool_list])
-        )
-        self._add_environment(
-            self.send_function,
-            "POOL_IDS",
-            stack.to_json_string([p.pool_id for p in pool_list] + [p.attr_pool_id for p in in_app_pools]),
-        )
+
+        # Observability.
         self.observability = Observability(
             self,
             "Observability",
@@ -555,57 +451,27 @@ class SmsOptOut(Construct):
             alarm_topic=alarm_topic,
         )
         self.dashboard = self.observability.dashboard
-        self._check_environment_sizes(
-            table_name, numbers, in_app_numbers, pool_list, in_app_pools, given, agent_list, in_app_agent_list
+        environments.check_sizes(deploy_time_bounds(table_name, identities), given)
+        watched: dict[str, lambda_.IFunction] = {
+            "ReplyFunctionErrors": self.reply_function,
+            "SendFunctionErrors": self.send_function,
+        }
+        dead_letter_queues = [self.reply_dead_letter_queue, self.send_dead_letter_queue]
+        if self.delivery_function is not None and self.delivery_dead_letter_queue is not None:
+            dead_letter_queues.append(self.delivery_dead_letter_queue)
+            watched["DeliveryEventsFunctionErrors"] = self.delivery_function
+        self.alarms = (
+            function_alarms(
+                self, dead_letter_queues=dead_letter_queues, functions=watched, alarm_topic=alarm_topic
+            )
+            + self.observability.alarms
         )
-        self.alarms = self._alarms(alarm_topic) + self.observability.alarms
         if self.delivery_events is not None:
-            configured = [c.e164_number for c in self.phone_numbers]
-            configured += [n.attr_phone_number for n in in_app_numbers]
-            self.alarms += watch_delivery(self, self.observability, configured, alarm_topic)
+            self.alarms += watch_delivery(
+                self, self.observability, numbers.delivery_identities(identities, configured), alarm_topic
+            )
         self._mark_for_the_cli()
         drop_provider_role_dependency(stack)
-        acknowledge_construct_findings(self, traced=tracing is not lambda_.Tracing.DISABLED)
-
-    def _add_environment(self, function: lambda_.Function, name: str, value: str) -> None:
-        function.add_environment(name, value)
-        self._variables[function.node.id][name] = value
-
-    def _check_environment_sizes(
-        self,
-        table_name: str | None,
-        numbers: Sequence[PhoneNumberRef],
-        in_app_numbers: Sequence[smsvoice.CfnPhoneNumber],
-        pools: Sequence[PoolRef],
-        in_app_pools: Sequence[smsvoice.CfnPool],
-        props: Mapping[str, object],
-        agents: Sequence[ResourceRef] = (),
-        in_app_agents: Sequence[smsvoice.CfnRcsAgent] = (),
-    ) -> None:
-        """Each function's variables within Lambda's 4 KB, with each deploy-time value at its longest."""
-        e164 = "+" + "9" * (function_environment.MAX_E164 - 1)
-        phone_id, pool_id = function_environment.ID_LENGTH["phone"], function_environment.ID_LENGTH["pool"]
-        bounds = {
-            "OPT_OUT_TABLE_NAME": len(table_name) if table_name else function_environment.MAX_TABLE_NAME,
-            "FAILED_SENDS_QUEUE_URL": function_environment.MAX_QUEUE_URL,
-            "ORIGINATION_NUMBERS": function_environment.json_bound(
-                {n.phone_number_id: e164 for n in numbers}
-                | {str(i).rjust(phone_id, "x"): e164 for i in range(len(in_app_numbers))}
-            ),
-            DEFAULT_CONFIGURATION_SET_VARIABLE: function_environment.MAX_CONFIGURATION_SET_NAME,
-            "NUMBER_TYPES": function_environment.json_bound(
-                [function_environment.LONGEST_NUMBER_TYPE] * (len(numbers) + len(in_app_numbers))
-            ),
-            "POOL_IDS": function_environment.json_bound(
-                [p.pool_id for p in pools] + ["x" * pool_id] * len(in_app_pools)
-            ),
-            "RCS_AGENT_IDS": function_environment.json_bound(
-                [a.resource_id for a in agents]
-                + ["x" * function_environment.ID_LENGTH["rcs-agent"]] * len(in_app_agents)
-            ),
-        }
-        for function, variables in self._variables.items():
-            function_environment.check_environment_size(function, variables, bounds, props)
 
     def grant_send(self, grantee: iam.IGrantable) -> iam.Grant:
         """Let ``grantee`` invoke the guarded sender and queue sends (``lambda:InvokeFunction`` on it,
@@ -650,190 +516,3 @@ class SmsOptOut(Construct):
             resource = construct.node.default_child
             assert isinstance(resource, CfnResource)
             resource.add_metadata(RESOURCE_MARKER, {"role": role, "construct": self.node.path})
-
-    def _refuse_numbers_configured_elsewhere(
-        self, numbers: Sequence[PhoneNumberRef], pools: Sequence[PoolRef]
-    ) -> None:
-        """Two instances on one number or pool: the last update wins and one table never sees replies."""
-        ours = {n.phone_number_id for n in numbers}
-        our_pools = {p.pool_id for p in pools}
-        others = [c for c in self.node.root.node.find_all() if isinstance(c, SmsOptOut) and c is not self]
-        for other in others:
-            for prop, shared in (
-                (
-                    "phone_number_ids",
-                    sorted(ours & {c.phone_number.phone_number_id for c in other.phone_numbers}),
-                ),
-                ("pool_ids", sorted(our_pools & {c.pool.pool_id for c in other.pools})),
-            ):
-                if shared:
-                    raise PropError(
-                        prop,
-                        shared,
-                        f"are already configured by {other.node.path}",
-                        "configure each number and pool in one SmsOptOut only (share its table instead)",
-                    )
-
-    def _grant_replies_from(
-        self,
-        stack: Stack,
-        number_arns: Sequence[str],
-        in_app_numbers: Sequence[smsvoice.CfnPhoneNumber],
-        pools: Sequence[PoolRef],
-        pool_arns: Sequence[str],
-    ) -> None:
-        """SendTextMessage for the reply function's answers, from the number each reply was sent to, and
-        the membership of ``pools`` (read, under scope ORIGINATION, to judge a confirmation)."""
-        if pools:
-            self.reply_function.add_to_role_policy(
-                iam.PolicyStatement(
-                    actions=["sms-voice:ListPoolOriginationIdentities"], resources=[p.arn for p in pools]
-                )
-            )
-        reply_from = list(number_arns)
-        self.reply_from_any_number: str | None = None
-        """The account's numbers in the region, when a reply may come to a pool's number (not known
-        at synthesis)."""
-        if pool_arns:
-            self.reply_from_any_number = stack.format_arn(
-                service="sms-voice", resource="phone-number", resource_name="*"
-            )
-            reply_from.append(self.reply_from_any_number)
-        if reply_from:
-            self.reply_function.add_to_role_policy(
-                iam.PolicyStatement(actions=["sms-voice:SendTextMessage"], resources=reply_from)
-            )
-        if in_app_numbers and not pool_arns:
-            # A policy of its own: the numbers depend on the function, so its default policy cannot name them.
-            assert self.reply_function.role is not None, "a function the construct creates has a role"
-            self.reply_function.role.attach_inline_policy(
-                iam.Policy(
-                    self,
-                    "ReplyFromInAppNumbers",
-                    statements=[
-                        iam.PolicyStatement(
-                            actions=["sms-voice:SendTextMessage"],
-                            resources=[n.attr_arn for n in in_app_numbers],
-                        )
-                    ],
-                )
-            )
-
-    def _grant_send_text_message(
-        self,
-        stack: Stack,
-        number_arns: Sequence[str],
-        pool_arns: Sequence[str],
-        configuration_sets: Sequence[str],
-        protect_configurations: Sequence[str],
-        own_configuration_sets: Sequence[str] = (),
-    ) -> None:
-        """Sending on the resource types it authorizes against, as named by the props; pool lookups.
-
-        With pools, a send may go out through any number of a pool (by its number, ID or ARN), and a
-        pool's numbers are not known at synthesis: the account's numbers in the region, as for replies.
-        """
-        any_number = (
-            [stack.format_arn(service="sms-voice", resource="phone-number", resource_name="*")]
-            if pool_arns
-            else []
-        )
-        self.send_from_any_number: str | None = any_number[0] if any_number else None
-        """The account's numbers in the region, when a send may go through a pool's number."""
-        self.send_function.add_to_role_policy(
-            iam.PolicyStatement(
-                actions=list(SEND_ACTIONS),
-                resources=[
-                    *number_arns,
-                    *pool_arns,
-                    *any_number,
-                    *own_configuration_sets,
-                    *(
-                        stack.format_arn(
-                            service="sms-voice", resource="configuration-set", resource_name=name
-                        )
-                        for name in configuration_sets
-                    ),
-                    *(
-                        stack.format_arn(
-                            service="sms-voice", resource="protect-configuration", resource_name=i
-                        )
-                        for i in protect_configurations
-                    ),
-                ],
-            )
-        )
-        if number_arns or any_number:
-            self.send_function.add_to_role_policy(
-                iam.PolicyStatement(
-                    actions=["sms-voice:DescribePhoneNumbers"], resources=any_number or list(number_arns)
-                )
-            )
-        if pool_arns:
-            self.send_function.add_to_role_policy(
-                iam.PolicyStatement(
-                    actions=["sms-voice:ListPoolOriginationIdentities"], resources=list(pool_arns)
-                )
-            )
-
-    def _function(
-        self,
-        construct_id: str,
-        handler: str,
-        environment: dict[str, str],
-        memory_size: int,
-        timeout: Duration,
-        log_retention: logs.RetentionDays,
-        dead_letter_queue: sqs.IQueue,
-        reserved_concurrency: int | None,
-        tracing: lambda_.Tracing,
-    ) -> lambda_.Function:
-        log_group = logs.LogGroup(
-            self, f"{construct_id}Logs", retention=log_retention, removal_policy=RemovalPolicy.RETAIN
-        )
-        # A role of its own, allowed to write to its own log group only (no AWS managed policy).
-        role = iam.Role(self, f"{construct_id}Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
-        log_group.grant_write(role)
-        function = lambda_.Function(
-            self,
-            construct_id,
-            runtime=RUNTIME,
-            architecture=lambda_.Architecture.ARM_64,
-            handler=handler,
-            code=lambda_code(),
-            memory_size=memory_size,
-            timeout=timeout,
-            environment=dict(environment),
-            role=role,
-            log_group=log_group,
-            logging_format=lambda_.LoggingFormat.JSON,
-            tracing=tracing,
-            on_failure=destinations.SqsDestination(dead_letter_queue),
-            retry_attempts=2,
-            reserved_concurrent_executions=reserved_concurrency,
-        )
-        drop_role_dependency(function)
-        return function
-
-    def _alarms(self, alarm_topic: sns.ITopic | None) -> list[cloudwatch.Alarm]:
-        alarms = [self.reply_dead_letter_queue.not_empty_alarm, self.send_dead_letter_queue.not_empty_alarm]
-        functions = [("ReplyFunctionErrors", self.reply_function), ("SendFunctionErrors", self.send_function)]
-        if self.delivery_function is not None and self.delivery_dead_letter_queue is not None:
-            alarms.append(self.delivery_dead_letter_queue.not_empty_alarm)
-            functions.append(("DeliveryEventsFunctionErrors", self.delivery_function))
-        for name, function in functions:
-            alarms.append(
-                function.metric_errors(period=Duration.minutes(1), statistic="Sum").create_alarm(
-                    self,
-                    name,
-                    alarm_description=f"{name[:-6]} raised an error",
-                    threshold=1,
-                    evaluation_periods=1,
-                    comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-                    treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
-                )
-            )
-        if alarm_topic is not None:
-            for alarm in alarms:
-                alarm.add_alarm_action(cloudwatch_actions.SnsAction(alarm_topic))
-        return alarms

@@ -7,6 +7,8 @@ import aws_cdk.aws_sqs as sqs
 from aws_cdk import Duration, RemovalPolicy
 from constructs import Construct
 
+from opt_out_stack.compliance_acknowledgments import TERMINAL_QUEUE, acknowledge
+
 MAX_RETENTION = Duration.days(14)
 
 
@@ -37,3 +39,5 @@ class DeadLetterQueue(sqs.Queue):
             comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
             treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
         )
+        acknowledge(self, "AwsSolutions", "AwsSolutions-SQS3", TERMINAL_QUEUE)
+        acknowledge(self, "Serverless", "Serverless-SQSRedrivePolicy", TERMINAL_QUEUE)

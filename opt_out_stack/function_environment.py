@@ -8,12 +8,18 @@ in at deploy time (a token) counts at the longest it can be, as the construct do
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
+import aws_cdk.aws_lambda as lambda_
 from aws_cdk import Token
 
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_props import LIST_VARIABLES, TEXT_VARIABLES
+from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
+
+if TYPE_CHECKING:
+    from opt_out_stack.numbers import Originations
 
 MAX_ENVIRONMENT_BYTES = 4096
 """Lambda's limit on the JSON of a function's variables."""
@@ -90,3 +96,40 @@ def check_environment_size(
         f"({MAX_ENVIRONMENT_BYTES} bytes of JSON)",
         "give fewer or shorter values (or split the numbers between two SmsOptOut)",
     )
+
+
+def deploy_time_bounds(table_name: str | None, given: Originations) -> dict[str, int]:
+    """The longest each variable set at deploy time can be, for the identities ``given``."""
+    e164 = "+" + "9" * (MAX_E164 - 1)
+    phone_id, pool_id = ID_LENGTH["phone"], ID_LENGTH["pool"]
+    return {
+        "OPT_OUT_TABLE_NAME": len(table_name) if table_name else MAX_TABLE_NAME,
+        "FAILED_SENDS_QUEUE_URL": MAX_QUEUE_URL,
+        "ORIGINATION_NUMBERS": json_bound(
+            {n.phone_number_id: e164 for n in given.numbers}
+            | {str(i).rjust(phone_id, "x"): e164 for i in range(len(given.in_app_numbers))}
+        ),
+        DEFAULT_CONFIGURATION_SET_VARIABLE: MAX_CONFIGURATION_SET_NAME,
+        "NUMBER_TYPES": json_bound([LONGEST_NUMBER_TYPE] * (len(given.numbers) + len(given.in_app_numbers))),
+        "POOL_IDS": json_bound([p.pool_id for p in given.pools] + ["x" * pool_id] * len(given.in_app_pools)),
+        "RCS_AGENT_IDS": json_bound(
+            [a.resource_id for a in given.agents] + ["x" * ID_LENGTH["rcs-agent"]] * len(given.in_app_agents)
+        ),
+    }
+
+
+class FunctionEnvironments:
+    """Each function's environment variables, as set, to measure against Lambda's 4 KB once all are."""
+
+    def __init__(self, functions: Sequence[lambda_.Function], environment: Mapping[str, str]) -> None:
+        self.variables: dict[str, dict[str, str]] = {f.node.id: dict(environment) for f in functions}
+
+    def add(self, function: lambda_.Function, name: str, value: str) -> None:
+        """Set ``name`` on ``function`` and count it."""
+        function.add_environment(name, value)
+        self.variables[function.node.id][name] = value
+
+    def check_sizes(self, bounds: Mapping[str, int], props: Mapping[str, object]) -> None:
+        """Raise PropError when a function's variables exceed 4 KB (``check_environment_size``)."""
+        for function, variables in self.variables.items():
+            check_environment_size(function, variables, bounds, props)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import aws_cdk.aws_cloudwatch as cloudwatch
 import aws_cdk.aws_cloudwatch_actions as cloudwatch_actions
@@ -13,6 +13,7 @@ from aws_cdk import Duration
 from constructs import Construct
 
 from opt_out_stack import prop_validation
+from opt_out_stack.dead_letter_queues import DeadLetterQueue
 from sms_opt_out.metrics import DIMENSION, REPLY_METRICS, SEND_METRICS
 
 GRAPH_PERIOD = Duration.minutes(5)
@@ -140,3 +141,31 @@ class Observability(Construct):
         return cloudwatch.GraphWidget(
             title=name, left=[self.total(name).with_(label="all"), self.per_identity(name)], width=8
         )
+
+
+def function_alarms(
+    scope: Construct,
+    *,
+    dead_letter_queues: Sequence[DeadLetterQueue],
+    functions: Mapping[str, lambda_.IFunction],
+    alarm_topic: sns.ITopic | None,
+) -> list[cloudwatch.Alarm]:
+    """Each dead-letter queue's not-empty alarm, and for each function (``functions``: the alarm's
+    construct ID, ``ReplyFunctionErrors``, to the function) one on any error, to ``alarm_topic``."""
+    alarms = [queue.not_empty_alarm for queue in dead_letter_queues]
+    for name, function in functions.items():
+        alarms.append(
+            function.metric_errors(period=ALARM_PERIOD, statistic="Sum").create_alarm(
+                scope,
+                name,
+                alarm_description=f"{name[:-6]} raised an error",
+                threshold=1,
+                evaluation_periods=1,
+                comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
+            )
+        )
+    if alarm_topic is not None:
+        for alarm in alarms:
+            alarm.add_alarm_action(cloudwatch_actions.SnsAction(alarm_topic))
+    return alarms

@@ -17,6 +17,7 @@ import aws_cdk.aws_iam as iam
 import aws_cdk.aws_lambda as lambda_
 from aws_cdk import Stack
 
+from opt_out_stack.compliance_acknowledgments import ANY_OPT_OUT_LIST, acknowledge_any_resource
 from opt_out_stack.configured_numbers import PhoneNumberRef
 
 
@@ -30,6 +31,8 @@ def grant_opt_out_list_removal(
     function.add_to_role_policy(
         iam.PolicyStatement(actions=["sms-voice:DeleteOptedOutNumber"], resources=[any_list])
     )
+    assert function.role is not None, "a function the construct creates has a role"
+    acknowledge_any_resource(function.role.node.find_child("DefaultPolicy"), any_list, ANY_OPT_OUT_LIST)
     if numbers:
         function.add_to_role_policy(
             iam.PolicyStatement(

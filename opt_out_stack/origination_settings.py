@@ -9,7 +9,17 @@ from collections.abc import Sequence
 import aws_cdk.aws_iam as iam
 import aws_cdk.aws_sns as sns
 import aws_cdk.custom_resources as cr
+from aws_cdk import Stack
 from constructs import Construct, IDependable
+
+from opt_out_stack.compliance_acknowledgments import (
+    BASIC_EXECUTION_ROLE,
+    CDK_PROVIDER,
+    NAG_METADATA,
+    acknowledge,
+    cfn_resource,
+)
+from opt_out_stack.implied_dependencies import PROVIDER_ID
 
 
 def opt_out_settings(
@@ -57,4 +67,22 @@ def opt_out_settings(
     )
     for dependency in after:
         resource.node.add_dependency(dependency)
+    acknowledge_provider(Stack.of(scope))
     return resource
+
+
+def acknowledge_provider(stack: Stack) -> None:
+    """CDK's one ``AwsCustomResource`` function of ``stack``, shared by every custom resource of it:
+    acknowledged once, with the first."""
+    provider = stack.node.find_child(PROVIDER_ID)
+    if cfn_resource(provider).get_metadata(NAG_METADATA):
+        return
+    acknowledge(
+        provider.node.find_child("ServiceRole"),
+        "AwsSolutions",
+        "AwsSolutions-IAM4",
+        CDK_PROVIDER,
+        BASIC_EXECUTION_ROLE,
+    )
+    for rule in ("Serverless-LambdaDLQ", "Serverless-LambdaTracing"):
+        acknowledge(provider, "Serverless", rule, CDK_PROVIDER)

@@ -8,6 +8,8 @@ import aws_cdk.aws_sqs as sqs
 from aws_cdk import Duration
 from constructs import Construct
 
+from opt_out_stack.compliance_acknowledgments import SQS_EVENT_SOURCE, acknowledge
+
 BATCH_SIZE = 100
 """Messages per invocation: one consent read (BatchGetItem) covers them all."""
 BATCHING_WINDOW = Duration.seconds(1)
@@ -43,12 +45,16 @@ class SendQueue(Construct):
                 queue=dead_letter_queue, max_receive_count=MAX_RECEIVE_COUNT
             ),
         )
-        function.add_event_source(
-            event_sources.SqsEventSource(
-                self.queue,
-                batch_size=BATCH_SIZE,
-                max_batching_window=BATCHING_WINDOW,
-                report_batch_item_failures=True,
-                max_concurrency=max_concurrency,
-            )
+        source = event_sources.SqsEventSource(
+            self.queue,
+            batch_size=BATCH_SIZE,
+            max_batching_window=BATCHING_WINDOW,
+            report_batch_item_failures=True,
+            max_concurrency=max_concurrency,
         )
+        function.add_event_source(source)
+        for mapping in function.node.children:
+            if isinstance(mapping, lambda_.EventSourceMapping):
+                acknowledge(
+                    mapping, "Serverless", "Serverless-LambdaEventSourceMappingDestination", SQS_EVENT_SOURCE
+                )
