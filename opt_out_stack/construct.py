@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import aws_cdk.aws_iam as iam
 import aws_cdk.aws_kms as kms
@@ -14,7 +15,7 @@ import aws_cdk.aws_sns_subscriptions as subscriptions
 from aws_cdk import Annotations, CfnResource, Duration, RemovalPolicy, Stack
 from constructs import Construct
 
-from opt_out_stack import numbers, prop_validation
+from opt_out_stack import numbers, prop_validation, send_capacity
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
 from opt_out_stack.delivery_events import DeliveryEvents, watch_delivery
 from opt_out_stack.function_environment import FunctionEnvironments, deploy_time_bounds
@@ -36,20 +37,20 @@ from opt_out_stack.permissions import (
 )
 from opt_out_stack.rcs_agents import grant_rcs_and_notify
 from opt_out_stack.runtime_props import RuntimeSettings
+from opt_out_stack.send_capacity import DEFAULT_MAX_SEND_CONCURRENCY, DEFAULT_MEMORY_MB
 from opt_out_stack.send_queue import SendQueue
 from opt_out_stack.storage import opt_out_table
 from opt_out_stack.text_parts import warn_multipart_texts
 from opt_out_stack.topic_encryption import topic_key
-from sms_opt_out.metrics import DEFAULT_NAMESPACE
+from sms_opt_out import contract
+from sms_opt_out.contract import DEFAULT_NAMESPACE
 from sms_opt_out.ops.deployed_stack import RESOURCE_MARKER
 from sms_opt_out.send.dispatch import DEFAULT_CONCURRENCY
-from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
-from sms_opt_out.sms.opt_out_list_removal import LIST_NUMBERS_VARIABLE
-
-DEFAULT_MAX_SEND_CONCURRENCY = 2
 
 __all__ = [
     "AWS_OPT_OUT_RECORD_CONDITIONS",
+    "DEFAULT_MAX_SEND_CONCURRENCY",
+    "DEFAULT_MEMORY_MB",
     "DEFAULT_TIMEOUT_SECONDS",
     "IDEMPOTENCY_KEY_ACTIONS",
     "READ_PREFERENCES_ACTIONS",
@@ -106,14 +107,14 @@ class SmsOptOut(Construct):
         language_settings: Mapping[str, Mapping[str, object]] | None = None,
         configuration_set_names: Sequence[str] = (),
         protect_configuration_ids: Sequence[str] = (),
-        memory_size: int = 256,
+        memory_size: int | None = None,
         timeout: Duration | None = None,
         reply_reserved_concurrency: int | None = None,
         send_reserved_concurrency: int | None = None,
         log_retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR,
         messages_per_second: Mapping[str, float] | None = None,
         send_concurrency: int = DEFAULT_CONCURRENCY,
-        max_send_concurrency: int = DEFAULT_MAX_SEND_CONCURRENCY,
+        max_send_concurrency: int | None = None,
         metrics_namespace: str = DEFAULT_NAMESPACE,
         dashboard_name: str | None = None,
         tracing: lambda_.Tracing = lambda_.Tracing.ACTIVE,
@@ -185,7 +186,9 @@ class SmsOptOut(Construct):
             Default: the built-in keywords and texts.
         :param configuration_set_names: configuration sets send requests may name. Default: none.
         :param protect_configuration_ids: protect configurations send requests may name. Default: none.
-        :param memory_size: MB for each function. Default: 256.
+        :param memory_size: MB for each function (128 to 10240); CPU follows memory (one vCPU at
+            1,769 MB). Default: 256, and for the send function enough CPU for the known rates of its
+            numbers (``send_capacity``): more than 256 only when those rates need it.
         :param timeout: per invocation, 1 to 900 seconds. Default: 30 seconds.
         :param reply_reserved_concurrency: concurrent executions reserved for (and capping) the
             reply function. Default: unreserved.
@@ -197,7 +200,9 @@ class SmsOptOut(Construct):
             from it; sends and confirmations are paced to it. Default: none, paced by throttling alone.
         :param send_concurrency: sends one invocation makes at once. Default: 32.
         :param max_send_concurrency: most concurrent invocations the send queue starts (2 to 1000).
-            Default: 2.
+            Default: 2, or more when one container at 1,769 MB cannot keep up with the known rates of
+            the numbers. Synthesis warns (``sms-opt-out:sendCapacityShort``) with the figures when the
+            given ``memory_size`` and ``max_send_concurrency`` cannot.
         :param metrics_namespace: CloudWatch namespace of the outcome metrics. Default: "SmsOptOut".
         :param dashboard_name: name of the CloudWatch dashboard. Default: generated.
         :param tracing: X-Ray tracing of both functions. Default: ACTIVE.
@@ -266,15 +271,25 @@ class SmsOptOut(Construct):
             )
         prop_validation.send_concurrency(send_concurrency)
         send_rule_environment = {
-            "SEND_RULES": prop_validation.send_rules(send_rules),
-            "RETRY_CAPPED": str(prop_validation.flag("retry_capped", retry_capped)).lower(),
+            contract.SEND_RULES_VARIABLE: prop_validation.send_rules(send_rules),
+            contract.RETRY_CAPPED_VARIABLE: str(prop_validation.flag("retry_capped", retry_capped)).lower(),
         }
         if quiet_hours is not None:
-            send_rule_environment["QUIET_HOURS"] = prop_validation.quiet_hours(quiet_hours)
+            send_rule_environment[contract.QUIET_HOURS_VARIABLE] = prop_validation.quiet_hours(quiet_hours)
         if frequency_caps is not None:
-            send_rule_environment["FREQUENCY_CAPS"] = prop_validation.frequency_caps(frequency_caps)
-        prop_validation.max_send_concurrency(max_send_concurrency)
-        prop_validation.memory_size(memory_size)
+            send_rule_environment[contract.FREQUENCY_CAPS_VARIABLE] = prop_validation.frequency_caps(
+                frequency_caps
+            )
+        rates = send_capacity.known_rates(identities, messages_per_second)
+        capacity = send_capacity.size(
+            rates.total,
+            memory_size=prop_validation.memory_size(memory_size),
+            max_concurrency=prop_validation.max_send_concurrency(max_send_concurrency),
+            reserved_concurrency=prop_validation.reserved_concurrency(
+                "send_reserved_concurrency", send_reserved_concurrency
+            ),
+        )
+        send_capacity.warn_when_short(self, capacity, rates)
         prop_validation.tracing(tracing)
         timeout = prop_validation.timeout_seconds(timeout, DEFAULT_TIMEOUT_SECONDS)
         reply_concurrency = prop_validation.reserved_concurrency(
@@ -302,9 +317,12 @@ class SmsOptOut(Construct):
         self.send_dead_letter_queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
 
         # Functions.
-        environment["OPT_OUT_TABLE_NAME"] = self.table.table_name
+        environment[contract.TABLE_NAME_VARIABLE] = self.table.table_name
         function_settings = FunctionSettings(
-            memory_size=memory_size, timeout=timeout, log_retention=log_retention, tracing=tracing
+            memory_size=memory_size or DEFAULT_MEMORY_MB,
+            timeout=timeout,
+            log_retention=log_retention,
+            tracing=tracing,
         )
         self.reply_function = opt_out_function(
             self,
@@ -322,7 +340,7 @@ class SmsOptOut(Construct):
             environment=environment,
             dead_letter_queue=self.send_dead_letter_queue,
             reserved_concurrency=send_concurrency_reserved,
-            settings=function_settings,
+            settings=replace(function_settings, memory_size=capacity.memory_size),
         )
         environments = FunctionEnvironments([self.reply_function, self.send_function], environment)
         subscription = self.topic.add_subscription(
@@ -331,7 +349,11 @@ class SmsOptOut(Construct):
             )
         )
         # Every failed send ends on one queue: a send of a batch that SendTextMessage refuses too.
-        environments.add(self.send_function, "FAILED_SENDS_QUEUE_URL", self.send_dead_letter_queue.queue_url)
+        environments.add(
+            self.send_function,
+            contract.FAILED_SENDS_QUEUE_URL_VARIABLE,
+            self.send_dead_letter_queue.queue_url,
+        )
         self.send_dead_letter_queue.grant_send_messages(self.send_function)
         grant_table(self.table, reply_function=self.reply_function, send_function=self.send_function)
 
@@ -343,8 +365,8 @@ class SmsOptOut(Construct):
                 self, "DeliveryEventsDeadLetterQueue", what="A delivery event"
             )
             delivery_environment = {
-                "OPT_OUT_TABLE_NAME": self.table.table_name,
-                "METRICS_NAMESPACE": metrics_namespace,
+                contract.TABLE_NAME_VARIABLE: self.table.table_name,
+                contract.NAMESPACE_VARIABLE: metrics_namespace,
             }
             self.delivery_function = opt_out_function(
                 self,
@@ -365,7 +387,7 @@ class SmsOptOut(Construct):
             )
             environments.add(
                 self.send_function,
-                DEFAULT_CONFIGURATION_SET_VARIABLE,
+                contract.DEFAULT_CONFIGURATION_SET_VARIABLE,
                 self.delivery_events.configuration_set_name,
             )
 
@@ -387,7 +409,9 @@ class SmsOptOut(Construct):
             number_arns=[n.arn for n in identities.numbers],
             in_app_numbers=identities.in_app_numbers,
             # Under scope ALL every event governs every send: the reply function never reads a pool.
-            pools=identities.pools if environment.get("OPT_OUT_SCOPE") == "ORIGINATION" else (),
+            pools=identities.pools
+            if environment.get(contract.OPT_OUT_SCOPE_VARIABLE) == "ORIGINATION"
+            else (),
             pool_arns=identities.pool_arns,
         )
         """The account's numbers in the region, when a reply may come to a pool's number (not known
@@ -396,8 +420,8 @@ class SmsOptOut(Construct):
             stack, self.reply_function, identities.numbers, [p.arn for p in identities.pools]
         )
         """The opt-out lists the reply function may remove a number from (an opt-in AWS will honour)."""
-        environments.add(self.reply_function, LIST_NUMBERS_VARIABLE, list_numbers)
-        environments.add(self.send_function, "SEND_CONCURRENCY", str(send_concurrency))
+        environments.add(self.reply_function, contract.LIST_NUMBERS_VARIABLE, list_numbers)
+        environments.add(self.send_function, contract.SEND_CONCURRENCY_VARIABLE, str(send_concurrency))
         for variable, value in send_rule_environment.items():
             environments.add(self.send_function, variable, value)
         self.send_queue = SendQueue(
@@ -406,10 +430,10 @@ class SmsOptOut(Construct):
             function=self.send_function,
             timeout=timeout,
             dead_letter_queue=self.send_dead_letter_queue,
-            max_concurrency=max_send_concurrency,
+            max_concurrency=capacity.max_concurrency,
         ).queue
         # What a direct batch cannot send in time goes to the send queue, which sends it (QUEUED).
-        self.send_function.add_environment("SEND_QUEUE_URL", self.send_queue.queue_url)
+        self.send_function.add_environment(contract.SEND_QUEUE_URL_VARIABLE, self.send_queue.queue_url)
         self.send_queue.grant(self.send_function, "sqs:SendMessage")
 
         # Numbers: self-managed opt-outs come on only once a STOP can be received (off first on delete).

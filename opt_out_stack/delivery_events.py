@@ -28,13 +28,15 @@ from constructs import Construct
 
 from opt_out_stack.observability import Observability
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL
+from sms_opt_out.contract import DELIVERED_METRIC, EXPIRES_AT_ATTRIBUTE, PARTITION_KEY, SORT_KEY
 from sms_opt_out.delivery.events import DELIVERY_METRICS, FINAL_EVENT_TYPES
 from sms_opt_out.storage.suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 
 EVENT_DESTINATION_NAME = "sms-opt-out-delivery-events"
 RECORD_ATTRIBUTES = (
-    "PK", "SK", "MessageId", "EventType", "Origination", "MessageStatus", "Description", "Timestamp",
-    "OID", "Action", "Response", "Channel", "ExpiresAt", SUPPRESSION_ATTRIBUTE, BLOCKED_COUNT_ATTRIBUTE,
+    PARTITION_KEY, SORT_KEY, "MessageId", "EventType", "Origination", "MessageStatus", "Description",
+    "Timestamp", "OID", "Action", "Response", "Channel", EXPIRES_AT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE,
+    BLOCKED_COUNT_ATTRIBUTE,
 )  # fmt: skip
 """Every attribute the function writes: its records, the suppression and the blocked count."""
 BLOCKED_OR_SPAM_PERCENT = 5
@@ -156,7 +158,7 @@ def watch_delivery(
                     + "+".join(f"FILL(m{i},0)" for i in range(len(DELIVERY_METRICS)))
                     + ")",
                     using_metrics={
-                        "delivered": observability.total("Delivered"),
+                        "delivered": observability.total(DELIVERED_METRIC),
                         **{f"m{i}": observability.total(name) for i, name in enumerate(DELIVERY_METRICS)},
                     },
                     label="all numbers",

@@ -16,7 +16,7 @@ from aws_cdk import Token
 
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.runtime_props import LIST_VARIABLES, TEXT_VARIABLES
-from sms_opt_out.settings import DEFAULT_CONFIGURATION_SET_VARIABLE
+from sms_opt_out import contract
 
 if TYPE_CHECKING:
     from opt_out_stack.numbers import Originations
@@ -39,19 +39,19 @@ for the app's own."""
 
 
 CONSTRUCT_VARIABLES = {
-    "ORIGINATION_NUMBERS": "phone_number_ids",
-    "NUMBER_TYPES": "phone_number_ids",
-    "POOL_IDS": "pool_ids",
-    "RCS_AGENT_IDS": "rcs_agent_ids",
-    "MESSAGES_PER_SECOND": "messages_per_second",
-    "LANGUAGES": "languages",
-    "MATCH_MODE": "match_mode",
-    "OPT_OUT_SCOPE": "opt_out_scope",
-    "METRICS_NAMESPACE": "metrics_namespace",
-    "OPT_OUT_TABLE_NAME": "table_name",
-    "SEND_CONCURRENCY": "send_concurrency",
-    "OPT_OUT_LIST_NUMBERS": "phone_number_ids",
-    "DEFAULT_CONFIGURATION_SET": "delivery_events",
+    contract.ORIGINATION_NUMBERS_VARIABLE: "phone_number_ids",
+    contract.NUMBER_TYPES_VARIABLE: "phone_number_ids",
+    contract.POOL_IDS_VARIABLE: "pool_ids",
+    contract.RCS_AGENT_IDS_VARIABLE: "rcs_agent_ids",
+    contract.MESSAGES_PER_SECOND_VARIABLE: "messages_per_second",
+    contract.LANGUAGES_VARIABLE: "languages",
+    contract.MATCH_MODE_VARIABLE: "match_mode",
+    contract.OPT_OUT_SCOPE_VARIABLE: "opt_out_scope",
+    contract.NAMESPACE_VARIABLE: "metrics_namespace",
+    contract.TABLE_NAME_VARIABLE: "table_name",
+    contract.SEND_CONCURRENCY_VARIABLE: "send_concurrency",
+    contract.LIST_NUMBERS_VARIABLE: "phone_number_ids",
+    contract.DEFAULT_CONFIGURATION_SET_VARIABLE: "delivery_events",
 }
 """The prop behind each variable the props set, but for the per-language ones (``language_settings``)."""
 _PROP_OF_VARIABLE = {
@@ -103,16 +103,20 @@ def deploy_time_bounds(table_name: str | None, given: Originations) -> dict[str,
     e164 = "+" + "9" * (MAX_E164 - 1)
     phone_id, pool_id = ID_LENGTH["phone"], ID_LENGTH["pool"]
     return {
-        "OPT_OUT_TABLE_NAME": len(table_name) if table_name else MAX_TABLE_NAME,
-        "FAILED_SENDS_QUEUE_URL": MAX_QUEUE_URL,
-        "ORIGINATION_NUMBERS": json_bound(
+        contract.TABLE_NAME_VARIABLE: len(table_name) if table_name else MAX_TABLE_NAME,
+        contract.FAILED_SENDS_QUEUE_URL_VARIABLE: MAX_QUEUE_URL,
+        contract.ORIGINATION_NUMBERS_VARIABLE: json_bound(
             {n.phone_number_id: e164 for n in given.numbers}
             | {str(i).rjust(phone_id, "x"): e164 for i in range(len(given.in_app_numbers))}
         ),
-        DEFAULT_CONFIGURATION_SET_VARIABLE: MAX_CONFIGURATION_SET_NAME,
-        "NUMBER_TYPES": json_bound([LONGEST_NUMBER_TYPE] * (len(given.numbers) + len(given.in_app_numbers))),
-        "POOL_IDS": json_bound([p.pool_id for p in given.pools] + ["x" * pool_id] * len(given.in_app_pools)),
-        "RCS_AGENT_IDS": json_bound(
+        contract.DEFAULT_CONFIGURATION_SET_VARIABLE: MAX_CONFIGURATION_SET_NAME,
+        contract.NUMBER_TYPES_VARIABLE: json_bound(
+            [LONGEST_NUMBER_TYPE] * (len(given.numbers) + len(given.in_app_numbers))
+        ),
+        contract.POOL_IDS_VARIABLE: json_bound(
+            [p.pool_id for p in given.pools] + ["x" * pool_id] * len(given.in_app_pools)
+        ),
+        contract.RCS_AGENT_IDS_VARIABLE: json_bound(
             [a.resource_id for a in given.agents] + ["x" * ID_LENGTH["rcs-agent"]] * len(given.in_app_agents)
         ),
     }

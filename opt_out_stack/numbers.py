@@ -41,6 +41,7 @@ from opt_out_stack.rcs_agents import (
     rcs_agent_refs,
 )
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL
+from sms_opt_out import contract
 
 
 @dataclass(frozen=True)
@@ -184,12 +185,14 @@ def tell_the_functions(
     # subscription): a reply names its agent by ARN, recognised without the list.
     if given.agents:
         environments.add(
-            reply_function, "RCS_AGENT_IDS", stack.to_json_string([a.resource_id for a in given.agents])
+            reply_function,
+            contract.RCS_AGENT_IDS_VARIABLE,
+            stack.to_json_string([a.resource_id for a in given.agents]),
         )
     if given.agents or given.in_app_agents:
         environments.add(
             send_function,
-            "RCS_AGENT_IDS",
+            contract.RCS_AGENT_IDS_VARIABLE,
             stack.to_json_string(
                 [a.resource_id for a in given.agents] + [a.attr_rcs_agent_id for a in given.in_app_agents]
             ),
@@ -201,15 +204,19 @@ def tell_the_functions(
     for number in given.in_app_numbers:
         known[number.attr_phone_number_id] = number.attr_phone_number
         types[number.attr_phone_number_id] = f"{number.number_type}/{number.iso_country_code}"
-    environments.add(send_function, "ORIGINATION_NUMBERS", stack.to_json_string(known))
-    environments.add(send_function, "NUMBER_TYPES", stack.to_json_string([types[k] for k in known]))
+    environments.add(send_function, contract.ORIGINATION_NUMBERS_VARIABLE, stack.to_json_string(known))
+    environments.add(
+        send_function, contract.NUMBER_TYPES_VARIABLE, stack.to_json_string([types[k] for k in known])
+    )
     # The reply function cannot reference an in-app pool (which depends on the function's
     # subscription): replies to its numbers are recorded for the number, and the sender, which
     # knows the pool, still treats it as one origination.
-    environments.add(reply_function, "POOL_IDS", stack.to_json_string([p.pool_id for p in given.pools]))
+    environments.add(
+        reply_function, contract.POOL_IDS_VARIABLE, stack.to_json_string([p.pool_id for p in given.pools])
+    )
     environments.add(
         send_function,
-        "POOL_IDS",
+        contract.POOL_IDS_VARIABLE,
         stack.to_json_string([p.pool_id for p in given.pools] + [p.attr_pool_id for p in given.in_app_pools]),
     )
 

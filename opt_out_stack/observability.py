@@ -14,7 +14,8 @@ from constructs import Construct
 
 from opt_out_stack import prop_validation
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
-from sms_opt_out.metrics import DIMENSION, REPLY_METRICS, SEND_METRICS
+from sms_opt_out.contract import DIMENSION, MESSAGES_FAILED_METRIC, THROTTLES_METRIC
+from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
 
 GRAPH_PERIOD = Duration.minutes(5)
 ALARM_PERIOD = Duration.minutes(1)
@@ -91,7 +92,7 @@ class Observability(Construct):
             ),
         )
         self.alarms = [
-            self.total("MessagesFailed", period=ALARM_PERIOD).create_alarm(
+            self.total(MESSAGES_FAILED_METRIC, period=ALARM_PERIOD).create_alarm(
                 self,
                 "MessagesFailed",
                 alarm_description=(
@@ -103,7 +104,7 @@ class Observability(Construct):
                 comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
                 treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
             ),
-            self.total("Throttles", period=ALARM_PERIOD).create_alarm(
+            self.total(THROTTLES_METRIC, period=ALARM_PERIOD).create_alarm(
                 self,
                 "ThrottlesSustained",
                 alarm_description=(

@@ -17,10 +17,14 @@ from constructs import Construct
 
 from opt_out_stack.compliance_acknowledgments import ANY_NUMBER_OF_A_POOL, acknowledge_any_resource
 from opt_out_stack.pool_configuration import PoolRef
-from sms_opt_out.storage.frequency_caps import KEY_PREFIX as CAP_PREFIX
-from sms_opt_out.storage.idempotency import KEY_PREFIX
-from sms_opt_out.storage.opt_out_store import AWS_LIST_PREFIX
-from sms_opt_out.storage.shared_rates import KEY_PREFIX as RATE_KEY_PREFIX
+from sms_opt_out.contract import (
+    AWS_LIST_PREFIX,
+    CAP_PREFIX,
+    IDEMPOTENCY_PREFIX,
+    PARTITION_KEY,
+    RATE_PREFIX,
+    SORT_KEY,
+)
 
 RECORD_PREFERENCES_ACTIONS = ("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem")
 """What ``OptOutRegistry.opt_out``, ``opt_in``, ``status`` and ``is_opted_out`` call."""
@@ -46,7 +50,7 @@ SEND_TABLE_ACTIONS = ("dynamodb:BatchGetItem",)
 AWS_OPT_OUT_RECORD_CONDITIONS = {
     "ForAllValues:StringLike": {
         "dynamodb:LeadingKeys": ["+*"],
-        "dynamodb:Attributes": ["PK", "SK", f"{AWS_LIST_PREFIX}*"],
+        "dynamodb:Attributes": [PARTITION_KEY, SORT_KEY, f"{AWS_LIST_PREFIX}*"],
     },
     "StringEqualsIfExists": {"dynamodb:ReturnValues": "NONE"},
 }
@@ -82,7 +86,9 @@ def grant_table(
             actions=list(IDEMPOTENCY_KEY_ACTIONS),
             resources=[table.table_arn],
             conditions={
-                "ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{KEY_PREFIX}*", f"{CAP_PREFIX}*"]}
+                "ForAllValues:StringLike": {
+                    "dynamodb:LeadingKeys": [f"{IDEMPOTENCY_PREFIX}*", f"{CAP_PREFIX}*"]
+                }
             },
         )
     )
@@ -98,7 +104,7 @@ def grant_table(
         iam.PolicyStatement(
             actions=["dynamodb:UpdateItem"],
             resources=[table.table_arn],
-            conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{RATE_KEY_PREFIX}*"]}},
+            conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [f"{RATE_PREFIX}*"]}},
         )
     )
 

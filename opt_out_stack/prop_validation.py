@@ -18,6 +18,7 @@ import aws_cdk.aws_logs as logs
 import aws_cdk.aws_smsvoice as smsvoice
 from aws_cdk import Duration, RemovalPolicy, Token
 
+from sms_opt_out.contract import MAX_SEND_CONCURRENCY
 from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
 from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.send.rules import Coverage
@@ -116,7 +117,7 @@ PROP_TYPES: Mapping[str, PropType] = {
     ),
     "configuration_set_names": _STRINGS,
     "protect_configuration_ids": _STRINGS,
-    "memory_size": PropType("a whole number", _is_int, "give a whole number of MB, e.g. 256"),
+    "memory_size": PropType("a whole number", _is_int, "give a whole number of MB, e.g. 256", optional=True),
     "timeout": PropType(
         "a Duration", lambda v: isinstance(v, Duration), "give e.g. Duration.seconds(30)", True
     ),
@@ -131,7 +132,7 @@ PROP_TYPES: Mapping[str, PropType] = {
         "a mapping", lambda v: isinstance(v, Mapping), "give e.g. {'+18445550100': 3, '*': 20}", True
     ),
     "send_concurrency": PropType("a whole number", _is_int, "give e.g. 32"),
-    "max_send_concurrency": PropType("a whole number", _is_int, "give e.g. 2"),
+    "max_send_concurrency": PropType("a whole number", _is_int, "give e.g. 2", optional=True),
     "metrics_namespace": PropType("a string", lambda v: isinstance(v, str), "give e.g. 'SmsOptOut'"),
     "dashboard_name": PropType("a string", lambda v: isinstance(v, str), "give a dashboard name", True),
     "tracing": PropType(
@@ -179,7 +180,9 @@ def timeout_seconds(timeout: Duration | None, default: int) -> Duration:
     return timeout
 
 
-def memory_size(value: int) -> int:
+def memory_size(value: int | None) -> int | None:
+    if value is None:
+        return None
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_MEMORY_MB <= value <= MAX_MEMORY_MB:
         raise PropError(
             "memory_size",
@@ -223,8 +226,6 @@ def resource_names(prop: str, values: Sequence[str], example: str) -> list[str]:
     return names
 
 
-MAX_SEND_CONCURRENCY = 256
-"""Most concurrent sends of one invocation (each holds a thread and a connection)."""
 MIN_QUEUE_CONCURRENCY, MAX_QUEUE_CONCURRENCY = 2, 1000
 """The range of an SQS event source's maximum concurrency."""
 
@@ -252,7 +253,9 @@ def metrics_namespace(value: str) -> str:
     return value
 
 
-def max_send_concurrency(value: int) -> int:
+def max_send_concurrency(value: int | None) -> int | None:
+    if value is None:
+        return None
     if (
         isinstance(value, bool)
         or not isinstance(value, int)

@@ -9,31 +9,34 @@ from dataclasses import dataclass
 
 from opt_out_stack import prop_validation
 from opt_out_stack.prop_validation import PropError
+from sms_opt_out import contract
+from sms_opt_out.contract import DEFAULT_NAMESPACE
 from sms_opt_out.domain.intents import RevocationPolicy
 from sms_opt_out.domain.keywords import MatchMode, stop_rule_violation
 from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, check_languages
 from sms_opt_out.domain.preferences import Scope
 from sms_opt_out.errors import InvalidFieldError
-from sms_opt_out.metrics import DEFAULT_NAMESPACE
 from sms_opt_out.settings import TEXT_VARIABLES as TEXT_FIELDS
 from sms_opt_out.settings import Settings, language_variable
 
 LIST_VARIABLES = {
-    "opt_out_keywords": "OPT_OUT_KEYWORDS",
-    "opt_in_keywords": "OPT_IN_KEYWORDS",
-    "help_keywords": "HELP_KEYWORDS",
-    "opt_out_words": "OPT_OUT_WORDS",
-    "opt_out_phrases": "OPT_OUT_PHRASES",
+    "opt_out_keywords": contract.KEYWORD_VARIABLES["opt_out_keywords"],
+    "opt_in_keywords": contract.KEYWORD_VARIABLES["opt_in_keywords"],
+    "help_keywords": contract.KEYWORD_VARIABLES["help_keywords"],
+    "opt_out_words": contract.KEYWORD_VARIABLES["revocation_words"],
+    "opt_out_phrases": contract.KEYWORD_VARIABLES["opt_out_phrases"],
 }
+"""Each keyword list prop and its variable (the runtime names ``opt_out_words`` ``revocation_words``)."""
 TEXT_VARIABLES = {
-    "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
-    "opt_in_confirmation": "OPT_IN_CONFIRMATION",
-    "help_message": "HELP_MESSAGE",
-    "clarification_message": "CLARIFICATION_MESSAGE",
-    "message_frequency": "MESSAGE_FREQUENCY",
-    "program_name": "PROGRAM_NAME",
-    "support_contact": "SUPPORT_CONTACT",
+    "opt_out_confirmation": contract.TEXT_VARIABLES["opt_out_confirmation"],
+    "opt_in_confirmation": contract.TEXT_VARIABLES["opt_in_confirmation"],
+    "help_message": contract.TEXT_VARIABLES["help_message"],
+    "clarification_message": contract.TEXT_VARIABLES["clarification"],
+    "message_frequency": contract.MESSAGE_FREQUENCY_VARIABLE,
+    "program_name": contract.PROGRAM_NAME_VARIABLE,
+    "support_contact": contract.SUPPORT_CONTACT_VARIABLE,
 }
+"""Each text prop and its variable."""
 LANGUAGE_PROPS = (
     *LIST_VARIABLES,
     "opt_out_confirmation",
@@ -88,12 +91,12 @@ class RuntimeSettings:
                 raise PropError(
                     "languages", self.languages, error.reason, f"give a list of {', '.join(LANGUAGES)}"
                 ) from None
-            env["LANGUAGES"] = ",".join(languages)
+            env[contract.LANGUAGES_VARIABLE] = ",".join(languages)
         env |= _language_settings(self.language_settings or {}, languages)
         for prop, variable, kind in (
-            ("match_mode", "MATCH_MODE", MatchMode),
-            ("revocation_policy", "REVOCATION_POLICY", RevocationPolicy),
-            ("opt_out_scope", "OPT_OUT_SCOPE", Scope),
+            ("match_mode", contract.MATCH_MODE_VARIABLE, MatchMode),
+            ("revocation_policy", contract.REVOCATION_POLICY_VARIABLE, RevocationPolicy),
+            ("opt_out_scope", contract.OPT_OUT_SCOPE_VARIABLE, Scope),
         ):
             value = getattr(self, prop)
             if value is None:
@@ -105,8 +108,8 @@ class RuntimeSettings:
                 )
             env[variable] = str(value).upper()
         if self.messages_per_second is not None:
-            env["MESSAGES_PER_SECOND"] = _rates(self.messages_per_second)
-        env["METRICS_NAMESPACE"] = prop_validation.metrics_namespace(self.metrics_namespace)
+            env[contract.MESSAGES_PER_SECOND_VARIABLE] = _rates(self.messages_per_second)
+        env[contract.NAMESPACE_VARIABLE] = prop_validation.metrics_namespace(self.metrics_namespace)
         self._check_stop_opts_out()
         self._check_filled_texts(env)
         return env
@@ -117,7 +120,7 @@ class RuntimeSettings:
         A default text fills in the program name, the support contact and the message frequency;
         the longest of those that a too-long text uses is named.
         """
-        texts = Settings.from_environ({**env, "OPT_OUT_TABLE_NAME": "-"}).texts
+        texts = Settings.from_environ({**env, contract.TABLE_NAME_VARIABLE: "-"}).texts
         for code, answers in texts.items():
             frequency_prop = "message_frequency"
             frequency = self.message_frequency

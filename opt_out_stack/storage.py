@@ -7,7 +7,7 @@ from aws_cdk import RemovalPolicy
 from constructs import Construct
 
 from opt_out_stack import prop_validation
-from sms_opt_out.storage.unrecognised_replies import EXPIRES_AT_ATTRIBUTE
+from sms_opt_out.contract import EXPIRES_AT_ATTRIBUTE, PARTITION_KEY, SORT_KEY
 
 
 def opt_out_table(
@@ -18,8 +18,8 @@ def opt_out_table(
         scope,
         "Table",
         table_name=prop_validation.table_name(table_name),
-        partition_key=dynamodb.Attribute(name="PK", type=dynamodb.AttributeType.STRING),
-        sort_key=dynamodb.Attribute(name="SK", type=dynamodb.AttributeType.STRING),
+        partition_key=dynamodb.Attribute(name=PARTITION_KEY, type=dynamodb.AttributeType.STRING),
+        sort_key=dynamodb.Attribute(name=SORT_KEY, type=dynamodb.AttributeType.STRING),
         billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
         point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
             point_in_time_recovery_enabled=True

@@ -8,6 +8,7 @@ from dataclasses import fields
 from aws_cdk import Annotations
 from constructs import Construct
 
+from sms_opt_out import contract
 from sms_opt_out.domain.gsm7 import Encoding, cost
 from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, check_languages
 from sms_opt_out.settings import TEXT_VARIABLES, configured_texts, language_variable
@@ -18,7 +19,8 @@ WARNING_ID = "sms-opt-out:multipartText"
 def multipart_texts(environment: Mapping[str, str]) -> list[str]:
     """One line per answer the functions' ``environment`` configures that needs more than one part."""
     languages = check_languages(
-        environment.get("LANGUAGES", ",".join(DEFAULT_LANGUAGES)).split(","), "LANGUAGES"
+        environment.get(contract.LANGUAGES_VARIABLE, ",".join(DEFAULT_LANGUAGES)).split(","),
+        contract.LANGUAGES_VARIABLE,
     )
     lines = []
     for language, texts in configured_texts(environment, languages).items():

@@ -22,6 +22,8 @@ from opt_out_stack import SmsOptOut
 from opt_out_stack.construct import READ_PREFERENCES_ACTIONS, RECORD_PREFERENCES_ACTIONS
 from opt_out_stack.prop_validation import PropError
 from sandbox.request_counter import RequestCounter
+from sms_opt_out import contract
+from sms_opt_out.domain.languages import LANGUAGES
 from sms_opt_out.domain.preferences import event_time
 from sms_opt_out.ops.migration import opted_out_numbers
 from sms_opt_out.ops.registry import OptOutRegistry
@@ -970,3 +972,17 @@ def test_the_reply_function_may_take_numbers_off_the_accounts_opt_out_lists_and_
     functions = template.find_resources("AWS::Lambda::Function")
     (reply,) = [f for f in functions.values() if f["Properties"]["Handler"] == "process_reply.handler"]
     assert json.loads(reply["Properties"]["Environment"]["Variables"]["OPT_OUT_LIST_NUMBERS"]) == [A, B]
+
+
+def test_every_variable_the_functions_get_is_a_name_of_the_contract(customized: Template) -> None:
+    """The construct sets only what the runtime reads: each name from ``sms_opt_out.contract``."""
+    named = {v for n, v in vars(contract).items() if n.endswith("_VARIABLE")}
+    named |= {*contract.KEYWORD_VARIABLES.values(), *contract.TEXT_VARIABLES.values()}
+    set_names = {
+        name
+        for f in customized.find_resources("AWS::Lambda::Function").values()
+        for name in f["Properties"].get("Environment", {}).get("Variables", {})
+    }
+    languages = tuple(f"_{code.upper()}" for code in LANGUAGES)
+
+    assert {n for n in set_names if n not in named and not n.endswith(languages)} == set()

@@ -58,6 +58,7 @@ def test_no_flat_module_is_left_but_the_wiring() -> None:
     assert flat == [
         "__init__",
         "aws_clock",
+        "contract",
         "errors",
         "metrics",
         "outcomes",
@@ -66,6 +67,11 @@ def test_no_flat_module_is_left_but_the_wiring() -> None:
         "service_models",
         "settings",
     ], "a new concern goes in the package of its role (CONTRIBUTING.md)"
+
+
+def test_the_contract_imports_nothing() -> None:
+    """Both handlers load it at cold start, and the construct at synthesis: no boto3, no other module."""
+    assert imported(RUNTIME / "contract.py") == {"__future__"}
 
 
 @pytest.mark.parametrize(

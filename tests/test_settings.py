@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sms_opt_out import contract
 from sms_opt_out.domain.keywords import Intent, MatchMode
 from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, DEFAULT_PROGRAM_NAME, LANGUAGES
 from sms_opt_out.domain.preferences import Scope
@@ -71,3 +72,32 @@ def test_every_setting_is_read() -> None:
 def test_a_bad_setting_names_the_variable(environ: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigurationError, match=f"^{message}"):
         Settings.from_environ(environ)
+
+
+class _Recording(dict[str, str]):
+    """An environment that notes each variable asked for."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        super().__init__(values)
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> str:
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.asked.add(str(key))
+        return super().__contains__(key)
+
+
+def test_the_runtime_reads_every_variable_of_the_contract() -> None:
+    environ = _Recording({contract.TABLE_NAME_VARIABLE: "t"})
+    Settings.from_environ(environ)
+    named = {v for n, v in vars(contract).items() if n.endswith("_VARIABLE")}
+    named |= {*contract.KEYWORD_VARIABLES.values(), *contract.TEXT_VARIABLES.values()}
+
+    assert named - environ.asked == {contract.NAMESPACE_VARIABLE}, "METRICS_NAMESPACE is read by metrics"

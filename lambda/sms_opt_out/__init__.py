@@ -10,6 +10,8 @@ map of its modules:
 - ``sms``: the End User Messaging SMS adapter; ``storage``: the DynamoDB and SQS adapters, one per
   access pattern.
 - ``ops``: the operator's side (CLI, ``OptOutRegistry``, migration, dead letters), never on a hot path.
+- ``contract``: the names the construct and the functions share (environment variables, table keys
+  and prefixes, the TTL attribute, error codes, limits, metric names, CPU per send); imports nothing.
 - Wiring, at this level: ``runtime`` (composition roots), ``settings`` (the environment),
   ``metrics`` (EMF), ``outcomes`` (reply outcomes and send statuses), ``errors``, ``aws_clock``,
   ``service_models`` (the shipped API model), and ``registry`` (the public path of ``OptOutRegistry``).

@@ -22,20 +22,24 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from sms_opt_out.contract import (
+    DEFAULT_NAMESPACE,
+    DIMENSION,
+    MESSAGES_FAILED_METRIC,
+    NAMESPACE_VARIABLE,
+    THROTTLES_METRIC,
+    THROTTLING,
+)
 from sms_opt_out.outcomes import ReplyOutcome, SendStatus
 from sms_opt_out.send.service import ALIASES
 from sms_opt_out.sms.send_operations import NOTIFY_CONFIGURATION
 
 logger = logging.getLogger(__name__)
 
-NAMESPACE_VARIABLE = "METRICS_NAMESPACE"
-DEFAULT_NAMESPACE = "SmsOptOut"
-DIMENSION = "OriginationIdentity"
 FAILURE_CODE = "FailureCode"
 """The second dimension of ``MessagesFailed`` per code."""
 UNVERIFIED = "unverified"
 """The identity published for a request whose OriginationIdentity is not known to be ours."""
-THROTTLING = "ThrottlingException"
 
 REPLY_METRICS = (
     "OptOuts",
@@ -51,11 +55,11 @@ SEND_METRICS = (
     "MessagesSent",
     "MessagesBlocked",
     "MessagesInvalid",
-    "MessagesFailed",
+    MESSAGES_FAILED_METRIC,
     "MessagesDeferred",
     "MessagesUnknown",
     "MessagesQueued",
-    "Throttles",
+    THROTTLES_METRIC,
     "MessagesCapped",
     "HeldForSendingHours",
     "HeldForQuietHours",

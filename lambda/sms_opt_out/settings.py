@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from sms_opt_out.contract import DEFAULT_CONFIGURATION_SET_VARIABLE, KEYWORD_VARIABLES, TEXT_VARIABLES
+from sms_opt_out.contract import MAX_SEND_CONCURRENCY as MAX_CONCURRENCY
 from sms_opt_out.domain.intents import RevocationPolicy
 from sms_opt_out.domain.keywords import KeywordRules, MatchMode, stop_rule_violation
 from sms_opt_out.domain.languages import (
@@ -30,26 +32,7 @@ from sms_opt_out.sms.pools import parse_pool_ids
 from sms_opt_out.sms.rate_limits import parse_number_types
 from sms_opt_out.sms.rcs import parse_rcs_agent_ids
 
-DEFAULT_CONFIGURATION_SET_VARIABLE = "DEFAULT_CONFIGURATION_SET"
 _Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy, Coverage)
-
-MAX_CONCURRENCY = 256
-"""Most concurrent sends of one invocation (each holds a thread and a connection)."""
-KEYWORD_VARIABLES = {
-    "opt_out_keywords": "OPT_OUT_KEYWORDS",
-    "opt_in_keywords": "OPT_IN_KEYWORDS",
-    "help_keywords": "HELP_KEYWORDS",
-    "revocation_words": "OPT_OUT_WORDS",
-    "opt_out_phrases": "OPT_OUT_PHRASES",
-}
-"""Each ``KeywordSet`` list and its variable (English's; another language's adds ``_<CODE>``)."""
-TEXT_VARIABLES = {
-    "opt_out_confirmation": "OPT_OUT_CONFIRMATION",
-    "opt_in_confirmation": "OPT_IN_CONFIRMATION",
-    "help_message": "HELP_MESSAGE",
-    "clarification": "CLARIFICATION_MESSAGE",
-}
-"""Each ``Texts`` field and its variable (English's; another language's adds ``_<CODE>``)."""
 
 
 def language_variable(variable: str, language: str) -> str:

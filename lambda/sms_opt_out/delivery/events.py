@@ -26,6 +26,8 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from sms_opt_out.contract import DELIVERED_METRIC, EXPIRES_AT_ATTRIBUTE
+from sms_opt_out.contract import DELIVERY_RECORD_PREFIX as RECORD_PREFIX
 from sms_opt_out.domain.phone_numbers import mask
 from sms_opt_out.errors import MalformedReplyError
 from sms_opt_out.storage.suppressions import (
@@ -41,7 +43,6 @@ from sms_opt_out.storage.suppressions import (
 
 logger = logging.getLogger(__name__)
 
-RECORD_PREFIX = "DELIVERY#"
 CHANNEL = "delivery-event"
 RECORD_DAYS = 90
 CHANNELS = ("TEXT_", "MEDIA_", "RCS_")
@@ -58,7 +59,7 @@ OUTCOMES: Mapping[str, str] = {
     "CARRIER_UNREACHABLE": "Unreachable",
 }
 """The metric each final event counts in, by its type without the channel; any other: ``OtherFailures``."""
-DELIVERY_METRICS = ("Delivered", "Blocked", "Spam", "Invalid", "Expired", "Unreachable", "OtherFailures")
+DELIVERY_METRICS = (DELIVERED_METRIC, "Blocked", "Spam", "Invalid", "Expired", "Unreachable", "OtherFailures")
 BLOCKING = frozenset({"BLOCKED", "CARRIER_BLOCKED"})
 DELIVERED = frozenset(k for k, v in OUTCOMES.items() if v == "Delivered")
 _FINAL_OUTCOMES = (
@@ -185,7 +186,7 @@ class DeliveryEventRecorder:
             "Action": {"S": "DELIVERY_EVENT"},
             "Response": {"S": event.event_type},
             "Channel": {"S": CHANNEL},
-            "ExpiresAt": {"N": str(expires)},
+            EXPIRES_AT_ATTRIBUTE: {"N": str(expires)},
         }
         try:
             self._client.put_item(

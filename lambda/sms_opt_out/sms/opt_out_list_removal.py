@@ -24,6 +24,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from sms_opt_out.contract import LIST_NUMBERS_VARIABLE
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, mask
 from sms_opt_out.domain.preferences import Action, PreferenceEvent, event_time
 from sms_opt_out.errors import ConfigurationError
@@ -38,7 +39,6 @@ REMOVAL_INTERVAL = timedelta(days=30)
 NOT_ON_LIST = "ResourceNotFoundException"
 """DeleteOptedOutNumber's answer for a number not on the list: nothing to remove."""
 DEFAULT_LIST = "Default"
-LIST_NUMBERS_VARIABLE = "OPT_OUT_LIST_NUMBERS"
 
 
 def parse_list_numbers(value: str | None, field: str = LIST_NUMBERS_VARIABLE) -> tuple[str, ...]:

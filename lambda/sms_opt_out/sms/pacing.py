@@ -29,12 +29,12 @@ from typing import TypeVar
 
 from botocore.exceptions import ClientError
 
+from sms_opt_out.contract import THROTTLING
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.errors import ConfigurationError
 
 logger = logging.getLogger(__name__)
 _Answer = TypeVar("_Answer")
-THROTTLING = "ThrottlingException"
 
 DEFAULT_IDENTITY = "*"
 """The key of ``MESSAGES_PER_SECOND`` whose rate applies to every identity not named."""

@@ -21,10 +21,10 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from sms_opt_out.contract import CAP_PREFIX as KEY_PREFIX
 from sms_opt_out.errors import SmsOptOutError
 from sms_opt_out.storage.idempotency import TTL_ATTRIBUTE
 
-KEY_PREFIX = "CAP#"
 SORT_KEY = "CAP"
 PERIOD_SECONDS = 24 * 3600
 MAX_ATTEMPTS = 8

@@ -26,15 +26,14 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from sms_opt_out.aws_clock import AwsClock
+from sms_opt_out.contract import EXPIRES_AT_ATTRIBUTE as TTL_ATTRIBUTE
+from sms_opt_out.contract import IDEMPOTENCY_PREFIX as KEY_PREFIX
+from sms_opt_out.contract import MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH  # noqa: F401 (send.service checks it)
 
-KEY_PREFIX = "IDEMPOTENCY#"
 SORT_KEY = "IDEMPOTENCY"
-TTL_ATTRIBUTE = "ExpiresAt"
-"""The table's TTL attribute (Number, epoch seconds), shared with every item that expires."""
 DONE_FOR_SECONDS = 24 * 3600
 NO_DEADLINE_SECONDS = 15 * 60
 """How long an in-progress record of an invocation without a deadline lives: Lambda's longest timeout."""
-MAX_KEY_LENGTH = 256
 FINGERPRINT = "Fingerprint"
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from sms_opt_out.contract import AWS_LIST_PREFIX, IMPORT_PREFIX, LIST_REMOVAL_PREFIX, RECEIPT_PREFIX
 from sms_opt_out.domain.leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, Lease
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, mask
 from sms_opt_out.domain.preferences import NO_EVENTS, Action, ConsentState, PreferenceEvent, StateEntry
@@ -39,7 +40,6 @@ _PREFERENCE_ACTIONS = frozenset(action.value for action in Action)
 logger = logging.getLogger(__name__)
 
 STATE_SORT_KEY = "STATE"
-RECEIPT_PREFIX = "INBOUND#"
 BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
 TRANSACT_WRITE_LIMIT = 100
@@ -48,11 +48,6 @@ RETRIED_CANCELLATIONS = frozenset(
 )
 """Cancellation reasons of a transaction item that a second attempt may cure ("None": another item
 of the transaction failed)."""
-IMPORT_PREFIX = "IMPORT#"
-AWS_LIST_PREFIX = "AWSLIST#"
-"""A state item's attribute holding an opt-out learned from an AWS opt-out list, per origination."""
-LIST_REMOVAL_PREFIX = "LISTREMOVAL#"
-"""A state item's attribute holding when we last removed the customer from an AWS opt-out list (by name)."""
 NOT_ENTRY_PREFIXES = (IMPORT_PREFIX, AWS_LIST_PREFIX, LIST_REMOVAL_PREFIX)
 """Attributes of a state item that are records, not an origination's entry."""
 NOT_ENTRIES = frozenset(

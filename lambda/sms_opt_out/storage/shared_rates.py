@@ -26,12 +26,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sms_opt_out.contract import RATE_PREFIX as KEY_PREFIX
 from sms_opt_out.storage.idempotency import TTL_ATTRIBUTE
 
 logger = logging.getLogger(__name__)
 
-KEY_PREFIX = "RATE#"
-"""The partition key prefix of the rate items: the sender may write only these (and its keys)."""
 SORT_KEY = "RATE"
 HOLDER_PREFIX = "H_"
 RENEW_SECONDS = 1.0

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sms_opt_out.contract import EXPIRES_AT_ATTRIBUTE
 from sms_opt_out.domain.keywords import Classification, Intent
 from sms_opt_out.reply.inbound import InboundReply
 
 PARTITION = "UNRECOGNISED"
-EXPIRES_AT_ATTRIBUTE = "ExpiresAt"
-"""The table's TTL attribute (Number, epoch seconds): the construct turns TTL on for it."""
 KEPT_FOR = timedelta(days=90)
 
 
