@@ -97,6 +97,7 @@ MODULE_TIERS = {
     "test_pool_configuration": "synthesis",
     "test_rcs_construct": "synthesis",
     "test_revocation_policy_props": "synthesis",
+    "test_send_capacity": "synthesis",
     "test_synthesis_refusals": "synthesis",
     "test_user_template_lint": "synthesis",
 }
