@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from sms_opt_out.contract import THROTTLES_METRIC
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.metrics import SendMetrics
 from sms_opt_out.runtime import build_guarded_sender, build_held_messages, configure_logging
@@ -50,7 +51,7 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
             held_messages().hold(incoming.records, outcome)
         metrics.add_results(incoming.requests, outcome.results)
         for number, throttles in outcome.throttles.items():  # our numbers AWS throttled, retried or not
-            metrics.add(number, "Throttles", throttles)
+            metrics.add(number, THROTTLES_METRIC, throttles)
         return incoming.answer(outcome)
     finally:
         metrics.flush()

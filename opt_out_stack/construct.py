@@ -280,16 +280,8 @@ class SmsOptOut(Construct):
             send_rule_environment[contract.FREQUENCY_CAPS_VARIABLE] = prop_validation.frequency_caps(
                 frequency_caps
             )
-        rates = send_capacity.known_rates(identities, messages_per_second)
-        capacity = send_capacity.size(
-            rates.total,
-            memory_size=prop_validation.memory_size(memory_size),
-            max_concurrency=prop_validation.max_send_concurrency(max_send_concurrency),
-            reserved_concurrency=prop_validation.reserved_concurrency(
-                "send_reserved_concurrency", send_reserved_concurrency
-            ),
-        )
-        send_capacity.warn_when_short(self, capacity, rates)
+        prop_validation.max_send_concurrency(max_send_concurrency)
+        prop_validation.memory_size(memory_size)
         prop_validation.tracing(tracing)
         timeout = prop_validation.timeout_seconds(timeout, DEFAULT_TIMEOUT_SECONDS)
         reply_concurrency = prop_validation.reserved_concurrency(
@@ -298,6 +290,15 @@ class SmsOptOut(Construct):
         send_concurrency_reserved = prop_validation.reserved_concurrency(
             "send_reserved_concurrency", send_reserved_concurrency
         )
+        # Enough CPU for the rates of the numbers: the send function's memory, the queue's concurrency.
+        rates = send_capacity.known_rates(identities, messages_per_second)
+        capacity = send_capacity.size(
+            rates.total,
+            memory_size=memory_size,
+            max_concurrency=max_send_concurrency,
+            reserved_concurrency=send_concurrency_reserved,
+        )
+        send_capacity.warn_when_short(self, capacity, rates)
         configuration_sets = prop_validation.resource_names(
             "configuration_set_names", configuration_set_names, "marketing"
         )

@@ -19,6 +19,7 @@ from aws_cdk import Stack
 
 from opt_out_stack.compliance_acknowledgments import ANY_OPT_OUT_LIST, acknowledge_any_resource
 from opt_out_stack.configured_numbers import PhoneNumberRef
+from opt_out_stack.permissions import default_policy
 
 
 def grant_opt_out_list_removal(
@@ -31,8 +32,7 @@ def grant_opt_out_list_removal(
     function.add_to_role_policy(
         iam.PolicyStatement(actions=["sms-voice:DeleteOptedOutNumber"], resources=[any_list])
     )
-    assert function.role is not None, "a function the construct creates has a role"
-    acknowledge_any_resource(function.role.node.find_child("DefaultPolicy"), any_list, ANY_OPT_OUT_LIST)
+    acknowledge_any_resource(default_policy(function), any_list, ANY_OPT_OUT_LIST)
     if numbers:
         function.add_to_role_policy(
             iam.PolicyStatement(

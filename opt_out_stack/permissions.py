@@ -67,11 +67,29 @@ def any_number(stack: Stack) -> str:
     return stack.format_arn(service="sms-voice", resource="phone-number", resource_name="*")
 
 
-def _default_policy(function: lambda_.Function) -> Construct:
+def default_policy(function: lambda_.Function) -> Construct:
+    """The policy ``add_to_role_policy`` writes to, of a function the construct creates."""
     assert function.role is not None, "a function the construct creates has a role"
     policy = function.role.node.find_child("DefaultPolicy")
     assert isinstance(policy, Construct)
     return policy
+
+
+def send_text_message_policy(
+    scope: Construct, construct_id: str, function: lambda_.IFunction, resources: Sequence[str]
+) -> None:
+    """SendTextMessage on ``resources`` in a policy of its own (``scope``'s ``construct_id``): the app's
+    resources named there depend on the function, so its default policy cannot name them."""
+    assert function.role is not None, "a function the construct creates has a role"
+    function.role.attach_inline_policy(
+        iam.Policy(
+            scope,
+            construct_id,
+            statements=[
+                iam.PolicyStatement(actions=["sms-voice:SendTextMessage"], resources=list(resources))
+            ],
+        )
+    )
 
 
 def grant_table(
@@ -157,7 +175,7 @@ def grant_send_text_message(
                 actions=["sms-voice:ListPoolOriginationIdentities"], resources=list(pool_arns)
             )
         )
-        acknowledge_any_resource(_default_policy(send_function), numbers_of_pools[0], ANY_NUMBER_OF_A_POOL)
+        acknowledge_any_resource(default_policy(send_function), numbers_of_pools[0], ANY_NUMBER_OF_A_POOL)
         return numbers_of_pools[0]
     return None
 
@@ -191,19 +209,9 @@ def grant_replies_from(
             iam.PolicyStatement(actions=["sms-voice:SendTextMessage"], resources=reply_from)
         )
     if numbers_of_pools is not None:
-        acknowledge_any_resource(_default_policy(reply_function), numbers_of_pools, ANY_NUMBER_OF_A_POOL)
+        acknowledge_any_resource(default_policy(reply_function), numbers_of_pools, ANY_NUMBER_OF_A_POOL)
     if in_app_numbers and not pool_arns:
-        # A policy of its own: the numbers depend on the function, so its default policy cannot name them.
-        assert reply_function.role is not None, "a function the construct creates has a role"
-        reply_function.role.attach_inline_policy(
-            iam.Policy(
-                scope,
-                "ReplyFromInAppNumbers",
-                statements=[
-                    iam.PolicyStatement(
-                        actions=["sms-voice:SendTextMessage"], resources=[n.attr_arn for n in in_app_numbers]
-                    )
-                ],
-            )
+        send_text_message_policy(
+            scope, "ReplyFromInAppNumbers", reply_function, [n.attr_arn for n in in_app_numbers]
         )
     return numbers_of_pools

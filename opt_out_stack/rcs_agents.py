@@ -23,6 +23,7 @@ from aws_cdk import Stack
 from constructs import Construct, IDependable
 
 from opt_out_stack.origination_settings import opt_out_settings
+from opt_out_stack.permissions import send_text_message_policy
 from opt_out_stack.prop_validation import PropError
 from opt_out_stack.resource_refs import ResourceKind, resource_refs
 
@@ -147,20 +148,7 @@ def grant_rcs_and_notify(
         send_function.add_to_role_policy(
             iam.PolicyStatement(actions=list(RCS_SEND_ACTIONS), resources=[*agent_arns, *pool_arns])
         )
-        # A policy of its own: the app's agents depend on the reply function, so its default policy
-        # cannot name them.
-        assert reply_function.role is not None, "a function the construct creates has a role"
-        reply_function.role.attach_inline_policy(
-            iam.Policy(
-                scope,
-                "ReplyThroughRcsAgents",
-                statements=[
-                    iam.PolicyStatement(
-                        actions=["sms-voice:SendTextMessage"], resources=[*agent_arns, *pool_arns]
-                    )
-                ],
-            )
-        )
+        send_text_message_policy(scope, "ReplyThroughRcsAgents", reply_function, [*agent_arns, *pool_arns])
     if notify_arns:
         send_function.add_to_role_policy(
             iam.PolicyStatement(actions=list(NOTIFY_SEND_ACTIONS), resources=list(notify_arns))

@@ -86,7 +86,7 @@ SEND_STATUSES: Mapping[SendStatus, str] = {
     SendStatus.SENT: "MessagesSent",
     SendStatus.OPTED_OUT: "MessagesBlocked",
     SendStatus.INVALID: "MessagesInvalid",
-    SendStatus.FAILED: "MessagesFailed",
+    SendStatus.FAILED: MESSAGES_FAILED_METRIC,
     SendStatus.DEFERRED: "MessagesDeferred",
     SendStatus.UNKNOWN: "MessagesUnknown",
     SendStatus.QUEUED: "MessagesQueued",
@@ -200,7 +200,7 @@ class SendMetrics(OutcomeMetrics):
             else:
                 logger.warning("no metric counts the send status %s", result["status"])
             if result.get("code") == THROTTLING:
-                self.add(published, "Throttles")
+                self.add(published, THROTTLES_METRIC)
             if result["status"] == "FAILED" and result.get("code"):
                 self._failure_codes[(published, str(result["code"]))] += 1
 
@@ -212,11 +212,11 @@ class SendMetrics(OutcomeMetrics):
         directive = {
             "Namespace": self.namespace,
             "Dimensions": [[DIMENSION, FAILURE_CODE]],
-            "Metrics": [{"Name": "MessagesFailed", "Unit": "Count"}],
+            "Metrics": [{"Name": MESSAGES_FAILED_METRIC, "Unit": "Count"}],
         }
         return super().records() + [
             {"_aws": {"Timestamp": timestamp, "CloudWatchMetrics": [directive]}, DIMENSION: identity}
-            | {FAILURE_CODE: code, "MessagesFailed": count}
+            | {FAILURE_CODE: code, MESSAGES_FAILED_METRIC: count}
             for (identity, code), count in self._failure_codes.items()
         ]
 

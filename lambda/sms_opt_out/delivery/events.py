@@ -47,9 +47,9 @@ CHANNEL = "delivery-event"
 RECORD_DAYS = 90
 CHANNELS = ("TEXT_", "MEDIA_", "RCS_")
 OUTCOMES: Mapping[str, str] = {
-    "DELIVERED": "Delivered",
-    "SUCCESSFUL": "Delivered",  # accepted by a carrier that sends no delivery receipt
-    "READ": "Delivered",
+    "DELIVERED": DELIVERED_METRIC,
+    "SUCCESSFUL": DELIVERED_METRIC,  # accepted by a carrier that sends no delivery receipt
+    "READ": DELIVERED_METRIC,
     "BLOCKED": "Blocked",
     "CARRIER_BLOCKED": "Blocked",
     "SPAM": "Spam",
@@ -61,7 +61,7 @@ OUTCOMES: Mapping[str, str] = {
 """The metric each final event counts in, by its type without the channel; any other: ``OtherFailures``."""
 DELIVERY_METRICS = (DELIVERED_METRIC, "Blocked", "Spam", "Invalid", "Expired", "Unreachable", "OtherFailures")
 BLOCKING = frozenset({"BLOCKED", "CARRIER_BLOCKED"})
-DELIVERED = frozenset(k for k, v in OUTCOMES.items() if v == "Delivered")
+DELIVERED = frozenset(k for k, v in OUTCOMES.items() if v == DELIVERED_METRIC)
 _FINAL_OUTCOMES = (
     "DELIVERED", "SUCCESSFUL", "INVALID", "INVALID_MESSAGE", "UNREACHABLE", "CARRIER_UNREACHABLE",
     "BLOCKED", "CARRIER_BLOCKED", "SPAM", "UNKNOWN", "TTL_EXPIRED",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sms_opt_out.contract import FREQUENCY_CAPS_VARIABLE, QUIET_HOURS_VARIABLE
 from sms_opt_out.domain.number_regions import Region, zone
 from sms_opt_out.errors import InvalidFieldError
 
@@ -93,7 +94,7 @@ _HOURS = re.compile(r"([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)")
 _PLACE = re.compile(r"\*|[A-Z]{2}(-[A-Z0-9]{1,3})?")
 
 
-def parse_quiet_hours(value: str | None, name: str = "QUIET_HOURS") -> dict[str, Hours]:
+def parse_quiet_hours(value: str | None, name: str = QUIET_HOURS_VARIABLE) -> dict[str, Hours]:
     """``{"US": "21:00-09:00", "US-CA": "20:00-10:00", "*": "22:00-08:00"}`` (JSON) to quiet periods.
 
     A period is local ``HH:MM-HH:MM``, the end excluded, and may cross midnight.
@@ -114,7 +115,7 @@ def parse_quiet_hours(value: str | None, name: str = "QUIET_HOURS") -> dict[str,
     return quiet
 
 
-def parse_caps(value: str | None, name: str = "FREQUENCY_CAPS") -> dict[str, int]:
+def parse_caps(value: str | None, name: str = FREQUENCY_CAPS_VARIABLE) -> dict[str, int]:
     """``{"*": 5, "US-TX": 2}`` (JSON): most promotional messages per person in 24 hours, per place."""
     caps = _json_mapping(value, name)
     for place, cap in caps.items():

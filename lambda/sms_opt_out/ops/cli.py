@@ -18,6 +18,7 @@ from typing import Any, TextIO
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
 
+from sms_opt_out.contract import FREQUENCY_CAPS_VARIABLE, QUIET_HOURS_VARIABLE, TABLE_NAME_VARIABLE
 from sms_opt_out.domain.intents import RevocationPolicy
 from sms_opt_out.domain.keywords import explain
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, to_e164
@@ -147,11 +148,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--at", help="instead of now, ISO-8601 with a zone")
     explain.add_argument(
-        "--quiet-hours", default=os.environ.get("QUIET_HOURS"),
+        "--quiet-hours", default=os.environ.get(QUIET_HOURS_VARIABLE),
         help="the sender's quiet_hours as JSON (default: $QUIET_HOURS)",
     )  # fmt: skip
     explain.add_argument(
-        "--frequency-caps", default=os.environ.get("FREQUENCY_CAPS"),
+        "--frequency-caps", default=os.environ.get(FREQUENCY_CAPS_VARIABLE),
         help="the sender's frequency_caps as JSON (default: $FREQUENCY_CAPS)",
     )  # fmt: skip
     explain.add_argument("--json", action="store_true", help="print JSON instead of sentences")
@@ -296,7 +297,7 @@ def _registry(args: argparse.Namespace) -> OptOutRegistry:
     scope = Scope(args.scope)
     if args.stack:
         return OptOutRegistry.from_stack(args.stack, session=session, scope=scope)
-    table = args.table or os.environ.get("OPT_OUT_TABLE_NAME")
+    table = args.table or os.environ.get(TABLE_NAME_VARIABLE)
     if not table:
         raise InvalidFieldError(
             "--table", "name the table with --table or --stack (or set OPT_OUT_TABLE_NAME)"
@@ -694,7 +695,7 @@ def _explain(error: Exception, args: argparse.Namespace) -> str:
         if code == "ResourceNotFoundException" and error.operation_name not in (
             "DescribeOptedOutNumbers", "PutOptedOutNumber", "Invoke"
         ):  # fmt: skip
-            return f"table {args.table or os.environ.get('OPT_OUT_TABLE_NAME')!r} not found: {message}"
+            return f"table {args.table or os.environ.get(TABLE_NAME_VARIABLE)!r} not found: {message}"
         return f"{error.operation_name} failed: {code}: {message}"
     return str(error)
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from sms_opt_out.contract import ORIGINATION_NUMBERS_VARIABLE
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, is_phone_number_reference, to_origination_number
 from sms_opt_out.errors import ConfigurationError, InvalidFieldError, InvalidRequestError
@@ -50,7 +51,7 @@ _IDENTITY_FORMS = (
 logger = logging.getLogger(__name__)
 
 
-def parse_origination_numbers(value: str | None, field: str = "ORIGINATION_NUMBERS") -> dict[str, str]:
+def parse_origination_numbers(value: str | None, field: str = ORIGINATION_NUMBERS_VARIABLE) -> dict[str, str]:
     """``{"phone-...": "+1844...", "arn:...": "+1844..."}``; unset or empty means none known."""
     if value is None or not value.strip():
         return {}

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from sms_opt_out.contract import POOL_IDS_VARIABLE
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.domain.phone_numbers import to_origination_number
 from sms_opt_out.errors import ConfigurationError
@@ -40,7 +41,7 @@ def pool_id(identity: str) -> str | None:
     return None
 
 
-def parse_pool_ids(value: str | None, field: str = "POOL_IDS") -> tuple[str, ...]:
+def parse_pool_ids(value: str | None, field: str = POOL_IDS_VARIABLE) -> tuple[str, ...]:
     """``["pool-...", ...]`` (IDs or ARNs, as pool IDs); unset or empty means none."""
     if value is None or not value.strip():
         return ()

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from sms_opt_out.contract import NUMBER_TYPES_VARIABLE
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.sms.pacing import retry_throttled
@@ -63,7 +64,7 @@ def reported_rate(description: Mapping[str, Any]) -> float | None:
 
 
 def parse_number_types(
-    value: str | None, numbers: Sequence[str], field: str = "NUMBER_TYPES"
+    value: str | None, numbers: Sequence[str], field: str = NUMBER_TYPES_VARIABLE
 ) -> dict[str, tuple[str, str]]:
     """``["TOLL_FREE/US", ...]``, one per phone number ID of ``numbers`` (``ORIGINATION_NUMBERS``'s, in
     its order: a list keeps 60 numbers within Lambda's 4 KB), as ID to (NumberType, IsoCountryCode)."""

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Collection
 
+from sms_opt_out.contract import RCS_AGENT_IDS_VARIABLE
 from sms_opt_out.errors import ConfigurationError
 
 RCS_AGENT_ARN = re.compile(r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:rcs-agent/([A-Za-z0-9_-]{1,64})")
@@ -26,7 +27,7 @@ def rcs_agent_id(identity: str, known: Collection[str] = ()) -> str | None:
     return identity if identity in known else None
 
 
-def parse_rcs_agent_ids(value: str | None, field: str = "RCS_AGENT_IDS") -> tuple[str, ...]:
+def parse_rcs_agent_ids(value: str | None, field: str = RCS_AGENT_IDS_VARIABLE) -> tuple[str, ...]:
     """``["<id>", "arn:...:rcs-agent/<id>", ...]`` as agent IDs; unset or empty means none."""
     if value is None or not value.strip():
         return ()
