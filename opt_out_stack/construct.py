@@ -17,7 +17,7 @@ from constructs import Construct
 
 from opt_out_stack import numbers, prop_validation, send_capacity
 from opt_out_stack.dead_letter_queues import DeadLetterQueue
-from opt_out_stack.delivery_events import DeliveryEvents, watch_delivery
+from opt_out_stack.delivery_events import DeliveryEvents, record_delivery_events, watch_delivery
 from opt_out_stack.function_environment import FunctionEnvironments, deploy_time_bounds
 from opt_out_stack.functions import DEFAULT_TIMEOUT_SECONDS, RUNTIME, FunctionSettings, opt_out_function
 from opt_out_stack.implied_dependencies import drop_provider_role_dependency
@@ -362,30 +362,15 @@ class SmsOptOut(Construct):
         self.delivery_dead_letter_queue: DeadLetterQueue | None = None
         self.delivery_events: DeliveryEvents | None = None
         if delivery_events:
-            self.delivery_dead_letter_queue = DeadLetterQueue(
-                self, "DeliveryEventsDeadLetterQueue", what="A delivery event"
-            )
-            delivery_environment = {
-                contract.TABLE_NAME_VARIABLE: self.table.table_name,
-                contract.NAMESPACE_VARIABLE: metrics_namespace,
-            }
-            self.delivery_function = opt_out_function(
+            self.delivery_events = record_delivery_events(
                 self,
-                "DeliveryEventsFunction",
-                handler="record_delivery_event.handler",
-                environment=delivery_environment,
-                dead_letter_queue=self.delivery_dead_letter_queue,
-                reserved_concurrency=None,
-                settings=function_settings,
-            )
-            self.delivery_events = DeliveryEvents(
-                self,
-                "DeliveryEvents",
-                function=self.delivery_function,
-                dead_letter_queue=self.delivery_dead_letter_queue,
                 table=self.table,
                 encryption_key=self.encryption_key,
+                namespace=metrics_namespace,
+                settings=function_settings,
             )
+            self.delivery_function = self.delivery_events.function
+            self.delivery_dead_letter_queue = self.delivery_events.dead_letter_queue
             environments.add(
                 self.send_function,
                 contract.DEFAULT_CONFIGURATION_SET_VARIABLE,
@@ -433,9 +418,6 @@ class SmsOptOut(Construct):
             dead_letter_queue=self.send_dead_letter_queue,
             max_concurrency=capacity.max_concurrency,
         ).queue
-        # What a direct batch cannot send in time goes to the send queue, which sends it (QUEUED).
-        self.send_function.add_environment(contract.SEND_QUEUE_URL_VARIABLE, self.send_queue.queue_url)
-        self.send_queue.grant(self.send_function, "sqs:SendMessage")
 
         # Numbers: self-managed opt-outs come on only once a STOP can be received (off first on delete).
         permissions = [c for c in self.reply_function.node.children if isinstance(c, lambda_.CfnPermission)]

@@ -22,13 +22,21 @@ import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_smsvoice as smsvoice
 import aws_cdk.aws_sns as sns
 import aws_cdk.aws_sns_subscriptions as subscriptions
-import aws_cdk.aws_sqs as sqs
 from aws_cdk import Duration, Stack
 from constructs import Construct
 
+from opt_out_stack.dead_letter_queues import DeadLetterQueue
+from opt_out_stack.functions import FunctionSettings, opt_out_function
 from opt_out_stack.observability import Observability
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL
-from sms_opt_out.contract import DELIVERED_METRIC, EXPIRES_AT_ATTRIBUTE, PARTITION_KEY, SORT_KEY
+from sms_opt_out.contract import (
+    DELIVERED_METRIC,
+    EXPIRES_AT_ATTRIBUTE,
+    NAMESPACE_VARIABLE,
+    PARTITION_KEY,
+    SORT_KEY,
+    TABLE_NAME_VARIABLE,
+)
 from sms_opt_out.delivery.events import DELIVERY_METRICS, FINAL_EVENT_TYPES
 from sms_opt_out.storage.suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 
@@ -56,11 +64,13 @@ class DeliveryEvents(Construct):
         construct_id: str,
         *,
         function: lambda_.Function,
-        dead_letter_queue: sqs.IQueue,
+        dead_letter_queue: DeadLetterQueue,
         table: dynamodb.ITable,
         encryption_key: kms.IKey,
     ) -> None:
         super().__init__(scope, construct_id)
+        self.function = function
+        self.dead_letter_queue = dead_letter_queue
         stack = Stack.of(self)
         self.topic = sns.Topic(self, "Topic", master_key=encryption_key, enforce_ssl=True)
         policy = self.topic.add_to_resource_policy(
@@ -105,6 +115,35 @@ class DeliveryEvents(Construct):
                 },
             )
         )
+
+
+def record_delivery_events(
+    scope: Construct,
+    *,
+    table: dynamodb.ITable,
+    encryption_key: kms.IKey,
+    namespace: str,
+    settings: FunctionSettings,
+) -> DeliveryEvents:
+    """``scope``'s ``DeliveryEventsDeadLetterQueue``, ``DeliveryEventsFunction`` and ``DeliveryEvents``."""
+    dead_letter_queue = DeadLetterQueue(scope, "DeliveryEventsDeadLetterQueue", what="A delivery event")
+    function = opt_out_function(
+        scope,
+        "DeliveryEventsFunction",
+        handler="record_delivery_event.handler",
+        environment={TABLE_NAME_VARIABLE: table.table_name, NAMESPACE_VARIABLE: namespace},
+        dead_letter_queue=dead_letter_queue,
+        reserved_concurrency=None,
+        settings=settings,
+    )
+    return DeliveryEvents(
+        scope,
+        "DeliveryEvents",
+        function=function,
+        dead_letter_queue=dead_letter_queue,
+        table=table,
+        encryption_key=encryption_key,
+    )
 
 
 def blocked_or_spam_share(namespace: str, identity: str | None) -> cloudwatch.MathExpression:

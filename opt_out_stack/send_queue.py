@@ -9,6 +9,7 @@ from aws_cdk import Duration
 from constructs import Construct
 
 from opt_out_stack.compliance_acknowledgments import SQS_EVENT_SOURCE, acknowledge
+from sms_opt_out.contract import SEND_QUEUE_URL_VARIABLE
 
 BATCH_SIZE = 100
 """Messages per invocation: one consent read (BatchGetItem) covers them all."""
@@ -21,7 +22,8 @@ VISIBILITY_TIMEOUT_FACTOR = 6
 
 
 class SendQueue(Construct):
-    """An encrypted, TLS-only queue that feeds ``function`` with partial batch responses."""
+    """An encrypted, TLS-only queue that feeds ``function`` with partial batch responses, and where
+    ``function`` puts what a direct invocation could not send in time (``SEND_QUEUE_URL``)."""
 
     def __init__(
         self,
@@ -53,6 +55,9 @@ class SendQueue(Construct):
             max_concurrency=max_concurrency,
         )
         function.add_event_source(source)
+        # What a direct batch cannot send in time goes to the send queue, which sends it (QUEUED).
+        function.add_environment(SEND_QUEUE_URL_VARIABLE, self.queue.queue_url)
+        self.queue.grant(function, "sqs:SendMessage")
         for mapping in function.node.children:
             if isinstance(mapping, lambda_.EventSourceMapping):
                 acknowledge(
