@@ -10,16 +10,19 @@ from typing import Any
 
 import boto3
 import pytest
+import record_delivery_event
 
 import process_reply
 import send_text_message
 from sms_opt_out.ops import cli
+from sms_opt_out.ops.dead_letters import read_dead_letter
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 HANDLERS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
     "reply-fn": process_reply.handler,
     "send-fn": send_text_message.handler,
+    "delivery-fn": record_delivery_event.handler,
 }
 
 
@@ -49,7 +52,9 @@ def aws(
 ) -> Iterator[dict[str, Any]]:
     session = boto3.session.Session()
     sqs = session.client("sqs")
-    queues = {name: sqs.create_queue(QueueName=name)["QueueUrl"] for name in ("replies", "sends")}
+    queues = {
+        name: sqs.create_queue(QueueName=name)["QueueUrl"] for name in ("replies", "sends", "deliveries")
+    }
     lambda_client = InProcessLambda(lambda_context)
 
     class Session:
@@ -57,10 +62,12 @@ def aws(
             return lambda_client if service == "lambda" else session.client(service)
 
     process_reply.reply_processor.cache_clear()
+    record_delivery_event.recorder.cache_clear()
     monkeypatch.setattr(send_text_message, "guarded_sender", lambda: build_guarded_sender(session.client))
     monkeypatch.setattr(cli, "_session", lambda args: Session())
     yield {"sqs": sqs, "queues": queues, "lambda": lambda_client}
     process_reply.reply_processor.cache_clear()
+    record_delivery_event.recorder.cache_clear()
 
 
 def put(aws: dict[str, Any], queue: str, body: dict[str, Any]) -> None:
@@ -69,7 +76,7 @@ def put(aws: dict[str, Any], queue: str, body: dict[str, Any]) -> None:
 
 def run(aws: dict[str, Any], *argv: str, queue: str = "replies") -> tuple[int, str]:
     out = io.StringIO()
-    function = {"replies": "reply-fn", "sends": "send-fn"}[queue]
+    function = {"replies": "reply-fn", "sends": "send-fn", "deliveries": "delivery-fn"}[queue]
     code = cli.main(
         [
             "dead-letters",
@@ -302,3 +309,57 @@ def test_a_failed_send_of_unknown_outcome_is_kept_on_replay(
     assert code == 1 and "SendOutcomeUnknownError again" in out
     assert sms.inbox(CUSTOMER) == [] and len(sms.calls("SendTextMessage")) == 1, "never sent again"
     assert visible(aws, "sends") == (1, 0)
+
+
+def invalid_number_event(message_id: str = "m-1") -> dict[str, Any]:
+    """The notification a configuration set's destination publishes when the number does not exist."""
+    message = {
+        "eventType": "TEXT_INVALID", "eventVersion": "1.0", "eventTimestamp": 1_764_000_000_000,
+        "isFinal": True, "originationPhoneNumber": OUR_NUMBER, "destinationPhoneNumber": CUSTOMER,
+        "messageId": message_id, "messageStatus": "INVALID", "messageStatusDescription": "no such number",
+    }  # fmt: skip
+    return {"Type": "Notification", "MessageId": f"sns-{message_id}", "Message": json.dumps(message)}
+
+
+def test_an_unrecorded_delivery_event_is_listed_masked_and_replayed_through_the_delivery_function(
+    aws: dict[str, Any], sms: Any
+) -> None:
+    """A TEXT_INVALID the delivery function never recorded would leave a dead number texted: replayed,
+    it suppresses the number, and the sender then refuses to text it."""
+    put(aws, "deliveries", invalid_number_event("m-1"))
+    put(
+        aws,
+        "deliveries",
+        on_failure_record({"Records": [{"EventSource": "aws:sns", "Sns": invalid_number_event("m-2")}]}),
+    )
+
+    code, out = run(aws, "list", queue="deliveries")
+    assert code == 0 and out.splitlines()[0] == "2 messages on the deliveries dead-letter queue"
+    assert "delivery event TEXT_INVALID to " in out and CUSTOMER not in out
+    assert out.count("delivery function") == 1 and "subscription" in out and "on-failure" in out
+
+    code, out = run(aws, "replay", queue="deliveries")
+
+    assert (code, out.splitlines()[0]) == (0, "replayed and deleted 2; kept 0")
+    assert aws["lambda"].invoked == ["delivery-fn", "delivery-fn"]
+    assert waiting(aws, "deliveries") == 0
+    result = send_text_message.handler({"messages": [send_request()]}, None)
+    assert result["results"][0]["status"] == "SUPPRESSED"
+    assert sms.inbox(CUSTOMER) == []
+
+
+def test_a_delivery_event_on_the_replies_queue_still_goes_to_the_delivery_function(
+    aws: dict[str, Any],
+) -> None:
+    """Each letter goes to the function its shape names, whichever queue it was found on."""
+    put(aws, "replies", invalid_number_event())
+    put(aws, "replies", stop_notification())
+
+    code, out = run(aws, "list")
+    assert code == 0 and "delivery event TEXT_INVALID" in out and "reply from" in out
+
+    received = aws["sqs"].receive_message(
+        QueueUrl=aws["queues"]["replies"], MaxNumberOfMessages=10, VisibilityTimeout=0
+    )["Messages"]
+    letters = [read_dead_letter(message) for message in received]
+    assert sorted(str(letter.function) for letter in letters) == ["delivery", "reply"]

@@ -244,7 +244,8 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     dead_letters.add_argument(
         "--queue", choices=[q for q, _ in DEAD_LETTER_QUEUES.values()], default="replies",
-        help="replies (unprocessed replies, perhaps STOPs) or sends (failed sends); default: replies",
+        help="replies (unprocessed replies, perhaps STOPs), sends (failed sends) or deliveries "
+        "(unrecorded delivery events); default: replies",
     )  # fmt: skip
     dead_letters.add_argument("--queue-url", help="the queue, instead of the --stack output")
     dead_letters.add_argument(
@@ -262,8 +263,13 @@ NOT_DECIDING_EXIT_CODE = 4
 DEAD_LETTER_QUEUES = {
     Function.REPLY: ("replies", "reply-dead-letter-queue"),
     Function.SEND: ("sends", "send-dead-letter-queue"),
+    Function.DELIVERY: ("deliveries", "delivery-dead-letter-queue"),
 }
-FUNCTIONS = {Function.REPLY: "reply-function", Function.SEND: "send-function"}
+FUNCTIONS = {
+    Function.REPLY: "reply-function",
+    Function.SEND: "send-function",
+    Function.DELIVERY: "delivery-function",
+}
 REPLAY_VISIBILITY_SECONDS = 900
 """Messages being replayed stay hidden this long (a replay of each takes up to the function's timeout)."""
 

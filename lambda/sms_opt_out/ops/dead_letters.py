@@ -1,7 +1,9 @@
-"""What waits on the two dead-letter queues, shown masked, and replayed through the functions.
+"""What waits on the dead-letter queues, shown masked, and replayed through the functions.
 
 A message on the replies queue is an SNS notification the subscription could not deliver, or the
 on-failure record of a reply the function could not process: an unrecorded STOP, perhaps. On the
+deliveries queue (when delivery events are on) it is a delivery event's notification or on-failure
+record: an unrecorded ``TEXT_BLOCKED`` or ``TEXT_INVALID``, perhaps, which would suppress a number. On the
 sends queue it is a send the sender kept (``{"failedSend": ...}``: refused, invalid off the send
 queue, of unknown outcome, or not queued), the on-failure record of an asynchronous send, or a bare
 request the send queue redrove after its last receive. Each is replayed as the event its function
@@ -44,6 +46,7 @@ LIST_VISIBILITY_SECONDS = 30
 class Function(StrEnum):
     REPLY = "reply"
     SEND = "send"
+    DELIVERY = "delivery"
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,35 @@ def _masked(value: Any) -> str:
     return mask(value) if isinstance(value, str) and value.startswith("+") else str(value or "?")
 
 
-def _reply_summary(notification: Mapping[str, Any]) -> str:
+def _notification_message(notification: Mapping[str, Any]) -> Any:
     try:
-        message = json.loads(notification.get("Message", ""))
+        return json.loads(notification.get("Message", ""))
     except (TypeError, ValueError):
-        return "reply (unreadable notification)"
+        return None
+
+
+def _is_delivery_event(notification: Mapping[str, Any]) -> bool:
+    """A configuration set's event (``eventType``, ``messageId``), not an inbound reply."""
+    message = _notification_message(notification)
+    return isinstance(message, Mapping) and "eventType" in message and "messageId" in message
+
+
+def _notification_summary(notification: Mapping[str, Any]) -> str:
+    message = _notification_message(notification)
+    if not isinstance(message, Mapping):
+        return "notification (unreadable)"
+    if _is_delivery_event(notification):
+        return (
+            f"delivery event {str(message.get('eventType'))[:40]} "
+            f"to {_masked(message.get('destinationPhoneNumber'))}"
+        )
     origination, destination = message.get("originationNumber"), message.get("destinationNumber")
     return f"reply from {_masked(origination)} to {_masked(destination)}"
+
+
+def _notification_function(notifications: list[Mapping[str, Any]]) -> Function:
+    """The delivery function for delivery events, else the reply function."""
+    return Function.DELIVERY if all(_is_delivery_event(n) for n in notifications) else Function.REPLY
 
 
 def _send_summary(event: Any) -> str:
@@ -146,9 +171,10 @@ def _recognise(body: Any, common: Mapping[str, Any]) -> DeadLetter | None:
             and records
             and all(isinstance(r, Mapping) and "Sns" in r for r in records)
         ):
-            summaries = [_reply_summary(record["Sns"]) for record in records]
+            notifications = [record["Sns"] for record in records]
+            summaries = [_notification_summary(notification) for notification in notifications]
             return DeadLetter(
-                **common, origin="on-failure", function=Function.REPLY, event=event,
+                **common, origin="on-failure", function=_notification_function(notifications), event=event,
                 summary="; ".join(summaries), error=error,
             )  # fmt: skip
         return DeadLetter(
@@ -156,9 +182,10 @@ def _recognise(body: Any, common: Mapping[str, Any]) -> DeadLetter | None:
             summary=_send_summary(event), error=error,
         )  # fmt: skip
     if body.get("Type") == "Notification" and "Message" in body:
+        function = _notification_function([body])
         return DeadLetter(
-            **common, origin="subscription", function=Function.REPLY, event=_sns_event(body),
-            summary=_reply_summary(body), error="delivery to the reply function failed",
+            **common, origin="subscription", function=function, event=_sns_event(body),
+            summary=_notification_summary(body), error=f"delivery to the {function} function failed",
         )  # fmt: skip
     if _is_send_request(body):
         return DeadLetter(

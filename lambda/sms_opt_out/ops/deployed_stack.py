@@ -17,6 +17,8 @@ ROLES = {
     "send-function": "SendFunctionName",
     "reply-dead-letter-queue": "ReplyDeadLetterQueueUrl",
     "send-dead-letter-queue": "SendDeadLetterQueueUrl",
+    "delivery-function": "DeliveryFunctionName",
+    "delivery-dead-letter-queue": "DeliveryDeadLetterQueueUrl",
 }
 """Each marked role, and the OptOutStack output that names it."""
 
