@@ -519,6 +519,9 @@ class SmsOptOut(Construct):
             "reply-dead-letter-queue": self.reply_dead_letter_queue,
             "send-dead-letter-queue": self.send_dead_letter_queue,
         }
+        if self.delivery_function is not None and self.delivery_dead_letter_queue is not None:
+            marked["delivery-function"] = self.delivery_function
+            marked["delivery-dead-letter-queue"] = self.delivery_dead_letter_queue
         for role, construct in marked.items():
             resource = construct.node.default_child
             assert isinstance(resource, CfnResource)

@@ -50,5 +50,14 @@ class OptOutStack(Stack):
             ),
             "DashboardName": (self.opt_out.dashboard.dashboard_name, "The dashboard of every outcome"),
         }
+        if self.opt_out.delivery_function is not None and self.opt_out.delivery_dead_letter_queue is not None:
+            outputs["DeliveryFunctionName"] = (
+                self.opt_out.delivery_function.function_name,
+                "The delivery-event recorder",
+            )
+            outputs["DeliveryDeadLetterQueueUrl"] = (
+                self.opt_out.delivery_dead_letter_queue.queue_url,
+                "Delivery events that could not be recorded (sms-opt-out dead-letters --queue deliveries)",
+            )
         for name, (value, description) in outputs.items():
             CfnOutput(self, name, value=value, description=description)

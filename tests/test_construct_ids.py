@@ -15,6 +15,7 @@ import pytest
 from aws_cdk.assertions import Template
 
 from opt_out_stack import OptOutStack
+from sms_opt_out.ops.deployed_stack import RESOURCE_MARKER, ROLES
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "logical_ids.json"
 PREFIX = "arn:aws:sms-voice:us-east-1:111122223333"
@@ -49,3 +50,35 @@ def test_every_logical_id_of_the_snapshot_is_kept_with_its_type(logical_ids: dic
 
     missing = {i: t for i, t in kept.items() if logical_ids.get(i) != t}
     assert missing == {}, "renamed, removed or retyped resources: a breaking change"
+
+
+@pytest.fixture(scope="module")
+def outputs_and_roles() -> tuple[set[str], dict[str, str]]:
+    """The stack's outputs and the CLI's role marks (synthesized once)."""
+    app = cdk.App()
+    env = cdk.Environment(account="111122223333", region="us-east-1")
+    template = Template.from_stack(OptOutStack(app, "SmsOptOut-cli", env=env, **PROPS)).to_json()
+    roles = {
+        marker["role"]: resource["Type"]
+        for resource in template["Resources"].values()
+        if (marker := resource.get("Metadata", {}).get(RESOURCE_MARKER))
+    }
+    return set(template["Outputs"]), roles
+
+
+def test_the_cli_finds_every_dead_letter_queue_and_the_function_that_replays_it(
+    outputs_and_roles: tuple[set[str], dict[str, str]],
+) -> None:
+    """``sms-opt-out --stack`` reads these outputs (or, in a stack of the user's, these marks)."""
+    outputs, roles = outputs_and_roles
+
+    assert set(ROLES.values()) <= outputs
+    assert roles == {
+        "table": "AWS::DynamoDB::Table",
+        "reply-function": "AWS::Lambda::Function",
+        "send-function": "AWS::Lambda::Function",
+        "delivery-function": "AWS::Lambda::Function",
+        "reply-dead-letter-queue": "AWS::SQS::Queue",
+        "send-dead-letter-queue": "AWS::SQS::Queue",
+        "delivery-dead-letter-queue": "AWS::SQS::Queue",
+    }
