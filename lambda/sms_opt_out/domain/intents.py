@@ -58,8 +58,13 @@ MESSAGE_VERBS = frozenset(
     [
         "TEXTING",
         "TXTING",
+        "TEXTIN",
+        "TXTIN",
         "MESSAGING",
+        "MESSAGIN",
         "SENDING",
+        "SENDIN",
+        "CALLIN",
         "CONTACTING",
         "CALLING",
         "SPAMMING",
@@ -376,9 +381,68 @@ _NOUN_BEFORE = frozenset(
         "EACH",
         "EVERY",
         "ONE",
+        "HIS",
+        "HER",
+        "THEIR",
+        "NON",
+        "FULL",
+        "PIT",
+        "REST",
+        "TRUCK",
+        "DEAD",
+        "BACK",
+        "FRONT",
+        "TAIL",
+        "DAY",
+        "DAYS",
+        "WEEK",
+        "WEEKS",
+        "MONTH",
+        "MONTHS",
+        "YEAR",
+        "YEARS",
+        "TERM",
+        "SEASON",
+        "SHIFT",
     ]
 )
-"""Words before STOP or END that make it a noun ("bus stop", "the end")."""
+"""Words before STOP or END that make it a noun ("bus stop", "the end", "month end", "non stop")."""
+_SUBJECTS = frozenset(
+    ["I", "IM", "ID", "IVE", "ILL", "HE", "HES", "SHE", "SHES", "WE", "WERE", "THEY", "THEYRE", "IT", "WHO"]
+)
+"""Subjects before an FCC word: a statement about someone's doing ("I quit", "he will stop"), no request."""
+_MODALS = frozenset(
+    ["CAN", "COULD", "WILL", "WOULD", "SHOULD", "MUST", "MIGHT", "MAY", "SHALL", "GONNA", "GOTTA", "WANNA"]
+)
+_INFINITIVE = frozenset(["TO", "2"])
+_SECOND_PERSON = frozenset(["YOU", "U", "YA", "YALL", "YOUR", "UR", "YOURE", "YOUS", "YOUSE"])
+"""Words for the sender: "you won't stop texting me", "I need you to stop" are about the sender's messages."""
+_COMPOUND_HEADS = frozenset(
+    [
+        "BOX",
+        "BOXES",
+        "ORDER",
+        "ORDERS",
+        "PLAN",
+        "PLANS",
+        "FEE",
+        "FEES",
+        "PAYMENT",
+        "PAYMENTS",
+        "CHARGE",
+        "CHARGES",
+        "RENEWAL",
+        "PACKAGE",
+        "DELIVERY",
+        "BILL",
+        "BILLING",
+        "CARD",
+        "ACCOUNT",
+        "APP",
+        "KIT",
+    ]
+)
+"""Nouns after a message noun that make it a modifier ("subscription box", "SMS plan"): not the messages."""
 _TIME = re.compile(
     r"^(?:TONIGHT|TOMORROW|TODAY|TMRW|TOMORROWS|TODAYS|MORNING|AFTERNOON|EVENING|NOON|WEEKEND"
     r"|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\d{1,2}(?:AM|PM|H\d*)?|\d{1,2}\d{2})$"
@@ -478,13 +542,21 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
 
     if laugh is not None:
         return other("laughter", f"in a reply that laughs ({laugh})")
-    message = next((w for w in after if w in MESSAGE_WORDS or w in MESSAGE_VERBS), None)
+    you = next((w for w in clause[:i] if w in _SECOND_PERSON), None)
+    message = _about_messages(clause[i + 1 : i + 5])
     if message is not None:
+        if before in _NEGATION_BEFORE and you is None:
+            return other("negated", f"follows {before}, about someone else's {message}")
         return revokes("about-messages", f"is about the messages ({message})")
     if before in _NEGATION_BEFORE:
         return other("negated", f"follows {before}")
     if before in _NOUN_BEFORE and word in ("STOP", "END"):
         return other("noun", f"is a noun ({before} {word})")
+    if before in _SUBJECTS:
+        return other("statement", f"has a subject ({before} {word}): a statement, not a request")
+    earlier = clause[i - 2] if i > 1 else None
+    if (before in _INFINITIVE or before in _MODALS) and earlier not in _SECOND_PERSON:
+        return other("statement", f"follows {earlier or ''} {before}: about someone's doing, not a request")
     if clause[0] in _QUESTION_START:
         return other("question", f"is in a question ({clause[0]} ...)")
     if not after or all(w in POLITENESS for w in after):
@@ -497,11 +569,21 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
         return revokes("about-messages", f"is followed by {nxt}")
     if nxt in _OTHER_AFTER:
         return other("followed-by", f"is followed by {nxt}")
-    if nxt.endswith("ING"):
+    if nxt.endswith(("ING", "IN")):
         return other("activity", f"is about an activity ({nxt})")
-    if nxt in _DETERMINERS or word != "STOP":
+    if nxt in _DETERMINERS or word != "STOP" or len(clause) - i > 3:
         return other("object", f"has another object ({' '.join(after)})")
     return revokes("imperative", "is an imperative without another object")
+
+
+def _about_messages(following: Sequence[str]) -> str | None:
+    """The word for the messages among the first three of ``following`` ("stop texting", "cancel
+    these texts"), unless a noun follows it that makes it a modifier ("cancel my subscription box")."""
+    for j, w in enumerate(following[:3]):
+        head = following[j + 1] if j + 1 < len(following) else None
+        if w in MESSAGE_VERBS or (w in MESSAGE_WORDS and head not in _COMPOUND_HEADS):
+            return w
+    return None
 
 
 # --- Language of a reply -------------------------------------------------------------------------
