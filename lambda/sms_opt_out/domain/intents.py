@@ -74,6 +74,9 @@ MESSAGE_VERBS = frozenset(
         "HARASSING",
         "PINGING",
         "SUBSCRIBING",
+        "MSGING",
+        "MSGIN",
+        "SMSING",
     ]
 )
 _STOP_TRANSPOSITIONS = ("TSOP", "SOTP", "STPO")
@@ -163,6 +166,15 @@ POLITENESS = frozenset(
         "FAVOR",
         "PORFA",
         "PORFAVOR",
+        "PORFIS",
+        "FA",
+        "XFA",
+        "XFAVOR",
+        "PLIS",
+        "PLIZ",
+        "THNX",
+        "THANX",
+        "BCP",
         "GRACIAS",
         "HOLA",
         "YA",
@@ -179,6 +191,8 @@ POLITENESS = frozenset(
         "TODO",
         "TODOS",
         "TOUT",
+        "S",
+        "IL",
     ]
 )
 """Words of politeness and greeting (en, es, fr) that may come before or after a keyword, and "all"."""
@@ -198,67 +212,189 @@ def without_politeness(words: Sequence[str], *, leading: bool = True) -> tuple[s
 
 _EN_VERBS = r"TEXT|TXT|MESSAGE|MSG|CONTACT|SMS|SEND|EMAIL|CALL|BOTHER|SPAM|HARASS"
 _ES_VERBS = r"MANDAR|ENVIAR|ESCRIBIR|TEXTEAR|MOLESTAR|LLAMAR|CONTACTAR"
-_FR_VERBS = r"ENVOYER|ECRIRE|TEXTER|CONTACTER|APPELER|HARCELER|SPAMMER|DERANGER"
+_ES_STEMS = r"(?:MAND|ENVI|ESCRIB|TEXTE|MENSAJE|MOLEST|LLAM|CONTACT)\w*"
+"""Any form of a Spanish verb of sending or contacting ("manden", "escriban", "contactarme")."""
+_FR_VERBS = (
+    r"ENVOYER|ECRIRE|TEXTER|CONTACTER|APPELER|HARCELER|SPAMMER|DERANGER|EMBETER|IMPORTUNER|SOLLICITER"
+    r"|RELANCER"
+)
+_FR_STEMS = r"(?:ENVO|ECRI|CONTACT|TEXT|APPEL|DERANG|HARCEL|SOLLICIT|SPAMM|EMBET|IMPORTUN|RELANC)\w*"
+"""Any form of a French verb of sending or contacting ("envoyez", "écrivez", "contactiez")."""
 _NUMBER = r"(?:PHONE |CELL |MOBILE )?(?:NUMBER|NUMBR|NUM)"
+_LIST = r"(?:LISTS?|DATABASE|SYSTEM|CONTACTS|RECORDS|FILES?|MAILING LIST|TEXT LIST|LOOP)"
+_THIS = r"(?:THIS|THESE|THAT|IT|THEM|ANY|ANYTHING|YOUR|UR|YALL|TEXTS?|MESSAGES?|ALERTS?)"
+_NOT_FOR_SOMETHING_ELSE = rf"(?! (?:TO|FOR|INTO|WITH) (?!(?:{_THIS}|RECEIVE|GET|BE|BEING)\b))"
+"""Not followed by what the signing up was for, when that is something else ("for soccer", "to pay")."""
+_POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
+_ES_POLITE_END = r"(?: (?:POR FAVOR|PORFA|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
+_FR_POLITE_END = r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE|DONC))*$"
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
             "remove-number",
-            rf"\b(?:REMOVE|DELETE|ERASE|LOSE|DROP) (?:MY|THIS|THE|OUR) "
-            rf"(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA)\b",
+            rf"\b(?:REMOVE|DELETE|ERASE|LOSE|DROP|FORGET) (?:MY|THIS|THE|OUR) "
+            rf"(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA|NAME|CONTACT)\b|\b(?:REMOVE|DELETE|ERASE) {_NUMBER}\b",
         ),
-        ("remove-me", r"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNLIST) (?:ME|US)\b"),
+        (
+            "remove-me",
+            rf"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNREGISTER|DEREGISTER|UNLIST|DELIST) (?:ME|US|MY {_NUMBER})\b"
+            rf"|^(?:UNENROLL|UNREGISTER|DEREGISTER|DELIST){_POLITE_END}|\bSIGN (?:ME|US) OUT\b"
+            r"|\b(?:WANT|LIKE|WISH|NEED|ASK|ASKED|ASKING) (?:TO BE|BEING) (?:REMOVED|DELETED|TAKEN OFF|UNSUBSCRIBED"
+            r"|OPTED OUT|UNENROLLED)\b"
+            rf"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET |BE )?)?OUT(?: OF (?:THIS|THE|YOUR|UR|ALL) (?:\w+ )?{_LIST})?"
+            rf"{_POLITE_END}",
+        ),
         (
             "off-the-list",
-            rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}) OFF\b"
+            rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
             r"(?! (?:AT|HERE|THERE|NEAR|IN|BY)\b)",
         ),
         ("off-the-list", r"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) (?:\w+ )?LISTS?\b"),
-        ("never-signed-up", r"\b(?:DIDNT|DID NOT|NEVER|NOT) (?:SIGN|SIGNED) UP\b"),
-        ("never-signed-up", r"\bNEVER (?:SUBSCRIBED|OPTED IN|AGREED|ASKED FOR|GAVE)\b"),
-        ("wrong-number", rf"\bWRONG (?:{_NUMBER}|NO|PERSON)\b|\bNOT (?:MY|THE RIGHT) {_NUMBER}\b"),
-        ("no-more-messages", rf"\bNO MORE (?:{_MESSAGES})\b"),
-        ("do-not-text", rf"\b(?:DONT|DO NOT|NEVER) (?:{_EN_VERBS})(?: ME| US| THIS| TO THIS| ANY| AGAIN)\b"),
+        (
+            "off-the-list",
+            rf"\b(?:REMOVE|DELETE|ERASE|TAKE|DROP|GET|PUT)\b.*\b(?:FROM|OFF|OUT OF) "
+            rf"(?:(?:THIS|THE|YOUR|UR|YALL|ALL|ANY|THESE|YOUR) )?(?:\w+ )?{_LIST}\b",
+        ),
+        ("remove-it", rf"^(?=.*\b(?:MY|THIS) {_NUMBER}\b).*\b(?:REMOVE|DELETE|ERASE|LOSE) (?:IT|THAT)\b"),
+        (
+            "never-signed-up",
+            rf"\b(?:DIDNT|DID NOT|NEVER|NOT|DONT REMEMBER|DO NOT REMEMBER|DONT RECALL) "
+            rf"(?:SIGN|SIGNED|SIGNING) UP\b{_NOT_FOR_SOMETHING_ELSE}",
+        ),
+        (
+            "never-signed-up",
+            r"\b(?:DIDNT|DID NOT|NEVER|DONT REMEMBER|DO NOT REMEMBER|DONT RECALL) (?:SUBSCRIBE|SUBSCRIBED"
+            r"|SUBSCRIBING|OPT IN|OPTED IN|OPT INTO|OPTED INTO|OPTING IN|AGREE|AGREED|AGREEING|CONSENT"
+            r"|CONSENTED|REGISTER|REGISTERED|ENROLL|ENROLLED|AUTHORIZE|AUTHORIZED)\b"
+            + _NOT_FOR_SOMETHING_ELSE,
+        ),
+        ("never-signed-up", rf"\bNEVER (?:ASK|ASKED) FOR {_THIS}\b"),
+        (
+            "never-signed-up",
+            rf"\b(?:DIDNT|DID NOT|NEVER) (?:GIVE|GAVE) (?:(?:YOU|U|YALL|ANYONE) )?(?:MY {_NUMBER}|PERMISSION|CONSENT)\b",
+        ),
+        (
+            "wrong-number",
+            rf"\bWRONG (?:{_NUMBER}|NO|PERSON|GUY|GIRL|LADY|MAN|CONTACT)\b"
+            rf"|\b(?:NOT|ISNT|AINT) (?:MY|THE RIGHT|HIS|HER|THEIR) {_NUMBER}\b",
+        ),
+        (
+            "wrong-number",
+            rf"\bNO (?:ONE|1|BODY) (?:BY|NAMED|CALLED|HERE BY) (?:THAT |THIS )?NAME\b|\bNOBODY (?:BY THAT NAME|NAMED)\b"
+            rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNOT (?:WHO|THE PERSON|THE ONE) (?:YOU|U)(?:RE| ARE)? "
+            r"(?:LOOKING|THINK|WANT|TRYING)\b",
+        ),
+        (
+            "no-more-messages",
+            rf"\bNO MORE (?:{_MESSAGES})\b|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS|NOTIFICATIONS|PROMOS|ADS|SPAM){_POLITE_END}",
+        ),
+        (
+            "do-not-text",
+            rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})"
+            r"(?:$| ME| US| THIS| TO THIS| ANY| AGAIN| HERE| ANYMORE| ANYTHING)\b"
+            r"(?! (?:BACK|AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TILL|ON|TONIGHT|TODAY|TOMORROW)\b)",
+        ),
         (
             "do-not-want",
             rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER) (?:WANT|WISH|NEED|LIKE)\b.*\b(?:{_MESSAGES})\b"
-            r"|\b(?:DONT|DO NOT) (?:WANT|WISH|NEED|LIKE)\b.*\b(?:THESE|THEM|THIS|IT)\b.*\bANY ?MORE\b",
+            r"|\b(?:DONT|DO NOT) (?:WANT|WISH|NEED|LIKE) (?:TO (?:RECEIVE|GET|SEE) )?"
+            r"(?:THESE|THEM|THIS|IT|ANY OF (?:THIS|THESE|THEM|IT))(?: \w+)? ANY ?MORE\b"
+            r"|\b(?:DONT|DO NOT|NO LONGER) (?:WANT|WISH) TO BE (?:CONTACTED|TEXTED|MESSAGED|BOTHERED|SPAMMED"
+            r"|CALLED|EMAILED|ON (?:THIS|YOUR|THE|ANY|UR) (?:\w+ )?LIST)\b"
+            r"|\bNO LONGER (?:WANT|WISH) TO (?:RECEIVE|GET)\b"
+            r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANY|YOUR|UR|ANYTHING)\b",
         ),
         ("leave-me-alone", rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) ALONE\b"),
-        ("enough", rf"\bENOUGH (?:WITH )?(?:THE |YOUR |THESE |ALL THE )?(?:{_MESSAGES})\b"),
-        ("cease", rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL|$)"),
-        ("opt-me-out", r"\bOPT (?:ME|US) OUT\b"),
+        (
+            "enough",
+            rf"\bENOUGH (?:WITH )?(?:THE |YOUR |THESE |ALL THE )?(?:{_MESSAGES})\b|^ENOUGH(?: IS ENOUGH)?{_POLITE_END}",
+        ),
+        (
+            "fed-up",
+            r"^(?:KNOCK IT OFF|CUT IT OUT|GIVE IT A REST|BUZZ OFF|GET LOST|PISS OFF|BACK OFF|BUG OFF|SCREW OFF"
+            rf"|BUGGER OFF|SOD OFF)(?: WITH (?:THE |THESE |YOUR |UR |ALL THE )?(?:{_MESSAGES}))?{_POLITE_END}"
+            rf"|\b(?:IM|I AM|IVE BEEN) (?:DONE|FINISHED|THROUGH|SICK|TIRED|FED UP) (?:WITH|OF) "
+            rf"(?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR )?(?:{_MESSAGES})\b",
+        ),
+        (
+            "cease",
+            rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT| COMMUNICATIONS?|$)",
+        ),
+        (
+            "stop-messages",
+            rf"\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|TURN OFF)(?: ALL| THE| THESE| YOUR| UR| MY)?"
+            rf" (?:{_MESSAGES})\b",
+        ),
+        ("opt-me-out", r"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b|\bUN SUB\w*"),
+        (
+            "block-or-report",
+            rf"\b(?:BLOCKING|BLOCKED) (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
+            r"|\bREPORT\w* (?:YOU|U|YALL|THIS|IT|THIS NUMBER)? ?(?:AS|FOR) SPAM\b",
+        ),
     ),
     SPANISH: (
         (
             "stop-sending",
-            rf"\b(?:DEJEN|DEJA|DEJE|DEJAR|PAREN|PARA|PARE|PARAR|DETENGAN|BASTA) DE (?:{_ES_VERBS})",
+            rf"\b(?:DEJEN|DEJA|DEJE|DEJAR|PAREN|PARA|PARE|PARAR|DETENGAN|BASTA|DEJ\w*ME)(?: YA)? DE "
+            rf"(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI|NOSOTROS)\b)\w+)\b)",
         ),
         (
             "do-not-send",
-            r"\bNO ME (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
-            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b",
+            r"\bNO (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
+            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b"
+            r"(?! (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|HOY|MANANA|ESTA NOCHE)\b)",
         ),
-        ("do-not-send", r"\b(?:YA )?NO (?:MANDEN|ENVIEN|ESCRIBAN|MANDAR|ENVIAR|VUELVAN A)\b"),
-        ("do-not-want", rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"),
+        (
+            "do-not-send",
+            r"\b(?:YA )?NO (?:MANDEN|ENVIEN|ESCRIBAN|MANDAR|ENVIAR|VUELVAN A|MOLESTEN|LLAMEN|CONTACTEN|TEXTEEN)\b"
+            r"(?! A\b)",
+        ),
+        ("do-not-send", rf"\bNO (?:ME |NOS )?(?:SIGAN|VUELVAN A) {_ES_STEMS}"),
+        (
+            "do-not-want",
+            rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"
+            rf"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME |NOS )?(?:SIGAN )?{_ES_STEMS}"
+            r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
+            r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
+            rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS)?| NADA| MAS| ESTO| ESO)?{_ES_POLITE_END}"
+            rf"|\bNO ME INTERESA\w*\b.*\b(?:{_MESSAGES})\b",
+        ),
         (
             "off-the-list",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV)\w*ME DE (?:LA|SU|SUS|TU|ESTA|ESA) LISTAS?\b",
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU |ESTA |ESA "
+            r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
+            r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b",
+        ),
+        (
+            "remove-me",
+            rf"^(?:\w+ )?(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*(?:ME|NOS){_ES_POLITE_END}",
         ),
         (
             "remove-number",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* (?:MI|ESTE|EL) (?:NUMERO|TELEFONO|CELULAR)\b"
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* (?:MI|ESTE|EL) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
             r"|\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* MIS DATOS\b",
         ),
         (
             "wrong-number",
             r"\b(?:NUMERO|TELEFONO) (?:ESTA |ES )?(?:EQUIVOCADO|INCORRECTO|ERRONEO)\b"
             r"|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
-            r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b",
+            r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b|\bNUMERO NO ES DE\b"
+            r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b",
         ),
         ("leave-me-alone", r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b"),
-        ("never-signed-up", r"\b(?:NUNCA|NO) ME (?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE)\b"),
-        ("no-more-messages", rf"\b(?:NO MAS|BASTA(?: DE| CON)?) (?:{_MESSAGES})\b"),
+        (
+            "never-signed-up",
+            r"\b(?:NUNCA|NO|JAMAS) (?:ME )?(?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE|AUTORICE)\b"
+            r"|\b(?:NUNCA|NO|JAMAS) (?:LES |LE )?(?:DI|HE DADO) (?:MI NUMERO|MI TELEFONO|PERMISO|MI CONSENTIMIENTO"
+            r"|AUTORIZACION)\b"
+            rf"|\b(?:NUNCA|NO|JAMAS) (?:PEDI|SOLICITE|ACEPTE) (?:(?:ESTOS|ESTE|ESTO|SUS|LOS) )?(?:{_MESSAGES}|RECIBIR)\b",
+        ),
+        (
+            "no-more-messages",
+            rf"\b(?:NO MAS|BASTA(?: DE| CON)?)(?: LOS| SUS| ESTOS| TANTOS)? (?:{_MESSAGES})\b"
+            rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]) (?:CON|DE) "
+            rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:{_MESSAGES})\b",
+        ),
         ("unsubscribe", r"\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b"),
         (
             "stop-messages",
@@ -270,45 +406,66 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-sending",
             rf"\b(?:ARRETEZ|ARRETE|ARRETER|CESSEZ|CESSE|CESSER|STOPPEZ) (?:DE|D) (?:M |ME |NOUS )?"
-            rf"(?:{_FR_VERBS})\b",
+            rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b)",
         ),
+        ("stop-messages", r"\bSTOP (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b"),
         (
             "stop-messages",
-            rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*) (?:LES|VOS|CES|TOUS LES) "
+            rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*|FIN|METTEZ FIN|METTRE FIN)"
+            rf"(?: (?:A|AUX|DE|DES|D))? (?:LES |VOS |CES |TOUS LES |L |LA )?(?:ENVOIS? )?(?:DE |D |DES )?"
             rf"(?:{_MESSAGES})\b",
         ),
-        ("stop-imperative", r"\b(?:ARRETEZ|CESSEZ)(?: SVP| MERCI| SIL VOUS PLAIT)?$"),
-        ("no-more-messages", rf"\bPLUS DE (?:{_MESSAGES})\b"),
+        (
+            "stop-imperative",
+            rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}",
+        ),
+        ("no-more-messages", rf"\bPLUS (?:JAMAIS )?DE (?:{_MESSAGES})\b"),
         (
             "do-not-want",
-            rf"\b(?:VEUX|VEUT|VOULONS|SOUHAITE|SOUHAITONS|DESIRE) PLUS\b.*"
-            rf"\b(?:{_MESSAGES}|RIEN|RECEVOIR|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b",
+            rf"\b(?:VEUX|VEUT|VOULONS|SOUHAITE|SOUHAITONS|DESIRE) (?:PLUS|PAS|RIEN|JAMAIS)\b.*"
+            rf"\b(?:{_MESSAGES}|RIEN|RECEVOIR|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b"
+            rf"|\b(?:VEUX|SOUHAITE|DESIRE) (?:PLUS )?QUE (?:VOUS|TU|ON) (?:M |ME |NOUS )?{_FR_STEMS}"
+            r"|\bVEUX QUE (?:CA|CELA|VOUS|TU|LES MESSAGES|VOS MESSAGES) (?:S )?(?:ARRET|CESS)\w*",
         ),
         (
             "leave-me-alone",
-            r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b",
+            r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
+            rf"|^(?:LACHEZ|LACHE) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX)?{_FR_POLITE_END}",
         ),
         (
             "wrong-number",
-            r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE NUMERO\b"
+            r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
             r"|\bPAS (?:LE BON|MON) NUMERO\b|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b",
         ),
         (
             "remove-number",
-            r"\b(?:RETIREZ|RETIRER|SUPPRIMEZ|SUPPRIMER|EFFACEZ|EFFACER|ENLEVEZ|ENLEVER|RAYEZ) "
-            r"(?:MOI|MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b",
+            r"\b(?:RETIREZ|RETIRER|RETIRE|SUPPRIMEZ|SUPPRIMER|SUPPRIME|EFFACEZ|EFFACER|EFFACE|ENLEVEZ|ENLEVER|ENLEVE"
+            r"|RAYEZ|RAYE|OTEZ|OTE) "
+            r"(?:MOI|MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b"
+            r"|\bSORTEZ (?:MOI|MON NUMERO) DE (?:LA|VOTRE|VOS|CETTE|CES) LISTES?\b"
+            r"|\bME (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR) DE (?:LA|VOTRE|VOS|CETTE|CES) \w+"
+            r"|\bETRE (?:RETIRE|SUPPRIME|ENLEVE|RAYE)E?S? DE\b",
         ),
         (
             "do-not-send",
-            rf"\bNE? (?:M |ME |NOUS )?(?:ENVOYEZ|ECRIVEZ|CONTACTEZ|TEXTEZ|APPELEZ) PLUS\b"
-            rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS})\b",
+            rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?! TARD)|\b(?:M|ME) {_FR_STEMS} PLUS\b(?! TARD)"
+            rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS}|RECEVOIR)\b",
         ),
-        ("never-signed-up", r"\bJAMAIS (?:INSCRITE?|ABONNEE?|DEMANDE|ACCEPTE|CONSENTI)\b"),
-        ("enough", rf"\b(?:CA SUFFIT|ASSEZ)(?: AVEC)? (?:LES |VOS |DE |DES )?(?:{_MESSAGES})\b"),
+        (
+            "never-signed-up",
+            r"\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO|MON ACCORD"
+            r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b",
+        ),
+        (
+            "enough",
+            rf"\b(?:CA SUFFIT|ASSEZ)(?: AVEC)? (?:LES |VOS |DE |DES )?(?:{_MESSAGES})\b"
+            rf"|^CA SUFFIT{_FR_POLITE_END}|\bMARRE (?:DE|DES) (?:VOS |CES |TES |LEURS )?(?:{_MESSAGES})\b",
+        ),
         ("unsubscribe", r"\bANNUL\w* (?:MON|L|LE|MES) (?:ABONNEMENT|INSCRIPTION)\b"),
     ),
 }
-"""Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language.
+"""Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
+a pattern starting ``^(?=`` reads the whole reply (its clauses joined), e.g. "my number? remove it".
 
 No FCC word (STOP, END, CANCEL, QUIT) is needed here: those are the revocation words' concern."""
 _COMPILED = {
@@ -320,9 +477,10 @@ _COMPILED = {
 def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | None:
     """The first natural revocation in ``clauses`` in one of ``languages``, if any."""
     texts = [" ".join(clause) for clause in clauses]
+    whole = [" ".join(texts)]
     for language in languages:
         for rule, pattern in _COMPILED.get(language, ()):
-            for text in texts:
+            for text in whole if pattern.pattern.startswith("^(?=") else texts:
                 found = pattern.search(text)
                 if found:
                     return Finding(
@@ -502,6 +660,8 @@ _ABOUT_MESSAGES_AFTER = frozenset(
         "ALREADY",
         "SENDING",
         "TEXTING",
+        "EVERYTHING",
+        "ANYTHING",
     ]
 )
 """Words after an FCC word that leave it about the messages ("stop it", "stop now", "cancel this")."""
@@ -548,10 +708,13 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
         if before in _NEGATION_BEFORE and you is None:
             return other("negated", f"follows {before}, about someone else's {message}")
         return revokes("about-messages", f"is about the messages ({message})")
-    if before in _NEGATION_BEFORE:
-        return other("negated", f"follows {before}")
     if before in _NOUN_BEFORE and word in ("STOP", "END"):
         return other("noun", f"is a noun ({before} {word})")
+    earlier_message = next((w for w in clause[max(0, i - 4) : i] if w in MESSAGE_WORDS), None)
+    if earlier_message is not None:
+        return revokes("about-messages", f"has the messages for its subject ({earlier_message})")
+    if before in _NEGATION_BEFORE:
+        return other("negated", f"follows {before}")
     if before in _SUBJECTS:
         return other("statement", f"has a subject ({before} {word}): a statement, not a request")
     earlier = clause[i - 2] if i > 1 else None

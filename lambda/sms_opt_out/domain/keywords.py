@@ -7,9 +7,11 @@ leet spellings), then read in this order (``KeywordRules.classify_reply``):
 
 1. The whole reply, without politeness around it ("help pls", "STOP svp"), is a keyword (or a
    misspelling of one: ``intents.canonical_word``).
-2. Match mode WORD only: a configured opt-out phrase, or a natural revocation of an enabled
+2. Match mode WORD only: one sentence of the reply is an opt-out keyword other than the FCC words
+   ("Alto, no me interesa"; those are step 4's).
+3. Match mode WORD only: a configured opt-out phrase, or a natural revocation of an enabled
    language (``intents.NATURAL_REVOCATIONS``), appears in the reply.
-3. Match mode WORD only: a revocation word appears: under ``RevocationPolicy.STRICT`` it revokes;
+4. Match mode WORD only: a revocation word appears: under ``RevocationPolicy.STRICT`` it revokes;
    under ``CONTEXTUAL`` it revokes when used about the messages or alone, and the reply is
    ``AMBIGUOUS`` when every use is clearly about something else (``intents.judge_revocation_word``).
 
@@ -192,6 +194,12 @@ class KeywordRules:
             return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
+        for clause in clauses if len(clauses) > 1 else ():
+            keyword = self._keywords.get("".join(without_politeness(clause)))
+            if keyword and keyword.intent is Intent.OPT_OUT and keyword.keyword not in CONTEXTUAL_WORDS:
+                return self._decided(
+                    keyword, "keyword-sentence", f"a sentence of the reply is the keyword {keyword.keyword}"
+                )
         compact_words = set(words)
         present = [
             c for phrase, c in self._matchers if _contains(words, phrase) or "".join(phrase) in compact_words

@@ -158,6 +158,7 @@ LANGUAGES: Mapping[str, Language] = {
                 "PARE",
                 "PAREN",
                 "YA BASTA",
+                "YA NO",
                 "YA NO MAS",
             ),
             opt_in_keywords=("INICIO",),  # Textizen's reserved Spanish START
@@ -190,7 +191,16 @@ LANGUAGES: Mapping[str, Language] = {
         KeywordSet(
             FRENCH,
             # ARRET and AIDE: mandatory on Canadian short codes (CWTA guidelines), answered in French.
-            opt_out_keywords=("ANNULER", "ARRET", "ARRETE", "ARRETER", "ARRETEZ", "CESSEZ", "DESABONNER"),
+            opt_out_keywords=(
+                "ANNULER",
+                "ARRET",
+                "ARRETE",
+                "ARRETER",
+                "ARRETEZ",
+                "CESSEZ",
+                "DESABONNER",
+                "FIN",
+            ),
             help_keywords=("AIDE",),
             revocation_words=("DESABONNER", "DESINSCRIRE"),
             opt_out_phrases=("ME DESABONNER", "PLUS DE MESSAGES", "ARRETEZ LES MESSAGES"),
