@@ -222,9 +222,22 @@ _FR_STEMS = r"(?:ENVO|ECRI|CONTACT|TEXT|APPEL|DERANG|HARCEL|SOLLICIT|SPAMM|EMBET
 """Any form of a French verb of sending or contacting ("envoyez", "écrivez", "contactiez")."""
 _NUMBER = r"(?:PHONE |CELL |MOBILE )?(?:NUMBER|NUMBR|NUM)"
 _LIST = r"(?:LISTS?|DATABASE|SYSTEM|CONTACTS|RECORDS|FILES?|MAILING LIST|TEXT LIST|LOOP)"
-_THIS = r"(?:THIS|THESE|THAT|IT|THEM|ANY|ANYTHING|YOUR|UR|YALL|TEXTS?|MESSAGES?|ALERTS?)"
+_THIS = r"(?:THIS|THESE|IT|THEM|ANY|ANYTHING|YOUR|UR|YALL|TEXTS?|MESSAGES?|ALERTS?)"
 _NOT_FOR_SOMETHING_ELSE = rf"(?! (?:TO|FOR|INTO|WITH) (?!(?:{_THIS}|RECEIVE|GET|BE|BEING)\b))"
 """Not followed by what the signing up was for, when that is something else ("for soccer", "to pay")."""
+_EN_QUALIFIER = (
+    r"(?! (?:BACK|AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TILL|ON|TONIGHT|TODAY|TOMORROW|SO|THAT|LATE"
+    r"|EARLY)\b)"
+)
+_ES_QUALIFIER = (
+    r"(?! (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|HOY|MANANA|ESTA NOCHE|TAN|TARDE|TEMPRANO|A ESTA|A ESTAS"
+    r"|POR LA|DE NOCHE|MIENTRAS|AL)\b)"
+)
+_FR_QUALIFIER = (
+    r"(?! (?:APRES|AVANT|PENDANT|QUAND|AU|CE SOIR|DEMAIN|AUJOURDHUI|SI|TARD|LE SOIR|LA NUIT|\d+H?\w*)\b)"
+)
+"""Not followed by a time, place or manner: "don't text me when I'm driving", "no me escribas tan
+tarde", "ne m'appelle plus après 22h" limit the messages rather than revoke them (kept for review)."""
 _POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
 _ES_POLITE_END = r"(?: (?:POR FAVOR|PORFA|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
 _FR_POLITE_END = r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE|DONC))*$"
@@ -247,7 +260,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
-            r"(?! (?:AT|HERE|THERE|NEAR|IN|BY)\b)",
+            r"(?! (?:AT|HERE|THERE|NEAR|IN|BY)\b)"
+            rf"(?! (?:THE|THIS|THAT|YOUR|UR|MY) (?!(?:\w+ )?(?:{_LIST}|{_MESSAGES})\b))",
         ),
         ("off-the-list", r"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) (?:\w+ )?LISTS?\b"),
         (
@@ -281,8 +295,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "wrong-number",
             rf"\bNO (?:ONE|1|BODY) (?:BY|NAMED|CALLED|HERE BY) (?:THAT |THIS )?NAME\b|\bNOBODY (?:BY THAT NAME|NAMED)\b"
-            rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNOT (?:WHO|THE PERSON|THE ONE) (?:YOU|U)(?:RE| ARE)? "
-            r"(?:LOOKING|THINK|WANT|TRYING)\b",
+            rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
+            r"(?:LOOKING|WANT|TRYING)\b",
         ),
         (
             "no-more-messages",
@@ -291,8 +305,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-text",
             rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})"
-            r"(?:$| ME| US| THIS| TO THIS| ANY| AGAIN| HERE| ANYMORE| ANYTHING)\b"
-            r"(?! (?:BACK|AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TILL|ON|TONIGHT|TODAY|TOMORROW)\b)",
+            r"(?:$| ME| US| THIS| TO THIS| ANY| AGAIN| HERE| ANYMORE| ANYTHING)\b" + _EN_QUALIFIER,
         ),
         (
             "do-not-want",
@@ -307,11 +320,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("leave-me-alone", rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) ALONE\b"),
         (
             "enough",
-            rf"\bENOUGH (?:WITH )?(?:THE |YOUR |THESE |ALL THE )?(?:{_MESSAGES})\b|^ENOUGH(?: IS ENOUGH)?{_POLITE_END}",
+            rf"\bENOUGH (?:WITH )?(?:THE |YOUR |THESE |ALL THE )?(?:{_MESSAGES})\b",
         ),
+        ("enough", rf"^(?=ENOUGH\b)ENOUGH(?: ALREADY)?{_POLITE_END}"),
         (
             "fed-up",
-            r"^(?:KNOCK IT OFF|CUT IT OUT|GIVE IT A REST|BUZZ OFF|GET LOST|PISS OFF|BACK OFF|BUG OFF|SCREW OFF"
+            r"^(?=[A-Z])(?:KNOCK IT OFF|CUT IT OUT|GIVE IT A REST|BUZZ OFF|GET LOST|PISS OFF|BACK OFF|BUG OFF|SCREW OFF"
             rf"|BUGGER OFF|SOD OFF)(?: WITH (?:THE |THESE |YOUR |UR |ALL THE )?(?:{_MESSAGES}))?{_POLITE_END}"
             rf"|\b(?:IM|I AM|IVE BEEN) (?:DONE|FINISHED|THROUGH|SICK|TIRED|FED UP) (?:WITH|OF) "
             rf"(?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR )?(?:{_MESSAGES})\b",
@@ -328,7 +342,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("opt-me-out", r"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b|\bUN SUB\w*"),
         (
             "block-or-report",
-            rf"\b(?:BLOCKING|BLOCKED) (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
+            rf"\bBLOCKING (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
             r"|\bREPORT\w* (?:YOU|U|YALL|THIS|IT|THIS NUMBER)? ?(?:AS|FOR) SPAM\b",
         ),
     ),
@@ -341,8 +355,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-send",
             r"\bNO (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
-            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b"
-            r"(?! (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|HOY|MANANA|ESTA NOCHE)\b)",
+            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b" + _ES_QUALIFIER,
         ),
         (
             "do-not-send",
@@ -353,7 +366,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-want",
             rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"
-            rf"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME |NOS )?(?:SIGAN )?{_ES_STEMS}"
+            rf"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME |NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
             r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
             rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS)?| NADA| MAS| ESTO| ESO)?{_ES_POLITE_END}"
@@ -363,6 +376,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "off-the-list",
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU |ESTA |ESA "
             r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
+            r"(?! DE (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES)\b))"
             r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b",
         ),
         (
@@ -441,14 +455,18 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-number",
             r"\b(?:RETIREZ|RETIRER|RETIRE|SUPPRIMEZ|SUPPRIMER|SUPPRIME|EFFACEZ|EFFACER|EFFACE|ENLEVEZ|ENLEVER|ENLEVE"
             r"|RAYEZ|RAYE|OTEZ|OTE) "
-            r"(?:MOI|MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b"
+            r"(?:MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b"
+            r"|\b(?:RETIREZ|RETIRE|SUPPRIMEZ|SUPPRIME|EFFACEZ|EFFACE|ENLEVEZ|ENLEVE|RAYEZ|RAYE|OTEZ|OTE) (?:MOI|NOUS)"
+            r"(?:(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$| DE (?:LA|VOTRE|VOS|CETTE|CES|TA|TES|LEUR|LEURS)"
+            r" (?:LISTES?|FICHIERS?|BASE|CONTACTS|REPERTOIRE|ENVOIS|DIFFUSION|ABONNES|ABONNEMENT)\b)"
             r"|\bSORTEZ (?:MOI|MON NUMERO) DE (?:LA|VOTRE|VOS|CETTE|CES) LISTES?\b"
             r"|\bME (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR) DE (?:LA|VOTRE|VOS|CETTE|CES) \w+"
             r"|\bETRE (?:RETIRE|SUPPRIME|ENLEVE|RAYE)E?S? DE\b",
         ),
         (
             "do-not-send",
-            rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?! TARD)|\b(?:M|ME) {_FR_STEMS} PLUS\b(?! TARD)"
+            rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}"
+            rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}"
             rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS}|RECEVOIR)\b",
         ),
         (
@@ -474,8 +492,15 @@ _COMPILED = {
 }
 
 
+JEST = frozenset(["JK", "JOKING", "KIDDING", "BROMA", "BROMEANDO", "BLAGUE", "RIGOLE"])
+"""Words that say a reply is a joke ("never call me again jk"): it is no natural revocation."""
+
+
 def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | None:
-    """The first natural revocation in ``clauses`` in one of ``languages``, if any."""
+    """The first natural revocation in ``clauses`` in one of ``languages``, if any (none in a reply
+    that says it jokes)."""
+    if any(w in JEST for clause in clauses for w in clause):
+        return None
     texts = [" ".join(clause) for clause in clauses]
     whole = [" ".join(texts)]
     for language in languages:

@@ -112,9 +112,6 @@ LANGUAGES: Mapping[str, Language] = {
             opt_out_phrases=(
                 "LEAVE ME ALONE",
                 "REMOVE ME",
-                "TAKE ME OFF",
-                "DO NOT TEXT ME",
-                "DON'T TEXT ME",
                 "NO MORE TEXTS",
                 "NO MORE MESSAGES",
                 "OPT ME OUT",
