@@ -47,6 +47,7 @@ class Finding:
 _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?|COURRIELS"
+    r"|MSJS?|MNSJS?|OFFRES"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
 MESSAGE_WORDS = frozenset(
@@ -285,6 +286,19 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("never-signed-up", rf"\bNEVER (?:ASK|ASKED) FOR {_THIS}\b"),
         (
             "never-signed-up",
+            r"\b(?:DIDNT|DID NOT|NEVER) (?:ASK|ASKED|REQUEST|REQUESTED|WANT|WANTED)(?: FOR)? (?:THIS|THESE|THEM|IT"
+            rf"|ANY OF (?:THIS|THESE|THEM|IT)){_POLITE_END}"
+            rf"|\b(?:DIDNT|DID NOT|NEVER) (?:ASK|ASKED|REQUEST|REQUESTED|WANT|WANTED)(?: FOR)? (?:THESE|THOSE|YOUR|UR"
+            rf"|ANY|ALL THESE|ALL YOUR) (?:{_MESSAGES})\b",
+        ),
+        (
+            "withdraw-consent",
+            r"\b(?:WITHDRAW|WITHDRAWING|WITHDRAWN|RETRACT|RETRACTING|RESCIND|RESCINDING|REVOKING|REVOKE|CANCEL"
+            r"|CANCELLING|CANCELING) (?:MY |ALL |THE |ANY |OUR )?CONSENT\b|\bCONSENT (?:IS )?(?:REVOKED|WITHDRAWN"
+            r"|RESCINDED|CANCELL?ED)\b|\bNO CONSENT\b",
+        ),
+        (
+            "never-signed-up",
             rf"\b(?:DIDNT|DID NOT|NEVER) (?:GIVE|GAVE) (?:(?:YOU|U|YALL|ANYONE) )?(?:MY {_NUMBER}|PERMISSION|CONSENT)\b",
         ),
         (
@@ -296,7 +310,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             rf"\bNO (?:ONE|1|BODY) (?:BY|NAMED|CALLED|HERE BY) (?:THAT |THIS )?NAME\b|\bNOBODY (?:BY THAT NAME|NAMED)\b"
             rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
-            r"(?:LOOKING|WANT|TRYING)\b",
+            r"(?:LOOKING|WANT|TRYING)\b|\bDONT KNOW (?:THIS|THAT|THE) PERSON\b|\bDONT KNOW (?:ANYONE|ANYBODY) "
+            r"(?:BY|NAMED|CALLED)\b",
         ),
         (
             "no-more-messages",
@@ -362,7 +377,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:YA )?NO (?:MANDEN|ENVIEN|ESCRIBAN|MANDAR|ENVIAR|VUELVAN A|MOLESTEN|LLAMEN|CONTACTEN|TEXTEEN)\b"
             r"(?! A\b)",
         ),
-        ("do-not-send", rf"\bNO (?:ME |NOS )?(?:SIGAN|VUELVAN A) {_ES_STEMS}"),
+        ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A) {_ES_STEMS}"),
+        (
+            "do-not-send",
+            rf"\bNO (?:ME |NOS )?{_ES_STEMS}\b (?:MAS|NADA|NUNCA)\b(?! TARDE\b){_ES_QUALIFIER}",
+        ),
         (
             "do-not-want",
             rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"
@@ -377,7 +396,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU |ESTA |ESA "
             r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
             r"(?! DE (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES)\b))"
-            r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b",
+            r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b"
+            r"|\b(?:ME|NOS) (?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA )?"
+            r"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO)\b",
         ),
         (
             "remove-me",
@@ -392,13 +413,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             r"\b(?:NUMERO|TELEFONO) (?:ESTA |ES )?(?:EQUIVOCADO|INCORRECTO|ERRONEO)\b"
             r"|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
-            r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b|\bNUMERO NO ES DE\b"
+            r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b|\bNUMERO NO ES DE\b|\bEQUIVOC\w* DE PERSONA\b"
+            r"|\bNO SOY (?:ESA|LA) PERSONA\b|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
             r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b",
         ),
         ("leave-me-alone", r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b"),
         (
             "never-signed-up",
             r"\b(?:NUNCA|NO|JAMAS) (?:ME )?(?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE|AUTORICE)\b"
+            r"|\b(?:RETIRO|REVOCO|CANCELO) (?:MI )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
             r"|\b(?:NUNCA|NO|JAMAS) (?:LES |LE )?(?:DI|HE DADO) (?:MI NUMERO|MI TELEFONO|PERMISO|MI CONSENTIMIENTO"
             r"|AUTORIZACION)\b"
             rf"|\b(?:NUNCA|NO|JAMAS) (?:PEDI|SOLICITE|ACEPTE) (?:(?:ESTOS|ESTE|ESTO|SUS|LOS) )?(?:{_MESSAGES}|RECIBIR)\b",
@@ -409,7 +432,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]) (?:CON|DE) "
             rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:{_MESSAGES})\b",
         ),
-        ("unsubscribe", r"\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b"),
+        ("unsubscribe", r"\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN) DE BAJA\b"),
+        (
+            "stop-imperative",
+            rf"^(?:DETENGAN|DETENGANSE|DETENGASE|PAREN|PARE|PARENLE|CANCELEN)(?: (?:ESTO|ESO|TODO|ESTO YA)){{0,1}}"
+            rf"{_ES_POLITE_END}",
+        ),
         (
             "stop-messages",
             rf"\b(?:PARAR|PAREN|DETENER|DETENGAN|CANCELAR|CANCELEN|SUSPENDER|SUSPENDAN)\b.*"
@@ -422,7 +450,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\b(?:ARRETEZ|ARRETE|ARRETER|CESSEZ|CESSE|CESSER|STOPPEZ) (?:DE|D) (?:M |ME |NOUS )?"
             rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b)",
         ),
-        ("stop-messages", r"\bSTOP (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b"),
+        (
+            "stop-messages",
+            r"\bSTOP (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b|\b(?:ARRET|CESS|STOPP)\w* (?:DE |D )RECEVOIR\b",
+        ),
         (
             "stop-messages",
             rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*|FIN|METTEZ FIN|METTRE FIN)"
@@ -449,7 +480,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "wrong-number",
             r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
-            r"|\bPAS (?:LE BON|MON) NUMERO\b|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b",
+            r"|\bPAS (?:LE BON|MON) NUMERO\b|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b"
+            r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
+            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b",
         ),
         (
             "remove-number",
@@ -472,7 +505,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "never-signed-up",
             r"\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO|MON ACCORD"
-            r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b",
+            r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b"
+            r"|\bPAS DONNE (?:MON ACCORD|MON CONSENTEMENT|MON NUMERO|LA PERMISSION)\b"
+            r"|\b(?:RETIRE|REVOQUE|ANNULE) (?:MON )?(?:CONSENTEMENT|ACCORD|AUTORISATION)\b",
         ),
         (
             "enough",
@@ -598,6 +633,10 @@ _MODALS = frozenset(
     ["CAN", "COULD", "WILL", "WOULD", "SHOULD", "MUST", "MIGHT", "MAY", "SHALL", "GONNA", "GOTTA", "WANNA"]
 )
 _INFINITIVE = frozenset(["TO", "2"])
+_QUOTING = frozenset(
+    ["SAY", "SAID", "SAYING", "TOLD", "TYPED", "WROTE", "REPLIED", "TEXTED", "REPLY", "TYPE"]
+)
+"""Words before an FCC word that quote it ("I said stop", "how many times do I have to say stop")."""
 _SECOND_PERSON = frozenset(["YOU", "U", "YA", "YALL", "YOUR", "UR", "YOURE", "YOUS", "YOUSE"])
 """Words for the sender: "you won't stop texting me", "I need you to stop" are about the sender's messages."""
 _COMPOUND_HEADS = frozenset(
@@ -745,6 +784,8 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
     earlier = clause[i - 2] if i > 1 else None
     if (before in _INFINITIVE or before in _MODALS) and earlier not in _SECOND_PERSON:
         return other("statement", f"follows {earlier or ''} {before}: about someone's doing, not a request")
+    if before in _QUOTING:
+        return revokes("quoted", f"is quoted ({before} {word}): the word itself was said")
     if clause[0] in _QUESTION_START:
         return other("question", f"is in a question ({clause[0]} ...)")
     if not after or all(w in POLITENESS for w in after):

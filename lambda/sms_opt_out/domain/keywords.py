@@ -6,7 +6,7 @@ invisible and default-ignorable characters, look-alike letters of other scripts,
 leet spellings), then read in this order (``KeywordRules.classify_reply``):
 
 1. The whole reply, without politeness around it ("help pls", "STOP svp"), is a keyword (or a
-   misspelling of one: ``intents.canonical_word``).
+   misspelling of one: ``intents.canonical_word``), or one opt-out keyword repeated ("ALTO ALTO").
 2. Match mode WORD only: one sentence of the reply is an opt-out keyword other than the FCC words
    ("Alto, no me interesa"; those are step 4's).
 3. Match mode WORD only: a configured opt-out phrase, or a natural revocation of an enabled
@@ -183,8 +183,10 @@ class KeywordRules:
     def _classify(self, clauses: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> Classification:
         whole = "".join(words)
         trailing = "".join(without_politeness(words, leading=False))
-        polite = "".join(without_politeness(words))
-        for candidate in dict.fromkeys((whole, trailing, polite)):
+        plain = without_politeness(words)
+        polite = "".join(plain)
+        repeated = plain[0] if plain and len(set(plain)) == 1 else polite  # "ALTO ALTO"
+        for candidate in dict.fromkeys((whole, trailing, polite, repeated)):
             keyword = self._keywords.get(candidate)
             if keyword is None or (
                 candidate not in (whole, trailing) and keyword.intent is not Intent.OPT_OUT

@@ -147,6 +147,7 @@ LANGUAGES: Mapping[str, Language] = {
                 "BAJA",
                 "BASTA",
                 "CANCELAR",
+                "CANCELEN",
                 "DAR DE BAJA",
                 "DETENER",
                 "NO MAS",
@@ -190,6 +191,7 @@ LANGUAGES: Mapping[str, Language] = {
             # ARRET and AIDE: mandatory on Canadian short codes (CWTA guidelines), answered in French.
             opt_out_keywords=(
                 "ANNULER",
+                "ANNULEZ",
                 "ARRET",
                 "ARRETE",
                 "ARRETER",

@@ -73,6 +73,8 @@ _APOSTROPHES = re.compile("['\u2019`]")
 _CLAUSE = re.compile(r"[.!?,;:\n]+")
 _SPELLED = re.compile(r"(?<![A-Z0-9])[A-Z0-9](?:[\s.\-_*]{1,3}[A-Z0-9](?![A-Z0-9])){2,}")
 _SPELLED_GAPS = re.compile(r"[\s.\-_*]+")
+_DOLLAR_S = re.compile(r"\$(?=[A-Z])")
+"""A dollar sign before a letter reads as S (``$TOP``)."""
 
 
 def _is_ignorable(code_point: int) -> bool:
@@ -125,4 +127,4 @@ def _word(word: str) -> str:
     word = word.replace("#", "")
     if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2:
         return word.translate(_LEET)
-    return word.replace("@", "").replace("$", "")
+    return _DOLLAR_S.sub("S", word).replace("@", "").replace("$", "")
