@@ -232,7 +232,8 @@ _EN_QUALIFIER = (
 )
 _ES_QUALIFIER = (
     r"(?! (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|HOY|MANANA|ESTA NOCHE|TAN|TARDE|TEMPRANO|A ESTA|A ESTAS"
-    r"|POR LA|DE NOCHE|MIENTRAS|AL)\b)"
+    r"|POR LA|DE NOCHE|MIENTRAS|AL|MAS TARDE|(?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?"
+    r"|LINKS?|ENLACES?))\b)"
 )
 _FR_QUALIFIER = (
     r"(?! (?:APRES|AVANT|PENDANT|QUAND|AU|CE SOIR|DEMAIN|AUJOURDHUI|SI|TARD|LE SOIR|LA NUIT|\d+H?\w*)\b)"
@@ -261,8 +262,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
-            r"(?! (?:AT|HERE|THERE|NEAR|IN|BY)\b)"
-            rf"(?! (?:THE|THIS|THAT|YOUR|UR|MY) (?!(?:\w+ )?(?:{_LIST}|{_MESSAGES})\b))",
+            rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY|YALL) )?(?:\w+ )?(?:{_LIST}|{_MESSAGES})\b)",
         ),
         ("off-the-list", r"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) (?:\w+ )?LISTS?\b"),
         (
@@ -294,8 +294,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "withdraw-consent",
             r"\b(?:WITHDRAW|WITHDRAWING|WITHDRAWN|RETRACT|RETRACTING|RESCIND|RESCINDING|REVOKING|REVOKE|CANCEL"
-            r"|CANCELLING|CANCELING) (?:MY |ALL |THE |ANY |OUR )?CONSENT\b|\bCONSENT (?:IS )?(?:REVOKED|WITHDRAWN"
-            r"|RESCINDED|CANCELL?ED)\b|\bNO CONSENT\b",
+            r"|CANCELLING|CANCELING) (?:MY |ALL |THE |ANY |OUR )?CONSENT\b(?! (?:FORMS?|PAPERS?|PAPERWORK|SHEETS?)\b)"
+            r"|\bCONSENT (?:IS )?(?:REVOKED|WITHDRAWN|RESCINDED|CANCELL?ED)\b"
+            rf"|^NO CONSENT(?: (?:GIVEN|WAS GIVEN|FROM ME))?{_POLITE_END}",
         ),
         (
             "never-signed-up",
@@ -303,19 +304,20 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "wrong-number",
-            rf"\bWRONG (?:{_NUMBER}|NO|PERSON|GUY|GIRL|LADY|MAN|CONTACT)\b"
+            rf"^(?=.)(?!.*\b(?:MEANT (?:TO|FOR)|WAS FOR|SENT (?:IT |THIS |THAT )?TO THE WRONG)\b)"
+            rf".*\bWRONG (?:{_NUMBER}|NO|PERSON|GUY|GIRL|LADY|MAN|CONTACT)\b"
             rf"|\b(?:NOT|ISNT|AINT) (?:MY|THE RIGHT|HIS|HER|THEIR) {_NUMBER}\b",
         ),
         (
             "wrong-number",
             rf"\bNO (?:ONE|1|BODY) (?:BY|NAMED|CALLED|HERE BY) (?:THAT |THIS )?NAME\b|\bNOBODY (?:BY THAT NAME|NAMED)\b"
             rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
-            r"(?:LOOKING|WANT|TRYING)\b|\bDONT KNOW (?:THIS|THAT|THE) PERSON\b|\bDONT KNOW (?:ANYONE|ANYBODY) "
+            r"(?:LOOKING|WANT|TRYING)\b|\bDONT KNOW THIS PERSON\b|\bDONT KNOW (?:ANYONE|ANYBODY) "
             r"(?:BY|NAMED|CALLED)\b",
         ),
         (
             "no-more-messages",
-            rf"\bNO MORE (?:{_MESSAGES})\b|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS|NOTIFICATIONS|PROMOS|ADS|SPAM){_POLITE_END}",
+            rf"\bNO MORE (?:{_MESSAGES})\b(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY|STORE|SHOP|BUSINESS|TEAM|SERVICE|NUMBER))\b))|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS|NOTIFICATIONS|PROMOS|ADS|SPAM){_POLITE_END}",
         ),
         (
             "do-not-text",
@@ -332,7 +334,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO LONGER (?:WANT|WISH) TO (?:RECEIVE|GET)\b"
             r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANY|YOUR|UR|ANYTHING)\b",
         ),
-        ("leave-me-alone", rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) ALONE\b"),
+        (
+            "leave-me-alone",
+            rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) ALONE\b"
+            r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)",
+        ),
         (
             "enough",
             rf"\bENOUGH (?:WITH )?(?:THE |YOUR |THESE |ALL THE )?(?:{_MESSAGES})\b",
@@ -432,7 +438,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]) (?:CON|DE) "
             rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:{_MESSAGES})\b",
         ),
-        ("unsubscribe", r"\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN) DE BAJA\b"),
+        (
+            "unsubscribe",
+            r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN) DE BAJA\b)"
+            r"(?! (?:DEL|DE LA|DE MI|EN EL|EN LA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?|ENVIOS?|SMS)\b))",
+        ),
         (
             "stop-imperative",
             rf"^(?:DETENGAN|DETENGANSE|DETENGASE|PAREN|PARE|PARENLE|CANCELEN)(?: (?:ESTO|ESO|TODO|ESTO YA)){{0,1}}"
@@ -464,7 +474,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-imperative",
             rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}",
         ),
-        ("no-more-messages", rf"\bPLUS (?:JAMAIS )?DE (?:{_MESSAGES})\b"),
+        (
+            "no-more-messages",
+            rf"\bPLUS (?:JAMAIS )?DE (?:{_MESSAGES})\b(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS)\b)",
+        ),
         (
             "do-not-want",
             rf"\b(?:VEUX|VEUT|VOULONS|SOUHAITE|SOUHAITONS|DESIRE) (?:PLUS|PAS|RIEN|JAMAIS)\b.*"
@@ -475,6 +488,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "leave-me-alone",
             r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
+            r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J)\b)"
             rf"|^(?:LACHEZ|LACHE) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX)?{_FR_POLITE_END}",
         ),
         (
@@ -527,6 +541,9 @@ _COMPILED = {
 }
 
 
+_BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
+"""Rules of a bare imperative ("Arrête !", "knock it off"), which a reply that is amused does not make
+a revocation ("arrête, tu me fais rougir")."""
 JEST = frozenset(["JK", "JOKING", "KIDDING", "BROMA", "BROMEANDO", "BLAGUE", "RIGOLE"])
 """Words that say a reply is a joke ("never call me again jk"): it is no natural revocation."""
 
@@ -536,10 +553,13 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     that says it jokes)."""
     if any(w in JEST for clause in clauses for w in clause):
         return None
+    amused = any(w in AMUSEMENT for clause in clauses for w in clause)
     texts = [" ".join(clause) for clause in clauses]
     whole = [" ".join(texts)]
     for language in languages:
         for rule, pattern in _COMPILED.get(language, ()):
+            if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
+                continue
             for text in whole if pattern.pattern.startswith("^(?=") else texts:
                 found = pattern.search(text)
                 if found:
@@ -555,6 +575,38 @@ LAUGHTER = re.compile(
     r"^(?:LOL+|LMF?AO+|ROFL|XD+|MDR+|PTDR+|JK|JK+|KIDDING|JOKING|(?:HA|HE|JA|JE|HI){2,}H?)$"
 )
 """Words of laughter or jest: a reply that laughs is conversation, not a revocation, under CONTEXTUAL."""
+AMUSEMENT = frozenset(
+    [
+        "LAUGHING",
+        "LAUGH",
+        "FUNNY",
+        "HILARIOUS",
+        "BLUSH",
+        "BLUSHING",
+        "TICKLING",
+        "TICKLE",
+        "AMAZING",
+        "BLAGUE",
+        "RIGOLER",
+        "RIGOLE",
+        "RIRE",
+        "DROLE",
+        "ROUGIR",
+        "CHISTE",
+        "GRACIOSO",
+        "GRACIOSA",
+        "RISA",
+        "JAJAJA",
+    ]
+)
+"""Words of amusement that read like laughter ("stop, I'm laughing too hard", "arrête, tu me fais rougir")."""
+
+
+def laughter(clauses: Clauses) -> str | None:
+    """The first word of laughter, jest or amusement in ``clauses``, if any."""
+    return next((w for c in clauses for w in c if LAUGHTER.match(w) or w in AMUSEMENT or w in JEST), None)
+
+
 _QUESTION_START = frozenset(
     [
         "WHEN",
@@ -735,7 +787,7 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     """Under CONTEXTUAL: a Finding for the first FCC word of ``clauses`` used about the messages
     (rule ``contextual.*``, a revocation), else one saying why every use is about something else
     (rule ``ambiguous.*``); None when no FCC word is in ``clauses``."""
-    laugh = next((w for clause in clauses for w in clause if LAUGHTER.match(w)), None)
+    laugh = laughter(clauses)
     other: Finding | None = None
     for clause in clauses:
         for i, word in enumerate(clause):
@@ -784,7 +836,9 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
     earlier = clause[i - 2] if i > 1 else None
     if (before in _INFINITIVE or before in _MODALS) and earlier not in _SECOND_PERSON:
         return other("statement", f"follows {earlier or ''} {before}: about someone's doing, not a request")
-    if before in _QUOTING:
+    if before in _QUOTING and (
+        not after or all(w in POLITENESS or w in _ABOUT_MESSAGES_AFTER for w in after)
+    ):
         return revokes("quoted", f"is quoted ({before} {word}): the word itself was said")
     if clause[0] in _QUESTION_START:
         return other("question", f"is in a question ({clause[0]} ...)")

@@ -32,6 +32,7 @@ from sms_opt_out.domain.intents import (
     RevocationPolicy,
     canonical_word,
     judge_revocation_word,
+    laughter,
     natural_revocation,
     reply_language,
     without_politeness,
@@ -196,7 +197,7 @@ class KeywordRules:
             return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
-        for clause in clauses if len(clauses) > 1 else ():
+        for clause in clauses if len(clauses) > 1 and not laughter(clauses) else ():
             keyword = self._keywords.get("".join(without_politeness(clause)))
             if keyword and keyword.intent is Intent.OPT_OUT and keyword.keyword not in CONTEXTUAL_WORDS:
                 return self._decided(

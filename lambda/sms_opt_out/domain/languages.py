@@ -109,13 +109,7 @@ LANGUAGES: Mapping[str, Language] = {
             help_keywords=("HELP", "INFO"),
             # The words the FCC treats as a definitive revocation wherever they appear (since April 2025).
             revocation_words=("STOP", "QUIT", "END", "REVOKE", "OPT OUT", "CANCEL", "UNSUBSCRIBE"),
-            opt_out_phrases=(
-                "LEAVE ME ALONE",
-                "REMOVE ME",
-                "NO MORE TEXTS",
-                "NO MORE MESSAGES",
-                "OPT ME OUT",
-            ),
+            opt_out_phrases=("REMOVE ME", "OPT ME OUT"),
         ),
         TextTemplates(
             opt_out_confirmation=(
@@ -162,7 +156,7 @@ LANGUAGES: Mapping[str, Language] = {
             opt_in_keywords=("INICIO",),  # Textizen's reserved Spanish START
             help_keywords=("AYUDA",),
             revocation_words=("DETENER", "DESUSCRIBIR", "DESUSCRIBIRME"),
-            opt_out_phrases=("DAR DE BAJA", "DARME DE BAJA", "NO MAS MENSAJES", "NO ME ENVIEN MAS"),
+            opt_out_phrases=("NO MAS MENSAJES", "NO ME ENVIEN MAS"),
         ),
         TextTemplates(
             opt_out_confirmation=(
@@ -202,7 +196,7 @@ LANGUAGES: Mapping[str, Language] = {
             ),
             help_keywords=("AIDE",),
             revocation_words=("DESABONNER", "DESINSCRIRE"),
-            opt_out_phrases=("ME DESABONNER", "PLUS DE MESSAGES", "ARRETEZ LES MESSAGES"),
+            opt_out_phrases=("ME DESABONNER", "ARRETEZ LES MESSAGES"),
         ),
         TextTemplates(
             opt_out_confirmation=(
