@@ -46,7 +46,8 @@ class Finding:
 
 _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
-    r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?|COURRIELS"
+    r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
+    r"|COURRIELS"
     r"|MSJS?|MNSJS?|OFFRES"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
@@ -242,27 +243,35 @@ _FR_QUALIFIER = (
 tarde", "ne m'appelle plus après 22h" limit the messages rather than revoke them (kept for review)."""
 _POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
 _ES_POLITE_END = r"(?: (?:POR FAVOR|PORFA|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
-_FR_POLITE_END = r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE|DONC))*$"
+_FR_POLITE_END = (
+    r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE"
+    r"|DONC))*$"
+)
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
             "remove-number",
             rf"\b(?:REMOVE|DELETE|ERASE|LOSE|DROP|FORGET) (?:MY|THIS|THE|OUR) "
-            rf"(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA|NAME|CONTACT)\b|\b(?:REMOVE|DELETE|ERASE) {_NUMBER}\b",
+            rf"(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA|NAME|CONTACT)\b|\b(?:REMOVE|DELETE"
+            rf"|ERASE) {_NUMBER}\b",
         ),
         (
             "remove-me",
-            rf"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNREGISTER|DEREGISTER|UNLIST|DELIST) (?:ME|US|MY {_NUMBER})\b"
+            r"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNREGISTER|DEREGISTER|UNLIST|DELIST) (?:ME|US"
+            rf"|MY {_NUMBER})\b"
             rf"|^(?:UNENROLL|UNREGISTER|DEREGISTER|DELIST){_POLITE_END}|\bSIGN (?:ME|US) OUT\b"
-            r"|\b(?:WANT|LIKE|WISH|NEED|ASK|ASKED|ASKING) (?:TO BE|BEING) (?:REMOVED|DELETED|TAKEN OFF|UNSUBSCRIBED"
+            r"|\b(?:WANT|LIKE|WISH|NEED|ASK|ASKED|ASKING) (?:TO BE|BEING) (?:REMOVED|DELETED|TAKEN OFF"
+            r"|UNSUBSCRIBED"
             r"|OPTED OUT|UNENROLLED)\b"
-            rf"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET |BE )?)?OUT(?: OF (?:THIS|THE|YOUR|UR|ALL) (?:\w+ )?{_LIST})?"
+            r"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET |BE )?)?OUT(?: OF (?:THIS|THE|YOUR|UR"
+            rf"|ALL) (?:\w+ )?{_LIST})?"
             rf"{_POLITE_END}",
         ),
         (
             "off-the-list",
             rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
-            rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY|YALL) )?(?:\w+ )?(?:{_LIST}|{_MESSAGES})\b)",
+            rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY|YALL) )?(?:\w+ )?(?:{_LIST}"
+            rf"|{_MESSAGES})\b)",
         ),
         ("off-the-list", r"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) (?:\w+ )?LISTS?\b"),
         (
@@ -286,21 +295,26 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("never-signed-up", rf"\bNEVER (?:ASK|ASKED) FOR {_THIS}\b"),
         (
             "never-signed-up",
-            r"\b(?:DIDNT|DID NOT|NEVER) (?:ASK|ASKED|REQUEST|REQUESTED|WANT|WANTED)(?: FOR)? (?:THIS|THESE|THEM|IT"
+            r"\b(?:DIDNT|DID NOT|NEVER) (?:ASK|ASKED|REQUEST|REQUESTED|WANT|WANTED)(?: FOR)? (?:THIS|THESE"
+            r"|THEM|IT"
             rf"|ANY OF (?:THIS|THESE|THEM|IT)){_POLITE_END}"
-            rf"|\b(?:DIDNT|DID NOT|NEVER) (?:ASK|ASKED|REQUEST|REQUESTED|WANT|WANTED)(?: FOR)? (?:THESE|THOSE|YOUR|UR"
+            r"|\b(?:DIDNT|DID NOT|NEVER) (?:ASK|ASKED|REQUEST|REQUESTED|WANT|WANTED)(?: FOR)? (?:THESE"
+            r"|THOSE|YOUR|UR"
             rf"|ANY|ALL THESE|ALL YOUR) (?:{_MESSAGES})\b",
         ),
         (
             "withdraw-consent",
-            r"\b(?:WITHDRAW|WITHDRAWING|WITHDRAWN|RETRACT|RETRACTING|RESCIND|RESCINDING|REVOKING|REVOKE|CANCEL"
-            r"|CANCELLING|CANCELING) (?:MY |ALL |THE |ANY |OUR )?CONSENT\b(?! (?:FORMS?|PAPERS?|PAPERWORK|SHEETS?)\b)"
+            r"\b(?:WITHDRAW|WITHDRAWING|WITHDRAWN|RETRACT|RETRACTING|RESCIND|RESCINDING|REVOKING|REVOKE"
+            r"|CANCEL"
+            r"|CANCELLING|CANCELING) (?:MY |ALL |THE |ANY |OUR )?CONSENT\b(?! (?:FORMS?|PAPERS?|PAPERWORK"
+            r"|SHEETS?)\b)"
             r"|\bCONSENT (?:IS )?(?:REVOKED|WITHDRAWN|RESCINDED|CANCELL?ED)\b"
             rf"|^NO CONSENT(?: (?:GIVEN|WAS GIVEN|FROM ME))?{_POLITE_END}",
         ),
         (
             "never-signed-up",
-            rf"\b(?:DIDNT|DID NOT|NEVER) (?:GIVE|GAVE) (?:(?:YOU|U|YALL|ANYONE) )?(?:MY {_NUMBER}|PERMISSION|CONSENT)\b",
+            rf"\b(?:DIDNT|DID NOT|NEVER) (?:GIVE|GAVE) (?:(?:YOU|U|YALL|ANYONE) )?(?:MY {_NUMBER}"
+            r"|PERMISSION|CONSENT)\b",
         ),
         (
             "wrong-number",
@@ -310,14 +324,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "wrong-number",
-            rf"\bNO (?:ONE|1|BODY) (?:BY|NAMED|CALLED|HERE BY) (?:THAT |THIS )?NAME\b|\bNOBODY (?:BY THAT NAME|NAMED)\b"
+            r"\bNO (?:ONE|1|BODY) (?:BY|NAMED|CALLED|HERE BY) (?:THAT |THIS )?NAME\b"
+            r"|\bNOBODY (?:BY THAT NAME|NAMED)\b"
             rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
             r"(?:LOOKING|WANT|TRYING)\b|\bDONT KNOW THIS PERSON\b|\bDONT KNOW (?:ANYONE|ANYBODY) "
             r"(?:BY|NAMED|CALLED)\b",
         ),
         (
             "no-more-messages",
-            rf"\bNO MORE (?:{_MESSAGES})\b(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY|STORE|SHOP|BUSINESS|TEAM|SERVICE|NUMBER))\b))|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS|NOTIFICATIONS|PROMOS|ADS|SPAM){_POLITE_END}",
+            rf"\bNO MORE (?:{_MESSAGES})\b(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY"
+            r"|STORE|SHOP|BUSINESS|TEAM|SERVICE|NUMBER))\b))|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS"
+            rf"|NOTIFICATIONS|PROMOS|ADS|SPAM){_POLITE_END}",
         ),
         (
             "do-not-text",
@@ -346,18 +363,21 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("enough", rf"^(?=ENOUGH\b)ENOUGH(?: ALREADY)?{_POLITE_END}"),
         (
             "fed-up",
-            r"^(?=[A-Z])(?:KNOCK IT OFF|CUT IT OUT|GIVE IT A REST|BUZZ OFF|GET LOST|PISS OFF|BACK OFF|BUG OFF|SCREW OFF"
+            r"^(?=[A-Z])(?:KNOCK IT OFF|CUT IT OUT|GIVE IT A REST|BUZZ OFF|GET LOST|PISS OFF|BACK OFF"
+            r"|BUG OFF|SCREW OFF"
             rf"|BUGGER OFF|SOD OFF)(?: WITH (?:THE |THESE |YOUR |UR |ALL THE )?(?:{_MESSAGES}))?{_POLITE_END}"
             rf"|\b(?:IM|I AM|IVE BEEN) (?:DONE|FINISHED|THROUGH|SICK|TIRED|FED UP) (?:WITH|OF) "
             rf"(?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR )?(?:{_MESSAGES})\b",
         ),
         (
             "cease",
-            rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT| COMMUNICATIONS?|$)",
+            rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT"
+            r"| COMMUNICATIONS?|$)",
         ),
         (
             "stop-messages",
-            rf"\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|TURN OFF)(?: ALL| THE| THESE| YOUR| UR| MY)?"
+            r"\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|TURN OFF)(?: ALL| THE| THESE| YOUR| UR"
+            r"| MY)?"
             rf" (?:{_MESSAGES})\b",
         ),
         ("opt-me-out", r"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b|\bUN SUB\w*"),
@@ -380,7 +400,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            r"\b(?:YA )?NO (?:MANDEN|ENVIEN|ESCRIBAN|MANDAR|ENVIAR|VUELVAN A|MOLESTEN|LLAMEN|CONTACTEN|TEXTEEN)\b"
+            r"\b(?:YA )?NO (?:MANDEN|ENVIEN|ESCRIBAN|MANDAR|ENVIAR|VUELVAN A|MOLESTEN|LLAMEN|CONTACTEN"
+            r"|TEXTEEN)\b"
             r"(?! A\b)",
         ),
         ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A) {_ES_STEMS}"),
@@ -391,7 +412,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-want",
             rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"
-            rf"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME |NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
+            r"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME "
+            rf"|NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
             r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
             rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS)?| NADA| MAS| ESTO| ESO)?{_ES_POLITE_END}"
@@ -399,7 +421,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "off-the-list",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU |ESTA |ESA "
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU "
+            r"|ESTA |ESA "
             r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
             r"(?! DE (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES)\b))"
             r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b"
@@ -428,9 +451,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "never-signed-up",
             r"\b(?:NUNCA|NO|JAMAS) (?:ME )?(?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE|AUTORICE)\b"
             r"|\b(?:RETIRO|REVOCO|CANCELO) (?:MI )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
-            r"|\b(?:NUNCA|NO|JAMAS) (?:LES |LE )?(?:DI|HE DADO) (?:MI NUMERO|MI TELEFONO|PERMISO|MI CONSENTIMIENTO"
+            r"|\b(?:NUNCA|NO|JAMAS) (?:LES |LE )?(?:DI|HE DADO) (?:MI NUMERO|MI TELEFONO|PERMISO"
+            r"|MI CONSENTIMIENTO"
             r"|AUTORIZACION)\b"
-            rf"|\b(?:NUNCA|NO|JAMAS) (?:PEDI|SOLICITE|ACEPTE) (?:(?:ESTOS|ESTE|ESTO|SUS|LOS) )?(?:{_MESSAGES}|RECIBIR)\b",
+            r"|\b(?:NUNCA|NO|JAMAS) (?:PEDI|SOLICITE|ACEPTE) (?:(?:ESTOS|ESTE|ESTO|SUS"
+            rf"|LOS) )?(?:{_MESSAGES}|RECIBIR)\b",
         ),
         (
             "no-more-messages",
@@ -441,11 +466,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "unsubscribe",
             r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN) DE BAJA\b)"
-            r"(?! (?:DEL|DE LA|DE MI|EN EL|EN LA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?|ENVIOS?|SMS)\b))",
+            r"(?! (?:DEL|DE LA|DE MI|EN EL|EN LA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?"
+            r"|ENVIOS?|SMS)\b))",
         ),
         (
             "stop-imperative",
-            rf"^(?:DETENGAN|DETENGANSE|DETENGASE|PAREN|PARE|PARENLE|CANCELEN)(?: (?:ESTO|ESO|TODO|ESTO YA)){{0,1}}"
+            r"^(?:DETENGAN|DETENGANSE|DETENGASE|PAREN|PARE|PARENLE|CANCELEN)(?: (?:ESTO|ESO|TODO"
+            rf"|ESTO YA)){{0,1}}"
             rf"{_ES_POLITE_END}",
         ),
         (
@@ -462,7 +489,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-messages",
-            r"\bSTOP (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b|\b(?:ARRET|CESS|STOPP)\w* (?:DE |D )RECEVOIR\b",
+            r"\bSTOP (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b|\b(?:ARRET|CESS|STOPP)\w* (?:DE "
+            r"|D )RECEVOIR\b",
         ),
         (
             "stop-messages",
@@ -500,11 +528,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-number",
-            r"\b(?:RETIREZ|RETIRER|RETIRE|SUPPRIMEZ|SUPPRIMER|SUPPRIME|EFFACEZ|EFFACER|EFFACE|ENLEVEZ|ENLEVER|ENLEVE"
+            r"\b(?:RETIREZ|RETIRER|RETIRE|SUPPRIMEZ|SUPPRIMER|SUPPRIME|EFFACEZ|EFFACER|EFFACE|ENLEVEZ"
+            r"|ENLEVER|ENLEVE"
             r"|RAYEZ|RAYE|OTEZ|OTE) "
             r"(?:MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b"
-            r"|\b(?:RETIREZ|RETIRE|SUPPRIMEZ|SUPPRIME|EFFACEZ|EFFACE|ENLEVEZ|ENLEVE|RAYEZ|RAYE|OTEZ|OTE) (?:MOI|NOUS)"
-            r"(?:(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$| DE (?:LA|VOTRE|VOS|CETTE|CES|TA|TES|LEUR|LEURS)"
+            r"|\b(?:RETIREZ|RETIRE|SUPPRIMEZ|SUPPRIME|EFFACEZ|EFFACE|ENLEVEZ|ENLEVE|RAYEZ|RAYE|OTEZ"
+            r"|OTE) (?:MOI|NOUS)"
+            r"(?:(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$| DE (?:LA|VOTRE|VOS|CETTE|CES|TA"
+            r"|TES|LEUR|LEURS)"
             r" (?:LISTES?|FICHIERS?|BASE|CONTACTS|REPERTOIRE|ENVOIS|DIFFUSION|ABONNES|ABONNEMENT)\b)"
             r"|\bSORTEZ (?:MOI|MON NUMERO) DE (?:LA|VOTRE|VOS|CETTE|CES) LISTES?\b"
             r"|\bME (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR) DE (?:LA|VOTRE|VOS|CETTE|CES) \w+"
@@ -518,7 +549,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "never-signed-up",
-            r"\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO|MON ACCORD"
+            r"\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
+            r"|MON ACCORD"
             r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b"
             r"|\bPAS DONNE (?:MON ACCORD|MON CONSENTEMENT|MON NUMERO|LA PERMISSION)\b"
             r"|\b(?:RETIRE|REVOQUE|ANNULE) (?:MON )?(?:CONSENTEMENT|ACCORD|AUTORISATION)\b",

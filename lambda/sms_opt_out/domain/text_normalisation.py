@@ -17,9 +17,10 @@ What is folded, in order:
 6. The stop-sign emoji 🛑 reads as the word STOP, laughing faces (😂 🤣 😆 😹) as LOL.
 
 ``words`` then splits the folded text into words: a French elision (``m'envoyer``: C, D, J, L, M, N,
-S or T and an apostrophe) parts the words, other apostrophes join them (``I'm`` is ``IM``) (``don't`` is ``DONT``), ``#`` reads as NUMBER, a run of three or
-more single letters is one word (``S T O P``, ``s.t.o.p``), and in a word of letters and digits the
-digits that stand for letters are read as letters (``ST0P``).
+S or T and an apostrophe) parts the words, other apostrophes join them (``don't`` is ``DONT``,
+``I'm`` is ``IM``), ``#`` reads as NUMBER, a run of three or more single letters is one word
+(``S T O P``, ``s.t.o.p``), in a word of letters and digits the digits that stand for letters are read
+as letters (``ST0P``), and a dollar sign before a letter as S (``$TOP``).
 """
 
 from __future__ import annotations
