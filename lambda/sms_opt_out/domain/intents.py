@@ -13,6 +13,7 @@ import enum
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sms_opt_out.domain.languages import ENGLISH, FRENCH, SPANISH
 
@@ -106,6 +107,7 @@ _FUZZY = (("UNSUBSCRIBE", 2), ("DESABONNER", 1), ("DESINSCRIRE", 1), ("DESUSCRIB
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=8192)
 def canonical_word(word: str, keywords: frozenset[str]) -> str:
     """The keyword ``word`` spells (``STOPPP``, ``SOTP``, ``UNSUBCRIBE``, ``DESABONNEZ``), else ``word``."""
     if word in keywords:
@@ -113,7 +115,7 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
     if word in MISSPELLINGS:
         return MISSPELLINGS[word]
     squeezed = _REPEATS.sub(r"\1", word)
-    if squeezed != word and squeezed in keywords | MISSPELLINGS.keys():
+    if squeezed != word and (squeezed in keywords or squeezed in MISSPELLINGS):
         return MISSPELLINGS.get(squeezed, squeezed)
     for stem, keyword in _STEMS:
         if word.startswith(stem):
@@ -567,8 +569,22 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
 a pattern starting ``^(?=`` reads the whole reply (its clauses joined), e.g. "my number? remove it".
 
 No FCC word (STOP, END, CANCEL, QUIT) is needed here: those are the revocation words' concern."""
+_WORD_START = re.compile(r"(^|\||\(\?:|\()(?:\\b|\^)")
+
+
+def _compiled(pattern: str) -> tuple[re.Pattern[str], bool]:
+    """``pattern`` for a clause read with a space before it, and whether it reads the whole reply.
+
+    A word's start (``\\b`` or ``^`` where a branch begins) becomes that space: the same matches on
+    text of words parted by single spaces, and a literal start lets ``re`` skip ahead (about 30 times
+    faster on a long reply)."""
+    return re.compile(_WORD_START.sub(lambda m: m.group(1) + (" " if "b" in m.group() else "^ "), pattern)), (
+        pattern.startswith("^(?=")
+    )
+
+
 _COMPILED = {
-    language: tuple((f"{language}.{rule}", re.compile(pattern)) for rule, pattern in rules)
+    language: tuple((f"{language}.{rule}", *_compiled(pattern)) for rule, pattern in rules)
     for language, rules in NATURAL_REVOCATIONS.items()
 }
 
@@ -586,18 +602,17 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     if any(w in JEST for clause in clauses for w in clause):
         return None
     amused = any(w in AMUSEMENT for clause in clauses for w in clause)
-    texts = [" ".join(clause) for clause in clauses]
-    whole = [" ".join(texts)]
+    texts = [" " + " ".join(clause) for clause in clauses]
+    whole = ["".join(texts)]
     for language in languages:
-        for rule, pattern in _COMPILED.get(language, ()):
+        for rule, pattern, reads_whole in _COMPILED.get(language, ()):
             if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
                 continue
-            for text in whole if pattern.pattern.startswith("^(?=") else texts:
+            for text in whole if reads_whole else texts:
                 found = pattern.search(text)
                 if found:
-                    return Finding(
-                        rule, found.group(), language, f"revocation in {language}: {found.group()!r}"
-                    )
+                    phrase = found.group().strip()
+                    return Finding(rule, phrase, language, f"revocation in {language}: {phrase!r}")
     return None
 
 

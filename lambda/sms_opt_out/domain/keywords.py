@@ -205,7 +205,9 @@ class KeywordRules:
                 )
         compact_words = set(words)
         present = [
-            c for phrase, c in self._matchers if _contains(words, phrase) or "".join(phrase) in compact_words
+            c
+            for phrase, c in self._matchers
+            if (phrase[0] in compact_words and _contains(words, phrase)) or "".join(phrase) in compact_words
         ]
         decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
         if decisive is not None:
