@@ -36,8 +36,8 @@ REAL_REVOCATIONS_IN_HAM = frozenset(
     [
         "Please don't text me anymore. I have nothing else to say.",
         "Any chance you might have had with me evaporated as soon as you violated my privacy by stealing "
-        "my phone number from your employer's paperwork. Not cool at all. Please do not contact me again or I "
-        "will report you to your supervisor.",
+        "my phone number from your employer's paperwork. Not cool at all. Please do not contact me again "
+        "or I will report you to your supervisor.",
         "I think u have the wrong number.",
     ]
 )
