@@ -48,8 +48,8 @@ class Finding:
 _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
-    r"|COURRIELS"
-    r"|MSJS?|MNSJS?|OFFRES"
+    r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
+    r"|MSJS?|MNSJS?"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
 MESSAGE_WORDS = frozenset(
@@ -215,8 +215,8 @@ def without_politeness(words: Sequence[str], *, leading: bool = True) -> tuple[s
 # --- Natural revocations, per language ------------------------------------------------------------
 
 _EN_VERBS = r"TEXT|TXT|MESSAGE|MSG|CONTACT|SMS|SEND|EMAIL|CALL|BOTHER|SPAM|HARASS"
-_ES_VERBS = r"MANDAR|ENVIAR|ESCRIBIR|TEXTEAR|MOLESTAR|LLAMAR|CONTACTAR"
-_ES_STEMS = r"(?:MAND|ENVI|ESCRIB|TEXTE|MENSAJE|MOLEST|LLAM|CONTACT)\w*"
+_ES_VERBS = r"MANDAR|ENVIAR|ESCRIBIR|TEXTEAR|MOLESTAR|LLAMAR|CONTACTAR|SPAMEAR|ESPAMEAR"
+_ES_STEMS = r"(?:MAND|ENVI|ESCRIB|TEXTE|MENSAJE|MOLEST|LLAM|CONTACT|SPAME|ESPAME)\w*"
 """Any form of a Spanish verb of sending or contacting ("manden", "escriban", "contactarme")."""
 _FR_VERBS = (
     r"ENVOYER|ECRIRE|TEXTER|CONTACTER|APPELER|HARCELER|SPAMMER|DERANGER|EMBETER|IMPORTUNER|SOLLICITER"
@@ -262,7 +262,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNREGISTER|DEREGISTER|UNLIST|DELIST) (?:ME|US"
             rf"|MY {_NUMBER})\b"
             rf"|^(?:UNENROLL|UNREGISTER|DEREGISTER|DELIST){_POLITE_END}|\bSIGN (?:ME|US) OUT\b"
-            r"|\b(?:WANT|LIKE|WISH|NEED|ASK|ASKED|ASKING) (?:TO BE|BEING) (?:REMOVED|DELETED|TAKEN OFF"
+            r"|\b(?:WANT|LIKE|WISH|NEED|ASK|ASKED|ASKING) (?:\w+ ){0,3}?(?:TO BE|BEING) (?:REMOVED|DELETED"
+            r"|TAKEN OFF"
             r"|UNSUBSCRIBED"
             r"|OPTED OUT|UNENROLLED)\b"
             r"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET |BE )?)?OUT(?: OF (?:THIS|THE|YOUR|UR"
@@ -334,7 +335,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"\bNO MORE (?:{_MESSAGES})\b(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY"
+            rf"\bNO MORE (?:{_MESSAGES})\b(?! (?:AT (?!ALL\b)|IN|ON|THIS|NEXT|TODAY|TOMORROW|TONIGHT"
+            r"|LEFT)\b)(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY"
             r"|STORE|SHOP|BUSINESS|TEAM|SERVICE|NUMBER))\b))|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS"
             rf"|NOTIFICATIONS|PROMOS|ADS|SPAM){_POLITE_END}",
         ),
@@ -346,6 +348,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-want",
             rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER) (?:WANT|WISH|NEED|LIKE)\b.*\b(?:{_MESSAGES})\b"
+            r"|\b(?:DONT|DO NOT|NEVER) (?:EVER )?(?:WANT|WISH) TO HEAR FROM (?:YOU|U|YALL|THIS NUMBER"
+            r"|YOUR COMPANY)\b"
+            r"|\b(?:NOT|NO LONGER) INTERESTED IN (?:(?:YOUR|UR|THESE|THE|ANY|MORE|RECEIVING"
+            rf"|GETTING) )*(?:{_MESSAGES})\b"
+            rf"|^(?:IM |I AM )?NO LONGER INTERESTED{_POLITE_END}"
             r"|\b(?:DONT|DO NOT) (?:WANT|WISH|NEED|LIKE) (?:TO (?:RECEIVE|GET|SEE) )?"
             r"(?:THESE|THEM|THIS|IT|ANY OF (?:THIS|THESE|THEM|IT))(?: \w+)? ANY ?MORE\b"
             r"|\b(?:DONT|DO NOT|NO LONGER) (?:WANT|WISH) TO BE (?:CONTACTED|TEXTED|MESSAGED|BOTHERED|SPAMMED"
@@ -398,7 +405,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-send",
             r"\bNO (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
-            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b" + _ES_QUALIFIER,
+            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
+            + _ES_QUALIFIER,
         ),
         (
             "do-not-send",
@@ -409,7 +417,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A) {_ES_STEMS}"),
         (
             "do-not-send",
-            rf"\bNO (?:ME |NOS )?{_ES_STEMS}\b (?:MAS|NADA|NUNCA)\b(?! TARDE\b){_ES_QUALIFIER}",
+            rf"\bNO (?:ME |NOS )?{_ES_STEMS}\b (?:MAS|NADA|NUNCA)\b(?! TARDE\b){_ES_QUALIFIER}"
+            rf"|\b(?:FAVOR DE|POR FAVOR|LES PIDO|LE PIDO|PIDO) NO {_ES_STEMS}",
         ),
         (
             "do-not-want",
@@ -419,15 +428,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
             r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
             rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS)?| NADA| MAS| ESTO| ESO)?{_ES_POLITE_END}"
-            rf"|\bNO ME INTERESA\w*\b.*\b(?:{_MESSAGES})\b",
+            rf"|\bNO ME INTERESA\w*\b.*\b(?:{_MESSAGES})\b|^YA NO ME INTERESA\w*{_ES_POLITE_END}",
         ),
         (
             "off-the-list",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU "
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU "
             r"|ESTA |ESA "
             r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
             r"(?! DE (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES)\b))"
-            r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b"
+            r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b|\bSALIR(?:ME)? DE (?:SU|SUS|ESTA|LA|TU"
+            r"|ESA) LISTAS?\b"
             r"|\b(?:ME|NOS) (?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA )?"
             r"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO)\b",
         ),
@@ -444,7 +454,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             r"\b(?:NUMERO|TELEFONO) (?:ESTA |ES )?(?:EQUIVOCADO|INCORRECTO|ERRONEO)\b"
             r"|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
-            r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b|\bNUMERO NO ES DE\b|\bEQUIVOC\w* DE PERSONA\b"
+            r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b|\bESTE (?:NUMERO|CELULAR"
+            r"|TELEFONO) (?:YA )?NO ES DE\b|\b(?:NUMERO|CELULAR|TELEFONO) (?:YA )?NO ES (?:MIO|EL MIO)\b"
+            r"|\bEQUIVOC\w* DE PERSONA\b"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
             r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b",
         ),
@@ -462,12 +474,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-more-messages",
             rf"\b(?:NO MAS|BASTA(?: DE| CON)?)(?: LOS| SUS| ESTOS| TANTOS)? (?:{_MESSAGES})\b"
-            rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]) (?:CON|DE) "
+            rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE) (?:CON|DE) "
             rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:{_MESSAGES})\b",
         ),
         (
             "unsubscribe",
-            r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN) DE BAJA\b)"
+            r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS) DE BAJA\b)"
             r"(?! (?:DEL|DE LA|DE MI|EN EL|EN LA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?"
             r"|ENVIOS?|SMS)\b))",
         ),
@@ -479,7 +491,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-messages",
-            rf"\b(?:PARAR|PAREN|DETENER|DETENGAN|CANCELAR|CANCELEN|SUSPENDER|SUSPENDAN)\b.*"
+            rf"\b(?:PARAR|PAREN|DETENER|DETENGAN|DETENGA|CANCELAR|CANCELEN|CANCELA|CANCELE|CANCELO|SUSPENDER"
+            r"|SUSPENDAN|SUSPENDA)\b.*"
             rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b",
         ),
     ),
@@ -524,7 +537,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "wrong-number",
             r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
-            r"|\bPAS (?:LE BON|MON) NUMERO\b|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b"
+            r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
+            r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
             r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b",
         ),
@@ -539,6 +553,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?:(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$| DE (?:LA|VOTRE|VOS|CETTE|CES|TA"
             r"|TES|LEUR|LEURS)"
             r" (?:LISTES?|FICHIERS?|BASE|CONTACTS|REPERTOIRE|ENVOIS|DIFFUSION|ABONNES|ABONNEMENT)\b)"
+            r"|\b(?:QUITTER|SORTIR DE) (?:CETTE|LA|VOTRE|VOS|CES) LISTES?\b"
             r"|\bSORTEZ (?:MOI|MON NUMERO) DE (?:LA|VOTRE|VOS|CETTE|CES) LISTES?\b"
             r"|\bME (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR) DE (?:LA|VOTRE|VOS|CETTE|CES) \w+"
             r"|\bETRE (?:RETIRE|SUPPRIME|ENLEVE|RAYE)E?S? DE\b",
@@ -560,7 +575,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "enough",
             rf"\b(?:CA SUFFIT|ASSEZ)(?: AVEC)? (?:LES |VOS |DE |DES )?(?:{_MESSAGES})\b"
-            rf"|^CA SUFFIT{_FR_POLITE_END}|\bMARRE (?:DE|DES) (?:VOS |CES |TES |LEURS )?(?:{_MESSAGES})\b",
+            rf"|^CA SUFFIT{_FR_POLITE_END}|\b(?:MARRE|ASSEZ|RAS LE BOL) (?:DE|DES) (?:VOS |CES |TES "
+            rf"|LEURS )?(?:{_MESSAGES})\b"
+            r"|\bM INTERESSE PLUS\b",
         ),
         ("unsubscribe", r"\bANNUL\w* (?:MON|L|LE|MES) (?:ABONNEMENT|INSCRIPTION)\b"),
     ),
@@ -732,6 +749,8 @@ _MODALS = frozenset(
     ["CAN", "COULD", "WILL", "WOULD", "SHOULD", "MUST", "MIGHT", "MAY", "SHALL", "GONNA", "GOTTA", "WANNA"]
 )
 _INFINITIVE = frozenset(["TO", "2"])
+_VERBS_AFTER_A_NOUN = frozenset(["IS", "WAS", "ARE", "WERE", "ISNT", "WASNT", "HAS", "S"])
+"""Verbs after an FCC word that make it a subject noun ("this stop is ours", "end was great")."""
 _QUOTING = frozenset(
     ["SAY", "SAID", "SAYING", "TOLD", "TYPED", "WROTE", "REPLIED", "TEXTED", "REPLY", "TYPE"]
 )
@@ -881,7 +900,8 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
     if before in _SUBJECTS:
         return other("statement", f"has a subject ({before} {word}): a statement, not a request")
     earlier = clause[i - 2] if i > 1 else None
-    if (before in _INFINITIVE or before in _MODALS) and earlier not in _SECOND_PERSON:
+    addressed = any(w in _SECOND_PERSON for w in clause[max(0, i - 4) : i])
+    if (before in _INFINITIVE or before in _MODALS) and not addressed:
         return other("statement", f"follows {earlier or ''} {before}: about someone's doing, not a request")
     if before in _QUOTING and (
         not after or all(w in POLITENESS or w in _ABOUT_MESSAGES_AFTER for w in after)
@@ -897,6 +917,8 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
         return other("event", f"is about an event ({when})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
         return revokes("about-messages", f"is followed by {nxt}")
+    if nxt in _VERBS_AFTER_A_NOUN:
+        return other("noun", f"is a noun ({word} {nxt})")
     if nxt in _OTHER_AFTER:
         return other("followed-by", f"is followed by {nxt}")
     if nxt.endswith(("ING", "IN")):
