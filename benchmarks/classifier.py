@@ -156,8 +156,8 @@ def run() -> dict[str, object]:
             results[f"{policy}/{split}"] = score_ham(rules, ham(split))
     texts = [r["text"] for r in replies + conversations]
     results["cpu"] = max(cpu_per_reply(KeywordRules(policy=p), texts) for p in RevocationPolicy)
-    talk = [text for split in HAM_SPLITS for text in ham(split)]
-    results["cpu_ham"] = max(cpu_per_reply(KeywordRules(policy=p), talk, rounds=2) for p in RevocationPolicy)
+    real = [text for split in HAM_SPLITS for text in ham(split)]
+    results["cpu_ham"] = max(cpu_per_reply(KeywordRules(policy=p), real, rounds=2) for p in RevocationPolicy)
     return results
 
 
