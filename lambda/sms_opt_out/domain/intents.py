@@ -49,7 +49,7 @@ _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
-    r"|MSJS?|MNSJS?"
+    r"|MSJS?|MNSJS?|PUBLICIDAD"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
 MESSAGE_WORDS = frozenset(
@@ -92,6 +92,11 @@ MISSPELLINGS = {
     "UNSUB": "UNSUBSCRIBE",
     "UNSUBS": "UNSUBSCRIBE",
     "OPTOUT": "OPTOUT",
+    "KIERO": "QUIERO",  # Spanish texting: k and q for qu
+    "KERO": "QUIERO",
+    "QIERO": "QUIERO",
+    "PU": "PLUS",  # Quebec French: "j'veux pu de messages"
+    "MOE": "MOI",
 }
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
@@ -399,8 +404,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     SPANISH: (
         (
             "stop-sending",
-            rf"\b(?:DEJEN|DEJA|DEJE|DEJAR|PAREN|PARA|PARE|PARAR|DETENGAN|BASTA|DEJ\w*ME)(?: YA)? DE "
-            rf"(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI|NOSOTROS)\b)\w+)\b)",
+            r"\b(?:DEJEN|DEJA|DEJE|DEJAR|DEJAD|PAREN|PARA|PARE|PARAR|PARAD|DETENGAN|BASTA"
+            r"|DEJ\w*ME)(?: YA)? (?:DE|D) "
+            rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
+            r"|NOSOTROS)\b)\w+)\b)",
         ),
         (
             "do-not-send",
@@ -414,7 +421,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|TEXTEEN)\b"
             r"(?! A\b)",
         ),
-        ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A) {_ES_STEMS}"),
+        ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A|ESTEN) {_ES_STEMS}"),
         (
             "do-not-send",
             rf"\bNO (?:ME |NOS )?{_ES_STEMS}\b (?:MAS|NADA|NUNCA)\b(?! TARDE\b){_ES_QUALIFIER}"
@@ -427,7 +434,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
             r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
-            rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS)?| NADA| MAS| ESTO| ESO)?{_ES_POLITE_END}"
+            rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS| INFORMACION| INFO)?| NADA| MAS| ESTO| ESO)?"
+            rf"{_ES_POLITE_END}"
             rf"|\bNO ME INTERESA\w*\b.*\b(?:{_MESSAGES})\b|^YA NO ME INTERESA\w*{_ES_POLITE_END}",
         ),
         (
@@ -464,6 +472,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "never-signed-up",
             r"\b(?:NUNCA|NO|JAMAS) (?:ME )?(?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE|AUTORICE)\b"
+            r"|\b(?:NUNCA|NO|JAMAS) ME HE (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
+            r"|\bNO RECUERDO (?:HABERME|HABER) (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
+            r"|\b(?:NO SOY|NUNCA HE SIDO|NUNCA FUI) (?:SU |UN |UNA |SUS )?CLIENTES?\b(?! DE\b)"
             r"|\b(?:RETIRO|REVOCO|CANCELO) (?:MI )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
             r"|\b(?:NUNCA|NO|JAMAS) (?:LES |LE )?(?:DI|HE DADO) (?:MI NUMERO|MI TELEFONO|PERMISO"
             r"|MI CONSENTIMIENTO"
@@ -474,7 +485,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-more-messages",
             rf"\b(?:NO MAS|BASTA(?: DE| CON)?)(?: LOS| SUS| ESTOS| TANTOS)? (?:{_MESSAGES})\b"
-            rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE) (?:CON|DE) "
+            rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
+            r"|PARALE(?: YA)?) (?:CON|DE) "
             rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:{_MESSAGES})\b",
         ),
         (
@@ -485,13 +497,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-imperative",
-            r"^(?:DETENGAN|DETENGANSE|DETENGASE|PAREN|PARE|PARENLE|CANCELEN)(?: (?:ESTO|ESO|TODO"
+            r"^(?:YA )?(?:DETENGAN|DETENGANSE|DETENGASE|PAREN|PARE|PARENLE|PARALE|PARELE"
+            r"|CANCELEN)(?: (?:ESTO|ESO|TODO"
             rf"|ESTO YA)){{0,1}}"
             rf"{_ES_POLITE_END}",
         ),
         (
             "stop-messages",
-            rf"\b(?:PARAR|PAREN|DETENER|DETENGAN|DETENGA|CANCELAR|CANCELEN|CANCELA|CANCELE|CANCELO|SUSPENDER"
+            r"\b(?:PARAR|PAREN|DETENER|DETENGAN|DETENGA|CANCELAR|CANCELEN|CANCELA|CANCELE|CANCELO|ANULAR"
+            r"|ANULEN"
+            r"|ANULA|ANULE|SUSPENDER"
             r"|SUSPENDAN|SUSPENDA)\b.*"
             rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b",
         ),
@@ -499,18 +514,20 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     FRENCH: (
         (
             "stop-sending",
-            rf"\b(?:ARRETEZ|ARRETE|ARRETER|CESSEZ|CESSE|CESSER|STOPPEZ) (?:DE|D) (?:M |ME |NOUS )?"
+            rf"\b(?:ARRETEZ|ARRETE|ARRETER|CESSEZ|CESSE|CESSER|STOPPEZ) (?:DE|D) (?:M |ME |NOUS )?M?"
             rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b)",
         ),
         (
             "stop-messages",
-            r"\bSTOP (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b|\b(?:ARRET|CESS|STOPP)\w* (?:DE "
+            r"\b(?:ARRET|CESS|STOPP|SUSPEND)\w* (?:TOUT|TOUS LES|LES|VOS|L) ENVOIS?\b"
+            r"|\bSTOP (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b|\b(?:ARRET|CESS|STOPP)\w* (?:DE "
             r"|D )RECEVOIR\b",
         ),
         (
             "stop-messages",
             rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*|FIN|METTEZ FIN|METTRE FIN)"
-            rf"(?: (?:A|AUX|DE|DES|D))? (?:LES |VOS |CES |TOUS LES |L |LA )?(?:ENVOIS? )?(?:DE |D |DES )?"
+            r"(?: (?:A|AUX|DE|DES|D))? (?:LES |VOS |CES |MES |TOUS LES |L |LA )?(?:ENVOIS? )?(?:DE |D "
+            r"|DES )?"
             rf"(?:{_MESSAGES})\b",
         ),
         (
@@ -531,7 +548,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "leave-me-alone",
             r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
-            r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J)\b)"
+            r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J|AVEC (?:TES|TA|TON|SES|SA|SON|LEUR"
+            r"|LEURS))\b)"
             rf"|^(?:LACHEZ|LACHE) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX)?{_FR_POLITE_END}",
         ),
         (
@@ -566,7 +584,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "never-signed-up",
-            r"\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
+            r"\b(?:NE SUIS PAS|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! DE\b)"
+            r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
             r"|MON ACCORD"
             r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b"
             r"|\bPAS DONNE (?:MON ACCORD|MON CONSENTEMENT|MON NUMERO|LA PERMISSION)\b"
