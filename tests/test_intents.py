@@ -264,3 +264,13 @@ def test_any_text_gets_an_intent_and_a_reason(text: str, policy: RevocationPolic
     found = explain(text, policy)
 
     assert found.intent in Intent and found.reason and found.policy is policy
+
+
+def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous() -> None:
+    found = explain("Opt out of the office pool for me", CONTEXTUAL)
+
+    assert (found.intent, found.rule) == (Intent.AMBIGUOUS, "ambiguous.object")
+    assert found.reason and "OFFICE POOL" in found.reason
+    assert explain("Opt out of the office pool for me", STRICT).intent is Intent.OPT_OUT
+    for text in ["unsubscribe me from everything", "opt out of these texts", "Unsubscribe me from the list"]:
+        assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT, text

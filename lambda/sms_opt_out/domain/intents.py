@@ -241,13 +241,28 @@ _EN_QUALIFIER = (
 _ES_QUALIFIER = (
     r"(?! (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|HOY|MANANA|ESTA NOCHE|TAN|TARDE|TEMPRANO|A ESTA|A ESTAS"
     r"|POR LA|DE NOCHE|MIENTRAS|AL|MAS TARDE|(?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?"
-    r"|LINKS?|ENLACES?))\b)"
+    r"|LINKS?|ENLACES?)|(?:MAS )?(?:MENSAJES?|MSJS?|TEXTOS?) (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|TAN"
+    r"|TARDE|A ESTA"
+    r"|POR LA|DE NOCHE|MIENTRAS))\b)"
 )
 _FR_QUALIFIER = (
     r"(?! (?:APRES|AVANT|PENDANT|QUAND|AU|CE SOIR|DEMAIN|AUJOURDHUI|SI|TARD|LE SOIR|LA NUIT|\d+H?\w*)\b)"
 )
 """Not followed by a time, place or manner: "don't text me when I'm driving", "no me escribas tan
 tarde", "ne m'appelle plus après 22h" limit the messages rather than revoke them (kept for review)."""
+_ES_OTHER_OBJECT = r"(?! (?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?|LINKS?|ENLACES?)\b)"
+_FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
+"""Not followed by something sent other than the messages ("deja de mandarme memes")."""
+_NOT_FROM_ELSEWHERE = (
+    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?!(?:\w+ )?(?:LISTS?|DATABASE|SYSTEM|CONTACTS"
+    r"|RECORDS"
+    r"|FILES?|LOOP|TEXTS?|MESSAGES?|ALERTS?))\w+)"
+)
+"""Not removed from something other than a list ("remove me from the carpool chat")."""
+_OTHER_LISTS = (
+    r"(?!(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM) )"
+)
+"""List names that are no sender's list ("take me off the guest list")."""
 _POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
 _ES_POLITE_END = r"(?: (?:POR FAVOR|PORFA|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
 _FR_POLITE_END = (
@@ -259,13 +274,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-number",
             rf"\b(?:REMOVE|DELETE|ERASE|LOSE|DROP|FORGET) (?:MY|THIS|THE|OUR) "
-            rf"(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA|NAME|CONTACT)\b|\b(?:REMOVE|DELETE"
-            rf"|ERASE) {_NUMBER}\b",
+            rf"(?:(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA|NAME|CONTACT)\b|\b(?:REMOVE|DELETE"
+            rf"|ERASE) {_NUMBER}\b){_NOT_FROM_ELSEWHERE}",
         ),
         (
             "remove-me",
             r"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNREGISTER|DEREGISTER|UNLIST|DELIST) (?:ME|US"
-            rf"|MY {_NUMBER})\b"
+            rf"|MY {_NUMBER})\b{_NOT_FROM_ELSEWHERE}"
             rf"|^(?:UNENROLL|UNREGISTER|DEREGISTER|DELIST){_POLITE_END}|\bSIGN (?:ME|US) OUT\b"
             r"|\b(?:WANT|LIKE|WISH|NEED|ASK|ASKED|ASKING) (?:\w+ ){0,3}?(?:TO BE|BEING) (?:REMOVED|DELETED"
             r"|TAKEN OFF"
@@ -278,14 +293,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
-            rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY|YALL) )?(?:\w+ )?(?:{_LIST}"
+            rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY"
+            rf"|YALL) )?{_OTHER_LISTS}(?:\w+ )?(?:{_LIST}"
             rf"|{_MESSAGES})\b)",
         ),
-        ("off-the-list", r"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) (?:\w+ )?LISTS?\b"),
+        ("off-the-list", rf"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) {_OTHER_LISTS}(?:\w+ )?LISTS?\b"),
         (
             "off-the-list",
             rf"\b(?:REMOVE|DELETE|ERASE|TAKE|DROP|GET|PUT)\b.*\b(?:FROM|OFF|OUT OF) "
-            rf"(?:(?:THIS|THE|YOUR|UR|YALL|ALL|ANY|THESE|YOUR) )?(?:\w+ )?{_LIST}\b",
+            rf"(?:(?:THIS|THE|YOUR|UR|YALL|ALL|ANY|THESE|YOUR) )?{_OTHER_LISTS}(?:\w+ )?{_LIST}\b",
         ),
         ("remove-it", rf"^(?=.*\b(?:MY|THIS) {_NUMBER}\b).*\b(?:REMOVE|DELETE|ERASE|LOSE) (?:IT|THAT)\b"),
         (
@@ -381,7 +397,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|BUG OFF|SCREW OFF"
             rf"|BUGGER OFF|SOD OFF)(?: WITH (?:THE |THESE |YOUR |UR |ALL THE )?(?:{_MESSAGES}))?{_POLITE_END}"
             rf"|\b(?:IM|I AM|IVE BEEN) (?:DONE|FINISHED|THROUGH|SICK|TIRED|FED UP) (?:WITH|OF) "
-            rf"(?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR )?(?:{_MESSAGES})\b",
+            rf"(?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR )?(?:{_MESSAGES})\b(?! (?:ON|IN|AT)\b)",
         ),
         (
             "cease",
@@ -407,7 +423,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:DEJEN|DEJA|DEJE|DEJAR|DEJAD|PAREN|PARA|PARE|PARAR|PARAD|DETENGAN|BASTA"
             r"|DEJ\w*ME)(?: YA)? (?:DE|D) "
             rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
-            r"|NOSOTROS)\b)\w+)\b)",
+            rf"|NOSOTROS)\b)\w+)\b){_ES_OTHER_OBJECT}(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)",
         ),
         (
             "do-not-send",
@@ -429,7 +445,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-want",
-            rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"
+            rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b(?! DE (?:MI|TU|MIS|TUS)\b)"
             r"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME "
             rf"|NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
@@ -468,7 +484,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO SOY (?:ESA|LA) PERSONA\b|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
             r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b",
         ),
-        ("leave-me-alone", r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b"),
+        (
+            "leave-me-alone",
+            r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b(?! (?:QUE (?:ESTOY|TENGO)|UN RATO|UN MOMENTO"
+            r"|AHORITA)\b)",
+        ),
         (
             "never-signed-up",
             r"\b(?:NUNCA|NO|JAMAS) (?:ME )?(?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE|AUTORICE)\b"
@@ -485,6 +505,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-more-messages",
             rf"\b(?:NO MAS|BASTA(?: DE| CON)?)(?: LOS| SUS| ESTOS| TANTOS)? (?:{_MESSAGES})\b"
+            r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
             r"|PARALE(?: YA)?) (?:CON|DE) "
             rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:{_MESSAGES})\b",
@@ -515,7 +536,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-sending",
             rf"\b(?:ARRETEZ|ARRETE|ARRETER|CESSEZ|CESSE|CESSER|STOPPEZ) (?:DE|D) (?:M |ME |NOUS )?M?"
-            rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b)",
+            rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b){_FR_OTHER_OBJECT}",
         ),
         (
             "stop-messages",
@@ -536,12 +557,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"\bPLUS (?:JAMAIS )?DE (?:{_MESSAGES})\b(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS)\b)",
+            rf"\bPLUS (?:JAMAIS )?DE (?:{_MESSAGES})\b(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS"
+            r"|DU (?!TOUT)"
+            r"|DE (?:MON|MA|MES|TON|TA|TES|SON|SA|SES))\b)",
         ),
         (
             "do-not-want",
             rf"\b(?:VEUX|VEUT|VOULONS|SOUHAITE|SOUHAITONS|DESIRE) (?:PLUS|PAS|RIEN|JAMAIS)\b.*"
-            rf"\b(?:{_MESSAGES}|RIEN|RECEVOIR|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b"
+            rf"\b(?:{_MESSAGES}|RIEN|RECEVOIR(?! (?:(?:DE|DES|D) )?(?!(?:DE|DES|D|{_MESSAGES}|VOS|CES|RIEN"
+            r"|VOTRE"
+            r"|AUCUN|VOUS)\b)\w+)"
+            r"|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b"
             rf"|\b(?:VEUX|SOUHAITE|DESIRE) (?:PLUS )?QUE (?:VOUS|TU|ON) (?:M |ME |NOUS )?{_FR_STEMS}"
             r"|\bVEUX QUE (?:CA|CELA|VOUS|TU|LES MESSAGES|VOS MESSAGES) (?:S )?(?:ARRET|CESS)\w*",
         ),
@@ -625,6 +651,13 @@ _COMPILED = {
 }
 
 
+_OWN_MISTAKE = re.compile(
+    r"\b(?:MEANT (?:TO|FOR)|WAS FOR|ITS ME|IT IS ME|NEW (?:PHONE|NUMBER|ONE)|SENT (?:IT |THIS "
+    r"|THAT )?TO THE WRONG"
+    r"|ERA PARA|SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO)\b"
+)
+"""Words of a writer who sent to the wrong number themselves ("wrong number lol, it's me Dave, new
+phone"): no wrong-number revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
 """Rules of a bare imperative ("Arrête !", "knock it off"), which a reply that is amused does not make
 a revocation ("arrête, tu me fais rougir")."""
@@ -640,9 +673,12 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     amused = any(w in AMUSEMENT for clause in clauses for w in clause)
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
+    own_mistake = _OWN_MISTAKE.search(whole[0]) is not None
     for language in languages:
         for rule, pattern, reads_whole in _COMPILED.get(language, ()):
             if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
+                continue
+            if own_mistake and rule.endswith(".wrong-number"):
                 continue
             for text in whole if reads_whole else texts:
                 found = pattern.search(text)
@@ -680,9 +716,28 @@ AMUSEMENT = frozenset(
         "GRACIOSA",
         "RISA",
         "JAJAJA",
+        "WOW",
+        "BELIEVE",
+        "KIND",
+        "SWEET",
+        "CUTE",
+        "CRY",
+        "CRYING",
+        "ADORABLE",
+        "AWW",
+        "MIGNON",
+        "MIGNONNE",
+        "CHOU",
+        "INCROYABLE",
+        "INCREIBLE",
+        "LINDO",
+        "LINDA",
+        "TIERNO",
+        "TIERNA",
     ]
 )
-"""Words of amusement that read like laughter ("stop, I'm laughing too hard", "arrête, tu me fais rougir")."""
+"""Words of amusement and wonder that read like laughter ("stop, I'm laughing too hard", "stop, you're
+too kind", "arrête, tu me fais rougir"), in a reply that does not name the messages."""
 
 
 def laughter(clauses: Clauses) -> str | None:
@@ -872,7 +927,9 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     """Under CONTEXTUAL: a Finding for the first FCC word of ``clauses`` used about the messages
     (rule ``contextual.*``, a revocation), else one saying why every use is about something else
     (rule ``ambiguous.*``); None when no FCC word is in ``clauses``."""
-    laugh = laughter(clauses)
+    laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
+    names_messages = any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
+    amused = None if names_messages else next((w for c in clauses for w in c if w in AMUSEMENT), None)
     other: Finding | None = None
     for clause in clauses:
         for i, word in enumerate(clause):
@@ -880,14 +937,14 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 continue
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
-            verdict = _judge(clause, i, laugh)
+            verdict = _judge(clause, i, laugh, amused)
             if verdict.rule.startswith("contextual."):
                 return verdict
             other = other or verdict
     return other
 
 
-def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
+def _judge(clause: tuple[str, ...], i: int, laugh: str | None, amused: str | None) -> Finding:
     word = clause[i]
     before = clause[i - 1] if i else None
     after = clause[i + 1 : i + 4]
@@ -905,6 +962,9 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
         return other("laughter", f"in a reply that laughs ({laugh})")
     you = next((w for w in clause[:i] if w in _SECOND_PERSON), None)
     message = _about_messages(clause[i + 1 : i + 5])
+    elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
+    if elsewhere is not None:
+        return other("object", f"is about sending someone or something else ({elsewhere})")
     if message is not None:
         if before in _NEGATION_BEFORE and you is None:
             return other("negated", f"follows {before}, about someone else's {message}")
@@ -914,6 +974,8 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None) -> Finding:
     earlier_message = next((w for w in clause[max(0, i - 4) : i] if w in MESSAGE_WORDS), None)
     if earlier_message is not None:
         return revokes("about-messages", f"has the messages for its subject ({earlier_message})")
+    if amused is not None:
+        return other("laughter", f"in a reply that is amused or moved ({amused})")
     if before in _NEGATION_BEFORE:
         return other("negated", f"follows {before}")
     if before in _SUBJECTS:
@@ -953,8 +1015,71 @@ def _about_messages(following: Sequence[str]) -> str | None:
     for j, w in enumerate(following[:3]):
         head = following[j + 1] if j + 1 < len(following) else None
         if w in MESSAGE_VERBS or (w in MESSAGE_WORDS and head not in _COMPOUND_HEADS):
-            return w
+            return None if _sent_elsewhere(following[j:]) else w
     return None
+
+
+def _sent_elsewhere(following: Sequence[str]) -> str | None:
+    """What follows a verb of sending when it is about someone or something else ("stop texting your
+    sister", "stop sending me memes"), else None."""
+    rest = [w for w in following[1:] if w not in ("ME", "US")]
+    head = rest[0] if rest else None
+    return (
+        head
+        if following[0] in MESSAGE_VERBS and (head in _THIRD_PARTY or head in _OTHER_THINGS_SENT)
+        else None
+    )
+
+
+_THIRD_PARTY = frozenset(["YOUR", "UR", "HIS", "HER", "THEIR", "HIM", "THEM"])
+_OTHER_THINGS_SENT = frozenset(
+    [
+        "MEMES",
+        "MEME",
+        "PICS",
+        "PICTURES",
+        "PHOTOS",
+        "VIDEOS",
+        "VIDS",
+        "LINKS",
+        "GIFS",
+        "TIKTOKS",
+        "SELFIES",
+        "SNAPS",
+    ]
+)
+
+
+_ELSEWHERE = re.compile(
+    r"^(?:ME |US )?(?:OF|FROM|DE|DEL|DU|DES) (?:(?:THE|THAT|THOSE|MY|HIS|HER|THEIR|OUR|LA|EL|LOS|LAS|MI|MIS"
+    r"|MON|MA|MES"
+    r"|LE|LES) )?(?!(?:THIS|THESE|IT|THEM|EVERYTHING|ANYTHING|EVERY|ANY|YOUR|UR|YALL|YOU|SU|SUS|VOS|VOTRE"
+    r"|ESTA|ESTE|CETTE|CE|CES|TODO"
+    r"|TOUT|ALL)\b)"
+    r"(\w+(?: \w+)?)"
+)
+
+
+def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
+    """Under CONTEXTUAL, what an unambiguous revocation word or phrase (``phrase``: UNSUBSCRIBE, OPT
+    OUT, a configured phrase) is about when that is clearly something else ("opt out of the office
+    pool", "unsubscribe from that newsletter", "desuscribirme del gimnasio"); None when it is about the
+    messages, the sender's list or nothing named."""
+    words = tuple(phrase.split())
+    for clause in clauses:
+        for i in range(len(clause) - len(words) + 1):
+            if clause[i : i + len(words)] != words:
+                continue
+            found = _ELSEWHERE.match(" ".join(clause[i + len(words) :]))
+            named = found.group(1).split() if found else []
+            if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS for w in named):
+                return " ".join(named)
+    return None
+
+
+_LIST_WORDS = frozenset(
+    ["LIST", "LISTS", "LISTA", "LISTE", "PROGRAM", "PROGRAMA", "PROGRAMME", "SERVICE", "SERVICIO", "NUMBER"]
+)
 
 
 # --- Language of a reply -------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from sms_opt_out.domain.intents import (
     judge_revocation_word,
     laughter,
     natural_revocation,
+    object_elsewhere,
     reply_language,
     without_politeness,
 )
@@ -210,6 +211,13 @@ class KeywordRules:
             if (phrase[0] in compact_words and _contains(words, phrase)) or "".join(phrase) in compact_words
         ]
         decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
+        contextual = self.policy is RevocationPolicy.CONTEXTUAL
+        elsewhere = decisive and contextual and object_elsewhere(clauses, decisive.keyword or "")
+        if decisive is not None and elsewhere:
+            reason = (
+                f"{decisive.keyword} is about {elsewhere}: not clearly about the messages (policy CONTEXTUAL)"
+            )
+            return self._decided(replace(decisive, intent=Intent.AMBIGUOUS), "ambiguous.object", reason)
         if decisive is not None:
             how = decisive.matched_by or MatchedBy.WORD
             what = "opt-out phrase" if how is MatchedBy.PHRASE else "revocation word"

@@ -109,7 +109,7 @@ LANGUAGES: Mapping[str, Language] = {
             help_keywords=("HELP", "INFO"),
             # The words the FCC treats as a definitive revocation wherever they appear (since April 2025).
             revocation_words=("STOP", "QUIT", "END", "REVOKE", "OPT OUT", "CANCEL", "UNSUBSCRIBE"),
-            opt_out_phrases=("REMOVE ME", "OPT ME OUT"),
+            opt_out_phrases=("OPT ME OUT",),
         ),
         TextTemplates(
             opt_out_confirmation=(
