@@ -30,7 +30,8 @@ class RevocationPolicy(enum.StrEnum):
 
 
 CONTEXTUAL_WORDS = frozenset({"STOP", "END", "CANCEL", "QUIT"})
-"""The FCC words with an everyday meaning besides revocation; REVOKE, OPT OUT and UNSUBSCRIBE have none."""
+"""The FCC words with an everyday meaning besides revocation; REVOKE, OPT OUT and UNSUBSCRIBE have none
+(under CONTEXTUAL they are AMBIGUOUS only when the reply names something else: ``object_elsewhere``)."""
 
 
 @dataclass(frozen=True)
