@@ -73,6 +73,9 @@ MESSAGE_VERBS = frozenset(
         "CALLING",
         "SPAMMING",
         "BOTHERING",
+        "REACHING",
+        "PESTERING",
+        "HOUNDING",
         "EMAILING",
         "BUGGING",
         "HARASSING",
@@ -339,7 +342,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "never-signed-up",
             rf"\b(?:DIDNT|DID NOT|NEVER) (?:GIVE|GAVE) (?:(?:YOU|U|YALL|ANYONE) )?(?:MY {_NUMBER}"
-            r"|PERMISSION|CONSENT)\b",
+            r"|(?:MY )?PERMISSION|(?:MY )?CONSENT)\b",
         ),
         (
             "wrong-number",
@@ -351,7 +354,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             r"\bNO (?:ONE|1|BODY) (?:BY|NAMED|CALLED|HERE BY) (?:THAT |THIS )?NAME\b"
             r"|\bNOBODY (?:BY THAT NAME|NAMED)\b"
-            rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
+            rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNO ?BODY HERE (?:BY|NAMED|CALLED) (?:THAT|THIS) NAME\b"
+            r"|\b(?:THIS PERSON|THEY|HE|SHE) (?:DOESNT|DOES NOT|DONT|NO LONGER) LIVES? HERE\b"
+            r"|\bNOT THE RIGHT PERSON\b(?! (?:TO|FOR)\b)|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
             r"(?:LOOKING|WANT|TRYING)\b|\bDONT KNOW THIS PERSON\b|\bDONT KNOW (?:ANYONE|ANYBODY) "
             r"(?:BY|NAMED|CALLED)\b",
         ),
@@ -360,7 +365,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bNO MORE (?:{_MESSAGES})\b(?! (?:AT (?!ALL\b)|IN|ON|THIS|NEXT|TODAY|TOMORROW|TONIGHT"
             r"|LEFT)\b)(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY"
             r"|STORE|SHOP|BUSINESS|TEAM|SERVICE|NUMBER))\b))|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS"
-            rf"|NOTIFICATIONS|PROMOS|ADS|SPAM){_POLITE_END}",
+            rf"|NOTIFICATIONS|PROMOS|ADS|SPAM|(?:TEXTING|MESSAGING|CALLING)(?: ME| US)?){_POLITE_END}",
         ),
         (
             "do-not-text",
@@ -384,7 +389,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "leave-me-alone",
-            rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) ALONE\b"
+            rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) (?:ALONE|BE)\b"
             r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)",
         ),
         (
@@ -424,7 +429,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:DEJEN|DEJA|DEJE|DEJAR|DEJAD|PAREN|PARA|PARE|PARAR|PARAD|DETENGAN|BASTA"
             r"|DEJ\w*ME)(?: YA)? (?:DE|D) "
             rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
-            rf"|NOSOTROS)\b)\w+)\b){_ES_OTHER_OBJECT}(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)",
+            rf"|NOSOTROS)\b)\w+)\b){_ES_OTHER_OBJECT}(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b| CON (?:ESO|ESTO|ESE"
+            r"|ESA|TU|TUS)\b)",
         ),
         (
             "do-not-send",
@@ -482,8 +488,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b|\bESTE (?:NUMERO|CELULAR"
             r"|TELEFONO) (?:YA )?NO ES DE\b|\b(?:NUMERO|CELULAR|TELEFONO) (?:YA )?NO ES (?:MIO|EL MIO)\b"
             r"|\bEQUIVOC\w* DE PERSONA\b"
-            r"|\bNO SOY (?:ESA|LA) PERSONA\b|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
-            r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b",
+            r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
+            r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b",
         ),
         (
             "leave-me-alone",
@@ -577,13 +583,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
             r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J|AVEC (?:TES|TA|TON|SES|SA|SON|LEUR"
             r"|LEURS))\b)"
-            rf"|^(?:LACHEZ|LACHE) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX)?{_FR_POLITE_END}",
+            rf"|^(?:LACHEZ|LACHE|LAISSEZ) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX| TRANQUILLES?)?{_FR_POLITE_END}",
         ),
         (
             "wrong-number",
             r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
             r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
-            r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b"
+            r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b(?! POUR\b)|\bPERSONNE (?:DE|AVEC|PORTANT) CE NOM\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
             r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b",
         ),
@@ -607,11 +613,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}"
             rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}"
-            rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS}|RECEVOIR)\b",
+            rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS}|RECEVOIR)\b"
+            r"|\bNE (?:M |ME |NOUS )?(?:ENVOYEZ|ECRIVEZ|CONTACTEZ|TEXTEZ|APPELEZ|DERANGEZ|HARCELEZ"
+            r"|SOLLICITEZ) PAS\b" + _FR_QUALIFIER,
         ),
         (
             "never-signed-up",
             r"\b(?:NE SUIS PAS|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! DE\b)"
+            r"|\bME SUIS (?:JAMAIS |PAS )(?:INSCRITE?S?|ABONNEE?S?)\b(?! (?:AU|AUX|POUR|EN)\b| A (?!(?:CA"
+            r"|CELA|VOS|CES|VOTRE)\b))"
             r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
             r"|MON ACCORD"
             r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b"
@@ -735,6 +745,13 @@ AMUSEMENT = frozenset(
         "LINDA",
         "TIERNO",
         "TIERNA",
+        "SILLY",
+        "GOOFY",
+        "DRAMATIC",
+        "TONTO",
+        "TONTA",
+        "BETE",
+        "BETISES",
     ]
 )
 """Words of amusement and wonder that read like laughter ("stop, I'm laughing too hard", "stop, you're
@@ -894,7 +911,32 @@ _OTHER_AFTER = frozenset(
 )
 """Words after an FCC word that show it is about something else ("stop by", "end of", "stop sign")."""
 _DETERMINERS = frozenset(
-    ["MY", "THE", "OUR", "YOUR", "HIS", "HER", "THEIR", "THAT", "THOSE", "A", "AN", "TODAYS", "TOMORROWS"]
+    [
+        "MY",
+        "THE",
+        "OUR",
+        "YOUR",
+        "HIS",
+        "HER",
+        "THEIR",
+        "THAT",
+        "THOSE",
+        "A",
+        "AN",
+        "TODAYS",
+        "TOMORROWS",
+        "LES",
+        "LE",
+        "LA",
+        "TES",
+        "TON",
+        "TA",
+        "EL",
+        "LOS",
+        "LAS",
+        "TUS",
+        "TU",
+    ]
 )
 _ABOUT_MESSAGES_AFTER = frozenset(
     [

@@ -200,7 +200,7 @@ class KeywordRules:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
         for clause in clauses if len(clauses) > 1 and not laughter(clauses) else ():
             keyword = self._keywords.get("".join(without_politeness(clause)))
-            if keyword and keyword.intent is Intent.OPT_OUT and keyword.keyword not in CONTEXTUAL_WORDS:
+            if keyword and keyword.intent is Intent.OPT_OUT and _sentence_keyword(keyword.keyword or ""):
                 return self._decided(
                     keyword, "keyword-sentence", f"a sentence of the reply is the keyword {keyword.keyword}"
                 )
@@ -280,6 +280,13 @@ def stop_rule_violation(
         where = "" if MatchMode(match_mode) is MatchMode.EXACT else " (or the opt-out words)"
         return "opt_out_keywords", f"must include {STOP}{where}: {STOP} always opts out (CTIA)"
     return None
+
+
+def _sentence_keyword(keyword: str) -> bool:
+    """Whether ``keyword`` opts out as one sentence of a longer reply: a single word other than the FCC
+    words (the policy's) and BASTA and BAJA, which are everyday words ("No more please, I'm full!",
+    "Baja, te espero")."""
+    return " " not in keyword and keyword not in CONTEXTUAL_WORDS and keyword not in ("BASTA", "BAJA")
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
