@@ -41,13 +41,13 @@ whole send-handler cold start on the same machine under heavy load (about +11%).
 normalisation (`phone_numbers.to_e164`: digits of any script, fullwidth forms, a `(0)` trunk
 prefix) gives every number one key, which is all consent needs, so the library is left out.
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,434
-labelled replies to business texts in English, Spanish and French (1,192 revocations, including 29
-Unicode spellings of STOP and misspellings) and 716 conversational messages, none a revocation, in
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,494
+labelled replies to business texts in English, Spanish and French (1,252 revocations, including 29
+Unicode spellings of STOP and misspellings) and 741 conversational messages, none a revocation, in
 five parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2` and
 `heldout-3` (each written before its first measurement, then looked at and its general gaps fixed,
 so the table's figures for them are after tuning) and `tuning-2` (adversarial: revocations and
-conversation written against the rules in seven rounds, to find their general gaps; every rule added
+conversation written against the rules in eight rounds, to find their general gaps; every rule added
 for it is a rule per language with its own reason, never a listed reply). The first look at each
 part, before any change for it, was:
 
@@ -66,9 +66,11 @@ part, before any change for it, was:
 | tuning-2 round 5 (90 revocations, 45 conversations), both | 69 of 90 found (76.7%) | - | 3 of 45 |
 | tuning-2 round 6 (100 revocations, 20 conversations), both | 100% / 65.0% / 82.5% / 79.0% | - | 1 of 20 |
 | tuning-2 round 7 (60 conversations), CONTEXTUAL | - | - | 26 of 60 |
+| tuning-2 round 8 (67 revocations, 25 conversations), both | 77.5% / 93.3% / 66.7% / 79.1% | - | 8 of 25 |
 
 So on wording nobody wrote a rule for, recall was 77-94% (67% on the first wording written to defeat
-the rules, 65% on Spanish texting and regional forms) before each round's general rules; the
+the rules, 65% on Spanish texting and regional forms, 67-93% in the last round) before each
+round's general rules; the
 held-out parts now pass because their misses were fixed by general rules (and the 8 revocations
 still missed in `tuning-2` are the kind that remains: "stp", "I'm not Jessica", "Y'en a marre",
 "detengan los envíos"). The
@@ -78,7 +80,7 @@ Real conversation: the 4,827 ham messages of the public SMS Spam Collection (Alm
 Hidalgo, 2011; CC BY 4.0; `corpora/README.md`), English person-to-person texts, split by line into
 a tuning half (even lines; the rules' precision was tuned on it) and a held-out half (odd lines,
 measured after the fourth round: 7 of 2,411 taken as opt-outs under CONTEXTUAL, 0.29%; after the
-fifth and sixth, 8; after the seventh, 7 again; never tuned on). The
+fifth and sixth, 8; after the seventh and eighth, 7; never tuned on). The
 three that really revoke ("Please don't text me anymore", "Please do not contact me again", "I
 think u have the wrong number") are counted apart, and all three are found. STRICT takes about 1.5%
 as opt-outs, as documented: the FCC's words revoke wherever they appear. CPU per reply is process
