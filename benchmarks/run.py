@@ -41,13 +41,13 @@ whole send-handler cold start on the same machine under heavy load (about +11%).
 normalisation (`phone_numbers.to_e164`: digits of any script, fullwidth forms, a `(0)` trunk
 prefix) gives every number one key, which is all consent needs, so the library is left out.
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,494
-labelled replies to business texts in English, Spanish and French (1,252 revocations, including 29
-Unicode spellings of STOP and misspellings) and 741 conversational messages, none a revocation, in
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,503
+labelled replies to business texts in English, Spanish and French (1,261 revocations, including 29
+Unicode spellings of STOP and misspellings) and 776 conversational messages, none a revocation, in
 five parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2` and
 `heldout-3` (each written before its first measurement, then looked at and its general gaps fixed,
 so the table's figures for them are after tuning) and `tuning-2` (adversarial: revocations and
-conversation written against the rules in eight rounds, to find their general gaps; every rule added
+conversation written against the rules in nine rounds, to find their general gaps; every rule added
 for it is a rule per language with its own reason, never a listed reply). The first look at each
 part, before any change for it, was:
 
@@ -67,13 +67,15 @@ part, before any change for it, was:
 | tuning-2 round 6 (100 revocations, 20 conversations), both | 100% / 65.0% / 82.5% / 79.0% | - | 1 of 20 |
 | tuning-2 round 7 (60 conversations), CONTEXTUAL | - | - | 26 of 60 |
 | tuning-2 round 8 (67 revocations, 25 conversations), both | 77.5% / 93.3% / 66.7% / 79.1% | - | 8 of 25 |
+| tuning-2 round 9 (15 revocations, 35 conversations, English), both | 15 of 15 found | - | 6 of 35 |
 
 So on wording nobody wrote a rule for, recall was 77-94% (67% on the first wording written to defeat
 the rules, 65% on Spanish texting and regional forms, 67-93% in the last round) before each
 round's general rules; the
 held-out parts now pass because their misses were fixed by general rules (and the 8 revocations
 still missed in `tuning-2` are the kind that remains: "stp", "I'm not Jessica", "Y'en a marre",
-"detengan los envíos"). The
+"detengan los envíos"), as are the 9 of its 333 conversations still taken under CONTEXTUAL,
+most worded exactly as a revocation ("Cancel it", "Omg stop", "Stop, look, and listen"). The
 real estimate on unseen wording is the next held-out part, measured once after merging.
 
 Real conversation: the 4,827 ham messages of the public SMS Spam Collection (Almeida and Gómez

@@ -1039,6 +1039,8 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None, amused: str | Non
     when = next((w for w in clause[i + 1 :] if _TIME.match(w)), None)
     if when is not None:
         return other("event", f"is about an event ({when})")
+    if nxt == "RIGHT" and after[1:2] not in (("NOW",), ("AWAY",), ()):
+        return other("followed-by", f"is followed by a place ({' '.join(after[:2])})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
         return revokes("about-messages", f"is followed by {nxt}")
     if nxt in _VERBS_AFTER_A_NOUN:
