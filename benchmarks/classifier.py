@@ -4,7 +4,13 @@
 reads in them (OPT_OUT, OPT_IN, HELP, OTHER), in en, es and fr, including Unicode and misspelt
 spellings. ``conversations.csv``: person-to-person and customer-service messages, none a revocation.
 Both were written before the rules, and each has a ``heldout`` part that was not looked at while the
-rules were tuned on the ``tuning`` part: the figures are given for both.
+rules were tuned on the ``tuning`` part: the figures are given for both. ``tuning-2`` is adversarial:
+revocations written against the rules, to find their general gaps.
+
+``sms_spam_collection_ham.tsv``: the 4,827 ham (person-to-person) messages of the public SMS Spam
+Collection (see ``corpora/README.md``), real conversation in English. Its even lines (counted from 0)
+are ``ham-tuning``, the rules' precision was tuned on them; its odd lines are ``ham-heldout``, never
+looked at while tuning. The few that really revoke (``REAL_REVOCATIONS_IN_HAM``) are counted apart.
 
 Recall: of the replies labelled OPT_OUT, the share classified OPT_OUT (AMBIGUOUS is a miss).
 Precision: of the replies classified OPT_OUT, the share labelled OPT_OUT.
@@ -23,7 +29,20 @@ from sms_opt_out.domain.keywords import Intent, KeywordRules
 
 CORPORA = Path(__file__).resolve().parent / "corpora"
 LANGUAGES = ("en", "es", "fr")
-SPLITS = ("tuning", "heldout-1", "heldout-2", "heldout-3")
+SPLITS = ("tuning", "heldout-1", "heldout-2", "heldout-3", "tuning-2")
+HAM = "sms_spam_collection_ham.tsv"
+HAM_SPLITS = ("ham-tuning", "ham-heldout")
+REAL_REVOCATIONS_IN_HAM = frozenset(
+    [
+        "Please don't text me anymore. I have nothing else to say.",
+        "Any chance you might have had with me evaporated as soon as you violated my privacy by stealing "
+        "my phone number from your employer's paperwork. Not cool at all. Please do not contact me again "
+        "or I will report you to your supervisor.",
+        "I think u have the wrong number.",
+    ]
+)
+"""The ham messages a reasonable person reads as a revocation (found by searching the whole file for
+revocation wordings, before any measurement): legitimately opt-outs, so not counted against precision."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,41 @@ def misses(rules: KeywordRules, rows: Iterable[dict[str, str]]) -> list[tuple[st
     return wrong
 
 
+def ham(split: str) -> list[str]:
+    """The texts of one half of the SMS Spam Collection's ham messages (``HAM_SPLITS``)."""
+    with (CORPORA / HAM).open(encoding="utf-8", newline="") as f:
+        texts = [line.rstrip("\n").split("\t", 1)[1] for line in f]
+    return texts[HAM_SPLITS.index(split) :: 2]
+
+
+@dataclass(frozen=True)
+class HamScores:
+    messages: int
+    taken_as_opt_out: int
+    """Of the messages that do not revoke."""
+    revocations: int
+    """Messages that really revoke (``REAL_REVOCATIONS_IN_HAM``), counted apart."""
+    revocations_found: int
+    ambiguous: int
+
+    @property
+    def share(self) -> float:
+        return self.taken_as_opt_out / (self.messages - self.revocations)
+
+
+def score_ham(rules: KeywordRules, texts: Iterable[str]) -> HamScores:
+    messages = taken = revocations = found = ambiguous = 0
+    for text in texts:
+        intent = rules.classify_reply(text).intent
+        real = text in REAL_REVOCATIONS_IN_HAM
+        messages += 1
+        revocations += real
+        found += real and intent is Intent.OPT_OUT
+        taken += not real and intent is Intent.OPT_OUT
+        ambiguous += intent is Intent.AMBIGUOUS
+    return HamScores(messages, taken, revocations, found, ambiguous)
+
+
 def conversational_opt_outs(rules: KeywordRules, rows: Iterable[dict[str, str]]) -> tuple[int, int]:
     rows = list(rows)
     return sum(rules.classify_reply(r["text"]).intent is Intent.OPT_OUT for r in rows), len(rows)
@@ -96,8 +150,14 @@ def run() -> dict[str, object]:
                 results[f"{policy}/{split}/{language}"] = score(rules, in_language)
             talk = [r for r in conversations if split in ("all", r["split"])]
             results[f"{policy}/{split}/conversations"] = conversational_opt_outs(rules, talk)
+    for policy in RevocationPolicy:
+        rules = KeywordRules(policy=policy)
+        for split in HAM_SPLITS:
+            results[f"{policy}/{split}"] = score_ham(rules, ham(split))
     texts = [r["text"] for r in replies + conversations]
     results["cpu"] = max(cpu_per_reply(KeywordRules(policy=p), texts) for p in RevocationPolicy)
+    real = [text for split in HAM_SPLITS for text in ham(split)]
+    results["cpu_ham"] = max(cpu_per_reply(KeywordRules(policy=p), real, rounds=2) for p in RevocationPolicy)
     return results
 
 
@@ -105,6 +165,15 @@ if __name__ == "__main__":
     import sys
 
     split = sys.argv[1] if len(sys.argv) > 1 else "tuning"
+    if split in HAM_SPLITS:
+        for policy in RevocationPolicy:
+            rules = KeywordRules(policy=policy)
+            print(policy, score_ham(rules, ham(split)))
+            for text in ham(split):
+                c = rules.classify_reply(text)
+                if c.intent is Intent.OPT_OUT and policy is RevocationPolicy.CONTEXTUAL:
+                    print("   ", "REAL" if text in REAL_REVOCATIONS_IN_HAM else "FP", c.rule, "|", text[:120])
+        sys.exit(0)
     for policy in RevocationPolicy:
         rules = KeywordRules(policy=policy)
         rows = [r for r in read("replies.csv") if r["split"] == split]

@@ -41,14 +41,15 @@ whole send-handler cold start on the same machine under heavy load (about +11%).
 normalisation (`phone_numbers.to_e164`: digits of any script, fullwidth forms, a `(0)` trunk
 prefix) gives every number one key, which is all consent needs, so the library is left out.
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 667
-labelled replies to business texts in English, Spanish and French (461 revocations, including 29
-Unicode spellings of STOP and misspellings) and 443 conversational messages, none a revocation. They
-were written before the rules, in four parts: `tuning` (the rules were written against it),
-`heldout-1` and `heldout-2` (each written before its first measurement, then looked at and its
-general gaps fixed, so the table's figures for them are after tuning) and `heldout-3` (written after
-the last rule change and measured once: no rule has been changed for it, so its rows are the honest
-estimate on unseen wording). The first look at each held-out part, before any change, was:
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,503
+labelled replies to business texts in English, Spanish and French (1,261 revocations, including 29
+Unicode spellings of STOP and misspellings) and 776 conversational messages, none a revocation, in
+five parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2` and
+`heldout-3` (each written before its first measurement, then looked at and its general gaps fixed,
+so the table's figures for them are after tuning) and `tuning-2` (adversarial: revocations and
+conversation written against the rules in nine rounds, to find their general gaps; every rule added
+for it is a rule per language with its own reason, never a listed reply). The first look at each
+part, before any change for it, was:
 
 | first look | recall en / es / fr / all | precision all | conversational taken as opt-outs |
 | --- | --- | --- | --- |
@@ -58,14 +59,35 @@ estimate on unseen wording). The first look at each held-out part, before any ch
 | heldout-2, CONTEXTUAL | 92.0% / 86.7% / 84.6% / 88.7% | 100% | 0 of 49 |
 | heldout-3, STRICT | 92.0% / 93.3% / 100% / 94.3% | 94.3% | 18 of 54 |
 | heldout-3, CONTEXTUAL | 92.0% / 93.3% / 100% / 94.3% | 98.0% | 1 of 54 (1.9%) |
+| tuning-2 round 1 (313 revocations), STRICT | 65.7% / 70.8% / 63.7% / 66.8% | 96.3% | 8 of 38 |
+| tuning-2 round 1, CONTEXTUAL | 63.8% / 70.8% / 61.8% / 65.5% | 100% | 3 of 38 |
+| tuning-2 round 3 (192 revocations), both | 159 of 192 found (82.8%) | - | - |
+| tuning-2 rounds 2 and 4 (113 conversations), CONTEXTUAL | - | - | 32 of 113 |
+| tuning-2 round 5 (90 revocations, 45 conversations), both | 69 of 90 found (76.7%) | - | 3 of 45 |
+| tuning-2 round 6 (100 revocations, 20 conversations), both | 100% / 65.0% / 82.5% / 79.0% | - | 1 of 20 |
+| tuning-2 round 7 (60 conversations), CONTEXTUAL | - | - | 26 of 60 |
+| tuning-2 round 8 (67 revocations, 25 conversations), both | 77.5% / 93.3% / 66.7% / 79.1% | - | 8 of 25 |
+| tuning-2 round 9 (15 revocations, 35 conversations, English), both | 15 of 15 found | - | 6 of 35 |
 
-So on wordings nobody wrote a rule for, about one revocation in fifteen is missed (each is kept for
-review, as every unrecognised reply is); the targets (recall >= 97%, <= 0.3% of conversation) are met
-on the parts the rules have seen and not on unseen ones, and the conversational share would need
-far more than 443 messages to be shown at 0.3%. Short replies recur, as they do in real traffic:
-11 of heldout-1's 186 replies, 3 of heldout-2's 71 and 16 of heldout-3's 74 ("STOP", "help",
-"Alto por favor") also occur in an earlier part. CPU per reply is process time over every text of
-both corpora, 20 rounds.
+So on wording nobody wrote a rule for, recall was 77-94% (67% on the first wording written to defeat
+the rules, 65% on Spanish texting and regional forms, 67-93% in the last round) before each
+round's general rules; the
+held-out parts now pass because their misses were fixed by general rules (and the 8 revocations
+still missed in `tuning-2` are the kind that remains: "stp", "I'm not Jessica", "Y'en a marre",
+"detengan los envíos"), as are the 9 of its 333 conversations still taken under CONTEXTUAL,
+most worded exactly as a revocation ("Cancel it", "Omg stop", "Stop, look, and listen"). The
+real estimate on unseen wording is the next held-out part, measured once after merging.
+
+Real conversation: the 4,827 ham messages of the public SMS Spam Collection (Almeida and Gómez
+Hidalgo, 2011; CC BY 4.0; `corpora/README.md`), English person-to-person texts, split by line into
+a tuning half (even lines; the rules' precision was tuned on it) and a held-out half (odd lines,
+measured after the fourth round: 7 of 2,411 taken as opt-outs under CONTEXTUAL, 0.29%; after the
+fifth and sixth, 8; after the seventh and eighth, 7; never tuned on). The
+three that really revoke ("Please don't text me anymore", "Please do not contact me again", "I
+think u have the wrong number") are counted apart, and all three are found. STRICT takes about 1.5%
+as opt-outs, as documented: the FCC's words revoke wherever they appear. CPU per reply is process
+time over every text of both labelled corpora, 20 rounds (and over the ham, 2 rounds: its messages
+are longer); the longest ham message (629 characters) takes about 0.7 ms.
 """
 Row = tuple[str, str, str, str]
 """(figure, ours, baseline, target)."""
@@ -282,6 +304,13 @@ BEFORE_CLASSIFIER = {
     "conversations": "88 of 443 (19.9%)",
 }
 """The rules on main at 0e0bcb1 (WORD, en/es/fr) on the same corpora, all parts."""
+BEFORE_HAM = {
+    "STRICT/ham-tuning": "37 of 2,413 (1.53%)",
+    "STRICT/ham-heldout": "34 of 2,411 (1.41%)",
+    "CONTEXTUAL/ham-tuning": "14 of 2,413 (0.58%)",
+    "CONTEXTUAL/ham-heldout": "13 of 2,411 (0.54%)",
+}
+"""The classifier at d4e130a (before the ham corpus and the general rules) on the ham halves."""
 
 
 def _percentages(figures: dict[str, object], key: str, attribute: str) -> tuple[str, list[float]]:
@@ -328,11 +357,25 @@ def _classifier_rows() -> list[Row]:
                     target,
                 )
             )
+    for policy in classifier.RevocationPolicy:
+        for split in classifier.HAM_SPLITS:
+            ham = cast(classifier.HamScores, figures[f"{policy}/{split}"])
+            target = f"≤ 0.3%: {_verdict(ham.share <= 0.003)}" if policy == "CONTEXTUAL" else "-"
+            rows.append(
+                (
+                    f"Real conversation (SMS Spam Collection ham, {split}) taken as opt-outs, {policy}",
+                    f"{ham.taken_as_opt_out} of {ham.messages - ham.revocations:,} ({ham.share:.2%}); "
+                    f"{ham.ambiguous} AMBIGUOUS; real revocations found {ham.revocations_found} of "
+                    f"{ham.revocations}",
+                    f"before this round: {BEFORE_HAM[f'{policy}/{split}']}",
+                    target,
+                )
+            )
     cpu = figures["cpu"]
     rows.append(
         (
             "Classifier CPU time per reply (corpora, slower policy)",
-            f"{cpu * 1e6:.0f} µs",  # type: ignore[operator]
+            f"{cpu * 1e6:.0f} µs; real conversation (ham, longer): {figures['cpu_ham'] * 1e6:.0f} µs",  # type: ignore[operator]
             "-",
             f"≤ 1 ms: {_verdict(cpu <= 0.001)}",  # type: ignore[operator]
         )

@@ -159,7 +159,7 @@ class SmsOptOut(Construct):
             START, UNSTOP.
         :param help_keywords: English whole-message help keywords; never STOP. Default: HELP, INFO.
         :param opt_out_words: English revocation words matched anywhere in a reply. Default: the FCC's seven.
-        :param opt_out_phrases: English opt-out phrases matched anywhere. Default: "leave me alone", ...
+        :param opt_out_phrases: English opt-out phrases matched anywhere. Default: "opt me out".
         :param match_mode: WORD or EXACT. Default: WORD.
         :param revocation_policy: STRICT (the FCC's seven words revoke wherever they appear in a reply)
             or CONTEXTUAL (for conversational programs: they revoke when used about the messages or

@@ -109,7 +109,14 @@ CONVERSATION = [
     ("end of the month works for me", "ambiguous.followed-by"),
     ("I need to cancel my appointment for tomorrow", "ambiguous."),
     ("I'll stop by tomorrow", "ambiguous."),
-    ("I can't stop laughing", "ambiguous.negated"),
+    ("I can't stop thinking about it", "ambiguous.negated"),
+    ("I can't stop laughing", "ambiguous.laughter"),
+    ("my sister won't stop calling", "ambiguous.negated"),
+    ("waiting for the rain to stop", "ambiguous.statement"),
+    ("I quit", "ambiguous.statement"),
+    ("rent is due at month end", "ambiguous.noun"),
+    ("Can I cancel my subscription box order?", "ambiguous."),
+    ("Stop! You're making me blush", "ambiguous.laughter"),
     ("Quit playing and come eat", "ambiguous.activity"),
     ("OMG stop it \U0001f602", "ambiguous.laughter"),
 ]
@@ -143,10 +150,71 @@ def test_phrases_need_their_object(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["stop", "STOP!!", "cancel", "Quit texting me", "end these messages", "stop it now", "I'm done, stop"],
-)
+    ["stop", "STOP!!", "cancel", "Quit texting me", "end these messages", "stop it now", "I'm done, stop",
+     "I want these texts to stop", "you won't stop texting me", "I need you to stop messaging me",
+     "how many times do I have to say stop", "stop everything"],
+)  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
+
+
+GENERAL_RULES = [
+    ("I didn't subscribe to this", "en.never-signed-up"),
+    ("I never requested these messages", "en.never-signed-up"),
+    ("who gave you my number? remove it", "en.remove-it"),
+    ("I'd like to be removed", "en.remove-me"),
+    ("Please take me out of your list", "en.off-the-list"),
+    ("there is no Maria at this number", "en.wrong-number"),
+    ("I withdraw my consent", "en.withdraw-consent"),
+    ("knock it off", "en.fed-up"),
+    ("halt all messages", "en.stop-messages"),
+    ("No me interesa, bórrenme", "es.remove-me"),
+    ("Quiero que me quiten de la lista", "es.off-the-list"),
+    ("no quiero que me escriban", "es.do-not-want"),
+    ("jamás me vuelvan a escribir", "es.do-not-send"),
+    ("Alto, no me interesa", "keyword-sentence"),
+    ("ALTO ALTO", "keyword"),
+    ("supprime mon numéro", "fr.remove-number"),
+    ("Merci de me retirer de votre liste", "fr.remove-number"),
+    ("ne me dérangez plus", "fr.do-not-send"),
+    ("Je veux arrêter de recevoir vos messages", "fr.stop-messages"),
+    ("Je n'ai pas donné mon accord", "fr.never-signed-up"),
+]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(("text", "rule"), GENERAL_RULES)
+def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text: str, rule: str) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never signed up for soccer this year",
+        "I never agreed to that price",
+        "Don't text me when I'm driving",
+        "Take me off speaker",
+        "Leave me alone for 5 min I'm cooking",
+        "never call me again lol jk",
+        "Sorry wrong person, meant to send to my sister",
+        "No more texts from your ex?",
+        "Deja de molestar a tu hermano",
+        "No me escribas tan tarde",
+        "Quítame de la lista de invitados, no puedo ir",
+        "Quiero darme de baja del gimnasio",
+        "Arrête d'embêter ta sœur",
+        "Arrête, tu me fais rougir",
+        "Retire-moi de la photo",
+        "Ne m'appelle plus après 22h",
+        "Je t'écris plus tard",
+    ],
+)
+def test_general_rules_keep_to_the_messages(text: str) -> None:
+    for policy in POLICIES:
+        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
 
 
 def test_every_classification_says_the_rule_the_reason_and_the_policy() -> None:
@@ -196,3 +264,13 @@ def test_any_text_gets_an_intent_and_a_reason(text: str, policy: RevocationPolic
     found = explain(text, policy)
 
     assert found.intent in Intent and found.reason and found.policy is policy
+
+
+def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous() -> None:
+    found = explain("Opt out of the office pool for me", CONTEXTUAL)
+
+    assert (found.intent, found.rule) == (Intent.AMBIGUOUS, "ambiguous.object")
+    assert found.reason and "OFFICE POOL" in found.reason
+    assert explain("Opt out of the office pool for me", STRICT).intent is Intent.OPT_OUT
+    for text in ["unsubscribe me from everything", "opt out of these texts", "Unsubscribe me from the list"]:
+        assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT, text

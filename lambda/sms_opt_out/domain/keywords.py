@@ -6,10 +6,12 @@ invisible and default-ignorable characters, look-alike letters of other scripts,
 leet spellings), then read in this order (``KeywordRules.classify_reply``):
 
 1. The whole reply, without politeness around it ("help pls", "STOP svp"), is a keyword (or a
-   misspelling of one: ``intents.canonical_word``).
-2. Match mode WORD only: a configured opt-out phrase, or a natural revocation of an enabled
+   misspelling of one: ``intents.canonical_word``), or one opt-out keyword repeated ("ALTO ALTO").
+2. Match mode WORD only: one sentence of the reply is an opt-out keyword other than the FCC words
+   ("Alto, no me interesa"; those are step 4's).
+3. Match mode WORD only: a configured opt-out phrase, or a natural revocation of an enabled
    language (``intents.NATURAL_REVOCATIONS``), appears in the reply.
-3. Match mode WORD only: a revocation word appears: under ``RevocationPolicy.STRICT`` it revokes;
+4. Match mode WORD only: a revocation word appears: under ``RevocationPolicy.STRICT`` it revokes;
    under ``CONTEXTUAL`` it revokes when used about the messages or alone, and the reply is
    ``AMBIGUOUS`` when every use is clearly about something else (``intents.judge_revocation_word``).
 
@@ -30,7 +32,9 @@ from sms_opt_out.domain.intents import (
     RevocationPolicy,
     canonical_word,
     judge_revocation_word,
+    laughter,
     natural_revocation,
+    object_elsewhere,
     reply_language,
     without_politeness,
 )
@@ -181,8 +185,10 @@ class KeywordRules:
     def _classify(self, clauses: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> Classification:
         whole = "".join(words)
         trailing = "".join(without_politeness(words, leading=False))
-        polite = "".join(without_politeness(words))
-        for candidate in dict.fromkeys((whole, trailing, polite)):
+        plain = without_politeness(words)
+        polite = "".join(plain)
+        repeated = plain[0] if plain and len(set(plain)) == 1 else polite  # "ALTO ALTO"
+        for candidate in dict.fromkeys((whole, trailing, polite, repeated)):
             keyword = self._keywords.get(candidate)
             if keyword is None or (
                 candidate not in (whole, trailing) and keyword.intent is not Intent.OPT_OUT
@@ -192,11 +198,26 @@ class KeywordRules:
             return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
+        for clause in clauses if len(clauses) > 1 and not laughter(clauses) else ():
+            keyword = self._keywords.get("".join(without_politeness(clause)))
+            if keyword and keyword.intent is Intent.OPT_OUT and _sentence_keyword(keyword.keyword or ""):
+                return self._decided(
+                    keyword, "keyword-sentence", f"a sentence of the reply is the keyword {keyword.keyword}"
+                )
         compact_words = set(words)
         present = [
-            c for phrase, c in self._matchers if _contains(words, phrase) or "".join(phrase) in compact_words
+            c
+            for phrase, c in self._matchers
+            if (phrase[0] in compact_words and _contains(words, phrase)) or "".join(phrase) in compact_words
         ]
         decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
+        contextual = self.policy is RevocationPolicy.CONTEXTUAL
+        elsewhere = decisive and contextual and object_elsewhere(clauses, decisive.keyword or "")
+        if decisive is not None and elsewhere:
+            reason = (
+                f"{decisive.keyword} is about {elsewhere}: not clearly about the messages (policy CONTEXTUAL)"
+            )
+            return self._decided(replace(decisive, intent=Intent.AMBIGUOUS), "ambiguous.object", reason)
         if decisive is not None:
             how = decisive.matched_by or MatchedBy.WORD
             what = "opt-out phrase" if how is MatchedBy.PHRASE else "revocation word"
@@ -259,6 +280,13 @@ def stop_rule_violation(
         where = "" if MatchMode(match_mode) is MatchMode.EXACT else " (or the opt-out words)"
         return "opt_out_keywords", f"must include {STOP}{where}: {STOP} always opts out (CTIA)"
     return None
+
+
+def _sentence_keyword(keyword: str) -> bool:
+    """Whether ``keyword`` opts out as one sentence of a longer reply: a single word other than the FCC
+    words (the policy's) and BASTA and BAJA, which are everyday words ("No more please, I'm full!",
+    "Baja, te espero")."""
+    return " " not in keyword and keyword not in CONTEXTUAL_WORDS and keyword not in ("BASTA", "BAJA")
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -109,16 +109,7 @@ LANGUAGES: Mapping[str, Language] = {
             help_keywords=("HELP", "INFO"),
             # The words the FCC treats as a definitive revocation wherever they appear (since April 2025).
             revocation_words=("STOP", "QUIT", "END", "REVOKE", "OPT OUT", "CANCEL", "UNSUBSCRIBE"),
-            opt_out_phrases=(
-                "LEAVE ME ALONE",
-                "REMOVE ME",
-                "TAKE ME OFF",
-                "DO NOT TEXT ME",
-                "DON'T TEXT ME",
-                "NO MORE TEXTS",
-                "NO MORE MESSAGES",
-                "OPT ME OUT",
-            ),
+            opt_out_phrases=("OPT ME OUT",),
         ),
         TextTemplates(
             opt_out_confirmation=(
@@ -150,6 +141,7 @@ LANGUAGES: Mapping[str, Language] = {
                 "BAJA",
                 "BASTA",
                 "CANCELAR",
+                "CANCELEN",
                 "DAR DE BAJA",
                 "DETENER",
                 "NO MAS",
@@ -158,12 +150,13 @@ LANGUAGES: Mapping[str, Language] = {
                 "PARE",
                 "PAREN",
                 "YA BASTA",
+                "YA NO",
                 "YA NO MAS",
             ),
             opt_in_keywords=("INICIO",),  # Textizen's reserved Spanish START
             help_keywords=("AYUDA",),
             revocation_words=("DETENER", "DESUSCRIBIR", "DESUSCRIBIRME"),
-            opt_out_phrases=("DAR DE BAJA", "DARME DE BAJA", "NO MAS MENSAJES", "NO ME ENVIEN MAS"),
+            opt_out_phrases=("NO MAS MENSAJES", "NO ME ENVIEN MAS"),
         ),
         TextTemplates(
             opt_out_confirmation=(
@@ -190,10 +183,20 @@ LANGUAGES: Mapping[str, Language] = {
         KeywordSet(
             FRENCH,
             # ARRET and AIDE: mandatory on Canadian short codes (CWTA guidelines), answered in French.
-            opt_out_keywords=("ANNULER", "ARRET", "ARRETE", "ARRETER", "ARRETEZ", "CESSEZ", "DESABONNER"),
+            opt_out_keywords=(
+                "ANNULER",
+                "ANNULEZ",
+                "ARRET",
+                "ARRETE",
+                "ARRETER",
+                "ARRETEZ",
+                "CESSEZ",
+                "DESABONNER",
+                "FIN",
+            ),
             help_keywords=("AIDE",),
             revocation_words=("DESABONNER", "DESINSCRIRE"),
-            opt_out_phrases=("ME DESABONNER", "PLUS DE MESSAGES", "ARRETEZ LES MESSAGES"),
+            opt_out_phrases=("ME DESABONNER", "ARRETEZ LES MESSAGES"),
         ),
         TextTemplates(
             opt_out_confirmation=(

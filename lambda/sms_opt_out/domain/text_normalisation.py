@@ -16,10 +16,11 @@ What is folded, in order:
    Cherokee (``ᏚᎢᎾᏢ``) and Lisu look-alikes.
 6. The stop-sign emoji 🛑 reads as the word STOP, laughing faces (😂 🤣 😆 😹) as LOL.
 
-``words`` then splits the folded text into words: a French elision (``m'envoyer``) parts the
-words, other apostrophes join them (``don't`` is ``DONT``), ``#`` reads as NUMBER, a run of three or
-more single letters is one word (``S T O P``, ``s.t.o.p``), and in a word of letters and digits the
-digits that stand for letters are read as letters (``ST0P``).
+``words`` then splits the folded text into words: a French elision (``m'envoyer``: C, D, J, L, M, N,
+S or T and an apostrophe) parts the words, other apostrophes join them (``don't`` is ``DONT``,
+``I'm`` is ``IM``), ``#`` reads as NUMBER, a run of three or more single letters is one word
+(``S T O P``, ``s.t.o.p``), in a word of letters and digits the digits that stand for letters are read
+as letters (``ST0P``), and a dollar sign before a letter as S (``$TOP``).
 """
 
 from __future__ import annotations
@@ -68,11 +69,13 @@ EMOJI_WORDS = {"\U0001f6d1": " STOP ", **dict.fromkeys("\U0001f602\U0001f923\U00
 """Emoji that read as a word: the octagonal stop sign, and laughing faces (read as LOL)."""
 _LEET = str.maketrans("013457@$", "OIEASTAS")
 _WORD = re.compile(r"[A-Z0-9#@$]+")
-_ELISION = re.compile(r"\b([A-Z])['\u2019`]")
+_ELISION = re.compile(r"\b([CDJLMNST])['\u2019`]")
 _APOSTROPHES = re.compile("['\u2019`]")
 _CLAUSE = re.compile(r"[.!?,;:\n]+")
 _SPELLED = re.compile(r"(?<![A-Z0-9])[A-Z0-9](?:[\s.\-_*]{1,3}[A-Z0-9](?![A-Z0-9])){2,}")
 _SPELLED_GAPS = re.compile(r"[\s.\-_*]+")
+_DOLLAR_S = re.compile(r"\$(?=[A-Z])")
+"""A dollar sign before a letter reads as S (``$TOP``)."""
 
 
 def _is_ignorable(code_point: int) -> bool:
@@ -125,4 +128,4 @@ def _word(word: str) -> str:
     word = word.replace("#", "")
     if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2:
         return word.translate(_LEET)
-    return word.replace("@", "").replace("$", "")
+    return _DOLLAR_S.sub("S", word).replace("@", "").replace("$", "")
