@@ -117,6 +117,39 @@ def test_a_crash_at_any_dynamodb_request_after_the_confirmation_never_sends_it_a
     assert receipts(dynamodb) == {"in-1": "CONFIRMED"} and not lease_held(dynamodb), "nothing left to retry"
 
 
+@pytest.mark.parametrize("lost_response", [False, True], ids=["not-applied", "applied-response-lost"])
+@pytest.mark.parametrize("position", [1, 2], ids=["apply-and-claim", "read-under-lease"])
+@pytest.mark.parametrize(("body", "action"), [("STOP", "OPT_OUT"), ("START", "OPT_IN")])
+def test_a_crash_between_recording_and_confirming_neither_loses_nor_doubles_the_confirmation(
+    handler_with: Callable[[Any], Handler],
+    dynamodb: Any,
+    sms: Any,
+    position: int,
+    lost_response: bool,
+    body: str,
+    action: str,
+) -> None:
+    # Given a STOP (or START) whose invocation crashes at the Nth DynamoDB request after its receipt
+    # was written
+    crash = CrashAfter("dynamodb:TransactWriteItems", "dynamodb", position, lost_response=lost_response)
+    event = sns_event(body, **FIRST)
+    with pytest.raises(InvocationCrashed):
+        handler_with(crash.client)(event)
+    crash.disarm()
+    assert sms.inbox(CUSTOMER) == [] and receipts(dynamodb) == {"in-1": None}
+
+    # When Lambda delivers it again, once the crashed invocation's lease (if it took it) ran out
+    expire_lease(dynamodb)
+    assert handler_with(None)(event) == {"outcomes": [action]}
+
+    # Then the event is enforced and confirmed once, and nothing is left to retry
+    key = {"PK": {"S": CUSTOMER}, "SK": {"S": "STATE"}}
+    state = dynamodb.get_item(TableName=TABLE, Key=key, ConsistentRead=True)["Item"]
+    assert state[OUR_NUMBER]["M"]["Action"] == {"S": action}
+    assert len(sms.inbox(CUSTOMER)) == 1
+    assert receipts(dynamodb) == {"in-1": "CONFIRMED"} and not lease_held(dynamodb)
+
+
 def test_one_write_follows_the_confirmation(handler_with: Callable[[Any], Handler], sms: Any) -> None:
     watch = CrashAfter(SENT, "dynamodb", position=1_000)  # counts, never crashes
 

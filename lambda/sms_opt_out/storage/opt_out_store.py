@@ -71,6 +71,16 @@ class ImportWrite:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """What ``apply_and_claim`` did: the customer's consent state (as written, or as found), whether the
+    event is (now, or already) its origination's latest, and whether the customer's lease is ours."""
+
+    state: ConsentState
+    applied: bool
+    leased: bool
+
+
+@dataclass(frozen=True)
 class Receipt:
     """What was done for one inbound message; ``outcome`` is None until it is settled."""
 
@@ -167,6 +177,19 @@ def _sort_cancellations(
 
 def _condition_failed(error: ClientError) -> bool:
     return bool(error.response["Error"]["Code"] == "ConditionalCheckFailedException")
+
+
+_LEASE_FREE = "attribute_not_exists(#until) OR #until < :now"
+"""The condition of taking a customer's lease: nobody holds it, or its holder's term ran out."""
+
+
+def _lease_values(lease: Lease, now_ms: int) -> dict[str, Any]:
+    return {":owner": {"S": lease.owner}, ":until": {"N": str(lease.until_ms)}, ":now": {"N": str(now_ms)}}
+
+
+def _lease_free(item: Mapping[str, Any], now_ms: int) -> bool:
+    """``_LEASE_FREE`` of a state item as read (to tell which part of a failed condition failed)."""
+    return UNTIL_ATTRIBUTE not in item or int(item[UNTIL_ATTRIBUTE]["N"]) < now_ms
 
 
 def _lease_expired(customer: str) -> None:
@@ -295,6 +318,44 @@ class OptOutStore:
             _lease_expired(receipt.customer)
             self._client.transact_write_items(TransactItems=items)
 
+    def apply_and_claim(self, event: PreferenceEvent, lease: Lease, now_ms: int) -> Claim:
+        """Make ``event`` its origination's state (as ``apply``) and take the customer's lease (as
+        ``claim``) in one conditional UpdateItem.
+
+        When another reply holds the lease, ``event`` is applied all the same (a second request, only
+        then): an opt-out is enforced before its reply waits for its turn to be answered. A redelivered
+        event that is already its origination's latest (the same ``EventId``) counts as applied.
+        """
+        update = self._state_update(event)
+        update["UpdateExpression"] += ", #owner = :owner, #until = :until"
+        update["ConditionExpression"] = (
+            f"({update['ConditionExpression']} OR #o.#eid = :eid) AND ({_LEASE_FREE})"
+        )
+        update["ExpressionAttributeNames"] |= {
+            "#eid": "EventId",
+            "#owner": OWNER_ATTRIBUTE,
+            "#until": UNTIL_ATTRIBUTE,
+        }
+        update["ExpressionAttributeValues"] |= {
+            ":eid": {"S": event.event_id},
+            **_lease_values(lease, now_ms),
+        }
+        try:
+            response = self._client.update_item(
+                **update, ReturnValues="ALL_NEW", ReturnValuesOnConditionCheckFailure="ALL_OLD"
+            )
+        except ClientError as error:
+            if not _condition_failed(error):
+                raise
+            current = error.response.get("Item") or {}
+            if _lease_free(current, now_ms):
+                logger.info("event for %s superseded by a later one", mask(event.customer))
+                return Claim(_consent_state(current), applied=False, leased=False)
+            # Another reply holds the lease: this one is retried, its event enforced meanwhile.
+            applied = self.apply(event)
+            return Claim(applied or _consent_state(current), applied=applied is not None, leased=False)
+        return Claim(_consent_state(response["Attributes"]), applied=True, leased=True)
+
     def claim(self, customer: str, lease: Lease, now_ms: int) -> ConsentState | None:
         """Take ``customer``'s lease unless another reply holds it (expired by ``now_ms`` counts as free).
 
@@ -305,13 +366,9 @@ class OptOutStore:
                 TableName=self.table_name,
                 Key=_item(PK=customer, SK=STATE_SORT_KEY),
                 UpdateExpression="SET #owner = :owner, #until = :until",
-                ConditionExpression="attribute_not_exists(#until) OR #until < :now",
+                ConditionExpression=_LEASE_FREE,
                 ExpressionAttributeNames={"#owner": OWNER_ATTRIBUTE, "#until": UNTIL_ATTRIBUTE},
-                ExpressionAttributeValues={
-                    ":owner": {"S": lease.owner},
-                    ":until": {"N": str(lease.until_ms)},
-                    ":now": {"N": str(now_ms)},
-                },
+                ExpressionAttributeValues=_lease_values(lease, now_ms),
                 ReturnValues="ALL_NEW",
             )
         except ClientError as error:
@@ -518,7 +575,25 @@ class OptOutStore:
 
     def history(self, customer: str) -> list[dict[str, Any]]:
         """Every opt-out and opt-in of ``customer``, oldest first within each origination."""
-        items: list[dict[str, Any]] = []
+        return list(_history_of(self._partition(customer)))
+
+    def answered_history(self, customer: str) -> list[tuple[str, StateEntry, bool]]:
+        """Every event of ``customer`` as (origination key, entry, whether its reply was confirmed),
+        read by a strongly consistent Query of the customer's own items."""
+        return _answered(self.history(customer))
+
+    def receipt_and_history(self, receipt: Receipt) -> tuple[Receipt, list[tuple[str, StateEntry, bool]]]:
+        """The receipt as it is stored now and the customer's ``answered_history``: one strongly
+        consistent Query of the customer's partition (which holds both)."""
+        items = list(self._partition(receipt.customer))
+        key = RECEIPT_PREFIX + receipt.inbound_message_id
+        found = self._receipt_from(next((i for i in items if i["SK"]["S"] == key), None))
+        if found is None:
+            raise StateUnavailableError("the receipt of a reply being answered could not be read")
+        return found, _answered(list(_history_of(items)))
+
+    def _partition(self, customer: str) -> Iterator[dict[str, Any]]:
+        """Every item of ``customer`` (strongly consistent Query, page by page)."""
         kwargs: dict[str, Any] = {
             "TableName": self.table_name,
             "KeyConditionExpression": "PK = :pk",
@@ -527,22 +602,27 @@ class OptOutStore:
         }
         while True:
             response = self._client.query(**kwargs)
-            for item in response["Items"]:
-                sort_key = item["SK"]["S"]
-                if sort_key == STATE_SORT_KEY:
-                    items.extend(_imported_events(item))
-                    items.extend(_suppression_event(item))
-                elif not sort_key.startswith(RECEIPT_PREFIX):
-                    items.append(_plain(item))
+            yield from response["Items"]
             if "LastEvaluatedKey" not in response:
-                return items
+                return
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
-    def answered_history(self, customer: str) -> list[tuple[str, StateEntry, bool]]:
-        """Every event of ``customer`` as (origination key, entry, whether its reply was confirmed),
-        read by a strongly consistent Query of the customer's own items."""
-        return [
-            (item["OID"], StateEntry.from_history_item(item), "ConfirmedAt" in item)
-            for item in self.history(customer)
-            if {"OID", "Action", "Timestamp"} <= item.keys() and item["Action"] in _PREFERENCE_ACTIONS
-        ]
+
+def _history_of(items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The history items among a partition's items, with the records its state item keeps."""
+    for item in items:
+        sort_key = item["SK"]["S"]
+        if sort_key == STATE_SORT_KEY:
+            yield from _imported_events(item)
+            yield from _suppression_event(item)
+        elif not sort_key.startswith(RECEIPT_PREFIX):
+            yield _plain(item)
+
+
+def _answered(history: list[dict[str, Any]]) -> list[tuple[str, StateEntry, bool]]:
+    """The opt-outs and opt-ins of ``history`` as (origination key, entry, whether confirmed)."""
+    return [
+        (item["OID"], StateEntry.from_history_item(item), "ConfirmedAt" in item)
+        for item in history
+        if {"OID", "Action", "Timestamp"} <= item.keys() and item["Action"] in _PREFERENCE_ACTIONS
+    ]
