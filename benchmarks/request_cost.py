@@ -98,6 +98,7 @@ def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
         "opt-out": ("STOP", "in-1", "12:00"),
         "duplicate delivery": ("STOP", "in-1", "12:00"),
         "repeated STOP (already opted out)": ("STOP", "in-3", "12:05"),
+        "HELP": ("HELP", "in-4", "12:07"),
         "unrecognised message (kept for review)": ("What time do you open?", "in-2", "12:10"),
     }
     figures = {}

@@ -19,6 +19,7 @@ from benchmarks import (
     fleet_rates,
     import_throughput,
     metrics_cost,
+    reply_burst,
     request_cost,
     send_rules_cost,
     send_throughput,
@@ -139,7 +140,7 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
                 f"Requests per reply, {case}",
                 f"{counts['dynamodb']} DynamoDB + {counts['sms']} SMS",
                 sample_replies.get(case, "-"),
-                "-",
+                f"≤ 5 DynamoDB: {_verdict(counts['dynamodb'] <= 5)}" if case == "opt-out" else "-",
             )
         )
 
@@ -222,6 +223,7 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
 
     rows += _send_rows()
     rows += fleet_rates.rows()
+    rows += reply_burst.rows()
 
     figures = import_throughput.run(import_rows)
     writes_per_100k = figures.per_100k(figures.write_requests)
