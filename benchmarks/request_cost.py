@@ -41,11 +41,11 @@ def _recipients() -> list[str]:
 
 def _seed(client: Any) -> None:
     """Every tenth recipient has opted out, in, and out again: three history items each."""
-    store = OptOutStore(TABLE_NAME, client)
+    store = OptOutStore.of(TABLE_NAME, client)
     for customer in _recipients()[::OPTED_OUT_EVERY]:
         for day, action, keyword in HISTORY:
             at = f"{day}T00:00:00.000Z"
-            store.record(
+            store.writes.record(
                 PreferenceEvent(customer, OUR_NUMBER, at, action, keyword, "SMS", f"{customer}{day}")
             )
 

@@ -22,7 +22,7 @@ from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import ConfirmationNotSentError, CustomerBusyError, MalformedReplyError
 from sms_opt_out.reply.inbound import InboundReply
 from sms_opt_out.runtime import build_reply_processor
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.consent_writes import ConsentWrites
 from sms_opt_out.storage.suppressions import Suppression, Suppressions
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
@@ -320,7 +320,7 @@ def test_a_stop_older_than_a_web_opt_in_for_all_numbers_is_not_confirmed(
     handle: Handler, dynamodb: Any, sms: Any, lambda_context: Any
 ) -> None:
     # Given a web opt-in for all numbers at 12:05
-    OptOutStore(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
+    ConsentWrites(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
 
     # When a STOP sent at 12:00 is delivered after it
     outcome = handle(sns_event("STOP", inbound_id="late-stop", timestamp="2025-05-01T12:00:00.000Z"))
@@ -335,7 +335,7 @@ def test_a_stop_older_than_a_web_opt_in_for_all_numbers_is_not_confirmed(
 def test_a_stop_later_than_a_web_opt_in_for_all_numbers_is_confirmed_and_enforced(
     handle: Handler, dynamodb: Any, sms: Any, lambda_context: Any
 ) -> None:
-    OptOutStore(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
+    ConsentWrites(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
 
     outcome = handle(sns_event("STOP", inbound_id="stop", timestamp="2025-05-01T12:06:00.000Z"))
 
@@ -348,7 +348,7 @@ def test_under_scope_all_a_start_is_not_confirmed_while_a_later_opt_out_blocks(
     handle: Handler, dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("OPT_OUT_SCOPE", "ALL")
-    OptOutStore(TABLE, dynamodb).record(
+    ConsentWrites(TABLE, dynamodb).record(
         web_event(Action.OPT_OUT, "2025-05-01T12:05:00.000Z", origination="+18445550199")
     )
 

@@ -30,7 +30,8 @@ from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import ConfirmationNotSentError
 from sms_opt_out.ops.cli import main
 from sms_opt_out.runtime import build_reply_processor
-from sms_opt_out.storage.opt_out_store import OptOutStore, Receipt
+from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.reply_receipts import Receipt
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_reply_concurrency import deliver, run_together
 
@@ -292,21 +293,21 @@ def test_the_one_write_records_the_answer_even_when_the_lease_expired_and_leaves
     dynamodb: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Given a reply answered under a lease that ran out meanwhile, another reply holding it now
-    store = OptOutStore(TABLE, dynamodb)
+    store = OptOutStore.of(TABLE, dynamodb)
     event = PreferenceEvent(CUSTOMER, OUR_NUMBER, FIRST["timestamp"], Action.OPT_OUT, "STOP", "SMS", "in-1")
     receipt = Receipt(CUSTOMER, "in-1", "OPT_OUT")
-    store.begin_reply(receipt, event)
-    assert store.claim(CUSTOMER, Lease("first", until_ms=1_000), now_ms=0) is not None
-    assert store.claim(CUSTOMER, Lease("second", until_ms=9_000), now_ms=2_000) is not None
+    store.receipts.begin_reply(receipt, event)
+    assert store.leases.claim(CUSTOMER, Lease("first", until_ms=1_000), now_ms=0) is not None
+    assert store.leases.claim(CUSTOMER, Lease("second", until_ms=9_000), now_ms=2_000) is not None
 
     # When the first records its answer
-    store.finish_reply(
+    store.receipts.finish_reply(
         receipt, "CONFIRMED", Lease("first", 1_000), "message-1", (event, "2025-05-01T12:00:01Z")
     )
 
     # Then the answer is recorded, and the second reply's lease is still its own
     assert receipts(dynamodb) == {"in-1": "CONFIRMED"}
-    assert [confirmed for _, _, confirmed in store.answered_history(CUSTOMER)] == [True]
+    assert [confirmed for _, _, confirmed in store.trail.answered_history(CUSTOMER)] == [True]
     key = {"PK": {"S": CUSTOMER}, "SK": {"S": "STATE"}}
     assert dynamodb.get_item(TableName=TABLE, Key=key)["Item"][OWNER_ATTRIBUTE] == {"S": "second"}
     assert "had expired before it was released" in caplog.text

@@ -32,7 +32,9 @@ from sms_opt_out.sms.gateway import SmsGateway, error_code
 from sms_opt_out.sms.opt_out_list_removal import OptOutListRemover
 from sms_opt_out.sms.origination import Originations
 from sms_opt_out.sms.rcs import rcs_agent_id
-from sms_opt_out.storage.opt_out_store import Claim, OptOutStore, Receipt
+from sms_opt_out.storage.consent_leases import Claim
+from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.reply_receipts import Receipt
 from sms_opt_out.storage.suppressions import Suppressions
 from sms_opt_out.storage.unrecognised_replies import UnrecognisedReplies
 
@@ -66,7 +68,7 @@ class ReplyProcessor:
     A customer's replies are answered one at a time, under the customer's lease: so each reply is
     answered once, an opt-out is confirmed once (a later STOP is not answered once an earlier one
     was), and the last answer a customer receives matches their consent state. After an answer went
-    out, one write records it (``OptOutStore.finish_reply``). A reply to a number of a configured
+    out, one write records it (``ReplyReceipts.finish_reply``). A reply to a number of a configured
     pool is recorded for that number (which governs the pool's sends) and answered from it; one to an
     RCS agent is recorded for the agent (which governs its pool's sends as a number does) and answered
     through the agent's pool (RCS first, SMS as fallback). Nothing but DynamoDB is called before a
@@ -130,7 +132,7 @@ class ReplyProcessor:
             else _preference_event(reply, classification, self._now(), self._replied_to(reply))
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
-        earlier = self._store.begin_reply(receipt, event)
+        earlier = self._store.receipts.begin_reply(receipt, event)
         if earlier is not None and earlier.outcome is not None:
             logger.info("repeated delivery from %s: already %s", customer, earlier.outcome)
             return ReplyOutcome.DUPLICATE
@@ -172,14 +174,14 @@ class ReplyProcessor:
             return ReplyOutcome(classification.intent.value)
         finally:
             if not finished:
-                self._store.release(reply.customer, lease)
+                self._store.leases.release(reply.customer, lease)
 
     def _claim(self, reply: InboundReply, event: PreferenceEvent | None, lease: Lease) -> Claim:
         """Apply ``event`` (if any) and take the customer's lease, in one write."""
         now_ms = int(self._clock() * 1000)
         if event is not None:
-            return self._store.apply_and_claim(event, lease, now_ms)
-        state = self._store.claim(reply.customer, lease, now_ms)
+            return self._store.leases.apply_and_claim(event, lease, now_ms)
+        state = self._store.leases.claim(reply.customer, lease, now_ms)
         return Claim(state or NO_EVENTS, applied=True, leased=state is not None)
 
     def _lift_suppression(self, reply: InboundReply, state: ConsentState) -> None:
@@ -194,8 +196,8 @@ class ReplyProcessor:
         """The receipt as stored now and, for an opt-out, the customer's answered history (both in one
         Query); the receipt alone (one GetItem) otherwise."""
         if event is not None and event.action is Action.OPT_OUT:
-            return self._store.receipt_and_history(receipt)
-        return self._store.get_receipt(receipt), []
+            return self._store.receipts.receipt_and_history(receipt)
+        return self._store.receipts.get_receipt(receipt), []
 
     def _not_to_answer(
         self,
@@ -254,7 +256,7 @@ class ReplyProcessor:
             ) from error
 
     def _settle(self, receipt: Receipt, outcome: str) -> None:
-        self._store.settle_reply(receipt, outcome, None)
+        self._store.receipts.settle_reply(receipt, outcome, None)
         self._log(receipt, outcome)
 
     def _finish(
@@ -266,7 +268,7 @@ class ReplyProcessor:
         confirmed: tuple[PreferenceEvent, str] | None = None,
     ) -> bool:
         """Settle the receipt (confirming the event) and release the lease in one write; True once done."""
-        self._store.finish_reply(receipt, settled_as, lease, message_id, confirmed)
+        self._store.receipts.finish_reply(receipt, settled_as, lease, message_id, confirmed)
         self._log(receipt, settled_as)
         return True
 
