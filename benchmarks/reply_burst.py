@@ -7,7 +7,8 @@ warm containers (each its own reply processor, so its own clients and pace, as a
 an invocation that raises is retried as Lambda retries an asynchronous event, twice, one and two
 minutes later, and then goes to the dead-letter queue. The number is registered as AWS describes it
 (toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with 50 ms per call; DynamoDB is a
-moto server.
+moto server answering one request at a time (each applied whole, as DynamoDB does; moto copies the
+table for every transaction, so its requests slow as the table grows: the times are an upper bound).
 
 ``python -m benchmarks.reply_burst [STOPS]`` prints the row; ``benchmarks.run`` adds it to BENCHMARKS.md.
 """
@@ -20,15 +21,19 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
+
+import boto3
 
 from benchmarks.fleet_rates import TOLL_FREE, _environment, _simulator
 from benchmarks.local_stack import ENVIRONMENT
-from benchmarks.send_throughput import moto_server
+from sandbox.atomic_moto import AtomicMotoServer
 from sandbox.lambda_context import LambdaContext
+from sandbox.local_aws import TABLE_NAME, table_definition
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.domain.leases import Lease
 from sms_opt_out.reply.inbound import InboundReply
@@ -42,6 +47,18 @@ TIMEOUT_MS = 30_000
 RETRY_DELAYS = (60.0, 120.0)
 """Lambda's retries of an asynchronous event whose invocation failed: after one, then two minutes."""
 NUMBER = TOLL_FREE
+
+
+@contextmanager
+def _dynamodb() -> Iterator[None]:
+    server = AtomicMotoServer()
+    server.start()
+    os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = server.endpoint_url
+    try:
+        boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
+        yield
+    finally:
+        server.stop()
 
 
 @dataclass
@@ -68,27 +85,44 @@ class Burst:
         return (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 and times[-1] > times[0] else 0.0
 
 
-class _Timed:
-    """The store of one processor, noting when each reply was recorded and enforced."""
+class _Noting:
+    """One part of a processor's store, noting something of each call of one of its methods."""
 
-    def __init__(self, store: Any, burst: Burst, began: Callable[[], float]) -> None:
-        self._store = store
-        self._burst = burst
-        self._began = began
+    def __init__(self, inner: Any, method: str, note: Callable[[tuple[Any, ...], Any], None]) -> None:
+        self._inner = inner
+        self._method = method
+        self._note = note
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
+        attribute = getattr(self._inner, name)
+        if name != self._method:
+            return attribute
 
-    def begin_reply(self, receipt: Any, event: Any) -> Any:
-        earlier = self._store.begin_reply(receipt, event)
-        self._burst.recorded.setdefault(receipt.inbound_message_id, self._began())
-        return earlier
+        def noted(*args: Any) -> Any:
+            result = attribute(*args)
+            self._note(args, result)
+            return result
 
-    def apply_and_claim(self, event: Any, lease: Lease, now_ms: int) -> Any:
-        claim = self._store.apply_and_claim(event, lease, now_ms)
+        return noted
+
+
+def _timed(processor: ReplyProcessor, burst: Burst, began: Callable[[], float]) -> None:
+    """Note when each reply was recorded (its receipt and history item written) and enforced (its
+    event applied to the state)."""
+
+    def recorded(args: tuple[Any, ...], _: Any) -> None:
+        burst.recorded.setdefault(args[0].inbound_message_id, began())
+
+    def enforced(args: tuple[Any, ...], claim: Any) -> None:
         if claim.applied:
-            self._burst.enforced.setdefault(event.event_id, self._began())
-        return claim
+            burst.enforced.setdefault(args[0].event_id, began())
+
+    store = processor._store
+    processor._store = replace(
+        store,
+        receipts=cast(Any, _Noting(store.receipts, "begin_reply", recorded)),
+        leases=cast(Any, _Noting(store.leases, "apply_and_claim", enforced)),
+    )
 
 
 def _stops(count: int) -> list[InboundReply]:
@@ -161,7 +195,7 @@ def run(stops: int = STOPS, containers: int = CONTAINERS) -> Burst:
     saved = dict(os.environ)
     try:
         os.environ.update(ENVIRONMENT)
-        with moto_server(), _simulator([NUMBER]) as (endpoint, pipe):
+        with _dynamodb(), _simulator([NUMBER]) as (endpoint, pipe):
             os.environ.update(_environment([NUMBER], endpoint))
             from sms_opt_out.runtime import build_reply_processor
 
@@ -173,7 +207,7 @@ def run(stops: int = STOPS, containers: int = CONTAINERS) -> Burst:
             processors = []
             for _ in range(containers):  # warm containers, built before the burst
                 processor = build_reply_processor()
-                processor._store = _Timed(processor._store, burst, began)  # type: ignore[assignment]
+                _timed(processor, burst, began)
                 processors.append(processor)
             invocations = _Lambda(processors, burst)
             start[0] = time.monotonic()
