@@ -32,6 +32,7 @@ from sms_opt_out.sms.gateway import SmsGateway, error_code
 from sms_opt_out.sms.opt_out_list_removal import OptOutListRemover
 from sms_opt_out.sms.origination import Originations
 from sms_opt_out.sms.rcs import rcs_agent_id
+from sms_opt_out.storage.audit_trail import Answered
 from sms_opt_out.storage.consent_leases import Claim
 from sms_opt_out.storage.opt_out_store import OptOutStore
 from sms_opt_out.storage.reply_receipts import Receipt
@@ -190,9 +191,7 @@ class ReplyProcessor:
         if state.suppressed is not None and self._suppressions is not None:
             self._suppressions.lift(reply.customer, replied_at=reply.timestamp)
 
-    def _read_under_lease(
-        self, receipt: Receipt, event: PreferenceEvent | None
-    ) -> tuple[Receipt, list[tuple[str, StateEntry, bool]]]:
+    def _read_under_lease(self, receipt: Receipt, event: PreferenceEvent | None) -> tuple[Receipt, Answered]:
         """The receipt as stored now and, for an opt-out, the customer's answered history (both in one
         Query); the receipt alone (one GetItem) otherwise."""
         if event is not None and event.action is Action.OPT_OUT:
@@ -204,7 +203,7 @@ class ReplyProcessor:
         event: PreferenceEvent | None,
         governing: Governing,
         state: ConsentState,
-        history: list[tuple[str, StateEntry, bool]],
+        history: Answered,
     ) -> ReplyOutcome | None:
         """Why the reply is recorded but not answered, under the lease; None when it is answered."""
         if event is None:
@@ -229,9 +228,7 @@ class ReplyProcessor:
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
 
-    def _confirmed_already(
-        self, event: PreferenceEvent, governing: Governing, history: list[tuple[str, StateEntry, bool]]
-    ) -> bool:
+    def _confirmed_already(self, event: PreferenceEvent, governing: Governing, history: Answered) -> bool:
         """Whether the customer sending the opt-out ``event`` was told by SMS already that they are
         opted out from ``governing`` (``history`` read under the lease, so no other reply is answered
         meanwhile)."""
