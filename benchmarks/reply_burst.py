@@ -7,14 +7,15 @@ warm containers (each its own reply processor, so its own clients and pace, as a
 an invocation that raises is retried as Lambda retries an asynchronous event, twice, one and two
 minutes later, and then goes to the dead-letter queue. The number is registered as AWS describes it
 (toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with 50 ms per call; DynamoDB is a
-moto server answering one request at a time (each applied whole, as DynamoDB does; moto copies the
-table for every transaction, so its requests slow as the table grows: the times are an upper bound).
+moto server answering one request at a time (each applied whole, as DynamoDB does), which backs a
+transaction up by the items it names rather than by copying the whole table (``_item_rollback``).
 
 ``python -m benchmarks.reply_burst [STOPS]`` prints the row; ``benchmarks.run`` adds it to BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
+import copy
 import heapq
 import os
 import sys
@@ -26,8 +27,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, cast
+from unittest.mock import patch
 
 import boto3
+import moto.dynamodb.models as dynamodb_models
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.table import Table
 
 from benchmarks.fleet_rates import TOLL_FREE, _environment, _simulator
 from benchmarks.local_stack import ENVIRONMENT
@@ -47,6 +52,48 @@ TIMEOUT_MS = 30_000
 RETRY_DELAYS = (60.0, 120.0)
 """Lambda's retries of an asynchronous event whose invocation failed: after one, then two minutes."""
 NUMBER = TOLL_FREE
+
+
+class _TablesKept:
+    """``copy`` for moto's transactions: a table is kept, not copied (``_item_rollback``)."""
+
+    @staticmethod
+    def deepcopy(value: Any, memo: dict[int, Any] | None = None) -> Any:
+        return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+
+@contextmanager
+def _item_rollback() -> Iterator[None]:
+    """moto backs up every table a transaction names, once per item, before applying it: a request
+    costs a copy of the whole table, and the burst's table grows to thousands of items. The items a
+    transaction names are all it can change, so only they are kept, and put back if it is cancelled
+    (the server answers one request at a time, so nothing else changes meanwhile)."""
+    original = DynamoDBBackend.transact_write_items
+
+    def transact(backend: DynamoDBBackend, transact_items: list[dict[str, Any]]) -> None:
+        kept = []
+        for entry in transact_items:
+            (op,) = entry.values()
+            table = backend.get_table(op["TableName"])
+            names = [n for n in (table.hash_key_attr, table.range_key_attr) if n]
+            key = op.get("Key") or {n: op["Item"][n] for n in names}
+            found = backend.get_item(op["TableName"], key)
+            kept.append(
+                (op["TableName"], key, copy.deepcopy(found.to_json()["Attributes"]) if found else None)
+            )
+        try:
+            with patch.object(dynamodb_models, "copy", _TablesKept):
+                original(backend, transact_items)
+        except Exception:
+            for table_name, key, attributes in reversed(kept):
+                if attributes is None:
+                    backend.delete_item(table_name, key)
+                else:
+                    backend.put_item(table_name, attributes)
+            raise
+
+    with patch.object(DynamoDBBackend, "transact_write_items", transact):
+        yield
 
 
 @contextmanager
@@ -195,7 +242,7 @@ def run(stops: int = STOPS, containers: int = CONTAINERS) -> Burst:
     saved = dict(os.environ)
     try:
         os.environ.update(ENVIRONMENT)
-        with _dynamodb(), _simulator([NUMBER]) as (endpoint, pipe):
+        with _item_rollback(), _dynamodb(), _simulator([NUMBER]) as (endpoint, pipe):
             os.environ.update(_environment([NUMBER], endpoint))
             from sms_opt_out.runtime import build_reply_processor
 
