@@ -67,7 +67,7 @@ def run(batch: int = BATCH, runs: int = RUNS) -> float:
     recipients = [f"+1212555{n:04d}" for n in range(batch)]
     items = {r: _state_item(r) for r in recipients[::10]}
     sms = FakeSms()
-    store = OptOutStore("SMSOptOut", FakeDynamoDB(items))
+    store = OptOutStore.of("SMSOptOut", FakeDynamoDB(items))
     sender = GuardedSender(store, SmsGateway(sms), Originations(sms), IdempotencyKeys("SMSOptOut", None))
     event = {
         "messages": [

@@ -39,7 +39,7 @@ class ImportFigures:
 def run(rows: int = ROWS) -> ImportFigures:
     with local_stack():
         counting = RequestCounter()
-        store = OptOutStore(TABLE_NAME, counting.client("dynamodb"))
+        store = OptOutStore.of(TABLE_NAME, counting.client("dynamodb"))
         data = (ImportRow(line + 2, f"+1{line + 2_000_000_000:010d}") for line in range(rows))
         started = time.perf_counter()
         report = OptOutImporter(store).run(data, source="benchmark.csv")

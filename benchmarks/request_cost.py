@@ -41,11 +41,11 @@ def _recipients() -> list[str]:
 
 def _seed(client: Any) -> None:
     """Every tenth recipient has opted out, in, and out again: three history items each."""
-    store = OptOutStore(TABLE_NAME, client)
+    store = OptOutStore.of(TABLE_NAME, client)
     for customer in _recipients()[::OPTED_OUT_EVERY]:
         for day, action, keyword in HISTORY:
             at = f"{day}T00:00:00.000Z"
-            store.record(
+            store.writes.record(
                 PreferenceEvent(customer, OUR_NUMBER, at, action, keyword, "SMS", f"{customer}{day}")
             )
 
@@ -98,6 +98,7 @@ def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
         "opt-out": ("STOP", "in-1", "12:00"),
         "duplicate delivery": ("STOP", "in-1", "12:00"),
         "repeated STOP (already opted out)": ("STOP", "in-3", "12:05"),
+        "HELP": ("HELP", "in-4", "12:07"),
         "unrecognised message (kept for review)": ("What time do you open?", "in-2", "12:10"),
     }
     figures = {}

@@ -19,6 +19,7 @@ from benchmarks import (
     fleet_rates,
     import_throughput,
     metrics_cost,
+    reply_burst,
     request_cost,
     send_rules_cost,
     send_throughput,
@@ -41,6 +42,27 @@ whole send-handler cold start on the same machine under heavy load (about +11%).
 normalisation (`phone_numbers.to_e164`: digits of any script, fullwidth forms, a `(0)` trunk
 prefix) gives every number one key, which is all consent needs, so the library is left out.
 
+The burst of STOPs (issue 25) runs the reply function as Lambda runs it for SNS: one event per
+invocation, 30 s each, in 100 warm containers (each its own processor, clients and pace), an
+invocation that raises retried twice, one and two minutes later, then dead-lettered. The reply
+function records, enforces and confirms a reply in one invocation, and that is why both targets are
+missed. Recording: a container is held until its reply's confirmation is accepted (or its 30 s run
+out), so after the first 100 the fleet takes new replies only as fast as it confirms (3 a second) or
+gives up (608 invocations ran out throttled, and their events waited out Lambda's retry delay): the
+last reply was recorded after 174 s, not 10. Each reply is recorded and enforced within one request
+of starting (the transaction, then the update that applies it), so with as many containers as replies
+(Lambda unreserved starts up to 1,000 for this burst; this machine cannot host 1,000 processors) all
+would be recorded within a second or two, but then at most about 3 x 25 s = 75 confirmations fit in
+each 30 s attempt window and, with Lambda's two retries, some 225 of the 1,000 would be confirmed and
+the rest dead-lettered unconfirmed (an estimate from the rate, not measured). Confirming: 100
+containers, each retrying its own throttled call with a backoff of its own, leave the number's tokens
+unused between tries (95% of the calls throttled), so 84% of the rate. Meeting both needs the
+confirmation out of the recording invocation: record and enforce, then hand the answer to a queue
+sent at the number's shared rate (as the sender's queued sends are), settling the receipt from there.
+Not built this round. Nothing was lost or confirmed twice: every reply was recorded, enforced and
+answered once.
+
+
 The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,503
 labelled replies to business texts in English, Spanish and French (1,261 revocations, including 29
 Unicode spellings of STOP and misspellings) and 776 conversational messages, none a revocation, in
@@ -59,7 +81,7 @@ part, before any change for it, was:
 | heldout-2, CONTEXTUAL | 92.0% / 86.7% / 84.6% / 88.7% | 100% | 0 of 49 |
 | heldout-3, STRICT | 92.0% / 93.3% / 100% / 94.3% | 94.3% | 18 of 54 |
 | heldout-3, CONTEXTUAL | 92.0% / 93.3% / 100% / 94.3% | 98.0% | 1 of 54 (1.9%) |
-| heldout-4 (251 revocations, 421 conversations; written by someone who never saw the rules or the corpora, measured once after the ninth round), STRICT | 96.0% / 94.8% / 89.2% / 93.6% | 94.0% | 101 of 421 |
+| heldout-4 (unseen: 251 revocations), STRICT | 96.0% / 94.8% / 89.2% / 93.6% | 94.0% | 101 of 421 |
 | heldout-4, CONTEXTUAL | 93.0% / 93.5% / 89.2% / 92.0% | 100% | 17 of 421 (4.0%) |
 | tuning-2 round 1 (313 revocations), STRICT | 65.7% / 70.8% / 63.7% / 66.8% | 96.3% | 8 of 38 |
 | tuning-2 round 1, CONTEXTUAL | 63.8% / 70.8% / 61.8% / 65.5% | 100% | 3 of 38 |
@@ -163,7 +185,7 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
                 f"Requests per reply, {case}",
                 f"{counts['dynamodb']} DynamoDB + {counts['sms']} SMS",
                 sample_replies.get(case, "-"),
-                "-",
+                f"≤ 5 DynamoDB: {_verdict(counts['dynamodb'] <= 5)}" if case == "opt-out" else "-",
             )
         )
 
@@ -246,6 +268,7 @@ def collect(*, import_rows: int, cold_runs: int) -> list[Row]:
 
     rows += _send_rows()
     rows += fleet_rates.rows()
+    rows += reply_burst.rows()
 
     figures = import_throughput.run(import_rows)
     writes_per_100k = figures.per_100k(figures.write_requests)

@@ -18,7 +18,7 @@ from sandbox.embedded_metrics import emf_records, totals
 from sandbox.local_aws import QUIET_CONFIGURATION_SET, TABLE_NAME, LocalAws, table_definition
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS
 from sms_opt_out.outcomes import ReplyOutcome
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.audit_trail import AuditTrail
 
 CUSTOMER = "+14155550123"
 BATCH_SIZE = 1_000
@@ -154,7 +154,7 @@ class Conversation:
 
     @staticmethod
     def _history(customer: str) -> list[dict[str, Any]]:
-        return OptOutStore(TABLE_NAME, boto3.client("dynamodb")).history(customer)
+        return AuditTrail(TABLE_NAME, boto3.client("dynamodb")).history(customer)
 
     def history(self, customer: str = CUSTOMER) -> Step:
         items = sorted(self._history(customer), key=lambda item: item["Timestamp"])

@@ -18,6 +18,8 @@ from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
 from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.sms.aws_opt_out_lists import CHANNEL, OPTED_OUT_REASON
+from sms_opt_out.storage.audit_trail import AuditTrail
+from sms_opt_out.storage.consent_writes import ConsentWrites
 from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
@@ -65,7 +67,7 @@ def kept(queue_url: str) -> list[dict[str, Any]]:
 
 
 def learned(dynamodb: Any, customer: str = CUSTOMER) -> list[dict[str, Any]]:
-    return [item for item in OptOutStore(TABLE, dynamodb).history(customer) if item["Channel"] == CHANNEL]
+    return [item for item in AuditTrail(TABLE, dynamodb).history(customer) if item["Channel"] == CHANNEL]
 
 
 @pytest.mark.parametrize("extra", [{}, {"MediaUrls": [IMAGE]}], ids=["SendTextMessage", "SendMediaMessage"])
@@ -122,7 +124,7 @@ def test_a_later_opt_in_outvotes_the_learned_opt_out(handle: Handler, dynamodb: 
     on_aws_list(sms)
     handle({"messages": [request()]})
     assert len(learned(dynamodb)) == 1
-    OptOutStore(TABLE, dynamodb).apply(
+    ConsentWrites(TABLE, dynamodb).apply(
         PreferenceEvent(CUSTOMER, ALL_NUMBERS, "2999-01-01T00:00:00.000Z", Action.OPT_IN, "START", "web", "e")
     )
     boto3.client("pinpoint-sms-voice-v2").delete_opted_out_number(
@@ -134,22 +136,26 @@ def test_a_later_opt_in_outvotes_the_learned_opt_out(handle: Handler, dynamodb: 
 
 def test_the_sender_cannot_record_consent_through_an_aws_list_record(dynamodb: Any) -> None:
     """Whatever an ``AWSLIST#`` attribute holds, it reads as an opt-out."""
-    store = OptOutStore(TABLE, dynamodb)
+    store = OptOutStore.of(TABLE, dynamodb)
     record = {"Action": "OPT_IN", "Timestamp": "2025-05-01T12:00:00.000Z", "Channel": CHANNEL}
-    store.record_aws_opt_out(CUSTOMER, ALL_NUMBERS, record | {"Keyword": "X", "EventId": "e"})
+    store.writes.record_aws_opt_out(CUSTOMER, ALL_NUMBERS, record | {"Keyword": "X", "EventId": "e"})
 
-    (entry,) = store.consent_states([CUSTOMER])[CUSTOMER].entries.values()
+    (entry,) = store.states.consent_states([CUSTOMER])[CUSTOMER].entries.values()
     assert entry.action is Action.OPT_OUT
 
 
 def test_an_earlier_refusal_does_not_replace_a_later_one(dynamodb: Any) -> None:
-    store = OptOutStore(TABLE, dynamodb)
+    store = OptOutStore.of(TABLE, dynamodb)
     entry = {"Action": "OPT_OUT", "Channel": CHANNEL, "Keyword": "K", "EventId": "e"}
 
     later, earlier = ({"Timestamp": f"2025-05-0{day}T00:00:00.000Z"} for day in (2, 1))
-    assert store.record_aws_opt_out(CUSTOMER, ALL_NUMBERS, entry | later)
-    assert not store.record_aws_opt_out(CUSTOMER, ALL_NUMBERS, entry | earlier)
-    assert store.consent_states([CUSTOMER])[CUSTOMER].entries[ALL_NUMBERS].timestamp.startswith("2025-05-02")
+    assert store.writes.record_aws_opt_out(CUSTOMER, ALL_NUMBERS, entry | later)
+    assert not store.writes.record_aws_opt_out(CUSTOMER, ALL_NUMBERS, entry | earlier)
+    assert (
+        store.states.consent_states([CUSTOMER])[CUSTOMER]
+        .entries[ALL_NUMBERS]
+        .timestamp.startswith("2025-05-02")
+    )
 
 
 def test_an_opt_out_that_cannot_be_recorded_still_ends_opted_out(
@@ -157,12 +163,12 @@ def test_an_opt_out_that_cannot_be_recorded_still_ends_opted_out(
 ) -> None:
     on_aws_list(sms)
 
-    def refuse(self: OptOutStore, *args: Any) -> bool:
+    def refuse(self: ConsentWrites, *args: Any) -> bool:
         raise botocore.exceptions.ClientError(
             {"Error": {"Code": "AccessDeniedException", "Message": "no"}}, "UpdateItem"
         )
 
-    monkeypatch.setattr(OptOutStore, "record_aws_opt_out", refuse)
+    monkeypatch.setattr(ConsentWrites, "record_aws_opt_out", refuse)
 
     assert handle({"messages": [request()]})["results"] == [{"status": "OPTED_OUT", "code": OPTED_OUT_REASON}]
     assert kept(dead_letter_queue) == []
@@ -179,7 +185,7 @@ def test_every_other_conflict_reason_fails_under_its_own_code(
     assert (result["status"], result["code"]) == ("FAILED", reason)
     (failed,) = kept(dead_letter_queue)
     assert failed["errorCode"] == reason
-    assert OptOutStore(TABLE, dynamodb).history(CUSTOMER) == [], "not an opt-out"
+    assert AuditTrail(TABLE, dynamodb).history(CUSTOMER) == [], "not an opt-out"
 
 
 def test_a_conflict_without_a_reason_keeps_the_error_code(handle: Handler, sms: Any) -> None:

@@ -21,8 +21,10 @@ from sms_opt_out.errors import InvalidFieldError
 from sms_opt_out.ops import migration
 from sms_opt_out.ops.cli import NOT_DECIDING_EXIT_CODE, main
 from sms_opt_out.ops.registry import OptOutRegistry
+from sms_opt_out.storage.audit_trail import AuditTrail
 from sms_opt_out.storage.frequency_caps import FrequencyCaps
-from sms_opt_out.storage.opt_out_store import ImportWrite, OptOutStore
+from sms_opt_out.storage.opt_out_imports import ImportWrite
+from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 OTHER = "+18445550199"
@@ -40,7 +42,7 @@ def web_opt_in(*, at: str, customer: str = CUSTOMER) -> None:
 
 
 def history_items(dynamodb: Any, customer: str = CUSTOMER) -> list[dict[str, Any]]:
-    return OptOutStore(TABLE, dynamodb).history(customer)
+    return AuditTrail(TABLE, dynamodb).history(customer)
 
 
 def write_csv(path: Path, rows: list[list[str]], header: tuple[str, ...] = migration.CSV_COLUMNS) -> Path:
@@ -204,7 +206,7 @@ def test_an_export_to_an_opt_out_list_draws_a_progress_bar_on_a_terminal(
 
 def test_running_an_import_twice_adds_nothing(dynamodb: Any, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "list.csv", [[f"+1415555{n:04d}", "", "", ""] for n in range(120)])
-    store = OptOutStore(TABLE, dynamodb)
+    store = OptOutStore.of(TABLE, dynamodb)
 
     first = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
     second = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
@@ -219,8 +221,8 @@ def test_an_interrupted_import_resumes_where_it_stopped(
 ) -> None:
     rows = [[f"+1415555{n:04d}", "", "2024-01-01T00:00:00Z", ""] for n in range(200)]
     path = write_csv(tmp_path / "list.csv", rows)
-    store = OptOutStore(TABLE, dynamodb)
-    real_write = store.write_imported
+    store = OptOutStore.of(TABLE, dynamodb)
+    real_write = store.imports.write_imported
     calls = []
 
     def interrupted(events: list[PreferenceEvent]) -> ImportWrite:
@@ -229,36 +231,36 @@ def test_an_interrupted_import_resumes_where_it_stopped(
             raise KeyboardInterrupt
         return real_write(events)
 
-    monkeypatch.setattr(store, "write_imported", interrupted)
+    monkeypatch.setattr(store.imports, "write_imported", interrupted)
     with pytest.raises(KeyboardInterrupt):
         migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
-    monkeypatch.setattr(store, "write_imported", real_write)
+    monkeypatch.setattr(store.imports, "write_imported", real_write)
 
     resumed = migration.OptOutImporter(store).run(migration.read_csv(path.open()), source="list.csv")
 
     assert (resumed.already_present, resumed.imported, resumed.write_requests) == (100, 100, 1)
-    states = store.consent_states(r[0] for r in rows)
+    states = store.states.consent_states(r[0] for r in rows)
     assert all(is_blocked(s, OUR_NUMBER, Scope.ORIGINATION) for s in states.values())
     assert all(len(history_items(dynamodb, r[0])) == 1 for r in rows[::37])
 
 
 def test_an_import_never_overwrites_a_later_reply_on_an_existing_state_item(dynamodb: Any) -> None:
-    store = OptOutStore(TABLE, dynamodb)
-    store.apply(
+    store = OptOutStore.of(TABLE, dynamodb)
+    store.writes.apply(
         PreferenceEvent(CUSTOMER, OTHER, "2023-01-01T00:00:00.000Z", Action.OPT_OUT, "STOP", "SMS", "in-1")
     )
     row = migration.ImportRow(2, CUSTOMER, OUR_NUMBER, "2024-01-01T00:00:00Z")
     later_start = PreferenceEvent(
         CUSTOMER, OUR_NUMBER, "2025-01-01T00:00:00.000Z", Action.OPT_IN, "START", "SMS", "in-9"
     )
-    real_states = store.consent_states
+    real_states = store.states.consent_states
 
     def states_then_reply(customers: Any) -> Any:
         states = real_states(customers)
-        store.apply(later_start)  # the reply processor, just after the importer's read
+        store.writes.apply(later_start)  # the reply processor, just after the importer's read
         return states
 
-    store.consent_states = states_then_reply  # type: ignore[method-assign]
+    store.states.consent_states = states_then_reply  # type: ignore[method-assign]
     report = migration.OptOutImporter(store).run([row], source="x")
 
     assert (report.imported, report.superseded, report.write_requests) == (0, 1, 1)

@@ -15,7 +15,7 @@ import pytest
 from sandbox.atomic_moto import AtomicMotoServer
 from sms_opt_out.ops.cli import _parser, main
 from sms_opt_out.ops.deployed_stack import RESOURCE_MARKER
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.audit_trail import AuditTrail
 from tests.conftest import CUSTOMER, TABLE, create_table
 
 
@@ -80,7 +80,7 @@ def test_endpoint_url_sends_every_request_there() -> None:
         )
 
         assert code == 0
-        assert [item["Action"] for item in OptOutStore(TABLE, client).history(CUSTOMER)] == ["OPT_OUT"]
+        assert [item["Action"] for item in AuditTrail(TABLE, client).history(CUSTOMER)] == ["OPT_OUT"]
     finally:
         server.stop()
 
@@ -114,7 +114,7 @@ def test_stack_finds_the_construct_in_a_stack_of_the_users_own() -> None:
 
         code, _ = cli("--stack", "Platform", "opt-out", CUSTOMER, "--channel", "web")
         assert code == 0
-        items = OptOutStore("platform-opt-outs", boto3.client("dynamodb")).history(CUSTOMER)
+        items = AuditTrail("platform-opt-outs", boto3.client("dynamodb")).history(CUSTOMER)
         assert [item["Action"] for item in items] == ["OPT_OUT"]
 
         boto3.client("cloudformation").create_stack(
@@ -131,5 +131,5 @@ def test_an_import_reads_a_date_alone_as_midnight_utc(dynamodb: Any, tmp_path: P
     code, _ = cli("--table", TABLE, "import", str(path))
 
     assert code == 0
-    (item,) = OptOutStore(TABLE, dynamodb).history("+14155550101")
+    (item,) = AuditTrail(TABLE, dynamodb).history("+14155550101")
     assert item["Timestamp"] == "2024-01-05T00:00:00.000Z"

@@ -21,6 +21,7 @@ from sandbox.embedded_metrics import datapoints, emf_records
 from sms_opt_out.delivery.events import BLOCKED_THRESHOLD, OUTCOMES, RECORD_PREFIX
 from sms_opt_out.errors import MalformedReplyError
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.storage.consent_states import ConsentStates
 from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_cli import cli
@@ -95,7 +96,7 @@ def test_each_final_event_is_recorded_once_and_counted_for_our_number(
     (item,) = records(dynamodb)
     assert item["SK"]["S"] == f"{RECORD_PREFIX}m-1#{event_type}" and item["Origination"]["S"] == OUR_NUMBER
     assert again == {"outcomes": ["DUPLICATE"]}
-    suppressed = OptOutStore(TABLE, dynamodb).consent_states([CUSTOMER])[CUSTOMER].suppressed
+    suppressed = ConsentStates(TABLE, dynamodb).consent_states([CUSTOMER])[CUSTOMER].suppressed
     invalid_number = event_type.endswith("_INVALID")
     assert first == {"outcomes": ["SUPPRESSED" if invalid_number else "RECORDED"]}
     assert suppressed == ("INVALID" if invalid_number else None), "only no-such-number suppresses at once"
@@ -141,9 +142,9 @@ def test_a_suppression_is_not_an_opt_out_and_a_reply_lifts_it(
     record: Handler, send: Handler, dynamodb: Any, lambda_context: Any
 ) -> None:
     record(notification("TEXT_INVALID", at=1_764_000_000_000))
-    store = OptOutStore(TABLE, dynamodb)
-    assert store.consent_states([CUSTOMER])[CUSTOMER].entries == {}, "no consent entry of any kind"
-    (suppressed,) = [h for h in store.history(CUSTOMER) if h.get("Action") == "SUPPRESSED"]
+    store = OptOutStore.of(TABLE, dynamodb)
+    assert store.states.consent_states([CUSTOMER])[CUSTOMER].entries == {}, "no consent entry of any kind"
+    (suppressed,) = [h for h in store.trail.history(CUSTOMER) if h.get("Action") == "SUPPRESSED"]
     assert (suppressed["Response"], suppressed["EventType"]) == ("INVALID", "TEXT_INVALID")
     assert send({"messages": [request()]})["results"] == [{"status": "SUPPRESSED", "reason": "INVALID"}]
 

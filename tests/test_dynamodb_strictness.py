@@ -35,7 +35,8 @@ from sms_opt_out.domain.preferences import Action, PreferenceEvent, event_time
 from sms_opt_out.ops.migration import ImportRow, OptOutImporter, opted_out_numbers, write_csv
 from sms_opt_out.ops.registry import OptOutRegistry
 from sms_opt_out.runtime import build_guarded_sender
-from sms_opt_out.storage.opt_out_store import OptOutStore, Receipt
+from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.reply_receipts import Receipt
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, create_table, sns_event
 
 # DynamoDB's rules, each refused ------------------------------------------------------------
@@ -206,29 +207,32 @@ def test_replies_of_every_kind(reply: Callable[..., dict[str, Any]], table: Any,
 
 def test_a_replys_lease_and_apply(table: Any) -> None:
     """The requests of a reply but its transactions (dynalite has none), on both emulators."""
-    store = OptOutStore(TABLE, table)
+    store = OptOutStore.of(TABLE, table)
     event = PreferenceEvent(CUSTOMER, ALL_NUMBERS, minutes_ago(5), Action.OPT_OUT, "STOP", "sms", "in-1")
     lease = Lease("container-1/in-1", 2_000_000_000_000)
 
-    assert store.claim(CUSTOMER, lease, now_ms=1_000_000_000_000) is not None
-    assert store.claim(CUSTOMER, Lease("container-2/in-1", lease.until_ms), now_ms=1_000_000_000_000) is None
-    assert store.apply(event) is not None
-    store.release(CUSTOMER, lease)
-    store.release(CUSTOMER, lease)  # no longer ours: nothing changes
+    assert store.leases.claim(CUSTOMER, lease, now_ms=1_000_000_000_000) is not None
+    assert (
+        store.leases.claim(CUSTOMER, Lease("container-2/in-1", lease.until_ms), now_ms=1_000_000_000_000)
+        is None
+    )
+    assert store.writes.apply(event) is not None
+    store.leases.release(CUSTOMER, lease)
+    store.leases.release(CUSTOMER, lease)  # no longer ours: nothing changes
     assert OptOutRegistry(TABLE).is_opted_out(CUSTOMER, OUR_NUMBER)
 
 
 @MOTO_ONLY
 def test_a_replys_record_and_finish(table: Any) -> None:
     """The reply's two transactions: receipt and history, then settle, confirm and release in one write."""
-    store = OptOutStore(TABLE, table)
+    store = OptOutStore.of(TABLE, table)
     event = PreferenceEvent(CUSTOMER, ALL_NUMBERS, minutes_ago(5), Action.OPT_OUT, "STOP", "sms", "in-1")
     receipt = Receipt(CUSTOMER, "in-1", "OPT_OUT")
     lease = Lease("container-1/in-1", 2_000_000_000_000)
 
-    assert store.claim(CUSTOMER, lease, now_ms=1_000_000_000_000) is not None
-    assert store.record(event) and store.apply(event) is not None
-    store.finish_reply(receipt, "CONFIRMED", lease, "message-1", confirmed=(event, minutes_ago(4)))
+    assert store.leases.claim(CUSTOMER, lease, now_ms=1_000_000_000_000) is not None
+    assert store.writes.record(event) and store.writes.apply(event) is not None
+    store.receipts.finish_reply(receipt, "CONFIRMED", lease, "message-1", confirmed=(event, minutes_ago(4)))
 
     key = {"PK": {"S": CUSTOMER}, "SK": {"S": "INBOUND#in-1"}}
     assert table.get_item(TableName=TABLE, Key=key)["Item"]["Outcome"] == {"S": "CONFIRMED"}
@@ -249,7 +253,7 @@ def test_the_registry_records_reads_and_reviews(table: Any) -> None:
 def test_an_import_of_several_transactions_and_its_export(table: Any) -> None:
     rows = [ImportRow(i, f"+1415555{i:04}", timestamp="2024-01-01") for i in range(1, 251)]
     rows.append(ImportRow(251, "+14155550001", origination=OUR_NUMBER, timestamp="2024-01-02"))
-    store = OptOutStore(TABLE, table)
+    store = OptOutStore.of(TABLE, table)
 
     report = OptOutImporter(store).run(rows, source="csv")
     again = OptOutImporter(store).run(rows, source="csv")

@@ -16,7 +16,7 @@ from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import SendFailedError
 from sms_opt_out.metrics import REPLY_METRICS, SEND_METRICS, UNVERIFIED, ReplyMetrics, SendMetrics
 from sms_opt_out.outcomes import ReplyOutcome, SendStatus
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.consent_writes import ConsentWrites
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[Any], dict[str, Any]]
@@ -60,7 +60,7 @@ def opt_out(dynamodb: Any, customer: str = CUSTOMER) -> None:
     """Given: ``customer`` opted out of our number."""
     at = "2025-05-01T12:00:00.000Z"
     event = PreferenceEvent(customer, OUR_NUMBER, at, Action.OPT_OUT, "STOP", "web", f"{customer}-web")
-    OptOutStore(TABLE, dynamodb).apply(event)
+    ConsentWrites(TABLE, dynamodb).apply(event)
 
 
 def request(to: str = CUSTOMER, origination: str = OUR_NUMBER) -> dict[str, Any]:

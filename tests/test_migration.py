@@ -11,6 +11,7 @@ from sandbox.request_counter import RequestCounter
 from sms_opt_out.domain.consent import is_blocked
 from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope
 from sms_opt_out.ops.migration import ImportRow, OptOutImporter
+from sms_opt_out.storage.consent_writes import ConsentWrites
 from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, join_all
 
@@ -26,18 +27,20 @@ def import_with_a_reply_in_between(rows: list[ImportRow], replies: list[Preferen
     """Run an import against the moto server whose first read is followed, before any write, by
     ``replies`` recorded on another thread with a client of its own (the reply function, meanwhile)."""
     importer_client = boto3.client("dynamodb")
-    reply_store = OptOutStore(TABLE, boto3.client("dynamodb"))
+    reply_store = OptOutStore.of(TABLE, boto3.client("dynamodb"))
     recorded: list[bool] = []
 
     def record_replies(**_: Any) -> None:
         if recorded:
             return
-        worker = threading.Thread(target=lambda: recorded.extend(reply_store.record(e) for e in replies))
+        worker = threading.Thread(
+            target=lambda: recorded.extend(reply_store.writes.record(e) for e in replies)
+        )
         worker.start()
         join_all([worker])
 
     importer_client.meta.events.register("after-call.dynamodb.BatchGetItem", record_replies)
-    report = OptOutImporter(OptOutStore(TABLE, importer_client)).run(rows, source="old.csv")
+    report = OptOutImporter(OptOutStore.of(TABLE, importer_client)).run(rows, source="old.csv")
     assert recorded == [True] * len(replies), "every reply was recorded between the read and the write"
     return report, reply_store
 
@@ -51,7 +54,7 @@ def test_a_reply_recorded_between_the_imports_read_and_write_is_not_erased(moto_
 
     # Then: both the reply and the import are in force
     assert (report.imported, report.invalid) == (2, [])
-    state = store.consent_states([CUSTOMER])[CUSTOMER]
+    state = store.states.consent_states([CUSTOMER])[CUSTOMER]
     assert is_blocked(state, OUR_NUMBER, Scope.ORIGINATION), "the STOP is still enforced"
     assert is_blocked(state, OTHER, Scope.ORIGINATION)
 
@@ -65,7 +68,7 @@ def test_a_later_opt_in_recorded_meanwhile_supersedes_that_row_and_the_others_im
     report, store = import_with_a_reply_in_between(rows, [start])
 
     assert (report.imported, report.superseded) == (2, 1)
-    states = store.consent_states(row.number for row in rows)
+    states = store.states.consent_states(row.number for row in rows)
     blocked = [is_blocked(states[row.number], OUR_NUMBER, Scope.ORIGINATION) for row in rows]
     assert blocked == [True, False, True]
 
@@ -78,10 +81,10 @@ def test_every_state_write_of_an_import_is_conditional_and_100_ride_in_one_reque
         conditions.extend("ConditionExpression" in item["Update"] for item in params["TransactItems"])
 
     session_counter.session.events.register("provide-client-params.dynamodb.TransactWriteItems", check)
-    OptOutStore(TABLE, dynamodb).apply(
+    ConsentWrites(TABLE, dynamodb).apply(
         reply("+14155550100", OUR_NUMBER, Action.OPT_IN, "2020-01-01T00:00:00.000Z")
     )
-    store = OptOutStore(TABLE, session_counter.client("dynamodb"))
+    store = OptOutStore.of(TABLE, session_counter.client("dynamodb"))
     rows = [ImportRow(n + 2, f"+1415555{n:04d}") for n in range(250)]
 
     report = OptOutImporter(store).run(rows, source="list.csv")

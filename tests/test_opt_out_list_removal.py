@@ -19,7 +19,7 @@ from sms_opt_out.ops.registry import OptOutRegistry
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.sms.aws_opt_out_lists import CHANNEL
 from sms_opt_out.sms.opt_out_list_removal import OptOutListNames
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.consent_states import ConsentStates
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_cli import cli
 from tests.test_process_reply import DEFAULT_OPT_IN_CONFIRMATION
@@ -116,7 +116,7 @@ def test_a_start_within_30_days_of_the_last_removal_is_recorded_not_confirmed(
     assert (latest.action, latest.channel) == (Action.OPT_OUT, CHANNEL), "status: still on the AWS list"
     (refusal,) = [h for h in registry.history(CUSTOMER) if h.get("Operation") == "DeleteOptedOutNumber"]
     assert refusal["AwsAnswer"] == "DeleteOptedOutNumber refused (Default: ValidationException)"
-    removed_at = OptOutStore(TABLE, dynamodb).list_removals(CUSTOMER)["Default"]
+    removed_at = ConsentStates(TABLE, dynamodb).list_removals(CUSTOMER)["Default"]
     retry_after = datetime.fromisoformat(removed_at.replace("Z", "+00:00")) + timedelta(days=30)
     assert refusal["RetryAfter"] == event_time(retry_after), "30 days after our last removal"
     assert send({"messages": [request()]})["results"] == [{"status": "OPTED_OUT"}], "blocked without AWS"
@@ -185,7 +185,7 @@ def test_an_operators_opt_in_removes_a_number_known_on_an_aws_list_or_says_when_
     send({"messages": [request()]})  # learned again
     code, out = cli(*opt_in)
 
-    removed_at = OptOutStore(TABLE, dynamodb).list_removals(CUSTOMER)["Default"]
+    removed_at = ConsentStates(TABLE, dynamodb).list_removals(CUSTOMER)["Default"]
     retry = event_time(datetime.fromisoformat(removed_at.replace("Z", "+00:00")) + timedelta(days=30))
     assert "NOT HONOURED: still on the AWS opt-out lists Default (ValidationException)" in out
     assert f"from {retry}" in out

@@ -17,7 +17,8 @@ from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
 from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope
 from sms_opt_out.sms.origination import Originations
 from sms_opt_out.sms.pools import MEMBERSHIP_TTL_SECONDS, PoolMembership
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.audit_trail import AuditTrail
+from sms_opt_out.storage.consent_writes import ConsentWrites
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[Any], dict[str, Any]]
@@ -83,7 +84,7 @@ def request(origination: str, **extra: Any) -> dict[str, Any]:
 def record(dynamodb: Any, origination: str, action: Action, at: str) -> None:
     """Given: an opt-out (or opt-in) recorded for the customer the way every channel records it."""
     event = PreferenceEvent(CUSTOMER, origination, at, action, action.value, "web", f"{origination}{at}")
-    OptOutStore(TABLE, dynamodb).apply(event)
+    ConsentWrites(TABLE, dynamodb).apply(event)
 
 
 def statuses(send: Handler, *identities: str) -> list[str]:
@@ -110,7 +111,7 @@ def test_a_reply_to_a_pool_number_is_recorded_for_the_number_and_answered_from_i
     reads the pool's numbers, lets that number's opt-out govern the whole pool."""
     reply(sns_event("STOP", our_number=THIRD, timestamp="2025-05-01T12:00:00Z"))
 
-    (item,) = [i for i in OptOutStore(TABLE, dynamodb).history(CUSTOMER)]
+    (item,) = [i for i in AuditTrail(TABLE, dynamodb).history(CUSTOMER)]
     assert (item["SK"], item["OID"]) == (f"{THIRD}#2025-05-01T12:00:00.000Z#STOP", THIRD)
     (confirmation,) = sms.inbox(CUSTOMER)
     assert (confirmation.body, confirmation.origination) == (DEFAULT_OPT_OUT_CONFIRMATION, THIRD)

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import boto3
 import pytest
 
 import process_reply
@@ -19,7 +20,10 @@ from sms_opt_out.domain.leases import Lease
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, mask
 from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import ConfirmationNotSentError, CustomerBusyError, MalformedReplyError
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.reply.inbound import InboundReply
+from sms_opt_out.runtime import build_reply_processor
+from sms_opt_out.storage.consent_writes import ConsentWrites
+from sms_opt_out.storage.suppressions import Suppression, Suppressions
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
@@ -316,7 +320,7 @@ def test_a_stop_older_than_a_web_opt_in_for_all_numbers_is_not_confirmed(
     handle: Handler, dynamodb: Any, sms: Any, lambda_context: Any
 ) -> None:
     # Given a web opt-in for all numbers at 12:05
-    OptOutStore(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
+    ConsentWrites(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
 
     # When a STOP sent at 12:00 is delivered after it
     outcome = handle(sns_event("STOP", inbound_id="late-stop", timestamp="2025-05-01T12:00:00.000Z"))
@@ -331,7 +335,7 @@ def test_a_stop_older_than_a_web_opt_in_for_all_numbers_is_not_confirmed(
 def test_a_stop_later_than_a_web_opt_in_for_all_numbers_is_confirmed_and_enforced(
     handle: Handler, dynamodb: Any, sms: Any, lambda_context: Any
 ) -> None:
-    OptOutStore(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
+    ConsentWrites(TABLE, dynamodb).record(web_event(Action.OPT_IN, "2025-05-01T12:05:00.000Z"))
 
     outcome = handle(sns_event("STOP", inbound_id="stop", timestamp="2025-05-01T12:06:00.000Z"))
 
@@ -344,7 +348,7 @@ def test_under_scope_all_a_start_is_not_confirmed_while_a_later_opt_out_blocks(
     handle: Handler, dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("OPT_OUT_SCOPE", "ALL")
-    OptOutStore(TABLE, dynamodb).record(
+    ConsentWrites(TABLE, dynamodb).record(
         web_event(Action.OPT_OUT, "2025-05-01T12:05:00.000Z", origination="+18445550199")
     )
 
@@ -409,3 +413,68 @@ def test_a_lease_lasts_the_remaining_time_plus_at_most_ten_seconds() -> None:
 
     assert 1_003_000 < lease.until_ms <= 1_013_000
     assert lease.for_reply("in-1") == Lease("request-1/in-1", lease.until_ms)
+
+
+class _Requests:
+    """A client factory whose clients record each request as ``service:Operation``, in order."""
+
+    def __init__(self) -> None:
+        self.session = boto3.session.Session()
+        self.made: list[str] = []
+        self.session.events.register("before-call.*.*", self._record)
+
+    def _record(self, model: Any, **_: Any) -> None:
+        self.made.append(f"{model.service_model.service_name}:{model.name}")
+
+    def client(self, name: str, **kwargs: Any) -> Any:
+        return self.session.client(name, **kwargs)
+
+    def take(self) -> list[str]:
+        made, self.made = self.made, []
+        return made
+
+
+RECORD = "dynamodb:TransactWriteItems"  # the receipt and the history item
+APPLY_AND_CLAIM = "dynamodb:UpdateItem"  # the event made the state, and the customer's lease taken
+UNDER_LEASE = "dynamodb:Query"  # the receipt and the customer's history, read under the lease
+ANSWER = "pinpoint-sms-voice-v2:SendTextMessage"
+FINISH = "dynamodb:TransactWriteItems"  # settled, confirmed and released
+
+
+def test_an_opt_out_reply_costs_four_dynamodb_requests_and_one_text(dynamodb: Any, sms: Any) -> None:
+    requests = _Requests()
+    processor = build_reply_processor(requests.client)
+    lease = Lease.for_invocation("request-1", remaining_ms=30_000)
+
+    def process(body: str, inbound_id: str, at: str) -> list[str]:
+        reply = InboundReply(CUSTOMER, OUR_NUMBER, body, inbound_id, f"2025-05-01T{at}:00.000Z")
+        processor.process(reply, lease)
+        return requests.take()
+
+    assert process("STOP", "in-1", "12:00") == [RECORD, APPLY_AND_CLAIM, UNDER_LEASE, ANSWER, FINISH]
+    assert process("STOP", "in-1", "12:00") == [RECORD], "a repeated delivery: its receipt says answered"
+    assert process("STOP", "in-2", "12:05") == [RECORD, APPLY_AND_CLAIM, UNDER_LEASE, FINISH], "told already"
+    assert process("HELP", "in-3", "12:10") == [
+        RECORD,
+        "dynamodb:UpdateItem",  # the lease
+        "dynamodb:GetItem",  # the receipt, under the lease
+        ANSWER,
+        FINISH,
+    ]
+    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION, ENGLISH_TEXTS.help_message]
+
+
+def test_a_reply_lifts_a_suppression_with_one_request_more_only_when_there_is_one(
+    dynamodb: Any, sms: Any
+) -> None:
+    Suppressions(TABLE, dynamodb).suppress(
+        Suppression(CUSTOMER, "INVALID", "2025-05-01T11:00:00.000Z", "TEXT_INVALID", "m-1")
+    )
+    requests = _Requests()
+    processor = build_reply_processor(requests.client)
+    reply = InboundReply(CUSTOMER, OUR_NUMBER, "STOP", "in-1", "2025-05-01T12:00:00.000Z")
+
+    processor.process(reply, Lease.for_invocation("request-1", remaining_ms=30_000))
+
+    assert requests.take() == [RECORD, APPLY_AND_CLAIM, "dynamodb:UpdateItem", UNDER_LEASE, ANSWER, FINISH]
+    assert "Suppression" not in state(dynamodb)

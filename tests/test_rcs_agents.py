@@ -16,7 +16,7 @@ from sms_opt_out.errors import ConfigurationError, MalformedReplyError
 from sms_opt_out.ops.origination_keys import to_origination_key
 from sms_opt_out.reply.inbound import parse_sns_record
 from sms_opt_out.sms.rcs import parse_rcs_agent_ids
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.audit_trail import AuditTrail
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[Any], dict[str, Any]]
@@ -142,7 +142,7 @@ def test_a_stop_through_the_agent_blocks_sms_mms_and_rcs_and_is_answered_through
 ) -> None:
     reply(sns_event("STOP", our_number=agent["RcsAgentArn"]))
 
-    (item,) = OptOutStore(TABLE, dynamodb).history(CUSTOMER)
+    (item,) = AuditTrail(TABLE, dynamodb).history(CUSTOMER)
     assert (item["OID"], item["Channel"]) == (agent["RcsAgentId"], "RCS"), "recorded for the agent"
     (confirmation,) = sms.inbox(CUSTOMER)
     assert (confirmation.channel, confirmation.origination) == ("RCS", agent["RcsAgentId"])
@@ -175,7 +175,7 @@ def test_a_stop_to_a_lone_agent_blocks_it_under_both_scopes_and_the_pool_only_un
 ) -> None:
     reply(sns_event("STOP", our_number=lone_agent["RcsAgentArn"]))
 
-    (item,) = OptOutStore(TABLE, dynamodb).history(CUSTOMER)
+    (item,) = AuditTrail(TABLE, dynamodb).history(CUSTOMER)
     assert item["OID"] == lone_agent["RcsAgentId"]
     assert statuses(send, rcs(lone_agent["RcsAgentArn"]), text(pool)) == [
         "OPTED_OUT",

@@ -18,7 +18,7 @@ from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
 from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.sms.origination import Originations
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.consent_writes import ConsentWrites
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE
 
 Handler = Callable[[Any], dict[str, Any]]
@@ -72,7 +72,7 @@ def send(dynamodb: Any, pool: str, lambda_context: Any, monkeypatch: pytest.Monk
 def record(dynamodb: Any, origination: str, action: Action = Action.OPT_OUT) -> None:
     at = "2025-05-01T12:00:00.000Z"
     event = PreferenceEvent(CUSTOMER, origination, at, action, action.value, "web", f"{origination}{action}")
-    OptOutStore(TABLE, dynamodb).apply(event)
+    ConsentWrites(TABLE, dynamodb).apply(event)
 
 
 def rcs(origination: str, **extra: Any) -> dict[str, Any]:

@@ -66,7 +66,7 @@ def test_forty_concurrent_deliveries_of_one_stop_send_one_confirmation(moto_serv
 def test_stop_and_start_processed_together_leave_the_last_text_matching_the_state(
     moto_server: Any, sms: Any
 ) -> None:
-    store = OptOutStore(TABLE, moto_server)
+    store = OptOutStore.of(TABLE, moto_server)
     for round_ in range(4):
         # Given a STOP and a START (a second later) of one customer, processed at once, twice each
         customer = f"+1415555{round_:04d}"
@@ -78,7 +78,7 @@ def test_stop_and_start_processed_together_leave_the_last_text_matching_the_stat
         outcomes = run_together([partial(deliver, e) for e in (stop, start, start, stop)])
 
         # Then the customer is opted in, as the later START says, and the last text says so
-        state = store.consent_states([customer])[customer]
+        state = store.states.consent_states([customer])[customer]
         assert not is_blocked(state, OUR_NUMBER, Scope.ORIGINATION)
         texts = [m.body for m in sms.inbox(customer)]
         assert texts[-1] == DEFAULT_OPT_IN_CONFIRMATION, outcomes

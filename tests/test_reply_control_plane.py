@@ -18,7 +18,7 @@ import send_text_message
 from sandbox.sms_simulator import SmsSimulator
 from sms_opt_out.domain.preferences import Action
 from sms_opt_out.errors import ConfirmationNotSentError
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.consent_states import ConsentStates
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
@@ -58,7 +58,7 @@ def send(dynamodb: Any, pool: str, lambda_context: Any) -> Iterator[Handler]:
 
 
 def opted_out(dynamodb: Any, customer: str = CUSTOMER) -> bool:
-    state = OptOutStore(TABLE, dynamodb).consent_states([customer])[customer]
+    state = ConsentStates(TABLE, dynamodb).consent_states([customer])[customer]
     return any(entry.action is Action.OPT_OUT for entry in state.entries.values())
 
 

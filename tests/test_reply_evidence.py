@@ -12,7 +12,7 @@ import pytest
 
 import process_reply
 from sms_opt_out.ops.cli import main
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.audit_trail import AuditTrail
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
@@ -28,7 +28,7 @@ def handle(dynamodb: Any, sms: Any, lambda_context: Any) -> Iterator[Handler]:
 
 
 def history(dynamodb: Any) -> list[dict[str, Any]]:
-    return sorted(OptOutStore(TABLE, dynamodb).history(CUSTOMER), key=lambda i: i["Timestamp"])
+    return sorted(AuditTrail(TABLE, dynamodb).history(CUSTOMER), key=lambda i: i["Timestamp"])
 
 
 def receipt_outcome(dynamodb: Any, inbound_id: str) -> str:

@@ -30,7 +30,8 @@ from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import ConfirmationNotSentError
 from sms_opt_out.ops.cli import main
 from sms_opt_out.runtime import build_reply_processor
-from sms_opt_out.storage.opt_out_store import OptOutStore, Receipt
+from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.reply_receipts import Receipt
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_reply_concurrency import deliver, run_together
 
@@ -115,6 +116,39 @@ def test_a_crash_at_any_dynamodb_request_after_the_confirmation_never_sends_it_a
     in_window = position == 1 and not lost_response
     assert len(sms.inbox(CUSTOMER)) == (2 if in_window else 1)
     assert receipts(dynamodb) == {"in-1": "CONFIRMED"} and not lease_held(dynamodb), "nothing left to retry"
+
+
+@pytest.mark.parametrize("lost_response", [False, True], ids=["not-applied", "applied-response-lost"])
+@pytest.mark.parametrize("position", [1, 2], ids=["apply-and-claim", "read-under-lease"])
+@pytest.mark.parametrize(("body", "action"), [("STOP", "OPT_OUT"), ("START", "OPT_IN")])
+def test_a_crash_between_recording_and_confirming_neither_loses_nor_doubles_the_confirmation(
+    handler_with: Callable[[Any], Handler],
+    dynamodb: Any,
+    sms: Any,
+    position: int,
+    lost_response: bool,
+    body: str,
+    action: str,
+) -> None:
+    # Given a STOP (or START) whose invocation crashes at the Nth DynamoDB request after its receipt
+    # was written
+    crash = CrashAfter("dynamodb:TransactWriteItems", "dynamodb", position, lost_response=lost_response)
+    event = sns_event(body, **FIRST)
+    with pytest.raises(InvocationCrashed):
+        handler_with(crash.client)(event)
+    crash.disarm()
+    assert sms.inbox(CUSTOMER) == [] and receipts(dynamodb) == {"in-1": None}
+
+    # When Lambda delivers it again, once the crashed invocation's lease (if it took it) ran out
+    expire_lease(dynamodb)
+    assert handler_with(None)(event) == {"outcomes": [action]}
+
+    # Then the event is enforced and confirmed once, and nothing is left to retry
+    key = {"PK": {"S": CUSTOMER}, "SK": {"S": "STATE"}}
+    state = dynamodb.get_item(TableName=TABLE, Key=key, ConsistentRead=True)["Item"]
+    assert state[OUR_NUMBER]["M"]["Action"] == {"S": action}
+    assert len(sms.inbox(CUSTOMER)) == 1
+    assert receipts(dynamodb) == {"in-1": "CONFIRMED"} and not lease_held(dynamodb)
 
 
 def test_one_write_follows_the_confirmation(handler_with: Callable[[Any], Handler], sms: Any) -> None:
@@ -259,21 +293,21 @@ def test_the_one_write_records_the_answer_even_when_the_lease_expired_and_leaves
     dynamodb: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Given a reply answered under a lease that ran out meanwhile, another reply holding it now
-    store = OptOutStore(TABLE, dynamodb)
+    store = OptOutStore.of(TABLE, dynamodb)
     event = PreferenceEvent(CUSTOMER, OUR_NUMBER, FIRST["timestamp"], Action.OPT_OUT, "STOP", "SMS", "in-1")
     receipt = Receipt(CUSTOMER, "in-1", "OPT_OUT")
-    store.begin_reply(receipt, event)
-    assert store.claim(CUSTOMER, Lease("first", until_ms=1_000), now_ms=0) is not None
-    assert store.claim(CUSTOMER, Lease("second", until_ms=9_000), now_ms=2_000) is not None
+    store.receipts.begin_reply(receipt, event)
+    assert store.leases.claim(CUSTOMER, Lease("first", until_ms=1_000), now_ms=0) is not None
+    assert store.leases.claim(CUSTOMER, Lease("second", until_ms=9_000), now_ms=2_000) is not None
 
     # When the first records its answer
-    store.finish_reply(
+    store.receipts.finish_reply(
         receipt, "CONFIRMED", Lease("first", 1_000), "message-1", (event, "2025-05-01T12:00:01Z")
     )
 
     # Then the answer is recorded, and the second reply's lease is still its own
     assert receipts(dynamodb) == {"in-1": "CONFIRMED"}
-    assert [confirmed for _, _, confirmed in store.answered_history(CUSTOMER)] == [True]
+    assert [confirmed for _, _, confirmed in store.trail.answered_history(CUSTOMER)] == [True]
     key = {"PK": {"S": CUSTOMER}, "SK": {"S": "STATE"}}
     assert dynamodb.get_item(TableName=TABLE, Key=key)["Item"][OWNER_ATTRIBUTE] == {"S": "second"}
     assert "had expired before it was released" in caplog.text

@@ -16,8 +16,9 @@ from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
 from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.errors import SendFailedError, StateUnavailableError
 from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.storage.consent_states import ConsentStates
+from sms_opt_out.storage.consent_writes import ConsentWrites
 from sms_opt_out.storage.failed_sends import FailedSend, FailedSendQueue
-from sms_opt_out.storage.opt_out_store import OptOutStore
 from tests.conftest import CUSTOMER, IN_US_SENDING_HOURS, OUR_NUMBER, TABLE, load_event
 
 Handler = Callable[[Any], dict[str, Any]]
@@ -57,7 +58,7 @@ def opt_out(
 ) -> None:
     """Given: an opt-out (or opt-in) recorded for ``customer`` the way every channel records it."""
     event = PreferenceEvent(customer, origination, at, action, action.value, "web", f"{customer}{at}{action}")
-    OptOutStore(TABLE, dynamodb).apply(event)
+    ConsentWrites(TABLE, dynamodb).apply(event)
 
 
 def request(to: str = CUSTOMER, origination: str = OUR_NUMBER, **extra: Any) -> dict[str, Any]:
@@ -275,7 +276,7 @@ def test_the_sender_fails_closed_when_the_table_cannot_be_read(
 
 @pytest.mark.fast
 def test_keys_left_unprocessed_are_retried_and_then_fail_closed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sms_opt_out.storage.opt_out_store.time.sleep", lambda _: None)
+    monkeypatch.setattr("sms_opt_out.storage.consent_states.time.sleep", lambda _: None)
     client = boto3.client("dynamodb")
     key = {"PK": {"S": CUSTOMER}, "SK": {"S": "STATE"}}
     unprocessed = {TABLE: {"Keys": [key], "ConsistentRead": True}}
@@ -283,11 +284,11 @@ def test_keys_left_unprocessed_are_retried_and_then_fail_closed(monkeypatch: pyt
     with Stubber(client) as stub:
         stub.add_response("batch_get_item", {"Responses": {TABLE: []}, "UnprocessedKeys": unprocessed})
         stub.add_response("batch_get_item", {"Responses": {TABLE: [stored]}, "UnprocessedKeys": {}})
-        assert OptOutStore(TABLE, client).consent_states([CUSTOMER])[CUSTOMER].entries == {}
+        assert ConsentStates(TABLE, client).consent_states([CUSTOMER])[CUSTOMER].entries == {}
         for _ in range(9):
             stub.add_response("batch_get_item", {"Responses": {TABLE: []}, "UnprocessedKeys": unprocessed})
         with pytest.raises(StateUnavailableError, match="1 keys stayed unprocessed"):
-            OptOutStore(TABLE, client).consent_states([CUSTOMER])
+            ConsentStates(TABLE, client).consent_states([CUSTOMER])
         stub.assert_no_pending_responses()
 
 

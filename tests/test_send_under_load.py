@@ -20,7 +20,7 @@ from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.domain.preferences import Action, PreferenceEvent
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.send.service import GuardedSender
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.consent_writes import ConsentWrites
 from tests.conftest import OUR_NUMBER, TABLE
 
 FAST_NUMBER = "+18445550177"
@@ -50,7 +50,7 @@ def request(to: str, origination: str = OUR_NUMBER, **extra: Any) -> dict[str, A
 
 def opt_out(session: Any, customer: str, at: str = "2025-05-01T12:00:00.000Z") -> None:
     event = PreferenceEvent(customer, OUR_NUMBER, at, Action.OPT_OUT, "STOP", "SMS", f"{customer}{at}")
-    OptOutStore(TABLE, session.client("dynamodb")).apply(event)
+    ConsentWrites(TABLE, session.client("dynamodb")).apply(event)
 
 
 def texts_per_customer(sms: Any, recipients: list[str]) -> Counter[str]:

@@ -14,7 +14,7 @@ import pytest
 import process_reply
 from sms_opt_out.ops.cli import main
 from sms_opt_out.ops.registry import OptOutRegistry
-from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.audit_trail import AuditTrail
 from sms_opt_out.storage.unrecognised_replies import EXPIRES_AT_ATTRIBUTE, PARTITION
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 
@@ -76,7 +76,7 @@ def test_an_unrecognised_reply_is_kept_90_days_and_not_answered(
     }
     assert int(item[EXPIRES_AT_ATTRIBUTE]["N"]) == int((RECENT + timedelta(days=90)).timestamp())
     # and nothing is sent, recorded as consent, or logged of its text or number
-    assert sms.inbox(CUSTOMER) == [] and OptOutStore(TABLE, dynamodb).history(CUSTOMER) == []
+    assert sms.inbox(CUSTOMER) == [] and AuditTrail(TABLE, dynamodb).history(CUSTOMER) == []
     assert not any("interested" in r.getMessage() or CUSTOMER in r.getMessage() for r in caplog.records)
 
 
@@ -126,7 +126,7 @@ def test_a_reviewer_records_the_revocation_found_in_an_unrecognised_reply(
 
     # Then the customer is opted out from every number, as of the reply's time, with the reference
     assert (code, out) == (0, f"recorded OPT_OUT of {CUSTOMER} for all our numbers via sms-review\n")
-    (item,) = OptOutStore(TABLE, dynamodb).history(CUSTOMER)
+    (item,) = AuditTrail(TABLE, dynamodb).history(CUSTOMER)
     assert (item["Channel"], item["Reference"], item["Timestamp"], item["OID"]) == (
         "sms-review",
         "in-7",

@@ -120,7 +120,7 @@ def build_reply_processor(
     dynamodb, sms = _clients(settings, client or _default_factory())
     aws_clock.watch(dynamodb)
     gateway, originations = _sms(settings, sms)
-    store = OptOutStore(settings.table_name, dynamodb)
+    store = OptOutStore.of(settings.table_name, dynamodb)
     unrecognised = UnrecognisedReplies(settings.table_name, dynamodb)
     lists = OptOutListNames(sms, settings.opt_out_list_numbers, settings.pool_ids)
     return ReplyProcessor(
@@ -158,7 +158,7 @@ def build_guarded_sender(
         else None
     )
     gateway, originations = _sms(settings, sms, SharedRates(settings.table_name, dynamodb))
-    store = OptOutStore(settings.table_name, dynamodb)
+    store = OptOutStore.of(settings.table_name, dynamodb)
     return GuardedSender(
         store,
         gateway,

@@ -25,7 +25,8 @@ from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, to_e164
 from sms_opt_out.domain.preferences import Action, PreferenceEvent, Scope, StateEntry, event_time
 from sms_opt_out.errors import InvalidFieldError, StateUnavailableError
 from sms_opt_out.ops.origination_keys import to_origination_key
-from sms_opt_out.storage.opt_out_store import BATCH_GET_LIMIT, UNPROCESSED_RETRIES, OptOutStore
+from sms_opt_out.storage.consent_items import BATCH_GET_LIMIT, UNPROCESSED_RETRIES
+from sms_opt_out.storage.opt_out_store import OptOutStore
 
 IMPORT_CHANNEL = "import"
 CSV_COLUMNS = ("number", "origination", "timestamp", "source")
@@ -178,7 +179,7 @@ class OptOutImporter:
         for _ in range(UNPROCESSED_RETRIES + 1):
             if not chunk:
                 return
-            states = self._store.consent_states(event.customer for event in chunk)
+            states = self._store.states.consent_states(event.customer for event in chunk)
             report.read_requests += 1
             missing: list[PreferenceEvent] = []
             for event in chunk:
@@ -189,7 +190,7 @@ class OptOutImporter:
                     report.superseded += 1
                 else:
                     missing.append(event)
-            written = self._store.write_imported(missing)
+            written = self._store.imports.write_imported(missing)
             report.write_requests += written.requests
             report.imported += len(written.imported)
             chunk = written.changed_meanwhile
@@ -224,7 +225,7 @@ class OptedOutNumber:
 
 def opted_out_numbers(store: OptOutStore) -> Iterator[OptedOutNumber]:
     """Every (number, origination) whose opt-out is in force (no later opt-in for it or for all)."""
-    for customer, state, imported in store.state_items():
+    for customer, state, imported in store.trail.state_items():
         for origination, entry in sorted(state.entries.items()):
             if entry.action is Action.OPT_OUT and is_blocked(state, origination, Scope.ORIGINATION):
                 yield OptedOutNumber(

@@ -85,7 +85,7 @@ class OptOutRegistry:
         self.last_list_removal: ListRemoval | None = None
         """What the last ``opt_in`` did to the AWS opt-out lists (None: the number was on none we knew of)."""
         client = self.store_client = self.clock.watch(self.session.client("dynamodb"))
-        self.store = OptOutStore(table_name, client)
+        self.store = OptOutStore.of(table_name, client)
         self.unrecognised = UnrecognisedReplies(table_name, client)
 
     @classmethod
@@ -104,15 +104,15 @@ class OptOutRegistry:
     def aws_time(self) -> datetime:
         """Now by AWS's clock: a first request (a read of no customer) learns it from the response."""
         if not self.clock.synced:
-            self.store.consent_states([CLOCK_PROBE_KEY])
+            self.store.states.consent_states([CLOCK_PROBE_KEY])
         return datetime.fromtimestamp(self.clock(), UTC)
 
     def status(self, number: str) -> list[NumberStatus]:
         """The latest event for each of our numbers (and ``*``), latest first."""
         customer = to_e164(number, "number")
-        state = self.store.consent_states([customer])[customer]
+        state = self.store.states.consent_states([customer])[customer]
         on_aws_lists = (
-            self.store.aws_list_records(customer)
+            self.store.states.aws_list_records(customer)
             if any(e.channel == AWS_LIST_CHANNEL for e in state.entries.values())
             else {}
         )
@@ -138,17 +138,17 @@ class OptOutRegistry:
         is judged, without reading a pool's membership."""
         customer = to_e164(number, "number")
         origination = to_origination_key(origination, "origination")
-        return is_blocked(self.store.consent_states([customer])[customer], origination, self.scope)
+        return is_blocked(self.store.states.consent_states([customer])[customer], origination, self.scope)
 
     def history(self, number: str) -> list[dict[str, Any]]:
         """Every opt-out and opt-in of ``number``, oldest first."""
-        items = self.store.history(to_e164(number, "number"))
+        items = self.store.trail.history(to_e164(number, "number"))
         return sorted(items, key=lambda item: (item["Timestamp"], item["SK"]))
 
     def suppressed(self, number: str) -> str | None:
         """Why the sender suppresses texts to ``number`` (``INVALID``, ``BLOCKED``), or None."""
         customer = to_e164(number, "number")
-        return self.store.consent_states([customer])[customer].suppressed
+        return self.store.states.consent_states([customer])[customer].suppressed
 
     def suppressions(self) -> list[Suppression]:
         """Every number the carriers' reports suppressed (a Scan of the table)."""
@@ -204,7 +204,7 @@ class OptOutRegistry:
                 "consent_reference", "an opt-in from another channel needs proof of consent"
             )
         customer = to_e164(number, "number")
-        state = self.store.consent_states([customer])[customer]
+        state = self.store.states.consent_states([customer])[customer]
         event = self._record(Action.OPT_IN, number, channel, origination, at, consent_reference, state)
         self.last_list_removal = None
         if any(e.channel == AWS_LIST_CHANNEL for e in state.entries.values()):
@@ -247,7 +247,7 @@ class OptOutRegistry:
         customer = to_e164(number, "number")
         now = self.aws_time()
         if not at and seen is None:
-            seen = self.store.consent_states([customer])[customer]
+            seen = self.store.states.consent_states([customer])[customer]
         event = PreferenceEvent(
             customer=customer,
             origination=ALL_NUMBERS
@@ -262,12 +262,12 @@ class OptOutRegistry:
             event_id=str(uuid.uuid4()),
             reference=reference.strip() if reference else None,
         )
-        self.store.record(event)
+        self.store.writes.record(event)
         return self._outcome(event)
 
     def _outcome(self, event: PreferenceEvent) -> RecordedEvent:
         """``event`` with whether it decides: for its number, or for all numbers every number's send."""
-        state = self.store.consent_states([event.customer])[event.customer]
+        state = self.store.states.consent_states([event.customer])[event.customer]
         keys = [event.origination] if event.origination != ALL_NUMBERS else [ALL_NUMBERS, *state.entries]
         fields = {f.name: getattr(event, f.name) for f in dataclasses.fields(PreferenceEvent)}
         for key in keys:

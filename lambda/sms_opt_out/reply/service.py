@@ -15,6 +15,7 @@ from sms_opt_out.domain.languages import ENGLISH
 from sms_opt_out.domain.leases import Lease
 from sms_opt_out.domain.phone_numbers import mask
 from sms_opt_out.domain.preferences import (
+    NO_EVENTS,
     Action,
     ConsentState,
     PreferenceEvent,
@@ -31,7 +32,10 @@ from sms_opt_out.sms.gateway import SmsGateway, error_code
 from sms_opt_out.sms.opt_out_list_removal import OptOutListRemover
 from sms_opt_out.sms.origination import Originations
 from sms_opt_out.sms.rcs import rcs_agent_id
-from sms_opt_out.storage.opt_out_store import OptOutStore, Receipt
+from sms_opt_out.storage.audit_trail import Answered
+from sms_opt_out.storage.consent_leases import Claim
+from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.reply_receipts import Receipt
 from sms_opt_out.storage.suppressions import Suppressions
 from sms_opt_out.storage.unrecognised_replies import UnrecognisedReplies
 
@@ -65,7 +69,7 @@ class ReplyProcessor:
     A customer's replies are answered one at a time, under the customer's lease: so each reply is
     answered once, an opt-out is confirmed once (a later STOP is not answered once an earlier one
     was), and the last answer a customer receives matches their consent state. After an answer went
-    out, one write records it (``OptOutStore.finish_reply``). A reply to a number of a configured
+    out, one write records it (``ReplyReceipts.finish_reply``). A reply to a number of a configured
     pool is recorded for that number (which governs the pool's sends) and answered from it; one to an
     RCS agent is recorded for the agent (which governs its pool's sends as a number does) and answered
     through the agent's pool (RCS first, SMS as fallback). Nothing but DynamoDB is called before a
@@ -116,9 +120,9 @@ class ReplyProcessor:
         """
         classification = self._settings.rules.classify_reply(reply.body)
         customer = mask(reply.customer)
-        if self._suppressions is not None:  # any reply shows the number reachable: a suppression ends
-            self._suppressions.lift(reply.customer, replied_at=reply.timestamp)
         if classification.intent in (Intent.OTHER, Intent.AMBIGUOUS):
+            if self._suppressions is not None:  # any reply shows the number reachable: a suppression ends
+                self._suppressions.lift(reply.customer, replied_at=reply.timestamp)
             self._unrecognised.keep(reply, classification)
             logger.info("kept a reply from %s for review: %s", customer, classification.rule)
             if classification.intent is Intent.OTHER:
@@ -129,26 +133,28 @@ class ReplyProcessor:
             else _preference_event(reply, classification, self._now(), self._replied_to(reply))
         )
         receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
-        earlier = self._store.begin_reply(receipt, event)
+        earlier = self._store.receipts.begin_reply(receipt, event)
         if earlier is not None and earlier.outcome is not None:
             logger.info("repeated delivery from %s: already %s", customer, earlier.outcome)
             return ReplyOutcome.DUPLICATE
-        if event is not None and self._store.apply(event) is None:
+        lease = lease.for_reply(reply.inbound_message_id).in_aws_time(self._clock)
+        claim = self._claim(reply, event, lease)
+        self._lift_suppression(reply, claim.state)
+        if not claim.applied:
             # A later event for the same number decides (out-of-order delivery): recorded, not answered.
             self._settle(receipt, ReplyOutcome.SUPERSEDED)
             return ReplyOutcome.SUPERSEDED
-        # Recorded and enforced with DynamoDB alone. Only the answer may need a pool's numbers.
-        governing = self._governing(reply) if event is not None else frozenset()
-        lease = lease.for_reply(reply.inbound_message_id).in_aws_time(self._clock)
-        state = self._store.claim(reply.customer, lease, int(self._clock() * 1000))
-        if state is None:
+        if not claim.leased:
             raise CustomerBusyError(f"another reply of {customer} is being answered; this one is retried")
         finished = False
         try:
-            if self._store.get_receipt(receipt).outcome is not None:
+            # Recorded and enforced with DynamoDB alone. Only the answer may need a pool's numbers.
+            governing = self._governing(reply) if event is not None else frozenset()
+            stored, history = self._read_under_lease(receipt, event)
+            if stored.outcome is not None:
                 logger.info("repeated delivery from %s: answered by another delivery", customer)
                 return ReplyOutcome.DUPLICATE
-            unanswered = self._not_to_answer(event, governing, state)
+            unanswered = self._not_to_answer(event, governing, claim.state, history)
             if unanswered is not None:
                 finished = self._finish(receipt, unanswered, lease)
                 return unanswered
@@ -169,15 +175,40 @@ class ReplyProcessor:
             return ReplyOutcome(classification.intent.value)
         finally:
             if not finished:
-                self._store.release(reply.customer, lease)
+                self._store.leases.release(reply.customer, lease)
+
+    def _claim(self, reply: InboundReply, event: PreferenceEvent | None, lease: Lease) -> Claim:
+        """Apply ``event`` (if any) and take the customer's lease, in one write."""
+        now_ms = int(self._clock() * 1000)
+        if event is not None:
+            return self._store.leases.apply_and_claim(event, lease, now_ms)
+        state = self._store.leases.claim(reply.customer, lease, now_ms)
+        return Claim(state or NO_EVENTS, applied=True, leased=state is not None)
+
+    def _lift_suppression(self, reply: InboundReply, state: ConsentState) -> None:
+        """Any reply shows the number reachable: a suppression from before it ends (one request more,
+        made only when the state just written or read shows one)."""
+        if state.suppressed is not None and self._suppressions is not None:
+            self._suppressions.lift(reply.customer, replied_at=reply.timestamp)
+
+    def _read_under_lease(self, receipt: Receipt, event: PreferenceEvent | None) -> tuple[Receipt, Answered]:
+        """The receipt as stored now and, for an opt-out, the customer's answered history (both in one
+        Query); the receipt alone (one GetItem) otherwise."""
+        if event is not None and event.action is Action.OPT_OUT:
+            return self._store.receipts.receipt_and_history(receipt)
+        return self._store.receipts.get_receipt(receipt), []
 
     def _not_to_answer(
-        self, event: PreferenceEvent | None, governing: Governing, state: ConsentState
+        self,
+        event: PreferenceEvent | None,
+        governing: Governing,
+        state: ConsentState,
+        history: Answered,
     ) -> ReplyOutcome | None:
         """Why the reply is recorded but not answered, under the lease; None when it is answered."""
         if event is None:
             return None
-        if self._confirmed_already(event, governing):
+        if self._confirmed_already(event, governing, history):
             # One confirmation per opt-out: the customer was told already; in the history, not answered.
             return ReplyOutcome.ALREADY_OPTED_OUT
         if not confirmation_holds(state, governing, self._settings.scope, event.action):
@@ -197,12 +228,12 @@ class ReplyProcessor:
     def _now(self) -> str:
         return event_time(datetime.fromtimestamp(self._clock(), UTC))
 
-    def _confirmed_already(self, event: PreferenceEvent, governing: Governing) -> bool:
+    def _confirmed_already(self, event: PreferenceEvent, governing: Governing, history: Answered) -> bool:
         """Whether the customer sending the opt-out ``event`` was told by SMS already that they are
-        opted out from ``governing`` (read under the lease, so no other reply is answered meanwhile)."""
+        opted out from ``governing`` (``history`` read under the lease, so no other reply is answered
+        meanwhile)."""
         if event.action is not Action.OPT_OUT:
             return False
-        history = self._store.answered_history(event.customer)
         entry = StateEntry.from_history_item(event.history_item())
         return opt_out_confirmed_already(history, entry, governing, self._settings.scope)
 
@@ -222,7 +253,7 @@ class ReplyProcessor:
             ) from error
 
     def _settle(self, receipt: Receipt, outcome: str) -> None:
-        self._store.settle_reply(receipt, outcome, None)
+        self._store.receipts.settle_reply(receipt, outcome, None)
         self._log(receipt, outcome)
 
     def _finish(
@@ -234,7 +265,7 @@ class ReplyProcessor:
         confirmed: tuple[PreferenceEvent, str] | None = None,
     ) -> bool:
         """Settle the receipt (confirming the event) and release the lease in one write; True once done."""
-        self._store.finish_reply(receipt, settled_as, lease, message_id, confirmed)
+        self._store.receipts.finish_reply(receipt, settled_as, lease, message_id, confirmed)
         self._log(receipt, settled_as)
         return True
 

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from sms_opt_out.domain.preferences import ConsentState
-from sms_opt_out.storage.opt_out_store import BATCH_GET_LIMIT, OptOutStore
+from sms_opt_out.storage.consent_items import BATCH_GET_LIMIT
+from sms_opt_out.storage.opt_out_store import OptOutStore
 
 FRESH_FOR_SECONDS = 5.0
 
@@ -58,5 +59,5 @@ class ConsentReads:
             ):
                 chunk.append(other)
         read_at = time.monotonic()
-        for name, state in self._store.consent_states(chunk).items():
+        for name, state in self._store.states.consent_states(chunk).items():
             self._read[name] = (read_at, state)

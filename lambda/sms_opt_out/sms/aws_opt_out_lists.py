@@ -11,7 +11,7 @@ mismatched settings) is not an opt-out: its ``Reason`` is the failure's code (``
 
 Where it is kept: the customer's state item gains an ``AWSLIST#<origination key>`` attribute (one
 conditional UpdateItem, which never touches any other attribute), read as an opt-out of that key
-by every consent read (``opt_out_store``), and shown by ``history``. The sender may write only such
+by every consent read (``consent_states``), and shown by ``history``. The sender may write only such
 attributes (IAM ``dynamodb:Attributes``), so it can add an opt-out but never record consent.
 """
 
@@ -141,7 +141,7 @@ class AwsOptOutLearner:
             event_id=str(uuid.uuid4()),
         )
         try:
-            self._store.record_aws_opt_out(refusal.customer, refusal.origination, refusal.record())
+            self._store.writes.record_aws_opt_out(refusal.customer, refusal.origination, refusal.record())
         except (BotoCoreError, ClientError) as failure:
             logger.error(
                 "AWS opt-out of %s not recorded (the next refused send tries again): %s",

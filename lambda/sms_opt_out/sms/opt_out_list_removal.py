@@ -160,7 +160,7 @@ class OptOutListRemover:
                 continue
             removal.removed.append(name)
         if removal.removed:
-            self._store.note_list_removals(customer, removal.removed, event_time(now))
+            self._store.writes.note_list_removals(customer, removal.removed, event_time(now))
         if removal.refused:
             self._record_refusal(customer, opt_in, removal, now)
         return removal
@@ -168,7 +168,7 @@ class OptOutListRemover:
     def _record_refusal(
         self, customer: str, opt_in: PreferenceEvent, removal: ListRemoval, now: datetime
     ) -> None:
-        last = self._store.list_removals(customer)
+        last = self._store.states.list_removals(customer)
         retry = [
             datetime.fromisoformat(last[name].replace("Z", "+00:00")) + REMOVAL_INTERVAL
             for name in removal.refused
@@ -189,7 +189,7 @@ class OptOutListRemover:
             "OptOutLists": ", ".join(sorted(removal.refused)),
             "RetryAfter": event_time(retry_after),
         }
-        self._store.record_aws_opt_out(customer, opt_in.origination, record)
+        self._store.writes.record_aws_opt_out(customer, opt_in.origination, record)
         logger.warning(
             "%s is still on AWS opt-out lists (%s): opt-in recorded, not confirmed",
             mask(customer),

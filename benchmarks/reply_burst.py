@@ -1,0 +1,310 @@
+"""1,000 STOPs arriving at once on a 3-MPS number (issue 25): recorded and enforced by when, and the
+rate of their confirmations.
+
+Each STOP comes from a customer of its own. The reply function is modelled as Lambda runs it for
+SNS: each event is one invocation (30 s, the construct's default timeout) in one of ``CONTAINERS``
+warm containers (each its own reply processor, so its own clients and pace, as a container is);
+an invocation that raises is retried as Lambda retries an asynchronous event, twice, one and two
+minutes later, and then goes to the dead-letter queue. The number is registered as AWS describes it
+(toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with 50 ms per call; DynamoDB is a
+moto server answering one request at a time (each applied whole, as DynamoDB does), which backs a
+transaction up by the items it names rather than by copying the whole table (``_item_rollback``).
+
+``python -m benchmarks.reply_burst [STOPS]`` prints the row; ``benchmarks.run`` adds it to BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import copy
+import heapq
+import os
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, cast
+from unittest.mock import patch
+
+import boto3
+import moto.dynamodb.models as dynamodb_models
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.table import Table
+
+from benchmarks.fleet_rates import TOLL_FREE, _environment, _simulator
+from benchmarks.local_stack import ENVIRONMENT
+from sandbox.atomic_moto import AtomicMotoServer
+from sandbox.lambda_context import LambdaContext
+from sandbox.local_aws import TABLE_NAME, table_definition
+from sms_opt_out.domain.deadline import Deadline
+from sms_opt_out.domain.leases import Lease
+from sms_opt_out.reply.inbound import InboundReply
+from sms_opt_out.reply.service import ReplyProcessor
+
+STOPS = 1_000
+CONTAINERS = 100
+"""Warm containers of the reply function (``reply_reserved_concurrency``): Lambda would start up to
+1,000 for this burst when unreserved, more than this machine hosts."""
+TIMEOUT_MS = 30_000
+RETRY_DELAYS = (60.0, 120.0)
+"""Lambda's retries of an asynchronous event whose invocation failed: after one, then two minutes."""
+NUMBER = TOLL_FREE
+
+
+class _TablesKept:
+    """``copy`` for moto's transactions: a table is kept, not copied (``_item_rollback``)."""
+
+    @staticmethod
+    def deepcopy(value: Any, memo: dict[int, Any] | None = None) -> Any:
+        return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+
+@contextmanager
+def _item_rollback() -> Iterator[None]:
+    """moto backs up every table a transaction names, once per item, before applying it: a request
+    costs a copy of the whole table, and the burst's table grows to thousands of items. The items a
+    transaction names are all it can change, so only they are kept, and put back if it is cancelled
+    (the server answers one request at a time, so nothing else changes meanwhile)."""
+    original = DynamoDBBackend.transact_write_items
+
+    def transact(backend: DynamoDBBackend, transact_items: list[dict[str, Any]]) -> None:
+        kept = []
+        for entry in transact_items:
+            (op,) = entry.values()
+            table = backend.get_table(op["TableName"])
+            names = [n for n in (table.hash_key_attr, table.range_key_attr) if n]
+            key = op.get("Key") or {n: op["Item"][n] for n in names}
+            found = backend.get_item(op["TableName"], key)
+            kept.append(
+                (op["TableName"], key, copy.deepcopy(found.to_json()["Attributes"]) if found else None)
+            )
+        try:
+            with patch.object(dynamodb_models, "copy", _TablesKept):
+                original(backend, transact_items)
+        except Exception:
+            for table_name, key, attributes in reversed(kept):
+                if attributes is None:
+                    backend.delete_item(table_name, key)
+                else:
+                    backend.put_item(table_name, attributes)
+            raise
+
+    with patch.object(DynamoDBBackend, "transact_write_items", transact):
+        yield
+
+
+@contextmanager
+def _dynamodb() -> Iterator[None]:
+    server = AtomicMotoServer()
+    server.start()
+    os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = server.endpoint_url
+    try:
+        boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
+        yield
+    finally:
+        server.stop()
+
+
+@dataclass
+class Burst:
+    stops: int
+    containers: int
+    recorded: dict[str, float] = field(default_factory=dict)
+    """Seconds from the burst to each reply's receipt and history item written."""
+    enforced: dict[str, float] = field(default_factory=dict)
+    """Seconds from the burst to each opt-out applied to the state (the sender blocks from then on)."""
+    outcomes: Counter[str] = field(default_factory=Counter)
+    failed_invocations: int = 0
+    dead_lettered: int = 0
+    confirmations: list[float] = field(default_factory=list)
+    """When the simulator accepted each confirmation (epoch seconds)."""
+    sent_twice: int = 0
+    throttled: int = 0
+    calls: int = 0
+    seconds: float = 0.0
+
+    @property
+    def confirmed_rate(self) -> float:
+        times = sorted(self.confirmations)
+        return (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 and times[-1] > times[0] else 0.0
+
+
+class _Noting:
+    """One part of a processor's store, noting something of each call of one of its methods."""
+
+    def __init__(self, inner: Any, method: str, note: Callable[[tuple[Any, ...], Any], None]) -> None:
+        self._inner = inner
+        self._method = method
+        self._note = note
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._inner, name)
+        if name != self._method:
+            return attribute
+
+        def noted(*args: Any) -> Any:
+            result = attribute(*args)
+            self._note(args, result)
+            return result
+
+        return noted
+
+
+def _timed(processor: ReplyProcessor, burst: Burst, began: Callable[[], float]) -> None:
+    """Note when each reply was recorded (its receipt and history item written) and enforced (its
+    event applied to the state)."""
+
+    def recorded(args: tuple[Any, ...], _: Any) -> None:
+        burst.recorded.setdefault(args[0].inbound_message_id, began())
+
+    def enforced(args: tuple[Any, ...], claim: Any) -> None:
+        if claim.applied:
+            burst.enforced.setdefault(args[0].event_id, began())
+
+    store = processor._store
+    processor._store = replace(
+        store,
+        receipts=cast(Any, _Noting(store.receipts, "begin_reply", recorded)),
+        leases=cast(Any, _Noting(store.leases, "apply_and_claim", enforced)),
+    )
+
+
+def _stops(count: int) -> list[InboundReply]:
+    at = "2025-05-01T12:00:00.000Z"
+    return [InboundReply(f"+1310{n:07d}", NUMBER.e164, "STOP", f"stop-{n}", at) for n in range(count)]
+
+
+class _Lambda:
+    """Invocations of the reply function: ``containers`` at once, failed events retried as Lambda does."""
+
+    def __init__(self, processors: list[ReplyProcessor], burst: Burst) -> None:
+        self._processors = processors
+        self._burst = burst
+        self._due: list[tuple[float, int, int, InboundReply]] = []  # (due at, order, attempt, reply)
+        self._order = 0
+        self._in_flight = 0
+        self._lock = threading.Condition()
+
+    def submit(self, reply: InboundReply, attempt: int = 0, delay: float = 0.0) -> None:
+        with self._lock:
+            heapq.heappush(self._due, (time.monotonic() + delay, self._order, attempt, reply))
+            self._order += 1
+            self._lock.notify_all()
+
+    def run(self) -> None:
+        threads = [threading.Thread(target=self._container, args=(p,)) for p in self._processors]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    def _next(self) -> tuple[int, InboundReply] | None:
+        with self._lock:
+            while True:
+                if not self._due and self._in_flight == 0:
+                    self._lock.notify_all()
+                    return None
+                if self._due and self._due[0][0] <= time.monotonic():
+                    _, _, attempt, reply = heapq.heappop(self._due)
+                    self._in_flight += 1
+                    return attempt, reply
+                wait = self._due[0][0] - time.monotonic() if self._due else None
+                self._lock.wait(timeout=min(wait, 1.0) if wait is not None else 1.0)
+
+    def _container(self, processor: ReplyProcessor) -> None:
+        while (taken := self._next()) is not None:
+            attempt, reply = taken
+            context = LambdaContext(timeout_ms=TIMEOUT_MS)
+            lease = Lease.for_invocation(context.aws_request_id, context.get_remaining_time_in_millis())
+            try:
+                outcome = processor.process(reply, lease, Deadline.of(context))
+            except Exception:  # noqa: BLE001 - the invocation fails: Lambda retries the event, or dead-letters it
+                with self._lock:
+                    self._burst.failed_invocations += 1
+                if attempt < len(RETRY_DELAYS):
+                    self.submit(reply, attempt + 1, RETRY_DELAYS[attempt])
+                else:
+                    with self._lock:
+                        self._burst.dead_lettered += 1
+            else:
+                with self._lock:
+                    self._burst.outcomes[outcome] += 1
+            with self._lock:
+                self._in_flight -= 1
+                self._lock.notify_all()
+
+
+def run(stops: int = STOPS, containers: int = CONTAINERS) -> Burst:
+    burst = Burst(stops, containers)
+    saved = dict(os.environ)
+    try:
+        os.environ.update(ENVIRONMENT)
+        with _item_rollback(), _dynamodb(), _simulator([NUMBER]) as (endpoint, pipe):
+            os.environ.update(_environment([NUMBER], endpoint))
+            from sms_opt_out.runtime import build_reply_processor
+
+            start = [0.0]
+
+            def began() -> float:
+                return time.monotonic() - start[0]
+
+            processors = []
+            for _ in range(containers):  # warm containers, built before the burst
+                processor = build_reply_processor()
+                _timed(processor, burst, began)
+                processors.append(processor)
+            invocations = _Lambda(processors, burst)
+            start[0] = time.monotonic()
+            for reply in _stops(stops):
+                invocations.submit(reply)
+            invocations.run()
+            burst.seconds = began()
+            pipe.send("report")
+            texts, burst.throttled, burst.calls = pipe.recv()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    burst.confirmations = [datetime.fromisoformat(t[2]).timestamp() for t in texts]
+    burst.sent_twice = sum(n - 1 for n in Counter(t[1] for t in texts).values() if n > 1)
+    return burst
+
+
+def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
+    b = burst or run()
+    recorded_by = max(b.recorded.values(), default=float("nan"))
+    enforced_by = max(b.enforced.values(), default=float("nan"))
+    share = b.confirmed_rate / NUMBER.rate
+    confirmed = len(b.confirmations) - b.sent_twice
+    lost = b.stops - len(b.enforced)
+    unconfirmed = b.stops - confirmed
+    met = (
+        len(b.recorded) == len(b.enforced) == b.stops
+        and enforced_by <= 10
+        and confirmed == b.stops
+        and share >= 0.9
+        and b.sent_twice == 0
+    )
+    return [
+        (
+            f"{b.stops:,} STOPs at once on a {NUMBER.rate}-MPS number, {b.containers} reply containers "
+            f"(30 s invocations, Lambda's two retries)",
+            f"all {len(b.recorded):,} recorded by {recorded_by:.1f} s, enforced by {enforced_by:.1f} s; "
+            f"{confirmed:,} confirmed at {b.confirmed_rate:.2f} msg/s ({share:.0%} of its rate), "
+            f"{unconfirmed:,} not confirmed ({b.dead_lettered:,} dead-lettered after 3 attempts); "
+            f"{lost} lost, {b.sent_twice} confirmed twice; {b.failed_invocations:,} failed invocations, "
+            f"{b.throttled:,} of {b.calls:,} SendTextMessage calls throttled; {b.seconds:.0f} s in all",
+            "-",
+            "all recorded and enforced ≤ 10 s, all confirmed at ≥ 90% of the rate: "
+            + ("met" if met else "MISSED"),
+        )
+    ]
+
+
+if __name__ == "__main__":
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else STOPS
+    containers = int(sys.argv[2]) if len(sys.argv) > 2 else CONTAINERS
+    for row in rows(run(count, containers)):
+        print(" | ".join(row), flush=True)
