@@ -32,7 +32,7 @@ def held_messages() -> HeldMessages:
 def send_metrics() -> SendMetrics:
     """Kept for the container's life: it remembers the identities SendTextMessage sent from, and
     knows the construct's own numbers and pools from the start."""
-    settings = Settings.from_environ()
+    settings = Settings.from_environ(replies=False)
     numbers = settings.origination_numbers
     return SendMetrics(own={*numbers, *numbers.values(), *settings.pool_ids})
 

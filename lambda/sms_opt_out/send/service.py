@@ -185,14 +185,17 @@ class GuardedSender:
                 first_of_key[item.key] = item.index
             unique.append(item)
         run = _Run(deadline, ConsentReads(self._store, [i.destination for i in unique]), results)
-        not_started = dispatch(
-            unique,
-            lane=lambda item: item.origination.key,
-            next_free=self._gateway.next_free,
-            work=lambda item: self._send_one(item, run),
-            concurrency=self._concurrency,
-            stop=run.stop,
-        )
+        try:
+            not_started = dispatch(
+                unique,
+                lane=lambda item: item.origination.key,
+                next_free=self._gateway.next_free,
+                work=lambda item: self._send_one(item, run),
+                concurrency=self._concurrency,
+                stop=run.stop,
+            )
+        finally:
+            self._gateway.release()  # the fleet's other containers take this one's share of each rate
         if run.error is not None and run.sent == 0:
             raise run.error
         for item in not_started:
