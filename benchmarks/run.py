@@ -20,10 +20,12 @@ from benchmarks import (
     import_throughput,
     metrics_cost,
     request_cost,
+    send_cpu,
     send_rules_cost,
     send_throughput,
     service_model_cost,
 )
+from sms_opt_out.send import capacity
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = """\
@@ -379,15 +381,7 @@ def _send_rows() -> list[Row]:
             ),
         )
     )
-    cpu = send_throughput.cpu_per_call()
-    rows.append(
-        (
-            "CPU per SendTextMessage call in the sender (botocore, one thread)",
-            f"{cpu * 1e3:.2f} ms: one interpreter's ceiling is {1 / cpu:,.0f} calls/s",
-            "-",
-            "-",
-        )
-    )
+    rows += _capacity_rows()
     slow, quick = send_throughput.SLOW_NUMBER, send_throughput.FAST_NUMBER
     for configured in (True, False):
         run = send_throughput.mixed(configured)
@@ -411,6 +405,36 @@ def _send_rows() -> list[Row]:
             )
         )
     return rows
+
+
+def _capacity_rows() -> list[Row]:
+    """CPU per send and what one container makes of it at a function's memory (issue 25)."""
+    cpu = send_cpu.run()
+    constant = capacity.CPU_SECONDS_PER_SEND
+    rates = {
+        mb: capacity.sends_per_second(mb, cpu.handler) for mb in (capacity.DEFAULT_MEMORY_MB, 1_024, 1_769)
+    }
+    return [
+        (
+            "CPU per SendTextMessage call, the function's SMS client (botocore, one thread)",
+            f"{cpu.botocore * 1e3:.2f} ms",
+            f"a default boto3 client (parameter validation on): {cpu.botocore_default * 1e3:.2f} ms",
+            "-",
+        ),
+        (
+            f"CPU per send of the send function (handler, botocore, 32 threads, {send_cpu.BATCH:,} a batch)",
+            f"{cpu.handler * 1e3:.2f} ms",
+            f"send/capacity.py's CPU_SECONDS_PER_SEND: {constant * 1e3:.2f} ms",
+            f"the constant within 15%: {_verdict(abs(cpu.handler - constant) <= 0.15 * constant)}",
+        ),
+        (
+            "Sends per second of one send container, CPU-bound (1 vCPU at 1,769 MB, proportional below)",
+            ", ".join(f"{mb:,} MB: {rate:,.0f}" for mb, rate in rates.items())
+            + f" (the constant: {capacity.sends_per_second():,.0f} at {capacity.DEFAULT_MEMORY_MB} MB)",
+            "-",
+            "-",
+        ),
+    ]
 
 
 def render(rows: list[Row]) -> str:
