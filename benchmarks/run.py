@@ -44,8 +44,8 @@ package the runtime does not bundle, so it is left out. The constant `CPU_SECOND
 (`sms_opt_out.send.capacity`) is the median of four runs that day (0.92 to 0.99 ms).
 
 Fleet rates: each container sending from a number with a known rate writes one `UpdateItem` a second
-on `RATE#<identity>` (1 WCU) and one more when its invocation ends (the release): n containers
-sending from one identity cost n write requests per second for it, plus one per invocation; nothing
+on `RATE#<identity>` (1 WCU) and one more when a batch invocation ends (the release): n containers
+sending from one identity cost n write requests per second for it, plus one per batch; nothing
 while none sends (4 containers continuously: about 10.4 million writes a month, about $6.50 on
 demand in us-east-1). Before this round the 2- and 4-container fleets reached 80% and 74%: a
 container that had finished kept its lease to its end (2 s) and the others' slots, taken seconds

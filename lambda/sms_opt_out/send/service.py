@@ -158,6 +158,8 @@ class GuardedSender:
         one has, nothing is raised: what could not be done is returned (``DEFERRED``, ``FAILED``,
         ``UNKNOWN``) and kept on the failed-send queue as ``redelivery`` says. A direct batch
         (``Redelivery.NONE``) puts what it did not send in time on the send queue (``QUEUED``).
+        At the end of a batch this container gives back its share of each number's rate
+        (``shared_rates``); a single send keeps its lease to its end, so a text costs no write of its own.
         """
         deadline = deadline or Deadline.none()
         results: list[dict[str, Any] | None] = [None] * len(requests)
@@ -195,7 +197,8 @@ class GuardedSender:
                 stop=run.stop,
             )
         finally:
-            self._gateway.release()  # the fleet's other containers take this one's share of each rate
+            if len(requests) > 1:  # a batch: the fleet's other containers take this one's share of each rate
+                self._gateway.release()  # (a single send keeps its lease to its end: no write per text)
         if run.error is not None and run.sent == 0:
             raise run.error
         for item in not_started:

@@ -7,7 +7,7 @@ on the item ``RATE#<identity>`` sets the container's own attribute (``H_<contain
 lease's end, removes the leases it saw expired, and answers the whole item (``ALL_NEW``), so the
 same request tells the container how many leases are live. Its share of the rate is then 1 / that
 count: one container alone gets the whole rate, four get a quarter each. A container that has sent
-what it was given (the end of an invocation) removes its lease at once (``release``), so the others
+what it was given (the end of a batch) removes its lease at once (``release``), so the others
 take its share at their next renewal; a container that stops without doing so (a timeout, a crash)
 frees it when its lease ends. No write depends on another's (each container writes only its
 attribute), so no condition can fail and no retry is needed.
@@ -17,7 +17,7 @@ others sending waits until the last of them has renewed (each lease tells when i
 before its first send from the identity, while they make room: at most ``RENEW_SECONDS``.
 
 Cost: one write request (about 1 WCU: the item holds a number per live container) per container
-and identity each second while it sends, and one more when it is done; nothing while it is idle.
+and identity each second while it sends, and one more when a batch is done; nothing while it is idle.
 """
 
 from __future__ import annotations
