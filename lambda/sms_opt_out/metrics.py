@@ -23,8 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sms_opt_out.outcomes import ReplyOutcome, SendStatus
-from sms_opt_out.send.service import ALIASES
-from sms_opt_out.sms.send_operations import NOTIFY_CONFIGURATION
+from sms_opt_out.sms.send_operations import ALIASES, NOTIFY_CONFIGURATION
 
 logger = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ from sms_opt_out.send.rules import SendRules
 from sms_opt_out.sms.aws_opt_out_lists import AwsOptOutLearner, failure_code, is_opted_out_answer
 from sms_opt_out.sms.gateway import THROTTLING, SmsGateway, error_code, outcome_unknown
 from sms_opt_out.sms.origination import Origination, Originations
-from sms_opt_out.sms.send_operations import NOTIFY, send_operation
+from sms_opt_out.sms.send_operations import ALIASES, NOTIFY, send_operation
 from sms_opt_out.storage.failed_sends import FailedSend, FailedSendQueue
 from sms_opt_out.storage.idempotency import MAX_KEY_LENGTH, Claim, IdempotencyKeys, request_fingerprint
 from sms_opt_out.storage.opt_out_store import OptOutStore
@@ -40,8 +40,6 @@ from sms_opt_out.storage.queued_sends import QueuedSends
 
 logger = logging.getLogger(__name__)
 
-ALIASES = {"OID": "OriginationIdentity", "SourcePhoneNumber": "DestinationPhoneNumber"}
-"""The blog sample's request names, accepted beside SendTextMessage's own."""
 IDEMPOTENCY_KEY = "IdempotencyKey"
 """Ours, never passed to AWS: at most one send per key within 24 hours."""
 RETRYABLE_CODES = frozenset({THROTTLING, "InternalServerException"})
