@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from sms_opt_out.domain.keywords import Intent, MatchMode
@@ -71,3 +76,66 @@ def test_every_setting_is_read() -> None:
 def test_a_bad_setting_names_the_variable(environ: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigurationError, match=f"^{message}"):
         Settings.from_environ(environ)
+
+
+def test_the_send_function_reads_the_reply_sides_settings_only_when_used() -> None:
+    environ = {"OPT_OUT_TABLE_NAME": "t", "OPT_OUT_KEYWORDS": "QUIT", "OPT_OUT_WORDS": ""}
+
+    settings = Settings.from_environ(environ, replies=False)  # no STOP: the reply function refuses it
+
+    with pytest.raises(ConfigurationError, match=r"^OPT_OUT_KEYWORDS: must include STOP"):
+        _ = settings.rules
+
+
+def test_the_reply_function_reads_the_send_rules_only_when_used() -> None:
+    settings = Settings.from_environ({"OPT_OUT_TABLE_NAME": "t", "QUIET_HOURS": "[1]"}, sends=False)
+
+    with pytest.raises(ConfigurationError, match=r"^QUIET_HOURS"):
+        _ = settings.send_rules
+
+
+def test_only_the_variables_read_later_are_kept() -> None:
+    settings = Settings.from_environ(
+        {"OPT_OUT_TABLE_NAME": "t", "AWS_SECRET_ACCESS_KEY": "secret", "HELP_KEYWORDS_FR": "AIDE"}
+    )
+
+    assert settings.environ == {"HELP_KEYWORDS_FR": "AIDE"}
+
+
+def test_the_send_function_does_not_import_the_classifier_or_the_delivery_side() -> None:
+    """Its cold start (``make bench``) pays only for what the first send needs."""
+    program = (
+        "import sys, send_text_message; send_text_message.guarded_sender(); "
+        "send_text_message.send_metrics(); "
+        "print(sorted(m for m in sys.modules if m.startswith('sms_opt_out')))"
+    )
+    env = {
+        **os.environ,
+        "OPT_OUT_TABLE_NAME": "t",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+    }
+    found = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=Path(__file__).parent.parent / "lambda",  # the functions' code, as Lambda runs it
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    imported = set(found.stdout.split("'")[1::2])
+
+    assert "sms_opt_out.send.service" in imported
+    assert (
+        imported
+        & {
+            "sms_opt_out.domain.intents",
+            "sms_opt_out.domain.keywords",
+            "sms_opt_out.domain.languages",
+            "sms_opt_out.delivery.events",
+            "sms_opt_out.reply.service",
+        }
+        == set()
+    )

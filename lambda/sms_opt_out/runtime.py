@@ -112,7 +112,7 @@ def build_reply_processor(
     from sms_opt_out.sms.opt_out_list_removal import OptOutListNames, OptOutListRemover
     from sms_opt_out.storage.unrecognised_replies import UnrecognisedReplies
 
-    settings = Settings.from_environ()
+    settings = Settings.from_environ(sends=False)
     aws_clock = AwsClock(clock)
     dynamodb, sms = _clients(settings, client or _default_factory())
     aws_clock.watch(dynamodb)
@@ -135,7 +135,7 @@ def build_reply_processor(
 def build_delivery_event_recorder(client: ClientFactory | None = None) -> DeliveryEventRecorder:
     from sms_opt_out.delivery.events import DeliveryEventRecorder  # not on the other functions' cold starts
 
-    settings = Settings.from_environ(replies=False)
+    settings = Settings.from_environ(replies=False, sends=False)
     dynamodb, _ = _clients(settings, client or _default_factory())
     return DeliveryEventRecorder(settings.table_name, dynamodb)
 

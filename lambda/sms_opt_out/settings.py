@@ -1,8 +1,10 @@
 """Runtime settings, read from environment variables (the construct sets them from its props).
 
-The reply side's settings (the keyword rules and the answers, in every language) are read when first
-used, so the send function neither imports the classifier nor builds its rules: ``from_environ``
-reads and checks them at once unless told ``replies=False`` (the send and delivery functions).
+The reply side's settings (the keyword rules and the answers, in every language) and the send rules
+(quiet hours, caps) are read when first used, so the send function neither imports the classifier nor
+builds its rules, and the reply function does not import the send rules: ``from_environ`` reads and
+checks both at once unless told ``replies=False`` (the send and delivery functions) or ``sends=False``
+(the reply and delivery functions).
 """
 
 from __future__ import annotations
@@ -15,10 +17,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from sms_opt_out.domain.preferences import Scope
-from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
 from sms_opt_out.errors import ConfigurationError, InvalidFieldError
 from sms_opt_out.send.dispatch import DEFAULT_CONCURRENCY
-from sms_opt_out.send.rules import Coverage, SendRulesSettings
 from sms_opt_out.sms.origination import parse_origination_numbers
 from sms_opt_out.sms.pacing import parse_rates
 from sms_opt_out.sms.pools import parse_pool_ids
@@ -28,6 +28,7 @@ from sms_opt_out.sms.rcs import parse_rcs_agent_ids
 if TYPE_CHECKING:
     from sms_opt_out.domain.keywords import KeywordRules
     from sms_opt_out.domain.languages import KeywordSet, Texts
+    from sms_opt_out.send.rules import SendRulesSettings
 
 DEFAULT_CONFIGURATION_SET_VARIABLE = "DEFAULT_CONFIGURATION_SET"
 _Choice = TypeVar("_Choice", bound=enum.Enum)
@@ -75,16 +76,14 @@ class Settings:
     """Phone number ID to (NumberType, IsoCountryCode) of the construct's numbers: their published rates."""
     pool_ids: tuple[str, ...] = ()
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
-    send_rules: SendRulesSettings = field(default_factory=SendRulesSettings)
-    """Quiet hours and frequency caps of promotional sends (``SEND_RULES``, ``QUIET_HOURS``, ...)."""
     default_configuration_set: str | None = None
     """What the sender names as ``ConfigurationSetName`` when a request names none (the construct's own,
     whose event destination reports delivery)."""
     rcs_agent_ids: tuple[str, ...] = ()
     """The RCS agents the construct configured (``RCS_AGENT_IDS``), by ID: origination identities."""
     environ: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
-    """The reply side's variables: its settings (``rules``, ``texts``, ``opt_out_list_numbers``) come from
-    them when first used."""
+    """The variables of the settings read when first used (``rules``, ``texts``, ``opt_out_list_numbers``,
+    ``send_rules``)."""
 
     @cached_property
     def rules(self) -> KeywordRules:
@@ -98,6 +97,11 @@ class Settings:
         return configured_texts(self.environ, _languages(self.environ))
 
     @cached_property
+    def send_rules(self) -> SendRulesSettings:
+        """Quiet hours and frequency caps of promotional sends (``SEND_RULES``, ``QUIET_HOURS``, ...)."""
+        return _send_rules(self.environ)
+
+    @cached_property
     def opt_out_list_numbers(self) -> tuple[str, ...]:
         """Phone number IDs whose AWS opt-out lists an opt-in clears (``OPT_OUT_LIST_NUMBERS``), as the
         pools'."""
@@ -106,10 +110,13 @@ class Settings:
         return parse_list_numbers(self.environ.get(LIST_NUMBERS_VARIABLE))
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] | None = None, *, replies: bool = True) -> Settings:
+    def from_environ(
+        cls, environ: Mapping[str, str] | None = None, *, replies: bool = True, sends: bool = True
+    ) -> Settings:
         """Read the settings; a missing optional variable takes its documented default.
 
-        ``replies``: read and check the reply side's settings now too (False: when first used, if ever).
+        ``replies``, ``sends``: read and check the reply side's settings (``rules``, ``texts``,
+        ``opt_out_list_numbers``) and the send rules now too (False: when first used, if ever).
         """
         env = os.environ if environ is None else environ
         table_name = env.get("OPT_OUT_TABLE_NAME", "").strip()
@@ -126,31 +133,36 @@ class Settings:
             origination_numbers=numbers,
             number_types=parse_number_types(env.get("NUMBER_TYPES"), list(numbers)),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
-            send_rules=_send_rules(env),
             default_configuration_set=env.get(DEFAULT_CONFIGURATION_SET_VARIABLE, "").strip() or None,
             rcs_agent_ids=parse_rcs_agent_ids(env.get("RCS_AGENT_IDS")),
-            environ=_reply_variables(env),
+            environ=_lazy_variables(env),
         )
         if replies:
             _ = settings.rules, settings.texts, settings.opt_out_list_numbers  # a bad variable is named now
+        if sends:
+            _ = settings.send_rules
         return settings
 
 
-REPLY_VARIABLES = (
+LAZY_VARIABLES = (
     "LANGUAGES",
     "MATCH_MODE",
     "REVOCATION_POLICY",
     "PROGRAM_NAME",
     "SUPPORT_CONTACT",
     "OPT_OUT_LIST_NUMBERS",
+    "SEND_RULES",
+    "QUIET_HOURS",
+    "FREQUENCY_CAPS",
+    "RETRY_CAPPED",
 )
 """With the keyword and text variables (and ``MESSAGE_FREQUENCY``), in every language: what the
-reply side's settings read; no other variable (no credential) is kept."""
+settings read when first used need; no other variable (no credential) is kept."""
 
 
-def _reply_variables(env: Mapping[str, str]) -> dict[str, str]:
+def _lazy_variables(env: Mapping[str, str]) -> dict[str, str]:
     stems = (*KEYWORD_VARIABLES.values(), *TEXT_VARIABLES.values(), "MESSAGE_FREQUENCY")
-    return {k: v for k, v in env.items() if k in REPLY_VARIABLES or k.startswith(stems)}
+    return {k: v for k, v in env.items() if k in LAZY_VARIABLES or k.startswith(stems)}
 
 
 def _languages(env: Mapping[str, str]) -> tuple[str, ...]:
@@ -178,6 +190,9 @@ def _keyword_rules(env: Mapping[str, str]) -> KeywordRules:
 
 
 def _send_rules(env: Mapping[str, str]) -> SendRulesSettings:
+    from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
+    from sms_opt_out.send.rules import Coverage, SendRulesSettings
+
     retry = env.get("RETRY_CAPPED", "").strip().lower()
     if retry not in ("", "true", "false"):
         raise ConfigurationError("RETRY_CAPPED", f"{retry!r} is not true or false")
