@@ -36,11 +36,19 @@ was 1.30x there and 1.50x compiled, before this round); boto3 comes precompiled,
 The send function no longer builds the reply side's settings (the classifier's modules are not
 imported) and its DynamoDB client reads a shipped model cut to the package's nine operations
 (botocore's has them all, with documentation: 10 ms to parse); CPU beside wall time shows the same
-ratio without the waits of a shared machine. CPU per send: botocore's parameter validation is off in
-the functions' SMS client (the gateway checks every request against the model first), 0.85 ms a call
-against 0.88 ms for a default client; the AWS CRT (`awscrt` 0.38.0, which botocore then uses for
-SigV4) measured 0.85 ms a call against 0.82 ms without it on the same run, and is a 13 MB native
-package the runtime does not bundle, so it is left out. The constant `CPU_SECONDS_PER_SEND`
+ratio without the waits of a shared machine. Every program runs with the variables Lambda sets (region
+and the role's credentials, so botocore's chain stops at the environment). The ratio moves by a few
+hundredths from run to run: 1.23x to 1.25x in three runs of 20 at a load average near 1 (1.17x to
+1.26x under load). What is left of the send handler's extra 45 ms is mostly compiling the package
+(about 28 ms for its 245 KB of source): the asset carries no `.pyc`, and Lambda cannot write one;
+bytecode compiled for the runtime's Python (3.14) in the asset would take that off every cold start
+(it needs a 3.14 interpreter where the asset is built).
+
+CPU per send: botocore's parameter validation is off in the functions' SMS client (the gateway
+checks every request against the model first), 0.85 ms a call against 0.88 ms for a default
+client; the AWS CRT (`awscrt` 0.38.0, which botocore then uses for SigV4) measured 0.85 ms a call
+against 0.82 ms without it on the same run, and is a 13 MB native package the runtime does not
+bundle, so it is left out. The constant `CPU_SECONDS_PER_SEND`
 (`sms_opt_out.send.capacity`) is the median of four runs that day (0.92 to 0.99 ms).
 
 Fleet rates: each container sending from a number with a known rate writes one `UpdateItem` a second

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.metrics import SendMetrics
 from sms_opt_out.runtime import build_guarded_sender, build_held_messages, configure_logging
 from sms_opt_out.send.events import SendEvent
-from sms_opt_out.send.held_messages import HeldMessages
 from sms_opt_out.send.service import GuardedSender, Redelivery
 from sms_opt_out.settings import Settings
+
+if TYPE_CHECKING:  # built by the runtime when a message is first held
+    from sms_opt_out.send.held_messages import HeldMessages
 
 configure_logging()
 

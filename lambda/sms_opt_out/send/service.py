@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -33,10 +33,12 @@ from sms_opt_out.sms.aws_opt_out_lists import AwsOptOutLearner, failure_code, is
 from sms_opt_out.sms.gateway import THROTTLING, SmsGateway, error_code, outcome_unknown
 from sms_opt_out.sms.origination import Origination, Originations
 from sms_opt_out.sms.send_operations import ALIASES, NOTIFY, send_operation
-from sms_opt_out.storage.failed_sends import FailedSend, FailedSendQueue
 from sms_opt_out.storage.idempotency import MAX_KEY_LENGTH, Claim, IdempotencyKeys, request_fingerprint
 from sms_opt_out.storage.opt_out_store import OptOutStore
-from sms_opt_out.storage.queued_sends import QueuedSends
+
+if TYPE_CHECKING:  # the queues' modules are imported by whoever makes them (runtime), not by the sender
+    from sms_opt_out.storage.failed_sends import FailedSendQueue
+    from sms_opt_out.storage.queued_sends import QueuedSends
 
 logger = logging.getLogger(__name__)
 
@@ -331,6 +333,8 @@ class GuardedSender:
             if redelivery is Redelivery.PER_MESSAGE:
                 outcome.retry.extend(kept)  # nowhere to keep them: never drop a message
             return
+        from sms_opt_out.storage.failed_sends import FailedSend  # imported already: it made _failed_sends
+
         failures = [
             FailedSend(
                 requests[i],
