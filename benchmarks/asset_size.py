@@ -5,6 +5,8 @@ from __future__ import annotations
 import fnmatch
 import io
 import zipfile
+from collections.abc import Iterator
+from pathlib import Path
 
 from opt_out_stack.lambda_asset import EXCLUDE, lambda_asset_directory
 
@@ -20,13 +22,19 @@ def _excluded(relative: str) -> bool:
     )
 
 
-def run() -> int:
-    """Bytes of the asset zipped with deflate, the files CDK bundles (``lambda_asset.EXCLUDE`` left out)."""
+def bundled_files() -> Iterator[tuple[Path, str]]:
+    """Each file CDK bundles (``lambda_asset.EXCLUDE`` left out) and its path in the asset, in order."""
     root = lambda_asset_directory()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_file() and not _excluded(relative):
+            yield path, relative
+
+
+def run() -> int:
+    """Bytes of the asset zipped with deflate, the files CDK bundles."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root).as_posix()
-            if path.is_file() and not _excluded(relative):
-                archive.write(path, relative)
+        for path, relative in bundled_files():
+            archive.write(path, relative)
     return len(buffer.getvalue())

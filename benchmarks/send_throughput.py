@@ -148,24 +148,3 @@ def within_deadline() -> Run:
     """40 messages at 10 per second with 3 s left: it returns in time, the rest DEFERRED."""
     environment = {"MESSAGES_PER_SECOND": json.dumps({OUR_NUMBER: DEADLINE_RATE})}
     return _run(_requests(_recipients(DEADLINE_MESSAGES)), environment, {}, DEADLINE_TIMEOUT_MS)
-
-
-def cpu_per_call(calls: int = 200) -> float:
-    """CPU seconds the sender's process spends per SendTextMessage call (botocore's share), one thread."""
-    with remote_simulator(0.0, {OUR_NUMBER: None}) as (endpoint, pipe):
-        saved = dict(os.environ)
-        os.environ.update(ENVIRONMENT | {"AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2": endpoint})
-        try:
-            client = boto3.client("pinpoint-sms-voice-v2")
-            params = _requests(_recipients(1))[0]
-            client.send_text_message(**params)
-            started = time.process_time()
-            for _ in range(calls):
-                client.send_text_message(**params)
-            used = (time.process_time() - started) / calls
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
-        pipe.send("report")
-        pipe.recv()
-    return used

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sms_opt_out.contract import THROTTLES_METRIC
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.metrics import SendMetrics
 from sms_opt_out.runtime import build_guarded_sender, build_held_messages, configure_logging
 from sms_opt_out.send.events import SendEvent
-from sms_opt_out.send.held_messages import HeldMessages
 from sms_opt_out.send.service import GuardedSender, Redelivery
 from sms_opt_out.settings import Settings
+
+if TYPE_CHECKING:  # built by the runtime when a message is first held
+    from sms_opt_out.send.held_messages import HeldMessages
 
 configure_logging()
 
@@ -33,7 +35,7 @@ def held_messages() -> HeldMessages:
 def send_metrics() -> SendMetrics:
     """Kept for the container's life: it remembers the identities SendTextMessage sent from, and
     knows the construct's own numbers and pools from the start."""
-    settings = Settings.from_environ()
+    settings = Settings.from_environ(replies=False)
     numbers = settings.origination_numbers
     return SendMetrics(own={*numbers, *numbers.values(), *settings.pool_ids})
 

@@ -33,17 +33,18 @@ from constructs import Construct
 from opt_out_stack.numbers import Originations
 from opt_out_stack.prop_validation import MAX_MEMORY_MB, MAX_QUEUE_CONCURRENCY
 from sms_opt_out.contract import CPU_SECONDS_PER_SEND
+from sms_opt_out.send import capacity
+from sms_opt_out.send.capacity import DEFAULT_MEMORY_MB, FULL_VCPU_MEMORY_MB
 from sms_opt_out.sms.pacing import DEFAULT_IDENTITY
 from sms_opt_out.sms.rate_limits import published_rate
 
-MB_PER_VCPU = 1769
+MB_PER_VCPU = FULL_VCPU_MEMORY_MB
 """Lambda's memory for one full vCPU (AWS Lambda Developer Guide, "Configure Lambda function memory")."""
-MAX_USEFUL_VCPU = 1.0
+MAX_USEFUL_VCPU = capacity.vcpus(MB_PER_VCPU)
 """What one container's single Python process can use of its CPU for sends."""
 CPU_SHARE_FOR_SENDS = 0.8
 """The share of a container's CPU the sizing gives to sends: the rest is for the table's requests, the
 rate leases, logs and metrics."""
-DEFAULT_MEMORY_MB = 256
 DEFAULT_MAX_SEND_CONCURRENCY = 2
 MEMORY_STEP_MB = 64
 """A sized memory is rounded up to a multiple of this."""
@@ -147,7 +148,7 @@ def known_rates(given: Originations, messages_per_second: Mapping[str, float] | 
 
 def sends_per_second(memory_size: int) -> float:
     """What one container of ``memory_size`` MB sends a second, with ``CPU_SHARE_FOR_SENDS`` of its CPU."""
-    return min(memory_size / MB_PER_VCPU, MAX_USEFUL_VCPU) * CPU_SHARE_FOR_SENDS / CPU_SECONDS_PER_SEND
+    return capacity.sends_per_second(memory_size) * CPU_SHARE_FOR_SENDS
 
 
 def size(

@@ -48,6 +48,7 @@ MODULE_TIERS = {
     "test_layout": "fast",
     "test_languages": "fast",
     "test_pacing": "fast",
+    "test_container_capacity": "fast",
     "test_rate_limits": "fast",
     "test_phone_numbers": "fast",
     "test_preferences": "fast",

@@ -72,12 +72,12 @@ def test_a_throttle_slows_the_throttled_identity_to_what_aws_accepted_once_per_b
 def test_a_slot_taken_before_a_slow_down_is_stale() -> None:
     clock = Clock()
     pacer = Pacer({OUR_NUMBER: 10}, clock)
-    before = pacer.reductions(OUR_NUMBER)
+    before = pacer.changes(OUR_NUMBER)
     taken = [pacer.reserve(OUR_NUMBER) for _ in range(5)]
 
     pacer.throttled(OUR_NUMBER, taken[0])
 
-    assert pacer.reductions(OUR_NUMBER) == before + 1
+    assert pacer.changes(OUR_NUMBER) == before + 1
     assert pacer.reserve(OUR_NUMBER) < taken[-1], "the next slot starts from now at the new pace"
 
 
@@ -140,9 +140,9 @@ def _discover(true_rate: float, seconds: float, workers: int = 16, latency: floa
     while events and events[0][0] - began < seconds:
         clock.now, _, kind, tag = heapq.heappop(events)
         if kind == "free":
-            pace = pacer.reductions(OUR_NUMBER)
+            pace = pacer.changes(OUR_NUMBER)
             heapq.heappush(events, (pacer.reserve(OUR_NUMBER), next(order), "send", pace))
-        elif kind == "send" and pacer.reductions(OUR_NUMBER) != tag:
+        elif kind == "send" and pacer.changes(OUR_NUMBER) != tag:
             heapq.heappush(events, (clock.now, next(order), "free", 0))
         elif kind == "send":
             answer = "accepted" if bucket.take() else "throttled"

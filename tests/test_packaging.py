@@ -93,7 +93,10 @@ def test_the_wheel_carries_the_lambda_code_to_a_stack_in_another_directory(insta
     operator_side = ("sms_opt_out/ops/", "sms_opt_out/registry.py")
     assert shipped == [s for s in source if not s.startswith(operator_side)], "the functions' code only"
     models = sorted(str(p.relative_to(assets[0])) for p in assets[0].rglob("*.json.gz"))
-    assert models == ["sms_opt_out/botocore_data/pinpoint-sms-voice-v2/2022-03-31/service-2.json.gz"]
+    assert models == [
+        "sms_opt_out/botocore_data/dynamodb/2012-08-10/service-2.json.gz",
+        "sms_opt_out/botocore_data/pinpoint-sms-voice-v2/2022-03-31/service-2.json.gz",
+    ]
 
 
 def test_cdk_nag_is_an_optional_extra_of_the_wheel(installed: Path) -> None:

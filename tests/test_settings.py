@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from sms_opt_out import contract
+from sms_opt_out import settings as settings_module
 from sms_opt_out.domain.keywords import Intent, MatchMode
 from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, DEFAULT_PROGRAM_NAME, LANGUAGES
 from sms_opt_out.domain.preferences import Scope
@@ -94,10 +100,74 @@ class _Recording(dict[str, str]):
         return super().__contains__(key)
 
 
-def test_the_runtime_reads_every_variable_of_the_contract() -> None:
+def test_the_runtime_reads_every_variable_of_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
     environ = _Recording({contract.TABLE_NAME_VARIABLE: "t"})
+    monkeypatch.setattr(settings_module, "_lazy_variables", lambda env: environ)  # lazy reads recorded too
     Settings.from_environ(environ)
     named = {v for n, v in vars(contract).items() if n.endswith("_VARIABLE")}
     named |= {*contract.KEYWORD_VARIABLES.values(), *contract.TEXT_VARIABLES.values()}
 
     assert named - environ.asked == {contract.NAMESPACE_VARIABLE}, "METRICS_NAMESPACE is read by metrics"
+
+
+def test_the_send_function_reads_the_reply_sides_settings_only_when_used() -> None:
+    environ = {"OPT_OUT_TABLE_NAME": "t", "OPT_OUT_KEYWORDS": "QUIT", "OPT_OUT_WORDS": ""}
+
+    settings = Settings.from_environ(environ, replies=False)  # no STOP: the reply function refuses it
+
+    with pytest.raises(ConfigurationError, match=r"^OPT_OUT_KEYWORDS: must include STOP"):
+        _ = settings.rules
+
+
+def test_the_reply_function_reads_the_send_rules_only_when_used() -> None:
+    settings = Settings.from_environ({"OPT_OUT_TABLE_NAME": "t", "QUIET_HOURS": "[1]"}, sends=False)
+
+    with pytest.raises(ConfigurationError, match=r"^QUIET_HOURS"):
+        _ = settings.send_rules
+
+
+def test_only_the_variables_read_later_are_kept() -> None:
+    settings = Settings.from_environ(
+        {"OPT_OUT_TABLE_NAME": "t", "AWS_SECRET_ACCESS_KEY": "secret", "HELP_KEYWORDS_FR": "AIDE"}
+    )
+
+    assert settings.environ == {"HELP_KEYWORDS_FR": "AIDE"}
+
+
+def test_the_send_function_does_not_import_the_classifier_or_the_delivery_side() -> None:
+    """Its cold start (``make bench``) pays only for what the first send needs."""
+    program = (
+        "import sys, send_text_message; send_text_message.guarded_sender(); "
+        "send_text_message.send_metrics(); "
+        "print(sorted(m for m in sys.modules if m.startswith('sms_opt_out')))"
+    )
+    env = {
+        **os.environ,
+        "OPT_OUT_TABLE_NAME": "t",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+    }
+    found = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=Path(__file__).parent.parent / "lambda",  # the functions' code, as Lambda runs it
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    imported = set(found.stdout.split("'")[1::2])
+
+    assert "sms_opt_out.send.service" in imported
+    assert (
+        imported
+        & {
+            "sms_opt_out.domain.intents",
+            "sms_opt_out.domain.keywords",
+            "sms_opt_out.domain.languages",
+            "sms_opt_out.delivery.events",
+            "sms_opt_out.reply.service",
+        }
+        == set()
+    )

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Any
 
+import boto3
 import pytest
 
+from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.runtime import build_guarded_sender
+from sms_opt_out.sms.gateway import RECHECK_SECONDS, SmsGateway
 from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, Pacer
 from sms_opt_out.storage.shared_rates import KEY_PREFIX, LEASE_SECONDS, RENEW_SECONDS, SharedRates
 from tests.conftest import OUR_NUMBER, TABLE, join_all
@@ -41,6 +46,16 @@ def test_a_container_joining_others_waits_for_them_to_make_room(moto_server: Any
     clock.now += RENEW_SECONDS
     assert sending.share(OUR_NUMBER) == (0.5, 0.0)
     assert joining.share(OUR_NUMBER) == (0.5, 0.0)
+
+
+def test_a_container_joining_waits_only_until_the_last_other_has_renewed(moto_server: Any) -> None:
+    clock = Clock()
+    sending, joining = containers(moto_server, clock, 2)
+    sending.share(OUR_NUMBER)
+    clock.now += 0.75 * RENEW_SECONDS
+
+    fraction, wait = joining.share(OUR_NUMBER)
+    assert fraction == 0.5 and wait == pytest.approx(0.25 * RENEW_SECONDS)
 
 
 def test_four_containers_renewing_at_once_share_the_rate_in_quarters(moto_server: Any) -> None:
@@ -86,6 +101,40 @@ def test_a_container_that_stops_frees_its_share_once_its_lease_ends(moto_server:
     assert sorted(n for n in item if n.startswith("H_")) == ["H_c0"], "the expired lease was removed"
 
 
+def test_a_container_done_sending_gives_its_share_back_at_once(moto_server: Any) -> None:
+    clock = Clock()
+    staying, leaving = containers(moto_server, clock, 2)
+    staying.share(OUR_NUMBER)
+    leaving.share(OUR_NUMBER)
+    clock.now += RENEW_SECONDS
+    assert staying.share(OUR_NUMBER)[0] == 0.5
+
+    leaving.release(OUR_NUMBER)
+    clock.now += RENEW_SECONDS  # well before the leaving one's lease would have ended
+    assert staying.share(OUR_NUMBER) == (1.0, 0.0)
+    assert leaving.share(OUR_NUMBER) == (0.5, RENEW_SECONDS), "sending again, it joins again"
+
+
+def test_a_release_without_a_lease_makes_no_request() -> None:
+    class Failing:
+        def update_item(self, **request: Any) -> Any:
+            raise AssertionError("no request")
+
+    SharedRates(TABLE, Failing(), Clock()).release(OUR_NUMBER)
+
+
+def test_a_refused_release_is_left_to_the_leases_end() -> None:
+    class RefusingRemovals:
+        def update_item(self, **request: Any) -> Any:
+            if request["UpdateExpression"].startswith("REMOVE"):
+                raise PermissionError("AccessDeniedException")
+            return {"Attributes": {}}
+
+    container = SharedRates(TABLE, RefusingRemovals(), Clock())
+    container.share(OUR_NUMBER)
+    container.release(OUR_NUMBER)  # logged, not raised: the sends are done
+
+
 def test_between_renewals_no_request_is_made(moto_server: Any) -> None:
     calls: list[str] = []
 
@@ -122,3 +171,99 @@ def test_the_pacer_spaces_a_known_rate_by_its_share(containers_sending: int) -> 
     first, second = pacer.reserve(OUR_NUMBER), pacer.reserve(OUR_NUMBER)
 
     assert second - first == pytest.approx(containers_sending / (4.0 * KNOWN_RATE_HEADROOM))
+
+
+def test_a_share_gained_or_lost_makes_the_slots_taken_at_the_old_share_stale() -> None:
+    share = {"now": 0.5}
+    pacer = Pacer(
+        known_rate=lambda names: 4.0, fleet_share=lambda identity: (share["now"], 0.0), clock=lambda: 0.0
+    )
+    slots = [pacer.reserve(OUR_NUMBER) for _ in range(3)]
+    taken_at = pacer.changes(OUR_NUMBER)
+
+    share["now"] = 1.0  # the other container left
+    assert pacer.refresh(OUR_NUMBER) == taken_at + 1
+    first, second = pacer.reserve(OUR_NUMBER), pacer.reserve(OUR_NUMBER)
+
+    assert slots[-1] == pytest.approx(2 * 2 / (4.0 * KNOWN_RATE_HEADROOM))
+    assert first == 0.0 and second == pytest.approx(1 / (4.0 * KNOWN_RATE_HEADROOM)), (
+        "the whole rate from now"
+    )
+    share["now"] = 0.5
+    assert pacer.refresh(OUR_NUMBER) == taken_at + 2
+
+
+class _Client:
+    """Answers SendTextMessage at once; the gateway reads its service model for checks only."""
+
+    def __init__(self) -> None:
+        self.meta = boto3.session.Session().client("pinpoint-sms-voice-v2", region_name="us-east-1").meta
+        self.sent = 0
+
+    def send_text_message(self, **params: Any) -> dict[str, Any]:
+        self.sent += 1
+        return {"MessageId": f"m{self.sent}"}
+
+
+def test_a_send_waiting_for_its_slot_takes_a_new_one_when_its_share_grows() -> None:
+    """The slot is far ahead at half the rate; the other container leaves while this one waits."""
+    share = {"now": 0.5}
+    pacer = Pacer(known_rate=lambda names: 1.0, fleet_share=lambda identity: (share["now"], 0.0))
+    pacer.reserve(OUR_NUMBER)  # the slot now: the next one is 2 s ahead
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:  # nothing sleeps: the share changes during the first wait
+        slept.append(seconds)
+        share["now"] = 1.0
+
+    client = _Client()
+    SmsGateway(client, pacer, sleep=sleep).send(
+        {"DestinationPhoneNumber": "+14155550100", "OriginationIdentity": OUR_NUMBER, "MessageBody": "Hi"}
+    )
+
+    assert client.sent == 1
+    assert slept[0] == RECHECK_SECONDS, "it looked at its share a fifth of a second in, not 2 s later"
+    assert sum(slept) < 1 / KNOWN_RATE_HEADROOM, "the new slot is at the whole rate"
+
+
+def test_the_pacer_gives_every_shared_rate_back_when_the_container_is_done() -> None:
+    released: list[str] = []
+    pacer = Pacer(
+        {"+18005550199": 5.0},
+        known_rate=lambda names: 4.0 if names[0] == OUR_NUMBER else None,
+        fleet_share=lambda identity: (1.0, 0.0),
+        fleet_release=released.append,
+        clock=lambda: 0.0,
+    )
+    pacer.reserve(OUR_NUMBER)
+    pacer.reserve("+18005550199")  # configured: its ceiling is shared too
+    pacer.reserve("+18005550198")  # no rate known: paced by throttling alone, no lease
+
+    pacer.release()
+
+    assert sorted(released) == ["+18005550199", OUR_NUMBER]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("texts", "held"), [(3, False), (1, True)])
+def test_after_a_batch_the_container_holds_no_lease_after_a_single_send_it_does(
+    moto_server: Any, sms: SmsSimulator, monkeypatch: pytest.MonkeyPatch, texts: int, held: bool
+) -> None:
+    number = sms.add_phone_number("+18445550177", "TOLL_FREE", "US", messages_per_second=3)
+    monkeypatch.setenv("ORIGINATION_NUMBERS", json.dumps({number["PhoneNumberId"]: "+18445550177"}))
+    batch = [
+        {
+            "DestinationPhoneNumber": f"+1415555{n:04d}",
+            "OriginationIdentity": "+18445550177",
+            "MessageBody": "Hi",
+        }
+        for n in range(texts)
+    ]
+
+    outcome = build_guarded_sender(boto3.session.Session().client).send(batch)
+
+    assert {r["status"] for r in outcome.results} == {"SENT"}
+    items = moto_server.scan(TableName=TABLE)["Items"]
+    (rate,) = [i for i in items if i["PK"]["S"].startswith(KEY_PREFIX)]
+    leases = [name for name in rate if name.startswith("H_")]
+    assert bool(leases) is held, "a batch gives its share back at its end; a single send writes no more"

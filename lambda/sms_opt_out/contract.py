@@ -84,7 +84,7 @@ THROTTLES_METRIC = "Throttles"
 DELIVERED_METRIC = "Delivered"
 
 # Capacity: what the construct sizes the send function's memory and queue concurrency by.
-CPU_SECONDS_PER_SEND = 0.00089
-"""CPU time one send costs the send function (a full vCPU's seconds): botocore's SendTextMessage call
-(0.80 ms) and the handler's own work per message (0.092 ms), as ``make bench`` measured them
-(BENCHMARKS.md, 'CPU per SendTextMessage call' and 'Handler CPU time per message')."""
+CPU_SECONDS_PER_SEND = 0.00092
+"""CPU seconds per send of the send function, handler and botocore, 32 threads: measured by ``make bench``
+(``benchmarks.send_cpu``) on 2026-12-07 on an Intel Xeon (2 cores, Python 3.11). The bench prints the
+figure it measures beside this one, and flags a drift of more than 15%: then update this one."""

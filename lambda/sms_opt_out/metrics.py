@@ -31,8 +31,7 @@ from sms_opt_out.contract import (
     THROTTLING,
 )
 from sms_opt_out.outcomes import ReplyOutcome, SendStatus
-from sms_opt_out.send.service import ALIASES
-from sms_opt_out.sms.send_operations import NOTIFY_CONFIGURATION
+from sms_opt_out.sms.send_operations import ALIASES, NOTIFY_CONFIGURATION
 
 logger = logging.getLogger(__name__)
 

@@ -18,29 +18,24 @@ import botocore.session
 from botocore.config import Config
 
 from sms_opt_out.aws_clock import AwsClock
-from sms_opt_out.delivery.events import DeliveryEventRecorder
-from sms_opt_out.send.held_messages import HeldMessages
-from sms_opt_out.send.rules import SendRules
-from sms_opt_out.send.service import GuardedSender
 from sms_opt_out.service_models import use_shipped_models
 from sms_opt_out.settings import Settings
 from sms_opt_out.sms.aws_opt_out_lists import AwsOptOutLearner
 from sms_opt_out.sms.gateway import SmsGateway
-from sms_opt_out.sms.opt_out_list_removal import OptOutListNames, OptOutListRemover
 from sms_opt_out.sms.origination import Originations
 from sms_opt_out.sms.pacing import Pacer
 from sms_opt_out.sms.pools import PoolMembership
 from sms_opt_out.sms.rate_limits import RateLimits, describe_with
-from sms_opt_out.storage.failed_sends import FailedSendQueue
-from sms_opt_out.storage.frequency_caps import FrequencyCaps
 from sms_opt_out.storage.idempotency import IdempotencyKeys
 from sms_opt_out.storage.opt_out_store import OptOutStore
-from sms_opt_out.storage.queued_sends import QueuedSends
-from sms_opt_out.storage.shared_rates import SharedRates
 from sms_opt_out.storage.suppressions import Suppressions
 
 if TYPE_CHECKING:
+    from sms_opt_out.delivery.events import DeliveryEventRecorder
     from sms_opt_out.reply.service import ReplyProcessor
+    from sms_opt_out.send.held_messages import HeldMessages
+    from sms_opt_out.send.service import GuardedSender
+    from sms_opt_out.storage.shared_rates import SharedRates
 
 SMS_SERVICE = "pinpoint-sms-voice-v2"
 
@@ -102,6 +97,7 @@ def _sms(
         settings.messages_per_second,
         known_rate=limits.rate,
         fleet_share=fleet.share if fleet is not None else None,
+        fleet_release=fleet.release if fleet is not None else None,
     )
     gateway = SmsGateway(client, pacer, originations.names)
     return gateway, originations
@@ -113,9 +109,10 @@ def build_reply_processor(
     """``clock``: the container's own (default: the host's), corrected to AWS's by the table's responses."""
     # Imported here: the send function's cold start does not pay for the reply side's modules.
     from sms_opt_out.reply.service import ReplyProcessor
+    from sms_opt_out.sms.opt_out_list_removal import OptOutListNames, OptOutListRemover
     from sms_opt_out.storage.unrecognised_replies import UnrecognisedReplies
 
-    settings = Settings.from_environ()
+    settings = Settings.from_environ(sends=False)
     aws_clock = AwsClock(clock)
     dynamodb, sms = _clients(settings, client or _default_factory())
     aws_clock.watch(dynamodb)
@@ -136,7 +133,9 @@ def build_reply_processor(
 
 
 def build_delivery_event_recorder(client: ClientFactory | None = None) -> DeliveryEventRecorder:
-    settings = Settings.from_environ()
+    from sms_opt_out.delivery.events import DeliveryEventRecorder  # not on the other functions' cold starts
+
+    settings = Settings.from_environ(replies=False, sends=False)
     dynamodb, _ = _clients(settings, client or _default_factory())
     return DeliveryEventRecorder(settings.table_name, dynamodb)
 
@@ -147,7 +146,15 @@ def build_guarded_sender(
     """``clock``: the container's own (default: the host's), corrected to AWS's by the table's responses
     for keys; the send rules (quiet hours, caps) read ``clock`` itself when one is given (a test's), else
     AWS's time."""
-    settings = Settings.from_environ()
+    # Imported here: the reply function's cold start does not pay for the send side's modules.
+    from sms_opt_out.send.rules import SendRules
+    from sms_opt_out.send.service import GuardedSender
+    from sms_opt_out.storage.failed_sends import FailedSendQueue
+    from sms_opt_out.storage.frequency_caps import FrequencyCaps
+    from sms_opt_out.storage.queued_sends import QueuedSends
+    from sms_opt_out.storage.shared_rates import SharedRates
+
+    settings = Settings.from_environ(replies=False)
     make = client or _default_factory()
     dynamodb, sms = _clients(settings, make)
     aws_clock = AwsClock(clock)
@@ -183,7 +190,9 @@ def build_guarded_sender(
 def build_held_messages(
     client: ClientFactory | None = None, clock: Callable[[], float] = time.time
 ) -> HeldMessages:
-    settings = Settings.from_environ()
+    from sms_opt_out.send.held_messages import HeldMessages
+
+    settings = Settings.from_environ(replies=False)
     make = client or _default_factory()
     return HeldMessages(lambda: make("sqs"), settings.send_rules.retry_capped, clock)
 

@@ -1,52 +1,51 @@
-"""Runtime settings, read from environment variables (the construct sets them from its props)."""
+"""Runtime settings, read from environment variables (the construct sets them from its props).
+
+The reply side's settings (the keyword rules and the answers, in every language) and the send rules
+(quiet hours, caps) are read when first used, so the send function neither imports the classifier nor
+builds its rules, and the reply function does not import the send rules: ``from_environ`` reads and
+checks both at once unless told ``replies=False`` (the send and delivery functions) or ``sends=False``
+(the reply and delivery functions).
+"""
 
 from __future__ import annotations
 
+import enum
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
 
 from sms_opt_out.contract import DEFAULT_CONFIGURATION_SET_VARIABLE, KEYWORD_VARIABLES, TEXT_VARIABLES
 from sms_opt_out.contract import MAX_SEND_CONCURRENCY as MAX_CONCURRENCY
-from sms_opt_out.domain.intents import RevocationPolicy
-from sms_opt_out.domain.keywords import KeywordRules, MatchMode, stop_rule_violation
-from sms_opt_out.domain.languages import (
-    DEFAULT_LANGUAGES,
-    DEFAULT_PROGRAM_NAME,
-    ENGLISH,
-    LANGUAGES,
-    KeywordSet,
-    Texts,
-    check_languages,
-)
 from sms_opt_out.domain.preferences import Scope
-from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
 from sms_opt_out.errors import ConfigurationError, InvalidFieldError
 from sms_opt_out.send.dispatch import DEFAULT_CONCURRENCY
-from sms_opt_out.send.rules import Coverage, SendRulesSettings
-from sms_opt_out.sms.opt_out_list_removal import LIST_NUMBERS_VARIABLE, parse_list_numbers
 from sms_opt_out.sms.origination import parse_origination_numbers
 from sms_opt_out.sms.pacing import parse_rates
 from sms_opt_out.sms.pools import parse_pool_ids
 from sms_opt_out.sms.rate_limits import parse_number_types
 from sms_opt_out.sms.rcs import parse_rcs_agent_ids
 
-_Choice = TypeVar("_Choice", MatchMode, Scope, RevocationPolicy, Coverage)
+if TYPE_CHECKING:
+    from sms_opt_out.domain.keywords import KeywordRules
+    from sms_opt_out.domain.languages import KeywordSet, Texts
+    from sms_opt_out.send.rules import SendRulesSettings
+
+_Choice = TypeVar("_Choice", bound=enum.Enum)
 
 
 def language_variable(variable: str, language: str) -> str:
     """A setting's variable in ``language``: ``HELP_MESSAGE`` in English, ``HELP_MESSAGE_FR`` in French."""
+    from sms_opt_out.domain.languages import ENGLISH
+
     return variable if language == ENGLISH else f"{variable}_{language.upper()}"
 
 
 @dataclass(frozen=True)
 class Settings:
     table_name: str
-    rules: KeywordRules
     scope: Scope
-    texts: Mapping[str, Texts]
-    """The answers per language code; a reply is answered in the language of the keyword it matched."""
     failed_sends_queue_url: str | None = None
     """Where the sender keeps the requests that could not be sent."""
     send_queue_url: str | None = None
@@ -60,43 +59,56 @@ class Settings:
     """Phone number ID to (NumberType, IsoCountryCode) of the construct's numbers: their published rates."""
     pool_ids: tuple[str, ...] = ()
     """The pools the construct configured (``POOL_IDS``): replies to their numbers count for the pool."""
-    send_rules: SendRulesSettings = field(default_factory=SendRulesSettings)
-    """Quiet hours and frequency caps of promotional sends (``SEND_RULES``, ``QUIET_HOURS``, ...)."""
     default_configuration_set: str | None = None
     """What the sender names as ``ConfigurationSetName`` when a request names none (the construct's own,
     whose event destination reports delivery)."""
-    opt_out_list_numbers: tuple[str, ...] = ()
-    """Phone number IDs whose AWS opt-out lists an opt-in clears (``OPT_OUT_LIST_NUMBERS``), as the pools'."""
     rcs_agent_ids: tuple[str, ...] = ()
     """The RCS agents the construct configured (``RCS_AGENT_IDS``), by ID: origination identities."""
+    environ: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    """The variables of the settings read when first used (``rules``, ``texts``, ``opt_out_list_numbers``,
+    ``send_rules``)."""
+
+    @cached_property
+    def rules(self) -> KeywordRules:
+        """The keyword rules of every language (``LANGUAGES``, ``MATCH_MODE``, ``REVOCATION_POLICY``, the
+        keyword lists); raises ConfigurationError naming a bad variable."""
+        return _keyword_rules(self.environ)
+
+    @cached_property
+    def texts(self) -> Mapping[str, Texts]:
+        """The answers per language code; a reply is answered in the language of the keyword it matched."""
+        return configured_texts(self.environ, _languages(self.environ))
+
+    @cached_property
+    def send_rules(self) -> SendRulesSettings:
+        """Quiet hours and frequency caps of promotional sends (``SEND_RULES``, ``QUIET_HOURS``, ...)."""
+        return _send_rules(self.environ)
+
+    @cached_property
+    def opt_out_list_numbers(self) -> tuple[str, ...]:
+        """Phone number IDs whose AWS opt-out lists an opt-in clears (``OPT_OUT_LIST_NUMBERS``), as the
+        pools'."""
+        from sms_opt_out.sms.opt_out_list_removal import LIST_NUMBERS_VARIABLE, parse_list_numbers
+
+        return parse_list_numbers(self.environ.get(LIST_NUMBERS_VARIABLE))
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Read the settings; a missing optional variable takes its documented default."""
+    def from_environ(
+        cls, environ: Mapping[str, str] | None = None, *, replies: bool = True, sends: bool = True
+    ) -> Settings:
+        """Read the settings; a missing optional variable takes its documented default.
+
+        ``replies``, ``sends``: read and check the reply side's settings (``rules``, ``texts``,
+        ``opt_out_list_numbers``) and the send rules now too (False: when first used, if ever).
+        """
         env = os.environ if environ is None else environ
         table_name = env.get("OPT_OUT_TABLE_NAME", "").strip()
         if not table_name:
             raise ConfigurationError("OPT_OUT_TABLE_NAME", "must name the opt-out DynamoDB table")
-        languages = check_languages(
-            _list(env, "LANGUAGES", DEFAULT_LANGUAGES), "LANGUAGES", ConfigurationError
-        )
-        match_mode = _choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD)
-        keyword_sets = [_keyword_set(env, code) for code in languages]
-        english = keyword_sets[0]  # check_languages puts English first
-        violation = stop_rule_violation(
-            **{field: getattr(english, field) for field in KEYWORD_VARIABLES}, match_mode=match_mode
-        )
-        if violation:
-            argument, reason = violation
-            raise ConfigurationError(KEYWORD_VARIABLES[argument], reason)
-        policy = _choice(env, "REVOCATION_POLICY", RevocationPolicy, RevocationPolicy.STRICT)
-        rules = KeywordRules(keyword_sets, match_mode=match_mode, policy=policy)
         numbers = parse_origination_numbers(env.get("ORIGINATION_NUMBERS"))
-        return cls(
+        settings = cls(
             table_name=table_name,
-            rules=rules,
             scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ALL),
-            texts=configured_texts(env, languages),
             failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
             send_queue_url=env.get("SEND_QUEUE_URL", "").strip() or None,
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
@@ -104,14 +116,66 @@ class Settings:
             origination_numbers=numbers,
             number_types=parse_number_types(env.get("NUMBER_TYPES"), list(numbers)),
             pool_ids=parse_pool_ids(env.get("POOL_IDS")),
-            send_rules=_send_rules(env),
-            opt_out_list_numbers=parse_list_numbers(env.get(LIST_NUMBERS_VARIABLE)),
             default_configuration_set=env.get(DEFAULT_CONFIGURATION_SET_VARIABLE, "").strip() or None,
             rcs_agent_ids=parse_rcs_agent_ids(env.get("RCS_AGENT_IDS")),
+            environ=_lazy_variables(env),
         )
+        if replies:
+            _ = settings.rules, settings.texts, settings.opt_out_list_numbers  # a bad variable is named now
+        if sends:
+            _ = settings.send_rules
+        return settings
+
+
+LAZY_VARIABLES = (
+    "LANGUAGES",
+    "MATCH_MODE",
+    "REVOCATION_POLICY",
+    "PROGRAM_NAME",
+    "SUPPORT_CONTACT",
+    "OPT_OUT_LIST_NUMBERS",
+    "SEND_RULES",
+    "QUIET_HOURS",
+    "FREQUENCY_CAPS",
+    "RETRY_CAPPED",
+)
+"""With the keyword and text variables (and ``MESSAGE_FREQUENCY``), in every language: what the
+settings read when first used need; no other variable (no credential) is kept."""
+
+
+def _lazy_variables(env: Mapping[str, str]) -> dict[str, str]:
+    stems = (*KEYWORD_VARIABLES.values(), *TEXT_VARIABLES.values(), "MESSAGE_FREQUENCY")
+    return {k: v for k, v in env.items() if k in LAZY_VARIABLES or k.startswith(stems)}
+
+
+def _languages(env: Mapping[str, str]) -> tuple[str, ...]:
+    from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, check_languages
+
+    return check_languages(_list(env, "LANGUAGES", DEFAULT_LANGUAGES), "LANGUAGES", ConfigurationError)
+
+
+def _keyword_rules(env: Mapping[str, str]) -> KeywordRules:
+    from sms_opt_out.domain.intents import RevocationPolicy
+    from sms_opt_out.domain.keywords import KeywordRules, MatchMode, stop_rule_violation
+
+    languages = _languages(env)
+    match_mode = _choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD)
+    keyword_sets = [_keyword_set(env, code) for code in languages]
+    english = keyword_sets[0]  # check_languages puts English first
+    violation = stop_rule_violation(
+        **{field: getattr(english, field) for field in KEYWORD_VARIABLES}, match_mode=match_mode
+    )
+    if violation:
+        argument, reason = violation
+        raise ConfigurationError(KEYWORD_VARIABLES[argument], reason)
+    policy = _choice(env, "REVOCATION_POLICY", RevocationPolicy, RevocationPolicy.STRICT)
+    return KeywordRules(keyword_sets, match_mode=match_mode, policy=policy)
 
 
 def _send_rules(env: Mapping[str, str]) -> SendRulesSettings:
+    from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
+    from sms_opt_out.send.rules import Coverage, SendRulesSettings
+
     retry = env.get("RETRY_CAPPED", "").strip().lower()
     if retry not in ("", "true", "false"):
         raise ConfigurationError("RETRY_CAPPED", f"{retry!r} is not true or false")
@@ -129,6 +193,8 @@ def _send_rules(env: Mapping[str, str]) -> SendRulesSettings:
 
 
 def _keyword_set(env: Mapping[str, str], language: str) -> KeywordSet:
+    from sms_opt_out.domain.languages import LANGUAGES, KeywordSet
+
     default = LANGUAGES[language].keywords
     lists = {
         field: _list(env, language_variable(variable, language), getattr(default, field))
@@ -139,12 +205,16 @@ def _keyword_set(env: Mapping[str, str], language: str) -> KeywordSet:
 
 def configured_texts(env: Mapping[str, str], languages: tuple[str, ...]) -> dict[str, Texts]:
     """The answers per language that the variables ``env`` configure (the defaults for those unset)."""
+    from sms_opt_out.domain.languages import DEFAULT_PROGRAM_NAME
+
     program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
     support = env.get("SUPPORT_CONTACT", "").strip() or None
     return {code: _texts(env, code, program, support) for code in languages}
 
 
 def _texts(env: Mapping[str, str], language: str, program: str, support: str | None) -> Texts:
+    from sms_opt_out.domain.languages import LANGUAGES, Texts
+
     frequency = env.get(language_variable("MESSAGE_FREQUENCY", language)) or env.get("MESSAGE_FREQUENCY")
     default = LANGUAGES[language].texts.render(program, support, frequency)
     given = {

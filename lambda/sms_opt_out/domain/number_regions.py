@@ -13,9 +13,10 @@ import io
 import struct
 import zlib
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
-from sms_opt_out.domain import number_regions_data
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 ZONES_FILE = "time_zones.bin"
 """The TZif data of every zone the data names, from the pinned tzdata (``tools/build_number_regions.py``):
@@ -44,10 +45,17 @@ class Region:
         return self.subdivision or self.country or "*"
 
 
+def _data() -> Any:
+    """The generated tables, imported when first read: the functions' cold starts do not compile them."""
+    from sms_opt_out.domain import number_regions_data
+
+    return number_regions_data
+
+
 @functools.cache
 def _area_codes() -> dict[str, tuple[str, tuple[str, ...]]]:
     table = {}
-    for line in number_regions_data.NANP_AREA_CODES.split("\n"):
+    for line in _data().NANP_AREA_CODES.split("\n"):
         if line:
             area, place, *zones = line.split(" ")
             table[area] = (place, tuple(zones))
@@ -56,9 +64,9 @@ def _area_codes() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 @functools.cache
 def _prefix_zones() -> dict[str, tuple[str, ...]]:
-    names = number_regions_data.ZONE_NAMES.split("\n")[1:-1]
+    names = _data().ZONE_NAMES.split("\n")[1:-1]
     table = {}
-    for line in number_regions_data.PREFIX_ZONES.split("\n"):
+    for line in _data().PREFIX_ZONES.split("\n"):
         if line:
             prefix, *indexes = line.split(" ")
             table[prefix] = tuple(names[int(index)] for index in indexes)
@@ -67,7 +75,7 @@ def _prefix_zones() -> dict[str, tuple[str, ...]]:
 
 @functools.cache
 def _calling_codes() -> dict[str, str]:
-    pairs = (line.split(" ", 1) for line in number_regions_data.CALLING_CODES.split("\n") if line)
+    pairs = (line.split(" ", 1) for line in _data().CALLING_CODES.split("\n") if line)
     return {code: country for code, country in pairs}
 
 
@@ -112,5 +120,7 @@ def _zone_files() -> dict[str, bytes]:
 @functools.cache
 def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name`` from the asset's zone files (the runtime's own may be missing)."""
+    from zoneinfo import ZoneInfo  # here: the send function's cold start reads no zone
+
     data = _zone_files().get(name)
     return ZoneInfo(name) if data is None else ZoneInfo.from_file(io.BytesIO(data), key=name)

@@ -18,11 +18,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from sms_opt_out.contract import FREQUENCY_CAPS_VARIABLE, QUIET_HOURS_VARIABLE
 from sms_opt_out.domain.number_regions import Region, zone
 from sms_opt_out.errors import InvalidFieldError
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 Hours = tuple[time, time]
 """Local start (inclusive) and end (exclusive) of the sending hours of one day."""

@@ -3,6 +3,8 @@ dispatch, consent reads and send rules (``send_text_message.handler`` wires it).
 
 What lives where:
 
+- ``capacity``: How many sends a second one send container makes: CPU per send, and the CPU Lambda
+  gives a function.
 - ``consent_reads``: Consent read fresh for each send: never older than ``FRESH_FOR_SECONDS`` when the
   send starts.
 - ``dispatch``: Runs a batch's sends concurrently, next the one whose origination identity is free

@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -32,16 +32,16 @@ from sms_opt_out.send.rules import SendRules
 from sms_opt_out.sms.aws_opt_out_lists import AwsOptOutLearner, failure_code, is_opted_out_answer
 from sms_opt_out.sms.gateway import THROTTLING, SmsGateway, error_code, outcome_unknown
 from sms_opt_out.sms.origination import Origination, Originations
-from sms_opt_out.sms.send_operations import NOTIFY, send_operation
-from sms_opt_out.storage.failed_sends import FailedSend, FailedSendQueue
+from sms_opt_out.sms.send_operations import ALIASES, NOTIFY, send_operation
 from sms_opt_out.storage.idempotency import MAX_KEY_LENGTH, Claim, IdempotencyKeys, request_fingerprint
 from sms_opt_out.storage.opt_out_store import OptOutStore
-from sms_opt_out.storage.queued_sends import QueuedSends
+
+if TYPE_CHECKING:  # the queues' modules are imported by whoever makes them (runtime), not by the sender
+    from sms_opt_out.storage.failed_sends import FailedSendQueue
+    from sms_opt_out.storage.queued_sends import QueuedSends
 
 logger = logging.getLogger(__name__)
 
-ALIASES = {"OID": "OriginationIdentity", "SourcePhoneNumber": "DestinationPhoneNumber"}
-"""The blog sample's request names, accepted beside SendTextMessage's own."""
 IDEMPOTENCY_KEY = "IdempotencyKey"
 """Ours, never passed to AWS: at most one send per key within 24 hours."""
 RETRYABLE_CODES = frozenset({THROTTLING, "InternalServerException"})
@@ -158,6 +158,8 @@ class GuardedSender:
         one has, nothing is raised: what could not be done is returned (``DEFERRED``, ``FAILED``,
         ``UNKNOWN``) and kept on the failed-send queue as ``redelivery`` says. A direct batch
         (``Redelivery.NONE``) puts what it did not send in time on the send queue (``QUEUED``).
+        At the end of a batch this container gives back its share of each number's rate
+        (``shared_rates``); a single send keeps its lease to its end, so a text costs no write of its own.
         """
         deadline = deadline or Deadline.none()
         results: list[dict[str, Any] | None] = [None] * len(requests)
@@ -185,14 +187,18 @@ class GuardedSender:
                 first_of_key[item.key] = item.index
             unique.append(item)
         run = _Run(deadline, ConsentReads(self._store, [i.destination for i in unique]), results)
-        not_started = dispatch(
-            unique,
-            lane=lambda item: item.origination.key,
-            next_free=self._gateway.next_free,
-            work=lambda item: self._send_one(item, run),
-            concurrency=self._concurrency,
-            stop=run.stop,
-        )
+        try:
+            not_started = dispatch(
+                unique,
+                lane=lambda item: item.origination.key,
+                next_free=self._gateway.next_free,
+                work=lambda item: self._send_one(item, run),
+                concurrency=self._concurrency,
+                stop=run.stop,
+            )
+        finally:
+            if len(requests) > 1:  # a batch: the fleet's other containers take this one's share of each rate
+                self._gateway.release()  # (a single send keeps its lease to its end: no write per text)
         if run.error is not None and run.sent == 0:
             raise run.error
         for item in not_started:
@@ -327,6 +333,8 @@ class GuardedSender:
             if redelivery is Redelivery.PER_MESSAGE:
                 outcome.retry.extend(kept)  # nowhere to keep them: never drop a message
             return
+        from sms_opt_out.storage.failed_sends import FailedSend  # imported already: it made _failed_sends
+
         failures = [
             FailedSend(
                 requests[i],

@@ -26,6 +26,9 @@ from sms_opt_out.sms.send_operations import MEDIA_URLS, OPERATIONS, SendOperatio
 __all__ = ["MEDIA_URLS", "PATIENCE_SECONDS", "SmsGateway", "error_code", "outcome_unknown"]
 PATIENCE_SECONDS = 20.0
 """How long a caller without a deadline (the reply path) keeps retrying a throttled send."""
+RECHECK_SECONDS = 0.2
+"""A send waiting for its slot looks at its identity's pace this often: a container joining or
+leaving the fleet changes it within a fifth of a second, not when slots taken seconds ahead come."""
 
 
 def error_code(error: BotoCoreError | ClientError) -> str:
@@ -97,6 +100,20 @@ class SmsGateway:
         names = self._names(identity)
         return self._pacer.next_free(names[0], names[1:])
 
+    def release(self) -> None:
+        """Done sending for now (an invocation's end): the shares of the fleet's rates go back
+        (``Pacer.release``)."""
+        self._pacer.release()
+
+    def _wait_for(self, start: float, names: Sequence[str], pace: int) -> bool:
+        """Sleep until ``start`` (``time.monotonic()``), looking at the pace every ``RECHECK_SECONDS``
+        (which keeps this container's lease on the identity's rate); False: it changed, the slot is stale."""
+        while (left := start - time.monotonic()) > 0:
+            self._sleep(min(left, RECHECK_SECONDS))
+            if self._pacer.refresh(names[0], names[1:]) != pace:
+                return False
+        return self._pacer.changes(names[0]) == pace
+
     def send(
         self,
         params: Mapping[str, Any],
@@ -118,13 +135,12 @@ class SmsGateway:
         names = self._names(params[operation.identity])
         attempt = 0
         while True:
-            pace = self._pacer.reductions(names[0])
+            pace = self._pacer.changes(names[0])
             start = self._pacer.reserve(names[0], names[1:])
             if not deadline.allows_send_at(start):
                 raise DeadlineReachedError(f"no time left to start {operation.name}")
-            self._sleep(max(0.0, start - time.monotonic()))
-            if self._pacer.reductions(names[0]) != pace:
-                continue  # slowed down while waiting: the slot was taken at the old pace
+            if not self._wait_for(start, names, pace):
+                continue  # the pace changed while waiting: the slot was taken at the old pace
             if still_wanted is not None and not still_wanted():
                 return None
             try:

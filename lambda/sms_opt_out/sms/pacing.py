@@ -59,6 +59,9 @@ KnownRate = Callable[[Sequence[str]], "float | None"]
 FleetShare = Callable[[str], "tuple[float, float]"]
 """This container's share of an identity's rate and the seconds it must wait before sending
 (``shared_rates.SharedRates.share``)."""
+FleetRelease = Callable[[str], None]
+"""This container is done sending from an identity: its share goes back to the others
+(``shared_rates.SharedRates.release``)."""
 KNOWN_GROWTH_PER_SECOND = 0.05
 """Under a known rate a throttle is transient (a container joining, a late packet): the pace is
 back at the rate within 2 seconds."""
@@ -94,8 +97,9 @@ class _Lane:
     next_free: float = 0.0
     reduced_rate: float | None = None
     reduced_at: float = 0.0
-    reductions: int = 0
-    """Slow-downs so far: a slot taken before the last one is stale (taken at the old pace)."""
+    changes: int = 0
+    """Changes of pace so far (a throttle, a share of the fleet's rate lost or gained): a slot taken
+    before the last one is stale (taken at the old pace)."""
     measured: bool = False
     """Whether the reduced rate came from accepted sends (climb slowly) or from nothing (double)."""
     accepted: deque[float] = field(default_factory=deque)
@@ -144,7 +148,7 @@ class _Lane:
         self.measured = accepted is not None
         self.reduced_rate = max(MIN_RATE, min(estimates) * REDUCTION) if estimates else MIN_RATE
         self.reduced_at = now
-        self.reductions += 1
+        self.changes += 1
         self.next_free = now + 1 / self.reduced_rate  # the slots already taken are stale: taken again
 
 
@@ -155,7 +159,8 @@ class Pacer:
     slot and slow-down;
     ``known_rate`` gives an identity's rate when none is configured (asked once per identity,
     outside the pacer's lock: it may ask AWS); ``fleet_share`` this container's share of a known
-    rate, asked at every slot (outside the lock: it renews a lease in DynamoDB once a second).
+    rate, asked at every slot and while a send waits for its slot (outside the lock: it renews a
+    lease in DynamoDB once a second); ``fleet_release`` gives the share back (``release``).
     """
 
     def __init__(
@@ -164,11 +169,13 @@ class Pacer:
         clock: Callable[[], float] | None = None,
         known_rate: KnownRate | None = None,
         fleet_share: FleetShare | None = None,
+        fleet_release: FleetRelease | None = None,
     ) -> None:
         self._rates = dict(rates or {})
         self._clock = clock if clock is not None else _monotonic
         self._known_rate = known_rate
         self._fleet_share = fleet_share
+        self._fleet_release = fleet_release
         self._lanes: dict[str, _Lane] = {}
         self._lock = threading.Lock()
 
@@ -200,17 +207,49 @@ class Pacer:
     def reserve(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """Take the next slot of ``identity``: the ``clock()`` time at which its send may start."""
         lane = self._lane(identity, aliases)
-        share, wait = (1.0, 0.0)
-        if self._fleet_share is not None and lane.ceiling is not None:
-            share, wait = self._fleet_share(identity)
+        share = self._share(identity, lane)
         with self._lock:
-            now = self._clock()
-            if share < lane.share:  # another container joined: the slots taken at the old share are stale
-                lane.reductions += 1
-                lane.next_free = now
-            lane.share = share
-            lane.next_free = max(lane.next_free, now + wait)
+            now = self._apply(lane, share)
             return lane.reserve(now)
+
+    def refresh(self, identity: str, aliases: Iterable[str] = ()) -> int:
+        """While a send of ``identity`` waits for its slot: keep this container's share of the fleet's
+        rate (renewing its lease when due) and answer ``changes``, which tells whether the slot is stale."""
+        lane = self._lane(identity, aliases)
+        share = self._share(identity, lane)
+        with self._lock:
+            self._apply(lane, share)
+            return lane.changes
+
+    def release(self) -> None:
+        """This container is done sending for now: every identity's share of the fleet's rate goes
+        back to the other containers (the next slot joins them again)."""
+        if self._fleet_release is None:
+            return
+        with self._lock:
+            shared = [name for name, lane in self._lanes.items() if lane.ceiling is not None]
+        for identity in shared:
+            self._fleet_release(identity)
+
+    def _share(self, identity: str, lane: _Lane) -> tuple[float, float] | None:
+        """This container's share of ``identity``'s rate and the wait before its first send (None: not
+        shared)."""
+        if self._fleet_share is None or lane.ceiling is None:
+            return None
+        return self._fleet_share(identity)
+
+    def _apply(self, lane: _Lane, share: tuple[float, float] | None) -> float:
+        """Take ``share`` into ``lane`` (under the lock); answer the time now."""
+        now = self._clock()
+        if share is None:
+            return now
+        fraction, wait = share
+        if fraction != lane.share:  # a container joined or left: the slots taken at the old share are stale
+            lane.changes += 1
+            lane.next_free = now
+            lane.share = fraction
+        lane.next_free = max(lane.next_free, now + wait)
+        return now
 
     def next_free(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """When ``identity``'s next slot would start, without taking it."""
@@ -219,11 +258,12 @@ class Pacer:
             now = self._clock()
             return now if lane.rate(now) is None else max(now, lane.next_free)
 
-    def reductions(self, identity: str) -> int:
-        """How many times ``identity`` was slowed down: a slot taken before a change is stale."""
+    def changes(self, identity: str) -> int:
+        """How many times ``identity``'s pace changed (a throttle, a share of the fleet's rate lost or
+        gained): a slot taken before a change is stale."""
         with self._lock:
             lane = self._lanes.get(identity)
-            return 0 if lane is None else lane.reductions
+            return 0 if lane is None else lane.changes
 
     def accepted(self, identity: str) -> None:
         """AWS accepted a send of ``identity`` (its answer came back now): the measure of its rate."""

@@ -21,6 +21,8 @@ ORIGINATION = "OriginationIdentity"
 MEDIA_URLS = "MediaUrls"
 RCS_CONTENT = "RcsMessageContent"
 NOTIFY_CONFIGURATION = "NotifyConfigurationId"
+ALIASES = {"OID": ORIGINATION, "SourcePhoneNumber": DESTINATION}
+"""The blog sample's request names, accepted beside SendTextMessage's own."""
 
 
 @dataclass(frozen=True)

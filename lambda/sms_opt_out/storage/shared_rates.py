@@ -2,18 +2,22 @@
 
 AWS's limit holds per number, the pacer's per container. Each container sending from an identity
 with a known rate holds a lease on it in the table, renewed every ``RENEW_SECONDS`` while it sends
-and lasting ``LEASE_SECONDS``: one ``UpdateItem`` on the item ``RATE#<identity>`` sets the
-container's own attribute (``H_<container>``) to its lease's end, removes the leases it saw
-expired, and answers the whole item (``ALL_NEW``), so the same request tells the container how many
-leases are live. Its share of the rate is then 1 / that count: one container alone gets the whole
-rate, four get a quarter each, and a container that stops sending frees its share within
-``LEASE_SECONDS``. No write depends on another's (each container writes only its attribute), so no
-condition can fail and no retry is needed.
+(its threads waiting for their slots renew it too) and lasting ``LEASE_SECONDS``: one ``UpdateItem``
+on the item ``RATE#<identity>`` sets the container's own attribute (``H_<container>``) to its
+lease's end, removes the leases it saw expired, and answers the whole item (``ALL_NEW``), so the
+same request tells the container how many leases are live. Its share of the rate is then 1 / that
+count: one container alone gets the whole rate, four get a quarter each. A container that has sent
+what it was given (the end of a batch) removes its lease at once (``release``), so the others
+take its share at their next renewal; a container that stops without doing so (a timeout, a crash)
+frees it when its lease ends. No write depends on another's (each container writes only its
+attribute), so no condition can fail and no retry is needed.
+
+A joining container is counted by the others at their next renewal, so a container that finds
+others sending waits until the last of them has renewed (each lease tells when it was written)
+before its first send from the identity, while they make room: at most ``RENEW_SECONDS``.
 
 Cost: one write request (about 1 WCU: the item holds a number per live container) per container
-and identity each second while it sends; nothing while it is idle. A joining container is counted
-by the others at their next renewal, so a container that finds others sending waits
-``RENEW_SECONDS`` before its first send from the identity, while they make room.
+and identity each second while it sends, and one more when a batch is done; nothing while it is idle.
 """
 
 from __future__ import annotations
@@ -44,8 +48,8 @@ ITEM_DAYS = 1
 class _Share:
     holders: int = 1
     renewed_at: float | None = None
-    joined_at: float | None = None
-    """When this container's first lease was written while others held theirs."""
+    start_at: float | None = None
+    """When this container may first send: the others have all counted it by then."""
     expired: list[str] = field(default_factory=list)
     renewing: bool = False
 
@@ -79,9 +83,28 @@ class SharedRates:
         """
         fraction = self._fraction(identity)
         with self._lock:
-            joined_at = self._shares[identity].joined_at
-        wait = 0.0 if joined_at is None else max(0.0, joined_at + RENEW_SECONDS - self._clock())
+            start_at = self._shares[identity].start_at
+        wait = 0.0 if start_at is None else max(0.0, start_at - self._clock())
         return fraction, wait
+
+    def release(self, identity: str) -> None:
+        """This container is done sending from ``identity`` for now: its lease is removed, so the
+        others take its share at their next renewal (its next ``share`` joins again).
+
+        A removal AWS refuses is left to the lease's end."""
+        with self._lock:
+            share = self._shares.pop(identity, None)
+        if share is None or share.renewed_at is None:
+            return
+        try:
+            self._client.update_item(
+                TableName=self.table_name,
+                Key=_key(identity),
+                UpdateExpression="REMOVE #me",
+                ExpressionAttributeNames={"#me": HOLDER_PREFIX + self.container},
+            )
+        except Exception as error:  # noqa: BLE001 - the lease ends by itself within LEASE_SECONDS
+            logger.warning("rate lease of an identity not released: %s", type(error).__name__)
 
     def _fraction(self, identity: str) -> float:
         now = self._clock()
@@ -100,10 +123,10 @@ class SharedRates:
                 share.renewing = False
                 share.renewed_at = now
                 return 1 / share.holders
-        live, gone = _holders(item, now)
+        live, gone, others_renewed = _holders(item, now, HOLDER_PREFIX + self.container)
         with self._lock:
-            if share.renewed_at is None and live > 1:
-                share.joined_at = now
+            if share.renewed_at is None and others_renewed is not None:
+                share.start_at = min(now, others_renewed) + RENEW_SECONDS
             share.holders = max(1, live)
             share.expired = gone
             share.renewed_at = now
@@ -119,7 +142,7 @@ class SharedRates:
             expression += " REMOVE " + ", ".join(removed)
         answer = self._client.update_item(
             TableName=self.table_name,
-            Key={"PK": {"S": KEY_PREFIX + identity}, "SK": {"S": SORT_KEY}},
+            Key=_key(identity),
             UpdateExpression=expression,
             ExpressionAttributeNames=names,
             ExpressionAttributeValues={
@@ -132,14 +155,22 @@ class SharedRates:
         return attributes
 
 
-def _holders(item: dict[str, Any], now: float) -> tuple[int, list[str]]:
-    """How many leases of ``item`` are live at ``now``, and the attribute names of the expired ones."""
-    live, gone = 0, []
+def _key(identity: str) -> dict[str, Any]:
+    return {"PK": {"S": KEY_PREFIX + identity}, "SK": {"S": SORT_KEY}}
+
+
+def _holders(item: dict[str, Any], now: float, me: str) -> tuple[int, list[str], float | None]:
+    """How many leases of ``item`` are live at ``now``, the attribute names of the expired ones, and
+    when the last of the other live ones was renewed (None: no other)."""
+    live, gone, renewed = 0, [], None
     for name, value in item.items():
         if not name.startswith(HOLDER_PREFIX):
             continue
-        if float(value["N"]) > now:
-            live += 1
-        else:
+        until = float(value["N"])
+        if until <= now:
             gone.append(name)
-    return live, gone
+            continue
+        live += 1
+        if name != me:
+            renewed = max(renewed or 0.0, until - LEASE_SECONDS)
+    return live, gone, renewed
