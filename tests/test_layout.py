@@ -33,9 +33,14 @@ def test_the_domain_imports_no_aws_and_no_adapter(module: Path) -> None:
     assert not {n for n in names if n.startswith(ADAPTERS)}, "the domain imports no path and no adapter"
 
 
-@pytest.mark.parametrize("role", ROLES)
+CONSTRUCT = RUNTIME.parent.parent / "opt_out_stack"
+PACKAGES = {**{role: RUNTIME / role for role in ROLES}, "opt_out_stack": CONSTRUCT}
+"""Each runtime role package, and the construct's package."""
+
+
+@pytest.mark.parametrize("role", PACKAGES)
 def test_each_package_map_names_every_module_it_holds(role: str) -> None:
-    package = RUNTIME / role
+    package = PACKAGES[role]
     doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text())) or ""
     modules = sorted(p.stem for p in package.glob("*.py") if p.stem != "__init__")
 
