@@ -16,7 +16,32 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from sms_opt_out.contract import DEFAULT_CONFIGURATION_SET_VARIABLE, KEYWORD_VARIABLES, TEXT_VARIABLES
+from sms_opt_out.contract import (
+    DEFAULT_CONFIGURATION_SET_VARIABLE,
+    FAILED_SENDS_QUEUE_URL_VARIABLE,
+    FREQUENCY_CAPS_VARIABLE,
+    KEYWORD_VARIABLES,
+    LANGUAGES_VARIABLE,
+    LIST_NUMBERS_VARIABLE,
+    MATCH_MODE_VARIABLE,
+    MESSAGE_FREQUENCY_VARIABLE,
+    MESSAGES_PER_SECOND_VARIABLE,
+    NUMBER_TYPES_VARIABLE,
+    OPT_OUT_SCOPE_VARIABLE,
+    ORIGINATION_NUMBERS_VARIABLE,
+    POOL_IDS_VARIABLE,
+    PROGRAM_NAME_VARIABLE,
+    QUIET_HOURS_VARIABLE,
+    RCS_AGENT_IDS_VARIABLE,
+    RETRY_CAPPED_VARIABLE,
+    REVOCATION_POLICY_VARIABLE,
+    SEND_CONCURRENCY_VARIABLE,
+    SEND_QUEUE_URL_VARIABLE,
+    SEND_RULES_VARIABLE,
+    SUPPORT_CONTACT_VARIABLE,
+    TABLE_NAME_VARIABLE,
+    TEXT_VARIABLES,
+)
 from sms_opt_out.contract import MAX_SEND_CONCURRENCY as MAX_CONCURRENCY
 from sms_opt_out.domain.preferences import Scope
 from sms_opt_out.errors import ConfigurationError, InvalidFieldError
@@ -102,22 +127,22 @@ class Settings:
         ``opt_out_list_numbers``) and the send rules now too (False: when first used, if ever).
         """
         env = os.environ if environ is None else environ
-        table_name = env.get("OPT_OUT_TABLE_NAME", "").strip()
+        table_name = env.get(TABLE_NAME_VARIABLE, "").strip()
         if not table_name:
-            raise ConfigurationError("OPT_OUT_TABLE_NAME", "must name the opt-out DynamoDB table")
-        numbers = parse_origination_numbers(env.get("ORIGINATION_NUMBERS"))
+            raise ConfigurationError(TABLE_NAME_VARIABLE, "must name the opt-out DynamoDB table")
+        numbers = parse_origination_numbers(env.get(ORIGINATION_NUMBERS_VARIABLE))
         settings = cls(
             table_name=table_name,
-            scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ALL),
-            failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
-            send_queue_url=env.get("SEND_QUEUE_URL", "").strip() or None,
-            messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
-            send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
+            scope=_choice(env, OPT_OUT_SCOPE_VARIABLE, Scope, Scope.ALL),
+            failed_sends_queue_url=env.get(FAILED_SENDS_QUEUE_URL_VARIABLE, "").strip() or None,
+            send_queue_url=env.get(SEND_QUEUE_URL_VARIABLE, "").strip() or None,
+            messages_per_second=parse_rates(env.get(MESSAGES_PER_SECOND_VARIABLE)),
+            send_concurrency=_count(env, SEND_CONCURRENCY_VARIABLE, DEFAULT_CONCURRENCY),
             origination_numbers=numbers,
-            number_types=parse_number_types(env.get("NUMBER_TYPES"), list(numbers)),
-            pool_ids=parse_pool_ids(env.get("POOL_IDS")),
+            number_types=parse_number_types(env.get(NUMBER_TYPES_VARIABLE), list(numbers)),
+            pool_ids=parse_pool_ids(env.get(POOL_IDS_VARIABLE)),
             default_configuration_set=env.get(DEFAULT_CONFIGURATION_SET_VARIABLE, "").strip() or None,
-            rcs_agent_ids=parse_rcs_agent_ids(env.get("RCS_AGENT_IDS")),
+            rcs_agent_ids=parse_rcs_agent_ids(env.get(RCS_AGENT_IDS_VARIABLE)),
             environ=_lazy_variables(env),
         )
         if replies:
@@ -128,30 +153,32 @@ class Settings:
 
 
 LAZY_VARIABLES = (
-    "LANGUAGES",
-    "MATCH_MODE",
-    "REVOCATION_POLICY",
-    "PROGRAM_NAME",
-    "SUPPORT_CONTACT",
-    "OPT_OUT_LIST_NUMBERS",
-    "SEND_RULES",
-    "QUIET_HOURS",
-    "FREQUENCY_CAPS",
-    "RETRY_CAPPED",
+    LANGUAGES_VARIABLE,
+    MATCH_MODE_VARIABLE,
+    REVOCATION_POLICY_VARIABLE,
+    PROGRAM_NAME_VARIABLE,
+    SUPPORT_CONTACT_VARIABLE,
+    LIST_NUMBERS_VARIABLE,
+    SEND_RULES_VARIABLE,
+    QUIET_HOURS_VARIABLE,
+    FREQUENCY_CAPS_VARIABLE,
+    RETRY_CAPPED_VARIABLE,
 )
 """With the keyword and text variables (and ``MESSAGE_FREQUENCY``), in every language: what the
 settings read when first used need; no other variable (no credential) is kept."""
 
 
 def _lazy_variables(env: Mapping[str, str]) -> dict[str, str]:
-    stems = (*KEYWORD_VARIABLES.values(), *TEXT_VARIABLES.values(), "MESSAGE_FREQUENCY")
+    stems = (*KEYWORD_VARIABLES.values(), *TEXT_VARIABLES.values(), MESSAGE_FREQUENCY_VARIABLE)
     return {k: v for k, v in env.items() if k in LAZY_VARIABLES or k.startswith(stems)}
 
 
 def _languages(env: Mapping[str, str]) -> tuple[str, ...]:
     from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, check_languages
 
-    return check_languages(_list(env, "LANGUAGES", DEFAULT_LANGUAGES), "LANGUAGES", ConfigurationError)
+    return check_languages(
+        _list(env, LANGUAGES_VARIABLE, DEFAULT_LANGUAGES), LANGUAGES_VARIABLE, ConfigurationError
+    )
 
 
 def _keyword_rules(env: Mapping[str, str]) -> KeywordRules:
@@ -159,7 +186,7 @@ def _keyword_rules(env: Mapping[str, str]) -> KeywordRules:
     from sms_opt_out.domain.keywords import KeywordRules, MatchMode, stop_rule_violation
 
     languages = _languages(env)
-    match_mode = _choice(env, "MATCH_MODE", MatchMode, MatchMode.WORD)
+    match_mode = _choice(env, MATCH_MODE_VARIABLE, MatchMode, MatchMode.WORD)
     keyword_sets = [_keyword_set(env, code) for code in languages]
     english = keyword_sets[0]  # check_languages puts English first
     violation = stop_rule_violation(
@@ -168,7 +195,7 @@ def _keyword_rules(env: Mapping[str, str]) -> KeywordRules:
     if violation:
         argument, reason = violation
         raise ConfigurationError(KEYWORD_VARIABLES[argument], reason)
-    policy = _choice(env, "REVOCATION_POLICY", RevocationPolicy, RevocationPolicy.STRICT)
+    policy = _choice(env, REVOCATION_POLICY_VARIABLE, RevocationPolicy, RevocationPolicy.STRICT)
     return KeywordRules(keyword_sets, match_mode=match_mode, policy=policy)
 
 
@@ -176,14 +203,14 @@ def _send_rules(env: Mapping[str, str]) -> SendRulesSettings:
     from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
     from sms_opt_out.send.rules import Coverage, SendRulesSettings
 
-    retry = env.get("RETRY_CAPPED", "").strip().lower()
+    retry = env.get(RETRY_CAPPED_VARIABLE, "").strip().lower()
     if retry not in ("", "true", "false"):
-        raise ConfigurationError("RETRY_CAPPED", f"{retry!r} is not true or false")
+        raise ConfigurationError(RETRY_CAPPED_VARIABLE, f"{retry!r} is not true or false")
     try:
         return SendRulesSettings(
-            coverage=_choice(env, "SEND_RULES", Coverage, Coverage.PROMOTIONAL),
-            quiet_hours=parse_quiet_hours(env.get("QUIET_HOURS")),
-            caps=parse_caps(env.get("FREQUENCY_CAPS")),
+            coverage=_choice(env, SEND_RULES_VARIABLE, Coverage, Coverage.PROMOTIONAL),
+            quiet_hours=parse_quiet_hours(env.get(QUIET_HOURS_VARIABLE)),
+            caps=parse_caps(env.get(FREQUENCY_CAPS_VARIABLE)),
             retry_capped=retry == "true",
         )
     except ConfigurationError:
@@ -207,15 +234,17 @@ def configured_texts(env: Mapping[str, str], languages: tuple[str, ...]) -> dict
     """The answers per language that the variables ``env`` configure (the defaults for those unset)."""
     from sms_opt_out.domain.languages import DEFAULT_PROGRAM_NAME
 
-    program = env.get("PROGRAM_NAME") or DEFAULT_PROGRAM_NAME
-    support = env.get("SUPPORT_CONTACT", "").strip() or None
+    program = env.get(PROGRAM_NAME_VARIABLE) or DEFAULT_PROGRAM_NAME
+    support = env.get(SUPPORT_CONTACT_VARIABLE, "").strip() or None
     return {code: _texts(env, code, program, support) for code in languages}
 
 
 def _texts(env: Mapping[str, str], language: str, program: str, support: str | None) -> Texts:
     from sms_opt_out.domain.languages import LANGUAGES, Texts
 
-    frequency = env.get(language_variable("MESSAGE_FREQUENCY", language)) or env.get("MESSAGE_FREQUENCY")
+    frequency = env.get(language_variable(MESSAGE_FREQUENCY_VARIABLE, language)) or env.get(
+        MESSAGE_FREQUENCY_VARIABLE
+    )
     default = LANGUAGES[language].texts.render(program, support, frequency)
     given = {
         field: env.get(language_variable(variable, language)) or getattr(default, field)
