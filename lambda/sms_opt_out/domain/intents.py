@@ -50,7 +50,7 @@ _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
-    r"|MSJS?|MNSJS?|PUBLICIDAD"
+    r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
 MESSAGE_WORDS = frozenset(
@@ -126,14 +126,27 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
     squeezed = _REPEATS.sub(r"\1", word)
     if squeezed != word and (squeezed in keywords or squeezed in MISSPELLINGS):
         return MISSPELLINGS.get(squeezed, squeezed)
+    if len(word) >= _SQUEEZED_LENGTH and squeezed in _squeezed(keywords):
+        return _squeezed(keywords)[squeezed]
     for stem, keyword in _STEMS:
-        if word.startswith(stem):
+        if word.startswith(stem) or squeezed.startswith(_REPEATS.sub(r"\1", stem)):
             return keyword
     if len(word) >= 8:
         for keyword, distance in _FUZZY:
             if word[0] == keyword[0] and _within(word, keyword, distance):
                 return keyword
     return word
+
+
+_SQUEEZED_LENGTH = 5
+"""Keywords at least this long are also spelt with their doubled letters single or repeated
+(``ARETEZ``, ``ARRRRET``, ``ANULER``, ``CESEZ``): shorter ones (FIN, ALTO) would take names (Finn)."""
+
+
+@lru_cache(maxsize=16)
+def _squeezed(keywords: frozenset[str]) -> dict[str, str]:
+    """Each keyword of at least ``_SQUEEZED_LENGTH`` letters by its form with runs of a letter made one."""
+    return {_REPEATS.sub(r"\1", k): k for k in sorted(keywords) if len(k) >= _SQUEEZED_LENGTH and k.isalpha()}
 
 
 def _within(a: str, b: str, limit: int) -> bool:
@@ -263,10 +276,24 @@ _NOT_FROM_ELSEWHERE = (
     r"|FILES?|LOOP|TEXTS?|MESSAGES?|ALERTS?))\w+)"
 )
 """Not removed from something other than a list ("remove me from the carpool chat")."""
+_NOT_OF_ELSEWHERE = (
+    r"(?! OF (?:THE |THAT |MY |OUR |HIS |HER |THEIR |A |AN )?(?!(?:\w+ )?(?:LISTS?|TEXTS?|MESSAGES?|ALERTS?"
+    r"|THIS|THESE|IT|THEM|YOUR|UR|YALLS|ALL|EVERYTHING|ANY)\b)\w+)"
+)
+"""Not opting out of something other than the messages ("opting out of dinner tonight")."""
 _OTHER_LISTS = (
     r"(?!(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM) )"
 )
 """List names that are no sender's list ("take me off the guest list")."""
+_ES_NOT_OF_ELSE = (
+    r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
+    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|NUMEROS|SUSCRIPTORES)\b)\w+)"
+)
+_FR_NOT_OF_ELSE = (
+    r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
+    r"|PROMOTIONS?|ALERTES|NOTIFICATIONS|VOUS|VOTRE|VOS|CE|CES|CETTE)\b)\w+)"
+)
+"""Not a list of something else ("la lista del almuerzo", "la liste du covoiturage")."""
 _POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
 _ES_POLITE_END = r"(?: (?:POR FAVOR|PORFA|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
 _FR_POLITE_END = (
@@ -279,7 +306,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-number",
             rf"\b(?:REMOVE|DELETE|ERASE|LOSE|DROP|FORGET) (?:MY|THIS|THE|OUR) "
             rf"(?:(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA|NAME|CONTACT)\b|\b(?:REMOVE|DELETE"
-            rf"|ERASE) {_NUMBER}\b){_NOT_FROM_ELSEWHERE}",
+            rf"|ERASE) {_NUMBER}\b){_NOT_FROM_ELSEWHERE}"
+            r"|\b(?:REMOVE|DELETE|ERASE|LOSE|DROP|FORGET) (?:MI|MON|ESTE|CE) (?:NUMERO|TELEFONO|CELULAR)\b",
         ),
         (
             "remove-me",
@@ -292,7 +320,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|OPTED OUT|UNENROLLED)\b"
             r"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET |BE )?)?OUT(?: OF (?:THIS|THE|YOUR|UR"
             rf"|ALL) (?:\w+ )?{_LIST})?"
-            rf"{_POLITE_END}",
+            rf"{_POLITE_END}"
+            r"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET |BE )?)?OUT OF (?:THESE|THIS|YOUR|UR|ALL"
+            rf"|ALL THESE|ALL YOUR|THE) (?:\w+ )?(?:{_MESSAGES})\b"
+            rf"|\b(?:QUIT|SAC|SAQU|BORR|ELIMIN|REMUEV)\w*(?:ME|NOS) (?:FROM|OFF) (?:(?:THIS|THE|YOUR|UR"
+            rf"|ALL) )?(?:\w+ )?{_LIST}\b",
         ),
         (
             "off-the-list",
@@ -337,7 +369,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CANCELLING|CANCELING) (?:MY |ALL |THE |ANY |OUR )?CONSENT\b(?! (?:FORMS?|PAPERS?|PAPERWORK"
             r"|SHEETS?)\b)"
             r"|\bCONSENT (?:IS )?(?:REVOKED|WITHDRAWN|RESCINDED|CANCELL?ED)\b"
-            rf"|^NO CONSENT(?: (?:GIVEN|WAS GIVEN|FROM ME))?{_POLITE_END}",
+            rf"|^NO CONSENT(?: (?:GIVEN|WAS GIVEN|FROM ME))?{_POLITE_END}"
+            r"|\b(?:NO LONGER|DONT|DO NOT|DONT EVER) (?:GIVE (?:MY )?)?CONSENT\b(?! (?:TO|FOR) (?!(?:THIS|THESE"
+            rf"|THEM|IT|ANY|YOUR|UR|BEING|RECEIVING|GETTING|{_MESSAGES})\b))",
         ),
         (
             "never-signed-up",
@@ -356,6 +390,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNOBODY (?:BY THAT NAME|NAMED)\b"
             rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNO ?BODY HERE (?:BY|NAMED|CALLED) (?:THAT|THIS) NAME\b"
             r"|\b(?:THIS PERSON|THEY|HE|SHE) (?:DOESNT|DOES NOT|DONT|NO LONGER) LIVES? HERE\b"
+            r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:BELONGS TO ME|IS MINE) NOW\b"
+            r"|\b(?:THIS|THAT) (?:IS NOT|ISNT|AINT) (?!(?:MY|YOUR|THE|A|AN|OUR)\b)\w+S (?:PHONE |CELL )?NUMBER\b"
             r"|\bNOT THE RIGHT PERSON\b(?! (?:TO|FOR)\b)|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
             r"(?:LOOKING|WANT|TRYING)\b|\bDONT KNOW THIS PERSON\b|\bDONT KNOW (?:ANYONE|ANYBODY) "
             r"(?:BY|NAMED|CALLED)\b",
@@ -402,6 +438,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=[A-Z])(?:KNOCK IT OFF|CUT IT OUT|GIVE IT A REST|BUZZ OFF|GET LOST|PISS OFF|BACK OFF"
             r"|BUG OFF|SCREW OFF"
             rf"|BUGGER OFF|SOD OFF)(?: WITH (?:THE |THESE |YOUR |UR |ALL THE )?(?:{_MESSAGES}))?{_POLITE_END}"
+            rf"|\b\w+ OFF WITH (?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR |YALLS )?(?:{_MESSAGES})\b"
             rf"|\b(?:IM|I AM|IVE BEEN) (?:DONE|FINISHED|THROUGH|SICK|TIRED|FED UP) (?:WITH|OF) "
             rf"(?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR )?(?:{_MESSAGES})\b(?! (?:ON|IN|AT)\b)",
         ),
@@ -416,7 +453,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"| MY)?"
             rf" (?:{_MESSAGES})\b",
         ),
-        ("opt-me-out", r"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b|\bUN SUB\w*"),
+        (
+            "opt-me-out",
+            rf"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b{_NOT_OF_ELSEWHERE}|\bUN SUB\w*",
+        ),
+        (
+            "make-it-stop",
+            rf"^(?=.)(?:\w+ )?(?:MAKE|GET) (?:IT|THEM|THESE|THIS|THE (?:{_MESSAGES})|THESE (?:{_MESSAGES}))"
+            rf" (?:TO )?STOP{_POLITE_END}"
+            r"|\bHOW (?:DO|CAN|COULD|DOES) (?:I|WE|ONE) (?:GET|MAKE) (?:THESE|THEM|THIS|IT|YOU|U|YALL"
+            rf"|(?:THE|THESE|YOUR|UR) (?:{_MESSAGES})) (?:TO )?STOP\b(?! \w+ING\b| (?:AT|BY|IN|FOR|ON)\b)",
+        ),
         (
             "block-or-report",
             rf"\bBLOCKING (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
@@ -435,7 +482,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-send",
             r"\bNO (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
-            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
+            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
+            r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
             + _ES_QUALIFIER,
         ),
         (
@@ -445,6 +493,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?! A\b)",
         ),
         ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A|ESTEN) {_ES_STEMS}"),
+        (
+            "do-not-send",
+            r"\bNO (?:ME|NOS) \w+ MAS CON (?:LOS |SUS |ESTOS |TANTOS |TUS |VUESTROS )?"
+            rf"(?:{_MESSAGES})\b"
+            r"|\bYA (?:LES|LE|TE|OS) (?:DIJE|HE DICHO|PEDI) (?:QUE|Q|K) NO (?:(?:QUIERO|DESEO)(?: NADA| MAS)?"
+            rf"{_ES_POLITE_END}|(?:ME|NOS) {_ES_STEMS}\b{_ES_OTHER_OBJECT})"
+            rf"|\b(?:POR ?QUE|XQ|PQ|PORQ|X ?Q) (?:ME |NOS )?(?:SIGUEN|CONTINUAN) {_ES_STEMS}\b{_ES_OTHER_OBJECT}",
+        ),
         (
             "do-not-send",
             rf"\bNO (?:ME |NOS )?{_ES_STEMS}\b (?:MAS|NADA|NUNCA)\b(?! TARDE\b){_ES_QUALIFIER}"
@@ -464,13 +520,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU "
-            r"|ESTA |ESA "
+            r"|ESTA |ESA |VUESTRA |VUESTRAS |VUESTRO |VUESTROS "
             r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
-            r"(?! DE (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES)\b))"
-            r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b|\bSALIR(?:ME)? DE (?:SU|SUS|ESTA|LA|TU"
+            + _ES_NOT_OF_ELSE
+            + r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b|\bSALIR(?:ME)? DE (?:SU|SUS|ESTA|LA|TU"
             r"|ESA) LISTAS?\b"
-            r"|\b(?:ME|NOS) (?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA )?"
-            r"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO)\b",
+            + r"|\b(?:ME|NOS) (?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA "
+            r"|VUESTRA |VUESTRO )?"
+            r"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO)\b" + _ES_NOT_OF_ELSE,
         ),
         (
             "remove-me",
@@ -479,13 +536,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-number",
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* (?:MI|ESTE|EL) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
+            r"|\bOLVID(?:EN|E|A|AR|ENSE|AD)\w* (?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
             r"|\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* MIS DATOS\b",
         ),
         (
             "wrong-number",
             r"\b(?:NUMERO|TELEFONO) (?:ESTA |ES )?(?:EQUIVOCADO|INCORRECTO|ERRONEO)\b"
             r"|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
-            r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b|\bESTE (?:NUMERO|CELULAR"
+            r"|\bNO ES MI NUMERO\b|\bNO ES EL (?:NUMERO|TELEFONO|CELULAR) DE\b|\bPERSONA EQUIVOCADA\b|\bESTE (?:NUMERO|CELULAR"
             r"|TELEFONO) (?:YA )?NO ES DE\b|\b(?:NUMERO|CELULAR|TELEFONO) (?:YA )?NO ES (?:MIO|EL MIO)\b"
             r"|\bEQUIVOC\w* DE PERSONA\b"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
@@ -536,7 +594,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ANULEN"
             r"|ANULA|ANULE|SUSPENDER"
             r"|SUSPENDAN|SUSPENDA)\b.*"
-            rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b",
+            rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b" + _ES_NOT_OF_ELSE + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
+            r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b" + _ES_NOT_OF_ELSE,
         ),
     ),
     FRENCH: (
@@ -583,7 +642,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
             r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J|AVEC (?:TES|TA|TON|SES|SA|SON|LEUR"
             r"|LEURS))\b)"
-            rf"|^(?:LACHEZ|LACHE|LAISSEZ) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX| TRANQUILLES?)?{_FR_POLITE_END}",
+            rf"|^(?:LACHEZ|LACHE|LAISSEZ) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX| TRANQUILLES?)?{_FR_POLITE_END}"
+            r"|\b(?:LACHEZ|LACHE|LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX"
+            rf"| TRANQUILLES?)? AVEC (?:VOS |TES |CES |LES |TOUS VOS |TOUS CES |VOTRE )?(?:{_MESSAGES})\b",
         ),
         (
             "wrong-number",
@@ -591,19 +652,21 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
             r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b(?! POUR\b)|\bPERSONNE (?:DE|AVEC|PORTANT) CE NOM\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
-            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b",
+            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b",
         ),
         (
             "remove-number",
             r"\b(?:RETIREZ|RETIRER|RETIRE|SUPPRIMEZ|SUPPRIMER|SUPPRIME|EFFACEZ|EFFACER|EFFACE|ENLEVEZ"
-            r"|ENLEVER|ENLEVE"
+            r"|ENLEVER|ENLEVE|OUBLIEZ|OUBLIER|OUBLIE"
             r"|RAYEZ|RAYE|OTEZ|OTE) "
             r"(?:MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b"
             r"|\b(?:RETIREZ|RETIRE|SUPPRIMEZ|SUPPRIME|EFFACEZ|EFFACE|ENLEVEZ|ENLEVE|RAYEZ|RAYE|OTEZ"
             r"|OTE) (?:MOI|NOUS)"
             r"(?:(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$| DE (?:LA|VOTRE|VOS|CETTE|CES|TA"
             r"|TES|LEUR|LEURS)"
-            r" (?:LISTES?|FICHIERS?|BASE|CONTACTS|REPERTOIRE|ENVOIS|DIFFUSION|ABONNES|ABONNEMENT)\b)"
+            r" (?:LISTES?|FICHIERS?|BASE|CONTACTS|REPERTOIRE|ENVOIS|DIFFUSION|ABONNES|ABONNEMENT)\b"
+            + _FR_NOT_OF_ELSE
+            + r")"
             r"|\b(?:QUITTER|SORTIR DE) (?:CETTE|LA|VOTRE|VOS|CES) LISTES?\b"
             r"|\bSORTEZ (?:MOI|MON NUMERO) DE (?:LA|VOTRE|VOS|CETTE|CES) LISTES?\b"
             r"|\bME (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR) DE (?:LA|VOTRE|VOS|CETTE|CES) \w+"
@@ -665,7 +728,9 @@ _COMPILED = {
 _OWN_MISTAKE = re.compile(
     r"\b(?:MEANT (?:TO|FOR)|WAS FOR|ITS ME|IT IS ME|NEW (?:PHONE|NUMBER|ONE)|SENT (?:IT |THIS "
     r"|THAT )?TO THE WRONG"
-    r"|ERA PARA|SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO)\b"
+    r"|ERA PARA|SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO"
+    r"|(?:I|WE) GAVE (?:YOU|U|YA) (?:THE |A )?WRONG|WRONG (?:NUMBER|NO) FOR (?:THE|MY|YOUR|HIS|HER|OUR)"
+    r"|ME SUIS TROMPEE?|ME EQUIVOQUE|I (?:TEXTED|MESSAGED|DIALED|DIALLED) THE WRONG)\b"
 )
 """Words of a writer who sent to the wrong number themselves ("wrong number lol, it's me Dave, new
 phone"): no wrong-number revocation."""
@@ -758,6 +823,39 @@ AMUSEMENT = frozenset(
 too kind", "arrête, tu me fais rougir"), in a reply that does not name the messages."""
 
 
+HOLD_ON = frozenset(
+    [
+        "WAIT",
+        "HOLD",
+        "ATTENDS",
+        "ATTENDEZ",
+        "ESPERA",
+        "ESPERAME",
+        "ESPERATE",
+        "ESPEREN",
+        "CONFUNDI",
+        "CONFUNDIDO",
+        "CONFUNDIDA",
+        "CONFUSED",
+        "CONFUS",
+        "CONFUSE",
+        "MANGER",
+        "EAT",
+        "COMER",
+    ]
+)
+"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone,
+being confused, eating ("Stop, attends-moi", "Alto, ¿no era a las 6? Me confundí", "stop, I can't eat
+another bite"). Under CONTEXTUAL such a reply, when it does not name the messages, is AMBIGUOUS."""
+
+
+def hold_on(clauses: Clauses) -> str | None:
+    """The first word of ``HOLD_ON`` in a reply that does not name the messages, if any."""
+    if any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c):
+        return None
+    return next((w for c in clauses for w in c if w in HOLD_ON), None)
+
+
 def laughter(clauses: Clauses) -> str | None:
     """The first word of laughter, jest or amusement in ``clauses``, if any."""
     return next((w for c in clauses for w in c if LAUGHTER.match(w) or w in AMUSEMENT or w in JEST), None)
@@ -830,6 +928,10 @@ _NOUN_BEFORE = frozenset(
         "TERM",
         "SEASON",
         "SHIFT",
+        "DU",
+        "EN",
+        "PANNEAU",
+        "AUTO",
     ]
 )
 """Words before STOP or END that make it a noun ("bus stop", "the end", "month end", "non stop")."""
@@ -973,6 +1075,7 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
     names_messages = any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
     amused = None if names_messages else next((w for c in clauses for w in c if w in AMUSEMENT), None)
+    held = hold_on(clauses)
     other: Finding | None = None
     for clause in clauses:
         for i, word in enumerate(clause):
@@ -980,14 +1083,16 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 continue
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
-            verdict = _judge(clause, i, laugh, amused)
+            verdict = _judge(clause, i, laugh, amused, held)
             if verdict.rule.startswith("contextual."):
                 return verdict
             other = other or verdict
     return other
 
 
-def _judge(clause: tuple[str, ...], i: int, laugh: str | None, amused: str | None) -> Finding:
+def _judge(
+    clause: tuple[str, ...], i: int, laugh: str | None, amused: str | None, held: str | None = None
+) -> Finding:
     word = clause[i]
     before = clause[i - 1] if i else None
     after = clause[i + 1 : i + 4]
@@ -1034,11 +1139,15 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None, amused: str | Non
     if clause[0] in _QUESTION_START:
         return other("question", f"is in a question ({clause[0]} ...)")
     if not after or all(w in POLITENESS for w in after):
+        if held is not None:
+            return other("hold-on", f"ends its sentence in a reply between people (waiting, confused or eating: {held})")
         return revokes("alone", "ends its sentence")
     nxt = after[0]
     when = next((w for w in clause[i + 1 :] if _TIME.match(w)), None)
     if when is not None:
         return other("event", f"is about an event ({when})")
+    if nxt in ("OR", "OU", "O") and after[1:2] in (("GO",), ("ENCORE",), ("MORE",), ("SIGUE",), ("CONTINUE",)):
+        return other("choice", f"is one side of a choice ({word} {' '.join(after[:2])})")
     if nxt == "RIGHT" and after[1:2] not in (("NOW",), ("AWAY",), ()):
         return other("followed-by", f"is followed by a place ({' '.join(after[:2])})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
@@ -1066,14 +1175,22 @@ def _about_messages(following: Sequence[str]) -> str | None:
 
 def _sent_elsewhere(following: Sequence[str]) -> str | None:
     """What follows a verb of sending when it is about someone or something else ("stop texting your
-    sister", "stop sending me memes"), else None."""
+    sister", "stop sending me memes", "stop texting and drive"), else None."""
     rest = [w for w in following[1:] if w not in ("ME", "US")]
     head = rest[0] if rest else None
+    if following[0] in MESSAGE_VERBS and head in ("AND", "WHILE", "N") and rest[1:2]:
+        return rest[1] if rest[1] in _OTHER_ACTIVITIES else None
     return (
         head
         if following[0] in MESSAGE_VERBS and (head in _THIRD_PARTY or head in _OTHER_THINGS_SENT)
         else None
     )
+
+
+_OTHER_ACTIVITIES = frozenset(
+    ["DRIVE", "DRIVING", "FOCUS", "SLEEP", "STUDY", "WORK", "EAT", "WATCH", "LISTEN", "PAY", "WALK", "DRIVES"]
+)
+"""What someone texting is told to do instead ("stop texting and drive"): advice, not about the sender."""
 
 
 _THIRD_PARTY = frozenset(["YOUR", "UR", "HIS", "HER", "THEIR", "HIM", "THEM"])
@@ -1115,11 +1232,34 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
         for i in range(len(clause) - len(words) + 1):
             if clause[i : i + len(words)] != words:
                 continue
-            found = _ELSEWHERE.match(" ".join(clause[i + len(words) :]))
+            rest = clause[i + len(words) :]
+            if rest and rest[0] in _MODIFIED_NOUNS:
+                return f"{phrase} {rest[0]}"
+            if words == ("REVOKE",) and rest[:1] and rest[0] in _DETERMINERS:
+                object_words = rest[1:4]
+                if object_words and not any(
+                    w in MESSAGE_WORDS or w in _LIST_WORDS or w in _CONSENT_WORDS for w in object_words
+                ):
+                    return " ".join(rest[:3])
+            found = _ELSEWHERE.match(" ".join(rest))
             named = found.group(1).split() if found else []
+            if any(w in _SOMEONE_ELSES_MESSAGES for w in named):
+                return " ".join(named)
             if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS for w in named):
                 return " ".join(named)
     return None
+
+
+_MODIFIED_NOUNS = frozenset(
+    ["BUTTON", "BUTTONS", "LINK", "LINKS", "PAGE", "OPTION", "OPTIONS", "FORM", "FORMS", "SETTING", "SETTINGS"]
+)
+"""Nouns after UNSUBSCRIBE or OPT OUT that make it a modifier ("the unsubscribe button")."""
+_CONSENT_WORDS = frozenset(["CONSENT", "PERMISSION", "AUTHORIZATION", "AUTHORISATION", "OPTIN", "AGREEMENT"])
+_SOMEONE_ELSES_MESSAGES = frozenset(
+    ["NEWSLETTER", "NEWSLETTERS", "EMAIL", "EMAILS", "MAILING", "GROUP", "CHANNEL", "FAMILY", "CLASS"]
+)
+"""Nouns that name messages the sender does not send ("unsubscribed from that newsletter", "from that
+group text"): e-mail, groups, channels."""
 
 
 _LIST_WORDS = frozenset(

@@ -31,6 +31,7 @@ from sms_opt_out.domain.intents import (
     CONTEXTUAL_WORDS,
     RevocationPolicy,
     canonical_word,
+    hold_on,
     judge_revocation_word,
     laughter,
     natural_revocation,
@@ -198,9 +199,17 @@ class KeywordRules:
             return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
+        contextual = self.policy is RevocationPolicy.CONTEXTUAL
         for clause in clauses if len(clauses) > 1 and not laughter(clauses) else ():
             keyword = self._keywords.get("".join(without_politeness(clause)))
             if keyword and keyword.intent is Intent.OPT_OUT and _sentence_keyword(keyword.keyword or ""):
+                held = contextual and hold_on(clauses)
+                if held:
+                    reason = (
+                        f"a sentence of the reply is the keyword {keyword.keyword}, in a reply between people"
+                        f" ({held}): not clearly about the messages (policy CONTEXTUAL)"
+                    )
+                    return self._decided(replace(keyword, intent=Intent.AMBIGUOUS), "ambiguous.hold-on", reason)
                 return self._decided(
                     keyword, "keyword-sentence", f"a sentence of the reply is the keyword {keyword.keyword}"
                 )
@@ -211,7 +220,6 @@ class KeywordRules:
             if (phrase[0] in compact_words and _contains(words, phrase)) or "".join(phrase) in compact_words
         ]
         decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
-        contextual = self.policy is RevocationPolicy.CONTEXTUAL
         elsewhere = decisive and contextual and object_elsewhere(clauses, decisive.keyword or "")
         if decisive is not None and elsewhere:
             reason = (
