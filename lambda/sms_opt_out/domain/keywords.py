@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 
-from sms_opt_out.domain import text_normalisation
+from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import (
     CONTEXTUAL_WORDS,
     RevocationPolicy,
@@ -81,6 +81,8 @@ class MatchedBy(enum.StrEnum):
     """A revocation word appears as a whole word in the reply."""
     PHRASE = "PHRASE"
     """An opt-out phrase appears in the reply."""
+    MODEL = "MODEL"
+    """The reply model (``reply_model``) read a revocation where the rules found none."""
 
 
 @dataclass(frozen=True)
@@ -136,10 +138,15 @@ class KeywordRules:
         keyword_sets: Iterable[KeywordSet] = _DEFAULT_KEYWORD_SETS,
         match_mode: MatchMode = MatchMode.WORD,
         policy: RevocationPolicy = RevocationPolicy.STRICT,
+        *,
+        second_opinion: bool = True,
     ) -> None:
-        """``keyword_sets`` in precedence order: on a keyword two languages share, the first one's wins."""
+        """``keyword_sets`` in precedence order: on a keyword two languages share, the first one's wins.
+        ``second_opinion``: ask the reply model about the replies the rules read as nothing (match
+        mode WORD only)."""
         self.match_mode = MatchMode(match_mode)
         self.policy = RevocationPolicy(policy)
+        self.model = reply_model.load() if second_opinion and self.match_mode is MatchMode.WORD else None
         self.keyword_sets = tuple(keyword_sets)
         self.languages = tuple(dict.fromkeys(k.language for k in self.keyword_sets))
         self._keywords: dict[str, Classification] = {}
@@ -177,6 +184,8 @@ class KeywordRules:
         raw_words = (w for clause in raw for w in clause)
         spelt = ", ".join(f"{r} as {w}" for r, w in zip(raw_words, words, strict=True) if r != w)
         found = self._classify(clauses, words)
+        if found.intent is Intent.OTHER and self.model is not None:
+            found = self._second_opinion(tuple(w for clause in raw for w in clause)) or found
         if spelt:
             found = replace(found, reason=f"{found.reason} (reading {spelt})")
         return replace(
@@ -254,6 +263,25 @@ class KeywordRules:
             return self._decided(word, judged.rule, reason)
         return self._decided(replace(word, intent=Intent.AMBIGUOUS), judged.rule, reason)
 
+    def _second_opinion(self, words: tuple[str, ...]) -> Classification | None:
+        """The reply model's reading of a reply the rules read as nothing: OPT_OUT at the policy's
+        threshold, AMBIGUOUS (CONTEXTUAL) from the review threshold, else None (the rules' OTHER)."""
+        assert self.model is not None
+        opinion = self.model.opinion(words)
+        strict = self.policy is RevocationPolicy.STRICT
+        threshold = reply_model.STRICT_THRESHOLD if strict else reply_model.CONTEXTUAL_THRESHOLD
+        reading = (
+            f"the reply model reads a revocation with probability {opinion.probability:.3f} "
+            f"(strongest n-grams: {', '.join(opinion.evidence) or 'none'})"
+        )
+        found = Classification(Intent.OPT_OUT, None, MatchedBy.MODEL, ENGLISH)
+        if opinion.probability >= threshold:
+            return self._decided(found, "model.opt-out", f"{reading}: at least {threshold} opts out")
+        if not strict and opinion.probability >= reply_model.REVIEW_THRESHOLD:
+            reason = f"{reading}: below {threshold}, kept for review (policy CONTEXTUAL)"
+            return self._decided(replace(found, intent=Intent.AMBIGUOUS), "model.review", reason)
+        return None
+
     def _decided(self, classification: Classification, rule: str, reason: str) -> Classification:
         return replace(classification, rule=rule, reason=reason, policy=self.policy)
 
@@ -283,7 +311,7 @@ def stop_rule_violation(
         revocation_words=tuple(revocation_words),
         opt_out_phrases=tuple(opt_out_phrases),
     )
-    rules = KeywordRules([english], match_mode=match_mode)
+    rules = KeywordRules([english], match_mode=match_mode, second_opinion=False)
     if rules.classify_reply(STOP).intent is not Intent.OPT_OUT:
         where = "" if MatchMode(match_mode) is MatchMode.EXACT else " (or the opt-out words)"
         return "opt_out_keywords", f"must include {STOP}{where}: {STOP} always opts out (CTIA)"
