@@ -142,12 +142,15 @@ class KeywordRules:
         second_opinion: bool = True,
     ) -> None:
         """``keyword_sets`` in precedence order: on a keyword two languages share, the first one's wins.
-        ``second_opinion``: ask the reply model about the replies the rules read as nothing (match
-        mode WORD only)."""
+        ``second_opinion``: ask the reply model about the replies the rules read as nothing, in match
+        mode WORD with the built-in keyword sets of every language (what it learned: a program that
+        configures its own lists or leaves a language out gets the rules alone)."""
         self.match_mode = MatchMode(match_mode)
         self.policy = RevocationPolicy(policy)
-        self.model = reply_model.load() if second_opinion and self.match_mode is MatchMode.WORD else None
         self.keyword_sets = tuple(keyword_sets)
+        built_in = set(self.keyword_sets) == {language.keywords for language in LANGUAGES.values()}
+        asked = second_opinion and built_in and self.match_mode is MatchMode.WORD
+        self.model = reply_model.load() if asked else None
         self.languages = tuple(dict.fromkeys(k.language for k in self.keyword_sets))
         self._keywords: dict[str, Classification] = {}
         for intent, lists in (

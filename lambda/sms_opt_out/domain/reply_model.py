@@ -24,6 +24,12 @@ CONTEXTUAL_THRESHOLD = 0.99
 """Under CONTEXTUAL, the probability at which the model's reading opts out; from ``REVIEW_THRESHOLD``
 up to it the reply is AMBIGUOUS (kept for review and clarified)."""
 REVIEW_THRESHOLD = 0.9
+MIN_WORDS = 2
+"""A single word is the keywords' and their misspellings' (``intents.canonical_word``): the model's
+character n-grams would read "stopped" or "Stopwatch" as STOP."""
+MAX_WORDS = 40
+"""Longer replies are left to the rules: the labelled revocations have at most 31 words, and a long
+message costs the model most of the 1 ms budget."""
 CHARACTER_NGRAMS = (3, 4, 5)
 
 
@@ -63,7 +69,7 @@ class ReplyModel:
 
     def opinion(self, words: Sequence[str]) -> Opinion:
         """The model's reading of a reply's folded ``words``."""
-        if not words:
+        if not MIN_WORDS <= len(words) <= MAX_WORDS:
             return Opinion(0.0, ())
         found = [(f, self.weights[f]) for f in features(words) if f in self.weights]
         score = self.bias + sum(weight for _, weight in found)
