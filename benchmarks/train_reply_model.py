@@ -46,7 +46,9 @@ Example = tuple[frozenset[str], bool]
 
 def examples(parts: Sequence[str]) -> list[Example]:
     """(features, revokes) of every labelled reply and conversation of ``parts``, and of ham-tuning."""
-    texts = [(r["text"], r["intent"] == Intent.OPT_OUT.value) for r in read("replies.csv") if r["split"] in parts]
+    texts = [
+        (r["text"], r["intent"] == Intent.OPT_OUT.value) for r in read("replies.csv") if r["split"] in parts
+    ]
     texts += [(r["text"], False) for r in read("conversations.csv") if r["split"] in parts]
     texts += [(text, False) for text in ham("ham-tuning")]
     return [(reply_model.features(text_normalisation.words(text)), revokes) for text, revokes in texts]
@@ -75,7 +77,9 @@ def train(data: list[Example]) -> reply_model.ReplyModel:
                 weights[f] -= rate * (gradient + L2 * weights[f])
             bias -= rate * gradient
     strongest = sorted(weights.items(), key=lambda item: (-abs(item[1]), item[0]))[:KEEP]
-    return reply_model.ReplyModel(round(bias, 3), {f: round(w, 2) for f, w in sorted(strongest) if round(w, 2)})
+    return reply_model.ReplyModel(
+        round(bias, 3), {f: round(w, 2) for f, w in sorted(strongest) if round(w, 2)}
+    )
 
 
 def write(model: reply_model.ReplyModel) -> None:
@@ -94,7 +98,9 @@ def estimate(part: str) -> None:
             ("rules", KeywordRules(policy=policy, second_opinion=False)),
             ("rules+model", replace_model(KeywordRules(policy=policy), model)),
         ):
-            found = {r["text"]: rules.classify_reply(r["text"]).intent is Intent.OPT_OUT for r in replies + talk}
+            found = {
+                r["text"]: rules.classify_reply(r["text"]).intent is Intent.OPT_OUT for r in replies + talk
+            }
             recall = []
             for language in (*LANGUAGES, None):
                 rows = [

@@ -22,7 +22,9 @@ def _probability(text: str) -> float:
 
 
 def test_under_strict_a_revocation_the_rules_miss_opts_out_by_the_model_saying_why() -> None:
-    assert reply_model.STRICT_THRESHOLD <= _probability(MISSED_BY_THE_RULES) < reply_model.CONTEXTUAL_THRESHOLD
+    assert (
+        reply_model.STRICT_THRESHOLD <= _probability(MISSED_BY_THE_RULES) < reply_model.CONTEXTUAL_THRESHOLD
+    )
 
     found = explain(MISSED_BY_THE_RULES)
 

@@ -370,8 +370,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|SHEETS?)\b)"
             r"|\bCONSENT (?:IS )?(?:REVOKED|WITHDRAWN|RESCINDED|CANCELL?ED)\b"
             rf"|^NO CONSENT(?: (?:GIVEN|WAS GIVEN|FROM ME))?{_POLITE_END}"
-            r"|\b(?:NO LONGER|DONT|DO NOT|DONT EVER) (?:GIVE (?:MY )?)?CONSENT\b(?! (?:TO|FOR) (?!(?:THIS|THESE"
-            rf"|THEM|IT|ANY|YOUR|UR|BEING|RECEIVING|GETTING|{_MESSAGES})\b))",
+            r"|\b(?:NO LONGER|DONT|DO NOT|DONT EVER) (?:GIVE (?:MY )?)?CONSENT\b(?! (?:TO|FOR) (?!(?:THIS"
+            rf"|THESE|THEM|IT|ANY|YOUR|UR|BEING|RECEIVING|GETTING|{_MESSAGES})\b))",
         ),
         (
             "never-signed-up",
@@ -391,7 +391,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNO ?BODY HERE (?:BY|NAMED|CALLED) (?:THAT|THIS) NAME\b"
             r"|\b(?:THIS PERSON|THEY|HE|SHE) (?:DOESNT|DOES NOT|DONT|NO LONGER) LIVES? HERE\b"
             r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:BELONGS TO ME|IS MINE) NOW\b"
-            r"|\b(?:THIS|THAT) (?:IS NOT|ISNT|AINT) (?!(?:MY|YOUR|THE|A|AN|OUR)\b)\w+S (?:PHONE |CELL )?NUMBER\b"
+            r"|\b(?:THIS|THAT) (?:IS NOT|ISNT|AINT) (?!(?:MY|YOUR|THE|A|AN|OUR)\b)\w+S (?:PHONE |CELL )?"
+            r"NUMBER\b"
             r"|\bNOT THE RIGHT PERSON\b(?! (?:TO|FOR)\b)|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
             r"(?:LOOKING|WANT|TRYING)\b|\bDONT KNOW THIS PERSON\b|\bDONT KNOW (?:ANYONE|ANYBODY) "
             r"(?:BY|NAMED|CALLED)\b",
@@ -438,7 +439,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=[A-Z])(?:KNOCK IT OFF|CUT IT OUT|GIVE IT A REST|BUZZ OFF|GET LOST|PISS OFF|BACK OFF"
             r"|BUG OFF|SCREW OFF"
             rf"|BUGGER OFF|SOD OFF)(?: WITH (?:THE |THESE |YOUR |UR |ALL THE )?(?:{_MESSAGES}))?{_POLITE_END}"
-            rf"|\b\w+ OFF WITH (?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR |YALLS )?(?:{_MESSAGES})\b"
+            r"|\b\w+ OFF WITH (?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR |YALLS )?"
+            rf"(?:{_MESSAGES})\b"
             rf"|\b(?:IM|I AM|IVE BEEN) (?:DONE|FINISHED|THROUGH|SICK|TIRED|FED UP) (?:WITH|OF) "
             rf"(?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR )?(?:{_MESSAGES})\b(?! (?:ON|IN|AT)\b)",
         ),
@@ -483,8 +485,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             r"\bNO (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
             r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
-            r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
-            + _ES_QUALIFIER,
+            r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)" + _ES_QUALIFIER,
         ),
         (
             "do-not-send",
@@ -499,7 +500,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?:{_MESSAGES})\b"
             r"|\bYA (?:LES|LE|TE|OS) (?:DIJE|HE DICHO|PEDI) (?:QUE|Q|K) NO (?:(?:QUIERO|DESEO)(?: NADA| MAS)?"
             rf"{_ES_POLITE_END}|(?:ME|NOS) {_ES_STEMS}\b{_ES_OTHER_OBJECT})"
-            rf"|\b(?:POR ?QUE|XQ|PQ|PORQ|X ?Q) (?:ME |NOS )?(?:SIGUEN|CONTINUAN) {_ES_STEMS}\b{_ES_OTHER_OBJECT}",
+            rf"|\b(?:POR ?QUE|XQ|PQ|PORQ|X ?Q) (?:ME |NOS )?(?:SIGUEN|CONTINUAN) {_ES_STEMS}\b"
+            + _ES_OTHER_OBJECT,
         ),
         (
             "do-not-send",
@@ -543,7 +545,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             r"\b(?:NUMERO|TELEFONO) (?:ESTA |ES )?(?:EQUIVOCADO|INCORRECTO|ERRONEO)\b"
             r"|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
-            r"|\bNO ES MI NUMERO\b|\bNO ES EL (?:NUMERO|TELEFONO|CELULAR) DE\b|\bPERSONA EQUIVOCADA\b|\bESTE (?:NUMERO|CELULAR"
+            r"|\bNO ES MI NUMERO\b|\bNO ES EL (?:NUMERO|TELEFONO|CELULAR) DE\b|\bPERSONA EQUIVOCADA\b"
+            r"|\bESTE (?:NUMERO|CELULAR"
             r"|TELEFONO) (?:YA )?NO ES DE\b|\b(?:NUMERO|CELULAR|TELEFONO) (?:YA )?NO ES (?:MIO|EL MIO)\b"
             r"|\bEQUIVOC\w* DE PERSONA\b"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
@@ -594,8 +597,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ANULEN"
             r"|ANULA|ANULE|SUSPENDER"
             r"|SUSPENDAN|SUSPENDA)\b.*"
-            rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b" + _ES_NOT_OF_ELSE + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
-            r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b" + _ES_NOT_OF_ELSE,
+            rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b"
+            + _ES_NOT_OF_ELSE
+            + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
+            r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
+            + _ES_NOT_OF_ELSE,
         ),
     ),
     FRENCH: (
@@ -943,6 +949,8 @@ _MODALS = frozenset(
     ["CAN", "COULD", "WILL", "WOULD", "SHOULD", "MUST", "MIGHT", "MAY", "SHALL", "GONNA", "GOTTA", "WANNA"]
 )
 _INFINITIVE = frozenset(["TO", "2"])
+_CHOICES = frozenset(["GO", "ENCORE", "MORE", "SIGUE", "CONTINUE"])
+"""The other side of a choice after STOP OR ("stop or go", "stop ou encore"): a question, no request."""
 _VERBS_AFTER_A_NOUN = frozenset(["IS", "WAS", "ARE", "WERE", "ISNT", "WASNT", "HAS", "S"])
 """Verbs after an FCC word that make it a subject noun ("this stop is ours", "end was great")."""
 _QUOTING = frozenset(
@@ -1140,13 +1148,14 @@ def _judge(
         return other("question", f"is in a question ({clause[0]} ...)")
     if not after or all(w in POLITENESS for w in after):
         if held is not None:
-            return other("hold-on", f"ends its sentence in a reply between people (waiting, confused or eating: {held})")
+            why = f"ends its sentence in a reply between people (waiting, confused or eating: {held})"
+            return other("hold-on", why)
         return revokes("alone", "ends its sentence")
     nxt = after[0]
     when = next((w for w in clause[i + 1 :] if _TIME.match(w)), None)
     if when is not None:
         return other("event", f"is about an event ({when})")
-    if nxt in ("OR", "OU", "O") and after[1:2] in (("GO",), ("ENCORE",), ("MORE",), ("SIGUE",), ("CONTINUE",)):
+    if nxt in ("OR", "OU", "O") and after[1:2] and after[1] in _CHOICES:
         return other("choice", f"is one side of a choice ({word} {' '.join(after[:2])})")
     if nxt == "RIGHT" and after[1:2] not in (("NOW",), ("AWAY",), ()):
         return other("followed-by", f"is followed by a place ({' '.join(after[:2])})")
@@ -1251,7 +1260,7 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
 
 
 _MODIFIED_NOUNS = frozenset(
-    ["BUTTON", "BUTTONS", "LINK", "LINKS", "PAGE", "OPTION", "OPTIONS", "FORM", "FORMS", "SETTING", "SETTINGS"]
+    ["BUTTON", "BUTTONS", "LINK", "LINKS", "PAGE", "OPTION", "OPTIONS", "FORM", "FORMS", "SETTING"]
 )
 """Nouns after UNSUBSCRIBE or OPT OUT that make it a modifier ("the unsubscribe button")."""
 _CONSENT_WORDS = frozenset(["CONSENT", "PERMISSION", "AUTHORIZATION", "AUTHORISATION", "OPTIN", "AGREEMENT"])

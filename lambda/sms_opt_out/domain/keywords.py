@@ -221,7 +221,9 @@ class KeywordRules:
                         f"a sentence of the reply is the keyword {keyword.keyword}, in a reply between people"
                         f" ({held}): not clearly about the messages (policy CONTEXTUAL)"
                     )
-                    return self._decided(replace(keyword, intent=Intent.AMBIGUOUS), "ambiguous.hold-on", reason)
+                    return self._decided(
+                        replace(keyword, intent=Intent.AMBIGUOUS), "ambiguous.hold-on", reason
+                    )
                 return self._decided(
                     keyword, "keyword-sentence", f"a sentence of the reply is the keyword {keyword.keyword}"
                 )

@@ -10,6 +10,7 @@ find no keyword, phrase or revocation word, and never overrides a decision of th
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -37,7 +38,7 @@ def features(words: Sequence[str]) -> frozenset[str]:
     """The n-grams of ``words`` (folded words): ``w:`` words, ``b:`` word pairs, ``c:`` characters
     of the words joined by spaces, with a space at each end."""
     found = {"w:" + w for w in words}
-    found.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
     line = f" {' '.join(words)} "
     for n in CHARACTER_NGRAMS:
         found.update("c:" + line[i : i + n] for i in range(len(line) - n + 1))
