@@ -14,6 +14,9 @@ leet spellings), then read in this order (``KeywordRules.classify_reply``):
 4. Match mode WORD only: a revocation word appears: under ``RevocationPolicy.STRICT`` it revokes;
    under ``CONTEXTUAL`` it revokes when used about the messages or alone, and the reply is
    ``AMBIGUOUS`` when every use is clearly about something else (``intents.judge_revocation_word``).
+5. Match mode WORD, built-in keyword sets of every language: when nothing above matched, the reply
+   model's second opinion (``reply_model``): OPT_OUT at the policy's threshold, under CONTEXTUAL
+   AMBIGUOUS from the review threshold.
 
 The keyword sets themselves, per language, are ``languages``'.
 """
@@ -149,8 +152,9 @@ class KeywordRules:
         self.policy = RevocationPolicy(policy)
         self.keyword_sets = tuple(keyword_sets)
         built_in = set(self.keyword_sets) == {language.keywords for language in LANGUAGES.values()}
-        asked = second_opinion and built_in and self.match_mode is MatchMode.WORD
-        self.model = reply_model.load() if asked else None
+        self.asks_model = second_opinion and built_in and self.match_mode is MatchMode.WORD
+        self.model: reply_model.ReplyModel | None = None
+        """The reply model, when not the shipped one (read on first use: no cost at import)."""
         self.languages = tuple(dict.fromkeys(k.language for k in self.keyword_sets))
         self._keywords: dict[str, Classification] = {}
         for intent, lists in (
@@ -187,7 +191,7 @@ class KeywordRules:
         raw_words = (w for clause in raw for w in clause)
         spelt = ", ".join(f"{r} as {w}" for r, w in zip(raw_words, words, strict=True) if r != w)
         found = self._classify(clauses, words)
-        if found.intent is Intent.OTHER and self.model is not None:
+        if found.intent is Intent.OTHER and self.asks_model:
             found = self._second_opinion(tuple(w for clause in raw for w in clause)) or found
         if spelt:
             found = replace(found, reason=f"{found.reason} (reading {spelt})")
@@ -271,8 +275,7 @@ class KeywordRules:
     def _second_opinion(self, words: tuple[str, ...]) -> Classification | None:
         """The reply model's reading of a reply the rules read as nothing: OPT_OUT at the policy's
         threshold, AMBIGUOUS (CONTEXTUAL) from the review threshold, else None (the rules' OTHER)."""
-        assert self.model is not None
-        opinion = self.model.opinion(words)
+        opinion = (self.model or reply_model.load()).opinion(words)
         strict = self.policy is RevocationPolicy.STRICT
         threshold = reply_model.STRICT_THRESHOLD if strict else reply_model.CONTEXTUAL_THRESHOLD
         reading = (
