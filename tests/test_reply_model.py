@@ -10,7 +10,7 @@ import pytest
 from benchmarks import train_reply_model
 from benchmarks.classifier import HAM_SPLITS, SPLITS
 from sms_opt_out.domain import reply_model, text_normalisation
-from sms_opt_out.domain.intents import RevocationPolicy
+from sms_opt_out.domain.intents import RevocationPolicy, wants_messages
 from sms_opt_out.domain.keywords import Intent, KeywordRules, MatchedBy, explain, stop_rule_violation
 
 MISSED_BY_THE_RULES = "I'm not Jessica"
@@ -74,3 +74,18 @@ def test_the_model_trains_on_tuning_parts_only() -> None:
 def test_the_shipped_weights_are_what_the_training_script_makes() -> None:
     trained = train_reply_model.train(train_reply_model.examples(train_reply_model.TRAINING_PARTS))
     assert trained == reply_model.load()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Réabonnez-moi svp", "Quiero volver a suscribirme a los mensajes", "I want to get your texts again"],
+)
+def test_a_reply_that_asks_for_the_messages_is_never_a_revocation_by_the_model(text: str) -> None:
+    for policy in RevocationPolicy:
+        assert not (explain(text, policy).rule or "").startswith("model.")
+
+
+def test_a_refused_wish_is_no_wish() -> None:
+    for text in ("I no longer want to receive texts", "No quiero recibir más mensajes", "I didn't opt in"):
+        assert wants_messages(text_normalisation.clauses(text)) is None
+    assert wants_messages(text_normalisation.clauses("Je veux recevoir vos textos à nouveau")) is not None

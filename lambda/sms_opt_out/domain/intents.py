@@ -770,6 +770,51 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     return None
 
 
+_WANTS_MESSAGES = re.compile(
+    r"\b(?:RE ?SUBSCRIB\w*|RESUB|SUBSCRIBE (?:ME|US)|SIGN (?:ME|US) (?:BACK )?UP|OPT (?:ME |US )?(?:BACK )?IN"
+    r"|RESTART|RESUME|UNSTOP|START (?:SENDING|TEXTING|AGAIN)|(?:WANT|LIKE|WISH|NEED) TO (?:RECEIVE|GET|START)"
+    r"|(?:WANT|LIKE|NEED) (?:THE |YOUR |MY )?(?:TEXTS|MESSAGES|ALERTS) (?:BACK|AGAIN)"
+    r"|VOLVER A (?:RECIBIR|SUSCRIB|INSCRIB|ACTIV)\w*|QUIERO (?:RECIBIR|SUSCRIB\w*|INSCRIB\w*)|REACTIV\w*"
+    r"|REABONN\w*|REINSCRI\w*|RECOMMENCER|ABONNEZ MOI|INSCRIVEZ MOI|VEUX (?:RECEVOIR|M ABONNER|M INSCRIRE)"
+    r"|(?:A|DE) NOUVEAU)\b"
+)
+"""Words of a customer who wants the messages (again): "resubscribe me", "quiero volver a recibir los
+mensajes", "réabonnez-moi", "je veux recevoir vos textos à nouveau"."""
+
+
+_NEGATIONS = frozenset(
+    [
+        "NO",
+        "NOT",
+        "DONT",
+        "DIDNT",
+        "NEVER",
+        "LONGER",
+        "WONT",
+        "CANT",
+        "NE",
+        "N",
+        "PAS",
+        "PLUS",
+        "NUNCA",
+        "JAMAS",
+    ]
+)
+"""Words that, among the three before it, make a wish for the messages a refusal ("I no longer want to
+receive texts", "no quiero recibir", "I didn't opt in")."""
+
+
+def wants_messages(clauses: Clauses) -> str | None:
+    """What in ``clauses`` says the customer wants the messages, if anything: such a reply is never
+    taken for a revocation by the reply model (the rules' OTHER stands, for review)."""
+    for clause in clauses:
+        text = " ".join(clause)
+        for found in _WANTS_MESSAGES.finditer(text):
+            if not _NEGATIONS.intersection(text[: found.start()].split()[-3:]):
+                return found.group()
+    return None
+
+
 # --- CONTEXTUAL: is an FCC word about the messages? ----------------------------------------------
 
 LAUGHTER = re.compile(
