@@ -119,6 +119,12 @@ CONVERSATION = [
     ("Stop! You're making me blush", "ambiguous.laughter"),
     ("Quit playing and come eat", "ambiguous.activity"),
     ("OMG stop it \U0001f602", "ambiguous.laughter"),
+    ("Stop, wait for me!", "ambiguous.hold-on"),
+    ("stop or go?", "ambiguous.choice"),
+    ("On a fait du stop", "ambiguous.noun"),
+    ("Stop texting and focus on the road", "ambiguous.object"),
+    ("Make it stop, this song is awful", "ambiguous."),
+    ("How do I get the kids to stop fighting?", "ambiguous."),
 ]
 
 
@@ -179,6 +185,24 @@ GENERAL_RULES = [
     ("ne me dérangez plus", "fr.do-not-send"),
     ("Je veux arrêter de recevoir vos messages", "fr.stop-messages"),
     ("Je n'ai pas donné mon accord", "fr.never-signed-up"),
+    ("We no longer consent", "en.withdraw-consent"),
+    ("we want out of all your alerts", "en.remove-me"),
+    ("screw off with the promos", "en.fed-up"),
+    ("Please make them stop", "en.make-it-stop"),
+    ("how can I get your texts to stop", "en.make-it-stop"),
+    ("I'm the new owner of this number", "en.wrong-number"),
+    ("this isn't Dana's number", "en.wrong-number"),
+    ("Erase mi número", "en.remove-number"),
+    ("Sacadme de vuestra lista", "es.off-the-list"),
+    ("no me mandéis nada", "es.do-not-send"),
+    ("no me fastidien más con los textos", "es.do-not-send"),
+    ("ya te dije que no me escribas", "es.do-not-send"),
+    ("Olviden mi número", "es.remove-number"),
+    ("Ese no es el teléfono de Ana", "es.wrong-number"),
+    ("Fichez-moi la paix avec vos pubs", "fr.leave-me-alone"),
+    ("oubliez ce numéro", "fr.remove-number"),
+    ("c'est pas le numéro d'Alain", "fr.wrong-number"),
+    ("Fini les textos", "fr.stop-messages"),
 ]
 
 
@@ -210,6 +234,12 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Retire-moi de la photo",
         "Ne m'appelle plus après 22h",
         "Je t'écris plus tard",
+        "Opting out of the potluck this time",
+        "I gave you the wrong number for the dentist",
+        "Me equivoqué de número, perdón",
+        "Sácame de la lista del partido del sábado",
+        "Retirez-moi de la liste des bénévoles de dimanche",
+        "ya le dije que no a mi jefe",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -274,3 +304,27 @@ def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous(
     assert explain("Opt out of the office pool for me", STRICT).intent is Intent.OPT_OUT
     for text in ["unsubscribe me from everything", "opt out of these texts", "Unsubscribe me from the list"]:
         assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I unsubscribed from their newsletter",
+        "where is the unsubscribe link?",
+        "how do I revoke an app's access?",
+        "can you unsubscribe me from the family group chat",
+    ],
+)
+def test_contextual_reads_an_unsubscribe_about_someone_elses_messages_as_ambiguous(text: str) -> None:
+    assert explain(text, CONTEXTUAL).intent is Intent.AMBIGUOUS
+    assert explain(text, STRICT).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"), [("arêtez", "ARRETEZ"), ("arrrrêt", "ARRET"), ("cesez", "CESSEZ")]
+)
+def test_a_long_keyword_with_its_doubled_letters_single_or_repeated_is_the_keyword(
+    text: str, keyword: str
+) -> None:
+    found = explain(text)
+    assert (found.intent, found.keyword, found.rule) == (Intent.OPT_OUT, keyword, "keyword")

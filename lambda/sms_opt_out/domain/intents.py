@@ -391,6 +391,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNO ?BODY HERE (?:BY|NAMED|CALLED) (?:THAT|THIS) NAME\b"
             r"|\b(?:THIS PERSON|THEY|HE|SHE) (?:DOESNT|DOES NOT|DONT|NO LONGER) LIVES? HERE\b"
             r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:BELONGS TO ME|IS MINE) NOW\b"
+            r"|\bNOT WHO (?:YOU|U) THINK\b"
+            r"|\b(?:NEW|THE) OWNER OF THIS (?:PHONE |CELL )?(?:NUMBER|PHONE)\b"
+            r"|\bI (?:JUST )?GOT THIS NUMBER\b"
             r"|\b(?:THIS|THAT) (?:IS NOT|ISNT|AINT) (?!(?:MY|YOUR|THE|A|AN|OUR)\b)\w+S (?:PHONE |CELL )?"
             r"NUMBER\b"
             r"|\bNOT THE RIGHT PERSON\b(?! (?:TO|FOR)\b)|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
@@ -422,11 +425,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:DONT|DO NOT|NO LONGER) (?:WANT|WISH) TO BE (?:CONTACTED|TEXTED|MESSAGED|BOTHERED|SPAMMED"
             r"|CALLED|EMAILED|ON (?:THIS|YOUR|THE|ANY|UR) (?:\w+ )?LIST)\b"
             r"|\bNO LONGER (?:WANT|WISH) TO (?:RECEIVE|GET)\b"
+            r"|\b(?:D|WOULD|ID) (?:RATHER NOT|PREFER NOT TO) (?:RECEIVE|GET|BE SENT) (?:THESE|THEM|THIS"
+            rf"|ANY|YOUR|UR|ANYTHING|(?:{_MESSAGES}))\b"
+            r"|\bWANT NOTHING (?:MORE )?(?:TO DO )?WITH (?:YOU|U|YALL|YOUR|UR"
+            r"|THIS (?:COMPANY|NUMBER|SERVICE))\b"
             r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANY|YOUR|UR|ANYTHING)\b",
         ),
         (
             "leave-me-alone",
-            rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) (?:ALONE|BE)\b"
+            rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) (?:THE (?:HELL|HECK|F|FUCK|FRICK) )?"
+            r"(?:ALONE|BE)\b"
             r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)",
         ),
         (
@@ -549,6 +557,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bESTE (?:NUMERO|CELULAR"
             r"|TELEFONO) (?:YA )?NO ES DE\b|\b(?:NUMERO|CELULAR|TELEFONO) (?:YA )?NO ES (?:MIO|EL MIO)\b"
             r"|\bEQUIVOC\w* DE PERSONA\b"
+            rf"|^(?:NUMERO )?EQUIVOCAD[OA]S?{_ES_POLITE_END}"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
             r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b",
         ),
@@ -623,6 +632,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|DES )?"
             rf"(?:{_MESSAGES})\b",
         ),
+        ("stop-messages", rf"^(?:C EST )?FINIS? (?:LES|VOS|CES) (?:{_MESSAGES})\b"),
         (
             "stop-imperative",
             rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}",
@@ -804,9 +814,18 @@ _NEGATIONS = frozenset(
 receive texts", "no quiero recibir", "I didn't opt in")."""
 
 
+def settled(clauses: Clauses) -> str | None:
+    """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
+    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or a
+    jest ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
+    own = _OWN_MISTAKE.search(" " + " ".join(w for clause in clauses for w in clause))
+    if own:
+        return own.group().strip()
+    return wants_messages(clauses) or next((w for c in clauses for w in c if w in JEST), None)
+
+
 def wants_messages(clauses: Clauses) -> str | None:
-    """What in ``clauses`` says the customer wants the messages, if anything: such a reply is never
-    taken for a revocation by the reply model (the rules' OTHER stands, for review)."""
+    """What in ``clauses`` says the customer wants the messages, if anything."""
     for clause in clauses:
         text = " ".join(clause)
         for found in _WANTS_MESSAGES.finditer(text):
@@ -1002,6 +1021,9 @@ _QUOTING = frozenset(
     ["SAY", "SAID", "SAYING", "TOLD", "TYPED", "WROTE", "REPLIED", "TEXTED", "REPLY", "TYPE"]
 )
 """Words before an FCC word that quote it ("I said stop", "how many times do I have to say stop")."""
+_ASKING = frozenset(["ASK", "ASKED", "ASKING", "TOLD", "TELL", "TELLING", "BEG", "BEGGED", "REQUESTED"])
+"""Words before "you to STOP" that make it the customer's request ("how many times do I have to ask you
+to stop")."""
 _SECOND_PERSON = frozenset(["YOU", "U", "YA", "YALL", "YOUR", "UR", "YOURE", "YOUS", "YOUSE"])
 """Words for the sender: "you won't stop texting me", "I need you to stop" are about the sender's messages."""
 _COMPOUND_HEADS = frozenset(
@@ -1189,6 +1211,9 @@ def _judge(
         not after or all(w in POLITENESS or w in _ABOUT_MESSAGES_AFTER for w in after)
     ):
         return revokes("quoted", f"is quoted ({before} {word}): the word itself was said")
+    asked = next((w for w in clause[max(0, i - 4) : i] if w in _ASKING), None)
+    if before in _INFINITIVE and addressed and asked and all(w in POLITENESS for w in after):
+        return revokes("asked", f"is what the sender was asked to do ({asked} ... {before} {word})")
     if clause[0] in _QUESTION_START:
         return other("question", f"is in a question ({clause[0]} ...)")
     if not after or all(w in POLITENESS for w in after):

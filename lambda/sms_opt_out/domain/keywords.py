@@ -40,7 +40,7 @@ from sms_opt_out.domain.intents import (
     natural_revocation,
     object_elsewhere,
     reply_language,
-    wants_messages,
+    settled,
     without_politeness,
 )
 from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, KeywordSet
@@ -192,7 +192,7 @@ class KeywordRules:
         raw_words = (w for clause in raw for w in clause)
         spelt = ", ".join(f"{r} as {w}" for r, w in zip(raw_words, words, strict=True) if r != w)
         found = self._classify(clauses, words)
-        if found.intent is Intent.OTHER and self.asks_model and not wants_messages(clauses):
+        if found.intent is Intent.OTHER and self.asks_model and not settled(clauses):
             found = self._second_opinion(tuple(w for clause in raw for w in clause)) or found
         if spelt:
             found = replace(found, reason=f"{found.reason} (reading {spelt})")
