@@ -125,6 +125,8 @@ CONVERSATION = [
     ("Stop texting and focus on the road", "ambiguous.object"),
     ("Make it stop, this song is awful", "ambiguous."),
     ("How do I get the kids to stop fighting?", "ambiguous."),
+    ("I told him to stop texting me", "ambiguous.statement"),
+    ("Tell your sister to stop calling me", "ambiguous.statement"),
 ]
 
 
@@ -203,6 +205,11 @@ GENERAL_RULES = [
     ("oubliez ce numéro", "fr.remove-number"),
     ("c'est pas le numéro d'Alain", "fr.wrong-number"),
     ("Fini les textos", "fr.stop-messages"),
+    ("I'd rather not get these", "en.do-not-want"),
+    ("we want nothing to do with your company", "en.do-not-want"),
+    ("I just got this number, stop", "en.wrong-number"),
+    ("Leave me the heck alone", "en.leave-me-alone"),
+    ("equivocada", "es.wrong-number"),
 ]
 
 
@@ -240,6 +247,13 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Sácame de la lista del partido del sábado",
         "Retirez-moi de la liste des bénévoles de dimanche",
         "ya le dije que no a mi jefe",
+        "Take me off the volunteer list for Sunday",
+        "Leave me alone, I'm studying",
+        "Laisse-moi tranquille, je dors",
+        "No me escriban, estoy en clase",
+        "Don't send me the invoice yet",
+        "Ne m'envoie plus de vidéos de chats",
+        "oops wrong person",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

@@ -268,7 +268,7 @@ _FR_QUALIFIER = (
 """Not followed by a time, place or manner: "don't text me when I'm driving", "no me escribas tan
 tarde", "ne m'appelle plus après 22h" limit the messages rather than revoke them (kept for review)."""
 _ES_OTHER_OBJECT = r"(?! (?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?|LINKS?|ENLACES?)\b)"
-_FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
+_FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES |DE |D )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
 """Not followed by something sent other than the messages ("deja de mandarme memes")."""
 _NOT_FROM_ELSEWHERE = (
     r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?!(?:\w+ )?(?:LISTS?|DATABASE|SYSTEM|CONTACTS"
@@ -281,9 +281,11 @@ _NOT_OF_ELSEWHERE = (
     r"|THIS|THESE|IT|THEM|YOUR|UR|YALLS|ALL|EVERYTHING|ANY)\b)\w+)"
 )
 """Not opting out of something other than the messages ("opting out of dinner tonight")."""
-_OTHER_LISTS = (
-    r"(?!(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM) )"
+_OTHER_LIST_NAMES = (
+    r"(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM|CARPOOL"
+    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH)"
 )
+_OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} )"
 """List names that are no sender's list ("take me off the guest list")."""
 _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
@@ -410,7 +412,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-text",
             rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})"
-            r"(?:$| ME| US| THIS| TO THIS| ANY| AGAIN| HERE| ANYMORE| ANYTHING)\b" + _EN_QUALIFIER,
+            r"(?:$| ME| US| THIS| TO THIS| ANY| AGAIN| HERE| ANYMORE| ANYTHING)\b"
+            + _EN_QUALIFIER
+            + rf"(?! (?:THE|A|AN|THAT|THOSE|HIS|HER|MY|YOUR) (?!(?:{_MESSAGES})\b)\w+)",
         ),
         (
             "do-not-want",
@@ -690,8 +694,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}"
-            rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}"
+            rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
+            rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
             rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS}|RECEVOIR)\b"
             r"|\bNE (?:M |ME |NOUS )?(?:ENVOYEZ|ECRIVEZ|CONTACTEZ|TEXTEZ|APPELEZ|DERANGEZ|HARCELEZ"
             r"|SOLLICITEZ) PAS\b" + _FR_QUALIFIER,
@@ -746,10 +750,21 @@ _OWN_MISTAKE = re.compile(
     r"|THAT )?TO THE WRONG"
     r"|ERA PARA|SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO"
     r"|(?:I|WE) GAVE (?:YOU|U|YA) (?:THE |A )?WRONG|WRONG (?:NUMBER|NO) FOR (?:THE|MY|YOUR|HIS|HER|OUR)"
-    r"|ME SUIS TROMPEE?|ME EQUIVOQUE|I (?:TEXTED|MESSAGED|DIALED|DIALLED) THE WRONG)\b"
+    r"|ME SUIS TROMPEE?|ME EQUIVOQUE|I (?:TEXTED|MESSAGED|DIALED|DIALLED) THE WRONG"
+    r"|OOPS|OOPSIE|WHOOPS|MY BAD|UPS|OUPS|OUPSI)\b"
 )
 """Words of a writer who sent to the wrong number themselves ("wrong number lol, it's me Dave, new
 phone"): no wrong-number revocation."""
+_BUSY = re.compile(
+    r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS)\w+ING\b"
+    r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|SUIS (?:OCCUPEE?|EN TRAIN|AU TRAVAIL"
+    r"|EN REUNION|EN COURS))\b"
+    r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|EN (?:CLASE|EL TRABAJO|UNA REUNION|EL CINE))\b"
+)
+"""Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
+or "don't text me" beside them asks for quiet, not for the messages to end."""
+_QUIET_FOR_NOW = ("leave-me-alone", "do-not-send", "do-not-text", "stop-sending")
+"""The rules that such a reply does not make a revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
 """Rules of a bare imperative ("Arrête !", "knock it off"), which a reply that is amused does not make
 a revocation ("arrête, tu me fais rougir")."""
@@ -766,11 +781,14 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
     own_mistake = _OWN_MISTAKE.search(whole[0]) is not None
+    busy = _BUSY.search(whole[0]) is not None
     for language in languages:
         for rule, pattern, reads_whole in _COMPILED.get(language, ()):
             if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
                 continue
             if own_mistake and rule.endswith(".wrong-number"):
+                continue
+            if busy and rule.split(".", 1)[1] in _QUIET_FOR_NOW:
                 continue
             for text in whole if reads_whole else texts:
                 found = pattern.search(text)
@@ -814,11 +832,16 @@ _NEGATIONS = frozenset(
 receive texts", "no quiero recibir", "I didn't opt in")."""
 
 
+_ANOTHER_LIST = re.compile(rf"\b{_OTHER_LIST_NAMES} LISTS?\b")
+
+
 def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
-    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or a
-    jest ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
-    own = _OWN_MISTAKE.search(" " + " ".join(w for clause in clauses for w in clause))
+    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber"), a
+    list of something else ("the volunteer list") or a jest ("jk"). The reply model is not asked about
+    such a reply (the rules' OTHER stands, for review)."""
+    text = " " + " ".join(w for clause in clauses for w in clause)
+    own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text)
     if own:
         return own.group().strip()
     return wants_messages(clauses) or next((w for c in clauses for w in c if w in JEST), None)
@@ -855,6 +878,7 @@ AMUSEMENT = frozenset(
         "RIGOLER",
         "RIGOLE",
         "RIRE",
+        "RI",
         "DROLE",
         "ROUGIR",
         "CHISTE",
@@ -1188,6 +1212,9 @@ def _judge(
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
     if elsewhere is not None:
         return other("object", f"is about sending someone or something else ({elsewhere})")
+    told = _told_someone_else(clause, i)
+    if told is not None:
+        return other("statement", f"is what someone else was told to do ({told} ... {word})")
     if message is not None:
         if before in _NEGATION_BEFORE and you is None:
             return other("negated", f"follows {before}, about someone else's {message}")
@@ -1240,6 +1267,43 @@ def _judge(
     if nxt in _DETERMINERS or word != "STOP" or len(clause) - i > 3:
         return other("object", f"has another object ({' '.join(after)})")
     return revokes("imperative", "is an imperative without another object")
+
+
+_SOMEONE_ELSE = frozenset(["HIM", "HER", "HE", "SHE"])
+_THE_SENDER = frozenset(
+    [
+        "COMPANY",
+        "TEAM",
+        "STORE",
+        "SHOP",
+        "BUSINESS",
+        "SYSTEM",
+        "SERVICE",
+        "PEOPLE",
+        "STAFF",
+        "BOT",
+        "APP",
+        "OFFICE",
+    ]
+)
+"""Nouns after YOUR that name the sender ("ask your company to stop texting me")."""
+
+
+def _told_someone_else(clause: tuple[str, ...], i: int) -> str | None:
+    """Who, other than the sender, is told to do the FCC word at ``i`` ("I told him to stop calling me",
+    "tell your brother to stop texting"), else None."""
+    if i < 2 or clause[i - 1] not in _INFINITIVE:
+        return None
+    window = clause[max(0, i - 5) : i - 1]
+    if any(w in ("YOU", "U", "YALL", "YA") for w in window):
+        return None
+    for j, w in enumerate(window):
+        if w in _SOMEONE_ELSE:
+            return w
+        after = window[j + 1] if j + 1 < len(window) else None
+        if w in ("YOUR", "UR") and after and after not in MESSAGE_WORDS and after not in _THE_SENDER:
+            return f"{w} {after}"
+    return None
 
 
 def _about_messages(following: Sequence[str]) -> str | None:
