@@ -254,6 +254,10 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Don't send me the invoice yet",
         "Ne m'envoie plus de vidéos de chats",
         "oops wrong person",
+        "No me escribas desde ese número, ya no lo uso",
+        "Supprime mon numéro de ton téléphone",
+        "I don't want to receive any packages at home",
+        "Ce n'est pas mon numéro de chambre",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -327,6 +331,7 @@ def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous(
         "where is the unsubscribe link?",
         "how do I revoke an app's access?",
         "can you unsubscribe me from the family group chat",
+        "Désabonne-toi de cette chaîne",
     ],
 )
 def test_contextual_reads_an_unsubscribe_about_someone_elses_messages_as_ambiguous(text: str) -> None:

@@ -253,10 +253,11 @@ _NOT_FOR_SOMETHING_ELSE = rf"(?! (?:TO|FOR|INTO|WITH) (?!(?:{_THIS}|RECEIVE|GET|
 """Not followed by what the signing up was for, when that is something else ("for soccer", "to pay")."""
 _EN_QUALIFIER = (
     r"(?! (?:BACK|AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TILL|ON|TONIGHT|TODAY|TOMORROW|SO|THAT|LATE"
-    r"|EARLY)\b)"
+    r"|EARLY|FROM (?:THAT|THE OLD|THE OTHER|YOUR OLD|UR OLD|YOUR OTHER|UR OTHER|YOUR WORK))\b)"
 )
 _ES_QUALIFIER = (
     r"(?! (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|HOY|MANANA|ESTA NOCHE|TAN|TARDE|TEMPRANO|A ESTA|A ESTAS"
+    r"|DE ESE|DESDE ESE|DE TU (?:OTRO|VIEJO)|DESDE TU (?:OTRO|VIEJO)"
     r"|POR LA|DE NOCHE|MIENTRAS|AL|MAS TARDE|(?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?"
     r"|LINKS?|ENLACES?)|(?:MAS )?(?:MENSAJES?|MSJS?|TEXTOS?) (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|TAN"
     r"|TARDE|A ESTA"
@@ -433,7 +434,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|ANY|YOUR|UR|ANYTHING|(?:{_MESSAGES}))\b"
             r"|\bWANT NOTHING (?:MORE )?(?:TO DO )?WITH (?:YOU|U|YALL|YOUR|UR"
             r"|THIS (?:COMPANY|NUMBER|SERVICE))\b"
-            r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANY|YOUR|UR|ANYTHING)\b",
+            r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANYTHING|(?:ANY|YOUR|UR)"
+            rf"(?! (?!(?:MORE|CALLS|EMAILS|STUFF|JUNK|OF|{_MESSAGES})\b)\w+))\b",
         ),
         (
             "leave-me-alone",
@@ -669,7 +671,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "wrong-number",
             r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
-            r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
+            r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b(?! D[E ]? ?(?:CHAMBRE|COMMANDE|CLIENT|COMPTE|DOSSIER"
+            r"|SUIVI|TABLE|PORTE|SIEGE|PLACE)\b)|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
             r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b(?! POUR\b)|\bPERSONNE (?:DE|AVEC|PORTANT) CE NOM\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
             r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b",
@@ -680,6 +683,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ENLEVER|ENLEVE|OUBLIEZ|OUBLIER|OUBLIE"
             r"|RAYEZ|RAYE|OTEZ|OTE) "
             r"(?:MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b"
+            r"(?! (?:DE|DU|DANS) (?:TON|TA|TES|SON|SA|SES|LEUR|LEURS)\b)"
             r"|\b(?:RETIREZ|RETIRE|SUPPRIMEZ|SUPPRIME|EFFACEZ|EFFACE|ENLEVEZ|ENLEVE|RAYEZ|RAYE|OTEZ"
             r"|OTE) (?:MOI|NOUS)"
             r"(?:(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$| DE (?:LA|VOTRE|VOS|CETTE|CES|TA"
@@ -1376,6 +1380,8 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             if clause[i : i + len(words)] != words:
                 continue
             rest = clause[i + len(words) :]
+            if rest and rest[0] in ("TOI", "TE", "YOURSELF", "TU"):
+                return f"{rest[0]}: someone else unsubscribing"
             if rest and rest[0] in _MODIFIED_NOUNS:
                 return f"{phrase} {rest[0]}"
             if words == ("REVOKE",) and rest[:1] and rest[0] in _DETERMINERS:
