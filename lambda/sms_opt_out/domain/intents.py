@@ -839,13 +839,29 @@ receive texts", "no quiero recibir", "I didn't opt in")."""
 _ANOTHER_LIST = re.compile(rf"\b{_OTHER_LIST_NAMES} LISTS?\b")
 
 
+def _qualified(qualifier: str) -> str:
+    """The words of a ``(?! ...)`` qualifier as a pattern that matches them."""
+    assert qualifier.startswith("(?! ") and qualifier.endswith(")")
+    return qualifier[4:-1]
+
+
+_LIMITED = re.compile(
+    rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
+    rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
+    rf"|\b(?:NE |N )?(?:M |ME |NOUS )?{_FR_STEMS} PLUS {_qualified(_FR_QUALIFIER)}"
+)
+"""A request not to be texted at a time, in a place or in a manner ("don't text me when I'm driving",
+"no me escribas desde ese número"): the rules leave it for review, and so does the model."""
+
+
 def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
     (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber"), a
-    list of something else ("the volunteer list") or a jest ("jk"). The reply model is not asked about
+    list of something else ("the volunteer list"), a request limited in time, place or manner
+    ("don't text me when I'm driving") or a jest ("jk"). The reply model is not asked about
     such a reply (the rules' OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
-    own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text)
+    own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
     if own:
         return own.group().strip()
     return wants_messages(clauses) or next((w for c in clauses for w in c if w in JEST), None)
