@@ -210,6 +210,13 @@ GENERAL_RULES = [
     ("I just got this number, stop", "en.wrong-number"),
     ("Leave me the heck alone", "en.leave-me-alone"),
     ("equivocada", "es.wrong-number"),
+    ("We don't want these texts", "en.do-not-want"),
+    ("I refuse to receive these", "en.do-not-want"),
+    ("Please discontinue", "en.stop-messages"),
+    ("No quiero saber nada de ustedes", "es.do-not-want"),
+    ("Je ne souhaite plus entendre parler de votre magasin", "fr.do-not-want"),
+    ("Je refuse de recevoir ça", "fr.do-not-want"),
+    ("Pourriez-vous me retirer, merci", "fr.remove-number"),
 ]
 
 

@@ -432,6 +432,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO LONGER (?:WANT|WISH) TO (?:RECEIVE|GET)\b"
             r"|\b(?:D|WOULD|ID) (?:RATHER NOT|PREFER NOT TO) (?:RECEIVE|GET|BE SENT) (?:THESE|THEM|THIS"
             rf"|ANY|YOUR|UR|ANYTHING|(?:{_MESSAGES}))\b"
+            r"|^(?=.)(?:I |WE )?(?:DONT|DO NOT|REALLY DONT) WANT (?:THESE|THEM|ANY OF THESE|ANY OF THIS|YOUR"
+            rf" (?:{_MESSAGES}))(?: (?:{_MESSAGES}))?{_POLITE_END}"
+            r"|\b(?:I|WE) REFUSE TO (?:RECEIVE|GET|ACCEPT) (?:THESE|THEM|THIS|ANY|YOUR|UR)\b"
             r"|\bWANT NOTHING (?:MORE )?(?:TO DO )?WITH (?:YOU|U|YALL|YOUR|UR"
             r"|THIS (?:COMPANY|NUMBER|SERVICE))\b"
             r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANYTHING|(?:ANY|YOUR|UR)"
@@ -465,7 +468,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-messages",
-            r"\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|TURN OFF)(?: ALL| THE| THESE| YOUR| UR"
+            r"^(?:PLEASE )?(?:DISCONTINUE|DEACTIVATE)(?: (?:THIS|IT|ALL|SERVICE|THE SERVICE)){0,1}"
+            + _POLITE_END
+            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|TURN OFF)(?: ALL| THE| THESE| YOUR| UR"
             r"| MY)?"
             rf" (?:{_MESSAGES})\b",
         ),
@@ -528,6 +533,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME "
             rf"|NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
+            r"|\bNO QUIERO SABER (?:NADA )?(?:MAS )?DE (?:USTEDES|USTED|SU EMPRESA|ESTA EMPRESA"
+            r"|ESTE NUMERO)\b"
+            r"|\bME NIEGO A RECIBIR\b"
             r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
             rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS| INFORMACION| INFO)?| NADA| MAS| ESTO| ESO)?"
             rf"{_ES_POLITE_END}"
@@ -657,7 +665,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|AUCUN|VOUS)\b)\w+)"
             r"|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b"
             rf"|\b(?:VEUX|SOUHAITE|DESIRE) (?:PLUS )?QUE (?:VOUS|TU|ON) (?:M |ME |NOUS )?{_FR_STEMS}"
-            r"|\bVEUX QUE (?:CA|CELA|VOUS|TU|LES MESSAGES|VOS MESSAGES) (?:S )?(?:ARRET|CESS)\w*",
+            r"|\bVEUX QUE (?:CA|CELA|VOUS|TU|LES MESSAGES|VOS MESSAGES) (?:S )?(?:ARRET|CESS)\w*"
+            r"|\b(?:VEUX|SOUHAITE) (?:PLUS|PAS|RIEN) ENTENDRE PARLER DE (?:VOUS|VOTRE|VOS)\b"
+            r"|\bREFUSE (?:DE |D )RECEVOIR\b",
         ),
         (
             "leave-me-alone",
@@ -694,6 +704,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:QUITTER|SORTIR DE) (?:CETTE|LA|VOTRE|VOS|CES) LISTES?\b"
             r"|\bSORTEZ (?:MOI|MON NUMERO) DE (?:LA|VOTRE|VOS|CETTE|CES) LISTES?\b"
             r"|\bME (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR) DE (?:LA|VOTRE|VOS|CETTE|CES) \w+"
+            r"|\b(?:MERCI DE|VEUILLEZ|PRIERE DE|POUVEZ VOUS|POURRIEZ VOUS) ME (?:RETIRER|SUPPRIMER|ENLEVER"
+            r"|EFFACER"
+            rf"|DESINSCRIRE|DESABONNER){_FR_POLITE_END}"
             r"|\bETRE (?:RETIRE|SUPPRIME|ENLEVE|RAYE)E?S? DE\b",
         ),
         (
