@@ -127,6 +127,7 @@ CONVERSATION = [
     ("How do I get the kids to stop fighting?", "ambiguous."),
     ("I told him to stop texting me", "ambiguous.statement"),
     ("Tell your sister to stop calling me", "ambiguous.statement"),
+    ("Stop texting my boyfriend", "ambiguous.object"),
 ]
 
 
@@ -265,6 +266,11 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Supprime mon numéro de ton téléphone",
         "I don't want to receive any packages at home",
         "Ce n'est pas mon numéro de chambre",
+        "No me mandes la dirección todavía",
+        "Deja de escribirme en mayúsculas",
+        "Número equivocado, te lo mandé a ti por error",
+        "T'as le mauvais numéro de Julie",
+        "Delete my number from the family list",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

@@ -268,6 +268,15 @@ _FR_QUALIFIER = (
 )
 """Not followed by a time, place or manner: "don't text me when I'm driving", "no me escribas tan
 tarde", "ne m'appelle plus après 22h" limit the messages rather than revoke them (kept for review)."""
+_ES_MANNER = (
+    r"(?! (?:EN (?!(?:ESTE|ESTA|MI|ESE)\b)|TAN|DESDE ESE|DE NOCHE|TARDE|TEMPRANO|MIENTRAS|CUANDO|DURANTE)\b)"
+)
+"""Not followed by a manner, place or time ("deja de escribirme en mayúsculas", "tan tarde")."""
+_ES_THING_OBJECT = (
+    r"(?! (?:LA|EL|LOS|LAS|TU|ESE|ESA|UN|UNA) (?!(?:MENSAJES?|TEXTOS?|MSJS?|PROMOCIONES|ALERTAS"
+    r"|NOTIFICACIONES|PUBLICIDAD|SPAM|INFORMACION|INFO|OFERTAS)\b)\w+)"
+)
+"""Not followed by a thing other than the messages ("no me mandes la ubicación")."""
 _ES_OTHER_OBJECT = r"(?! (?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?|LINKS?|ENLACES?)\b)"
 _FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES |DE |D )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
 """Not followed by something sent other than the messages ("deja de mandarme memes")."""
@@ -284,7 +293,7 @@ _NOT_OF_ELSEWHERE = (
 """Not opting out of something other than the messages ("opting out of dinner tonight")."""
 _OTHER_LIST_NAMES = (
     r"(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM|CARPOOL"
-    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH)"
+    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|CHURCH|SCHOOL|OFFICE)"
 )
 _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} )"
 """List names that are no sender's list ("take me off the guest list")."""
@@ -498,13 +507,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|DEJ\w*ME)(?: YA)? (?:DE|D) "
             rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
             rf"|NOSOTROS)\b)\w+)\b){_ES_OTHER_OBJECT}(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b| CON (?:ESO|ESTO|ESE"
-            r"|ESA|TU|TUS)\b)",
+            r"|ESA|TU|TUS)\b)" + _ES_MANNER,
         ),
         (
             "do-not-send",
             r"\bNO (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
             r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
-            r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)" + _ES_QUALIFIER,
+            r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
+            + _ES_QUALIFIER
+            + _ES_THING_OBJECT,
         ),
         (
             "do-not-send",
@@ -766,7 +777,9 @@ _OWN_MISTAKE = re.compile(
     r"\b(?:MEANT (?:TO|FOR)|WAS FOR|ITS ME|IT IS ME|NEW (?:PHONE|NUMBER|ONE)|SENT (?:IT |THIS "
     r"|THAT )?TO THE WRONG"
     r"|ERA PARA|SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO"
-    r"|(?:I|WE) GAVE (?:YOU|U|YA) (?:THE |A )?WRONG|WRONG (?:NUMBER|NO) FOR (?:THE|MY|YOUR|HIS|HER|OUR)"
+    r"|(?:I|WE) GAVE (?:YOU|U|YA) (?:THE |A )?WRONG|WRONG (?:NUMBER|NO) FOR (?!(?:ME|US|THIS)\b)\w+"
+    r"|MAUVAIS NUMERO (?:DE|D|POUR) (?!(?:MOI|TELEPHONE)\b)\w+|TE LO (?:MANDE|ENVIE)|T AI ENVOYE CA"
+    r"|SENT (?:IT|THIS|THAT) (?:TO YOU )?BY MISTAKE"
     r"|ME SUIS TROMPEE?|ME EQUIVOQUE|I (?:TEXTED|MESSAGED|DIALED|DIALLED) THE WRONG"
     r"|OOPS|OOPSIE|WHOOPS|MY BAD|UPS|OUPS|OUPSI)\b"
 )
@@ -1354,6 +1367,8 @@ def _sent_elsewhere(following: Sequence[str]) -> str | None:
     sister", "stop sending me memes", "stop texting and drive"), else None."""
     rest = [w for w in following[1:] if w not in ("ME", "US")]
     head = rest[0] if rest else None
+    if following[0] in MESSAGE_VERBS and head == "MY" and rest[1:2] and rest[1] not in _MY_LINE:
+        return f"MY {rest[1]}"
     if following[0] in MESSAGE_VERBS and head in ("AND", "WHILE", "N") and rest[1:2]:
         return rest[1] if rest[1] in _OTHER_ACTIVITIES else None
     return (
@@ -1369,6 +1384,8 @@ _OTHER_ACTIVITIES = frozenset(
 """What someone texting is told to do instead ("stop texting and drive"): advice, not about the sender."""
 
 
+_MY_LINE = frozenset(["PHONE", "NUMBER", "NUM", "CELL", "MOBILE", "LINE", "INBOX", "WORK", "CELLPHONE"])
+"""What after "texting my" is the customer's own line ("stop texting my phone"), not someone else."""
 _THIRD_PARTY = frozenset(["YOUR", "UR", "HIS", "HER", "THEIR", "HIM", "THEM"])
 _OTHER_THINGS_SENT = frozenset(
     [
