@@ -566,7 +566,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            rf"^(?:\w+ )?(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*(?:ME|NOS){_ES_POLITE_END}",
+            r"^(?:\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
+            + _ES_POLITE_END,
         ),
         (
             "remove-number",
@@ -606,7 +607,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"\b(?:NO MAS|BASTA(?: DE| CON)?)(?: LOS| SUS| ESTOS| TANTOS)? (?:{_MESSAGES})\b"
+            r"\b(?:NO MAS|BASTA(?: DE| CON| WITH)?)(?: LOS| SUS| ESTOS| TANTOS| THE| THESE| YOUR)? "
+            rf"(?:{_MESSAGES})\b"
             r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
             r"|PARALE(?: YA)?) (?:CON|DE) "
