@@ -89,3 +89,10 @@ def test_a_refused_wish_is_no_wish() -> None:
     for text in ("I no longer want to receive texts", "No quiero recibir más mensajes", "I didn't opt in"):
         assert wants_messages(text_normalisation.clauses(text)) is None
     assert wants_messages(text_normalisation.clauses("Je veux recevoir vos textos à nouveau")) is not None
+
+
+def test_a_model_decision_is_answered_in_the_replys_language() -> None:
+    found = explain("Yo no pedí esto")
+
+    assert (found.rule, found.language) == ("model.opt-out", "es")
+    assert explain(MISSED_BY_THE_RULES).language == "en"

@@ -1475,6 +1475,60 @@ LANGUAGE_MARKERS = {
 """Words that tell a reply in Spanish or French apart from an English one."""
 
 
+COMMON_WORDS = {
+    SPANISH: frozenset(
+        [
+            "YO",
+            "ESTO",
+            "ESTOS",
+            "ESTA",
+            "ESTE",
+            "LOS",
+            "LAS",
+            "DEL",
+            "NADA",
+            "USTED",
+            "SUS",
+            "PARA",
+            "QUE",
+            "PERO",
+        ]
+    ),
+    FRENCH: frozenset(
+        [
+            "JE",
+            "LES",
+            "DES",
+            "VOS",
+            "VOTRE",
+            "PAS",
+            "PLUS",
+            "CE",
+            "CETTE",
+            "MON",
+            "MES",
+            "EST",
+            "SUIS",
+            "AVEC",
+        ]
+    ),
+}
+"""Common words of Spanish and French that English lacks, for a reply no rule placed in a language
+(the reply model's decisions): "Yo no pedí esto" is answered in Spanish."""
+
+
+def guessed_language(words: Sequence[str], languages: Sequence[str]) -> str:
+    """The enabled language most of ``words`` belong to by ``LANGUAGE_MARKERS`` and ``COMMON_WORDS``,
+    English when none does."""
+    best, best_count = ENGLISH, 0
+    for language in languages:
+        known = LANGUAGE_MARKERS.get(language, frozenset()) | COMMON_WORDS.get(language, frozenset())
+        count = sum(w in known for w in words)
+        if count > best_count:
+            best, best_count = language, count
+    return best
+
+
 def reply_language(words: Sequence[str], languages: Sequence[str], found: str) -> str:
     """The language to answer in: ``found`` (the matched rule's), unless that is English and more
     of the words are Spanish or French markers (``STOP svp``, ``Stop por favor``)."""

@@ -34,6 +34,7 @@ from sms_opt_out.domain.intents import (
     CONTEXTUAL_WORDS,
     RevocationPolicy,
     canonical_word,
+    guessed_language,
     hold_on,
     judge_revocation_word,
     laughter,
@@ -283,7 +284,7 @@ class KeywordRules:
             f"the reply model reads a revocation with probability {opinion.probability:.3f} "
             f"(strongest n-grams: {', '.join(opinion.evidence) or 'none'})"
         )
-        found = Classification(Intent.OPT_OUT, None, MatchedBy.MODEL, ENGLISH)
+        found = Classification(Intent.OPT_OUT, None, MatchedBy.MODEL, guessed_language(words, self.languages))
         if opinion.probability >= threshold:
             return self._decided(found, "model.opt-out", f"{reading}: at least {threshold} opts out")
         if not strict and opinion.probability >= reply_model.REVIEW_THRESHOLD:

@@ -60,7 +60,8 @@ class Opinion:
     probability: float
     """How likely the reply revokes consent, by the model."""
     evidence: tuple[str, ...]
-    """The n-grams that weighed most toward a revocation, strongest first (``readable``)."""
+    """The n-grams that weighed most toward a revocation (``readable``): up to three words or word
+    pairs, then up to two letter n-grams, each strongest first."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,9 @@ class ReplyModel:
         score = self.bias + sum(weight for _, weight in found)
         probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
         strongest = sorted((item for item in found if item[1] > 0), key=lambda item: (-item[1], item[0]))
-        return Opinion(probability, tuple(readable(f) for f, _ in strongest[:3]))
+        words_first = [f for f, _ in strongest if not f.startswith("c:")][:3]
+        words_first += [f for f, _ in strongest if f.startswith("c:")][:2]
+        return Opinion(probability, tuple(readable(f) for f in words_first))
 
 
 @lru_cache(maxsize=1)
