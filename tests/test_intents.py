@@ -218,6 +218,11 @@ GENERAL_RULES = [
     ("Je ne souhaite plus entendre parler de votre magasin", "fr.do-not-want"),
     ("Je refuse de recevoir ça", "fr.do-not-want"),
     ("Pourriez-vous me retirer, merci", "fr.remove-number"),
+    ("My number no longer belongs to Tom", "en.wrong-number"),
+    ("We'd like to stop getting your alerts", "en.do-not-want"),
+    ("Unwanted texts", "en.do-not-want"),
+    ("I need my info erased", "en.remove-number"),
+    ("desist", "en.cease"),
 ]
 
 

@@ -353,6 +353,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("remove-it", rf"^(?=.*\b(?:MY|THIS) {_NUMBER}\b).*\b(?:REMOVE|DELETE|ERASE|LOSE) (?:IT|THAT)\b"),
         (
+            "remove-number",
+            r"\b(?:WANT|NEED|LIKE) (?:MY|THIS) (?:NUMBER|INFO|INFORMATION|DATA|DETAILS) (?:DELETED|REMOVED"
+            r"|ERASED|TAKEN OFF)\b",
+        ),
+        (
             "never-signed-up",
             rf"\b(?:DIDNT|DID NOT|NEVER|NOT|DONT REMEMBER|DO NOT REMEMBER|DONT RECALL) "
             rf"(?:SIGN|SIGNED|SIGNING) UP\b{_NOT_FOR_SOMETHING_ELSE}",
@@ -404,6 +409,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:THIS PERSON|THEY|HE|SHE) (?:DOESNT|DOES NOT|DONT|NO LONGER) LIVES? HERE\b"
             r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:BELONGS TO ME|IS MINE) NOW\b"
             r"|\bNOT WHO (?:YOU|U) THINK\b"
+            r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:NO LONGER|DOESNT|DOES NOT|DONT) BELONGS? TO\b"
             r"|\b(?:NEW|THE) OWNER OF THIS (?:PHONE |CELL )?(?:NUMBER|PHONE)\b"
             r"|\bI (?:JUST )?GOT THIS NUMBER\b"
             r"|\b(?:THIS|THAT) (?:IS NOT|ISNT|AINT) (?!(?:MY|YOUR|THE|A|AN|OUR)\b)\w+S (?:PHONE |CELL )?"
@@ -444,6 +450,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|^(?=.)(?:I |WE )?(?:DONT|DO NOT|REALLY DONT) WANT (?:THESE|THEM|ANY OF THESE|ANY OF THIS|YOUR"
             rf" (?:{_MESSAGES}))(?: (?:{_MESSAGES}))?{_POLITE_END}"
             r"|\b(?:I|WE) REFUSE TO (?:RECEIVE|GET|ACCEPT) (?:THESE|THEM|THIS|ANY|YOUR|UR)\b"
+            r"|\b(?:WANT|WISH|LIKE|NEED|WANNA) TO STOP (?:RECEIVING|GETTING) (?:THESE|THEM|THIS|YOUR|UR|ANY"
+            rf"|ALL|(?:{_MESSAGES}))\b"
+            rf"|^(?:THIS IS |THESE ARE |ITS )?UNWANTED(?: (?:{_MESSAGES}))?{_POLITE_END}"
             r"|\bWANT NOTHING (?:MORE )?(?:TO DO )?WITH (?:YOU|U|YALL|YOUR|UR"
             r"|THIS (?:COMPANY|NUMBER|SERVICE))\b"
             r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANYTHING|(?:ANY|YOUR|UR)"
@@ -473,7 +482,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "cease",
             rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT"
-            r"| COMMUNICATIONS?|$)",
+            r"| COMMUNICATIONS?|$)"
+            rf"|^DESIST{_POLITE_END}",
         ),
         (
             "stop-messages",
