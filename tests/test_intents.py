@@ -223,6 +223,10 @@ GENERAL_RULES = [
     ("Unwanted texts", "en.do-not-want"),
     ("I need my info erased", "en.remove-number"),
     ("desist", "en.cease"),
+    ("Retiren mi número", "es.remove-number"),
+    ("Ni me escriban", "es.do-not-send"),
+    ("Alto a los mensajes", "es.stop-messages"),
+    ("Ya no me jodan", "es.do-not-send"),
 ]
 
 
@@ -276,6 +280,7 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Número equivocado, te lo mandé a ti por error",
         "T'as le mauvais numéro de Julie",
         "Delete my number from the family list",
+        "Retiré mi número del grupo",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

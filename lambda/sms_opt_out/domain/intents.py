@@ -521,7 +521,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            r"\bNO (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
+            r"\b(?:NO|NI) (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
+            r"|JODAN|FREGUEN|FASTIDIEN"
             r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
             r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
             + _ES_QUALIFIER
@@ -581,7 +582,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-number",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* (?:MI|ESTE|EL) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
+            r"\b(?:(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w*|RETIREN|RETIRAR|RETIRA) (?:MI|ESTE|EL) "
+            r"(?:NUMERO|TELEFONO|CELULAR"
+            r"|CONTACTO)\b"
             r"|\bOLVID(?:EN|E|A|AR|ENSE|AD)\w* (?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
             r"|\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* MIS DATOS\b",
         ),
@@ -645,6 +648,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|SUSPENDAN|SUSPENDA)\b.*"
             rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b"
             + _ES_NOT_OF_ELSE
+            + rf"|\bALTO (?:A|AL) (?:LOS |SUS |ESTOS |TODOS LOS )?(?:{_MESSAGES})\b"
             + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
             r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
             + _ES_NOT_OF_ELSE,
