@@ -227,6 +227,8 @@ GENERAL_RULES = [
     ("Ni me escriban", "es.do-not-send"),
     ("Alto a los mensajes", "es.stop-messages"),
     ("Ya no me jodan", "es.do-not-send"),
+    ("Les ruego que paren", "es.stop-imperative"),
+    ("Je vous prie d'arrêter", "fr.stop-imperative"),
 ]
 
 

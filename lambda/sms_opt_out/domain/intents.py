@@ -638,6 +638,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:YA )?(?:DETENGAN|DETENGANSE|DETENGASE|PAREN|PARE|PARENLE|PARALE|PARELE"
             r"|CANCELEN)(?: (?:ESTO|ESO|TODO"
             rf"|ESTO YA)){{0,1}}"
+            rf"{_ES_POLITE_END}"
+            rf"|\b(?:LES|LE) (?:PIDO|RUEGO) QUE (?:PAREN|PARE|SE DETENGAN|LO DETENGAN|CANCELEN)(?: YA| TODO)?"
             rf"{_ES_POLITE_END}",
         ),
         (
@@ -676,7 +678,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("stop-messages", rf"^(?:C EST )?FINIS? (?:LES|VOS|CES) (?:{_MESSAGES})\b"),
         (
             "stop-imperative",
-            rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}",
+            rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}"
+            rf"|\bVOUS (?:DEMANDE|PRIE) (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT)?{_FR_POLITE_END}",
         ),
         (
             "no-more-messages",
