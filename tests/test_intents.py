@@ -128,6 +128,7 @@ CONVERSATION = [
     ("I told him to stop texting me", "ambiguous.statement"),
     ("Tell your sister to stop calling me", "ambiguous.statement"),
     ("Stop texting my boyfriend", "ambiguous.object"),
+    ("Stop, j'arrive", "ambiguous.hold-on"),
 ]
 
 
@@ -283,6 +284,9 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "T'as le mauvais numéro de Julie",
         "Delete my number from the family list",
         "Retiré mi número del grupo",
+        "T'as pas le bon numéro de Paul",
+        "Désolé, mauvais numéro, je voulais écrire à ma sœur",
+        "Arrête, tu vas me faire pleurer",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

@@ -711,8 +711,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "wrong-number",
             r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
-            r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b(?! D[E ]? ?(?:CHAMBRE|COMMANDE|CLIENT|COMPTE|DOSSIER"
-            r"|SUIVI|TABLE|PORTE|SIEGE|PLACE)\b)|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
+            r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b(?! (?:DE|D) (?!(?:TELEPHONE|PORTABLE|CELLULAIRE"
+            r"|MOI)\b)\w+)"
+            r"|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
             r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b(?! POUR\b)|\bPERSONNE (?:DE|AVEC|PORTANT) CE NOM\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
             r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b",
@@ -800,7 +801,8 @@ _OWN_MISTAKE = re.compile(
     r"|MAUVAIS NUMERO (?:DE|D|POUR) (?!(?:MOI|TELEPHONE)\b)\w+|TE LO (?:MANDE|ENVIE)|T AI ENVOYE CA"
     r"|SENT (?:IT|THIS|THAT) (?:TO YOU )?BY MISTAKE"
     r"|ME SUIS TROMPEE?|ME EQUIVOQUE|I (?:TEXTED|MESSAGED|DIALED|DIALLED) THE WRONG"
-    r"|OOPS|OOPSIE|WHOOPS|MY BAD|UPS|OUPS|OUPSI)\b"
+    r"|OOPS|OOPSIE|WHOOPS|MY BAD|UPS|OUPS|OUPSI|JE VOULAIS (?:ECRIRE|ENVOYER|TEXTER)"
+    r"|QUERIA (?:ESCRIBIR|MANDAR|ENVIAR))\b"
 )
 """Words of a writer who sent to the wrong number themselves ("wrong number lol, it's me Dave, new
 phone"): no wrong-number revocation."""
@@ -957,6 +959,8 @@ AMUSEMENT = frozenset(
         "SWEET",
         "CUTE",
         "CRY",
+        "PLEURER",
+        "LLORAR",
         "CRYING",
         "ADORABLE",
         "AWW",
@@ -1001,6 +1005,8 @@ HOLD_ON = frozenset(
         "MANGER",
         "EAT",
         "COMER",
+        "ARRIVE",
+        "VOY",
     ]
 )
 """Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone,
