@@ -129,6 +129,7 @@ CONVERSATION = [
     ("Tell your sister to stop calling me", "ambiguous.statement"),
     ("Stop texting my boyfriend", "ambiguous.object"),
     ("Stop, j'arrive", "ambiguous.hold-on"),
+    ("Stop calling me at work", "ambiguous.object"),
 ]
 
 
@@ -361,6 +362,7 @@ def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous(
         "how do I revoke an app's access?",
         "can you unsubscribe me from the family group chat",
         "Désabonne-toi de cette chaîne",
+        "I unsubscribed you from that newsletter",
     ],
 )
 def test_contextual_reads_an_unsubscribe_about_someone_elses_messages_as_ambiguous(text: str) -> None:

@@ -1396,6 +1396,12 @@ def _sent_elsewhere(following: Sequence[str]) -> str | None:
         return f"MY {rest[1]}"
     if following[0] in MESSAGE_VERBS and head in ("AND", "WHILE", "N") and rest[1:2]:
         return rest[1] if rest[1] in _OTHER_ACTIVITIES else None
+    if (
+        following[0] in MESSAGE_VERBS
+        and head in _WHEN_OR_WHERE
+        and rest[1:2] not in (["ALL"], ["THIS"], ["MY"])
+    ):
+        return " ".join(rest[:2])
     return (
         head
         if following[0] in MESSAGE_VERBS and (head in _THIRD_PARTY or head in _OTHER_THINGS_SENT)
@@ -1403,6 +1409,9 @@ def _sent_elsewhere(following: Sequence[str]) -> str | None:
     )
 
 
+_WHEN_OR_WHERE = frozenset(["AT", "AFTER", "BEFORE", "DURING", "WHILE", "WHEN", "SO", "LATE", "EARLY"])
+"""Words after a verb of sending that limit it to a time or place ("stop contacting me at work", "stop
+texting me so late"): a limit, not a revocation (kept for review)."""
 _OTHER_ACTIVITIES = frozenset(
     ["DRIVE", "DRIVING", "FOCUS", "SLEEP", "STUDY", "WORK", "EAT", "WATCH", "LISTEN", "PAY", "WALK", "DRIVES"]
 )
@@ -1451,7 +1460,7 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             if clause[i : i + len(words)] != words:
                 continue
             rest = clause[i + len(words) :]
-            if rest and rest[0] in ("TOI", "TE", "YOURSELF", "TU"):
+            if rest and rest[0] in ("TOI", "TE", "YOURSELF", "TU", "YOU", "U", "HIM", "HER", "THEM"):
                 return f"{rest[0]}: someone else unsubscribing"
             if rest and rest[0] in _MODIFIED_NOUNS:
                 return f"{phrase} {rest[0]}"
