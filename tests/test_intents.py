@@ -163,7 +163,9 @@ def test_phrases_need_their_object(text: str) -> None:
     "text",
     ["stop", "STOP!!", "cancel", "Quit texting me", "end these messages", "stop it now", "I'm done, stop",
      "I want these texts to stop", "you won't stop texting me", "I need you to stop messaging me",
-     "how many times do I have to say stop", "stop everything"],
+     "how many times do I have to say stop", "stop everything", "stop texting me at all",
+     "Stop texting me at this number", "how many times do I have to ask you to stop",
+     "I asked your company to stop texting me", "Stop texting my phone"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
