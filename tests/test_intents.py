@@ -130,6 +130,9 @@ CONVERSATION = [
     ("Stop texting my boyfriend", "ambiguous.object"),
     ("Stop, j'arrive", "ambiguous.hold-on"),
     ("Stop calling me at work", "ambiguous.object"),
+    ("Cancel it, let's do Friday instead", "ambiguous.event"),
+    ("Stop sending me spoilers", "ambiguous.object"),
+    ("Stop, you're embarrassing me", "ambiguous.laughter"),
 ]
 
 

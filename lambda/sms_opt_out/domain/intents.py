@@ -940,6 +940,9 @@ AMUSEMENT = frozenset(
         "BLUSHING",
         "TICKLING",
         "TICKLE",
+        "TICKLISH",
+        "EMBARRASSING",
+        "EMBARRASSED",
         "AMAZING",
         "BLAGUE",
         "RIGOLER",
@@ -1152,6 +1155,9 @@ _TIME = re.compile(
     r"|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\d{1,2}(?:AM|PM|H\d*)?|\d{1,2}\d{2})$"
 )
 """Words of time: an FCC word followed by one is about an event ("cancel the 3pm", "stop by tomorrow")."""
+_RESCHEDULING = frozenset(["INSTEAD", "RESCHEDULE", "REBOOK", "RAINCHECK", "POSTPONE"])
+"""Words of an event moved ("cancel it, we'll go next week instead"): CANCEL and END in such a reply are
+about the event."""
 _NEGATION_BEFORE = frozenset(["DONT", "CANT", "CANNOT", "WONT", "COULDNT", "DIDNT", "NOT", "LETS"])
 _OTHER_AFTER = frozenset(
     [
@@ -1246,6 +1252,7 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     names_messages = any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
     amused = None if names_messages else next((w for c in clauses for w in c if w in AMUSEMENT), None)
     held = hold_on(clauses)
+    event = next((w for c in clauses for w in c if w in _RESCHEDULING), None)
     other: Finding | None = None
     for clause in clauses:
         for i, word in enumerate(clause):
@@ -1253,7 +1260,7 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 continue
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
-            verdict = _judge(clause, i, laugh, amused, held)
+            verdict = _judge(clause, i, laugh, amused, held, event)
             if verdict.rule.startswith("contextual."):
                 return verdict
             other = other or verdict
@@ -1261,7 +1268,12 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
 
 
 def _judge(
-    clause: tuple[str, ...], i: int, laugh: str | None, amused: str | None, held: str | None = None
+    clause: tuple[str, ...],
+    i: int,
+    laugh: str | None,
+    amused: str | None,
+    held: str | None = None,
+    event: str | None = None,
 ) -> Finding:
     word = clause[i]
     before = clause[i - 1] if i else None
@@ -1290,6 +1302,8 @@ def _judge(
         if before in _NEGATION_BEFORE and you is None:
             return other("negated", f"follows {before}, about someone else's {message}")
         return revokes("about-messages", f"is about the messages ({message})")
+    if event is not None and word in ("CANCEL", "END"):
+        return other("event", f"is about an event moved elsewhere ({event})")
     if before in _NOUN_BEFORE and word in ("STOP", "END"):
         return other("noun", f"is a noun ({before} {word})")
     earlier_message = next((w for w in clause[max(0, i - 4) : i] if w in MESSAGE_WORDS), None)
@@ -1435,6 +1449,11 @@ _OTHER_THINGS_SENT = frozenset(
         "TIKTOKS",
         "SELFIES",
         "SNAPS",
+        "SPOILERS",
+        "JOKES",
+        "PUNS",
+        "RECIPES",
+        "STICKERS",
     ]
 )
 
