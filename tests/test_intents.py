@@ -120,6 +120,7 @@ CONVERSATION = [
     ("Quit playing and come eat", "ambiguous.activity"),
     ("OMG stop it \U0001f602", "ambiguous.laughter"),
     ("Stop, wait for me!", "ambiguous.hold-on"),
+    ("Stop, attendez-moi", "ambiguous.hold-on"),
     ("stop or go?", "ambiguous.choice"),
     ("On a fait du stop", "ambiguous.noun"),
     ("Stop texting and focus on the road", "ambiguous.object"),
@@ -168,7 +169,8 @@ def test_phrases_need_their_object(text: str) -> None:
      "I want these texts to stop", "you won't stop texting me", "I need you to stop messaging me",
      "how many times do I have to say stop", "stop everything", "stop texting me at all",
      "Stop texting me at this number", "how many times do I have to ask you to stop",
-     "I asked your company to stop texting me", "Stop texting my phone"],
+     "I asked your company to stop texting me", "Stop texting my phone", "STOP. Wait, who is this?",
+     "Stop! Hold on, how did you get my number?", "ALTO. Espera, ¿quién es?"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT

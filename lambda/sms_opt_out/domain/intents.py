@@ -989,39 +989,22 @@ AMUSEMENT = frozenset(
 too kind", "arrête, tu me fais rougir"), in a reply that does not name the messages."""
 
 
-HOLD_ON = frozenset(
-    [
-        "WAIT",
-        "HOLD",
-        "ATTENDS",
-        "ATTENDEZ",
-        "ESPERA",
-        "ESPERAME",
-        "ESPERATE",
-        "ESPEREN",
-        "CONFUNDI",
-        "CONFUNDIDO",
-        "CONFUNDIDA",
-        "CONFUSED",
-        "CONFUS",
-        "CONFUSE",
-        "MANGER",
-        "EAT",
-        "COMER",
-        "ARRIVE",
-        "VOY",
-    ]
+HOLD_ON = re.compile(
+    r"\b(?:ATTENDS MOI|ATTENDEZ MOI|ATTENDS NOUS|WAIT FOR (?:ME|US)|WAIT UP|ESPERAME|ESPERENME|ESPERANOS"
+    r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY)\b"
 )
 """Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone,
-being confused, eating ("Stop, attends-moi", "Alto, ¿no era a las 6? Me confundí", "stop, I can't eat
-another bite"). Under CONTEXTUAL such a reply, when it does not name the messages, is AMBIGUOUS."""
+one's own confusion, eating, coming ("Stop, attends-moi", "Alto, ¿no era a las 6? Me confundí", "stop,
+I can't eat another bite", "Stop, j'arrive"). Under CONTEXTUAL such a reply, when it does not name the
+messages, is AMBIGUOUS. A bare "wait" is not one ("STOP. Wait, who is this?" revokes)."""
 
 
 def hold_on(clauses: Clauses) -> str | None:
-    """The first word of ``HOLD_ON`` in a reply that does not name the messages, if any."""
+    """The words of ``HOLD_ON`` in a reply that does not name the messages, if any."""
     if any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c):
         return None
-    return next((w for c in clauses for w in c if w in HOLD_ON), None)
+    found = HOLD_ON.search(" ".join(w for c in clauses for w in c))
+    return found.group() if found else None
 
 
 def laughter(clauses: Clauses) -> str | None:
