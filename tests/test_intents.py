@@ -131,6 +131,7 @@ CONVERSATION = [
     ("Stop texting my boyfriend", "ambiguous.object"),
     ("Stop, j'arrive", "ambiguous.hold-on"),
     ("Stop calling me at work", "ambiguous.object"),
+    ("stop texting me after 10pm", "ambiguous.object"),
     ("Cancel it, let's do Friday instead", "ambiguous.event"),
     ("Stop sending me spoilers", "ambiguous.object"),
     ("Stop, you're embarrassing me", "ambiguous.laughter"),
@@ -170,7 +171,8 @@ def test_phrases_need_their_object(text: str) -> None:
      "how many times do I have to say stop", "stop everything", "stop texting me at all",
      "Stop texting me at this number", "how many times do I have to ask you to stop",
      "I asked your company to stop texting me", "Stop texting my phone", "STOP. Wait, who is this?",
-     "Stop! Hold on, how did you get my number?", "ALTO. Espera, ¿quién es?"],
+     "Stop! Hold on, how did you get my number?", "ALTO. Espera, ¿quién es?", "Stop texting me so much",
+     "stop texting me after I said no", "Leave me alone, I'm warning you"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT

@@ -807,7 +807,8 @@ _OWN_MISTAKE = re.compile(
 """Words of a writer who sent to the wrong number themselves ("wrong number lol, it's me Dave, new
 phone"): no wrong-number revocation."""
 _BUSY = re.compile(
-    r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS)\w+ING\b"
+    r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
+    r"|BLOCKING|REPORTING|CALLING|LOSING)\w+ING\b"
     r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|SUIS (?:OCCUPEE?|EN TRAIN|AU TRAVAIL"
     r"|EN REUNION|EN COURS))\b"
     r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|EN (?:CLASE|EL TRABAJO|UNA REUNION|EL CINE))\b"
@@ -1391,13 +1392,14 @@ def _sent_elsewhere(following: Sequence[str]) -> str | None:
     head = rest[0] if rest else None
     if following[0] in MESSAGE_VERBS and head == "MY" and rest[1:2] and rest[1] not in _MY_LINE:
         return f"MY {rest[1]}"
-    if following[0] in MESSAGE_VERBS and head in ("AND", "WHILE", "N") and rest[1:2]:
-        return rest[1] if rest[1] in _OTHER_ACTIVITIES else None
     if (
         following[0] in MESSAGE_VERBS
-        and head in _WHEN_OR_WHERE
-        and rest[1:2] not in (["ALL"], ["THIS"], ["MY"])
+        and head in ("AND", "WHILE", "N")
+        and rest[1:2]
+        and rest[1] in _OTHER_ACTIVITIES
     ):
+        return rest[1]
+    if following[0] in MESSAGE_VERBS and head is not None and _limited(head, rest[1] if rest[1:2] else None):
         return " ".join(rest[:2])
     return (
         head
@@ -1406,9 +1408,26 @@ def _sent_elsewhere(following: Sequence[str]) -> str | None:
     )
 
 
-_WHEN_OR_WHERE = frozenset(["AT", "AFTER", "BEFORE", "DURING", "WHILE", "WHEN", "SO", "LATE", "EARLY"])
-"""Words after a verb of sending that limit it to a time or place ("stop contacting me at work", "stop
-texting me so late"): a limit, not a revocation (kept for review)."""
+_HOURS = frozenset(
+    ["MIDNIGHT", "DARK", "WORK", "SCHOOL", "HOURS", "DINNER", "LUNCH", "CLASS", "NIGHT", "BEDTIME"]
+)
+
+
+def _limited(head: str, then: str | None) -> bool:
+    """Whether ``head`` and ``then`` after a verb of sending limit it to a time or place ("stop
+    contacting me at work", "stop texting me so late", "after 9pm", "while I'm driving"): a limit, not a
+    revocation (kept for review). "At all", "at this number", "after I said no" are no limit."""
+    if head in ("WHILE", "LATE", "EARLY"):
+        return True
+    if head == "AT":
+        return then not in (None, "ALL", "THIS", "MY", "THESE", "THAT")
+    if head == "SO":
+        return then in ("LATE", "EARLY")
+    if head in ("AFTER", "BEFORE", "DURING"):
+        return then is not None and (then in _HOURS or _TIME.match(then) is not None)
+    return False
+
+
 _OTHER_ACTIVITIES = frozenset(
     ["DRIVE", "DRIVING", "FOCUS", "SLEEP", "STUDY", "WORK", "EAT", "WATCH", "LISTEN", "PAY", "WALK", "DRIVES"]
 )
