@@ -131,7 +131,7 @@ CONVERSATION = [
     ("Stop texting my boyfriend", "ambiguous.object"),
     ("Stop, j'arrive", "ambiguous.hold-on"),
     ("Stop calling me at work", "ambiguous.object"),
-    ("stop texting me after 10pm", "ambiguous.object"),
+    ("stop texting me after 9pm", "ambiguous.object"),
     ("Cancel it, let's do Friday instead", "ambiguous.event"),
     ("Stop sending me spoilers", "ambiguous.object"),
     ("Stop, you're embarrassing me", "ambiguous.laughter"),
