@@ -269,12 +269,14 @@ _FR_QUALIFIER = (
 """Not followed by a time, place or manner: "don't text me when I'm driving", "no me escribas tan
 tarde", "ne m'appelle plus après 22h" limit the messages rather than revoke them (kept for review)."""
 _ES_MANNER = (
-    r"(?! (?:EN (?!(?:ESTE|ESTA|MI|ESE)\b)|TAN|DESDE ESE|DE NOCHE|TARDE|TEMPRANO|MIENTRAS|CUANDO|DURANTE)\b)"
+    r"(?! (?:EN (?!(?:ESTE|ESTA|MI|ESE|SERIO)\b)|TAN (?:TARDE|TEMPRANO)|DESDE ESE|DE NOCHE|TARDE|TEMPRANO"
+    r"|MIENTRAS|CUANDO|DURANTE)\b)"
 )
 """Not followed by a manner, place or time ("deja de escribirme en mayúsculas", "tan tarde")."""
 _ES_THING_OBJECT = (
     r"(?! (?:LA|EL|LOS|LAS|TU|ESE|ESA|UN|UNA) (?!(?:MENSAJES?|TEXTOS?|MSJS?|PROMOCIONES|ALERTAS"
-    r"|NOTIFICACIONES|PUBLICIDAD|SPAM|INFORMACION|INFO|OFERTAS)\b)\w+)"
+    r"|NOTIFICACIONES|PUBLICIDAD|SPAM|INFORMACION|INFO|OFERTAS|BASURA|PORQUERIAS?|COSAS|PROMOS|MENSAJITOS"
+    r"|CADENAS)\b)\w+)"
 )
 """Not followed by a thing other than the messages ("no me mandes la ubicación")."""
 _ES_OTHER_OBJECT = r"(?! (?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?|LINKS?|ENLACES?)\b)"
@@ -430,7 +432,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})"
             r"(?:$| ME| US| THIS| TO THIS| ANY| AGAIN| HERE| ANYMORE| ANYTHING)\b"
             + _EN_QUALIFIER
-            + rf"(?! (?:THE|A|AN|THAT|THOSE|HIS|HER|MY|YOUR) (?!(?:{_MESSAGES})\b)\w+)",
+            + r"(?! (?:THE|A|AN|THAT|THOSE|HIS|HER|MY|YOUR) (?!(?:JUNK|CRAP|STUFF|SHIT|GARBAGE|TRASH|NONSENSE"
+            + rf"|THINGS|{_MESSAGES})\b)\w+)",
         ),
         (
             "do-not-want",
