@@ -29,7 +29,7 @@ from sms_opt_out.domain.keywords import Intent, KeywordRules
 
 CORPORA = Path(__file__).resolve().parent / "corpora"
 LANGUAGES = ("en", "es", "fr")
-SPLITS = ("tuning", "heldout-1", "heldout-2", "heldout-3", "tuning-2")
+SPLITS = ("tuning", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "tuning-2")
 HAM = "sms_spam_collection_ham.tsv"
 HAM_SPLITS = ("ham-tuning", "ham-heldout")
 REAL_REVOCATIONS_IN_HAM = frozenset(

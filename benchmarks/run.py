@@ -95,15 +95,17 @@ Not built this round. Nothing was lost or confirmed twice: every reply was recor
 answered once.
 
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,503
-labelled replies to business texts in English, Spanish and French (1,261 revocations, including 29
-Unicode spellings of STOP and misspellings) and 776 conversational messages, none a revocation, in
-five parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2` and
-`heldout-3` (each written before its first measurement, then looked at and its general gaps fixed,
-so the table's figures for them are after tuning) and `tuning-2` (adversarial: revocations and
-conversation written against the rules in nine rounds, to find their general gaps; every rule added
-for it is a rule per language with its own reason, never a listed reply). The first look at each
-part, before any change for it, was:
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,865
+labelled replies to business texts in English, Spanish and French (1,512 revocations, including 29
+Unicode spellings of STOP and misspellings) and 1,197 conversational messages, none a revocation, in
+six parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
+`heldout-3` and `heldout-4` (each written before its first measurement, then looked at and its
+general gaps fixed, so the table's figures for them are after tuning; `heldout-4`, 251 revocations
+and 421 conversations, was written by someone who never saw the rules or the corpora, and measured
+once after the ninth round) and `tuning-2` (adversarial: revocations and conversation written
+against the rules in nine rounds, to find their general gaps; every rule added for it is a rule per
+language with its own reason, never a listed reply). The first look at each part, before any change
+for it, was:
 
 | first look | recall en / es / fr / all | precision all | conversational taken as opt-outs |
 | --- | --- | --- | --- |
@@ -113,8 +115,10 @@ part, before any change for it, was:
 | heldout-2, CONTEXTUAL | 92.0% / 86.7% / 84.6% / 88.7% | 100% | 0 of 49 |
 | heldout-3, STRICT | 92.0% / 93.3% / 100% / 94.3% | 94.3% | 18 of 54 |
 | heldout-3, CONTEXTUAL | 92.0% / 93.3% / 100% / 94.3% | 98.0% | 1 of 54 (1.9%) |
-| heldout-4 (unseen: 251 revocations), STRICT | 96.0% / 94.8% / 89.2% / 93.6% | 94.0% | 101 of 421 |
+| heldout-4, STRICT | 96.0% / 94.8% / 89.2% / 93.6% | 94.0% | 101 of 421 |
 | heldout-4, CONTEXTUAL | 93.0% / 93.5% / 89.2% / 92.0% | 100% | 17 of 421 (4.0%) |
+| heldout-4 with the reply model, STRICT | 100% / 98.7% / 94.6% / 98.0% | 94.3% | 102 of 421 |
+| heldout-4 with the reply model, CONTEXTUAL | 97.0% / 96.1% / 94.6% / 96.0% | 100% | 17 of 421 (4.0%) |
 | tuning-2 round 1 (313 revocations), STRICT | 65.7% / 70.8% / 63.7% / 66.8% | 96.3% | 8 of 38 |
 | tuning-2 round 1, CONTEXTUAL | 63.8% / 70.8% / 61.8% / 65.5% | 100% | 3 of 38 |
 | tuning-2 round 3 (192 revocations), both | 159 of 192 found (82.8%) | - | - |
@@ -128,11 +132,37 @@ part, before any change for it, was:
 So on wording nobody wrote a rule for, recall was 77-94% (67% on the first wording written to defeat
 the rules, 65% on Spanish texting and regional forms, 67-93% in the last round) before each
 round's general rules; the
-held-out parts now pass because their misses were fixed by general rules (and the 8 revocations
-still missed in `tuning-2` are the kind that remains: "stp", "I'm not Jessica", "Y'en a marre",
-"detengan los envíos"), as are the 9 of its 333 conversations still taken under CONTEXTUAL,
-most worded exactly as a revocation ("Cancel it", "Omg stop", "Stop, look, and listen"). The
-real estimate on unseen wording is the next held-out part, measured once after merging.
+held-out parts now pass because their misses were fixed by general rules (and the revocations
+still missed in `tuning-2` are the kind that remains: "stp", "Y'en a marre", "por favor ya no"), as
+are the 5 of its 333 conversations still taken under CONTEXTUAL, most worded exactly as a
+revocation ("Cancel it", "Omg stop", "Stop, look, and listen"). The real estimate on unseen wording
+is the next held-out part, measured once after merging.
+
+The reply model (`sms_opt_out.domain.reply_model`) is a second opinion asked only when the rules
+read nothing (no keyword, phrase or revocation word), with the built-in keyword sets of all three
+languages, for replies of 2 to 40 words: a logistic regression over word unigrams and bigrams and
+character 3- to 5-grams of the folded reply, trained by `python -m benchmarks.train_reply_model` (pure
+Python, deterministic) on the labelled parts above and ham-tuning (never ham-heldout), its 3,000
+strongest weights shipped in `reply_model.json` (about 11 KB zipped). Under STRICT it opts out at a
+probability of 0.9; under CONTEXTUAL at 0.99, and from 0.9 keeps the reply for review (AMBIGUOUS).
+Its unseen estimate is the two "with the reply model" rows above: the rules as they were at the first look
+at `heldout-4` (main at d5929d2), with the model trained without `heldout-4`, on `heldout-4`: recall
+93.6% to 98.0% under STRICT and 92.0% to 96.0% under CONTEXTUAL, no more conversation taken under
+CONTEXTUAL, and ham-heldout under CONTEXTUAL unchanged at 7 taken (3 more AMBIGUOUS); at 0.95
+instead of 0.99 CONTEXTUAL recall was 96.8% but ham-heldout 10 taken (0.41%), so 0.99 it is. Two
+guards were added after that look, so they are tuned on `heldout-4`: single words are left to the
+keywords' misspelling rules (the model read "stopped" and "Stopwatch" as STOP; it had also caught
+three misspelt French keywords, STRICT French recall 97.3% with them), and a reply that asks for the
+messages ("réabonnez-moi", "quiero volver a recibir los mensajes": six opt-in replies of
+`heldout-4` the model had read as revocations, precision 91.9% and 98.4% before) is left to the
+rules, as is a reply the rules read as the writer's own mistake, a list of something else, a
+request limited in time, place or manner, or a jest (`intents.settled`). A veto the other way (the
+model's low probability turning a rule's OPT_OUT into AMBIGUOUS) would have spared 7 of the 17
+conversations of `heldout-4` at 0.01 but lost "Seriously stop. This is the 4th one today": recall
+comes first, so there is none. The
+figures in the table above include the model, which was trained on those parts (so for them they are
+optimistic); `python -m benchmarks.train_reply_model --without PART` prints a part's figures with a
+model trained without it.
 
 Real conversation: the 4,827 ham messages of the public SMS Spam Collection (Almeida and Gómez
 Hidalgo, 2011; CC BY 4.0; `corpora/README.md`), English person-to-person texts, split by line into
@@ -143,7 +173,8 @@ three that really revoke ("Please don't text me anymore", "Please do not contact
 think u have the wrong number") are counted apart, and all three are found. STRICT takes about 1.5%
 as opt-outs, as documented: the FCC's words revoke wherever they appear. CPU per reply is process
 time over every text of both labelled corpora, 20 rounds (and over the ham, 2 rounds: its messages
-are longer); the longest ham message (629 characters) takes about 0.7 ms.
+are longer); the longest ham message takes about 0.7-1.2 ms depending on the machine's load (the
+model leaves replies of more than 40 words to the rules; it costs about 20 µs on a short reply).
 """
 Row = tuple[str, str, str, str]
 """(figure, ours, baseline, target)."""

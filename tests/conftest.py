@@ -45,6 +45,7 @@ MODULE_TIERS = {
     "test_corpora": "fast",
     "test_intents": "fast",
     "test_keywords": "fast",
+    "test_reply_model": "fast",
     "test_layout": "fast",
     "test_languages": "fast",
     "test_pacing": "fast",

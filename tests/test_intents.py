@@ -119,6 +119,22 @@ CONVERSATION = [
     ("Stop! You're making me blush", "ambiguous.laughter"),
     ("Quit playing and come eat", "ambiguous.activity"),
     ("OMG stop it \U0001f602", "ambiguous.laughter"),
+    ("Stop, wait for me!", "ambiguous.hold-on"),
+    ("Stop, attendez-moi", "ambiguous.hold-on"),
+    ("stop or go?", "ambiguous.choice"),
+    ("On a fait du stop", "ambiguous.noun"),
+    ("Stop texting and focus on the road", "ambiguous.object"),
+    ("Make it stop, this song is awful", "ambiguous."),
+    ("How do I get the kids to stop fighting?", "ambiguous."),
+    ("I told him to stop texting me", "ambiguous.statement"),
+    ("Tell your sister to stop calling me", "ambiguous.statement"),
+    ("Stop texting my boyfriend", "ambiguous.object"),
+    ("Stop, j'arrive", "ambiguous.hold-on"),
+    ("Stop calling me at work", "ambiguous.object"),
+    ("stop texting me after 9pm", "ambiguous.object"),
+    ("Cancel it, let's do Friday instead", "ambiguous.event"),
+    ("Stop sending me spoilers", "ambiguous.object"),
+    ("Stop, you're embarrassing me", "ambiguous.laughter"),
 ]
 
 
@@ -152,7 +168,11 @@ def test_phrases_need_their_object(text: str) -> None:
     "text",
     ["stop", "STOP!!", "cancel", "Quit texting me", "end these messages", "stop it now", "I'm done, stop",
      "I want these texts to stop", "you won't stop texting me", "I need you to stop messaging me",
-     "how many times do I have to say stop", "stop everything"],
+     "how many times do I have to say stop", "stop everything", "stop texting me at all",
+     "Stop texting me at this number", "how many times do I have to ask you to stop",
+     "I asked your company to stop texting me", "Stop texting my phone", "STOP. Wait, who is this?",
+     "Stop! Hold on, how did you get my number?", "ALTO. Espera, ¿quién es?", "Stop texting me so much",
+     "stop texting me after I said no", "Leave me alone, I'm warning you"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
@@ -179,6 +199,47 @@ GENERAL_RULES = [
     ("ne me dérangez plus", "fr.do-not-send"),
     ("Je veux arrêter de recevoir vos messages", "fr.stop-messages"),
     ("Je n'ai pas donné mon accord", "fr.never-signed-up"),
+    ("We no longer consent", "en.withdraw-consent"),
+    ("we want out of all your alerts", "en.remove-me"),
+    ("screw off with the promos", "en.fed-up"),
+    ("Please make them stop", "en.make-it-stop"),
+    ("how can I get your texts to stop", "en.make-it-stop"),
+    ("I'm the new owner of this number", "en.wrong-number"),
+    ("this isn't Dana's number", "en.wrong-number"),
+    ("Erase mi número", "en.remove-number"),
+    ("Sacadme de vuestra lista", "es.off-the-list"),
+    ("no me mandéis nada", "es.do-not-send"),
+    ("no me fastidien más con los textos", "es.do-not-send"),
+    ("ya te dije que no me escribas", "es.do-not-send"),
+    ("Olviden mi número", "es.remove-number"),
+    ("Ese no es el teléfono de Ana", "es.wrong-number"),
+    ("Fichez-moi la paix avec vos pubs", "fr.leave-me-alone"),
+    ("oubliez ce numéro", "fr.remove-number"),
+    ("c'est pas le numéro d'Alain", "fr.wrong-number"),
+    ("Fini les textos", "fr.stop-messages"),
+    ("I'd rather not get these", "en.do-not-want"),
+    ("we want nothing to do with your company", "en.do-not-want"),
+    ("I just got this number, stop", "en.wrong-number"),
+    ("Leave me the heck alone", "en.leave-me-alone"),
+    ("equivocada", "es.wrong-number"),
+    ("We don't want these texts", "en.do-not-want"),
+    ("I refuse to receive these", "en.do-not-want"),
+    ("Please discontinue", "en.stop-messages"),
+    ("No quiero saber nada de ustedes", "es.do-not-want"),
+    ("Je ne souhaite plus entendre parler de votre magasin", "fr.do-not-want"),
+    ("Je refuse de recevoir ça", "fr.do-not-want"),
+    ("Pourriez-vous me retirer, merci", "fr.remove-number"),
+    ("My number no longer belongs to Tom", "en.wrong-number"),
+    ("We'd like to stop getting your alerts", "en.do-not-want"),
+    ("Unwanted texts", "en.do-not-want"),
+    ("I need my info erased", "en.remove-number"),
+    ("desist", "en.cease"),
+    ("Retiren mi número", "es.remove-number"),
+    ("Ni me escriban", "es.do-not-send"),
+    ("Alto a los mensajes", "es.stop-messages"),
+    ("Ya no me jodan", "es.do-not-send"),
+    ("Les ruego que paren", "es.stop-imperative"),
+    ("Je vous prie d'arrêter", "fr.stop-imperative"),
 ]
 
 
@@ -210,6 +271,32 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Retire-moi de la photo",
         "Ne m'appelle plus après 22h",
         "Je t'écris plus tard",
+        "Opting out of the potluck this time",
+        "I gave you the wrong number for the dentist",
+        "Me equivoqué de número, perdón",
+        "Sácame de la lista del partido del sábado",
+        "Retirez-moi de la liste des bénévoles de dimanche",
+        "ya le dije que no a mi jefe",
+        "Take me off the volunteer list for Sunday",
+        "Leave me alone, I'm studying",
+        "Laisse-moi tranquille, je dors",
+        "No me escriban, estoy en clase",
+        "Don't send me the invoice yet",
+        "Ne m'envoie plus de vidéos de chats",
+        "oops wrong person",
+        "No me escribas desde ese número, ya no lo uso",
+        "Supprime mon numéro de ton téléphone",
+        "I don't want to receive any packages at home",
+        "Ce n'est pas mon numéro de chambre",
+        "No me mandes la dirección todavía",
+        "Deja de escribirme en mayúsculas",
+        "Número equivocado, te lo mandé a ti por error",
+        "T'as le mauvais numéro de Julie",
+        "Delete my number from the family list",
+        "Retiré mi número del grupo",
+        "T'as pas le bon numéro de Paul",
+        "Désolé, mauvais numéro, je voulais écrire à ma sœur",
+        "Arrête, tu vas me faire pleurer",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -274,3 +361,29 @@ def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous(
     assert explain("Opt out of the office pool for me", STRICT).intent is Intent.OPT_OUT
     for text in ["unsubscribe me from everything", "opt out of these texts", "Unsubscribe me from the list"]:
         assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I unsubscribed from their newsletter",
+        "where is the unsubscribe link?",
+        "how do I revoke an app's access?",
+        "can you unsubscribe me from the family group chat",
+        "Désabonne-toi de cette chaîne",
+        "I unsubscribed you from that newsletter",
+    ],
+)
+def test_contextual_reads_an_unsubscribe_about_someone_elses_messages_as_ambiguous(text: str) -> None:
+    assert explain(text, CONTEXTUAL).intent is Intent.AMBIGUOUS
+    assert explain(text, STRICT).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"), [("arêtez", "ARRETEZ"), ("arrrrêt", "ARRET"), ("cesez", "CESSEZ")]
+)
+def test_a_long_keyword_with_its_doubled_letters_single_or_repeated_is_the_keyword(
+    text: str, keyword: str
+) -> None:
+    found = explain(text)
+    assert (found.intent, found.keyword, found.rule) == (Intent.OPT_OUT, keyword, "keyword")

@@ -22,6 +22,8 @@ What lives where:
 - ``phone_numbers``: Phone number normalization (E.164), origination identities and masking for logs.
 - ``preferences``: Preference events (opt-out, opt-in) and the per-customer consent state derived from
   them.
+- ``reply_model``: A second opinion on the replies the rules read as nothing: a logistic regression over the
+  word and character n-grams of the folded reply, its weights in ``reply_model.json``.
 - ``send_windows``: When a marketing text may go: the legal sending windows and frequency caps, in one
   table.
 - ``text_normalisation``: Every spelling a person reads as the same word, folded to one: upper-case ASCII

@@ -50,7 +50,7 @@ _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
-    r"|MSJS?|MNSJS?|PUBLICIDAD"
+    r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
 MESSAGE_WORDS = frozenset(
@@ -126,14 +126,27 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
     squeezed = _REPEATS.sub(r"\1", word)
     if squeezed != word and (squeezed in keywords or squeezed in MISSPELLINGS):
         return MISSPELLINGS.get(squeezed, squeezed)
+    if len(word) >= _SQUEEZED_LENGTH and squeezed in _squeezed(keywords):
+        return _squeezed(keywords)[squeezed]
     for stem, keyword in _STEMS:
-        if word.startswith(stem):
+        if word.startswith(stem) or squeezed.startswith(_REPEATS.sub(r"\1", stem)):
             return keyword
     if len(word) >= 8:
         for keyword, distance in _FUZZY:
             if word[0] == keyword[0] and _within(word, keyword, distance):
                 return keyword
     return word
+
+
+_SQUEEZED_LENGTH = 5
+"""Keywords at least this long are also spelt with their doubled letters single or repeated
+(``ARETEZ``, ``ARRRRET``, ``ANULER``, ``CESEZ``): shorter ones (FIN, ALTO) would take names (Finn)."""
+
+
+@lru_cache(maxsize=16)
+def _squeezed(keywords: frozenset[str]) -> dict[str, str]:
+    """Each keyword of at least ``_SQUEEZED_LENGTH`` letters by its form with runs of a letter made one."""
+    return {_REPEATS.sub(r"\1", k): k for k in sorted(keywords) if len(k) >= _SQUEEZED_LENGTH and k.isalpha()}
 
 
 def _within(a: str, b: str, limit: int) -> bool:
@@ -240,10 +253,11 @@ _NOT_FOR_SOMETHING_ELSE = rf"(?! (?:TO|FOR|INTO|WITH) (?!(?:{_THIS}|RECEIVE|GET|
 """Not followed by what the signing up was for, when that is something else ("for soccer", "to pay")."""
 _EN_QUALIFIER = (
     r"(?! (?:BACK|AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TILL|ON|TONIGHT|TODAY|TOMORROW|SO|THAT|LATE"
-    r"|EARLY)\b)"
+    r"|EARLY|FROM (?:THAT|THE OLD|THE OTHER|YOUR OLD|UR OLD|YOUR OTHER|UR OTHER|YOUR WORK))\b)"
 )
 _ES_QUALIFIER = (
     r"(?! (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|HOY|MANANA|ESTA NOCHE|TAN|TARDE|TEMPRANO|A ESTA|A ESTAS"
+    r"|DE ESE|DESDE ESE|DE TU (?:OTRO|VIEJO)|DESDE TU (?:OTRO|VIEJO)"
     r"|POR LA|DE NOCHE|MIENTRAS|AL|MAS TARDE|(?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?"
     r"|LINKS?|ENLACES?)|(?:MAS )?(?:MENSAJES?|MSJS?|TEXTOS?) (?:EN|DURANTE|CUANDO|DESPUES|ANTES|HASTA|TAN"
     r"|TARDE|A ESTA"
@@ -254,8 +268,19 @@ _FR_QUALIFIER = (
 )
 """Not followed by a time, place or manner: "don't text me when I'm driving", "no me escribas tan
 tarde", "ne m'appelle plus après 22h" limit the messages rather than revoke them (kept for review)."""
+_ES_MANNER = (
+    r"(?! (?:EN (?!(?:ESTE|ESTA|MI|ESE|SERIO)\b)|TAN (?:TARDE|TEMPRANO)|DESDE ESE|DE NOCHE|TARDE|TEMPRANO"
+    r"|MIENTRAS|CUANDO|DURANTE)\b)"
+)
+"""Not followed by a manner, place or time ("deja de escribirme en mayúsculas", "tan tarde")."""
+_ES_THING_OBJECT = (
+    r"(?! (?:LA|EL|LOS|LAS|TU|ESE|ESA|UN|UNA) (?!(?:MENSAJES?|TEXTOS?|MSJS?|PROMOCIONES|ALERTAS"
+    r"|NOTIFICACIONES|PUBLICIDAD|SPAM|INFORMACION|INFO|OFERTAS|BASURA|PORQUERIAS?|COSAS|PROMOS|MENSAJITOS"
+    r"|CADENAS)\b)\w+)"
+)
+"""Not followed by a thing other than the messages ("no me mandes la ubicación")."""
 _ES_OTHER_OBJECT = r"(?! (?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?|LINKS?|ENLACES?)\b)"
-_FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
+_FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES |DE |D )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
 """Not followed by something sent other than the messages ("deja de mandarme memes")."""
 _NOT_FROM_ELSEWHERE = (
     r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?!(?:\w+ )?(?:LISTS?|DATABASE|SYSTEM|CONTACTS"
@@ -263,10 +288,26 @@ _NOT_FROM_ELSEWHERE = (
     r"|FILES?|LOOP|TEXTS?|MESSAGES?|ALERTS?))\w+)"
 )
 """Not removed from something other than a list ("remove me from the carpool chat")."""
-_OTHER_LISTS = (
-    r"(?!(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM) )"
+_NOT_OF_ELSEWHERE = (
+    r"(?! OF (?:THE |THAT |MY |OUR |HIS |HER |THEIR |A |AN )?(?!(?:\w+ )?(?:LISTS?|TEXTS?|MESSAGES?|ALERTS?"
+    r"|THIS|THESE|IT|THEM|YOUR|UR|YALLS|ALL|EVERYTHING|ANY)\b)\w+)"
 )
+"""Not opting out of something other than the messages ("opting out of dinner tonight")."""
+_OTHER_LIST_NAMES = (
+    r"(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM|CARPOOL"
+    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|CHURCH|SCHOOL|OFFICE)"
+)
+_OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} )"
 """List names that are no sender's list ("take me off the guest list")."""
+_ES_NOT_OF_ELSE = (
+    r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
+    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|NUMEROS|SUSCRIPTORES)\b)\w+)"
+)
+_FR_NOT_OF_ELSE = (
+    r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
+    r"|PROMOTIONS?|ALERTES|NOTIFICATIONS|VOUS|VOTRE|VOS|CE|CES|CETTE)\b)\w+)"
+)
+"""Not a list of something else ("la lista del almuerzo", "la liste du covoiturage")."""
 _POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
 _ES_POLITE_END = r"(?: (?:POR FAVOR|PORFA|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
 _FR_POLITE_END = (
@@ -279,7 +320,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-number",
             rf"\b(?:REMOVE|DELETE|ERASE|LOSE|DROP|FORGET) (?:MY|THIS|THE|OUR) "
             rf"(?:(?:{_NUMBER}|INFO|INFORMATION|DETAILS|DATA|NAME|CONTACT)\b|\b(?:REMOVE|DELETE"
-            rf"|ERASE) {_NUMBER}\b){_NOT_FROM_ELSEWHERE}",
+            rf"|ERASE) {_NUMBER}\b){_NOT_FROM_ELSEWHERE}"
+            r"|\b(?:REMOVE|DELETE|ERASE|LOSE|DROP|FORGET) (?:MI|MON|ESTE|CE) (?:NUMERO|TELEFONO|CELULAR)\b",
         ),
         (
             "remove-me",
@@ -292,7 +334,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|OPTED OUT|UNENROLLED)\b"
             r"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET |BE )?)?OUT(?: OF (?:THIS|THE|YOUR|UR"
             rf"|ALL) (?:\w+ )?{_LIST})?"
-            rf"{_POLITE_END}",
+            rf"{_POLITE_END}"
+            r"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET |BE )?)?OUT OF (?:THESE|THIS|YOUR|UR|ALL"
+            rf"|ALL THESE|ALL YOUR|THE) (?:\w+ )?(?:{_MESSAGES})\b"
+            rf"|\b(?:QUIT|SAC|SAQU|BORR|ELIMIN|REMUEV)\w*(?:ME|NOS) (?:FROM|OFF) (?:(?:THIS|THE|YOUR|UR"
+            rf"|ALL) )?(?:\w+ )?{_LIST}\b",
         ),
         (
             "off-the-list",
@@ -308,6 +354,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?:(?:THIS|THE|YOUR|UR|YALL|ALL|ANY|THESE|YOUR) )?{_OTHER_LISTS}(?:\w+ )?{_LIST}\b",
         ),
         ("remove-it", rf"^(?=.*\b(?:MY|THIS) {_NUMBER}\b).*\b(?:REMOVE|DELETE|ERASE|LOSE) (?:IT|THAT)\b"),
+        (
+            "remove-number",
+            r"\b(?:WANT|NEED|LIKE) (?:MY|THIS) (?:NUMBER|INFO|INFORMATION|DATA|DETAILS) (?:DELETED|REMOVED"
+            r"|ERASED|TAKEN OFF)\b",
+        ),
         (
             "never-signed-up",
             rf"\b(?:DIDNT|DID NOT|NEVER|NOT|DONT REMEMBER|DO NOT REMEMBER|DONT RECALL) "
@@ -337,7 +388,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CANCELLING|CANCELING) (?:MY |ALL |THE |ANY |OUR )?CONSENT\b(?! (?:FORMS?|PAPERS?|PAPERWORK"
             r"|SHEETS?)\b)"
             r"|\bCONSENT (?:IS )?(?:REVOKED|WITHDRAWN|RESCINDED|CANCELL?ED)\b"
-            rf"|^NO CONSENT(?: (?:GIVEN|WAS GIVEN|FROM ME))?{_POLITE_END}",
+            rf"|^NO CONSENT(?: (?:GIVEN|WAS GIVEN|FROM ME))?{_POLITE_END}"
+            r"|\b(?:NO LONGER|DONT|DO NOT|DONT EVER) (?:GIVE (?:MY )?)?CONSENT\b(?! (?:TO|FOR) (?!(?:THIS"
+            rf"|THESE|THEM|IT|ANY|YOUR|UR|BEING|RECEIVING|GETTING|{_MESSAGES})\b))",
         ),
         (
             "never-signed-up",
@@ -356,6 +409,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNOBODY (?:BY THAT NAME|NAMED)\b"
             rf"|\bNO \w+ (?:AT|ON) THIS {_NUMBER}\b|\bNO ?BODY HERE (?:BY|NAMED|CALLED) (?:THAT|THIS) NAME\b"
             r"|\b(?:THIS PERSON|THEY|HE|SHE) (?:DOESNT|DOES NOT|DONT|NO LONGER) LIVES? HERE\b"
+            r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:BELONGS TO ME|IS MINE) NOW\b"
+            r"|\bNOT WHO (?:YOU|U) THINK\b"
+            r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:NO LONGER|DOESNT|DOES NOT|DONT) BELONGS? TO\b"
+            r"|\b(?:NEW|THE) OWNER OF THIS (?:PHONE |CELL )?(?:NUMBER|PHONE)\b"
+            r"|\bI (?:JUST )?GOT THIS NUMBER\b"
+            r"|\b(?:THIS|THAT) (?:IS NOT|ISNT|AINT) (?!(?:MY|YOUR|THE|A|AN|OUR)\b)\w+S (?:PHONE |CELL )?"
+            r"NUMBER\b"
             r"|\bNOT THE RIGHT PERSON\b(?! (?:TO|FOR)\b)|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
             r"(?:LOOKING|WANT|TRYING)\b|\bDONT KNOW THIS PERSON\b|\bDONT KNOW (?:ANYONE|ANYBODY) "
             r"(?:BY|NAMED|CALLED)\b",
@@ -370,7 +430,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-text",
             rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})"
-            r"(?:$| ME| US| THIS| TO THIS| ANY| AGAIN| HERE| ANYMORE| ANYTHING)\b" + _EN_QUALIFIER,
+            r"(?:$| ME| US| THIS| TO THIS| ANY| AGAIN| HERE| ANYMORE| ANYTHING)\b"
+            + _EN_QUALIFIER
+            + r"(?! (?:THE|A|AN|THAT|THOSE|HIS|HER|MY|YOUR) (?!(?:JUNK|CRAP|STUFF|SHIT|GARBAGE|TRASH|NONSENSE"
+            + rf"|THINGS|{_MESSAGES})\b)\w+)",
         ),
         (
             "do-not-want",
@@ -385,11 +448,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:DONT|DO NOT|NO LONGER) (?:WANT|WISH) TO BE (?:CONTACTED|TEXTED|MESSAGED|BOTHERED|SPAMMED"
             r"|CALLED|EMAILED|ON (?:THIS|YOUR|THE|ANY|UR) (?:\w+ )?LIST)\b"
             r"|\bNO LONGER (?:WANT|WISH) TO (?:RECEIVE|GET)\b"
-            r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANY|YOUR|UR|ANYTHING)\b",
+            r"|\b(?:D|WOULD|ID) (?:RATHER NOT|PREFER NOT TO) (?:RECEIVE|GET|BE SENT) (?:THESE|THEM|THIS"
+            rf"|ANY|YOUR|UR|ANYTHING|(?:{_MESSAGES}))\b"
+            r"|^(?=.)(?:I |WE )?(?:DONT|DO NOT|REALLY DONT) WANT (?:THESE|THEM|ANY OF THESE|ANY OF THIS|YOUR"
+            rf" (?:{_MESSAGES}))(?: (?:{_MESSAGES}))?{_POLITE_END}"
+            r"|\b(?:I|WE) REFUSE TO (?:RECEIVE|GET|ACCEPT) (?:THESE|THEM|THIS|ANY|YOUR|UR)\b"
+            r"|\b(?:WANT|WISH|LIKE|NEED|WANNA) TO STOP (?:RECEIVING|GETTING) (?:THESE|THEM|THIS|YOUR|UR|ANY"
+            rf"|ALL|(?:{_MESSAGES}))\b"
+            rf"|^(?:THIS IS |THESE ARE |ITS )?UNWANTED(?: (?:{_MESSAGES}))?{_POLITE_END}"
+            r"|\bWANT NOTHING (?:MORE )?(?:TO DO )?WITH (?:YOU|U|YALL|YOUR|UR"
+            r"|THIS (?:COMPANY|NUMBER|SERVICE))\b"
+            r"|\b(?:DONT|DO NOT) (?:WANT|WISH) TO (?:RECEIVE|GET) (?:THESE|THEM|THIS|ANYTHING|(?:ANY|YOUR|UR)"
+            rf"(?! (?!(?:MORE|CALLS|EMAILS|STUFF|JUNK|OF|{_MESSAGES})\b)\w+))\b",
         ),
         (
             "leave-me-alone",
-            rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) (?:ALONE|BE)\b"
+            rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) (?:THE (?:HELL|HECK|F|FUCK|FRICK) )?"
+            r"(?:ALONE|BE)\b"
             r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)",
         ),
         (
@@ -402,21 +477,36 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=[A-Z])(?:KNOCK IT OFF|CUT IT OUT|GIVE IT A REST|BUZZ OFF|GET LOST|PISS OFF|BACK OFF"
             r"|BUG OFF|SCREW OFF"
             rf"|BUGGER OFF|SOD OFF)(?: WITH (?:THE |THESE |YOUR |UR |ALL THE )?(?:{_MESSAGES}))?{_POLITE_END}"
+            r"|\b\w+ OFF WITH (?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR |YALLS )?"
+            rf"(?:{_MESSAGES})\b"
             rf"|\b(?:IM|I AM|IVE BEEN) (?:DONE|FINISHED|THROUGH|SICK|TIRED|FED UP) (?:WITH|OF) "
             rf"(?:THE |THESE |YOUR |UR |ALL THE |ALL THESE |ALL YOUR )?(?:{_MESSAGES})\b(?! (?:ON|IN|AT)\b)",
         ),
         (
             "cease",
             rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT"
-            r"| COMMUNICATIONS?|$)",
+            r"| COMMUNICATIONS?|$)"
+            rf"|^DESIST{_POLITE_END}",
         ),
         (
             "stop-messages",
-            r"\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|TURN OFF)(?: ALL| THE| THESE| YOUR| UR"
+            r"^(?:PLEASE )?(?:DISCONTINUE|DEACTIVATE)(?: (?:THIS|IT|ALL|SERVICE|THE SERVICE)){0,1}"
+            + _POLITE_END
+            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|TURN OFF)(?: ALL| THE| THESE| YOUR| UR"
             r"| MY)?"
             rf" (?:{_MESSAGES})\b",
         ),
-        ("opt-me-out", r"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b|\bUN SUB\w*"),
+        (
+            "opt-me-out",
+            rf"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b{_NOT_OF_ELSEWHERE}|\bUN SUB\w*",
+        ),
+        (
+            "make-it-stop",
+            rf"^(?=.)(?:\w+ )?(?:MAKE|GET) (?:IT|THEM|THESE|THIS|THE (?:{_MESSAGES})|THESE (?:{_MESSAGES}))"
+            rf" (?:TO )?STOP{_POLITE_END}"
+            r"|\bHOW (?:DO|CAN|COULD|DOES) (?:I|WE|ONE) (?:GET|MAKE) (?:THESE|THEM|THIS|IT|YOU|U|YALL"
+            rf"|(?:THE|THESE|YOUR|UR) (?:{_MESSAGES})) (?:TO )?STOP\b(?! \w+ING\b| (?:AT|BY|IN|FOR|ON)\b)",
+        ),
         (
             "block-or-report",
             rf"\bBLOCKING (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
@@ -430,13 +520,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|DEJ\w*ME)(?: YA)? (?:DE|D) "
             rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
             rf"|NOSOTROS)\b)\w+)\b){_ES_OTHER_OBJECT}(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b| CON (?:ESO|ESTO|ESE"
-            r"|ESA|TU|TUS)\b)",
+            r"|ESA|TU|TUS)\b)" + _ES_MANNER,
         ),
         (
             "do-not-send",
-            r"\bNO (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
-            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
-            + _ES_QUALIFIER,
+            r"\b(?:NO|NI) (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
+            r"|JODAN|FREGUEN|FASTIDIEN"
+            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
+            r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
+            + _ES_QUALIFIER
+            + _ES_THING_OBJECT,
         ),
         (
             "do-not-send",
@@ -445,6 +538,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?! A\b)",
         ),
         ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A|ESTEN) {_ES_STEMS}"),
+        (
+            "do-not-send",
+            r"\bNO (?:ME|NOS) \w+ MAS CON (?:LOS |SUS |ESTOS |TANTOS |TUS |VUESTROS )?"
+            rf"(?:{_MESSAGES})\b"
+            r"|\bYA (?:LES|LE|TE|OS) (?:DIJE|HE DICHO|PEDI) (?:QUE|Q|K) NO (?:(?:QUIERO|DESEO)(?: NADA| MAS)?"
+            rf"{_ES_POLITE_END}|(?:ME|NOS) {_ES_STEMS}\b{_ES_OTHER_OBJECT})"
+            rf"|\b(?:POR ?QUE|XQ|PQ|PORQ|X ?Q) (?:ME |NOS )?(?:SIGUEN|CONTINUAN) {_ES_STEMS}\b"
+            + _ES_OTHER_OBJECT,
+        ),
         (
             "do-not-send",
             rf"\bNO (?:ME |NOS )?{_ES_STEMS}\b (?:MAS|NADA|NUNCA)\b(?! TARDE\b){_ES_QUALIFIER}"
@@ -456,6 +558,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME "
             rf"|NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
+            r"|\bNO QUIERO SABER (?:NADA )?(?:MAS )?DE (?:USTEDES|USTED|SU EMPRESA|ESTA EMPRESA"
+            r"|ESTE NUMERO)\b"
+            r"|\bME NIEGO A RECIBIR\b"
             r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
             rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS| INFORMACION| INFO)?| NADA| MAS| ESTO| ESO)?"
             rf"{_ES_POLITE_END}"
@@ -464,30 +569,37 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU "
-            r"|ESTA |ESA "
+            r"|ESTA |ESA |VUESTRA |VUESTRAS |VUESTRO |VUESTROS "
             r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
-            r"(?! DE (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES)\b))"
-            r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b|\bSALIR(?:ME)? DE (?:SU|SUS|ESTA|LA|TU"
+            + _ES_NOT_OF_ELSE
+            + r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b|\bSALIR(?:ME)? DE (?:SU|SUS|ESTA|LA|TU"
             r"|ESA) LISTAS?\b"
-            r"|\b(?:ME|NOS) (?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA )?"
-            r"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO)\b",
+            + r"|\b(?:ME|NOS) (?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA "
+            r"|VUESTRA |VUESTRO )?"
+            r"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO)\b" + _ES_NOT_OF_ELSE,
         ),
         (
             "remove-me",
-            rf"^(?:\w+ )?(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*(?:ME|NOS){_ES_POLITE_END}",
+            r"^(?:\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
+            + _ES_POLITE_END,
         ),
         (
             "remove-number",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* (?:MI|ESTE|EL) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
+            r"\b(?:(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w*|RETIREN|RETIRAR|RETIRA) (?:MI|ESTE|EL) "
+            r"(?:NUMERO|TELEFONO|CELULAR"
+            r"|CONTACTO)\b"
+            r"|\bOLVID(?:EN|E|A|AR|ENSE|AD)\w* (?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
             r"|\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* MIS DATOS\b",
         ),
         (
             "wrong-number",
             r"\b(?:NUMERO|TELEFONO) (?:ESTA |ES )?(?:EQUIVOCADO|INCORRECTO|ERRONEO)\b"
             r"|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
-            r"|\bNO ES MI NUMERO\b|\bPERSONA EQUIVOCADA\b|\bESTE (?:NUMERO|CELULAR"
+            r"|\bNO ES MI NUMERO\b|\bNO ES EL (?:NUMERO|TELEFONO|CELULAR) DE\b|\bPERSONA EQUIVOCADA\b"
+            r"|\bESTE (?:NUMERO|CELULAR"
             r"|TELEFONO) (?:YA )?NO ES DE\b|\b(?:NUMERO|CELULAR|TELEFONO) (?:YA )?NO ES (?:MIO|EL MIO)\b"
             r"|\bEQUIVOC\w* DE PERSONA\b"
+            rf"|^(?:NUMERO )?EQUIVOCAD[OA]S?{_ES_POLITE_END}"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
             r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b",
         ),
@@ -511,7 +623,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"\b(?:NO MAS|BASTA(?: DE| CON)?)(?: LOS| SUS| ESTOS| TANTOS)? (?:{_MESSAGES})\b"
+            r"\b(?:NO MAS|BASTA(?: DE| CON| WITH)?)(?: LOS| SUS| ESTOS| TANTOS| THE| THESE| YOUR)? "
+            rf"(?:{_MESSAGES})\b"
             r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
             r"|PARALE(?: YA)?) (?:CON|DE) "
@@ -528,6 +641,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:YA )?(?:DETENGAN|DETENGANSE|DETENGASE|PAREN|PARE|PARENLE|PARALE|PARELE"
             r"|CANCELEN)(?: (?:ESTO|ESO|TODO"
             rf"|ESTO YA)){{0,1}}"
+            rf"{_ES_POLITE_END}"
+            rf"|\b(?:LES|LE) (?:PIDO|RUEGO) QUE (?:PAREN|PARE|SE DETENGAN|LO DETENGAN|CANCELEN)(?: YA| TODO)?"
             rf"{_ES_POLITE_END}",
         ),
         (
@@ -536,7 +651,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ANULEN"
             r"|ANULA|ANULE|SUSPENDER"
             r"|SUSPENDAN|SUSPENDA)\b.*"
-            rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b",
+            rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b"
+            + _ES_NOT_OF_ELSE
+            + rf"|\bALTO (?:A|AL) (?:LOS |SUS |ESTOS |TODOS LOS )?(?:{_MESSAGES})\b"
+            + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
+            r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
+            + _ES_NOT_OF_ELSE,
         ),
     ),
     FRENCH: (
@@ -558,9 +678,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|DES )?"
             rf"(?:{_MESSAGES})\b",
         ),
+        ("stop-messages", rf"^(?:C EST )?FINIS? (?:LES|VOS|CES) (?:{_MESSAGES})\b"),
         (
             "stop-imperative",
-            rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}",
+            rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}"
+            rf"|\bVOUS (?:DEMANDE|PRIE) (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT)?{_FR_POLITE_END}",
         ),
         (
             "no-more-messages",
@@ -576,43 +698,55 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|AUCUN|VOUS)\b)\w+)"
             r"|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b"
             rf"|\b(?:VEUX|SOUHAITE|DESIRE) (?:PLUS )?QUE (?:VOUS|TU|ON) (?:M |ME |NOUS )?{_FR_STEMS}"
-            r"|\bVEUX QUE (?:CA|CELA|VOUS|TU|LES MESSAGES|VOS MESSAGES) (?:S )?(?:ARRET|CESS)\w*",
+            r"|\bVEUX QUE (?:CA|CELA|VOUS|TU|LES MESSAGES|VOS MESSAGES) (?:S )?(?:ARRET|CESS)\w*"
+            r"|\b(?:VEUX|SOUHAITE) (?:PLUS|PAS|RIEN) ENTENDRE PARLER DE (?:VOUS|VOTRE|VOS)\b"
+            r"|\bREFUSE (?:DE |D )RECEVOIR\b",
         ),
         (
             "leave-me-alone",
             r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
             r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J|AVEC (?:TES|TA|TON|SES|SA|SON|LEUR"
             r"|LEURS))\b)"
-            rf"|^(?:LACHEZ|LACHE|LAISSEZ) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX| TRANQUILLES?)?{_FR_POLITE_END}",
+            rf"|^(?:LACHEZ|LACHE|LAISSEZ) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX| TRANQUILLES?)?{_FR_POLITE_END}"
+            r"|\b(?:LACHEZ|LACHE|LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX"
+            rf"| TRANQUILLES?)? AVEC (?:VOS |TES |CES |LES |TOUS VOS |TOUS CES |VOTRE )?(?:{_MESSAGES})\b",
         ),
         (
             "wrong-number",
             r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
-            r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
+            r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b(?! (?:DE|D) (?!(?:TELEPHONE|PORTABLE|CELLULAIRE"
+            r"|MOI)\b)\w+)"
+            r"|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
             r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b(?! POUR\b)|\bPERSONNE (?:DE|AVEC|PORTANT) CE NOM\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
-            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b",
+            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b",
         ),
         (
             "remove-number",
             r"\b(?:RETIREZ|RETIRER|RETIRE|SUPPRIMEZ|SUPPRIMER|SUPPRIME|EFFACEZ|EFFACER|EFFACE|ENLEVEZ"
-            r"|ENLEVER|ENLEVE"
+            r"|ENLEVER|ENLEVE|OUBLIEZ|OUBLIER|OUBLIE"
             r"|RAYEZ|RAYE|OTEZ|OTE) "
             r"(?:MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b"
+            r"(?! (?:DE|DU|DANS) (?:TON|TA|TES|SON|SA|SES|LEUR|LEURS)\b)"
             r"|\b(?:RETIREZ|RETIRE|SUPPRIMEZ|SUPPRIME|EFFACEZ|EFFACE|ENLEVEZ|ENLEVE|RAYEZ|RAYE|OTEZ"
             r"|OTE) (?:MOI|NOUS)"
             r"(?:(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$| DE (?:LA|VOTRE|VOS|CETTE|CES|TA"
             r"|TES|LEUR|LEURS)"
-            r" (?:LISTES?|FICHIERS?|BASE|CONTACTS|REPERTOIRE|ENVOIS|DIFFUSION|ABONNES|ABONNEMENT)\b)"
+            r" (?:LISTES?|FICHIERS?|BASE|CONTACTS|REPERTOIRE|ENVOIS|DIFFUSION|ABONNES|ABONNEMENT)\b"
+            + _FR_NOT_OF_ELSE
+            + r")"
             r"|\b(?:QUITTER|SORTIR DE) (?:CETTE|LA|VOTRE|VOS|CES) LISTES?\b"
             r"|\bSORTEZ (?:MOI|MON NUMERO) DE (?:LA|VOTRE|VOS|CETTE|CES) LISTES?\b"
             r"|\bME (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR) DE (?:LA|VOTRE|VOS|CETTE|CES) \w+"
+            r"|\b(?:MERCI DE|VEUILLEZ|PRIERE DE|POUVEZ VOUS|POURRIEZ VOUS) ME (?:RETIRER|SUPPRIMER|ENLEVER"
+            r"|EFFACER"
+            rf"|DESINSCRIRE|DESABONNER){_FR_POLITE_END}"
             r"|\bETRE (?:RETIRE|SUPPRIME|ENLEVE|RAYE)E?S? DE\b",
         ),
         (
             "do-not-send",
-            rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}"
-            rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}"
+            rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
+            rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
             rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS}|RECEVOIR)\b"
             r"|\bNE (?:M |ME |NOUS )?(?:ENVOYEZ|ECRIVEZ|CONTACTEZ|TEXTEZ|APPELEZ|DERANGEZ|HARCELEZ"
             r"|SOLLICITEZ) PAS\b" + _FR_QUALIFIER,
@@ -665,10 +799,27 @@ _COMPILED = {
 _OWN_MISTAKE = re.compile(
     r"\b(?:MEANT (?:TO|FOR)|WAS FOR|ITS ME|IT IS ME|NEW (?:PHONE|NUMBER|ONE)|SENT (?:IT |THIS "
     r"|THAT )?TO THE WRONG"
-    r"|ERA PARA|SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO)\b"
+    r"|ERA PARA|SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO"
+    r"|(?:I|WE) GAVE (?:YOU|U|YA) (?:THE |A )?WRONG|WRONG (?:NUMBER|NO) FOR (?!(?:ME|US|THIS)\b)\w+"
+    r"|MAUVAIS NUMERO (?:DE|D|POUR) (?!(?:MOI|TELEPHONE)\b)\w+|TE LO (?:MANDE|ENVIE)|T AI ENVOYE CA"
+    r"|SENT (?:IT|THIS|THAT) (?:TO YOU )?BY MISTAKE"
+    r"|ME SUIS TROMPEE?|ME EQUIVOQUE|I (?:TEXTED|MESSAGED|DIALED|DIALLED) THE WRONG"
+    r"|OOPS|OOPSIE|WHOOPS|MY BAD|UPS|OUPS|OUPSI|JE VOULAIS (?:ECRIRE|ENVOYER|TEXTER)"
+    r"|QUERIA (?:ESCRIBIR|MANDAR|ENVIAR))\b"
 )
 """Words of a writer who sent to the wrong number themselves ("wrong number lol, it's me Dave, new
 phone"): no wrong-number revocation."""
+_BUSY = re.compile(
+    r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
+    r"|BLOCKING|REPORTING|CALLING|LOSING)\w+ING\b"
+    r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|SUIS (?:OCCUPEE?|EN TRAIN|AU TRAVAIL"
+    r"|EN REUNION|EN COURS))\b"
+    r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|EN (?:CLASE|EL TRABAJO|UNA REUNION|EL CINE))\b"
+)
+"""Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
+or "don't text me" beside them asks for quiet, not for the messages to end."""
+_QUIET_FOR_NOW = ("leave-me-alone", "do-not-send", "do-not-text", "stop-sending")
+"""The rules that such a reply does not make a revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
 """Rules of a bare imperative ("Arrête !", "knock it off"), which a reply that is amused does not make
 a revocation ("arrête, tu me fais rougir")."""
@@ -685,17 +836,95 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
     own_mistake = _OWN_MISTAKE.search(whole[0]) is not None
+    busy = _BUSY.search(whole[0]) is not None
     for language in languages:
         for rule, pattern, reads_whole in _COMPILED.get(language, ()):
             if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
                 continue
             if own_mistake and rule.endswith(".wrong-number"):
                 continue
+            if busy and rule.split(".", 1)[1] in _QUIET_FOR_NOW:
+                continue
             for text in whole if reads_whole else texts:
                 found = pattern.search(text)
                 if found:
                     phrase = found.group().strip()
                     return Finding(rule, phrase, language, f"revocation in {language}: {phrase!r}")
+    return None
+
+
+_WANTS_MESSAGES = re.compile(
+    r"\b(?:RE ?SUBSCRIB\w*|RESUB|SUBSCRIBE (?:ME|US)|SIGN (?:ME|US) (?:BACK )?UP|OPT (?:ME |US )?(?:BACK )?IN"
+    r"|RESTART|RESUME|UNSTOP|START (?:SENDING|TEXTING|AGAIN)|(?:WANT|LIKE|WISH|NEED) TO (?:RECEIVE|GET|START)"
+    r"|(?:WANT|LIKE|NEED) (?:THE |YOUR |MY )?(?:TEXTS|MESSAGES|ALERTS) (?:BACK|AGAIN)"
+    r"|VOLVER A (?:RECIBIR|SUSCRIB|INSCRIB|ACTIV)\w*|QUIERO (?:RECIBIR|SUSCRIB\w*|INSCRIB\w*)|REACTIV\w*"
+    r"|REABONN\w*|REINSCRI\w*|RECOMMENCER|ABONNEZ MOI|INSCRIVEZ MOI|VEUX (?:RECEVOIR|M ABONNER|M INSCRIRE)"
+    r"|(?:A|DE) NOUVEAU)\b"
+)
+"""Words of a customer who wants the messages (again): "resubscribe me", "quiero volver a recibir los
+mensajes", "réabonnez-moi", "je veux recevoir vos textos à nouveau"."""
+
+
+_NEGATIONS = frozenset(
+    [
+        "NO",
+        "NOT",
+        "DONT",
+        "DIDNT",
+        "NEVER",
+        "LONGER",
+        "WONT",
+        "CANT",
+        "NE",
+        "N",
+        "PAS",
+        "PLUS",
+        "NUNCA",
+        "JAMAS",
+    ]
+)
+"""Words that, among the three before it, make a wish for the messages a refusal ("I no longer want to
+receive texts", "no quiero recibir", "I didn't opt in")."""
+
+
+_ANOTHER_LIST = re.compile(rf"\b{_OTHER_LIST_NAMES} LISTS?\b")
+
+
+def _qualified(qualifier: str) -> str:
+    """The words of a ``(?! ...)`` qualifier as a pattern that matches them."""
+    assert qualifier.startswith("(?! ") and qualifier.endswith(")")
+    return qualifier[4:-1]
+
+
+_LIMITED = re.compile(
+    rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
+    rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
+    rf"|\b(?:NE |N )?(?:M |ME |NOUS )?{_FR_STEMS} PLUS {_qualified(_FR_QUALIFIER)}"
+)
+"""A request not to be texted at a time, in a place or in a manner ("don't text me when I'm driving",
+"no me escribas desde ese número"): the rules leave it for review, and so does the model."""
+
+
+def settled(clauses: Clauses) -> str | None:
+    """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
+    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber"), a
+    list of something else ("the volunteer list"), a request limited in time, place or manner
+    ("don't text me when I'm driving") or a jest ("jk"). The reply model is not asked about
+    such a reply (the rules' OTHER stands, for review)."""
+    text = " " + " ".join(w for clause in clauses for w in clause)
+    own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
+    if own:
+        return own.group().strip()
+    return wants_messages(clauses) or next((w for c in clauses for w in c if w in JEST), None)
+
+
+def wants_messages(clauses: Clauses) -> str | None:
+    """What in ``clauses`` says the customer wants the messages, if anything."""
+    for clause in clauses:
+        text = " ".join(clause)
+        for found in _WANTS_MESSAGES.finditer(text):
+            if not _NEGATIONS.intersection(text[: found.start()].split()[-3:]):
+                return found.group()
     return None
 
 
@@ -715,11 +944,15 @@ AMUSEMENT = frozenset(
         "BLUSHING",
         "TICKLING",
         "TICKLE",
+        "TICKLISH",
+        "EMBARRASSING",
+        "EMBARRASSED",
         "AMAZING",
         "BLAGUE",
         "RIGOLER",
         "RIGOLE",
         "RIRE",
+        "RI",
         "DROLE",
         "ROUGIR",
         "CHISTE",
@@ -733,6 +966,8 @@ AMUSEMENT = frozenset(
         "SWEET",
         "CUTE",
         "CRY",
+        "PLEURER",
+        "LLORAR",
         "CRYING",
         "ADORABLE",
         "AWW",
@@ -756,6 +991,24 @@ AMUSEMENT = frozenset(
 )
 """Words of amusement and wonder that read like laughter ("stop, I'm laughing too hard", "stop, you're
 too kind", "arrête, tu me fais rougir"), in a reply that does not name the messages."""
+
+
+HOLD_ON = re.compile(
+    r"\b(?:ATTENDS MOI|ATTENDEZ MOI|ATTENDS NOUS|WAIT FOR (?:ME|US)|WAIT UP|ESPERAME|ESPERENME|ESPERANOS"
+    r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY)\b"
+)
+"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone,
+one's own confusion, eating, coming ("Stop, attends-moi", "Alto, ¿no era a las 6? Me confundí", "stop,
+I can't eat another bite", "Stop, j'arrive"). Under CONTEXTUAL such a reply, when it does not name the
+messages, is AMBIGUOUS. A bare "wait" is not one ("STOP. Wait, who is this?" revokes)."""
+
+
+def hold_on(clauses: Clauses) -> str | None:
+    """The words of ``HOLD_ON`` in a reply that does not name the messages, if any."""
+    if any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c):
+        return None
+    found = HOLD_ON.search(" ".join(w for c in clauses for w in c))
+    return found.group() if found else None
 
 
 def laughter(clauses: Clauses) -> str | None:
@@ -830,6 +1083,10 @@ _NOUN_BEFORE = frozenset(
         "TERM",
         "SEASON",
         "SHIFT",
+        "DU",
+        "EN",
+        "PANNEAU",
+        "AUTO",
     ]
 )
 """Words before STOP or END that make it a noun ("bus stop", "the end", "month end", "non stop")."""
@@ -841,12 +1098,17 @@ _MODALS = frozenset(
     ["CAN", "COULD", "WILL", "WOULD", "SHOULD", "MUST", "MIGHT", "MAY", "SHALL", "GONNA", "GOTTA", "WANNA"]
 )
 _INFINITIVE = frozenset(["TO", "2"])
+_CHOICES = frozenset(["GO", "ENCORE", "MORE", "SIGUE", "CONTINUE"])
+"""The other side of a choice after STOP OR ("stop or go", "stop ou encore"): a question, no request."""
 _VERBS_AFTER_A_NOUN = frozenset(["IS", "WAS", "ARE", "WERE", "ISNT", "WASNT", "HAS", "S"])
 """Verbs after an FCC word that make it a subject noun ("this stop is ours", "end was great")."""
 _QUOTING = frozenset(
     ["SAY", "SAID", "SAYING", "TOLD", "TYPED", "WROTE", "REPLIED", "TEXTED", "REPLY", "TYPE"]
 )
 """Words before an FCC word that quote it ("I said stop", "how many times do I have to say stop")."""
+_ASKING = frozenset(["ASK", "ASKED", "ASKING", "TOLD", "TELL", "TELLING", "BEG", "BEGGED", "REQUESTED"])
+"""Words before "you to STOP" that make it the customer's request ("how many times do I have to ask you
+to stop")."""
 _SECOND_PERSON = frozenset(["YOU", "U", "YA", "YALL", "YOUR", "UR", "YOURE", "YOUS", "YOUSE"])
 """Words for the sender: "you won't stop texting me", "I need you to stop" are about the sender's messages."""
 _COMPOUND_HEADS = frozenset(
@@ -880,6 +1142,9 @@ _TIME = re.compile(
     r"|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\d{1,2}(?:AM|PM|H\d*)?|\d{1,2}\d{2})$"
 )
 """Words of time: an FCC word followed by one is about an event ("cancel the 3pm", "stop by tomorrow")."""
+_RESCHEDULING = frozenset(["INSTEAD", "RESCHEDULE", "REBOOK", "RAINCHECK", "POSTPONE"])
+"""Words of an event moved ("cancel it, we'll go next week instead"): CANCEL and END in such a reply are
+about the event."""
 _NEGATION_BEFORE = frozenset(["DONT", "CANT", "CANNOT", "WONT", "COULDNT", "DIDNT", "NOT", "LETS"])
 _OTHER_AFTER = frozenset(
     [
@@ -973,6 +1238,8 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
     names_messages = any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
     amused = None if names_messages else next((w for c in clauses for w in c if w in AMUSEMENT), None)
+    held = hold_on(clauses)
+    event = next((w for c in clauses for w in c if w in _RESCHEDULING), None)
     other: Finding | None = None
     for clause in clauses:
         for i, word in enumerate(clause):
@@ -980,14 +1247,21 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 continue
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
-            verdict = _judge(clause, i, laugh, amused)
+            verdict = _judge(clause, i, laugh, amused, held, event)
             if verdict.rule.startswith("contextual."):
                 return verdict
             other = other or verdict
     return other
 
 
-def _judge(clause: tuple[str, ...], i: int, laugh: str | None, amused: str | None) -> Finding:
+def _judge(
+    clause: tuple[str, ...],
+    i: int,
+    laugh: str | None,
+    amused: str | None,
+    held: str | None = None,
+    event: str | None = None,
+) -> Finding:
     word = clause[i]
     before = clause[i - 1] if i else None
     after = clause[i + 1 : i + 4]
@@ -1008,10 +1282,15 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None, amused: str | Non
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
     if elsewhere is not None:
         return other("object", f"is about sending someone or something else ({elsewhere})")
+    told = _told_someone_else(clause, i)
+    if told is not None:
+        return other("statement", f"is what someone else was told to do ({told} ... {word})")
     if message is not None:
         if before in _NEGATION_BEFORE and you is None:
             return other("negated", f"follows {before}, about someone else's {message}")
         return revokes("about-messages", f"is about the messages ({message})")
+    if event is not None and word in ("CANCEL", "END"):
+        return other("event", f"is about an event moved elsewhere ({event})")
     if before in _NOUN_BEFORE and word in ("STOP", "END"):
         return other("noun", f"is a noun ({before} {word})")
     earlier_message = next((w for w in clause[max(0, i - 4) : i] if w in MESSAGE_WORDS), None)
@@ -1031,14 +1310,22 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None, amused: str | Non
         not after or all(w in POLITENESS or w in _ABOUT_MESSAGES_AFTER for w in after)
     ):
         return revokes("quoted", f"is quoted ({before} {word}): the word itself was said")
+    asked = next((w for w in clause[max(0, i - 4) : i] if w in _ASKING), None)
+    if before in _INFINITIVE and addressed and asked and all(w in POLITENESS for w in after):
+        return revokes("asked", f"is what the sender was asked to do ({asked} ... {before} {word})")
     if clause[0] in _QUESTION_START:
         return other("question", f"is in a question ({clause[0]} ...)")
     if not after or all(w in POLITENESS for w in after):
+        if held is not None:
+            why = f"ends its sentence in a reply between people (waiting, confused or eating: {held})"
+            return other("hold-on", why)
         return revokes("alone", "ends its sentence")
     nxt = after[0]
     when = next((w for w in clause[i + 1 :] if _TIME.match(w)), None)
     if when is not None:
         return other("event", f"is about an event ({when})")
+    if nxt in ("OR", "OU", "O") and after[1:2] and after[1] in _CHOICES:
+        return other("choice", f"is one side of a choice ({word} {' '.join(after[:2])})")
     if nxt == "RIGHT" and after[1:2] not in (("NOW",), ("AWAY",), ()):
         return other("followed-by", f"is followed by a place ({' '.join(after[:2])})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
@@ -1054,6 +1341,43 @@ def _judge(clause: tuple[str, ...], i: int, laugh: str | None, amused: str | Non
     return revokes("imperative", "is an imperative without another object")
 
 
+_SOMEONE_ELSE = frozenset(["HIM", "HER", "HE", "SHE"])
+_THE_SENDER = frozenset(
+    [
+        "COMPANY",
+        "TEAM",
+        "STORE",
+        "SHOP",
+        "BUSINESS",
+        "SYSTEM",
+        "SERVICE",
+        "PEOPLE",
+        "STAFF",
+        "BOT",
+        "APP",
+        "OFFICE",
+    ]
+)
+"""Nouns after YOUR that name the sender ("ask your company to stop texting me")."""
+
+
+def _told_someone_else(clause: tuple[str, ...], i: int) -> str | None:
+    """Who, other than the sender, is told to do the FCC word at ``i`` ("I told him to stop calling me",
+    "tell your brother to stop texting"), else None."""
+    if i < 2 or clause[i - 1] not in _INFINITIVE:
+        return None
+    window = clause[max(0, i - 5) : i - 1]
+    if any(w in ("YOU", "U", "YALL", "YA") for w in window):
+        return None
+    for j, w in enumerate(window):
+        if w in _SOMEONE_ELSE:
+            return w
+        after = window[j + 1] if j + 1 < len(window) else None
+        if w in ("YOUR", "UR") and after and after not in MESSAGE_WORDS and after not in _THE_SENDER:
+            return f"{w} {after}"
+    return None
+
+
 def _about_messages(following: Sequence[str]) -> str | None:
     """The word for the messages among the first three of ``following`` ("stop texting", "cancel
     these texts"), unless a noun follows it that makes it a modifier ("cancel my subscription box")."""
@@ -1066,9 +1390,20 @@ def _about_messages(following: Sequence[str]) -> str | None:
 
 def _sent_elsewhere(following: Sequence[str]) -> str | None:
     """What follows a verb of sending when it is about someone or something else ("stop texting your
-    sister", "stop sending me memes"), else None."""
+    sister", "stop sending me memes", "stop texting and drive"), else None."""
     rest = [w for w in following[1:] if w not in ("ME", "US")]
     head = rest[0] if rest else None
+    if following[0] in MESSAGE_VERBS and head == "MY" and rest[1:2] and rest[1] not in _MY_LINE:
+        return f"MY {rest[1]}"
+    if (
+        following[0] in MESSAGE_VERBS
+        and head in ("AND", "WHILE", "N")
+        and rest[1:2]
+        and rest[1] in _OTHER_ACTIVITIES
+    ):
+        return rest[1]
+    if following[0] in MESSAGE_VERBS and head is not None and _limited(head, rest[1] if rest[1:2] else None):
+        return " ".join(rest[:2])
     return (
         head
         if following[0] in MESSAGE_VERBS and (head in _THIRD_PARTY or head in _OTHER_THINGS_SENT)
@@ -1076,6 +1411,34 @@ def _sent_elsewhere(following: Sequence[str]) -> str | None:
     )
 
 
+_HOURS = frozenset(
+    ["MIDNIGHT", "DARK", "WORK", "SCHOOL", "HOURS", "DINNER", "LUNCH", "CLASS", "NIGHT", "BEDTIME"]
+)
+
+
+def _limited(head: str, then: str | None) -> bool:
+    """Whether ``head`` and ``then`` after a verb of sending limit it to a time or place ("stop
+    contacting me at work", "stop texting me so late", "after 9pm", "while I'm driving"): a limit, not a
+    revocation (kept for review). "At all", "at this number", "after I said no" are no limit."""
+    if head in ("WHILE", "LATE", "EARLY"):
+        return True
+    if head == "AT":
+        return then not in (None, "ALL", "THIS", "MY", "THESE", "THAT")
+    if head == "SO":
+        return then in ("LATE", "EARLY")
+    if head in ("AFTER", "BEFORE", "DURING"):
+        return then is not None and (then in _HOURS or _TIME.match(then) is not None)
+    return False
+
+
+_OTHER_ACTIVITIES = frozenset(
+    ["DRIVE", "DRIVING", "FOCUS", "SLEEP", "STUDY", "WORK", "EAT", "WATCH", "LISTEN", "PAY", "WALK", "DRIVES"]
+)
+"""What someone texting is told to do instead ("stop texting and drive"): advice, not about the sender."""
+
+
+_MY_LINE = frozenset(["PHONE", "NUMBER", "NUM", "CELL", "MOBILE", "LINE", "INBOX", "WORK", "CELLPHONE"])
+"""What after "texting my" is the customer's own line ("stop texting my phone"), not someone else."""
 _THIRD_PARTY = frozenset(["YOUR", "UR", "HIS", "HER", "THEIR", "HIM", "THEM"])
 _OTHER_THINGS_SENT = frozenset(
     [
@@ -1091,6 +1454,11 @@ _OTHER_THINGS_SENT = frozenset(
         "TIKTOKS",
         "SELFIES",
         "SNAPS",
+        "SPOILERS",
+        "JOKES",
+        "PUNS",
+        "RECIPES",
+        "STICKERS",
     ]
 )
 
@@ -1115,11 +1483,36 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
         for i in range(len(clause) - len(words) + 1):
             if clause[i : i + len(words)] != words:
                 continue
-            found = _ELSEWHERE.match(" ".join(clause[i + len(words) :]))
+            rest = clause[i + len(words) :]
+            if rest and rest[0] in ("TOI", "TE", "YOURSELF", "TU", "YOU", "U", "HIM", "HER", "THEM"):
+                return f"{rest[0]}: someone else unsubscribing"
+            if rest and rest[0] in _MODIFIED_NOUNS:
+                return f"{phrase} {rest[0]}"
+            if words == ("REVOKE",) and rest[:1] and rest[0] in _DETERMINERS:
+                object_words = rest[1:4]
+                if object_words and not any(
+                    w in MESSAGE_WORDS or w in _LIST_WORDS or w in _CONSENT_WORDS for w in object_words
+                ):
+                    return " ".join(rest[:3])
+            found = _ELSEWHERE.match(" ".join(rest))
             named = found.group(1).split() if found else []
+            if any(w in _SOMEONE_ELSES_MESSAGES for w in named):
+                return " ".join(named)
             if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS for w in named):
                 return " ".join(named)
     return None
+
+
+_MODIFIED_NOUNS = frozenset(
+    ["BUTTON", "BUTTONS", "LINK", "LINKS", "PAGE", "OPTION", "OPTIONS", "FORM", "FORMS", "SETTING"]
+)
+"""Nouns after UNSUBSCRIBE or OPT OUT that make it a modifier ("the unsubscribe button")."""
+_CONSENT_WORDS = frozenset(["CONSENT", "PERMISSION", "AUTHORIZATION", "AUTHORISATION", "OPTIN", "AGREEMENT"])
+_SOMEONE_ELSES_MESSAGES = frozenset(
+    ["NEWSLETTER", "NEWSLETTERS", "EMAIL", "EMAILS", "MAILING", "GROUP", "CHANNEL", "FAMILY", "CLASS"]
+)
+"""Nouns that name messages the sender does not send ("unsubscribed from that newsletter", "from that
+group text"): e-mail, groups, channels."""
 
 
 _LIST_WORDS = frozenset(
@@ -1136,6 +1529,60 @@ LANGUAGE_MARKERS = {
     FRENCH: frozenset(["SVP", "STP", "MERCI", "JE", "NE", "VOUS", "MOI", "SIL", "PLAIT"]),
 }
 """Words that tell a reply in Spanish or French apart from an English one."""
+
+
+COMMON_WORDS = {
+    SPANISH: frozenset(
+        [
+            "YO",
+            "ESTO",
+            "ESTOS",
+            "ESTA",
+            "ESTE",
+            "LOS",
+            "LAS",
+            "DEL",
+            "NADA",
+            "USTED",
+            "SUS",
+            "PARA",
+            "QUE",
+            "PERO",
+        ]
+    ),
+    FRENCH: frozenset(
+        [
+            "JE",
+            "LES",
+            "DES",
+            "VOS",
+            "VOTRE",
+            "PAS",
+            "PLUS",
+            "CE",
+            "CETTE",
+            "MON",
+            "MES",
+            "EST",
+            "SUIS",
+            "AVEC",
+        ]
+    ),
+}
+"""Common words of Spanish and French that English lacks, for a reply no rule placed in a language
+(the reply model's decisions): "Yo no pedí esto" is answered in Spanish."""
+
+
+def guessed_language(words: Sequence[str], languages: Sequence[str]) -> str:
+    """The enabled language most of ``words`` belong to by ``LANGUAGE_MARKERS`` and ``COMMON_WORDS``,
+    English when none does."""
+    best, best_count = ENGLISH, 0
+    for language in languages:
+        known = LANGUAGE_MARKERS.get(language, frozenset()) | COMMON_WORDS.get(language, frozenset())
+        count = sum(w in known for w in words)
+        if count > best_count:
+            best, best_count = language, count
+    return best
 
 
 def reply_language(words: Sequence[str], languages: Sequence[str], found: str) -> str:

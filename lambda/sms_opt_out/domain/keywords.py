@@ -14,6 +14,9 @@ leet spellings), then read in this order (``KeywordRules.classify_reply``):
 4. Match mode WORD only: a revocation word appears: under ``RevocationPolicy.STRICT`` it revokes;
    under ``CONTEXTUAL`` it revokes when used about the messages or alone, and the reply is
    ``AMBIGUOUS`` when every use is clearly about something else (``intents.judge_revocation_word``).
+5. Match mode WORD, built-in keyword sets of every language: when nothing above matched, the reply
+   model's second opinion (``reply_model``): OPT_OUT at the policy's threshold, under CONTEXTUAL
+   AMBIGUOUS from the review threshold.
 
 The keyword sets themselves, per language, are ``languages``'.
 """
@@ -26,16 +29,19 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 
-from sms_opt_out.domain import text_normalisation
+from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import (
     CONTEXTUAL_WORDS,
     RevocationPolicy,
     canonical_word,
+    guessed_language,
+    hold_on,
     judge_revocation_word,
     laughter,
     natural_revocation,
     object_elsewhere,
     reply_language,
+    settled,
     without_politeness,
 )
 from sms_opt_out.domain.languages import DEFAULT_LANGUAGES, ENGLISH, LANGUAGES, KeywordSet
@@ -80,6 +86,8 @@ class MatchedBy(enum.StrEnum):
     """A revocation word appears as a whole word in the reply."""
     PHRASE = "PHRASE"
     """An opt-out phrase appears in the reply."""
+    MODEL = "MODEL"
+    """The reply model (``reply_model``) read a revocation where the rules found none."""
 
 
 @dataclass(frozen=True)
@@ -135,11 +143,20 @@ class KeywordRules:
         keyword_sets: Iterable[KeywordSet] = _DEFAULT_KEYWORD_SETS,
         match_mode: MatchMode = MatchMode.WORD,
         policy: RevocationPolicy = RevocationPolicy.STRICT,
+        *,
+        second_opinion: bool = True,
     ) -> None:
-        """``keyword_sets`` in precedence order: on a keyword two languages share, the first one's wins."""
+        """``keyword_sets`` in precedence order: on a keyword two languages share, the first one's wins.
+        ``second_opinion``: ask the reply model about the replies the rules read as nothing, in match
+        mode WORD with the built-in keyword sets of every language (what it learned: a program that
+        configures its own lists or leaves a language out gets the rules alone)."""
         self.match_mode = MatchMode(match_mode)
         self.policy = RevocationPolicy(policy)
         self.keyword_sets = tuple(keyword_sets)
+        built_in = set(self.keyword_sets) == {language.keywords for language in LANGUAGES.values()}
+        self.asks_model = second_opinion and built_in and self.match_mode is MatchMode.WORD
+        self.model: reply_model.ReplyModel | None = None
+        """The reply model, when not the shipped one (read on first use: no cost at import)."""
         self.languages = tuple(dict.fromkeys(k.language for k in self.keyword_sets))
         self._keywords: dict[str, Classification] = {}
         for intent, lists in (
@@ -176,6 +193,8 @@ class KeywordRules:
         raw_words = (w for clause in raw for w in clause)
         spelt = ", ".join(f"{r} as {w}" for r, w in zip(raw_words, words, strict=True) if r != w)
         found = self._classify(clauses, words)
+        if found.intent is Intent.OTHER and self.asks_model and not settled(clauses):
+            found = self._second_opinion(tuple(w for clause in raw for w in clause)) or found
         if spelt:
             found = replace(found, reason=f"{found.reason} (reading {spelt})")
         return replace(
@@ -198,9 +217,19 @@ class KeywordRules:
             return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
+        contextual = self.policy is RevocationPolicy.CONTEXTUAL
         for clause in clauses if len(clauses) > 1 and not laughter(clauses) else ():
             keyword = self._keywords.get("".join(without_politeness(clause)))
             if keyword and keyword.intent is Intent.OPT_OUT and _sentence_keyword(keyword.keyword or ""):
+                held = contextual and hold_on(clauses)
+                if held:
+                    reason = (
+                        f"a sentence of the reply is the keyword {keyword.keyword}, in a reply between people"
+                        f" ({held}): not clearly about the messages (policy CONTEXTUAL)"
+                    )
+                    return self._decided(
+                        replace(keyword, intent=Intent.AMBIGUOUS), "ambiguous.hold-on", reason
+                    )
                 return self._decided(
                     keyword, "keyword-sentence", f"a sentence of the reply is the keyword {keyword.keyword}"
                 )
@@ -211,7 +240,6 @@ class KeywordRules:
             if (phrase[0] in compact_words and _contains(words, phrase)) or "".join(phrase) in compact_words
         ]
         decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
-        contextual = self.policy is RevocationPolicy.CONTEXTUAL
         elsewhere = decisive and contextual and object_elsewhere(clauses, decisive.keyword or "")
         if decisive is not None and elsewhere:
             reason = (
@@ -246,6 +274,24 @@ class KeywordRules:
             return self._decided(word, judged.rule, reason)
         return self._decided(replace(word, intent=Intent.AMBIGUOUS), judged.rule, reason)
 
+    def _second_opinion(self, words: tuple[str, ...]) -> Classification | None:
+        """The reply model's reading of a reply the rules read as nothing: OPT_OUT at the policy's
+        threshold, AMBIGUOUS (CONTEXTUAL) from the review threshold, else None (the rules' OTHER)."""
+        opinion = (self.model or reply_model.load()).opinion(words)
+        strict = self.policy is RevocationPolicy.STRICT
+        threshold = reply_model.STRICT_THRESHOLD if strict else reply_model.CONTEXTUAL_THRESHOLD
+        reading = (
+            f"the reply model reads a revocation with probability {opinion.probability:.3f} "
+            f"(strongest n-grams: {', '.join(opinion.evidence) or 'none'})"
+        )
+        found = Classification(Intent.OPT_OUT, None, MatchedBy.MODEL, guessed_language(words, self.languages))
+        if opinion.probability >= threshold:
+            return self._decided(found, "model.opt-out", f"{reading}: at least {threshold} opts out")
+        if not strict and opinion.probability >= reply_model.REVIEW_THRESHOLD:
+            reason = f"{reading}: below {threshold}, kept for review (policy CONTEXTUAL)"
+            return self._decided(replace(found, intent=Intent.AMBIGUOUS), "model.review", reason)
+        return None
+
     def _decided(self, classification: Classification, rule: str, reason: str) -> Classification:
         return replace(classification, rule=rule, reason=reason, policy=self.policy)
 
@@ -275,7 +321,7 @@ def stop_rule_violation(
         revocation_words=tuple(revocation_words),
         opt_out_phrases=tuple(opt_out_phrases),
     )
-    rules = KeywordRules([english], match_mode=match_mode)
+    rules = KeywordRules([english], match_mode=match_mode, second_opinion=False)
     if rules.classify_reply(STOP).intent is not Intent.OPT_OUT:
         where = "" if MatchMode(match_mode) is MatchMode.EXACT else " (or the opt-out words)"
         return "opt_out_keywords", f"must include {STOP}{where}: {STOP} always opts out (CTIA)"

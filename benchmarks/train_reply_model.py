@@ -1,0 +1,140 @@
+"""Train the reply model (``sms_opt_out.domain.reply_model``) and write its weights, or estimate how
+it does on a part it was not trained on.
+
+``python -m benchmarks.train_reply_model`` trains on ``TRAINING_PARTS`` (the labelled replies and
+conversations of those parts, and the ham-tuning half of the SMS Spam Collection: never ham-heldout,
+nor a held-out part written after them) and writes ``reply_model.json``: the ``KEEP`` strongest
+weights, rounded. Deterministic: the same corpora give the same file.
+
+``python -m benchmarks.train_reply_model --without heldout-4`` trains without that part and prints
+the rules alone and the rules with the model on it (per policy, as ``KeywordRules`` combines them),
+writing nothing. The rules are the current ones: on a part they were tuned on, the figure is
+optimistic; the honest estimate is the one taken with the rules as they were before the part was
+looked at (BENCHMARKS.md).
+
+A logistic regression by stochastic gradient descent (pure Python, no dependency), the negatives
+weighted so that both classes weigh the same, L2-regularised; features of at least ``MIN_COUNT``
+examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+
+from benchmarks.classifier import LANGUAGES, ham, read
+from sms_opt_out.domain import reply_model, text_normalisation
+from sms_opt_out.domain.intents import RevocationPolicy
+from sms_opt_out.domain.keywords import Intent, KeywordRules
+
+TRAINING_PARTS = ("tuning", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "tuning-2")
+"""The labelled parts the model learns from, with ham-tuning. A new held-out part is measured once
+before it is added here."""
+EPOCHS = 15
+RATE = 0.2
+L2 = 1e-4
+MIN_COUNT = 2
+KEEP = 3000
+SEED = 1
+
+Example = tuple[frozenset[str], bool]
+
+
+def examples(parts: Sequence[str]) -> list[Example]:
+    """(features, revokes) of every labelled reply and conversation of ``parts``, and of ham-tuning."""
+    texts = [
+        (r["text"], r["intent"] == Intent.OPT_OUT.value) for r in read("replies.csv") if r["split"] in parts
+    ]
+    texts += [(r["text"], False) for r in read("conversations.csv") if r["split"] in parts]
+    texts += [(text, False) for text in ham("ham-tuning")]
+    return [(reply_model.features(text_normalisation.words(text)), revokes) for text, revokes in texts]
+
+
+def train(data: list[Example]) -> reply_model.ReplyModel:
+    """The logistic regression of ``data``, its ``KEEP`` strongest weights rounded to 2 decimals."""
+    counts = Counter(f for found, _ in data for f in found)
+    kept = {f for f, n in counts.items() if n >= MIN_COUNT}
+    rows = [(sorted(f for f in found if f in kept), revokes) for found, revokes in data]
+    positives = sum(revokes for _, revokes in rows)
+    negative_weight = positives / (len(rows) - positives)
+    weights: dict[str, float] = dict.fromkeys(sorted(kept), 0.0)
+    bias = 0.0
+    order = list(range(len(rows)))
+    shuffle = random.Random(SEED)
+    for epoch in range(EPOCHS):
+        shuffle.shuffle(order)
+        rate = RATE / (1 + epoch)
+        for i in order:
+            found, revokes = rows[i]
+            score = bias + sum(weights[f] for f in found)
+            gradient = 1 / (1 + math.exp(-max(-30.0, min(30.0, score)))) - revokes
+            gradient *= 1.0 if revokes else negative_weight
+            for f in found:
+                weights[f] -= rate * (gradient + L2 * weights[f])
+            bias -= rate * gradient
+    strongest = sorted(weights.items(), key=lambda item: (-abs(item[1]), item[0]))[:KEEP]
+    return reply_model.ReplyModel(
+        round(bias, 3), {f: round(w, 2) for f, w in sorted(strongest) if round(w, 2)}
+    )
+
+
+def write(model: reply_model.ReplyModel) -> None:
+    data = {"bias": model.bias, "weights": dict(sorted(model.weights.items()))}
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=True, sort_keys=True)
+    reply_model.WEIGHTS.write_text(text + "\n", encoding="utf-8")
+
+
+def estimate(part: str) -> None:
+    """Train without ``part`` and print the rules alone and with that model on it."""
+    model = train(examples([p for p in TRAINING_PARTS if p != part]))
+    replies = [r for r in read("replies.csv") if r["split"] == part]
+    talk = [r for r in read("conversations.csv") if r["split"] == part]
+    for policy in RevocationPolicy:
+        for label, rules in (
+            ("rules", KeywordRules(policy=policy, second_opinion=False)),
+            ("rules+model", replace_model(KeywordRules(policy=policy), model)),
+        ):
+            found = {
+                r["text"]: rules.classify_reply(r["text"]).intent is Intent.OPT_OUT for r in replies + talk
+            }
+            recall = []
+            for language in (*LANGUAGES, None):
+                rows = [
+                    r
+                    for r in replies
+                    if r["intent"] == Intent.OPT_OUT.value and language in (None, r["language"])
+                ]
+                recall.append(f"{language or 'all'} {sum(found[r['text']] for r in rows) / len(rows):.1%}")
+            taken = [r for r in replies if found[r["text"]]]
+            precision = sum(r["intent"] == Intent.OPT_OUT.value for r in taken) / max(1, len(taken))
+            conversations = sum(found[r["text"]] for r in talk)
+            print(
+                f"{part} {policy} {label}: recall {', '.join(recall)}; precision {precision:.1%}; "
+                f"conversations taken {conversations} of {len(talk)}"
+            )
+
+
+def replace_model(rules: KeywordRules, model: reply_model.ReplyModel) -> KeywordRules:
+    rules.model = model
+    return rules
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--without", help="estimate on this part, trained without it (writes nothing)")
+    args = parser.parse_args(argv)
+    if args.without:
+        estimate(args.without)
+        return 0
+    model = train(examples(TRAINING_PARTS))
+    write(model)
+    print(f"wrote {reply_model.WEIGHTS} ({len(model.weights)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

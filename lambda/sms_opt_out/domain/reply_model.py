@@ -1,0 +1,89 @@
+"""A second opinion on the replies the rules read as nothing: a logistic regression over the word
+unigrams and bigrams and the character 3- to 5-grams of the folded reply (``text_normalisation``),
+trained by ``tools/train_reply_model.py`` on the corpora's tuning parts and shipped as
+``reply_model.json`` (the strongest weights only). Inference is pure Python; each opinion names the
+n-grams that weighed most toward a revocation, so a decision it makes can be explained.
+
+How the opinion combines with the rules is ``keywords.KeywordRules``': it is asked only when the rules
+find no keyword, phrase or revocation word, and never overrides a decision of theirs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+WEIGHTS = Path(__file__).with_name("reply_model.json")
+STRICT_THRESHOLD = 0.9
+"""Under STRICT, a reply the model reads as a revocation with at least this probability opts out."""
+CONTEXTUAL_THRESHOLD = 0.99
+"""Under CONTEXTUAL, the probability at which the model's reading opts out; from ``REVIEW_THRESHOLD``
+up to it the reply is AMBIGUOUS (kept for review and clarified)."""
+REVIEW_THRESHOLD = 0.9
+MIN_WORDS = 2
+"""A single word is the keywords' and their misspellings' (``intents.canonical_word``): the model's
+character n-grams would read "stopped" or "Stopwatch" as STOP."""
+MAX_WORDS = 40
+"""Longer replies are left to the rules: the labelled revocations have at most 31 words, and a long
+message costs the model most of the 1 ms budget."""
+CHARACTER_NGRAMS = (3, 4, 5)
+
+
+def features(words: Sequence[str]) -> frozenset[str]:
+    """The n-grams of ``words`` (folded words): ``w:`` words, ``b:`` word pairs, ``c:`` characters
+    of the words joined by spaces, with a space at each end."""
+    found = {"w:" + w for w in words}
+    found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
+    line = f" {' '.join(words)} "
+    for n in CHARACTER_NGRAMS:
+        found.update("c:" + line[i : i + n] for i in range(len(line) - n + 1))
+    return frozenset(found)
+
+
+def readable(feature: str) -> str:
+    """A feature as a compliance officer reads it: ``OUT OF``, ``'NUM'`` (letters within words)."""
+    kind, _, text = feature.partition(":")
+    if kind == "b":
+        return text.replace("_", " ")
+    if kind == "c":
+        return repr(text)
+    return text
+
+
+@dataclass(frozen=True)
+class Opinion:
+    probability: float
+    """How likely the reply revokes consent, by the model."""
+    evidence: tuple[str, ...]
+    """The n-grams that weighed most toward a revocation (``readable``): up to three words or word
+    pairs, then up to two letter n-grams, each strongest first."""
+
+
+@dataclass(frozen=True)
+class ReplyModel:
+    bias: float
+    weights: Mapping[str, float]
+
+    def opinion(self, words: Sequence[str]) -> Opinion:
+        """The model's reading of a reply's folded ``words``."""
+        if not MIN_WORDS <= len(words) <= MAX_WORDS:
+            return Opinion(0.0, ())
+        found = [(f, self.weights[f]) for f in features(words) if f in self.weights]
+        score = self.bias + sum(weight for _, weight in found)
+        probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
+        strongest = sorted((item for item in found if item[1] > 0), key=lambda item: (-item[1], item[0]))
+        words_first = [f for f, _ in strongest if not f.startswith("c:")][:3]
+        words_first += [f for f, _ in strongest if f.startswith("c:")][:2]
+        return Opinion(probability, tuple(readable(f) for f in words_first))
+
+
+@lru_cache(maxsize=1)
+def load() -> ReplyModel:
+    """The shipped model (read once, on first use)."""
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    return ReplyModel(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()})
