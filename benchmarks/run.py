@@ -95,17 +95,17 @@ Not built this round. Nothing was lost or confirmed twice: every reply was recor
 answered once.
 
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 1,865
-labelled replies to business texts in English, Spanish and French (1,512 revocations, including 29
-Unicode spellings of STOP and misspellings) and 1,197 conversational messages, none a revocation, in
-six parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 2,190
+labelled replies to business texts in English, Spanish and French (1,744 revocations, including 29
+Unicode spellings of STOP and misspellings) and 1,567 conversational messages, none a revocation, in
+seven parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
 `heldout-3` and `heldout-4` (each written before its first measurement, then looked at and its
 general gaps fixed, so the table's figures for them are after tuning; `heldout-4`, 251 revocations
 and 421 conversations, was written by someone who never saw the rules or the corpora, and measured
 once after the ninth round) and `tuning-2` (adversarial: revocations and conversation written
 against the rules in nine rounds, to find their general gaps; every rule added for it is a rule per
-language with its own reason, never a listed reply). The first look at each part, before any change
-for it, was:
+language with its own reason, never a listed reply), and `heldout-5`, never tuned on (below). The
+first look at each part, before any change for it, was:
 
 | first look | recall en / es / fr / all | precision all | conversational taken as opt-outs |
 | --- | --- | --- | --- |
@@ -119,6 +119,8 @@ for it, was:
 | heldout-4, CONTEXTUAL | 93.0% / 93.5% / 89.2% / 92.0% | 100% | 17 of 421 (4.0%) |
 | heldout-4 with the reply model, STRICT | 100% / 98.7% / 94.6% / 98.0% | 94.3% | 102 of 421 |
 | heldout-4 with the reply model, CONTEXTUAL | 97.0% / 96.1% / 94.6% / 96.0% | 100% | 17 of 421 (4.0%) |
+| heldout-5 (unseen, never tuned), STRICT | 96.6% / 91.9% / 93.0% / 94.0% | 95.6% | 109 of 370 |
+| heldout-5 (unseen, never tuned), CONTEXTUAL | 96.6% / 90.5% / 90.1% / 92.7% | 99.5% | 33 of 370 (8.9%) |
 | tuning-2 round 1 (313 revocations), STRICT | 65.7% / 70.8% / 63.7% / 66.8% | 96.3% | 8 of 38 |
 | tuning-2 round 1, CONTEXTUAL | 63.8% / 70.8% / 61.8% / 65.5% | 100% | 3 of 38 |
 | tuning-2 round 3 (192 revocations), both | 159 of 192 found (82.8%) | - | - |
@@ -135,8 +137,19 @@ round's general rules; the
 held-out parts now pass because their misses were fixed by general rules (and the revocations
 still missed in `tuning-2` are the kind that remains: "stp", "Y'en a marre", "por favor ya no"), as
 are the 5 of its 333 conversations still taken under CONTEXTUAL, most worded exactly as a
-revocation ("Cancel it", "Omg stop", "Stop, look, and listen"). The real estimate on unseen wording
-is the next held-out part, measured once after merging.
+revocation ("Cancel it", "Omg stop", "Stop, look, and listen").
+
+The honest estimate on unseen wording is `heldout-5` (232 revocations, 370 conversations), written
+by a third person who never saw the rules, the model or any corpus row, after the last change of
+rules and model, and measured once (its rows in the table above, and its rows in the table at the
+top, are the same figures: no rule has been changed for it). With the reply model, recall is 94.0%
+under STRICT and 92.7% under CONTEXTUAL (Spanish 90.5%, French 90.1%): the targets (97% overall, 95%
+per language) are met on every part the rules were tuned on and missed on unseen wording, by about
+one revocation in fifteen. Under CONTEXTUAL, 33 of its 370 conversations (8.9%) are taken as
+opt-outs: conversation written to use the opt-out words about something else is far harder than the
+public corpus of real messages (0.29% on its held-out half), and the 0.3% target is met only there.
+Every reply not read as an opt-out is kept on the review queue (`sms-opt-out replies`), so a missed
+revocation waits for a person, within the FCC's 10 business days, rather than being lost.
 
 The reply model (`sms_opt_out.domain.reply_model`) is a second opinion asked only when the rules
 read nothing (no keyword, phrase or revocation word), with the built-in keyword sets of all three
@@ -418,7 +431,7 @@ def _classifier_rows() -> list[Row]:
     figures = classifier.run()
     rows: list[Row] = []
     for policy in classifier.RevocationPolicy:
-        for split in classifier.SPLITS:
+        for split in (*classifier.SPLITS, *classifier.UNSEEN_SPLITS):
             key = f"{policy}/{split}"
             size = figures[f"{key}/all"].revocations  # type: ignore[attr-defined]
             text, values = _percentages(figures, key, "recall")
