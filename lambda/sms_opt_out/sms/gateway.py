@@ -108,7 +108,7 @@ class SmsGateway:
     def _wait_for(self, start: float, names: Sequence[str], pace: int) -> bool:
         """Sleep until ``start`` (``time.monotonic()``), looking at the pace every ``RECHECK_SECONDS``
         (which keeps this container's lease on the identity's rate); False: it changed, the slot is stale."""
-        while (left := start - time.monotonic()) > 0:
+        while (left := start - self._pacer.now()) > 0:
             self._sleep(min(left, RECHECK_SECONDS))
             if self._pacer.refresh(names[0], names[1:]) != pace:
                 return False

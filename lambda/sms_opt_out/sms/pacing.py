@@ -179,6 +179,10 @@ class Pacer:
         self._lanes: dict[str, _Lane] = {}
         self._lock = threading.Lock()
 
+    def now(self) -> float:
+        """The time on the pacer's clock, the one its slots are told in."""
+        return self._clock()
+
     def configured_rate(self, identity: str, aliases: Iterable[str] = ()) -> float | None:
         """The rate ``MESSAGES_PER_SECOND`` gives ``identity`` (or one of its other names), or the default."""
         for name in (identity, *aliases):
