@@ -103,6 +103,8 @@ class _Lane:
     measured: bool = False
     """Whether the reduced rate came from accepted sends (climb slowly) or from nothing (double)."""
     accepted: deque[float] = field(default_factory=deque)
+    last_start: float = float("-inf")
+    """When the last send started (``claim``): the next one starts one interval of the pace after it."""
 
     def rate(self, now: float) -> float | None:
         ceiling = None if self.ceiling is None else self.ceiling * self.share
@@ -122,6 +124,14 @@ class _Lane:
         if rate is not None:
             self.next_free = at + 1 / rate
         return at
+
+    def claim(self, now: float) -> float:
+        """Start a send now if the pace allows (0.0, recorded), else answer the seconds to wait."""
+        rate = self.rate(now)
+        if rate is not None and now < (earliest := self.last_start + 1 / rate):
+            return earliest - now
+        self.last_start = now
+        return 0.0
 
     def was_accepted(self, now: float) -> None:
         self.accepted.append(now)
@@ -254,6 +264,21 @@ class Pacer:
             lane.share = fraction
         lane.next_free = max(lane.next_free, now + wait)
         return now
+
+    def claim(self, identity: str, pace: int) -> float | None:
+        """A send of ``identity`` whose slot (taken at ``changes`` ``pace``) has come is about to start:
+        0.0 when it may start now (its start is recorded), the seconds to wait when it may not yet,
+        None when its slot is stale (the pace changed: take another).
+
+        A slot says when a send may start at the earliest, not when it does: a thread wakes late on a
+        loaded machine, and the sends of every slot that came during a pause of the process wake at
+        once. Each starts no sooner than one interval of the pace after the last send that started, so
+        late sends go one after another, never together (AWS holds at most a second's worth)."""
+        with self._lock:
+            lane = self._lanes.get(identity)
+            if lane is None or lane.changes != pace:
+                return None
+            return lane.claim(self._clock())
 
     def next_free(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """When ``identity``'s next slot would start, without taking it."""
