@@ -13,6 +13,10 @@ saws between 90% and 100% of the true rate with a throttle every 20 seconds or s
 nothing accepted (another sender holds the number's whole rate) starts from ``MIN_RATE`` and
 doubles each second until the next throttle measures the rate. One throttled number never slows
 another.
+
+A slot (``reserve``) tells when a send may start at the earliest; the send starts when it claims it
+(``claim``), at least one interval of the pace after the last send of its identity started: threads
+woken late together on a loaded machine send one after another, not in a burst AWS throttles.
 """
 
 from __future__ import annotations
