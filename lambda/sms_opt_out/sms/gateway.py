@@ -146,9 +146,8 @@ class SmsGateway:
             if not deadline.allows_send_at(start):
                 raise DeadlineReachedError(f"no time left to start {operation.name}")
             if not self._wait_for(start, names, pace):
-                pace, start = self._slot(
-                    names
-                )  # the pace changed while waiting: the slot was taken at the old pace
+                # the pace changed while waiting: the slot was taken at the old pace
+                pace, start = self._slot(names)
                 continue
             if still_wanted is not None and not still_wanted():
                 return None
