@@ -8,14 +8,17 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+import boto3
 import pytest
 
+from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.domain.leases import Lease
 from sms_opt_out.errors import ConfigurationError
 from sms_opt_out.reply.inbound import InboundReply
 from sms_opt_out.runtime import build_reply_processor
+from sms_opt_out.sms.gateway import SmsGateway
 from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, MIN_RATE, REDUCTION, Pacer, parse_rates
-from tests.conftest import OUR_NUMBER, join_all
+from tests.conftest import OUR_NUMBER, WAIT_SECONDS, join_all
 from tests.test_send_under_load import customers
 
 OTHER = "+18445550188"
@@ -163,6 +166,102 @@ def test_discovery_settles_within_10_percent_of_the_true_rate(true_rate: float) 
 
     settled = [at for at in accepted if 30 <= at < 90]
     assert len(settled) / 60 == pytest.approx(true_rate, rel=0.10)
+
+
+class Client:
+    """Answers each send at once and records when it came (``clock()``); the gateway reads its
+    service model for checks only."""
+
+    def __init__(self, clock: Any = None) -> None:
+        self.meta = boto3.session.Session().client("pinpoint-sms-voice-v2", region_name="us-east-1").meta
+        self.clock = clock
+        self.sent: list[float] = []
+
+    def send_text_message(self, **params: Any) -> dict[str, Any]:
+        self.sent.append(self.clock() if self.clock is not None else 0.0)
+        return {"MessageId": f"m{len(self.sent)}"}
+
+
+class PausingTime:
+    """Virtual time for threads: a ``sleep`` ends when the clock reaches its end, and the clock moves
+    only when every thread sleeps or is done, to the earliest end. During ``pause`` (a loaded machine:
+    a garbage collection, the CPU taken by others) no thread runs: every sleep ending within it ends
+    at its end, all at once."""
+
+    def __init__(self, threads: int, pause: tuple[float, float]) -> None:
+        self.now = 1_000.0
+        self._pause = pause
+        self._running = threads
+        self._wakes: dict[int, float] = {}
+        self._moved = threading.Condition()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        me = threading.get_ident()
+        with self._moved:
+            self._wakes[me] = self.now + seconds
+            self._running -= 1
+            self._advance()
+            if not self._moved.wait_for(lambda: me not in self._wakes, timeout=WAIT_SECONDS):
+                raise TimeoutError("virtual time stopped moving")
+
+    def done(self) -> None:
+        with self._moved:
+            self._running -= 1
+            self._advance()
+
+    def _advance(self) -> None:
+        if self._running or not self._wakes:
+            return
+        wake = min(self._wakes.values())
+        begins, ends = self._pause
+        self.now = max(self.now, ends if begins <= wake < ends else wake)
+        for thread, at in list(self._wakes.items()):
+            if at <= self.now:
+                del self._wakes[thread]
+                self._running += 1
+        self._moved.notify_all()
+
+
+@pytest.mark.parametrize("pause", [(1_000.3, 1_001.8), (1_000.0, 1_000.9)])
+def test_sends_woken_late_by_a_loaded_machine_never_exceed_the_rate_in_any_second(
+    pause: tuple[float, float],
+) -> None:
+    """30 sends at 20 a second, one thread each (as ``dispatch`` runs a batch of 30): their slots are
+    taken at once, then the process pauses. A loaded machine makes sends later, never earlier: the ones
+    whose slots came during the pause must not all go at its end (AWS, holding a second's worth, would
+    throttle what exceeds 20)."""
+    rate, count = 20, 30
+    time = PausingTime(count, pause)
+    client = Client(time)
+    gateway = SmsGateway(client, Pacer({OUR_NUMBER: rate}, time), sleep=time.sleep)
+    batch = [
+        {"DestinationPhoneNumber": to, "OriginationIdentity": OUR_NUMBER, "MessageBody": "Hi"}
+        for to in customers(count)
+    ]
+
+    def send(params: dict[str, Any]) -> None:
+        try:
+            gateway.send(params, deadline=Deadline.none())
+        finally:
+            time.done()
+
+    threads = [threading.Thread(target=send, args=(params,)) for params in batch]
+    for thread in threads:
+        thread.start()
+    join_all(threads)
+
+    sent = sorted(client.sent)
+    assert len(sent) == count
+    second = 1 - 1e-9  # 20 intervals of 0.05 s add up to a hair under 1 s in floating point
+    busiest = max(sum(1 for at in sent if start <= at < start + second) for start in sent)
+    assert busiest <= rate, f"{busiest} sends within one second"
+    clock = Clock()
+    aws = _Bucket(rate, clock)
+    for clock.now in sent:
+        assert aws.take(), "AWS would throttle it"
 
 
 @pytest.mark.parametrize(

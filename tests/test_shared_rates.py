@@ -15,6 +15,7 @@ from sms_opt_out.sms.gateway import RECHECK_SECONDS, SmsGateway
 from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, Pacer
 from sms_opt_out.storage.shared_rates import KEY_PREFIX, LEASE_SECONDS, RENEW_SECONDS, SharedRates
 from tests.conftest import OUR_NUMBER, TABLE, join_all
+from tests.test_pacing import Client
 
 
 class Clock:
@@ -193,16 +194,22 @@ def test_a_share_gained_or_lost_makes_the_slots_taken_at_the_old_share_stale() -
     assert pacer.refresh(OUR_NUMBER) == taken_at + 2
 
 
-class _Client:
-    """Answers SendTextMessage at once; the gateway reads its service model for checks only."""
+def test_a_slot_re_spaced_by_a_share_gained_starts_an_interval_after_the_send_that_went() -> None:
+    """A share gained re-spaces the slots from now; a send went just now, so the next starts a whole
+    interval after it, not at once (two sends together would exceed the pace)."""
+    share, clock = {"now": 0.5}, Clock()
+    pacer = Pacer(known_rate=lambda names: 4.0, fleet_share=lambda identity: (share["now"], 0.0), clock=clock)
+    pacer.reserve(OUR_NUMBER)  # its first share taken
+    pace = pacer.changes(OUR_NUMBER)
+    assert pacer.claim(OUR_NUMBER, pace) == 0.0, "the first send starts now"
 
-    def __init__(self) -> None:
-        self.meta = boto3.session.Session().client("pinpoint-sms-voice-v2", region_name="us-east-1").meta
-        self.sent = 0
+    share["now"] = 1.0  # the other container left, just as this one sent
+    pace = pacer.refresh(OUR_NUMBER)  # a send waiting for its slot sees it
+    slot = pacer.reserve(OUR_NUMBER)
 
-    def send_text_message(self, **params: Any) -> dict[str, Any]:
-        self.sent += 1
-        return {"MessageId": f"m{self.sent}"}
+    assert slot == clock.now, "the slots are re-spaced from now"
+    assert pacer.claim(OUR_NUMBER, pace - 1) is None, "a slot taken before the change is stale"
+    assert pacer.claim(OUR_NUMBER, pace) == pytest.approx(1 / (4.0 * KNOWN_RATE_HEADROOM))
 
 
 def test_a_send_waiting_for_its_slot_takes_a_new_one_when_its_share_grows() -> None:
@@ -216,12 +223,12 @@ def test_a_send_waiting_for_its_slot_takes_a_new_one_when_its_share_grows() -> N
         slept.append(seconds)
         share["now"] = 1.0
 
-    client = _Client()
+    client = Client()
     SmsGateway(client, pacer, sleep=sleep).send(
         {"DestinationPhoneNumber": "+14155550100", "OriginationIdentity": OUR_NUMBER, "MessageBody": "Hi"}
     )
 
-    assert client.sent == 1
+    assert len(client.sent) == 1
     assert slept[0] == RECHECK_SECONDS, "it looked at its share a fifth of a second in, not 2 s later"
     assert sum(slept) < 1 / KNOWN_RATE_HEADROOM, "the new slot is at the whole rate"
 

@@ -96,7 +96,7 @@ class SmsGateway:
             raise InvalidRequestError(*found)
 
     def next_free(self, identity: str) -> float:
-        """When a send from ``identity`` could start (``time.monotonic()``), without reserving it."""
+        """When a send from ``identity`` could start (the pacer's clock), without reserving it."""
         names = self._names(identity)
         return self._pacer.next_free(names[0], names[1:])
 
@@ -105,10 +105,15 @@ class SmsGateway:
         (``Pacer.release``)."""
         self._pacer.release()
 
+    def _slot(self, names: Sequence[str]) -> tuple[int, float]:
+        """The pace (``Pacer.changes``) and the start of the next slot of the identity ``names`` name."""
+        pace = self._pacer.changes(names[0])
+        return pace, self._pacer.reserve(names[0], names[1:])
+
     def _wait_for(self, start: float, names: Sequence[str], pace: int) -> bool:
-        """Sleep until ``start`` (``time.monotonic()``), looking at the pace every ``RECHECK_SECONDS``
+        """Sleep until ``start`` (the pacer's clock), looking at the pace every ``RECHECK_SECONDS``
         (which keeps this container's lease on the identity's rate); False: it changed, the slot is stale."""
-        while (left := start - time.monotonic()) > 0:
+        while (left := start - self._pacer.now()) > 0:
             self._sleep(min(left, RECHECK_SECONDS))
             if self._pacer.refresh(names[0], names[1:]) != pace:
                 return False
@@ -128,21 +133,31 @@ class SmsGateway:
         while ``deadline`` leaves time for another attempt (``PATIENCE_SECONDS`` without one);
         then it is raised. Raises DeadlineReachedError, having sent nothing, when no attempt could
         start in time. ``throttles`` counts the throttles by identity. ``still_wanted`` is asked
-        once the slot has come, just before each attempt: False sends nothing and returns None.
+        once the slot has come, just before each attempt: False sends nothing and returns None. A send
+        starts once its slot has come and the last send from its identity started an interval of the
+        pace before (``Pacer.claim``): sends woken late together go one after another.
         """
         deadline = deadline or Deadline(PATIENCE_SECONDS)
         operation = self.operation(params)
         names = self._names(params[operation.identity])
         attempt = 0
+        pace, start = self._slot(names)
         while True:
-            pace = self._pacer.changes(names[0])
-            start = self._pacer.reserve(names[0], names[1:])
             if not deadline.allows_send_at(start):
                 raise DeadlineReachedError(f"no time left to start {operation.name}")
             if not self._wait_for(start, names, pace):
-                continue  # the pace changed while waiting: the slot was taken at the old pace
+                # the pace changed while waiting: the slot was taken at the old pace
+                pace, start = self._slot(names)
+                continue
             if still_wanted is not None and not still_wanted():
                 return None
+            wait = self._pacer.claim(names[0], pace)
+            if wait is None:
+                pace, start = self._slot(names)  # it changed just now
+                continue
+            if wait > 0:  # woke late (a loaded machine): the sends due meanwhile go first, one by one
+                start = self._pacer.now() + wait
+                continue
             try:
                 answer = getattr(self._client, operation.method)(**params)
                 self._pacer.accepted(names[0])
@@ -159,3 +174,4 @@ class SmsGateway:
                     raise
                 self._sleep(delay)
                 attempt += 1
+                pace, start = self._slot(names)

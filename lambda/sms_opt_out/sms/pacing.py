@@ -13,6 +13,10 @@ saws between 90% and 100% of the true rate with a throttle every 20 seconds or s
 nothing accepted (another sender holds the number's whole rate) starts from ``MIN_RATE`` and
 doubles each second until the next throttle measures the rate. One throttled number never slows
 another.
+
+A slot (``reserve``) tells when a send may start at the earliest; the send starts when it claims it
+(``claim``), at least one interval of the pace after the last send of its identity started: threads
+woken late together on a loaded machine send one after another, not in a burst AWS throttles.
 """
 
 from __future__ import annotations
@@ -103,6 +107,8 @@ class _Lane:
     measured: bool = False
     """Whether the reduced rate came from accepted sends (climb slowly) or from nothing (double)."""
     accepted: deque[float] = field(default_factory=deque)
+    last_start: float = float("-inf")
+    """When the last send started (``claim``): the next one starts one interval of the pace after it."""
 
     def rate(self, now: float) -> float | None:
         ceiling = None if self.ceiling is None else self.ceiling * self.share
@@ -122,6 +128,14 @@ class _Lane:
         if rate is not None:
             self.next_free = at + 1 / rate
         return at
+
+    def claim(self, now: float) -> float:
+        """Start a send now if the pace allows (0.0, recorded), else answer the seconds to wait."""
+        rate = self.rate(now)
+        if rate is not None and now < (earliest := self.last_start + 1 / rate):
+            return earliest - now
+        self.last_start = now
+        return 0.0
 
     def was_accepted(self, now: float) -> None:
         self.accepted.append(now)
@@ -178,6 +192,10 @@ class Pacer:
         self._fleet_release = fleet_release
         self._lanes: dict[str, _Lane] = {}
         self._lock = threading.Lock()
+
+    def now(self) -> float:
+        """The time on the pacer's clock, the one its slots are told in."""
+        return self._clock()
 
     def configured_rate(self, identity: str, aliases: Iterable[str] = ()) -> float | None:
         """The rate ``MESSAGES_PER_SECOND`` gives ``identity`` (or one of its other names), or the default."""
@@ -250,6 +268,21 @@ class Pacer:
             lane.share = fraction
         lane.next_free = max(lane.next_free, now + wait)
         return now
+
+    def claim(self, identity: str, pace: int) -> float | None:
+        """A send of ``identity`` whose slot (taken at ``changes`` ``pace``) has come is about to start:
+        0.0 when it may start now (its start is recorded), the seconds to wait when it may not yet,
+        None when its slot is stale (the pace changed: take another).
+
+        A slot says when a send may start at the earliest, not when it does: a thread wakes late on a
+        loaded machine, and the sends of every slot that came during a pause of the process wake at
+        once. Each starts no sooner than one interval of the pace after the last send that started, so
+        late sends go one after another, never together (AWS holds at most a second's worth)."""
+        with self._lock:
+            lane = self._lanes.get(identity)
+            if lane is None or lane.changes != pace:
+                return None
+            return lane.claim(self._clock())
 
     def next_free(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """When ``identity``'s next slot would start, without taking it."""
