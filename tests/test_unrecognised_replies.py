@@ -56,7 +56,8 @@ def test_an_unrecognised_reply_is_kept_90_days_and_not_answered(
     caplog.set_level(logging.INFO)
 
     # When a reply no rule recognises arrives
-    result = handle(sns_event("I'm not interested anymore", inbound_id="in-7", timestamp=at(0)))
+    text = "Love that for me. Please make it the last one"
+    result = handle(sns_event(text, inbound_id="in-7", timestamp=at(0)))
 
     # Then it is kept, with the number, our number, the text and the time, for 90 days by TTL
     assert result == {"outcomes": ["UNRECOGNISED"]}
@@ -66,7 +67,7 @@ def test_an_unrecognised_reply_is_kept_90_days_and_not_answered(
         "SK": f"{at(0)}#in-7",
         "Customer": CUSTOMER,
         "OID": OUR_NUMBER,
-        "ReplyText": "I'm not interested anymore",
+        "ReplyText": "Love that for me. Please make it the last one",
         "Timestamp": at(0),
         "InboundMessageId": "in-7",
         "Intent": "OTHER",
@@ -91,7 +92,7 @@ def test_a_repeated_delivery_keeps_one_item(handle: Handler, dynamodb: Any) -> N
 
 def test_the_replies_command_lists_unrecognised_replies_since_a_time(handle: Handler) -> None:
     handle(sns_event("who is this", inbound_id="in-1", timestamp=at(0)))
-    handle(sns_event("Please don't\ncontact me", inbound_id="in-2", timestamp=at(10)))
+    handle(sns_event("Is the store\nopen on Sunday?", inbound_id="in-2", timestamp=at(10)))
     handle(sns_event("STOP", inbound_id="in-3", timestamp=at(20)))
 
     code, out = cli("replies", "--unrecognised")
@@ -102,7 +103,7 @@ def test_the_replies_command_lists_unrecognised_replies_since_a_time(handle: Han
     ]  # fmt: skip
     assert first.split()[:5] == [at(0), CUSTOMER, OUR_NUMBER, "in-1", "OTHER"]
     assert "no keyword, phrase or revocation word" in first
-    assert second.endswith("Please don't contact me")
+    assert second.endswith("Is the store open on Sunday?")
 
     code, out = cli("replies", "--unrecognised", "--since", at(5), "--json")
     assert [r["inbound_message_id"] for r in json.loads(out)] == ["in-2"]
@@ -119,7 +120,7 @@ def test_a_reviewer_records_the_revocation_found_in_an_unrecognised_reply(
     handle: Handler, dynamodb: Any
 ) -> None:
     # Given a reply a reasonable person reads as a revocation, which no rule matched
-    handle(sns_event("I'm not interested anymore", inbound_id="in-7", timestamp=at(0)))
+    handle(sns_event("Love that for me. Please make it the last one", inbound_id="in-7", timestamp=at(0)))
 
     # When a reviewer records it
     code, out = cli("opt-out", CUSTOMER, "--channel", "sms-review", "--reference", "in-7")
