@@ -36,6 +36,9 @@ class ReplyOutcome(enum.StrEnum):
     """An opt-in recorded; AWS refused its answer (the number is on the identity's opt-out list)."""
     HELP_UNANSWERED = "HELP_UNANSWERED"
     """HELP; AWS refused the answer (the number is on the identity's opt-out list)."""
+    CONFIRMATION_QUEUED = "CONFIRMATION_QUEUED"
+    """An opt-out or opt-in recorded and applied; its number had no slot now, so its confirmation is
+    on the confirmation queue, which sends it at the number's shared rate (then OPT_OUT or OPT_IN)."""
 
 
 class SendStatus(enum.StrEnum):

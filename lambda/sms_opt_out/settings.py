@@ -50,6 +50,9 @@ class Settings:
     """Where the sender keeps the requests that could not be sent."""
     send_queue_url: str | None = None
     """The send queue (``SEND_QUEUE_URL``): where a direct batch puts what it could not send in time."""
+    confirmation_queue_url: str | None = None
+    """The confirmation queue (``CONFIRMATION_QUEUE_URL``): where the reply function puts a confirmation
+    its number has no slot for now, and from which it sends it at the number's shared rate."""
     messages_per_second: Mapping[str, float] = field(default_factory=dict)
     """Origination identity (or ``*``) to its messages per second; none: paced by throttling alone."""
     send_concurrency: int = DEFAULT_CONCURRENCY
@@ -111,6 +114,7 @@ class Settings:
             scope=_choice(env, "OPT_OUT_SCOPE", Scope, Scope.ALL),
             failed_sends_queue_url=env.get("FAILED_SENDS_QUEUE_URL", "").strip() or None,
             send_queue_url=env.get("SEND_QUEUE_URL", "").strip() or None,
+            confirmation_queue_url=env.get("CONFIRMATION_QUEUE_URL", "").strip() or None,
             messages_per_second=parse_rates(env.get("MESSAGES_PER_SECOND")),
             send_concurrency=_count(env, "SEND_CONCURRENCY", DEFAULT_CONCURRENCY),
             origination_numbers=numbers,
