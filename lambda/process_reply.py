@@ -70,7 +70,7 @@ def confirm_queued(records: list[dict[str, Any]], context: Any) -> dict[str, Any
             try:
                 reply = parse_queued_record(record, position, processor.rcs_agents)
                 outcomes.append(processor.confirm_queued(reply, lease, deadline))
-                metrics.add_outcome(reply.our_number, outcomes[-1])
+                metrics.add_queued_outcome(reply.our_number, outcomes[-1])
             except Exception as error:  # noqa: BLE001 - named in batchItemFailures: delivered again
                 logger.error("Records[%d] failed: %s", position, error)
                 failed.append({"itemIdentifier": str(record.get("messageId", position))})

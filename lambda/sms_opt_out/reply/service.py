@@ -52,13 +52,14 @@ RCS_CHANNEL = "RCS"
 """The channel recorded for a reply received through an RCS agent."""
 CONFIRMED = "CONFIRMED"
 """How a receipt of an opt-out or opt-in is settled once its confirmation went out."""
-CONFIRMATION_QUEUED = ReplyOutcome.CONFIRMATION_QUEUED.value
+CONFIRMATION_QUEUED = "CONFIRMATION_QUEUED"
 """How a receipt is settled while its confirmation waits on the confirmation queue (then ``CONFIRMED``,
 or why it was not answered)."""
 INLINE_WAIT_SECONDS = 1.0
 """A confirmation is sent by the reply's own invocation when its number's next slot, with no other
 container sending from it, comes within this; else it is queued."""
-_CONFIRMED = (Intent.OPT_OUT, Intent.OPT_IN)
+_QUEUED = {Intent.OPT_OUT: ReplyOutcome.OPT_OUT_QUEUED, Intent.OPT_IN: ReplyOutcome.OPT_IN_QUEUED}
+"""What a reply whose confirmation went to the confirmation queue counts as."""
 _ANSWERED_ONLY = {Intent.HELP: "HELP_SENT", Intent.AMBIGUOUS: "CLARIFICATION_SENT"}
 _UNANSWERED = {
     Intent.OPT_OUT: ReplyOutcome.OPT_OUT_UNANSWERED,
@@ -175,7 +176,7 @@ class ReplyProcessor:
         it again, and after its last receive keeps it on its dead-letter queue.
         """
         classification = self._settings.rules.classify_reply(reply.body)
-        if classification.intent not in _CONFIRMED:
+        if classification.intent not in _QUEUED:
             raise MalformedReplyError("queuedReply.messageBody", "is not an opt-out or opt-in")
         event = _preference_event(reply, classification, self._now(), self._replied_to(reply))
         lease = lease.for_reply(reply.inbound_message_id).in_aws_time(self._clock)
@@ -221,7 +222,8 @@ class ReplyProcessor:
                 # is spent): the confirmation goes to the queue, which sends it at the shared rate.
                 self._queue(reply)
                 finished = self._finish(receipt, CONFIRMATION_QUEUED, lease)
-                return ReplyOutcome.CONFIRMATION_QUEUED
+                self._gateway.release()  # not sending: the queue's consumer takes the whole rate
+                return _QUEUED[classification.intent]
             try:
                 message_id = self._answer(reply, classification, deadline)
             except AnswerRefusedAsOptedOutError:
@@ -252,18 +254,15 @@ class ReplyProcessor:
         return not self._gateway.slot_alone(identity, INLINE_WAIT_SECONDS)
 
     def _queue(self, reply: InboundReply) -> None:
-        """Put the confirmation of ``reply`` on the queue, and give this container's share of the
-        number's rate back at once (it is not sending): the queue's consumer takes the whole rate."""
-        assert self._confirmations is not None
+        """Put the confirmation of ``reply`` on the queue (SQS refusing it raises: Lambda retries)."""
+        assert self._confirmations is not None  # noqa: S101 - _to_queue said there is a queue
         try:
             self._confirmations.put(reply)
         except (BotoCoreError, ClientError) as error:
             raise ConfirmationNotSentError(
-                f"{reply.inbound_message_id}: the confirmation of {mask(reply.customer)} could not be "
-                f"queued: {error_code(error)}"
+                f"the confirmation of {mask(reply.customer)} is recorded but could not be queued: "
+                f"{error_code(error)}"
             ) from error
-        finally:
-            self._gateway.release()
 
     def _claim(self, reply: InboundReply, event: PreferenceEvent | None, lease: Lease) -> Claim:
         """Apply ``event`` (if any) and take the customer's lease, in one write."""
