@@ -325,4 +325,3 @@ def test_sms_opt_out_dead_letters_lists_a_confirmation_the_queue_gave_up_on_mask
     message = sqs.receive_message(QueueUrl=dead, AttributeNames=["All"])["Messages"][0]
     letter = read_dead_letter(message)
     assert letter.event["Records"][0]["eventSource"] == "aws:sqs"
-

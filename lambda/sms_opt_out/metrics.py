@@ -171,7 +171,6 @@ class ReplyMetrics(OutcomeMetrics):
         for name in REPLY_OUTCOMES[ReplyOutcome(outcome)]:
             self.add(our_number, name)
 
-
     def add_queued_outcome(self, our_number: str, outcome: str) -> None:
         """What answering a reply from the confirmation queue did: a confirmation sent counts as such
         (the opt-out or opt-in itself was counted when it was queued); nothing else counts."""

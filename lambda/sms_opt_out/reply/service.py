@@ -255,7 +255,7 @@ class ReplyProcessor:
 
     def _queue(self, reply: InboundReply) -> None:
         """Put the confirmation of ``reply`` on the queue (SQS refusing it raises: Lambda retries)."""
-        assert self._confirmations is not None  # noqa: S101 - _to_queue said there is a queue
+        assert self._confirmations is not None
         try:
             self._confirmations.put(reply)
         except (BotoCoreError, ClientError) as error:
