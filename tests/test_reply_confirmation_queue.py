@@ -19,9 +19,7 @@ from typing import Any
 import boto3
 import pytest
 
-import process_reply
 from sandbox.fault_injection import CrashAfter, InvocationCrashed
-from sandbox.lambda_context import LambdaContext
 from sms_opt_out.contract import RATE_PREFIX
 from sms_opt_out.domain.leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE, Lease
 from sms_opt_out.domain.phone_numbers import mask
@@ -56,30 +54,14 @@ SECOND = {"inbound_id": "in-2", "timestamp": "2025-05-01T12:05:00.000Z"}
 SENT = "pinpoint-sms-voice-v2:SendTextMessage"
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def queue(dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The confirmation queue, configured as the construct configures it, and our number's rate known."""
+    """The confirmation queue, configured as the construct configures it, and our number's rate known
+    (before any container is built: ``handler_with`` and ``handle`` are ``test_reply_faults``'s)."""
     url = str(boto3.client("sqs").create_queue(QueueName="confirmations")["QueueUrl"])
     monkeypatch.setenv("CONFIRMATION_QUEUE_URL", url)
     monkeypatch.setenv("MESSAGES_PER_SECOND", json.dumps({"*": 5}))
     return url
-
-
-@pytest.fixture
-def handler_with(queue: str, monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], Handler]:
-    """The reply handler of a container whose clients come from ``factory`` (one container per call)."""
-
-    def make(factory: Any) -> Handler:
-        processor = build_reply_processor(factory)
-        monkeypatch.setattr(process_reply, "reply_processor", lambda: processor)
-        return lambda event: process_reply.handler(event, LambdaContext(function_name="test"))
-
-    return make
-
-
-@pytest.fixture
-def handle(handler_with: Callable[[Any], Handler]) -> Handler:
-    return handler_with(None)
 
 
 def another_container_sends(dynamodb: Any, identity: str = OUR_NUMBER, *, for_seconds: float = 600) -> None:
@@ -104,6 +86,14 @@ def queued(url: str) -> list[dict[str, Any]]:
         {"eventSource": "aws:sqs", "messageId": m["MessageId"], "body": m["Body"]}
         for m in messages.get("Messages", [])
     ]
+
+
+def queued_stop(handle: Handler, queue: str, dynamodb: Any) -> list[dict[str, Any]]:
+    """A STOP on our number while another container sends from it: recorded, enforced and queued;
+    the queue's record of its confirmation."""
+    another_container_sends(dynamodb)
+    assert handle(sns_event("STOP", **FIRST)) == {"outcomes": [OPT_OUT_QUEUED]}
+    return queued(queue)
 
 
 def sqs_event(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -159,34 +149,29 @@ def test_a_stop_on_a_busy_number_is_enforced_at_once_and_confirmed_once_from_the
     assert len(sms.inbox(CUSTOMER)) == 1
 
 
-def test_a_queued_stop_that_a_later_start_supersedes_is_not_confirmed(
-    handle: Handler, queue: str, dynamodb: Any, sms: Any
+LATER = {
+    # a later START decides: the last answer must match the state
+    "later-start": ("START", "OPT_IN", "SUPERSEDED", DEFAULT_OPT_IN_CONFIRMATION),
+    # a later STOP told the customer: one confirmation per opt-out
+    "later-stop": ("STOP", "OPT_OUT", "ALREADY_OPTED_OUT", DEFAULT_OPT_OUT_CONFIRMATION),
+}
+
+
+@pytest.mark.parametrize(("body", "answered", "queued_as", "text"), LATER.values(), ids=LATER.keys())
+def test_a_queued_stop_that_a_later_reply_answered_meanwhile_is_not_confirmed(
+    handle: Handler, queue: str, dynamodb: Any, sms: Any, body: str, answered: str, queued_as: str, text: str
 ) -> None:
-    another_container_sends(dynamodb)
-    assert handle(sns_event("STOP", **FIRST)) == {"outcomes": [OPT_OUT_QUEUED]}
-    records = queued(queue)
+    # Given a queued STOP, and the customer's next reply answered at once before the queue's turn
+    records = queued_stop(handle, queue, dynamodb)
     stops_sending(dynamodb)
-    assert handle(sns_event("START", **SECOND)) == {"outcomes": ["OPT_IN"]}
+    assert handle(sns_event(body, **SECOND)) == {"outcomes": [answered]}
 
-    assert handle(sqs_event(records))["outcomes"] == ["SUPERSEDED"]
+    # When the queue's consumer takes the STOP
+    assert handle(sqs_event(records))["outcomes"] == [queued_as]
 
-    assert texts(sms) == [DEFAULT_OPT_IN_CONFIRMATION], "the last answer matches the state"
-    assert receipts(dynamodb) == {"in-1": "SUPERSEDED", "in-2": "CONFIRMED"}
-
-
-def test_a_queued_stop_whose_customer_was_told_by_a_later_stop_is_not_confirmed_again(
-    handle: Handler, queue: str, dynamodb: Any, sms: Any
-) -> None:
-    another_container_sends(dynamodb)
-    assert handle(sns_event("STOP", **FIRST)) == {"outcomes": [OPT_OUT_QUEUED]}
-    records = queued(queue)
-    stops_sending(dynamodb)
-    assert handle(sns_event("STOP", **SECOND)) == {"outcomes": ["OPT_OUT"]}
-
-    assert handle(sqs_event(records))["outcomes"] == ["ALREADY_OPTED_OUT"]
-
-    assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION]
-    assert receipts(dynamodb) == {"in-1": "ALREADY_OPTED_OUT", "in-2": "CONFIRMED"}
+    # Then it is settled without an answer: the customer's one text is the later reply's
+    assert texts(sms) == [text]
+    assert receipts(dynamodb) == {"in-1": queued_as, "in-2": "CONFIRMED"}
 
 
 def test_two_queued_stops_of_one_customer_are_confirmed_once(
@@ -262,9 +247,7 @@ def test_a_crash_of_the_consumer_after_the_confirmation_never_sends_it_again(
 def test_a_failed_confirmation_is_named_for_the_queue_to_deliver_again_and_then_sent_once(
     handle: Handler, queue: str, dynamodb: Any, sms: Any
 ) -> None:
-    another_container_sends(dynamodb)
-    handle(sns_event("STOP", **FIRST))
-    records = queued(queue)
+    records = queued_stop(handle, queue, dynamodb)
     sms.fail_next("SendTextMessage", "InternalServerException")
 
     failed = handle(sqs_event(records))
@@ -278,9 +261,7 @@ def test_a_failed_confirmation_is_named_for_the_queue_to_deliver_again_and_then_
 def test_a_queued_confirmation_meeting_a_live_lease_is_delivered_again(
     handle: Handler, queue: str, dynamodb: Any, sms: Any
 ) -> None:
-    another_container_sends(dynamodb)
-    handle(sns_event("STOP", **FIRST))
-    records = queued(queue)
+    records = queued_stop(handle, queue, dynamodb)
     dynamodb.update_item(
         TableName=TABLE,
         Key={"PK": {"S": CUSTOMER}, "SK": {"S": "STATE"}},
