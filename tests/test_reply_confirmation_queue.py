@@ -10,6 +10,7 @@ injected between the steps (a crash at the Nth request, a lost response, a 5xx o
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import time
@@ -43,7 +44,7 @@ from tests.test_process_reply import (
     state,
     texts,
 )
-from tests.test_reply_faults import expire_lease, lease_held, receipts
+from tests.test_reply_faults import container_handler, expire_lease, lease_held, receipts
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 QUEUED = "CONFIRMATION_QUEUED"
@@ -54,14 +55,24 @@ SECOND = {"inbound_id": "in-2", "timestamp": "2025-05-01T12:05:00.000Z"}
 SENT = "pinpoint-sms-voice-v2:SendTextMessage"
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def queue(dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The confirmation queue, configured as the construct configures it, and our number's rate known
-    (before any container is built: ``handler_with`` and ``handle`` are ``test_reply_faults``'s)."""
+    """The confirmation queue, configured as the construct configures it, and our number's rate known."""
     url = str(boto3.client("sqs").create_queue(QueueName="confirmations")["QueueUrl"])
     monkeypatch.setenv("CONFIRMATION_QUEUE_URL", url)
     monkeypatch.setenv("MESSAGES_PER_SECOND", json.dumps({"*": 5}))
     return url
+
+
+@pytest.fixture
+def handler_with(queue: str, monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], Handler]:
+    """The reply handler of a new container whose clients come from ``factory`` (one per call)."""
+    return functools.partial(container_handler, monkeypatch=monkeypatch)
+
+
+@pytest.fixture
+def handle(handler_with: Callable[[Any], Handler]) -> Handler:
+    return handler_with(None)
 
 
 def another_container_sends(dynamodb: Any, identity: str = OUR_NUMBER, *, for_seconds: float = 600) -> None:
