@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import heapq
+import multiprocessing
 import os
 import sys
 import threading
@@ -31,6 +32,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from multiprocessing.connection import Connection
 from typing import Any, cast
 from unittest.mock import patch
 
@@ -110,18 +112,42 @@ def _item_rollback() -> Iterator[None]:
         yield
 
 
+def _serve_aws(conn: Connection, environment: dict[str, str]) -> None:
+    """In a process of its own (its own interpreter lock, as AWS is another machine): the moto server
+    with the table and the confirmation queue; sends its endpoint and the queue's URL, then serves
+    until told to stop."""
+    os.environ.update(environment)
+    with _item_rollback():
+        server = AtomicMotoServer()
+        server.start()
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = server.endpoint_url
+        try:
+            boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
+            url = boto3.client("sqs").create_queue(QueueName="confirmations")["QueueUrl"]
+            conn.send((server.endpoint_url, url))
+            conn.recv()
+        finally:
+            server.stop()
+
+
 @contextmanager
 def _dynamodb() -> Iterator[str]:
-    """DynamoDB with the table, and SQS with the confirmation queue (whose URL it yields)."""
-    server = AtomicMotoServer()
-    server.start()
-    os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = server.endpoint_url
-    os.environ["AWS_ENDPOINT_URL_SQS"] = server.endpoint_url
+    """DynamoDB with the table, and SQS with the confirmation queue (whose URL it yields), served by
+    another process."""
+    ours, theirs = multiprocessing.Pipe()
+    process = multiprocessing.get_context("spawn").Process(
+        target=_serve_aws, args=(theirs, dict(os.environ)), daemon=True
+    )
+    process.start()
     try:
-        boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
-        yield str(boto3.client("sqs").create_queue(QueueName="confirmations")["QueueUrl"])
+        endpoint, url = ours.recv()
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = endpoint
+        yield str(url)
     finally:
-        server.stop()
+        ours.send("stop")
+        process.join(timeout=10)
+        if process.is_alive():
+            process.terminate()
 
 
 @dataclass
@@ -281,7 +307,7 @@ class _ConfirmationQueue:
             thread.join()
 
     def _empty(self, sqs: Any) -> bool:
-        names = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]
+        names = [f"ApproximateNumberOfMessages{state}" for state in ("", "NotVisible", "Delayed")]
         counts = sqs.get_queue_attributes(QueueUrl=self._url, AttributeNames=names)["Attributes"]
         return all(int(counts[name]) == 0 for name in names)
 
@@ -334,7 +360,7 @@ def run(stops: int = STOPS, containers: int = CONTAINERS, consumers: int = CONSU
     saved = dict(os.environ)
     try:
         os.environ.update(ENVIRONMENT)
-        with _item_rollback(), _dynamodb() as url, _simulator([NUMBER]) as (endpoint, pipe):
+        with _dynamodb() as url, _simulator([NUMBER]) as (endpoint, pipe):
             os.environ.update(_environment([NUMBER], endpoint))
             os.environ["CONFIRMATION_QUEUE_URL"] = url
             from sms_opt_out.runtime import build_reply_processor

@@ -18,7 +18,7 @@ from sms_opt_out.ops import cli
 from sms_opt_out.ops.dead_letters import read_dead_letter
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
-from tests.test_reply_confirmation_queue import another_container_sends
+from tests.test_reply_confirmation_queue import another_container_sends, configure_queue
 
 HANDLERS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
     "reply-fn": process_reply.handler,
@@ -236,8 +236,7 @@ def test_a_confirmation_the_queue_gave_up_on_is_listed_masked_and_replayed_throu
 ) -> None:
     # Given a STOP recorded, enforced and queued (another container sending from our number), whose
     # confirmation the confirmation queue redrove to its dead-letter queue, and one for no recorded reply
-    monkeypatch.setenv("CONFIRMATION_QUEUE_URL", aws["queues"]["confirmation-queue"])
-    monkeypatch.setenv("MESSAGES_PER_SECOND", json.dumps({"*": 5}))
+    configure_queue(aws["queues"]["confirmation-queue"], monkeypatch)
     another_container_sends(dynamodb)
     assert process_reply.handler(sns_event("STOP"), aws["lambda"].context)["outcomes"] == ["OPT_OUT_QUEUED"]
     queued = aws["sqs"].receive_message(QueueUrl=aws["queues"]["confirmation-queue"])["Messages"][0]

@@ -32,7 +32,7 @@ from sms_opt_out.ops.migration import opted_out_numbers
 from sms_opt_out.ops.registry import OptOutRegistry
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import CUSTOMER, IN_US_SENDING_HOURS, OUR_NUMBER, TABLE, sns_event
-from tests.test_reply_confirmation_queue import another_container_sends
+from tests.test_reply_confirmation_queue import another_container_sends, configure_queue
 
 POOL_NUMBERS = ("+18445550101", "+18445550102")
 PREFIX = f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:"
@@ -265,8 +265,7 @@ def test_a_stop_on_a_busy_number_is_queued_and_confirmed_from_the_queue_with_the
 ) -> None:
     # Given the confirmation queue, and another container sending from our number
     url = enforced.sqs.create_queue(QueueName=CONFIRMATION_QUEUE)["QueueUrl"]
-    monkeypatch.setenv("CONFIRMATION_QUEUE_URL", url)
-    monkeypatch.setenv("MESSAGES_PER_SECOND", json.dumps({"*": 5}))
+    configure_queue(url, monkeypatch)
     another_container_sends(enforced.dynamodb)
 
     # When a STOP is recorded and queued, and Lambda's event source (as the function's role) takes it

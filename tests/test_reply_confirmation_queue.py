@@ -29,6 +29,7 @@ from sms_opt_out.ops.dead_letters import read_dead_letter
 from sms_opt_out.outcomes import ReplyOutcome
 from sms_opt_out.reply.inbound import InboundReply
 from sms_opt_out.runtime import build_reply_processor
+from sms_opt_out.storage import queued_confirmations
 from sms_opt_out.storage.shared_rates import HOLDER_PREFIX, SORT_KEY
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
 from tests.test_process_reply import (
@@ -59,9 +60,16 @@ SENT = "pinpoint-sms-voice-v2:SendTextMessage"
 def queue(dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch) -> str:
     """The confirmation queue, configured as the construct configures it, and our number's rate known."""
     url = str(boto3.client("sqs").create_queue(QueueName="confirmations")["QueueUrl"])
+    configure_queue(url, monkeypatch)
+    return url
+
+
+def configure_queue(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reply function's environment with the confirmation queue at ``url`` and every number's rate
+    known; a queued confirmation visible at once (no test waits out ``DELAY_SECONDS``)."""
     monkeypatch.setenv("CONFIRMATION_QUEUE_URL", url)
     monkeypatch.setenv("MESSAGES_PER_SECOND", json.dumps({"*": 5}))
-    return url
+    monkeypatch.setattr(queued_confirmations, "DELAY_SECONDS", 0)
 
 
 @pytest.fixture
@@ -131,6 +139,19 @@ def test_a_stop_on_a_number_no_other_container_sends_from_is_confirmed_at_once_i
 
 
 # Another container sends from the number: enforced now, confirmed from the queue --------------------
+
+
+def test_a_queued_confirmation_is_hidden_until_its_reply_is_settled(
+    handle: Handler, queue: str, dynamodb: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queued_confirmations, "DELAY_SECONDS", 5)
+    another_container_sends(dynamodb)
+
+    assert handle(sns_event("STOP", **FIRST)) == {"outcomes": [OPT_OUT_QUEUED]}
+
+    assert queued(queue) == [], "the consumer cannot take it before the reply's lease is given back"
+    attributes = boto3.client("sqs").get_queue_attributes(QueueUrl=queue, AttributeNames=["All"])
+    assert attributes["Attributes"]["ApproximateNumberOfMessagesDelayed"] == "1"
 
 
 def test_a_stop_on_a_busy_number_is_enforced_at_once_and_confirmed_once_from_the_queue(

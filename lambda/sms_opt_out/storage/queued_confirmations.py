@@ -10,6 +10,10 @@ from sms_opt_out.storage.queue_messages import LazyQueue
 
 QUEUED_REPLY = "queuedReply"
 """The key of a confirmation queue message's body: the reply whose confirmation it is."""
+DELAY_SECONDS = 5
+"""A queued confirmation is hidden this long: the reply's invocation settles its receipt and gives the
+customer's lease back (its next write) before the queue's consumer may take it, which would otherwise
+find the lease held and wait out the queue's visibility timeout."""
 
 
 class QueuedConfirmations(LazyQueue):
@@ -27,5 +31,7 @@ class QueuedConfirmations(LazyQueue):
                 "timestamp": reply.timestamp,
             }
         }
-        answer = self._client.send_message(QueueUrl=self.queue_url, MessageBody=json.dumps(body))
+        answer = self._client.send_message(
+            QueueUrl=self.queue_url, MessageBody=json.dumps(body), DelaySeconds=DELAY_SECONDS
+        )
         return str(answer["MessageId"])
