@@ -333,7 +333,6 @@ class _ConfirmationQueue:
                     self._burst.consumed[outcome] += 1
                 if outcome in ANSWERED or outcome == "dead-lettered":
                     sqs.delete_message(QueueUrl=self._url, ReceiptHandle=message["ReceiptHandle"])
-            processor.done_sending()
 
     def _answer(
         self,
@@ -395,6 +394,12 @@ def run(stops: int = STOPS, containers: int = CONTAINERS, consumers: int = CONSU
     return burst
 
 
+def _failures(consumed: Counter[str]) -> str:
+    """The consumers' failures by type, e.g. `` (CustomerBusyError 3)``; empty when none."""
+    failed = [f"{kind} {n}" for kind, n in sorted(consumed.items()) if kind not in ANSWERED]
+    return f" ({', '.join(failed)})" if failed else ""
+
+
 def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
     b = burst or run()
     recorded_by = max(b.recorded.values(), default=float("nan"))
@@ -419,7 +424,8 @@ def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
             f"{confirmed:,} confirmed at {b.confirmed_rate:.2f} msg/s ({share:.0%} of its rate), "
             f"{unconfirmed:,} not confirmed ({b.dead_lettered:,} dead-lettered); "
             f"{lost} lost, {b.sent_twice} confirmed twice; {b.failed_invocations:,} failed invocations, "
-            f"{sum(n for k, n in b.consumed.items() if k not in ANSWERED):,} queued records retried, "
+            f"{sum(n for k, n in b.consumed.items() if k not in ANSWERED):,} queued records retried"
+            f"{_failures(b.consumed)}, "
             f"{b.throttled:,} of {b.calls:,} SendTextMessage calls throttled; {b.seconds:.0f} s in all",
             "-",
             "all recorded and enforced ≤ 10 s, all confirmed at ≥ 90% of the rate: "

@@ -87,7 +87,9 @@ class ReplyProcessor:
     pool is recorded for that number (which governs the pool's sends) and answered from it; one to an
     RCS agent is recorded for the agent (which governs its pool's sends as a number does) and answered
     through the agent's pool (RCS first, SMS as fallback). Nothing but DynamoDB is called before a
-    reply is recorded and applied.
+    reply is recorded and applied. With a confirmation queue, a confirmation whose number has no slot
+    of its own now is queued instead, and answered from the queue (``confirm_queued``) as it would
+    have been here.
     """
 
     def _replied_to(self, reply: InboundReply) -> tuple[str, str]:
@@ -217,12 +219,12 @@ class ReplyProcessor:
                 # Still on an AWS opt-out list: AWS would refuse the confirmation and every text.
                 finished = self._finish(receipt, ReplyOutcome.ON_AWS_OPT_OUT_LIST, lease)
                 return ReplyOutcome.ON_AWS_OPT_OUT_LIST
-            if not queued and event is not None and self._to_queue(reply, deadline):
+            queue = None if queued or event is None else self._queue_for(reply, deadline)
+            if queue is not None:
                 # The number's slots are taken (another container sends from it, or this one's pace
                 # is spent): the confirmation goes to the queue, which sends it at the shared rate.
-                self._queue(reply)
+                _queue(queue, reply)
                 finished = self._finish(receipt, CONFIRMATION_QUEUED, lease)
-                self._gateway.release()  # not sending: the queue's consumer takes the whole rate
                 return _QUEUED[classification.intent]
             try:
                 message_id = self._answer(reply, classification, deadline)
@@ -239,30 +241,17 @@ class ReplyProcessor:
             if not finished:
                 self._store.leases.release(reply.customer, lease)
 
-    def done_sending(self) -> None:
-        """The end of an invocation that sent from the queue: this container's shares of the numbers'
-        rates go back to the other containers (``SmsGateway.release``)."""
-        self._gateway.release()
-
-    def _to_queue(self, reply: InboundReply, deadline: Deadline | None) -> bool:
-        """Whether the confirmation of ``reply`` goes to the confirmation queue: there is one, and no
-        slot of the number it is answered from comes within ``INLINE_WAIT_SECONDS`` that no other
-        container competes for (``SmsGateway.slot_alone``)."""
+    def _queue_for(self, reply: InboundReply, deadline: Deadline | None) -> QueuedConfirmations | None:
+        """The confirmation queue, when the confirmation of ``reply`` goes there: no slot of the number
+        it is answered from comes within ``INLINE_WAIT_SECONDS`` that no other container competes for
+        (``SmsGateway.slot_alone``); None: it is sent now (or there is no queue)."""
         if self._confirmations is None:
-            return False
+            return None
         identity = self._originations.answer_through(reply.our_number, deadline)
-        return not self._gateway.slot_alone(identity, INLINE_WAIT_SECONDS)
-
-    def _queue(self, reply: InboundReply) -> None:
-        """Put the confirmation of ``reply`` on the queue (SQS refusing it raises: Lambda retries)."""
-        assert self._confirmations is not None
-        try:
-            self._confirmations.put(reply)
-        except (BotoCoreError, ClientError) as error:
-            raise ConfirmationNotSentError(
-                f"the confirmation of {mask(reply.customer)} is recorded but could not be queued: "
-                f"{error_code(error)}"
-            ) from error
+        if self._gateway.slot_alone(identity, INLINE_WAIT_SECONDS):
+            return None
+        self._gateway.release()  # not sending after all: the other containers keep the whole rate
+        return self._confirmations
 
     def _claim(self, reply: InboundReply, event: PreferenceEvent | None, lease: Lease) -> Claim:
         """Apply ``event`` (if any) and take the customer's lease, in one write."""
@@ -418,6 +407,17 @@ def _preference_event(
         reply_text=reply.body,
         recorded_at=recorded_at,
     )
+
+
+def _queue(queue: QueuedConfirmations, reply: InboundReply) -> None:
+    """Put the confirmation of ``reply`` on ``queue`` (SQS refusing it raises: Lambda retries)."""
+    try:
+        queue.put(reply)
+    except (BotoCoreError, ClientError) as error:
+        raise ConfirmationNotSentError(
+            f"the confirmation of {mask(reply.customer)} is recorded but could not be queued: "
+            f"{error_code(error)}"
+        ) from error
 
 
 def _identities(governing: Governing) -> frozenset[str]:
