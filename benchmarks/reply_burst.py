@@ -7,8 +7,8 @@ warm containers (each its own reply processor, so its own clients and pace, as a
 an invocation that raises is retried as Lambda retries an asynchronous event, twice, one and two
 minutes later, and then goes to the dead-letter queue. A STOP whose number has no slot of its own is
 enforced and its confirmation put on the confirmation queue (an SQS queue on the moto server), which
-``CONSUMERS`` more containers of the reply function take as Lambda's event source does (batches of
-10, each an invocation of 30 s; a record named in ``batchItemFailures`` comes back after the
+``CONSUMERS`` more containers of the reply function take as Lambda's event source does (a batch of
+``CONFIRMATION_BATCH_SIZE`` per invocation of 30 s; a record named in ``batchItemFailures`` comes back after the
 visibility timeout, and after ``MAX_RECEIVES`` receives is dead-lettered). Every container shares the
 number's rate through its ``RATE#`` leases, as deployed. The number is registered as AWS describes it
 (toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with 50 ms per call; DynamoDB is a
@@ -43,6 +43,7 @@ from moto.dynamodb.models.table import Table
 
 from benchmarks.fleet_rates import TOLL_FREE, _environment, _simulator
 from benchmarks.local_stack import ENVIRONMENT
+from opt_out_stack.send_queue import CONFIRMATION_BATCH_SIZE
 from sandbox.atomic_moto import AtomicMotoServer
 from sandbox.lambda_context import LambdaContext
 from sandbox.local_aws import TABLE_NAME, table_definition
@@ -61,7 +62,7 @@ CONTAINERS = 100
 TIMEOUT_MS = 30_000
 CONSUMERS = 2
 """Containers taking the confirmation queue (the event source's ``MaximumConcurrency``)."""
-CONFIRMATION_BATCH = 10
+CONFIRMATION_BATCH = CONFIRMATION_BATCH_SIZE
 VISIBILITY_SECONDS = 180
 """The confirmation queue's visibility timeout: six times the function's timeout."""
 MAX_RECEIVES = 20

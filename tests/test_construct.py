@@ -611,7 +611,7 @@ def test_the_confirmation_queue_feeds_the_reply_function_two_at_a_time_and_redri
             "FunctionName": {"Ref": logical_id(opt_out.reply_function)},
             "EventSourceArn": {"Fn::GetAtt": [logical_id(opt_out.confirmation_queue), "Arn"]},
             "FunctionResponseTypes": ["ReportBatchItemFailures"],
-            "BatchSize": 10,
+            "BatchSize": 1,
             "ScalingConfig": {"MaximumConcurrency": 2},
         },
     )
