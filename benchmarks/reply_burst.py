@@ -7,15 +7,16 @@ warm containers (each its own reply processor, so its own clients and pace, as a
 an invocation that raises is retried as Lambda retries an asynchronous event, twice, one and two
 minutes later, and then goes to the dead-letter queue. A STOP whose number has no slot of its own is
 enforced and its confirmation put on the confirmation queue (an SQS queue on the moto server), which
-``CONSUMERS`` more containers of the reply function take as Lambda's event source does (a batch of
-``CONFIRMATION_BATCH_SIZE`` per invocation of 30 s; a record named in ``batchItemFailures`` comes back after the
-visibility timeout, and after ``MAX_RECEIVES`` receives is dead-lettered). Every container shares the
-number's rate through its ``RATE#`` leases, as deployed. The number is registered as AWS describes it
-(toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with 50 ms per call; DynamoDB is a
-moto server answering one request at a time (each applied whole, as DynamoDB does), which backs a
-transaction up by the items it names rather than by copying the whole table (``_item_rollback``).
+``CONSUMERS`` more containers of the reply function take as Lambda's event source does (a batch
+of ``CONFIRMATION_BATCH_SIZE`` per invocation of 30 s; a record named in ``batchItemFailures``
+comes back after the visibility timeout, and after ``MAX_RECEIVES`` receives is dead-lettered).
+Every container shares the number's rate through its ``RATE#`` leases, as deployed. The number is
+registered as AWS describes it (toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with
+50 ms per call; DynamoDB and SQS are a moto server in a process of its own, answering one request
+at a time (each applied whole, as DynamoDB does), which backs a transaction up by the items it
+names rather than by copying the whole table (``_item_rollback``).
 
-``python -m benchmarks.reply_burst [STOPS]`` prints the row; ``benchmarks.run`` adds it to BENCHMARKS.md.
+``python -m benchmarks.reply_burst [STOPS [CONTAINERS [CONSUMERS]]]`` prints the row; ``benchmarks.run`` adds it to BENCHMARKS.md.
 """
 
 from __future__ import annotations
