@@ -16,7 +16,8 @@ registered as AWS describes it (toll-free, ``MessagingLimits`` 3 MPS) and limite
 at a time (each applied whole, as DynamoDB does), which backs a transaction up by the items it
 names rather than by copying the whole table (``_item_rollback``).
 
-``python -m benchmarks.reply_burst [STOPS [CONTAINERS [CONSUMERS]]]`` prints the row; ``benchmarks.run`` adds it to BENCHMARKS.md.
+``python -m benchmarks.reply_burst [STOPS [CONTAINERS [CONSUMERS]]]`` prints the row;
+``benchmarks.run`` adds it to BENCHMARKS.md.
 """
 
 from __future__ import annotations
