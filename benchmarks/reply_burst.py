@@ -5,18 +5,26 @@ Each STOP comes from a customer of its own. The reply function is modelled as La
 SNS: each event is one invocation (30 s, the construct's default timeout) in one of ``CONTAINERS``
 warm containers (each its own reply processor, so its own clients and pace, as a container is);
 an invocation that raises is retried as Lambda retries an asynchronous event, twice, one and two
-minutes later, and then goes to the dead-letter queue. The number is registered as AWS describes it
-(toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with 50 ms per call; DynamoDB is a
-moto server answering one request at a time (each applied whole, as DynamoDB does), which backs a
-transaction up by the items it names rather than by copying the whole table (``_item_rollback``).
+minutes later, and then goes to the dead-letter queue. A STOP whose number has no slot of its own is
+enforced and its confirmation put on the confirmation queue (an SQS queue on the moto server), which
+``CONSUMERS`` more containers of the reply function take as Lambda's event source does (a batch
+of ``CONFIRMATION_BATCH_SIZE`` per invocation of 30 s; a record named in ``batchItemFailures``
+comes back after the visibility timeout, and after ``MAX_RECEIVES`` receives is dead-lettered).
+Every container shares the number's rate through its ``RATE#`` leases, as deployed. The number is
+registered as AWS describes it (toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with
+50 ms per call; DynamoDB and SQS are a moto server in a process of its own, answering one request
+at a time (each applied whole, as DynamoDB does), which backs a transaction up by the items it
+names rather than by copying the whole table (``_item_rollback``).
 
-``python -m benchmarks.reply_burst [STOPS]`` prints the row; ``benchmarks.run`` adds it to BENCHMARKS.md.
+``python -m benchmarks.reply_burst [STOPS [CONTAINERS [CONSUMERS]]]`` prints the row;
+``benchmarks.run`` adds it to BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
 import copy
 import heapq
+import multiprocessing
 import os
 import sys
 import threading
@@ -26,6 +34,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from multiprocessing.connection import Connection
 from typing import Any, cast
 from unittest.mock import patch
 
@@ -36,19 +45,29 @@ from moto.dynamodb.models.table import Table
 
 from benchmarks.fleet_rates import TOLL_FREE, _environment, _simulator
 from benchmarks.local_stack import ENVIRONMENT
+from opt_out_stack.send_queue import CONFIRMATION_BATCH_SIZE
 from sandbox.atomic_moto import AtomicMotoServer
 from sandbox.lambda_context import LambdaContext
 from sandbox.local_aws import TABLE_NAME, table_definition
 from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.domain.leases import Lease
-from sms_opt_out.reply.inbound import InboundReply
+from sms_opt_out.outcomes import ReplyOutcome
+from sms_opt_out.reply.inbound import InboundReply, parse_queued_record
 from sms_opt_out.reply.service import ReplyProcessor
 
 STOPS = 1_000
+ANSWERED = frozenset(ReplyOutcome)
+"""What a consumer answers for a record it is done with (anything else: the failure's type)."""
 CONTAINERS = 100
 """Warm containers of the reply function (``reply_reserved_concurrency``): Lambda would start up to
 1,000 for this burst when unreserved, more than this machine hosts."""
 TIMEOUT_MS = 30_000
+CONSUMERS = 2
+"""Containers taking the confirmation queue (the event source's ``MaximumConcurrency``)."""
+CONFIRMATION_BATCH = CONFIRMATION_BATCH_SIZE
+VISIBILITY_SECONDS = 180
+"""The confirmation queue's visibility timeout: six times the function's timeout."""
+MAX_RECEIVES = 20
 RETRY_DELAYS = (60.0, 120.0)
 """Lambda's retries of an asynchronous event whose invocation failed: after one, then two minutes."""
 NUMBER = TOLL_FREE
@@ -96,16 +115,42 @@ def _item_rollback() -> Iterator[None]:
         yield
 
 
+def _serve_aws(conn: Connection, environment: dict[str, str]) -> None:
+    """In a process of its own (its own interpreter lock, as AWS is another machine): the moto server
+    with the table and the confirmation queue; sends its endpoint and the queue's URL, then serves
+    until told to stop."""
+    os.environ.update(environment)
+    with _item_rollback():
+        server = AtomicMotoServer()
+        server.start()
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = server.endpoint_url
+        try:
+            boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
+            url = boto3.client("sqs").create_queue(QueueName="confirmations")["QueueUrl"]
+            conn.send((server.endpoint_url, url))
+            conn.recv()
+        finally:
+            server.stop()
+
+
 @contextmanager
-def _dynamodb() -> Iterator[None]:
-    server = AtomicMotoServer()
-    server.start()
-    os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = server.endpoint_url
+def _dynamodb() -> Iterator[str]:
+    """DynamoDB with the table, and SQS with the confirmation queue (whose URL it yields), served by
+    another process."""
+    ours, theirs = multiprocessing.Pipe()
+    process = multiprocessing.get_context("spawn").Process(
+        target=_serve_aws, args=(theirs, dict(os.environ)), daemon=True
+    )
+    process.start()
     try:
-        boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
-        yield
+        endpoint, url = ours.recv()
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = endpoint
+        yield str(url)
     finally:
-        server.stop()
+        ours.send("stop")
+        process.join(timeout=10)
+        if process.is_alive():
+            process.terminate()
 
 
 @dataclass
@@ -119,6 +164,10 @@ class Burst:
     outcomes: Counter[str] = field(default_factory=Counter)
     failed_invocations: int = 0
     dead_lettered: int = 0
+    queued: int = 0
+    """Confirmations the reply invocations put on the confirmation queue (the rest were sent at once)."""
+    consumed: Counter[str] = field(default_factory=Counter)
+    """What the queue's consumers answered for each record (a failure by its error's type)."""
     confirmations: list[float] = field(default_factory=list)
     """When the simulator accepted each confirmation (epoch seconds)."""
     sent_twice: int = 0
@@ -232,18 +281,90 @@ class _Lambda:
             else:
                 with self._lock:
                     self._burst.outcomes[outcome] += 1
+                    self._burst.queued += outcome == ReplyOutcome.OPT_OUT_QUEUED
             with self._lock:
                 self._in_flight -= 1
                 self._lock.notify_all()
 
 
-def run(stops: int = STOPS, containers: int = CONTAINERS) -> Burst:
+class _ConfirmationQueue:
+    """Lambda's event source on the confirmation queue: ``consumers`` containers, each receiving a
+    batch, answering it in one invocation and deleting what it answered; a record it failed on comes
+    back after the visibility timeout, and past ``MAX_RECEIVES`` is dead-lettered. They stop once the
+    reply invocations are done (``replies_done``) and nothing is left on the queue."""
+
+    def __init__(self, processors: list[ReplyProcessor], url: str, burst: Burst) -> None:
+        self._processors = processors
+        self._url = url
+        self._burst = burst
+        self._lock = threading.Lock()
+        self.replies_done = threading.Event()
+        self._threads = [threading.Thread(target=self._container, args=(p,)) for p in processors]
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def join(self) -> None:
+        for thread in self._threads:
+            thread.join()
+
+    def _empty(self, sqs: Any) -> bool:
+        names = [f"ApproximateNumberOfMessages{state}" for state in ("", "NotVisible", "Delayed")]
+        counts = sqs.get_queue_attributes(QueueUrl=self._url, AttributeNames=names)["Attributes"]
+        return all(int(counts[name]) == 0 for name in names)
+
+    def _container(self, processor: ReplyProcessor) -> None:
+        sqs = boto3.client("sqs")
+        while True:
+            messages = sqs.receive_message(
+                QueueUrl=self._url,
+                MaxNumberOfMessages=CONFIRMATION_BATCH,
+                VisibilityTimeout=VISIBILITY_SECONDS,
+                AttributeNames=["ApproximateReceiveCount"],
+            ).get("Messages", [])
+            if not messages:
+                if self.replies_done.is_set() and self._empty(sqs):
+                    return
+                time.sleep(0.2)  # the event source polls again
+                continue
+            context = LambdaContext(timeout_ms=TIMEOUT_MS)
+            lease = Lease.for_invocation(context.aws_request_id, context.get_remaining_time_in_millis())
+            for position, message in enumerate(messages):
+                outcome = self._answer(processor, message, position, lease, Deadline.of(context))
+                with self._lock:
+                    self._burst.consumed[outcome] += 1
+                if outcome in ANSWERED or outcome == "dead-lettered":
+                    sqs.delete_message(QueueUrl=self._url, ReceiptHandle=message["ReceiptHandle"])
+
+    def _answer(
+        self,
+        processor: ReplyProcessor,
+        message: dict[str, Any],
+        position: int,
+        lease: Lease,
+        deadline: Deadline,
+    ) -> str:
+        """What answering one record did: its outcome, ``dead-lettered``, or the failure's type."""
+        if int(message["Attributes"]["ApproximateReceiveCount"]) > MAX_RECEIVES:
+            with self._lock:
+                self._burst.dead_lettered += 1
+            return "dead-lettered"
+        try:
+            reply = parse_queued_record({"body": message["Body"]}, position)
+            return processor.confirm_queued(reply, lease, deadline)
+        except Exception as error:  # noqa: BLE001 - named in batchItemFailures: the queue delivers it again
+            return type(error).__name__
+
+
+def run(stops: int = STOPS, containers: int = CONTAINERS, consumers: int = CONSUMERS) -> Burst:
     burst = Burst(stops, containers)
     saved = dict(os.environ)
     try:
         os.environ.update(ENVIRONMENT)
-        with _item_rollback(), _dynamodb(), _simulator([NUMBER]) as (endpoint, pipe):
+        with _dynamodb() as url, _simulator([NUMBER]) as (endpoint, pipe):
             os.environ.update(_environment([NUMBER], endpoint))
+            os.environ["CONFIRMATION_QUEUE_URL"] = url
             from sms_opt_out.runtime import build_reply_processor
 
             start = [0.0]
@@ -257,10 +378,14 @@ def run(stops: int = STOPS, containers: int = CONTAINERS) -> Burst:
                 _timed(processor, burst, began)
                 processors.append(processor)
             invocations = _Lambda(processors, burst)
+            queue = _ConfirmationQueue([build_reply_processor() for _ in range(consumers)], url, burst)
             start[0] = time.monotonic()
             for reply in _stops(stops):
                 invocations.submit(reply)
+            queue.start()
             invocations.run()
+            queue.replies_done.set()
+            queue.join()
             burst.seconds = began()
             pipe.send("report")
             texts, burst.throttled, burst.calls = pipe.recv()
@@ -270,6 +395,12 @@ def run(stops: int = STOPS, containers: int = CONTAINERS) -> Burst:
     burst.confirmations = [datetime.fromisoformat(t[2]).timestamp() for t in texts]
     burst.sent_twice = sum(n - 1 for n in Counter(t[1] for t in texts).values() if n > 1)
     return burst
+
+
+def _failures(consumed: Counter[str]) -> str:
+    """The consumers' failures by type, e.g. `` (CustomerBusyError 3)``; empty when none."""
+    failed = [f"{kind} {n}" for kind, n in sorted(consumed.items()) if kind not in ANSWERED]
+    return f" ({', '.join(failed)})" if failed else ""
 
 
 def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
@@ -290,11 +421,14 @@ def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
     return [
         (
             f"{b.stops:,} STOPs at once on a {NUMBER.rate}-MPS number, {b.containers} reply containers "
-            f"(30 s invocations, Lambda's two retries)",
+            f"(30 s invocations, Lambda's two retries) and {CONSUMERS} on the confirmation queue",
             f"all {len(b.recorded):,} recorded by {recorded_by:.1f} s, enforced by {enforced_by:.1f} s; "
+            f"{b.stops - b.queued:,} confirmed at once, {b.queued:,} queued; "
             f"{confirmed:,} confirmed at {b.confirmed_rate:.2f} msg/s ({share:.0%} of its rate), "
-            f"{unconfirmed:,} not confirmed ({b.dead_lettered:,} dead-lettered after 3 attempts); "
+            f"{unconfirmed:,} not confirmed ({b.dead_lettered:,} dead-lettered); "
             f"{lost} lost, {b.sent_twice} confirmed twice; {b.failed_invocations:,} failed invocations, "
+            f"{sum(n for k, n in b.consumed.items() if k not in ANSWERED):,} queued records retried"
+            f"{_failures(b.consumed)}, "
             f"{b.throttled:,} of {b.calls:,} SendTextMessage calls throttled; {b.seconds:.0f} s in all",
             "-",
             "all recorded and enforced ≤ 10 s, all confirmed at ≥ 90% of the rate: "
@@ -306,5 +440,6 @@ def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else STOPS
     containers = int(sys.argv[2]) if len(sys.argv) > 2 else CONTAINERS
-    for row in rows(run(count, containers)):
+    consumers = int(sys.argv[3]) if len(sys.argv) > 3 else CONSUMERS
+    for row in rows(run(count, containers, consumers)):
         print(" | ".join(row), flush=True)

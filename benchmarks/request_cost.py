@@ -3,8 +3,12 @@ and requests per reply."""
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from typing import Any
+
+import boto3
 
 from benchmarks.local_stack import OUR_NUMBER, local_stack
 from benchmarks.measure import read_units
@@ -92,6 +96,12 @@ def _sample(client: Any, batch: list[str]) -> tuple[Cost, Cost]:
 
 
 def _reply_requests(client: Any) -> dict[str, dict[str, int]]:
+    """As deployed: with the confirmation queue, and the number's rate known (shared through ``RATE#``
+    leases); no other container sends from it, so each confirmation goes out at once."""
+    os.environ["CONFIRMATION_QUEUE_URL"] = boto3.client("sqs").create_queue(QueueName="confirmations")[
+        "QueueUrl"
+    ]
+    os.environ["MESSAGES_PER_SECOND"] = json.dumps({"*": 3})
     counting = RequestCounter()
     processor: ReplyProcessor = build_reply_processor(counting.client)
     cases = {

@@ -38,7 +38,7 @@ from opt_out_stack.permissions import (
 from opt_out_stack.rcs_agents import grant_rcs_and_notify
 from opt_out_stack.runtime_props import RuntimeSettings
 from opt_out_stack.send_capacity import DEFAULT_MAX_SEND_CONCURRENCY, DEFAULT_MEMORY_MB
-from opt_out_stack.send_queue import SendQueue
+from opt_out_stack.send_queue import SendQueue, confirmation_queue
 from opt_out_stack.storage import opt_out_table
 from opt_out_stack.text_parts import warn_multipart_texts
 from opt_out_stack.topic_encryption import topic_key
@@ -316,6 +316,9 @@ class SmsOptOut(Construct):
             self, "DeadLetterQueue", what="A reply (perhaps a STOP)"
         )
         self.send_dead_letter_queue = DeadLetterQueue(self, "SendDeadLetterQueue", what="A send")
+        self.confirmation_dead_letter_queue = DeadLetterQueue(
+            self, "ConfirmationDeadLetterQueue", what="A reply's confirmation (recorded and enforced)"
+        )
 
         # Functions.
         environment[contract.TABLE_NAME_VARIABLE] = self.table.table_name
@@ -418,6 +421,14 @@ class SmsOptOut(Construct):
             dead_letter_queue=self.send_dead_letter_queue,
             max_concurrency=capacity.max_concurrency,
         ).queue
+        # A confirmation its number has no slot for now waits here; the reply function sends it at
+        # the number's rate, shared with the senders (RATE# leases).
+        self.confirmation_queue = confirmation_queue(
+            self,
+            function=self.reply_function,
+            timeout=timeout,
+            dead_letter_queue=self.confirmation_dead_letter_queue,
+        )
 
         # Numbers: self-managed opt-outs come on only once a STOP can be received (off first on delete).
         permissions = [c for c in self.reply_function.node.children if isinstance(c, lambda_.CfnPermission)]
@@ -452,6 +463,7 @@ class SmsOptOut(Construct):
             dead_letter_queues=[
                 self.reply_dead_letter_queue,
                 self.send_dead_letter_queue,
+                self.confirmation_dead_letter_queue,
                 *([self.delivery_dead_letter_queue] if self.delivery_dead_letter_queue else []),
             ],
             dashboard_name=dashboard_name,
@@ -463,7 +475,11 @@ class SmsOptOut(Construct):
             "ReplyFunctionErrors": self.reply_function,
             "SendFunctionErrors": self.send_function,
         }
-        dead_letter_queues = [self.reply_dead_letter_queue, self.send_dead_letter_queue]
+        dead_letter_queues = [
+            self.reply_dead_letter_queue,
+            self.send_dead_letter_queue,
+            self.confirmation_dead_letter_queue,
+        ]
         if self.delivery_function is not None and self.delivery_dead_letter_queue is not None:
             dead_letter_queues.append(self.delivery_dead_letter_queue)
             watched["DeliveryEventsFunctionErrors"] = self.delivery_function
@@ -518,6 +534,7 @@ class SmsOptOut(Construct):
             "send-function": self.send_function,
             "reply-dead-letter-queue": self.reply_dead_letter_queue,
             "send-dead-letter-queue": self.send_dead_letter_queue,
+            "confirmation-dead-letter-queue": self.confirmation_dead_letter_queue,
         }
         if self.delivery_function is not None and self.delivery_dead_letter_queue is not None:
             marked["delivery-function"] = self.delivery_function

@@ -48,6 +48,10 @@ class OptOutStack(Stack):
                 self.opt_out.send_dead_letter_queue.queue_url,
                 "Sends that failed (sms-opt-out dead-letters --queue sends)",
             ),
+            "ConfirmationDeadLetterQueueUrl": (
+                self.opt_out.confirmation_dead_letter_queue.queue_url,
+                "Recorded replies whose confirmation could not be sent (dead-letters --queue confirmations)",
+            ),
             "DashboardName": (self.opt_out.dashboard.dashboard_name, "The dashboard of every outcome"),
         }
         if self.opt_out.delivery_function is not None and self.opt_out.delivery_dead_letter_queue is not None:

@@ -37,6 +37,7 @@ settings.load_profile("no_deadline")
 TIERS = ("fast", "integration", "synthesis")
 """The markers of pyproject.toml: ``make test-fast``, ``make test-integration``, ``make test-synthesis``."""
 MODULE_TIERS = {
+    "test_reply_confirmation_queue": "integration",
     "test_rcs_and_notify_sends": "integration",
     "test_rcs_agents": "integration",
     "test_service_models": "fast",

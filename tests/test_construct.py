@@ -306,7 +306,7 @@ def on_failure_destination(template: Template, function: lambda_.Function) -> An
     return config["Properties"]["DestinationConfig"]["OnFailure"]["Destination"]
 
 
-def test_both_dead_letter_queues_keep_messages_14_days_and_outlive_the_stack(
+def test_every_dead_letter_queue_keeps_messages_14_days_and_outlives_the_stack(
     default: tuple[Template, SmsOptOut],
 ) -> None:
     template, opt_out = default
@@ -318,9 +318,11 @@ def test_both_dead_letter_queues_keep_messages_14_days_and_outlive_the_stack(
             opt_out.reply_dead_letter_queue,
             opt_out.send_dead_letter_queue,
             opt_out.delivery_dead_letter_queue,
+            opt_out.confirmation_dead_letter_queue,
         )
     }
-    assert set(queues) == dead_letters | {logical_id(opt_out.send_queue)}, "and the send queue"
+    fed = {logical_id(opt_out.send_queue), logical_id(opt_out.confirmation_queue)}
+    assert set(queues) == dead_letters | fed, "and the send and confirmation queues"
     for queue in (queues[name] for name in dead_letters):
         assert queue["DeletionPolicy"] == "Retain" and queue["UpdateReplacePolicy"] == "Retain"
         assert queue["Properties"]["MessageRetentionPeriod"] == 14 * 24 * 3600
@@ -502,19 +504,19 @@ def test_alarms_watch_the_dead_letter_queue_and_both_functions(
     metrics = sorted(a["Properties"].get("MetricName", "blocked or spam %") for a in alarms.values())
     assert (
         metrics
-        == ["ApproximateNumberOfMessagesVisible"] * 3
+        == ["ApproximateNumberOfMessagesVisible"] * 4
         + ["Errors"] * 3
         + [
             "MessagesFailed",
             "Throttles",
         ]
         + ["blocked or spam %"] * 3
-    ), "the delivery function's queue and errors; all numbers' share and each's"
+    ), "the confirmation and delivery queues, the delivery function's errors; all numbers' share and each's"
     assert all("AlarmActions" not in a["Properties"] for a in alarms.values())
     with_actions = customized.find_resources(
         "AWS::CloudWatch::Alarm", {"Properties": {"AlarmActions": Match.any_value()}}
     )
-    assert len(with_actions) == 10, "the second construct's alarms notify its alarm topic"
+    assert len(with_actions) == 11, "the second construct's alarms notify its alarm topic"
 
 
 @dataclass
@@ -591,6 +593,33 @@ def test_the_send_queue_feeds_the_sender_with_partial_batch_responses(
     customized.has_resource_properties(
         "AWS::Lambda::EventSourceMapping", {"ScalingConfig": {"MaximumConcurrency": 7}}
     )
+
+
+def test_the_confirmation_queue_feeds_the_reply_function_two_at_a_time_and_redrives_to_its_own_queue(
+    default: tuple[Template, SmsOptOut],
+) -> None:
+    template, opt_out = default
+    resources = template.to_json()["Resources"]
+    queue = resources[logical_id(opt_out.confirmation_queue)]["Properties"]
+    assert queue["SqsManagedSseEnabled"] is True and queue["VisibilityTimeout"] == 180
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {
+        "Fn::GetAtt": [logical_id(opt_out.confirmation_dead_letter_queue), "Arn"]
+    }
+    template.has_resource_properties(
+        "AWS::Lambda::EventSourceMapping",
+        {
+            "FunctionName": {"Ref": logical_id(opt_out.reply_function)},
+            "EventSourceArn": {"Fn::GetAtt": [logical_id(opt_out.confirmation_queue), "Arn"]},
+            "FunctionResponseTypes": ["ReportBatchItemFailures"],
+            "BatchSize": 1,
+            "ScalingConfig": {"MaximumConcurrency": 2},
+        },
+    )
+    variables = resources[logical_id(opt_out.reply_function)]["Properties"]["Environment"]["Variables"]
+    assert variables["CONFIRMATION_QUEUE_URL"] == {"Ref": logical_id(opt_out.confirmation_queue)}
+    assert "CONFIRMATION_QUEUE_URL" not in json.dumps(
+        resources[logical_id(opt_out.send_function)]["Properties"]["Environment"]
+    ), "the sender neither puts on nor reads the confirmation queue"
 
 
 def test_the_table_expires_items_by_their_expires_at_attribute(default: tuple[Template, SmsOptOut]) -> None:
@@ -705,7 +734,7 @@ def test_the_resources_are_public_attributes(default: tuple[Template, SmsOptOut]
     assert (
         opt_out.send_function.node.id == "SendFunction" and opt_out.reply_function.node.id == "ReplyFunction"
     )
-    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 11 and opt_out.dashboard
+    assert len(opt_out.phone_numbers) == 2 and len(opt_out.alarms) == 12 and opt_out.dashboard
     assert opt_out.delivery_events and opt_out.delivery_function and opt_out.delivery_dead_letter_queue
 
 

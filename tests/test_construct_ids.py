@@ -81,4 +81,5 @@ def test_the_cli_finds_every_dead_letter_queue_and_the_function_that_replays_it(
         "reply-dead-letter-queue": "AWS::SQS::Queue",
         "send-dead-letter-queue": "AWS::SQS::Queue",
         "delivery-dead-letter-queue": "AWS::SQS::Queue",
+        "confirmation-dead-letter-queue": "AWS::SQS::Queue",
     }

@@ -18,6 +18,7 @@ from sms_opt_out.ops import cli
 from sms_opt_out.ops.dead_letters import read_dead_letter
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import CUSTOMER, OUR_NUMBER, TABLE, sns_event
+from tests.test_reply_confirmation_queue import another_container_sends, configure_queue
 
 HANDLERS: dict[str, Callable[[dict[str, Any], Any], Any]] = {
     "reply-fn": process_reply.handler,
@@ -53,7 +54,8 @@ def aws(
     session = boto3.session.Session()
     sqs = session.client("sqs")
     queues = {
-        name: sqs.create_queue(QueueName=name)["QueueUrl"] for name in ("replies", "sends", "deliveries")
+        name: sqs.create_queue(QueueName=name)["QueueUrl"]
+        for name in ("replies", "sends", "deliveries", "confirmations", "confirmation-queue")
     }
     lambda_client = InProcessLambda(lambda_context)
 
@@ -76,7 +78,7 @@ def put(aws: dict[str, Any], queue: str, body: dict[str, Any]) -> None:
 
 def run(aws: dict[str, Any], *argv: str, queue: str = "replies") -> tuple[int, str]:
     out = io.StringIO()
-    function = {"replies": "reply-fn", "sends": "send-fn", "deliveries": "delivery-fn"}[queue]
+    function = {"replies": "reply-fn", "sends": "send-fn", "deliveries": "delivery-fn"}.get(queue, "reply-fn")
     code = cli.main(
         [
             "dead-letters",
@@ -227,6 +229,32 @@ def test_a_bare_request_the_send_queue_redrove_is_listed_and_replayed_through_th
     assert "1234" not in listed[1]
     assert (code, out.splitlines()[0]) == (0, "replayed and deleted 1; kept 0")
     assert [m.body for m in sms.inbox(CUSTOMER)] == ["Your code is 1234"] and visible(aws, "sends") == (0, 0)
+
+
+def test_a_confirmation_the_queue_gave_up_on_is_listed_masked_and_replayed_through_the_reply_function(
+    aws: dict[str, Any], dynamodb: Any, sms: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a STOP recorded, enforced and queued (another container sending from our number), whose
+    # confirmation the confirmation queue redrove to its dead-letter queue, and one for no recorded reply
+    configure_queue(aws["queues"]["confirmation-queue"], monkeypatch)
+    another_container_sends(dynamodb)
+    assert process_reply.handler(sns_event("STOP"), aws["lambda"].context)["outcomes"] == ["OPT_OUT_QUEUED"]
+    queued = aws["sqs"].receive_message(QueueUrl=aws["queues"]["confirmation-queue"])["Messages"][0]
+    put(aws, "confirmations", json.loads(queued["Body"]))
+    unrecorded = json.loads(queued["Body"])
+    unrecorded["queuedReply"]["inboundMessageId"] = "never-recorded"
+    put(aws, "confirmations", unrecorded)
+
+    listed = run(aws, "list", queue="confirmations")
+    code, out = run(aws, "replay", queue="confirmations")
+
+    assert listed[0] == 0 and listed[1].count("confirmation-queue") == 2
+    assert "confirmation to +141******23 from +184******00" in listed[1] and CUSTOMER not in listed[1]
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "replayed and deleted 1; kept 1",
+    ) and "not confirmed again" in out
+    assert len(sms.inbox(CUSTOMER)) == 1 and waiting(aws, "confirmations") == 1
 
 
 @pytest.mark.parametrize("queue", ["replies", "sends"])

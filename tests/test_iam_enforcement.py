@@ -32,6 +32,7 @@ from sms_opt_out.ops.migration import opted_out_numbers
 from sms_opt_out.ops.registry import OptOutRegistry
 from sms_opt_out.runtime import build_guarded_sender
 from tests.conftest import CUSTOMER, IN_US_SENDING_HOURS, OUR_NUMBER, TABLE, sns_event
+from tests.test_reply_confirmation_queue import another_container_sends, configure_queue
 
 POOL_NUMBERS = ("+18445550101", "+18445550102")
 PREFIX = f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:"
@@ -40,6 +41,7 @@ POOL_ID = pool_id_of(f"{PREFIX}phone-number/{phone_number_id_of(POOL_NUMBERS[0])
 TABLE_ARN = f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{TABLE}"
 SEND_DLQ = "send-dead-letters"
 REPLY_DLQ = "reply-dead-letters"
+CONFIRMATION_QUEUE = "confirmation-queue"
 OPERATOR = [
     # README, "Dead letters": what the operator of ``dead-letters replay`` needs.
     {
@@ -87,6 +89,7 @@ def synthesized(scope: str = "ALL") -> tuple[dict[str, Any], dict[str, str]]:
         "send-dlq": opt_out.send_dead_letter_queue,
         "reply-dlq": opt_out.reply_dead_letter_queue,
         "send-queue": opt_out.send_queue,
+        "confirmation-queue": opt_out.confirmation_queue,
     }
     return dict(Template.from_stack(stack).to_json()), {
         k: stack.get_logical_id(v.node.default_child) for k, v in ids.items()
@@ -102,6 +105,7 @@ def statements_of(principal: str, scope: str = "ALL") -> list[dict[str, Any]]:
         f"{ids['send-dlq']}.Arn": f"{queue}:{SEND_DLQ}",
         f"{ids['reply-dlq']}.Arn": f"{queue}:{REPLY_DLQ}",
         f"{ids['send-queue']}.Arn": f"{queue}:send-queue",
+        f"{ids['confirmation-queue']}.Arn": f"{queue}:{CONFIRMATION_QUEUE}",
     }
     return role_statements(template, ids[principal], attributes)
 
@@ -254,6 +258,27 @@ def test_under_scope_origination_replies_with_that_constructs_policy(
         assert process_reply.handler(repeat, enforced.context)["outcomes"] == ["ALREADY_OPTED_OUT"]
 
     assert enforced.sms.calls("ListPoolOriginationIdentities"), "the pool was read, after recording"
+
+
+def test_a_stop_on_a_busy_number_is_queued_and_confirmed_from_the_queue_with_the_reply_functions_policy(
+    enforced: Enforced, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the confirmation queue, and another container sending from our number
+    url = enforced.sqs.create_queue(QueueName=CONFIRMATION_QUEUE)["QueueUrl"]
+    configure_queue(url, monkeypatch)
+    another_container_sends(enforced.dynamodb)
+
+    # When a STOP is recorded and queued, and Lambda's event source (as the function's role) takes it
+    assert enforced.reply("STOP")["outcomes"] == ["OPT_OUT_QUEUED"]
+    with enforced.iam.acting_as("ReplyFunction"):
+        (message,) = enforced.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+        record = {"eventSource": "aws:sqs", "messageId": message["MessageId"], "body": message["Body"]}
+        answer = process_reply.handler({"Records": [record]}, enforced.context)
+        enforced.sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+
+    # Then it was confirmed from the queue, every call within the reply function's policy
+    assert answer == {"outcomes": ["OPT_OUT"], "batchItemFailures": []}
+    assert len(enforced.sms.inbox(CUSTOMER)) == 1
 
 
 # The send function ------------------------------------------------------------------------------

@@ -95,10 +95,11 @@ def test_the_dashboard_graphs_the_dead_letter_queue_and_both_functions(synthesiz
     by_title = graphs(dashboard_body(synthesized.template, "Watched"))
 
     queues = by_title["Dead-letter queue depth"]["metrics"]
-    assert [queue[:2] for queue in queues] == [["AWS/SQS", "ApproximateNumberOfMessagesVisible"]] * 3
+    assert [queue[:2] for queue in queues] == [["AWS/SQS", "ApproximateNumberOfMessagesVisible"]] * 4
     assert [queue[4]["label"] for queue in queues] == [
         "DeadLetterQueue",
         "SendDeadLetterQueue",
+        "ConfirmationDeadLetterQueue",
         "DeliveryEventsDeadLetterQueue",
     ]
     for title, metric, count in (

@@ -298,3 +298,22 @@ def test_a_burst_of_stops_on_a_rate_limited_number_confirms_every_one(latent_aws
     assert outcomes == ["OPT_OUT"] * len(stoppers)
     assert [len(sms.inbox(c)) for c in stoppers] == [1] * len(stoppers), "one confirmation each"
     assert sms.state.throttled, "the number was throttled, and the confirmations retried"
+
+
+@pytest.mark.parametrize(
+    ("share", "sent_before", "alone"),
+    [((1.0, 0.0), 0, True), ((0.5, 0.0), 0, False), ((1.0, 0.0), 4, False), ((1.0, 0.0), 3, True)],
+    ids=["alone-with-a-slot-now", "another-container-sends", "own-pace-spent-past-1s", "own-slot-within-1s"],
+)
+def test_a_slot_alone_needs_the_whole_shared_rate_and_a_slot_within_the_wait(
+    share: tuple[float, float], sent_before: int, alone: bool
+) -> None:
+    """The reply path confirms at once only on a number no other container sends from, with a slot of
+    its own pace within a second (``Pacer.slot_alone``); the check takes no slot."""
+    now = [100.0]
+    pacer = Pacer({OUR_NUMBER: 3.0}, clock=lambda: now[0], fleet_share=lambda _: share)
+    for _ in range(sent_before):
+        pacer.reserve(OUR_NUMBER)
+
+    assert pacer.slot_alone(OUR_NUMBER, within=1.0) is alone
+    assert pacer.slot_alone(OUR_NUMBER, within=1.0) is alone, "asking took no slot"

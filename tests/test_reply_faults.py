@@ -48,13 +48,14 @@ def handler_with(
 ) -> Iterator[Callable[[Any], Handler]]:
     """The reply handler of a container whose clients come from ``factory`` (one container per call)."""
     sms.add_phone_number(OTHER_NUMBER)
+    yield functools.partial(container_handler, monkeypatch=monkeypatch)
 
-    def make(factory: Any) -> Handler:
-        processor = build_reply_processor(factory)
-        monkeypatch.setattr(process_reply, "reply_processor", lambda: processor)
-        return lambda event: process_reply.handler(event, LambdaContext(function_name="test"))
 
-    yield make
+def container_handler(factory: Any, *, monkeypatch: pytest.MonkeyPatch) -> Handler:
+    """The reply handler of a new container whose clients come from ``factory`` (None: boto3's)."""
+    processor = build_reply_processor(factory)
+    monkeypatch.setattr(process_reply, "reply_processor", lambda: processor)
+    return lambda event: process_reply.handler(event, LambdaContext(function_name="test"))
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 TABLE_NAME_VARIABLE = "OPT_OUT_TABLE_NAME"
 FAILED_SENDS_QUEUE_URL_VARIABLE = "FAILED_SENDS_QUEUE_URL"
 SEND_QUEUE_URL_VARIABLE = "SEND_QUEUE_URL"
+CONFIRMATION_QUEUE_URL_VARIABLE = "CONFIRMATION_QUEUE_URL"
 MESSAGES_PER_SECOND_VARIABLE = "MESSAGES_PER_SECOND"
 SEND_CONCURRENCY_VARIABLE = "SEND_CONCURRENCY"
 ORIGINATION_NUMBERS_VARIABLE = "ORIGINATION_NUMBERS"
@@ -88,3 +89,6 @@ CPU_SECONDS_PER_SEND = 0.00092
 """CPU seconds per send of the send function, handler and botocore, 32 threads: measured by ``make bench``
 (``benchmarks.send_cpu``) on 2026-12-07 on an Intel Xeon (2 cores, Python 3.11). The bench prints the
 figure it measures beside this one, and flags a drift of more than 15%: then update this one."""
+
+SQS_EVENT_SOURCE = "aws:sqs"
+"""The ``eventSource`` of a record SQS hands a function (the send queue's, the confirmation queue's)."""

@@ -49,6 +49,7 @@ REPLY_METRICS = (
     "RepeatedOptOuts",
     "SupersededReplies",
     "RepeatedDeliveries",
+    "ConfirmationsQueued",
 )
 SEND_METRICS = (
     "MessagesSent",
@@ -79,6 +80,9 @@ REPLY_OUTCOMES: Mapping[ReplyOutcome, tuple[str, ...]] = {
     ReplyOutcome.OPT_OUT_UNANSWERED: ("OptOuts",),
     ReplyOutcome.OPT_IN_UNANSWERED: ("OptIns",),
     ReplyOutcome.HELP_UNANSWERED: ("HelpRequests",),
+    # recorded and applied; the confirmation waits on the confirmation queue
+    ReplyOutcome.OPT_OUT_QUEUED: ("OptOuts", "ConfirmationsQueued"),
+    ReplyOutcome.OPT_IN_QUEUED: ("OptIns", "ConfirmationsQueued"),
 }
 """What each outcome of ``ReplyProcessor.process`` counts (a test checks every outcome counts one)."""
 SEND_STATUSES: Mapping[SendStatus, str] = {
@@ -166,6 +170,12 @@ class ReplyMetrics(OutcomeMetrics):
             return
         for name in REPLY_OUTCOMES[ReplyOutcome(outcome)]:
             self.add(our_number, name)
+
+    def add_queued_outcome(self, our_number: str, outcome: str) -> None:
+        """What answering a reply from the confirmation queue did: a confirmation sent counts as such
+        (the opt-out or opt-in itself was counted when it was queued); nothing else counts."""
+        if outcome in (ReplyOutcome.OPT_OUT, ReplyOutcome.OPT_IN):
+            self.add(our_number, "ConfirmationsSent")
 
 
 class SendMetrics(OutcomeMetrics):

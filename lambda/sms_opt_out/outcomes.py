@@ -36,6 +36,11 @@ class ReplyOutcome(enum.StrEnum):
     """An opt-in recorded; AWS refused its answer (the number is on the identity's opt-out list)."""
     HELP_UNANSWERED = "HELP_UNANSWERED"
     """HELP; AWS refused the answer (the number is on the identity's opt-out list)."""
+    OPT_OUT_QUEUED = "OPT_OUT_QUEUED"
+    """An opt-out recorded and applied; its number had no slot now, so its confirmation waits on the
+    confirmation queue, which sends it at the number's shared rate (then CONFIRMED: OPT_OUT)."""
+    OPT_IN_QUEUED = "OPT_IN_QUEUED"
+    """An opt-in recorded and applied, its confirmation on the confirmation queue (as OPT_OUT_QUEUED)."""
 
 
 class SendStatus(enum.StrEnum):

@@ -110,13 +110,20 @@ def build_reply_processor(
     # Imported here: the send function's cold start does not pay for the reply side's modules.
     from sms_opt_out.reply.service import ReplyProcessor
     from sms_opt_out.sms.opt_out_list_removal import OptOutListNames, OptOutListRemover
+    from sms_opt_out.storage.queued_confirmations import QueuedConfirmations
+    from sms_opt_out.storage.shared_rates import SharedRates
     from sms_opt_out.storage.unrecognised_replies import UnrecognisedReplies
 
     settings = Settings.from_environ(sends=False)
     aws_clock = AwsClock(clock)
-    dynamodb, sms = _clients(settings, client or _default_factory())
+    make = client or _default_factory()
+    dynamodb, sms = _clients(settings, make)
     aws_clock.watch(dynamodb)
-    gateway, originations = _sms(settings, sms)
+    queue = settings.confirmation_queue_url
+    # With a confirmation queue the reply function shares each number's rate with the senders (a
+    # confirmation goes out at once only when no other container sends from its number).
+    fleet = SharedRates(settings.table_name, dynamodb) if queue else None
+    gateway, originations = _sms(settings, sms, fleet)
     store = OptOutStore.of(settings.table_name, dynamodb)
     unrecognised = UnrecognisedReplies(settings.table_name, dynamodb)
     lists = OptOutListNames(sms, settings.opt_out_list_numbers, settings.pool_ids)
@@ -129,6 +136,7 @@ def build_reply_processor(
         unrecognised=unrecognised,
         list_removal=OptOutListRemover(sms, lists, store),
         suppressions=Suppressions(settings.table_name, dynamodb),
+        confirmations=QueuedConfirmations(queue, lambda: make("sqs")) if queue else None,
     )
 
 

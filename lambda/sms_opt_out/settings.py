@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from sms_opt_out.contract import (
+    CONFIRMATION_QUEUE_URL_VARIABLE,
     DEFAULT_CONFIGURATION_SET_VARIABLE,
     FAILED_SENDS_QUEUE_URL_VARIABLE,
     FREQUENCY_CAPS_VARIABLE,
@@ -75,6 +76,9 @@ class Settings:
     """Where the sender keeps the requests that could not be sent."""
     send_queue_url: str | None = None
     """The send queue (``SEND_QUEUE_URL``): where a direct batch puts what it could not send in time."""
+    confirmation_queue_url: str | None = None
+    """The confirmation queue (``CONFIRMATION_QUEUE_URL``): where the reply function puts a confirmation
+    its number has no slot for now, and from which it sends it at the number's shared rate."""
     messages_per_second: Mapping[str, float] = field(default_factory=dict)
     """Origination identity (or ``*``) to its messages per second; none: paced by throttling alone."""
     send_concurrency: int = DEFAULT_CONCURRENCY
@@ -136,6 +140,7 @@ class Settings:
             scope=_choice(env, OPT_OUT_SCOPE_VARIABLE, Scope, Scope.ALL),
             failed_sends_queue_url=env.get(FAILED_SENDS_QUEUE_URL_VARIABLE, "").strip() or None,
             send_queue_url=env.get(SEND_QUEUE_URL_VARIABLE, "").strip() or None,
+            confirmation_queue_url=env.get(CONFIRMATION_QUEUE_URL_VARIABLE, "").strip() or None,
             messages_per_second=parse_rates(env.get(MESSAGES_PER_SECOND_VARIABLE)),
             send_concurrency=_count(env, SEND_CONCURRENCY_VARIABLE, DEFAULT_CONCURRENCY),
             origination_numbers=numbers,

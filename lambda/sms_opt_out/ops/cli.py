@@ -243,9 +243,9 @@ def _parser() -> argparse.ArgumentParser:
         "deleting those it then handles",
     )  # fmt: skip
     dead_letters.add_argument(
-        "--queue", choices=[q for q, _ in DEAD_LETTER_QUEUES.values()], default="replies",
-        help="replies (unprocessed replies, perhaps STOPs), sends (failed sends) or deliveries "
-        "(unrecorded delivery events); default: replies",
+        "--queue", choices=list(DEAD_LETTER_QUEUES), default="replies",
+        help="replies (unprocessed replies, perhaps STOPs), sends (failed sends), deliveries "
+        "(unrecorded delivery events) or confirmations (recorded replies not confirmed); default: replies",
     )  # fmt: skip
     dead_letters.add_argument("--queue-url", help="the queue, instead of the --stack output")
     dead_letters.add_argument(
@@ -261,10 +261,12 @@ INVALID_ROWS_EXIT_CODE = 3
 NOT_DECIDING_EXIT_CODE = 4
 """``opt-out`` or ``opt-in`` recorded, but a later event decides instead (named on standard output)."""
 DEAD_LETTER_QUEUES = {
-    Function.REPLY: ("replies", "reply-dead-letter-queue"),
-    Function.SEND: ("sends", "send-dead-letter-queue"),
-    Function.DELIVERY: ("deliveries", "delivery-dead-letter-queue"),
+    "replies": (Function.REPLY, "reply-dead-letter-queue"),
+    "sends": (Function.SEND, "send-dead-letter-queue"),
+    "deliveries": (Function.DELIVERY, "delivery-dead-letter-queue"),
+    "confirmations": (Function.REPLY, "confirmation-dead-letter-queue"),
 }
+"""Each ``--queue``: the function that takes its messages again, and the queue's marked role."""
 FUNCTIONS = {
     Function.REPLY: "reply-function",
     Function.SEND: "send-function",
@@ -643,7 +645,7 @@ def _export(registry: OptOutRegistry, args: argparse.Namespace, out: TextIO) -> 
 
 
 def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out: TextIO) -> int:
-    function = next(f for f, (queue, _) in DEAD_LETTER_QUEUES.items() if queue == args.queue)
+    function, role = DEAD_LETTER_QUEUES[args.queue]
 
     @functools.cache
     def deployed() -> DeployedOptOut:
@@ -651,7 +653,7 @@ def _dead_letters(session: boto3.session.Session, args: argparse.Namespace, out:
             raise InvalidFieldError("--stack", "give --stack, or --queue-url and --function-name")
         return DeployedOptOut.find(session.client("cloudformation"), args.stack)
 
-    queue_url = args.queue_url or deployed().get(DEAD_LETTER_QUEUES[function][1], "--queue-url")
+    queue_url = args.queue_url or deployed().get(role, "--queue-url")
     queue = DeadLetterQueue(queue_url, session.client("sqs"))
     if args.action == "list":
         with queue.taken(LIST_VISIBILITY_SECONDS) as letters:  # read, not taken: visible again at once

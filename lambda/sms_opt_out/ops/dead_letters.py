@@ -6,7 +6,9 @@ deliveries queue (when delivery events are on) it is a delivery event's notifica
 record: an unrecorded ``TEXT_BLOCKED`` or ``TEXT_INVALID``, perhaps, which would suppress a number. On the
 sends queue it is a send the sender kept (``{"failedSend": ...}``: refused, invalid off the send
 queue, of unknown outcome, or not queued), the on-failure record of an asynchronous send, or a bare
-request the send queue redrove after its last receive. Each is replayed as the event its function
+request the send queue redrove after its last receive. On the confirmations queue it is a reply,
+recorded and enforced, whose confirmation the confirmation queue redrove after its last receive
+(``{"queuedReply": ...}``), replayed as that queue's record. Each is replayed as the event its function
 takes, and deleted only when the function then handled it. A body of none of these shapes is listed
 as unrecognised (never shown) and left where it is; it never stops the others. Every message
 received and not deleted is made visible again before the tool is done, whatever happened.
@@ -24,9 +26,11 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from sms_opt_out.contract import SQS_EVENT_SOURCE
 from sms_opt_out.domain.phone_numbers import mask
 from sms_opt_out.errors import SmsOptOutError
 from sms_opt_out.send.service import ALIASES
+from sms_opt_out.storage.queued_confirmations import QUEUED_REPLY
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +62,8 @@ class DeadLetter:
     sent_at: str
     receive_count: int
     origin: str
-    """subscription, on-failure, failed-send, send-queue (a redriven request) or unrecognised."""
+    """subscription, on-failure, failed-send, send-queue (a redriven request), confirmation-queue (a
+    redriven confirmation) or unrecognised."""
     function: Function | None
     """The function that takes it again; None for a body of no known shape, which is not replayed."""
     event: Any
@@ -187,6 +192,19 @@ def _recognise(body: Any, common: Mapping[str, Any]) -> DeadLetter | None:
             **common, origin="subscription", function=function, event=_sns_event(body),
             summary=_notification_summary(body), error=f"delivery to the {function} function failed",
         )  # fmt: skip
+    if isinstance(body.get(QUEUED_REPLY), Mapping):
+        queued = body[QUEUED_REPLY]
+        record = {
+            "eventSource": SQS_EVENT_SOURCE,
+            "messageId": common["message_id"],
+            "body": json.dumps(body),
+        }
+        return DeadLetter(
+            **common, origin="confirmation-queue", function=Function.REPLY, event={"Records": [record]},
+            summary=f"confirmation to {_masked(queued.get('originationNumber'))} "
+            f"from {_masked(queued.get('destinationNumber'))}",
+            error="not confirmed after the confirmation queue's last receive",
+        )  # fmt: skip
     if _is_send_request(body):
         return DeadLetter(
             **common, origin="send-queue", function=Function.SEND, event=dict(body),
@@ -269,6 +287,8 @@ class FunctionInvoker:
         payload = json.loads(response["Payload"].read() or b"null")
         if response.get("FunctionError"):
             return f"{(payload or {}).get('errorType', 'error')} again"
+        if isinstance(payload, Mapping) and payload.get("batchItemFailures"):
+            return "not confirmed again"
         if letter.function is Function.SEND:
             results = payload.get("results", [payload]) if isinstance(payload, dict) else []
             statuses = {r.get("status", "?") for r in results if isinstance(r, Mapping)}

@@ -17,6 +17,7 @@ ROLES = {
     "send-function": "SendFunctionName",
     "reply-dead-letter-queue": "ReplyDeadLetterQueueUrl",
     "send-dead-letter-queue": "SendDeadLetterQueueUrl",
+    "confirmation-dead-letter-queue": "ConfirmationDeadLetterQueueUrl",
     "delivery-function": "DeliveryFunctionName",
     "delivery-dead-letter-queue": "DeliveryDeadLetterQueueUrl",
 }

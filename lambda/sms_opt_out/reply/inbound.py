@@ -45,7 +45,31 @@ def parse_sns_record(record: Any, position: int = 0, agents: Collection[str] = (
         raise MalformedReplyError(f"{where}.Sns.Message", "is not JSON") from None
     if not isinstance(message, Mapping):
         raise MalformedReplyError(f"{where}.Sns.Message", "must be a JSON object")
-    here = f"{where}.Sns.Message"
+    return _reply(message, f"{where}.Sns.Message", (sns, f"{where}.Sns", "Timestamp"), agents)
+
+
+def parse_queued_record(record: Any, position: int = 0, agents: Collection[str] = ()) -> InboundReply:
+    """Parse one record of the confirmation queue (``QueuedConfirmations.put``'s body); raise
+    MalformedReplyError naming the field at fault."""
+    where = f"Records[{position}]"
+    raw = _field(record, "body", where)
+    try:
+        body = json.loads(raw)
+    except (TypeError, ValueError):
+        raise MalformedReplyError(f"{where}.body", "is not JSON") from None
+    here = f"{where}.body.queuedReply"
+    message = _field(body, "queuedReply", f"{where}.body")
+    if not isinstance(message, Mapping):
+        raise MalformedReplyError(here, "must be a JSON object")
+    return _reply(message, here, (message, here, "timestamp"), agents)
+
+
+def _reply(
+    message: Mapping[str, Any], here: str, stamped: tuple[Any, str, str], agents: Collection[str]
+) -> InboundReply:
+    """The reply ``message`` (at ``here``) describes; its time is the field ``stamped`` names (the
+    container, where it is, and the field's name)."""
+    container, where, name = stamped
     try:
         return InboundReply(
             customer=to_e164(_field(message, "originationNumber", here), f"{here}.originationNumber"),
@@ -54,7 +78,7 @@ def parse_sns_record(record: Any, position: int = 0, agents: Collection[str] = (
             ),
             body=_text(message, "messageBody", here),
             inbound_message_id=_text(message, "inboundMessageId", here, allow_empty=False),
-            timestamp=event_time(_field(sns, "Timestamp", f"{where}.Sns"), f"{where}.Sns.Timestamp"),
+            timestamp=event_time(_field(container, name, where), f"{where}.{name}"),
             keyword=message.get("messageKeyword"),
         )
     except MalformedReplyError:

@@ -23,7 +23,12 @@ from sms_opt_out.domain.preferences import (
     StateEntry,
     event_time,
 )
-from sms_opt_out.errors import ConfirmationNotSentError, CustomerBusyError, DeadlineReachedError
+from sms_opt_out.errors import (
+    ConfirmationNotSentError,
+    CustomerBusyError,
+    DeadlineReachedError,
+    MalformedReplyError,
+)
 from sms_opt_out.outcomes import ReplyOutcome
 from sms_opt_out.reply.inbound import InboundReply
 from sms_opt_out.settings import Settings
@@ -35,6 +40,7 @@ from sms_opt_out.sms.rcs import rcs_agent_id
 from sms_opt_out.storage.audit_trail import Answered
 from sms_opt_out.storage.consent_leases import Claim
 from sms_opt_out.storage.opt_out_store import OptOutStore
+from sms_opt_out.storage.queued_confirmations import QueuedConfirmations
 from sms_opt_out.storage.reply_receipts import Receipt
 from sms_opt_out.storage.suppressions import Suppressions
 from sms_opt_out.storage.unrecognised_replies import UnrecognisedReplies
@@ -46,6 +52,14 @@ RCS_CHANNEL = "RCS"
 """The channel recorded for a reply received through an RCS agent."""
 CONFIRMED = "CONFIRMED"
 """How a receipt of an opt-out or opt-in is settled once its confirmation went out."""
+CONFIRMATION_QUEUED = "CONFIRMATION_QUEUED"
+"""How a receipt is settled while its confirmation waits on the confirmation queue (then ``CONFIRMED``,
+or why it was not answered)."""
+INLINE_WAIT_SECONDS = 1.0
+"""A confirmation is sent by the reply's own invocation when its number's next slot, with no other
+container sending from it, comes within this; else it is queued."""
+_QUEUED = {Intent.OPT_OUT: ReplyOutcome.OPT_OUT_QUEUED, Intent.OPT_IN: ReplyOutcome.OPT_IN_QUEUED}
+"""What a reply whose confirmation went to the confirmation queue counts as."""
 _ANSWERED_ONLY = {Intent.HELP: "HELP_SENT", Intent.AMBIGUOUS: "CLARIFICATION_SENT"}
 _UNANSWERED = {
     Intent.OPT_OUT: ReplyOutcome.OPT_OUT_UNANSWERED,
@@ -73,7 +87,9 @@ class ReplyProcessor:
     pool is recorded for that number (which governs the pool's sends) and answered from it; one to an
     RCS agent is recorded for the agent (which governs its pool's sends as a number does) and answered
     through the agent's pool (RCS first, SMS as fallback). Nothing but DynamoDB is called before a
-    reply is recorded and applied.
+    reply is recorded and applied. With a confirmation queue, a confirmation whose number has no slot
+    of its own now is queued instead, and answered from the queue (``confirm_queued``) as it would
+    have been here.
     """
 
     def _replied_to(self, reply: InboundReply) -> tuple[str, str]:
@@ -98,10 +114,13 @@ class ReplyProcessor:
         unrecognised: UnrecognisedReplies,
         list_removal: OptOutListRemover | None = None,
         suppressions: Suppressions | None = None,
+        confirmations: QueuedConfirmations | None = None,
     ) -> None:
         """``originations`` knows the configured pools; without it every number stands alone. ``clock``
         (AWS's, learnt from the store's responses) stamps records and times leases. ``list_removal``
-        takes an opting-in customer off the AWS opt-out lists before confirming."""
+        takes an opting-in customer off the AWS opt-out lists before confirming. ``confirmations``
+        (the confirmation queue) takes the confirmations their number has no slot for now."""
+        self._confirmations = confirmations
         self._store = store
         self._list_removal = list_removal
         self._suppressions = suppressions
@@ -146,22 +165,67 @@ class ReplyProcessor:
             return ReplyOutcome.SUPERSEDED
         if not claim.leased:
             raise CustomerBusyError(f"another reply of {customer} is being answered; this one is retried")
+        return self._under_lease(reply, classification, event, claim.state, lease, deadline)
+
+    def confirm_queued(
+        self, reply: InboundReply, lease: Lease, deadline: Deadline | None = None
+    ) -> ReplyOutcome:
+        """Answer ``reply``, recorded, enforced and queued (``CONFIRMATION_QUEUED``) by ``process``, at
+        its number's shared pace by ``deadline``: under the customer's lease, as ``process`` answers
+        (one confirmation per reply, only what is still enforced, the last answer matching the state).
+
+        Raises as ``process`` does (CustomerBusyError, ConfirmationNotSentError): the queue delivers
+        it again, and after its last receive keeps it on its dead-letter queue.
+        """
+        classification = self._settings.rules.classify_reply(reply.body)
+        if classification.intent not in _QUEUED:
+            raise MalformedReplyError("queuedReply.messageBody", "is not an opt-out or opt-in")
+        event = _preference_event(reply, classification, self._now(), self._replied_to(reply))
+        lease = lease.for_reply(reply.inbound_message_id).in_aws_time(self._clock)
+        state = self._store.leases.claim(reply.customer, lease, int(self._clock() * 1000))
+        if state is None:
+            raise CustomerBusyError(f"another reply of {mask(reply.customer)} is being answered; retried")
+        return self._under_lease(reply, classification, event, state, lease, deadline, queued=True)
+
+    def _under_lease(
+        self,
+        reply: InboundReply,
+        classification: Classification,
+        event: PreferenceEvent | None,
+        state: ConsentState,
+        lease: Lease,
+        deadline: Deadline | None,
+        *,
+        queued: bool = False,
+    ) -> ReplyOutcome:
+        """Answer ``reply`` under the customer's ``lease`` (``state``: their consent as it is under it),
+        or say why not; settle its receipt and give the lease back. ``queued``: the reply was recorded
+        and queued earlier (its receipt says ``CONFIRMATION_QUEUED`` until it is answered)."""
+        customer = mask(reply.customer)
+        receipt = Receipt(reply.customer, reply.inbound_message_id, classification.intent.value)
         finished = False
         try:
             # Recorded and enforced with DynamoDB alone. Only the answer may need a pool's numbers.
             governing = self._governing(reply) if event is not None else frozenset()
             stored, history = self._read_under_lease(receipt, event)
-            if stored.outcome is not None:
+            if stored.outcome != (CONFIRMATION_QUEUED if queued else None):
                 logger.info("repeated delivery from %s: answered by another delivery", customer)
                 return ReplyOutcome.DUPLICATE
-            unanswered = self._not_to_answer(event, governing, claim.state, history)
+            unanswered = self._not_to_answer(event, governing, state, history)
             if unanswered is not None:
                 finished = self._finish(receipt, unanswered, lease)
                 return unanswered
-            if event is not None and not self._aws_lists_honour(event, governing):
+            if not queued and event is not None and not self._aws_lists_honour(event, governing):
                 # Still on an AWS opt-out list: AWS would refuse the confirmation and every text.
                 finished = self._finish(receipt, ReplyOutcome.ON_AWS_OPT_OUT_LIST, lease)
                 return ReplyOutcome.ON_AWS_OPT_OUT_LIST
+            queue = None if queued or event is None else self._queue_for(reply, deadline)
+            if queue is not None:
+                # The number's slots are taken (another container sends from it, or this one's pace
+                # is spent): the confirmation goes to the queue, which sends it at the shared rate.
+                _queue(queue, reply)
+                finished = self._finish(receipt, CONFIRMATION_QUEUED, lease)
+                return _QUEUED[classification.intent]
             try:
                 message_id = self._answer(reply, classification, deadline)
             except AnswerRefusedAsOptedOutError:
@@ -176,6 +240,18 @@ class ReplyProcessor:
         finally:
             if not finished:
                 self._store.leases.release(reply.customer, lease)
+
+    def _queue_for(self, reply: InboundReply, deadline: Deadline | None) -> QueuedConfirmations | None:
+        """The confirmation queue, when the confirmation of ``reply`` goes there: no slot of the number
+        it is answered from comes within ``INLINE_WAIT_SECONDS`` that no other container competes for
+        (``SmsGateway.slot_alone``); None: it is sent now (or there is no queue)."""
+        if self._confirmations is None:
+            return None
+        identity = self._originations.answer_through(reply.our_number, deadline)
+        if self._gateway.slot_alone(identity, INLINE_WAIT_SECONDS):
+            return None
+        self._gateway.release()  # not sending after all: the other containers keep the whole rate
+        return self._confirmations
 
     def _claim(self, reply: InboundReply, event: PreferenceEvent | None, lease: Lease) -> Claim:
         """Apply ``event`` (if any) and take the customer's lease, in one write."""
@@ -331,6 +407,17 @@ def _preference_event(
         reply_text=reply.body,
         recorded_at=recorded_at,
     )
+
+
+def _queue(queue: QueuedConfirmations, reply: InboundReply) -> None:
+    """Put the confirmation of ``reply`` on ``queue`` (SQS refusing it raises: Lambda retries)."""
+    try:
+        queue.put(reply)
+    except (BotoCoreError, ClientError) as error:
+        raise ConfirmationNotSentError(
+            f"the confirmation of {mask(reply.customer)} is recorded but could not be queued: "
+            f"{error_code(error)}"
+        ) from error
 
 
 def _identities(governing: Governing) -> frozenset[str]:

@@ -19,10 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sms_opt_out.contract import SQS_EVENT_SOURCE
 from sms_opt_out.errors import InvalidRequestError, SendFailedError, SendOutcomeUnknownError
 from sms_opt_out.send.service import Redelivery, SendOutcome
-
-SQS_EVENT_SOURCE = "aws:sqs"
 
 
 @dataclass(frozen=True)

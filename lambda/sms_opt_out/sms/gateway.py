@@ -100,6 +100,12 @@ class SmsGateway:
         names = self._names(identity)
         return self._pacer.next_free(names[0], names[1:])
 
+    def slot_alone(self, identity: str, within: float) -> bool:
+        """Whether a send from ``identity`` could start within ``within`` seconds with no other
+        container sending from it (``Pacer.slot_alone``), without reserving it."""
+        names = self._names(identity)
+        return self._pacer.slot_alone(names[0], names[1:], within)
+
     def release(self) -> None:
         """Done sending for now (an invocation's end): the shares of the fleet's rates go back
         (``Pacer.release``)."""

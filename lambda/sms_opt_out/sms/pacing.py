@@ -230,6 +230,18 @@ class Pacer:
             now = self._apply(lane, share)
             return lane.reserve(now)
 
+    def slot_alone(self, identity: str, aliases: Iterable[str] = (), within: float = 0.0) -> bool:
+        """Whether a send of ``identity`` could start within ``within`` seconds without taking it, with
+        no other container sending from it (this container's share of the fleet's rate, renewed when
+        due, is the whole rate): a slot no other container's sends compete for. An identity not
+        shared (its rate unknown, or no fleet) counts its own pace alone."""
+        lane = self._lane(identity, aliases)
+        share = self._share(identity, lane)
+        with self._lock:
+            now = self._apply(lane, share)
+            start = now if lane.rate(now) is None else max(now, lane.next_free)
+            return (share is None or share[0] >= 1.0) and start - now <= within
+
     def refresh(self, identity: str, aliases: Iterable[str] = ()) -> int:
         """While a send of ``identity`` waits for its slot: keep this container's share of the fleet's
         rate (renewing its lease when due) and answer ``changes``, which tells whether the slot is stale."""

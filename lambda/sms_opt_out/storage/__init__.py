@@ -1,6 +1,7 @@
 """The DynamoDB and SQS adapters, one per access pattern (each matching one of the construct's grant
 sets): reply receipts, consent leases, consent writes and reads, the audit trail, imports, idempotency
-keys, frequency caps, suppressions, shared rate leases, the review queue, failed and queued sends.
+keys, frequency caps, suppressions, shared rate leases, the review queue, failed and queued sends, and
+queued confirmations.
 
 What lives where:
 
@@ -20,6 +21,8 @@ What lives where:
 - ``opt_out_store``: The ``SMSOptOut`` table's access patterns together, for callers that need several.
 - ``queue_messages``: Puts message bodies on an SQS queue, ten to a SendMessageBatch, and says which SQS
   took.
+- ``queued_confirmations``: Hands a reply's confirmation that its number has no slot for now to the
+  confirmation queue, which the reply function sends at the number's shared rate.
 - ``queued_sends``: Hands the requests a direct batch could not send in time to the send queue, which
   sends them.
 - ``reply_receipts``: Reply receipts: one per inbound message, written with its history item, settled
