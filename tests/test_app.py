@@ -62,6 +62,7 @@ def test_the_stack_outputs_what_operators_and_applications_need(default_environm
         "TableName", "InboundTopicArn", "SendFunctionName", "ReplyFunctionName",
         "ReplyDeadLetterQueueUrl", "SendDeadLetterQueueUrl", "DashboardName",
         "DeliveryFunctionName", "DeliveryDeadLetterQueueUrl",  # delivery events are on by default
+        "ConfirmationDeadLetterQueueUrl",
     }  # fmt: skip
 
 

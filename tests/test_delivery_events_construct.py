@@ -119,7 +119,7 @@ def test_delivery_events_can_be_left_out() -> None:
     stack, opt_out = build(delivery_events=False)
     template = Template.from_stack(stack)
     assert not template.find_resources("AWS::SMSVOICE::ConfigurationSet")
-    assert opt_out.delivery_function is None and len(opt_out.alarms) == 6
+    assert opt_out.delivery_function is None and len(opt_out.alarms) == 7
     functions: Any = template.find_resources("AWS::Lambda::Function")
     (sender,) = [f for f in functions.values() if f["Properties"]["Handler"] == "send_text_message.handler"]
     assert "DEFAULT_CONFIGURATION_SET" not in sender["Properties"]["Environment"]["Variables"]

@@ -88,6 +88,7 @@ def test_the_demo_ends_with_the_metrics_the_handlers_wrote(steps: list[Step]) ->
         "HelpRequests": 1,
         "UnrecognisedReplies": 0,
         "ConfirmationsSent": replies,
+        "ConfirmationsQueued": 0,
         "RepeatedOptOuts": 0,
         "SupersededReplies": 0,
         "RepeatedDeliveries": 0,

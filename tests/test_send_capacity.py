@@ -3,6 +3,7 @@ the numbers' known rates, or synthesis warns with the figures (``opt_out_stack.s
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -64,7 +65,11 @@ def sizing(stack: cdk.Stack) -> dict[str, Any]:
         for f in template.find_resources("AWS::Lambda::Function").values()
         if f["Properties"].get("Handler") in HANDLERS
     }
-    (mapping,) = template.find_resources("AWS::Lambda::EventSourceMapping").values()
+    (mapping,) = [  # the send queue's (the confirmation queue feeds the reply function)
+        m
+        for m in template.find_resources("AWS::Lambda::EventSourceMapping").values()
+        if "SendFunction" in json.dumps(m["Properties"]["FunctionName"])
+    ]
     warnings = Annotations.from_stack(stack).find_warning("*", Match.string_like_regexp(WARNING_ID))
     return {
         "memory": memory,
