@@ -14,18 +14,14 @@ a call.
 
 from __future__ import annotations
 
-import io
 import os
-import statistics
 import time
-from contextlib import redirect_stdout
 from dataclasses import dataclass
 from typing import Any
 
 import boto3
 
-import send_text_message
-from benchmarks.cpu_time import FakeDynamoDB
+from benchmarks.cpu_time import FakeDynamoDB, handler_cpu_per_message
 from benchmarks.local_stack import ENVIRONMENT, OUR_NUMBER
 from benchmarks.remote_simulator import remote_simulator
 from sms_opt_out import runtime
@@ -76,25 +72,7 @@ def _handler_per_send(client: Any, batch: int, runs: int) -> float:
     sender = GuardedSender(
         store, SmsGateway(client), Originations(client), IdempotencyKeys("SMSOptOut", None)
     )
-    event = {
-        "messages": [
-            {"DestinationPhoneNumber": r, "OriginationIdentity": OUR_NUMBER, "MessageBody": "Spring sale"}
-            for r in recipients
-        ]
-    }
-    original = send_text_message.guarded_sender
-    send_text_message.guarded_sender = lambda: sender  # type: ignore[assignment]  # the real handler
-    send_text_message.send_metrics.cache_clear()
-    try:
-        samples = []
-        for _ in range(runs):
-            started = time.process_time()
-            with redirect_stdout(io.StringIO()):  # its metric records, as Lambda takes them from stdout
-                send_text_message.handler(event, None)
-            samples.append((time.process_time() - started) / batch)
-    finally:
-        send_text_message.guarded_sender = original
-    return statistics.median(samples)
+    return handler_cpu_per_message(sender, recipients, runs)
 
 
 def run(batch: int = BATCH, runs: int = RUNS) -> SendCpu:
