@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from benchmarks.local_stack import ENVIRONMENT
+from benchmarks.remote_simulator import served
 from benchmarks.send_throughput import LATENCY, moto_server
 from sandbox.sms_simulator import SmsSimulator
 
@@ -78,15 +79,8 @@ def _serve(pipe: Connection, numbers: list[Number]) -> None:
 
 @contextmanager
 def _simulator(numbers: list[Number]) -> Iterator[tuple[str, Connection]]:
-    ours, theirs = multiprocessing.Pipe()
-    process = multiprocessing.get_context("spawn").Process(target=_serve, args=(theirs, numbers), daemon=True)
-    process.start()
-    try:
-        yield ours.recv(), ours
-    finally:
-        process.join(timeout=10)
-        if process.is_alive():
-            process.terminate()
+    with served(_serve, numbers) as (endpoint, pipe):
+        yield endpoint, pipe
 
 
 def _environment(numbers: list[Number], endpoint: str) -> dict[str, str]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import Any
 
 from sandbox.sms_simulator import SmsSimulator
 
@@ -37,10 +38,16 @@ def _serve(pipe: Connection, latency: float, numbers: dict[str, float | None]) -
 @contextmanager
 def remote_simulator(latency: float, numbers: dict[str, float | None]) -> Iterator[tuple[str, Connection]]:
     """Yields the endpoint and a pipe: send it anything to get back (texts delivered, throttles answered)."""
+    with served(_serve, latency, numbers) as (endpoint, pipe):
+        yield endpoint, pipe
+
+
+@contextmanager
+def served(target: Callable[..., None], *args: Any) -> Iterator[tuple[Any, Connection]]:
+    """Run ``target(pipe, *args)`` in a process of its own (spawned: no state of this one); yield the
+    first thing it sends (its endpoint) and the pipe; on leaving, wait for it to end, then stop it."""
     ours, theirs = multiprocessing.Pipe()
-    process = multiprocessing.get_context("spawn").Process(
-        target=_serve, args=(theirs, latency, numbers), daemon=True
-    )
+    process = multiprocessing.get_context("spawn").Process(target=target, args=(theirs, *args), daemon=True)
     process.start()
     try:
         yield ours.recv(), ours

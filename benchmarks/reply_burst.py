@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import copy
 import heapq
-import multiprocessing
 import os
 import sys
 import threading
@@ -45,6 +44,7 @@ from moto.dynamodb.models.table import Table
 
 from benchmarks.fleet_rates import TOLL_FREE, _environment, _simulator
 from benchmarks.local_stack import ENVIRONMENT
+from benchmarks.remote_simulator import served
 from opt_out_stack.send_queue import CONFIRMATION_BATCH_SIZE
 from sandbox.atomic_moto import AtomicMotoServer
 from sandbox.lambda_context import LambdaContext
@@ -137,20 +137,12 @@ def _serve_aws(conn: Connection, environment: dict[str, str]) -> None:
 def _dynamodb() -> Iterator[str]:
     """DynamoDB with the table, and SQS with the confirmation queue (whose URL it yields), served by
     another process."""
-    ours, theirs = multiprocessing.Pipe()
-    process = multiprocessing.get_context("spawn").Process(
-        target=_serve_aws, args=(theirs, dict(os.environ)), daemon=True
-    )
-    process.start()
-    try:
-        endpoint, url = ours.recv()
+    with served(_serve_aws, dict(os.environ)) as ((endpoint, url), pipe):
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = endpoint
-        yield str(url)
-    finally:
-        ours.send("stop")
-        process.join(timeout=10)
-        if process.is_alive():
-            process.terminate()
+        try:
+            yield str(url)
+        finally:
+            pipe.send("stop")
 
 
 @dataclass
