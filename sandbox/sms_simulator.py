@@ -383,10 +383,7 @@ class SmsSimulator:
                 "inboundMessageId": str(uuid.uuid4()),
             }
             topic_arn = settings["TwoWayChannelArn"]
-        boto3.client("sns", region_name=self.state.region).publish(
-            TopicArn=topic_arn, Message=json.dumps(message)
-        )
-        return message["inboundMessageId"]
+        return self._publish_inbound(topic_arn, message)
 
     def receive_rcs(self, from_number: str, agent: str, body: str) -> str:
         """A customer writes to one of our RCS agents (ID or ARN): publish the inbound JSON to its
@@ -407,6 +404,10 @@ class SmsSimulator:
                 "inboundMessageId": str(uuid.uuid4()),
             }
             topic_arn = settings["TwoWayChannelArn"]
+        return self._publish_inbound(topic_arn, message)
+
+    def _publish_inbound(self, topic_arn: str, message: dict[str, str]) -> str:
+        """Publish an inbound message's JSON to a two-way channel, as AWS does; return its ID."""
         boto3.client("sns", region_name=self.state.region).publish(
             TopicArn=topic_arn, Message=json.dumps(message)
         )
