@@ -7,12 +7,11 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from sms_opt_out.contract import AWS_LIST_PREFIX, LIST_REMOVAL_PREFIX
 from sms_opt_out.domain.preferences import NO_EVENTS, ConsentState
 from sms_opt_out.errors import StateUnavailableError
 from sms_opt_out.storage.consent_items import (
-    AWS_LIST_PREFIX,
     BATCH_GET_LIMIT,
-    LIST_REMOVAL_PREFIX,
     STATE_SORT_KEY,
     UNPROCESSED_RETRIES,
     consent_state,

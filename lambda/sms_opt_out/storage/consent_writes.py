@@ -10,11 +10,10 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from sms_opt_out.contract import AWS_LIST_PREFIX, LIST_REMOVAL_PREFIX
 from sms_opt_out.domain.phone_numbers import mask
 from sms_opt_out.domain.preferences import ConsentState, PreferenceEvent
 from sms_opt_out.storage.consent_items import (
-    AWS_LIST_PREFIX,
-    LIST_REMOVAL_PREFIX,
     STATE_SORT_KEY,
     condition_failed,
     consent_state,

@@ -9,9 +9,10 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from sms_opt_out.contract import IMPORT_PREFIX
 from sms_opt_out.domain.preferences import PreferenceEvent
 from sms_opt_out.errors import StateUnavailableError
-from sms_opt_out.storage.consent_items import IMPORT_PREFIX, UNPROCESSED_RETRIES, state_update, to_attr
+from sms_opt_out.storage.consent_items import UNPROCESSED_RETRIES, state_update, to_attr
 
 TRANSACT_WRITE_LIMIT = 100
 RETRIED_CANCELLATIONS = frozenset(

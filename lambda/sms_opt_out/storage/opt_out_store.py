@@ -8,15 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sms_opt_out.storage.audit_trail import AuditTrail
-from sms_opt_out.storage.consent_items import AWS_LIST_PREFIX
 from sms_opt_out.storage.consent_leases import ConsentLeases
 from sms_opt_out.storage.consent_states import ConsentStates
 from sms_opt_out.storage.consent_writes import ConsentWrites
 from sms_opt_out.storage.opt_out_imports import OptOutImports
 from sms_opt_out.storage.reply_receipts import ReplyReceipts
-
-__all__ = ["AWS_LIST_PREFIX", "OptOutStore"]
-"""``AWS_LIST_PREFIX`` stays importable from here: the construct's grants name it."""
 
 
 @dataclass(frozen=True)
