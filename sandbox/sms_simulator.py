@@ -387,23 +387,50 @@ class SmsSimulator:
 
     def receive_rcs(self, from_number: str, agent: str, body: str) -> str:
         """A customer writes to one of our RCS agents (ID or ARN): publish the inbound JSON to its
-        two-way channel (the agent's own, else its pool's). AWS's RCS inbound payload could not be
-        read (README, "RCS agents"): this one is the SMS payload with the agent's ARN as
-        ``destinationNumber``. Returns the inbound message ID."""
+        two-way channel (the agent's own, else its pool's), in the payload AWS documents for RCS
+        ("Receiving inbound RCS messages"): the SMS payload, whose ``destinationNumber`` is the
+        agent's ID. Returns the inbound message ID."""
+        previous = self.state.inboxes[from_number]
+        return self._publish_to_agent(
+            agent,
+            {
+                "originationNumber": from_number,
+                "messageKeyword": f"KEYWORD_{ACCOUNT}",
+                "messageBody": body,
+                "previousPublishedMessageId": previous[-1].message_id if previous else "",
+            },
+        )
+
+    def receive_rcs_media(
+        self, from_number: str, agent: str, file_name: str, mime_type: str = "image/jpeg", stored: bool = True
+    ) -> str:
+        """A customer sends a file to one of our RCS agents: publish AWS's media notification ("Receiving
+        inbound RCS media"): the RCS payload whose ``messageBody`` is a JSON document describing the
+        file, stored (``SUCCESS``, with its S3 location) or not (``ROLE_ASSUME_FAILED``)."""
+        key = f"inbound-media/rcs/msg-{uuid.uuid4().hex[:12]}#{file_name}"
+        media: dict[str, Any] = (
+            {"mediaStatus": "SUCCESS", "s3Bucket": "rcs-media", "s3Key": key}
+            if stored
+            else {
+                "mediaStatus": "ROLE_ASSUME_FAILED",
+                "mediaStatusMessage": "Media received but could not assume the configured IAM role",
+            }
+        )
+        media |= {"mimeType": mime_type, "fileName": file_name, "fileSizeBytes": 1211843}
+        return self._publish_to_agent(
+            agent, {"originationNumber": from_number, "messageBody": json.dumps(media)}
+        )
+
+    def _publish_to_agent(self, agent: str, message: dict[str, str]) -> str:
+        """Publish ``message`` (with the agent's ID and a new inbound ID) to the agent's two-way channel."""
         with self._lock:
             found = self._find_agent(agent)
             settings = found if found.get("TwoWayEnabled") else (self._pool_of(found["RcsAgentArn"]) or found)
             if not settings.get("TwoWayEnabled") or not settings.get("TwoWayChannelArn"):
                 raise SimulatedError("ValidationException", f"two-way is off for {agent}")
-            previous = self.state.inboxes[from_number]
-            message = {
-                "originationNumber": from_number,
-                "destinationNumber": found["RcsAgentArn"],
-                "messageBody": body,
-                "previousPublishedMessageId": previous[-1].message_id if previous else "",
-                "inboundMessageId": str(uuid.uuid4()),
-            }
             topic_arn = settings["TwoWayChannelArn"]
+            message = message | {"destinationNumber": found["RcsAgentId"]}
+        message["inboundMessageId"] = str(uuid.uuid4())
         return self._publish_inbound(topic_arn, message)
 
     def _publish_inbound(self, topic_arn: str, message: dict[str, str]) -> str:

@@ -206,8 +206,65 @@ def test_rcs_from_the_simulator_reaches_the_reply_function(
     message = json.loads(json.loads(received["Body"])["Message"])
     event = sns_event(message["messageBody"], customer=LONE, our_number=message["destinationNumber"])
 
+    assert message["destinationNumber"] == agent["RcsAgentId"]  # as AWS documents: the agent's ID
     assert reply(event) == {"outcomes": ["OPT_OUT"]}
     assert [m.channel for m in sms.inbox(LONE)] == ["RCS"]
+
+
+@pytest.fixture
+def agent_topic(sms: SmsSimulator, agent: dict[str, Any]) -> Callable[[], dict[str, Any]]:
+    """The agent's two-way channel, on a queue; returns a reader of the next notification's message."""
+    sns, sqs = boto3.client("sns"), boto3.client("sqs")
+    topic = sns.create_topic(Name="rcs-media")["TopicArn"]
+    queue = sqs.create_queue(QueueName="rcs-media")["QueueUrl"]
+    attributes = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=attributes["QueueArn"])
+    boto3.client("pinpoint-sms-voice-v2").update_rcs_agent(
+        RcsAgentId=agent["RcsAgentId"], TwoWayEnabled=True, TwoWayChannelArn=topic
+    )
+
+    def next_message() -> dict[str, Any]:
+        (received,) = sqs.receive_message(QueueUrl=queue, WaitTimeSeconds=0)["Messages"]
+        sqs.delete_message(QueueUrl=queue, ReceiptHandle=received["ReceiptHandle"])
+        return dict(json.loads(json.loads(received["Body"])["Message"]))
+
+    return next_message
+
+
+@pytest.mark.parametrize("stored", [True, False], ids=["stored", "not-stored"])
+def test_a_file_sent_to_an_agent_is_kept_for_review_never_read_as_words(
+    reply: Handler,
+    sms: SmsSimulator,
+    agent: dict[str, Any],
+    agent_topic: Callable[[], dict[str, Any]],
+    dynamodb: Any,
+    stored: bool,
+) -> None:
+    """A photo named STOP.jpg is not a revocation, and may be one a person can see: it is kept for review
+    with the file's type and place, and not answered."""
+    sms.receive_rcs_media(LONE, agent["RcsAgentId"], "STOP.jpg", stored=stored)
+    message = agent_topic()
+    event = sns_event(message["messageBody"], customer=LONE, our_number=message["destinationNumber"])
+
+    assert reply(event) == {"outcomes": ["UNRECOGNISED"]}
+    assert sms.inbox(LONE) == []
+    (kept,) = dynamodb.query(
+        TableName=TABLE,
+        KeyConditionExpression="PK = :p",
+        ExpressionAttributeValues={":p": {"S": "UNRECOGNISED"}},
+    )["Items"]
+    assert kept["Rule"]["S"] == "rcs.media"
+    assert "image/jpeg" in kept["Reason"]["S"]
+    assert ("s3://rcs-media/inbound-media/rcs/" in kept["Reason"]["S"]) is stored
+    assert AuditTrail(TABLE, dynamodb).history(LONE) == []
+
+
+def test_a_text_to_one_of_our_numbers_that_looks_like_a_media_notification_is_read_as_words() -> None:
+    """Only an agent receives files: a text to a number is its words, whatever they look like."""
+    body = json.dumps({"mediaStatus": "SUCCESS", "note": "stop"})
+
+    assert parse_sns_record(sns_event(body)["Records"][0]).media is None
+    assert parse_sns_record(sns_event(body, our_number="rcs-0123")["Records"][0], agents={"rcs-0123"}).media
 
 
 # Parsing ------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 """Parsing of two-way SMS (and RCS) notifications delivered by SNS.
 
-An RCS agent's inbound messages reach the same topic (``rcs``). Its ``destinationNumber`` is
-taken to name the agent, by ARN or by a configured ID: the RCS inbound payload's own field list
-could not be read (README, "RCS agents"), so this follows the SMS payload AWS documents.
+An RCS agent's inbound messages reach the same topic in the same payload ("Receiving inbound RCS
+messages", section "Inbound message payload format",
+<https://docs.aws.amazon.com/sms-voice/latest/userguide/rcs-inbound.md>): its ``destinationNumber``
+is "the identifier of the AWS RCS Agent that received the message", read here as a configured agent
+ID, or an agent's ARN. A file the customer sends to an agent comes as a media notification
+(``rcs_media``), which is never read as words.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from sms_opt_out.domain.phone_numbers import to_e164, to_origination_number
 from sms_opt_out.domain.preferences import event_time
 from sms_opt_out.errors import InvalidFieldError, MalformedReplyError
+from sms_opt_out.reply.rcs_media import MediaNotice, media_notice
 from sms_opt_out.sms.rcs import rcs_agent_id
 
 
@@ -29,6 +33,8 @@ class InboundReply:
     timestamp: str
     """When SNS received the reply (the record's ``Timestamp``), UTC ISO-8601 with milliseconds."""
     keyword: str | None = None
+    media: MediaNotice | None = None
+    """What the customer sent instead of a text: a file, to an RCS agent (``body`` describes it)."""
 
 
 def parse_sns_record(record: Any, position: int = 0, agents: Collection[str] = ()) -> InboundReply:
@@ -71,15 +77,18 @@ def _reply(
     container, where it is, and the field's name)."""
     container, where, name = stamped
     try:
+        our_number = _our_identity(
+            _field(message, "destinationNumber", here), f"{here}.destinationNumber", agents
+        )
+        body = _text(message, "messageBody", here)
         return InboundReply(
             customer=to_e164(_field(message, "originationNumber", here), f"{here}.originationNumber"),
-            our_number=_our_identity(
-                _field(message, "destinationNumber", here), f"{here}.destinationNumber", agents
-            ),
-            body=_text(message, "messageBody", here),
+            our_number=our_number,
+            body=body,
             inbound_message_id=_text(message, "inboundMessageId", here, allow_empty=False),
             timestamp=event_time(_field(container, name, where), f"{where}.{name}"),
             keyword=message.get("messageKeyword"),
+            media=media_notice(body) if rcs_agent_id(our_number, agents) is not None else None,
         )
     except MalformedReplyError:
         raise

@@ -137,7 +137,7 @@ class ReplyProcessor:
         ConfirmationNotSentError when its answer could not be sent (throttled until the deadline
         leaves just the time to give the lease back and raise): Lambda delivers it again.
         """
-        classification = self._settings.rules.classify_reply(reply.body)
+        classification = self._classified(reply)
         customer = mask(reply.customer)
         if classification.intent in (Intent.OTHER, Intent.AMBIGUOUS):
             if self._suppressions is not None:  # any reply shows the number reachable: a suppression ends
@@ -177,7 +177,7 @@ class ReplyProcessor:
         Raises as ``process`` does (CustomerBusyError, ConfirmationNotSentError): the queue delivers
         it again, and after its last receive keeps it on its dead-letter queue.
         """
-        classification = self._settings.rules.classify_reply(reply.body)
+        classification = self._classified(reply)
         if classification.intent not in _QUEUED:
             raise MalformedReplyError("queuedReply.messageBody", "is not an opt-out or opt-in")
         event = _preference_event(reply, classification, self._now(), self._replied_to(reply))
@@ -186,6 +186,12 @@ class ReplyProcessor:
         if state is None:
             raise CustomerBusyError(f"another reply of {mask(reply.customer)} is being answered; retried")
         return self._under_lease(reply, classification, event, state, lease, deadline, queued=True)
+
+    def _classified(self, reply: InboundReply) -> Classification:
+        """How ``reply`` is read: its words by the keyword rules; a file sent to an RCS agent, never."""
+        if reply.media is not None:
+            return reply.media.classification()
+        return self._settings.rules.classify_reply(reply.body)
 
     def _under_lease(
         self,
