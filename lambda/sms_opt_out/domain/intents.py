@@ -119,15 +119,17 @@ _REPEATS = re.compile(r"(.)\1+")
 @lru_cache(maxsize=8192)
 def canonical_word(word: str, keywords: frozenset[str]) -> str:
     """The keyword ``word`` spells (``STOPPP``, ``SOTP``, ``UNSUBCRIBE``, ``DESABONNEZ``), else ``word``."""
+    if word in MISSPELLINGS:
+        return MISSPELLINGS[word]  # before the keywords: UNSUB is a keyword and, in a sentence, UNSUBSCRIBE
     if word in keywords:
         return word
-    if word in MISSPELLINGS:
-        return MISSPELLINGS[word]
     squeezed = _REPEATS.sub(r"\1", word)
     if squeezed != word and (squeezed in keywords or squeezed in MISSPELLINGS):
         return MISSPELLINGS.get(squeezed, squeezed)
     if len(word) >= _SQUEEZED_LENGTH and squeezed in _squeezed(keywords):
         return _squeezed(keywords)[squeezed]
+    if len(word) >= _SQUEEZED_LENGTH and _sounds(word) in _sounded(keywords):
+        return _sounded(keywords)[_sounds(word)]
     for stem, keyword in _STEMS:
         if word.startswith(stem) or squeezed.startswith(_REPEATS.sub(r"\1", stem)):
             return keyword
@@ -147,6 +149,24 @@ _SQUEEZED_LENGTH = 5
 def _squeezed(keywords: frozenset[str]) -> dict[str, str]:
     """Each keyword of at least ``_SQUEEZED_LENGTH`` letters by its form with runs of a letter made one."""
     return {_REPEATS.sub(r"\1", k): k for k in sorted(keywords) if len(k) >= _SQUEEZED_LENGTH and k.isalpha()}
+
+
+_SOUNDS = re.compile(r"QU|C[EI]|C|Z(?=.)|V")
+_SOUND_OF = {"QU": "K", "CE": "SE", "CI": "SI", "C": "K", "Z": "S", "V": "B"}
+
+
+def _sounds(word: str) -> str:
+    """``word`` spelt as it sounds in Spanish (and English): C before E or I and a Z inside a word as S,
+    other C and QU as K, V as B, runs of a letter as one: ``CANSELAR``, ``KANCELAR`` and ``CANCELAR``
+    sound alike. A final Z is kept (French ``ARRETES`` is no ``ARRETEZ``)."""
+    spelt = _SOUNDS.sub(lambda m: _SOUND_OF[m.group()], word)
+    return _REPEATS.sub(r"\1", spelt)
+
+
+@lru_cache(maxsize=16)
+def _sounded(keywords: frozenset[str]) -> dict[str, str]:
+    """Each keyword of at least ``_SQUEEZED_LENGTH`` letters by how it sounds (``_sounds``)."""
+    return {_sounds(k): k for k in sorted(keywords) if len(k) >= _SQUEEZED_LENGTH and k.isalpha()}
 
 
 def _within(a: str, b: str, limit: int) -> bool:
