@@ -50,7 +50,7 @@ _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
-    r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?"
+    r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
 MESSAGE_WORDS = frozenset(
@@ -530,15 +530,25 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "block-or-report",
             rf"\bBLOCKING (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
-            r"|\bREPORT\w* (?:YOU|U|YALL|THIS|IT|THIS NUMBER)? ?(?:AS|FOR) SPAM\b",
+            r"|\bREPORT\w* (?:YOU|U|YALL|THIS|IT|THIS NUMBER)? ?(?:AS|FOR) SPAM\b"
+            rf"|\bREPORT\w*(?: (?:YOU|U|YALL|THIS|IT|THIS {_NUMBER}|YOUR COMPANY))? TO (?:THE )?(?:FCC|FTC|BBB"
+            r"|CFPB|ATTORNEY GENERAL|AUTHORITIES|CARRIER)\b"
+            r"|^(?=.*\bIF (?:YOU|U|YALL|I GET|I RECEIVE|I SEE|THIS|THESE|THEY)\b).*\b(?:WILL|ILL|GONNA|GOING TO)"
+            r" (?:REPORT|SUE) (?:YOU|U|YALL|THIS|YOUR)\b",
+        ),
+        (
+            "last-one",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:MAKE|LET) (?:IT|THIS|THAT) (?:BE )?(?:THE|YOUR) LAST(?: ONE)?\b"
+            rf"|\b(?:MAKE|LET) (?:IT|THIS|THAT) (?:BE )?(?:THE|YOUR) LAST (?:{_MESSAGES})\b"
+            r"|\bTHIS (?:HAD )?BETTER BE THE LAST\b",
         ),
     ),
     SPANISH: (
         (
             "stop-sending",
-            r"\b(?:DEJEN|DEJA|DEJE|DEJAR|DEJAD|PAREN|PARA|PARE|PARAR|PARAD|DETENGAN|BASTA"
+            r"\b(?:DEJEN|DEJA|DEJE|DEJAR|DEJAD|DEJAIS|DEJEIS|PAREN|PARA|PARE|PARAR|PARAD|DETENGAN|BASTA"
             r"|DEJ\w*ME)(?: YA)? (?:DE|D) "
-            rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
+            rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS}|LLEGARME|LLEGARNOS)\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
             rf"|NOSOTROS)\b)\w+)\b){_ES_OTHER_OBJECT}(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b| CON (?:ESO|ESTO|ESE"
             r"|ESA|TU|TUS)\b)" + _ES_MANNER,
         ),
@@ -557,7 +567,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|TEXTEEN)\b"
             r"(?! A\b)",
         ),
-        ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A|ESTEN) {_ES_STEMS}"),
+        (
+            "do-not-send",
+            rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A|ESTEN) {_ES_STEMS}"
+            rf"|\bNO (?:LE|LES) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)? (?:{_MESSAGES})\b",
+        ),
         (
             "do-not-send",
             r"\bNO (?:ME|NOS) \w+ MAS CON (?:LOS |SUS |ESTOS |TANTOS |TUS |VUESTROS )?"
@@ -607,7 +621,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-number",
             r"\b(?:(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w*|RETIREN|RETIRAR|RETIRA) (?:MI|ESTE|EL) "
             r"(?:NUMERO|TELEFONO|CELULAR"
-            r"|CONTACTO)\b"
+            r"|CONTACTO)\b(?! (?:VIEJO|ANTERIOR|ANTIGUO|DE TUS)\b)"
             r"|\bOLVID(?:EN|E|A|AR|ENSE|AD)\w* (?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
             r"|\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* MIS DATOS\b",
         ),
@@ -621,7 +635,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bEQUIVOC\w* DE PERSONA\b"
             rf"|^(?:NUMERO )?EQUIVOCAD[OA]S?{_ES_POLITE_END}"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
-            r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b",
+            r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b"
+            r"|\b(?:ESTE|EL|MI) (?:NUMERO|CELULAR|TELEFONO|CEL) (?:AHORA ES|ES AHORA|ERA) (?:DE|DEL)\b"
+            r"|\b(?:AHORA ES|ERA) EL (?:NUMERO|CELULAR|TELEFONO) (?:DE|DEL)\b",
         ),
         (
             "leave-me-alone",
@@ -678,6 +694,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
             + _ES_NOT_OF_ELSE,
         ),
+        (
+            "block-or-report",
+            r"\b(?:LOS|LAS|LES) (?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)\b"
+            r"|\b(?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)(?:LOS|LAS|LES)\b"
+            r"|\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) LA PROFECO\b",
+        ),
+        ("last-one", rf"\bQUE (?:ESTE |ESE )?SEA (?:EL|SU) ULTIMO (?:{_MESSAGES})\b"),
     ),
     FRENCH: (
         (
@@ -702,7 +725,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-imperative",
             rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}"
-            rf"|\bVOUS (?:DEMANDE|PRIE) (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT)?{_FR_POLITE_END}",
+            r"|\b(?:VOUS (?:AI |AVAIS |AVONS )?|JE |J AI |ON VOUS A )?(?:DEMANDE|PRIE|DIT|DIRE|REPETE|REPETER"
+            r"|MERCI|VEUILLEZ|PRIERE)\w* (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT| CA)?"
+            rf"{_FR_POLITE_END}",
         ),
         (
             "no-more-messages",
@@ -739,7 +764,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
             r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b(?! POUR\b)|\bPERSONNE (?:DE|AVEC|PORTANT) CE NOM\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
-            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b",
+            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b"
+            r"|\b(?:C|CE NUMERO) (?:ETAIT|EST MAINTENANT) (?:LE |CELUI )?(?:NUM |NUMERO |PORTABLE )?(?:DE|D)"
+            r" (?:MA|MON|MES)\b",
         ),
         (
             "remove-number",
@@ -789,7 +816,19 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|LEURS )?(?:{_MESSAGES})\b"
             r"|\bM INTERESSE PLUS\b",
         ),
-        ("unsubscribe", r"\bANNUL\w* (?:MON|L|LE|MES) (?:ABONNEMENT|INSCRIPTION)\b"),
+        (
+            "unsubscribe",
+            r"\bANNUL\w* (?:MON|L|LE|MES) (?:ABONNEMENT|INSCRIPTION)\b(?! (?!(?:SVP|STP|MERCI|SIL|S|IL"
+            r"|MAINTENANT|IMMEDIATEMENT|TOUT|DONC|ET|JE|J|C|CA|AUX|A|DE|DES|D|SMS|TEXTOS|MESSAGES|VOS|VOTRE"
+            r"|CHEZ VOUS)\b)\w+)",
+        ),
+        (
+            "block-or-report",
+            r"\bVAIS VOUS (?:SIGNALER|DENONCER|POURSUIVRE)(?= *$| (?:SI|A LA CNIL|AUX AUTORITES|A LA POLICE)\b)"
+            r"|\b(?:PORTER|PORTE|DEPOSER) PLAINTE\b(?=.*\b(?:SI (?:VOUS|CA|ON|ÇA)|CONTRE VOUS|CONTRE VOTRE)\b)"
+            r"|\b(?:SIGNAL|PLAINTE)\w* (?:\w+ )?(?:A|AUPRES DE) LA CNIL\b",
+        ),
+        ("last-one", rf"\bQUE CE SOIT (?:LE|VOTRE) DERNIER (?:{_MESSAGES})\b"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
