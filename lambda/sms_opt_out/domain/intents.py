@@ -421,6 +421,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             rf"^(?=.)(?!.*\b(?:MEANT (?:TO|FOR)|WAS FOR|SENT (?:IT |THIS |THAT )?TO THE WRONG)\b)"
             rf".*\bWRONG (?:{_NUMBER}|NO|PERSON|GUY|GIRL|LADY|MAN|CONTACT)\b"
+            r"(?! (?:TEXTS?|CALLS?|GUY|GIRL|LADY|DUDE|PERSON|MESSAGES?|THING|AGAIN|TEXTED|CALLED)\b)"
             rf"|\b(?:NOT|ISNT|AINT) (?:MY|THE RIGHT|HIS|HER|THEIR) {_NUMBER}\b",
         ),
         (
@@ -483,9 +484,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "leave-me-alone",
+            r"(?<!HED )(?<!SHED )(?<!THEYD )(?<!WOULD )(?<!WILL )(?<!ILL )(?<!TO )(?<!HE )(?<!SHE )(?<!THEY )"
             rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) (?:THE (?:HELL|HECK|F|FUCK|FRICK) )?"
             r"(?:ALONE|BE)\b"
-            r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)",
+            r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)"
+            r"(?! WITH\b(?! (?:(?:YOUR|UR|THESE|THOSE|THE|ALL|ALL THE|ALL YOUR"
+            rf"|ALL THESE) )?(?:{_MESSAGES})\b))",
         ),
         (
             "enough",
@@ -531,14 +535,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "block-or-report",
             rf"\bBLOCKING (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
             r"|\bREPORT\w* (?:YOU|U|YALL|THIS|IT|THIS NUMBER)? ?(?:AS|FOR) SPAM\b"
-            rf"|\bREPORT\w*(?: (?:YOU|U|YALL|THIS|IT|THIS {_NUMBER}|YOUR COMPANY))? TO (?:THE )?(?:FCC|FTC|BBB"
+            rf"|\bREPORT\w*(?: (?:YOU|U|YALL|THIS|IT|THIS {_NUMBER}|YOUR COMPANY))? TO (?:THE )?(?:FCC|FTC"
+            r"|BBB"
             r"|CFPB|ATTORNEY GENERAL|AUTHORITIES|CARRIER)\b"
-            r"|^(?=.*\bIF (?:YOU|U|YALL|I GET|I RECEIVE|I SEE|THIS|THESE|THEY)\b).*\b(?:WILL|ILL|GONNA|GOING TO)"
+            r"|^(?=.*\bIF (?:YOU|U|YALL|I GET|I RECEIVE|I SEE|THIS|THESE|THEY)\b).*\b(?:WILL|ILL|GONNA"
+            r"|GOING TO)"
             r" (?:REPORT|SUE) (?:YOU|U|YALL|THIS|YOUR)\b",
         ),
         (
             "last-one",
-            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:MAKE|LET) (?:IT|THIS|THAT) (?:BE )?(?:THE|YOUR) LAST(?: ONE)?\b"
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:MAKE|LET) (?:IT|THIS|THAT) (?:BE )?(?:THE"
+            r"|YOUR) LAST(?: ONE)?\b"
             rf"|\b(?:MAKE|LET) (?:IT|THIS|THAT) (?:BE )?(?:THE|YOUR) LAST (?:{_MESSAGES})\b"
             r"|\bTHIS (?:HAD )?BETTER BE THE LAST\b",
         ),
@@ -548,9 +555,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-sending",
             r"\b(?:DEJEN|DEJA|DEJE|DEJAR|DEJAD|DEJAIS|DEJEIS|PAREN|PARA|PARE|PARAR|PARAD|DETENGAN|BASTA"
             r"|DEJ\w*ME)(?: YA)? (?:DE|D) "
-            rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS}|LLEGARME|LLEGARNOS)\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
+            rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS}|LLEGARME|LLEGARNOS)\w*\b(?! (?:AL|A (?!(?:ESTE"
+            r"|ESTA|MI"
             rf"|NOSOTROS)\b)\w+)\b){_ES_OTHER_OBJECT}(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b| CON (?:ESO|ESTO|ESE"
-            r"|ESA|TU|TUS)\b)" + _ES_MANNER,
+            r"|ESA|TU|TUS)\b)(?!.* (?:AL|EN EL|A LA|EN LA) (?:GRUPO|CHAT|FAMILIA)\b)" + _ES_MANNER,
         ),
         (
             "do-not-send",
@@ -641,8 +649,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "leave-me-alone",
-            r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b(?! (?:QUE (?:ESTOY|TENGO)|UN RATO|UN MOMENTO"
-            r"|AHORITA)\b)",
+            r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b(?! (?:QUE (?:ESTOY|TENGO)|UN RATO|UN RATITO|UN MOMENTO"
+            r"|UN MOMENTITO|UN SEGUNDO|AHORITA)\b)"
+            rf"(?! CON\b(?! (?:(?:TUS|SUS|ESTOS|LOS|TANTOS|VUESTROS) )?(?:{_MESSAGES})\b))",
         ),
         (
             "never-signed-up",
@@ -669,8 +678,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "unsubscribe",
             r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS) DE BAJA\b)"
-            r"(?! (?:DEL|DE LA|DE MI|EN EL|EN LA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?"
-            r"|ENVIOS?|SMS)\b))",
+            r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TODOS LOS|EN EL"
+            r"|EN LA)"
+            r" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?|ENVIOS?|SMS|USTEDES|SUS)\b))",
         ),
         (
             "stop-imperative",
@@ -706,7 +716,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-sending",
             rf"\b(?:ARRETEZ|ARRETE|ARRETER|CESSEZ|CESSE|CESSER|STOPPEZ) (?:DE|D) (?:M |ME |NOUS )?M?"
-            rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b){_FR_OTHER_OBJECT}",
+            rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b){_FR_OTHER_OBJECT}"
+            r"(?!.* (?:DANS|SUR|AU|A) (?:LE |LA )?(?:GROUPE|CHAT|CONVERSATION)\b)",
         ),
         (
             "stop-messages",
@@ -752,6 +763,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
             r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J|AVEC (?:TES|TA|TON|SES|SA|SON|LEUR"
             r"|LEURS))\b)"
+            rf"(?! AVEC\b(?! (?:(?:VOS|TES|CES|LES|TOUS VOS|TOUS CES|VOTRE) )?(?:{_MESSAGES})\b))"
             rf"|^(?:LACHEZ|LACHE|LAISSEZ) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX| TRANQUILLES?)?{_FR_POLITE_END}"
             r"|\b(?:LACHEZ|LACHE|LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX"
             rf"| TRANQUILLES?)? AVEC (?:VOS |TES |CES |LES |TOUS VOS |TOUS CES |VOTRE )?(?:{_MESSAGES})\b",
@@ -824,8 +836,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "block-or-report",
-            r"\bVAIS VOUS (?:SIGNALER|DENONCER|POURSUIVRE)(?= *$| (?:SI|A LA CNIL|AUX AUTORITES|A LA POLICE)\b)"
-            r"|\b(?:PORTER|PORTE|DEPOSER) PLAINTE\b(?=.*\b(?:SI (?:VOUS|CA|ON|ÇA)|CONTRE VOUS|CONTRE VOTRE)\b)"
+            r"\bVAIS VOUS (?:SIGNALER|DENONCER|POURSUIVRE)(?= *$| (?:SI|A LA CNIL|AUX AUTORITES"
+            r"|A LA POLICE)\b)"
+            r"|\b(?:PORTER|PORTE|DEPOSER) PLAINTE\b(?=.*\b(?:SI (?:VOUS|CA|ON|ÇA)|CONTRE VOUS"
+            r"|CONTRE VOTRE)\b)"
             r"|\b(?:SIGNAL|PLAINTE)\w* (?:\w+ )?(?:A|AUPRES DE) LA CNIL\b",
         ),
         ("last-one", rf"\bQUE CE SOIT (?:LE|VOTRE) DERNIER (?:{_MESSAGES})\b"),
@@ -864,16 +878,30 @@ _OWN_MISTAKE = re.compile(
     r"|SENT (?:IT|THIS|THAT) (?:TO YOU )?BY MISTAKE"
     r"|ME SUIS TROMPEE?|ME EQUIVOQUE|I (?:TEXTED|MESSAGED|DIALED|DIALLED) THE WRONG"
     r"|OOPS|OOPSIE|WHOOPS|MY BAD|UPS|OUPS|OUPSI|JE VOULAIS (?:ECRIRE|ENVOYER|TEXTER)"
-    r"|QUERIA (?:ESCRIBIR|MANDAR|ENVIAR))\b"
+    r"|QUERIA (?:ESCRIBIR|MANDAR|ENVIAR)|(?:WAS |WERE )?TRYING TO (?:REACH|TEXT|CALL|GET A HOLD OF)"
+    r"|SEN[DT] (?:IT |THIS |THAT |THE \w+ )?TO (?:THE|A) WRONG"
+    r"|(?:MANDE|ENVIE|ESCRIBI)(?: \w+){0,4} AL? (?:NUMERO|CELULAR) EQUIVOCADO"
+    r"|J AI (?:ENVOYE|ECRIT|TEXTE|APPELE)(?: \w+){0,4} AU (?:MAUVAIS|FAUX) NUMERO"
+    r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME)\b"
 )
+_SOMEONE_ELSES_MISTAKE = re.compile(
+    r"\b(?:SOMEONE|SOMEBODY|SOME (?:GUY|GIRL|LADY|DUDE)|ALGUIEN|UN TIPO|UNA SENORA|QUELQU UN|QUELQUUN|UN MEC"
+    r"|UN GARS|UNE DAME)\b(?! (?:ELSE|MAS|D AUTRE|DAUTRE)\b)"
+)
+"""Words of a writer who tells of someone else's wrong number ("someone texted me by mistake, wrong
+number"): the wrong number is not the writer's, no wrong-number revocation."""
+_WRONG = re.compile(r"\b(?:WRONG|EQUIVOCAD[OA]|MAUVAIS|TROMPEE?)\b")
 """Words of a writer who sent to the wrong number themselves ("wrong number lol, it's me Dave, new
 phone"): no wrong-number revocation."""
 _BUSY = re.compile(
     r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
     r"|BLOCKING|REPORTING|CALLING|LOSING)\w+ING\b"
-    r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|SUIS (?:OCCUPEE?|EN TRAIN|AU TRAVAIL"
-    r"|EN REUNION|EN COURS))\b"
-    r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|EN (?:CLASE|EL TRABAJO|UNA REUNION|EL CINE))\b"
+    r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE|SUIS (?:OCCUPEE?"
+    r"|EN TRAIN"
+    r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
+    r"|\b(?:IM|I AM) (?:SO )?(?:TIRED|EXHAUSTED|SLEEPY)\b(?! OF\b)"
+    r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)|EN (?:CLASE|EL TRABAJO"
+    r"|UNA REUNION|EL CINE))\b"
 )
 """Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
 or "don't text me" beside them asks for quiet, not for the messages to end."""
@@ -894,7 +922,7 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     amused = any(w in AMUSEMENT for clause in clauses for w in clause)
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
-    own_mistake = _OWN_MISTAKE.search(whole[0]) is not None
+    own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None
     for language in languages:
         for rule, pattern, reads_whole in _COMPILED.get(language, ()):
@@ -966,12 +994,15 @@ _LIMITED = re.compile(
 
 def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
-    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber"), a
+    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
+    someone else's ("alguien con número equivocado"), a
     list of something else ("the volunteer list"), a request limited in time, place or manner
     ("don't text me when I'm driving") or a jest ("jk"). The reply model is not asked about
     such a reply (the rules' OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
+    if not own and _WRONG.search(text):
+        own = _SOMEONE_ELSES_MISTAKE.search(text)
     if own:
         return own.group().strip()
     return wants_messages(clauses) or next((w for c in clauses for w in c if w in JEST), None)
@@ -1054,12 +1085,17 @@ too kind", "arrête, tu me fais rougir"), in a reply that does not name the mess
 
 HOLD_ON = re.compile(
     r"\b(?:ATTENDS MOI|ATTENDEZ MOI|ATTENDS NOUS|WAIT FOR (?:ME|US)|WAIT UP|ESPERAME|ESPERENME|ESPERANOS"
-    r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY)\b"
+    r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY"
+    r"|HASTA QUE (?:LO |LA |LOS )?(?:LEA|VEA|LLEGUE|REVISE)|UNTIL I (?:READ|SEE|GET|CHECK)"
+    r"|JUSQU A CE QUE (?:JE|J)"
+    r"|J AI RETROUVE|I FOUND (?:IT|THEM|MY)|FOUND IT|(?:YA )?(?:LO|LA|LOS|LAS) ENCONTRE|ENCONTRE MIS)\b"
 )
-"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone,
-one's own confusion, eating, coming ("Stop, attends-moi", "Alto, ¿no era a las 6? Me confundí", "stop,
-I can't eat another bite", "Stop, j'arrive"). Under CONTEXTUAL such a reply, when it does not name the
-messages, is AMBIGUOUS. A bare "wait" is not one ("STOP. Wait, who is this?" revokes)."""
+"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone
+or until one has read or seen something, one's own confusion, a lost thing found, eating, coming
+("Stop, attends-moi", "Alto, no firmes nada hasta que lo lea", "Alto, ¿no era a las 6? Me confundí",
+"Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive"). Under
+CONTEXTUAL such a reply, when it does not name the messages, is AMBIGUOUS. A bare "wait" is not one
+("STOP. Wait, who is this?" revokes)."""
 
 
 def hold_on(clauses: Clauses) -> str | None:
@@ -1068,6 +1104,16 @@ def hold_on(clauses: Clauses) -> str | None:
         return None
     found = HOLD_ON.search(" ".join(w for c in clauses for w in c))
     return found.group() if found else None
+
+
+_AMUSED_ENDING = re.compile(r" (?:I CANT|IM DEAD|IM DYING|IM WEAK|IM SCREAMING)$")
+"""How an English clause that laughs without laughing ends ("omg stop I can't", "stop I'm dead")."""
+
+
+def amused_ending(clauses: Clauses) -> str | None:
+    """The words of ``_AMUSED_ENDING`` that end a clause of ``clauses``, if any."""
+    found = next((m for c in clauses if (m := _AMUSED_ENDING.search(" " + " ".join(c)))), None)
+    return found.group().strip() if found else None
 
 
 def laughter(clauses: Clauses) -> str | None:
@@ -1149,6 +1195,14 @@ _NOUN_BEFORE = frozenset(
     ]
 )
 """Words before STOP or END that make it a noun ("bus stop", "the end", "month end", "non stop")."""
+_FIRST_PERSON = frozenset(["I", "IM", "ID", "IVE", "ILL", "WE", "WELL", "WERE"])
+"""Subjects of the writer's own doing: "I'll quit bugging you" is about the writer's messages, not the
+sender's."""
+_FED_UP = frozenset(["MARRE", "HARTO", "HARTA", "HARTOS", "HARTAS", "FED", "FEDUP"])
+"""Words of someone fed up after an FCC word ("stop, j'en ai marre", "stop I'm fed up"): a revocation."""
+_EVENTS = frozenset(["PROMO", "PROMOTION"])
+"""Message nouns that, in the singular and as the subject of END or STOP, are an event ("when does the
+promo end?"), not the messages."""
 _SUBJECTS = frozenset(
     ["I", "IM", "ID", "IVE", "ILL", "HE", "HES", "SHE", "SHES", "WE", "WERE", "THEY", "THEYRE", "IT", "WHO"]
 )
@@ -1231,6 +1285,8 @@ _OTHER_AFTER = frozenset(
         "TIME",
         "BUTTON",
         "LOSS",
+        "AU",
+        "AUX",
     ]
 )
 """Words after an FCC word that show it is about something else ("stop by", "end of", "stop sign")."""
@@ -1262,6 +1318,9 @@ _DETERMINERS = frozenset(
         "TU",
     ]
 )
+_NOUN_DETERMINERS = _DETERMINERS - {"A", "AN", "TU"}
+"""Determiners two words before STOP or END that make it a noun ("the corner stop"); A, AN and TU are
+also French verb and pronoun ("on vous a dit stop")."""
 _ABOUT_MESSAGES_AFTER = frozenset(
     [
         "ME",
@@ -1297,6 +1356,7 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
     names_messages = any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
     amused = None if names_messages else next((w for c in clauses for w in c if w in AMUSEMENT), None)
+    amused = amused or (None if names_messages else amused_ending(clauses))
     held = hold_on(clauses)
     event = next((w for c in clauses for w in c if w in _RESCHEDULING), None)
     other: Finding | None = None
@@ -1336,6 +1396,9 @@ def _judge(
 
     if laugh is not None:
         return other("laughter", f"in a reply that laughs ({laugh})")
+    fed_up = next((w for w in clause[i + 1 : i + 8] if w in _FED_UP), None)
+    if fed_up is not None:
+        return revokes("fed-up", f"is followed by a word of someone fed up ({fed_up})")
     you = next((w for w in clause[:i] if w in _SECOND_PERSON), None)
     message = _about_messages(clause[i + 1 : i + 5])
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
@@ -1345,6 +1408,8 @@ def _judge(
     if told is not None:
         return other("statement", f"is what someone else was told to do ({told} ... {word})")
     if message is not None:
+        if before in _FIRST_PERSON and _SECOND_PERSON.intersection(clause[i + 2 : i + 5]):
+            return other("statement", f"is the writer's own doing ({before} {word} ... {message} you)")
         if before in _NEGATION_BEFORE and you is None:
             return other("negated", f"follows {before}, about someone else's {message}")
         return revokes("about-messages", f"is about the messages ({message})")
@@ -1353,8 +1418,17 @@ def _judge(
     if before in _NOUN_BEFORE and word in ("STOP", "END"):
         return other("noun", f"is a noun ({before} {word})")
     earlier_message = next((w for w in clause[max(0, i - 4) : i] if w in MESSAGE_WORDS), None)
+    if earlier_message in _EVENTS and word in ("END", "STOP"):
+        return other("event", f"has an event for its subject ({earlier_message} {word})")
     if earlier_message is not None:
         return revokes("about-messages", f"has the messages for its subject ({earlier_message})")
+    if (
+        i > 1
+        and clause[i - 2] in _NOUN_DETERMINERS
+        and word in ("STOP", "END")
+        and before not in MESSAGE_WORDS
+    ):
+        return other("noun", f"is a noun ({clause[i - 2]} {before} {word})")
     if amused is not None:
         return other("laughter", f"in a reply that is amused or moved ({amused})")
     if before in _NEGATION_BEFORE:
@@ -1387,6 +1461,12 @@ def _judge(
         return other("choice", f"is one side of a choice ({word} {' '.join(after[:2])})")
     if nxt == "RIGHT" and after[1:2] not in (("NOW",), ("AWAY",), ()):
         return other("followed-by", f"is followed by a place ({' '.join(after[:2])})")
+    if (
+        nxt in ("IT", "THINGS")
+        and after[1:2] == ("WITH",)
+        and not MESSAGE_WORDS.intersection(clause[i + 3 :])
+    ):
+        return other("object", f"is about someone or something else ({word} {' '.join(after)})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
         return revokes("about-messages", f"is followed by {nxt}")
     if nxt in _VERBS_AFTER_A_NOUN:
@@ -1518,12 +1598,21 @@ _OTHER_THINGS_SENT = frozenset(
         "PUNS",
         "RECIPES",
         "STICKERS",
+        "VOICE",
+        "VOICEMAILS",
+        "AUDIOS",
+        "CHAIN",
+        "CHAINS",
+        "SCREENSHOTS",
+        "SONGS",
+        "GROUP",
     ]
 )
 
 
 _ELSEWHERE = re.compile(
-    r"^(?:ME |US )?(?:OF|FROM|DE|DEL|DU|DES) (?:(?:THE|THAT|THOSE|MY|HIS|HER|THEIR|OUR|LA|EL|LOS|LAS|MI|MIS"
+    r"^(?:ME |US )?(?:OF|FROM|DE|DEL|DU|DES) (?:ALL (?=THOSE|THE|MY|HIS|HER|THEIR))?(?:(?:THE|THAT|THOSE|MY"
+    r"|HIS|HER|THEIR|OUR|LA|EL|LOS|LAS|MI|MIS"
     r"|MON|MA|MES"
     r"|LE|LES) )?(?!(?:THIS|THESE|IT|THEM|EVERYTHING|ANYTHING|EVERY|ANY|YOUR|UR|YALL|YOU|SU|SUS|VOS|VOTRE"
     r"|ESTA|ESTE|CETTE|CE|CES|TODO"
