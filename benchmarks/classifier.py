@@ -48,6 +48,17 @@ REAL_REVOCATIONS_IN_HAM = frozenset(
 )
 """The ham messages a reasonable person reads as a revocation (found by searching the whole file for
 revocation wordings, before any measurement): legitimately opt-outs, so not counted against precision."""
+WORDED_AS_REVOCATIONS = frozenset(
+    [
+        "Wrong number, but good luck with the move!",
+        "Perdón, número equivocado",
+        "Désolé, mauvais numéro",
+    ]
+)
+"""Conversational messages (``heldout-5``) in the words ``replies.csv`` labels a revocation ("Sorry,
+wrong number", ``tuning-2``): as a reply to a business text a reasonable person reads them so, and no
+rule can tell them apart from it, so they are counted apart from the conversational messages (as
+``REAL_REVOCATIONS_IN_HAM``), and found as opt-outs."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +140,8 @@ def score_ham(rules: KeywordRules, texts: Iterable[str]) -> HamScores:
 
 
 def conversational_opt_outs(rules: KeywordRules, rows: Iterable[dict[str, str]]) -> tuple[int, int]:
-    rows = list(rows)
+    """(taken as opt-outs, messages) of the conversational ``rows``, less ``WORDED_AS_REVOCATIONS``."""
+    rows = [r for r in rows if r["text"] not in WORDED_AS_REVOCATIONS]
     return sum(rules.classify_reply(r["text"]).intent is Intent.OPT_OUT for r in rows), len(rows)
 
 
