@@ -283,6 +283,9 @@ GENERAL_RULES = [
     ("ok unsub me", "word"),
     ("k im done, unsub me", "word"),
     ("desuscrivirme", "word"),
+    ("Ya párenle con sus malditos textos", "es.no-more-messages"),
+    ("Yo no pedí esto", "es.never-signed-up"),
+    ("Ce numéro est pro, ne plus y envoyer de pubs", "fr.do-not-send"),
 ]
 
 

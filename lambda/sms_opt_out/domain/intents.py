@@ -667,7 +667,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|MI CONSENTIMIENTO"
             r"|AUTORIZACION)\b"
             r"|\b(?:NUNCA|NO|JAMAS) (?:PEDI|SOLICITE|ACEPTE) (?:(?:ESTOS|ESTE|ESTO|SUS"
-            rf"|LOS) )?(?:{_MESSAGES}|RECIBIR)\b",
+            rf"|LOS) )?(?:{_MESSAGES}|RECIBIR)\b"
+            r"|\b(?:NUNCA|NO|JAMAS) (?:PEDI|SOLICITE|ACEPTE|QUISE) (?:NADA DE )?(?:ESTO|ESO)"
+            rf"{_ES_POLITE_END}",
         ),
         (
             "no-more-messages",
@@ -676,7 +678,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
             r"|PARALE(?: YA)?) (?:CON|DE) "
-            rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:{_MESSAGES})\b",
+            rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:\w+ )?(?:{_MESSAGES})\b",
         ),
         (
             "unsubscribe",
@@ -809,7 +811,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
             rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
-            rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS}|RECEVOIR)\b"
+            rf"|\bNE PLUS (?:M |ME |NOUS |Y |LUI )?(?:{_FR_VERBS}|RECEVOIR)\b"
             r"|\bNE (?:M |ME |NOUS )?(?:ENVOYEZ|ECRIVEZ|CONTACTEZ|TEXTEZ|APPELEZ|DERANGEZ|HARCELEZ"
             r"|SOLLICITEZ) PAS\b" + _FR_QUALIFIER,
         ),
@@ -989,6 +991,7 @@ def _qualified(qualifier: str) -> str:
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
+    rf"|\b(?:DEJ|PAR)\w* (?:DE|D) {_ES_STEMS} {_qualified(_ES_MANNER)}"
     rf"|\b(?:NE |N )?(?:M |ME |NOUS )?{_FR_STEMS} PLUS {_qualified(_FR_QUALIFIER)}"
 )
 """A request not to be texted at a time, in a place or in a manner ("don't text me when I'm driving",
@@ -1721,7 +1724,8 @@ COMMON_WORDS = {
     ),
 }
 """Common words of Spanish and French that English lacks, for a reply no rule placed in a language
-(the reply model's decisions): "Yo no pedí esto" is answered in Spanish."""
+(the reply model's decisions): "Qué fastidio, sáquenme ya de su lista de envíos" is answered in
+Spanish."""
 
 
 def guessed_language(words: Sequence[str], languages: Sequence[str]) -> str:
