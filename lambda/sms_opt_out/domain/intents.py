@@ -13,7 +13,7 @@ import enum
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sms_opt_out.domain.languages import ENGLISH, FRENCH, SPANISH
 
@@ -868,10 +868,14 @@ def _compiled(pattern: str) -> tuple[re.Pattern[str], bool]:
     )
 
 
-_COMPILED = {
-    language: tuple((f"{language}.{rule}", *_compiled(pattern)) for rule, pattern in rules)
-    for language, rules in NATURAL_REVOCATIONS.items()
-}
+@cache
+def _compiled_rules(language: str) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """The natural revocations of ``language`` compiled (``_compiled``), on first use: compiling
+    them is most of this module's import time, and a reply that is a keyword ("STOP") never reads them,
+    so a function's cold start does not pay for them; the first reply that does, pays once."""
+    return tuple(
+        (f"{language}.{rule}", *_compiled(pattern)) for rule, pattern in NATURAL_REVOCATIONS.get(language, ())
+    )
 
 
 _OWN_MISTAKE = re.compile(
@@ -930,7 +934,7 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None
     for language in languages:
-        for rule, pattern, reads_whole in _COMPILED.get(language, ()):
+        for rule, pattern, reads_whole in _compiled_rules(language):
             if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
                 continue
             if own_mistake and rule.endswith(".wrong-number"):
