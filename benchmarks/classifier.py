@@ -104,6 +104,22 @@ def misses(rules: KeywordRules, rows: Iterable[dict[str, str]]) -> list[tuple[st
     return wrong
 
 
+def errors(rules: KeywordRules, split: str) -> dict[str, list[str]]:
+    """The error analysis of one part: each reply labelled OPT_OUT that is not taken, and each reply
+    or conversational message taken as an opt-out that is not one, grouped by what decided
+    (``miss <intent> <rule>`` or ``false <rule>``), to find the general gap each group reveals."""
+    groups: dict[str, list[str]] = {}
+    rows = [r for r in read("replies.csv") if r["split"] == split]
+    rows += [{**r, "intent": Intent.OTHER.value} for r in read("conversations.csv") if r["split"] == split]
+    for row in rows:
+        found = rules.classify_reply(row["text"])
+        revokes, taken = row["intent"] == Intent.OPT_OUT.value, found.intent is Intent.OPT_OUT
+        if revokes != taken and row["text"] not in WORDED_AS_REVOCATIONS:
+            key = f"miss {found.intent} {found.rule}" if revokes else f"false {found.rule}"
+            groups.setdefault(key, []).append(f"[{row['language']}] {row['text']}  ({found.reason})")
+    return dict(sorted(groups.items()))
+
+
 def ham(split: str) -> list[str]:
     """The texts of one half of the SMS Spam Collection's ham messages (``HAM_SPLITS``)."""
     with (CORPORA / HAM).open(encoding="utf-8", newline="") as f:
@@ -182,6 +198,11 @@ if __name__ == "__main__":
     import sys
 
     split = sys.argv[1] if len(sys.argv) > 1 else "tuning"
+    if len(sys.argv) > 2 and sys.argv[2] == "--errors":
+        for policy in RevocationPolicy:
+            for group, texts in errors(KeywordRules(policy=policy), split).items():
+                print(f"{policy} {group}: {len(texts)}", *texts, sep="\n    ")
+        sys.exit(0)
     if split in HAM_SPLITS:
         for policy in RevocationPolicy:
             rules = KeywordRules(policy=policy)
