@@ -26,7 +26,7 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 
-from benchmarks.classifier import LANGUAGES, SPLITS, ham, read
+from benchmarks.classifier import LANGUAGES, SPLITS, WORDED_AS_REVOCATIONS, ham, read
 from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import RevocationPolicy
 from sms_opt_out.domain.keywords import Intent, KeywordRules
@@ -129,7 +129,7 @@ def cross_validate(parts: Sequence[str] = TRAINING_PARTS) -> dict[str, dict[str,
     for part in parts:
         model = train(examples([p for p in parts if p != part]))
         rows = [r for r in replies if r["split"] == part]
-        talk = [r for r in conversations if r["split"] == part]
+        talk = [r for r in conversations if r["split"] == part and r["text"] not in WORDED_AS_REVOCATIONS]
         for policy in RevocationPolicy:
             threshold = (
                 reply_model.STRICT_THRESHOLD
