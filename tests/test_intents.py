@@ -183,7 +183,7 @@ def test_phrases_need_their_object(text: str) -> None:
      "Stop! Hold on, how did you get my number?", "ALTO. Espera, ¿quién es?", "Stop texting me so much",
      "stop texting me after I said no", "Leave me alone, I'm warning you", "stooop stp j'en ai marre",
      "Stop, I'm fed up", "On vous a dit stop, c'est clair ?", "When will these texts end?",
-     "stop the texts, I can't", "Stop texting me, I'm so tired of it"],
+     "stop the texts, I can't", "Stop texting me, I'm so tired of it", "Stop or I call the police"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
@@ -285,6 +285,15 @@ GENERAL_RULES = [
     ("desuscrivirme", "word"),
     ("Ya párenle con sus malditos textos", "es.no-more-messages"),
     ("Yo no pedí esto", "es.never-signed-up"),
+    ("If this continues I will file a complaint with the FCC", "en.block-or-report"),
+    ("One more text, and I report you", "en.block-or-report"),
+    ("Je vais signaler votre numéro au 33700", "fr.block-or-report"),
+    ("Ya es el tercer mensaje. Que sea el último", "es.last-one"),
+    ("Cuántas veces les tengo que decir que paren", "es.stop-imperative"),
+    ("This is my son's phone now", "en.wrong-number"),
+    ("Este número ya es de otra persona", "es.wrong-number"),
+    ("Mi mamá falleció, este era su celular", "es.wrong-number"),
+    ("Ce numéro appartient maintenant à mon fils", "fr.wrong-number"),
     ("Ce numéro est pro, ne plus y envoyer de pubs", "fr.do-not-send"),
 ]
 

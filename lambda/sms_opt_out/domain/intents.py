@@ -438,6 +438,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:THIS|IT) (?:NUMBER |PHONE )?(?:WAS|USED TO BE) (?:MY |A )?\w+S (?:PHONE |CELL )?"
             r"(?:NUMBER|PHONE|CELL)\b"
             r"|\bTHIS (?:NUMBER|PHONE|CELL) (?:IS )?NOW (?:BELONGS TO|MY \w+S)\b"
+            r"|\bTHIS IS (?:NOW MY \w+S (?:PHONE|NUMBER|CELL)|MY \w+S (?:PHONE|NUMBER|CELL) NOW)\b"
             r"|\b(?:THIS|THAT) (?:IS NOT|ISNT|AINT) (?!(?:MY|YOUR|THE|A|AN|OUR)\b)\w+S (?:PHONE |CELL )?"
             r"NUMBER\b"
             r"|\bNOT THE RIGHT PERSON\b(?! (?:TO|FOR)\b)|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
@@ -538,12 +539,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "block-or-report",
             rf"\bBLOCKING (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
             r"|\bREPORT\w* (?:YOU|U|YALL|THIS|IT|THIS NUMBER)? ?(?:AS|FOR) SPAM\b"
-            rf"|\bREPORT\w*(?: (?:YOU|U|YALL|THIS|IT|THIS {_NUMBER}|YOUR COMPANY))? TO (?:THE )?(?:FCC|FTC"
-            r"|BBB"
-            r"|CFPB|ATTORNEY GENERAL|AUTHORITIES|CARRIER)\b"
-            r"|^(?=.*\bIF (?:YOU|U|YALL|I GET|I RECEIVE|I SEE|THIS|THESE|THEY)\b).*\b(?:WILL|ILL|GONNA"
-            r"|GOING TO)"
-            r" (?:REPORT|SUE) (?:YOU|U|YALL|THIS|YOUR)\b",
+            rf"|\bREPORT\w*(?: (?:YOU|U|YALL|THIS|IT|THIS {_NUMBER}|YOUR COMPANY))? TO (?:THE )?"
+            r"(?:FCC|FTC|BBB|CFPB|ATTORNEY GENERAL|AUTHORITIES|CARRIER)\b"
+            r"|\b(?:FILE|FILING|FILED|MAKE|MAKING|SUBMIT)\w* A (?:COMPLAINT|REPORT) (?:WITH|TO) (?:THE )?"
+            r"(?:FCC|FTC|BBB|CFPB|ATTORNEY GENERAL)\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\bIF (?:YOU|U|YALL|I GET|I RECEIVE|I SEE|THIS|THESE|THEY)\b)"
+            r".*\b(?:WILL|ILL|GONNA|GOING TO) (?:REPORT|SUE) (?:YOU|U|YALL|THIS|YOUR)\b"
+            rf"|^(?=.*\bONE MORE (?:{_MESSAGES}|TIME)\b).*\b(?:I|ILL|I WILL|IM GOING TO|IM GONNA)"
+            r" (?:REPORT|SUE|BLOCK)\b",
         ),
         (
             "last-one",
@@ -647,7 +653,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|^(?:NUMERO )?EQUIVOCAD[OA]S?{_ES_POLITE_END}"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
             r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b"
-            r"|\b(?:ESTE|EL|MI) (?:NUMERO|CELULAR|TELEFONO|CEL) (?:AHORA ES|ES AHORA|ERA) (?:DE|DEL)\b"
+            r"|\b(?:ESTE|EL|MI) (?:NUMERO|CELULAR|TELEFONO|CEL) (?:AHORA ES|ES AHORA|YA ES|ERA) (?:DE|DEL)\b"
+            r"|\bESTE ERA (?:EL |SU )?(?:NUMERO|CELULAR|TELEFONO)\b"
             r"|\b(?:AHORA ES|ERA) EL (?:NUMERO|CELULAR|TELEFONO) (?:DE|DEL)\b",
         ),
         (
@@ -693,6 +700,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CANCELEN)(?: (?:ESTO|ESO|TODO"
             rf"|ESTO YA)){{0,1}}"
             rf"{_ES_POLITE_END}"
+            r"|\b(?:LES|LE) (?:\w+ ){0,3}(?:DECIR|DIJE|PEDIR|PEDI|REPETIR|HE DICHO|HE PEDIDO)"
+            r" (?:QUE|Q|K) (?:PAREN"
+            r"|PARE|SE DETENGAN)\b"
             rf"|\b(?:LES|LE) (?:PIDO|RUEGO) QUE (?:PAREN|PARE|SE DETENGAN|LO DETENGAN|CANCELEN)(?: YA| TODO)?"
             rf"{_ES_POLITE_END}",
         ),
@@ -715,7 +725,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)(?:LOS|LAS|LES)\b"
             r"|\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) LA PROFECO\b",
         ),
-        ("last-one", rf"\bQUE (?:ESTE |ESE )?SEA (?:EL|SU) ULTIMO (?:{_MESSAGES})\b"),
+        (
+            "last-one",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\bQUE (?:ESTE |ESE )?SEA EL ULTIMO\b"
+            rf"|\bQUE (?:ESTE |ESE )?SEA (?:EL|SU) ULTIMO (?:{_MESSAGES})\b",
+        ),
     ),
     FRENCH: (
         (
@@ -783,7 +797,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
             r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b"
             r"|\b(?:C|CE NUMERO) (?:ETAIT|EST MAINTENANT) (?:LE |CELUI )?(?:NUM |NUMERO |PORTABLE )?(?:DE|D)"
-            r" (?:MA|MON|MES)\b",
+            r" (?:MA|MON|MES)\b|\bNUMERO (?:APPARTIENT|EST) (?:MAINTENANT|DESORMAIS) A\b",
         ),
         (
             "remove-number",
@@ -843,9 +857,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "block-or-report",
             r"\bVAIS VOUS (?:SIGNALER|DENONCER|POURSUIVRE)(?= *$| (?:SI|A LA CNIL|AUX AUTORITES"
             r"|A LA POLICE)\b)"
-            r"|\b(?:PORTER|PORTE|DEPOSER) PLAINTE\b(?=.*\b(?:SI (?:VOUS|CA|ON|ÇA)|CONTRE VOUS"
+            r"|\b(?:PORTER|PORTE|DEPOSER) PLAINTE\b(?=.*\b(?:SI (?:VOUS|CA|ON)|CONTRE VOUS"
             r"|CONTRE VOTRE)\b)"
-            r"|\b(?:SIGNAL|PLAINTE)\w* (?:\w+ )?(?:A|AUPRES DE) LA CNIL\b",
+            r"|\b(?:SIGNAL|PLAINTE)\w* (?:\w+ )?(?:A|AUPRES DE) LA CNIL\b|\b(?:SIGNAL|TRANSFER"
+            r"|ENVOI)\w* (?:\w+ ){0,3}"
+            r"(?:AU|A) 33700\b",
         ),
         ("last-one", rf"\bQUE CE SOIT (?:LE|VOTRE) DERNIER (?:{_MESSAGES})\b"),
     ),
@@ -1222,6 +1238,10 @@ _MODALS = frozenset(
 )
 _INFINITIVE = frozenset(["TO", "2"])
 _CHOICES = frozenset(["GO", "ENCORE", "MORE", "SIGUE", "CONTINUE"])
+_THREATS = frozenset(
+    ["REPORT", "SUE", "POLICE", "LAWYER", "FCC", "FTC", "BLOCK", "PLAINTE", "DENUNCIO", "PROFECO"]
+)
+"""Words of a threat after "STOP OR" ("stop or I call the police"): a revocation, not a choice."""
 """The other side of a choice after STOP OR ("stop or go", "stop ou encore"): a question, no request."""
 _VERBS_AFTER_A_NOUN = frozenset(["IS", "WAS", "ARE", "WERE", "ISNT", "WASNT", "HAS", "S"])
 """Verbs after an FCC word that make it a subject noun ("this stop is ours", "end was great")."""
@@ -1467,6 +1487,9 @@ def _judge(
     when = next((w for w in clause[i + 1 :] if _TIME.match(w)), None)
     if when is not None:
         return other("event", f"is about an event ({when})")
+    threat = next((w for w in clause[i + 2 : i + 6] if w in _THREATS), None)
+    if nxt in ("OR", "OU", "O", "ELSE") and threat is not None:
+        return revokes("threat", f"is followed by a threat ({word} {nxt} ... {threat})")
     if nxt in ("OR", "OU", "O") and after[1:2] and after[1] in _CHOICES:
         return other("choice", f"is one side of a choice ({word} {' '.join(after[:2])})")
     if nxt == "RIGHT" and after[1:2] not in (("NOW",), ("AWAY",), ()):
