@@ -265,6 +265,8 @@ GENERAL_RULES = [
     ("Que este sea el último mensaje", "es.last-one"),
     ("Que ce soit le dernier message", "fr.last-one"),
     ("Je vous ai déjà dit d'arrêter", "fr.stop-imperative"),
+    ("Combien de fois faut-il vous dire d'arrêter ?", "fr.stop-imperative"),
+    ("J'ai demandé d'arrêter, c'est du harcèlement", "fr.stop-imperative"),
     ("Merci d'arrêter", "fr.stop-imperative"),
     ("merci darreter svp", "fr.stop-imperative"),
     ("This was my dad's number", "en.wrong-number"),
@@ -373,6 +375,9 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Deja de escribir tonterías en el chat de la familia",
         "Arrête d'écrire n'importe quoi dans le groupe",
         "Tu arrêtes quand ?",
+        "Je lui ai dit d'arrêter",
+        "I'm going to report him to HR",
+        "Voy a reportar a mi vecino",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

@@ -755,9 +755,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-imperative",
             rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}"
-            r"|\b(?:VOUS (?:AI |AVAIS |AVONS )?|JE |J AI |ON VOUS A )?(?:DEMANDE|PRIE|DIT|DIRE|REPETE|REPETER"
-            r"|MERCI|VEUILLEZ|PRIERE)\w* (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT| CA)?"
-            rf"{_FR_POLITE_END}",
+            r"|\b(?:(?:VOUS (?:AI |AVAIS |AVONS )?(?:DEJA )?|JE (?:VOUS )?|J AI (?:DEJA )?"
+            r"|ON VOUS A (?:DEJA )?)(?:DEMANDE|PRIE|DIT|DIRE|REPETE|REPETER)\w*|MERCI|VEUILLEZ|PRIERE)"
+            rf" (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT| CA)?{_FR_POLITE_END}",
         ),
         (
             "no-more-messages",
