@@ -375,6 +375,7 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Deja de escribir tonterías en el chat de la familia",
         "Arrête d'écrire n'importe quoi dans le groupe",
         "Tu arrêtes quand ?",
+        "Le juge a révoqué son sursis",
         "Je lui ai dit d'arrêter",
         "I'm going to report him to HR",
         "Voy a reportar a mi vecino",

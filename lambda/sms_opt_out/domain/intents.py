@@ -151,14 +151,15 @@ def _squeezed(keywords: frozenset[str]) -> dict[str, str]:
     return {_REPEATS.sub(r"\1", k): k for k in sorted(keywords) if len(k) >= _SQUEEZED_LENGTH and k.isalpha()}
 
 
-_SOUNDS = re.compile(r"QU|C[EI]|C|Z(?=.)|V")
-_SOUND_OF = {"QU": "K", "CE": "SE", "CI": "SI", "C": "K", "Z": "S", "V": "B"}
+_SOUNDS = re.compile(r"C[EI]|C|Z(?=.)|V")
+_SOUND_OF = {"CE": "SE", "CI": "SI", "C": "K", "Z": "S", "V": "B"}
 
 
 def _sounds(word: str) -> str:
     """``word`` spelt as it sounds in Spanish (and English): C before E or I and a Z inside a word as S,
-    other C and QU as K, V as B, runs of a letter as one: ``CANSELAR``, ``KANCELAR`` and ``CANCELAR``
-    sound alike. A final Z is kept (French ``ARRETES`` is no ``ARRETEZ``)."""
+    other C as K, V as B, runs of a letter as one: ``CANSELAR``, ``KANCELAR`` and ``CANCELAR``
+    sound alike. A final Z is kept (French ``ARRETES`` is no ``ARRETEZ``), and QU is not K (French
+    ``REVOQUE`` is no ``REVOKE``: "le juge a révoqué son sursis")."""
     spelt = _SOUNDS.sub(lambda m: _SOUND_OF[m.group()], word)
     return _REPEATS.sub(r"\1", spelt)
 
