@@ -26,7 +26,7 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 
-from benchmarks.classifier import LANGUAGES, SPLITS, ham, read
+from benchmarks.classifier import LANGUAGES, SPLITS, WORDED_AS_REVOCATIONS, ham, read
 from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import RevocationPolicy
 from sms_opt_out.domain.keywords import Intent, KeywordRules
@@ -118,6 +118,56 @@ def estimate(part: str) -> None:
             )
 
 
+def cross_validate(parts: Sequence[str] = TRAINING_PARTS) -> dict[str, dict[str, float]]:
+    """Leave one part out: for each of ``parts``, train without it and measure on it the model alone
+    (a revocation at each policy's threshold) and the rules with that model (``KeywordRules``), per
+    policy: recall per language and overall, precision, and the share of the part's conversations
+    taken as opt-outs. The rules were tuned on every part, so "rules+model" is optimistic; "model" is
+    the honest estimate of the model on wording it never saw."""
+    figures: dict[str, dict[str, float]] = {}
+    replies, conversations = read("replies.csv"), read("conversations.csv")
+    for part in parts:
+        model = train(examples([p for p in parts if p != part]))
+        rows = [r for r in replies if r["split"] == part]
+        talk = [r for r in conversations if r["split"] == part and r["text"] not in WORDED_AS_REVOCATIONS]
+        for policy in RevocationPolicy:
+            threshold = (
+                reply_model.STRICT_THRESHOLD
+                if policy is RevocationPolicy.STRICT
+                else reply_model.CONTEXTUAL_THRESHOLD
+            )
+            rules = replace_model(KeywordRules(policy=policy), model)
+            for label in ("model", "rules+model"):
+                found = {
+                    r["text"]: _model_revokes(model, r["text"], threshold)
+                    if label == "model"
+                    else rules.classify_reply(r["text"]).intent is Intent.OPT_OUT
+                    for r in rows + talk
+                }
+                result: dict[str, float] = {}
+                for language in (*LANGUAGES, "all"):
+                    wanted = [
+                        r
+                        for r in rows
+                        if r["intent"] == Intent.OPT_OUT.value and language in ("all", r["language"])
+                    ]
+                    result[language] = sum(found[r["text"]] for r in wanted) / max(1, len(wanted))
+                taken = [r for r in rows if found[r["text"]]]
+                result["precision"] = sum(r["intent"] == Intent.OPT_OUT.value for r in taken) / max(
+                    1, len(taken)
+                )
+                result["conversations"] = sum(found[r["text"]] for r in talk) / max(1, len(talk))
+                figures[f"{part}/{policy}/{label}"] = result
+    return figures
+
+
+def _model_revokes(model: reply_model.ReplyModel, text: str, threshold: float) -> bool:
+    """Whether the model alone reads ``text`` as a revocation at ``threshold`` (any number of words)."""
+    words = text_normalisation.words(text)
+    found = [model.weights[f] for f in reply_model.features(words) if f in model.weights]
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, model.bias + sum(found))))) >= threshold
+
+
 def replace_model(rules: KeywordRules, model: reply_model.ReplyModel) -> KeywordRules:
     rules.model = model
     return rules
@@ -126,9 +176,19 @@ def replace_model(rules: KeywordRules, model: reply_model.ReplyModel) -> Keyword
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--without", help="estimate on this part, trained without it (writes nothing)")
+    parser.add_argument(
+        "--cross-validate",
+        action="store_true",
+        help="leave each training part out in turn and print the figures on it (writes nothing)",
+    )
     args = parser.parse_args(argv)
     if args.without:
         estimate(args.without)
+        return 0
+    if args.cross_validate:
+        for key, result in cross_validate().items():
+            shares = ", ".join(f"{name} {value:.1%}" for name, value in result.items())
+            print(f"{key}: recall {shares}")
         return 0
     model = train(examples(TRAINING_PARTS))
     write(model)

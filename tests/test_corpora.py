@@ -16,6 +16,7 @@ from benchmarks.classifier import (
     REAL_REVOCATIONS_IN_HAM,
     SPLITS,
     UNSEEN_SPLITS,
+    WORDED_AS_REVOCATIONS,
     conversational_opt_outs,
     ham,
     misses,
@@ -84,6 +85,19 @@ def test_contextual_takes_few_conversational_messages_as_opt_outs(split: str) ->
     taken, total = conversational_opt_outs(rules, talk)
     assert taken / total <= bound, [r["text"] for r in talk if explain_intent(rules, r["text"])]
     assert score(rules, [r for r in read("replies.csv") if r["split"] == split]).precision >= 0.97
+
+
+@pytest.mark.parametrize("policy", list(RevocationPolicy))
+def test_the_conversations_worded_as_a_labelled_revocation_are_in_the_corpus_and_opt_out(
+    policy: RevocationPolicy,
+) -> None:
+    rules = KeywordRules(policy=policy)
+    conversations = {r["text"] for r in read("conversations.csv")}
+    revocations = {r["text"].casefold() for r in read("replies.csv") if r["intent"] == Intent.OPT_OUT.value}
+
+    assert conversations >= WORDED_AS_REVOCATIONS
+    assert "sorry, wrong number" in revocations
+    assert all(explain_intent(rules, text) for text in WORDED_AS_REVOCATIONS)
 
 
 def test_contextual_takes_few_real_messages_as_opt_outs() -> None:

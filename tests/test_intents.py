@@ -135,6 +135,15 @@ CONVERSATION = [
     ("Cancel it, let's do Friday instead", "ambiguous.event"),
     ("Stop sending me spoilers", "ambiguous.object"),
     ("Stop, you're embarrassing me", "ambiguous.laughter"),
+    ("Meet me at the corner stop", "ambiguous.noun"),
+    ("I'll stop texting you so much, promise", "ambiguous.statement"),
+    ("Just end it with her", "ambiguous.object"),
+    ("omg stop I'm dead", "ambiguous.laughter"),
+    ("omg stop I can't", "ambiguous.laughter"),
+    ("Stop sending voice notes", "ambiguous.object"),
+    ("Stop sending chain letters to the group", "ambiguous.object"),
+    ("Stop au gaspillage !", "ambiguous.followed-by"),
+    ("When does the promo end?", "ambiguous.event"),
 ]
 
 
@@ -172,7 +181,9 @@ def test_phrases_need_their_object(text: str) -> None:
      "Stop texting me at this number", "how many times do I have to ask you to stop",
      "I asked your company to stop texting me", "Stop texting my phone", "STOP. Wait, who is this?",
      "Stop! Hold on, how did you get my number?", "ALTO. Espera, ¿quién es?", "Stop texting me so much",
-     "stop texting me after I said no", "Leave me alone, I'm warning you"],
+     "stop texting me after I said no", "Leave me alone, I'm warning you", "stooop stp j'en ai marre",
+     "Stop, I'm fed up", "On vous a dit stop, c'est clair ?", "When will these texts end?",
+     "stop the texts, I can't", "Stop texting me, I'm so tired of it", "Stop or I call the police"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
@@ -240,6 +251,52 @@ GENERAL_RULES = [
     ("Ya no me jodan", "es.do-not-send"),
     ("Les ruego que paren", "es.stop-imperative"),
     ("Je vous prie d'arrêter", "fr.stop-imperative"),
+    ("I will report you to the FTC", "en.block-or-report"),
+    ("Reporting this number to the attorney general", "en.block-or-report"),
+    ("If you text me again I'm going to sue you", "en.block-or-report"),
+    ("Los vamos a denunciar", "es.block-or-report"),
+    ("Voy a reportarlos", "es.block-or-report"),
+    ("Me voy a quejar ante la Profeco", "es.block-or-report"),
+    ("Je vais porter plainte contre vous", "fr.block-or-report"),
+    ("Je vais vous signaler à la CNIL", "fr.block-or-report"),
+    ("This better be the last text", "en.last-one"),
+    ("Make this the last message please", "en.last-one"),
+    ("Another text?! Make it the last one", "en.last-one"),
+    ("Que este sea el último mensaje", "es.last-one"),
+    ("Que ce soit le dernier message", "fr.last-one"),
+    ("Je vous ai déjà dit d'arrêter", "fr.stop-imperative"),
+    ("Combien de fois faut-il vous dire d'arrêter ?", "fr.stop-imperative"),
+    ("J'ai demandé d'arrêter, c'est du harcèlement", "fr.stop-imperative"),
+    ("Merci d'arrêter", "fr.stop-imperative"),
+    ("merci darreter svp", "fr.stop-imperative"),
+    ("This was my dad's number", "en.wrong-number"),
+    ("This phone is now my son's", "en.wrong-number"),
+    ("Este número ahora es de mi hija", "es.wrong-number"),
+    ("Este celular era de mi papá", "es.wrong-number"),
+    ("C'était le numéro de mon père", "fr.wrong-number"),
+    ("Ce numéro est maintenant celui de ma fille", "fr.wrong-number"),
+    ("No le manden mensajes, ya no vive aquí", "es.do-not-send"),
+    ("A ver si dejáis de mandarme mensajes", "es.stop-sending"),
+    ("Que dejen de llegarme sus promociones", "es.stop-sending"),
+    ("No deseo recibir más comunicaciones", "es.do-not-want"),
+    ("I don't want any more communications from you", "en.do-not-want"),
+    ("jveux plus de vos msg", "fr.do-not-want"),
+    ("menvoyez plus rien", "fr.do-not-send"),
+    ("ok unsub me", "word"),
+    ("k im done, unsub me", "word"),
+    ("desuscrivirme", "word"),
+    ("Ya párenle con sus malditos textos", "es.no-more-messages"),
+    ("Yo no pedí esto", "es.never-signed-up"),
+    ("If this continues I will file a complaint with the FCC", "en.block-or-report"),
+    ("One more text, and I report you", "en.block-or-report"),
+    ("Je vais signaler votre numéro au 33700", "fr.block-or-report"),
+    ("Ya es el tercer mensaje. Que sea el último", "es.last-one"),
+    ("Cuántas veces les tengo que decir que paren", "es.stop-imperative"),
+    ("This is my son's phone now", "en.wrong-number"),
+    ("Este número ya es de otra persona", "es.wrong-number"),
+    ("Mi mamá falleció, este era su celular", "es.wrong-number"),
+    ("Ce numéro appartient maintenant à mon fils", "fr.wrong-number"),
+    ("Ce numéro est pro, ne plus y envoyer de pubs", "fr.do-not-send"),
 ]
 
 
@@ -297,6 +354,31 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "T'as pas le bon numéro de Paul",
         "Désolé, mauvais numéro, je voulais écrire à ma sœur",
         "Arrête, tu vas me faire pleurer",
+        "He said he'd leave me alone if I paid",
+        "Leave me alone with the cake and it's gone",
+        "Déjame en paz con lo de la fiesta",
+        "Déjame en paz un ratito",
+        "Estoy cansada, déjame en paz",
+        "Laisse-moi tranquille avec cette histoire",
+        "Laisse-moi tranquille, je fais la sieste",
+        "Leave me alone, I'm so tired",
+        "I got a wrong number text from some guy",
+        "Wrong number? I was trying to reach my aunt",
+        "I think I sent it to the wrong number",
+        "Le mandé el mensaje al número equivocado",
+        "J'ai envoyé la photo au mauvais numéro",
+        "Alguien me escribió con número equivocado",
+        "Quelqu'un s'est trompé de numéro",
+        "Mauvais numéro ? Non, c'est bien moi",
+        "Borra mi número viejo, ya no lo uso",
+        "Me di de baja de los correos de la tienda",
+        "Deja de escribir tonterías en el chat de la familia",
+        "Arrête d'écrire n'importe quoi dans le groupe",
+        "Tu arrêtes quand ?",
+        "Le juge a révoqué son sursis",
+        "Je lui ai dit d'arrêter",
+        "I'm going to report him to HR",
+        "Voy a reportar a mi vecino",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -372,6 +454,7 @@ def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous(
         "can you unsubscribe me from the family group chat",
         "Désabonne-toi de cette chaîne",
         "I unsubscribed you from that newsletter",
+        "I unsubscribed from all those store emails",
     ],
 )
 def test_contextual_reads_an_unsubscribe_about_someone_elses_messages_as_ambiguous(text: str) -> None:
@@ -387,3 +470,44 @@ def test_a_long_keyword_with_its_doubled_letters_single_or_repeated_is_the_keywo
 ) -> None:
     found = explain(text)
     assert (found.intent, found.keyword, found.rule) == (Intent.OPT_OUT, keyword, "keyword")
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"), [("canselar", "CANCELAR"), ("kanselar", "CANCELAR"), ("cansel", "CANCEL")]
+)
+def test_a_long_keyword_spelt_as_it_sounds_is_the_keyword(text: str, keyword: str) -> None:
+    found = explain(text)
+    assert (found.intent, found.keyword, found.rule) == (Intent.OPT_OUT, keyword, "keyword")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alto, no firmes nada hasta que lo lea",
+        "Stop, wait until I read it",
+        "Arrêtez tout, j'ai retrouvé mes clés",
+        "Stop, I found it",
+    ],
+)
+def test_a_lone_keyword_beside_waiting_or_a_thing_found_is_ambiguous_under_contextual(text: str) -> None:
+    found = explain(text, CONTEXTUAL)
+
+    assert (found.intent, found.rule) == (Intent.AMBIGUOUS, "ambiguous.hold-on")
+    assert explain(text, STRICT).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jveux plus", ("J", "VEUX", "PLUS")),
+        ("jen ai marre", ("J", "EN", "AI", "MARRE")),
+        ("merci darreter", ("MERCI", "D", "ARRETER")),
+        ("ctait le num", ("C", "ETAIT", "LE", "NUM")),
+        ("menvoyez plus", ("M", "ENVOYEZ", "PLUS")),
+        ("Jai dark mood ten men", ("J", "AI", "DARK", "MOOD", "TEN", "MEN")),
+    ],
+)
+def test_a_french_elision_written_without_its_apostrophe_is_parted(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert words(text) == expected

@@ -13,7 +13,7 @@ import enum
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sms_opt_out.domain.languages import ENGLISH, FRENCH, SPANISH
 
@@ -50,7 +50,7 @@ _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
-    r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?"
+    r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any)."""
 MESSAGE_WORDS = frozenset(
@@ -119,15 +119,17 @@ _REPEATS = re.compile(r"(.)\1+")
 @lru_cache(maxsize=8192)
 def canonical_word(word: str, keywords: frozenset[str]) -> str:
     """The keyword ``word`` spells (``STOPPP``, ``SOTP``, ``UNSUBCRIBE``, ``DESABONNEZ``), else ``word``."""
+    if word in MISSPELLINGS:
+        return MISSPELLINGS[word]  # before the keywords: UNSUB is a keyword and, in a sentence, UNSUBSCRIBE
     if word in keywords:
         return word
-    if word in MISSPELLINGS:
-        return MISSPELLINGS[word]
     squeezed = _REPEATS.sub(r"\1", word)
     if squeezed != word and (squeezed in keywords or squeezed in MISSPELLINGS):
         return MISSPELLINGS.get(squeezed, squeezed)
     if len(word) >= _SQUEEZED_LENGTH and squeezed in _squeezed(keywords):
         return _squeezed(keywords)[squeezed]
+    if len(word) >= _SQUEEZED_LENGTH and _sounds(word) in _sounded(keywords):
+        return _sounded(keywords)[_sounds(word)]
     for stem, keyword in _STEMS:
         if word.startswith(stem) or squeezed.startswith(_REPEATS.sub(r"\1", stem)):
             return keyword
@@ -147,6 +149,25 @@ _SQUEEZED_LENGTH = 5
 def _squeezed(keywords: frozenset[str]) -> dict[str, str]:
     """Each keyword of at least ``_SQUEEZED_LENGTH`` letters by its form with runs of a letter made one."""
     return {_REPEATS.sub(r"\1", k): k for k in sorted(keywords) if len(k) >= _SQUEEZED_LENGTH and k.isalpha()}
+
+
+_SOUNDS = re.compile(r"C[EI]|C|Z(?=.)|V")
+_SOUND_OF = {"CE": "SE", "CI": "SI", "C": "K", "Z": "S", "V": "B"}
+
+
+def _sounds(word: str) -> str:
+    """``word`` spelt as it sounds in Spanish (and English): C before E or I and a Z inside a word as S,
+    other C as K, V as B, runs of a letter as one: ``CANSELAR``, ``KANCELAR`` and ``CANCELAR``
+    sound alike. A final Z is kept (French ``ARRETES`` is no ``ARRETEZ``), and QU is not K (French
+    ``REVOQUE`` is no ``REVOKE``: "le juge a révoqué son sursis")."""
+    spelt = _SOUNDS.sub(lambda m: _SOUND_OF[m.group()], word)
+    return _REPEATS.sub(r"\1", spelt)
+
+
+@lru_cache(maxsize=16)
+def _sounded(keywords: frozenset[str]) -> dict[str, str]:
+    """Each keyword of at least ``_SQUEEZED_LENGTH`` letters by how it sounds (``_sounds``)."""
+    return {_sounds(k): k for k in sorted(keywords) if len(k) >= _SQUEEZED_LENGTH and k.isalpha()}
 
 
 def _within(a: str, b: str, limit: int) -> bool:
@@ -401,6 +422,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "wrong-number",
             rf"^(?=.)(?!.*\b(?:MEANT (?:TO|FOR)|WAS FOR|SENT (?:IT |THIS |THAT )?TO THE WRONG)\b)"
             rf".*\bWRONG (?:{_NUMBER}|NO|PERSON|GUY|GIRL|LADY|MAN|CONTACT)\b"
+            r"(?! (?:TEXTS?|CALLS?|GUY|GIRL|LADY|DUDE|PERSON|MESSAGES?|THING|AGAIN|TEXTED|CALLED)\b)"
             rf"|\b(?:NOT|ISNT|AINT) (?:MY|THE RIGHT|HIS|HER|THEIR) {_NUMBER}\b",
         ),
         (
@@ -414,6 +436,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:NO LONGER|DOESNT|DOES NOT|DONT) BELONGS? TO\b"
             r"|\b(?:NEW|THE) OWNER OF THIS (?:PHONE |CELL )?(?:NUMBER|PHONE)\b"
             r"|\bI (?:JUST )?GOT THIS NUMBER\b"
+            r"|\b(?:THIS|IT) (?:NUMBER |PHONE )?(?:WAS|USED TO BE) (?:MY |A )?\w+S (?:PHONE |CELL )?"
+            r"(?:NUMBER|PHONE|CELL)\b"
+            r"|\bTHIS (?:NUMBER|PHONE|CELL) (?:IS )?NOW (?:BELONGS TO|MY \w+S)\b"
+            r"|\bTHIS IS (?:NOW MY \w+S (?:PHONE|NUMBER|CELL)|MY \w+S (?:PHONE|NUMBER|CELL) NOW)\b"
             r"|\b(?:THIS|THAT) (?:IS NOT|ISNT|AINT) (?!(?:MY|YOUR|THE|A|AN|OUR)\b)\w+S (?:PHONE |CELL )?"
             r"NUMBER\b"
             r"|\bNOT THE RIGHT PERSON\b(?! (?:TO|FOR)\b)|\bNOT (?:WHO|THE PERSON) (?:YOU|U)(?:RE| ARE)? "
@@ -463,9 +489,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "leave-me-alone",
+            r"(?<!HED )(?<!SHED )(?<!THEYD )(?<!WOULD )(?<!WILL )(?<!ILL )(?<!TO )(?<!HE )(?<!SHE )(?<!THEY )"
             rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) (?:THE (?:HELL|HECK|F|FUCK|FRICK) )?"
             r"(?:ALONE|BE)\b"
-            r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)",
+            r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)"
+            r"(?! WITH\b(?! (?:(?:YOUR|UR|THESE|THOSE|THE|ALL|ALL THE|ALL YOUR"
+            rf"|ALL THESE) )?(?:{_MESSAGES})\b))",
         ),
         (
             "enough",
@@ -510,17 +539,36 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "block-or-report",
             rf"\bBLOCKING (?:YOU|U|YALL|THIS|THIS {_NUMBER}|YOUR {_NUMBER})\b"
-            r"|\bREPORT\w* (?:YOU|U|YALL|THIS|IT|THIS NUMBER)? ?(?:AS|FOR) SPAM\b",
+            r"|\bREPORT\w* (?:YOU|U|YALL|THIS|IT|THIS NUMBER)? ?(?:AS|FOR) SPAM\b"
+            rf"|\bREPORT\w*(?: (?:YOU|U|YALL|THIS|IT|THIS {_NUMBER}|YOUR COMPANY))? TO (?:THE )?"
+            r"(?:FCC|FTC|BBB|CFPB|ATTORNEY GENERAL|AUTHORITIES|CARRIER)\b"
+            r"|\b(?:FILE|FILING|FILED|MAKE|MAKING|SUBMIT)\w* A (?:COMPLAINT|REPORT) (?:WITH|TO) (?:THE )?"
+            r"(?:FCC|FTC|BBB|CFPB|ATTORNEY GENERAL)\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\bIF (?:YOU|U|YALL|I GET|I RECEIVE|I SEE|THIS|THESE|THEY)\b)"
+            r".*\b(?:WILL|ILL|GONNA|GOING TO) (?:REPORT|SUE) (?:YOU|U|YALL|THIS|YOUR)\b"
+            rf"|^(?=.*\bONE MORE (?:{_MESSAGES}|TIME)\b).*\b(?:I|ILL|I WILL|IM GOING TO|IM GONNA)"
+            r" (?:REPORT|SUE|BLOCK)\b",
+        ),
+        (
+            "last-one",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:MAKE|LET) (?:IT|THIS|THAT) (?:BE )?(?:THE"
+            r"|YOUR) LAST(?: ONE)?\b"
+            rf"|\b(?:MAKE|LET) (?:IT|THIS|THAT) (?:BE )?(?:THE|YOUR) LAST (?:{_MESSAGES})\b"
+            r"|\bTHIS (?:HAD )?BETTER BE THE LAST\b",
         ),
     ),
     SPANISH: (
         (
             "stop-sending",
-            r"\b(?:DEJEN|DEJA|DEJE|DEJAR|DEJAD|PAREN|PARA|PARE|PARAR|PARAD|DETENGAN|BASTA"
+            r"\b(?:DEJEN|DEJA|DEJE|DEJAR|DEJAD|DEJAIS|DEJEIS|PAREN|PARA|PARE|PARAR|PARAD|DETENGAN|BASTA"
             r"|DEJ\w*ME)(?: YA)? (?:DE|D) "
-            rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS})\w*\b(?! (?:AL|A (?!(?:ESTE|ESTA|MI"
+            rf"(?:ESTAR |SEGUIR )?(?:{_ES_VERBS}|{_ES_STEMS}|LLEGARME|LLEGARNOS)\w*\b(?! (?:AL|A (?!(?:ESTE"
+            r"|ESTA|MI"
             rf"|NOSOTROS)\b)\w+)\b){_ES_OTHER_OBJECT}(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b| CON (?:ESO|ESTO|ESE"
-            r"|ESA|TU|TUS)\b)" + _ES_MANNER,
+            r"|ESA|TU|TUS)\b)(?!.* (?:AL|EN EL|A LA|EN LA) (?:GRUPO|CHAT|FAMILIA)\b)" + _ES_MANNER,
         ),
         (
             "do-not-send",
@@ -537,7 +585,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|TEXTEEN)\b"
             r"(?! A\b)",
         ),
-        ("do-not-send", rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A|ESTEN) {_ES_STEMS}"),
+        (
+            "do-not-send",
+            rf"\b(?:NO|NUNCA|JAMAS) (?:ME |NOS )?(?:SIGAN|VUELVAN A|ESTEN) {_ES_STEMS}"
+            rf"|\bNO (?:LE|LES) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)? (?:{_MESSAGES})\b",
+        ),
         (
             "do-not-send",
             r"\bNO (?:ME|NOS) \w+ MAS CON (?:LOS |SUS |ESTOS |TANTOS |TUS |VUESTROS )?"
@@ -587,7 +639,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-number",
             r"\b(?:(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w*|RETIREN|RETIRAR|RETIRA) (?:MI|ESTE|EL) "
             r"(?:NUMERO|TELEFONO|CELULAR"
-            r"|CONTACTO)\b"
+            r"|CONTACTO)\b(?! (?:VIEJO|ANTERIOR|ANTIGUO|DE TUS)\b)"
             r"|\bOLVID(?:EN|E|A|AR|ENSE|AD)\w* (?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
             r"|\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* MIS DATOS\b",
         ),
@@ -601,12 +653,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bEQUIVOC\w* DE PERSONA\b"
             rf"|^(?:NUMERO )?EQUIVOCAD[OA]S?{_ES_POLITE_END}"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
-            r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b",
+            r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b"
+            r"|\b(?:ESTE|EL|MI) (?:NUMERO|CELULAR|TELEFONO|CEL) (?:AHORA ES|ES AHORA|YA ES|ERA) (?:DE|DEL)\b"
+            r"|\bESTE ERA (?:EL |SU )?(?:NUMERO|CELULAR|TELEFONO)\b"
+            r"|\b(?:AHORA ES|ERA) EL (?:NUMERO|CELULAR|TELEFONO) (?:DE|DEL)\b",
         ),
         (
             "leave-me-alone",
-            r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b(?! (?:QUE (?:ESTOY|TENGO)|UN RATO|UN MOMENTO"
-            r"|AHORITA)\b)",
+            r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?)\b(?! (?:QUE (?:ESTOY|TENGO)|UN RATO|UN RATITO|UN MOMENTO"
+            r"|UN MOMENTITO|UN SEGUNDO|AHORITA)\b)"
+            rf"(?! CON\b(?! (?:(?:TUS|SUS|ESTOS|LOS|TANTOS|VUESTROS) )?(?:{_MESSAGES})\b))",
         ),
         (
             "never-signed-up",
@@ -619,7 +675,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|MI CONSENTIMIENTO"
             r"|AUTORIZACION)\b"
             r"|\b(?:NUNCA|NO|JAMAS) (?:PEDI|SOLICITE|ACEPTE) (?:(?:ESTOS|ESTE|ESTO|SUS"
-            rf"|LOS) )?(?:{_MESSAGES}|RECIBIR)\b",
+            rf"|LOS) )?(?:{_MESSAGES}|RECIBIR)\b"
+            r"|\b(?:NUNCA|NO|JAMAS) (?:PEDI|SOLICITE|ACEPTE|QUISE) (?:NADA DE )?(?:ESTO|ESO)"
+            rf"{_ES_POLITE_END}",
         ),
         (
             "no-more-messages",
@@ -628,13 +686,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
             r"|PARALE(?: YA)?) (?:CON|DE) "
-            rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:{_MESSAGES})\b",
+            rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:\w+ )?(?:{_MESSAGES})\b",
         ),
         (
             "unsubscribe",
             r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS) DE BAJA\b)"
-            r"(?! (?:DEL|DE LA|DE MI|EN EL|EN LA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?"
-            r"|ENVIOS?|SMS)\b))",
+            r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TODOS LOS|EN EL"
+            r"|EN LA)"
+            r" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?|ENVIOS?|SMS|USTEDES|SUS)\b))",
         ),
         (
             "stop-imperative",
@@ -642,6 +701,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CANCELEN)(?: (?:ESTO|ESO|TODO"
             rf"|ESTO YA)){{0,1}}"
             rf"{_ES_POLITE_END}"
+            r"|\b(?:LES|LE) (?:\w+ ){0,3}(?:DECIR|DIJE|PEDIR|PEDI|REPETIR|HE DICHO|HE PEDIDO)"
+            r" (?:QUE|Q|K) (?:PAREN"
+            r"|PARE|SE DETENGAN)\b"
             rf"|\b(?:LES|LE) (?:PIDO|RUEGO) QUE (?:PAREN|PARE|SE DETENGAN|LO DETENGAN|CANCELEN)(?: YA| TODO)?"
             rf"{_ES_POLITE_END}",
         ),
@@ -658,12 +720,24 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
             + _ES_NOT_OF_ELSE,
         ),
+        (
+            "block-or-report",
+            r"\b(?:LOS|LAS|LES) (?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)\b"
+            r"|\b(?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)(?:LOS|LAS|LES)\b"
+            r"|\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) LA PROFECO\b",
+        ),
+        (
+            "last-one",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\bQUE (?:ESTE |ESE )?SEA EL ULTIMO\b"
+            rf"|\bQUE (?:ESTE |ESE )?SEA (?:EL|SU) ULTIMO (?:{_MESSAGES})\b",
+        ),
     ),
     FRENCH: (
         (
             "stop-sending",
             rf"\b(?:ARRETEZ|ARRETE|ARRETER|CESSEZ|CESSE|CESSER|STOPPEZ) (?:DE|D) (?:M |ME |NOUS )?M?"
-            rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b){_FR_OTHER_OBJECT}",
+            rf"(?:{_FR_VERBS})\b(?! (?:TA|TON|TES|SA|SON|SES|LEUR|LEURS)\b){_FR_OTHER_OBJECT}"
+            r"(?!.* (?:DANS|SUR|AU|A) (?:LE |LA )?(?:GROUPE|CHAT|CONVERSATION)\b)",
         ),
         (
             "stop-messages",
@@ -682,7 +756,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-imperative",
             rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}"
-            rf"|\bVOUS (?:DEMANDE|PRIE) (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT)?{_FR_POLITE_END}",
+            r"|\b(?:(?:VOUS (?:AI |AVAIS |AVONS )?(?:DEJA )?|JE (?:VOUS )?|J AI (?:DEJA )?"
+            r"|ON VOUS A (?:DEJA )?)(?:DEMANDE|PRIE|DIT|DIRE|REPETE|REPETER)\w*|MERCI|VEUILLEZ|PRIERE)"
+            rf" (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT| CA)?{_FR_POLITE_END}",
         ),
         (
             "no-more-messages",
@@ -707,6 +783,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
             r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J|AVEC (?:TES|TA|TON|SES|SA|SON|LEUR"
             r"|LEURS))\b)"
+            rf"(?! AVEC\b(?! (?:(?:VOS|TES|CES|LES|TOUS VOS|TOUS CES|VOTRE) )?(?:{_MESSAGES})\b))"
             rf"|^(?:LACHEZ|LACHE|LAISSEZ) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX| TRANQUILLES?)?{_FR_POLITE_END}"
             r"|\b(?:LACHEZ|LACHE|LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS)(?: LA GRAPPE| LA PAIX"
             rf"| TRANQUILLES?)? AVEC (?:VOS |TES |CES |LES |TOUS VOS |TOUS CES |VOTRE )?(?:{_MESSAGES})\b",
@@ -719,7 +796,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
             r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b(?! POUR\b)|\bPERSONNE (?:DE|AVEC|PORTANT) CE NOM\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
-            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b",
+            r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b"
+            r"|\b(?:C|CE NUMERO) (?:ETAIT|EST MAINTENANT) (?:LE |CELUI )?(?:NUM |NUMERO |PORTABLE )?(?:DE|D)"
+            r" (?:MA|MON|MES)\b|\bNUMERO (?:APPARTIENT|EST) (?:MAINTENANT|DESORMAIS) A\b",
         ),
         (
             "remove-number",
@@ -747,7 +826,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
             rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
-            rf"|\bNE PLUS (?:M |ME |NOUS )?(?:{_FR_VERBS}|RECEVOIR)\b"
+            rf"|\bNE PLUS (?:M |ME |NOUS |Y |LUI )?(?:{_FR_VERBS}|RECEVOIR)\b"
             r"|\bNE (?:M |ME |NOUS )?(?:ENVOYEZ|ECRIVEZ|CONTACTEZ|TEXTEZ|APPELEZ|DERANGEZ|HARCELEZ"
             r"|SOLLICITEZ) PAS\b" + _FR_QUALIFIER,
         ),
@@ -769,7 +848,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|LEURS )?(?:{_MESSAGES})\b"
             r"|\bM INTERESSE PLUS\b",
         ),
-        ("unsubscribe", r"\bANNUL\w* (?:MON|L|LE|MES) (?:ABONNEMENT|INSCRIPTION)\b"),
+        (
+            "unsubscribe",
+            r"\bANNUL\w* (?:MON|L|LE|MES) (?:ABONNEMENT|INSCRIPTION)\b(?! (?!(?:SVP|STP|MERCI|SIL|S|IL"
+            r"|MAINTENANT|IMMEDIATEMENT|TOUT|DONC|ET|JE|J|C|CA|AUX|A|DE|DES|D|SMS|TEXTOS|MESSAGES|VOS|VOTRE"
+            r"|CHEZ VOUS)\b)\w+)",
+        ),
+        (
+            "block-or-report",
+            r"\bVAIS VOUS (?:SIGNALER|DENONCER|POURSUIVRE)(?= *$| (?:SI|A LA CNIL|AUX AUTORITES"
+            r"|A LA POLICE)\b)"
+            r"|\b(?:PORTER|PORTE|DEPOSER) PLAINTE\b(?=.*\b(?:SI (?:VOUS|CA|ON)|CONTRE VOUS"
+            r"|CONTRE VOTRE)\b)"
+            r"|\b(?:SIGNAL|PLAINTE)\w* (?:\w+ )?(?:A|AUPRES DE) LA CNIL\b|\b(?:SIGNAL|TRANSFER"
+            r"|ENVOI)\w* (?:\w+ ){0,3}"
+            r"(?:AU|A) 33700\b",
+        ),
+        ("last-one", rf"\bQUE CE SOIT (?:LE|VOTRE) DERNIER (?:{_MESSAGES})\b"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -790,10 +885,14 @@ def _compiled(pattern: str) -> tuple[re.Pattern[str], bool]:
     )
 
 
-_COMPILED = {
-    language: tuple((f"{language}.{rule}", *_compiled(pattern)) for rule, pattern in rules)
-    for language, rules in NATURAL_REVOCATIONS.items()
-}
+@cache
+def _compiled_rules(language: str) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """The natural revocations of ``language`` compiled (``_compiled``), on first use: compiling
+    them is most of this module's import time, and a reply that is a keyword ("STOP") never reads them,
+    so a function's cold start does not pay for them; the first reply that does, pays once."""
+    return tuple(
+        (f"{language}.{rule}", *_compiled(pattern)) for rule, pattern in NATURAL_REVOCATIONS.get(language, ())
+    )
 
 
 _OWN_MISTAKE = re.compile(
@@ -805,16 +904,30 @@ _OWN_MISTAKE = re.compile(
     r"|SENT (?:IT|THIS|THAT) (?:TO YOU )?BY MISTAKE"
     r"|ME SUIS TROMPEE?|ME EQUIVOQUE|I (?:TEXTED|MESSAGED|DIALED|DIALLED) THE WRONG"
     r"|OOPS|OOPSIE|WHOOPS|MY BAD|UPS|OUPS|OUPSI|JE VOULAIS (?:ECRIRE|ENVOYER|TEXTER)"
-    r"|QUERIA (?:ESCRIBIR|MANDAR|ENVIAR))\b"
+    r"|QUERIA (?:ESCRIBIR|MANDAR|ENVIAR)|(?:WAS |WERE )?TRYING TO (?:REACH|TEXT|CALL|GET A HOLD OF)"
+    r"|SEN[DT] (?:IT |THIS |THAT |THE \w+ )?TO (?:THE|A) WRONG"
+    r"|(?:MANDE|ENVIE|ESCRIBI)(?: \w+){0,4} AL? (?:NUMERO|CELULAR) EQUIVOCADO"
+    r"|J AI (?:ENVOYE|ECRIT|TEXTE|APPELE)(?: \w+){0,4} AU (?:MAUVAIS|FAUX) NUMERO"
+    r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME)\b"
 )
+_SOMEONE_ELSES_MISTAKE = re.compile(
+    r"\b(?:SOMEONE|SOMEBODY|SOME (?:GUY|GIRL|LADY|DUDE)|ALGUIEN|UN TIPO|UNA SENORA|QUELQU UN|QUELQUUN|UN MEC"
+    r"|UN GARS|UNE DAME)\b(?! (?:ELSE|MAS|D AUTRE|DAUTRE)\b)"
+)
+"""Words of a writer who tells of someone else's wrong number ("someone texted me by mistake, wrong
+number"): the wrong number is not the writer's, no wrong-number revocation."""
+_WRONG = re.compile(r"\b(?:WRONG|EQUIVOCAD[OA]|MAUVAIS|TROMPEE?)\b")
 """Words of a writer who sent to the wrong number themselves ("wrong number lol, it's me Dave, new
 phone"): no wrong-number revocation."""
 _BUSY = re.compile(
     r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
     r"|BLOCKING|REPORTING|CALLING|LOSING)\w+ING\b"
-    r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|SUIS (?:OCCUPEE?|EN TRAIN|AU TRAVAIL"
-    r"|EN REUNION|EN COURS))\b"
-    r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|EN (?:CLASE|EL TRABAJO|UNA REUNION|EL CINE))\b"
+    r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE|SUIS (?:OCCUPEE?"
+    r"|EN TRAIN"
+    r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
+    r"|\b(?:IM|I AM) (?:SO )?(?:TIRED|EXHAUSTED|SLEEPY)\b(?! OF\b)"
+    r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)|EN (?:CLASE|EL TRABAJO"
+    r"|UNA REUNION|EL CINE))\b"
 )
 """Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
 or "don't text me" beside them asks for quiet, not for the messages to end."""
@@ -835,10 +948,10 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     amused = any(w in AMUSEMENT for clause in clauses for w in clause)
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
-    own_mistake = _OWN_MISTAKE.search(whole[0]) is not None
+    own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None
     for language in languages:
-        for rule, pattern, reads_whole in _COMPILED.get(language, ()):
+        for rule, pattern, reads_whole in _compiled_rules(language):
             if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
                 continue
             if own_mistake and rule.endswith(".wrong-number"):
@@ -899,6 +1012,7 @@ def _qualified(qualifier: str) -> str:
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
+    rf"|\b(?:DEJ|PAR)\w* (?:DE|D) {_ES_STEMS} {_qualified(_ES_MANNER)}"
     rf"|\b(?:NE |N )?(?:M |ME |NOUS )?{_FR_STEMS} PLUS {_qualified(_FR_QUALIFIER)}"
 )
 """A request not to be texted at a time, in a place or in a manner ("don't text me when I'm driving",
@@ -907,12 +1021,15 @@ _LIMITED = re.compile(
 
 def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
-    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber"), a
+    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
+    someone else's ("alguien con número equivocado"), a
     list of something else ("the volunteer list"), a request limited in time, place or manner
     ("don't text me when I'm driving") or a jest ("jk"). The reply model is not asked about
     such a reply (the rules' OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
+    if not own and _WRONG.search(text):
+        own = _SOMEONE_ELSES_MISTAKE.search(text)
     if own:
         return own.group().strip()
     return wants_messages(clauses) or next((w for c in clauses for w in c if w in JEST), None)
@@ -995,12 +1112,17 @@ too kind", "arrête, tu me fais rougir"), in a reply that does not name the mess
 
 HOLD_ON = re.compile(
     r"\b(?:ATTENDS MOI|ATTENDEZ MOI|ATTENDS NOUS|WAIT FOR (?:ME|US)|WAIT UP|ESPERAME|ESPERENME|ESPERANOS"
-    r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY)\b"
+    r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY"
+    r"|HASTA QUE (?:LO |LA |LOS )?(?:LEA|VEA|LLEGUE|REVISE)|UNTIL I (?:READ|SEE|GET|CHECK)"
+    r"|JUSQU A CE QUE (?:JE|J)"
+    r"|J AI RETROUVE|I FOUND (?:IT|THEM|MY)|FOUND IT|(?:YA )?(?:LO|LA|LOS|LAS) ENCONTRE|ENCONTRE MIS)\b"
 )
-"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone,
-one's own confusion, eating, coming ("Stop, attends-moi", "Alto, ¿no era a las 6? Me confundí", "stop,
-I can't eat another bite", "Stop, j'arrive"). Under CONTEXTUAL such a reply, when it does not name the
-messages, is AMBIGUOUS. A bare "wait" is not one ("STOP. Wait, who is this?" revokes)."""
+"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone
+or until one has read or seen something, one's own confusion, a lost thing found, eating, coming
+("Stop, attends-moi", "Alto, no firmes nada hasta que lo lea", "Alto, ¿no era a las 6? Me confundí",
+"Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive"). Under
+CONTEXTUAL such a reply, when it does not name the messages, is AMBIGUOUS. A bare "wait" is not one
+("STOP. Wait, who is this?" revokes)."""
 
 
 def hold_on(clauses: Clauses) -> str | None:
@@ -1009,6 +1131,16 @@ def hold_on(clauses: Clauses) -> str | None:
         return None
     found = HOLD_ON.search(" ".join(w for c in clauses for w in c))
     return found.group() if found else None
+
+
+_AMUSED_ENDING = re.compile(r" (?:I CANT|IM DEAD|IM DYING|IM WEAK|IM SCREAMING)$")
+"""How an English clause that laughs without laughing ends ("omg stop I can't", "stop I'm dead")."""
+
+
+def amused_ending(clauses: Clauses) -> str | None:
+    """The words of ``_AMUSED_ENDING`` that end a clause of ``clauses``, if any."""
+    found = next((m for c in clauses if (m := _AMUSED_ENDING.search(" " + " ".join(c)))), None)
+    return found.group().strip() if found else None
 
 
 def laughter(clauses: Clauses) -> str | None:
@@ -1090,6 +1222,14 @@ _NOUN_BEFORE = frozenset(
     ]
 )
 """Words before STOP or END that make it a noun ("bus stop", "the end", "month end", "non stop")."""
+_FIRST_PERSON = frozenset(["I", "IM", "ID", "IVE", "ILL", "WE", "WELL", "WERE"])
+"""Subjects of the writer's own doing: "I'll quit bugging you" is about the writer's messages, not the
+sender's."""
+_FED_UP = frozenset(["MARRE", "HARTO", "HARTA", "HARTOS", "HARTAS", "FED", "FEDUP"])
+"""Words of someone fed up after an FCC word ("stop, j'en ai marre", "stop I'm fed up"): a revocation."""
+_EVENTS = frozenset(["PROMO", "PROMOTION"])
+"""Message nouns that, in the singular and as the subject of END or STOP, are an event ("when does the
+promo end?"), not the messages."""
 _SUBJECTS = frozenset(
     ["I", "IM", "ID", "IVE", "ILL", "HE", "HES", "SHE", "SHES", "WE", "WERE", "THEY", "THEYRE", "IT", "WHO"]
 )
@@ -1099,6 +1239,10 @@ _MODALS = frozenset(
 )
 _INFINITIVE = frozenset(["TO", "2"])
 _CHOICES = frozenset(["GO", "ENCORE", "MORE", "SIGUE", "CONTINUE"])
+_THREATS = frozenset(
+    ["REPORT", "SUE", "POLICE", "LAWYER", "FCC", "FTC", "BLOCK", "PLAINTE", "DENUNCIO", "PROFECO"]
+)
+"""Words of a threat after "STOP OR" ("stop or I call the police"): a revocation, not a choice."""
 """The other side of a choice after STOP OR ("stop or go", "stop ou encore"): a question, no request."""
 _VERBS_AFTER_A_NOUN = frozenset(["IS", "WAS", "ARE", "WERE", "ISNT", "WASNT", "HAS", "S"])
 """Verbs after an FCC word that make it a subject noun ("this stop is ours", "end was great")."""
@@ -1172,6 +1316,8 @@ _OTHER_AFTER = frozenset(
         "TIME",
         "BUTTON",
         "LOSS",
+        "AU",
+        "AUX",
     ]
 )
 """Words after an FCC word that show it is about something else ("stop by", "end of", "stop sign")."""
@@ -1203,6 +1349,9 @@ _DETERMINERS = frozenset(
         "TU",
     ]
 )
+_NOUN_DETERMINERS = _DETERMINERS - {"A", "AN", "TU"}
+"""Determiners two words before STOP or END that make it a noun ("the corner stop"); A, AN and TU are
+also French verb and pronoun ("on vous a dit stop")."""
 _ABOUT_MESSAGES_AFTER = frozenset(
     [
         "ME",
@@ -1238,6 +1387,7 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
     names_messages = any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
     amused = None if names_messages else next((w for c in clauses for w in c if w in AMUSEMENT), None)
+    amused = amused or (None if names_messages else amused_ending(clauses))
     held = hold_on(clauses)
     event = next((w for c in clauses for w in c if w in _RESCHEDULING), None)
     other: Finding | None = None
@@ -1277,6 +1427,9 @@ def _judge(
 
     if laugh is not None:
         return other("laughter", f"in a reply that laughs ({laugh})")
+    fed_up = next((w for w in clause[i + 1 : i + 8] if w in _FED_UP), None)
+    if fed_up is not None:
+        return revokes("fed-up", f"is followed by a word of someone fed up ({fed_up})")
     you = next((w for w in clause[:i] if w in _SECOND_PERSON), None)
     message = _about_messages(clause[i + 1 : i + 5])
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
@@ -1286,6 +1439,8 @@ def _judge(
     if told is not None:
         return other("statement", f"is what someone else was told to do ({told} ... {word})")
     if message is not None:
+        if before in _FIRST_PERSON and _SECOND_PERSON.intersection(clause[i + 2 : i + 5]):
+            return other("statement", f"is the writer's own doing ({before} {word} ... {message} you)")
         if before in _NEGATION_BEFORE and you is None:
             return other("negated", f"follows {before}, about someone else's {message}")
         return revokes("about-messages", f"is about the messages ({message})")
@@ -1294,8 +1449,17 @@ def _judge(
     if before in _NOUN_BEFORE and word in ("STOP", "END"):
         return other("noun", f"is a noun ({before} {word})")
     earlier_message = next((w for w in clause[max(0, i - 4) : i] if w in MESSAGE_WORDS), None)
+    if earlier_message in _EVENTS and word in ("END", "STOP"):
+        return other("event", f"has an event for its subject ({earlier_message} {word})")
     if earlier_message is not None:
         return revokes("about-messages", f"has the messages for its subject ({earlier_message})")
+    if (
+        i > 1
+        and clause[i - 2] in _NOUN_DETERMINERS
+        and word in ("STOP", "END")
+        and before not in MESSAGE_WORDS
+    ):
+        return other("noun", f"is a noun ({clause[i - 2]} {before} {word})")
     if amused is not None:
         return other("laughter", f"in a reply that is amused or moved ({amused})")
     if before in _NEGATION_BEFORE:
@@ -1324,10 +1488,19 @@ def _judge(
     when = next((w for w in clause[i + 1 :] if _TIME.match(w)), None)
     if when is not None:
         return other("event", f"is about an event ({when})")
+    threat = next((w for w in clause[i + 2 : i + 6] if w in _THREATS), None)
+    if nxt in ("OR", "OU", "O", "ELSE") and threat is not None:
+        return revokes("threat", f"is followed by a threat ({word} {nxt} ... {threat})")
     if nxt in ("OR", "OU", "O") and after[1:2] and after[1] in _CHOICES:
         return other("choice", f"is one side of a choice ({word} {' '.join(after[:2])})")
     if nxt == "RIGHT" and after[1:2] not in (("NOW",), ("AWAY",), ()):
         return other("followed-by", f"is followed by a place ({' '.join(after[:2])})")
+    if (
+        nxt in ("IT", "THINGS")
+        and after[1:2] == ("WITH",)
+        and not MESSAGE_WORDS.intersection(clause[i + 3 :])
+    ):
+        return other("object", f"is about someone or something else ({word} {' '.join(after)})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
         return revokes("about-messages", f"is followed by {nxt}")
     if nxt in _VERBS_AFTER_A_NOUN:
@@ -1459,12 +1632,21 @@ _OTHER_THINGS_SENT = frozenset(
         "PUNS",
         "RECIPES",
         "STICKERS",
+        "VOICE",
+        "VOICEMAILS",
+        "AUDIOS",
+        "CHAIN",
+        "CHAINS",
+        "SCREENSHOTS",
+        "SONGS",
+        "GROUP",
     ]
 )
 
 
 _ELSEWHERE = re.compile(
-    r"^(?:ME |US )?(?:OF|FROM|DE|DEL|DU|DES) (?:(?:THE|THAT|THOSE|MY|HIS|HER|THEIR|OUR|LA|EL|LOS|LAS|MI|MIS"
+    r"^(?:ME |US )?(?:OF|FROM|DE|DEL|DU|DES) (?:ALL (?=THOSE|THE|MY|HIS|HER|THEIR))?(?:(?:THE|THAT|THOSE|MY"
+    r"|HIS|HER|THEIR|OUR|LA|EL|LOS|LAS|MI|MIS"
     r"|MON|MA|MES"
     r"|LE|LES) )?(?!(?:THIS|THESE|IT|THEM|EVERYTHING|ANYTHING|EVERY|ANY|YOUR|UR|YALL|YOU|SU|SUS|VOS|VOTRE"
     r"|ESTA|ESTE|CETTE|CE|CES|TODO"
@@ -1570,7 +1752,8 @@ COMMON_WORDS = {
     ),
 }
 """Common words of Spanish and French that English lacks, for a reply no rule placed in a language
-(the reply model's decisions): "Yo no pedí esto" is answered in Spanish."""
+(the reply model's decisions): "Qué fastidio, sáquenme ya de su lista de envíos" is answered in
+Spanish."""
 
 
 def guessed_language(words: Sequence[str], languages: Sequence[str]) -> str:

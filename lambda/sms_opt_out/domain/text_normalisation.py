@@ -20,7 +20,9 @@ What is folded, in order:
 S or T and an apostrophe) parts the words, other apostrophes join them (``don't`` is ``DONT``,
 ``I'm`` is ``IM``), ``#`` reads as NUMBER, a run of three or more single letters is one word
 (``S T O P``, ``s.t.o.p``), in a word of letters and digits the digits that stand for letters are read
-as letters (``ST0P``), and a dollar sign before a letter as S (``$TOP``).
+as letters (``ST0P``), a dollar sign before a letter as S (``$TOP``), and a French elision written
+without its apostrophe is parted for the words of a revocation (``jveux`` is ``J VEUX``:
+``_TEXTING_ELISION``).
 """
 
 from __future__ import annotations
@@ -74,6 +76,12 @@ _APOSTROPHES = re.compile("['\u2019`]")
 _CLAUSE = re.compile(r"[.!?,;:\n]+")
 _SPELLED = re.compile(r"(?<![A-Z0-9])[A-Z0-9](?:[\s.\-_*]{1,3}[A-Z0-9](?![A-Z0-9])){2,}")
 _SPELLED_GAPS = re.compile(r"[\s.\-_*]+")
+_TEXTING_ELISION = re.compile(
+    r"^(?:(J)(VEUX|VEUT|EN|AI|SUIS|PEUX|VAIS|ARRETE|DEMANDE)|(D)(ARRET\w*|ENVOY\w*|ECRIRE|ETRE|AUTRE)"
+    r"|(C)(TAIT|ETAIT|EST)|(M)(ENVOY\w*|ECRI\w*|APPEL\w*|INTERESSE))$"
+)
+"""French texting that drops the elision's apostrophe (``jveux``, ``jen ai marre``, ``merci darreter``,
+``ctait``, ``menvoyez``): the letter and the word, parted, for the words a revocation uses."""
 _DOLLAR_S = re.compile(r"\$(?=[A-Z])")
 """A dollar sign before a letter reads as S (``$TOP``)."""
 
@@ -110,7 +118,7 @@ def clauses(text: str) -> tuple[tuple[str, ...], ...]:
     folded = _SPELLED.sub(lambda m: _SPELLED_GAPS.sub("", m.group()), folded)
     parts = []
     for clause in _CLAUSE.split(folded):
-        found = [w for w in map(_word, _WORD.findall(clause)) if w]
+        found = [part for w in map(_word, _WORD.findall(clause)) if w for part in _elided(w)]
         if found:
             parts.append(tuple(found))
     return tuple(parts)
@@ -119,6 +127,15 @@ def clauses(text: str) -> tuple[tuple[str, ...], ...]:
 def words(text: str) -> tuple[str, ...]:
     """The words of ``text``, folded, across clauses."""
     return tuple(w for clause in clauses(text) for w in clause)
+
+
+def _elided(word: str) -> tuple[str, ...]:
+    """``word``, or the letter and the word of a French elision written without its apostrophe."""
+    found = _TEXTING_ELISION.match(word) if len(word) >= 3 else None
+    if found is None:
+        return (word,)
+    letter, rest = (part for part in found.groups() if part)
+    return letter, "ETAIT" if rest == "TAIT" else rest
 
 
 def _word(word: str) -> str:
