@@ -31,7 +31,7 @@ CORPORA = Path(__file__).resolve().parent / "corpora"
 LANGUAGES = ("en", "es", "fr")
 SPLITS = ("tuning", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "tuning-2", "heldout-5")
 """The parts the rules and the model were tuned on (or trained on): the targets are asserted on them."""
-UNSEEN_SPLITS: tuple[str, ...] = ()
+UNSEEN_SPLITS: tuple[str, ...] = ("heldout-6",)
 """Parts written by someone who never saw the rules, the model or the corpora, and never tuned on: the
 honest estimate on new wording, reported by the bench, never asserted. Tuning on one makes it a
 ``SPLITS`` part, and the next one is written."""
