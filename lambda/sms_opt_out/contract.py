@@ -66,6 +66,10 @@ RECEIPT_PREFIX = "INBOUND#"
 IMPORT_PREFIX = "IMPORT#"
 LIST_REMOVAL_PREFIX = "LISTREMOVAL#"
 DELIVERY_RECORD_PREFIX = "DELIVERY#"
+SUPPRESSION_ATTRIBUTE = "Suppression"
+"""A state item's suppression (``storage.suppressions``): the number is invalid or blocked."""
+BLOCKED_COUNT_ATTRIBUTE = "BlockedEvents"
+"""A state item's count of blocked events in a row (``storage.suppressions``)."""
 
 # The SMS API.
 THROTTLING = "ThrottlingException"
