@@ -31,7 +31,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.connection import Connection
 from typing import Any, cast
@@ -205,12 +205,9 @@ def _timed(processor: ReplyProcessor, burst: Burst, began: Callable[[], float]) 
         if claim.applied:
             burst.enforced.setdefault(args[0].event_id, began())
 
-    store = processor._store
-    processor._store = replace(
-        store,
-        receipts=cast(Any, _Noting(store.receipts, "begin_reply", recorded)),
-        leases=cast(Any, _Noting(store.leases, "apply_and_claim", enforced)),
-    )
+    store = processor._store  # the processor's own: its receipts and leases are wrapped in place
+    store.receipts = cast(Any, _Noting(store.receipts, "begin_reply", recorded))
+    store.leases = cast(Any, _Noting(store.leases, "apply_and_claim", enforced))
 
 
 def _stops(count: int) -> list[InboundReply]:

@@ -38,19 +38,36 @@ The send function no longer builds the reply side's settings (the classifier's m
 imported) and its DynamoDB client reads a shipped model cut to the package's nine operations
 (botocore's has them all, with documentation: 10 ms to parse); CPU beside wall time shows the same
 ratio without the waits of a shared machine. Every program runs with the variables Lambda sets (region
-and the role's credentials, so botocore's chain stops at the environment). The ratio moves by a few
-hundredths from run to run: 1.23x to 1.25x in three runs of 20 at a load average near 1 (1.17x to
-1.26x under load). What is left of the send handler's extra 45 ms is mostly compiling the package
-(about 28 ms for its 245 KB of source): the asset carries no `.pyc`, and Lambda cannot write one;
-bytecode compiled for the runtime's Python (3.14) in the asset would take that off every cold start
-(it needs a 3.14 interpreter where the asset is built).
+and the role's credentials, so botocore's chain stops at the environment). The send function's cold
+start no longer compiles what its first send does not need: the reply side's storage (`OptOutStore`
+makes receipts, leases, the audit trail and imports when first used), the send rules' windows and
+regions (imported by the first request they cover, or at init when `QUIET_HOURS` or `FREQUENCY_CAPS`
+is set, which are still checked then), Notify lookups (the first Notify send), `concurrent.futures`
+(a put of several SQS batches) and `unicodedata` (a number not in ASCII): 42 modules and 222 KB of
+source against 51 and 271 KB, the import 42 ms against 55. The ratio moves by a few hundredths from
+run to run on this shared machine: 1.14x to 1.20x in five runs of 20 at load averages of 2 to 5
+(1.26x to 1.30x before). What is left of the extra is compiling those 222 KB (about 23 ms) and running
+them (about 18 ms, mostly twenty dataclasses' generated methods, which Python 3.13 and later make in
+one step), less what boto3's own import and botocore's full DynamoDB model cost the bare client; both
+pay botocore's session (`endpoints.json`, 17 ms to parse, and a listing of its 400 services' folders,
+12 ms). The asset carries no `.pyc`, and Lambda cannot write one; bytecode compiled for the runtime's
+Python (3.14) in the asset would take the compiling off every cold start (it needs a 3.14 interpreter
+where the asset is built). The reply function imports none of the send side either (idempotency keys,
+send rules, frequency caps): 1.46x to 1.56x (1.62x before), about 40 ms of it compiling the
+classifier's rules.
 
 CPU per send: botocore's parameter validation is off in the functions' SMS client (the gateway
 checks every request against the model first), 0.85 ms a call against 0.88 ms for a default
 client; the AWS CRT (`awscrt` 0.38.0, which botocore then uses for SigV4) measured 0.85 ms a call
 against 0.82 ms without it on the same run, and is a 13 MB native package the runtime does not
-bundle, so it is left out. The constant `CPU_SECONDS_PER_SEND`
-(`sms_opt_out.send.capacity`) is the median of four runs that day (0.92 to 0.99 ms).
+bundle, so it is left out. The send function's figure is above one call's for its 32 threads: on one
+thread the handler with botocore costs 0.88 ms a send (the handler's own work 0.04 ms, 0.053 before a
+number in ASCII was taken as written and a request without a key got no fingerprint), on 32 threads
+about 0.2 ms more (0.1 ms of it system time: the interpreter's lock handed from thread to thread), and
+more again when other processes share the cores, as a container's fraction of a vCPU does. The
+constant `CPU_SECONDS_PER_SEND` (`sms_opt_out.contract`) is the median of twelve runs on 2026-12-07
+(0.98 to 1.32 ms, load averages 1.7 to 7): 1.15 ms, where 0.92 ms (one thread's figure) would have
+sized the send function short.
 
 Fleet rates: each container sending from a number with a known rate writes one `UpdateItem` a second
 on `RATE#<identity>` (1 WCU) and one more when a batch invocation ends (the release): n containers

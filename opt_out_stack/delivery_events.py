@@ -30,15 +30,16 @@ from opt_out_stack.functions import FunctionSettings, opt_out_function
 from opt_out_stack.observability import Observability
 from opt_out_stack.topic_encryption import SMS_SERVICE_PRINCIPAL
 from sms_opt_out.contract import (
+    BLOCKED_COUNT_ATTRIBUTE,
     DELIVERED_METRIC,
     EXPIRES_AT_ATTRIBUTE,
     NAMESPACE_VARIABLE,
     PARTITION_KEY,
     SORT_KEY,
+    SUPPRESSION_ATTRIBUTE,
     TABLE_NAME_VARIABLE,
 )
 from sms_opt_out.delivery.events import DELIVERY_METRICS, FINAL_EVENT_TYPES
-from sms_opt_out.storage.suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 
 EVENT_DESTINATION_NAME = "sms-opt-out-delivery-events"
 RECORD_ATTRIBUTES = (

@@ -117,7 +117,8 @@ def test_a_crashed_send_defers_its_key_until_its_invocation_is_surely_over(
     def later(table: str, client: Any, _: AwsClock) -> IdempotencyKeys:  # its record has expired
         return IdempotencyKeys(table, client, AwsClock(lambda: over))
 
-    monkeypatch.setattr("sms_opt_out.runtime.IdempotencyKeys", later)
+    # The runtime imports it as it builds the sender.
+    monkeypatch.setattr("sms_opt_out.storage.idempotency.IdempotencyKeys", later)
     after = sender(session).send([request(customer, IdempotencyKey="crash")]).results
     assert after[0]["status"] == "SENT" and len(sms.inbox(customer)) == 1
 

@@ -122,7 +122,7 @@ def test_the_send_function_gets_the_cpu_its_rates_need(four_hundred_per_second: 
 
     assert containers * sends_per_second(memory) >= 400, "the fleet keeps up with 4 identities at 100/s"
     assert containers * sends_per_second(memory - 64) < 400, "and is no larger than that needs"
-    assert (memory, containers) == (448, 2)
+    assert (memory, containers) == (512, 2)
     assert four_hundred_per_second["warnings"] == []
 
 
@@ -137,14 +137,14 @@ def test_an_apps_own_numbers_count_at_aws_published_rate(three_short_codes: dict
     memory = three_short_codes["memory"]["send_text_message.handler"]
 
     assert 2 * sends_per_second(memory) >= 300 > 2 * sends_per_second(256)
-    assert (memory, three_short_codes["warnings"]) == (320, [])
+    assert (memory, three_short_codes["warnings"]) == (384, [])
 
 
 def test_past_one_vcpu_a_container_the_queue_runs_more_containers(beyond_one_vcpu: dict[str, Any]) -> None:
     containers = beyond_one_vcpu["queue"]
     memory = beyond_one_vcpu["memory"]["send_text_message.handler"]
 
-    assert containers == math.ceil(3000 / sends_per_second(MB_PER_VCPU)) == 4
+    assert containers == math.ceil(3000 / sends_per_second(MB_PER_VCPU)) == 5
     assert containers * sends_per_second(memory) >= 3000 and memory <= MB_PER_VCPU
     assert beyond_one_vcpu["warnings"] == []
 
@@ -159,7 +159,7 @@ def test_given_memory_and_concurrency_that_cannot_keep_up_warn_with_the_figures(
     assert "2 containers (max_send_concurrency 2) of 256 MB (0.14 vCPU each)" in warning
     assert f"{CPU_SECONDS_PER_SEND * 1000:.2f} ms of CPU per send" in warning
     assert f"about {sends_per_second(256):.0f} a second each" in warning
-    assert "raise memory_size to 512 MB or max_send_concurrency to 4" in warning
+    assert "raise memory_size to 640 MB or max_send_concurrency to 5" in warning
 
 
 def test_a_reserved_concurrency_below_the_queues_is_counted_and_named() -> None:
@@ -173,7 +173,7 @@ def test_the_sizing_rule_keeps_a_fifth_of_the_cpu_for_the_rest() -> None:
     assert sends_per_second(MB_PER_VCPU) == pytest.approx(CPU_SHARE_FOR_SENDS / CPU_SECONDS_PER_SEND)
     assert sends_per_second(10240) == sends_per_second(MB_PER_VCPU), "one process uses one vCPU at most"
     sized = size(400, memory_size=None, max_concurrency=None, reserved_concurrency=None)
-    assert (sized.memory_size, sized.max_concurrency, sized.keeps_up) == (448, 2, True)
+    assert (sized.memory_size, sized.max_concurrency, sized.keeps_up) == (512, 2, True)
 
 
 def test_a_rate_named_by_e164_stands_for_a_number_whose_rate_is_otherwise_unknown() -> None:

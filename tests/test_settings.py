@@ -134,13 +134,9 @@ def test_only_the_variables_read_later_are_kept() -> None:
     assert settings.environ == {"HELP_KEYWORDS_FR": "AIDE"}
 
 
-def test_the_send_function_does_not_import_the_classifier_or_the_delivery_side() -> None:
-    """Its cold start (``make bench``) pays only for what the first send needs."""
-    program = (
-        "import sys, send_text_message; send_text_message.guarded_sender(); "
-        "send_text_message.send_metrics(); "
-        "print(sorted(m for m in sys.modules if m.startswith('sms_opt_out')))"
-    )
+def _imported_by(program: str) -> set[str]:
+    """The package's modules a fresh interpreter in the functions' folder has imported after ``program``."""
+    program += "; import sys; print(sorted(m for m in sys.modules if m.startswith('sms_opt_out')))"
     env = {
         **os.environ,
         "OPT_OUT_TABLE_NAME": "t",
@@ -157,7 +153,14 @@ def test_the_send_function_does_not_import_the_classifier_or_the_delivery_side()
         check=True,
         timeout=60,
     )
-    imported = set(found.stdout.split("'")[1::2])
+    return set(found.stdout.split("'")[1::2])
+
+
+def test_the_send_function_does_not_import_the_classifier_or_the_delivery_side() -> None:
+    """Its cold start (``make bench``) pays only for what the first send needs."""
+    imported = _imported_by(
+        "import send_text_message; send_text_message.guarded_sender(); send_text_message.send_metrics()"
+    )
 
     assert "sms_opt_out.send.service" in imported
     assert (
@@ -171,3 +174,53 @@ def test_the_send_function_does_not_import_the_classifier_or_the_delivery_side()
         }
         == set()
     )
+
+
+def test_the_send_function_does_not_import_the_reply_sides_storage_or_what_rare_requests_need() -> None:
+    """Receipts, leases, the audit trail and imports are the reply's and the operator's; the send rules'
+    windows and regions wait for a request they cover (or QUIET_HOURS, FREQUENCY_CAPS set), Notify
+    lookups for a Notify send."""
+    imported = _imported_by(
+        "import send_text_message; send_text_message.guarded_sender(); send_text_message.send_metrics()"
+    )
+
+    assert {"sms_opt_out.storage.consent_states", "sms_opt_out.send.rules"} <= imported
+    assert (
+        imported
+        & {
+            "sms_opt_out.storage.reply_receipts",
+            "sms_opt_out.storage.consent_leases",
+            "sms_opt_out.storage.audit_trail",
+            "sms_opt_out.storage.opt_out_imports",
+            "sms_opt_out.storage.suppressions",
+            "sms_opt_out.domain.send_windows",
+            "sms_opt_out.domain.number_regions",
+            "sms_opt_out.sms.notify",
+        }
+        == set()
+    )
+
+
+def test_the_reply_function_does_not_import_the_send_side() -> None:
+    imported = _imported_by("import process_reply; process_reply.reply_processor()")
+
+    assert "sms_opt_out.reply.service" in imported
+    assert (
+        imported
+        & {
+            "sms_opt_out.send.service",
+            "sms_opt_out.send.rules",
+            "sms_opt_out.storage.idempotency",
+            "sms_opt_out.storage.frequency_caps",
+            "sms_opt_out.domain.send_windows",
+        }
+        == set()
+    )
+
+
+def test_send_rules_set_at_init_are_checked_then() -> None:
+    """Fail closed: the windows' parsers are imported only when QUIET_HOURS or FREQUENCY_CAPS is set,
+    and then a bad value stops the cold start."""
+    assert Settings.from_environ({"OPT_OUT_TABLE_NAME": "t", "QUIET_HOURS": " "}).send_rules.quiet_hours == {}
+    with pytest.raises(ConfigurationError, match=r"^FREQUENCY_CAPS\['US'\]"):
+        Settings.from_environ({"OPT_OUT_TABLE_NAME": "t", "FREQUENCY_CAPS": '{"US": 0}'}, replies=False)

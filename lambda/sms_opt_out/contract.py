@@ -66,6 +66,10 @@ RECEIPT_PREFIX = "INBOUND#"
 IMPORT_PREFIX = "IMPORT#"
 LIST_REMOVAL_PREFIX = "LISTREMOVAL#"
 DELIVERY_RECORD_PREFIX = "DELIVERY#"
+SUPPRESSION_ATTRIBUTE = "Suppression"
+"""A state item's suppression (``storage.suppressions``): the number is invalid or blocked."""
+BLOCKED_COUNT_ATTRIBUTE = "BlockedEvents"
+"""A state item's count of blocked events in a row (``storage.suppressions``)."""
 
 # The SMS API.
 THROTTLING = "ThrottlingException"
@@ -85,10 +89,14 @@ THROTTLES_METRIC = "Throttles"
 DELIVERED_METRIC = "Delivered"
 
 # Capacity: what the construct sizes the send function's memory and queue concurrency by.
-CPU_SECONDS_PER_SEND = 0.00092
+CPU_SECONDS_PER_SEND = 0.00115
 """CPU seconds per send of the send function, handler and botocore, 32 threads: measured by ``make bench``
-(``benchmarks.send_cpu``) on 2026-12-07 on an Intel Xeon (2 cores, Python 3.11). The bench prints the
-figure it measures beside this one, and flags a drift of more than 15%: then update this one."""
+(``benchmarks.send_cpu``) on 2026-12-07 on an Intel Xeon (2 cores, Python 3.11, shared): 0.98 to 1.32 ms
+in 12 runs at load averages of 1.7 to 7, median 1.15 ms. The 32 threads' hand-offs of the interpreter
+cost about 0.2 ms a send beyond one thread's (0.88 ms, of which the handler's own work 0.04 ms), and
+more on a busier machine, as in a container's fraction of a vCPU: the figure is the median, not one
+thread's, so the sizing does not under-provision. The bench prints the figure it measures beside this
+one, and flags a drift of more than 15%: then update this one."""
 
 SQS_EVENT_SOURCE = "aws:sqs"
 """The ``eventSource`` of a record SQS hands a function (the send queue's, the confirmation queue's)."""

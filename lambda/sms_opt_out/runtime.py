@@ -20,15 +20,12 @@ from botocore.config import Config
 from sms_opt_out.aws_clock import AwsClock
 from sms_opt_out.service_models import use_shipped_models
 from sms_opt_out.settings import Settings
-from sms_opt_out.sms.aws_opt_out_lists import AwsOptOutLearner
 from sms_opt_out.sms.gateway import SmsGateway
 from sms_opt_out.sms.origination import Originations
 from sms_opt_out.sms.pacing import Pacer
 from sms_opt_out.sms.pools import PoolMembership
 from sms_opt_out.sms.rate_limits import RateLimits, describe_with
-from sms_opt_out.storage.idempotency import IdempotencyKeys
 from sms_opt_out.storage.opt_out_store import OptOutStore
-from sms_opt_out.storage.suppressions import Suppressions
 
 if TYPE_CHECKING:
     from sms_opt_out.delivery.events import DeliveryEventRecorder
@@ -112,6 +109,7 @@ def build_reply_processor(
     from sms_opt_out.sms.opt_out_list_removal import OptOutListNames, OptOutListRemover
     from sms_opt_out.storage.queued_confirmations import QueuedConfirmations
     from sms_opt_out.storage.shared_rates import SharedRates
+    from sms_opt_out.storage.suppressions import Suppressions
     from sms_opt_out.storage.unrecognised_replies import UnrecognisedReplies
 
     settings = Settings.from_environ(sends=False)
@@ -157,8 +155,10 @@ def build_guarded_sender(
     # Imported here: the reply function's cold start does not pay for the send side's modules.
     from sms_opt_out.send.rules import SendRules
     from sms_opt_out.send.service import GuardedSender
+    from sms_opt_out.sms.aws_opt_out_lists import AwsOptOutLearner
     from sms_opt_out.storage.failed_sends import FailedSendQueue
     from sms_opt_out.storage.frequency_caps import FrequencyCaps
+    from sms_opt_out.storage.idempotency import IdempotencyKeys
     from sms_opt_out.storage.queued_sends import QueuedSends
     from sms_opt_out.storage.shared_rates import SharedRates
 

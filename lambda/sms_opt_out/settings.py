@@ -56,6 +56,7 @@ from sms_opt_out.sms.rcs import parse_rcs_agent_ids
 if TYPE_CHECKING:
     from sms_opt_out.domain.keywords import KeywordRules
     from sms_opt_out.domain.languages import KeywordSet, Texts
+    from sms_opt_out.domain.send_windows import Hours
     from sms_opt_out.send.rules import SendRulesSettings
 
 _Choice = TypeVar("_Choice", bound=enum.Enum)
@@ -205,23 +206,34 @@ def _keyword_rules(env: Mapping[str, str]) -> KeywordRules:
 
 
 def _send_rules(env: Mapping[str, str]) -> SendRulesSettings:
-    from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
     from sms_opt_out.send.rules import Coverage, SendRulesSettings
 
     retry = env.get(RETRY_CAPPED_VARIABLE, "").strip().lower()
     if retry not in ("", "true", "false"):
         raise ConfigurationError(RETRY_CAPPED_VARIABLE, f"{retry!r} is not true or false")
     try:
+        quiet_hours, caps = _places(env)
         return SendRulesSettings(
             coverage=_choice(env, SEND_RULES_VARIABLE, Coverage, Coverage.PROMOTIONAL),
-            quiet_hours=parse_quiet_hours(env.get(QUIET_HOURS_VARIABLE)),
-            caps=parse_caps(env.get(FREQUENCY_CAPS_VARIABLE)),
+            quiet_hours=quiet_hours,
+            caps=caps,
             retry_capped=retry == "true",
         )
     except ConfigurationError:
         raise
     except InvalidFieldError as error:
         raise ConfigurationError(error.field, error.reason) from None
+
+
+def _places(env: Mapping[str, str]) -> tuple[dict[str, Hours], dict[str, int]]:
+    """``QUIET_HOURS`` and ``FREQUENCY_CAPS``; their parsers' module (the laws' windows and the regions'
+    time zones) is imported only when either is set, not on every send function's cold start."""
+    quiet, caps = env.get(QUIET_HOURS_VARIABLE, ""), env.get(FREQUENCY_CAPS_VARIABLE, "")
+    if not quiet.strip() and not caps.strip():
+        return {}, {}  # what the parsers make of blank values
+    from sms_opt_out.domain.send_windows import parse_caps, parse_quiet_hours
+
+    return parse_quiet_hours(quiet), parse_caps(caps)
 
 
 def _keyword_set(env: Mapping[str, str], language: str) -> KeywordSet:

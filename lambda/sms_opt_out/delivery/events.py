@@ -26,17 +26,20 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from sms_opt_out.contract import DELIVERED_METRIC, EXPIRES_AT_ATTRIBUTE
+from sms_opt_out.contract import (
+    BLOCKED_COUNT_ATTRIBUTE,
+    DELIVERED_METRIC,
+    EXPIRES_AT_ATTRIBUTE,
+    SUPPRESSION_ATTRIBUTE,
+)
 from sms_opt_out.contract import DELIVERY_RECORD_PREFIX as RECORD_PREFIX
 from sms_opt_out.domain.phone_numbers import mask
 from sms_opt_out.errors import MalformedReplyError
 from sms_opt_out.storage.suppressions import (
     BLOCKED,
-    BLOCKED_COUNT_ATTRIBUTE,
     BLOCKED_THRESHOLD,
     INVALID,
     STATE_SORT_KEY,
-    SUPPRESSION_ATTRIBUTE,
     Suppression,
     Suppressions,
 )

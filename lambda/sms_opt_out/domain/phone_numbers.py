@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sms_opt_out.errors import InvalidFieldError
 
@@ -25,6 +24,10 @@ ALL_NUMBERS = "*"
 def _ascii_digits(text: str) -> str:
     """``text`` with the decimal digits of every script (fullwidth, Arabic-Indic, ...) as ASCII digits,
     and fullwidth plus signs, parentheses, hyphens, dots and slashes as their ASCII forms."""
+    if text.isascii():  # nearly every number: nothing to map (each send reads two)
+        return text
+    import unicodedata  # not on the cold start: a number written in ASCII needs none
+
     return "".join(
         str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.decimal(ch, None) is not None else ch
         for ch in text.translate(_FULLWIDTH)

@@ -32,7 +32,6 @@ from sms_opt_out.errors import (
 from sms_opt_out.outcomes import ReplyOutcome
 from sms_opt_out.reply.inbound import InboundReply
 from sms_opt_out.settings import Settings
-from sms_opt_out.sms.aws_opt_out_lists import is_opted_out_answer
 from sms_opt_out.sms.gateway import SmsGateway, error_code
 from sms_opt_out.sms.opt_out_list_removal import OptOutListRemover
 from sms_opt_out.sms.origination import Originations
@@ -379,6 +378,8 @@ class ReplyProcessor:
                 deadline=deadline,
             )
         except (BotoCoreError, ClientError, DeadlineReachedError) as error:
+            from sms_opt_out.sms.aws_opt_out_lists import is_opted_out_answer  # a refused answer only
+
             if isinstance(error, ClientError) and is_opted_out_answer(error):
                 logger.info(
                     "%s is on an AWS opt-out list: %s recorded, unanswered", mask(reply.customer), intent

@@ -19,13 +19,14 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from sms_opt_out.domain.number_regions import Region, region_of
-from sms_opt_out.domain.send_windows import Hours, SendWindow, legal_cap, most_specific
-from sms_opt_out.storage.frequency_caps import CapContendedError, FrequencyCaps
+if TYPE_CHECKING:  # the windows, the regions and the caps are imported by the first request the rules cover
+    from sms_opt_out.domain.number_regions import Region
+    from sms_opt_out.domain.send_windows import Hours
+    from sms_opt_out.storage.frequency_caps import FrequencyCaps
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +105,8 @@ class SendRules:
         """``send()``'s result if the rules let the request go now, else DEFERRED or CAPPED (unsent)."""
         if not self.covers(params):
             return send()
+        from sms_opt_out.storage.frequency_caps import CapContendedError
+
         now = self._clock()
         customer = params["DestinationPhoneNumber"]
         try:
@@ -127,6 +130,9 @@ class SendRules:
         With ``count`` a send that may go is counted against its cap (one conditional write);
         without, nothing is written (``explain-send``).
         """
+        from sms_opt_out.domain.number_regions import region_of
+        from sms_opt_out.domain.send_windows import SendWindow
+
         at = datetime.fromtimestamp(now, UTC)
         region = region_of(customer)
         window = SendWindow.of(region, self.settings.quiet_hours)
@@ -149,6 +155,8 @@ class SendRules:
         return Verdict(region, at, FREQUENCY_CAP, _or_later(window.next_open(free), free), cap, sends)
 
     def cap_for(self, region: Region) -> int | None:
+        from sms_opt_out.domain.send_windows import legal_cap, most_specific
+
         given = most_specific(self.settings.caps, region)
         caps = [c for c in (legal_cap(region), given) if isinstance(c, int)]
         return min(caps) if caps else None

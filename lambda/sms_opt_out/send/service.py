@@ -80,7 +80,8 @@ class _Prepared:
     origination: Origination
     key: str | None
     fingerprint: str
-    """Of the request's parameters, stored with its key (a key reused for another request is INVALID)."""
+    """Of the request's parameters, stored with its key (a key reused for another request is INVALID);
+    empty for a request without a key, which nothing compares."""
 
 
 @dataclass
@@ -395,7 +396,7 @@ class GuardedSender:
             params["DestinationPhoneNumber"],
             origination,
             key,
-            request_fingerprint(params),
+            request_fingerprint(params) if key is not None else "",
         )
 
 

@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
@@ -33,10 +33,12 @@ from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS, is_phone_number_reference, to_origination_number
 from sms_opt_out.errors import ConfigurationError, InvalidFieldError, InvalidRequestError
 from sms_opt_out.sms.gateway import error_code
-from sms_opt_out.sms.notify import NotifyConfigurations
 from sms_opt_out.sms.pacing import retry_throttled
 from sms_opt_out.sms.pools import PoolMembership, pool_id
 from sms_opt_out.sms.rcs import rcs_agent_id
+
+if TYPE_CHECKING:  # made, and its module imported, by the container's first Notify send
+    from sms_opt_out.sms.notify import NotifyConfigurations
 
 SENDER_ID = re.compile(r"(?=[0-9A-Za-z-]*[A-Za-z])[0-9A-Za-z-]{1,11}")
 """An alphanumeric sender ID: 1 to 11 letters, digits and hyphens, at least one letter."""
@@ -102,7 +104,7 @@ class Originations:
         told every DescribePhoneNumbers entry looked up (its rate and type)."""
         self._client = client
         self.agents = frozenset(agents)
-        self._notify = notify or NotifyConfigurations(client, sleep=sleep)
+        self._notify = notify
         self._described = described
         self._numbers: dict[str, str] = dict(known or {})
         self._sleep = sleep
@@ -159,12 +161,20 @@ class Originations:
             return identity
         return self._pools.pool_of(agent, deadline) or identity
 
+    def _notify_configurations(self) -> NotifyConfigurations:
+        with self._lock:
+            if self._notify is None:
+                from sms_opt_out.sms.notify import NotifyConfigurations
+
+                self._notify = NotifyConfigurations(self._client, sleep=self._sleep)
+            return self._notify
+
     def resolve_notify(self, configuration: str, deadline: Deadline | None = None) -> Origination:
         """What a Notify send through ``configuration`` (ID or ARN) goes out as: the configuration,
         paced under its ID, governed by ``*`` and by its pool (``notify``), its replies recorded for
         the pool. Raises InvalidRequestError when no configuration has this ID or ARN."""
         deadline = deadline or Deadline.none()
-        found = self._notify.describe(configuration, deadline)
+        found = self._notify_configurations().describe(configuration, deadline)
         key = found.configuration_id
         with self._lock:
             for alias in {configuration.strip(), found.arn} - {key, None}:

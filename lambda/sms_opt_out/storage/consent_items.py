@@ -28,11 +28,16 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from sms_opt_out.contract import AWS_LIST_PREFIX, IMPORT_PREFIX, LIST_REMOVAL_PREFIX
+from sms_opt_out.contract import (
+    AWS_LIST_PREFIX,
+    BLOCKED_COUNT_ATTRIBUTE,
+    IMPORT_PREFIX,
+    LIST_REMOVAL_PREFIX,
+    SUPPRESSION_ATTRIBUTE,
+)
 from sms_opt_out.domain.leases import OWNER_ATTRIBUTE, UNTIL_ATTRIBUTE
 from sms_opt_out.domain.phone_numbers import ALL_NUMBERS
 from sms_opt_out.domain.preferences import Action, ConsentState, PreferenceEvent, StateEntry
-from sms_opt_out.storage.suppressions import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 
 STATE_SORT_KEY = "STATE"
 BATCH_GET_LIMIT = 100

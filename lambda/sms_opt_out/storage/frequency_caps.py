@@ -22,8 +22,8 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from sms_opt_out.contract import CAP_PREFIX as KEY_PREFIX
+from sms_opt_out.contract import EXPIRES_AT_ATTRIBUTE as TTL_ATTRIBUTE
 from sms_opt_out.errors import SmsOptOutError
-from sms_opt_out.storage.idempotency import TTL_ATTRIBUTE
 
 SORT_KEY = "CAP"
 PERIOD_SECONDS = 24 * 3600

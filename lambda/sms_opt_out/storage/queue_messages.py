@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from typing import Any
 
@@ -42,6 +41,8 @@ def put_messages(
         )
 
     if concurrency > 1 and len(starts) > 1:
+        from concurrent.futures import ThreadPoolExecutor  # not on the cold start: few batches need it
+
         with ThreadPoolExecutor(min(concurrency, len(starts))) as pool:
             responses = list(pool.map(put_chunk, starts))
     else:

@@ -30,8 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sms_opt_out.contract import EXPIRES_AT_ATTRIBUTE as TTL_ATTRIBUTE
 from sms_opt_out.contract import RATE_PREFIX as KEY_PREFIX
-from sms_opt_out.storage.idempotency import TTL_ATTRIBUTE
 
 logger = logging.getLogger(__name__)
 

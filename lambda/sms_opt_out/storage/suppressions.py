@@ -23,12 +23,11 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from sms_opt_out.contract import BLOCKED_COUNT_ATTRIBUTE, SUPPRESSION_ATTRIBUTE
 from sms_opt_out.domain.phone_numbers import mask
 
 logger = logging.getLogger(__name__)
 
-SUPPRESSION_ATTRIBUTE = "Suppression"
-BLOCKED_COUNT_ATTRIBUTE = "BlockedEvents"
 BLOCKED_THRESHOLD = 3
 """Blocked events (``TEXT_BLOCKED``, ``TEXT_CARRIER_BLOCKED``) that suppress a number: one can be a
 passing carrier filter or a full handset; three in a row that nothing was delivered between are not."""
