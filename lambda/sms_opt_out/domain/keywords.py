@@ -40,6 +40,7 @@ from sms_opt_out.domain.intents import (
     laughter,
     natural_revocation,
     object_elsewhere,
+    rejoins,
     reply_language,
     settled,
     without_politeness,
@@ -239,6 +240,13 @@ class KeywordRules:
             for phrase, c in self._matchers
             if (phrase[0] in compact_words and _contains(words, phrase)) or "".join(phrase) in compact_words
         ]
+        rejoin = contextual and present and rejoins(clauses)
+        if rejoin:
+            reason = (
+                f"{present[0].keyword} in a reply that asks to be put back on the messages ({rejoin}): "
+                "not clearly a revocation (policy CONTEXTUAL)"
+            )
+            return self._decided(replace(present[0], intent=Intent.AMBIGUOUS), "ambiguous.rejoin", reason)
         decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
         elsewhere = decisive and contextual and object_elsewhere(clauses, decisive.keyword or "")
         if decisive is not None and elsewhere:
