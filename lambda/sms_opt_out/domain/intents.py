@@ -105,6 +105,7 @@ MISSPELLINGS = {
     "MOE": "MOI",
     "RMV": "REMOVE",  # texting: "rmv me"
     "RMVE": "REMOVE",
+    "REMV": "REMOVE",
     "ESTOP": "STOP",  # Spanish speakers' E before S and a consonant (estop, as in estudio)
     "STOPE": "STOP",  # French "stoppe" (the imperative of stopper) and its misspelling
     "STOPPE": "STOP",
@@ -317,11 +318,6 @@ _ES_THING_OBJECT = (
 _ES_OTHER_OBJECT = r"(?! (?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?|LINKS?|ENLACES?)\b)"
 _FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES |DE |D )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
 """Not followed by something sent other than the messages ("deja de mandarme memes")."""
-_NOT_FROM_ELSEWHERE = (
-    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?!(?:\w+ ){0,2}(?:LISTS?|DATABASE|SYSTEM|CONTACTS"
-    rf"|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+)"
-)
-"""Not removed from something other than a list ("remove me from the carpool chat")."""
 _NOT_OF_ELSEWHERE = (
     r"(?! OF (?:THE |THAT |MY |OUR |HIS |HER |THEIR |A |AN )?(?!(?:\w+ )?(?:LISTS?|TEXTS?|MESSAGES?|ALERTS?"
     r"|THIS|THESE|IT|THEM|YOUR|UR|YALLS|ALL|EVERYTHING|ANY)\b)\w+)"
@@ -333,6 +329,12 @@ _OTHER_LIST_NAMES = (
 )
 _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} )"
 """List names that are no sender's list ("take me off the guest list")."""
+_NOT_FROM_ELSEWHERE = (
+    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|DATABASE|SYSTEM"
+    rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ )?{_OTHER_LIST_NAMES}\b))"
+)
+"""Not removed from something other than a list or the messages ("remove me from the carpool chat",
+"from the family list"; "from the service reminders" is the messages)."""
 _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
     r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|NUMEROS|SUSCRIPTORES)\b)\w+)"
@@ -463,7 +465,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:BELONGS TO ME|IS MINE) NOW\b"
             r"|\bNOT WHO (?:YOU|U) THINK\b"
             r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:NO LONGER|DOESNT|DOES NOT|DONT) BELONGS? TO\b"
-            r"|\b(?:THIS|MY) (?:PHONE |CELL )?(?:NUMBER|PHONE|CELL) (?:IS NO LONGER|IS NOT|ISNT|NO LONGER IS) "
+            r"|\b(?:THIS|MY) (?:PHONE |CELL )?(?:NUMBER|PHONE|CELL) (?:IS NO LONGER|IS NOT|ISNT"
+            r"|NO LONGER IS) "
             r"(?!(?:ALWAYS|THIS|AS|ITS|HIS|IS|WAS|US)\b)\w+S\b"
             r"|\b(?:NEW|THE) OWNER OF THIS (?:PHONE |CELL )?(?:NUMBER|PHONE)\b"
             r"|\bI (?:JUST )?GOT THIS NUMBER\b"
@@ -553,7 +556,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:PLEASE )?(?:DISCONTINUE|DEACTIVATE)(?: (?:THIS|IT|ALL|SERVICE|THE SERVICE)){0,1}"
             + _POLITE_END
             + rf"|^HALT(?: (?:IT|THIS|ALL|THESE|EVERYTHING))?{_POLITE_END}"
-            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|DEACTIVATE|TURN OFF)(?: ALL| THE| THESE"
+            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|DEACTIVATE|TURN OFF)(?: ALL| THE"
+            r"| THESE"
             r"| YOUR| UR"
             r"| MY)?"
             rf" (?:{_MESSAGES})\b",
@@ -605,8 +609,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "their-line",
             rf"^(?=.*{_EN_THEIR_LINE}).*\b(?:DONT|DO NOT|NEVER|STOP|QUIT)(?: EVER)? (?:{_EN_VERBS}|TEXTING"
-            rf"|TXTING|MESSAGING|CONTACTING|CALLING|SENDING|EMAILING|BOTHERING)(?: (?:ANY |MORE )?(?:{_MESSAGES}))?"
-            r" (?:TO )?(?:HIM|HER|THEM)\b",
+            rf"|TXTING|MESSAGING|CONTACTING|CALLING|SENDING|EMAILING|BOTHERING)(?: (?:ANY "
+            rf"|MORE )?(?:{_MESSAGES}))?"
+            r" (?:TO )?(?:HIM|HER|THEM)\b" + _EN_QUALIFIER,
         ),
     ),
     SPANISH: (
@@ -670,9 +675,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-want",
-            r"\b(?:DEJ\w*|PARAR|PARE|PAREN) (?:DE|D) RECIBIR(?: (?:SUS|ESTOS|LOS|TUS|ESOS|ESTAS|LAS|MAS|TANTOS"
+            r"\b(?:DEJ\w*|PARAR|PARE|PAREN) (?:DE|D) RECIBIR(?: (?:SUS|ESTOS|LOS|TUS|ESOS|ESTAS|LAS|MAS"
+            r"|TANTOS"
             rf"|TODOS LOS|TODAS LAS))? (?:\w+ )?(?:{_MESSAGES})\b"
-            rf"|\b(?:QUIERO|QUISIERA|DESEO|NECESITO|ME GUSTARIA) DEJAR DE RECIBIR(?:LOS|LAS)?{_ES_POLITE_END}",
+            rf"|\b(?:QUIERO|QUISIERA|DESEO|NECESITO|ME GUSTARIA) DEJAR DE RECIBIR(?:LOS|LAS"
+            rf"| ESTO| ESTOS| ESO)?{_ES_POLITE_END}",
         ),
         (
             "off-the-list",
@@ -799,7 +806,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "pestering",
-            r"\b(?:DEJ\w*|PAREN|PARE|PARA|PARAR)(?: YA)? (?:DE|D) (?:ESTAR |SEGUIR )?\w+(?:ANDO|IENDO|AR|ER|IR)"
+            r"\b(?:DEJ\w*|PAREN|PARE|PARA|PARAR)(?: YA)? (?:DE|D) (?:ESTAR |SEGUIR )?\w+(?:ANDO|IENDO|AR|ER"
+            r"|IR)"
             r"(?:ME|NOS)? CON (?:SUS|TUS|LOS|ESOS|ESTOS|TANTOS|VUESTROS|LAS|ESAS|ESTAS|TANTAS) (?:\w+ )?"
             rf"(?:{_MESSAGES})\b",
         ),
@@ -809,7 +817,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ACABAR|DETENERSE)|(?:HAY|TIENEN) QUE PARAR(?: YA| ESTO| CON ESTO)?\b(?! (?:EN|DE|A|AL|PARA|POR"
             r"|UN|UNA|LA|EL)\b))",
         ),
-        ("their-line", rf"^(?=.*{_ES_THEIR_LINE}).*\b(?:NO|NUNCA|JAMAS) (?:LE|LES) {_ES_STEMS}"),
+        (
+            "their-line",
+            rf"^(?=.*{_ES_THEIR_LINE}).*\b(?:NO|NUNCA|JAMAS) (?:LE|LES) {_ES_STEMS}\b{_ES_QUALIFIER}",
+        ),
     ),
     FRENCH: (
         (
@@ -847,7 +858,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bPLUS (?:JAMAIS )?DE (?:{_MESSAGES})\b(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS"
             r"|DU (?!TOUT)"
             r"|DE (?:MON|MA|MES|TON|TA|TES|SON|SA|SES))\b)"
-            r"|^(?:PAS|AUCUN|AUCUNE) (?:DE |D )?(?:MESSAGES|SMS|TEXTOS|TEXTES|ALERTES|NOTIFICATIONS|PUBS|PROMOS"
+            r"|^(?:PAS|AUCUN|AUCUNE) (?:DE |D )?(?:MESSAGES|SMS|TEXTOS|TEXTES|ALERTES|NOTIFICATIONS|PUBS"
+            r"|PROMOS"
             rf"|PROMOTIONS|OFFRES|SPAMS){_FR_POLITE_END}",
         ),
         (
@@ -955,22 +967,25 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("last-one", rf"\bQUE CE SOIT (?:LE|VOTRE) DERNIER (?:{_MESSAGES})\b"),
         (
             "pestering",
-            r"\b(?:ARRET|CESS|STOPP)\w* (?:DE |D )(?:M |ME |NOUS )?\w+ AVEC (?:VOS|TES|CES|LES|TOUS (?:VOS|CES"
+            r"\b(?:ARRET|CESS|STOPP)\w* (?:DE |D )(?:M |ME |NOUS )?\w+ AVEC (?:VOS|TES|CES|LES|TOUS (?:VOS"
+            r"|CES"
             rf"|TES|LES)) (?:\w+ )?(?:{_MESSAGES})\b"
             r"|\b(?:ARRET\w*|STOP|CESS\w*) AVEC (?:LES |VOS |TES |CES |TOUS (?:CES|VOS|LES|TES) )?"
             rf"(?:{_MESSAGES})\b",
         ),
         (
             "has-to-stop",
-            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:(?:IL )?FAUT (?:ARRETER|CESSER|STOPPER)(?: (?:LA|CA|TOUT|TOUT CA"
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:(?:IL )?FAUT (?:ARRETER|CESSER|STOPPER)(?: (?:LA|CA|TOUT"
+            rf"|TOUT CA"
             r"|MAINTENANT))?\b(?! (?:LE|LES|DE|D|TON|TA|TES|SON|SA|SES|MON|MA|MES|AVANT|APRES|AU|A|ET|UN|UNE"
-            r"|DES)\b)|(?:IL )?FAUT QUE (?:CA|VOUS) (?:S )?(?:ARRET|CESS)\w*|(?:CA|CELA) DOIT (?:S )?(?:ARRETER"
+            r"|DES)\b)|(?:IL )?FAUT QUE (?:CA|VOUS) (?:S )?(?:ARRET|CESS)\w*|(?:CA"
+            r"|CELA) DOIT (?:S )?(?:ARRETER"
             r"|CESSER))",
         ),
         (
             "their-line",
             rf"^(?=.*{_FR_THEIR_LINE}).*\b(?:(?:ARRET|CESS)\w* (?:DE |D )(?:LUI|LEUR) {_FR_STEMS}"
-            rf"|NE (?:LUI|LEUR) {_FR_STEMS} (?:PLUS|PAS|RIEN)\b)",
+            rf"|NE (?:LUI|LEUR) {_FR_STEMS} (?:PLUS|PAS|RIEN)\b){_FR_QUALIFIER}",
         ),
     ),
 }
@@ -1034,7 +1049,8 @@ _BUSY = re.compile(
     r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
     r"|\b(?:IM|I AM) (?:SO )?(?:TIRED|EXHAUSTED|SLEEPY)\b(?! OF\b)"
     r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)|EN (?:CLASE|EL TRABAJO"
-    r"|UNA REUNION|EL CINE|JUNTA|UNA JUNTA|REUNION|CLASES|LA ESCUELA|EL HOSPITAL|MISA|LA IGLESIA|EL GIMNASIO))\b"
+    r"|UNA REUNION|EL CINE|JUNTA|UNA JUNTA|REUNION|CLASES|LA ESCUELA|EL HOSPITAL|MISA|LA IGLESIA"
+    r"|EL GIMNASIO))\b"
 )
 """Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
 or "don't text me" beside them asks for quiet, not for the messages to end."""
