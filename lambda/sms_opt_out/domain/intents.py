@@ -51,7 +51,7 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
-    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS"
+    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any); reminders in the plural
 (the singular is often a person's own: "cancel the reminder for my meeting")."""
@@ -626,7 +626,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            r"\b(?:NO|NI) (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
+            r"\b(?:NO|NI) (?:ME|M|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
             r"|JODAN|FREGUEN|FASTIDIEN"
             r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
             r"|TEXTEES|TEXTEE|CONTACTES|CONTACTE|MOLESTE"
@@ -683,7 +683,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "off-the-list",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU "
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA |AHORA "
+            r"|YA MISMO )?DE (?:LA |SU |SUS |TU "
             r"|ESTA |ESA |VUESTRA |VUESTRAS |VUESTRO |VUESTROS "
             r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
             + _ES_NOT_OF_ELSE
@@ -737,6 +738,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO RECUERDO (?:HABERME|HABER) (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
             r"|\b(?:NO SOY|NUNCA HE SIDO|NUNCA FUI) (?:SU |UN |UNA |SUS )?CLIENTES?\b(?! DE\b)"
             r"|\b(?:RETIRO|REVOCO|CANCELO) (?:MI )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
+            r"|\bNO (?:DOY|DAMOS|OTORGO) (?:MI |NUESTRO )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
             r"|\b(?:NUNCA|NO|JAMAS) (?:LES |LE )?(?:DI|HE DADO) (?:MI NUMERO|MI TELEFONO|PERMISO"
             r"|MI CONSENTIMIENTO"
             r"|AUTORIZACION)\b"
@@ -790,8 +792,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
             r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
             + _ES_NOT_OF_ELSE
-            + r"|\b(?:DESACTIV|APAG)\w* (?:LAS |LOS |SUS |ESTAS |ESTOS |TODAS LAS |TODOS LOS |MIS )?"
-            rf"(?:{_MESSAGES})\b" + _ES_NOT_OF_ELSE,
+            + r"|\b(?:DESACTIV|APAG|DESCONTINU)\w* (?:LAS |LOS |SUS |ESTAS |ESTOS |TODAS LAS |TODOS LOS "
+            rf"|MIS )?(?:{_MESSAGES})\b" + _ES_NOT_OF_ELSE,
         ),
         (
             "block-or-report",
@@ -939,7 +941,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|MON ACCORD"
             r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b"
             r"|\bPAS DONNE (?:MON ACCORD|MON CONSENTEMENT|MON NUMERO|LA PERMISSION)\b"
-            r"|\b(?:RETIRE|REVOQUE|ANNULE) (?:MON )?(?:CONSENTEMENT|ACCORD|AUTORISATION)\b",
+            r"|\b(?:RETIRE|REVOQUE|ANNULE) (?:MON )?(?:CONSENTEMENT|ACCORD|AUTORISATION)\b"
+            r"|\bNE (?:DONNE|DONNONS) PAS (?:MON|NOTRE) (?:ACCORD|CONSENTEMENT|AUTORISATION)\b",
         ),
         (
             "enough",
