@@ -1818,9 +1818,9 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             if rest[2:3] and rest[0] in _DETERMINERS and rest[2] in _FROM and rest[1] not in _THE_LINE:
                 return f"{rest[0]} {rest[1]}: someone else unsubscribing"
             if i and clause[i - 1] in _WRITER_DID and rest[:1] and rest[0] in _FROM:
-                named = rest[1:5]
-                if _SOMEONE_ELSES_MESSAGES.intersection(named) and not _THE_SENDERS.intersection(named):
-                    return " ".join(named)
+                mail = rest[1:5]
+                if _SOMEONE_ELSES_MESSAGES.intersection(mail) and not _THE_SENDERS.intersection(mail):
+                    return " ".join(mail)
             if words == ("REVOKE",) and rest[:1] and rest[0] in _DETERMINERS:
                 object_words = rest[1:4]
                 if object_words and not any(
