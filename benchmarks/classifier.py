@@ -29,9 +29,18 @@ from sms_opt_out.domain.keywords import Intent, KeywordRules
 
 CORPORA = Path(__file__).resolve().parent / "corpora"
 LANGUAGES = ("en", "es", "fr")
-SPLITS = ("tuning", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "tuning-2", "heldout-5")
+SPLITS = (
+    "tuning",
+    "heldout-1",
+    "heldout-2",
+    "heldout-3",
+    "heldout-4",
+    "tuning-2",
+    "heldout-5",
+    "heldout-6",
+)
 """The parts the rules and the model were tuned on (or trained on): the targets are asserted on them."""
-UNSEEN_SPLITS: tuple[str, ...] = ("heldout-6",)
+UNSEEN_SPLITS: tuple[str, ...] = ()
 """Parts written by someone who never saw the rules, the model or the corpora, and never tuned on: the
 honest estimate on new wording, reported by the bench, never asserted. Tuning on one makes it a
 ``SPLITS`` part, and the next one is written."""

@@ -34,9 +34,9 @@ from sms_opt_out.domain.keywords import Intent, KeywordRules
 TRAINING_PARTS = SPLITS
 """The labelled parts the model learns from (the tuned parts), with ham-tuning; never an
 ``UNSEEN_SPLITS`` part, which is measured once before it becomes a tuned one."""
-EPOCHS = 15
+EPOCHS = 25
 RATE = 0.2
-L2 = 1e-4
+L2 = 1e-3
 MIN_COUNT = 2
 KEEP = 3000
 SEED = 1

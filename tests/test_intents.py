@@ -297,6 +297,51 @@ GENERAL_RULES = [
     ("Mi mamá falleció, este era su celular", "es.wrong-number"),
     ("Ce numéro appartient maintenant à mon fils", "fr.wrong-number"),
     ("Ce numéro est pro, ne plus y envoyer de pubs", "fr.do-not-send"),
+    ("No more reminders please", "en.no-more-messages"),
+    ("No más recordatorios por favor", "es.no-more-messages"),
+    ("Arrêtez les rappels svp", "fr.stop-messages"),
+    ("Ya para con los textos", "es.no-more-messages"),
+    ("Arrête avec tes SMS", "fr.pestering"),
+    ("Quit bugging me with these alerts", "en.pestering"),
+    ("Stop annoying us with all the promos", "en.pestering"),
+    ("Dejen de estar fastidiando con tantos mensajes", "es.pestering"),
+    ("Queremos dejar de recibir sus promociones", "es.do-not-want"),
+    ("Necesito dejar de recibir esto", "es.do-not-want"),
+    ("Cómo dejo de recibir estos textos", "es.do-not-want"),
+    ("Ya no me contactes", "es.do-not-send"),
+    ("Ce numéro n'est plus celui de mon père", "fr.wrong-number"),
+    ("El celular ya no es el de mi tía", "es.wrong-number"),
+    ("My number isn't Karen's", "en.wrong-number"),
+    ("This is my grandma's phone, don't text her again", "en.their-line"),
+    ("It's his number, stop calling him", "en.their-line"),
+    ("Es el teléfono de mi papá, no le manden nada", "es.their-line"),
+    ("C'est le numéro de mon fils, ne lui envoyez plus rien", "fr.their-line"),
+    ("C'est le portable de ma mère, cessez de lui écrire", "fr.their-line"),
+    ("Halt please", "en.stop-messages"),
+    ("Halte à vos messages", "fr.stop-messages"),
+    ("Halte-là", "fr.stop-imperative"),
+    ("remv me", "en.remove-me"),
+    ("Delete me please", "en.remove-me"),
+    ("Eliminen por favor", "es.remove-me"),
+    ("Quitar", "es.remove-me"),
+    ("Effacez svp", "fr.remove-number"),
+    ("Apaguen las notificaciones", "es.stop-messages"),
+    ("Disable these alerts", "en.stop-messages"),
+    ("Désactivez mes notifications svp", "fr.stop-messages"),
+    ("It needs to stop, third message this morning", "en.has-to-stop"),
+    ("Esto tiene que parar, otro mensaje más", "es.has-to-stop"),
+    ("Ça doit cesser, encore un SMS", "fr.has-to-stop"),
+    ("Sin mensajes por favor", "es.no-more-messages"),
+    ("Nada de textos gracias", "es.no-more-messages"),
+    ("Aucun SMS svp", "fr.no-more-messages"),
+    ("Que me deis de baja ya", "es.unsubscribe"),
+    ("Quiero que me des de baja", "es.unsubscribe"),
+    ("Basta de avisos por favor", "es.no-more-messages"),
+    ("No doy mi consentimiento para esto", "es.never-signed-up"),
+    ("Je ne donne pas mon consentement", "fr.never-signed-up"),
+    ("Bórrenme ahora de la lista", "es.off-the-list"),
+    ("Ya no m escriban", "es.do-not-send"),
+    ("Descontinúen las alertas por favor", "es.stop-messages"),
 ]
 
 
@@ -379,11 +424,38 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Je lui ai dit d'arrêter",
         "I'm going to report him to HR",
         "Voy a reportar a mi vecino",
+        "Pas de message de ta part depuis hier ?",
+        "Sin mensajes de tu parte, todo bien?",
+        "No message..no response",
+        "Hay que parar en la gasolinera, te mando mensaje",
+        "Este es el celular de mi hija, escríbele a ella",
+        "Es el celular de mi abuela, no le escriban tan tarde",
+        "C'est le numéro de mon fils, ne lui écrivez plus après 21h",
+        "Delete the photo",
+        "Quitar la mesa",
+        "Halt the car at the corner",
+        "Ya para con eso",
+        "Désactive le réveil",
+        "Apaga la tele y lee tus mensajes",
+        "Dejar de recibir el paquete",
+        "No me molestes, estoy en una reunión",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
     for policy in POLICIES:
         assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Il faut arrêter de fumer, je t'envoie un SMS ce soir", "This is my sister's phone, text her tomorrow"],
+)
+def test_general_rules_alone_keep_to_the_messages(text: str) -> None:
+    """The rules (the reply model aside: under STRICT it reads these two as revocations, and under
+    CONTEXTUAL keeps them for review)."""
+    for policy in POLICIES:
+        rules = KeywordRules(policy=policy, second_opinion=False)
+        assert rules.classify_reply(text).intent is not Intent.OPT_OUT, policy
 
 
 def test_every_classification_says_the_rule_the_reason_and_the_policy() -> None:
@@ -455,6 +527,9 @@ def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous(
         "Désabonne-toi de cette chaîne",
         "I unsubscribed you from that newsletter",
         "I unsubscribed from all those store emails",
+        "Unsubscribe my husband from that newsletter",
+        "Je me suis désabonné de cette chaîne YouTube",
+        "I just unsubscribed from every store email",
     ],
 )
 def test_contextual_reads_an_unsubscribe_about_someone_elses_messages_as_ambiguous(text: str) -> None:
@@ -481,18 +556,23 @@ def test_a_long_keyword_spelt_as_it_sounds_is_the_keyword(text: str, keyword: st
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "rule"),
     [
-        "Alto, no firmes nada hasta que lo lea",
-        "Stop, wait until I read it",
-        "Arrêtez tout, j'ai retrouvé mes clés",
-        "Stop, I found it",
+        ("Alto, no firmes nada hasta que lo lea", "ambiguous.hold-on"),
+        ("Stop, wait until I read it", "ambiguous.hold-on"),
+        ("Arrêtez tout, j'ai retrouvé mes clés", "ambiguous.hold-on"),
+        ("Stop, I found it", "ambiguous.hold-on"),
+        ("I unsubscribed by accident, can you add me back?", "ambiguous.rejoin"),
+        ("Me desuscribí sin querer, vuelvan a agregarme", "ambiguous.rejoin"),
+        ("J'ai fait STOP par erreur, remettez-moi sur la liste", "ambiguous.rejoin"),
     ],
 )
-def test_a_lone_keyword_beside_waiting_or_a_thing_found_is_ambiguous_under_contextual(text: str) -> None:
+def test_a_keyword_beside_waiting_a_thing_found_or_asking_to_be_put_back_is_ambiguous_under_contextual(
+    text: str, rule: str
+) -> None:
     found = explain(text, CONTEXTUAL)
 
-    assert (found.intent, found.rule) == (Intent.AMBIGUOUS, "ambiguous.hold-on")
+    assert (found.intent, found.rule) == (Intent.AMBIGUOUS, rule)
     assert explain(text, STRICT).intent is Intent.OPT_OUT
 
 
@@ -511,3 +591,29 @@ def test_a_french_elision_written_without_its_apostrophe_is_parted(
     text: str, expected: tuple[str, ...]
 ) -> None:
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Unsubscribe me and don't put me back on", "Stop, and don't resubscribe me", "Unsubscribe my number"],
+)
+def test_a_revocation_word_that_refuses_to_be_put_back_still_revokes(text: str) -> None:
+    for policy in POLICIES:
+        assert explain(text, policy).intent is Intent.OPT_OUT, policy
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("Estop porfa", "STOP"),
+        ("Stopé", "STOP"),
+        ("rmv pls", "REMOVE"),
+        ("Désabon", "DESABONNER"),
+        ("DESINSCR", "DESINSCRIRE"),
+    ],
+)
+def test_a_keyword_misspelt_as_its_speakers_write_it_or_cut_short_is_the_keyword(
+    text: str, keyword: str
+) -> None:
+    found = explain(text)
+    assert (found.intent, found.keyword) == (Intent.OPT_OUT, keyword)

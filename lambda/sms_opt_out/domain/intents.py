@@ -51,8 +51,10 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
+    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS"
 )
-"""Nouns for the messages, in the three languages (a mixed reply may use any)."""
+"""Nouns for the messages, in the three languages (a mixed reply may use any); reminders in the plural
+(the singular is often a person's own: "cancel the reminder for my meeting")."""
 MESSAGE_WORDS = frozenset(
     form
     for noun in _MESSAGES.split("|")
@@ -101,6 +103,12 @@ MISSPELLINGS = {
     "QIERO": "QUIERO",
     "PU": "PLUS",  # Quebec French: "j'veux pu de messages"
     "MOE": "MOI",
+    "RMV": "REMOVE",  # texting: "rmv me"
+    "RMVE": "REMOVE",
+    "REMV": "REMOVE",
+    "ESTOP": "STOP",  # Spanish speakers' E before S and a consonant (estop, as in estudio)
+    "STOPE": "STOP",  # French "stoppe" (the imperative of stopper) and its misspelling
+    "STOPPE": "STOP",
 }
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
@@ -133,6 +141,10 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
     for stem, keyword in _STEMS:
         if word.startswith(stem) or squeezed.startswith(_REPEATS.sub(r"\1", stem)):
             return keyword
+    if len(word) >= _TRUNCATED_LENGTH:
+        for keyword, _ in _FUZZY:
+            if keyword.startswith(word):
+                return keyword  # DESABO, DESINSCR: a long keyword cut short
     if len(word) >= 8:
         for keyword, distance in _FUZZY:
             if word[0] == keyword[0] and _within(word, keyword, distance):
@@ -140,6 +152,9 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
     return word
 
 
+_TRUNCATED_LENGTH = 6
+"""The beginning of a long keyword (``_FUZZY``) at least this long is the keyword cut short (``DESABO``,
+``DESINSCR``, ``DESUSCRIB``): no other word begins so."""
 _SQUEEZED_LENGTH = 5
 """Keywords at least this long are also spelt with their doubled letters single or repeated
 (``ARETEZ``, ``ARRRRET``, ``ANULER``, ``CESEZ``): shorter ones (FIN, ALTO) would take names (Finn)."""
@@ -303,12 +318,6 @@ _ES_THING_OBJECT = (
 _ES_OTHER_OBJECT = r"(?! (?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHISTES?|LINKS?|ENLACES?)\b)"
 _FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES |DE |D )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
 """Not followed by something sent other than the messages ("deja de mandarme memes")."""
-_NOT_FROM_ELSEWHERE = (
-    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?!(?:\w+ )?(?:LISTS?|DATABASE|SYSTEM|CONTACTS"
-    r"|RECORDS"
-    r"|FILES?|LOOP|TEXTS?|MESSAGES?|ALERTS?))\w+)"
-)
-"""Not removed from something other than a list ("remove me from the carpool chat")."""
 _NOT_OF_ELSEWHERE = (
     r"(?! OF (?:THE |THAT |MY |OUR |HIS |HER |THEIR |A |AN )?(?!(?:\w+ )?(?:LISTS?|TEXTS?|MESSAGES?|ALERTS?"
     r"|THIS|THESE|IT|THEM|YOUR|UR|YALLS|ALL|EVERYTHING|ANY)\b)\w+)"
@@ -320,6 +329,12 @@ _OTHER_LIST_NAMES = (
 )
 _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} )"
 """List names that are no sender's list ("take me off the guest list")."""
+_NOT_FROM_ELSEWHERE = (
+    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|DATABASE|SYSTEM"
+    rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ )?{_OTHER_LIST_NAMES}\b))"
+)
+"""Not removed from something other than a list or the messages ("remove me from the carpool chat",
+"from the family list"; "from the service reminders" is the messages)."""
 _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
     r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|NUMEROS|SUSCRIPTORES)\b)\w+)"
@@ -335,6 +350,21 @@ _FR_POLITE_END = (
     r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE"
     r"|DONC))*$"
 )
+_EN_THEIR_LINE = (
+    r"\b(?:(?:THIS IS|ITS|IT IS|THIS WAS|THATS|THAT IS) (?:NOW )?(?:MY \w+S|HIS|HER|THEIR"
+    r"|(?!(?:THIS|ITS|WAS|IS|HIS|MY)\b)\w+S) (?:PHONE|NUMBER|CELL|LINE)"
+    r"|THIS (?:PHONE|NUMBER|CELL|LINE) (?:IS (?:NOW )?|BELONGS TO )(?:MY \w+|HIS|HERS|THEIRS))\b"
+)
+_ES_THEIR_LINE = (
+    r"\b(?:ES|ERA) (?:EL (?:CELULAR|TELEFONO|NUMERO|CEL) DE (?:MI|MIS|SU|LA|EL)|SU (?:CELULAR|TELEFONO|NUMERO"
+    r"|CEL))\b"
+)
+_FR_THEIR_LINE = (
+    r"\b(?:C EST|CEST|C ETAIT|CE NUMERO EST) (?:LE (?:PORTABLE|TELEPHONE|NUMERO|CELLULAIRE|CELL|TEL) (?:DE|D)"
+    r" (?:MA|MON|MES)|SON (?:PORTABLE|NUMERO|TELEPHONE|TEL))\b"
+)
+"""A reply that says this line is someone else's ("this is my daughter's phone", "es el celular de mi
+hijo", "c'est le portable de ma fille"): sending to him or her is sending to this number."""
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
@@ -348,7 +378,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-me",
             r"\b(?:REMOVE|DELETE|ERASE|UNENROLL|UNREGISTER|DEREGISTER|UNLIST|DELIST) (?:ME|US"
             rf"|MY {_NUMBER})\b{_NOT_FROM_ELSEWHERE}"
-            rf"|^(?:UNENROLL|UNREGISTER|DEREGISTER|DELIST){_POLITE_END}|\bSIGN (?:ME|US) OUT\b"
+            rf"|^(?:UNENROLL|UNREGISTER|DEREGISTER|DELIST|DELETE|ERASE)(?: (?:ME|US))?{_POLITE_END}"
+            r"|\bSIGN (?:ME|US) OUT\b"
             r"|\b(?:WANT|LIKE|WISH|NEED|ASK|ASKED|ASKING) (?:\w+ ){0,3}?(?:TO BE|BEING) (?:REMOVED|DELETED"
             r"|TAKEN OFF"
             r"|UNSUBSCRIBED"
@@ -434,6 +465,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:BELONGS TO ME|IS MINE) NOW\b"
             r"|\bNOT WHO (?:YOU|U) THINK\b"
             r"|\b(?:THIS|MY) (?:PHONE |CELL )?NUMBER (?:NO LONGER|DOESNT|DOES NOT|DONT) BELONGS? TO\b"
+            r"|\b(?:THIS|MY) (?:PHONE |CELL )?(?:NUMBER|PHONE|CELL) (?:IS NO LONGER|IS NOT|ISNT"
+            r"|NO LONGER IS) "
+            r"(?!(?:ALWAYS|THIS|AS|ITS|HIS|IS|WAS|US)\b)\w+S\b"
             r"|\b(?:NEW|THE) OWNER OF THIS (?:PHONE |CELL )?(?:NUMBER|PHONE)\b"
             r"|\bI (?:JUST )?GOT THIS NUMBER\b"
             r"|\b(?:THIS|IT) (?:NUMBER |PHONE )?(?:WAS|USED TO BE) (?:MY |A )?\w+S (?:PHONE |CELL )?"
@@ -521,7 +555,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-messages",
             r"^(?:PLEASE )?(?:DISCONTINUE|DEACTIVATE)(?: (?:THIS|IT|ALL|SERVICE|THE SERVICE)){0,1}"
             + _POLITE_END
-            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|TURN OFF)(?: ALL| THE| THESE| YOUR| UR"
+            + rf"|^HALT(?: (?:IT|THIS|ALL|THESE|EVERYTHING))?{_POLITE_END}"
+            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|DEACTIVATE|TURN OFF)(?: ALL| THE"
+            r"| THESE"
+            r"| YOUR| UR"
             r"| MY)?"
             rf" (?:{_MESSAGES})\b",
         ),
@@ -559,6 +596,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\b(?:MAKE|LET) (?:IT|THIS|THAT) (?:BE )?(?:THE|YOUR) LAST (?:{_MESSAGES})\b"
             r"|\bTHIS (?:HAD )?BETTER BE THE LAST\b",
         ),
+        (
+            "pestering",
+            r"\b(?:STOP|QUIT) \w+ING (?:ME|US) WITH (?:YOUR|UR|THESE|THE|ALL|THOSE|THIS) (?:\w+ )?"
+            rf"(?:{_MESSAGES})\b",
+        ),
+        (
+            "has-to-stop",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:THIS|IT|THESE|THEY|THIS SPAM|THIS CRAP) (?:HAS|HAVE|NEEDS?"
+            r"|GOTTA|GOT|MUST)(?: TO)? STOP\b(?! (?:\w+ING|AT|BY|IN|FOR|ON)\b)",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*{_EN_THEIR_LINE}).*\b(?:DONT|DO NOT|NEVER|STOP|QUIT)(?: EVER)? (?:{_EN_VERBS}|TEXTING"
+            rf"|TXTING|MESSAGING|CONTACTING|CALLING|SENDING|EMAILING|BOTHERING)(?: (?:ANY "
+            rf"|MORE )?(?:{_MESSAGES}))?"
+            r" (?:TO )?(?:HIM|HER|THEM)\b" + _EN_QUALIFIER,
+        ),
     ),
     SPANISH: (
         (
@@ -572,9 +626,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            r"\b(?:NO|NI) (?:ME|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
+            r"\b(?:NO|NI) (?:ME|M|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
             r"|JODAN|FREGUEN|FASTIDIEN"
             r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
+            r"|TEXTEES|TEXTEE|CONTACTES|CONTACTE|MOLESTE"
             r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
             + _ES_QUALIFIER
             + _ES_THING_OBJECT,
@@ -619,8 +674,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\bNO ME INTERESA\w*\b.*\b(?:{_MESSAGES})\b|^YA NO ME INTERESA\w*{_ES_POLITE_END}",
         ),
         (
+            "do-not-want",
+            r"\b(?:DEJ\w*|PARAR|PARE|PAREN) (?:DE|D) RECIBIR(?: (?:SUS|ESTOS|LOS|TUS|ESOS|ESTAS|LAS|MAS"
+            r"|TANTOS"
+            rf"|TODOS LOS|TODAS LAS))? (?:\w+ )?(?:{_MESSAGES})\b"
+            rf"|\b(?:QUIERO|QUISIERA|DESEO|NECESITO|ME GUSTARIA) DEJAR DE RECIBIR(?:LOS|LAS"
+            rf"| ESTO| ESTOS| ESO)?{_ES_POLITE_END}",
+        ),
+        (
             "off-the-list",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) DE (?:LA |SU |SUS |TU "
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA |AHORA "
+            r"|YA MISMO )?DE (?:LA |SU |SUS |TU "
             r"|ESTA |ESA |VUESTRA |VUESTRAS |VUESTRO |VUESTROS "
             r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
             + _ES_NOT_OF_ELSE
@@ -633,7 +697,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-me",
             r"^(?:\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
-            + _ES_POLITE_END,
+            + _ES_POLITE_END
+            + r"|^(?:ELIMINAR|ELIMINEN|ELIMINE|BORRAR|BORREN|BORRE|QUITAR|QUITEN)(?: (?:MI NUMERO|MIS DATOS"
+            rf"|TODO))?{_ES_POLITE_END}",
         ),
         (
             "remove-number",
@@ -656,7 +722,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO (?:EXISTE|VIVE|HAY)\b.*\bESTE NUMERO\b|\bNADIE (?:CON|DE) ESE NOMBRE\b"
             r"|\b(?:ESTE|EL|MI) (?:NUMERO|CELULAR|TELEFONO|CEL) (?:AHORA ES|ES AHORA|YA ES|ERA) (?:DE|DEL)\b"
             r"|\bESTE ERA (?:EL |SU )?(?:NUMERO|CELULAR|TELEFONO)\b"
-            r"|\b(?:AHORA ES|ERA) EL (?:NUMERO|CELULAR|TELEFONO) (?:DE|DEL)\b",
+            r"|\b(?:AHORA ES|ERA) EL (?:NUMERO|CELULAR|TELEFONO) (?:DE|DEL)\b"
+            r"|\b(?:NUMERO|CELULAR|TELEFONO) (?:YA )?NO ES EL (?:DE|DEL)\b",
         ),
         (
             "leave-me-alone",
@@ -671,6 +738,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bNO RECUERDO (?:HABERME|HABER) (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
             r"|\b(?:NO SOY|NUNCA HE SIDO|NUNCA FUI) (?:SU |UN |UNA |SUS )?CLIENTES?\b(?! DE\b)"
             r"|\b(?:RETIRO|REVOCO|CANCELO) (?:MI )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
+            r"|\bNO (?:DOY|DAMOS|OTORGO) (?:MI |NUESTRO )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
             r"|\b(?:NUNCA|NO|JAMAS) (?:LES |LE )?(?:DI|HE DADO) (?:MI NUMERO|MI TELEFONO|PERMISO"
             r"|MI CONSENTIMIENTO"
             r"|AUTORIZACION)\b"
@@ -686,11 +754,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
             r"|PARALE(?: YA)?) (?:CON|DE) "
-            rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:\w+ )?(?:{_MESSAGES})\b",
+            rf"(?:LOS |SUS |TANTOS |ESTOS )?(?:\w+ )?(?:{_MESSAGES})\b"
+            r"|(?:^|\bYA )(?:PARA|PARE|PAREN)(?: YA)? (?:CON|DE) (?:LOS |SUS |TANTOS |ESTOS |TUS )?(?:\w+ )?"
+            rf"(?:{_MESSAGES})\b"
+            r"|^(?:NO|SIN|NADA DE) (?:MENSAJES|MSJS|SMS|TEXTOS|ALERTAS|NOTIFICACIONES|PROMOCIONES|PUBLICIDAD)"
+            + _ES_POLITE_END,
         ),
         (
             "unsubscribe",
-            r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS) DE BAJA\b)"
+            r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b"
+            r"|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS|DEIS|DES|DAIS|DAD|DAS) DE BAJA\b)"
             r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TODOS LOS|EN EL"
             r"|EN LA)"
             r" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?|ENVIOS?|SMS|USTEDES|SUS)\b))",
@@ -718,7 +791,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             + rf"|\bALTO (?:A|AL) (?:LOS |SUS |ESTOS |TODOS LOS )?(?:{_MESSAGES})\b"
             + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
             r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
-            + _ES_NOT_OF_ELSE,
+            + _ES_NOT_OF_ELSE
+            + r"|\b(?:DESACTIV|APAG|DESCONTINU)\w* (?:LAS |LOS |SUS |ESTAS |ESTOS |TODAS LAS |TODOS LOS "
+            rf"|MIS )?(?:{_MESSAGES})\b" + _ES_NOT_OF_ELSE,
         ),
         (
             "block-or-report",
@@ -731,6 +806,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*\b(?:{_MESSAGES})\b).*\bQUE (?:ESTE |ESE )?SEA EL ULTIMO\b"
             rf"|\bQUE (?:ESTE |ESE )?SEA (?:EL|SU) ULTIMO (?:{_MESSAGES})\b",
         ),
+        (
+            "pestering",
+            r"\b(?:DEJ\w*|PAREN|PARE|PARA|PARAR)(?: YA)? (?:DE|D) (?:ESTAR |SEGUIR )?\w+(?:ANDO|IENDO|AR|ER"
+            r"|IR)"
+            r"(?:ME|NOS)? CON (?:SUS|TUS|LOS|ESOS|ESTOS|TANTOS|VUESTROS|LAS|ESAS|ESTAS|TANTAS) (?:\w+ )?"
+            rf"(?:{_MESSAGES})\b",
+        ),
+        (
+            "has-to-stop",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:ESTO (?:YA )?(?:TIENE|DEBE) (?:QUE |Q )?(?:PARAR|TERMINAR"
+            r"|ACABAR|DETENERSE)|(?:HAY|TIENEN) QUE PARAR(?: YA| ESTO| CON ESTO)?\b(?! (?:EN|DE|A|AL|PARA|POR"
+            r"|UN|UNA|LA|EL)\b))",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*{_ES_THEIR_LINE}).*\b(?:NO|NUNCA|JAMAS) (?:LE|LES) {_ES_STEMS}\b{_ES_QUALIFIER}",
+        ),
     ),
     FRENCH: (
         (
@@ -742,12 +834,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-messages",
             r"\b(?:ARRET|CESS|STOPP|SUSPEND)\w* (?:TOUT|TOUS LES|LES|VOS|L) ENVOIS?\b"
-            r"|\bSTOP (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b|\b(?:ARRET|CESS|STOPP)\w* (?:DE "
+            r"|\b(?:STOP|HALTE) (?:A|AUX) (?:TOUT|CES|VOS|LES|CA|VOTRE|TOUS)\b"
+            r"|\b(?:ARRET|CESS|STOPP)\w* (?:DE "
             r"|D )RECEVOIR\b",
         ),
         (
             "stop-messages",
-            rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*|FIN|METTEZ FIN|METTRE FIN)"
+            rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*|DESACTIV\w*|FIN|METTEZ FIN|METTRE FIN"
+            r"|HALTE)"
             r"(?: (?:A|AUX|DE|DES|D))? (?:LES |VOS |CES |MES |TOUS LES |L |LA )?(?:ENVOIS? )?(?:DE |D "
             r"|DES )?"
             rf"(?:{_MESSAGES})\b",
@@ -756,6 +850,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-imperative",
             rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}"
+            rf"|^HALTE(?: LA| A (?:TOUT|CA))?{_FR_POLITE_END}"
             r"|\b(?:(?:VOUS (?:AI |AVAIS |AVONS )?(?:DEJA )?|JE (?:VOUS )?|J AI (?:DEJA )?"
             r"|ON VOUS A (?:DEJA )?)(?:DEMANDE|PRIE|DIT|DIRE|REPETE|REPETER)\w*|MERCI|VEUILLEZ|PRIERE)"
             rf" (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT| CA)?{_FR_POLITE_END}",
@@ -764,7 +859,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "no-more-messages",
             rf"\bPLUS (?:JAMAIS )?DE (?:{_MESSAGES})\b(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS"
             r"|DU (?!TOUT)"
-            r"|DE (?:MON|MA|MES|TON|TA|TES|SON|SA|SES))\b)",
+            r"|DE (?:MON|MA|MES|TON|TA|TES|SON|SA|SES))\b)"
+            r"|^(?:PAS|AUCUN|AUCUNE) (?:DE |D )?(?:MESSAGES|SMS|TEXTOS|TEXTES|ALERTES|NOTIFICATIONS|PUBS"
+            r"|PROMOS"
+            rf"|PROMOTIONS|OFFRES|SPAMS){_FR_POLITE_END}",
         ),
         (
             "do-not-want",
@@ -798,7 +896,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
             r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b"
             r"|\b(?:C|CE NUMERO) (?:ETAIT|EST MAINTENANT) (?:LE |CELUI )?(?:NUM |NUMERO |PORTABLE )?(?:DE|D)"
-            r" (?:MA|MON|MES)\b|\bNUMERO (?:APPARTIENT|EST) (?:MAINTENANT|DESORMAIS) A\b",
+            r" (?:MA|MON|MES)\b|\bNUMERO (?:APPARTIENT|EST) (?:MAINTENANT|DESORMAIS) A\b"
+            r"|\bNUMERO (?:N )?(?:EST )?(?:PAS|PLUS) CELUI (?:DE|D)\b"
+            r"|\b(?:C EST|CEST|CE N EST|N EST|EST) PLUS LE NUMERO (?:DE|D)\b",
         ),
         (
             "remove-number",
@@ -820,7 +920,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:MERCI DE|VEUILLEZ|PRIERE DE|POUVEZ VOUS|POURRIEZ VOUS) ME (?:RETIRER|SUPPRIMER|ENLEVER"
             r"|EFFACER"
             rf"|DESINSCRIRE|DESABONNER){_FR_POLITE_END}"
-            r"|\bETRE (?:RETIRE|SUPPRIME|ENLEVE|RAYE)E?S? DE\b",
+            r"|\bETRE (?:RETIRE|SUPPRIME|ENLEVE|RAYE)E?S? DE\b"
+            r"|^(?:SUPPRIMER|SUPPRIMEZ|SUPPRESSION|RETIRER|RETIREZ|EFFACER|EFFACEZ)(?: (?:MON NUMERO|MOI))?"
+            + _FR_POLITE_END,
         ),
         (
             "do-not-send",
@@ -839,7 +941,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|MON ACCORD"
             r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b"
             r"|\bPAS DONNE (?:MON ACCORD|MON CONSENTEMENT|MON NUMERO|LA PERMISSION)\b"
-            r"|\b(?:RETIRE|REVOQUE|ANNULE) (?:MON )?(?:CONSENTEMENT|ACCORD|AUTORISATION)\b",
+            r"|\b(?:RETIRE|REVOQUE|ANNULE) (?:MON )?(?:CONSENTEMENT|ACCORD|AUTORISATION)\b"
+            r"|\bNE (?:DONNE|DONNONS) PAS (?:MON|NOTRE) (?:ACCORD|CONSENTEMENT|AUTORISATION)\b",
         ),
         (
             "enough",
@@ -865,6 +968,28 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?:AU|A) 33700\b",
         ),
         ("last-one", rf"\bQUE CE SOIT (?:LE|VOTRE) DERNIER (?:{_MESSAGES})\b"),
+        (
+            "pestering",
+            r"\b(?:ARRET|CESS|STOPP)\w* (?:DE |D )(?:M |ME |NOUS )?\w+ AVEC (?:VOS|TES|CES|LES|TOUS (?:VOS"
+            r"|CES"
+            rf"|TES|LES)) (?:\w+ )?(?:{_MESSAGES})\b"
+            r"|\b(?:ARRET\w*|STOP|CESS\w*) AVEC (?:LES |VOS |TES |CES |TOUS (?:CES|VOS|LES|TES) )?"
+            rf"(?:{_MESSAGES})\b",
+        ),
+        (
+            "has-to-stop",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:(?:IL )?FAUT (?:ARRETER|CESSER|STOPPER)(?: (?:LA|CA|TOUT"
+            rf"|TOUT CA"
+            r"|MAINTENANT))?\b(?! (?:LE|LES|DE|D|TON|TA|TES|SON|SA|SES|MON|MA|MES|AVANT|APRES|AU|A|ET|UN|UNE"
+            r"|DES)\b)|(?:IL )?FAUT QUE (?:CA|VOUS) (?:S )?(?:ARRET|CESS)\w*|(?:CA"
+            r"|CELA) DOIT (?:S )?(?:ARRETER"
+            r"|CESSER))",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*{_FR_THEIR_LINE}).*\b(?:(?:ARRET|CESS)\w* (?:DE |D )(?:LUI|LEUR) {_FR_STEMS}"
+            rf"|NE (?:LUI|LEUR) {_FR_STEMS} (?:PLUS|PAS|RIEN)\b){_FR_QUALIFIER}",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -927,7 +1052,8 @@ _BUSY = re.compile(
     r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
     r"|\b(?:IM|I AM) (?:SO )?(?:TIRED|EXHAUSTED|SLEEPY)\b(?! OF\b)"
     r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)|EN (?:CLASE|EL TRABAJO"
-    r"|UNA REUNION|EL CINE))\b"
+    r"|UNA REUNION|EL CINE|JUNTA|UNA JUNTA|REUNION|CLASES|LA ESCUELA|EL HOSPITAL|MISA|LA IGLESIA"
+    r"|EL GIMNASIO))\b"
 )
 """Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
 or "don't text me" beside them asks for quiet, not for the messages to end."""
@@ -966,16 +1092,25 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     return None
 
 
+_REJOIN = (
+    r"RE ?SUBSCRIB\w*|RESUB|SIGN (?:ME|US) BACK UP|(?:PUT|ADD) (?:ME|US) BACK|REABONN\w*|REINSCRI\w*"
+    r"|REMET\w* (?:MOI|NOUS)|(?:VOLVER|VUELV\w*) A (?:SUSCRIB|INSCRIB|AGREG|PONER|ANADIR)\w*"
+    r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)"
+)
+"""Words of a customer who asks to be put back on the messages ("put me back on", "réinscrivez-moi",
+"remettez-moi sur la liste", "suscribirme de nuevo"): under CONTEXTUAL a revocation word beside them
+("I didn't mean to unsubscribe, can you put me back on?") is AMBIGUOUS (``rejoins``)."""
 _WANTS_MESSAGES = re.compile(
-    r"\b(?:RE ?SUBSCRIB\w*|RESUB|SUBSCRIBE (?:ME|US)|SIGN (?:ME|US) (?:BACK )?UP|OPT (?:ME |US )?(?:BACK )?IN"
+    rf"\b(?:{_REJOIN}|SUBSCRIBE (?:ME|US)|SIGN (?:ME|US) (?:BACK )?UP|OPT (?:ME |US )?(?:BACK )?IN"
     r"|RESTART|RESUME|UNSTOP|START (?:SENDING|TEXTING|AGAIN)|(?:WANT|LIKE|WISH|NEED) TO (?:RECEIVE|GET|START)"
     r"|(?:WANT|LIKE|NEED) (?:THE |YOUR |MY )?(?:TEXTS|MESSAGES|ALERTS) (?:BACK|AGAIN)"
     r"|VOLVER A (?:RECIBIR|SUSCRIB|INSCRIB|ACTIV)\w*|QUIERO (?:RECIBIR|SUSCRIB\w*|INSCRIB\w*)|REACTIV\w*"
-    r"|REABONN\w*|REINSCRI\w*|RECOMMENCER|ABONNEZ MOI|INSCRIVEZ MOI|VEUX (?:RECEVOIR|M ABONNER|M INSCRIRE)"
+    r"|RECOMMENCER|ABONNEZ MOI|INSCRIVEZ MOI|VEUX (?:RECEVOIR|M ABONNER|M INSCRIRE)"
     r"|(?:A|DE) NOUVEAU)\b"
 )
 """Words of a customer who wants the messages (again): "resubscribe me", "quiero volver a recibir los
 mensajes", "réabonnez-moi", "je veux recevoir vos textos à nouveau"."""
+_REJOINS = re.compile(rf"\b(?:{_REJOIN})\b")
 
 
 _NEGATIONS = frozenset(
@@ -1037,9 +1172,19 @@ def settled(clauses: Clauses) -> str | None:
 
 def wants_messages(clauses: Clauses) -> str | None:
     """What in ``clauses`` says the customer wants the messages, if anything."""
+    return _wish(_WANTS_MESSAGES, clauses)
+
+
+def rejoins(clauses: Clauses) -> str | None:
+    """What in ``clauses`` asks to be put back on the messages (``_REJOIN``), if anything."""
+    return _wish(_REJOINS, clauses)
+
+
+def _wish(pattern: re.Pattern[str], clauses: Clauses) -> str | None:
+    """The first match of ``pattern`` in ``clauses`` with no negation among the three words before it."""
     for clause in clauses:
         text = " ".join(clause)
-        for found in _WANTS_MESSAGES.finditer(text):
+        for found in pattern.finditer(text):
             if not _NEGATIONS.intersection(text[: found.start()].split()[-3:]):
                 return found.group()
     return None
@@ -1670,6 +1815,12 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
                 return f"{rest[0]}: someone else unsubscribing"
             if rest and rest[0] in _MODIFIED_NOUNS:
                 return f"{phrase} {rest[0]}"
+            if rest[2:3] and rest[0] in _DETERMINERS and rest[2] in _FROM and rest[1] not in _THE_LINE:
+                return f"{rest[0]} {rest[1]}: someone else unsubscribing"
+            if i and clause[i - 1] in _WRITER_DID and rest[:1] and rest[0] in _FROM:
+                mail = rest[1:5]
+                if _SOMEONE_ELSES_MESSAGES.intersection(mail) and not _THE_SENDERS.intersection(mail):
+                    return " ".join(mail)
             if words == ("REVOKE",) and rest[:1] and rest[0] in _DETERMINERS:
                 object_words = rest[1:4]
                 if object_words and not any(
@@ -1685,13 +1836,39 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
     return None
 
 
+_FROM = frozenset(["FROM", "OF", "DE", "DEL", "DU", "DES"])
+_THE_LINE = frozenset(["NUMBER", "PHONE", "CELL", "LINE", "ACCOUNT", "MOBILE", "NUMERO", "PORTABLE"])
+"""What after "unsubscribe my" is the customer's own line, not someone else ("unsubscribe my kids from
+that channel" is someone else)."""
+_WRITER_DID = frozenset(
+    ["I", "IM", "IVE", "WE", "WERE", "WEVE", "SUIS", "SOMMES", "JUST", "FINALLY", "ALREADY", "DEJA", "ENFIN"]
+)
+"""Words just before UNSUBSCRIBE that make it the writer's own doing ("I'm unsubscribing from every
+store email", "je me suis désinscrit de cette newsletter"): from someone else's e-mail, no request."""
+_THE_SENDERS = frozenset(["YOUR", "UR", "YOU", "VOS", "VOTRE", "SU", "SUS", "USTEDES"])
 _MODIFIED_NOUNS = frozenset(
     ["BUTTON", "BUTTONS", "LINK", "LINKS", "PAGE", "OPTION", "OPTIONS", "FORM", "FORMS", "SETTING"]
 )
 """Nouns after UNSUBSCRIBE or OPT OUT that make it a modifier ("the unsubscribe button")."""
 _CONSENT_WORDS = frozenset(["CONSENT", "PERMISSION", "AUTHORIZATION", "AUTHORISATION", "OPTIN", "AGREEMENT"])
 _SOMEONE_ELSES_MESSAGES = frozenset(
-    ["NEWSLETTER", "NEWSLETTERS", "EMAIL", "EMAILS", "MAILING", "GROUP", "CHANNEL", "FAMILY", "CLASS"]
+    [
+        "NEWSLETTER",
+        "NEWSLETTERS",
+        "EMAIL",
+        "EMAILS",
+        "MAILING",
+        "GROUP",
+        "CHANNEL",
+        "FAMILY",
+        "CLASS",
+        "MAILS",
+        "CORREOS",
+        "BOLETIN",
+        "CHAINE",
+        "CANAL",
+        "INFOLETTRE",
+    ]
 )
 """Nouns that name messages the sender does not send ("unsubscribed from that newsletter", "from that
 group text"): e-mail, groups, channels."""

@@ -10,7 +10,9 @@ leet spellings), then read in this order (``KeywordRules.classify_reply``):
 2. Match mode WORD only: one sentence of the reply is an opt-out keyword other than the FCC words
    ("Alto, no me interesa"; those are step 4's).
 3. Match mode WORD only: a configured opt-out phrase, or a natural revocation of an enabled
-   language (``intents.NATURAL_REVOCATIONS``), appears in the reply.
+   language (``intents.NATURAL_REVOCATIONS``), appears in the reply. Under ``CONTEXTUAL`` a reply
+   with a revocation word or phrase that asks to be put back on the messages ("I didn't mean to
+   unsubscribe, can you put me back on?", ``intents.rejoins``) is ``AMBIGUOUS``.
 4. Match mode WORD only: a revocation word appears: under ``RevocationPolicy.STRICT`` it revokes;
    under ``CONTEXTUAL`` it revokes when used about the messages or alone, and the reply is
    ``AMBIGUOUS`` when every use is clearly about something else (``intents.judge_revocation_word``).
@@ -40,6 +42,7 @@ from sms_opt_out.domain.intents import (
     laughter,
     natural_revocation,
     object_elsewhere,
+    rejoins,
     reply_language,
     settled,
     without_politeness,
@@ -239,6 +242,13 @@ class KeywordRules:
             for phrase, c in self._matchers
             if (phrase[0] in compact_words and _contains(words, phrase)) or "".join(phrase) in compact_words
         ]
+        rejoin = contextual and present and rejoins(clauses)
+        if rejoin:
+            reason = (
+                f"{present[0].keyword} in a reply that asks to be put back on the messages ({rejoin}): "
+                "not clearly a revocation (policy CONTEXTUAL)"
+            )
+            return self._decided(replace(present[0], intent=Intent.AMBIGUOUS), "ambiguous.rejoin", reason)
         decisive = next((c for c in present if c.keyword not in CONTEXTUAL_WORDS), None)
         elsewhere = decisive and contextual and object_elsewhere(clauses, decisive.keyword or "")
         if decisive is not None and elsewhere:
