@@ -147,6 +147,8 @@ part, before any change for it, was:
 | heldout-5 (unseen, never tuned), CONTEXTUAL | 96.6% / 90.5% / 90.1% / 92.7% | 99.5% | 33 of 370 (8.9%) |
 | heldout-6, STRICT | 97.6% / 94.8% / 94.9% / 96.0% | 95.1% | 57 of 349 |
 | heldout-6, CONTEXTUAL | 96.1% / 91.7% / 92.9% / 93.8% | 99.0% | 3 of 349 (0.9%) |
+| heldout-7, STRICT | 95.1% / 88.9% / 94.4% / 93.0% | 96.0% | 79 of 394 |
+| heldout-7, CONTEXTUAL | 87.4% / 82.4% / 91.6% / 87.2% | 99.7% | 5 of 394 (1.3%) |
 | tuning-2 round 1 (313 revocations), STRICT | 65.7% / 70.8% / 63.7% / 66.8% | 96.3% | 8 of 38 |
 | tuning-2 round 1, CONTEXTUAL | 63.8% / 70.8% / 61.8% / 65.5% | 100% | 3 of 38 |
 | tuning-2 round 3 (192 revocations), both | 159 of 192 found (82.8%) | - | - |
