@@ -16,6 +16,17 @@ from moto.server import ThreadedMotoServer
 from werkzeug.serving import make_server
 
 
+class _QuietKeptAlive(MotoRequestHandler):
+    """moto's request handler, keeping each client's connection open between requests (HTTP/1.1, as
+    AWS's endpoints do: a client does not connect again for every request) and logging no line per
+    request."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
 class AtomicMotoServer(ThreadedMotoServer):
     """A ThreadedMotoServer on 127.0.0.1 whose requests are served one after another."""
 
@@ -31,7 +42,7 @@ class AtomicMotoServer(ThreadedMotoServer):
                 return list(app(environ, start_response))
 
         self._server = make_server(
-            self._ip_address, self._port, atomic, True, request_handler=MotoRequestHandler
+            self._ip_address, self._port, atomic, True, request_handler=_QuietKeptAlive
         )
         self._server_ready_event.set()
         self._server.serve_forever()
