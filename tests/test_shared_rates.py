@@ -154,6 +154,34 @@ def test_between_renewals_no_request_is_made(moto_server: Any) -> None:
     assert calls == [KEY_PREFIX + OUR_NUMBER] * 2, "one write per identity and second"
 
 
+def test_a_container_knows_without_asking_that_another_sends_until_the_others_lease_ends(
+    moto_server: Any,
+) -> None:
+    clock = Clock()
+    sending, asking = containers(moto_server, clock, 2)
+    assert not asking.others_sending(OUR_NUMBER), "nothing seen yet"
+    sending.share(OUR_NUMBER)
+    asking.share(OUR_NUMBER)
+    asking.release(OUR_NUMBER)
+
+    assert asking.others_sending(OUR_NUMBER), "the other's lease, seen at the renewal, runs on"
+    assert not sending.others_sending(OUR_NUMBER), "its own lease is not another's"
+    clock.now += LEASE_SECONDS
+    assert not asking.others_sending(OUR_NUMBER), "that lease has ended"
+
+
+def test_a_pacer_asks_no_share_of_a_rate_another_container_is_known_to_send_from() -> None:
+    asked: list[str] = []
+    pacer = Pacer(
+        {OUR_NUMBER: 3.0},
+        fleet_share=lambda identity: asked.append(identity) or (1.0, 0.0),
+        fleet_busy=lambda identity: True,
+    )
+
+    assert not pacer.slot_alone(OUR_NUMBER, within=1.0)
+    assert asked == [], "nothing renewed: nothing joined that would have to be released"
+
+
 def test_a_refused_renewal_keeps_the_last_share() -> None:
     class Refusing:
         def update_item(self, **request: Any) -> Any:

@@ -12,6 +12,11 @@ take its share at their next renewal; a container that stops without doing so (a
 frees it when its lease ends. No write depends on another's (each container writes only its
 attribute), so no condition can fail and no retry is needed.
 
+A renewal also tells until when the other containers' leases run (``others_sending``): until the
+last of them ends, this container knows without asking that it does not have the rate to itself, so
+a reply that only wants to know whether it may send alone (the reply function under a burst) asks
+nothing, and joins nothing it would have to release.
+
 A joining container is counted by the others at their next renewal, so a container that finds
 others sending waits until the last of them has renewed (each lease tells when it was written)
 before its first send from the identity, while they make room: at most ``RENEW_SECONDS``.
@@ -72,6 +77,8 @@ class SharedRates:
         self._clock = clock or (lambda: time.time())
         self.container = container or uuid.uuid4().hex
         self._shares: dict[str, _Share] = {}
+        self._others: dict[str, float] = {}
+        """When the last lease of another container seen at this one's last renewal ends, by identity."""
         self._lock = threading.Lock()
 
     def share(self, identity: str) -> tuple[float, float]:
@@ -86,6 +93,14 @@ class SharedRates:
             start_at = self._shares[identity].start_at
         wait = 0.0 if start_at is None else max(0.0, start_at - self._clock())
         return fraction, wait
+
+    def others_sending(self, identity: str) -> bool:
+        """Whether another container's lease on ``identity``'s rate, as this container's last renewal
+        saw it, still runs: the rate is shared now (or, if that container released it early, was until
+        then). Asks nothing of DynamoDB; kept across ``release``."""
+        with self._lock:
+            until = self._others.get(identity)
+        return until is not None and until > self._clock()
 
     def release(self, identity: str) -> None:
         """This container is done sending from ``identity`` for now: its lease is removed, so the
@@ -127,6 +142,10 @@ class SharedRates:
         with self._lock:
             if share.renewed_at is None and others_renewed is not None:
                 share.start_at = min(now, others_renewed) + RENEW_SECONDS
+            if others_renewed is None:
+                self._others.pop(identity, None)
+            else:
+                self._others[identity] = others_renewed + LEASE_SECONDS
             share.holders = max(1, live)
             share.expired = gone
             share.renewed_at = now
