@@ -151,19 +151,27 @@ def _serve_aws(conn: Connection, environment: dict[str, str]) -> None:
             boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
             url = boto3.client("sqs").create_queue(QueueName="confirmations")["QueueUrl"]
             conn.send((server.endpoint_url, url))
-            conn.recv()
+            while conn.recv() == "served":  # what it served so far, and its CPU time: then "stop"
+                conn.send((dict(server.served), time.process_time()))
         finally:
             server.stop()
 
 
 @contextmanager
-def _dynamodb() -> Iterator[str]:
-    """DynamoDB with the table, and SQS with the confirmation queue (whose URL it yields), served by
-    another process."""
+def _dynamodb() -> Iterator[tuple[str, Callable[[], tuple[Counter[str], float]]]]:
+    """DynamoDB with the table, and SQS with the confirmation queue, served by another process: the
+    queue's URL, and a function answering the requests served so far by operation and the server's
+    CPU seconds."""
+
+    def served_so_far() -> tuple[Counter[str], float]:
+        pipe.send("served")
+        counts, cpu = pipe.recv()
+        return Counter({str(k).rpartition(".")[2]: n for k, n in counts.items()}), float(cpu)
+
     with served(_serve_aws, dict(os.environ)) as ((endpoint, url), pipe):
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = endpoint
         try:
-            yield str(url)
+            yield str(url), served_so_far
         finally:
             pipe.send("stop")
 
@@ -185,10 +193,19 @@ class Burst:
     """What the queue's consumers answered for each record (a failure by its error's type)."""
     confirmations: list[float] = field(default_factory=list)
     """When the simulator accepted each confirmation (epoch seconds)."""
+    served: Counter[str] = field(default_factory=Counter)
+    """The requests DynamoDB and SQS served while the reply invocations ran, by operation (the queue's
+    consumers' among them)."""
+    served_cpu: float = 0.0
+    """The server's CPU seconds meanwhile."""
+    replies_seconds: float = 0.0
+    """Seconds from the burst until the last reply invocation ended."""
     sent_twice: int = 0
     throttled: int = 0
     calls: int = 0
     seconds: float = 0.0
+    load: float = 0.0
+    """The machine's load average (1 minute) at the end."""
 
     @property
     def confirmed_rate(self) -> float:
@@ -386,7 +403,7 @@ def run(stops: int = STOPS, containers: int = CONTAINERS, consumers: int = CONSU
     saved = dict(os.environ)
     try:
         os.environ.update(ENVIRONMENT)
-        with _dynamodb() as url, _simulator([NUMBER]) as (endpoint, pipe):
+        with _dynamodb() as (url, served_so_far), _simulator([NUMBER]) as (endpoint, pipe):
             os.environ.update(_environment([NUMBER], endpoint))
             os.environ["CONFIRMATION_QUEUE_URL"] = url
             from sms_opt_out.runtime import build_reply_processor
@@ -404,14 +421,19 @@ def run(stops: int = STOPS, containers: int = CONTAINERS, consumers: int = CONSU
                 processors.append(processor)
             invocations = _Lambda(processors, burst)
             queue = _ConfirmationQueue([build_reply_processor() for _ in range(consumers)], url, burst)
+            before, cpu_before = served_so_far()
             start[0] = time.monotonic()
             for reply in _stops(stops):
                 invocations.submit(reply)
             queue.start()
             invocations.run()
+            burst.replies_seconds = began()
+            after, cpu_after = served_so_far()
+            burst.served, burst.served_cpu = after - before, cpu_after - cpu_before
             queue.replies_done.set()
             queue.join()
             burst.seconds = began()
+            burst.load = os.getloadavg()[0]
             pipe.send("report")
             texts, burst.throttled, burst.calls = pipe.recv()
     finally:
@@ -426,6 +448,21 @@ def _failures(consumed: Counter[str]) -> str:
     """The consumers' failures by type, e.g. `` (CustomerBusyError 3)``; empty when none."""
     failed = [f"{kind} {n}" for kind, n in sorted(consumed.items()) if kind not in ANSWERED]
     return f" ({', '.join(failed)})" if failed else ""
+
+
+def _served(b: Burst) -> str:
+    """What the DynamoDB and SQS server did while the reply invocations ran: requests a reply, by
+    operation, a second, and its CPU each."""
+    total = sum(b.served.values())
+    if not total or not b.replies_seconds:
+        return ""
+    kinds = ", ".join(f"{n / b.stops:.2f} {kind}" for kind, n in b.served.most_common())
+    return (
+        f"; while the replies ran ({b.replies_seconds:.1f} s) DynamoDB and SQS answered {total:,} requests, "
+        f"{total / b.stops:.1f} a reply ({kinds}; the consumers' among them), "
+        f"{total / b.replies_seconds:.0f} a second at {1000 * b.served_cpu / total:.1f} ms of the server's "
+        "CPU each"
+    )
 
 
 def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
@@ -454,7 +491,8 @@ def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
             f"{lost} lost, {b.sent_twice} confirmed twice; {b.failed_invocations:,} failed invocations, "
             f"{sum(n for k, n in b.consumed.items() if k not in ANSWERED):,} queued records retried"
             f"{_failures(b.consumed)}, "
-            f"{b.throttled:,} of {b.calls:,} SendTextMessage calls throttled; {b.seconds:.0f} s in all",
+            f"{b.throttled:,} of {b.calls:,} SendTextMessage calls throttled; {b.seconds:.0f} s in all"
+            f"{_served(b)}; load average {b.load:.1f}",
             "-",
             "all recorded and enforced ≤ 10 s, all confirmed at ≥ 90% of the rate: "
             + ("met" if met else "MISSED"),

@@ -15,7 +15,9 @@ attribute), so no condition can fail and no retry is needed.
 A renewal also tells until when the other containers' leases run (``others_sending``): until the
 last of them ends, this container knows without asking that it does not have the rate to itself, so
 a reply that only wants to know whether it may send alone (the reply function under a burst) asks
-nothing, and joins nothing it would have to release.
+nothing, and joins nothing it would have to release. Once that lease has ended, it looks again
+(one eventually consistent ``GetItem``, half a read unit, which joins nothing) before it would join,
+until a look shows no other: a container that never saw another pays nothing for this.
 
 A joining container is counted by the others at their next renewal, so a container that finds
 others sending waits until the last of them has renewed (each lease tells when it was written)
@@ -95,12 +97,27 @@ class SharedRates:
         return fraction, wait
 
     def others_sending(self, identity: str) -> bool:
-        """Whether another container's lease on ``identity``'s rate, as this container's last renewal
-        saw it, still runs: the rate is shared now (or, if that container released it early, was until
-        then). Asks nothing of DynamoDB; kept across ``release``."""
+        """Whether another container holds a lease on ``identity``'s rate now: the last one this
+        container saw (at a renewal or a look) still runs (asking nothing; if that container released
+        it early, the rate was shared until then), or, once it has ended, a look at the item shows one.
+        False without asking when this container never saw another (or its last look showed none);
+        a look AWS refuses counts as none (the caller joins, and its renewal tells the truth)."""
+        now = self._clock()
         with self._lock:
             until = self._others.get(identity)
-        return until is not None and until > self._clock()
+        if until is None:
+            return False
+        if until > now:
+            return True
+        try:
+            answer = self._client.get_item(TableName=self.table_name, Key=_key(identity))
+        except Exception as error:  # noqa: BLE001 - not known: the caller joins, and learns at its renewal
+            logger.warning("rate leases of an identity not read: %s", type(error).__name__)
+            answer = {}
+        _, _, others_renewed = _holders(answer.get("Item", {}), now, HOLDER_PREFIX + self.container)
+        with self._lock:
+            self._remember_others(identity, others_renewed)
+        return others_renewed is not None
 
     def release(self, identity: str) -> None:
         """This container is done sending from ``identity`` for now: its lease is removed, so the
@@ -142,15 +159,19 @@ class SharedRates:
         with self._lock:
             if share.renewed_at is None and others_renewed is not None:
                 share.start_at = min(now, others_renewed) + RENEW_SECONDS
-            if others_renewed is None:
-                self._others.pop(identity, None)
-            else:
-                self._others[identity] = others_renewed + LEASE_SECONDS
+            self._remember_others(identity, others_renewed)
             share.holders = max(1, live)
             share.expired = gone
             share.renewed_at = now
             share.renewing = False
             return 1 / share.holders
+
+    def _remember_others(self, identity: str, others_renewed: float | None) -> None:
+        """Under the lock: when the last other lease seen on ``identity`` ends (None: none seen)."""
+        if others_renewed is None:
+            self._others.pop(identity, None)
+        else:
+            self._others[identity] = others_renewed + LEASE_SECONDS
 
     def _renew(self, identity: str, now: float, expired: list[str]) -> dict[str, Any]:
         names = {"#me": HOLDER_PREFIX + self.container, "#ttl": TTL_ATTRIBUTE}
