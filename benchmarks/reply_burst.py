@@ -38,6 +38,7 @@ from typing import Any, cast
 from unittest.mock import patch
 
 import boto3
+import moto.backends as moto_backends
 import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.table import Table
@@ -72,6 +73,7 @@ MAX_RECEIVES = 20
 RETRY_DELAYS = (60.0, 120.0)
 """Lambda's retries of an asynchronous event whose invocation failed: after one, then two minutes."""
 NUMBER = TOLL_FREE
+SERVER_SWITCH_SECONDS = 0.05
 
 
 class _TablesKept:
@@ -157,12 +159,24 @@ def _uncounted_send_message() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def _moto_modules_listed_once() -> Iterator[None]:
+    """moto's server finds the service a request is for by listing its package's directory (and
+    asking whether each entry is a directory) at every request; the list does not change while it
+    serves, so it is made once."""
+    modules = tuple(moto_backends.list_of_moto_modules())
+    with patch.object(moto_backends, "list_of_moto_modules", lambda: iter(modules)):
+        yield
+
+
 def _serve_aws(conn: Connection, environment: dict[str, str]) -> None:
     """In a process of its own (its own interpreter lock, as AWS is another machine): the moto server
     with the table and the confirmation queue; sends its endpoint and the queue's URL, then serves
-    until told to stop."""
+    until told to stop. Its threads (one per client connection) switch every 50 ms rather than 5: the
+    one applying a request holds the server's lock, and the others mostly wait for it."""
     os.environ.update(environment)
-    with _item_rollback(), _partition_query(), _uncounted_send_message():
+    sys.setswitchinterval(SERVER_SWITCH_SECONDS)
+    with _item_rollback(), _partition_query(), _uncounted_send_message(), _moto_modules_listed_once():
         server = AtomicMotoServer()
         server.start()
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = server.endpoint_url
