@@ -14,7 +14,11 @@ Every container shares the number's rate through its ``RATE#`` leases, as deploy
 registered as AWS describes it (toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with
 50 ms per call; DynamoDB and SQS are a moto server in a process of its own, answering one request
 at a time (each applied whole, as DynamoDB does), which backs a transaction up by the items it
-names rather than by copying the whole table (``_item_rollback``).
+names rather than by copying the whole table (``_item_rollback``), reads a Query's partition alone
+rather than sorting the table (``_partition_query``), counts no messages for a standard queue's
+SendMessage (``_uncounted_send_message``) and lists moto's modules once (``_moto_modules_listed_once``):
+moto's costs that grow with the burst and that AWS does not have. The row also tells what that server
+answered while the replies ran, and the CPU it and this process spent per request.
 
 ``python -m benchmarks.reply_burst [STOPS [CONTAINERS [CONSUMERS]]]`` prints the row;
 ``benchmarks.run`` adds it to BENCHMARKS.md.
