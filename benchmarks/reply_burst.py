@@ -14,7 +14,11 @@ Every container shares the number's rate through its ``RATE#`` leases, as deploy
 registered as AWS describes it (toll-free, ``MessagingLimits`` 3 MPS) and limited at its rate, with
 50 ms per call; DynamoDB and SQS are a moto server in a process of its own, answering one request
 at a time (each applied whole, as DynamoDB does), which backs a transaction up by the items it
-names rather than by copying the whole table (``_item_rollback``).
+names rather than by copying the whole table (``_item_rollback``), reads a Query's partition alone
+rather than sorting the table (``_partition_query``), counts no messages for a standard queue's
+SendMessage (``_uncounted_send_message``) and lists moto's modules once (``_moto_modules_listed_once``):
+moto's costs that grow with the burst and that AWS does not have. The row also tells what that server
+answered while the replies ran, and the CPU it and this process spent per request.
 
 ``python -m benchmarks.reply_burst [STOPS [CONTAINERS [CONSUMERS]]]`` prints the row;
 ``benchmarks.run`` adds it to BENCHMARKS.md.
@@ -38,9 +42,11 @@ from typing import Any, cast
 from unittest.mock import patch
 
 import boto3
+import moto.backends as moto_backends
 import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.table import Table
+from moto.sqs.models import Queue, SQSBackend
 
 from benchmarks.fleet_rates import TOLL_FREE, _environment, _simulator
 from benchmarks.local_stack import ENVIRONMENT
@@ -71,6 +77,7 @@ MAX_RECEIVES = 20
 RETRY_DELAYS = (60.0, 120.0)
 """Lambda's retries of an asynchronous event whose invocation failed: after one, then two minutes."""
 NUMBER = TOLL_FREE
+SERVER_SWITCH_SECONDS = 0.05
 
 
 class _TablesKept:
@@ -115,12 +122,65 @@ def _item_rollback() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def _partition_query() -> Iterator[None]:
+    """moto answers a Query of a table's key by sorting every item of the table and keeping those of
+    the partition asked for: each Query costs the whole table, which grows by three items a reply.
+    DynamoDB reads the partition alone; so does this (the same items, the rest of moto's Query as it
+    is: conditions, order, pages, sizes)."""
+    original = Table.query
+
+    def query(table: Table, hash_key: Any, *args: Any, **kwargs: Any) -> Any:
+        index_name = kwargs.get("index_name") or (args[6] if len(args) > 6 else None)
+        if index_name or not table.range_key_attr or hash_key is None:
+            return original(table, hash_key, *args, **kwargs)
+        partition = list(table.items.get(hash_key, {}).values())
+        table.all_items = lambda: partition  # type: ignore[method-assign]
+        try:
+            return original(table, hash_key, *args, **kwargs)
+        finally:
+            del table.all_items
+
+    with patch.object(Table, "query", query):
+        yield
+
+
+@contextmanager
+def _uncounted_send_message() -> Iterator[None]:
+    """moto's SendMessage reads the queue's attributes to learn whether it deduplicates by content
+    (which only a FIFO queue does), and making them counts every message on the queue three times:
+    each SendMessage costs the whole queue, which grows by a message a reply. SQS does not; a standard
+    queue's SendMessage here makes no count (the rest of it as it is)."""
+    original = SQSBackend.send_message
+
+    def send_message(backend: SQSBackend, queue_name: str, *args: Any, **kwargs: Any) -> Any:
+        if backend.get_queue(queue_name).fifo_queue:
+            return original(backend, queue_name, *args, **kwargs)
+        with patch.object(Queue, "attributes", property(lambda _: {})):
+            return original(backend, queue_name, *args, **kwargs)
+
+    with patch.object(SQSBackend, "send_message", send_message):
+        yield
+
+
+@contextmanager
+def _moto_modules_listed_once() -> Iterator[None]:
+    """moto's server finds the service a request is for by listing its package's directory (and
+    asking whether each entry is a directory) at every request; the list does not change while it
+    serves, so it is made once."""
+    modules = tuple(moto_backends.list_of_moto_modules())
+    with patch.object(moto_backends, "list_of_moto_modules", lambda: iter(modules)):
+        yield
+
+
 def _serve_aws(conn: Connection, environment: dict[str, str]) -> None:
     """In a process of its own (its own interpreter lock, as AWS is another machine): the moto server
     with the table and the confirmation queue; sends its endpoint and the queue's URL, then serves
-    until told to stop."""
+    until told to stop. Its threads (one per client connection) switch every 50 ms rather than 5: the
+    one applying a request holds the server's lock, and the others mostly wait for it."""
     os.environ.update(environment)
-    with _item_rollback():
+    sys.setswitchinterval(SERVER_SWITCH_SECONDS)
+    with _item_rollback(), _partition_query(), _uncounted_send_message(), _moto_modules_listed_once():
         server = AtomicMotoServer()
         server.start()
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = server.endpoint_url
@@ -128,19 +188,27 @@ def _serve_aws(conn: Connection, environment: dict[str, str]) -> None:
             boto3.client("dynamodb").create_table(TableName=TABLE_NAME, **table_definition())
             url = boto3.client("sqs").create_queue(QueueName="confirmations")["QueueUrl"]
             conn.send((server.endpoint_url, url))
-            conn.recv()
+            while conn.recv() == "served":  # what it served so far, and its CPU time: then "stop"
+                conn.send((dict(server.served), time.process_time()))
         finally:
             server.stop()
 
 
 @contextmanager
-def _dynamodb() -> Iterator[str]:
-    """DynamoDB with the table, and SQS with the confirmation queue (whose URL it yields), served by
-    another process."""
+def _dynamodb() -> Iterator[tuple[str, Callable[[], tuple[Counter[str], float]]]]:
+    """DynamoDB with the table, and SQS with the confirmation queue, served by another process: the
+    queue's URL, and a function answering the requests served so far by operation and the server's
+    CPU seconds."""
+
+    def served_so_far() -> tuple[Counter[str], float]:
+        pipe.send("served")
+        counts, cpu = pipe.recv()
+        return Counter({str(k).rpartition(".")[2]: n for k, n in counts.items()}), float(cpu)
+
     with served(_serve_aws, dict(os.environ)) as ((endpoint, url), pipe):
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = os.environ["AWS_ENDPOINT_URL_SQS"] = endpoint
         try:
-            yield str(url)
+            yield str(url), served_so_far
         finally:
             pipe.send("stop")
 
@@ -162,10 +230,21 @@ class Burst:
     """What the queue's consumers answered for each record (a failure by its error's type)."""
     confirmations: list[float] = field(default_factory=list)
     """When the simulator accepted each confirmation (epoch seconds)."""
+    served: Counter[str] = field(default_factory=Counter)
+    """The requests DynamoDB and SQS served while the reply invocations ran, by operation (the queue's
+    consumers' among them)."""
+    served_cpu: float = 0.0
+    """The server's CPU seconds meanwhile."""
+    client_cpu: float = 0.0
+    """The CPU seconds of this process (the containers, their clients and the bench) meanwhile."""
+    replies_seconds: float = 0.0
+    """Seconds from the burst until the last reply invocation ended."""
     sent_twice: int = 0
     throttled: int = 0
     calls: int = 0
     seconds: float = 0.0
+    load: float = 0.0
+    """The machine's load average (1 minute) at the end."""
 
     @property
     def confirmed_rate(self) -> float:
@@ -208,6 +287,15 @@ def _timed(processor: ReplyProcessor, burst: Burst, began: Callable[[], float]) 
     store = processor._store  # the processor's own: its receipts and leases are wrapped in place
     store.receipts = cast(Any, _Noting(store.receipts, "begin_reply", recorded))
     store.leases = cast(Any, _Noting(store.leases, "apply_and_claim", enforced))
+
+
+def _warm(processor: ReplyProcessor) -> None:
+    """Make the SQS client a container makes at its first confirmation queued (``LazyQueue``): a warm
+    container has it, and made here it is not made by 100 containers at once in one interpreter,
+    one after another (Python 3.11's ``cached_property`` locks the property for every instance)."""
+    confirmations = processor._confirmations
+    if confirmations is not None:
+        _ = confirmations._client
 
 
 def _stops(count: int) -> list[InboundReply]:
@@ -351,7 +439,7 @@ def run(stops: int = STOPS, containers: int = CONTAINERS, consumers: int = CONSU
     saved = dict(os.environ)
     try:
         os.environ.update(ENVIRONMENT)
-        with _dynamodb() as url, _simulator([NUMBER]) as (endpoint, pipe):
+        with _dynamodb() as (url, served_so_far), _simulator([NUMBER]) as (endpoint, pipe):
             os.environ.update(_environment([NUMBER], endpoint))
             os.environ["CONFIRMATION_QUEUE_URL"] = url
             from sms_opt_out.runtime import build_reply_processor
@@ -364,18 +452,26 @@ def run(stops: int = STOPS, containers: int = CONTAINERS, consumers: int = CONSU
             processors = []
             for _ in range(containers):  # warm containers, built before the burst
                 processor = build_reply_processor()
+                _warm(processor)
                 _timed(processor, burst, began)
                 processors.append(processor)
             invocations = _Lambda(processors, burst)
             queue = _ConfirmationQueue([build_reply_processor() for _ in range(consumers)], url, burst)
+            before, cpu_before = served_so_far()
+            ours = time.process_time()
             start[0] = time.monotonic()
             for reply in _stops(stops):
                 invocations.submit(reply)
             queue.start()
             invocations.run()
+            burst.replies_seconds = began()
+            burst.client_cpu = time.process_time() - ours
+            after, cpu_after = served_so_far()
+            burst.served, burst.served_cpu = after - before, cpu_after - cpu_before
             queue.replies_done.set()
             queue.join()
             burst.seconds = began()
+            burst.load = os.getloadavg()[0]
             pipe.send("report")
             texts, burst.throttled, burst.calls = pipe.recv()
     finally:
@@ -390,6 +486,21 @@ def _failures(consumed: Counter[str]) -> str:
     """The consumers' failures by type, e.g. `` (CustomerBusyError 3)``; empty when none."""
     failed = [f"{kind} {n}" for kind, n in sorted(consumed.items()) if kind not in ANSWERED]
     return f" ({', '.join(failed)})" if failed else ""
+
+
+def _served(b: Burst) -> str:
+    """What the DynamoDB and SQS server did while the reply invocations ran: requests a reply, by
+    operation, a second, and its CPU each."""
+    total = sum(b.served.values())
+    if not total or not b.replies_seconds:
+        return ""
+    kinds = ", ".join(f"{n / b.stops:.2f} {kind}" for kind, n in b.served.most_common())
+    return (
+        f"; while the replies ran ({b.replies_seconds:.1f} s) DynamoDB and SQS answered {total:,} requests, "
+        f"{total / b.stops:.1f} a reply ({kinds}; the consumers' among them), "
+        f"{total / b.replies_seconds:.0f} a second at {1000 * b.served_cpu / total:.1f} ms of the server's "
+        f"CPU each, the containers' process {1000 * b.client_cpu / total:.1f} ms each"
+    )
 
 
 def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
@@ -418,7 +529,8 @@ def rows(burst: Burst | None = None) -> list[tuple[str, str, str, str]]:
             f"{lost} lost, {b.sent_twice} confirmed twice; {b.failed_invocations:,} failed invocations, "
             f"{sum(n for k, n in b.consumed.items() if k not in ANSWERED):,} queued records retried"
             f"{_failures(b.consumed)}, "
-            f"{b.throttled:,} of {b.calls:,} SendTextMessage calls throttled; {b.seconds:.0f} s in all",
+            f"{b.throttled:,} of {b.calls:,} SendTextMessage calls throttled; {b.seconds:.0f} s in all"
+            f"{_served(b)}; load average {b.load:.1f}",
             "-",
             "all recorded and enforced ≤ 10 s, all confirmed at ≥ 90% of the rate: "
             + ("met" if met else "MISSED"),

@@ -40,7 +40,8 @@ REPLY_TABLE_ACTIONS = (
     "dynamodb:Query",
     "dynamodb:UpdateItem",
 )
-"""What the reply function does to the table: reads a receipt (GetItem), for a STOP under the lease
+"""What the reply function does to the table: reads a receipt and a number's rate leases (GetItem:
+``RATE#``, once a lease of another container it saw has ended), for a STOP under the lease
 the customer's history (Query: was an earlier opt-out answered?), and for a START the customer's AWS
 opt-out list records (BatchGetItem, as the registry reads state); writes receipts, history and
 unrecognised replies (PutItem, also inside its TransactWriteItems), state, leases, outcomes and

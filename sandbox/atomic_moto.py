@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,11 +17,24 @@ from moto.server import ThreadedMotoServer
 from werkzeug.serving import make_server
 
 
+class _QuietKeptAlive(MotoRequestHandler):
+    """moto's request handler, keeping each client's connection open between requests (HTTP/1.1, as
+    AWS's endpoints do: a client does not connect again for every request) and logging no line per
+    request."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
 class AtomicMotoServer(ThreadedMotoServer):
-    """A ThreadedMotoServer on 127.0.0.1 whose requests are served one after another."""
+    """A ThreadedMotoServer on 127.0.0.1 whose requests are served one after another; ``served``
+    counts them by operation (``X-Amz-Target``, e.g. ``DynamoDB_20120810.UpdateItem``)."""
 
     def __init__(self) -> None:
         super().__init__(ip_address="127.0.0.1", port=0, verbose=False)
+        self.served: Counter[str] = Counter()
 
     def _server_entry(self) -> None:
         app = DomainDispatcherApplication(create_backend_app)
@@ -28,10 +42,11 @@ class AtomicMotoServer(ThreadedMotoServer):
 
         def atomic(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
             with lock:
+                self.served[environ.get("HTTP_X_AMZ_TARGET", environ.get("PATH_INFO", ""))] += 1
                 return list(app(environ, start_response))
 
         self._server = make_server(
-            self._ip_address, self._port, atomic, True, request_handler=MotoRequestHandler
+            self._ip_address, self._port, atomic, True, request_handler=_QuietKeptAlive
         )
         self._server_ready_event.set()
         self._server.serve_forever()

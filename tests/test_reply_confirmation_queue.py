@@ -54,6 +54,8 @@ OPT_OUT_QUEUED = ReplyOutcome.OPT_OUT_QUEUED.value
 FIRST = {"inbound_id": "in-1", "timestamp": "2025-05-01T12:00:00.000Z"}
 SECOND = {"inbound_id": "in-2", "timestamp": "2025-05-01T12:05:00.000Z"}
 SENT = "pinpoint-sms-voice-v2:SendTextMessage"
+QUEUE = "sqs:SendMessage"
+OTHER_CUSTOMER = "+14155550188"
 
 
 @pytest.fixture
@@ -133,7 +135,7 @@ def test_a_stop_on_a_number_no_other_container_sends_from_is_confirmed_at_once_i
 
     rate_lease = "dynamodb:UpdateItem"  # this container's share of the number's rate (RATE#)
     made = requests.take()
-    assert made == [RECORD, APPLY_AND_CLAIM, UNDER_LEASE, rate_lease, ANSWER, FINISH]
+    assert made == [RECORD, APPLY_AND_CLAIM, rate_lease, UNDER_LEASE, ANSWER, FINISH]
     assert len([r for r in made if r.startswith("dynamodb:")]) == 5
     assert texts(sms) == [DEFAULT_OPT_OUT_CONFIRMATION] and queued(queue) == []
 
@@ -181,6 +183,70 @@ def test_a_stop_on_a_busy_number_is_enforced_at_once_and_confirmed_once_from_the
     assert len(sms.inbox(CUSTOMER)) == 1
 
 
+def test_stops_on_a_busy_number_read_nothing_under_their_lease_and_ask_the_rate_once(
+    queue: str, dynamodb: Any, sms: Any
+) -> None:
+    """Under a burst a queued STOP reads nothing under its lease (the queue's consumer reads the
+    receipt and the history when it answers), and a container that saw another's lease on the
+    number's rate asks nothing of the rate until that lease ends: no share joined, none released."""
+    another_container_sends(dynamodb)
+    requests = _Requests()
+    processor = build_reply_processor(requests.client)
+    first = InboundReply(CUSTOMER, OUR_NUMBER, "STOP", "in-1", FIRST["timestamp"])
+    second = InboundReply(OTHER_CUSTOMER, OUR_NUMBER, "STOP", "in-2", SECOND["timestamp"])
+
+    assert processor.process(first, Lease.for_invocation("request-1", 30_000)) == ReplyOutcome.OPT_OUT_QUEUED
+    rate_lease = "dynamodb:UpdateItem"  # renewed (which shows the other container's), then released
+    assert requests.take() == [RECORD, APPLY_AND_CLAIM, rate_lease, rate_lease, QUEUE, FINISH]
+
+    assert processor.process(second, Lease.for_invocation("request-2", 30_000)) == ReplyOutcome.OPT_OUT_QUEUED
+    assert requests.take() == [RECORD, APPLY_AND_CLAIM, QUEUE, FINISH]
+    assert texts(sms) == [] and len(queued(queue)) == 2
+    assert receipts(dynamodb) == {"in-1": QUEUED} and receipts(dynamodb, OTHER_CUSTOMER) == {"in-2": QUEUED}
+
+
+def test_a_delivery_whose_lease_ran_out_while_it_queued_leaves_the_receipt_another_settled(
+    handler_with: Callable[[Any], Handler], queue: str, dynamodb: Any, sms: Any
+) -> None:
+    # Given a STOP on a busy number whose invocation stalls once its confirmation is queued, while its
+    # lease runs out, Lambda's retry queues it again and the queue's consumer confirms it
+    another_container_sends(dynamodb)
+    event = sns_event("STOP", **FIRST)
+    outcomes: list[Any] = []
+
+    def meanwhile(**_: Any) -> None:
+        expire_lease(dynamodb)
+        outcomes.append(handler_with(None)(event))
+        outcomes.append(handler_with(None)(sqs_event(queued(queue)))["outcomes"])
+
+    stalling = _Stalling("after-call.sqs.SendMessage", meanwhile)
+
+    # When the stalled invocation goes on
+    assert handler_with(stalling.client)(event) == {"outcomes": ["DUPLICATE"]}
+
+    # Then it leaves the receipt as the consumer settled it: confirmed once, nothing left to answer
+    assert outcomes == [{"outcomes": [OPT_OUT_QUEUED]}, ["OPT_OUT", "DUPLICATE"]]
+    assert len(sms.inbox(CUSTOMER)) == 1
+    assert receipts(dynamodb) == {"in-1": "CONFIRMED"} and not lease_held(dynamodb)
+
+
+class _Stalling:
+    """A client factory whose clients run ``meanwhile`` once, at the first ``event`` (a botocore event)."""
+
+    def __init__(self, event: str, meanwhile: Callable[..., None]) -> None:
+        self.session = boto3.session.Session()
+        self._meanwhile: Callable[..., None] | None = meanwhile
+        self.session.events.register(event, self._once)
+
+    def _once(self, **kwargs: Any) -> None:
+        meanwhile, self._meanwhile = self._meanwhile, None
+        if meanwhile is not None:
+            meanwhile(**kwargs)
+
+    def client(self, name: str, **kwargs: Any) -> Any:
+        return self.session.client(name, **kwargs)
+
+
 LATER = {
     # a later START decides: the last answer must match the state
     "later-start": ("START", "OPT_IN", "SUPERSEDED", DEFAULT_OPT_IN_CONFIRMATION),
@@ -191,12 +257,21 @@ LATER = {
 
 @pytest.mark.parametrize(("body", "answered", "queued_as", "text"), LATER.values(), ids=LATER.keys())
 def test_a_queued_stop_that_a_later_reply_answered_meanwhile_is_not_confirmed(
-    handle: Handler, queue: str, dynamodb: Any, sms: Any, body: str, answered: str, queued_as: str, text: str
+    handler_with: Callable[[Any], Handler],
+    handle: Handler,
+    queue: str,
+    dynamodb: Any,
+    sms: Any,
+    body: str,
+    answered: str,
+    queued_as: str,
+    text: str,
 ) -> None:
-    # Given a queued STOP, and the customer's next reply answered at once before the queue's turn
+    # Given a queued STOP, and the customer's next reply answered at once before the queue's turn (by
+    # another container: the first one knows the other sender's lease runs on, and would queue it)
     records = queued_stop(handle, queue, dynamodb)
     stops_sending(dynamodb)
-    assert handle(sns_event(body, **SECOND)) == {"outcomes": [answered]}
+    assert handler_with(None)(sns_event(body, **SECOND)) == {"outcomes": [answered]}
 
     # When the queue's consumer takes the STOP
     assert handle(sqs_event(records))["outcomes"] == [queued_as]

@@ -154,6 +154,63 @@ def test_between_renewals_no_request_is_made(moto_server: Any) -> None:
     assert calls == [KEY_PREFIX + OUR_NUMBER] * 2, "one write per identity and second"
 
 
+def test_a_container_knows_without_asking_that_another_sends_until_the_others_lease_ends(
+    moto_server: Any,
+) -> None:
+    clock = Clock()
+    sending, asking = containers(moto_server, clock, 2)
+    assert not asking.others_sending(OUR_NUMBER), "nothing seen yet"
+    sending.share(OUR_NUMBER)
+    asking.share(OUR_NUMBER)
+    asking.release(OUR_NUMBER)
+
+    assert asking.others_sending(OUR_NUMBER), "the other's lease, seen at the renewal, runs on"
+    assert not sending.others_sending(OUR_NUMBER), "its own lease is not another's"
+    clock.now += RENEW_SECONDS
+    sending.share(OUR_NUMBER)
+    clock.now += LEASE_SECONDS - RENEW_SECONDS
+    assert asking.others_sending(OUR_NUMBER), "the lease seen has ended: a look shows it renewed"
+    clock.now += LEASE_SECONDS
+    assert not asking.others_sending(OUR_NUMBER), "a look shows it ended"
+
+
+def test_a_container_that_never_saw_another_asks_nothing_and_looks_only_after_a_seen_lease_ends(
+    moto_server: Any,
+) -> None:
+    asked: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str) -> Any:
+            asked.append(name)
+            return getattr(moto_server, name)
+
+    clock = Clock()
+    (sending,) = containers(moto_server, clock, 1)
+    asking = SharedRates(TABLE, Counting(), clock, container="asking")
+    assert not asking.others_sending(OUR_NUMBER) and asked == [], "never saw another: nothing asked"
+
+    sending.share(OUR_NUMBER)
+    asking.share(OUR_NUMBER)
+    asking.release(OUR_NUMBER)
+    asked.clear()
+    assert asking.others_sending(OUR_NUMBER) and asked == [], "a lease it saw runs on: nothing asked"
+    clock.now += LEASE_SECONDS
+    assert not asking.others_sending(OUR_NUMBER) and asked == ["get_item"], "one look, which joins nothing"
+    assert not asking.others_sending(OUR_NUMBER) and asked == ["get_item"], "none seen since: nothing asked"
+
+
+def test_a_pacer_asks_no_share_of_a_rate_another_container_is_known_to_send_from() -> None:
+    asked: list[str] = []
+    pacer = Pacer(
+        {OUR_NUMBER: 3.0},
+        fleet_share=lambda identity: asked.append(identity) or (1.0, 0.0),
+        fleet_busy=lambda identity: True,
+    )
+
+    assert not pacer.slot_alone(OUR_NUMBER, within=1.0)
+    assert asked == [], "nothing renewed: nothing joined that would have to be released"
+
+
 def test_a_refused_renewal_keeps_the_last_share() -> None:
     class Refusing:
         def update_item(self, **request: Any) -> Any:

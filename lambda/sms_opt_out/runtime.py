@@ -95,6 +95,7 @@ def _sms(
         known_rate=limits.rate,
         fleet_share=fleet.share if fleet is not None else None,
         fleet_release=fleet.release if fleet is not None else None,
+        fleet_busy=fleet.others_sending if fleet is not None else None,
     )
     gateway = SmsGateway(client, pacer, originations.names)
     return gateway, originations

@@ -212,6 +212,14 @@ class ReplyProcessor:
         try:
             # Recorded and enforced with DynamoDB alone. Only the answer may need a pool's numbers.
             governing = self._governing(reply) if event is not None else frozenset()
+            queue = self._queue_first(reply, event, queued, deadline)
+            if queue is not None:
+                # The number's slots are taken (a burst): the opt-out is enforced, and the consumer
+                # reads the receipt and the history under the customer's lease when it answers, so
+                # nothing is read here. A receipt another delivery settled meanwhile stays as it is.
+                _queue(queue, reply)
+                finished = self._finish(receipt, CONFIRMATION_QUEUED, lease, unsettled_only=True)
+                return _QUEUED[classification.intent] if finished else ReplyOutcome.DUPLICATE
             stored, history = self._read_under_lease(receipt, event)
             if stored.outcome != (CONFIRMATION_QUEUED if queued else None):
                 logger.info("repeated delivery from %s: answered by another delivery", customer)
@@ -245,6 +253,16 @@ class ReplyProcessor:
         finally:
             if not finished:
                 self._store.leases.release(reply.customer, lease)
+
+    def _queue_first(
+        self, reply: InboundReply, event: PreferenceEvent | None, queued: bool, deadline: Deadline | None
+    ) -> QueuedConfirmations | None:
+        """The confirmation queue, when the confirmation of the opt-out ``reply`` goes there before
+        anything is read under the lease (``_queue_for``); None: it is read, and answered or queued
+        as any other reply. An opt-in is not: it is taken off the AWS opt-out lists first."""
+        if queued or event is None or event.action is not Action.OPT_OUT:
+            return None
+        return self._queue_for(reply, deadline)
 
     def _queue_for(self, reply: InboundReply, deadline: Deadline | None) -> QueuedConfirmations | None:
         """The confirmation queue, when the confirmation of ``reply`` goes there: no slot of the number
@@ -344,9 +362,16 @@ class ReplyProcessor:
         lease: Lease,
         message_id: str | None = None,
         confirmed: tuple[PreferenceEvent, str] | None = None,
+        *,
+        unsettled_only: bool = False,
     ) -> bool:
-        """Settle the receipt (confirming the event) and release the lease in one write; True once done."""
-        self._store.receipts.finish_reply(receipt, settled_as, lease, message_id, confirmed)
+        """Settle the receipt (confirming the event) and release the lease in one write; True once done.
+        ``unsettled_only``: unless another delivery settled the receipt already (False: nothing written)."""
+        if not self._store.receipts.finish_reply(
+            receipt, settled_as, lease, message_id, confirmed, unsettled_only=unsettled_only
+        ):
+            logger.info("repeated delivery from %s: settled by another delivery", mask(receipt.customer))
+            return False
         self._log(receipt, settled_as)
         return True
 

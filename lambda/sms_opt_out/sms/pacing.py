@@ -66,6 +66,9 @@ FleetShare = Callable[[str], "tuple[float, float]"]
 FleetRelease = Callable[[str], None]
 """This container is done sending from an identity: its share goes back to the others
 (``shared_rates.SharedRates.release``)."""
+FleetBusy = Callable[[str], bool]
+"""Whether another container is known, without asking, to share an identity's rate now
+(``shared_rates.SharedRates.others_sending``)."""
 KNOWN_GROWTH_PER_SECOND = 0.05
 """Under a known rate a throttle is transient (a container joining, a late packet): the pace is
 back at the rate within 2 seconds."""
@@ -174,7 +177,8 @@ class Pacer:
     ``known_rate`` gives an identity's rate when none is configured (asked once per identity,
     outside the pacer's lock: it may ask AWS); ``fleet_share`` this container's share of a known
     rate, asked at every slot and while a send waits for its slot (outside the lock: it renews a
-    lease in DynamoDB once a second); ``fleet_release`` gives the share back (``release``).
+    lease in DynamoDB once a second); ``fleet_release`` gives the share back (``release``); ``fleet_busy``
+    tells, without asking, that another container shares it now (``slot_alone``).
     """
 
     def __init__(
@@ -184,12 +188,14 @@ class Pacer:
         known_rate: KnownRate | None = None,
         fleet_share: FleetShare | None = None,
         fleet_release: FleetRelease | None = None,
+        fleet_busy: FleetBusy | None = None,
     ) -> None:
         self._rates = dict(rates or {})
         self._clock = clock if clock is not None else _monotonic
         self._known_rate = known_rate
         self._fleet_share = fleet_share
         self._fleet_release = fleet_release
+        self._fleet_busy = fleet_busy
         self._lanes: dict[str, _Lane] = {}
         self._lock = threading.Lock()
 
@@ -234,8 +240,11 @@ class Pacer:
         """Whether a send of ``identity`` could start within ``within`` seconds without taking it, with
         no other container sending from it (this container's share of the fleet's rate, renewed when
         due, is the whole rate): a slot no other container's sends compete for. An identity not
-        shared (its rate unknown, or no fleet) counts its own pace alone."""
+        shared (its rate unknown, or no fleet) counts its own pace alone. Another container known to
+        send from it (``fleet_busy``) answers False at once: nothing renewed, nothing joined to release."""
         lane = self._lane(identity, aliases)
+        if self._fleet_busy is not None and lane.ceiling is not None and self._fleet_busy(identity):
+            return False
         share = self._share(identity, lane)
         with self._lock:
             now = self._apply(lane, share)

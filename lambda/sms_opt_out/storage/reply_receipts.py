@@ -105,18 +105,24 @@ class ReplyReceipts:
         lease: Lease,
         message_id: str | None = None,
         confirmed: tuple[PreferenceEvent, str] | None = None,
-    ) -> None:
+        *,
+        unsettled_only: bool = False,
+    ) -> bool:
         """Settle ``receipt`` with ``outcome`` (and the answer's ``message_id``) and give the customer's
-        lease back, in one request.
+        lease back, in one request; True once written.
 
         ``confirmed`` (the event answered, when its confirmation went out) also marks the event's
         history item confirmed (``ConfirmedAt``, the first time only). One TransactWriteItems: a
         reply is recorded as answered wholly or not at all, so after
         SendTextMessage accepted a confirmation nothing but this one write stands between the text
         and its record. A lease that expired meanwhile (another reply of the customer holds it now)
-        is left alone, and the rest written.
+        is left alone, and the rest written. ``unsettled_only``: only a receipt no delivery settled yet
+        is settled (False, nothing written, when another did; the lease is then the caller's to give back).
         """
-        items: list[dict[str, Any]] = [{"Update": self._settle_update(receipt, outcome, message_id)}]
+        settle = self._settle_update(receipt, outcome, message_id)
+        if unsettled_only:
+            settle["ConditionExpression"] = "attribute_not_exists(Outcome)"
+        items: list[dict[str, Any]] = [{"Update": settle}]
         if confirmed is not None:
             event, confirmed_at = confirmed
             confirm = {
@@ -130,11 +136,25 @@ class ReplyReceipts:
         try:
             self._client.transact_write_items(TransactItems=[*items, {"Update": release}])
         except ClientError as error:
-            reasons = error.response.get("CancellationReasons") or []
-            if len(reasons) != len(items) + 1 or reasons[-1].get("Code") != "ConditionalCheckFailed":
+            if unsettled_only and _cancelled_by(error, 0, len(items) + 1):
+                return False
+            if not _cancelled_by(error, len(items), len(items) + 1):
                 raise
             lease_expired(receipt.customer)
-            self._client.transact_write_items(TransactItems=items)
+            try:
+                self._client.transact_write_items(TransactItems=items)
+            except ClientError as again:
+                if unsettled_only and _cancelled_by(again, 0, len(items)):
+                    return False
+                raise
+        return True
+
+
+def _cancelled_by(error: ClientError, position: int, count: int) -> bool:
+    """Whether ``error`` cancelled a transaction of ``count`` items for the condition of the one at
+    ``position``."""
+    reasons = error.response.get("CancellationReasons") or []
+    return len(reasons) == count and reasons[position].get("Code") == "ConditionalCheckFailed"
 
 
 def _receipt_from(stored: Mapping[str, Any] | None) -> Receipt | None:

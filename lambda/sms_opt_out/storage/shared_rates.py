@@ -12,6 +12,13 @@ take its share at their next renewal; a container that stops without doing so (a
 frees it when its lease ends. No write depends on another's (each container writes only its
 attribute), so no condition can fail and no retry is needed.
 
+A renewal also tells until when the other containers' leases run (``others_sending``): until the
+last of them ends, this container knows without asking that it does not have the rate to itself, so
+a reply that only wants to know whether it may send alone (the reply function under a burst) asks
+nothing, and joins nothing it would have to release. Once that lease has ended, it looks again
+(one eventually consistent ``GetItem``, half a read unit, which joins nothing) before it would join,
+until a look shows no other: a container that never saw another pays nothing for this.
+
 A joining container is counted by the others at their next renewal, so a container that finds
 others sending waits until the last of them has renewed (each lease tells when it was written)
 before its first send from the identity, while they make room: at most ``RENEW_SECONDS``.
@@ -72,6 +79,8 @@ class SharedRates:
         self._clock = clock or (lambda: time.time())
         self.container = container or uuid.uuid4().hex
         self._shares: dict[str, _Share] = {}
+        self._others: dict[str, float] = {}
+        """When the last lease of another container seen at this one's last renewal ends, by identity."""
         self._lock = threading.Lock()
 
     def share(self, identity: str) -> tuple[float, float]:
@@ -86,6 +95,29 @@ class SharedRates:
             start_at = self._shares[identity].start_at
         wait = 0.0 if start_at is None else max(0.0, start_at - self._clock())
         return fraction, wait
+
+    def others_sending(self, identity: str) -> bool:
+        """Whether another container holds a lease on ``identity``'s rate now: the last one this
+        container saw (at a renewal or a look) still runs (asking nothing; if that container released
+        it early, the rate was shared until then), or, once it has ended, a look at the item shows one.
+        False without asking when this container never saw another (or its last look showed none);
+        a look AWS refuses counts as none (the caller joins, and its renewal tells the truth)."""
+        now = self._clock()
+        with self._lock:
+            until = self._others.get(identity)
+        if until is None:
+            return False
+        if until > now:
+            return True
+        try:
+            answer = self._client.get_item(TableName=self.table_name, Key=_key(identity))
+        except Exception as error:  # noqa: BLE001 - not known: the caller joins, and learns at its renewal
+            logger.warning("rate leases of an identity not read: %s", type(error).__name__)
+            answer = {}
+        _, _, others_renewed = _holders(answer.get("Item", {}), now, HOLDER_PREFIX + self.container)
+        with self._lock:
+            self._remember_others(identity, others_renewed)
+        return others_renewed is not None
 
     def release(self, identity: str) -> None:
         """This container is done sending from ``identity`` for now: its lease is removed, so the
@@ -127,11 +159,19 @@ class SharedRates:
         with self._lock:
             if share.renewed_at is None and others_renewed is not None:
                 share.start_at = min(now, others_renewed) + RENEW_SECONDS
+            self._remember_others(identity, others_renewed)
             share.holders = max(1, live)
             share.expired = gone
             share.renewed_at = now
             share.renewing = False
             return 1 / share.holders
+
+    def _remember_others(self, identity: str, others_renewed: float | None) -> None:
+        """Under the lock: when the last other lease seen on ``identity`` ends (None: none seen)."""
+        if others_renewed is None:
+            self._others.pop(identity, None)
+        else:
+            self._others[identity] = others_renewed + LEASE_SECONDS
 
     def _renew(self, identity: str, now: float, expired: list[str]) -> dict[str, Any]:
         names = {"#me": HOLDER_PREFIX + self.container, "#ttl": TTL_ATTRIBUTE}
