@@ -77,12 +77,13 @@ def _reply(
     container, where it is, and the field's name)."""
     container, where, name = stamped
     try:
+        customer = to_e164(_field(message, "originationNumber", here), f"{here}.originationNumber")
         our_number = _our_identity(
             _field(message, "destinationNumber", here), f"{here}.destinationNumber", agents
         )
         body = _text(message, "messageBody", here)
         return InboundReply(
-            customer=to_e164(_field(message, "originationNumber", here), f"{here}.originationNumber"),
+            customer=customer,
             our_number=our_number,
             body=body,
             inbound_message_id=_text(message, "inboundMessageId", here, allow_empty=False),
