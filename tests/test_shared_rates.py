@@ -10,11 +10,12 @@ import boto3
 import pytest
 
 from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.sms.gateway import RECHECK_SECONDS, SmsGateway
 from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, Pacer
 from sms_opt_out.storage.shared_rates import KEY_PREFIX, LEASE_SECONDS, RENEW_SECONDS, SharedRates
-from tests.conftest import OUR_NUMBER, TABLE, join_all
+from tests.conftest import OUR_NUMBER, TABLE, WAIT_SECONDS, join_all
 from tests.test_pacing import Client
 
 
@@ -331,3 +332,117 @@ def test_after_a_batch_the_container_holds_no_lease_after_a_single_send_it_does(
     (rate,) = [i for i in items if i["PK"]["S"].startswith(KEY_PREFIX)]
     leases = [name for name in rate if name.startswith("H_")]
     assert bool(leases) is held, "a batch gives its share back at its end; a single send writes no more"
+
+
+class StallingTime:
+    """Virtual epoch time for the threads of several containers: a ``sleep`` ends when the clock
+    reaches its end, and the clock moves only when every thread sleeps or is done, to the earliest
+    end. A container's ``stall`` (a Lambda container frozen between invocations, a long pause of its
+    process) runs none of its threads: every sleep of its threads ending within it ends at its end,
+    while the other containers' threads go on."""
+
+    def __init__(self, threads: int, stalls: dict[str, tuple[float, float]]) -> None:
+        self.now = 1_767_225_600.0
+        self._stalls = stalls
+        self._running = threads
+        self._wakes: dict[int, float] = {}
+        self._containers: dict[int, str] = {}
+        self._moved = threading.Condition()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def run_as(self, container: str) -> None:
+        """The calling thread is one of ``container``'s."""
+        with self._moved:
+            self._containers[threading.get_ident()] = container
+
+    def sleep(self, seconds: float) -> None:
+        me = threading.get_ident()
+        with self._moved:
+            wake = self.now + seconds
+            begins, ends = self._stalls.get(self._containers[me], (0.0, 0.0))
+            self._wakes[me] = ends if begins <= wake < ends else wake
+            self._running -= 1
+            self._advance()
+            if not self._moved.wait_for(lambda: me not in self._wakes, timeout=WAIT_SECONDS):
+                raise TimeoutError("virtual time stopped moving")
+
+    def done(self) -> None:
+        with self._moved:
+            self._running -= 1
+            self._advance()
+
+    def _advance(self) -> None:
+        if self._running or not self._wakes:
+            return
+        self.now = max(self.now, min(self._wakes.values()))
+        for thread, at in list(self._wakes.items()):
+            if at <= self.now:
+                del self._wakes[thread]
+                self._running += 1
+        self._moved.notify_all()
+
+
+def test_a_container_stalled_past_its_lease_sends_nothing_at_its_old_share_until_it_has_rejoined(
+    moto_server: Any,
+) -> None:
+    """Containers A and B share a 10-MPS number, two sending threads each. A stalls for 3 seconds,
+    longer than its lease: B, alone, renews and takes the whole rate. When A resumes, its threads'
+    slots (taken at its old share, half) are stale: A may send only once it has renewed and B has
+    counted it again, or the two together exceed the number's rate (AWS throttles) until B's next
+    renewal. Then A has its half again."""
+    rate, threads_each = 10.0, 2
+    began = 1_767_225_600.0
+    stall = (began + 3.0, began + 6.0)
+    ends = began + 12.0
+    time = StallingTime(2 * threads_each, {"a": stall})
+    clients = {name: Client(time) for name in ("a", "b")}
+    gateways = {}
+    for name, client in clients.items():
+        fleet = SharedRates(TABLE, moto_server, time, container=name)
+        pacer = Pacer(
+            {OUR_NUMBER: rate},
+            clock=time,
+            fleet_share=fleet.share,
+            fleet_release=fleet.release,
+            fleet_busy=fleet.others_sending,
+        )
+        gateways[name] = SmsGateway(client, pacer, sleep=time.sleep)
+
+    def send(name: str, first: int) -> None:
+        time.run_as(name)
+        try:
+            n = first
+            while time() < ends:
+                gateways[name].send(
+                    {
+                        "DestinationPhoneNumber": f"+1415555{n:04d}",
+                        "OriginationIdentity": OUR_NUMBER,
+                        "MessageBody": "Hi",
+                    },
+                    deadline=Deadline.none(),
+                )
+                n += threads_each
+        finally:
+            time.done()
+
+    threads = [
+        threading.Thread(target=send, args=(name, n)) for name in ("a", "b") for n in range(threads_each)
+    ]
+    for thread in threads:
+        thread.start()
+    join_all(threads)
+
+    a, b = sorted(clients["a"].sent), sorted(clients["b"].sent)
+    resumed = stall[1]
+    assert sum(1 for at in b if resumed - 1 <= at < resumed) >= rate - 1, "B alone had the whole rate"
+    assert not [at for at in a if stall[0] < at < resumed], "A sent nothing while stalled"
+    sent = sorted(a + b)
+    second = 1 - 1e-3  # 10 intervals of 0.1 s add up to a hair under 1 s in floating point (epoch seconds)
+    busiest = max(sum(1 for at in sent if start <= at < start + second) for start in sent)
+    assert busiest <= rate, f"{busiest} sends within one second: A sent at its old share before rejoining"
+    last = ends - 3.0
+    for name, sends in (("A", a), ("B", b)):
+        fair = sum(1 for at in sends if at >= last) / 3.0
+        assert fair == pytest.approx(rate / 2, abs=0.5), f"{name} sends at {fair}/s, not its half"
