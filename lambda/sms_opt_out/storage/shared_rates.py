@@ -21,10 +21,16 @@ until a look shows no other: a container that never saw another pays nothing for
 
 A joining container is counted by the others at their next renewal, so a container that finds
 others sending waits until the last of them has renewed (each lease tells when it was written)
-before its first send from the identity, while they make room: at most ``RENEW_SECONDS``.
+before its first send from the identity, while they make room: at most ``RENEW_SECONDS``. A
+container whose lease has ended without its knowing (frozen between invocations, or its process
+paused, for longer than ``LEASE_SECONDS``: the others have dropped it and taken its share) joins
+again the same way: its share is judged by its lease's end on this clock, the one the others judge
+the lease by, and its renewal after the stall is a join. Until a join's renewal has answered, the
+share is not used: the container's other threads wait (``JOINING_WAIT_SECONDS`` at a time).
 
 Cost: one write request (about 1 WCU: the item holds a number per live container) per container
 and identity each second while it sends, and one more when a batch is done; nothing while it is idle.
+A join after a stall is the renewal that was due anyway: no request more.
 """
 
 from __future__ import annotations
@@ -47,6 +53,9 @@ HOLDER_PREFIX = "H_"
 RENEW_SECONDS = 1.0
 LEASE_SECONDS = 2.0
 """A lease outlives one missed renewal: a busy container is not dropped for one slow write."""
+JOINING_WAIT_SECONDS = 0.05
+"""While one thread's renewal joins (or joins again after a stall), the others wait this long before
+they look again: the renewal is one round trip to DynamoDB."""
 ITEM_DAYS = 1
 """An item not renewed for a day expires (the table's TTL): a number no longer sent from leaves nothing."""
 
@@ -55,10 +64,23 @@ ITEM_DAYS = 1
 class _Share:
     holders: int = 1
     renewed_at: float | None = None
+    lease_ends: float | None = None
+    """When the lease this container last wrote ends (None: none written)."""
     start_at: float | None = None
     """When this container may first send: the others have all counted it by then."""
     expired: list[str] = field(default_factory=list)
     renewing: bool = False
+
+    def held(self, now: float) -> bool:
+        """Whether this container's lease runs at ``now`` (the others judge it by the same end)."""
+        return self.lease_ends is not None and now < self.lease_ends
+
+    def answer(self, now: float) -> tuple[float, float]:
+        """The share and the wait before sending, as known at ``now`` (under the lock): while a renewal
+        joins (no lease held: never written, or ended), the share is not known yet."""
+        if self.renewing and not self.held(now):
+            return 1 / self.holders, JOINING_WAIT_SECONDS
+        return 1 / self.holders, 0.0 if self.start_at is None else max(0.0, self.start_at - now)
 
 
 class SharedRates:
@@ -85,16 +107,15 @@ class SharedRates:
 
     def share(self, identity: str) -> tuple[float, float]:
         """This container's share of ``identity``'s rate (1 / live leases), renewing its lease when
-        due, and the seconds to wait before sending (a container joining others waits for them to
-        renew and make room).
+        due, and the seconds to wait before sending (a container joining others, or joining again
+        after its lease ended during a stall, waits for them to renew and make room).
 
-        One thread renews; the others go on at the share last known. A renewal AWS refuses keeps it.
+        One thread renews; the others go on at the share last known while the lease runs, and wait
+        while the renewal joins. A renewal AWS refuses keeps the last share.
         """
-        fraction = self._fraction(identity)
+        self._renew_if_due(identity)
         with self._lock:
-            start_at = self._shares[identity].start_at
-        wait = 0.0 if start_at is None else max(0.0, start_at - self._clock())
-        return fraction, wait
+            return self._shares[identity].answer(self._clock())
 
     def others_sending(self, identity: str) -> bool:
         """Whether another container holds a lease on ``identity``'s rate now: the last one this
@@ -138,13 +159,15 @@ class SharedRates:
         except Exception as error:  # noqa: BLE001 - the lease ends by itself within LEASE_SECONDS
             logger.warning("rate lease of an identity not released: %s", type(error).__name__)
 
-    def _fraction(self, identity: str) -> float:
+    def _renew_if_due(self, identity: str) -> None:
+        """Renew this container's lease on ``identity`` when due (one thread at a time); a renewal
+        while it holds no lease (its first, or after its lease ended) is a join."""
         now = self._clock()
         with self._lock:
             share = self._shares.setdefault(identity, _Share())
             due = share.renewed_at is None or now - share.renewed_at >= RENEW_SECONDS
             if not due or share.renewing:
-                return 1 / share.holders
+                return
             share.renewing = True
             expired = list(share.expired)
         try:
@@ -154,17 +177,17 @@ class SharedRates:
             with self._lock:
                 share.renewing = False
                 share.renewed_at = now
-                return 1 / share.holders
+            return
         live, gone, others_renewed = _holders(item, now, HOLDER_PREFIX + self.container)
         with self._lock:
-            if share.renewed_at is None and others_renewed is not None:
+            if not share.held(now) and others_renewed is not None:
                 share.start_at = min(now, others_renewed) + RENEW_SECONDS
             self._remember_others(identity, others_renewed)
             share.holders = max(1, live)
             share.expired = gone
             share.renewed_at = now
+            share.lease_ends = now + LEASE_SECONDS
             share.renewing = False
-            return 1 / share.holders
 
     def _remember_others(self, identity: str, others_renewed: float | None) -> None:
         """Under the lock: when the last other lease seen on ``identity`` ends (None: none seen)."""
