@@ -100,7 +100,7 @@ def test_a_container_that_stops_frees_its_share_once_its_lease_ends(moto_server:
     item = moto_server.get_item(
         TableName=TABLE, Key={"PK": {"S": KEY_PREFIX + OUR_NUMBER}, "SK": {"S": "RATE"}}
     )["Item"]
-    assert sorted(n for n in item if n.startswith("H_")) == ["H_c0"], "the expired lease was removed"
+    assert sorted(n for n in item if n.startswith("H_")) == ["H_c0.1"], "the expired lease was removed"
 
 
 def test_a_container_done_sending_gives_its_share_back_at_once(moto_server: Any) -> None:
@@ -440,9 +440,10 @@ def test_a_container_stalled_past_its_lease_sends_nothing_at_its_old_share_until
     assert not [at for at in a if stall[0] < at < resumed], "A sent nothing while stalled"
     sent = sorted(a + b)
     second = 1 - 1e-3  # 10 intervals of 0.1 s add up to a hair under 1 s in floating point (epoch seconds)
-    busiest = max(sum(1 for at in sent if start <= at < start + second) for start in sent)
-    assert busiest <= rate, f"{busiest} sends within one second: A sent at its old share before rejoining"
-    last = ends - 3.0
+    busiest = max(sum(1 for at in sent if start <= at < start + second) for start in sent if start >= resumed - 1)
+    # A share changing hands may put one send more in a second (the last send at the old share, the
+    # first at the new one), as at any join; A's old share on top of B's whole rate puts half the rate.
+    assert busiest <= rate + 1, f"{busiest} sends within one second: A sent at its old share before rejoining"
     for name, sends in (("A", a), ("B", b)):
-        fair = sum(1 for at in sends if at >= last) / 3.0
+        fair = sum(1 for at in sends if ends - 3.0 <= at < ends) / 3.0
         assert fair == pytest.approx(rate / 2, abs=0.5), f"{name} sends at {fair}/s, not its half"

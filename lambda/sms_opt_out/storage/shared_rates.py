@@ -3,14 +3,16 @@
 AWS's limit holds per number, the pacer's per container. Each container sending from an identity
 with a known rate holds a lease on it in the table, renewed every ``RENEW_SECONDS`` while it sends
 (its threads waiting for their slots renew it too) and lasting ``LEASE_SECONDS``: one ``UpdateItem``
-on the item ``RATE#<identity>`` sets the container's own attribute (``H_<container>``) to its
-lease's end, removes the leases it saw expired, and answers the whole item (``ALL_NEW``), so the
-same request tells the container how many leases are live. Its share of the rate is then 1 / that
-count: one container alone gets the whole rate, four get a quarter each. A container that has sent
+on the item ``RATE#<identity>`` sets the container's own attribute (``H_<container>.<n>``, its
+n-th lease) to its lease's end, removes the leases it saw expired, and answers the whole item
+(``ALL_NEW``), so the same request tells the container how many leases are live. Its share of the
+rate is then 1 / that count: one container alone gets the whole rate, four get a quarter each. A container that has sent
 what it was given (the end of a batch) removes its lease at once (``release``), so the others
 take its share at their next renewal; a container that stops without doing so (a timeout, a crash)
 frees it when its lease ends. No write depends on another's (each container writes only its
-attribute), so no condition can fail and no retry is needed.
+attribute), so no condition can fail and no retry is needed. A lease that has ended is never written
+again (a container joining again writes a new one), so a lease another container saw expired and
+removes at its next renewal is never one written since.
 
 A renewal also tells until when the other containers' leases run (``others_sending``): until the
 last of them ends, this container knows without asking that it does not have the rate to itself, so
@@ -36,6 +38,7 @@ A join after a stall is the renewal that was due anyway: no request more.
 from __future__ import annotations
 
 import logging
+import itertools
 import threading
 import time
 import uuid
@@ -66,6 +69,8 @@ class _Share:
     renewed_at: float | None = None
     lease_ends: float | None = None
     """When the lease this container last wrote ends (None: none written)."""
+    holder: str = ""
+    """The attribute of the lease this container last wrote (or is writing)."""
     start_at: float | None = None
     """When this container may first send: the others have all counted it by then."""
     expired: list[str] = field(default_factory=list)
@@ -100,6 +105,9 @@ class SharedRates:
         self._client = client
         self._clock = clock or (lambda: time.time())
         self.container = container or uuid.uuid4().hex
+        self._mine = f"{HOLDER_PREFIX}{self.container}."
+        """The attributes of this container's leases start so."""
+        self._leases = itertools.count(1)
         self._shares: dict[str, _Share] = {}
         self._others: dict[str, float] = {}
         """When the last lease of another container seen at this one's last renewal ends, by identity."""
@@ -135,7 +143,7 @@ class SharedRates:
         except Exception as error:  # noqa: BLE001 - not known: the caller joins, and learns at its renewal
             logger.warning("rate leases of an identity not read: %s", type(error).__name__)
             answer = {}
-        _, _, others_renewed = _holders(answer.get("Item", {}), now, HOLDER_PREFIX + self.container)
+        _, _, others_renewed = _holders(answer.get("Item", {}), now, self._mine)
         with self._lock:
             self._remember_others(identity, others_renewed)
         return others_renewed is not None
@@ -154,7 +162,7 @@ class SharedRates:
                 TableName=self.table_name,
                 Key=_key(identity),
                 UpdateExpression="REMOVE #me",
-                ExpressionAttributeNames={"#me": HOLDER_PREFIX + self.container},
+                ExpressionAttributeNames={"#me": share.holder},
             )
         except Exception as error:  # noqa: BLE001 - the lease ends by itself within LEASE_SECONDS
             logger.warning("rate lease of an identity not released: %s", type(error).__name__)
@@ -170,20 +178,23 @@ class SharedRates:
                 return
             share.renewing = True
             expired = list(share.expired)
+            if not share.held(now):  # a join: an ended lease is never written again
+                share.holder = f"{self._mine}{next(self._leases)}"
+            holder = share.holder
         try:
-            item = self._renew(identity, now, expired)
+            item = self._renew(identity, now, holder, expired)
         except Exception as error:  # noqa: BLE001 - the pace goes on at the last share; the next renewal retries
             logger.warning("rate lease of an identity not renewed: %s", type(error).__name__)
             with self._lock:
                 share.renewing = False
                 share.renewed_at = now
             return
-        live, gone, others_renewed = _holders(item, now, HOLDER_PREFIX + self.container)
+        others, gone, others_renewed = _holders(item, now, self._mine)
         with self._lock:
             if not share.held(now) and others_renewed is not None:
                 share.start_at = min(now, others_renewed) + RENEW_SECONDS
             self._remember_others(identity, others_renewed)
-            share.holders = max(1, live)
+            share.holders = 1 + others
             share.expired = gone
             share.renewed_at = now
             share.lease_ends = now + LEASE_SECONDS
@@ -196,8 +207,8 @@ class SharedRates:
         else:
             self._others[identity] = others_renewed + LEASE_SECONDS
 
-    def _renew(self, identity: str, now: float, expired: list[str]) -> dict[str, Any]:
-        names = {"#me": HOLDER_PREFIX + self.container, "#ttl": TTL_ATTRIBUTE}
+    def _renew(self, identity: str, now: float, holder: str, expired: list[str]) -> dict[str, Any]:
+        names = {"#me": holder, "#ttl": TTL_ATTRIBUTE}
         names |= {f"#x{n}": holder for n, holder in enumerate(expired) if holder != names["#me"]}
         expression = "SET #me = :until, #ttl = :ttl"
         removed = [name for name in names if name.startswith("#x")]
@@ -222,18 +233,18 @@ def _key(identity: str) -> dict[str, Any]:
     return {"PK": {"S": KEY_PREFIX + identity}, "SK": {"S": SORT_KEY}}
 
 
-def _holders(item: dict[str, Any], now: float, me: str) -> tuple[int, list[str], float | None]:
-    """How many leases of ``item`` are live at ``now``, the attribute names of the expired ones, and
-    when the last of the other live ones was renewed (None: no other)."""
-    live, gone, renewed = 0, [], None
+def _holders(item: dict[str, Any], now: float, mine: str) -> tuple[int, list[str], float | None]:
+    """How many other containers' leases of ``item`` (not starting with ``mine``) are live at
+    ``now``, the attribute names of the expired leases, and when the last of the other live ones was
+    renewed (None: no other)."""
+    others, gone, renewed = 0, [], None
     for name, value in item.items():
         if not name.startswith(HOLDER_PREFIX):
             continue
         until = float(value["N"])
         if until <= now:
             gone.append(name)
-            continue
-        live += 1
-        if name != me:
+        elif not name.startswith(mine):
+            others += 1
             renewed = max(renewed or 0.0, until - LEASE_SECONDS)
-    return live, gone, renewed
+    return others, gone, renewed
