@@ -14,7 +14,13 @@ from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.sms.gateway import RECHECK_SECONDS, SmsGateway
 from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, Pacer
-from sms_opt_out.storage.shared_rates import KEY_PREFIX, LEASE_SECONDS, RENEW_SECONDS, SharedRates
+from sms_opt_out.storage.shared_rates import (
+    JOINING_WAIT_SECONDS,
+    KEY_PREFIX,
+    LEASE_SECONDS,
+    RENEW_SECONDS,
+    SharedRates,
+)
 from tests.conftest import OUR_NUMBER, TABLE, WAIT_SECONDS, join_all
 from tests.test_pacing import Client
 
@@ -100,7 +106,8 @@ def test_a_container_that_stops_frees_its_share_once_its_lease_ends(moto_server:
     item = moto_server.get_item(
         TableName=TABLE, Key={"PK": {"S": KEY_PREFIX + OUR_NUMBER}, "SK": {"S": "RATE"}}
     )["Item"]
-    assert sorted(n for n in item if n.startswith("H_")) == ["H_c0.1"], "the expired lease was removed"
+    leases = [name.rsplit(".", 1)[0] for name in item if name.startswith("H_")]
+    assert leases == ["H_c0"], "the expired lease was removed"
 
 
 def test_a_container_done_sending_gives_its_share_back_at_once(moto_server: Any) -> None:
@@ -115,6 +122,68 @@ def test_a_container_done_sending_gives_its_share_back_at_once(moto_server: Any)
     clock.now += RENEW_SECONDS  # well before the leaving one's lease would have ended
     assert staying.share(OUR_NUMBER) == (1.0, 0.0)
     assert leaving.share(OUR_NUMBER) == (0.5, RENEW_SECONDS), "sending again, it joins again"
+
+
+def test_a_container_whose_lease_ended_during_a_stall_joins_again_and_waits(moto_server: Any) -> None:
+    clock = Clock()
+    stalling, staying = containers(moto_server, clock, 2)
+    stalling.share(OUR_NUMBER)
+    staying.share(OUR_NUMBER)
+    clock.now += RENEW_SECONDS
+    assert stalling.share(OUR_NUMBER) == (0.5, 0.0)
+    assert staying.share(OUR_NUMBER) == (0.5, 0.0)
+
+    clock.now += LEASE_SECONDS  # the stalling one renews no more: its lease ends
+    assert staying.share(OUR_NUMBER) == (1.0, 0.0), "the other takes the whole rate"
+    clock.now += 0.5 * RENEW_SECONDS  # it resumes
+    fraction, wait = stalling.share(OUR_NUMBER)
+    assert fraction == 0.5 and wait == pytest.approx(0.5 * RENEW_SECONDS), (
+        "not at its old share at once: the other sends at the whole rate until it renews"
+    )
+    clock.now += 0.5 * RENEW_SECONDS
+    assert staying.share(OUR_NUMBER) == (0.5, 0.0), "the lease written on its return is not removed"
+    assert stalling.share(OUR_NUMBER) == (0.5, 0.0)
+
+
+def test_while_a_renewal_joins_the_containers_other_sends_wait_for_it(moto_server: Any) -> None:
+    """One thread's renewal is a join (the first, or after a stall): until it answers, the share is not
+    known, and another thread of the container asking then is told to wait, not to send."""
+    answering, asked = threading.Event(), threading.Event()
+
+    class Slow:
+        def update_item(self, **request: Any) -> Any:
+            asked.set()
+            if not answering.wait(WAIT_SECONDS):
+                raise TimeoutError("the test never answered")
+            return moto_server.update_item(**request)
+
+    clock = Clock()
+    (sending,) = containers(moto_server, clock, 1)
+    sending.share(OUR_NUMBER)
+    joining = SharedRates(TABLE, Slow(), clock, container="joining")
+    renewing = threading.Thread(target=joining.share, args=(OUR_NUMBER,))
+    renewing.start()
+    try:
+        assert asked.wait(WAIT_SECONDS)
+        assert joining.share(OUR_NUMBER) == (1.0, JOINING_WAIT_SECONDS), "its share is not known yet"
+    finally:
+        answering.set()
+        join_all([renewing])
+    assert joining.share(OUR_NUMBER) == (0.5, RENEW_SECONDS)
+
+
+def test_a_send_whose_slot_came_before_a_stall_waits_when_its_container_joins_again() -> None:
+    """The slot was taken at the old share; the claim asks the share, which answers the wait of the
+    join after the stall: nothing starts until the others have made room."""
+    share = {"now": (0.5, 0.0)}
+    pacer = Pacer({OUR_NUMBER: 4.0}, fleet_share=lambda identity: share["now"], clock=lambda: 0.0)
+    pacer.reserve(OUR_NUMBER)
+    pace = pacer.changes(OUR_NUMBER)
+
+    share["now"] = (0.5, 0.75)  # its lease ended meanwhile: it joined again, and waits for the others
+    assert pacer.claim(OUR_NUMBER, pace) == 0.75
+    share["now"] = (0.5, 0.0)
+    assert pacer.claim(OUR_NUMBER, pace) == 0.0
 
 
 def test_a_release_without_a_lease_makes_no_request() -> None:
@@ -202,11 +271,12 @@ def test_a_container_that_never_saw_another_asks_nothing_and_looks_only_after_a_
 
 def test_a_pacer_asks_no_share_of_a_rate_another_container_is_known_to_send_from() -> None:
     asked: list[str] = []
-    pacer = Pacer(
-        {OUR_NUMBER: 3.0},
-        fleet_share=lambda identity: asked.append(identity) or (1.0, 0.0),
-        fleet_busy=lambda identity: True,
-    )
+
+    def share(identity: str) -> tuple[float, float]:
+        asked.append(identity)
+        return 1.0, 0.0
+
+    pacer = Pacer({OUR_NUMBER: 3.0}, fleet_share=share, fleet_busy=lambda identity: True)
 
     assert not pacer.slot_alone(OUR_NUMBER, within=1.0)
     assert asked == [], "nothing renewed: nothing joined that would have to be released"
@@ -440,7 +510,8 @@ def test_a_container_stalled_past_its_lease_sends_nothing_at_its_old_share_until
     assert not [at for at in a if stall[0] < at < resumed], "A sent nothing while stalled"
     sent = sorted(a + b)
     second = 1 - 1e-3  # 10 intervals of 0.1 s add up to a hair under 1 s in floating point (epoch seconds)
-    busiest = max(sum(1 for at in sent if start <= at < start + second) for start in sent if start >= resumed - 1)
+    after = [start for start in sent if start >= resumed - 1]
+    busiest = max(sum(1 for at in sent if start <= at < start + second) for start in after)
     # A share changing hands may put one send more in a second (the last send at the old share, the
     # first at the new one), as at any join; A's old share on top of B's whole rate puts half the rate.
     assert busiest <= rate + 1, f"{busiest} sends within one second: A sent at its old share before rejoining"

@@ -177,8 +177,9 @@ class Pacer:
     ``known_rate`` gives an identity's rate when none is configured (asked once per identity,
     outside the pacer's lock: it may ask AWS); ``fleet_share`` this container's share of a known
     rate, asked at every slot, while a send waits for its slot and when it claims it (outside the
-    lock: it renews a lease in DynamoDB once a second, whichever asks); ``fleet_release`` gives the share back (``release``); ``fleet_busy``
-    tells, without asking, that another container shares it now (``slot_alone``).
+    lock: it renews a lease in DynamoDB once a second, whichever asks); ``fleet_release`` gives the
+    share back (``release``); ``fleet_busy`` tells, without asking, that another container shares
+    it now (``slot_alone``).
     """
 
     def __init__(

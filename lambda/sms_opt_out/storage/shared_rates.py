@@ -3,16 +3,16 @@
 AWS's limit holds per number, the pacer's per container. Each container sending from an identity
 with a known rate holds a lease on it in the table, renewed every ``RENEW_SECONDS`` while it sends
 (its threads waiting for their slots renew it too) and lasting ``LEASE_SECONDS``: one ``UpdateItem``
-on the item ``RATE#<identity>`` sets the container's own attribute (``H_<container>.<n>``, its
-n-th lease) to its lease's end, removes the leases it saw expired, and answers the whole item
+on the item ``RATE#<identity>`` sets the container's own attribute (``H_<container>.<n>``, its n-th
+lease) to its lease's end, removes the leases it saw expired, and answers the whole item
 (``ALL_NEW``), so the same request tells the container how many leases are live. Its share of the
-rate is then 1 / that count: one container alone gets the whole rate, four get a quarter each. A container that has sent
-what it was given (the end of a batch) removes its lease at once (``release``), so the others
-take its share at their next renewal; a container that stops without doing so (a timeout, a crash)
-frees it when its lease ends. No write depends on another's (each container writes only its
-attribute), so no condition can fail and no retry is needed. A lease that has ended is never written
-again (a container joining again writes a new one), so a lease another container saw expired and
-removes at its next renewal is never one written since.
+rate is then 1 / that count: one container alone gets the whole rate, four get a quarter each. A
+container that has sent what it was given (the end of a batch) removes its lease at once
+(``release``), so the others take its share at their next renewal; a container that stops without
+doing so (a timeout, a crash) frees it when its lease ends. No write depends on another's (each
+container writes only its attribute), so no condition can fail and no retry is needed. A lease that
+has ended is never written again (a container joining again writes a new one), so a lease another
+container saw expired and removes at its next renewal is never one written since.
 
 A renewal also tells until when the other containers' leases run (``others_sending``): until the
 last of them ends, this container knows without asking that it does not have the rate to itself, so
@@ -37,8 +37,8 @@ A join after a stall is the renewal that was due anyway: no request more.
 
 from __future__ import annotations
 
-import logging
 import itertools
+import logging
 import threading
 import time
 import uuid
