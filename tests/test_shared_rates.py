@@ -10,11 +10,18 @@ import boto3
 import pytest
 
 from sandbox.sms_simulator import SmsSimulator
+from sms_opt_out.domain.deadline import Deadline
 from sms_opt_out.runtime import build_guarded_sender
 from sms_opt_out.sms.gateway import RECHECK_SECONDS, SmsGateway
 from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, Pacer
-from sms_opt_out.storage.shared_rates import KEY_PREFIX, LEASE_SECONDS, RENEW_SECONDS, SharedRates
-from tests.conftest import OUR_NUMBER, TABLE, join_all
+from sms_opt_out.storage.shared_rates import (
+    JOINING_WAIT_SECONDS,
+    KEY_PREFIX,
+    LEASE_SECONDS,
+    RENEW_SECONDS,
+    SharedRates,
+)
+from tests.conftest import OUR_NUMBER, TABLE, WAIT_SECONDS, join_all
 from tests.test_pacing import Client
 
 
@@ -99,7 +106,8 @@ def test_a_container_that_stops_frees_its_share_once_its_lease_ends(moto_server:
     item = moto_server.get_item(
         TableName=TABLE, Key={"PK": {"S": KEY_PREFIX + OUR_NUMBER}, "SK": {"S": "RATE"}}
     )["Item"]
-    assert sorted(n for n in item if n.startswith("H_")) == ["H_c0"], "the expired lease was removed"
+    leases = [name.rsplit(".", 1)[0] for name in item if name.startswith("H_")]
+    assert leases == ["H_c0"], "the expired lease was removed"
 
 
 def test_a_container_done_sending_gives_its_share_back_at_once(moto_server: Any) -> None:
@@ -114,6 +122,68 @@ def test_a_container_done_sending_gives_its_share_back_at_once(moto_server: Any)
     clock.now += RENEW_SECONDS  # well before the leaving one's lease would have ended
     assert staying.share(OUR_NUMBER) == (1.0, 0.0)
     assert leaving.share(OUR_NUMBER) == (0.5, RENEW_SECONDS), "sending again, it joins again"
+
+
+def test_a_container_whose_lease_ended_during_a_stall_joins_again_and_waits(moto_server: Any) -> None:
+    clock = Clock()
+    stalling, staying = containers(moto_server, clock, 2)
+    stalling.share(OUR_NUMBER)
+    staying.share(OUR_NUMBER)
+    clock.now += RENEW_SECONDS
+    assert stalling.share(OUR_NUMBER) == (0.5, 0.0)
+    assert staying.share(OUR_NUMBER) == (0.5, 0.0)
+
+    clock.now += LEASE_SECONDS  # the stalling one renews no more: its lease ends
+    assert staying.share(OUR_NUMBER) == (1.0, 0.0), "the other takes the whole rate"
+    clock.now += 0.5 * RENEW_SECONDS  # it resumes
+    fraction, wait = stalling.share(OUR_NUMBER)
+    assert fraction == 0.5 and wait == pytest.approx(0.5 * RENEW_SECONDS), (
+        "not at its old share at once: the other sends at the whole rate until it renews"
+    )
+    clock.now += 0.5 * RENEW_SECONDS
+    assert staying.share(OUR_NUMBER) == (0.5, 0.0), "the lease written on its return is not removed"
+    assert stalling.share(OUR_NUMBER) == (0.5, 0.0)
+
+
+def test_while_a_renewal_joins_the_containers_other_sends_wait_for_it(moto_server: Any) -> None:
+    """One thread's renewal is a join (the first, or after a stall): until it answers, the share is not
+    known, and another thread of the container asking then is told to wait, not to send."""
+    answering, asked = threading.Event(), threading.Event()
+
+    class Slow:
+        def update_item(self, **request: Any) -> Any:
+            asked.set()
+            if not answering.wait(WAIT_SECONDS):
+                raise TimeoutError("the test never answered")
+            return moto_server.update_item(**request)
+
+    clock = Clock()
+    (sending,) = containers(moto_server, clock, 1)
+    sending.share(OUR_NUMBER)
+    joining = SharedRates(TABLE, Slow(), clock, container="joining")
+    renewing = threading.Thread(target=joining.share, args=(OUR_NUMBER,))
+    renewing.start()
+    try:
+        assert asked.wait(WAIT_SECONDS)
+        assert joining.share(OUR_NUMBER) == (1.0, JOINING_WAIT_SECONDS), "its share is not known yet"
+    finally:
+        answering.set()
+        join_all([renewing])
+    assert joining.share(OUR_NUMBER) == (0.5, RENEW_SECONDS)
+
+
+def test_a_send_whose_slot_came_before_a_stall_waits_when_its_container_joins_again() -> None:
+    """The slot was taken at the old share; the claim asks the share, which answers the wait of the
+    join after the stall: nothing starts until the others have made room."""
+    share = {"now": (0.5, 0.0)}
+    pacer = Pacer({OUR_NUMBER: 4.0}, fleet_share=lambda identity: share["now"], clock=lambda: 0.0)
+    pacer.reserve(OUR_NUMBER)
+    pace = pacer.changes(OUR_NUMBER)
+
+    share["now"] = (0.5, 0.75)  # its lease ended meanwhile: it joined again, and waits for the others
+    assert pacer.claim(OUR_NUMBER, pace) == 0.75
+    share["now"] = (0.5, 0.0)
+    assert pacer.claim(OUR_NUMBER, pace) == 0.0
 
 
 def test_a_release_without_a_lease_makes_no_request() -> None:
@@ -201,11 +271,12 @@ def test_a_container_that_never_saw_another_asks_nothing_and_looks_only_after_a_
 
 def test_a_pacer_asks_no_share_of_a_rate_another_container_is_known_to_send_from() -> None:
     asked: list[str] = []
-    pacer = Pacer(
-        {OUR_NUMBER: 3.0},
-        fleet_share=lambda identity: asked.append(identity) or (1.0, 0.0),
-        fleet_busy=lambda identity: True,
-    )
+
+    def share(identity: str) -> tuple[float, float]:
+        asked.append(identity)
+        return 1.0, 0.0
+
+    pacer = Pacer({OUR_NUMBER: 3.0}, fleet_share=share, fleet_busy=lambda identity: True)
 
     assert not pacer.slot_alone(OUR_NUMBER, within=1.0)
     assert asked == [], "nothing renewed: nothing joined that would have to be released"
@@ -331,3 +402,119 @@ def test_after_a_batch_the_container_holds_no_lease_after_a_single_send_it_does(
     (rate,) = [i for i in items if i["PK"]["S"].startswith(KEY_PREFIX)]
     leases = [name for name in rate if name.startswith("H_")]
     assert bool(leases) is held, "a batch gives its share back at its end; a single send writes no more"
+
+
+class StallingTime:
+    """Virtual epoch time for the threads of several containers: a ``sleep`` ends when the clock
+    reaches its end, and the clock moves only when every thread sleeps or is done, to the earliest
+    end. A container's ``stall`` (a Lambda container frozen between invocations, a long pause of its
+    process) runs none of its threads: every sleep of its threads ending within it ends at its end,
+    while the other containers' threads go on."""
+
+    def __init__(self, threads: int, stalls: dict[str, tuple[float, float]]) -> None:
+        self.now = 1_767_225_600.0
+        self._stalls = stalls
+        self._running = threads
+        self._wakes: dict[int, float] = {}
+        self._containers: dict[int, str] = {}
+        self._moved = threading.Condition()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def run_as(self, container: str) -> None:
+        """The calling thread is one of ``container``'s."""
+        with self._moved:
+            self._containers[threading.get_ident()] = container
+
+    def sleep(self, seconds: float) -> None:
+        me = threading.get_ident()
+        with self._moved:
+            wake = self.now + seconds
+            begins, ends = self._stalls.get(self._containers[me], (0.0, 0.0))
+            self._wakes[me] = ends if begins <= wake < ends else wake
+            self._running -= 1
+            self._advance()
+            if not self._moved.wait_for(lambda: me not in self._wakes, timeout=WAIT_SECONDS):
+                raise TimeoutError("virtual time stopped moving")
+
+    def done(self) -> None:
+        with self._moved:
+            self._running -= 1
+            self._advance()
+
+    def _advance(self) -> None:
+        if self._running or not self._wakes:
+            return
+        self.now = max(self.now, min(self._wakes.values()))
+        for thread, at in list(self._wakes.items()):
+            if at <= self.now:
+                del self._wakes[thread]
+                self._running += 1
+        self._moved.notify_all()
+
+
+def test_a_container_stalled_past_its_lease_sends_nothing_at_its_old_share_until_it_has_rejoined(
+    moto_server: Any,
+) -> None:
+    """Containers A and B share a 10-MPS number, two sending threads each. A stalls for 3 seconds,
+    longer than its lease: B, alone, renews and takes the whole rate. When A resumes, its threads'
+    slots (taken at its old share, half) are stale: A may send only once it has renewed and B has
+    counted it again, or the two together exceed the number's rate (AWS throttles) until B's next
+    renewal. Then A has its half again."""
+    rate, threads_each = 10.0, 2
+    began = 1_767_225_600.0
+    stall = (began + 3.0, began + 6.0)
+    ends = began + 12.0
+    time = StallingTime(2 * threads_each, {"a": stall})
+    clients = {name: Client(time) for name in ("a", "b")}
+    gateways = {}
+    for name, client in clients.items():
+        fleet = SharedRates(TABLE, moto_server, time, container=name)
+        pacer = Pacer(
+            {OUR_NUMBER: rate},
+            clock=time,
+            fleet_share=fleet.share,
+            fleet_release=fleet.release,
+            fleet_busy=fleet.others_sending,
+        )
+        gateways[name] = SmsGateway(client, pacer, sleep=time.sleep)
+
+    def send(name: str, first: int) -> None:
+        time.run_as(name)
+        try:
+            n = first
+            while time() < ends:
+                gateways[name].send(
+                    {
+                        "DestinationPhoneNumber": f"+1415555{n:04d}",
+                        "OriginationIdentity": OUR_NUMBER,
+                        "MessageBody": "Hi",
+                    },
+                    deadline=Deadline.none(),
+                )
+                n += threads_each
+        finally:
+            time.done()
+
+    threads = [
+        threading.Thread(target=send, args=(name, n)) for name in ("a", "b") for n in range(threads_each)
+    ]
+    for thread in threads:
+        thread.start()
+    join_all(threads)
+
+    a, b = sorted(clients["a"].sent), sorted(clients["b"].sent)
+    resumed = stall[1]
+    assert sum(1 for at in b if resumed - 1 <= at < resumed) >= rate - 1, "B alone had the whole rate"
+    assert not [at for at in a if stall[0] < at < resumed], "A sent nothing while stalled"
+    sent = sorted(a + b)
+    second = 1 - 1e-3  # 10 intervals of 0.1 s add up to a hair under 1 s in floating point (epoch seconds)
+    after = [start for start in sent if start >= resumed - 1]
+    busiest = max(sum(1 for at in sent if start <= at < start + second) for start in after)
+    # A share changing hands may put one send more in a second (the last send at the old share, the
+    # first at the new one), as at any join; A's old share on top of B's whole rate puts half the rate.
+    assert busiest <= rate + 1, f"{busiest} sends within one second: A sent at its old share before rejoining"
+    for name, sends in (("A", a), ("B", b)):
+        fair = sum(1 for at in sends if ends - 3.0 <= at < ends) / 3.0
+        assert fair == pytest.approx(rate / 2, abs=0.5), f"{name} sends at {fair}/s, not its half"

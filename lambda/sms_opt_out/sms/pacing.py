@@ -176,9 +176,10 @@ class Pacer:
     slot and slow-down;
     ``known_rate`` gives an identity's rate when none is configured (asked once per identity,
     outside the pacer's lock: it may ask AWS); ``fleet_share`` this container's share of a known
-    rate, asked at every slot and while a send waits for its slot (outside the lock: it renews a
-    lease in DynamoDB once a second); ``fleet_release`` gives the share back (``release``); ``fleet_busy``
-    tells, without asking, that another container shares it now (``slot_alone``).
+    rate, asked at every slot, while a send waits for its slot and when it claims it (outside the
+    lock: it renews a lease in DynamoDB once a second, whichever asks); ``fleet_release`` gives the
+    share back (``release``); ``fleet_busy`` tells, without asking, that another container shares
+    it now (``slot_alone``).
     """
 
     def __init__(
@@ -298,12 +299,23 @@ class Pacer:
         A slot says when a send may start at the earliest, not when it does: a thread wakes late on a
         loaded machine, and the sends of every slot that came during a pause of the process wake at
         once. Each starts no sooner than one interval of the pace after the last send that started, so
-        late sends go one after another, never together (AWS holds at most a second's worth)."""
+        late sends go one after another, never together (AWS holds at most a second's worth).
+
+        A shared rate's share is asked first (renewed when due): a container that stalled past its
+        lease (the others have taken its share meanwhile) joins again before it sends, and waits as a
+        joining container does; its slots, taken before the stall, are no licence to send."""
         with self._lock:
             lane = self._lanes.get(identity)
-            if lane is None or lane.changes != pace:
+        if lane is None:
+            return None
+        share = self._share(identity, lane)
+        with self._lock:
+            now = self._apply(lane, share)
+            if lane.changes != pace:
                 return None
-            return lane.claim(self._clock())
+            if share is not None and share[1] > 0:
+                return share[1]
+            return lane.claim(now)
 
     def next_free(self, identity: str, aliases: Iterable[str] = ()) -> float:
         """When ``identity``'s next slot would start, without taking it."""
