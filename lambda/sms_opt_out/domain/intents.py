@@ -399,7 +399,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "off-the-list",
             rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
             rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY"
-            rf"|YALL) )?{_OTHER_LISTS}(?:\w+ ){{0,2}}(?:{_LIST}"
+            rf"|YALL) )?(?:{_OTHER_LISTS}\w+ ){{0,2}}{_OTHER_LISTS}(?:{_LIST}"
             rf"|{_MESSAGES})\b)",
         ),
         ("off-the-list", rf"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) {_OTHER_LISTS}(?:\w+ )?LISTS?\b"),
@@ -625,7 +625,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "off-the-list",
             r"\b(?:REMOVE|DELETE|ERASE|TAKE|DROP|GET)\b.*\b(?:FROM|OFF|OUT OF) (?:THE|THIS|YOUR|UR|THAT|ALL"
             r"|YALLS) (?:\w+ ){0,2}(?:(?:TEXT|TEXTING|SMS|MESSAGE|MESSAGING|ALERT) (?:LISTS?|TREE|CHAIN|BLAST"
-            r"|LOOP|GROUP|THREAD)|GROUP (?:TEXTS?|MESSAGES?|SMS|CHAT))\b",
+            r"|LOOP|GROUP|THREAD)|GROUP (?:TEXTS?|MESSAGES?|SMS))\b",
         ),
         (
             "another-channel",
@@ -857,7 +857,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "unsubscribe",
-            r"^(?=BAJA\b)BAJA(?: (?:POR FAVOR|PORFAVOR|PORFA|X FAVOR|YA))* (?:YA NO|NO QUIERO|NO ME INTERESA)\b",
+            r"^(?=BAJA\b)BAJA(?: (?:POR FAVOR|PORFAVOR|PORFA|X FAVOR|YA))* (?:YA NO (?:COMPRO|COMPRAMOS|SOY|SOMOS"
+            r"|QUIERO|USO|VIVO|ME INTERESA)|NO QUIERO|NO ME INTERESA)\b",
         ),
         (
             "do-not-send",
@@ -1138,9 +1139,9 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     that says it jokes)."""
     if any(w in JEST for clause in clauses for w in clause):
         return None
-    amused = any(w in AMUSEMENT for clause in clauses for w in clause)
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
+    amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None
     for language in languages:
@@ -1316,8 +1317,6 @@ AMUSEMENT = frozenset(
         "TONTA",
         "BETE",
         "BETISES",
-        "OMG",
-        "OMFG",
         "NOOO",
         "NOOOO",
         "NOOON",
@@ -1326,7 +1325,7 @@ AMUSEMENT = frozenset(
 )
 """Words of amusement and wonder that read like laughter ("stop, I'm laughing too hard", "stop, you're
 too kind", "arrête, tu me fais rougir"), and of disbelief ("OMG stop, no way", "Nooon arrête, elle a dit
-ça ?"), in a reply that does not name the messages."""
+ça ?": ``_DISBELIEF``), in a reply that does not name the messages."""
 
 
 HOLD_ON = re.compile(
@@ -1354,11 +1353,20 @@ def hold_on(clauses: Clauses) -> str | None:
 
 _AMUSED_ENDING = re.compile(r" (?:I CANT|IM DEAD|IM DYING|IM WEAK|IM SCREAMING)$")
 """How an English clause that laughs without laughing ends ("omg stop I can't", "stop I'm dead")."""
+_DISBELIEF = re.compile(
+    r" (?:NO WAY(?! (?:I|IM|WE|ID|IVE)\b)|NO SHE DIDNT|NO HE DIDNT|(?:SHE|HE|THEY) (?:REALLY )?SAID THAT|NO MAMES"
+    r"|NO PUEDE SER|(?:ELLE|IL|ILS) A (?:VRAIMENT )?DIT CA|PAS POSSIBLE|C EST PAS VRAI)\b"
+)
+"""Words of someone who cannot believe a story ("OMG stop, no way she said that", "para, no puede ser",
+"arrête, c'est pas vrai"): STOP in such a reply is wonder, not a request ("stop, no way I signed up"
+and "stop, for real" are)."""
 
 
 def amused_ending(clauses: Clauses) -> str | None:
-    """The words of ``_AMUSED_ENDING`` that end a clause of ``clauses``, if any."""
+    """The words of ``_AMUSED_ENDING`` that end a clause of ``clauses``, or of ``_DISBELIEF`` in one, if
+    any."""
     found = next((m for c in clauses if (m := _AMUSED_ENDING.search(" " + " ".join(c)))), None)
+    found = found or next((m for c in clauses if (m := _DISBELIEF.search(" " + " ".join(c)))), None)
     return found.group().strip() if found else None
 
 
@@ -1932,14 +1940,14 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
                     w in MESSAGE_WORDS or w in _LIST_WORDS or w in _CONSENT_WORDS for w in object_words
                 ):
                     return " ".join(rest[:3])
-            mail = _ELSEWHERES_MAIL.intersection(rest[1:4]) if rest[:1] and rest[0] in _FROM else None
-            if mail and not _THE_SENDERS.intersection(rest[1:4]):
-                return " ".join(rest[1:4])
+            mail = _ELSEWHERES_MAIL.intersection(rest[1:5]) if rest[:1] and rest[0] in _FROM else None
+            if mail and not _THE_SENDERS.intersection(rest[1:5]):
+                return " ".join(rest[1:5])
             found = _ELSEWHERE.match(" ".join(rest))
             named = found.group(1).split() if found else []
             if any(w in _SOMEONE_ELSES_MESSAGES for w in named):
                 return " ".join(named)
-            then = rest[len(found.group().split()) :][:1] if found else []
+            then = rest[len(found.group().split()) :][:2] if found else []
             if MESSAGE_WORDS.intersection((*words, *then)):
                 continue
             if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS for w in named):
@@ -1991,14 +1999,17 @@ _ELSEWHERES_MAIL = frozenset(
         "EMAILS",
         "MAILING",
         "CHANNEL",
+        "CHANNELS",
         "MAILS",
         "CORREOS",
         "BOLETIN",
         "CHAINE",
+        "CHAINES",
         "CANAL",
         "INFOLETTRE",
         "YOUTUBE",
         "PODCAST",
+        "PODCASTS",
     ]
 )
 """Of those, the ones that are never the sender's text messages, whatever names them ("me désabonner de
