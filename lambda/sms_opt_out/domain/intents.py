@@ -618,8 +618,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-misspelt",
-            r"\b(?:STP|ST OP|S TOP|STO P|SOTP) (?:TEXTING|TXTING|TEXTIN|TXTIN|MESSAGING|MSGING|SENDING|CONTACTING"
-            rf"|SPAMMING|(?:THE|THESE|UR|YOUR|ALL|ALL THE|ALL THESE) (?:{_MESSAGES}))\b" + _EN_QUALIFIER,
+            r"\b(?:STP|ST OP|S TOP|STO P|SOTP) (?:TEXTING|TXTING|TEXTIN|TXTIN|MESSAGING|MSGING|SENDING"
+            r"|CONTACTING|SPAMMING|(?:THE|THESE|UR|YOUR|ALL|ALL THE|ALL THESE) "
+            rf"(?:{_MESSAGES}))\b" + _EN_QUALIFIER,
         ),
         (
             "off-the-list",
@@ -634,7 +635,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:ONLY|JUST) (?:BY |VIA )?(?:E ?MAIL|CALLS?|PHONE CALLS?|MAIL|LETTERS?)\b.*\bNO (?:MORE )?"
             r"(?:TEXTS|TXTS|SMS|TEXT MESSAGES)\b",
         ),
-        ("not-interested", rf"^(?=NOT INTERESTED\b)NOT INTERESTED(?: THANKS| THX)? (?:BYE|GOODBYE|BYE BYE){_POLITE_END}"),
+        (
+            "not-interested",
+            rf"^(?=NOT INTERESTED\b)NOT INTERESTED(?: THANKS| THX)? (?:BYE|GOODBYE|BYE BYE){_POLITE_END}",
+        ),
     ),
     SPANISH: (
         (
@@ -683,7 +687,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-want",
-            rf"\bNO (?:QUIERO|QRO|KIERO|QIERO|KERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b(?! DE (?:MI|TU|MIS|TUS)\b)"
+            rf"\bNO (?:QUIERO|QRO|KIERO|QIERO|KERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"
+            r"(?! DE (?:MI|TU|MIS|TUS)\b)"
             r"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME "
             rf"|NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
@@ -857,8 +862,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "unsubscribe",
-            r"^(?=BAJA\b)BAJA(?: (?:POR FAVOR|PORFAVOR|PORFA|X FAVOR|YA))* (?:YA NO (?:COMPRO|COMPRAMOS|SOY|SOMOS"
-            r"|QUIERO|USO|VIVO|ME INTERESA)|NO QUIERO|NO ME INTERESA)\b",
+            r"^(?=BAJA\b)BAJA(?: (?:POR FAVOR|PORFAVOR|PORFA|X FAVOR|YA))* (?:YA NO (?:COMPRO|COMPRAMOS"
+            r"|SOY|SOMOS|QUIERO|USO|VIVO|ME INTERESA)|NO QUIERO|NO ME INTERESA)\b",
         ),
         (
             "do-not-send",
@@ -872,9 +877,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "off-the-list",
-            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA )?(?:DE|DEL) (?:LA |SU "
-            r"|ESTE |ESE |EL |ESTA )?(?:GRUPO|CADENA|LISTA|LISTADO) DE (?:MENSAJES|MSJS|TEXTOS|SMS|ALERTAS"
-            r"|DIFUSION)\b",
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA )?(?:DE|DEL) "
+            r"(?:LA |SU |ESTE |ESE |EL |ESTA )?(?:GRUPO|CADENA|LISTA|LISTADO) DE (?:MENSAJES|MSJS|TEXTOS|SMS"
+            r"|ALERTAS|DIFUSION)\b",
         ),
         (
             "not-interested",
@@ -930,7 +935,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|AUCUN|VOUS)\b)\w+)"
             r"|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b"
             rf"|\b(?:VEUX|SOUHAITE|DESIRE) (?:PLUS )?QUE (?:VOUS|TU|ON) (?:M |ME |NOUS )?{_FR_STEMS}"
-            r"|\bVEUX (?:AUSSI |JUSTE |SEULEMENT |JUSTE )?QUE (?:CA|CELA|VOUS|TU|(?:LES|VOS|CES|TOUS LES|TOUS VOS) "
+            r"|\bVEUX (?:AUSSI |JUSTE |SEULEMENT )?QUE (?:CA|CELA|VOUS|TU"
+            r"|(?:LES|VOS|CES|TOUS LES|TOUS VOS) "
             rf"(?:{_MESSAGES})) (?:S )?(?:ARRET|CESS)\w*"
             r"|\b(?:VEUX|SOUHAITE) (?:PLUS|PAS|RIEN) ENTENDRE PARLER DE (?:VOUS|VOTRE|VOS)\b"
             r"|\bREFUSE (?:DE |D )RECEVOIR\b",
@@ -947,7 +953,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "wrong-number",
-            r"\b(?:MAUVAIS|FAUX) (?:NUMERO|NUM|NO)\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
+            r"\b(?:MAUVAIS|FAUX) (?:NUMERO|NUM|NO)\b|\bERREUR DE NUMERO\b"
+            r"|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
             r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b(?! (?:DE|D) (?!(?:TELEPHONE|PORTABLE|CELLULAIRE"
             r"|MOI)\b)\w+)"
             r"|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
@@ -1354,7 +1361,8 @@ def hold_on(clauses: Clauses) -> str | None:
 _AMUSED_ENDING = re.compile(r" (?:I CANT|IM DEAD|IM DYING|IM WEAK|IM SCREAMING)$")
 """How an English clause that laughs without laughing ends ("omg stop I can't", "stop I'm dead")."""
 _DISBELIEF = re.compile(
-    r" (?:NO WAY(?! (?:I|IM|WE|ID|IVE)\b)|NO SHE DIDNT|NO HE DIDNT|(?:SHE|HE|THEY) (?:REALLY )?SAID THAT|NO MAMES"
+    r" (?:NO WAY(?! (?:I|IM|WE|ID|IVE)\b)|NO SHE DIDNT|NO HE DIDNT|(?:SHE|HE|THEY) (?:REALLY )?SAID THAT"
+    r"|NO MAMES"
     r"|NO PUEDE SER|(?:ELLE|IL|ILS) A (?:VRAIMENT )?DIT CA|PAS POSSIBLE|C EST PAS VRAI)\b"
 )
 """Words of someone who cannot believe a story ("OMG stop, no way she said that", "para, no puede ser",
@@ -1756,7 +1764,8 @@ def _judge(
         return other("followed-by", f"is followed by {nxt}")
     line = next((w for w in clause[i + 2 : i + 6] if w in _LINE_WORDS), None)
     if nxt.endswith(("ING", "IN")) and line is not None and "MY" in clause[i + 2 : i + 6]:
-        return revokes("about-messages", f"is about an activity aimed at the customer's line ({nxt} ... {line})")
+        aimed = f"is about an activity aimed at the customer's line ({nxt} ... {line})"
+        return revokes("about-messages", aimed)
     if nxt.endswith(("ING", "IN")):
         return other("activity", f"is about an activity ({nxt})")
     if nxt in _DETERMINERS or word != "STOP" or len(clause) - i > 3:
@@ -1940,8 +1949,8 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
                     w in MESSAGE_WORDS or w in _LIST_WORDS or w in _CONSENT_WORDS for w in object_words
                 ):
                     return " ".join(rest[:3])
-            mail = _ELSEWHERES_MAIL.intersection(rest[1:5]) if rest[:1] and rest[0] in _FROM else None
-            if mail and not _THE_SENDERS.intersection(rest[1:5]):
+            channel = rest[:1] and rest[0] in _FROM and _ELSEWHERES_MAIL.intersection(rest[1:5])
+            if channel and not _THE_SENDERS.intersection(rest[1:5]):
                 return " ".join(rest[1:5])
             found = _ELSEWHERE.match(" ".join(rest))
             named = found.group(1).split() if found else []
