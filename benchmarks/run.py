@@ -118,17 +118,17 @@ time at that thin share: 13 records waited out the visibility timeout and the ra
 the queue hands over one record per invocation.
 
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 2,628
-labelled replies to business texts in English, Spanish and French (2,065 revocations, including
-Unicode spellings of STOP and misspellings) and 1,916 conversational messages, none a revocation, in
-eight parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 3,108
+labelled replies to business texts in English, Spanish and French (2,423 revocations, including
+Unicode spellings of STOP and misspellings) and 2,310 conversational messages, none a revocation, in
+nine parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
 `heldout-3` and `heldout-4` (each written before its first measurement, then looked at and its
 general gaps fixed, so the table's figures for them are after tuning; `heldout-4`, 251 revocations
 and 421 conversations, was written by someone who never saw the rules or the corpora, and measured
 once after the ninth round) and `tuning-2` (adversarial: revocations and conversation written
 against the rules in nine rounds, to find their general gaps; every rule added for it is a rule per
-language with its own reason, never a listed reply), and `heldout-5` and `heldout-6` (each written
-by someone who never saw the rules, measured once, then tuned on: below). The first look at each
+language with its own reason, never a listed reply), and `heldout-5`, `heldout-6` and `heldout-7`
+(each written by someone who never saw the rules, measured once, then tuned on: below). The first look at each
 part, before any change for it, was:
 
 | first look | recall en / es / fr / all | precision all | conversational taken as opt-outs |
@@ -206,7 +206,28 @@ CONTEXTUAL, the three conversations and two opt-in replies taken became `AMBIGUO
 unsubscribed ("unsubscribe the kids from that channel"), the writer's own unsubscribing from e-mail
 ("I'm unsubscribing from every store email") and a revocation word beside asking to be put back
 ("I didn't mean to unsubscribe, can you put me back on?", rule `ambiguous.rejoin`).
-The next part never tuned on (`UNSEEN_SPLITS`, empty until `heldout-7` is written) is the honest
+`heldout-7` (358 revocations, 394 conversations), written the same way by a fifth person, was the
+next (its rows above): 93.0% under STRICT but 87.2% under CONTEXTUAL (Spanish 82.4%), 5 of 394
+conversations taken. Most of the gap between the policies was one weakness of how CONTEXTUAL tells
+"about the messages" from "about something else": a reply that named the sender or its messages
+beside something else was read as about that something else: "unsubscribe me from the flash sale
+alerts" (the messages named after what is named), "no más mensajes del banco" (the phrase itself
+names the messages: what follows names the sender), "stop sending him these messages" and "stop
+sending me ur deals" (a third party sent the sender's messages), "ya no me envíen más de estos";
+and a STOP that ends its request before a sentence of its own ("stop svp j'ai déjà dit non", "stop
+porfa ya me llegaron como 10"), before a plea ("STOP, I'm begging you"), or aimed at the line ("quit
+blowing up my phone"). Each became a general rule, as did the wordings no rule read under either
+policy: lists and groups of texts ("the school text list", "el grupo de mensajes"), another channel
+("por correo, no por mensaje de texto", "plus aucun texto", "not by text"), "not interested. bye",
+"BAJA DE TODO", "no me lleguen mensajes", "nada de mensajes", "alto ya con", "résilier les SMS",
+relances, spellings (stp txting, st op, enbien, qro, plu, désincrivez) and 🚫 read as NO. Under
+CONTEXTUAL the five conversations became `AMBIGUOUS`: disbelief ("OMG stop, no way she said that",
+"Nooon arrête, elle a dit ça ?"), advice on the reader's condition ("cancel it if you don't want to
+pay"), the writer's own unsubscribing from e-mail and channels ("je me suis désabonnée d'une
+quarantaine de newsletters"). Now 99.4% and 98.9%, 0 of 394 conversations taken; still missed: a
+limit ("dejen de escribirme a las 6 de la mañana"), "Go away, I'm not refinancing", and under
+CONTEXTUAL "unsub from the sneaker drops" (something else named) and a STOP in a reply that laughs.
+The next part never tuned on (`UNSEEN_SPLITS`, empty until `heldout-8` is written) is the honest
 estimate; until then, the best one is leave-one-part-out (`python -m benchmarks.train_reply_model
 --cross-validate`): with `heldout-6` among the eight parts and the previous settings, the model
 trained without a part found, on it, 76-96% of its revocations alone at STRICT's 0.9 (mean 86.4%)
