@@ -383,6 +383,9 @@ GENERAL_RULES = [
     ("ya no kiero mensajes", "es.do-not-want"),
     ("no enbien mas", "es.do-not-send"),
     ("no me escrivan más", "es.do-not-send"),
+    ("No more of them, thanks", "en.no-more-messages"),
+    ("no more appointment reminders please", "en.no-more-messages"),
+    ("Si me vuelves a escribir te denuncio", "es.block-or-report"),
 ]
 
 
@@ -485,6 +488,8 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Baja, que ya llegué",
         "Para, no puede ser, ¿en serio ganó?",
         "Take me off the volunteer list for Sunday",
+        "No more birthday texts from your ex?",
+        "Si me vuelves a escribir así me río",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
