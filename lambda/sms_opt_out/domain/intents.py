@@ -486,8 +486,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-more-messages",
             rf"^NO MORE (?:OF )?(?:THESE|THEM|THIS|THOSE|YOUR (?:{_MESSAGES})){_POLITE_END}"
-            rf"|\bNO MORE (?:\w+ )?(?:{_MESSAGES})\b(?! (?:AT (?!ALL\b)|IN|ON|THIS|NEXT|TODAY|TOMORROW|TONIGHT"
-            r"|LEFT)\b)(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY"
+            rf"|\bNO MORE (?:\w+ )?(?:{_MESSAGES})\b(?! (?:AT (?!ALL\b)|IN|ON|THIS|NEXT|TODAY|TOMORROW"
+            r"|TONIGHT|LEFT)\b)(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY"
             r"|STORE|SHOP|BUSINESS|TEAM|SERVICE|NUMBER))\b))|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS"
             rf"|NOTIFICATIONS|PROMOS|ADS|SPAM|(?:TEXTING|MESSAGING|CALLING)(?: ME| US)?){_POLITE_END}",
         ),
@@ -831,8 +831,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "block-or-report",
             r"\b(?:LOS|LAS|LES) (?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)\b"
-            rf"|^(?=.*\bSI (?:ME |NOS )?(?:VUELVEN|VUELVES|SIGUEN|SIGUES) (?:A )?{_ES_STEMS}).*\b(?:LOS|LAS|LES|TE)"
-            r" (?:REPORTO|DENUNCIO|DEMANDO|BLOQUEO|ACUSO)\b"
+            rf"|^(?=.*\bSI (?:ME |NOS )?(?:VUELVEN|VUELVES|SIGUEN|SIGUES) (?:A )?{_ES_STEMS})"
+            r".*\b(?:LOS|LAS|LES|TE) (?:REPORTO|DENUNCIO|DEMANDO|BLOQUEO|ACUSO)\b"
             r"|\b(?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)(?:LOS|LAS|LES)\b"
             r"|\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) LA PROFECO\b",
         ),
