@@ -1230,6 +1230,13 @@ _LIMITED = re.compile(
 )
 """A request not to be texted at a time, in a place or in a manner ("don't text me when I'm driving",
 "no me escribas desde ese número"): the rules leave it for review, and so does the model."""
+_PHONE_PLAN = re.compile(
+    r"\b(?:UNLIMITED|LIMITED|FREE|ILIMITADOS?|ILLIMITES?|GRATUITS?) (?:TEXTS|TXTS|SMS|MINUTES|MINS|DATA"
+    r"|TEXTOS|MENSAJES|MINUTOS)\b"
+    r"|\b(?:TEXTS|TXTS|SMS|MINUTES|MINS|TEXTOS|MENSAJES|MINUTOS) (?:ILIMITADOS|ILLIMITES|GRATUITS|GRATIS)\b"
+)
+"""A phone plan's allowance ("unlimited texts", "textos ilimitados", "SMS illimités"): talk about a plan,
+not about the sender's messages; the model is not asked."""
 
 
 def settled(clauses: Clauses) -> str | None:
@@ -1237,10 +1244,11 @@ def settled(clauses: Clauses) -> str | None:
     (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
     someone else's ("alguien con número equivocado"), a
     list of something else ("the volunteer list"), a request limited in time, place or manner
-    ("don't text me when I'm driving") or a jest ("jk"). The reply model is not asked about
+    ("don't text me when I'm driving"), a phone plan's allowance ("unlimited texts") or a jest ("jk"). The reply model is not asked about
     such a reply (the rules' OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
+    own = own or _PHONE_PLAN.search(text)
     if not own and _WRONG.search(text):
         own = _SOMEONE_ELSES_MISTAKE.search(text)
     if own:
