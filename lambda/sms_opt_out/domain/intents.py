@@ -1244,8 +1244,8 @@ def settled(clauses: Clauses) -> str | None:
     (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
     someone else's ("alguien con número equivocado"), a
     list of something else ("the volunteer list"), a request limited in time, place or manner
-    ("don't text me when I'm driving"), a phone plan's allowance ("unlimited texts") or a jest ("jk"). The reply model is not asked about
-    such a reply (the rules' OTHER stands, for review)."""
+    ("don't text me when I'm driving"), a phone plan's allowance ("unlimited texts") or a jest
+    ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
     own = own or _PHONE_PLAN.search(text)
