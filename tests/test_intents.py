@@ -490,6 +490,9 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Take me off the volunteer list for Sunday",
         "No more birthday texts from your ex?",
         "Si me vuelves a escribir así me río",
+        "Unlimited texts on the new plan?",
+        "Textos ilimitados y datos gratis",
+        "SMS illimités avec le forfait",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
