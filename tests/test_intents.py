@@ -193,7 +193,8 @@ def test_phrases_need_their_object(text: str) -> None:
      "STOP I'm pleading with you", "stop pls I already told you no", "quit ringing my phone",
      "stop blowing up my cell", "Unsubscribe me from the pharmacy refill reminders",
      "Unsubscribe me from the Main Street Bakery texts", "no más alertas de la farmacia por favor",
-     "Ya no me manden más de esos"],
+     "Ya no me manden más de esos", "unsubscribe me from the Friday specials",
+     "Opt out of the coupons please", "desuscribirme de los cupones", "désabonnez-moi des soldes"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT

@@ -1970,7 +1970,7 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             then = rest[len(found.group().split()) :][:2] if found else []
             if MESSAGE_WORDS.intersection((*words, *then)):
                 continue
-            if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS for w in named):
+            if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS or w in _ANNOUNCED for w in named):
                 return " ".join(named)
     return None
 
@@ -2036,6 +2036,11 @@ _ELSEWHERES_MAIL = frozenset(
 cette chaîne YouTube", "unsubscribe from this newsletter"): e-mail and channels."""
 
 
+_ANNOUNCED = frozenset(
+    ["DROPS", "RESTOCKS", "COUPONS", "SPECIALS", "SALES", "CUPONES", "DESCUENTOS", "SOLDES", "REDUCTIONS"]
+)
+"""What a sender's texts announce ("unsub from the sneaker drops", "the Friday specials", "los cupones",
+"les soldes"): unsubscribing from them is from the sender's messages, not from something else."""
 _LIST_WORDS = frozenset(
     ["LIST", "LISTS", "LISTA", "LISTE", "PROGRAM", "PROGRAMA", "PROGRAMME", "SERVICE", "SERVICIO", "NUMBER"]
 )
