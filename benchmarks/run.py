@@ -138,17 +138,17 @@ invocation, measured in an earlier round, ran out of time at a thin share: 13 re
 visibility timeout and the rate fell to 82%, so the queue hands over one record per invocation.
 
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 2,628
-labelled replies to business texts in English, Spanish and French (2,065 revocations, including
-Unicode spellings of STOP and misspellings) and 1,916 conversational messages, none a revocation, in
-eight parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 3,108
+labelled replies to business texts in English, Spanish and French (2,423 revocations, including
+Unicode spellings of STOP and misspellings) and 2,310 conversational messages, none a revocation, in
+nine parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
 `heldout-3` and `heldout-4` (each written before its first measurement, then looked at and its
 general gaps fixed, so the table's figures for them are after tuning; `heldout-4`, 251 revocations
 and 421 conversations, was written by someone who never saw the rules or the corpora, and measured
 once after the ninth round) and `tuning-2` (adversarial: revocations and conversation written
 against the rules in nine rounds, to find their general gaps; every rule added for it is a rule per
-language with its own reason, never a listed reply), and `heldout-5` and `heldout-6` (each written
-by someone who never saw the rules, measured once, then tuned on: below). The first look at each
+language with its own reason, never a listed reply), and `heldout-5`, `heldout-6` and `heldout-7`
+(each written by someone who never saw the rules, measured once, then tuned on: below). The first look at each
 part, before any change for it, was:
 
 | first look | recall en / es / fr / all | precision all | conversational taken as opt-outs |
@@ -226,7 +226,30 @@ CONTEXTUAL, the three conversations and two opt-in replies taken became `AMBIGUO
 unsubscribed ("unsubscribe the kids from that channel"), the writer's own unsubscribing from e-mail
 ("I'm unsubscribing from every store email") and a revocation word beside asking to be put back
 ("I didn't mean to unsubscribe, can you put me back on?", rule `ambiguous.rejoin`).
-The next part never tuned on (`UNSEEN_SPLITS`, empty until `heldout-7` is written) is the honest
+`heldout-7` (358 revocations, 394 conversations), written the same way by a fifth person, was the
+next (its rows above): 93.0% under STRICT but 87.2% under CONTEXTUAL (Spanish 82.4%), 5 of 394
+conversations taken. Most of the gap between the policies was one weakness of how CONTEXTUAL tells
+"about the messages" from "about something else": a reply that named the sender or its messages
+beside something else was read as about that something else: "unsubscribe me from the flash sale
+alerts" (the messages named after what is named), "no más mensajes del banco" (the phrase itself
+names the messages: what follows names the sender), "stop sending him these messages" and "stop
+sending me ur deals" (a third party sent the sender's messages), "ya no me envíen más de estos";
+and a STOP that ends its request before a sentence of its own ("stop svp j'ai déjà dit non", "stop
+porfa ya me llegaron como 10"), before a plea ("STOP, I'm begging you"), or aimed at the line ("quit
+blowing up my phone"). Each became a general rule, as did the wordings no rule read under either
+policy: lists and groups of texts ("the school text list", "el grupo de mensajes"), another channel
+("por correo, no por mensaje de texto", "plus aucun texto", "not by text"), "not interested. bye",
+"BAJA DE TODO", "no me lleguen mensajes", "nada de mensajes", "alto ya con", "résilier les SMS",
+relances, spellings (stp txting, st op, enbien, qro, plu, désincrivez) and 🚫 read as NO. Under
+CONTEXTUAL the five conversations became `AMBIGUOUS`: disbelief ("OMG stop, no way she said that",
+"Nooon arrête, elle a dit ça ?"), advice on the reader's condition ("cancel it if you don't want to
+pay"), the writer's own unsubscribing from e-mail and channels ("je me suis désabonnée d'une
+quarantaine de newsletters"), and what a sender's texts announce is the sender's messages ("unsub
+from the sneaker drops", "the Friday specials", "los cupones", "les soldes"). Now, with the model
+retrained on it (below), 100% and 99.4%, 0 of 394 conversations taken; under CONTEXTUAL still held
+for review: a limit ("dejen de escribirme a las 6 de la mañana", the model's review) and a STOP in a
+reply that laughs.
+The next part never tuned on (`UNSEEN_SPLITS`, empty until `heldout-8` is written) is the honest
 estimate; until then, the best one is leave-one-part-out (`python -m benchmarks.train_reply_model
 --cross-validate`): with `heldout-6` among the eight parts and the previous settings, the model
 trained without a part found, on it, 76-96% of its revocations alone at STRICT's 0.9 (mean 86.4%)
@@ -239,8 +262,20 @@ of a part's conversations (0-3.0% at 0.99): the price of the bound is about 5 po
 alone under CONTEXTUAL, which the rules now cover on every tuned part (with them, tuned on every
 part and so optimistic, 99.1-100%). Earlier: 6,000 weights instead of 3,000 took one more message of
 ham-heldout, and letter n-grams within word boundaries only lowered the estimate (86.3%, 52.8% on
-seven parts): the shipped model keeps 3,000 weights and the same features, with L2 1e-3 and 25
-epochs, retrained on every tuned part.
+seven parts): the shipped model kept 3,000 weights and the same features, with L2 1e-3 and 25
+epochs. With `heldout-7` among the nine parts, before its rules (the rules as at its first look, L2
+1e-3), the model alone found 72-94% at 0.9 (mean 85.2%) and 40-71% at 0.99 (mean 56.3%), and with
+the rules 93.0-100% and 87.2-100% (`heldout-7` the lowest). Retrained on the nine parts, every
+setting tried (L2 1e-3 to 3e-3, 15 to 30 epochs, 2,000 weights, at least 3 examples per feature)
+took one more message of ham-heldout under CONTEXTUAL (8, a phone plan's "Unlimited texts. Limited
+minutes."), and L2 1e-3 also took "No message..no response" under STRICT. A phone plan's allowance
+("unlimited texts", "textos ilimitados", "SMS illimités") is now settled, the model not asked: a
+general rule, but written after seeing that held-out message, so ham-heldout's 7 is from then on
+no longer untouched. The shipped model has L2 2e-3 (3,000 weights, 25 epochs), retrained on every
+tuned part; leave-one-part-out with it and the new rules: the model alone 73-94% at 0.9 (mean
+84.8%) and 37-68% at 0.99 (mean 53.0%), taking 0-9.6% of a part's conversations (0-2.1% at 0.99);
+with the rules (optimistic: tuned on every part) 99.2-100% under STRICT and 99.1-100% under
+CONTEXTUAL.
 Every reply not read as an opt-out is kept on the review queue (`sms-opt-out replies`), so a missed
 revocation waits for a person, within the FCC's 10 business days, rather than being lost.
 
@@ -274,7 +309,8 @@ Real conversation: the 4,827 ham messages of the public SMS Spam Collection (Alm
 Hidalgo, 2011; CC BY 4.0; `corpora/README.md`), English person-to-person texts, split by line into
 a tuning half (even lines; the rules' precision was tuned on it) and a held-out half (odd lines,
 measured after the fourth round: 7 of 2,411 taken as opt-outs under CONTEXTUAL, 0.29%; after the
-fifth and sixth, 8; after the seventh and eighth, 7; after `heldout-6`, 7; never tuned on). The
+fifth and sixth, 8; after the seventh and eighth, 7; after `heldout-6`, 7; after `heldout-7`, 7,
+with the phone-plan guard written after seeing one of its messages taken). The
 three that really revoke ("Please don't text me anymore", "Please do not contact me again", "I
 think u have the wrong number") are counted apart, and all three are found. STRICT takes about 1.5%
 as opt-outs, as documented: the FCC's words revoke wherever they appear. CPU per reply is process

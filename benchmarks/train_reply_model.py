@@ -36,7 +36,7 @@ TRAINING_PARTS = SPLITS
 ``UNSEEN_SPLITS`` part, which is measured once before it becomes a tuned one."""
 EPOCHS = 25
 RATE = 0.2
-L2 = 1e-3
+L2 = 2e-3
 MIN_COUNT = 2
 KEEP = 3000
 SEED = 1

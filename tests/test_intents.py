@@ -144,6 +144,11 @@ CONVERSATION = [
     ("Stop sending chain letters to the group", "ambiguous.object"),
     ("Stop au gaspillage !", "ambiguous.followed-by"),
     ("When does the promo end?", "ambiguous.event"),
+    ("OMG stop, no way he said that", "ambiguous.laughter"),
+    ("Stop it if you can, the song is too loud", "ambiguous.advice"),
+    ("Cancel it if you don't use it, the trial ends soon", "ambiguous.advice"),
+    ("stop blowing your nose so loud", "ambiguous.activity"),
+    ("Stop texting his brother, it's rude", "ambiguous.object"),
 ]
 
 
@@ -183,7 +188,13 @@ def test_phrases_need_their_object(text: str) -> None:
      "Stop! Hold on, how did you get my number?", "ALTO. Espera, ¿quién es?", "Stop texting me so much",
      "stop texting me after I said no", "Leave me alone, I'm warning you", "stooop stp j'en ai marre",
      "Stop, I'm fed up", "On vous a dit stop, c'est clair ?", "When will these texts end?",
-     "stop the texts, I can't", "Stop texting me, I'm so tired of it", "Stop or I call the police"],
+     "stop the texts, I can't", "Stop texting me, I'm so tired of it", "Stop or I call the police",
+     "Stop sending her your alerts, she passed away last year", "Stop sending me your promos, I moved",
+     "STOP I'm pleading with you", "stop pls I already told you no", "quit ringing my phone",
+     "stop blowing up my cell", "Unsubscribe me from the pharmacy refill reminders",
+     "Unsubscribe me from the Main Street Bakery texts", "no más alertas de la farmacia por favor",
+     "Ya no me manden más de esos", "unsubscribe me from the Friday specials",
+     "Opt out of the coupons please", "desuscribirme de los cupones", "désabonnez-moi des soldes"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
@@ -342,6 +353,40 @@ GENERAL_RULES = [
     ("Bórrenme ahora de la lista", "es.off-the-list"),
     ("Ya no m escriban", "es.do-not-send"),
     ("Descontinúen las alertas por favor", "es.stop-messages"),
+    ("Stop calling my son, this is his phone", "en.their-line"),
+    ("stp texting me", "en.stop-misspelt"),
+    ("st op sending me these messages", "en.stop-misspelt"),
+    ("Get me off the PTA text list", "en.off-the-list"),
+    ("Take my number off the youth group text tree", "en.off-the-list"),
+    ("Please take my number off your pharmacy refill list", "en.off-the-list"),
+    ("Email only please, not by text", "en.another-channel"),
+    ("contáctenme por correo, no por SMS", "es.another-channel"),
+    ("Par courrier seulement, pas par SMS", "fr.another-channel"),
+    ("Solo por correo, nada de mensajitos de promoción", "es.another-channel"),
+    ("Not interested, goodbye", "en.not-interested"),
+    ("No me interesa, adiós", "es.not-interested"),
+    ("Pas intéressé, au revoir", "fr.not-interested"),
+    ("Baja de todos los mensajes por favor", "es.unsubscribe"),
+    ("baja porfa, ya no vivo aquí", "es.unsubscribe"),
+    ("Que ya no me lleguen más alertas", "es.do-not-send"),
+    ("Alto con tantos mensajes", "es.stop-messages"),
+    ("Déjenme en paz con tantos mensajes de cobranza", "es.leave-me-alone"),
+    ("Leave me alone with your loan offers", "en.leave-me-alone"),
+    ("No soy yo, número equivocado", "es.wrong-number"),
+    ("Mauvais num", "fr.wrong-number"),
+    ("Sáquenme del grupo de alertas", "es.off-the-list"),
+    ("\U0001f6ab textos", "es.no-more-messages"),
+    ("Résiliez les alertes SMS", "fr.stop-messages"),
+    ("arrêtez svp les rappels", "fr.stop-messages"),
+    ("Je veux juste que les SMS cessent", "fr.do-not-want"),
+    ("Plus aucune alerte svp", "fr.no-more-messages"),
+    ("Plu de sms svp", "fr.no-more-messages"),
+    ("ya no kiero mensajes", "es.do-not-want"),
+    ("no enbien mas", "es.do-not-send"),
+    ("no me escrivan más", "es.do-not-send"),
+    ("No more of them, thanks", "en.no-more-messages"),
+    ("no more appointment reminders please", "en.no-more-messages"),
+    ("Si me vuelves a escribir te denuncio", "es.block-or-report"),
 ]
 
 
@@ -439,6 +484,16 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Apaga la tele y lee tus mensajes",
         "Dejar de recibir el paquete",
         "No me molestes, estoy en una reunión",
+        "Remove me from the family group chat",
+        "Quítame del grupo de la familia",
+        "Baja, que ya llegué",
+        "Para, no puede ser, ¿en serio ganó?",
+        "Take me off the volunteer list for Sunday",
+        "No more birthday texts from your ex?",
+        "Si me vuelves a escribir así me río",
+        "Unlimited texts on the new plan?",
+        "Textos ilimitados y datos gratis",
+        "SMS illimités avec le forfait",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -530,6 +585,8 @@ def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous(
         "Unsubscribe my husband from that newsletter",
         "Je me suis désabonné de cette chaîne YouTube",
         "I just unsubscribed from every store email",
+        "I'm going to unsubscribe from that podcast",
+        "Je me suis désabonnée d'une dizaine de chaînes YouTube",
     ],
 )
 def test_contextual_reads_an_unsubscribe_about_someone_elses_messages_as_ambiguous(text: str) -> None:
@@ -610,6 +667,7 @@ def test_a_revocation_word_that_refuses_to_be_put_back_still_revokes(text: str) 
         ("rmv pls", "REMOVE"),
         ("Désabon", "DESABONNER"),
         ("DESINSCR", "DESINSCRIRE"),
+        ("désincrivez-moi svp", "DESINSCRIRE"),
     ],
 )
 def test_a_keyword_misspelt_as_its_speakers_write_it_or_cut_short_is_the_keyword(

@@ -92,7 +92,7 @@ def test_a_refused_wish_is_no_wish() -> None:
 
 
 def test_a_model_decision_is_answered_in_the_replys_language() -> None:
-    found = explain("Detengan ya los envíos por favor")
+    found = explain("Paren ya los envíos por favor")
 
     assert (found.rule, found.language) == ("model.opt-out", "es")
     assert explain(MISSED_BY_THE_RULES).language == "en"

@@ -51,10 +51,11 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
-    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS"
+    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any); reminders in the plural
-(the singular is often a person's own: "cancel the reminder for my meeting")."""
+(the singular is often a person's own: "cancel the reminder for my meeting"); French RELANCES are the
+sender's reminders ("arrêtez les relances")."""
 MESSAGE_WORDS = frozenset(
     form
     for noun in _MESSAGES.split("|")
@@ -117,6 +118,7 @@ _STEMS = (
     ("DESUSCRIPCION", "DESUSCRIBIR"),
     ("DESABONN", "DESABONNER"),
     ("DESINSCRI", "DESINSCRIRE"),
+    ("DESINCRI", "DESINSCRIRE"),  # the S before the C is often left out ("désincrivez moi")
 )
 """Word beginnings that only these keywords have (any ending: UNSUBSCRIBED, DESABONNEZ, ...)."""
 _FUZZY = (("UNSUBSCRIBE", 2), ("DESABONNER", 1), ("DESINSCRIRE", 1), ("DESUSCRIBIR", 2))
@@ -274,7 +276,7 @@ def without_politeness(words: Sequence[str], *, leading: bool = True) -> tuple[s
 
 _EN_VERBS = r"TEXT|TXT|MESSAGE|MSG|CONTACT|SMS|SEND|EMAIL|CALL|BOTHER|SPAM|HARASS"
 _ES_VERBS = r"MANDAR|ENVIAR|ESCRIBIR|TEXTEAR|MOLESTAR|LLAMAR|CONTACTAR|SPAMEAR|ESPAMEAR"
-_ES_STEMS = r"(?:MAND|ENVI|ESCRIB|TEXTE|MENSAJE|MOLEST|LLAM|CONTACT|SPAME|ESPAME)\w*"
+_ES_STEMS = r"(?:MAND|ENVI|ENBI|ESCRIB|ESCRIV|TEXTE|MENSAJE|MOLEST|LLAM|CONTACT|SPAME|ESPAME)\w*"
 """Any form of a Spanish verb of sending or contacting ("manden", "escriban", "contactarme")."""
 _FR_VERBS = (
     r"ENVOYER|ECRIRE|TEXTER|CONTACTER|APPELER|HARCELER|SPAMMER|DERANGER|EMBETER|IMPORTUNER|SOLLICITER"
@@ -327,8 +329,9 @@ _OTHER_LIST_NAMES = (
     r"(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM|CARPOOL"
     r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|CHURCH|SCHOOL|OFFICE)"
 )
-_OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} )"
-"""List names that are no sender's list ("take me off the guest list")."""
+_OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|MESSAGING) (?:LISTS?|TREE)\b))"
+"""List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
+("take me off the school text list": the sender's)."""
 _NOT_FROM_ELSEWHERE = (
     r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|DATABASE|SYSTEM"
     rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ )?{_OTHER_LIST_NAMES}\b))"
@@ -337,7 +340,7 @@ _NOT_FROM_ELSEWHERE = (
 "from the family list"; "from the service reminders" is the messages)."""
 _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
-    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|NUMEROS|SUSCRIPTORES)\b)\w+)"
+    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES)\b)\w+)"
 )
 _FR_NOT_OF_ELSE = (
     r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
@@ -345,7 +348,7 @@ _FR_NOT_OF_ELSE = (
 )
 """Not a list of something else ("la lista del almuerzo", "la liste du covoiturage")."""
 _POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
-_ES_POLITE_END = r"(?: (?:POR FAVOR|PORFA|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
+_ES_POLITE_END = r"(?: (?:POR FAVOR|PORFAVOR|X FAVOR|XFA|PORFA|PORFIS|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
 _FR_POLITE_END = (
     r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE"
     r"|DONC))*$"
@@ -396,7 +399,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "off-the-list",
             rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
             rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY"
-            rf"|YALL) )?{_OTHER_LISTS}(?:\w+ )?(?:{_LIST}"
+            rf"|YALL) )?(?:{_OTHER_LISTS}\w+ ){{0,2}}{_OTHER_LISTS}(?:{_LIST}"
             rf"|{_MESSAGES})\b)",
         ),
         ("off-the-list", rf"\bOFF (?:THIS|THE|YOUR|UR|YALL|THESE) {_OTHER_LISTS}(?:\w+ )?LISTS?\b"),
@@ -482,8 +485,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"\bNO MORE (?:{_MESSAGES})\b(?! (?:AT (?!ALL\b)|IN|ON|THIS|NEXT|TODAY|TOMORROW|TONIGHT"
-            r"|LEFT)\b)(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY"
+            rf"^NO MORE (?:OF )?(?:THESE|THEM|THIS|THOSE|YOUR (?:{_MESSAGES})){_POLITE_END}"
+            rf"|\bNO MORE (?:\w+ )?(?:{_MESSAGES})\b(?! (?:AT (?!ALL\b)|IN|ON|THIS|NEXT|TODAY|TOMORROW"
+            r"|TONIGHT|LEFT)\b)(?! FROM (?!(?:YOU|U|YALL|US|THIS|THESE|(?:YOUR|UR) (?:COMPANY"
             r"|STORE|SHOP|BUSINESS|TEAM|SERVICE|NUMBER))\b))|^NO (?:TEXTS|TXTS|MESSAGES|MSGS|SMS|ALERTS"
             rf"|NOTIFICATIONS|PROMOS|ADS|SPAM|(?:TEXTING|MESSAGING|CALLING)(?: ME| US)?){_POLITE_END}",
         ),
@@ -528,7 +532,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?:ALONE|BE)\b"
             r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)"
             r"(?! WITH\b(?! (?:(?:YOUR|UR|THESE|THOSE|THE|ALL|ALL THE|ALL YOUR"
-            rf"|ALL THESE) )?(?:{_MESSAGES})\b))",
+            rf"|ALL THESE) )?(?:\w+ ){{0,2}}(?:{_MESSAGES})\b))",
         ),
         (
             "enough",
@@ -611,7 +615,30 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*{_EN_THEIR_LINE}).*\b(?:DONT|DO NOT|NEVER|STOP|QUIT)(?: EVER)? (?:{_EN_VERBS}|TEXTING"
             rf"|TXTING|MESSAGING|CONTACTING|CALLING|SENDING|EMAILING|BOTHERING)(?: (?:ANY "
             rf"|MORE )?(?:{_MESSAGES}))?"
-            r" (?:TO )?(?:HIM|HER|THEM)\b" + _EN_QUALIFIER,
+            r" (?:TO )?(?:HIM|HER|THEM|MY (?!(?:PHONE|NUMBER|CELL|LINE)\b)\w+)\b" + _EN_QUALIFIER,
+        ),
+        (
+            "stop-misspelt",
+            r"\b(?:STP|ST OP|S TOP|STO P|SOTP) (?:TEXTING|TXTING|TEXTIN|TXTIN|MESSAGING|MSGING|SENDING"
+            r"|CONTACTING|SPAMMING|(?:THE|THESE|UR|YOUR|ALL|ALL THE|ALL THESE) "
+            rf"(?:{_MESSAGES}))\b" + _EN_QUALIFIER,
+        ),
+        (
+            "off-the-list",
+            r"\b(?:REMOVE|DELETE|ERASE|TAKE|DROP|GET)\b.*\b(?:FROM|OFF|OUT OF) (?:THE|THIS|YOUR|UR|THAT|ALL"
+            r"|YALLS) (?:\w+ ){0,2}(?:(?:TEXT|TEXTING|SMS|MESSAGE|MESSAGING|ALERT) (?:LISTS?|TREE|CHAIN|BLAST"
+            r"|LOOP|GROUP|THREAD)|GROUP (?:TEXTS?|MESSAGES?|SMS))\b",
+        ),
+        (
+            "another-channel",
+            r"\b(?:NOT|NEVER|NO LONGER) (?:BY|VIA|THROUGH|OVER|THRU) (?:TEXTS?|TXTS?|SMS|TEXT MESSAGES?"
+            r"|TEXTING)\b"
+            r"|\b(?:ONLY|JUST) (?:BY |VIA )?(?:E ?MAIL|CALLS?|PHONE CALLS?|MAIL|LETTERS?)\b.*\bNO (?:MORE )?"
+            r"(?:TEXTS|TXTS|SMS|TEXT MESSAGES)\b",
+        ),
+        (
+            "not-interested",
+            rf"^(?=NOT INTERESTED\b)NOT INTERESTED(?: THANKS| THX)? (?:BYE|GOODBYE|BYE BYE){_POLITE_END}",
         ),
     ),
     SPANISH: (
@@ -661,7 +688,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-want",
-            rf"\bNO (?:QUIERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b(?! DE (?:MI|TU|MIS|TUS)\b)"
+            rf"\bNO (?:QUIERO|QRO|KIERO|QIERO|KERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"
+            r"(?! DE (?:MI|TU|MIS|TUS)\b)"
             r"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME "
             rf"|NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
             r"|\bNO (?:QUIERO|DESEO) SER (?:CONTACTAD|MOLESTAD|LLAMAD)\w*"
@@ -732,6 +760,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?! CON\b(?! (?:(?:TUS|SUS|ESTOS|LOS|TANTOS|VUESTROS) )?(?:{_MESSAGES})\b))",
         ),
         (
+            "leave-me-alone",
+            r"\bDEJ\w*ME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:TUS|SUS|ESTOS|LOS|TANTOS|VUESTROS|LAS|ESTAS) "
+            rf"(?:{_MESSAGES})\b",
+        ),
+        (
             "never-signed-up",
             r"\b(?:NUNCA|NO|JAMAS) (?:ME )?(?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE|AUTORICE)\b"
             r"|\b(?:NUNCA|NO|JAMAS) ME HE (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
@@ -788,7 +821,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|SUSPENDAN|SUSPENDA)\b.*"
             rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b"
             + _ES_NOT_OF_ELSE
-            + rf"|\bALTO (?:A|AL) (?:LOS |SUS |ESTOS |TODOS LOS )?(?:{_MESSAGES})\b"
+            + rf"|\bALTO (?:YA )?(?:A|AL|CON) (?:LOS |SUS |ESTOS |TODOS LOS |TANTOS )?(?:{_MESSAGES})\b"
             + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
             r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
             + _ES_NOT_OF_ELSE
@@ -798,6 +831,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "block-or-report",
             r"\b(?:LOS|LAS|LES) (?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)\b"
+            rf"|^(?=.*\bSI (?:ME |NOS )?(?:VUELVEN|VUELVES|SIGUEN|SIGUES) (?:A )?{_ES_STEMS})"
+            r".*\b(?:LOS|LAS|LES|TE) (?:REPORTO|DENUNCIO|DEMANDO|BLOQUEO|ACUSO)\b"
             r"|\b(?:VOY|VAMOS) A (?:REPORTAR|DENUNCIAR|DEMANDAR|ACUSAR)(?:LOS|LAS|LES)\b"
             r"|\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) LA PROFECO\b",
         ),
@@ -823,6 +858,36 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "their-line",
             rf"^(?=.*{_ES_THEIR_LINE}).*\b(?:NO|NUNCA|JAMAS) (?:LE|LES) {_ES_STEMS}\b{_ES_QUALIFIER}",
         ),
+        (
+            "unsubscribe",
+            rf"^(?:DE |DEN |DAR DE |DENME DE )?BAJA DE (?:TODO|TODOS|TODAS|(?:LAS|LOS|SUS|TUS|ESTAS|ESTOS|MIS"
+            rf"|TODAS LAS|TODOS LOS) (?:{_MESSAGES}))\b",
+        ),
+        (
+            "unsubscribe",
+            r"^(?=BAJA\b)BAJA(?: (?:POR FAVOR|PORFAVOR|PORFA|X FAVOR|YA))* (?:YA NO (?:COMPRO|COMPRAMOS"
+            r"|SOY|SOMOS|QUIERO|USO|VIVO|ME INTERESA)|NO QUIERO|NO ME INTERESA)\b",
+        ),
+        (
+            "do-not-send",
+            r"\b(?:YA )?NO (?:ME|NOS) (?:LLEGUEN|LLEGEN|LLEGUE|SIGAN LLEGANDO) (?:MAS |TANTOS |SUS |ESTOS )?"
+            rf"(?:{_MESSAGES})\b",
+        ),
+        (
+            "another-channel",
+            r"\bNO (?:POR|X|VIA) (?:MENSAJES?|MSJS?|SMS|TEXTOS?)(?: DE TEXTO)?\b"
+            r"|\bNADA DE (?:MENSAJES|MSJS|SMS|TEXTOS|MENSAJITOS)\b",
+        ),
+        (
+            "off-the-list",
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA )?(?:DE|DEL) "
+            r"(?:LA |SU |ESTE |ESE |EL |ESTA )?(?:GRUPO|CADENA|LISTA|LISTADO) DE (?:MENSAJES|MSJS|TEXTOS|SMS"
+            r"|ALERTAS|DIFUSION)\b",
+        ),
+        (
+            "not-interested",
+            r"^(?=NO ME INTERESA)NO ME INTERESA\w*(?: GRACIAS)? (?:ADIOS|CHAO|BYE|BAY)" + _ES_POLITE_END,
+        ),
     ),
     FRENCH: (
         (
@@ -840,11 +905,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-messages",
-            rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*|DESACTIV\w*|FIN|METTEZ FIN|METTRE FIN"
-            r"|HALTE)"
+            rf"\b(?:ARRET\w*|CESS\w*|STOPP\w*|ANNUL\w*|SUSPEND\w*|DESACTIV\w*|RESILI\w*|FIN|METTEZ FIN"
+            r"|METTRE FIN|HALTE)(?: SVP| STP| SIL VOUS PLAIT| MERCI)?"
             r"(?: (?:A|AUX|DE|DES|D))? (?:LES |VOS |CES |MES |TOUS LES |L |LA )?(?:ENVOIS? )?(?:DE |D "
             r"|DES )?"
-            rf"(?:{_MESSAGES})\b",
+            rf"(?:{_MESSAGES}|AVIS)\b",
         ),
         ("stop-messages", rf"^(?:C EST )?FINIS? (?:LES|VOS|CES) (?:{_MESSAGES})\b"),
         (
@@ -857,9 +922,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"\bPLUS (?:JAMAIS )?DE (?:{_MESSAGES})\b(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS"
+            rf"\bPLUS? (?:JAMAIS )?DE (?:{_MESSAGES})\b(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS"
             r"|DU (?!TOUT)"
             r"|DE (?:MON|MA|MES|TON|TA|TES|SON|SA|SES))\b)"
+            r"|\bPLUS (?:AUCUN|AUCUNE|DE) (?:MESSAGE|SMS|TEXTO|TEXTE|ALERTE|NOTIFICATION)S?\b"
             r"|^(?:PAS|AUCUN|AUCUNE) (?:DE |D )?(?:MESSAGES|SMS|TEXTOS|TEXTES|ALERTES|NOTIFICATIONS|PUBS"
             r"|PROMOS"
             rf"|PROMOTIONS|OFFRES|SPAMS){_FR_POLITE_END}",
@@ -872,7 +938,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|AUCUN|VOUS)\b)\w+)"
             r"|CONTACTEE?S?|SOLLICITEE?S?|DERANGEE?S?)\b"
             rf"|\b(?:VEUX|SOUHAITE|DESIRE) (?:PLUS )?QUE (?:VOUS|TU|ON) (?:M |ME |NOUS )?{_FR_STEMS}"
-            r"|\bVEUX QUE (?:CA|CELA|VOUS|TU|LES MESSAGES|VOS MESSAGES) (?:S )?(?:ARRET|CESS)\w*"
+            r"|\bVEUX (?:AUSSI |JUSTE |SEULEMENT )?QUE (?:CA|CELA|VOUS|TU"
+            r"|(?:LES|VOS|CES|TOUS LES|TOUS VOS) "
+            rf"(?:{_MESSAGES})) (?:S )?(?:ARRET|CESS)\w*"
             r"|\b(?:VEUX|SOUHAITE) (?:PLUS|PAS|RIEN) ENTENDRE PARLER DE (?:VOUS|VOTRE|VOS)\b"
             r"|\bREFUSE (?:DE |D )RECEVOIR\b",
         ),
@@ -888,7 +956,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "wrong-number",
-            r"\b(?:MAUVAIS|FAUX) NUMERO\b|\bERREUR DE NUMERO\b|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
+            r"\b(?:MAUVAIS|FAUX) (?:NUMERO|NUM|NO)\b|\bERREUR DE NUMERO\b"
+            r"|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
             r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b(?! (?:DE|D) (?!(?:TELEPHONE|PORTABLE|CELLULAIRE"
             r"|MOI)\b)\w+)"
             r"|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
@@ -990,6 +1059,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*{_FR_THEIR_LINE}).*\b(?:(?:ARRET|CESS)\w* (?:DE |D )(?:LUI|LEUR) {_FR_STEMS}"
             rf"|NE (?:LUI|LEUR) {_FR_STEMS} (?:PLUS|PAS|RIEN)\b){_FR_QUALIFIER}",
         ),
+        (
+            "another-channel",
+            r"\b(?:PAS|PLUS|JAMAIS) PAR (?:SMS|TEXTOS?|MESSAGES?|TEXTES?)\b",
+        ),
+        (
+            "not-interested",
+            r"^(?=(?:CA NE M INTERESSE PAS|PAS INTERESSEE?S?)\b)(?:CA NE M INTERESSE PAS|PAS INTERESSEE?S?)"
+            rf"(?: MERCI)? (?:AU REVOIR|ADIEU|BYE|SALUT|BONNE JOURNEE){_FR_POLITE_END}",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -1023,7 +1101,7 @@ def _compiled_rules(language: str) -> tuple[tuple[str, re.Pattern[str], bool], .
 _OWN_MISTAKE = re.compile(
     r"\b(?:MEANT (?:TO|FOR)|WAS FOR|ITS ME|IT IS ME|NEW (?:PHONE|NUMBER|ONE)|SENT (?:IT |THIS "
     r"|THAT )?TO THE WRONG"
-    r"|ERA PARA|SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO"
+    r"|ERA PARA|(?<!NO )SOY YO|NUEVO NUMERO|NUMERO NUEVO|C EST MOI|CEST MOI|C ETAIT POUR|NOUVEAU NUMERO"
     r"|(?:I|WE) GAVE (?:YOU|U|YA) (?:THE |A )?WRONG|WRONG (?:NUMBER|NO) FOR (?!(?:ME|US|THIS)\b)\w+"
     r"|MAUVAIS NUMERO (?:DE|D|POUR) (?!(?:MOI|TELEPHONE)\b)\w+|TE LO (?:MANDE|ENVIE)|T AI ENVOYE CA"
     r"|SENT (?:IT|THIS|THAT) (?:TO YOU )?BY MISTAKE"
@@ -1071,9 +1149,9 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     that says it jokes)."""
     if any(w in JEST for clause in clauses for w in clause):
         return None
-    amused = any(w in AMUSEMENT for clause in clauses for w in clause)
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
+    amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None
     for language in languages:
@@ -1152,6 +1230,13 @@ _LIMITED = re.compile(
 )
 """A request not to be texted at a time, in a place or in a manner ("don't text me when I'm driving",
 "no me escribas desde ese número"): the rules leave it for review, and so does the model."""
+_PHONE_PLAN = re.compile(
+    r"\b(?:UNLIMITED|LIMITED|FREE|ILIMITADOS?|ILLIMITES?|GRATUITS?) (?:TEXTS|TXTS|SMS|MINUTES|MINS|DATA"
+    r"|TEXTOS|MENSAJES|MINUTOS)\b"
+    r"|\b(?:TEXTS|TXTS|SMS|MINUTES|MINS|TEXTOS|MENSAJES|MINUTOS) (?:ILIMITADOS|ILLIMITES|GRATUITS|GRATIS)\b"
+)
+"""A phone plan's allowance ("unlimited texts", "textos ilimitados", "SMS illimités"): talk about a plan,
+not about the sender's messages; the model is not asked."""
 
 
 def settled(clauses: Clauses) -> str | None:
@@ -1159,10 +1244,11 @@ def settled(clauses: Clauses) -> str | None:
     (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
     someone else's ("alguien con número equivocado"), a
     list of something else ("the volunteer list"), a request limited in time, place or manner
-    ("don't text me when I'm driving") or a jest ("jk"). The reply model is not asked about
-    such a reply (the rules' OTHER stands, for review)."""
+    ("don't text me when I'm driving"), a phone plan's allowance ("unlimited texts") or a jest
+    ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
+    own = own or _PHONE_PLAN.search(text)
     if not own and _WRONG.search(text):
         own = _SOMEONE_ELSES_MISTAKE.search(text)
     if own:
@@ -1249,10 +1335,15 @@ AMUSEMENT = frozenset(
         "TONTA",
         "BETE",
         "BETISES",
+        "NOOO",
+        "NOOOO",
+        "NOOON",
+        "NOOOON",
     ]
 )
 """Words of amusement and wonder that read like laughter ("stop, I'm laughing too hard", "stop, you're
-too kind", "arrête, tu me fais rougir"), in a reply that does not name the messages."""
+too kind", "arrête, tu me fais rougir"), and of disbelief ("OMG stop, no way", "Nooon arrête, elle a dit
+ça ?": ``_DISBELIEF``), in a reply that does not name the messages."""
 
 
 HOLD_ON = re.compile(
@@ -1280,11 +1371,21 @@ def hold_on(clauses: Clauses) -> str | None:
 
 _AMUSED_ENDING = re.compile(r" (?:I CANT|IM DEAD|IM DYING|IM WEAK|IM SCREAMING)$")
 """How an English clause that laughs without laughing ends ("omg stop I can't", "stop I'm dead")."""
+_DISBELIEF = re.compile(
+    r" (?:NO WAY(?! (?:I|IM|WE|ID|IVE)\b)|NO SHE DIDNT|NO HE DIDNT|(?:SHE|HE|THEY) (?:REALLY )?SAID THAT"
+    r"|NO MAMES"
+    r"|NO PUEDE SER|(?:ELLE|IL|ILS) A (?:VRAIMENT )?DIT CA|PAS POSSIBLE|C EST PAS VRAI)\b"
+)
+"""Words of someone who cannot believe a story ("OMG stop, no way she said that", "para, no puede ser",
+"arrête, c'est pas vrai"): STOP in such a reply is wonder, not a request ("stop, no way I signed up"
+and "stop, for real" are)."""
 
 
 def amused_ending(clauses: Clauses) -> str | None:
-    """The words of ``_AMUSED_ENDING`` that end a clause of ``clauses``, if any."""
+    """The words of ``_AMUSED_ENDING`` that end a clause of ``clauses``, or of ``_DISBELIEF`` in one, if
+    any."""
     found = next((m for c in clauses if (m := _AMUSED_ENDING.search(" " + " ".join(c)))), None)
+    found = found or next((m for c in clauses if (m := _DISBELIEF.search(" " + " ".join(c)))), None)
     return found.group().strip() if found else None
 
 
@@ -1372,6 +1473,15 @@ _FIRST_PERSON = frozenset(["I", "IM", "ID", "IVE", "ILL", "WE", "WELL", "WERE"])
 sender's."""
 _FED_UP = frozenset(["MARRE", "HARTO", "HARTA", "HARTOS", "HARTAS", "FED", "FEDUP"])
 """Words of someone fed up after an FCC word ("stop, j'en ai marre", "stop I'm fed up"): a revocation."""
+_PLEADING = frozenset(["BEGGING", "BEG", "PLEADING", "IMPLORING", "SUPPLIE", "RUEGO", "SUPLICO", "IMPLORO"])
+"""Words of someone pleading after an FCC word ("STOP I'm begging you", "stop je vous en supplie"): a
+revocation."""
+_NEW_SENTENCE = frozenset(["I", "IM", "IVE", "ID", "J", "JE", "JAI", "YO", "YA"])
+"""Subjects that, after an FCC word and politeness ("stop please I already said no", "stop svp j'ai déjà
+dit non", "stop porfa ya me llegaron diez"), begin a sentence of its own: the FCC word ends its request."""
+_LINE_WORDS = frozenset(["PHONE", "CELL", "NUMBER", "INBOX", "LINE"])
+"""The customer's line after an activity ("quit blowing up my phone", "stop ringing my cell"): the
+activity is the messages."""
 _EVENTS = frozenset(["PROMO", "PROMOTION"])
 """Message nouns that, in the singular and as the subject of END or STOP, are an event ("when does the
 promo end?"), not the messages."""
@@ -1575,6 +1685,9 @@ def _judge(
     fed_up = next((w for w in clause[i + 1 : i + 8] if w in _FED_UP), None)
     if fed_up is not None:
         return revokes("fed-up", f"is followed by a word of someone fed up ({fed_up})")
+    pleading = next((w for w in clause[i + 1 : i + 5] if w in _PLEADING), None)
+    if pleading is not None:
+        return revokes("pleading", f"is followed by a word of someone pleading ({pleading})")
     you = next((w for w in clause[:i] if w in _SECOND_PERSON), None)
     message = _about_messages(clause[i + 1 : i + 5])
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
@@ -1624,6 +1737,12 @@ def _judge(
         return revokes("asked", f"is what the sender was asked to do ({asked} ... {before} {word})")
     if clause[0] in _QUESTION_START:
         return other("question", f"is in a question ({clause[0]} ...)")
+    polite = 1
+    while i + polite < len(clause) and clause[i + polite] in POLITENESS - _NEW_SENTENCE:
+        polite += 1
+    then = clause[i + polite] if polite > 1 and i + polite < len(clause) else None
+    if then in _NEW_SENTENCE and held is None:
+        return revokes("alone", f"ends its request, politely, before a sentence of its own ({then} ...)")
     if not after or all(w in POLITENESS for w in after):
         if held is not None:
             why = f"ends its sentence in a reply between people (waiting, confused or eating: {held})"
@@ -1646,12 +1765,18 @@ def _judge(
         and not MESSAGE_WORDS.intersection(clause[i + 3 :])
     ):
         return other("object", f"is about someone or something else ({word} {' '.join(after)})")
+    if "IF" in after[1:3] and _SECOND_PERSON.intersection(clause[i + 2 : i + 5]):
+        return other("advice", f"is advice on a condition of the reader's ({' '.join(after)})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
         return revokes("about-messages", f"is followed by {nxt}")
     if nxt in _VERBS_AFTER_A_NOUN:
         return other("noun", f"is a noun ({word} {nxt})")
     if nxt in _OTHER_AFTER:
         return other("followed-by", f"is followed by {nxt}")
+    line = next((w for w in clause[i + 2 : i + 6] if w in _LINE_WORDS), None)
+    if nxt.endswith(("ING", "IN")) and line is not None and "MY" in clause[i + 2 : i + 6]:
+        aimed = f"is about an activity aimed at the customer's line ({nxt} ... {line})"
+        return revokes("about-messages", aimed)
     if nxt.endswith(("ING", "IN")):
         return other("activity", f"is about an activity ({nxt})")
     if nxt in _DETERMINERS or word != "STOP" or len(clause) - i > 3:
@@ -1711,6 +1836,9 @@ def _sent_elsewhere(following: Sequence[str]) -> str | None:
     sister", "stop sending me memes", "stop texting and drive"), else None."""
     rest = [w for w in following[1:] if w not in ("ME", "US")]
     head = rest[0] if rest else None
+    named = rest[2] if rest[1:2] and rest[1] in _THESE and rest[2:3] else rest[1] if rest[1:2] else None
+    if following[0] in MESSAGE_VERBS and head in _THIRD_PARTY and named in MESSAGE_WORDS:
+        return None
     if following[0] in MESSAGE_VERBS and head == "MY" and rest[1:2] and rest[1] not in _MY_LINE:
         return f"MY {rest[1]}"
     if (
@@ -1758,6 +1886,9 @@ _OTHER_ACTIVITIES = frozenset(
 _MY_LINE = frozenset(["PHONE", "NUMBER", "NUM", "CELL", "MOBILE", "LINE", "INBOX", "WORK", "CELLPHONE"])
 """What after "texting my" is the customer's own line ("stop texting my phone"), not someone else."""
 _THIRD_PARTY = frozenset(["YOUR", "UR", "HIS", "HER", "THEIR", "HIM", "THEM"])
+_THESE = frozenset(["THESE", "THIS", "YOUR", "UR", "ALL", "ANY", "MORE"])
+"""Words before the messages after a third party ("stop sending him these messages", "stop sending me ur
+deals"): what is sent is the sender's messages, to this line."""
 _OTHER_THINGS_SENT = frozenset(
     [
         "MEMES",
@@ -1794,7 +1925,7 @@ _ELSEWHERE = re.compile(
     r"|HIS|HER|THEIR|OUR|LA|EL|LOS|LAS|MI|MIS"
     r"|MON|MA|MES"
     r"|LE|LES) )?(?!(?:THIS|THESE|IT|THEM|EVERYTHING|ANYTHING|EVERY|ANY|YOUR|UR|YALL|YOU|SU|SUS|VOS|VOTRE"
-    r"|ESTA|ESTE|CETTE|CE|CES|TODO"
+    r"|ESTA|ESTE|ESTOS|ESTAS|ESO|ESOS|ESAS|CETTE|CE|CES|TODO"
     r"|TOUT|ALL)\b)"
     r"(\w+(?: \w+)?)"
 )
@@ -1804,7 +1935,9 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
     """Under CONTEXTUAL, what an unambiguous revocation word or phrase (``phrase``: UNSUBSCRIBE, OPT
     OUT, a configured phrase) is about when that is clearly something else ("opt out of the office
     pool", "unsubscribe from that newsletter", "desuscribirme del gimnasio"); None when it is about the
-    messages, the sender's list or nothing named."""
+    messages, the sender's list or nothing named. Messages named by the phrase or just after what is
+    named are the sender's ("no más mensajes del banco", "unsubscribe me from the flash sale alerts"):
+    the sender is named, not something else."""
     words = tuple(phrase.split())
     for clause in clauses:
         for i in range(len(clause) - len(words) + 1):
@@ -1827,16 +1960,22 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
                     w in MESSAGE_WORDS or w in _LIST_WORDS or w in _CONSENT_WORDS for w in object_words
                 ):
                     return " ".join(rest[:3])
+            channel = rest[:1] and rest[0] in _FROM and _ELSEWHERES_MAIL.intersection(rest[1:5])
+            if channel and not _THE_SENDERS.intersection(rest[1:5]):
+                return " ".join(rest[1:5])
             found = _ELSEWHERE.match(" ".join(rest))
             named = found.group(1).split() if found else []
             if any(w in _SOMEONE_ELSES_MESSAGES for w in named):
                 return " ".join(named)
-            if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS for w in named):
+            then = rest[len(found.group().split()) :][:2] if found else []
+            if MESSAGE_WORDS.intersection((*words, *then)):
+                continue
+            if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS or w in _ANNOUNCED for w in named):
                 return " ".join(named)
     return None
 
 
-_FROM = frozenset(["FROM", "OF", "DE", "DEL", "DU", "DES"])
+_FROM = frozenset(["FROM", "OF", "DE", "DEL", "DU", "DES", "D"])
 _THE_LINE = frozenset(["NUMBER", "PHONE", "CELL", "LINE", "ACCOUNT", "MOBILE", "NUMERO", "PORTABLE"])
 """What after "unsubscribe my" is the customer's own line, not someone else ("unsubscribe my kids from
 that channel" is someone else)."""
@@ -1872,8 +2011,36 @@ _SOMEONE_ELSES_MESSAGES = frozenset(
 )
 """Nouns that name messages the sender does not send ("unsubscribed from that newsletter", "from that
 group text"): e-mail, groups, channels."""
+_ELSEWHERES_MAIL = frozenset(
+    [
+        "NEWSLETTER",
+        "NEWSLETTERS",
+        "EMAIL",
+        "EMAILS",
+        "MAILING",
+        "CHANNEL",
+        "CHANNELS",
+        "MAILS",
+        "CORREOS",
+        "BOLETIN",
+        "CHAINE",
+        "CHAINES",
+        "CANAL",
+        "INFOLETTRE",
+        "YOUTUBE",
+        "PODCAST",
+        "PODCASTS",
+    ]
+)
+"""Of those, the ones that are never the sender's text messages, whatever names them ("me désabonner de
+cette chaîne YouTube", "unsubscribe from this newsletter"): e-mail and channels."""
 
 
+_ANNOUNCED = frozenset(
+    ["DROPS", "RESTOCKS", "COUPONS", "SPECIALS", "SALES", "CUPONES", "DESCUENTOS", "SOLDES", "REDUCTIONS"]
+)
+"""What a sender's texts announce ("unsub from the sneaker drops", "the Friday specials", "los cupones",
+"les soldes"): unsubscribing from them is from the sender's messages, not from something else."""
 _LIST_WORDS = frozenset(
     ["LIST", "LISTS", "LISTA", "LISTE", "PROGRAM", "PROGRAMA", "PROGRAMME", "SERVICE", "SERVICIO", "NUMBER"]
 )

@@ -14,7 +14,8 @@ What is folded, in order:
 5. ``CONFUSABLES``: the letters of other scripts that read as Latin ones, chosen from Unicode's
    confusables.txt for the letters of the keywords: Cyrillic, Greek, Latin small capitals (``ꜱᴛᴏᴘ``),
    Cherokee (``ᏚᎢᎾᏢ``) and Lisu look-alikes.
-6. The stop-sign emoji 🛑 reads as the word STOP, laughing faces (😂 🤣 😆 😹) as LOL.
+6. The stop-sign emoji 🛑 reads as the word STOP, the prohibited sign 🚫 as NO, laughing faces
+   (😂 🤣 😆 😹) as LOL.
 
 ``words`` then splits the folded text into words: a French elision (``m'envoyer``: C, D, J, L, M, N,
 S or T and an apostrophe) parts the words, other apostrophes join them (``don't`` is ``DONT``,
@@ -67,8 +68,13 @@ CONFUSABLES = {
     **dict(zip("ꓮꓐꓚꓓꓰꓝꓖꓧꓲꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ", "ABCDEFGHIJKLMNOPRSTUVWXYZ", strict=True)),  # noqa: RUF001
 }
 """Letter of another script to the Latin letter it reads as (from Unicode's confusables.txt)."""
-EMOJI_WORDS = {"\U0001f6d1": " STOP ", **dict.fromkeys("\U0001f602\U0001f923\U0001f606\U0001f639", " LOL ")}
-"""Emoji that read as a word: the octagonal stop sign, and laughing faces (read as LOL)."""
+EMOJI_WORDS = {
+    "\U0001f6d1": " STOP ",
+    "\U0001f6ab": " NO ",
+    **dict.fromkeys("\U0001f602\U0001f923\U0001f606\U0001f639", " LOL "),
+}
+"""Emoji that read as a word: the octagonal stop sign, the prohibited sign (read as NO: "🚫 mensajes"),
+and laughing faces (read as LOL)."""
 _LEET = str.maketrans("013457@$", "OIEASTAS")
 _WORD = re.compile(r"[A-Z0-9#@$]+")
 _ELISION = re.compile(r"\b([CDJLMNST])['\u2019`]")
