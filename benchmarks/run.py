@@ -138,17 +138,18 @@ invocation, measured in an earlier round, ran out of time at a thin share: 13 re
 visibility timeout and the rate fell to 82%, so the queue hands over one record per invocation.
 
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 3,108
-labelled replies to business texts in English, Spanish and French (2,423 revocations, including
-Unicode spellings of STOP and misspellings) and 2,310 conversational messages, none a revocation, in
-nine parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 3,499
+labelled replies to business texts in English, Spanish and French (2,720 revocations, including
+Unicode spellings of STOP and misspellings) and 2,674 conversational messages, none a revocation, in
+ten parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
 `heldout-3` and `heldout-4` (each written before its first measurement, then looked at and its
 general gaps fixed, so the table's figures for them are after tuning; `heldout-4`, 251 revocations
 and 421 conversations, was written by someone who never saw the rules or the corpora, and measured
 once after the ninth round) and `tuning-2` (adversarial: revocations and conversation written
 against the rules in nine rounds, to find their general gaps; every rule added for it is a rule per
 language with its own reason, never a listed reply), and `heldout-5`, `heldout-6` and `heldout-7`
-(each written by someone who never saw the rules, measured once, then tuned on: below). The first look at each
+(each written by someone who never saw the rules, measured once, then tuned on: below), and
+`heldout-8`, written the same way and never tuned on. The first look at each
 part, before any change for it, was:
 
 | first look | recall en / es / fr / all | precision all | conversational taken as opt-outs |
@@ -169,6 +170,8 @@ part, before any change for it, was:
 | heldout-6, CONTEXTUAL | 96.1% / 91.7% / 92.9% / 93.8% | 99.0% | 3 of 349 (0.9%) |
 | heldout-7, STRICT | 95.1% / 88.9% / 94.4% / 93.0% | 96.0% | 79 of 394 |
 | heldout-7, CONTEXTUAL | 87.4% / 82.4% / 91.6% / 87.2% | 99.7% | 5 of 394 (1.3%) |
+| heldout-8 (unseen, never tuned), STRICT | 95.8% / 92.2% / 94.4% / 94.3% | 94.3% | 83 of 364 |
+| heldout-8 (unseen, never tuned), CONTEXTUAL | 92.4% / 87.8% / 93.3% / 91.2% | 98.2% | 7 of 364 (1.9%) |
 | tuning-2 round 1 (313 revocations), STRICT | 65.7% / 70.8% / 63.7% / 66.8% | 96.3% | 8 of 38 |
 | tuning-2 round 1, CONTEXTUAL | 63.8% / 70.8% / 61.8% / 65.5% | 100% | 3 of 38 |
 | tuning-2 round 3 (192 revocations), both | 159 of 192 found (82.8%) | - | - |
@@ -249,8 +252,14 @@ from the sneaker drops", "the Friday specials", "los cupones", "les soldes"). No
 retrained on it (below), 100% and 99.4%, 0 of 394 conversations taken; under CONTEXTUAL still held
 for review: a limit ("dejen de escribirme a las 6 de la mañana", the model's review) and a STOP in a
 reply that laughs.
-The next part never tuned on (`UNSEEN_SPLITS`, empty until `heldout-8` is written) is the honest
-estimate; until then, the best one is leave-one-part-out (`python -m benchmarks.train_reply_model
+The next part never tuned on, `heldout-8` (297 revocations, 364 conversations, written the same way
+by a sixth person, `UNSEEN_SPLITS`), is the honest estimate on new wording: its first look, after
+the rounds above (its rows in the table, and the rows below the tuned parts), found 94.3% under
+STRICT (en 95.8%, es 92.2%, fr 94.4%) and 91.2% under CONTEXTUAL (92.4%, 87.8%, 93.3%), at 98.2%
+precision, and took 7 of its 364 conversations (1.9%) under CONTEXTUAL: the targets are met on every
+tuned part and missed on wording never seen, as on every part's first look since `heldout-4`
+(92.0-96.0% under STRICT, 87.2-93.8% under CONTEXTUAL). It is not tuned on. Another estimate is
+leave-one-part-out (`python -m benchmarks.train_reply_model
 --cross-validate`): with `heldout-6` among the eight parts and the previous settings, the model
 trained without a part found, on it, 76-96% of its revocations alone at STRICT's 0.9 (mean 86.4%)
 and 49-77% at CONTEXTUAL's 0.99 (mean 62.1%), but the model trained on every part took one more
