@@ -116,11 +116,11 @@ rate or failed, no SendTextMessage call was throttled, nothing was lost or confi
 states what the server answered while the replies ran: requests by operation (per reply), a
 second, and CPU per request in the server and in the containers' process, with the load average.
 
-Where the 55 s of the last round went: CPU on 2 shared cores, most of it the emulator's. Each
-queued reply cost 7 requests (the transaction, the update that applies it, the `Query` under the
-lease, the renewal and release of the container's `RATE#` share, the `SendMessage`, the one write),
-about 7,000, served at about 130 a second. Profiled (py-spy, and the CPU figures now in the row),
-the emulator wasted more than AWS has: werkzeug closed each connection after one request (a TCP
+Where the 55 s of the last round went: CPU on 2 shared cores, most of it the emulator's. Each queued
+reply cost 7 requests (the transaction, the update that applies it, the `Query` under the lease, the
+renewal and release of the container's `RATE#` share, the `SendMessage`, the one write), about
+7,000, served at about 130 a second. Profiled (py-spy, and the CPU figures now in the row), the
+emulator wasted more than AWS has: werkzeug closed each connection after one request (a TCP
 connection per request; it now keeps them open, HTTP/1.1, as AWS's endpoints do) and logged a line
 per request; moto's `Query` sorted the whole table to find one partition (the burst's server now
 reads the partition alone); its `SendMessage` counted every message on the queue three times, for a
@@ -130,27 +130,28 @@ one after another at their first queued reply (Python 3.11's `cached_property` l
 instances; a warm container has its client). Then the product's: a queued STOP no longer reads its
 receipt and history under the lease (the queue's consumer reads them when it answers; the write that
 settles it as queued is conditional on no other delivery having settled it), and a container that
-saw another container's `RATE#` lease neither renews nor releases a share for a confirmation it
-will queue (until that lease ends; then one eventually consistent `GetItem`, which joins nothing):
-4 requests a queued reply and at most one look instead of 7 (5.3 here, with 0.9 looks: on this
-server a container's next reply comes seconds later, after the lease it saw has ended), and a reply
-alone on its number still costs 5 DynamoDB requests and its text. So all 1,000 were recorded by
-23.0 s and enforced by 23.5 s (55 s before; this table's run, on the slower host, 28.3 s and 29.2
-s). The 10 s target is still missed on this machine, and by the emulator alone: 5,329 requests at 3.4 ms of moto's CPU each are 18 s of one core, before the
-containers' own 1.9 ms each (botocore), on 2 cores that 3 other developers share (load average 5.6
-at the run's start, 1.2 at its end). DynamoDB serves each request in a few milliseconds and in
-parallel across partitions (each STOP is its own customer's partition), so each invocation's 4 or
-5 requests take some 30-50 ms and a container's ten replies well under a second; each reply is
-enforced at its invocation's second request.
+saw another container's `RATE#` lease neither renews nor releases a share for a confirmation it will
+queue (until that lease ends; then one eventually consistent `GetItem`, which joins nothing): 4
+requests a queued reply and at most one look instead of 7 (5.3 here, with 0.9 looks: on this server
+a container's next reply comes seconds later, after the lease it saw has ended), and a reply alone
+on its number still costs 5 DynamoDB requests and its text. So all 1,000 were recorded by 23.0 s and
+enforced by 23.5 s (55 s before; this table's run, on the slower host, 28.3 s and 29.2 s). The 10 s
+target is still missed on this machine, and by the emulator alone: 5,329 requests at 3.4 ms of
+moto's CPU each are 18 s of one core, before the containers' own 1.9 ms each (botocore), on 2 cores
+that 3 other developers share (load average 5.6 at the run's start, 1.2 at its end). DynamoDB serves
+each request in a few milliseconds and in parallel across partitions (each STOP is its own
+customer's partition), so each invocation's 4 or 5 requests take some 30-50 ms and a container's ten
+replies well under a second; each reply is enforced at its invocation's second request.
 
 Confirming: 2.75 msg/s, 92% of the rate (84% before; 88% in this table's run, on the slower host,
-where each consumer request waited longer behind the recording's): the reply containers no longer hold a share of
-the number's rate they would not send at, so the two consumers keep all of it. What they still lose:
-while the burst is being recorded each of their requests waits its turn behind the reply containers'
-on the one-at-a-time server; each queued confirmation is hidden 5 s (`DELAY_SECONDS`: its reply
-gives the customer's lease back first); and a known rate is paced at 97% of it. A batch of ten per
-invocation, measured in an earlier round, ran out of time at a thin share: 13 records waited out the
-visibility timeout and the rate fell to 82%, so the queue hands over one record per invocation.
+where each consumer request waited longer behind the recording's): the reply containers no longer
+hold a share of the number's rate they would not send at, so the two consumers keep all of it. What
+they still lose: while the burst is being recorded each of their requests waits its turn behind the
+reply containers' on the one-at-a-time server; each queued confirmation is hidden 5 s
+(`DELAY_SECONDS`: its reply gives the customer's lease back first); and a known rate is paced at 97%
+of it. A batch of ten per invocation, measured in an earlier round, ran out of time at a thin share:
+13 records waited out the visibility timeout and the rate fell to 82%, so the queue hands over one
+record per invocation.
 
 
 The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 3,499
