@@ -18,8 +18,9 @@ from sms_opt_out.reply.inbound import InboundReply
 from sms_opt_out.runtime import build_reply_processor
 from sms_opt_out.sms.gateway import SmsGateway
 from sms_opt_out.sms.pacing import KNOWN_RATE_HEADROOM, MIN_RATE, REDUCTION, Pacer, parse_rates
-from tests.conftest import OUR_NUMBER, WAIT_SECONDS, join_all
+from tests.conftest import OUR_NUMBER, join_all
 from tests.test_send_under_load import customers
+from tests.virtual_time import EVERYONE, ThreadTime
 
 OTHER = "+18445550188"
 
@@ -182,49 +183,6 @@ class Client:
         return {"MessageId": f"m{len(self.sent)}"}
 
 
-class PausingTime:
-    """Virtual time for threads: a ``sleep`` ends when the clock reaches its end, and the clock moves
-    only when every thread sleeps or is done, to the earliest end. During ``pause`` (a loaded machine:
-    a garbage collection, the CPU taken by others) no thread runs: every sleep ending within it ends
-    at its end, all at once."""
-
-    def __init__(self, threads: int, pause: tuple[float, float]) -> None:
-        self.now = 1_000.0
-        self._pause = pause
-        self._running = threads
-        self._wakes: dict[int, float] = {}
-        self._moved = threading.Condition()
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        me = threading.get_ident()
-        with self._moved:
-            self._wakes[me] = self.now + seconds
-            self._running -= 1
-            self._advance()
-            if not self._moved.wait_for(lambda: me not in self._wakes, timeout=WAIT_SECONDS):
-                raise TimeoutError("virtual time stopped moving")
-
-    def done(self) -> None:
-        with self._moved:
-            self._running -= 1
-            self._advance()
-
-    def _advance(self) -> None:
-        if self._running or not self._wakes:
-            return
-        wake = min(self._wakes.values())
-        begins, ends = self._pause
-        self.now = max(self.now, ends if begins <= wake < ends else wake)
-        for thread, at in list(self._wakes.items()):
-            if at <= self.now:
-                del self._wakes[thread]
-                self._running += 1
-        self._moved.notify_all()
-
-
 @pytest.mark.parametrize("pause", [(1_000.3, 1_001.8), (1_000.0, 1_000.9)])
 def test_sends_woken_late_by_a_loaded_machine_never_exceed_the_rate_in_any_second(
     pause: tuple[float, float],
@@ -234,7 +192,7 @@ def test_sends_woken_late_by_a_loaded_machine_never_exceed_the_rate_in_any_secon
     whose slots came during the pause must not all go at its end (AWS, holding a second's worth, would
     throttle what exceeds 20)."""
     rate, count = 20, 30
-    time = PausingTime(count, pause)
+    time = ThreadTime(count, 1_000.0, {EVERYONE: pause})  # a loaded machine pauses every thread
     client = Client(time)
     gateway = SmsGateway(client, Pacer({OUR_NUMBER: rate}, time), sleep=time.sleep)
     batch = [

@@ -23,6 +23,7 @@ from sms_opt_out.storage.shared_rates import (
 )
 from tests.conftest import OUR_NUMBER, TABLE, WAIT_SECONDS, join_all
 from tests.test_pacing import Client
+from tests.virtual_time import ThreadTime
 
 
 class Clock:
@@ -404,56 +405,6 @@ def test_after_a_batch_the_container_holds_no_lease_after_a_single_send_it_does(
     assert bool(leases) is held, "a batch gives its share back at its end; a single send writes no more"
 
 
-class StallingTime:
-    """Virtual epoch time for the threads of several containers: a ``sleep`` ends when the clock
-    reaches its end, and the clock moves only when every thread sleeps or is done, to the earliest
-    end. A container's ``stall`` (a Lambda container frozen between invocations, a long pause of its
-    process) runs none of its threads: every sleep of its threads ending within it ends at its end,
-    while the other containers' threads go on."""
-
-    def __init__(self, threads: int, stalls: dict[str, tuple[float, float]]) -> None:
-        self.now = 1_767_225_600.0
-        self._stalls = stalls
-        self._running = threads
-        self._wakes: dict[int, float] = {}
-        self._containers: dict[int, str] = {}
-        self._moved = threading.Condition()
-
-    def __call__(self) -> float:
-        return self.now
-
-    def run_as(self, container: str) -> None:
-        """The calling thread is one of ``container``'s."""
-        with self._moved:
-            self._containers[threading.get_ident()] = container
-
-    def sleep(self, seconds: float) -> None:
-        me = threading.get_ident()
-        with self._moved:
-            wake = self.now + seconds
-            begins, ends = self._stalls.get(self._containers[me], (0.0, 0.0))
-            self._wakes[me] = ends if begins <= wake < ends else wake
-            self._running -= 1
-            self._advance()
-            if not self._moved.wait_for(lambda: me not in self._wakes, timeout=WAIT_SECONDS):
-                raise TimeoutError("virtual time stopped moving")
-
-    def done(self) -> None:
-        with self._moved:
-            self._running -= 1
-            self._advance()
-
-    def _advance(self) -> None:
-        if self._running or not self._wakes:
-            return
-        self.now = max(self.now, min(self._wakes.values()))
-        for thread, at in list(self._wakes.items()):
-            if at <= self.now:
-                del self._wakes[thread]
-                self._running += 1
-        self._moved.notify_all()
-
-
 def test_a_container_stalled_past_its_lease_sends_nothing_at_its_old_share_until_it_has_rejoined(
     moto_server: Any,
 ) -> None:
@@ -466,7 +417,7 @@ def test_a_container_stalled_past_its_lease_sends_nothing_at_its_old_share_until
     began = 1_767_225_600.0
     stall = (began + 3.0, began + 6.0)
     ends = began + 12.0
-    time = StallingTime(2 * threads_each, {"a": stall})
+    time = ThreadTime(2 * threads_each, began, {"a": stall})
     clients = {name: Client(time) for name in ("a", "b")}
     gateways = {}
     for name, client in clients.items():
