@@ -209,7 +209,7 @@ class SharedRates:
 
     def _renew(self, identity: str, now: float, holder: str, expired: list[str]) -> dict[str, Any]:
         names = {"#me": holder, "#ttl": TTL_ATTRIBUTE}
-        names |= {f"#x{n}": holder for n, holder in enumerate(expired) if holder != names["#me"]}
+        names |= {f"#x{n}": ended for n, ended in enumerate(expired) if ended != holder}
         expression = "SET #me = :until, #ttl = :ttl"
         removed = [name for name in names if name.startswith("#x")]
         if removed:
