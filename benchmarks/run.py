@@ -186,8 +186,10 @@ part, before any change for it, was:
 | heldout-6, CONTEXTUAL | 96.1% / 91.7% / 92.9% / 93.8% | 99.0% | 3 of 349 (0.9%) |
 | heldout-7, STRICT | 95.1% / 88.9% / 94.4% / 93.0% | 96.0% | 79 of 394 |
 | heldout-7, CONTEXTUAL | 87.4% / 82.4% / 91.6% / 87.2% | 99.7% | 5 of 394 (1.3%) |
-| heldout-8 (unseen, never tuned), STRICT | 95.8% / 92.2% / 94.4% / 94.3% | 94.3% | 83 of 364 |
-| heldout-8 (unseen, never tuned), CONTEXTUAL | 92.4% / 87.8% / 93.3% / 91.2% | 98.2% | 7 of 364 (1.9%) |
+| heldout-8, STRICT | 95.8% / 92.2% / 94.4% / 94.3% | 94.3% | 83 of 364 |
+| heldout-8, CONTEXTUAL | 92.4% / 87.8% / 93.3% / 91.2% | 98.2% | 7 of 364 (1.9%) |
+| heldout-9, STRICT | 96.9% / 88.9% / 87.1% / 91.5% | 94.2% | 76 of 365 |
+| heldout-9, CONTEXTUAL | 92.9% / 86.9% / 80.6% / 87.5% | 98.2% | 3 of 365 (0.8%) |
 | tuning-2 round 1 (313 revocations), STRICT | 65.7% / 70.8% / 63.7% / 66.8% | 96.3% | 8 of 38 |
 | tuning-2 round 1, CONTEXTUAL | 63.8% / 70.8% / 61.8% / 65.5% | 100% | 3 of 38 |
 | tuning-2 round 3 (192 revocations), both | 159 of 192 found (82.8%) | - | - |
