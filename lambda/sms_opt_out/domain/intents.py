@@ -368,6 +368,22 @@ _FR_THEIR_LINE = (
 )
 """A reply that says this line is someone else's ("this is my daughter's phone", "es el celular de mi
 hijo", "c'est le portable de ma fille"): sending to him or her is sending to this number."""
+_KIN = (
+    r"(?:MOM|MOTHER|DAD|FATHER|GRAND\w+|HUSBAND|WIFE|SON|DAUGHTER|BROTHER|SISTER|AUNT|UNCLE|CHILD|KID"
+    r"|NIECE|NEPHEW|COUSIN|PARENTS?)"
+)
+"""The writer's relatives ("my grandmother", "my son"): whose line the sender texts, in ``their-line``."""
+_ES_OFF = r"(?:QUITEN|SAQUEN|ELIMINEN|BORREN|REMUEVAN|RETIREN|QUITE|SAQUE|ELIMINE|BORRE|RETIRE)"
+"""Usted and ustedes imperatives of taking off ("sáquenlo de su lista", "bórrenlo"): a customer to a
+business, not a friend's "bórralo de la lista" about a shopping list."""
+_FR_OFF = r"(?:RETIREZ|SUPPRIMEZ|EFFACEZ|ENLEVEZ|RAYEZ|OTEZ|SORTEZ)"
+"""Vous imperatives of taking off ("enlevez-le de votre liste", "retirez-moi des rappels")."""
+_FR_LISTS = rf"(?:LISTES?|FICHIERS?|BASE|CONTACTS|ENVOIS|DIFFUSION|REPERTOIRE|{_MESSAGES})"
+_FR_OFF_WHERE = (
+    rf"(?:DE (?:VOTRE|VOS|CETTE|CES|TOUS VOS|TOUTES VOS) (?:\w+ )?{_FR_LISTS}"
+    rf"|DES (?:{_MESSAGES}|ENVOIS|LISTES))\b"
+)
+"""Off the sender's list or messages ("de votre liste de prospection", "des rappels")."""
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
@@ -640,6 +656,41 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "not-interested",
             rf"^(?=NOT INTERESTED\b)NOT INTERESTED(?: THANKS| THX)? (?:BYE|GOODBYE|BYE BYE){_POLITE_END}",
         ),
+        (
+            "do-not-want",
+            rf"\b(?:I|WE) NO (?:WANT|NEED|LIKE) (?:ANY ?MORE |MORE |ANY |YOUR |THESE )?(?:{_MESSAGES})\b"
+            rf"|\b(?:{_MESSAGES}) (?:DONT|DO NOT|NO LONGER) INTEREST (?:ME|US)\b",
+        ),
+        ("fed-up", rf"^(?:CAN|COULD) (?:YOU|U|YALL) NOT{_POLITE_END}"),
+        (
+            "do-not-text",
+            r"\b(?:REFRAIN|ABSTAIN) FROM (?:TEXTING|TXTING|MESSAGING|CONTACTING|CALLING|SENDING|EMAILING"
+            r"|SPAMMING|BOTHERING)\b(?! (?:WHILE|WHEN|AFTER|BEFORE|DURING|AT|SO|UNTIL|LATE|EARLY|ON)\b)",
+        ),
+        (
+            "remove-me",
+            rf"^(?:PLEASE )?(?:REMOVE|DELETE|DROP) (?:FROM|OFF) (?:THE |YOUR |UR |THIS |ALL )?(?:DISTRIBUTION"
+            rf"|(?:\w+ )?{_LIST}){_POLITE_END}"
+            r"|\b(?:DONT|DO NOT|STOP|QUIT|NO LONGER) (?:INCLUDE|INCLUDING|ADD|ADDING) (?:ME|US) (?:IN|ON|TO)"
+            rf" (?:YOUR|UR|THESE|ANY|ALL|FUTURE) (?:\w+ )?(?:{_LIST}|{_MESSAGES}|MAILINGS?|BLASTS?)\b",
+        ),
+        ("stop-misspelt", r"^STOP \d{1,3}$"),
+        (
+            "their-line",
+            rf"^(?=.*\bMY {_KIN}\b).*\b(?:REMOVE|DELETE|ERASE) (?:HER|HIS|THEIR) (?:{_NUMBER}|PHONE|CELL)\b"
+            r"|\b(?:STOP|QUIT|DONT|DO NOT|NEVER)(?: EVER)? (?:TEXTING|TXTING|MESSAGING|CALLING|CONTACTING"
+            r"|TEXT"
+            r"|MESSAGE|CALL|CONTACT) (?:HIS|HER|THEIR) (?:PHONE|NUMBER|CELL|LINE)\b" + _EN_QUALIFIER,
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\b(?:SPAM|STOP OR|IF (?:YOU|U|YALL|THIS|THESE|I GET)|ONE MORE)\b).*\bREPORT\w* (?:(?:YOU"
+            r"|U"
+            r"|YALL|THIS|IT|THEM|THIS NUMBER) )?TO (?:MY|THE) (?:CARRIER|PHONE COMPANY|PROVIDER)\b",
+        ),
+        ("another-channel", r"\bNO MORE (?:\w+ ){1,3}(?:BY|VIA|THROUGH|OVER) (?:TEXTS?|TXTS?|SMS)\b"),
+        ("remove-number", r"\b(?:LOSE|DELETE|ERASE|FORGET) MY DIGITS\b"),
+        ("not-interested", rf"^(?=NO\b)NO (?:THANKS|THANK YOU|THX|TY) (?:BYE|GOODBYE)(?: BYE)?{_POLITE_END}"),
     ),
     SPANISH: (
         (
@@ -888,6 +939,81 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "not-interested",
             r"^(?=NO ME INTERESA)NO ME INTERESA\w*(?: GRACIAS)? (?:ADIOS|CHAO|BYE|BAY)" + _ES_POLITE_END,
         ),
+        (
+            "their-line",
+            rf"\b{_ES_OFF}(?:LO|LA|LOS|LAS) DE (?:SU|SUS|ESTA|ESTAS|ESTOS) (?:LISTAS?|BASE|SISTEMA|REGISTROS?"
+            rf"|{_MESSAGES}|ENVIOS|DIFUSION)\b"
+            rf"|\b{_ES_OFF} (?:SU|ESE) (?:NUMERO|TELEFONO|CELULAR|CEL) DE (?:SUS|SU|LA|LAS|LOS|ESTA|ESTAS)"
+            rf" (?:LISTAS?|BASE|SISTEMA|REGISTROS?|{_MESSAGES}|ENVIOS)\b" + _ES_NOT_OF_ELSE,
+        ),
+        (
+            "remove-it",
+            r"^(?=.*\b(?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CEL)\b).*\b(?:BORR|ELIMIN|QUIT)(?:EN|E|A)LO\b"
+            r"|\bOLVID(?:EN|E)LO\b",
+        ),
+        (
+            "off-the-list",
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB)\w*(?:ME|NOS) (?:YA )?DE (?:LOS |LAS |SUS "
+            rf"|ESTOS |ESTAS |TODOS LOS |TODAS LAS )?(?:{_MESSAGES}|ENVIOS)\b"
+            + _ES_NOT_OF_ELSE
+            + r"|^(?:QUITAR|ELIMINAR|BORRAR|SACAR) DE (?:LA |SU |ESTA )?(?:LISTA|DIFUSION"
+            rf"|BASE DE DATOS){_ES_POLITE_END}",
+        ),
+        (
+            "do-not-send",
+            r"\bYA NO (?:ME |NOS )?(?:MANDE|ENVIE|ESCRIBA|TEXTEE|MANDES|ENVIES|ESCRIBAS)\b(?! (?:A|AL|ESO"
+            r"|ESE|ESA)\b)"
+            + _ES_QUALIFIER
+            + _ES_THING_OBJECT
+            + r"|\b(?:NUNCA|JAMAS) MAS (?:(?:ME|NOS) (?:(?:VUELVAN|VUELVA|VUELVAS) A )?|(?:VUELVAN"
+            rf"|VUELVA) A ){_ES_STEMS}"
+            + _ES_QUALIFIER
+            + rf"|\b(?:ABSTENGA(?:N)?SE|SE ABSTENGAN?) DE {_ES_STEMS}",
+        ),
+        (
+            "stop-imperative",
+            r"(?:^(?:YO )?|\bYA )(?:DIJE|HE DICHO|PEDI|HE PEDIDO) (?:QUE|Q|K) (?:PAREN|PARE"
+            r"|SE DETENGAN)(?: YA)?"
+            rf"{_ES_POLITE_END}",
+        ),
+        (
+            "do-not-want",
+            r"\b(?:PREFERIRIA|PREFIERO|PREFERIMOS|QUISIERA|DESEARIA|ME GUSTARIA) (?:YA )?NO (?:RECIBIR|SEGUIR"
+            rf" RECIBIENDO)(?: MAS)?(?: (?:ESTOS|ESTAS|SUS|LOS|LAS|TANTOS) )?(?:{_MESSAGES}"
+            rf"|NADA)?{_ES_POLITE_END}"
+            r"|\b(?:YA )?NO (?:LOS|LAS) (?:QUIERO|DESEO|NECESITO|QUEREMOS) (?:SEGUIR )?(?:RECIBIR"
+            r"|RECIBIENDO)\b"
+            r"|\bNO (?:QUIERO|DESEO|QUEREMOS) (?:SEGUIR )?RECIBI(?:R|ENDO)(?:LOS|LAS)\b"
+            rf"|\b(?:{_MESSAGES}|OFERTAS) (?:YA )?NO (?:ME|NOS) INTERESAN\b",
+        ),
+        ("do-not-want", rf"^(?=.*\b(?:{_MESSAGES})\b).*\bYA NO (?:LOS|LAS) (?:QUIERO|NECESITO)\b"),
+        (
+            "has-to-stop",
+            r"\b(?:QUE|Q) (?:SE )?(?:ACABEN|TERMINEN|PAREN|DETENGAN|CESEN)(?: YA)? (?:ESTOS|LOS|SUS|TUS"
+            r"|ESTAS|LAS"
+            rf"|TANTOS|TODOS LOS|TODAS LAS) (?:{_MESSAGES})\b" + _ES_NOT_OF_ELSE,
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\bSI NO (?:PARAN|PARA|PARAS|SE DETIENEN|DEJAN DE)\b).*\b(?:REPORTO|DENUNCIO|DEMANDO"
+            r"|BLOQUEO"
+            r"|ACUSO)\b",
+        ),
+        (
+            "another-channel",
+            r"\b(?:NO MAS|NADA DE|BASTA DE) (?:\w+ ){1,3}(?:POR|X|VIA) (?:MENSAJES?|MSJS?|SMS|TEXTOS?)\b",
+        ),
+        (
+            "remove-me",
+            r"\bNO (?:ME|NOS) (?:INCLUYAN|INCLUYA|AGREGUEN|AGREGUE|PONGAN|PONGA|ANADAN|METAN)(?: MAS)? (?:EN"
+            r"|A)"
+            rf" (?:SUS|SU|LA|LAS|LOS|ESTA|ESTAS|ESTOS) (?:\w+ )?(?:LISTAS?|{_MESSAGES}|ENVIOS|DIFUSION)\b"
+            + _ES_NOT_OF_ELSE,
+        ),
+        (
+            "not-interested",
+            r"^(?=(?:YA NO|NO GRACIAS)\b)(?:YA NO(?: GRACIAS)?|NO GRACIAS) (?:ADIOS|CHAO|CHAU|BYE|BAY)\b",
+        ),
     ),
     FRENCH: (
         (
@@ -1067,6 +1193,74 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "not-interested",
             r"^(?=(?:CA NE M INTERESSE PAS|PAS INTERESSEE?S?)\b)(?:CA NE M INTERESSE PAS|PAS INTERESSEE?S?)"
             rf"(?: MERCI)? (?:AU REVOIR|ADIEU|BYE|SALUT|BONNE JOURNEE){_FR_POLITE_END}",
+        ),
+        (
+            "their-line",
+            rf"\b{_FR_OFF} (?:LE|LA|LES|L) {_FR_OFF_WHERE}"
+            r"|\b(?:RETIR|SUPPRIM|EFFAC|ENLEV|RAY|OT)\w* (?:SON|SES|LEUR|SA) (?:NUMERO|PORTABLE|TEL|TELEPHONE"
+            r"|CELLULAIRE|COORDONNEES|LIGNE) (?:DE|DES) (?:VOS |VOTRE |CETTE |CES "
+            rf"|LA )?(?:\w+ )?{_FR_LISTS}\b" + _FR_NOT_OF_ELSE,
+        ),
+        (
+            "remove-number",
+            rf"\b{_FR_OFF} (?:MOI|NOUS) {_FR_OFF_WHERE}"
+            r"|\b(?:M|ME|NOUS) (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR|DESINSCRIRE) (?:DE (?:VOTRE"
+            r"|VOS"
+            rf"|CETTE|CES|LA) (?:\w+ )?{_FR_LISTS}|DES (?:{_MESSAGES}|ENVOIS|LISTES))\b"
+            + _FR_NOT_OF_ELSE
+            + r"|\b(?:RETIREZ|SUPPRIMEZ|EFFACEZ|ENLEVEZ|RAYEZ|RETIRER|SUPPRIMER|EFFACER) (?:MON"
+            r"|CE) (?:0[1-9]|TEL"
+            r"|TELEPHONE|PORTABLE|CELL|CELLULAIRE|NUM|MOBILE)\b(?! (?:DE|DU|DANS) (?:TON|TA|TES|SON|SA|SES"
+            r"|LEUR"
+            r"|LEURS)\b)",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:{_MESSAGES}|NUMERO|LISTE)\b).*\b(?:MERCI DE|VEUILLEZ|PRIERE DE|POUVEZ VOUS"
+            r"|POURRIEZ VOUS) (?:LE|LA|L|LES) (?:RETIRER|SUPPRIMER|EFFACER|ENLEVER|RAYER|DESINSCRIRE"
+            r"|DESABONNER)\b",
+        ),
+        (
+            "remove-it",
+            r"^(?=.*\b(?:MON|CE|MES) (?:NUMERO|NUM|TEL|TELEPHONE|PORTABLE|CELLULAIRE"
+            r"|COORDONNEES)\b).*\b(?:EFFACEZ"
+            r"|SUPPRIMEZ|RETIREZ|OUBLIEZ|ENLEVEZ|RAYEZ) (?:LE|LA|LES)\b",
+        ),
+        (
+            "do-not-want",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:J|JE|ON|NOUS) (?:N )?EN (?:VEUX|VEUT|VOULONS|DESIRE|SOUHAITE)"
+            r" (?:PLUS|PAS|AUCUN\w*)\b"
+            rf"|\b(?:PLUS|PAS) BESOIN (?:DE|D) (?:CES|VOS|TES|LES|TOUS CES|VOTRE) (?:{_MESSAGES})\b"
+            rf"|\b(?:{_MESSAGES}|OFFRES) (?:NE )?(?:M|NOUS) INTERESSENT (?:PAS|PLUS)\b"
+            r"|\b(?:PREFERE|PREFERERAIS|PREFERERIONS|AIMERAIS|AIMERIONS|VOUDRAIS|VOUDRIONS) (?:NE )?(?:PLUS"
+            r"|PAS"
+            rf"|RIEN) (?:RECEVOIR|ETRE (?:CONTACTE|SOLLICITE|DERANGE)E?S?)(?: (?:DE |DES |D )?(?:{_MESSAGES}"
+            r"|VOS"
+            rf"|CES|RIEN)\b|{_FR_POLITE_END})",
+        ),
+        ("no-more-messages", r"(?:^|\bSVP |\bSTP |\bMERCI )PLUS (?:MESSAGES?|SMS|TEXTOS?|MSGS?)\b"),
+        (
+            "stop-imperative",
+            r"^(?:\w+ )?(?:ARRETEZ|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))? (?:JE VOUS (?:EN )?(?:PRIE"
+            r"|SUPPLIE)"
+            r"|PAR PITIE)\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\b(?:SPAM|SI (?:CA|VOUS|ON) (?:CONTINU|RECOMMENC)\w*)\b).*\b(?:SIGNAL|DENONC|TRANSFER"
+            r"|PLAINTE)\w* (?:\w+ ){0,3}(?:A|AUPRES DE|CHEZ) (?:MON|L|LA|VOTRE) (?:OPERATEUR|33700|CNIL)\b",
+        ),
+        ("another-channel", r"\bPLUS (?:DE|D) (?:\w+ ){1,4}PAR (?:SMS|TEXTOS?|MESSAGES?|TEXTES?)\b"),
+        (
+            "do-not-send",
+            r"\bNE PLUS (?:M |ME |NOUS )?(?:INCLURE|AJOUTER|METTRE|COMPTER|INSCRIRE)\b"
+            r"|\bNE (?:M |ME |NOUS )(?:INCLUEZ|AJOUTEZ|METTEZ|INSCRIVEZ) PLUS\b"
+            rf"|\b(?:VOUS ABSTENIR|ABSTENEZ VOUS) (?:DE|D) (?:M |ME |NOUS )?{_FR_STEMS}",
+        ),
+        (
+            "not-interested",
+            r"^(?=NON MERCI\b)NON MERCI (?:AU REVOIR|ADIEU|BYE|SALUT|BONNE (?:JOURNEE"
+            rf"|SOIREE)){_FR_POLITE_END}",
         ),
     ),
 }
