@@ -289,6 +289,13 @@ _LIST = r"(?:LISTS?|DATABASE|SYSTEM|CONTACTS|RECORDS|FILES?|MAILING LIST|TEXT LI
 _THIS = r"(?:THIS|THESE|IT|THEM|ANY|ANYTHING|YOUR|UR|YALL|TEXTS?|MESSAGES?|ALERTS?)"
 _NOT_FOR_SOMETHING_ELSE = rf"(?! (?:TO|FOR|INTO|WITH) (?!(?:{_THIS}|RECEIVE|GET|BE|BEING)\b))"
 """Not followed by what the signing up was for, when that is something else ("for soccer", "to pay")."""
+_NOT_A_PAYMENT = (
+    r"(?! (?:THE|THAT|THIS|THESE|A|AN|ANY|EL|ESE|ESTE|LA|ESA|ESTA|LOS|ESOS|ESTOS|UN|UNA|CE|CET|CETTE|CES|LE"
+    r"|LES) (?:\w+ )?(?:CHARGES?|PAYMENTS?|TRANSACTIONS?|PURCHASES?|WITHDRAWALS?|TRANSFERS?|CARGOS?|PAGOS?"
+    r"|COBROS?|COMPRAS?|RETIROS?|TRANSFERENCIAS?|TRANSACCION\w*|PAIEMENTS?|PRELEVEMENTS?|ACHATS?|VIREMENTS?)\b)"
+)
+"""Not followed by a payment: "I did not authorize the $412 charge", "no autoricé el cargo", "jamais
+autorisé ce paiement" answer a fraud alert about a card, not the messages."""
 _EN_QUALIFIER = (
     r"(?! (?:BACK|AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TILL|ON|TONIGHT|TODAY|TOMORROW|SO|THAT|LATE"
     r"|EARLY|FROM (?:THAT|THE OLD|THE OTHER|YOUR OLD|UR OLD|YOUR OTHER|UR OTHER|YOUR WORK))\b)"
@@ -440,7 +447,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:DIDNT|DID NOT|NEVER|DONT REMEMBER|DO NOT REMEMBER|DONT RECALL) (?:SUBSCRIBE|SUBSCRIBED"
             r"|SUBSCRIBING|OPT IN|OPTED IN|OPT INTO|OPTED INTO|OPTING IN|AGREE|AGREED|AGREEING|CONSENT"
             r"|CONSENTED|REGISTER|REGISTERED|ENROLL|ENROLLED|AUTHORIZE|AUTHORIZED)\b"
-            + _NOT_FOR_SOMETHING_ELSE,
+            + _NOT_FOR_SOMETHING_ELSE
+            + _NOT_A_PAYMENT,
         ),
         ("never-signed-up", rf"\bNEVER (?:ASK|ASKED) FOR {_THIS}\b"),
         (
@@ -818,7 +826,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "never-signed-up",
             r"\b(?:NUNCA|NO|JAMAS) (?:ME )?(?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE|AUTORICE)\b"
-            r"|\b(?:NUNCA|NO|JAMAS) ME HE (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
+            + _NOT_A_PAYMENT
+            + r"|\b(?:NUNCA|NO|JAMAS) ME HE (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
             r"|\bNO RECUERDO (?:HABERME|HABER) (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
             r"|\b(?:NO SOY|NUNCA HE SIDO|NUNCA FUI) (?:SU |UN |UNA |SUS )?CLIENTES?\b(?! DE\b)"
             r"|\b(?:RETIRO|REVOCO|CANCELO) (?:MI )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
@@ -940,10 +949,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=NO ME INTERESA)NO ME INTERESA\w*(?: GRACIAS)? (?:ADIOS|CHAO|BYE|BAY)" + _ES_POLITE_END,
         ),
         (
-            "their-line",
+            "remove-it",
             rf"\b{_ES_OFF}(?:LO|LA|LOS|LAS) DE (?:SU|SUS|ESTA|ESTAS|ESTOS) (?:LISTAS?|BASE|SISTEMA|REGISTROS?"
-            rf"|{_MESSAGES}|ENVIOS|DIFUSION)\b"
-            rf"|\b{_ES_OFF} (?:SU|ESE) (?:NUMERO|TELEFONO|CELULAR|CEL) DE (?:SUS|SU|LA|LAS|LOS|ESTA|ESTAS)"
+            rf"|{_MESSAGES}|ENVIOS|DIFUSION)\b",
+        ),
+        (
+            "their-line",
+            rf"\b{_ES_OFF} (?:SU|ESE) (?:NUMERO|TELEFONO|CELULAR|CEL) DE (?:SUS|SU|LA|LAS|LOS|ESTA|ESTAS)"
             rf" (?:LISTAS?|BASE|SISTEMA|REGISTROS?|{_MESSAGES}|ENVIOS)\b" + _ES_NOT_OF_ELSE,
         ),
         (
@@ -1194,10 +1206,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=(?:CA NE M INTERESSE PAS|PAS INTERESSEE?S?)\b)(?:CA NE M INTERESSE PAS|PAS INTERESSEE?S?)"
             rf"(?: MERCI)? (?:AU REVOIR|ADIEU|BYE|SALUT|BONNE JOURNEE){_FR_POLITE_END}",
         ),
+        ("remove-it", rf"\b{_FR_OFF} (?:LE|LA|LES|L) {_FR_OFF_WHERE}"),
         (
             "their-line",
-            rf"\b{_FR_OFF} (?:LE|LA|LES|L) {_FR_OFF_WHERE}"
-            r"|\b(?:RETIR|SUPPRIM|EFFAC|ENLEV|RAY|OT)\w* (?:SON|SES|LEUR|SA) (?:NUMERO|PORTABLE|TEL|TELEPHONE"
+            r"\b(?:RETIR|SUPPRIM|EFFAC|ENLEV|RAY|OT)\w* (?:SON|SES|LEUR|SA) (?:NUMERO|PORTABLE|TEL|TELEPHONE"
             r"|CELLULAIRE|COORDONNEES|LIGNE) (?:DE|DES) (?:VOS |VOTRE |CETTE |CES "
             rf"|LA )?(?:\w+ )?{_FR_LISTS}\b" + _FR_NOT_OF_ELSE,
         ),
@@ -1333,7 +1345,8 @@ _QUIET_FOR_NOW = ("leave-me-alone", "do-not-send", "do-not-text", "stop-sending"
 """The rules that such a reply does not make a revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
 """Rules of a bare imperative ("Arrête !", "knock it off"), which a reply that is amused does not make
-a revocation ("arrête, tu me fais rougir")."""
+a revocation ("arrête, tu me fais rougir"), nor one that laughs without naming the messages ("mdr
+arrête")."""
 JEST = frozenset(["JK", "JOKING", "KIDDING", "BROMA", "BROMEANDO", "BLAGUE", "RIGOLE"])
 """Words that say a reply is a joke ("never call me again jk"): it is no natural revocation."""
 
@@ -1346,6 +1359,7 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
     amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
+    amused = amused or (laughter(clauses) is not None and not names_messages(clauses))
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None
     for language in languages:
@@ -1545,19 +1559,26 @@ HOLD_ON = re.compile(
     r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY"
     r"|HASTA QUE (?:LO |LA |LOS )?(?:LEA|VEA|LLEGUE|REVISE)|UNTIL I (?:READ|SEE|GET|CHECK)"
     r"|JUSQU A CE QUE (?:JE|J)"
-    r"|J AI RETROUVE|I FOUND (?:IT|THEM|MY)|FOUND IT|(?:YA )?(?:LO|LA|LOS|LAS) ENCONTRE|ENCONTRE MIS)\b"
+    r"|J AI RETROUVE|I FOUND (?:IT|THEM|MY)|FOUND IT|(?:YA )?(?:LO|LA|LOS|LAS) ENCONTRE|ENCONTRE MIS"
+    r"|(?:PLUS|PAS) FAIM|NOT HUNGRY|IM (?:SO )?FULL|NO TENGO HAMBRE|ESTOY LLEN[OA])\b"
 )
 """Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone
 or until one has read or seen something, one's own confusion, a lost thing found, eating, coming
 ("Stop, attends-moi", "Alto, no firmes nada hasta que lo lea", "Alto, ¿no era a las 6? Me confundí",
-"Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive"). Under
+"Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive", "stop, I'm
+full", "para, ya no tengo hambre"). Under
 CONTEXTUAL such a reply, when it does not name the messages, is AMBIGUOUS. A bare "wait" is not one
 ("STOP. Wait, who is this?" revokes)."""
 
 
+def names_messages(clauses: Clauses) -> bool:
+    """Whether ``clauses`` name the messages (a noun or a verb of them: "texts", "texting")."""
+    return any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
+
+
 def hold_on(clauses: Clauses) -> str | None:
     """The words of ``HOLD_ON`` in a reply that does not name the messages, if any."""
-    if any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c):
+    if names_messages(clauses):
         return None
     found = HOLD_ON.search(" ".join(w for c in clauses for w in c))
     return found.group() if found else None
@@ -1834,9 +1855,9 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     (rule ``contextual.*``, a revocation), else one saying why every use is about something else
     (rule ``ambiguous.*``); None when no FCC word is in ``clauses``."""
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
-    names_messages = any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
-    amused = None if names_messages else next((w for c in clauses for w in c if w in AMUSEMENT), None)
-    amused = amused or (None if names_messages else amused_ending(clauses))
+    named = names_messages(clauses)
+    amused = None if named else next((w for c in clauses for w in c if w in AMUSEMENT), None)
+    amused = amused or (None if named else amused_ending(clauses))
     held = hold_on(clauses)
     event = next((w for c in clauses for w in c if w in _RESCHEDULING), None)
     other: Finding | None = None
@@ -1884,6 +1905,7 @@ def _judge(
         return revokes("pleading", f"is followed by a word of someone pleading ({pleading})")
     you = next((w for w in clause[:i] if w in _SECOND_PERSON), None)
     message = _about_messages(clause[i + 1 : i + 5])
+    message = None if message in _SUBSCRIPTIONS and _subscribed_elsewhere(clause[i + 1 :]) else message
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
     if elsewhere is not None:
         return other("object", f"is about sending someone or something else ({elsewhere})")
@@ -2023,6 +2045,21 @@ def _about_messages(following: Sequence[str]) -> str | None:
         if w in MESSAGE_VERBS or (w in MESSAGE_WORDS and head not in _COMPOUND_HEADS):
             return None if _sent_elsewhere(following[j:]) else w
     return None
+
+
+_SUBSCRIPTIONS = frozenset(["SUBSCRIPTION", "SUBSCRIPTIONS"])
+
+
+def _subscribed_elsewhere(following: Sequence[str]) -> str | None:
+    """What a subscription among the first three of ``following`` is to when that is something else
+    ("cancel my subscription to the magazine", "for a gym"), else None ("to your texts", "to the text
+    alerts" are the sender's messages)."""
+    k = next((k for k, w in enumerate(following[:3]) if w in _SUBSCRIPTIONS), None)
+    if k is None or following[k + 1 : k + 2] not in (("TO",), ("FOR",)) or not following[k + 2 : k + 3]:
+        return None
+    if following[k + 2] in _THE_SENDERS or MESSAGE_WORDS.intersection(following[k + 2 : k + 7]):
+        return None
+    return " ".join(following[k : k + 4]) if following[k + 2] in _DETERMINERS else None
 
 
 def _sent_elsewhere(following: Sequence[str]) -> str | None:
