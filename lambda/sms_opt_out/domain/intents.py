@@ -682,7 +682,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:DONT|DO NOT|STOP|QUIT|NO LONGER) (?:INCLUDE|INCLUDING|ADD|ADDING) (?:ME|US) (?:IN|ON|TO)"
             rf" (?:YOUR|UR|THESE|ANY|ALL|FUTURE) (?:\w+ )?(?:{_LIST}|{_MESSAGES}|MAILINGS?|BLASTS?)\b",
         ),
-        ("stop-misspelt", r"^STOP \d{1,3}$"),
+        ("stop-misspelt", r"^(?=STOP \d)STOP \d{1,3}$"),
         (
             "their-line",
             rf"^(?=.*\bMY {_KIN}\b).*\b(?:REMOVE|DELETE|ERASE) (?:HER|HIS|THEIR) (?:{_NUMBER}|PHONE|CELL)\b"
@@ -977,8 +977,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ESE|ESA)\b)"
             + _ES_QUALIFIER
             + _ES_THING_OBJECT
-            + r"|\b(?:NUNCA|JAMAS) MAS (?:(?:ME|NOS) (?:(?:VUELVAN|VUELVA|VUELVAS) A )?|(?:VUELVAN"
-            rf"|VUELVA) A ){_ES_STEMS}"
+            + rf"|\b(?:NUNCA|JAMAS)(?: MAS)? (?:(?:ME|NOS) )?(?:VUELVAN|VUELVA|VUELVAS) A {_ES_STEMS}"
+            rf"|\b(?:NUNCA|JAMAS) MAS (?:ME|NOS) {_ES_STEMS}"
             + _ES_QUALIFIER
             + rf"|\b(?:ABSTENGA(?:N)?SE|SE ABSTENGAN?) DE {_ES_STEMS}",
         ),
@@ -991,8 +991,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-want",
             r"\b(?:PREFERIRIA|PREFIERO|PREFERIMOS|QUISIERA|DESEARIA|ME GUSTARIA) (?:YA )?NO (?:RECIBIR|SEGUIR"
-            rf" RECIBIENDO)(?: MAS)?(?: (?:ESTOS|ESTAS|SUS|LOS|LAS|TANTOS) )?(?:{_MESSAGES}"
-            rf"|NADA)?{_ES_POLITE_END}"
+            rf" RECIBIENDO)(?: MAS)?(?: (?:ESTOS|ESTAS|SUS|LOS|LAS|TANTOS))?(?: (?:{_MESSAGES}"
+            rf"|NADA))?{_ES_POLITE_END}"
             r"|\b(?:YA )?NO (?:LOS|LAS) (?:QUIERO|DESEO|NECESITO|QUEREMOS) (?:SEGUIR )?(?:RECIBIR"
             r"|RECIBIENDO)\b"
             r"|\bNO (?:QUIERO|DESEO|QUEREMOS) (?:SEGUIR )?RECIBI(?:R|ENDO)(?:LOS|LAS)\b"
@@ -1146,7 +1146,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CELA|VOS|CES|VOTRE)\b))"
             r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
             r"|MON ACCORD"
-            r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b"
+            r"|MON CONSENTEMENT|LA PERMISSION))\b" + _NOT_A_PAYMENT + r"|\bRIEN DEMANDE\b"
             r"|\bPAS DONNE (?:MON ACCORD|MON CONSENTEMENT|MON NUMERO|LA PERMISSION)\b"
             r"|\b(?:RETIRE|REVOQUE|ANNULE) (?:MON )?(?:CONSENTEMENT|ACCORD|AUTORISATION)\b"
             r"|\bNE (?:DONNE|DONNONS) PAS (?:MON|NOTRE) (?:ACCORD|CONSENTEMENT|AUTORISATION)\b",
@@ -1250,7 +1250,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|VOS"
             rf"|CES|RIEN)\b|{_FR_POLITE_END})",
         ),
-        ("no-more-messages", r"(?:^|\bSVP |\bSTP |\bMERCI )PLUS (?:MESSAGES?|SMS|TEXTOS?|MSGS?)\b"),
+        ("no-more-messages", r"(?:^|\bSVP |\bSTP |\bMERCI )PLUS (?:MESSAGES?|SMS|TEXTOS?|MSGS?)\b(?! QUE\b)"),
         (
             "stop-imperative",
             r"^(?:\w+ )?(?:ARRETEZ|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))? (?:JE VOUS (?:EN )?(?:PRIE"
