@@ -292,7 +292,8 @@ _NOT_FOR_SOMETHING_ELSE = rf"(?! (?:TO|FOR|INTO|WITH) (?!(?:{_THIS}|RECEIVE|GET|
 _NOT_A_PAYMENT = (
     r"(?! (?:THE|THAT|THIS|THESE|A|AN|ANY|EL|ESE|ESTE|LA|ESA|ESTA|LOS|ESOS|ESTOS|UN|UNA|CE|CET|CETTE|CES|LE"
     r"|LES) (?:\w+ )?(?:CHARGES?|PAYMENTS?|TRANSACTIONS?|PURCHASES?|WITHDRAWALS?|TRANSFERS?|CARGOS?|PAGOS?"
-    r"|COBROS?|COMPRAS?|RETIROS?|TRANSFERENCIAS?|TRANSACCION\w*|PAIEMENTS?|PRELEVEMENTS?|ACHATS?|VIREMENTS?)\b)"
+    r"|COBROS?|COMPRAS?|RETIROS?|TRANSFERENCIAS?|TRANSACCION\w*|PAIEMENTS?|PRELEVEMENTS?|ACHATS?"
+    r"|VIREMENTS?)\b)"
 )
 """Not followed by a payment: "I did not authorize the $412 charge", "no autoricé el cargo", "jamais
 autorisé ce paiement" answer a fraud alert about a card, not the messages."""
@@ -699,6 +700,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("another-channel", r"\bNO MORE (?:\w+ ){1,3}(?:BY|VIA|THROUGH|OVER) (?:TEXTS?|TXTS?|SMS)\b"),
         ("remove-number", r"\b(?:LOSE|DELETE|ERASE|FORGET) MY DIGITS\b"),
         ("not-interested", rf"^(?=NO\b)NO (?:THANKS|THANK YOU|THX|TY) (?:BYE|GOODBYE)(?: BYE)?{_POLITE_END}"),
+        ("do-not-text", r"\b(?:STOP|QUIT|DONT|DO NOT|NEVER) (?:HITTING|HIT) (?:ME|US) UP\b"),
     ),
     SPANISH: (
         (
@@ -1026,6 +1028,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "not-interested",
             r"^(?=(?:YA NO|NO GRACIAS)\b)(?:YA NO(?: GRACIAS)?|NO GRACIAS) (?:ADIOS|CHAO|CHAU|BYE|BAY)\b",
         ),
+        (
+            "wrong-number",
+            r"\bNO (?:CONOZCO|CONOCEMOS) A (?:NADIE|NINGUN|NINGUNA) (?:\w+ )?(?:CON ESE NOMBRE|LLAMAD[OA]"
+            r"|QUE SE"
+            r" LLAME)\b|\b(?:AQUI|ACA) NO VIVE (?:NINGUN|NINGUNA|NADIE)\b",
+        ),
+        (
+            "remove-me",
+            rf"^(?:\w+ )?OLVID(?:EN|E)(?:ME|NOS){_ES_POLITE_END}|\b{_ES_OFF}(?:ME|NOS) DE (?:TODO )?ESTO\b",
+        ),
     ),
     FRENCH: (
         (
@@ -1274,6 +1286,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=NON MERCI\b)NON MERCI (?:AU REVOIR|ADIEU|BYE|SALUT|BONNE (?:JOURNEE"
             rf"|SOIREE)){_FR_POLITE_END}",
         ),
+        (
+            "wrong-number",
+            r"\b(?:CONNAIS|CONNAISSONS) (?:PERSONNE|AUCUNE? \w+) (?:DE CE NOM|QUI S APPELLE|NOMMEE?"
+            r"|PORTANT CE"
+            r" NOM)\b",
+        ),
+        (
+            "leave-me-alone",
+            r"\b(?:CRISSEZ|CRISSE|SACREZ|CALISSEZ|CALISSE) (?:MOI|NOUS) (?:PATIENCE|LA PAIX)\b",
+        ),
+        ("remove-number", rf"^(?:\w+ )?OUBLIEZ (?:MOI|NOUS){_FR_POLITE_END}"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
