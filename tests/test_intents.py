@@ -568,6 +568,11 @@ FAMILIES_IN_OTHER_WORDS = [
     ("je ne connais personne de ce nom", "fr.wrong-number"),
     ("sacrez-moi patience", "fr.leave-me-alone"),
     ("oubliez-moi svp", "fr.remove-number"),
+    ("no soy a quien buscan", "es.wrong-number"),
+    ("Je suis pas la personne que vous cherchez", "fr.wrong-number"),
+    ("Erreur sur la personne", "fr.wrong-number"),
+    ("Vous nous spammez", "fr.leave-me-alone"),
+    ("Ya dejen de fregar", "es.leave-me-alone"),
 ]
 """Families of revocation found missing by an unseen part (``heldout-9``), each in wordings of
 its own: the relative's or the recycled line ("remove his number", "sáquenla de su lista",
@@ -615,6 +620,8 @@ def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
         "Para, ya no tengo hambre",
         "jajaja para ya",
         "mdr arrête tes bêtises",
+        "ya deja de molestar a tu hermano",
+        "no soy el que buscas para el equipo",
     ],
 )
 def test_revocation_families_keep_to_the_messages(text: str) -> None:

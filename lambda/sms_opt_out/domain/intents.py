@@ -1031,8 +1031,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "wrong-number",
             r"\bNO (?:CONOZCO|CONOCEMOS) A (?:NADIE|NINGUN|NINGUNA) (?:\w+ )?(?:CON ESE NOMBRE|LLAMAD[OA]"
-            r"|QUE SE"
-            r" LLAME)\b|\b(?:AQUI|ACA) NO VIVE (?:NINGUN|NINGUNA|NADIE)\b",
+            r"|QUE SE LLAME)\b|\b(?:AQUI|ACA) NO VIVE (?:NINGUN|NINGUNA|NADIE)\b"
+            r"|\bNO SOY (?:A )?(?:QUIEN|LA PERSONA QUE|EL QUE|LA QUE) (?:BUSCA|QUIERE)N?\b",
+        ),
+        (
+            "leave-me-alone",
+            rf"\b(?:DEJEN|DEJE|PAREN|PARE) (?:YA )?DE (?:FREGAR|JODER|CHINGAR|FASTIDIAR|MOLESTAR)(?:ME|NOS)?"
+            rf"(?: YA)?{_ES_POLITE_END}",
         ),
         (
             "remove-me",
@@ -1289,12 +1294,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "wrong-number",
             r"\b(?:CONNAIS|CONNAISSONS) (?:PERSONNE|AUCUNE? \w+) (?:DE CE NOM|QUI S APPELLE|NOMMEE?"
-            r"|PORTANT CE"
-            r" NOM)\b",
+            r"|PORTANT CE NOM)\b|\bPAS (?:LA PERSONNE|CELUI|CELLE) (?:QUE|QU) VOUS (?:CHERCHEZ|VOULEZ)\b"
+            r"|\bERREUR (?:DE|SUR LA) PERSONNE\b",
         ),
         (
             "leave-me-alone",
-            r"\b(?:CRISSEZ|CRISSE|SACREZ|CALISSEZ|CALISSE) (?:MOI|NOUS) (?:PATIENCE|LA PAIX)\b",
+            r"\b(?:CRISSEZ|CRISSE|SACREZ|CALISSEZ|CALISSE) (?:MOI|NOUS) (?:PATIENCE|LA PAIX)\b"
+            r"|\bVOUS (?:ME|NOUS) (?:HARCELEZ|SPAMMEZ)\b",
         ),
         ("remove-number", rf"^(?:\w+ )?OUBLIEZ (?:MOI|NOUS){_FR_POLITE_END}"),
     ),
