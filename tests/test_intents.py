@@ -639,9 +639,12 @@ def test_revocation_families_keep_to_the_messages(text: str) -> None:
         ("Cancel my subscription to the gym when you go", "ambiguous.object"),
         ("Can you cancel my subscription for the newspaper?", "ambiguous.object"),
         ("Which stop? stop 2", "ambiguous.question"),
+        ("I unsubscribed by accident, oops", "ambiguous.rejoin"),
+        ("Me desuscribí por error", "ambiguous.rejoin"),
+        ("Je me suis désinscrite par erreur", "ambiguous.rejoin"),
     ],
 )
-def test_contextual_holds_stop_beside_being_full_or_a_subscription_to_something_else(
+def test_contextual_holds_stop_beside_being_full_a_subscription_elsewhere_or_an_unsubscribe_by_mistake(
     text: str, rule: str
 ) -> None:
     found = explain(text, CONTEXTUAL)

@@ -1411,10 +1411,13 @@ _REJOIN = (
     r"RE ?SUBSCRIB\w*|RESUB|SIGN (?:ME|US) BACK UP|(?:PUT|ADD) (?:ME|US) BACK|REABONN\w*|REINSCRI\w*"
     r"|REMET\w* (?:MOI|NOUS)|(?:VOLVER|VUELV\w*) A (?:SUSCRIB|INSCRIB|AGREG|PONER|ANADIR)\w*"
     r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)"
+    r"|(?:UNSUBSCRIB|DESABONN|DESINSCRI|DESUSCRIB)\w* (?:\w+ )?(?:BY MISTAKE|BY ACCIDENT|PAR ERREUR"
+    r"|POR ERROR)"
 )
 """Words of a customer who asks to be put back on the messages ("put me back on", "réinscrivez-moi",
-"remettez-moi sur la liste", "suscribirme de nuevo"): under CONTEXTUAL a revocation word beside them
-("I didn't mean to unsubscribe, can you put me back on?") is AMBIGUOUS (``rejoins``)."""
+"remettez-moi sur la liste", "suscribirme de nuevo", "I unsubscribed by mistake", "je me suis désabonné
+par erreur"): under CONTEXTUAL a revocation word beside them ("I didn't mean to unsubscribe, can you put
+me back on?") is AMBIGUOUS (``rejoins``)."""
 _WANTS_MESSAGES = re.compile(
     rf"\b(?:{_REJOIN}|SUBSCRIBE (?:ME|US)|SIGN (?:ME|US) (?:BACK )?UP|OPT (?:ME |US )?(?:BACK )?IN"
     r"|RESTART|RESUME|UNSTOP|START (?:SENDING|TEXTING|AGAIN)|(?:WANT|LIKE|WISH|NEED) TO (?:RECEIVE|GET|START)"
