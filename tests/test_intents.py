@@ -573,6 +573,15 @@ FAMILIES_IN_OTHER_WORDS = [
     ("Erreur sur la personne", "fr.wrong-number"),
     ("Vous nous spammez", "fr.leave-me-alone"),
     ("Ya dejen de fregar", "es.leave-me-alone"),
+    ("She no longer uses this number", "en.wrong-number"),
+    ("Please call me instead of texting", "en.another-channel"),
+    ("You're in violation of the TCPA", "en.another-channel"),
+    ("Do not send promotions to this number", "en.do-not-text"),
+    ("Ya no usa ese celular", "es.wrong-number"),
+    ("Prefiero una llamada, no mensajes de texto", "es.another-channel"),
+    ("Elle n'utilise plus ce portable", "fr.wrong-number"),
+    ("Contactez-moi par courriel, pas de texto", "fr.another-channel"),
+    ("Mon mari est décédé, cessez de lui écrire", "fr.their-line"),
 ]
 """Families of revocation found missing by an unseen part (``heldout-9``), each in wordings of
 its own: the relative's or the recycled line ("remove his number", "sáquenla de su lista",
@@ -622,6 +631,10 @@ def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
         "mdr arrête tes bêtises",
         "ya deja de molestar a tu hermano",
         "no soy el que buscas para el equipo",
+        "Don't send messages to the group chat",
+        "never send texts while driving",
+        "Llámame cuando llegues, no mensajes que no los veo",
+        "Il est mort de rire, arrête de lui écrire des blagues",
     ],
 )
 def test_revocation_families_keep_to_the_messages(text: str) -> None:

@@ -701,6 +701,20 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("remove-number", r"\b(?:LOSE|DELETE|ERASE|FORGET) MY DIGITS\b"),
         ("not-interested", rf"^(?=NO\b)NO (?:THANKS|THANK YOU|THX|TY) (?:BYE|GOODBYE)(?: BYE)?{_POLITE_END}"),
         ("do-not-text", r"\b(?:STOP|QUIT|DONT|DO NOT|NEVER) (?:HITTING|HIT) (?:ME|US) UP\b"),
+        (
+            "wrong-number",
+            rf"\b(?:HE|SHE|THEY) (?:DOESNT|DOES NOT|DONT|NO LONGER) (?:USE|USES|HAVE|HAS) THIS {_NUMBER}\b",
+        ),
+        (
+            "another-channel",
+            r"\b(?:EMAIL|CALL|MAIL|WRITE) (?:ME|US) (?:INSTEAD OF|RATHER THAN) (?:TEXTING|TEXTS?|SMS)\b"
+            r"|\b(?:VIOLATING|VIOLATION OF) (?:THE )?TCPA\b",
+        ),
+        (
+            "do-not-text",
+            rf"\b(?:DONT|DO NOT|NEVER) (?:EVER )?SEND (?:ANY |MORE |YOUR |UR |THESE )?(?:{_MESSAGES})\b"
+            r"(?! (?:TO (?!(?:THIS|ME|US|MY)\b)|AFTER|BEFORE|DURING|WHILE|AT|ON|IN)\b)",
+        ),
     ),
     SPANISH: (
         (
@@ -1043,6 +1057,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-me",
             rf"^(?:\w+ )?OLVID(?:EN|E)(?:ME|NOS){_ES_POLITE_END}|\b{_ES_OFF}(?:ME|NOS) DE (?:TODO )?ESTO\b",
         ),
+        ("wrong-number", r"\bYA NO (?:USA|TIENE) (?:ESTE|ESE) (?:NUMERO|CELULAR|TELEFONO|CEL)\b"),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:CORREO|EMAIL|LLAM\w+|CARTA)\b).*\bNO (?:POR )?(?:MENSAJES?|MSJS?|SMS"
+            r"|TEXTOS?)(?: DE TEXTO)?" + _ES_POLITE_END,
+        ),
     ),
     FRENCH: (
         (
@@ -1303,6 +1323,18 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bVOUS (?:ME|NOUS) (?:HARCELEZ|SPAMMEZ)\b",
         ),
         ("remove-number", rf"^(?:\w+ )?OUBLIEZ (?:MOI|NOUS){_FR_POLITE_END}"),
+        ("wrong-number", r"\b(?:N )?(?:UTILISE|A) PLUS CE (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b"),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:COURRIEL|MAIL|EMAIL|COURRIER|APPEL\w*)\b).*\b(?:PAS|PLUS|JAMAIS) (?:DE "
+            r"|PAR )?(?:TEXTOS?|SMS"
+            rf"|MESSAGES?|TEXTES?){_FR_POLITE_END}",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:DECEDEE?|MORTE?(?! DE))\b).*\b(?:ARRET|CESS)\w* (?:DE |D )(?:LUI|LEUR) {_FR_STEMS}"
+            + _FR_OTHER_OBJECT,
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
