@@ -39,6 +39,7 @@ SPLITS = (
     "heldout-5",
     "heldout-6",
     "heldout-7",
+    "heldout-9",
 )
 """The parts the rules and the model were tuned on (or trained on): the targets are asserted on them."""
 UNSEEN_SPLITS: tuple[str, ...] = ("heldout-8",)

@@ -289,6 +289,14 @@ _LIST = r"(?:LISTS?|DATABASE|SYSTEM|CONTACTS|RECORDS|FILES?|MAILING LIST|TEXT LI
 _THIS = r"(?:THIS|THESE|IT|THEM|ANY|ANYTHING|YOUR|UR|YALL|TEXTS?|MESSAGES?|ALERTS?)"
 _NOT_FOR_SOMETHING_ELSE = rf"(?! (?:TO|FOR|INTO|WITH) (?!(?:{_THIS}|RECEIVE|GET|BE|BEING)\b))"
 """Not followed by what the signing up was for, when that is something else ("for soccer", "to pay")."""
+_NOT_A_PAYMENT = (
+    r"(?! (?:THE|THAT|THIS|THESE|A|AN|ANY|EL|ESE|ESTE|LA|ESA|ESTA|LOS|ESOS|ESTOS|UN|UNA|CE|CET|CETTE|CES|LE"
+    r"|LES) (?:\w+ )?(?:CHARGES?|PAYMENTS?|TRANSACTIONS?|PURCHASES?|WITHDRAWALS?|TRANSFERS?|CARGOS?|PAGOS?"
+    r"|COBROS?|COMPRAS?|RETIROS?|TRANSFERENCIAS?|TRANSACCION\w*|PAIEMENTS?|PRELEVEMENTS?|ACHATS?"
+    r"|VIREMENTS?)\b)"
+)
+"""Not followed by a payment: "I did not authorize the $412 charge", "no autoricé el cargo", "jamais
+autorisé ce paiement" answer a fraud alert about a card, not the messages."""
 _EN_QUALIFIER = (
     r"(?! (?:BACK|AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TILL|ON|TONIGHT|TODAY|TOMORROW|SO|THAT|LATE"
     r"|EARLY|FROM (?:THAT|THE OLD|THE OTHER|YOUR OLD|UR OLD|YOUR OTHER|UR OTHER|YOUR WORK))\b)"
@@ -368,6 +376,22 @@ _FR_THEIR_LINE = (
 )
 """A reply that says this line is someone else's ("this is my daughter's phone", "es el celular de mi
 hijo", "c'est le portable de ma fille"): sending to him or her is sending to this number."""
+_KIN = (
+    r"(?:MOM|MOTHER|DAD|FATHER|GRAND\w+|HUSBAND|WIFE|SON|DAUGHTER|BROTHER|SISTER|AUNT|UNCLE|CHILD|KID"
+    r"|NIECE|NEPHEW|COUSIN|PARENTS?)"
+)
+"""The writer's relatives ("my grandmother", "my son"): whose line the sender texts, in ``their-line``."""
+_ES_OFF = r"(?:QUITEN|SAQUEN|ELIMINEN|BORREN|REMUEVAN|RETIREN|QUITE|SAQUE|ELIMINE|BORRE|RETIRE)"
+"""Usted and ustedes imperatives of taking off ("sáquenlo de su lista", "bórrenlo"): a customer to a
+business, not a friend's "bórralo de la lista" about a shopping list."""
+_FR_OFF = r"(?:RETIREZ|SUPPRIMEZ|EFFACEZ|ENLEVEZ|RAYEZ|OTEZ|SORTEZ)"
+"""Vous imperatives of taking off ("enlevez-le de votre liste", "retirez-moi des rappels")."""
+_FR_LISTS = rf"(?:LISTES?|FICHIERS?|BASE|CONTACTS|ENVOIS|DIFFUSION|REPERTOIRE|{_MESSAGES})"
+_FR_OFF_WHERE = (
+    rf"(?:DE (?:VOTRE|VOS|CETTE|CES|TOUS VOS|TOUTES VOS) (?:\w+ )?{_FR_LISTS}"
+    rf"|DES (?:{_MESSAGES}|ENVOIS|LISTES))\b"
+)
+"""Off the sender's list or messages ("de votre liste de prospection", "des rappels")."""
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
@@ -424,7 +448,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:DIDNT|DID NOT|NEVER|DONT REMEMBER|DO NOT REMEMBER|DONT RECALL) (?:SUBSCRIBE|SUBSCRIBED"
             r"|SUBSCRIBING|OPT IN|OPTED IN|OPT INTO|OPTED INTO|OPTING IN|AGREE|AGREED|AGREEING|CONSENT"
             r"|CONSENTED|REGISTER|REGISTERED|ENROLL|ENROLLED|AUTHORIZE|AUTHORIZED)\b"
-            + _NOT_FOR_SOMETHING_ELSE,
+            + _NOT_FOR_SOMETHING_ELSE
+            + _NOT_A_PAYMENT,
         ),
         ("never-signed-up", rf"\bNEVER (?:ASK|ASKED) FOR {_THIS}\b"),
         (
@@ -640,6 +665,56 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "not-interested",
             rf"^(?=NOT INTERESTED\b)NOT INTERESTED(?: THANKS| THX)? (?:BYE|GOODBYE|BYE BYE){_POLITE_END}",
         ),
+        (
+            "do-not-want",
+            rf"\b(?:I|WE) NO (?:WANT|NEED|LIKE) (?:ANY ?MORE |MORE |ANY |YOUR |THESE )?(?:{_MESSAGES})\b"
+            rf"|\b(?:{_MESSAGES}) (?:DONT|DO NOT|NO LONGER) INTEREST (?:ME|US)\b",
+        ),
+        ("fed-up", rf"^(?:CAN|COULD) (?:YOU|U|YALL) NOT{_POLITE_END}"),
+        (
+            "do-not-text",
+            r"\b(?:REFRAIN|ABSTAIN) FROM (?:TEXTING|TXTING|MESSAGING|CONTACTING|CALLING|SENDING|EMAILING"
+            r"|SPAMMING|BOTHERING)\b(?! (?:WHILE|WHEN|AFTER|BEFORE|DURING|AT|SO|UNTIL|LATE|EARLY|ON)\b)",
+        ),
+        (
+            "remove-me",
+            rf"^(?:PLEASE )?(?:REMOVE|DELETE|DROP) (?:FROM|OFF) (?:THE |YOUR |UR |THIS |ALL )?(?:DISTRIBUTION"
+            rf"|(?:\w+ )?{_LIST}){_POLITE_END}"
+            r"|\b(?:DONT|DO NOT|STOP|QUIT|NO LONGER) (?:INCLUDE|INCLUDING|ADD|ADDING) (?:ME|US) (?:IN|ON|TO)"
+            rf" (?:YOUR|UR|THESE|ANY|ALL|FUTURE) (?:\w+ )?(?:{_LIST}|{_MESSAGES}|MAILINGS?|BLASTS?)\b",
+        ),
+        ("stop-misspelt", r"^(?=STOP \d)STOP \d{1,3}$"),
+        (
+            "their-line",
+            rf"^(?=.*\bMY {_KIN}\b).*\b(?:REMOVE|DELETE|ERASE) (?:HER|HIS|THEIR) (?:{_NUMBER}|PHONE|CELL)\b"
+            r"|\b(?:STOP|QUIT|DONT|DO NOT|NEVER)(?: EVER)? (?:TEXTING|TXTING|MESSAGING|CALLING|CONTACTING"
+            r"|TEXT"
+            r"|MESSAGE|CALL|CONTACT) (?:HIS|HER|THEIR) (?:PHONE|NUMBER|CELL|LINE)\b" + _EN_QUALIFIER,
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\b(?:SPAM|STOP OR|IF (?:YOU|U|YALL|THIS|THESE|I GET)|ONE MORE)\b).*\bREPORT\w* (?:(?:YOU"
+            r"|U"
+            r"|YALL|THIS|IT|THEM|THIS NUMBER) )?TO (?:MY|THE) (?:CARRIER|PHONE COMPANY|PROVIDER)\b",
+        ),
+        ("another-channel", r"\bNO MORE (?:\w+ ){1,3}(?:BY|VIA|THROUGH|OVER) (?:TEXTS?|TXTS?|SMS)\b"),
+        ("remove-number", r"\b(?:LOSE|DELETE|ERASE|FORGET) MY DIGITS\b"),
+        ("not-interested", rf"^(?=NO\b)NO (?:THANKS|THANK YOU|THX|TY) (?:BYE|GOODBYE)(?: BYE)?{_POLITE_END}"),
+        ("do-not-text", r"\b(?:STOP|QUIT|DONT|DO NOT|NEVER) (?:HITTING|HIT) (?:ME|US) UP\b"),
+        (
+            "wrong-number",
+            rf"\b(?:HE|SHE|THEY) (?:DOESNT|DOES NOT|DONT|NO LONGER) (?:USE|USES|HAVE|HAS) THIS {_NUMBER}\b",
+        ),
+        (
+            "another-channel",
+            r"\b(?:EMAIL|CALL|MAIL|WRITE) (?:ME|US) (?:INSTEAD OF|RATHER THAN) (?:TEXTING|TEXTS?|SMS)\b"
+            r"|\b(?:VIOLATING|VIOLATION OF) (?:THE )?TCPA\b",
+        ),
+        (
+            "do-not-text",
+            rf"\b(?:DONT|DO NOT|NEVER) (?:EVER )?SEND (?:ANY |MORE |YOUR |UR |THESE )?(?:{_MESSAGES})\b"
+            r"(?! (?:TO (?!(?:THIS|ME|US|MY)\b)|AFTER|BEFORE|DURING|WHILE|AT|ON|IN)\b)",
+        ),
     ),
     SPANISH: (
         (
@@ -767,7 +842,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "never-signed-up",
             r"\b(?:NUNCA|NO|JAMAS) (?:ME )?(?:INSCRIBI|SUSCRIBI|REGISTRE|APUNTE|AUTORICE)\b"
-            r"|\b(?:NUNCA|NO|JAMAS) ME HE (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
+            + _NOT_A_PAYMENT
+            + r"|\b(?:NUNCA|NO|JAMAS) ME HE (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
             r"|\bNO RECUERDO (?:HABERME|HABER) (?:SUSCRITO|INSCRITO|REGISTRADO|APUNTADO)\b"
             r"|\b(?:NO SOY|NUNCA HE SIDO|NUNCA FUI) (?:SU |UN |UNA |SUS )?CLIENTES?\b(?! DE\b)"
             r"|\b(?:RETIRO|REVOCO|CANCELO) (?:MI )?(?:CONSENTIMIENTO|AUTORIZACION|PERMISO)\b"
@@ -887,6 +963,105 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "not-interested",
             r"^(?=NO ME INTERESA)NO ME INTERESA\w*(?: GRACIAS)? (?:ADIOS|CHAO|BYE|BAY)" + _ES_POLITE_END,
+        ),
+        (
+            "remove-it",
+            rf"\b{_ES_OFF}(?:LO|LA|LOS|LAS) DE (?:SU|SUS|ESTA|ESTAS|ESTOS) (?:LISTAS?|BASE|SISTEMA|REGISTROS?"
+            rf"|{_MESSAGES}|ENVIOS|DIFUSION)\b",
+        ),
+        (
+            "their-line",
+            rf"\b{_ES_OFF} (?:SU|ESE) (?:NUMERO|TELEFONO|CELULAR|CEL) DE (?:SUS|SU|LA|LAS|LOS|ESTA|ESTAS)"
+            rf" (?:LISTAS?|BASE|SISTEMA|REGISTROS?|{_MESSAGES}|ENVIOS)\b" + _ES_NOT_OF_ELSE,
+        ),
+        (
+            "remove-it",
+            r"^(?=.*\b(?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CEL)\b).*\b(?:BORR|ELIMIN|QUIT)(?:EN|E|A)LO\b"
+            r"|\bOLVID(?:EN|E)LO\b",
+        ),
+        (
+            "off-the-list",
+            r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB)\w*(?:ME|NOS) (?:YA )?DE (?:LOS |LAS |SUS "
+            rf"|ESTOS |ESTAS |TODOS LOS |TODAS LAS )?(?:{_MESSAGES}|ENVIOS)\b"
+            + _ES_NOT_OF_ELSE
+            + r"|^(?:QUITAR|ELIMINAR|BORRAR|SACAR) DE (?:LA |SU |ESTA )?(?:LISTA|DIFUSION"
+            rf"|BASE DE DATOS){_ES_POLITE_END}",
+        ),
+        (
+            "do-not-send",
+            r"\bYA NO (?:ME |NOS )?(?:MANDE|ENVIE|ESCRIBA|TEXTEE|MANDES|ENVIES|ESCRIBAS)\b(?! (?:A|AL|ESO"
+            r"|ESE|ESA)\b)"
+            + _ES_QUALIFIER
+            + _ES_THING_OBJECT
+            + rf"|\b(?:NUNCA|JAMAS)(?: MAS)? (?:(?:ME|NOS) )?(?:VUELVAN|VUELVA|VUELVAS) A {_ES_STEMS}"
+            rf"|\b(?:NUNCA|JAMAS) MAS (?:ME|NOS) {_ES_STEMS}"
+            + _ES_QUALIFIER
+            + rf"|\b(?:ABSTENGA(?:N)?SE|SE ABSTENGAN?) DE {_ES_STEMS}",
+        ),
+        (
+            "stop-imperative",
+            r"(?:^(?:YO )?|\bYA )(?:DIJE|HE DICHO|PEDI|HE PEDIDO) (?:QUE|Q|K) (?:PAREN|PARE"
+            r"|SE DETENGAN)(?: YA)?"
+            rf"{_ES_POLITE_END}",
+        ),
+        (
+            "do-not-want",
+            r"\b(?:PREFERIRIA|PREFIERO|PREFERIMOS|QUISIERA|DESEARIA|ME GUSTARIA) (?:YA )?NO (?:RECIBIR|SEGUIR"
+            rf" RECIBIENDO)(?: MAS)?(?: (?:ESTOS|ESTAS|SUS|LOS|LAS|TANTOS))?(?: (?:{_MESSAGES}"
+            rf"|NADA))?{_ES_POLITE_END}"
+            r"|\b(?:YA )?NO (?:LOS|LAS) (?:QUIERO|DESEO|NECESITO|QUEREMOS) (?:SEGUIR )?(?:RECIBIR"
+            r"|RECIBIENDO)\b"
+            r"|\bNO (?:QUIERO|DESEO|QUEREMOS) (?:SEGUIR )?RECIBI(?:R|ENDO)(?:LOS|LAS)\b"
+            rf"|\b(?:{_MESSAGES}|OFERTAS) (?:YA )?NO (?:ME|NOS) INTERESAN\b",
+        ),
+        ("do-not-want", rf"^(?=.*\b(?:{_MESSAGES})\b).*\bYA NO (?:LOS|LAS) (?:QUIERO|NECESITO)\b"),
+        (
+            "has-to-stop",
+            r"\b(?:QUE|Q) (?:SE )?(?:ACABEN|TERMINEN|PAREN|DETENGAN|CESEN)(?: YA)? (?:ESTOS|LOS|SUS|TUS"
+            r"|ESTAS|LAS"
+            rf"|TANTOS|TODOS LOS|TODAS LAS) (?:{_MESSAGES})\b" + _ES_NOT_OF_ELSE,
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\bSI NO (?:PARAN|PARA|PARAS|SE DETIENEN|DEJAN DE)\b).*\b(?:REPORTO|DENUNCIO|DEMANDO"
+            r"|BLOQUEO"
+            r"|ACUSO)\b",
+        ),
+        (
+            "another-channel",
+            r"\b(?:NO MAS|NADA DE|BASTA DE) (?:\w+ ){1,3}(?:POR|X|VIA) (?:MENSAJES?|MSJS?|SMS|TEXTOS?)\b",
+        ),
+        (
+            "remove-me",
+            r"\bNO (?:ME|NOS) (?:INCLUYAN|INCLUYA|AGREGUEN|AGREGUE|PONGAN|PONGA|ANADAN|METAN)(?: MAS)? (?:EN"
+            r"|A)"
+            rf" (?:SUS|SU|LA|LAS|LOS|ESTA|ESTAS|ESTOS) (?:\w+ )?(?:LISTAS?|{_MESSAGES}|ENVIOS|DIFUSION)\b"
+            + _ES_NOT_OF_ELSE,
+        ),
+        (
+            "not-interested",
+            r"^(?=(?:YA NO|NO GRACIAS)\b)(?:YA NO(?: GRACIAS)?|NO GRACIAS) (?:ADIOS|CHAO|CHAU|BYE|BAY)\b",
+        ),
+        (
+            "wrong-number",
+            r"\bNO (?:CONOZCO|CONOCEMOS) A (?:NADIE|NINGUN|NINGUNA) (?:\w+ )?(?:CON ESE NOMBRE|LLAMAD[OA]"
+            r"|QUE SE LLAME)\b|\b(?:AQUI|ACA) NO VIVE (?:NINGUN|NINGUNA|NADIE)\b"
+            r"|\bNO SOY (?:A )?(?:QUIEN|LA PERSONA QUE|EL QUE|LA QUE) (?:BUSCA|QUIERE)N?\b",
+        ),
+        (
+            "leave-me-alone",
+            rf"\b(?:DEJEN|DEJE|PAREN|PARE) (?:YA )?DE (?:FREGAR|JODER|CHINGAR|FASTIDIAR|MOLESTAR)(?:ME|NOS)?"
+            rf"(?: YA)?{_ES_POLITE_END}",
+        ),
+        (
+            "remove-me",
+            rf"^(?:\w+ )?OLVID(?:EN|E)(?:ME|NOS){_ES_POLITE_END}|\b{_ES_OFF}(?:ME|NOS) DE (?:TODO )?ESTO\b",
+        ),
+        ("wrong-number", r"\bYA NO (?:USA|TIENE) (?:ESTE|ESE) (?:NUMERO|CELULAR|TELEFONO|CEL)\b"),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:CORREO|EMAIL|LLAM\w+|CARTA)\b).*\bNO (?:POR )?(?:MENSAJES?|MSJS?|SMS"
+            r"|TEXTOS?)(?: DE TEXTO)?" + _ES_POLITE_END,
         ),
     ),
     FRENCH: (
@@ -1008,7 +1183,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CELA|VOS|CES|VOTRE)\b))"
             r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
             r"|MON ACCORD"
-            r"|MON CONSENTEMENT|LA PERMISSION))\b|\bRIEN DEMANDE\b"
+            r"|MON CONSENTEMENT|LA PERMISSION))\b" + _NOT_A_PAYMENT + r"|\bRIEN DEMANDE\b"
             r"|\bPAS DONNE (?:MON ACCORD|MON CONSENTEMENT|MON NUMERO|LA PERMISSION)\b"
             r"|\b(?:RETIRE|REVOQUE|ANNULE) (?:MON )?(?:CONSENTEMENT|ACCORD|AUTORISATION)\b"
             r"|\bNE (?:DONNE|DONNONS) PAS (?:MON|NOTRE) (?:ACCORD|CONSENTEMENT|AUTORISATION)\b",
@@ -1067,6 +1242,98 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "not-interested",
             r"^(?=(?:CA NE M INTERESSE PAS|PAS INTERESSEE?S?)\b)(?:CA NE M INTERESSE PAS|PAS INTERESSEE?S?)"
             rf"(?: MERCI)? (?:AU REVOIR|ADIEU|BYE|SALUT|BONNE JOURNEE){_FR_POLITE_END}",
+        ),
+        ("remove-it", rf"\b{_FR_OFF} (?:LE|LA|LES|L) {_FR_OFF_WHERE}"),
+        (
+            "their-line",
+            r"\b(?:RETIR|SUPPRIM|EFFAC|ENLEV|RAY|OT)\w* (?:SON|SES|LEUR|SA) (?:NUMERO|PORTABLE|TEL|TELEPHONE"
+            r"|CELLULAIRE|COORDONNEES|LIGNE) (?:DE|DES) (?:VOS |VOTRE |CETTE |CES "
+            rf"|LA )?(?:\w+ )?{_FR_LISTS}\b" + _FR_NOT_OF_ELSE,
+        ),
+        (
+            "remove-number",
+            rf"\b{_FR_OFF} (?:MOI|NOUS) {_FR_OFF_WHERE}"
+            r"|\b(?:M|ME|NOUS) (?:RETIRER|SUPPRIMER|ENLEVER|EFFACER|RAYER|SORTIR|DESINSCRIRE) (?:DE (?:VOTRE"
+            r"|VOS"
+            rf"|CETTE|CES|LA) (?:\w+ )?{_FR_LISTS}|DES (?:{_MESSAGES}|ENVOIS|LISTES))\b"
+            + _FR_NOT_OF_ELSE
+            + r"|\b(?:RETIREZ|SUPPRIMEZ|EFFACEZ|ENLEVEZ|RAYEZ|RETIRER|SUPPRIMER|EFFACER) (?:MON"
+            r"|CE) (?:0[1-9]|TEL"
+            r"|TELEPHONE|PORTABLE|CELL|CELLULAIRE|NUM|MOBILE)\b(?! (?:DE|DU|DANS) (?:TON|TA|TES|SON|SA|SES"
+            r"|LEUR"
+            r"|LEURS)\b)",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:{_MESSAGES}|NUMERO|LISTE)\b).*\b(?:MERCI DE|VEUILLEZ|PRIERE DE|POUVEZ VOUS"
+            r"|POURRIEZ VOUS) (?:LE|LA|L|LES) (?:RETIRER|SUPPRIMER|EFFACER|ENLEVER|RAYER|DESINSCRIRE"
+            r"|DESABONNER)\b",
+        ),
+        (
+            "remove-it",
+            r"^(?=.*\b(?:MON|CE|MES) (?:NUMERO|NUM|TEL|TELEPHONE|PORTABLE|CELLULAIRE"
+            r"|COORDONNEES)\b).*\b(?:EFFACEZ"
+            r"|SUPPRIMEZ|RETIREZ|OUBLIEZ|ENLEVEZ|RAYEZ) (?:LE|LA|LES)\b",
+        ),
+        (
+            "do-not-want",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:J|JE|ON|NOUS) (?:N )?EN (?:VEUX|VEUT|VOULONS|DESIRE|SOUHAITE)"
+            r" (?:PLUS|PAS|AUCUN\w*)\b"
+            rf"|\b(?:PLUS|PAS) BESOIN (?:DE|D) (?:CES|VOS|TES|LES|TOUS CES|VOTRE) (?:{_MESSAGES})\b"
+            rf"|\b(?:{_MESSAGES}|OFFRES) (?:NE )?(?:M|NOUS) INTERESSENT (?:PAS|PLUS)\b"
+            r"|\b(?:PREFERE|PREFERERAIS|PREFERERIONS|AIMERAIS|AIMERIONS|VOUDRAIS|VOUDRIONS) (?:NE )?(?:PLUS"
+            r"|PAS"
+            rf"|RIEN) (?:RECEVOIR|ETRE (?:CONTACTE|SOLLICITE|DERANGE)E?S?)(?: (?:DE |DES |D )?(?:{_MESSAGES}"
+            r"|VOS"
+            rf"|CES|RIEN)\b|{_FR_POLITE_END})",
+        ),
+        ("no-more-messages", r"(?:^|\bSVP |\bSTP |\bMERCI )PLUS (?:MESSAGES?|SMS|TEXTOS?|MSGS?)\b(?! QUE\b)"),
+        (
+            "stop-imperative",
+            r"^(?:\w+ )?(?:ARRETEZ|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))? (?:JE VOUS (?:EN )?(?:PRIE"
+            r"|SUPPLIE)"
+            r"|PAR PITIE)\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\b(?:SPAM|SI (?:CA|VOUS|ON) (?:CONTINU|RECOMMENC)\w*)\b).*\b(?:SIGNAL|DENONC|TRANSFER"
+            r"|PLAINTE)\w* (?:\w+ ){0,3}(?:A|AUPRES DE|CHEZ) (?:MON|L|LA|VOTRE) (?:OPERATEUR|33700|CNIL)\b",
+        ),
+        ("another-channel", r"\bPLUS (?:DE|D) (?:\w+ ){1,4}PAR (?:SMS|TEXTOS?|MESSAGES?|TEXTES?)\b"),
+        (
+            "do-not-send",
+            r"\bNE PLUS (?:M |ME |NOUS )?(?:INCLURE|AJOUTER|METTRE|COMPTER|INSCRIRE)\b"
+            r"|\bNE (?:M |ME |NOUS )(?:INCLUEZ|AJOUTEZ|METTEZ|INSCRIVEZ) PLUS\b"
+            rf"|\b(?:VOUS ABSTENIR|ABSTENEZ VOUS) (?:DE|D) (?:M |ME |NOUS )?{_FR_STEMS}",
+        ),
+        (
+            "not-interested",
+            r"^(?=NON MERCI\b)NON MERCI (?:AU REVOIR|ADIEU|BYE|SALUT|BONNE (?:JOURNEE"
+            rf"|SOIREE)){_FR_POLITE_END}",
+        ),
+        (
+            "wrong-number",
+            r"\b(?:CONNAIS|CONNAISSONS) (?:PERSONNE|AUCUNE? \w+) (?:DE CE NOM|QUI S APPELLE|NOMMEE?"
+            r"|PORTANT CE NOM)\b|\bPAS (?:LA PERSONNE|CELUI|CELLE) (?:QUE|QU) VOUS (?:CHERCHEZ|VOULEZ)\b"
+            r"|\bERREUR (?:DE|SUR LA) PERSONNE\b",
+        ),
+        (
+            "leave-me-alone",
+            r"\b(?:CRISSEZ|CRISSE|SACREZ|CALISSEZ|CALISSE) (?:MOI|NOUS) (?:PATIENCE|LA PAIX)\b"
+            r"|\bVOUS (?:ME|NOUS) (?:HARCELEZ|SPAMMEZ)\b",
+        ),
+        ("remove-number", rf"^(?:\w+ )?OUBLIEZ (?:MOI|NOUS){_FR_POLITE_END}"),
+        ("wrong-number", r"\b(?:N )?(?:UTILISE|A) PLUS CE (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b"),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:COURRIEL|MAIL|EMAIL|COURRIER|APPEL\w*)\b).*\b(?:PAS|PLUS|JAMAIS) (?:DE "
+            r"|PAR )?(?:TEXTOS?|SMS"
+            rf"|MESSAGES?|TEXTES?){_FR_POLITE_END}",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:DECEDEE?|MORTE?(?! DE))\b).*\b(?:ARRET|CESS)\w* (?:DE |D )(?:LUI|LEUR) {_FR_STEMS}"
+            + _FR_OTHER_OBJECT,
         ),
     ),
 }
@@ -1139,7 +1406,8 @@ _QUIET_FOR_NOW = ("leave-me-alone", "do-not-send", "do-not-text", "stop-sending"
 """The rules that such a reply does not make a revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
 """Rules of a bare imperative ("Arrête !", "knock it off"), which a reply that is amused does not make
-a revocation ("arrête, tu me fais rougir")."""
+a revocation ("arrête, tu me fais rougir"), nor one that laughs without naming the messages ("mdr
+arrête")."""
 JEST = frozenset(["JK", "JOKING", "KIDDING", "BROMA", "BROMEANDO", "BLAGUE", "RIGOLE"])
 """Words that say a reply is a joke ("never call me again jk"): it is no natural revocation."""
 
@@ -1152,6 +1420,7 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     texts = [" " + " ".join(clause) for clause in clauses]
     whole = ["".join(texts)]
     amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
+    amused = amused or (laughter(clauses) is not None and not names_messages(clauses))
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None
     for language in languages:
@@ -1174,10 +1443,13 @@ _REJOIN = (
     r"RE ?SUBSCRIB\w*|RESUB|SIGN (?:ME|US) BACK UP|(?:PUT|ADD) (?:ME|US) BACK|REABONN\w*|REINSCRI\w*"
     r"|REMET\w* (?:MOI|NOUS)|(?:VOLVER|VUELV\w*) A (?:SUSCRIB|INSCRIB|AGREG|PONER|ANADIR)\w*"
     r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)"
+    r"|(?:UNSUBSCRIB|DESABONN|DESINSCRI|DESUSCRIB)\w* (?:\w+ )?(?:BY MISTAKE|BY ACCIDENT|PAR ERREUR"
+    r"|POR ERROR)"
 )
 """Words of a customer who asks to be put back on the messages ("put me back on", "réinscrivez-moi",
-"remettez-moi sur la liste", "suscribirme de nuevo"): under CONTEXTUAL a revocation word beside them
-("I didn't mean to unsubscribe, can you put me back on?") is AMBIGUOUS (``rejoins``)."""
+"remettez-moi sur la liste", "suscribirme de nuevo", "I unsubscribed by mistake", "je me suis désabonné
+par erreur"): under CONTEXTUAL a revocation word beside them ("I didn't mean to unsubscribe, can you put
+me back on?") is AMBIGUOUS (``rejoins``)."""
 _WANTS_MESSAGES = re.compile(
     rf"\b(?:{_REJOIN}|SUBSCRIBE (?:ME|US)|SIGN (?:ME|US) (?:BACK )?UP|OPT (?:ME |US )?(?:BACK )?IN"
     r"|RESTART|RESUME|UNSTOP|START (?:SENDING|TEXTING|AGAIN)|(?:WANT|LIKE|WISH|NEED) TO (?:RECEIVE|GET|START)"
@@ -1351,19 +1623,26 @@ HOLD_ON = re.compile(
     r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY"
     r"|HASTA QUE (?:LO |LA |LOS )?(?:LEA|VEA|LLEGUE|REVISE)|UNTIL I (?:READ|SEE|GET|CHECK)"
     r"|JUSQU A CE QUE (?:JE|J)"
-    r"|J AI RETROUVE|I FOUND (?:IT|THEM|MY)|FOUND IT|(?:YA )?(?:LO|LA|LOS|LAS) ENCONTRE|ENCONTRE MIS)\b"
+    r"|J AI RETROUVE|I FOUND (?:IT|THEM|MY)|FOUND IT|(?:YA )?(?:LO|LA|LOS|LAS) ENCONTRE|ENCONTRE MIS"
+    r"|(?:PLUS|PAS) FAIM|NOT HUNGRY|IM (?:SO )?FULL|NO TENGO HAMBRE|ESTOY LLEN[OA])\b"
 )
 """Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone
 or until one has read or seen something, one's own confusion, a lost thing found, eating, coming
 ("Stop, attends-moi", "Alto, no firmes nada hasta que lo lea", "Alto, ¿no era a las 6? Me confundí",
-"Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive"). Under
+"Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive", "stop, I'm
+full", "para, ya no tengo hambre"). Under
 CONTEXTUAL such a reply, when it does not name the messages, is AMBIGUOUS. A bare "wait" is not one
 ("STOP. Wait, who is this?" revokes)."""
 
 
+def names_messages(clauses: Clauses) -> bool:
+    """Whether ``clauses`` name the messages (a noun or a verb of them: "texts", "texting")."""
+    return any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
+
+
 def hold_on(clauses: Clauses) -> str | None:
     """The words of ``HOLD_ON`` in a reply that does not name the messages, if any."""
-    if any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c):
+    if names_messages(clauses):
         return None
     found = HOLD_ON.search(" ".join(w for c in clauses for w in c))
     return found.group() if found else None
@@ -1640,9 +1919,9 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     (rule ``contextual.*``, a revocation), else one saying why every use is about something else
     (rule ``ambiguous.*``); None when no FCC word is in ``clauses``."""
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
-    names_messages = any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
-    amused = None if names_messages else next((w for c in clauses for w in c if w in AMUSEMENT), None)
-    amused = amused or (None if names_messages else amused_ending(clauses))
+    named = names_messages(clauses)
+    amused = None if named else next((w for c in clauses for w in c if w in AMUSEMENT), None)
+    amused = amused or (None if named else amused_ending(clauses))
     held = hold_on(clauses)
     event = next((w for c in clauses for w in c if w in _RESCHEDULING), None)
     other: Finding | None = None
@@ -1690,6 +1969,7 @@ def _judge(
         return revokes("pleading", f"is followed by a word of someone pleading ({pleading})")
     you = next((w for w in clause[:i] if w in _SECOND_PERSON), None)
     message = _about_messages(clause[i + 1 : i + 5])
+    message = None if message in _SUBSCRIPTIONS and _subscribed_elsewhere(clause[i + 1 :]) else message
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
     if elsewhere is not None:
         return other("object", f"is about sending someone or something else ({elsewhere})")
@@ -1829,6 +2109,21 @@ def _about_messages(following: Sequence[str]) -> str | None:
         if w in MESSAGE_VERBS or (w in MESSAGE_WORDS and head not in _COMPOUND_HEADS):
             return None if _sent_elsewhere(following[j:]) else w
     return None
+
+
+_SUBSCRIPTIONS = frozenset(["SUBSCRIPTION", "SUBSCRIPTIONS"])
+
+
+def _subscribed_elsewhere(following: Sequence[str]) -> str | None:
+    """What a subscription among the first three of ``following`` is to when that is something else
+    ("cancel my subscription to the magazine", "for a gym"), else None ("to your texts", "to the text
+    alerts" are the sender's messages)."""
+    k = next((k for k, w in enumerate(following[:3]) if w in _SUBSCRIPTIONS), None)
+    if k is None or following[k + 1 : k + 2] not in (("TO",), ("FOR",)) or not following[k + 2 : k + 3]:
+        return None
+    if following[k + 2] in _THE_SENDERS or MESSAGE_WORDS.intersection(following[k + 2 : k + 7]):
+        return None
+    return " ".join(following[k : k + 4]) if following[k + 2] in _DETERMINERS else None
 
 
 def _sent_elsewhere(following: Sequence[str]) -> str | None:
