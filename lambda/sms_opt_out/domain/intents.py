@@ -822,7 +822,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            r"\b(?:NO MAS|BASTA(?: YA)?(?: DE| CON| WITH)?)(?: LOS| SUS| ESTOS| TANTOS| THE| THESE| YOUR)? "
+            r"\b(?:NO MAS|BASTA(?: YA)?(?: DE| CON| WITH)?)(?: LOS| LAS| SUS| ESTOS| ESTAS| TANTOS| TANTAS| THE"
+            r"| THESE| YOUR)? "
             rf"(?:{_MESSAGES})\b"
             r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
@@ -1315,7 +1316,7 @@ def _apart_after(pattern: str, at: int) -> bool:
             while pattern[at : at + 1] in ("?", "*", "+"):
                 at += 1
         else:
-            return pattern[at] in " $?" or pattern.startswith("\\b", at)
+            return pattern[at] in " $?" or pattern.startswith(("\\b", "(?: "), at)
     return True
 
 
@@ -1579,6 +1580,14 @@ too kind", "arrête, tu me fais rougir"), and of disbelief ("OMG stop, no way", 
 ça ?": ``_DISBELIEF``), in a reply that does not name the messages."""
 
 
+_BETWEEN_PEOPLE = re.compile(
+    r"\b(?:BOTH OF (?:YOU|U|YALL)|YOU TWO|(?:YOU|U) (?:GUYS|KIDS|BOYS|GIRLS) (?:TWO|BOTH)|LOS DOS|USTEDES DOS"
+    r"|VOUS DEUX|TOUS LES DEUX|LES DEUX)\b"
+)
+"""Words addressed to people together ("stop it right now, both of you", "arrêtez, vous deux"): in a
+reply that does not name the messages, an FCC word is said between people."""
+
+
 HOLD_ON = re.compile(
     r"\b(?:ATTENDS MOI|ATTENDEZ MOI|ATTENDS NOUS|WAIT FOR (?:ME|US)|WAIT UP|ESPERAME|ESPERENME|ESPERANOS"
     r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY"
@@ -1586,7 +1595,8 @@ HOLD_ON = re.compile(
     r"|JUSQU A CE QUE (?:JE|J)"
     r"|J AI RETROUVE|I FOUND (?:IT|THEM|MY)|FOUND IT|(?:YA )?(?:LO|LA|LOS|LAS) ENCONTRE|ENCONTRE MIS)\b"
 )
-"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone
+"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people (and people addressed
+together, ``_BETWEEN_PEOPLE``): waiting for someone
 or until one has read or seen something, one's own confusion, a lost thing found, eating, coming
 ("Stop, attends-moi", "Alto, no firmes nada hasta que lo lea", "Alto, ¿no era a las 6? Me confundí",
 "Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive"). Under
@@ -1598,7 +1608,8 @@ def hold_on(clauses: Clauses) -> str | None:
     """The words of ``HOLD_ON`` in a reply that does not name the messages, if any."""
     if any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c):
         return None
-    found = HOLD_ON.search(" ".join(w for c in clauses for w in c))
+    text = " ".join(w for c in clauses for w in c)
+    found = HOLD_ON.search(text) or _BETWEEN_PEOPLE.search(text)
     return found.group() if found else None
 
 
@@ -1901,14 +1912,6 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 return verdict
             other = other or verdict
     return other
-
-
-_BETWEEN_PEOPLE = re.compile(
-    r"\b(?:BOTH OF (?:YOU|U|YALL)|YOU TWO|(?:YOU|U) (?:GUYS|KIDS|BOYS|GIRLS) (?:TWO|BOTH)|LOS DOS|USTEDES DOS"
-    r"|VOUS DEUX|TOUS LES DEUX|LES DEUX)\b"
-)
-"""Words addressed to people together ("stop it right now, both of you", "arrêtez, vous deux"): in a
-reply that does not name the messages, an FCC word is said between people."""
 
 
 def _between_people(clauses: Clauses) -> str | None:
