@@ -520,7 +520,6 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Para, no puede ser, ¿en serio ganó?",
         "Take me off the volunteer list for Sunday",
         "No more birthday texts from your ex?",
-        "Si me vuelves a escribir así me río",
         "Unlimited texts on the new plan?",
         "Textos ilimitados y datos gratis",
         "SMS illimités avec le forfait",
@@ -543,10 +542,14 @@ def test_general_rules_keep_to_the_messages(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Il faut arrêter de fumer, je t'envoie un SMS ce soir", "This is my sister's phone, text her tomorrow"],
+    [
+        "Il faut arrêter de fumer, je t'envoie un SMS ce soir",
+        "This is my sister's phone, text her tomorrow",
+        "Si me vuelves a escribir así me río",
+    ],
 )
 def test_general_rules_alone_keep_to_the_messages(text: str) -> None:
-    """The rules (the reply model aside: under STRICT it reads these two as revocations, and under
+    """The rules (the reply model aside: under STRICT it reads these as revocations, and under
     CONTEXTUAL keeps them for review)."""
     for policy in POLICIES:
         rules = KeywordRules(policy=policy, second_opinion=False)
@@ -746,7 +749,8 @@ def test_a_short_reply_of_known_words_run_together_is_read_parted(text: str, rea
 
 
 @pytest.mark.parametrize(
-    "text", ["Stopwatch", "endgame tonight", "quitters never win", "Thanksgiving plans?", "Cancelaron el tren"]
+    "text",
+    ["Stopwatch", "endgame tonight", "quitters never win", "Thanksgiving plans?", "Cancelaron el tren"],
 )
 def test_a_word_that_only_begins_with_a_keyword_is_not_parted(text: str) -> None:
     for policy in POLICIES:

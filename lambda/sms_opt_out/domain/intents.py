@@ -513,7 +513,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-want",
-            rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER) (?:WANT|WISH|NEED|LIKE)\b.*\b(?:{_MESSAGES})\b"
+            rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER|(?<=I )NOT|(?<=WE )NOT) (?:WANT|WISH|NEED|LIKE)\b.*"
+            rf"\b(?:{_MESSAGES})\b"
             r"|\b(?:DONT|DO NOT|NEVER) (?:EVER )?(?:WANT|WISH) TO HEAR FROM (?:YOU|U|YALL|THIS NUMBER"
             r"|YOUR COMPANY)\b"
             r"|\b(?:NOT|NO LONGER) INTERESTED IN (?:(?:YOUR|UR|THESE|THE|ANY|MORE|RECEIVING"
@@ -822,8 +823,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            r"\b(?:NO MAS|BASTA(?: YA)?(?: DE| CON| WITH)?)(?: LOS| LAS| SUS| ESTOS| ESTAS| TANTOS| TANTAS| THE"
-            r"| THESE| YOUR)? "
+            r"\b(?:NO MAS|BASTA(?: YA)?(?: DE| CON| WITH)?)(?: LOS| LAS| SUS| ESTOS| ESTAS| TANTOS| TANTAS"
+            r"| THE| THESE| YOUR)? "
             rf"(?:{_MESSAGES})\b"
             r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
@@ -840,10 +841,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS|DEIS|DES|DAIS|DAD|DAS) DE BAJA\b)"
             r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TODOS LOS|EN EL"
             r"|EN LA)"
-            r" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?|ENVIOS?|SMS|USTEDES|SUS)\b))"
+            rf" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|{_MESSAGES}|ENVIOS?|USTEDES|SUS)\b))"
             r"(?! (?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
-            r"|MENSAJES?"
-            r"|ENVIOS?|SMS|NUMERO|TELEFONO|CELULAR|ESTE|ESTOS|TODO|TODOS)\b)\w+)",
+            rf"|ENVIOS?|{_MESSAGES}|NUMERO|TELEFONO|CELULAR|ESTE|ESTOS|TODO|TODOS)\b)\w+)",
         ),
         (
             "stop-imperative",
@@ -1449,6 +1449,20 @@ def _qualified(qualifier: str) -> str:
     return qualifier[4:-1]
 
 
+_ANOTHER_THING = re.compile(
+    rf"\bLISTES? {_qualified(_FR_NOT_OF_ELSE)}|\bLISTAS? {_qualified(_ES_NOT_OF_ELSE)}"
+    r"|\b(?:ROOM|ORDER|ACCOUNT|TRACKING|CONFIRMATION|FLIGHT|SEAT|TABLE|POLICY|CASE|REFERENCE|INVOICE|UNIT"
+    r"|APARTMENT|GATE) (?:NUMBER|NUM|NO)\b"
+    r"|\bNUMERO (?:DE|D) (?:CHAMBRE|COMMANDE|DOSSIER|CLIENT|COMPTE|SUIVI|VOL|PLACE|TABLE|FACTURE|HABITACION"
+    r"|PEDIDO|CUENTA|CLIENTE|SEGUIMIENTO|VUELO|ASIENTO|MESA|FACTURA|POLIZA|EXPEDIENTE|CONFIRMACION|RESERVA"
+    r"|RESERVATION|APARTAMENTO|APPARTEMENT)\b"
+    r"|\b(?:LUI|LEUR) (?:AI|AVONS|AVAIS|A) (?:DEJA )?(?:DIT|DEMANDE) (?:DE|D) "
+    r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
+)
+"""Something other than the sender's messages that a reply names: a list of something else ("la
+liste des bénévoles", "la lista del almuerzo"), a number that is no phone number ("room number",
+"numéro de chambre"), what someone else was told ("je lui ai dit d'arrêter"), a group chat ("retiré
+mi número del grupo"). The reply model is not asked about such a reply (``settled``)."""
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
@@ -1477,12 +1491,17 @@ def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
     (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
     someone else's ("alguien con número equivocado"), a
-    list of something else ("the volunteer list"), a request limited in time, place or manner
-    ("don't text me when I'm driving"), a phone plan's allowance ("unlimited texts") or a jest
-    ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
+    list or number of something else ("the volunteer list", ``_ANOTHER_THING``), a request limited in
+    time, place or manner ("don't text me when I'm driving"), words of someone busy right now or who
+    tells someone else ("no me escriban, estoy en clase": ``_BUSY``, in a reply that does not name the
+    messages; ``_TOLD_SOMEONE``), a phone plan's allowance ("unlimited texts"), a question for support or
+    a jest ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
-    own = own or _PHONE_PLAN.search(text) or _ASKS_FOR_SUPPORT.search(text)
+    own = own or _PHONE_PLAN.search(text) or _ASKS_FOR_SUPPORT.search(text) or _ANOTHER_THING.search(text)
+    own = own or _TOLD_SOMEONE.search(text)
+    if not own and not any(w in MESSAGE_WORDS for clause in clauses for w in clause):
+        own = _BUSY.search(text)
     if not own and _WRONG.search(text):
         own = _SOMEONE_ELSES_MISTAKE.search(text)
     if own:
