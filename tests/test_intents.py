@@ -404,6 +404,8 @@ GENERAL_RULES = [
     ("ya no mandarme promociones por favor", "es.do-not-send"),
     ("No me hagan llegar más promociones", "es.do-not-send"),
     ("Sáquenme de sus alertas", "es.off-the-list"),
+    ("Sáquenme de sus envíos, por favor", "es.off-the-list"),
+    ("¿Cómo me salgo de su lista?", "es.off-the-list"),
     ("¿Me podrían quitar de sus notificaciones?", "es.off-the-list"),
     ("Ese ya no es mío, cambié de celular", "es.wrong-number"),
     ("basta ya con tantas alertas", "es.no-more-messages"),

@@ -750,15 +750,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|YA MISMO )?DE (?:LA |SU |SUS |TU "
             r"|ESTA |ESA |VUESTRA |VUESTRAS |VUESTRO |VUESTROS "
             r"|ESTAS |LOS |EL |ESTOS |TUS )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO"
-            rf"|{_MESSAGES})\b"
+            rf"|ENVIOS|{_MESSAGES})\b"
             + _ES_NOT_OF_ELSE
-            + r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b|\bSALIR(?:ME)? DE (?:SU|SUS|ESTA|LA|TU"
-            r"|ESA) LISTAS?\b"
+            + r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b"
+            r"|\b(?:SALIR(?:ME)?|ME SALGO) DE (?:SU|SUS|ESTA|LA|TU|ESA) LISTAS?\b"
             + r"|\b(?:ME|NOS) (?:(?:PUEDEN|PUEDE|PODRIAN|PODRIA|PODRAN|VAN A) )?(?:QUIT|SAC|SAQU|ELIMIN|BORR"
             r"|BAJ"
             r"|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA "
             r"|VUESTRA |VUESTRO |LOS |ESTOS |TUS )?"
-            rf"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|{_MESSAGES})\b" + _ES_NOT_OF_ELSE,
+            rf"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|ENVIOS|{_MESSAGES})\b"
+            + _ES_NOT_OF_ELSE,
         ),
         (
             "remove-me",
