@@ -152,6 +152,7 @@ CONVERSATION = [
     ("Stop it, you two, right now", "ambiguous.between-people"),
     ("Stop, drop, and roll", "ambiguous.between-people"),
     ("Cancel that, we'll go another day", "ambiguous.object"),
+    ("How do I stop getting sick every winter?", "ambiguous."),
 ]
 
 
@@ -535,6 +536,8 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Plus de messages du groupe de foot, tant mieux",
         "No es mi número, es el de mi esposo",
         "How do I reach customer service about my bill?",
+        "No need to call me back, it's sorted",
+        "Why no text me back?",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

@@ -291,6 +291,9 @@ _FR_VERBS = (
 )
 _FR_STEMS = r"(?:ENVO|ECRI|CONTACT|TEXT|APPEL|DERANG|HARCEL|SOLLICIT|SPAMM|EMBET|IMPORTUN|RELANC)\w*"
 """Any form of a French verb of sending or contacting ("envoyez", "écrivez", "contactiez")."""
+_SENDING = rf"{_EN_VERBS}|{'|'.join(sorted(MESSAGE_VERBS))}"
+_NEED_TO = r"(?:NEED|REASON) (?:TO|FOR (?:YOU|U) TO)"
+"""An English verb of sending or contacting, bare or in -ING ("text", "texting", "contacting")."""
 _NUMBER = r"(?:PHONE |CELL |MOBILE )?(?:NUMBER|NUMBR|NUM)"
 _LIST = r"(?:LISTS?|DATABASE|SYSTEM|CONTACTS|RECORDS|FILES?|MAILING LIST|TEXT LIST|LOOP)"
 _THIS = r"(?:THIS|THESE|IT|THEM|ANY|ANYTHING|YOUR|UR|YALL|TEXTS?|MESSAGES?|ALERTS?)"
@@ -657,7 +660,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-text",
-            rf"\bNO (?:{_EN_VERBS}) (?:ME|US)\b" + _EN_QUALIFIER,
+            rf"\bNO (?:{_EN_VERBS}) (?:ME|US)\b(?! BACK\b)" + _EN_QUALIFIER,
         ),
         (
             "how-to-stop",
@@ -669,9 +672,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-need",
-            rf"\bNO (?:MORE |LONGER (?:ANY )?)?(?:NEED|REASON) (?:TO|FOR (?:YOU"
-            rf"|U) TO) (?:KEEP )?(?:{_EN_VERBS}"
-            rf"|{'|'.join(sorted(MESSAGE_VERBS))}) (?:ME|US)\b" + _EN_QUALIFIER,
+            rf"\bNO (?:(?:MORE |LONGER (?:ANY )?){_NEED_TO} (?:KEEP )?(?:{_SENDING}) (?:ME|US)\b(?! BACK\b)"
+            rf"|{_NEED_TO} (?:(?:KEEP|CONTINUE) (?:{_SENDING}) (?:ME|US)\b"
+            rf"|(?:{_SENDING}) (?:ME|US)(?: ANY ?MORE| AGAIN)\b))" + _EN_QUALIFIER,
         ),
     ),
     SPANISH: (
@@ -2061,7 +2064,7 @@ def _judge(
         return other("object", f"is about someone or something else ({word} {' '.join(after)})")
     if "IF" in after[1:3] and _SECOND_PERSON.intersection(clause[i + 2 : i + 5]):
         return other("advice", f"is advice on a condition of the reader's ({' '.join(after)})")
-    if word == "CANCEL" and nxt in ("IT", "THAT"):
+    if word == "CANCEL" and nxt in ("IT", "THAT") and after[1:2] not in (("ALL",), ("EVERYTHING",)):
         return other("object", f"has for its object a thing named before ({word} {nxt})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
         return revokes("about-messages", f"is followed by {nxt}")
