@@ -418,6 +418,7 @@ GENERAL_RULES = [
     ("J'ai jamais souscrit à ça", "fr.never-signed-up"),
     ("Cessez toutes les sollicitations", "fr.stop-messages"),
     ("Retirez-moi de là svp", "fr.remove-number"),
+    ("take us of this list", "en.off-the-list"),
     ("laisser nous tranquille", "fr.leave-me-alone"),
     ("Enlever moi de votre liste", "fr.remove-number"),
 ]
@@ -725,6 +726,7 @@ def test_a_revocation_word_that_refuses_to_be_put_back_still_revokes(text: str) 
         ("Désabon", "DESABONNER"),
         ("DESINSCR", "DESINSCRIRE"),
         ("désincrivez-moi svp", "DESINSCRIRE"),
+        ("unscribe me pls", "UNSUBSCRIBE"),
     ],
 )
 def test_a_keyword_misspelt_as_its_speakers_write_it_or_cut_short_is_the_keyword(

@@ -115,6 +115,7 @@ MISSPELLINGS = {
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
     ("UNSUBSCRIB", "UNSUBSCRIBE"),
+    ("UNSCRIB", "UNSUBSCRIBE"),  # the middle syllable dropped ("unscribe me")
     ("DESUSCRIB", "DESUSCRIBIR"),
     ("DESUSCRIPCION", "DESUSCRIBIR"),
     ("DESABONN", "DESABONNER"),
@@ -412,7 +413,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "off-the-list",
-            rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
+            rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF?\b"
             rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY"
             rf"|YALL) )?(?:{_OTHER_LISTS}\w+ ){{0,2}}{_OTHER_LISTS}(?:{_LIST}"
             rf"|{_MESSAGES})\b)",
