@@ -77,10 +77,10 @@ def test_each_labelled_part_meets_the_recall_target_under_both_policies(
 def test_contextual_takes_few_conversational_messages_as_opt_outs(split: str) -> None:
     rules = KeywordRules(policy=RevocationPolicy.CONTEXTUAL)
     talk = [r for r in read("conversations.csv") if r["split"] == split]
-    # The adversarial part keeps the conversations written to defeat the rules that still do, most
-    # of them worded exactly as a revocation ("Cancel it", "Omg stop"): its bound is looser; the
-    # hand-written parts meet the target.
-    bound = 0.03 if split == "tuning-2" else 0.003
+    # The adversarial part keeps one conversation written to defeat the rules that still does,
+    # worded exactly as a labelled revocation ("Omg stop"; "omg stoooop" revokes in heldout-7): one of
+    # its 333 is a hair over 0.3%; the hand-written parts meet the target.
+    bound = 1 / 333 if split == "tuning-2" else 0.003
 
     taken, total = conversational_opt_outs(rules, talk)
     assert taken / total <= bound, [r["text"] for r in talk if explain_intent(rules, r["text"])]

@@ -149,6 +149,10 @@ CONVERSATION = [
     ("Cancel it if you don't use it, the trial ends soon", "ambiguous.advice"),
     ("stop blowing your nose so loud", "ambiguous.activity"),
     ("Stop texting his brother, it's rude", "ambiguous.object"),
+    ("Stop it, you two, right now", "ambiguous.between-people"),
+    ("Stop, drop, and roll", "ambiguous.between-people"),
+    ("Cancel that, we'll go another day", "ambiguous.object"),
+    ("How do I stop getting sick every winter?", "ambiguous."),
 ]
 
 
@@ -194,7 +198,8 @@ def test_phrases_need_their_object(text: str) -> None:
      "stop blowing up my cell", "Unsubscribe me from the pharmacy refill reminders",
      "Unsubscribe me from the Main Street Bakery texts", "no más alertas de la farmacia por favor",
      "Ya no me manden más de esos", "unsubscribe me from the Friday specials",
-     "Opt out of the coupons please", "desuscribirme de los cupones", "désabonnez-moi des soldes"],
+     "Opt out of the coupons please", "desuscribirme de los cupones", "désabonnez-moi des soldes",
+     "Your reminders come every day. Stop sending them.", "Please make them stop coming to my mobile"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
@@ -387,6 +392,35 @@ GENERAL_RULES = [
     ("No more of them, thanks", "en.no-more-messages"),
     ("no more appointment reminders please", "en.no-more-messages"),
     ("Si me vuelves a escribir te denuncio", "es.block-or-report"),
+    ("op out pls", "en.opt-me-out"),
+    ("Op me out of these", "en.opt-me-out"),
+    ("Leave me alone, I already said no", "en.leave-me-alone"),
+    ("please no text me anymore", "en.do-not-text"),
+    ("How can I stop receiving your alerts?", "en.how-to-stop"),
+    ("is there any way to stop getting these", "en.how-to-stop"),
+    ("No need to contact me again, I sold the car", "en.no-need"),
+    ("No reason to keep texting me, I moved away", "en.no-need"),
+    ("Ni me vuelvan a mandar nada", "es.do-not-send"),
+    ("Favor de ya no llamarme", "es.do-not-send"),
+    ("ya no mandarme promociones por favor", "es.do-not-send"),
+    ("No me hagan llegar más promociones", "es.do-not-send"),
+    ("Sáquenme de sus alertas", "es.off-the-list"),
+    ("Sáquenme de sus envíos, por favor", "es.off-the-list"),
+    ("¿Cómo me salgo de su lista?", "es.off-the-list"),
+    ("¿Me podrían quitar de sus notificaciones?", "es.off-the-list"),
+    ("Ese ya no es mío, cambié de celular", "es.wrong-number"),
+    ("basta ya con tantas alertas", "es.no-more-messages"),
+    ("¿Qué tengo que hacer para dejar de recibir esto?", "es.how-to-stop"),
+    ("Ya no hace falta que me contacten, gracias", "es.no-need"),
+    ("Suspendan toda comunicación", "es.stop-messages"),
+    ("Plus besoin de m'envoyer ces rappels", "fr.no-need"),
+    ("plus la peine de me contacter", "fr.no-need"),
+    ("J'ai jamais souscrit à ça", "fr.never-signed-up"),
+    ("Cessez toutes les sollicitations", "fr.stop-messages"),
+    ("Retirez-moi de là svp", "fr.remove-number"),
+    ("take us of this list", "en.off-the-list"),
+    ("laisser nous tranquille", "fr.leave-me-alone"),
+    ("Enlever moi de votre liste", "fr.remove-number"),
 ]
 
 
@@ -490,10 +524,21 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Para, no puede ser, ¿en serio ganó?",
         "Take me off the volunteer list for Sunday",
         "No more birthday texts from your ex?",
-        "Si me vuelves a escribir así me río",
         "Unlimited texts on the new plan?",
         "Textos ilimitados y datos gratis",
         "SMS illimités avec le forfait",
+        "No me vuelvas a dejar plantada",
+        "¿De dónde sacaste mi número? Te lo di yo?",
+        "Quiero dar de baja el internet de la casa",
+        "Voy a dar de baja a mi hija del equipo",
+        "Je veux ne plus recevoir la facture papier",
+        "Dis à Marc d'arrêter de m'appeler en conduisant",
+        "Plus de nouvelles de ta part depuis lundi ?",
+        "Plus de messages du groupe de foot, tant mieux",
+        "No es mi número, es el de mi esposo",
+        "How do I reach customer service about my bill?",
+        "No need to call me back, it's sorted",
+        "Why no text me back?",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -503,10 +548,14 @@ def test_general_rules_keep_to_the_messages(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Il faut arrêter de fumer, je t'envoie un SMS ce soir", "This is my sister's phone, text her tomorrow"],
+    [
+        "Il faut arrêter de fumer, je t'envoie un SMS ce soir",
+        "This is my sister's phone, text her tomorrow",
+        "Si me vuelves a escribir así me río",
+    ],
 )
 def test_general_rules_alone_keep_to_the_messages(text: str) -> None:
-    """The rules (the reply model aside: under STRICT it reads these two as revocations, and under
+    """The rules (the reply model aside: under STRICT it reads these as revocations, and under
     CONTEXTUAL keeps them for review)."""
     for policy in POLICIES:
         rules = KeywordRules(policy=policy, second_opinion=False)
@@ -740,6 +789,13 @@ def test_contextual_reads_an_unambiguous_word_about_something_else_as_ambiguous(
         "I just unsubscribed from every store email",
         "I'm going to unsubscribe from that podcast",
         "Je me suis désabonnée d'une dizaine de chaînes YouTube",
+        "Did you unsubscribe from the gym emails yet?",
+        "She unsubscribed from the streaming thing",
+        "The newspaper subscription box is full again even though I unsubscribed",
+        "Unsubscribe me from the magazine, not these texts",
+        "Unsubscribe me from my Netflix subscription",
+        "I want to unsubscribe my daughter from the dance class",
+        "Je voudrais désinscrire ma fille de la chorale",
     ],
 )
 def test_contextual_reads_an_unsubscribe_about_someone_elses_messages_as_ambiguous(text: str) -> None:
@@ -775,6 +831,8 @@ def test_a_long_keyword_spelt_as_it_sounds_is_the_keyword(text: str, keyword: st
         ("I unsubscribed by accident, can you add me back?", "ambiguous.rejoin"),
         ("Me desuscribí sin querer, vuelvan a agregarme", "ambiguous.rejoin"),
         ("J'ai fait STOP par erreur, remettez-moi sur la liste", "ambiguous.rejoin"),
+        ("Je me suis désinscrite par erreur, réactivez mes alertes", "ambiguous.rejoin"),
+        ("Arrêtez, vous deux !", "ambiguous.hold-on"),
     ],
 )
 def test_a_keyword_beside_waiting_a_thing_found_or_asking_to_be_put_back_is_ambiguous_under_contextual(
@@ -821,6 +879,7 @@ def test_a_revocation_word_that_refuses_to_be_put_back_still_revokes(text: str) 
         ("Désabon", "DESABONNER"),
         ("DESINSCR", "DESINSCRIRE"),
         ("désincrivez-moi svp", "DESINSCRIRE"),
+        ("unscribe me pls", "UNSUBSCRIBE"),
     ],
 )
 def test_a_keyword_misspelt_as_its_speakers_write_it_or_cut_short_is_the_keyword(
@@ -828,3 +887,45 @@ def test_a_keyword_misspelt_as_its_speakers_write_it_or_cut_short_is_the_keyword
 ) -> None:
     found = explain(text)
     assert (found.intent, found.keyword) == (Intent.OPT_OUT, keyword)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("stopmessaging", "STOP MESSAGING"),
+        ("pleasestoptexting", "PLEASE STOP TEXTING"),
+        ("dejendemandarme", "DEJEN DE MANDARME"),
+        ("nomasmensajesporfavor", "NO MAS MENSAJES PORFAVOR"),
+        ("gracias yanomemanden", "YA NO ME MANDEN"),
+        ("jeveuxplusdesms", "JE VEUX PLUS DE SMS"),
+        ("removemynumber", "REMOVE MY NUMBER"),
+    ],
+)
+def test_a_short_reply_of_known_words_run_together_is_read_parted(text: str, read: str) -> None:
+    for policy in POLICIES:
+        found = explain(text, policy)
+        assert found.intent is Intent.OPT_OUT, policy
+        assert found.reason and f"as {read}" in found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stopwatch", "endgame tonight", "quitters never win", "Thanksgiving plans?", "Cancelaron el tren"],
+)
+def test_a_word_that_only_begins_with_a_keyword_is_not_parted(text: str) -> None:
+    for policy in POLICIES:
+        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("take me offff", "en.off-the-list"),
+        ("leave me alooone", "en.leave-me-alone"),
+        ("dejenme en paaaz", "es.leave-me-alone"),
+        ("foutez-moi la paiiix", "fr.leave-me-alone"),
+    ],
+)
+def test_a_letter_held_down_reads_as_the_word_the_rules_know(text: str, rule: str) -> None:
+    for policy in POLICIES:
+        assert explain(text, policy).rule == rule, policy

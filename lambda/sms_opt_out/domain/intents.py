@@ -10,8 +10,9 @@ officer can read.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -114,6 +115,7 @@ MISSPELLINGS = {
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
     ("UNSUBSCRIB", "UNSUBSCRIBE"),
+    ("UNSCRIB", "UNSUBSCRIBE"),  # the middle syllable dropped ("unscribe me")
     ("DESUSCRIB", "DESUSCRIBIR"),
     ("DESUSCRIPCION", "DESUSCRIBIR"),
     ("DESABONN", "DESABONNER"),
@@ -124,6 +126,9 @@ _STEMS = (
 _FUZZY = (("UNSUBSCRIBE", 2), ("DESABONNER", 1), ("DESINSCRIRE", 1), ("DESUSCRIBIR", 2))
 """Long keywords a misspelling (Damerau-Levenshtein distance at most this) still spells."""
 _REPEATS = re.compile(r"(.)\1+")
+_HELD = re.compile(r"([A-Z])\1{2,}")
+"""A letter held down: three or more times ("take me offf", "leave me alooone"); no word of the three
+languages has one, so the word is the one with it doubled or single, when the rules know that word."""
 
 
 @lru_cache(maxsize=8192)
@@ -151,6 +156,9 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         for keyword, distance in _FUZZY:
             if word[0] == keyword[0] and _within(word, keyword, distance):
                 return keyword
+    held = _HELD.sub(r"\1\1", word)
+    if held != word and word not in AMUSEMENT:
+        return next((w for w in (held, _HELD.sub(r"\1", word)) if len(w) >= 3 and w in rule_words()), word)
     return word
 
 
@@ -284,6 +292,9 @@ _FR_VERBS = (
 )
 _FR_STEMS = r"(?:ENVO|ECRI|CONTACT|TEXT|APPEL|DERANG|HARCEL|SOLLICIT|SPAMM|EMBET|IMPORTUN|RELANC)\w*"
 """Any form of a French verb of sending or contacting ("envoyez", "écrivez", "contactiez")."""
+_SENDING = rf"{_EN_VERBS}|{'|'.join(sorted(MESSAGE_VERBS))}"
+_NEED_TO = r"(?:NEED|REASON) (?:TO|FOR (?:YOU|U) TO)"
+"""An English verb of sending or contacting, bare or in -ING ("text", "texting", "contacting")."""
 _NUMBER = r"(?:PHONE |CELL |MOBILE )?(?:NUMBER|NUMBR|NUM)"
 _LIST = r"(?:LISTS?|DATABASE|SYSTEM|CONTACTS|RECORDS|FILES?|MAILING LIST|TEXT LIST|LOOP)"
 _THIS = r"(?:THIS|THESE|IT|THEM|ANY|ANYTHING|YOUR|UR|YALL|TEXTS?|MESSAGES?|ALERTS?)"
@@ -355,6 +366,11 @@ _FR_NOT_OF_ELSE = (
     r"|PROMOTIONS?|ALERTES|NOTIFICATIONS|VOUS|VOTRE|VOS|CE|CES|CETTE)\b)\w+)"
 )
 """Not a list of something else ("la lista del almuerzo", "la liste du covoiturage")."""
+_FR_NOT_FROM_SOMEONE = (
+    r"(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS|DU (?!TOUT)|DE (?:MON|MA|MES|TON|TA|TES|SON|SA|SES))\b)"
+)
+"""Not messages from someone ("plus de messages de ta part depuis hier", "du groupe"): an absence
+noticed, not a request."""
 _POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
 _ES_POLITE_END = r"(?: (?:POR FAVOR|PORFAVOR|X FAVOR|XFA|PORFA|PORFIS|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
 _FR_POLITE_END = (
@@ -421,7 +437,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "off-the-list",
-            rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF\b"
+            rf"\b(?:GET|TAKE) (?:ME|US|IT|MY {_NUMBER}|THIS {_NUMBER}|MY NAME|MY INFO) OFF?\b"
             rf"(?={_POLITE_END}| (?:(?:THE|THIS|THAT|YOUR|UR|MY|ALL|ANY"
             rf"|YALL) )?(?:{_OTHER_LISTS}\w+ ){{0,2}}{_OTHER_LISTS}(?:{_LIST}"
             rf"|{_MESSAGES})\b)",
@@ -526,7 +542,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-want",
-            rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER) (?:WANT|WISH|NEED|LIKE)\b.*\b(?:{_MESSAGES})\b"
+            rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER|(?<=I )NOT|(?<=WE )NOT) (?:WANT|WISH|NEED|LIKE)\b.*"
+            rf"\b(?:{_MESSAGES})\b"
             r"|\b(?:DONT|DO NOT|NEVER) (?:EVER )?(?:WANT|WISH) TO HEAR FROM (?:YOU|U|YALL|THIS NUMBER"
             r"|YOUR COMPANY)\b"
             r"|\b(?:NOT|NO LONGER) INTERESTED IN (?:(?:YOUR|UR|THESE|THE|ANY|MORE|RECEIVING"
@@ -555,7 +572,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?<!HED )(?<!SHED )(?<!THEYD )(?<!WOULD )(?<!WILL )(?<!ILL )(?<!TO )(?<!HE )(?<!SHE )(?<!THEY )"
             rf"\bLEAVE (?:ME|US|THIS {_NUMBER}|MY {_NUMBER}) (?:THE (?:HELL|HECK|F|FUCK|FRICK) )?"
             r"(?:ALONE|BE)\b"
-            r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|IM|I|WHEN|\d+)\b)"
+            r"(?! (?:FOR|WHILE|UNTIL|TILL|TONIGHT|TODAY|DURING|WHEN|\d+)\b)"
+            r"(?! (?:IM|I)\b(?! (?:SAID|TOLD|ASKED|ALREADY|DONT|DO NOT|NEVER|AM NOT|M NOT|MEAN IT)\b))"
             r"(?! WITH\b(?! (?:(?:YOUR|UR|THESE|THOSE|THE|ALL|ALL THE|ALL YOUR"
             rf"|ALL THESE) )?(?:\w+ ){{0,2}}(?:{_MESSAGES})\b))",
         ),
@@ -593,7 +611,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "opt-me-out",
-            rf"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b{_NOT_OF_ELSEWHERE}|\bUN SUB\w*",
+            rf"\bOPT (?:ME|US) OUT\b|\bOPTING (?:ME |US )?OUT\b{_NOT_OF_ELSEWHERE}|\bUN SUB\w*"
+            rf"|^(?:\w+ )?OP (?:ME |US )?OUT{_POLITE_END}|\bOP (?:ME|US) OUT\b",
         ),
         (
             "make-it-stop",
@@ -715,6 +734,24 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\b(?:DONT|DO NOT|NEVER) (?:EVER )?SEND (?:ANY |MORE |YOUR |UR |THESE )?(?:{_MESSAGES})\b"
             r"(?! (?:TO (?!(?:THIS|ME|US|MY)\b)|AFTER|BEFORE|DURING|WHILE|AT|ON|IN)\b)",
         ),
+        (
+            "do-not-text",
+            rf"\bNO (?:{_EN_VERBS}) (?:ME|US)\b(?! BACK\b)" + _EN_QUALIFIER,
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:HOW (?:DO|CAN|COULD|SHOULD|DOES) (?:I|WE|ONE)|HOW TO|(?:IS THERE|ANY) (?:A "
+            r"|ANY )?WAY (?:TO|I CAN"
+            r"|WE CAN)|WHAT DO I (?:DO|HAVE TO DO|NEED TO DO) TO) (?:STOP|QUIT|END) (?:GETTING|RECEIVING)"
+            rf"(?: (?:ALL )?(?:THESE|THIS|THOSE|YOUR|UR|THE|ANY|MORE))?(?:(?: \w+)? (?:{_MESSAGES})\b"
+            r"| (?:THESE|THIS|THEM|THOSE)(?: ANY ?MORE)?$|(?: THEM)?$)",
+        ),
+        (
+            "no-need",
+            rf"\bNO (?:(?:MORE |LONGER (?:ANY )?){_NEED_TO} (?:KEEP )?(?:{_SENDING}) (?:ME|US)\b(?! BACK\b)"
+            rf"|{_NEED_TO} (?:(?:KEEP|CONTINUE) (?:{_SENDING}) (?:ME|US)\b"
+            rf"|(?:{_SENDING}) (?:ME|US)(?: ANY ?MORE| AGAIN)\b))" + _EN_QUALIFIER,
+        ),
     ),
     SPANISH: (
         (
@@ -730,17 +767,19 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             r"\b(?:NO|NI) (?:ME|M|NOS) (?:MANDEN|MANDES|MANDE|ENVIEN|ENVIES|ENVIE|ESCRIBAN|ESCRIBAS|ESCRIBA"
             r"|JODAN|FREGUEN|FASTIDIEN"
-            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|VUELVAN|VUELVAS|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
+            r"|TEXTEEN|MOLESTEN|CONTACTEN|LLAMEN|MANDEIS|ENVIEIS|ESCRIBAIS|MOLESTEIS"
             r"|TEXTEES|TEXTEE|CONTACTES|CONTACTE|MOLESTE"
-            r"|CONTACTEIS|LLAMEIS|VOLVAIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b)"
+            rf"|CONTACTEIS|LLAMEIS)\b(?! (?:ESO|ESE|ESA|ESOS|ESAS)\b(?! (?:\w+ )?(?:{_MESSAGES})\b))"
             + _ES_QUALIFIER
             + _ES_THING_OBJECT,
         ),
         (
             "do-not-send",
-            r"\b(?:YA )?NO (?:MANDEN|ENVIEN|ESCRIBAN|MANDAR|ENVIAR|VUELVAN A|MOLESTEN|LLAMEN|CONTACTEN"
+            r"\b(?:YA )?NO (?:MANDEN|ENVIEN|ESCRIBAN|MANDAR|ENVIAR|MOLESTEN|LLAMEN|CONTACTEN"
             r"|TEXTEEN)\b"
-            r"(?! A\b)",
+            rf"(?! A\b)|\b(?:NO|NI) (?:ME |M |NOS )?(?:VUELVAN|VUELVAS|VOLVAIS|VUELVA) A (?:{_ES_STEMS}"
+            rf"|{_ES_VERBS})\b"
+            rf"|\b(?:YA )?NO (?:{_ES_VERBS})(?:ME|NOS)\b(?: MAS)?{_ES_QUALIFIER}{_ES_THING_OBJECT}",
         ),
         (
             "do-not-send",
@@ -759,7 +798,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-send",
             rf"\bNO (?:ME |NOS )?{_ES_STEMS}\b (?:MAS|NADA|NUNCA)\b(?! TARDE\b){_ES_QUALIFIER}"
-            rf"|\b(?:FAVOR DE|POR FAVOR|LES PIDO|LE PIDO|PIDO) NO {_ES_STEMS}",
+            rf"|\b(?:FAVOR(?: DE)?|(?:LES |LE )?PIDO(?: QUE)?) (?:YA )?NO {_ES_STEMS}",
         ),
         (
             "do-not-want",
@@ -789,13 +828,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA |AHORA "
             r"|YA MISMO )?DE (?:LA |SU |SUS |TU "
             r"|ESTA |ESA |VUESTRA |VUESTRAS |VUESTRO |VUESTROS "
-            r"|ESTAS |LOS |EL )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO)\b"
+            r"|ESTAS |LOS |EL |ESTOS |TUS )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO"
+            rf"|ENVIOS|{_MESSAGES})\b"
             + _ES_NOT_OF_ELSE
-            + r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b|\bSALIR(?:ME)? DE (?:SU|SUS|ESTA|LA|TU"
-            r"|ESA) LISTAS?\b"
-            + r"|\b(?:ME|NOS) (?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA "
-            r"|VUESTRA |VUESTRO )?"
-            r"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO)\b" + _ES_NOT_OF_ELSE,
+            + r"|^(?:\w+ )?FUERA DE (?:SU|SUS|ESTA|LA|TU) LISTAS?\b"
+            r"|\b(?:SALIR(?:ME)?|ME SALGO) DE (?:SU|SUS|ESTA|LA|TU|ESA) LISTAS?\b"
+            + r"|\b(?:ME|NOS) (?:(?:PUEDEN|PUEDE|PODRIAN|PODRIA|PODRAN|VAN A) )?(?:QUIT|SAC|SAQU|ELIMIN|BORR"
+            r"|BAJ"
+            r"|REMUEV)\w* DE (?:LA |SU |SUS |TU |ESTA |ESA "
+            r"|VUESTRA |VUESTRO |LOS |ESTOS |TUS )?"
+            rf"(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|ENVIOS|{_MESSAGES})\b"
+            + _ES_NOT_OF_ELSE,
         ),
         (
             "remove-me",
@@ -806,7 +849,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-number",
-            r"\b(?:(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w*|RETIREN|RETIRAR|RETIRA) (?:MI|ESTE|EL) "
+            r"\b(?:(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)(?!\w*(?:ARON|IERON|ASTE|ISTE|ABAN?|IAN?)\b)\w*"
+            r"|RETIREN"
+            r"|RETIRAR|RETIRA) (?:MI|ESTE|EL) "
             r"(?:NUMERO|TELEFONO|CELULAR"
             r"|CONTACTO)\b(?! (?:VIEJO|ANTERIOR|ANTIGUO|DE TUS)\b)"
             r"|\bOLVID(?:EN|E|A|AR|ENSE|AD)\w* (?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
@@ -818,7 +863,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bEQUIVOC\w* (?:DE|DEL) NUMERO\b"
             r"|\bNO ES MI NUMERO\b|\bNO ES EL (?:NUMERO|TELEFONO|CELULAR) DE\b|\bPERSONA EQUIVOCADA\b"
             r"|\bESTE (?:NUMERO|CELULAR"
-            r"|TELEFONO) (?:YA )?NO ES DE\b|\b(?:NUMERO|CELULAR|TELEFONO) (?:YA )?NO ES (?:MIO|EL MIO)\b"
+            r"|TELEFONO) (?:YA )?NO ES DE\b|\b(?:NUMERO|CELULAR|TELEFONO|ESTE|ESE) (?:YA )?NO ES (?:MIO"
+            r"|EL MIO)\b"
             r"|\bEQUIVOC\w* DE PERSONA\b"
             rf"|^(?:NUMERO )?EQUIVOCAD[OA]S?{_ES_POLITE_END}"
             r"|\bNO SOY (?:ESA|LA) PERSONA\b(?! (?:\w+ )?PARA\b)|\bNO CONOZCO A (?:ESA|ESTA) PERSONA\b"
@@ -858,7 +904,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            r"\b(?:NO MAS|BASTA(?: DE| CON| WITH)?)(?: LOS| SUS| ESTOS| TANTOS| THE| THESE| YOUR)? "
+            r"\b(?:NO MAS|BASTA(?: YA)?(?: DE| CON| WITH)?)(?: LOS| LAS| SUS| ESTOS| ESTAS| TANTOS| TANTAS"
+            r"| THE| THESE| YOUR)? "
             rf"(?:{_MESSAGES})\b"
             r"(?! DEL\b| DE (?:MI|TU|MIS|TUS)\b)"
             rf"|\b(?:YA ESTUVO(?: BUENO)?|ESTOY HART[OA]|ESTOY CANSAD[OA]|HART[OA]|ME CANSE|PARENLE(?: YA)?"
@@ -875,7 +922,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS|DEIS|DES|DAIS|DAD|DAS) DE BAJA\b)"
             r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TODOS LOS|EN EL"
             r"|EN LA)"
-            r" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|MENSAJES?|ENVIOS?|SMS|USTEDES|SUS)\b))",
+            rf" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|{_MESSAGES}|ENVIOS?|USTEDES|SUS)\b))"
+            r"(?! (?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
+            rf"|ENVIOS?|{_MESSAGES}|NUMERO|TELEFONO|CELULAR|ESTE|ESTOS|TODO|TODOS)\b)\w+)",
         ),
         (
             "stop-imperative",
@@ -946,7 +995,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            r"\b(?:YA )?NO (?:ME|NOS) (?:LLEGUEN|LLEGEN|LLEGUE|SIGAN LLEGANDO) (?:MAS |TANTOS |SUS |ESTOS )?"
+            r"\b(?:YA )?NO (?:ME|NOS) (?:LLEGUEN|LLEGEN|LLEGUE|SIGAN LLEGANDO|H?AGAN LLEGAR|H?AGA LLEGAR)"
+            r" (?:MAS |TANTOS |SUS |ESTOS )?"
             rf"(?:{_MESSAGES})\b",
         ),
         (
@@ -1063,6 +1113,26 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:CORREO|EMAIL|LLAM\w+|CARTA)\b).*\bNO (?:POR )?(?:MENSAJES?|MSJS?|SMS"
             r"|TEXTOS?)(?: DE TEXTO)?" + _ES_POLITE_END,
         ),
+        (
+            "how-to-stop",
+            r"\b(?:COMO|QUE (?:HAGO|TENGO QUE HACER|DEBO HACER|HAY QUE HACER))\b.*\b(?:DEJAR|DEJO|DEJAMOS"
+            r"|PARAR)"
+            r" (?:DE|D) RECIBIR(?:LOS|LAS)?(?: (?:ESTO|ESO)| (?:(?:ESTOS|ESOS|ESTAS|ESAS|SUS|TUS|LOS|LAS|MAS)"
+            rf" )?(?:\w+ )?(?:{_MESSAGES})\b|{_ES_POLITE_END})"
+            r"|\bCOMO\b.*\bQUE (?:YA )?NO (?:ME|NOS) (?:LLEGUEN|LLEGEN|SIGAN LLEGANDO|MANDEN|ENVIEN"
+            r"|ESCRIBAN)\b",
+        ),
+        (
+            "no-need",
+            r"\b(?:YA )?NO (?:HACE FALTA|ES NECESARIO|HAY NECESIDAD DE) (?:QUE (?:ME |NOS )?(?:SIGAN )?"
+            rf"{_ES_STEMS}|(?:{_ES_VERBS})(?:ME|NOS)\b|(?:MAS )?(?:{_MESSAGES})\b){_ES_QUALIFIER}",
+        ),
+        (
+            "stop-messages",
+            r"\b(?:CESEN|CESE|CESAR|SUSPENDAN|SUSPENDER|DETENGAN|DETENER|PAREN|PARAR) (?:TODA|TODAS LAS|LA|SU"
+            r"|SUS)"
+            r" (?:COMUNICACION|COMUNICACIONES|CORRESPONDENCIA)\b",
+        ),
     ),
     FRENCH: (
         (
@@ -1097,10 +1167,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"\bPLUS? (?:JAMAIS )?DE (?:{_MESSAGES})\b(?! (?:DE (?:TA|SA|SON|LEUR|MA|MON) PART|DEPUIS"
-            r"|DU (?!TOUT)"
-            r"|DE (?:MON|MA|MES|TON|TA|TES|SON|SA|SES))\b)"
-            r"|\bPLUS (?:AUCUN|AUCUNE|DE) (?:MESSAGE|SMS|TEXTO|TEXTE|ALERTE|NOTIFICATION)S?\b"
+            rf"\bPLUS? (?:JAMAIS )?DE (?:{_MESSAGES})\b{_FR_NOT_FROM_SOMEONE}"
+            rf"|\bPLUS (?:AUCUN|AUCUNE|DE) (?:MESSAGE|SMS|TEXTO|TEXTE|ALERTE"
+            rf"|NOTIFICATION)S?\b{_FR_NOT_FROM_SOMEONE}"
             r"|^(?:PAS|AUCUN|AUCUNE) (?:DE |D )?(?:MESSAGES|SMS|TEXTOS|TEXTES|ALERTES|NOTIFICATIONS|PUBS"
             r"|PROMOS"
             rf"|PROMOTIONS|OFFRES|SPAMS){_FR_POLITE_END}",
@@ -1121,7 +1190,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "leave-me-alone",
-            r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUILLES?|LA PAIX|EN PAIX)\b"
+            r"\b(?:LAISSEZ|LAISSE|FICHEZ|FICHE|FOUTEZ|FOUS) (?:MOI|NOUS) (?:TRANQUIL(?:L?E)?S?|LA PAIX"
+            r"|EN PAIX)\b"
             r"(?! (?:\d+|DEUX|CINQ|DIX|UNE|UN|CE SOIR|PENDANT|QUAND|JE|J|AVEC (?:TES|TA|TON|SES|SA|SON|LEUR"
             r"|LEURS))\b)"
             rf"(?! AVEC\b(?! (?:(?:VOS|TES|CES|LES|TOUS VOS|TOUS CES|VOTRE) )?(?:{_MESSAGES})\b))"
@@ -1153,7 +1223,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?! (?:DE|DU|DANS) (?:TON|TA|TES|SON|SA|SES|LEUR|LEURS)\b)"
             r"|\b(?:RETIREZ|RETIRE|SUPPRIMEZ|SUPPRIME|EFFACEZ|EFFACE|ENLEVEZ|ENLEVE|RAYEZ|RAYE|OTEZ"
             r"|OTE) (?:MOI|NOUS)"
-            r"(?:(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$| DE (?:LA|VOTRE|VOS|CETTE|CES|TA"
+            r"(?:(?: DE (?:LA|ICI)(?: DEDANS)?)?(?: (?:SVP|STP|MERCI|DONC|SIL VOUS PLAIT|SIL TE PLAIT))*$"
+            r"| DE (?:LA|VOTRE|VOS|CETTE|CES|TA"
             r"|TES|LEUR|LEURS)"
             r" (?:LISTES?|FICHIERS?|BASE|CONTACTS|REPERTOIRE|ENVOIS|DIFFUSION|ABONNES|ABONNEMENT)\b"
             + _FR_NOT_OF_ELSE
@@ -1172,7 +1243,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             rf"\b(?:NE |N )(?:M |ME |NOUS )?{_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
             rf"|\b(?:M|ME) {_FR_STEMS} PLUS\b(?: JAMAIS)?{_FR_QUALIFIER}{_FR_OTHER_OBJECT}"
-            rf"|\bNE PLUS (?:M |ME |NOUS |Y |LUI )?(?:{_FR_VERBS}|RECEVOIR)\b"
+            rf"|\bNE PLUS (?:M |ME |NOUS |Y |LUI )?(?:{_FR_VERBS}|RECEVOIR\b(?! (?:LE|LA|L|UN|UNE|MON|MA|MES"
+            rf"|LES|DES)"
+            rf" (?!(?:{_MESSAGES})\b)\w+(?!.* PAR (?:SMS|TEXTOS?|MESSAGES?)\b)))\b"
             r"|\bNE (?:M |ME |NOUS )?(?:ENVOYEZ|ECRIVEZ|CONTACTEZ|TEXTEZ|APPELEZ|DERANGEZ|HARCELEZ"
             r"|SOLLICITEZ) PAS\b" + _FR_QUALIFIER,
         ),
@@ -1335,6 +1408,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*\b(?:DECEDEE?|MORTE?(?! DE))\b).*\b(?:ARRET|CESS)\w* (?:DE |D )(?:LUI|LEUR) {_FR_STEMS}"
             + _FR_OTHER_OBJECT,
         ),
+        (
+            "no-need",
+            r"\bPLUS (?:LA PEINE|BESOIN|NECESSAIRE) (?:DE |D )(?:M |ME |NOUS )?(?:(?:CONTINUER"
+            r"|CONTINUEZ) (?:A|DE|D) )?"
+            rf"(?:M |ME |NOUS )?(?:{_FR_STEMS}|(?:VOS |CES |LES |DES )?(?:{_MESSAGES})\b){_FR_QUALIFIER}",
+        ),
+        (
+            "never-signed-up",
+            r"\b(?:PAS|JAMAIS) (?:SIGNE|SOUSCRIT|ADHERE|DEMANDE|ACCEPTE) (?:POUR|A) (?:CA|CELA|CES|VOS"
+            r"|VOTRE)\b",
+        ),
+        (
+            "stop-messages",
+            r"\b(?:ARRET|CESS|STOPP|SUSPEND)\w* (?:TOUTE|TOUTES LES|LES|VOS) (?:COMMUNICATIONS?"
+            r"|CORRESPONDANCES?"
+            r"|SOLLICITATIONS?)\b",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -1378,7 +1468,8 @@ _OWN_MISTAKE = re.compile(
     r"|SEN[DT] (?:IT |THIS |THAT |THE \w+ )?TO (?:THE|A) WRONG"
     r"|(?:MANDE|ENVIE|ESCRIBI)(?: \w+){0,4} AL? (?:NUMERO|CELULAR) EQUIVOCADO"
     r"|J AI (?:ENVOYE|ECRIT|TEXTE|APPELE)(?: \w+){0,4} AU (?:MAUVAIS|FAUX) NUMERO"
-    r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME)\b"
+    r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME"
+    r"|(?<!NO )ES EL DE (?:MI|MIS) \w+|(?<!PAS )(?<!PLUS )C EST CELUI (?:DE|D) (?:MON|MA|MES) \w+)\b"
 )
 _SOMEONE_ELSES_MISTAKE = re.compile(
     r"\b(?:SOMEONE|SOMEBODY|SOME (?:GUY|GIRL|LADY|DUDE)|ALGUIEN|UN TIPO|UNA SENORA|QUELQU UN|QUELQUUN|UN MEC"
@@ -1402,6 +1493,17 @@ _BUSY = re.compile(
 )
 """Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
 or "don't text me" beside them asks for quiet, not for the messages to end."""
+_IMPERATIVE_AS_INFINITIVE = re.compile(r"(?<= )([A-Z]{3,})ER (?=(?:MOI|NOUS)\b)")
+"""A French imperative written as the infinitive before MOI or NOUS ("laisser-moi tranquille",
+"enlever-moi"): the two sound alike, so it reads as the imperative."""
+_TOLD_SOMEONE = re.compile(
+    r"\b(?:DIS|DITES)(?: LUI| LEUR)? (?:A|AU|AUX) \w+(?: \w+)? (?:DE|D) "
+    r"|\b(?:DILE|DIGALE|DIGANLE|PIDELE|PIDALE) A \w+(?: \w+)? (?:QUE|Q) "
+    r"|\bEN (?!(?:TANT|AVANT|MAINTENANT|ATTENDANT)\b)\w{3,}ANT\b"
+)
+"""Words of a writer who tells someone else to stop, or who limits it to a moment ("dis à Théo
+d'arrêter d'écrire des textos", "dile a Juan que no me escriba", "en conduisant"): the stop is no
+revocation of the messages."""
 _QUIET_FOR_NOW = ("leave-me-alone", "do-not-send", "do-not-text", "stop-sending")
 """The rules that such a reply does not make a revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
@@ -1417,19 +1519,20 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     that says it jokes)."""
     if any(w in JEST for clause in clauses for w in clause):
         return None
-    texts = [" " + " ".join(clause) for clause in clauses]
+    texts = [_IMPERATIVE_AS_INFINITIVE.sub(r"\1EZ ", " " + " ".join(clause)) for clause in clauses]
     whole = ["".join(texts)]
     amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
     amused = amused or (laughter(clauses) is not None and not names_messages(clauses))
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None
+    told = _TOLD_SOMEONE.search(whole[0]) is not None
     for language in languages:
         for rule, pattern, reads_whole in _compiled_rules(language):
             if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
                 continue
             if own_mistake and rule.endswith(".wrong-number"):
                 continue
-            if busy and rule.split(".", 1)[1] in _QUIET_FOR_NOW:
+            if (busy or told) and rule.split(".", 1)[1] in _QUIET_FOR_NOW:
                 continue
             for text in whole if reads_whole else texts:
                 found = pattern.search(text)
@@ -1439,8 +1542,137 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     return None
 
 
+_RULE_WORD = re.compile(r"(?<![A-Z])[A-Z]{2,}(?![A-Z])")
+_GROUP_START = re.compile(r"\((?:\?(?::|=|!|<=|<!))?$")
+_LOOKAHEAD = ("(?=", "(?!")
+
+
+@cache
+def rule_words() -> frozenset[str]:
+    """Every whole word the rules name: the natural revocations' words (every language; not the stems
+    and endings, ``MAND`` of ``MAND\\w*`` or ``ANDO`` of ``\\w+(?:ANDO|IENDO)``), the nouns and verbs for
+    the messages and politeness, and the verbs of sending (with a Spanish pronoun: MANDARME), read on
+    first use."""
+    named = {
+        found.group()
+        for rules in NATURAL_REVOCATIONS.values()
+        for _, pattern in rules
+        for found in _RULE_WORD.finditer(pattern)
+        if _apart_before(pattern, found.start()) and _apart_after(pattern, found.end())
+    }
+    verbs = {v for verbs in (_EN_VERBS, _ES_VERBS, _FR_VERBS) for v in verbs.split("|")}
+    with_pronoun = {f"{v}{pronoun}" for v in _ES_VERBS.split("|") for pronoun in ("ME", "NOS")}
+    return frozenset(named | verbs | with_pronoun | MESSAGE_WORDS | MESSAGE_VERBS | POLITENESS)
+
+
+def _apart_before(pattern: str, at: int) -> bool:
+    """Whether nothing that matches letters comes just before ``pattern[at]`` (through the start of
+    the groups it begins an alternative of)."""
+    while True:
+        start = _GROUP_START.search(pattern, 0, at)
+        if start is not None or pattern[at - 1 : at] == "|":
+            at = _enclosing(pattern, at - 1, -1)
+            continue
+        before = pattern[max(0, at - 3) : at]
+        if before.endswith(")?") or before.endswith(")*"):
+            return pattern[_enclosing(pattern, at - 3, -1, inside=True) : at - 2].endswith(" ")
+        return at == 0 or before.endswith((" ", "^", "\\b"))
+
+
+def _apart_after(pattern: str, at: int) -> bool:
+    """Whether nothing that matches letters comes just after ``pattern[:at]`` (through the end of the
+    groups it ends an alternative of, and past lookaheads)."""
+    while at < len(pattern):
+        if pattern.startswith(_LOOKAHEAD, at):
+            at = _enclosing(pattern, at + 1, 1) + 1
+        elif pattern[at] in "|)":
+            at = _enclosing(pattern, at, 1) + 1
+            while pattern[at : at + 1] in ("?", "*", "+"):
+                at += 1
+        else:
+            return pattern[at] in " $?" or pattern.startswith(("\\b", "(?: "), at)
+    return True
+
+
+def _enclosing(pattern: str, at: int, step: int, *, inside: bool = False) -> int:
+    """From ``at``, walking by ``step``: where the group around it opens (-1) or closes (1); with
+    ``inside``, ``at`` is that group's own close and the walk finds its open."""
+    depth = -1 if inside else 0
+    while 0 <= at < len(pattern):
+        ch = pattern[at] if pattern[at - 1 : at] != "\\" else ""
+        if ch == ("(" if step < 0 else ")"):
+            if depth == 0:
+                return at
+            depth -= 1
+        elif ch == (")" if step < 0 else "("):
+            depth += 1
+        at += step
+    return max(0, min(at, len(pattern) - 1))
+
+
+_PIECE_LENGTHS = range(2, 15)
+_RUN_TOGETHER_LENGTH = 7
+"""A word at least this long that no rule knows may be known words run together ("stoptexting")."""
+
+
+def run_together(clauses: Clauses, known: frozenset[str]) -> Iterator[tuple[Clauses, str]]:
+    """``clauses`` with the words of a short reply that are known words written without spaces
+    parted ("stoptexting", "noquieromasmensajes", "porfavor yanomemanden", "jeveuxplusdemessages"),
+    and what was read so, fewest parts first: a reply of at most three words besides politeness, whose
+    long words no rule knows (``known`` and ``rule_words``) but that part into them (a word may part
+    more than one way: "dejendemandarme" is DEJEN DEMANDAR ME and DEJEN DE MANDAR ME)."""
+    vocabulary = known | rule_words()
+    words = [w for c in clauses for w in c]
+    if len(without_politeness(words)) > 3:
+        return
+    partings = {
+        w: found
+        for w in words
+        if len(w) >= _RUN_TOGETHER_LENGTH and w not in vocabulary and (found := _partings(w, vocabulary))
+    }
+    if not partings:
+        return
+    choices = sorted(itertools.product(*partings.values()), key=lambda c: sum(map(len, c)))
+    for choice in choices[:_MOST_READINGS]:
+        chosen = dict(zip(partings, choice, strict=True))
+        parted = tuple(
+            tuple(
+                p
+                for w in clause
+                for p in ([canonical_word(x, known) for x in chosen[w]] if w in chosen else [w])
+            )
+            for clause in clauses
+        )
+        yield parted, ", ".join(f"{w} as {' '.join(pieces)}" for w, pieces in chosen.items())
+
+
+_MOST_READINGS = 6
+
+
+def _partings(word: str, vocabulary: frozenset[str]) -> list[tuple[str, ...]]:
+    """The ways ``word`` is two or more words of ``vocabulary`` (two letters or more each), fewest
+    words first, at most ``_MOST_READINGS``."""
+    nothing: tuple[str, ...] = ()
+    ways: list[list[tuple[str, ...]]] = [[nothing]] + [[] for _ in word]
+    for end in range(2, len(word) + 1):
+        for length in _PIECE_LENGTHS:
+            start = end - length
+            if start < 0:
+                break
+            if ways[start] and word[start:end] in vocabulary:
+                ways[end].extend((*way, word[start:end]) for way in ways[start])
+        ways[end] = sorted(ways[end], key=len)[:_MOST_READINGS]
+    return [way for way in ways[len(word)] if len(way) > 1 and (len(way[-1]) > 2 or way[-1] in _LAST_WORDS)]
+
+
+_LAST_WORDS = frozenset(["ME", "US", "YA", "NO"])
+"""The two-letter words a run-together reply may end with ("removeme", "paren ya"); any other (ON, ED,
+ES) is more likely an ending of one word ("cancelaron") than a word of its own."""
+
+
 _REJOIN = (
     r"RE ?SUBSCRIB\w*|RESUB|SIGN (?:ME|US) BACK UP|(?:PUT|ADD) (?:ME|US) BACK|REABONN\w*|REINSCRI\w*"
+    r"|REACTIV\w*"
     r"|REMET\w* (?:MOI|NOUS)|(?:VOLVER|VUELV\w*) A (?:SUSCRIB|INSCRIB|AGREG|PONER|ANADIR)\w*"
     r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)"
     r"|(?:UNSUBSCRIB|DESABONN|DESINSCRI|DESUSCRIB)\w* (?:\w+ )?(?:BY MISTAKE|BY ACCIDENT|PAR ERREUR"
@@ -1494,6 +1726,20 @@ def _qualified(qualifier: str) -> str:
     return qualifier[4:-1]
 
 
+_ANOTHER_THING = re.compile(
+    rf"\bLISTES? {_qualified(_FR_NOT_OF_ELSE)}|\bLISTAS? {_qualified(_ES_NOT_OF_ELSE)}"
+    r"|\b(?:ROOM|ORDER|ACCOUNT|TRACKING|CONFIRMATION|FLIGHT|SEAT|TABLE|POLICY|CASE|REFERENCE|INVOICE|UNIT"
+    r"|APARTMENT|GATE) (?:NUMBER|NUM|NO)\b"
+    r"|\bNUMERO (?:DE|D) (?:CHAMBRE|COMMANDE|DOSSIER|CLIENT|COMPTE|SUIVI|VOL|PLACE|TABLE|FACTURE|HABITACION"
+    r"|PEDIDO|CUENTA|CLIENTE|SEGUIMIENTO|VUELO|ASIENTO|MESA|FACTURA|POLIZA|EXPEDIENTE|CONFIRMACION|RESERVA"
+    r"|RESERVATION|APARTAMENTO|APPARTEMENT)\b"
+    r"|\b(?:LUI|LEUR) (?:AI|AVONS|AVAIS|A) (?:DEJA )?(?:DIT|DEMANDE) (?:DE|D) "
+    r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
+)
+"""Something other than the sender's messages that a reply names: a list of something else ("la
+liste des bénévoles", "la lista del almuerzo"), a number that is no phone number ("room number",
+"numéro de chambre"), what someone else was told ("je lui ai dit d'arrêter"), a group chat ("retiré
+mi número del grupo"). The reply model is not asked about such a reply (``settled``)."""
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
@@ -1502,6 +1748,13 @@ _LIMITED = re.compile(
 )
 """A request not to be texted at a time, in a place or in a manner ("don't text me when I'm driving",
 "no me escribas desde ese número"): the rules leave it for review, and so does the model."""
+_ASKS_FOR_SUPPORT = re.compile(
+    r"\b(?:CONTACT|REACH|CALL|TALK TO|SPEAK (?:TO|WITH)) (?:YOUR |THE )?(?:CUSTOMER (?:SUPPORT|SERVICE|CARE)"
+    r"|SUPPORT|A (?:PERSON|HUMAN|REPRESENTATIVE|REP|AGENT))\b|\b(?:SERVICIO|ATENCION) AL CLIENTE\b"
+    r"|\bSERVICE (?:CLIENT|CLIENTELE)\b"
+)
+"""A question for the sender's support ("how do I contact customer support about this text?"): a
+request for help, not a revocation; the model is not asked."""
 _PHONE_PLAN = re.compile(
     r"\b(?:UNLIMITED|LIMITED|FREE|ILIMITADOS?|ILLIMITES?|GRATUITS?) (?:TEXTS|TXTS|SMS|MINUTES|MINS|DATA"
     r"|TEXTOS|MENSAJES|MINUTOS)\b"
@@ -1515,12 +1768,17 @@ def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
     (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
     someone else's ("alguien con número equivocado"), a
-    list of something else ("the volunteer list"), a request limited in time, place or manner
-    ("don't text me when I'm driving"), a phone plan's allowance ("unlimited texts") or a jest
-    ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
+    list or number of something else ("the volunteer list", ``_ANOTHER_THING``), a request limited in
+    time, place or manner ("don't text me when I'm driving"), words of someone busy right now or who
+    tells someone else ("no me escriban, estoy en clase": ``_BUSY``, in a reply that does not name the
+    messages; ``_TOLD_SOMEONE``), a phone plan's allowance ("unlimited texts"), a question for support or
+    a jest ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
-    own = own or _PHONE_PLAN.search(text)
+    own = own or _PHONE_PLAN.search(text) or _ASKS_FOR_SUPPORT.search(text) or _ANOTHER_THING.search(text)
+    own = own or _TOLD_SOMEONE.search(text)
+    if not own and not any(w in MESSAGE_WORDS for clause in clauses for w in clause):
+        own = _BUSY.search(text)
     if not own and _WRONG.search(text):
         own = _SOMEONE_ELSES_MISTAKE.search(text)
     if own:
@@ -1618,6 +1876,14 @@ too kind", "arrête, tu me fais rougir"), and of disbelief ("OMG stop, no way", 
 ça ?": ``_DISBELIEF``), in a reply that does not name the messages."""
 
 
+_BETWEEN_PEOPLE = re.compile(
+    r"\b(?:BOTH OF (?:YOU|U|YALL)|YOU TWO|(?:YOU|U) (?:GUYS|KIDS|BOYS|GIRLS) (?:TWO|BOTH)|LOS DOS|USTEDES DOS"
+    r"|VOUS DEUX|TOUS LES DEUX|LES DEUX)\b"
+)
+"""Words addressed to people together ("stop it right now, both of you", "arrêtez, vous deux"): in a
+reply that does not name the messages, an FCC word is said between people."""
+
+
 HOLD_ON = re.compile(
     r"\b(?:ATTENDS MOI|ATTENDEZ MOI|ATTENDS NOUS|WAIT FOR (?:ME|US)|WAIT UP|ESPERAME|ESPERENME|ESPERANOS"
     r"|ME CONFUNDI|I WAS CONFUSED|MY MISTAKE|MANGER|EAT|COMER|J ARRIVE|YA VOY|IM COMING|ON MY WAY"
@@ -1626,7 +1892,8 @@ HOLD_ON = re.compile(
     r"|J AI RETROUVE|I FOUND (?:IT|THEM|MY)|FOUND IT|(?:YA )?(?:LO|LA|LOS|LAS) ENCONTRE|ENCONTRE MIS"
     r"|(?:PLUS|PAS) FAIM|NOT HUNGRY|IM (?:SO )?FULL|NO TENGO HAMBRE|ESTOY LLEN[OA])\b"
 )
-"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people: waiting for someone
+"""Words that place a lone STOP (ALTO, ARRET) in a conversation between people (and people addressed
+together, ``_BETWEEN_PEOPLE``): waiting for someone
 or until one has read or seen something, one's own confusion, a lost thing found, eating, coming
 ("Stop, attends-moi", "Alto, no firmes nada hasta que lo lea", "Alto, ¿no era a las 6? Me confundí",
 "Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive", "stop, I'm
@@ -1644,7 +1911,8 @@ def hold_on(clauses: Clauses) -> str | None:
     """The words of ``HOLD_ON`` in a reply that does not name the messages, if any."""
     if names_messages(clauses):
         return None
-    found = HOLD_ON.search(" ".join(w for c in clauses for w in c))
+    text = " ".join(w for c in clauses for w in c)
+    found = HOLD_ON.search(text) or _BETWEEN_PEOPLE.search(text)
     return found.group() if found else None
 
 
@@ -1666,6 +1934,13 @@ def amused_ending(clauses: Clauses) -> str | None:
     found = next((m for c in clauses if (m := _AMUSED_ENDING.search(" " + " ".join(c)))), None)
     found = found or next((m for c in clauses if (m := _DISBELIEF.search(" " + " ".join(c)))), None)
     return found.group().strip() if found else None
+
+
+def fed_up(clauses: Clauses) -> str | None:
+    """A word of someone fed up (``_FED_UP``) or a word for the messages in ``clauses``, if any: a
+    sentence of an everyday word (BASTA) beside one is a revocation ("Estoy harto, es el quinto
+    mensaje del día. Basta.")."""
+    return next((w for c in clauses for w in c if w in _FED_UP or w in MESSAGE_WORDS), None)
 
 
 def laughter(clauses: Clauses) -> str | None:
@@ -1758,7 +2033,9 @@ revocation."""
 _NEW_SENTENCE = frozenset(["I", "IM", "IVE", "ID", "J", "JE", "JAI", "YO", "YA"])
 """Subjects that, after an FCC word and politeness ("stop please I already said no", "stop svp j'ai déjà
 dit non", "stop porfa ya me llegaron diez"), begin a sentence of its own: the FCC word ends its request."""
-_LINE_WORDS = frozenset(["PHONE", "CELL", "NUMBER", "INBOX", "LINE"])
+_LINE_WORDS = frozenset(
+    ["PHONE", "CELL", "NUMBER", "INBOX", "LINE", "TELEPHONE", "MOBILE", "CELLPHONE", "DEVICE"]
+)
 """The customer's line after an activity ("quit blowing up my phone", "stop ringing my cell"): the
 activity is the messages."""
 _EVENTS = frozenset(["PROMO", "PROMOTION"])
@@ -1924,18 +2201,33 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     amused = amused or (None if named else amused_ending(clauses))
     held = hold_on(clauses)
     event = next((w for c in clauses for w in c if w in _RESCHEDULING), None)
+    people = None if named else _between_people(clauses)
     other: Finding | None = None
-    for clause in clauses:
+    for n, clause in enumerate(clauses):
         for i, word in enumerate(clause):
             if word not in revocation_words:
                 continue
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
-            verdict = _judge(clause, i, laugh, amused, held, event)
+            named_before = any(w in MESSAGE_WORDS for c in clauses[:n] for w in c)
+            verdict = _judge(clause, i, laugh, amused, held, event, named_before, people)
             if verdict.rule.startswith("contextual."):
                 return verdict
             other = other or verdict
     return other
+
+
+def _between_people(clauses: Clauses) -> str | None:
+    """Words said to people together (``_BETWEEN_PEOPLE``), or the first word after an FCC word that
+    begins a list of actions ("stop, look, and listen"), if any."""
+    found = _BETWEEN_PEOPLE.search(" ".join(w for c in clauses for w in c))
+    if found:
+        return found.group()
+    rest = [c for c in clauses[1:] if not all(w in POLITENESS for w in c)]
+    listed = len(rest) >= 2 and all(len(c) <= 2 for c in rest) and rest[-1][0] in ("AND", "Y", "ET", "N")
+    if listed and clauses[0][-1] in CONTEXTUAL_WORDS and not CONTEXTUAL_WORDS.intersection(rest[-1]):
+        return f"{clauses[0][-1]}, {' '.join(rest[0])} ... {' '.join(rest[-1])}: a list of actions"
+    return None
 
 
 def _judge(
@@ -1945,6 +2237,8 @@ def _judge(
     amused: str | None,
     held: str | None = None,
     event: str | None = None,
+    named_before: bool = False,
+    people: str | None = None,
 ) -> Finding:
     word = clause[i]
     before = clause[i - 1] if i else None
@@ -1961,6 +2255,8 @@ def _judge(
 
     if laugh is not None:
         return other("laughter", f"in a reply that laughs ({laugh})")
+    if people is not None:
+        return other("between-people", f"is said between people ({people})")
     fed_up = next((w for w in clause[i + 1 : i + 8] if w in _FED_UP), None)
     if fed_up is not None:
         return revokes("fed-up", f"is followed by a word of someone fed up ({fed_up})")
@@ -1971,6 +2267,8 @@ def _judge(
     message = _about_messages(clause[i + 1 : i + 5])
     message = None if message in _SUBSCRIPTIONS and _subscribed_elsewhere(clause[i + 1 :]) else message
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
+    if elsewhere == "THEM" and named_before and all(w in POLITENESS for w in clause[i + 3 :]):
+        return revokes("about-messages", "is about sending them, the messages named before (THEM)")
     if elsewhere is not None:
         return other("object", f"is about sending someone or something else ({elsewhere})")
     told = _told_someone_else(clause, i)
@@ -2047,6 +2345,8 @@ def _judge(
         return other("object", f"is about someone or something else ({word} {' '.join(after)})")
     if "IF" in after[1:3] and _SECOND_PERSON.intersection(clause[i + 2 : i + 5]):
         return other("advice", f"is advice on a condition of the reader's ({' '.join(after)})")
+    if word == "CANCEL" and nxt in ("IT", "THAT") and after[1:2] not in (("ALL",), ("EVERYTHING",)):
+        return other("object", f"has for its object a thing named before ({word} {nxt})")
     if nxt in _ABOUT_MESSAGES_AFTER or nxt in CONTEXTUAL_WORDS:
         return revokes("about-messages", f"is followed by {nxt}")
     if nxt in _VERBS_AFTER_A_NOUN:
@@ -2234,6 +2534,10 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
     named are the sender's ("no más mensajes del banco", "unsubscribe me from the flash sale alerts"):
     the sender is named, not something else."""
     words = tuple(phrase.split())
+    text = " " + " ".join(w for clause in clauses for w in clause)
+    spared = _SPARES_MESSAGES.search(text) or _MODIFIED_MESSAGE_NOUN.search(text)
+    if spared:
+        return spared.group().strip()
     for clause in clauses:
         for i in range(len(clause) - len(words) + 1):
             if clause[i : i + len(words)] != words:
@@ -2243,8 +2547,16 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
                 return f"{rest[0]}: someone else unsubscribing"
             if rest and rest[0] in _MODIFIED_NOUNS:
                 return f"{phrase} {rest[0]}"
-            if rest[2:3] and rest[0] in _DETERMINERS and rest[2] in _FROM and rest[1] not in _THE_LINE:
+            owner = rest[0] if rest else None
+            if (
+                rest[2:3]
+                and owner in _DETERMINERS | _POSSESSIVES
+                and rest[2] in _FROM
+                and rest[1] not in _THE_LINE
+            ):
                 return f"{rest[0]} {rest[1]}: someone else unsubscribing"
+            if i and _someone_else_does(clause, i) and not (rest[:1] and rest[0] in _THE_WRITER):
+                return f"{' '.join(clause[max(0, i - 2) : i])}: someone else's doing"
             if i and clause[i - 1] in _WRITER_DID and rest[:1] and rest[0] in _FROM:
                 mail = rest[1:5]
                 if _SOMEONE_ELSES_MESSAGES.intersection(mail) and not _THE_SENDERS.intersection(mail):
@@ -2268,6 +2580,32 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS or w in _ANNOUNCED for w in named):
                 return " ".join(named)
     return None
+
+
+_SPARES_MESSAGES = re.compile(
+    rf" (?:NOT|NO|PAS|NI) (?:THESE|THE|YOUR|UR|THOSE|ESTOS|LOS|SUS|CES|LES|VOS) (?:{_MESSAGES})\b"
+    rf"| (?:THE |YOUR |LOS |SUS |LES |VOS )?(?:{_MESSAGES}) (?:ARE|IS|ESTAN|SONT) (?:FINE|OK|OKAY|GOOD"
+    rf"|BIEN)\b"
+)
+"""Words that spare the messages ("I mean the paper one, not these texts", "the texts are fine"): a
+revocation word in such a reply is about something else."""
+_MODIFIED_MESSAGE_NOUN = re.compile(
+    r" (?:THE|THAT|MY|A|HIS|HER|OUR) (?!(?:TEXT|TEXTING|SMS|MESSAGE|MESSAGING|ALERT"
+    r"|ALERTS)\b)\w+ SUBSCRIPTIONS?\b"
+    rf"| SUBSCRIPTIONS? (?:{'|'.join(sorted(_COMPOUND_HEADS))})\b"
+)
+"""A subscription to something other than the messages ("the magazine subscription", "the
+subscription box"): a revocation word beside it is about that."""
+_POSSESSIVES = frozenset(["MON", "MA", "MES", "SON", "SA", "SES", "MI", "MIS"])
+_THE_WRITER = frozenset(["ME", "US", "MY", "OUR", "THIS", "MOI", "NOUS"])
+_OTHERS = frozenset(["HE", "SHE", "THEY", "HES", "SHES", "THEYRE"])
+
+
+def _someone_else_does(clause: tuple[str, ...], i: int) -> bool:
+    """Whether the revocation word at ``i`` is someone else's doing: after HE, SHE or THEY, or after
+    YOU in a question ("did you unsubscribe from the streaming service?")."""
+    before = clause[i - 1]
+    return before in _OTHERS or (before in ("YOU", "U") and clause[0] in _QUESTION_START)
 
 
 _FROM = frozenset(["FROM", "OF", "DE", "DEL", "DU", "DES", "D"])
@@ -2302,6 +2640,13 @@ _SOMEONE_ELSES_MESSAGES = frozenset(
         "CHAINE",
         "CANAL",
         "INFOLETTRE",
+        "MAGAZINE",
+        "MAGAZINES",
+        "NEWSPAPER",
+        "REVISTA",
+        "PERIODICO",
+        "REVUE",
+        "JOURNAL",
     ]
 )
 """Nouns that name messages the sender does not send ("unsubscribed from that newsletter", "from that

@@ -7,6 +7,8 @@ leet spellings), then read in this order (``KeywordRules.classify_reply``):
 
 1. The whole reply, without politeness around it ("help pls", "STOP svp"), is a keyword (or a
    misspelling of one: ``intents.canonical_word``), or one opt-out keyword repeated ("ALTO ALTO").
+   A short reply the steps below read as nothing is read again with its words run together parted
+   ("stoptexting", "noquieromasmensajes": ``intents.run_together``).
 2. Match mode WORD only: one sentence of the reply is an opt-out keyword other than the FCC words
    ("Alto, no me interesa"; those are step 4's).
 3. Match mode WORD only: a configured opt-out phrase, or a natural revocation of an enabled
@@ -36,6 +38,7 @@ from sms_opt_out.domain.intents import (
     CONTEXTUAL_WORDS,
     RevocationPolicy,
     canonical_word,
+    fed_up,
     guessed_language,
     hold_on,
     judge_revocation_word,
@@ -44,6 +47,7 @@ from sms_opt_out.domain.intents import (
     object_elsewhere,
     rejoins,
     reply_language,
+    run_together,
     settled,
     without_politeness,
 )
@@ -196,6 +200,11 @@ class KeywordRules:
         raw_words = (w for clause in raw for w in clause)
         spelt = ", ".join(f"{r} as {w}" for r, w in zip(raw_words, words, strict=True) if r != w)
         found = self._classify(clauses, words)
+        for parted, read in run_together(clauses, self._vocabulary) if found.intent is Intent.OTHER else ():
+            again = self._classify(parted, tuple(w for clause in parted for w in clause))
+            if again.intent is not Intent.OTHER:
+                found, spelt = again, ", ".join(filter(None, (spelt, read)))
+                break
         if found.intent is Intent.OTHER and self.asks_model and not settled(clauses):
             found = self._second_opinion(tuple(w for clause in raw for w in clause)) or found
         if spelt:
@@ -223,7 +232,11 @@ class KeywordRules:
         contextual = self.policy is RevocationPolicy.CONTEXTUAL
         for clause in clauses if len(clauses) > 1 and not laughter(clauses) else ():
             keyword = self._keywords.get("".join(without_politeness(clause)))
-            if keyword and keyword.intent is Intent.OPT_OUT and _sentence_keyword(keyword.keyword or ""):
+            if (
+                keyword
+                and keyword.intent is Intent.OPT_OUT
+                and _sentence_keyword(keyword.keyword or "", clauses)
+            ):
                 held = contextual and hold_on(clauses)
                 if held:
                     reason = (
@@ -338,10 +351,13 @@ def stop_rule_violation(
     return None
 
 
-def _sentence_keyword(keyword: str) -> bool:
+def _sentence_keyword(keyword: str, clauses: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``keyword`` opts out as one sentence of a longer reply: a single word other than the FCC
     words (the policy's) and BASTA and BAJA, which are everyday words ("No more please, I'm full!",
-    "Baja, te espero")."""
+    "Baja, te espero"); BASTA beside a word for the messages or of someone fed up (``intents.fed_up``:
+    "Estoy harto, es el quinto mensaje del día. Basta.")."""
+    if keyword == "BASTA" and fed_up(clauses):
+        return True
     return " " not in keyword and keyword not in CONTEXTUAL_WORDS and keyword not in ("BASTA", "BAJA")
 
 
