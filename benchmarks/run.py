@@ -583,18 +583,23 @@ def _percentages(figures: dict[str, object], key: str, attribute: str) -> tuple[
     return ", ".join(f"{label} {value:.1%}" for label, value in zip(labels, values, strict=True)), values
 
 
+POOL_NAMES = {"tuned": "all tuned parts together", "unseen": "all unseen parts together"}
+
+
 def _classifier_rows() -> list[Row]:
     figures = classifier.run()
     rows: list[Row] = []
     for policy in classifier.RevocationPolicy:
-        for split in (*classifier.SPLITS, *classifier.UNSEEN_SPLITS):
+        pools = [pool for pool in ("tuned", "unseen") if classifier.POOLS[pool]]
+        for split in (*classifier.SPLITS, *classifier.UNSEEN_SPLITS, *pools):
             key = f"{policy}/{split}"
             size = figures[f"{key}/all"].revocations  # type: ignore[attr-defined]
             text, values = _percentages(figures, key, "recall")
             met = values[-1] >= 0.97 and min(values[:-1]) >= 0.95
+            name = POOL_NAMES.get(split, split)
             rows.append(
                 (
-                    f"Revocation recall, {policy}, {split} replies ({size} revocations)",
+                    f"Revocation recall, {policy}, {name} replies ({size} revocations)",
                     text,
                     f"main: {BEFORE_CLASSIFIER['recall']}",
                     f"≥ 97% overall, ≥ 95% per language: {_verdict(met)}",
@@ -604,7 +609,7 @@ def _classifier_rows() -> list[Row]:
             target = f"≥ 97%: {_verdict(values[-1] >= 0.97)}" if policy == "CONTEXTUAL" else "-"
             rows.append(
                 (
-                    f"Opt-out precision, {policy}, {split} replies",
+                    f"Opt-out precision, {policy}, {name} replies",
                     text,
                     f"main: {BEFORE_CLASSIFIER['precision']}",
                     target,
@@ -615,7 +620,7 @@ def _classifier_rows() -> list[Row]:
             target = f"≤ 0.3%: {_verdict(share <= 0.003)}" if policy == "CONTEXTUAL" else "-"
             rows.append(
                 (
-                    f"Conversational messages taken as opt-outs, {policy}, {split}",
+                    f"Conversational messages taken as opt-outs, {policy}, {name}",
                     f"{taken} of {total} ({share:.1%})",
                     f"main: {BEFORE_CLASSIFIER['conversations']}",
                     target,
