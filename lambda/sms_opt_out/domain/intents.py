@@ -758,13 +758,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-messages",
             rf"\bTURN (?:(?:THESE|THIS|THOSE|THE|YOUR|UR|ALL) )+(?:\w+ )?(?:{_MESSAGES}) OFF\b"
             rf"|^(?=.*\b(?:{_MESSAGES})\b).*\b(?:TURN|SHUT) (?:THEM|THESE) OFF\b"
-            rf"|(?:^|\bPLEASE|\b(?:CAN|COULD) (?:YOU|U)) (?:STOP|END|CANCEL) (?:THE|THESE|YOUR|UR|ALL THE|ALL)"
+            r"|(?:^|\bPLEASE|\b(?:CAN|COULD) (?:YOU|U)) (?:STOP|END|CANCEL) (?:THE|THESE|YOUR|UR"
+            r"|ALL THE|ALL)"
             rf" (?:\w+ ){{1,3}}(?:{_MESSAGES})\b|\b(?:STOP|ENOUGH|QUIT) WITH (?:THE|THESE|THOSE|YOUR|UR|ALL"
             rf"|ALL THE|ALL THESE|ALL YOUR) (?:\w+ ){{0,2}}(?:{_MESSAGES})\b",
         ),
         (
             "withdraw-consent",
-            r"\b(?:WITHDRAW|WITHDRAWING|RETRACT|RESCIND|REVOKE|REVOKING) (?:MY |ALL |ANY |THE |OUR )?(?:PERMISSION"
+            r"\b(?:WITHDRAW|WITHDRAWING|RETRACT|RESCIND|REVOKE|REVOKING) (?:MY |ALL |ANY |THE "
+            r"|OUR )?(?:PERMISSION"
             rf"|AUTHORIZATION|AUTHORISATION)\b{_NOT_FOR_SOMETHING_ELSE}"
             rf"|\b(?:YOU|U|YALL) (?:DONT|DO NOT) HAVE (?:MY|OUR) (?:PERMISSION|CONSENT) TO (?:{_EN_VERBS})\b",
         ),
@@ -777,11 +779,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r" (?:NO|ANY) ?MORE\b",
         ),
         ("remove-number", rf"\bFORGET (?:YOU|U|YALL) (?:EVER )?(?:HAD|GOT|HAVE) (?:MY|THIS) {_NUMBER}\b"),
-        ("do-not-want", r"\bNO MORE (?:\w+ )?SURVEYS\b|\b(?:DONT|DO NOT) WANT (?:ANY )?MORE (?:\w+ )?SURVEYS\b"),
+        (
+            "do-not-want",
+            r"\bNO MORE (?:\w+ )?SURVEYS\b|\b(?:DONT|DO NOT) WANT (?:ANY )?MORE (?:\w+ )?SURVEYS\b",
+        ),
         (
             "how-to-stop",
             r"\b(?:SO|SO THAT|TO MAKE SURE) (?:I|WE) (?:STOP|QUIT|NO LONGER) (?:GETTING|RECEIVING)"
-            rf" (?:(?:THESE|THIS|THEM|THOSE)$|(?:THESE |THOSE |YOUR |UR |ANY |THE )?(?:\w+ )?(?:{_MESSAGES})\b)"
+            r" (?:(?:THESE|THIS|THEM|THOSE)$|(?:THESE |THOSE |YOUR |UR |ANY "
+            rf"|THE )?(?:\w+ )?(?:{_MESSAGES})\b)"
             rf"|\bHOW (?:DO|CAN|COULD) (?:I|WE) GET OFF (?:(?:THIS|IT)$|(?:THIS|THESE|YOUR|UR|THE) (?:\w+ )?"
             rf"(?:THING|STUFF|{_LIST}|{_MESSAGES})\b)",
         ),
@@ -794,12 +800,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "their-line",
             rf"\b(?:STOP|QUIT|DONT|DO NOT|NEVER) (?:SENDING|SEND|TEXTING) (?:THEM|THESE|THOSE|(?:YOUR|UR|HIS"
-            rf"|HER|THEIR|THE|ALL) (?:\w+ ){{0,2}}?(?:{_MESSAGES})) TO (?:ME|US|IT|(?:THIS|MY) (?:PHONE|{_NUMBER}"
+            rf"|HER|THEIR|THE|ALL) (?:\w+ ){{0,2}}?(?:{_MESSAGES})) TO (?:ME|US|IT|(?:THIS"
+            rf"|MY) (?:PHONE|{_NUMBER}"
             rf"|CELL|LINE))\b",
         ),
         (
             "their-line",
-            rf"^(?=.*\b(?:{_GONE})\b).*\b(?:STOP|QUIT|DONT|DO NOT|NEVER) (?:SENDING|SEND|TEXTING|TEXT|MESSAGING"
+            rf"^(?=.*\b(?:{_GONE})\b).*\b(?:STOP|QUIT|DONT|DO NOT|NEVER) (?:SENDING|SEND|TEXTING|TEXT"
+            r"|MESSAGING"
             r"|CONTACTING|CALLING) (?:HIM|HER|THEM)\b|\b(?:TAKE|REMOVE|GET) (?:HIM|HER|THEM) OFF\b",
         ),
         (
@@ -1210,8 +1218,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            rf"\b{_ES_OFF}(?:ME|NOS) DE (?:LOS|LAS|SUS|ESTOS|ESTAS|TODOS SUS|TODOS LOS) (?:\w+ )?(?:{_MESSAGES})\b"
-            rf"|\b{_ES_OFF} (?:SU|MI|ESTE|NUESTRO) (?:NUMERO|TELEFONO|CELULAR|CEL) DE (?:LOS|LAS|SUS|ESTOS|ESTAS)"
+            rf"\b{_ES_OFF}(?:ME|NOS) DE (?:LOS|LAS|SUS|ESTOS|ESTAS|TODOS SUS"
+            rf"|TODOS LOS) (?:\w+ )?(?:{_MESSAGES})\b"
+            rf"|\b{_ES_OFF} (?:SU|MI|ESTE|NUESTRO) (?:NUMERO|TELEFONO|CELULAR|CEL) DE (?:LOS|LAS|SUS"
+            r"|ESTOS|ESTAS)"
             rf" (?:\w+ )?(?:{_MESSAGES})\b"
             r"|\bCOMO (?:ME|NOS) (?:SALGO|SALIMOS) DE (?:ESTO|AQUI|ESTA LISTA|SU LISTA)\b"
             rf"|^BAJA X (?:FAVOR|FA){_ES_POLITE_END}",
@@ -1526,7 +1536,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-need",
-            r"\bPLUS BESOIN (?:DES|DE VOS|DE CES|DE VOTRE|DE LA|DU) (?:\w+ ){0,3}?PAR (?:SMS|TEXTOS?|MESSAGES?)\b"
+            r"\bPLUS BESOIN (?:DES|DE VOS|DE CES|DE VOTRE|DE LA|DU) (?:\w+ ){0,3}?PAR (?:SMS|TEXTOS?"
+            r"|MESSAGES?)\b"
             r"|\b(?:VEUX|VOULONS|SOUHAITE) PLUS (?:DE |D )(?:\w+ )?(?:SONDAGES|QUESTIONNAIRES|ENQUETES)\b",
         ),
         (
@@ -1547,9 +1558,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            r"\bNE (?:M |ME |NOUS )?(?:REECRIVEZ|RECONTACTEZ|RENVOYEZ) (?:PAS|PLUS|JAMAIS)\b" + _FR_QUALIFIER
+            r"\bNE (?:M |ME |NOUS )?(?:REECRIVEZ|RECONTACTEZ|RENVOYEZ) (?:PAS|PLUS|JAMAIS)\b"
+            + _FR_QUALIFIER
             + r"|^(?:\w+ )?NON (?:AU|AUX) (?:DEMARCHAGE|PROSPECTION|SPAMS?|PUBS?|PUBLICITES?|SMS|TEXTOS)\b"
-            r"|\b(?:CESSEZ|ARRETEZ|STOPPEZ|SUSPENDEZ)(?: (?:IMMEDIATEMENT|TOUT DE SUITE))? (?:L ENVOI|LES ENVOIS)"
+            r"|\b(?:CESSEZ|ARRETEZ|STOPPEZ|SUSPENDEZ)(?: (?:IMMEDIATEMENT|TOUT DE SUITE))? (?:L ENVOI"
+            r"|LES ENVOIS)"
             r" (?:DE|D)\b|\bJE (?:VAIS )?BLOQU\w* (?:CE|VOTRE) NUMERO\b",
         ),
         ("stop-messages", rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:DESACTIVEZ|COUPEZ) LES$"),
