@@ -1004,6 +1004,8 @@ def test_revocations_of_the_tenth_and_eleventh_parts_revoke_in_other_wordings(te
         "Please stop the music",
         "Non au nucléaire",
         "Mon frère a changé de numéro, supprime-le",
+        "Les garçons, arrêtez de vous battre",
+        "Niños, dejen de pelear",
     ],
 )
 def test_street_stops_a_subscription_por_fin_and_near_wordings_are_not_taken_under_contextual(

@@ -1905,6 +1905,13 @@ _PHONE_PLAN = re.compile(
 not about the sender's messages; the model is not asked."""
 
 
+_QUARREL = re.compile(
+    r"\b(?:ARRETEZ|ARRETE|CESSEZ|CESSE) DE (?:VOUS|TE) (?:DISPUTER|BATTRE|CHAMAILLER|CHICANER)\b"
+    r"|\b(?:DEJEN|DEJA|PAREN|PARA) DE (?:PELEAR|PELEARSE|DISCUTIR)\b"
+)
+"""People told to stop quarrelling ("les enfants, arrêtez de vous disputer"): the model is not asked."""
+
+
 def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
     (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
@@ -1917,7 +1924,7 @@ def settled(clauses: Clauses) -> str | None:
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
     own = own or _PHONE_PLAN.search(text) or _ASKS_FOR_SUPPORT.search(text) or _ANOTHER_THING.search(text)
-    own = own or _TOLD_SOMEONE.search(text)
+    own = own or _TOLD_SOMEONE.search(text) or _QUARREL.search(text)
     if not own and not any(w in MESSAGE_WORDS for clause in clauses for w in clause):
         own = _BUSY.search(text)
     if not own and _WRONG.search(text):
