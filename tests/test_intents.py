@@ -975,6 +975,11 @@ def test_a_letter_held_down_reads_as_the_word_the_rules_know(text: str, rule: st
         ("Cessez immédiatement l'envoi de messages", "fr.do-not-send"),
         ("Je vais bloquer votre numéro", "fr.do-not-send"),
         ("Trop de SMS. Coupez-les", "fr.stop-messages"),
+        ("So many texts from you guys. Please make them stop", "en.make-it-stop"),
+        ("I want them to stop. Too many texts", "en.make-it-stop"),
+        ("Quiero salirme de esto", "es.remove-me"),
+        ("Never entered your draw. Unsubscribe me from whatever this is", "word"),
+        ("Vous n'avez pas ma permission de me contacter", "fr.withdraw-consent"),
     ],
 )
 def test_revocations_of_the_tenth_and_eleventh_parts_revoke_in_other_wordings(text: str, rule: str) -> None:
@@ -1005,6 +1010,8 @@ def test_revocations_of_the_tenth_and_eleventh_parts_revoke_in_other_wordings(te
         "Non au nucléaire",
         "Mon frère a changé de numéro, supprime-le",
         "Les garçons, arrêtez de vous battre",
+        "The dog is barking nonstop. Make it stop",
+        "Vous n'avez pas mon accord pour publier la photo",
         "Niños, dejen de pelear",
     ],
 )

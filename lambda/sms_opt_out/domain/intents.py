@@ -811,6 +811,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CONTACTING|CALLING) (?:HIM|HER|THEM)\b|\b(?:TAKE|REMOVE|GET) (?:HIM|HER|THEM) OFF\b",
         ),
         (
+            "make-it-stop",
+            rf"^(?=.*\b(?:{_MESSAGES}|TEXTING|MESSAGING)\b).*\b(?:MAKE|GET|WANT) (?:IT|THEM|THESE|THIS)"
+            r" (?:TO )?STOP\b(?! \w+ING)",
+        ),
+        (
             "block-or-report",
             r"\bKEEP IT UP (?:AND|N) (?:I WILL|ILL|IM GONNA|IM GOING TO|WE WILL|WELL) (?:REPORT|BLOCK)\w*\b",
         ),
@@ -1223,7 +1228,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\b{_ES_OFF} (?:SU|MI|ESTE|NUESTRO) (?:NUMERO|TELEFONO|CELULAR|CEL) DE (?:LOS|LAS|SUS"
             r"|ESTOS|ESTAS)"
             rf" (?:\w+ )?(?:{_MESSAGES})\b"
-            r"|\bCOMO (?:ME|NOS) (?:SALGO|SALIMOS) DE (?:ESTO|AQUI|ESTA LISTA|SU LISTA)\b"
+            r"|\b(?:COMO (?:ME|NOS) (?:SALGO|SALIMOS)|QUIERO SALIRME) DE (?:ESTO|AQUI|ESTA LISTA|SU LISTA)\b"
             rf"|^BAJA X (?:FAVOR|FA){_ES_POLITE_END}",
         ),
         (
@@ -1566,6 +1571,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r" (?:DE|D)\b|\bJE (?:VAIS )?BLOQU\w* (?:CE|VOTRE) NUMERO\b",
         ),
         ("stop-messages", rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:DESACTIVEZ|COUPEZ) LES$"),
+        (
+            "withdraw-consent",
+            r"\bN AVEZ PAS (?:MON|MA|NOTRE) (?:AUTORISATION|PERMISSION|ACCORD) (?:POUR|DE|D)"
+            r" (?:M |ME |NOUS )?" + _FR_STEMS,
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2672,7 +2682,7 @@ _ELSEWHERE = re.compile(
     r"|MON|MA|MES"
     r"|LE|LES) )?(?!(?:THIS|THESE|IT|THEM|EVERYTHING|ANYTHING|EVERY|ANY|YOUR|UR|YALL|YOU|SU|SUS|VOS|VOTRE"
     r"|ESTA|ESTE|ESTOS|ESTAS|ESO|ESOS|ESAS|CETTE|CE|CES|TODO"
-    r"|TOUT|ALL)\b)"
+    r"|TOUT|ALL|WHATEVER)\b)"
     r"(\w+(?: \w+)?)"
 )
 
