@@ -929,3 +929,93 @@ def test_a_word_that_only_begins_with_a_keyword_is_not_parted(text: str) -> None
 def test_a_letter_held_down_reads_as_the_word_the_rules_know(text: str, rule: str) -> None:
     for policy in POLICIES:
         assert explain(text, policy).rule == rule, policy
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Can you turn all the reminder texts off please", "en.stop-messages"),
+        ("How do I turn your promo alerts off?", "en.stop-messages"),
+        ("We withdraw our permission to be texted, thanks", "en.withdraw-consent"),
+        ("You don't have my permission to message me", "en.withdraw-consent"),
+        ("I would rather not receive reminders via SMS", "en.do-not-want"),
+        ("Your alerts are no longer welcome here", "en.do-not-want"),
+        ("not trying to hear from you anymore", "en.do-not-want"),
+        ("Please forget you ever had this number", "en.remove-number"),
+        ("No more customer surveys please", "en.do-not-want"),
+        ("Tell me what to text back so we stop receiving your alerts", "en.how-to-stop"),
+        ("how can I get off this list", "en.off-the-list"),
+        ("we want off your text list", "en.off-the-list"),
+        ("please stop sending these to my phone", "en.their-line"),
+        ("He passed in May, please stop texting him", "en.their-line"),
+        ("My dad doesn't use this number now, take him off", "en.their-line"),
+        ("Keep it up and I will block and report you", "en.block-or-report"),
+        ("No queremos más encuestas", "es.do-not-want"),
+        ("Ya no queremos recibir encuestas, gracias", "es.do-not-want"),
+        ("Sus mensajes no son bienvenidos aquí", "es.do-not-want"),
+        ("Tengo demasiados textos de ustedes, quiero que cesen", "es.do-not-want"),
+        ("Dejen de molestar con las ofertas", "es.stop-sending"),
+        ("No insistan más por SMS", "es.leave-me-alone"),
+        ("No tienen nuestro permiso para mandarnos nada", "es.withdraw-consent"),
+        ("Sáquenme de todos sus mensajes", "es.remove-me"),
+        ("Borren mi número de sus recordatorios", "es.remove-number"),
+        ("¿Cómo nos salimos de esta lista?", "es.remove-me"),
+        ("Suspendan el envío de promociones", "es.stop-messages"),
+        ("Qué hago para que paren de mandarme esto", "es.stop-sending"),
+        ("Ya no necesito las ofertas por mensaje", "es.do-not-want"),
+        ("No al spam", "es.stop-messages"),
+        ("Je n'ai plus besoin de vos alertes promo par SMS", "fr.do-not-want"),
+        ("Je ne veux plus de questionnaires de satisfaction", "fr.no-need"),
+        ("Ce numéro est celui de ma mère, arrêtez de lui écrire", "fr.their-line"),
+        ("Effacez notre numéro", "fr.remove-number"),
+        ("Je demande la suppression de mes données", "fr.remove-number"),
+        ("Le numéro que vous avez n'est pas le bon, effacez-le", "fr.remove-it"),
+        ("Ne nous recontactez plus", "fr.do-not-send"),
+        ("Non aux pubs par texto", "fr.do-not-send"),
+        ("Cessez immédiatement l'envoi de messages", "fr.do-not-send"),
+        ("Je vais bloquer votre numéro", "fr.do-not-send"),
+        ("Trop de SMS. Coupez-les", "fr.stop-messages"),
+        ("So many texts from you guys. Please make them stop", "en.make-it-stop"),
+        ("I want them to stop. Too many texts", "en.make-it-stop"),
+        ("Quiero salirme de esto", "es.remove-me"),
+        ("Never entered your draw. Unsubscribe me from whatever this is", "word"),
+        ("Vous n'avez pas ma permission de me contacter", "fr.withdraw-consent"),
+    ],
+)
+def test_revocations_of_the_tenth_and_eleventh_parts_revoke_in_other_wordings(text: str, rule: str) -> None:
+    for policy in POLICIES:
+        assert explain(text, policy).rule == rule, policy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll meet you at the Oak St stop",
+        "Get off at the 5th Ave stop",
+        "How do I end a subscription on Android?",
+        "¿Cómo cancelo una suscripción de Netflix?",
+        "Por fin!! Terminé los exámenes. Por fin",
+        "Ya llegué, por fin",
+        "Can you turn the lights off",
+        "I'd rather not get pizza again",
+        "I withdraw my permission for Jake to go on the trip",
+        "so I stop getting headaches",
+        "how do I get off this highway",
+        "I want off this ride lol",
+        "Merci de me retirer du groupe de foot",
+        "No insistas, no voy a ir",
+        "Keep it up, you're doing great",
+        "Stop the car",
+        "Please stop the music",
+        "Non au nucléaire",
+        "Mon frère a changé de numéro, supprime-le",
+        "Les garçons, arrêtez de vous battre",
+        "The dog is barking nonstop. Make it stop",
+        "Vous n'avez pas mon accord pour publier la photo",
+        "Niños, dejen de pelear",
+    ],
+)
+def test_street_stops_a_subscription_por_fin_and_near_wordings_are_not_taken_under_contextual(
+    text: str,
+) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

@@ -408,6 +408,8 @@ _FR_OFF_WHERE = (
     rf"|DES (?:{_MESSAGES}|ENVOIS|LISTES))\b"
 )
 """Off the sender's list or messages ("de votre liste de prospection", "des rappels")."""
+_GONE = r"PASSED|DIED|DECEASED|DOESNT USE|DOES NOT USE|NO LONGER USES"
+"""Words of a line whose owner is gone ("she passed", "he doesn't use this phone")."""
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
@@ -752,6 +754,71 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|{_NEED_TO} (?:(?:KEEP|CONTINUE) (?:{_SENDING}) (?:ME|US)\b"
             rf"|(?:{_SENDING}) (?:ME|US)(?: ANY ?MORE| AGAIN)\b))" + _EN_QUALIFIER,
         ),
+        (
+            "stop-messages",
+            rf"\bTURN (?:(?:THESE|THIS|THOSE|THE|YOUR|UR|ALL) )+(?:\w+ )?(?:{_MESSAGES}) OFF\b"
+            rf"|^(?=.*\b(?:{_MESSAGES})\b).*\b(?:TURN|SHUT) (?:THEM|THESE) OFF\b"
+            r"|(?:^|\bPLEASE|\b(?:CAN|COULD) (?:YOU|U)) (?:STOP|END|CANCEL) (?:THE|THESE|YOUR|UR"
+            r"|ALL THE|ALL)"
+            rf" (?:\w+ ){{1,3}}(?:{_MESSAGES})\b|\b(?:STOP|ENOUGH|QUIT) WITH (?:THE|THESE|THOSE|YOUR|UR|ALL"
+            rf"|ALL THE|ALL THESE|ALL YOUR) (?:\w+ ){{0,2}}(?:{_MESSAGES})\b",
+        ),
+        (
+            "withdraw-consent",
+            r"\b(?:WITHDRAW|WITHDRAWING|RETRACT|RESCIND|REVOKE|REVOKING) (?:MY |ALL |ANY |THE "
+            r"|OUR )?(?:PERMISSION"
+            rf"|AUTHORIZATION|AUTHORISATION)\b{_NOT_FOR_SOMETHING_ELSE}"
+            rf"|\b(?:YOU|U|YALL) (?:DONT|DO NOT) HAVE (?:MY|OUR) (?:PERMISSION|CONSENT) TO (?:{_EN_VERBS})\b",
+        ),
+        (
+            "do-not-want",
+            rf"\b(?:ID|I WOULD|WED|WE WOULD) RATHER NOT (?:GET|RECEIVE|HAVE) (?:(?:\w+ ){{0,4}}?(?:BY|VIA) "
+            rf"(?:TEXTS?|TXTS?|SMS)\b|(?:ANY ?MORE |THESE |THE |YOUR |UR )?(?:\w+ )?(?:{_MESSAGES})\b)"
+            rf"|\b(?:YOUR|UR|THESE|THE|ALL) (?:\w+ )?(?:{_MESSAGES}) (?:ARE|IS) (?:NOT|NO LONGER) (?:WELCOME"
+            r"|WANTED)\b|\b(?:NOT|DONT|DO NOT) (?:TRYNA|TRYING TO|WANNA|WANT TO) HEAR FROM (?:YOU|U|YALL)"
+            r" (?:NO|ANY) ?MORE\b",
+        ),
+        ("remove-number", rf"\bFORGET (?:YOU|U|YALL) (?:EVER )?(?:HAD|GOT|HAVE) (?:MY|THIS) {_NUMBER}\b"),
+        (
+            "do-not-want",
+            r"\bNO MORE (?:\w+ )?SURVEYS\b|\b(?:DONT|DO NOT) WANT (?:ANY )?MORE (?:\w+ )?SURVEYS\b",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:SO|SO THAT|TO MAKE SURE) (?:I|WE) (?:STOP|QUIT|NO LONGER) (?:GETTING|RECEIVING)"
+            r" (?:(?:THESE|THIS|THEM|THOSE)$|(?:THESE |THOSE |YOUR |UR |ANY "
+            rf"|THE )?(?:\w+ )?(?:{_MESSAGES})\b)"
+            rf"|\bHOW (?:DO|CAN|COULD) (?:I|WE) GET OFF (?:(?:THIS|IT)$|(?:THIS|THESE|YOUR|UR|THE) (?:\w+ )?"
+            rf"(?:THING|STUFF|{_LIST}|{_MESSAGES})\b)",
+        ),
+        (
+            "remove-me",
+            r"\bUNSUBSCRIBE (?:ME|US) FROM (?:WHATEVER|ALL OF THIS|ALL THIS|EVERYTHING)\b"
+            rf"|\b(?:I|WE) (?:WANT|WANNA|NEED) (?:TO (?:GET|BE) )?OFF(?: (?:THIS|THESE|YOUR|UR|THE) (?:\w+ )?"
+            rf"(?:THING|{_LIST}|{_MESSAGES}))?{_POLITE_END}",
+        ),
+        (
+            "their-line",
+            rf"\b(?:STOP|QUIT|DONT|DO NOT|NEVER) (?:SENDING|SEND|TEXTING) (?:THEM|THESE|THOSE|(?:YOUR|UR|HIS"
+            rf"|HER|THEIR|THE|ALL) (?:\w+ ){{0,2}}?(?:{_MESSAGES})) TO (?:ME|US|IT|(?:THIS"
+            rf"|MY) (?:PHONE|{_NUMBER}"
+            rf"|CELL|LINE))\b",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:{_GONE})\b).*\b(?:STOP|QUIT|DONT|DO NOT|NEVER) (?:SENDING|SEND|TEXTING|TEXT"
+            r"|MESSAGING"
+            r"|CONTACTING|CALLING) (?:HIM|HER|THEM)\b|\b(?:TAKE|REMOVE|GET) (?:HIM|HER|THEM) OFF\b",
+        ),
+        (
+            "make-it-stop",
+            rf"^(?=.*\b(?:{_MESSAGES}|TEXTING|MESSAGING)\b).*\b(?:MAKE|GET|WANT) (?:IT|THEM|THESE|THIS)"
+            r" (?:TO )?STOP\b(?! \w+ING)",
+        ),
+        (
+            "block-or-report",
+            r"\bKEEP IT UP (?:AND|N) (?:I WILL|ILL|IM GONNA|IM GOING TO|WE WILL|WELL) (?:REPORT|BLOCK)\w*\b",
+        ),
     ),
     SPANISH: (
         (
@@ -943,7 +1010,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:PARAR|PAREN|DETENER|DETENGAN|DETENGA|CANCELAR|CANCELEN|CANCELA|CANCELE|CANCELO|ANULAR"
             r"|ANULEN"
             r"|ANULA|ANULE|SUSPENDER"
-            r"|SUSPENDAN|SUSPENDA)\b.*"
+            r"|SUSPENDAN|SUSPENDA)\b(?! UNA\b).*"
             rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b"
             + _ES_NOT_OF_ELSE
             + rf"|\bALTO (?:YA )?(?:A|AL|CON) (?:LOS |SUS |ESTOS |TODOS LOS |TANTOS )?(?:{_MESSAGES})\b"
@@ -1132,6 +1199,53 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:CESEN|CESE|CESAR|SUSPENDAN|SUSPENDER|DETENGAN|DETENER|PAREN|PARAR) (?:TODA|TODAS LAS|LA|SU"
             r"|SUS)"
             r" (?:COMUNICACION|COMUNICACIONES|CORRESPONDENCIA)\b",
+        ),
+        (
+            "do-not-want",
+            r"\bNO (?:QUIERO|QUEREMOS|DESEO) (?:RECIBIR )?(?:MAS )?(?:ENCUESTAS|SONDEOS)\b"
+            rf"|\b(?:SUS|ESTOS|LOS) (?:\w+ )?(?:{_MESSAGES}) NO SON BIENVENIDOS\b",
+        ),
+        (
+            "do-not-want",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:NO (?:LOS|LAS) (?:QUIERO|QUEREMOS) (?:MAS|RECIBIR)"
+            r"|QUIERO QUE (?:PAREN|SE DETENGAN|CESEN|DEJEN DE LLEGAR))\b",
+        ),
+        (
+            "leave-me-alone",
+            r"\b(?:DEJEN|DEJE|PAREN|PARE) (?:YA )?DE (?:FREGAR|JODER|CHINGAR|FASTIDIAR|MOLESTAR) CON\b"
+            rf"|\bNO (?:ME )?INSIST(?:A|AN)(?: MAS)?(?: POR (?:MENSAJES?|SMS|TEXTOS?|AQUI))?{_ES_POLITE_END}"
+            r"|\bNO (?:ME )?INSIST(?:A|AN) (?:MAS )?POR (?:MENSAJES?|SMS|TEXTOS?)\b",
+        ),
+        (
+            "withdraw-consent",
+            r"\bNO (?:TIENEN|TIENE) (?:MI|NUESTRO) (?:PERMISO|CONSENTIMIENTO|AUTORIZACION) PARA "
+            rf"(?:{_ES_STEMS}|{_ES_VERBS})",
+        ),
+        (
+            "remove-me",
+            rf"\b{_ES_OFF}(?:ME|NOS) DE (?:LOS|LAS|SUS|ESTOS|ESTAS|TODOS SUS"
+            rf"|TODOS LOS) (?:\w+ )?(?:{_MESSAGES})\b"
+            rf"|\b{_ES_OFF} (?:SU|MI|ESTE|NUESTRO) (?:NUMERO|TELEFONO|CELULAR|CEL) DE (?:LOS|LAS|SUS"
+            r"|ESTOS|ESTAS)"
+            rf" (?:\w+ )?(?:{_MESSAGES})\b"
+            r"|\b(?:COMO (?:ME|NOS) (?:SALGO|SALIMOS)|QUIERO SALIRME) DE (?:ESTO|AQUI|ESTA LISTA|SU LISTA)\b"
+            rf"|^BAJA X (?:FAVOR|FA){_ES_POLITE_END}",
+        ),
+        (
+            "stop-messages",
+            r"\b(?:CESEN|CESE|SUSPENDAN|SUSPENDA|DETENGAN|DETENGA|PAREN|PARE)(?: (?:INMEDIATAMENTE|YA|DE "
+            r"INMEDIATO))? (?:EL ENVIO|LOS ENVIOS) DE\b"
+            r"|^NO (?:AL|A LA|A LOS) (?:SPAM|PUBLICIDAD|TELEMARKETING|MENSAJES)\b",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:COMO|QUE HAGO|QUE TENGO QUE HACER)\b.*\bPARA QUE (?:DEJEN|PAREN) DE (?:LLEGAR|LLEGARME"
+            r"|MANDAR|ENVIAR|ESCRIBIR)\w*\b",
+        ),
+        (
+            "no-need",
+            r"\bYA NO (?:NECESITO|NECESITAMOS) (?:LAS|LOS|SUS|ESTOS|ESTAS) (?:\w+ ){0,3}?POR (?:MENSAJES?|SMS"
+            r"|TEXTOS?)\b",
         ),
     ),
     FRENCH: (
@@ -1424,6 +1538,43 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:ARRET|CESS|STOPP|SUSPEND)\w* (?:TOUTE|TOUTES LES|LES|VOS) (?:COMMUNICATIONS?"
             r"|CORRESPONDANCES?"
             r"|SOLLICITATIONS?)\b",
+        ),
+        (
+            "no-need",
+            r"\bPLUS BESOIN (?:DES|DE VOS|DE CES|DE VOTRE|DE LA|DU) (?:\w+ ){0,3}?PAR (?:SMS|TEXTOS?"
+            r"|MESSAGES?)\b"
+            r"|\b(?:VEUX|VOULONS|SOUHAITE) PLUS (?:DE |D )(?:\w+ )?(?:SONDAGES|QUESTIONNAIRES|ENQUETES)\b",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\bCE (?:TELEPHONE|NUMERO|PORTABLE|TEL)\b).*\b(?:ARRET|CESS)\w* (?:DE |D )(?:LUI|LEUR) "
+            rf"{_FR_STEMS}" + _FR_OTHER_OBJECT,
+        ),
+        (
+            "remove-number",
+            r"\b(?:MERCI DE|VEUILLEZ|PRIERE DE|POUVEZ VOUS|POURRIEZ VOUS) (?:M|ME|NOUS) (?:RETIRER|SUPPRIMER"
+            r"|ENLEVER|EFFACER|DESINSCRIRE|DESABONNER|OUBLIER)\b(?! (?:DE|DU|DES|D)\b)"
+            rf"|\b{_FR_OFF} NOTRE (?:NUMERO|TELEPHONE|PORTABLE)\b"
+            r"|\b(?:EFFACEMENT|SUPPRESSION|RETRAIT) DE (?:MON|MES|NOTRE|CE) (?:NUMERO|DONNEES|COORDONNEES)\b",
+        ),
+        (
+            "remove-it",
+            r"^(?=.*\bLE (?:NUMERO|NUM)\b).*\b(?:EFFACEZ|SUPPRIMEZ|RETIREZ|ENLEVEZ|RAYEZ) LE$",
+        ),
+        (
+            "do-not-send",
+            r"\bNE (?:M |ME |NOUS )?(?:REECRIVEZ|RECONTACTEZ|RENVOYEZ) (?:PAS|PLUS|JAMAIS)\b"
+            + _FR_QUALIFIER
+            + r"|^(?:\w+ )?NON (?:AU|AUX) (?:DEMARCHAGE|PROSPECTION|SPAMS?|PUBS?|PUBLICITES?|SMS|TEXTOS)\b"
+            r"|\b(?:CESSEZ|ARRETEZ|STOPPEZ|SUSPENDEZ)(?: (?:IMMEDIATEMENT|TOUT DE SUITE))? (?:L ENVOI"
+            r"|LES ENVOIS)"
+            r" (?:DE|D)\b|\bJE (?:VAIS )?BLOQU\w* (?:CE|VOTRE) NUMERO\b",
+        ),
+        ("stop-messages", rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:DESACTIVEZ|COUPEZ) LES$"),
+        (
+            "withdraw-consent",
+            r"\bN AVEZ PAS (?:MON|MA|NOTRE) (?:AUTORISATION|PERMISSION|ACCORD) (?:POUR|DE|D)"
+            r" (?:M |ME |NOUS )?" + _FR_STEMS,
         ),
     ),
 }
@@ -1764,6 +1915,13 @@ _PHONE_PLAN = re.compile(
 not about the sender's messages; the model is not asked."""
 
 
+_QUARREL = re.compile(
+    r"\b(?:ARRETEZ|ARRETE|CESSEZ|CESSE) DE (?:VOUS|TE) (?:DISPUTER|BATTRE|CHAMAILLER|CHICANER)\b"
+    r"|\b(?:DEJEN|DEJA|PAREN|PARA) DE (?:PELEAR|PELEARSE|DISCUTIR)\b"
+)
+"""People told to stop quarrelling ("les enfants, arrêtez de vous disputer"): the model is not asked."""
+
+
 def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
     (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
@@ -1776,7 +1934,7 @@ def settled(clauses: Clauses) -> str | None:
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
     own = own or _PHONE_PLAN.search(text) or _ASKS_FOR_SUPPORT.search(text) or _ANOTHER_THING.search(text)
-    own = own or _TOLD_SOMEONE.search(text)
+    own = own or _TOLD_SOMEONE.search(text) or _QUARREL.search(text)
     if not own and not any(w in MESSAGE_WORDS for clause in clauses for w in clause):
         own = _BUSY.search(text)
     if not own and _WRONG.search(text):
@@ -2023,6 +2181,8 @@ _NOUN_BEFORE = frozenset(
 )
 """Words before STOP or END that make it a noun ("bus stop", "the end", "month end", "non stop")."""
 _FIRST_PERSON = frozenset(["I", "IM", "ID", "IVE", "ILL", "WE", "WELL", "WERE"])
+_STREETS = frozenset(["ST", "STREET", "AVE", "AVENUE", "RD", "ROAD", "BLVD", "DR", "LN", "HWY"])
+"""Street words before STOP or END make it a place ("the Main St stop")."""
 """Subjects of the writer's own doing: "I'll quit bugging you" is about the writer's messages, not the
 sender's."""
 _FED_UP = frozenset(["MARRE", "HARTO", "HARTA", "HARTOS", "HARTAS", "FED", "FEDUP"])
@@ -2265,7 +2425,8 @@ def _judge(
         return revokes("pleading", f"is followed by a word of someone pleading ({pleading})")
     you = next((w for w in clause[:i] if w in _SECOND_PERSON), None)
     message = _about_messages(clause[i + 1 : i + 5])
-    message = None if message in _SUBSCRIPTIONS and _subscribed_elsewhere(clause[i + 1 :]) else message
+    elsewhere_sub = _subscribed_elsewhere(clause[i + 1 :]) or clause[i + 1 : i + 2] == ("A",)
+    message = None if message in _SUBSCRIPTIONS and elsewhere_sub else message
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
     if elsewhere == "THEM" and named_before and all(w in POLITENESS for w in clause[i + 3 :]):
         return revokes("about-messages", "is about sending them, the messages named before (THEM)")
@@ -2282,7 +2443,7 @@ def _judge(
         return revokes("about-messages", f"is about the messages ({message})")
     if event is not None and word in ("CANCEL", "END"):
         return other("event", f"is about an event moved elsewhere ({event})")
-    if before in _NOUN_BEFORE and word in ("STOP", "END"):
+    if (before in _NOUN_BEFORE or before in _STREETS) and word in ("STOP", "END"):
         return other("noun", f"is a noun ({before} {word})")
     earlier_message = next((w for w in clause[max(0, i - 4) : i] if w in MESSAGE_WORDS), None)
     if earlier_message in _EVENTS and word in ("END", "STOP"):
@@ -2521,7 +2682,7 @@ _ELSEWHERE = re.compile(
     r"|MON|MA|MES"
     r"|LE|LES) )?(?!(?:THIS|THESE|IT|THEM|EVERYTHING|ANYTHING|EVERY|ANY|YOUR|UR|YALL|YOU|SU|SUS|VOS|VOTRE"
     r"|ESTA|ESTE|ESTOS|ESTAS|ESO|ESOS|ESAS|CETTE|CE|CES|TODO"
-    r"|TOUT|ALL)\b)"
+    r"|TOUT|ALL|WHATEVER)\b)"
     r"(\w+(?: \w+)?)"
 )
 

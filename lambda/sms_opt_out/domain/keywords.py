@@ -235,6 +235,7 @@ class KeywordRules:
             if (
                 keyword
                 and keyword.intent is Intent.OPT_OUT
+                and clause != _FINALLY
                 and _sentence_keyword(keyword.keyword or "", clauses)
             ):
                 held = contextual and hold_on(clauses)
@@ -349,6 +350,10 @@ def stop_rule_violation(
         where = "" if MatchMode(match_mode) is MatchMode.EXACT else " (or the opt-out words)"
         return "opt_out_keywords", f"must include {STOP}{where}: {STOP} always opts out (CTIA)"
     return None
+
+
+_FINALLY = ("POR", "FIN")
+"""Spanish "finally": no FIN keyword ("Terminamos el proyecto, por fin")."""
 
 
 def _sentence_keyword(keyword: str, clauses: tuple[tuple[str, ...], ...]) -> bool:
