@@ -792,7 +792,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?: EVER)? (?:{_EN_VERBS}|TEXTING|MESSAGING|CONTACTING|SENDING) (?:HIM|HER|THEM)(?: ANY ?MORE"
             rf"| AGAIN)?{_POLITE_END}"
             rf"|\b(?:SHE|HE|THEY|MY {_KIN}) (?:DOESNT|DOES NOT|DONT|DO NOT|NO LONGER) (?:WANT|NEED) (?:THE "
-            rf"|THESE |YOUR |UR |ANY |MORE )*(?:\w+ )?(?:{_MESSAGES})\b"
+            rf"|THESE |YOUR |UR |ANY |MORE )*(?:\w+ )?(?:{_MESSAGES})\b(?! FROM (?!(?:YOU|U|YALL|YOUR)\b))"
             r"|\b(?:STOP|DONT|DO NOT|NO MORE) (?:SENDING|SEND|TEXTING) (?:THEM|THESE|MESSAGES"
             r"|TEXTS) TO (?:HER"
             r"|HIS|THEIR|THIS) (?:NUMBER|PHONE|CELL)\b",
@@ -1246,11 +1246,6 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             + _ES_POLITE_END,
         ),
         (
-            "pestering",
-            r"\b(?:PARE|PAREN|PARALE|PARENLE|BASTA|DEJEN?) CON (?:LOS|SUS|TUS|ESOS|ESTOS|TANTOS|TODOS (?:LOS"
-            rf"|SUS)) (?:\w+ ){{0,2}}(?:{_MESSAGES})\b",
-        ),
-        (
             "how-to-stop",
             r"\b(?:COMO|QUE)\b.*\bPARA (?:QUE )?(?:YA )?NO (?:RECIBIR|SEGUIR RECIBIENDO|ME (?:LLEGUEN|MANDEN"
             r"|ENVIEN|ESCRIBAN))(?: MAS)?(?: (?:SUS|ESTOS|ESOS|LOS|TUS|LAS))?(?: \w+)?(?: (?:"
@@ -1574,7 +1569,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("do-not-want", r"\b(?:JE|J) (?:NE |N )?(?:VEUX|VOUDRAIS) PLUS (?:RECEVOIR |AVOIR )?(?:CA|CELA)$"),
         (
             "remove-number",
-            rf"\b{_FR_OFF} (?:MOI|NOUS) (?:DE LA|DE CA|DE TOUT CA|D ICI)$"
+            rf"^(?=.*\b(?:RIEN SAVOIR|LISTES?|{_MESSAGES})\b).*\b{_FR_OFF} (?:MOI|NOUS) (?:DE LA|DE CA"
+            r"|DE TOUT CA|D ICI)\b"
             rf"|\b{_FR_OFF} (?:MOI|NOUS) DE LA (?:LISTE|BASE)\b(?! (?:DE|DU|DES|D) (?!(?:{_MESSAGES}"
             r"|DIFFUSION"
             r"|ENVOIS?|CLIENTS|ABONNES|CONTACTS|DONNEES|PROSPECTION)\b)\w+)",
@@ -1589,8 +1585,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:AIDANTE?|TUTEUR|TUTRICE|M|MME|MADAME|MONSIEUR|MA (?:MERE|GRAND MERE|FILLE|TANTE"
             r"|SOEUR)"
             r"|MON (?:PERE|GRAND PERE|FILS|ONCLE|FRERE|MARI))\b).*\bNE (?:LUI|LEUR) "
-            rf"{_FR_STEMS} PLUS\b|\b(?:IL|ELLE) NE VEUT PLUS (?:DE |RECEVOIR )?(?:VOS |CES |LES "
-            rf"|DE )?(?:{_MESSAGES})\b",
+            rf"{_FR_STEMS} PLUS\b",
         ),
         (
             "block-or-report",
@@ -1661,7 +1656,7 @@ _WRONG = re.compile(r"\b(?:WRONG|EQUIVOCAD[OA]|MAUVAIS|TROMPEE?)\b")
 phone"): no wrong-number revocation."""
 _BUSY = re.compile(
     r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
-    r"|BLOCKING|REPORTING|CALLING|LOSING|CHANGING)\w+ING\b"
+    r"|BLOCKING|REPORTING|CALLING|LOSING|CHANGING MY (?:NUMBER|PHONE))\w+ING\b"
     r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE|SUIS (?:OCCUPEE?"
     r"|EN TRAIN"
     r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
