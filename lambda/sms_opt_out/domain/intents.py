@@ -113,11 +113,11 @@ MISSPELLINGS = {
     "STOPPE": "STOP",
     "DNT": "DONT",
     "CANCLE": "CANCEL",
-    "VAJA": "BAJA",  # Spanish: V and B sound alike (dar de vaja)
+    "VAJA": "BAJA",
     "DECEO": "DESEO",
     "MENSAGES": "MENSAJES",
     "MENSAGE": "MENSAJE",
-    "PUS": "PLUS",  # Quebec French, like PU
+    "PUS": "PLUS",
     "PLU": "PLUS",
     "VEU": "VEUX",
     "OUTTA": "OUT",
@@ -782,8 +782,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "make-it-stop",
             rf"\bMAKE (?:THIS|THESE|THEM|IT|THE|YOUR|UR|THOSE)(?: (?:{_MESSAGES}))? (?:NOT (?:COME|SEND"
-            r"|ARRIVE"
-            r"|CONTINUE)|STOP (?:COMING|ARRIVING))\b",
+            r"|ARRIVE)|STOP (?:COMING|ARRIVING))\b",
         ),
         (
             "their-line",
@@ -794,8 +793,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\b(?:SHE|HE|THEY|MY {_KIN}) (?:DOESNT|DOES NOT|DONT|DO NOT|NO LONGER) (?:WANT|NEED) (?:THE "
             rf"|THESE |YOUR |UR |ANY |MORE )*(?:\w+ )?(?:{_MESSAGES})\b(?! FROM (?!(?:YOU|U|YALL|YOUR)\b))"
             r"|\b(?:STOP|DONT|DO NOT|NO MORE) (?:SENDING|SEND|TEXTING) (?:THEM|THESE|MESSAGES"
-            r"|TEXTS) TO (?:HER"
-            r"|HIS|THEIR|THIS) (?:NUMBER|PHONE|CELL)\b",
+            r"|TEXTS) TO (?:HER|HIS|THEIR|THIS) (?:NUMBER|PHONE|CELL)\b",
         ),
         (
             "remove-me",
@@ -807,8 +805,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-need",
             rf"\bNO (?:MORE |LONGER (?:ANY )?)?{_NEED_TO} (?:KEEP )?(?:{_SENDING}) (?:THIS|MY) (?:{_NUMBER}"
-            r"|PHONE"
-            r"|CELL|LINE)\b" + _EN_QUALIFIER,
+            r"|PHONE|CELL|LINE)\b" + _EN_QUALIFIER,
         ),
         (
             "do-not-text",
@@ -1230,8 +1227,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|BYE))*"
             + _ES_POLITE_END
             + r"|\b(?:QUEJA|DENUNCIA|REPORTE|REPORTAR\w*|DENUNCIAR\w*|QUEJARME) (?:\w+ ){0,3}(?:FCC|FTC"
-            r"|PROFECO"
-            r"|CONDUSEF)\b",
+            r"|PROFECO)\b",
         ),
         (
             "stop-imperative",
@@ -1569,11 +1565,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("do-not-want", r"\b(?:JE|J) (?:NE |N )?(?:VEUX|VOUDRAIS) PLUS (?:RECEVOIR |AVOIR )?(?:CA|CELA)$"),
         (
             "remove-number",
-            rf"^(?=.*\b(?:RIEN SAVOIR|LISTES?|{_MESSAGES})\b).*\b{_FR_OFF} (?:MOI|NOUS) (?:DE LA|DE CA"
-            r"|DE TOUT CA|D ICI)\b"
+            rf"^(?=.*\b(?:RIEN SAVOIR|{_MESSAGES})\b).*\b{_FR_OFF} (?:MOI|NOUS) (?:DE LA|DE CA|D ICI)\b"
+            r"(?! (?:LISTE|BASE)\b)"
             rf"|\b{_FR_OFF} (?:MOI|NOUS) DE LA (?:LISTE|BASE)\b(?! (?:DE|DU|DES|D) (?!(?:{_MESSAGES}"
-            r"|DIFFUSION"
-            r"|ENVOIS?|CLIENTS|ABONNES|CONTACTS|DONNEES|PROSPECTION)\b)\w+)",
+            r"|DIFFUSION|ENVOIS?|CLIENTS|CONTACTS|PROSPECTION)\b)\w+)",
         ),
         (
             "how-to-stop",
@@ -1585,7 +1580,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:AIDANTE?|TUTEUR|TUTRICE|M|MME|MADAME|MONSIEUR|MA (?:MERE|GRAND MERE|FILLE|TANTE"
             r"|SOEUR)"
             r"|MON (?:PERE|GRAND PERE|FILS|ONCLE|FRERE|MARI))\b).*\bNE (?:LUI|LEUR) "
-            rf"{_FR_STEMS} PLUS\b",
+            rf"{_FR_STEMS} PLUS\b{_FR_QUALIFIER}",
         ),
         (
             "block-or-report",
@@ -1671,11 +1666,9 @@ _IMPERATIVE_AS_INFINITIVE = re.compile(r"(?<= )([A-Z]{3,})ER (?=(?:MOI|NOUS)\b)"
 """A French imperative written as the infinitive before MOI or NOUS ("laisser-moi tranquille",
 "enlever-moi"): the two sound alike, so it reads as the imperative."""
 _NOT_THE_SENDERS = (
-    r"(?!(?:SU|SUS|VOTRE|VOS) (?:JEFE|JEFA|JEFES|GERENTE|EMPRESA|COMPANIA|PATRON|PATRONS|ENTREPRISE|SOCIETE"
-    r"|DIRECTEUR|DIRECTRICE|RESPONSABLE|SERVICE)\b)"
+    r"(?!(?:SU|VOTRE) (?:JEF[EA]|GERENTE|EMPRESA|COMPANIA|PATRON|ENTREPRISE|SOCIETE|DIRECT\w+|RESPONSABLE)\b)"
 )
-"""Not the sender's boss or company ("dígale a su jefe que ya no me manden mensajes"): told to them, the
-stop is for the sender."""
+"""Not the sender's boss ("dígale a su jefe que ya no me manden")."""
 _TOLD_SOMEONE = re.compile(
     rf"\b(?:DIS|DITES)(?: LUI| LEUR)? (?:A|AU|AUX) {_NOT_THE_SENDERS}\w+(?: \w+)? (?:DE|D) "
     rf"|\b(?:DILE|DIGALE|DIGANLE|PIDELE|PIDALE) A {_NOT_THE_SENDERS}\w+(?: \w+)? (?:QUE|Q) "
@@ -2087,8 +2080,7 @@ _SPOILING = re.compile(
     r"\b(?:SPOIL\w*|DONT TELL ME (?:THE )?(?:ENDING|END)|NO ME (?:CUENTES|DIGAS) EL FINAL|NE ME (?:DIS"
     r"|RACONTE) PAS LA FIN)\b"
 )
-"""Words of someone kept from a story's end ("stop!! don't tell me the ending"): a lone STOP is said
-between people, like ``HOLD_ON``."""
+"""A story's end kept ("stop!! don't tell me the ending"): like ``HOLD_ON``."""
 
 
 def names_messages(clauses: Clauses) -> bool:
