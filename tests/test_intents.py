@@ -933,6 +933,11 @@ def test_a_letter_held_down_reads_as_the_word_the_rules_know(text: str, rule: st
 
 SHORT_AND_NON_FLUENT_REVOCATIONS = [
     ("Not interested, thanks", "en.not-interested"),
+    ("no thanks not interested", "en.not-interested"),
+    ("I not interest", "en.not-interested"),
+    ("No estoy interesada, gracias", "es.not-interested"),
+    ("No hace falta escribir a este número", "es.no-need"),
+    ("Ça m'intéresse pas merci", "fr.not-interested"),
     ("dnt text me again", "en.do-not-text"),
     ("You're blocked", "en.block-or-report"),
     ("Enough with the sale alerts", "en.pestering"),
@@ -1001,6 +1006,8 @@ def test_short_and_non_fluent_revocations_revoke_and_name_their_rule(
     [
         "She doesn't want the texts from her ex",
         "Not interested in going tonight",
+        "Not interested lol",
+        "Le foot, ça m'intéresse pas, on regarde autre chose",
         "how to not get these shoes dirty",
         "Sácame una foto",
         "Can I get taken off this shift?",

@@ -116,7 +116,6 @@ MISSPELLINGS = {
     "VAJA": "BAJA",
     "DECEO": "DESEO",
     "MENSAGES": "MENSAJES",
-    "MENSAGE": "MENSAJE",
     "PUS": "PLUS",
     "PLU": "PLUS",
     "VEU": "VEUX",
@@ -762,10 +761,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|{_NEED_TO} (?:(?:KEEP|CONTINUE) (?:{_SENDING}) (?:ME|US)\b"
             rf"|(?:{_SENDING}) (?:ME|US)(?: ANY ?MORE| AGAIN)\b))" + _EN_QUALIFIER,
         ),
-        ("not-interested", rf"^(?:IM |I AM |WE ARE |WERE )?(?:NOT|NOT REALLY) INTERESTED{_POLITE_END}"),
+        (
+            "not-interested",
+            r"^(?=.)(?:NO (?:THANKS )?)?(?:IM |I AM |WE ARE |WERE |I )?NOT (?:REALLY )?INTEREST(?:ED)?"
+            + _POLITE_END,
+        ),
         (
             "block-or-report",
-            r"^(?=.)(?:(?:YOU ARE|YOURE|UR|NUMBER) )?(?:BLOCKED|BLOCKING (?:YOU|U|YALL))(?: (?:BYE|GOODBYE))*"
+            r"^(?=.)(?:(?:YOURE|UR|NUMBER) )?(?:BLOCKED|BLOCKING (?:YOU|U|YALL))(?: (?:BYE|GOODBYE))*"
             + _POLITE_END,
         ),
         (
@@ -775,7 +778,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "how-to-stop",
-            r"\b(?:HOW|POSSIBLE|WAY|ASK\w*|REQUEST\w*|PREFER|TYPE|SAY|REPLY|WRITE|DO)(?: \w+){0,5}? TO NOT "
+            r"\b(?:HOW|POSSIBLE|WAY|ASK\w*|PREFER|TYPE|SAY|REPLY|WRITE|DO)(?: \w+){0,5}? TO NOT "
             r"(?:GET|RECEIVE|BE SENT) (?:(?:ANY |MORE |FURTHER |ALL )*(?:(?:THESE|THIS|THOSE|YOUR|UR|THE) )?"
             rf"(?:\w+ )?(?:{_MESSAGES})\b|(?:THESE|THIS|THEM|THOSE)(?: ANY ?MORE)?$)",
         ),
@@ -797,7 +800,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            r"\bBE (?:REMOVED|TAKEN OFF|DELETED|UNSUBSCRIBED|OPTED OUT) (?:FROM|OF) (?:YOUR|UR|THE|THIS|ALL"
+            r"\bBE (?:REMOVED|TAKEN OFF|DELETED) (?:FROM|OF) (?:YOUR|UR|THE|THIS|ALL"
             r"|ANY) "
             rf"{_OTHER_LISTS}(?:\w+ )?(?:{_MESSAGES}|{_LIST}|MESSAGING|TEXTING)\b"
             rf"|\b(?:GET|BE) (?:TAKEN|REMOVED) OFF (?:THIS|THESE|IT|THEM)(?: LIST)?{_POLITE_END}",
@@ -812,8 +815,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:PLEASE|PLS|PLZ|JUST) (?:JUST )?(?:NOT|NO) (?:SEND|TEXT|MESSAGE|CONTACT"
             r"|CALL)(?: (?:TO )?(?:ME"
             rf"|US))?(?: (?:THESE|THIS|THEM|ANY|MORE|(?:{_MESSAGES}))(?: \w+)?)? (?:ANY ?MORE|AGAIN)\b"
-            rf"|\bNO (?:MORE )?(?:{_MESSAGES}) (?:TO|ON|FOR) (?:MY|THIS) (?:{_NUMBER}|PHONE|CELL|LINE"
-            r"|DEVICE)\b",
+            rf"|\bNO (?:MORE )?(?:{_MESSAGES}) (?:TO|ON|FOR) (?:MY|THIS) (?:{_NUMBER}|PHONE|CELL|LINE)\b",
         ),
         (
             "do-not-want",
@@ -1213,7 +1215,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)NO (?:ME )?INTERESA(?:DO|DA|N)?(?: NADA)?(?: GRACIAS)?"
+            r"^(?=.)NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?: NADA)?(?: GRACIAS)?"
             + _ES_POLITE_END
             + r"|^(?=(?:NO GRACIAS|BYE|ADIOS|CHAO)\b)(?:NO GRACIAS|BYE|ADIOS|CHAO) YA NO"
             + _ES_POLITE_END
@@ -1236,7 +1238,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            r"^(?:YA )?(?:SACAME|SACANOS|BORRAME|QUITAME|ELIMINAME)(?: (?:YA|WEY|GUEY))*"
+            r"^(?:YA )?(?:SACAME|BORRAME|QUITAME|ELIMINAME)(?: (?:YA|WEY|GUEY))*"
             + _ES_POLITE_END
             + r"|^(?:FAVOR (?:DE )?)?NO (?:CONTACTAR|MOLESTAR|ENVIAR|MANDAR|LLAMAR|ESCRIBIR)(?: MAS)?"
             + _ES_POLITE_END,
@@ -1261,7 +1263,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\bNO (?:QUIERO|DESEO|QUEREMOS) (?:SEGUIR )?(?:SIENDO|SER) PARTE DE (?:ESTA|SU|LA|ESTE|SUS) "
             rf"(?:LISTAS?|DIFUSION|BASE|(?:{_MESSAGES}))\b"
             rf"|\bNO (?:ACEPTO|ACEPTAMOS|AUTORIZO) (?:MAS )?(?:SUS |ESTOS |LOS )?(?:\w+ )?(?:{_MESSAGES})\b"
-            r"|\bNO (?:ME )?INTERESA NADA DE LO QUE (?:VENDEN|OFRECEN|MANDAN|ENVIAN|ANUNCIAN)\b",
+            r"|\bNO (?:ME )?INTERESA NADA DE LO QUE (?:VENDEN|OFRECEN|MANDAN)\b",
+        ),
+        (
+            "no-need",
+            rf"\b(?:YA )?NO (?:HACE FALTA|ES NECESARIO) (?:(?:{_ES_VERBS})|QUE (?:SIGAN )?{_ES_STEMS})"
+            r" (?:A|AL) "
+            r"(?:ESTE|MI) (?:NUMERO|CELULAR|TELEFONO|CEL)\b",
         ),
     ),
     FRENCH: (
@@ -1557,7 +1565,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS |NON )?PAS INTERESSEE?S?"
+            r"^(?=.)(?:(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS |NON )?PAS INTERESSEE?S?"
+            r"|(?:CA )?(?:NE )?M INTERESSE PAS)"
             + _FR_POLITE_END
             + r"|^(?:J|JE) (?:N )?EN (?:VEUX|VEUT) PLUS"
             + _FR_POLITE_END,
@@ -1584,9 +1593,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "block-or-report",
-            r"^(?=.)(?:BLOQUEE?S?|NUMERO BLOQUE|JE VOUS BLOQUE)(?: (?:ADIEU|BYE|SALUT|AU REVOIR))*"
+            r"^(?=.)(?:BLOQUEE?S?|NUMERO BLOQUE|JE VOUS BLOQUE)(?: (?:ADIEU|BYE|SALUT))*"
             + _FR_POLITE_END
-            + r"|\b(?:PLAINTE|SIGNAL\w*) (?:\w+ ){0,3}(?:CNIL|ARCEP|DGCCRF)\b",
+            + r"|\b(?:PLAINTE|SIGNAL\w*) (?:\w+ ){0,3}(?:CNIL|ARCEP)\b",
         ),
         (
             "do-not-want",
@@ -2080,7 +2089,7 @@ _SPOILING = re.compile(
     r"\b(?:SPOIL\w*|DONT TELL ME (?:THE )?(?:ENDING|END)|NO ME (?:CUENTES|DIGAS) EL FINAL|NE ME (?:DIS"
     r"|RACONTE) PAS LA FIN)\b"
 )
-"""A story's end kept ("stop!! don't tell me the ending"): like ``HOLD_ON``."""
+"""A story's end kept: like ``HOLD_ON``."""
 
 
 def names_messages(clauses: Clauses) -> bool:
