@@ -111,6 +111,15 @@ MISSPELLINGS = {
     "ESTOP": "STOP",  # Spanish speakers' E before S and a consonant (estop, as in estudio)
     "STOPE": "STOP",  # French "stoppe" (the imperative of stopper) and its misspelling
     "STOPPE": "STOP",
+    "DNT": "DONT",
+    "CANCLE": "CANCEL",
+    "VAJA": "BAJA",
+    "DECEO": "DESEO",
+    "MENSAGES": "MENSAJES",
+    "PUS": "PLUS",
+    "PLU": "PLUS",
+    "VEU": "VEUX",
+    "OUTTA": "OUT",
 }
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
@@ -819,6 +828,77 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "block-or-report",
             r"\bKEEP IT UP (?:AND|N) (?:I WILL|ILL|IM GONNA|IM GOING TO|WE WILL|WELL) (?:REPORT|BLOCK)\w*\b",
         ),
+        (
+            "not-interested",
+            r"^(?=.)(?:NO (?:THANKS )?)?(?:IM |I AM |WE ARE |WERE |I )?NOT (?:REALLY )?INTEREST(?:ED)?"
+            + _POLITE_END,
+        ),
+        (
+            "block-or-report",
+            r"^(?=.)(?:(?:YOURE|UR|NUMBER) )?(?:BLOCKED|BLOCKING (?:YOU|U|YALL))(?: (?:BYE|GOODBYE))*"
+            + _POLITE_END,
+        ),
+        (
+            "pestering",
+            rf"\b(?:STOP|QUIT|ENOUGH) (?:WITH|W) (?:THE |ALL |THESE |THOSE |YOUR "
+            rf"|UR )+(?:\w+ ){{0,3}}(?:{_MESSAGES})\b",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:HOW|POSSIBLE|WAY|ASK\w*|PREFER|TYPE|SAY|REPLY|WRITE|DO)(?: \w+){0,5}? TO NOT "
+            r"(?:GET|RECEIVE|BE SENT) (?:(?:ANY |MORE |FURTHER |ALL )*(?:(?:THESE|THIS|THOSE|YOUR|UR|THE) )?"
+            rf"(?:\w+ )?(?:{_MESSAGES})\b|(?:THESE|THIS|THEM|THOSE)(?: ANY ?MORE)?$)",
+        ),
+        (
+            "make-it-stop",
+            rf"\bMAKE (?:THIS|THESE|THEM|IT|THE|YOUR|UR|THOSE)(?: (?:{_MESSAGES}))? (?:NOT (?:COME|SEND"
+            r"|ARRIVE)|STOP (?:COMING|ARRIVING))\b",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:CAREGIVER|CARER|GUARDIAN|MR|MRS|MS|MY {_KIN})\b).*\b(?:DONT|DO NOT|PLEASE|STOP"
+            r"|NEVER)"
+            rf"(?: EVER)? (?:{_EN_VERBS}|TEXTING|MESSAGING|CONTACTING|SENDING) (?:HIM|HER|THEM)(?: ANY ?MORE"
+            rf"| AGAIN)?{_POLITE_END}"
+            rf"|\b(?:SHE|HE|THEY|MY {_KIN}) (?:DOESNT|DOES NOT|DONT|DO NOT|NO LONGER) (?:WANT|NEED) (?:THE "
+            rf"|THESE |YOUR |UR |ANY |MORE )*(?:\w+ )?(?:{_MESSAGES})\b(?! FROM (?!(?:YOU|U|YALL|YOUR)\b))"
+            r"|\b(?:STOP|DONT|DO NOT|NO MORE) (?:SENDING|SEND|TEXTING) (?:THEM|THESE|MESSAGES"
+            r"|TEXTS) TO (?:HER|HIS|THEIR|THIS) (?:NUMBER|PHONE|CELL)\b",
+        ),
+        (
+            "remove-me",
+            r"\bBE (?:REMOVED|TAKEN OFF|DELETED) (?:FROM|OF) (?:YOUR|UR|THE|THIS|ALL"
+            r"|ANY) "
+            rf"{_OTHER_LISTS}(?:\w+ )?(?:{_MESSAGES}|{_LIST}|MESSAGING|TEXTING)\b"
+            rf"|\b(?:GET|BE) (?:TAKEN|REMOVED) OFF (?:THIS|THESE|IT|THEM)(?: LIST)?{_POLITE_END}",
+        ),
+        (
+            "no-need",
+            rf"\bNO (?:MORE |LONGER (?:ANY )?)?{_NEED_TO} (?:KEEP )?(?:{_SENDING}) (?:THIS|MY) (?:{_NUMBER}"
+            r"|PHONE|CELL|LINE)\b" + _EN_QUALIFIER,
+        ),
+        (
+            "do-not-text",
+            r"\b(?:PLEASE|PLS|PLZ|JUST) (?:JUST )?(?:NOT|NO) (?:SEND|TEXT|MESSAGE|CONTACT"
+            r"|CALL)(?: (?:TO )?(?:ME"
+            rf"|US))?(?: (?:THESE|THIS|THEM|ANY|MORE|(?:{_MESSAGES}))(?: \w+)?)? (?:ANY ?MORE|AGAIN)\b"
+            rf"|\bNO (?:MORE )?(?:{_MESSAGES}) (?:TO|ON|FOR) (?:MY|THIS) (?:{_NUMBER}|PHONE|CELL|LINE)\b",
+        ),
+        (
+            "do-not-want",
+            rf"\b(?:DONT|DO NOT|NO LONGER|WONT|WILL NOT) ACCEPT (?:ANY |YOUR |UR |THESE |MORE )*(?:\w+ )?"
+            rf"(?:{_MESSAGES})\b"
+            r"|\b(?:I|WE) (?:NO|NOT) (?:WANT|WANNA|NEED|LIKE) (?:TO )?(?:RECEIVE|GET|HAVE)(?: (?:ANY ?MORE"
+            r"|MORE"
+            rf"|ANY|YOUR|THESE|THIS|THE))*(?: \w+)?(?: (?:{_MESSAGES})\b| ANY ?MORE\b|$)"
+            rf"|\b(?:DONT|DO NOT|NO LONGER) (?:WANT|WISH) TO BE (?:A )?PART OF (?:THIS|YOUR|UR|THE"
+            r"|THESE) (?:\w+ )?"
+            rf"(?:{_LIST}|{_MESSAGES})\b",
+        ),
+        (
+            "remove-number",
+            rf"^(?:PLEASE )?TAKE (?:OUT|OFF) (?:MY|THIS) (?:{_NUMBER}|PHONE|CELL){_POLITE_END}",
+        ),
     ),
     SPANISH: (
         (
@@ -1247,6 +1327,64 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\bYA NO (?:NECESITO|NECESITAMOS) (?:LAS|LOS|SUS|ESTOS|ESTAS) (?:\w+ ){0,3}?POR (?:MENSAJES?|SMS"
             r"|TEXTOS?)\b",
         ),
+        (
+            "not-interested",
+            r"^(?=.)NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?: NADA)?(?: GRACIAS)?"
+            + _ES_POLITE_END
+            + r"|^(?=(?:NO GRACIAS|BYE|ADIOS|CHAO)\b)(?:NO GRACIAS|BYE|ADIOS|CHAO) YA NO"
+            + _ES_POLITE_END
+            + rf"|^(?=.*\b(?:CUANTAS VECES|SIGUEN|{_MESSAGES})\b).*\bLES (?:DIGO|DIJE|HE DICHO|REPITO) QUE"
+            + r" (?:YA )?NO"
+            + _ES_POLITE_END,
+        ),
+        (
+            "block-or-report",
+            r"^(?=.)(?:BLOQUEAD[OA]S?|NUMERO BLOQUEADO|LOS (?:BLOQUEO|VOY A BLOQUEAR))(?: (?:ADIOS|CHAO"
+            r"|BYE))*"
+            + _ES_POLITE_END
+            + r"|\b(?:QUEJA|DENUNCIA|REPORTE|REPORTAR\w*|DENUNCIAR\w*|QUEJARME) (?:\w+ ){0,3}(?:FCC|FTC"
+            r"|PROFECO)\b",
+        ),
+        (
+            "stop-imperative",
+            r"^(?:(?:NETA|OYE|YA|WEY|GUEY) )*(?:PARALE|PARENLE|PARELE)(?: (?:YA|WEY|GUEY|NETA))*"
+            + _ES_POLITE_END,
+        ),
+        (
+            "remove-me",
+            r"^(?:YA )?(?:SACAME|BORRAME|QUITAME|ELIMINAME)(?: (?:YA|WEY|GUEY))*"
+            + _ES_POLITE_END
+            + r"|^(?:FAVOR (?:DE )?)?NO (?:CONTACTAR|MOLESTAR|ENVIAR|MANDAR|LLAMAR|ESCRIBIR)(?: MAS)?"
+            + _ES_POLITE_END,
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:COMO|QUE)\b.*\bPARA (?:QUE )?(?:YA )?NO (?:RECIBIR|SEGUIR RECIBIENDO|ME (?:LLEGUEN|MANDEN"
+            r"|ENVIEN|ESCRIBAN))(?: MAS)?(?: (?:SUS|ESTOS|ESOS|LOS|TUS|LAS))?(?: \w+)?(?: (?:"
+            rf"{_MESSAGES})\b|{_ES_POLITE_END})",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:MI (?:MAMA|PAPA|MADRE|PADRE|ABUEL\w*|ESPOS[OA]|HIJ[OA]|TI[OA]|HERMAN[OA]|SUEGR[OA])"
+            r"|DE PARTE DE|CUIDADOR\w*|SENOR|SENORA|SR|SRA)\b).*(?:\bNO (?:QUIERE|DESEA"
+            rf"|NECESITA) (?:MAS |RECIBIR |SUS |LOS |ESTOS )*(?:{_MESSAGES})\b(?! DE (?:MI|TU|SU)\b)"
+            r"|\bNO LES? (?:MANDEN|ENVIEN|ESCRIBAN|TEXTEEN|MANDE|ENVIE|ESCRIBA)\b"
+            + _ES_QUALIFIER
+            + rf"|\b{_ES_OFF}(?:LO|LA){_ES_POLITE_END})",
+        ),
+        (
+            "do-not-want",
+            r"\bNO (?:QUIERO|DESEO|QUEREMOS) (?:SEGUIR )?(?:SIENDO|SER) PARTE DE (?:ESTA|SU|LA|ESTE|SUS) "
+            rf"(?:LISTAS?|DIFUSION|BASE|(?:{_MESSAGES}))\b"
+            rf"|\bNO (?:ACEPTO|ACEPTAMOS|AUTORIZO) (?:MAS )?(?:SUS |ESTOS |LOS )?(?:\w+ )?(?:{_MESSAGES})\b"
+            r"|\bNO (?:ME )?INTERESA NADA DE LO QUE (?:VENDEN|OFRECEN|MANDAN)\b",
+        ),
+        (
+            "no-need",
+            rf"\b(?:YA )?NO (?:HACE FALTA|ES NECESARIO) (?:(?:{_ES_VERBS})|QUE (?:SIGAN )?{_ES_STEMS})"
+            r" (?:A|AL) "
+            r"(?:ESTE|MI) (?:NUMERO|CELULAR|TELEFONO|CEL)\b",
+        ),
     ),
     FRENCH: (
         (
@@ -1576,6 +1714,46 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\bN AVEZ PAS (?:MON|MA|NOTRE) (?:AUTORISATION|PERMISSION|ACCORD) (?:POUR|DE|D)"
             r" (?:M |ME |NOUS )?" + _FR_STEMS,
         ),
+        (
+            "not-interested",
+            r"^(?=.)(?:(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS |NON )?PAS INTERESSEE?S?"
+            r"|(?:CA )?(?:NE )?M INTERESSE PAS)"
+            + _FR_POLITE_END
+            + r"|^(?:J|JE) (?:N )?EN (?:VEUX|VEUT) PLUS"
+            + _FR_POLITE_END,
+        ),
+        ("do-not-want", r"\b(?:JE|J) (?:NE |N )?(?:VEUX|VOUDRAIS) PLUS (?:RECEVOIR |AVOIR )?(?:CA|CELA)$"),
+        (
+            "remove-number",
+            rf"^(?=.*\b(?:RIEN SAVOIR|{_MESSAGES})\b).*\b{_FR_OFF} (?:MOI|NOUS) (?:DE LA|DE CA|D ICI)\b"
+            r"(?! (?:LISTE|BASE)\b)"
+            rf"|\b{_FR_OFF} (?:MOI|NOUS) DE LA (?:LISTE|BASE)\b(?! (?:DE|DU|DES|D) (?!(?:{_MESSAGES}"
+            r"|DIFFUSION|ENVOIS?|CLIENTS|CONTACTS|PROSPECTION)\b)\w+)",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:QUOI|COMMENT|QUE)\b.*\bPOUR (?:QUE )?(?:CA|VOUS|ILS|LES MESSAGES|VOS MESSAGES) (?:S ARRETE"
+            r"|S ARRETENT|CESSE|CESSENT|NE (?:M |ME )?(?:ARRIVE|ENVOIE|ECRIVE)\w* PLUS)\b",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:AIDANTE?|TUTEUR|TUTRICE|M|MME|MADAME|MONSIEUR|MA (?:MERE|GRAND MERE|FILLE|TANTE"
+            r"|SOEUR)"
+            r"|MON (?:PERE|GRAND PERE|FILS|ONCLE|FRERE|MARI))\b).*\bNE (?:LUI|LEUR) "
+            rf"{_FR_STEMS} PLUS\b{_FR_QUALIFIER}",
+        ),
+        (
+            "block-or-report",
+            r"^(?=.)(?:BLOQUEE?S?|NUMERO BLOQUE|JE VOUS BLOQUE)(?: (?:ADIEU|BYE|SALUT))*"
+            + _FR_POLITE_END
+            + r"|\b(?:PLAINTE|SIGNAL\w*) (?:\w+ ){0,3}(?:CNIL|ARCEP)\b",
+        ),
+        (
+            "do-not-want",
+            r"\b(?:N )?ACCEPTE (?:PAS|PLUS) (?:LES |VOS |DE |DES |CES )?(?:\w+ )?(?:"
+            + _MESSAGES
+            + r")\b|\bVEUX PLUS FAIRE PARTIE DE (?:CETTE|VOTRE|VOS|LA) (?:\w+ )?(?:LISTE|DIFFUSION)",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -1633,7 +1811,7 @@ _WRONG = re.compile(r"\b(?:WRONG|EQUIVOCAD[OA]|MAUVAIS|TROMPEE?)\b")
 phone"): no wrong-number revocation."""
 _BUSY = re.compile(
     r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
-    r"|BLOCKING|REPORTING|CALLING|LOSING)\w+ING\b"
+    r"|BLOCKING|REPORTING|CALLING|LOSING|CHANGING MY (?:NUMBER|PHONE))\w+ING\b"
     r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE|SUIS (?:OCCUPEE?"
     r"|EN TRAIN"
     r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
@@ -1647,9 +1825,13 @@ or "don't text me" beside them asks for quiet, not for the messages to end."""
 _IMPERATIVE_AS_INFINITIVE = re.compile(r"(?<= )([A-Z]{3,})ER (?=(?:MOI|NOUS)\b)")
 """A French imperative written as the infinitive before MOI or NOUS ("laisser-moi tranquille",
 "enlever-moi"): the two sound alike, so it reads as the imperative."""
+_NOT_THE_SENDERS = (
+    r"(?!(?:SU|VOTRE) (?:JEF[EA]|GERENTE|EMPRESA|COMPANIA|PATRON|ENTREPRISE|SOCIETE|DIRECT\w+|RESPONSABLE)\b)"
+)
+"""Not the sender's boss ("dígale a su jefe que ya no me manden")."""
 _TOLD_SOMEONE = re.compile(
-    r"\b(?:DIS|DITES)(?: LUI| LEUR)? (?:A|AU|AUX) \w+(?: \w+)? (?:DE|D) "
-    r"|\b(?:DILE|DIGALE|DIGANLE|PIDELE|PIDALE) A \w+(?: \w+)? (?:QUE|Q) "
+    rf"\b(?:DIS|DITES)(?: LUI| LEUR)? (?:A|AU|AUX) {_NOT_THE_SENDERS}\w+(?: \w+)? (?:DE|D) "
+    rf"|\b(?:DILE|DIGALE|DIGANLE|PIDELE|PIDALE) A {_NOT_THE_SENDERS}\w+(?: \w+)? (?:QUE|Q) "
     r"|\bEN (?!(?:TANT|AVANT|MAINTENANT|ATTENDANT)\b)\w{3,}ANT\b"
 )
 """Words of a writer who tells someone else to stop, or who limits it to a moment ("dis à Théo
@@ -2027,6 +2209,7 @@ AMUSEMENT = frozenset(
         "NOOOO",
         "NOOON",
         "NOOOON",
+        "FUNNIEST",
     ]
 )
 """Words of amusement and wonder that read like laughter ("stop, I'm laughing too hard", "stop, you're
@@ -2060,6 +2243,13 @@ CONTEXTUAL such a reply, when it does not name the messages, is AMBIGUOUS. A bar
 ("STOP. Wait, who is this?" revokes)."""
 
 
+_SPOILING = re.compile(
+    r"\b(?:SPOIL\w*|DONT TELL ME (?:THE )?(?:ENDING|END)|NO ME (?:CUENTES|DIGAS) EL FINAL|NE ME (?:DIS"
+    r"|RACONTE) PAS LA FIN)\b"
+)
+"""A story's end kept: like ``HOLD_ON``."""
+
+
 def names_messages(clauses: Clauses) -> bool:
     """Whether ``clauses`` name the messages (a noun or a verb of them: "texts", "texting")."""
     return any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
@@ -2070,7 +2260,7 @@ def hold_on(clauses: Clauses) -> str | None:
     if names_messages(clauses):
         return None
     text = " ".join(w for c in clauses for w in c)
-    found = HOLD_ON.search(text) or _BETWEEN_PEOPLE.search(text)
+    found = HOLD_ON.search(text) or _BETWEEN_PEOPLE.search(text) or _SPOILING.search(text)
     return found.group() if found else None
 
 
