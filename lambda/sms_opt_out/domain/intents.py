@@ -408,6 +408,21 @@ _FR_OFF_WHERE = (
     rf"|DES (?:{_MESSAGES}|ENVOIS|LISTES))\b"
 )
 """Off the sender's list or messages ("de votre liste de prospection", "des rappels")."""
+_COUNTED = (
+    r"(?:\d+|\w+TH|3RD|TWO|THREE|FOUR|FIVE|TEN|DOS|TRES|CUATRO|CINCO|DIEZ|TERCER"
+    r"|\w+IEME|DEUX|TROIS|QUATRE|CINQ)"
+)
+_TOO_MANY = (
+    r"^(?=.*\b(?:HARASS\w*|ENOUGH|SPAM\w*|ACOSO|BASTA|YA ESTUVO|HARCELEMENT|CA SUFFIT|ASSEZ)\b).*\b"
+    rf"{_COUNTED} (?:{_MESSAGES}) (?:SINCE|TODAY|A DAY|PER DAY|AL DIA|POR DIA|HOY|DESDE|DEPUIS"
+    r"|PAR JOUR|AUJOURD HUI|CETTE SEMAINE)\b"
+)
+"""A count of the sender's messages with a complaint ("harassment, 4 texts since Sunday")."""
+_SO_TOO = (
+    r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
+    r".*\b(?:SO|ASI QUE|ALORS|DONC) "
+)
+"""Something else ended and the messages with it ("cancelled my membership, so the texts too")."""
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
@@ -752,6 +767,74 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|{_NEED_TO} (?:(?:KEEP|CONTINUE) (?:{_SENDING}) (?:ME|US)\b"
             rf"|(?:{_SENDING}) (?:ME|US)(?: ANY ?MORE| AGAIN)\b))" + _EN_QUALIFIER,
         ),
+        ("too-many-texts", _TOO_MANY),
+        (
+            "too-many-texts",
+            r"^(?=.*\b(?:ENOUGH|HARASS\w*)\b).*\b(?:YOUVE|YOU HAVE|YOU|U|YALL) (?:TEXTED|MESSAGED|SPAMMED)"
+            r" (?:ME|US) (?:EVER SINCE|NONSTOP|EVERY DAY|DAILY)\b"
+            r"|\b(?:FILLING|FLOODING|CLOGGING) (?:UP )?MY (?:INBOX|PHONE) WITH\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?!.*\b(?:LOL|LMAO|HAHA\w*)\b).*\b(?:ILL|I WILL|IM GOING TO|IM GONNA|GONNA|IM|WELL|WE WILL)"
+            r" (?:BLOCK|REPORT)(?:ING)? (?:YOU|U|YALL|THIS|YOUR NUMBER)\b"
+            r"(?! TO (?!(?:THE )?(?:FCC|FTC|CARRIER|ATTORNEY GENERAL|BBB|AUTHORITIES)\b))"
+            r"|\b(?:REPORTED|BLOCKED) (?:YOU |U |YALL |THIS (?:NUMBER )?)?AS (?:JUNK|SPAM)\b",
+        ),
+        ("do-not-call", r"\b(?:DO NOT|DONT|NO) (?:CALL|CONTACT|TEXT) (?:LIST|REGISTRY|REGISTER)\b"),
+        (
+            "do-not-use-number",
+            rf"\b(?:DONT|DO NOT|NEVER|STOP) (?:USE|USING) (?:THIS|MY|OUR) (?:{_NUMBER}|CELL"
+            rf"|LINE) FOR (?:\w+ )?"
+            rf"(?:MARKETING|ADVERTISING|ADS|SALES|SOLICITATIONS?|CAMPAIGNS?|FUNDRAISING|{_MESSAGES})\b",
+        ),
+        (
+            "do-not-text",
+            rf"\b(?:DONT|DO NOT|NEVER) SEND (?:\w+ ){{0,3}}TO (?:THIS|MY) (?:{_NUMBER}|PHONE|CELL|LINE)\b"
+            rf"|\b(?:DONT|DO NOT) SEND (?:ANY ?)?MORE(?: OF (?:THESE|THEM))?{_POLITE_END}"
+            rf"|\bNO MORE OF (?:THESE|THOSE|THEM){_POLITE_END}"
+            r"|\b(?:YOU|U|YALL) NOT TO (?:TEXT|MESSAGE|CONTACT|CALL|EMAIL) (?:ME|US)\b"
+            r"(?! (?:AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TONIGHT|TODAY|SO|LATE|EARLY)\b)"
+            r"|\b(?:REQUEST|WISH|ASK|ASKED|PREFER|WANT) (?:TO )?NOT (?:TO )?BE (?:CONTACTED|TEXTED"
+            r"|MESSAGED)\b",
+        ),
+        (
+            "no-need",
+            rf"\bNO (?:REASON|POINT) (?:TO|IN) (?:KEEP |CONTINUE )?(?:{_SENDING}) (?:ME|US)\b(?! BACK\b)"
+            + _EN_QUALIFIER
+            + rf"|\bNO (?:\w+ )?(?:REASON|NEED|POINT) (?:TO|IN) (?:KEEP |CONTINUE )?(?:{_SENDING})"
+            r" (?:THIS|OUR|MY) (?:HOUSEHOLD|HOUSE|HOME|FAMILY|NUMBER|PHONE)\b"
+            rf"|\bNO (?:NEED|USE) FOR (?:THESE|THEM|THOSE) ANY ?MORE{_POLITE_END}"
+            rf"|\bNO (?:NEED|USE) FOR (?:THE |YOUR |UR |THESE )?(?:PROMO CODES|CODES|COUPONS|{_MESSAGES})\b",
+        ),
+        (
+            "remove-me",
+            rf"\b(?:WANT|GET|TAKE|PUT) (?:IT|ME|US|MY {_NUMBER}) OUT OF (?:YOUR|UR|THE) {_LIST}\b",
+        ),
+        ("remove-me", rf"^(?=.*\b{_LIST}\b).*\bGET (?:ME|US) OFF (?:IT|THAT|THERE)\b"),
+        (
+            "last-text",
+            r"\bLAST (?:TEXT|TXT|MESSAGE|MSG|SMS) (?:I|WE) (?:EVER )?(?:WANT|WISH|NEED) (?:TO )?(?:GET"
+            r"|RECEIVE|SEE)\b",
+        ),
+        ("last-text", rf"{_SO_TOO}(?:THE |YOUR |UR )?(?:{_MESSAGES}) (?:CAN GO|TOO|AS WELL)\b"),
+        (
+            "no-more-texts",
+            rf"\bNO MORE (?:{_MESSAGES}) FROM (?:YOUR|UR|THE|THIS) (?:\w+ ){{1,4}}(?:PLEASE|PLS|THANKS)\b"
+            r"|\bNO (?:MORE |FURTHER )?CONTACT (?:ON|AT|TO|VIA) (?:THIS|MY) (?:LINE|NUMBER|PHONE|CELL)\b"
+            rf"|\b(?:STOP|QUIT) (?:WITH|SENDING (?:ME|US)) (?:THE|YOUR|UR|THESE|ALL THE"
+            rf"|ALL THIS) (?:\w+ ){{0,3}}"
+            rf"(?:STUFF|OFFERS|CRAP|JUNK|SPAM|PITCHES|SOLICITATIONS|{_MESSAGES})\b"
+            rf"|\b(?:LIKE|WANT|NEED) (?:THESE|THESE (?:{_MESSAGES})|YOUR (?:{_MESSAGES})) TO (?:END|STOP)\b"
+            rf"|\bSTOP (?:THE|YOUR|UR|THESE|ALL THE) (?:\w+ ){{1,3}}(?:TEXTS|TXTS|MESSAGES|ALERTS|PROMOS)\b"
+            rf"|\b(?:STOP|QUIT|DONT|DO NOT) (?:TEXTING|MESSAGING|CALLING|CONTACTING) MY {_KIN}S (?:PHONE"
+            rf"|NUMBER|CELL)\b",
+        ),
+        (
+            "no-more-texts",
+            r"^(?=.*\b(?:NOT|NEVER|DONT) (?:READ|READING|OPEN|OPENING) (?:THESE"
+            r"|THEM)\b).*\bSTOP SENDING THEM\b",
+        ),
     ),
     SPANISH: (
         (
@@ -946,6 +1029,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|SUSPENDAN|SUSPENDA)\b.*"
             rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b"
             + _ES_NOT_OF_ELSE
+            + rf"(?!(?<=SUSCRIPCION) (?:A|AL) (?!(?:LA |LOS |LAS )?(?:SUS?|ESTOS?|ESTAS?|ESTE|USTEDES"
+            rf"|{_MESSAGES})\b)\w)"
             + rf"|\bALTO (?:YA )?(?:A|AL|CON) (?:LOS |SUS |ESTOS |TODOS LOS |TANTOS )?(?:{_MESSAGES})\b"
             + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
             r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
@@ -1133,6 +1218,52 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|SUS)"
             r" (?:COMUNICACION|COMUNICACIONES|CORRESPONDENCIA)\b",
         ),
+        ("too-many-texts", _TOO_MANY),
+        (
+            "too-many-texts",
+            r"^(?=.*\b(?:YA BASTA|BASTA YA|YA ESTUVO)\b).*\bDESDE ENTONCES NO PARAN\b"
+            rf"|\bPARENLE (?:AL|CON EL|A LOS|A LAS|CON LOS|CON LAS) (?:{_MESSAGES})\b",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:LOS|LAS|LES) (?:VOY|VAMOS) A BLOQUEAR\b|\b(?:LOS|LAS) BLOQUEO\b|\bVOY A BLOQUEAR(?:LOS"
+            r"|LAS)\b",
+        ),
+        ("do-not-call", r"\b(?:LISTA|REGISTRO) (?:\w+ )?DE NO (?:CONTACTAR|LLAMAR|MOLESTAR)\b"),
+        (
+            "do-not-use-number",
+            r"\bNO (?:USEN|USE|UTILICEN|UTILICE) (?:ESTE|MI|NUESTRO) (?:NUMERO|TELEFONO|CELULAR|CEL)\b"
+            r"|\bYA NO (?:LO|ME|NOS) (?:USEN|UTILICEN)\b|\bOLVIDEN(?:SE)? (?:DE )?(?:ESTE|MI) (?:NUMERO"
+            r"|TELEFONO|CELULAR)\b"
+            r"|\bNO (?:ME|NOS) (?:PIDAN|PIDA|MANDEN|ENVIEN) (?:\w+ ){0,2}(?:POR AQUI|POR ESTE (?:NUMERO"
+            r"|MEDIO)"
+            r"|A ESTE NUMERO)\b"
+            r"|\b(?:NINGUN|NADA DE|CERO) (?:CONTACTO|MENSAJES?|LLAMADAS) (?:POR|A|EN|AL) (?:ESTE"
+            r"|MI) (?:NUMERO"
+            r"|TELEFONO|CELULAR|CEL)\b",
+        ),
+        (
+            "remove-me",
+            rf"\b{_ES_OFF} (?:SU|SUS) (?:NUMERO|TELEFONO|CELULAR|DATOS)\b",
+        ),
+        ("remove-me", rf"^(?=.*{_ES_THEIR_LINE}).*\b{_ES_OFF}LO\b"),
+        (
+            "remove-me",
+            rf"^(?=.*\b(?:{_MESSAGES}|LISTA|NUMERO)\b).*\b{_ES_OFF}(?:ME|NOS) DE (?:AHI|AQUI|ALLI|ALLA"
+            rf"|ACA)\b",
+        ),
+        (
+            "no-advertising",
+            r"\bNO (?:ACEPTO|ACEPTAMOS|QUIERO|QUEREMOS) (?:PUBLICIDAD|PROMOCIONES|PROPAGANDA|SPAM)\b"
+            rf"|\bBAJA (?:DE|DEL) (?:LOS |LAS |SUS |ESTOS )?(?:{_MESSAGES}|SERVICIO DE MENSAJES)\b"
+            rf"|^(?:NO|YO NO) (?:ESTOY|ESTAMOS) INTERESAD[OA]S?{_ES_POLITE_END}",
+        ),
+        (
+            "no-need",
+            rf"\bNO TIENE (?:CASO|SENTIDO) (?:QUE (?:ME |NOS )?(?:SIGAN )?{_ES_STEMS}"
+            rf"|(?:SEGUIR )?(?:{_ES_VERBS}))",
+        ),
+        ("no-need", rf"{_SO_TOO}(?:LOS |LAS |SUS )?(?:{_MESSAGES}) TAMBIEN\b"),
     ),
     FRENCH: (
         (
@@ -1425,6 +1556,50 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CORRESPONDANCES?"
             r"|SOLLICITATIONS?)\b",
         ),
+        ("too-many-texts", _TOO_MANY),
+        (
+            "block-or-report",
+            r"\bJE (?:VOUS (?:BLOQUE|AI BLOQUE|SIGNALE|AI SIGNALE)|VAIS VOUS BLOQUER)\b"
+            r"|\bVAIS VOUS SIGNALER(?= (?:A|AU|AUX|COMME|POUR)\b|$)",
+        ),
+        (
+            "do-not-call",
+            r"\bBLOCTEL\b|\bLISTE (?:\w+ )?(?:D OPPOSITION|NE PAS (?:APPELER|CONTACTER|DERANGER))\b",
+        ),
+        (
+            "do-not-use-number",
+            r"\bN UTILISEZ (?:PAS|PLUS|JAMAIS) (?:CE|MON|NOTRE) (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b"
+            r"|\b(?:PLUS |AUCUN |PLUS AUCUN |PAS DE )(?:CONTACT|MESSAGE|SMS|APPEL)S? (?:SUR|A|AU"
+            r"|PAR) (?:CE|MON)"
+            r" (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b",
+        ),
+        (
+            "do-not-text",
+            r"\bNE (?:M|ME|NOUS) (?:RE)?ECRIVEZ (?:PLUS|JAMAIS)\b|\bN (?:EN|Y) ENVOYEZ PLUS\b"
+            r"|\b(?:VEUX|VOULAIS|VOULONS|VOUDRAIS|SOUHAITE) (?:PLUS|PU) RIEN RECEVOIR\b"
+            rf"|^(?=.*\bNE (?:VEUX|VEUT|VOULONS)\b).*\bNI (?:VOS|VOTRE|LES|CES|DE) (?:{_MESSAGES})\b"
+            rf"|\b(?:CESSEZ|ARRETEZ) AVEC (?:CETTE|CES|VOS|VOTRE) (?:\w+ ){{0,3}}(?:HISTOIRES?|OFFRES?"
+            rf"|{_MESSAGES}"
+            r"|PROPOSITIONS?|DEMARCHAGE)\b|\bSISPANN (?:VOYE|EKRI)\b",
+        ),
+        (
+            "remove-me",
+            rf"^(?=.*{_FR_THEIR_LINE}).*\b{_FR_OFF} (?:LE|LA)\b",
+        ),
+        ("remove-number", rf"\b{_FR_OFF} (?:SON|LEUR) (?:NUMERO|TELEPHONE|PORTABLE)\b"),
+        (
+            "no-advertising",
+            r"\b(?:REFUSONS|REFUSE|N ACCEPTONS PAS|N ACCEPTE PAS) (?:LA |LES |DE )?(?:PUBLICITE|PUB"
+            r"|PROSPECTION"
+            rf"|DEMARCHAGE)\b|\bPAS DE (?:PUBS?|PUBLICITE|PROSPECTION|DEMARCHAGE){_FR_POLITE_END}"
+            rf"|\bPAS DE (?:{_MESSAGES}) ICI\b|^(?:JE NE SUIS )?PAS INTERESSEE?S?{_FR_POLITE_END}"
+            r"|\bGARDEZ (?:VOS|VOTRE) (?:CODES? |BONS? )?(?:PROMOS?|OFFRES|PUBS?|COUPONS)\b",
+        ),
+        (
+            "no-need",
+            rf"\bINUTILE (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME |NOUS )?{_FR_STEMS}{_FR_QUALIFIER}",
+        ),
+        ("no-need", rf"{_SO_TOO}(?:LES |VOS )?(?:{_MESSAGES}) AUSSI\b"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -1469,7 +1644,9 @@ _OWN_MISTAKE = re.compile(
     r"|(?:MANDE|ENVIE|ESCRIBI)(?: \w+){0,4} AL? (?:NUMERO|CELULAR) EQUIVOCADO"
     r"|J AI (?:ENVOYE|ECRIT|TEXTE|APPELE)(?: \w+){0,4} AU (?:MAUVAIS|FAUX) NUMERO"
     r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME"
-    r"|(?<!NO )ES EL DE (?:MI|MIS) \w+|(?<!PAS )(?<!PLUS )C EST CELUI (?:DE|D) (?:MON|MA|MES) \w+)\b"
+    r"|(?<!NO )ES EL DE (?:MI|MIS) \w+|(?<!PAS )(?<!PLUS )C EST CELUI (?:DE|D) (?:MON|MA|MES) \w+"
+    r"|J AI (?:ENVOYE|FAIT)(?: \w+){0,4} A LA MAUVAISE PERSONNE|(?:MANDE"
+    r"|ENVIE)(?: \w+){0,4} A LA PERSONA EQUIVOCADA)\b"
 )
 _SOMEONE_ELSES_MISTAKE = re.compile(
     r"\b(?:SOMEONE|SOMEBODY|SOME (?:GUY|GIRL|LADY|DUDE)|ALGUIEN|UN TIPO|UNA SENORA|QUELQU UN|QUELQUUN|UN MEC"
