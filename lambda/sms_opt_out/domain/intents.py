@@ -412,12 +412,13 @@ _COUNTED = (
     r"(?:\d+|\w+TH|3RD|TWO|THREE|FOUR|FIVE|TEN|DOS|TRES|CUATRO|CINCO|DIEZ|TERCER"
     r"|\w+IEME|DEUX|TROIS|QUATRE|CINQ)"
 )
-_TOO_MANY = (
-    r"^(?=.*\b(?:HARASS\w*|ENOUGH|SPAM\w*|ACOSO|BASTA|YA ESTUVO|HARCELEMENT|CA SUFFIT|ASSEZ)\b).*\b"
-    rf"{_COUNTED} (?:{_MESSAGES}) (?:SINCE|TODAY|A DAY|PER DAY|AL DIA|POR DIA|HOY|DESDE|DEPUIS"
-    r"|PAR JOUR|AUJOURD HUI|CETTE SEMAINE)\b"
-)
-"""A count of the sender's messages with a complaint ("harassment, 4 texts since Sunday")."""
+
+
+def _too_many(complaint: str, when: str) -> str:
+    """A count of the sender's messages with a complaint ("harassment, 4 texts since Sunday")."""
+    return rf"^(?=.*\b(?:{complaint})\b).*\b{_COUNTED} (?:{_MESSAGES}) (?:{when})\b"
+
+
 _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
     r".*\b(?:SO|ASI QUE|ALORS|DONC) "
@@ -767,7 +768,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|{_NEED_TO} (?:(?:KEEP|CONTINUE) (?:{_SENDING}) (?:ME|US)\b"
             rf"|(?:{_SENDING}) (?:ME|US)(?: ANY ?MORE| AGAIN)\b))" + _EN_QUALIFIER,
         ),
-        ("too-many-texts", _TOO_MANY),
+        ("too-many-texts", _too_many(r"HARASS\w*|ENOUGH|SPAM\w*", "SINCE|TODAY|A DAY|PER DAY")),
         (
             "too-many-texts",
             r"^(?=.*\b(?:ENOUGH|HARASS\w*)\b).*\b(?:YOUVE|YOU HAVE|YOU|U|YALL) (?:TEXTED|MESSAGED|SPAMMED)"
@@ -779,6 +780,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?!.*\b(?:LOL|LMAO|HAHA\w*)\b).*\b(?:ILL|I WILL|IM GOING TO|IM GONNA|GONNA|IM|WELL|WE WILL)"
             r" (?:BLOCK|REPORT)(?:ING)? (?:YOU|U|YALL|THIS|YOUR NUMBER)\b"
             r"(?! TO (?!(?:THE )?(?:FCC|FTC|CARRIER|ATTORNEY GENERAL|BBB|AUTHORITIES)\b))"
+            r"(?! FROM (?!(?:TEXTING|MESSAGING|CONTACTING|CALLING)\b))"
             r"|\b(?:REPORTED|BLOCKED) (?:YOU |U |YALL |THIS (?:NUMBER )?)?AS (?:JUNK|SPAM)\b",
         ),
         ("do-not-call", r"\b(?:DO NOT|DONT|NO) (?:CALL|CONTACT|TEXT) (?:LIST|REGISTRY|REGISTER)\b"),
@@ -1218,7 +1220,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|SUS)"
             r" (?:COMUNICACION|COMUNICACIONES|CORRESPONDENCIA)\b",
         ),
-        ("too-many-texts", _TOO_MANY),
+        ("too-many-texts", _too_many("ACOSO|BASTA|YA ESTUVO|SPAM", "AL DIA|POR DIA|HOY|DESDE")),
         (
             "too-many-texts",
             r"^(?=.*\b(?:YA BASTA|BASTA YA|YA ESTUVO)\b).*\bDESDE ENTONCES NO PARAN\b"
@@ -1556,7 +1558,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CORRESPONDANCES?"
             r"|SOLLICITATIONS?)\b",
         ),
-        ("too-many-texts", _TOO_MANY),
+        ("too-many-texts", _too_many("HARCELEMENT|CA SUFFIT|ASSEZ|SPAM", "DEPUIS|PAR JOUR|AUJOURD HUI")),
         (
             "block-or-report",
             r"\bJE (?:VOUS (?:BLOQUE|AI BLOQUE|SIGNALE|AI SIGNALE)|VAIS VOUS BLOQUER)\b"
