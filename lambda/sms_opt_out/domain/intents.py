@@ -423,7 +423,6 @@ _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
     r".*\b(?:SO|ASI QUE|ALORS|DONC) "
 )
-"""Something else ended and the messages with it ("cancelled my membership, so the texts too")."""
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
@@ -777,10 +776,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "block-or-report",
-            r"^(?!.*\b(?:LOL|LMAO|HAHA\w*)\b).*\b(?:ILL|I WILL|IM GOING TO|IM GONNA|GONNA|IM|WELL|WE WILL)"
+            r"^(?!.*\b(?:LOL|LMAO|HAHA\w*)\b).*\b(?:ILL|I WILL|GOING TO|GONNA|IM|WELL)"
             r" (?:BLOCK|REPORT)(?:ING)? (?:YOU|U|YALL|THIS|YOUR NUMBER)\b"
-            r"(?! TO (?!(?:THE )?(?:FCC|FTC|CARRIER|ATTORNEY GENERAL|BBB|AUTHORITIES)\b))"
-            r"(?! FROM (?!(?:TEXTING|MESSAGING|CONTACTING|CALLING)\b))"
+            r"(?! (?:TO|FROM)\b)"
             r"|\b(?:REPORTED|BLOCKED) (?:YOU |U |YALL |THIS (?:NUMBER )?)?AS (?:JUNK|SPAM)\b",
         ),
         ("do-not-call", r"\b(?:DO NOT|DONT|NO) (?:CALL|CONTACT|TEXT) (?:LIST|REGISTRY|REGISTER)\b"),
@@ -788,25 +786,24 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-use-number",
             rf"\b(?:DONT|DO NOT|NEVER|STOP) (?:USE|USING) (?:THIS|MY|OUR) (?:{_NUMBER}|CELL"
             rf"|LINE) FOR (?:\w+ )?"
-            rf"(?:MARKETING|ADVERTISING|ADS|SALES|SOLICITATIONS?|CAMPAIGNS?|FUNDRAISING|{_MESSAGES})\b",
+            rf"(?:ADVERTISING|SALES|SOLICITATIONS?|CAMPAIGNS?|FUNDRAISING|{_MESSAGES})\b",
         ),
         (
             "do-not-text",
             rf"\b(?:DONT|DO NOT|NEVER) SEND (?:\w+ ){{0,3}}TO (?:THIS|MY) (?:{_NUMBER}|PHONE|CELL|LINE)\b"
             rf"|\b(?:DONT|DO NOT) SEND (?:ANY ?)?MORE(?: OF (?:THESE|THEM))?{_POLITE_END}"
             rf"|\bNO MORE OF (?:THESE|THOSE|THEM){_POLITE_END}"
-            r"|\b(?:YOU|U|YALL) NOT TO (?:TEXT|MESSAGE|CONTACT|CALL|EMAIL) (?:ME|US)\b"
-            r"(?! (?:AT|IN|DURING|AFTER|BEFORE|WHILE|WHEN|UNTIL|TONIGHT|TODAY|SO|LATE|EARLY)\b)"
-            r"|\b(?:REQUEST|WISH|ASK|ASKED|PREFER|WANT) (?:TO )?NOT (?:TO )?BE (?:CONTACTED|TEXTED"
+            r"|\b(?:YOU|U|YALL) NOT TO (?:TEXT|MESSAGE|CONTACT|CALL|EMAIL) (?:ME|US)(?: ON THIS \w+)?\b"
+            + _EN_QUALIFIER
+            + r"|\b(?:REQUEST|WISH|ASK|ASKED|PREFER|WANT) (?:TO )?NOT (?:TO )?BE (?:CONTACTED|TEXTED"
             r"|MESSAGED)\b",
         ),
         (
             "no-need",
-            rf"\bNO (?:REASON|POINT) (?:TO|IN) (?:KEEP |CONTINUE )?(?:{_SENDING}) (?:ME|US)\b(?! BACK\b)"
+            rf"\bNO (?:\w+ )?(?:REASON|POINT) (?:TO|IN) (?:KEEP )?(?:{_SENDING}) (?:ME|US|THIS (?:HOUSEHOLD"
+            r"|HOUSE|NUMBER|PHONE))\b(?! BACK\b)"
             + _EN_QUALIFIER
-            + rf"|\bNO (?:\w+ )?(?:REASON|NEED|POINT) (?:TO|IN) (?:KEEP |CONTINUE )?(?:{_SENDING})"
-            r" (?:THIS|OUR|MY) (?:HOUSEHOLD|HOUSE|HOME|FAMILY|NUMBER|PHONE)\b"
-            rf"|\bNO (?:NEED|USE) FOR (?:THESE|THEM|THOSE) ANY ?MORE{_POLITE_END}"
+            + rf"|\bNO (?:NEED|USE) FOR (?:THESE|THEM|THOSE) ANY ?MORE{_POLITE_END}"
             rf"|\bNO (?:NEED|USE) FOR (?:THE |YOUR |UR |THESE )?(?:PROMO CODES|CODES|COUPONS|{_MESSAGES})\b",
         ),
         (
@@ -831,11 +828,6 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\bSTOP (?:THE|YOUR|UR|THESE|ALL THE) (?:\w+ ){{1,3}}(?:TEXTS|TXTS|MESSAGES|ALERTS|PROMOS)\b"
             rf"|\b(?:STOP|QUIT|DONT|DO NOT) (?:TEXTING|MESSAGING|CALLING|CONTACTING) MY {_KIN}S (?:PHONE"
             rf"|NUMBER|CELL)\b",
-        ),
-        (
-            "no-more-texts",
-            r"^(?=.*\b(?:NOT|NEVER|DONT) (?:READ|READING|OPEN|OPENING) (?:THESE"
-            r"|THEM)\b).*\bSTOP SENDING THEM\b",
         ),
     ),
     SPANISH: (
@@ -1228,8 +1220,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "block-or-report",
-            r"\b(?:LOS|LAS|LES) (?:VOY|VAMOS) A BLOQUEAR\b|\b(?:LOS|LAS) BLOQUEO\b|\bVOY A BLOQUEAR(?:LOS"
-            r"|LAS)\b",
+            r"\b(?:LOS|LAS|LES) (?:VOY|VAMOS) A BLOQUEAR\b",
         ),
         ("do-not-call", r"\b(?:LISTA|REGISTRO) (?:\w+ )?DE NO (?:CONTACTAR|LLAMAR|MOLESTAR)\b"),
         (
@@ -1257,7 +1248,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-advertising",
             r"\bNO (?:ACEPTO|ACEPTAMOS|QUIERO|QUEREMOS) (?:PUBLICIDAD|PROMOCIONES|PROPAGANDA|SPAM)\b"
-            rf"|\bBAJA (?:DE|DEL) (?:LOS |LAS |SUS |ESTOS )?(?:{_MESSAGES}|SERVICIO DE MENSAJES)\b"
+            rf"|\bBAJA DE (?:LOS |SUS )?(?:{_MESSAGES})\b"
             rf"|^(?:NO|YO NO) (?:ESTOY|ESTAMOS) INTERESAD[OA]S?{_ES_POLITE_END}",
         ),
         (
@@ -1566,7 +1557,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-call",
-            r"\bBLOCTEL\b|\bLISTE (?:\w+ )?(?:D OPPOSITION|NE PAS (?:APPELER|CONTACTER|DERANGER))\b",
+            r"\bBLOCTEL\b",
         ),
         (
             "do-not-use-number",
@@ -1578,11 +1569,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-text",
             r"\bNE (?:M|ME|NOUS) (?:RE)?ECRIVEZ (?:PLUS|JAMAIS)\b|\bN (?:EN|Y) ENVOYEZ PLUS\b"
-            r"|\b(?:VEUX|VOULAIS|VOULONS|VOUDRAIS|SOUHAITE) (?:PLUS|PU) RIEN RECEVOIR\b"
+            r"|\bVOUL\w* PLUS RIEN RECEVOIR\b"
             rf"|^(?=.*\bNE (?:VEUX|VEUT|VOULONS)\b).*\bNI (?:VOS|VOTRE|LES|CES|DE) (?:{_MESSAGES})\b"
             rf"|\b(?:CESSEZ|ARRETEZ) AVEC (?:CETTE|CES|VOS|VOTRE) (?:\w+ ){{0,3}}(?:HISTOIRES?|OFFRES?"
             rf"|{_MESSAGES}"
-            r"|PROPOSITIONS?|DEMARCHAGE)\b|\bSISPANN (?:VOYE|EKRI)\b",
+            r"|PROPOSITIONS?|DEMARCHAGE)\b",
         ),
         (
             "remove-me",
@@ -1647,8 +1638,7 @@ _OWN_MISTAKE = re.compile(
     r"|J AI (?:ENVOYE|ECRIT|TEXTE|APPELE)(?: \w+){0,4} AU (?:MAUVAIS|FAUX) NUMERO"
     r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME"
     r"|(?<!NO )ES EL DE (?:MI|MIS) \w+|(?<!PAS )(?<!PLUS )C EST CELUI (?:DE|D) (?:MON|MA|MES) \w+"
-    r"|J AI (?:ENVOYE|FAIT)(?: \w+){0,4} A LA MAUVAISE PERSONNE|(?:MANDE"
-    r"|ENVIE)(?: \w+){0,4} A LA PERSONA EQUIVOCADA)\b"
+    r"|J AI (?:ENVOYE|FAIT)(?: \w+){0,4} A LA MAUVAISE PERSONNE)\b"
 )
 _SOMEONE_ELSES_MISTAKE = re.compile(
     r"\b(?:SOMEONE|SOMEBODY|SOME (?:GUY|GIRL|LADY|DUDE)|ALGUIEN|UN TIPO|UNA SENORA|QUELQU UN|QUELQUUN|UN MEC"
