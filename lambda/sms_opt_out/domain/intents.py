@@ -1226,14 +1226,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-use-number",
             r"\bNO (?:USEN|USE|UTILICEN|UTILICE) (?:ESTE|MI|NUESTRO) (?:NUMERO|TELEFONO|CELULAR|CEL)\b"
-            r"|\bYA NO (?:LO|ME|NOS) (?:USEN|UTILICEN)\b|\bOLVIDEN(?:SE)? (?:DE )?(?:ESTE|MI) (?:NUMERO"
-            r"|TELEFONO|CELULAR)\b"
-            r"|\bNO (?:ME|NOS) (?:PIDAN|PIDA|MANDEN|ENVIEN) (?:\w+ ){0,2}(?:POR AQUI|POR ESTE (?:NUMERO"
-            r"|MEDIO)"
-            r"|A ESTE NUMERO)\b"
-            r"|\b(?:NINGUN|NADA DE|CERO) (?:CONTACTO|MENSAJES?|LLAMADAS) (?:POR|A|EN|AL) (?:ESTE"
-            r"|MI) (?:NUMERO"
-            r"|TELEFONO|CELULAR|CEL)\b",
+            r"|\bYA NO (?:LO|ME|NOS) (?:USEN|UTILICEN)\b"
+            r"|\bOLVIDEN(?:SE)? (?:DE )?(?:ESTE|MI) (?:NUMERO|TELEFONO|CELULAR)\b"
+            r"|\bNO (?:ME|NOS) (?:PIDAN|PIDA|MANDEN|ENVIEN) (?:\w+ ){0,2}"
+            r"(?:POR AQUI|POR ESTE (?:NUMERO|MEDIO)|A ESTE NUMERO)\b"
+            r"|\b(?:NINGUN|NADA DE|CERO) (?:CONTACTO|MENSAJES?|LLAMADAS) (?:POR|A|EN|AL) (?:ESTE|MI)"
+            r" (?:NUMERO|TELEFONO|CELULAR|CEL)\b",
         ),
         (
             "remove-me",
@@ -1562,9 +1560,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-use-number",
             r"\bN UTILISEZ (?:PAS|PLUS|JAMAIS) (?:CE|MON|NOTRE) (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b"
-            r"|\b(?:PLUS |AUCUN |PLUS AUCUN |PAS DE )(?:CONTACT|MESSAGE|SMS|APPEL)S? (?:SUR|A|AU"
-            r"|PAR) (?:CE|MON)"
-            r" (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b",
+            r"|\b(?:PLUS |AUCUN |PLUS AUCUN |PAS DE )(?:CONTACT|MESSAGE|SMS|APPEL)S? (?:SUR|A|AU|PAR)"
+            r" (?:CE|MON) (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b",
         ),
         (
             "do-not-text",
