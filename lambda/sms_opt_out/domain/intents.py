@@ -419,6 +419,21 @@ _FR_OFF_WHERE = (
 """Off the sender's list or messages ("de votre liste de prospection", "des rappels")."""
 _GONE = r"PASSED|DIED|DECEASED|DOESNT USE|DOES NOT USE|NO LONGER USES"
 """Words of a line whose owner is gone ("she passed", "he doesn't use this phone")."""
+_COUNTED = (
+    r"(?:\d+|\w+TH|3RD|TWO|THREE|FOUR|FIVE|TEN|DOS|TRES|CUATRO|CINCO|DIEZ|TERCER"
+    r"|\w+IEME|DEUX|TROIS|QUATRE|CINQ)"
+)
+
+
+def _too_many(complaint: str, when: str) -> str:
+    """A count of the sender's messages with a complaint ("harassment, 4 texts since Sunday")."""
+    return rf"^(?=.*\b(?:{complaint})\b).*\b{_COUNTED} (?:{_MESSAGES}) (?:{when})\b"
+
+
+_SO_TOO = (
+    r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
+    r".*\b(?:SO|ASI QUE|ALORS|DONC) "
+)
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
@@ -899,6 +914,68 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-number",
             rf"^(?:PLEASE )?TAKE (?:OUT|OFF) (?:MY|THIS) (?:{_NUMBER}|PHONE|CELL){_POLITE_END}",
         ),
+        ("too-many-texts", _too_many(r"HARASS\w*|ENOUGH|SPAM\w*", "SINCE|TODAY|A DAY|PER DAY")),
+        (
+            "too-many-texts",
+            r"^(?=.*\b(?:ENOUGH|HARASS\w*)\b).*\b(?:YOUVE|YOU HAVE|YOU|U|YALL) (?:TEXTED|MESSAGED|SPAMMED)"
+            r" (?:ME|US) (?:EVER SINCE|NONSTOP|EVERY DAY|DAILY)\b"
+            r"|\b(?:FILLING|FLOODING|CLOGGING) (?:UP )?MY (?:INBOX|PHONE) WITH\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?!.*\b(?:LOL|LMAO|HAHA\w*)\b).*\b(?:ILL|I WILL|GOING TO|GONNA|IM|WELL)"
+            r" (?:BLOCK|REPORT)(?:ING)? (?:YOU|U|YALL|THIS|YOUR NUMBER)\b"
+            r"(?! (?:TO|FROM)\b)"
+            r"|\b(?:REPORTED|BLOCKED) (?:YOU |U |YALL |THIS (?:NUMBER )?)?AS (?:JUNK|SPAM)\b",
+        ),
+        ("do-not-call", r"\b(?:DO NOT|DONT|NO) (?:CALL|CONTACT|TEXT) (?:LIST|REGISTRY|REGISTER)\b"),
+        (
+            "do-not-use-number",
+            rf"\b(?:DONT|DO NOT|NEVER|STOP) (?:USE|USING) (?:THIS|MY|OUR) (?:{_NUMBER}|CELL"
+            rf"|LINE) FOR (?:\w+ )?"
+            rf"(?:ADVERTISING|SALES|SOLICITATIONS?|CAMPAIGNS?|FUNDRAISING|{_MESSAGES})\b",
+        ),
+        (
+            "do-not-text",
+            rf"\b(?:DONT|DO NOT|NEVER) SEND (?:\w+ ){{0,3}}TO (?:THIS|MY) (?:{_NUMBER}|PHONE|CELL|LINE)\b"
+            rf"|\b(?:DONT|DO NOT) SEND (?:ANY ?)?MORE(?: OF (?:THESE|THEM))?{_POLITE_END}"
+            rf"|\bNO MORE OF (?:THESE|THOSE|THEM){_POLITE_END}"
+            r"|\b(?:YOU|U|YALL) NOT TO (?:TEXT|MESSAGE|CONTACT|CALL|EMAIL) (?:ME|US)(?: ON THIS \w+)?\b"
+            + _EN_QUALIFIER
+            + r"|\b(?:REQUEST|WISH|ASK|ASKED|PREFER|WANT) (?:TO )?NOT (?:TO )?BE (?:CONTACTED|TEXTED"
+            r"|MESSAGED)\b",
+        ),
+        (
+            "no-need",
+            rf"\bNO (?:\w+ )?(?:REASON|POINT) (?:TO|IN) (?:KEEP )?(?:{_SENDING}) (?:ME|US|THIS (?:HOUSEHOLD"
+            r"|HOUSE|NUMBER|PHONE))\b(?! BACK\b)"
+            + _EN_QUALIFIER
+            + rf"|\bNO (?:NEED|USE) FOR (?:THESE|THEM|THOSE) ANY ?MORE{_POLITE_END}"
+            rf"|\bNO (?:NEED|USE) FOR (?:THE |YOUR |UR |THESE )?(?:PROMO CODES|CODES|COUPONS|{_MESSAGES})\b",
+        ),
+        (
+            "remove-me",
+            rf"\b(?:WANT|GET|TAKE|PUT) (?:IT|ME|US|MY {_NUMBER}) OUT OF (?:YOUR|UR|THE) {_LIST}\b",
+        ),
+        ("remove-me", rf"^(?=.*\b{_LIST}\b).*\bGET (?:ME|US) OFF (?:IT|THAT|THERE)\b"),
+        (
+            "last-text",
+            r"\bLAST (?:TEXT|TXT|MESSAGE|MSG|SMS) (?:I|WE) (?:EVER )?(?:WANT|WISH|NEED) (?:TO )?(?:GET"
+            r"|RECEIVE|SEE)\b",
+        ),
+        ("last-text", rf"{_SO_TOO}(?:THE |YOUR |UR )?(?:{_MESSAGES}) (?:CAN GO|TOO|AS WELL)\b"),
+        (
+            "no-more-texts",
+            rf"\bNO MORE (?:{_MESSAGES}) FROM (?:YOUR|UR|THE|THIS) (?:\w+ ){{1,4}}(?:PLEASE|PLS|THANKS)\b"
+            r"|\bNO (?:MORE |FURTHER )?CONTACT (?:ON|AT|TO|VIA) (?:THIS|MY) (?:LINE|NUMBER|PHONE|CELL)\b"
+            rf"|\b(?:STOP|QUIT) (?:WITH|SENDING (?:ME|US)) (?:THE|YOUR|UR|THESE|ALL THE"
+            rf"|ALL THIS) (?:\w+ ){{0,3}}"
+            rf"(?:STUFF|OFFERS|CRAP|JUNK|SPAM|PITCHES|SOLICITATIONS|{_MESSAGES})\b"
+            rf"|\b(?:LIKE|WANT|NEED) (?:THESE|THESE (?:{_MESSAGES})|YOUR (?:{_MESSAGES})) TO (?:END|STOP)\b"
+            rf"|\bSTOP (?:THE|YOUR|UR|THESE|ALL THE) (?:\w+ ){{1,3}}(?:TEXTS|TXTS|MESSAGES|ALERTS|PROMOS)\b"
+            rf"|\b(?:STOP|QUIT|DONT|DO NOT) (?:TEXTING|MESSAGING|CALLING|CONTACTING) MY {_KIN}S (?:PHONE"
+            rf"|NUMBER|CELL)\b",
+        ),
     ),
     SPANISH: (
         (
@@ -1093,6 +1170,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|SUSPENDAN|SUSPENDA)\b(?! UNA\b).*"
             rf"\b(?:{_MESSAGES}|SUSCRIPCION)\b"
             + _ES_NOT_OF_ELSE
+            + rf"(?!(?<=SUSCRIPCION) (?:A|AL) (?!(?:LA |LOS |LAS )?(?:SUS?|ESTOS?|ESTAS?|ESTE|USTEDES"
+            rf"|{_MESSAGES})\b)\w)"
             + rf"|\bALTO (?:YA )?(?:A|AL|CON) (?:LOS |SUS |ESTOS |TODOS LOS |TANTOS )?(?:{_MESSAGES})\b"
             + r"|\bCANCEL (?:MI|MIS|LA|LAS|LOS|SU|SUS|ESTA"
             r"|ESTOS|ESTAS) (?:SUSCRIPCION|MENSAJES?|TEXTOS?|ALERTAS|NOTIFICACIONES|MSJS?)\b"
@@ -1329,7 +1408,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?: NADA)?(?: GRACIAS)?"
+            r"^(?=.)(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?: NADA)?(?: GRACIAS)?"
             + _ES_POLITE_END
             + r"|^(?=(?:NO GRACIAS|BYE|ADIOS|CHAO)\b)(?:NO GRACIAS|BYE|ADIOS|CHAO) YA NO"
             + _ES_POLITE_END
@@ -1385,6 +1464,48 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r" (?:A|AL) "
             r"(?:ESTE|MI) (?:NUMERO|CELULAR|TELEFONO|CEL)\b",
         ),
+        ("too-many-texts", _too_many("ACOSO|BASTA|YA ESTUVO|SPAM", "AL DIA|POR DIA|HOY|DESDE")),
+        (
+            "too-many-texts",
+            r"^(?=.*\b(?:YA BASTA|BASTA YA|YA ESTUVO)\b).*\bDESDE ENTONCES NO PARAN\b"
+            rf"|\bPARENLE (?:AL|CON EL|A LOS|A LAS|CON LOS|CON LAS) (?:{_MESSAGES})\b",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:LOS|LAS|LES) (?:VOY|VAMOS) A BLOQUEAR\b",
+        ),
+        ("do-not-call", r"\b(?:LISTA|REGISTRO) (?:\w+ )?DE NO (?:CONTACTAR|LLAMAR|MOLESTAR)\b"),
+        (
+            "do-not-use-number",
+            r"\bNO (?:USEN|USE|UTILICEN|UTILICE) (?:ESTE|MI|NUESTRO) (?:NUMERO|TELEFONO|CELULAR|CEL)\b"
+            r"|\bYA NO (?:LO|ME|NOS) (?:USEN|UTILICEN)\b"
+            r"|\bOLVIDEN(?:SE)? (?:DE )?(?:ESTE|MI) (?:NUMERO|TELEFONO|CELULAR)\b"
+            r"|\bNO (?:ME|NOS) (?:PIDAN|PIDA|MANDEN|ENVIEN) (?:\w+ ){0,2}"
+            r"(?:POR AQUI|POR ESTE (?:NUMERO|MEDIO)|A ESTE NUMERO)\b"
+            r"|\b(?:NINGUN|NADA DE|CERO) (?:CONTACTO|MENSAJES?|LLAMADAS) (?:POR|A|EN|AL) (?:ESTE|MI)"
+            r" (?:NUMERO|TELEFONO|CELULAR|CEL)\b",
+        ),
+        (
+            "remove-me",
+            rf"\b{_ES_OFF} (?:SU|SUS) (?:NUMERO|TELEFONO|CELULAR|DATOS)\b",
+        ),
+        ("remove-me", rf"^(?=.*{_ES_THEIR_LINE}).*\b{_ES_OFF}LO\b"),
+        (
+            "remove-me",
+            rf"^(?=.*\b(?:{_MESSAGES}|LISTA|NUMERO)\b).*\b{_ES_OFF}(?:ME|NOS) DE (?:AHI|AQUI|ALLI|ALLA"
+            rf"|ACA)\b",
+        ),
+        (
+            "no-advertising",
+            r"\bNO (?:ACEPTO|ACEPTAMOS|QUIERO|QUEREMOS) (?:PUBLICIDAD|PROMOCIONES|PROPAGANDA|SPAM)\b"
+            rf"|\bBAJA DE (?:LOS |SUS )?(?:{_MESSAGES})\b",
+        ),
+        (
+            "no-need",
+            rf"\bNO TIENE (?:CASO|SENTIDO) (?:QUE (?:ME |NOS )?(?:SIGAN )?{_ES_STEMS}"
+            rf"|(?:SEGUIR )?(?:{_ES_VERBS}))",
+        ),
+        ("no-need", rf"{_SO_TOO}(?:LOS |LAS |SUS )?(?:{_MESSAGES}) TAMBIEN\b"),
     ),
     FRENCH: (
         (
@@ -1754,6 +1875,49 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             + _MESSAGES
             + r")\b|\bVEUX PLUS FAIRE PARTIE DE (?:CETTE|VOTRE|VOS|LA) (?:\w+ )?(?:LISTE|DIFFUSION)",
         ),
+        ("too-many-texts", _too_many("HARCELEMENT|CA SUFFIT|ASSEZ|SPAM", "DEPUIS|PAR JOUR|AUJOURD HUI")),
+        (
+            "block-or-report",
+            r"\bJE (?:VOUS (?:BLOQUE|AI BLOQUE|SIGNALE|AI SIGNALE)|VAIS VOUS BLOQUER)\b"
+            r"|\bVAIS VOUS SIGNALER(?= (?:A|AU|AUX|COMME|POUR)\b|$)",
+        ),
+        (
+            "do-not-call",
+            r"\bBLOCTEL\b",
+        ),
+        (
+            "do-not-use-number",
+            r"\bN UTILISEZ (?:PAS|PLUS|JAMAIS) (?:CE|MON|NOTRE) (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b"
+            r"|\b(?:PLUS |AUCUN |PLUS AUCUN |PAS DE )(?:CONTACT|MESSAGE|SMS|APPEL)S? (?:SUR|A|AU|PAR)"
+            r" (?:CE|MON) (?:NUMERO|PORTABLE|TELEPHONE|TEL)\b",
+        ),
+        (
+            "do-not-text",
+            r"\bNE (?:M|ME|NOUS) (?:RE)?ECRIVEZ (?:PLUS|JAMAIS)\b|\bN (?:EN|Y) ENVOYEZ PLUS\b"
+            r"|\bVOUL\w* PLUS RIEN RECEVOIR\b"
+            rf"|^(?=.*\bNE (?:VEUX|VEUT|VOULONS)\b).*\bNI (?:VOS|VOTRE|LES|CES|DE) (?:{_MESSAGES})\b"
+            rf"|\b(?:CESSEZ|ARRETEZ) AVEC (?:CETTE|CES|VOS|VOTRE) (?:\w+ ){{0,3}}(?:HISTOIRES?|OFFRES?"
+            rf"|{_MESSAGES}"
+            r"|PROPOSITIONS?|DEMARCHAGE)\b",
+        ),
+        (
+            "remove-me",
+            rf"^(?=.*{_FR_THEIR_LINE}).*\b{_FR_OFF} (?:LE|LA)\b",
+        ),
+        ("remove-number", rf"\b{_FR_OFF} (?:SON|LEUR) (?:NUMERO|TELEPHONE|PORTABLE)\b"),
+        (
+            "no-advertising",
+            r"\b(?:REFUSONS|REFUSE|N ACCEPTONS PAS|N ACCEPTE PAS) (?:LA |LES |DE )?(?:PUBLICITE|PUB"
+            r"|PROSPECTION"
+            rf"|DEMARCHAGE)\b|\bPAS DE (?:PUBS?|PUBLICITE|PROSPECTION|DEMARCHAGE){_FR_POLITE_END}"
+            rf"|\bPAS DE (?:{_MESSAGES}) ICI\b"
+            r"|\bGARDEZ (?:VOS|VOTRE) (?:CODES? |BONS? )?(?:PROMOS?|OFFRES|PUBS?|COUPONS)\b",
+        ),
+        (
+            "no-need",
+            rf"\bINUTILE (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME |NOUS )?{_FR_STEMS}{_FR_QUALIFIER}",
+        ),
+        ("no-need", rf"{_SO_TOO}(?:LES |VOS )?(?:{_MESSAGES}) AUSSI\b"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -1798,7 +1962,8 @@ _OWN_MISTAKE = re.compile(
     r"|(?:MANDE|ENVIE|ESCRIBI)(?: \w+){0,4} AL? (?:NUMERO|CELULAR) EQUIVOCADO"
     r"|J AI (?:ENVOYE|ECRIT|TEXTE|APPELE)(?: \w+){0,4} AU (?:MAUVAIS|FAUX) NUMERO"
     r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME"
-    r"|(?<!NO )ES EL DE (?:MI|MIS) \w+|(?<!PAS )(?<!PLUS )C EST CELUI (?:DE|D) (?:MON|MA|MES) \w+)\b"
+    r"|(?<!NO )ES EL DE (?:MI|MIS) \w+|(?<!PAS )(?<!PLUS )C EST CELUI (?:DE|D) (?:MON|MA|MES) \w+"
+    r"|J AI (?:ENVOYE|FAIT)(?: \w+){0,4} A LA MAUVAISE PERSONNE)\b"
 )
 _SOMEONE_ELSES_MISTAKE = re.compile(
     r"\b(?:SOMEONE|SOMEBODY|SOME (?:GUY|GIRL|LADY|DUDE)|ALGUIEN|UN TIPO|UNA SENORA|QUELQU UN|QUELQUUN|UN MEC"
