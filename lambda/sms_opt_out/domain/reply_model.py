@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,16 +33,21 @@ MAX_WORDS = 40
 """Longer replies are left to the rules: the labelled revocations have at most 31 words, and a long
 message costs the model most of the 1 ms budget."""
 CHARACTER_NGRAMS = (3, 4, 5)
+_REPEATS = re.compile(r"(.)\1+")
+WEIGHT_STEP = 0.02
+"""Each shipped weight is a whole number of this step (``encoded``)."""
 
 
 def features(words: Sequence[str]) -> frozenset[str]:
-    """The n-grams of ``words`` (folded words): ``w:`` words, ``b:`` word pairs, ``c:`` characters
-    of the words joined by spaces, with a space at each end."""
+    """The n-grams of ``words`` (folded words): ``w:`` words, ``b:`` word pairs, and ``c:`` characters
+    of the words run together (a space at each end only), as written and with each run of a letter
+    written once, so "stop texting", "stoptexting" and "stooop textinggg" share most of them."""
     found = {"w:" + w for w in words}
     found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
-    line = f" {' '.join(words)} "
-    for n in CHARACTER_NGRAMS:
-        found.update("c:" + line[i : i + n] for i in range(len(line) - n + 1))
+    once = "".join(_REPEATS.sub(r"\1", w) for w in words)
+    for line in {f" {''.join(words)} ", f" {once} "}:
+        for n in CHARACTER_NGRAMS:
+            found.update("c:" + line[i : i + n] for i in range(len(line) - n + 1))
     return frozenset(found)
 
 
@@ -82,8 +88,37 @@ class ReplyModel:
         return Opinion(probability, tuple(readable(f) for f in words_first))
 
 
+def encoded(model: ReplyModel) -> dict[str, object]:
+    """``model`` as ``reply_model.json`` holds it, small zipped: each weight a whole number of
+    ``WEIGHT_STEP``, and per kind of feature (``w``, ``b``, ``c``), the features of each number joined
+    by ``|`` (a folded word has none): ``{"bias": -1.5, "step": 0.02, "weights": {"w": {"-59":
+    "LOL|..."}, ...}}``."""
+    kinds: dict[str, dict[int, list[str]]] = {}
+    for feature, weight in sorted(model.weights.items()):
+        kind, _, text = feature.partition(":")
+        kinds.setdefault(kind, {}).setdefault(round(weight / WEIGHT_STEP), []).append(text)
+    weights = {
+        kind: {str(steps): "|".join(found) for steps, found in sorted(groups.items())}
+        for kind, groups in sorted(kinds.items())
+    }
+    return {"bias": model.bias, "step": WEIGHT_STEP, "weights": weights}
+
+
+def decoded(data: Mapping[str, object]) -> ReplyModel:
+    """The model of ``encoded``'s form."""
+    step, kinds = data.get("step"), data.get("weights")
+    if not isinstance(step, float) or not isinstance(kinds, dict):
+        raise ValueError(f"reply model: 'step' ({step!r}) or 'weights' is not of encoded()'s form")
+    weights = {
+        f"{kind}:{text}": int(steps) * step
+        for kind, groups in kinds.items()
+        for steps, found in groups.items()
+        for text in found.split("|")
+    }
+    return ReplyModel(float(str(data["bias"])), weights)
+
+
 @lru_cache(maxsize=1)
 def load() -> ReplyModel:
     """The shipped model (read once, on first use)."""
-    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return ReplyModel(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()})
+    return decoded(json.loads(WEIGHTS.read_text(encoding="utf-8")))
