@@ -1,11 +1,14 @@
 """A second opinion on the replies the rules read as nothing: a logistic regression over the word
-unigrams and bigrams and the character 3- to 5-grams of the folded reply (``text_normalisation``),
-trained by ``tools/train_reply_model.py`` on the corpora's tuning parts and shipped as
-``reply_model.json`` (the strongest weights only). Inference is pure Python; each opinion names the
-n-grams that weighed most toward a revocation, so a decision it makes can be explained.
+unigrams and bigrams and the character 3- to 5-grams of the folded reply's words run together, as
+written and with each run of a repeated letter written once (``features``: so "stoptexting",
+"stop texting" and "stooop texting" read alike), trained by ``benchmarks/train_reply_model.py`` on
+the corpora's tuning parts and shipped as ``reply_model.json`` (the strongest weights only, in whole
+steps, ``encoded``). Inference is pure Python; each opinion names the n-grams that weighed most
+toward a revocation, so a decision it makes can be explained.
 
 How the opinion combines with the rules is ``keywords.KeywordRules``': it is asked only when the rules
-find no keyword, phrase or revocation word, and never overrides a decision of theirs.
+find no keyword, phrase or revocation word, and never overrides a decision of theirs. The thresholds
+are chosen leave-one-part-out (``python -m benchmarks.train_reply_model --calibrate``).
 """
 
 from __future__ import annotations
@@ -20,12 +23,16 @@ from functools import lru_cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("reply_model.json")
-STRICT_THRESHOLD = 0.9
-"""Under STRICT, a reply the model reads as a revocation with at least this probability opts out."""
-CONTEXTUAL_THRESHOLD = 0.99
-"""Under CONTEXTUAL, the probability at which the model's reading opts out; from ``REVIEW_THRESHOLD``
-up to it the reply is AMBIGUOUS (kept for review and clarified)."""
-REVIEW_THRESHOLD = 0.9
+STRICT_THRESHOLD = 0.895
+"""Under STRICT, a reply the model reads as a revocation with at least this probability opts out: the
+lowest at which, leave-one-part-out, at least 97% of what the model takes revokes (``--calibrate``)."""
+CONTEXTUAL_THRESHOLD = 0.993
+"""Under CONTEXTUAL, the probability at which the model's reading opts out: the lowest at which,
+leave-one-part-out, it also takes at most 0.3% of the conversational messages where the rules ask it
+(``--calibrate``); from ``REVIEW_THRESHOLD`` up to it the reply is AMBIGUOUS (kept for review and
+clarified)."""
+REVIEW_THRESHOLD = STRICT_THRESHOLD
+"""What would opt out under STRICT is at least kept for review under CONTEXTUAL."""
 MIN_WORDS = 2
 """A single word is the keywords' and their misspellings' (``intents.canonical_word``): the model's
 character n-grams would read "stopped" or "Stopwatch" as STOP."""
@@ -34,7 +41,7 @@ MAX_WORDS = 40
 message costs the model most of the 1 ms budget."""
 CHARACTER_NGRAMS = (3, 4, 5)
 _REPEATS = re.compile(r"(.)\1+")
-WEIGHT_STEP = 0.02
+WEIGHT_STEP = 0.04
 """Each shipped weight is a whole number of this step (``encoded``)."""
 
 
@@ -91,7 +98,7 @@ class ReplyModel:
 def encoded(model: ReplyModel) -> dict[str, object]:
     """``model`` as ``reply_model.json`` holds it, small zipped: each weight a whole number of
     ``WEIGHT_STEP``, and per kind of feature (``w``, ``b``, ``c``), the features of each number joined
-    by ``|`` (a folded word has none): ``{"bias": -1.5, "step": 0.02, "weights": {"w": {"-59":
+    by ``|`` (a folded word has none): ``{"bias": -1.5, "step": 0.04, "weights": {"w": {"-59":
     "LOL|..."}, ...}}``."""
     kinds: dict[str, dict[int, list[str]]] = {}
     for feature, weight in sorted(model.weights.items()):
