@@ -96,3 +96,31 @@ def test_a_model_decision_is_answered_in_the_replys_language() -> None:
 
     assert (found.rule, found.language) == ("model.opt-out", "es")
     assert explain(MISSED_BY_THE_RULES).language == "en"
+
+
+def test_run_together_and_repeated_letters_read_as_the_spaced_words() -> None:
+    letters = {f for f in reply_model.features(("PLEASE", "STOP", "TEXTING", "ME")) if f.startswith("c:")}
+
+    assert letters == {f for f in reply_model.features(("PLEASE", "STOPTEXTING", "ME")) if f.startswith("c:")}
+    assert letters <= reply_model.features(("PLEASEE", "STOOOP", "TEXTINGGG", "ME"))
+    for text in ("please stoptexting me", "pleasee stooop textinggg me"):
+        opinion = reply_model.load().opinion(text_normalisation.words(text))
+        assert opinion.probability >= reply_model.STRICT_THRESHOLD and opinion.evidence
+
+
+def test_the_weights_file_round_trips_and_a_file_of_another_form_is_refused() -> None:
+    model = reply_model.load()
+
+    assert reply_model.decoded(reply_model.encoded(model)) == model
+    with pytest.raises(ValueError, match="'step'"):
+        reply_model.decoded({"bias": 0.0, "weights": {"w:STOP": 1.0}})
+
+
+def test_the_thresholds_are_the_lowest_that_meet_the_targets_on_held_out_parts() -> None:
+    held_out = train_reply_model.HeldOut
+    found = [held_out(0.9, 0.9, "revocation")] * 40 + [held_out(0.82, 0.0, "reply")]
+    found += [held_out(0.95, 0.95, "conversation")] + [held_out(0.0, 0.0, "conversation")] * 99
+
+    # STRICT: from 0.825, 40 of 41 taken revoke (97.6%); CONTEXTUAL: 1 of 100 conversations taken
+    # where the rules ask the model is over 0.3% until above 0.95.
+    assert train_reply_model.calibrated(found) == (0.825, 0.955)

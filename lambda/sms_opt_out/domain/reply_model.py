@@ -1,11 +1,14 @@
 """A second opinion on the replies the rules read as nothing: a logistic regression over the word
-unigrams and bigrams and the character 3- to 5-grams of the folded reply (``text_normalisation``),
-trained by ``tools/train_reply_model.py`` on the corpora's tuning parts and shipped as
-``reply_model.json`` (the strongest weights only). Inference is pure Python; each opinion names the
-n-grams that weighed most toward a revocation, so a decision it makes can be explained.
+unigrams and bigrams and the character 3- to 5-grams of the folded reply's words run together, as
+written and with each run of a repeated letter written once (``features``: so "stoptexting",
+"stop texting" and "stooop texting" read alike), trained by ``benchmarks/train_reply_model.py`` on
+the corpora's tuning parts and shipped as ``reply_model.json`` (the strongest weights only, in whole
+steps, ``encoded``). Inference is pure Python; each opinion names the n-grams that weighed most
+toward a revocation, so a decision it makes can be explained.
 
 How the opinion combines with the rules is ``keywords.KeywordRules``': it is asked only when the rules
-find no keyword, phrase or revocation word, and never overrides a decision of theirs.
+find no keyword, phrase or revocation word, and never overrides a decision of theirs. The thresholds
+are chosen leave-one-part-out (``python -m benchmarks.train_reply_model --calibrate``).
 """
 
 from __future__ import annotations
@@ -13,18 +16,23 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("reply_model.json")
-STRICT_THRESHOLD = 0.9
-"""Under STRICT, a reply the model reads as a revocation with at least this probability opts out."""
-CONTEXTUAL_THRESHOLD = 0.99
-"""Under CONTEXTUAL, the probability at which the model's reading opts out; from ``REVIEW_THRESHOLD``
-up to it the reply is AMBIGUOUS (kept for review and clarified)."""
-REVIEW_THRESHOLD = 0.9
+STRICT_THRESHOLD = 0.86
+"""Under STRICT, a reply the model reads as a revocation with at least this probability opts out: the
+lowest at which, leave-one-part-out, at least 97% of what the model takes revokes (``--calibrate``)."""
+CONTEXTUAL_THRESHOLD = 0.992
+"""Under CONTEXTUAL, the probability at which the model's reading opts out: the lowest at which,
+leave-one-part-out, it also takes at most 0.3% of the conversational messages where the rules ask it
+(``--calibrate``); from ``REVIEW_THRESHOLD`` up to it the reply is AMBIGUOUS (kept for review and
+clarified)."""
+REVIEW_THRESHOLD = STRICT_THRESHOLD
+"""What would opt out under STRICT is at least kept for review under CONTEXTUAL."""
 MIN_WORDS = 2
 """A single word is the keywords' and their misspellings' (``intents.canonical_word``): the model's
 character n-grams would read "stopped" or "Stopwatch" as STOP."""
@@ -32,16 +40,21 @@ MAX_WORDS = 40
 """Longer replies are left to the rules: the labelled revocations have at most 31 words, and a long
 message costs the model most of the 1 ms budget."""
 CHARACTER_NGRAMS = (3, 4, 5)
+_REPEATS = re.compile(r"(.)\1+")
+WEIGHT_STEP = 0.04
+"""Each shipped weight is a whole number of this step (``encoded``)."""
 
 
 def features(words: Sequence[str]) -> frozenset[str]:
-    """The n-grams of ``words`` (folded words): ``w:`` words, ``b:`` word pairs, ``c:`` characters
-    of the words joined by spaces, with a space at each end."""
+    """The n-grams of ``words`` (folded words): ``w:`` words, ``b:`` word pairs, and ``c:`` characters
+    of the words run together (a space at each end only), as written and with each run of a letter
+    written once, so "stop texting", "stoptexting" and "stooop textinggg" share most of them."""
     found = {"w:" + w for w in words}
     found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
-    line = f" {' '.join(words)} "
-    for n in CHARACTER_NGRAMS:
-        found.update("c:" + line[i : i + n] for i in range(len(line) - n + 1))
+    once = "".join(_REPEATS.sub(r"\1", w) for w in words)
+    for line in {f" {''.join(words)} ", f" {once} "}:
+        for n in CHARACTER_NGRAMS:
+            found.update("c:" + line[i : i + n] for i in range(len(line) - n + 1))
     return frozenset(found)
 
 
@@ -82,8 +95,37 @@ class ReplyModel:
         return Opinion(probability, tuple(readable(f) for f in words_first))
 
 
+def encoded(model: ReplyModel) -> dict[str, object]:
+    """``model`` as ``reply_model.json`` holds it, small zipped: each weight a whole number of
+    ``WEIGHT_STEP``, and per kind of feature (``w``, ``b``, ``c``), the features of each number joined
+    by ``|`` (a folded word has none): ``{"bias": -1.5, "step": 0.04, "weights": {"w": {"-59":
+    "LOL|..."}, ...}}``."""
+    kinds: dict[str, dict[int, list[str]]] = {}
+    for feature, weight in sorted(model.weights.items()):
+        kind, _, text = feature.partition(":")
+        kinds.setdefault(kind, {}).setdefault(round(weight / WEIGHT_STEP), []).append(text)
+    weights = {
+        kind: {str(steps): "|".join(found) for steps, found in sorted(groups.items())}
+        for kind, groups in sorted(kinds.items())
+    }
+    return {"bias": model.bias, "step": WEIGHT_STEP, "weights": weights}
+
+
+def decoded(data: Mapping[str, object]) -> ReplyModel:
+    """The model of ``encoded``'s form."""
+    step, kinds = data.get("step"), data.get("weights")
+    if not isinstance(step, float) or not isinstance(kinds, dict):
+        raise ValueError(f"reply model: 'step' ({step!r}) or 'weights' is not of encoded()'s form")
+    weights = {
+        f"{kind}:{text}": int(steps) * step
+        for kind, groups in kinds.items()
+        for steps, found in groups.items()
+        for text in found.split("|")
+    }
+    return ReplyModel(float(str(data["bias"])), weights)
+
+
 @lru_cache(maxsize=1)
 def load() -> ReplyModel:
     """The shipped model (read once, on first use)."""
-    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return ReplyModel(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()})
+    return decoded(json.loads(WEIGHTS.read_text(encoding="utf-8")))
