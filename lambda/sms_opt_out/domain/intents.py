@@ -154,6 +154,8 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         return _squeezed(keywords)[squeezed]
     if len(word) >= _SQUEEZED_LENGTH and _sounds(word) in _sounded(keywords):
         return _sounded(keywords)[_sounds(word)]
+    if len(word) >= _SQUEEZED_LENGTH - 1 and word in _vowel_dropped(keywords):
+        return _vowel_dropped(keywords)[word]
     for stem, keyword in _STEMS:
         if word.startswith(stem) or squeezed.startswith(_REPEATS.sub(r"\1", stem)):
             return keyword
@@ -202,6 +204,19 @@ def _sounds(word: str) -> str:
 def _sounded(keywords: frozenset[str]) -> dict[str, str]:
     """Each keyword of at least ``_SQUEEZED_LENGTH`` letters by how it sounds (``_sounds``)."""
     return {_sounds(k): k for k in sorted(keywords) if len(k) >= _SQUEEZED_LENGTH and k.isalpha()}
+
+
+@lru_cache(maxsize=16)
+def _vowel_dropped(keywords: frozenset[str]) -> dict[str, str]:
+    """Keywords of ``_SQUEEZED_LENGTH`` letters or more with one inner vowel left out, as texting drops it
+    (``ARRTE``, ``PRAR``, ``CANCELR``)."""
+    return {
+        k[:i] + k[i + 1 :]: k
+        for k in sorted(keywords)
+        if len(k) >= _SQUEEZED_LENGTH and k.isalpha()
+        for i in range(1, len(k))
+        if k[i] in "AEIOU"
+    }
 
 
 def _within(a: str, b: str, limit: int) -> bool:
@@ -370,6 +385,8 @@ _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
     r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES)\b)\w+)"
 )
+_ES_NOT_OF_KIN = r"(?! (?:DE|DEL) (?:MI|MIS|TU|TUS)\b)"
+"""Not the messages of one's own people ("mensajes de mi hermana"); "de la farmacia" is the sender."""
 _FR_NOT_OF_ELSE = (
     r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
     r"|PROMOTIONS?|ALERTES|NOTIFICATIONS|VOUS|VOTRE|VOS|CE|CES|CETTE)\b)\w+)"
@@ -1506,6 +1523,25 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|(?:SEGUIR )?(?:{_ES_VERBS}))",
         ),
         ("no-need", rf"{_SO_TOO}(?:LOS |LAS |SUS )?(?:{_MESSAGES}) TAMBIEN\b"),
+        (
+            "stop-messages",
+            r"^(?:PARAR|CANCELAR|DETENER|SUSPENDER|PAREN|CANCELEN|DETENGAN|SUSPENDAN) "
+            rf"(?:LOS |LAS |SUS |ESTOS )?(?:{_MESSAGES})\b{_ES_NOT_OF_KIN}",
+        ),
+        (
+            "remove-me",
+            rf"\b(?:ME|NOS) (?:PUEDEN |PUEDE |PODRIAN |PODRIA )?(?:{_ES_OFF}|QUITAR|SACAR|ELIMINAR"
+            r"|BORRAR) DE "
+            rf"(?:(?:LOS |LAS |SUS |ESTOS |ESTAS )?(?:{_MESSAGES})\b{_ES_NOT_OF_KIN}"
+            rf"|(?:LA |SU |ESTA )?LISTA\b{_ES_NOT_OF_ELSE})"
+            r"|\bCOMO (?:ME |NOS |SE )?(?:SALGO|SALIMOS|SALE|DOY DE BAJA|DA DE BAJA)(?: UNO)? DE "
+            rf"(?:ESTA|SU|LA|ESTOS|SUS|LOS) (?:LISTA|{_MESSAGES})\b{_ES_NOT_OF_ELSE}"
+            r"|\bPONGANME FUERA DE (?:LA|SU|ESTA) LISTA\b",
+        ),
+        (
+            "do-not-send",
+            r"\bNO (?:LE|LES|ME|NOS) (?:MANDEN|ENVIEN|ESCRIBAN|TEXTEEN|LLAMEN|CONTACTEN) (?:NADA|MAS)\b",
+        ),
     ),
     FRENCH: (
         (
@@ -1918,6 +1954,26 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bINUTILE (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME |NOUS )?{_FR_STEMS}{_FR_QUALIFIER}",
         ),
         ("no-need", rf"{_SO_TOO}(?:LES |VOS )?(?:{_MESSAGES}) AUSSI\b"),
+        (
+            "do-not-send",
+            r"\b(?:ARRETEZ|CESSEZ|STOPPEZ) (?:DE|D) (?:M|ME|NOUS) EN (?:ENVOYER|ECRIRE)\b"
+            r"|\bNE (?:LUI|LEUR|M|ME|NOUS) (?:EN )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ) (?:RIEN|PLUS)\b",
+        ),
+        (
+            "remove-me",
+            r"\b(?:METTEZ|METS|SORTEZ) (?:MOI|NOUS) (?:HORS|EN DEHORS) (?:DE )?"
+            rf"(?:LA|VOTRE|VOS|CETTE|LES|CES) (?:LISTES?|{_MESSAGES})\b{_FR_NOT_OF_ELSE}",
+        ),
+        (
+            "how-to-stop",
+            r"^COMMENT (?:ON |JE |J )?(?:ARRETE|STOPPE|DESACTIVE|BLOQUE) "
+            rf"(?:CES |LES |VOS )?(?:{_MESSAGES})\b",
+        ),
+        (
+            "how-to-stop",
+            r"^(?=.*\b(?:RECOI[ST]|RECEVONS|RECOIVENT)\b).*\bCOMMENT (?:ON |JE |J )?(?:ARRETE|STOPPE|BLOQUE)"
+            r" (?:TOUT )?CA\b",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2415,6 +2471,14 @@ _SPOILING = re.compile(
 """A story's end kept: like ``HOLD_ON``."""
 
 
+_STIRRED = re.compile(
+    r"\b(?:(?:MAKING|MAKE|MADE) ME (?:HUNGRY|CRY|LAUGH|BLUSH|JEALOUS)|ME (?:DONNES|DONNEZ) (?:FAIM|ENVIE)"
+    r"|ME (?:FAIS|FAITES) (?:RIRE|PLEURER|ROUGIR)|ME (?:DAS|DAN|ESTAS DANDO) (?:HAMBRE|ENVIDIA|ANTOJO)"
+    r"|ME (?:HACES|HICISTE) (?:REIR|LLORAR))\b"
+)
+"""Someone moved by another's words or photos ("stop, you're making me hungry"): like ``HOLD_ON``."""
+
+
 def names_messages(clauses: Clauses) -> bool:
     """Whether ``clauses`` name the messages (a noun or a verb of them: "texts", "texting")."""
     return any(w in MESSAGE_WORDS or w in MESSAGE_VERBS for c in clauses for w in c)
@@ -2425,7 +2489,12 @@ def hold_on(clauses: Clauses) -> str | None:
     if names_messages(clauses):
         return None
     text = " ".join(w for c in clauses for w in c)
-    found = HOLD_ON.search(text) or _BETWEEN_PEOPLE.search(text) or _SPOILING.search(text)
+    found = (
+        HOLD_ON.search(text)
+        or _BETWEEN_PEOPLE.search(text)
+        or _SPOILING.search(text)
+        or _STIRRED.search(text)
+    )
     return found.group() if found else None
 
 
