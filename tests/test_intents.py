@@ -1250,3 +1250,73 @@ def test_indirect_revocations_keep_to_the_messages(text: str) -> None:
     sent to the wrong person: no revocation under either policy."""
     for policy in POLICIES:
         assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+REVOCATIONS_OF_THE_SIXTEENTH_PART_IN_OTHER_WORDS = [
+    ("arrte", "keyword"),
+    ("Arrtez svp", "keyword"),
+    ("cncelar porfa", "keyword"),
+    ("prar ya", "keyword"),
+    ("Cancelar las alertas de la clínica", "es.stop-messages"),
+    ("Suspender mensajes de la óptica gracias", "es.stop-messages"),
+    ("¿Nos pueden quitar de las promociones de la tienda?", "es.remove-me"),
+    ("me podrían sacar de los avisos del banco", "es.remove-me"),
+    ("cómo se sale uno de sus alertas", "es.remove-me"),
+    ("Ya no me sirve, no le manden nada a este número", "es.do-not-send"),
+    ("Cessez de m'en envoyer", "fr.do-not-send"),
+    ("Arrêtez de nous en écrire svp", "fr.do-not-send"),
+    ("Mon fils a 9 ans, ne lui envoyez rien svp", "fr.do-not-send"),
+    ("Mettez-nous en dehors de vos envois", "fr.remove-me"),
+    ("Sortez-moi hors de cette liste svp", "fr.remove-me"),
+    ("Comment on bloque vos textos?", "fr.how-to-stop"),
+    ("Je reçois ça chaque matin. Comment je bloque ça?", "fr.how-to-stop"),
+]
+"""Revocations found missing by ``heldout-16``, each in wordings of its own: a keyword with one vowel
+left out as texting drops it, a terse infinitive "stop the messages of <the sender>", taken off the
+reminders or a list with the pronoun before the verb, asking how one leaves the list or stops what
+one receives, "don't send her anything", "stop sending me any"."""
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(("text", "rule"), REVOCATIONS_OF_THE_SIXTEENTH_PART_IN_OTHER_WORDS)
+def test_revocations_of_the_sixteenth_part_revoke_in_other_wordings(
+    policy: RevocationPolicy, text: str, rule: str
+) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parar mensajes de mi hermana es imposible",
+        "¿Cancelar los mensajes de tu mamá? no",
+        "Comment on arrête ça, le robinet fuit partout",
+        "Comment on arrête le lave-vaisselle?",
+        "me pueden sacar de la lista de invitados",
+        "¿cómo se sale de la autopista?",
+        "mettez-moi hors de la liste du covoiturage",
+        "Ne lui envoie rien, c'est une surprise",
+        "parar en la tienda",
+        "Arrêter de fumer",
+    ],
+)
+def test_sixteenth_part_families_keep_to_the_messages(text: str) -> None:
+    """One's own people's messages, a leaking tap, a guest list, a motorway, a surprise, a shop on the
+    way: no revocation under either policy."""
+    for policy in POLICIES:
+        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop, you're making me jealous with that beach pic",
+        "Stop! You made me cry with that video",
+        "Arrête, tu me donnes envie avec ce gâteau",
+        "Alto, me estás dando hambre",
+    ],
+)
+def test_contextual_holds_a_lone_stop_of_someone_moved(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
