@@ -1300,11 +1300,14 @@ def test_revocations_of_the_sixteenth_part_revoke_in_other_wordings(
         "Ne lui envoie rien, c'est une surprise",
         "parar en la tienda",
         "Arrêter de fumer",
+        "Ne lui écrivez plus après 21h",
+        "Cessez de m'en envoyer après 20h",
+        "no le manden nada hasta el lunes",
     ],
 )
 def test_sixteenth_part_families_keep_to_the_messages(text: str) -> None:
     """One's own people's messages, a leaking tap, a guest list, a motorway, a surprise, a shop on the
-    way: no revocation under either policy."""
+    way, a limit in time: no revocation under either policy."""
     for policy in POLICIES:
         assert explain(text, policy).intent is not Intent.OPT_OUT, policy
 

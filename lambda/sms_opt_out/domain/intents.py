@@ -1540,7 +1540,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            r"\bNO (?:LE|LES|ME|NOS) (?:MANDEN|ENVIEN|ESCRIBAN|TEXTEEN|LLAMEN|CONTACTEN) (?:NADA|MAS)\b",
+            r"\bNO (?:LE|LES|ME|NOS) (?:MANDEN|ENVIEN|ESCRIBAN|TEXTEEN|LLAMEN|CONTACTEN) (?:NADA|MAS)\b"
+            + _ES_QUALIFIER,
         ),
     ),
     FRENCH: (
@@ -1956,8 +1957,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("no-need", rf"{_SO_TOO}(?:LES |VOS )?(?:{_MESSAGES}) AUSSI\b"),
         (
             "do-not-send",
-            r"\b(?:ARRETEZ|CESSEZ|STOPPEZ) (?:DE|D) (?:M|ME|NOUS) EN (?:ENVOYER|ECRIRE)\b"
-            r"|\bNE (?:LUI|LEUR|M|ME|NOUS) (?:EN )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ) (?:RIEN|PLUS)\b",
+            r"(?:\b(?:ARRETEZ|CESSEZ|STOPPEZ) (?:DE|D) (?:M|ME|NOUS) EN (?:ENVOYER|ECRIRE)"
+            r"|\bNE (?:LUI|LEUR|M|ME|NOUS) (?:EN )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ) (?:RIEN|PLUS))\b"
+            + _FR_QUALIFIER,
         ),
         (
             "remove-me",
