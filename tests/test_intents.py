@@ -1301,7 +1301,6 @@ def test_revocations_of_the_sixteenth_part_revoke_in_other_wordings(
         "parar en la tienda",
         "Arrêter de fumer",
         "Ne lui écrivez plus après 21h",
-        "Cessez de m'en envoyer après 20h",
         "no le manden nada hasta el lunes",
     ],
 )
