@@ -1322,3 +1322,15 @@ def test_sixteenth_part_families_keep_to_the_messages(text: str) -> None:
 )
 def test_contextual_holds_a_lone_stop_of_someone_moved(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["unsubscribe me from your sister's email list lol", "Opt me out of your dad's fantasy league"],
+)
+def test_contextual_reads_your_relatives_list_as_someone_elses(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.AMBIGUOUS
+
+
+def test_contextual_still_reads_your_texts_as_the_senders() -> None:
+    assert explain("unsubscribe me from your texts", RevocationPolicy.CONTEXTUAL).intent is Intent.OPT_OUT
