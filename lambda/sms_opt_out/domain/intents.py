@@ -361,14 +361,14 @@ _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|ME
 """List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
 ("take me off the school text list": the sender's)."""
 _NOT_FROM_ELSEWHERE = (
-    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|DATABASE|SYSTEM"
+    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|CAMPAIGNS|DATABASE|SYSTEM"
     rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ )?{_OTHER_LIST_NAMES}\b))"
 )
 """Not removed from something other than a list or the messages ("remove me from the carpool chat",
 "from the family list"; "from the service reminders" is the messages)."""
 _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
-    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES)\b)\w+)"
+    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES|CAMPANA)\b)\w+)"
 )
 _FR_NOT_OF_ELSE = (
     r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
@@ -976,6 +976,30 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\b(?:STOP|QUIT|DONT|DO NOT) (?:TEXTING|MESSAGING|CALLING|CONTACTING) MY {_KIN}S (?:PHONE"
             rf"|NUMBER|CELL)\b",
         ),
+        (
+            "said-no",
+            r"^(?=.*\b(?:SAID|TOLD (?:YOU|U|YALL)) NO\b).*\bWHY (?:ARE|R|DO|DID) (?:YOU|U|YALL) (?:STILL|KEEP) "
+            r"(?:TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|BOTHERING|WRITING)\b",
+        ),
+        (
+            "formal-request",
+            rf"\bIF (?:YOU|U) (?:WOULD|COULD)(?: KINDLY)? (?:NO LONGER|NOT|STOP|CEASE) (?:{_EN_VERBS})\w* (?:ME|US)\b",
+        ),
+        ("no-need", rf"\bNO (?:REASON|NEED) (?:TO|FOR (?:YOU|U) TO) (?:KEEP |CONTINUE )?(?:{_EN_VERBS})\w* (?:ME|US)\b"),
+        ("object", rf"\bOBJECT TO (?:\w+ ){{0,3}}(?:{_MESSAGES})\b"),
+        ("no-more-messages", rf"\bNOMORE (?:{_MESSAGES})\b"),
+        (
+            "do-not-use-number",
+            rf"\b(?:DO NOT|DONT|NEVER) (?:{_EN_VERBS}) (?:ME|US) (?:ON|AT|THROUGH|VIA) (?:THIS|MY) "
+            rf"(?:{_NUMBER}|PHONE|CELL|LINE)\b",
+        ),
+        ("done-getting", rf"\b(?:IM|I AM|WERE|WE ARE) (?:SO )?DONE (?:GETTING|RECEIVING) (?:THESE|THEM|YOUR|UR|ALL)\b"),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:EMAIL|MAIL|WRITE) (?:ME|US)\b).*\b(?:NOT|INSTEAD OF|RATHER THAN) (?:BY )?(?:TEXTS?|TEXTING|SMS)\b",
+        ),
+        ("their-line", rf"^(?=.*\b(?:DIED|PASSED AWAY|PUT DOWN)\b).*\bNO MORE (?:{_MESSAGES})\b"),
+        ("repeat-keyword", r"^(?=.).*\b(?:AGAIN|ONCE AGAIN|I REPEAT|ONE MORE TIME) (?:STOP|UNSUBSCRIBE|CANCEL|QUIT|END)$"),
     ),
     SPANISH: (
         (
@@ -1506,6 +1530,32 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|(?:SEGUIR )?(?:{_ES_VERBS}))",
         ),
         ("no-need", rf"{_SO_TOO}(?:LOS |LAS |SUS )?(?:{_MESSAGES}) TAMBIEN\b"),
+        (
+            "said-no",
+            r"^(?=.*\b(?:DIJE|DIJIMOS) (?:\w+ ){0,6}?QUE NO\b).*\bPOR QUE (?:ME |NOS )?SIGUEN\b",
+        ),
+        (
+            "you-can-stop",
+            rf"^(?:YA )?PUEDEN (?:PARAR(?:LE)?{_ES_POLITE_END}|DEJAR (?:DE (?:{_ES_VERBS})|(?:LOS|LAS|SUS) "
+            rf"(?:{_MESSAGES}))\b)",
+        ),
+        ("no-need", rf"\bNO (?:TIENEN|TIENE|HAY) (?:POR QUE|RAZON PARA|MOTIVO PARA) (?:SEGUIR )?(?:ME |NOS )?{_ES_STEMS}"),
+        ("object", rf"\bME OPONGO A (?:\w+ ){{0,4}}(?:{_MESSAGES})\b"),
+        ("spam", rf"^(?:ESTO )?ES (?:PURO )?SPAM{_ES_POLITE_END}"),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:MANDENME|ENVIENME|ESCRIBANME|CONTACTENME|LLAMENME)\b.*\b(?:CORREO|EMAIL|MAIL|CARTAS?)\b)"
+            r".*\bNO (?:POR )?(?:MENSAJES?|SMS|TEXTOS?)\b",
+        ),
+        ("their-line", rf"^(?=.*\b(?:MURIO|FALLECIO)\b).*\b(?:NO MAS|YA NO) (?:\w+ )?(?:{_MESSAGES})\b"),
+        ("repeat-keyword", r"^(?=.).*\b(?:OTRA VEZ|DE NUEVO|REPITO|UNA VEZ MAS) (?:BAJA|ALTO|CANCELAR|STOP)$"),
+        ("their-line", rf"^(?=.*\b(?:NUMERO|CELULAR|TELEFONO) (?:ES )?NUEVO\b).*\bNO LE (?:{_ES_STEMS})\b"),
+        (
+            "block-or-report",
+            r"\b(?:LOS|LAS|LES) (?:REPORTO|DENUNCIO|VOY A (?:REPORTAR|DENUNCIAR)) (?:A|ANTE|CON) (?:LA )?"
+            r"(?:PROFECO|REPEP|CONDUSEF|FCC|IFT|AUTORIDADES|POLICIA)\b",
+        ),
+        ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
     ),
     FRENCH: (
         (
@@ -1918,6 +1968,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bINUTILE (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME |NOUS )?{_FR_STEMS}{_FR_QUALIFIER}",
         ),
         ("no-need", rf"{_SO_TOO}(?:LES |VOS )?(?:{_MESSAGES}) AUSSI\b"),
+        (
+            "said-no",
+            r"^(?=.*\b(?:DIT NON|DIT QUE NON|N EN VEUX PAS|N EN VEUX PLUS)\b).*\bPOURQUOI (?:VOUS )?(?:CONTINUEZ"
+            rf"|(?:M |ME |NOUS )?{_FR_STEMS} ENCORE)\b",
+        ),
+        ("you-can-stop", rf"^VOUS POUVEZ (?:ARRETER|CESSER)(?: (?:LES|VOS|CES) (?:{_MESSAGES}))?{_FR_POLITE_END}"),
+        ("no-need", rf"\b(?:AUCUNE|PAS DE|PLUS DE) RAISON (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME |NOUS )?{_FR_STEMS}"),
+        ("do-not-want", rf"\b(?:SOUHAITE|SOUHAITERAIS|SOUHAITERIONS|VOUDRAIS|PREFERERAIS) NE PLUS ETRE {_FR_STEMS}"),
+        ("object", rf"\bM OPPOSE (?:A|AU|AUX) (?:\w+ ){{0,4}}(?:{_MESSAGES})\b"),
+        ("never-again", rf"^(?:NON )?PLUS JAMAIS(?: (?:DE|D) (?:{_MESSAGES}))?{_FR_POLITE_END}"),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:ECRIVEZ|ENVOYEZ|CONTACTEZ|APPELEZ)(?: MOI)?\b.*\b(?:COURRIER|COURRIEL|MAIL|EMAIL|LETTRES?"
+            r"|TELEPHONE)\b).*\b(?:PAS|PLUTOT QUE|AU LIEU DES?) (?:PAR )?(?:SMS|TEXTOS?)\b",
+        ),
+        ("their-line", rf"^(?=.*\b(?:EST (?:MORTE?|DECEDEE?)|NOUS A QUITTES?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
+        ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE|JE LE REDIS) (?:STOP|ARRET|DESABONNEMENT|DESINSCRIPTION)$"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
