@@ -368,7 +368,7 @@ _NOT_FROM_ELSEWHERE = (
 "from the family list"; "from the service reminders" is the messages)."""
 _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
-    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES|CAMPANA)\b)\w+)"
+    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES|CAMPANA|UNA VEZ)\b)\w+)"
 )
 _FR_NOT_OF_ELSE = (
     r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
@@ -979,7 +979,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "said-no",
             r"^(?=.*\b(?:SAID|TOLD (?:YOU|U|YALL)) NO\b).*\bWHY (?:ARE|R|DO|DID) (?:YOU|U|YALL) (?:STILL|KEEP) "
-            r"(?:TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|BOTHERING|WRITING)\b",
+            r"(?:TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|BOTHERING|WRITING)\b(?! (?:HIM|HER|THEM|HIS|MY|YOUR|UR)\b)",
         ),
         (
             "formal-request",
@@ -991,14 +991,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-use-number",
             rf"\b(?:DO NOT|DONT|NEVER) (?:{_EN_VERBS}) (?:ME|US) (?:ON|AT|THROUGH|VIA) (?:THIS|MY) "
-            rf"(?:{_NUMBER}|PHONE|CELL|LINE)\b",
+            rf"(?:{_NUMBER}|PHONE|CELL|LINE)\b(?! (?:AFTER|BEFORE|DURING|UNTIL|TILL|AT NIGHT|ON WEEKENDS)\b)",
         ),
-        ("done-getting", rf"\b(?:IM|I AM|WERE|WE ARE) (?:SO )?DONE (?:GETTING|RECEIVING) (?:THESE|THEM|YOUR|UR|ALL)\b"),
+        ("done-getting", rf"\b(?:IM|I AM|WERE|WE ARE) (?:SO )?DONE (?:GETTING|RECEIVING) (?:(?:THESE|THEM)(?: (?:{_MESSAGES}))?{_POLITE_END}|(?:YOUR|UR|ALL) (?:\w+ )?(?:{_MESSAGES})\b)"),
         (
             "another-channel",
             r"^(?=.*\b(?:EMAIL|MAIL|WRITE) (?:ME|US)\b).*\b(?:NOT|INSTEAD OF|RATHER THAN) (?:BY )?(?:TEXTS?|TEXTING|SMS)\b",
         ),
         ("their-line", rf"^(?=.*\b(?:DIED|PASSED AWAY|PUT DOWN)\b).*\bNO MORE (?:{_MESSAGES})\b"),
+        ("never-again", rf"^(?=.)(?:NO )?NEVER AGAIN(?: (?:{_MESSAGES}))?{_POLITE_END}"),
         ("repeat-keyword", r"^(?=.).*\b(?:AGAIN|ONCE AGAIN|I REPEAT|ONE MORE TIME) (?:STOP|UNSUBSCRIBE|CANCEL|QUIT|END)$"),
     ),
     SPANISH: (
@@ -1532,22 +1533,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("no-need", rf"{_SO_TOO}(?:LOS |LAS |SUS )?(?:{_MESSAGES}) TAMBIEN\b"),
         (
             "said-no",
-            r"^(?=.*\b(?:DIJE|DIJIMOS) (?:\w+ ){0,6}?QUE NO\b).*\bPOR QUE (?:ME |NOS )?SIGUEN\b",
+            rf"^(?=.*\b(?:DIJE|DIJIMOS) (?:\w+ ){{0,6}}?QUE NO\b).*\bPOR QUE (?:ME |NOS )?SIGUEN(?: (?:{_ES_STEMS}|LLEGANDO)\b|$)",
         ),
         (
             "you-can-stop",
             rf"^(?:YA )?PUEDEN (?:PARAR(?:LE)?{_ES_POLITE_END}|DEJAR (?:DE (?:{_ES_VERBS})|(?:LOS|LAS|SUS) "
             rf"(?:{_MESSAGES}))\b)",
         ),
-        ("no-need", rf"\bNO (?:TIENEN|TIENE|HAY) (?:POR QUE|RAZON PARA|MOTIVO PARA) (?:SEGUIR )?(?:ME |NOS )?{_ES_STEMS}"),
+        ("no-need", rf"\bNO (?:TIENEN|TIENE|HAY) (?:POR QUE|RAZON PARA|MOTIVO PARA) (?:SEGUIR )?(?:(?:ME|NOS) {_ES_STEMS}|{_ES_STEMS}(?:ME|NOS)\b)"),
         ("object", rf"\bME OPONGO A (?:\w+ ){{0,4}}(?:{_MESSAGES})\b"),
         ("spam", rf"^(?:ESTO )?ES (?:PURO )?SPAM{_ES_POLITE_END}"),
         (
             "another-channel",
             r"^(?=.*\b(?:MANDENME|ENVIENME|ESCRIBANME|CONTACTENME|LLAMENME)\b.*\b(?:CORREO|EMAIL|MAIL|CARTAS?)\b)"
-            r".*\bNO (?:POR )?(?:MENSAJES?|SMS|TEXTOS?)\b",
+            r".*\bNO (?:POR )?(?:MENSAJES?|SMS|TEXTOS?)\b(?! DE VOZ)",
         ),
         ("their-line", rf"^(?=.*\b(?:MURIO|FALLECIO)\b).*\b(?:NO MAS|YA NO) (?:\w+ )?(?:{_MESSAGES})\b"),
+        ("never-again", rf"^(?=.)(?:NO )?NUNCA MAS(?: (?:{_MESSAGES}))?{_ES_POLITE_END}"),
         ("repeat-keyword", r"^(?=.).*\b(?:OTRA VEZ|DE NUEVO|REPITO|UNA VEZ MAS) (?:BAJA|ALTO|CANCELAR|STOP)$"),
         ("their-line", rf"^(?=.*\b(?:NUMERO|CELULAR|TELEFONO) (?:ES )?NUEVO\b).*\bNO LE (?:{_ES_STEMS})\b"),
         (
@@ -1971,13 +1973,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "said-no",
             r"^(?=.*\b(?:DIT NON|DIT QUE NON|N EN VEUX PAS|N EN VEUX PLUS)\b).*\bPOURQUOI (?:VOUS )?(?:CONTINUEZ"
-            rf"|(?:M |ME |NOUS )?{_FR_STEMS} ENCORE)\b",
+            rf"(?: (?:A|DE|D) (?:M |ME |NOUS ){_FR_STEMS})?$|(?:M |ME |NOUS )?{_FR_STEMS} ENCORE)\b",
         ),
         ("you-can-stop", rf"^VOUS POUVEZ (?:ARRETER|CESSER)(?: (?:LES|VOS|CES) (?:{_MESSAGES}))?{_FR_POLITE_END}"),
-        ("no-need", rf"\b(?:AUCUNE|PAS DE|PLUS DE) RAISON (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME |NOUS )?{_FR_STEMS}"),
+        ("no-need", rf"\b(?:AUCUNE|PAS DE|PLUS DE) RAISON (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME |NOUS ){_FR_STEMS}"),
         ("do-not-want", rf"\b(?:SOUHAITE|SOUHAITERAIS|SOUHAITERIONS|VOUDRAIS|PREFERERAIS) NE PLUS ETRE {_FR_STEMS}"),
         ("object", rf"\bM OPPOSE (?:A|AU|AUX) (?:\w+ ){{0,4}}(?:{_MESSAGES})\b"),
-        ("never-again", rf"^(?:NON )?PLUS JAMAIS(?: (?:DE|D) (?:{_MESSAGES}))?{_FR_POLITE_END}"),
+        ("never-again", rf"^(?=.)(?:NON )?PLUS JAMAIS(?: (?:DE|D) (?:{_MESSAGES}))?{_FR_POLITE_END}"),
         (
             "another-channel",
             r"^(?=.*\b(?:ECRIVEZ|ENVOYEZ|CONTACTEZ|APPELEZ)(?: MOI)?\b.*\b(?:COURRIER|COURRIEL|MAIL|EMAIL|LETTRES?"
@@ -2812,6 +2814,11 @@ def _between_people(clauses: Clauses) -> str | None:
     return None
 
 
+def _reader_may(words: tuple[str, ...]) -> bool:
+    """``words`` hold a condition of the reader's ("if you want to", "si tu veux")."""
+    return any(w in ("IF", "SI") and words[j + 1 : j + 2] in (("YOU",), ("U",)) for j, w in enumerate(words))
+
+
 def _judge(
     clause: tuple[str, ...],
     i: int,
@@ -2889,6 +2896,8 @@ def _judge(
     addressed = any(w in _SECOND_PERSON for w in clause[max(0, i - 4) : i])
     if (before in _INFINITIVE or before in _MODALS) and not addressed:
         return other("statement", f"follows {earlier or ''} {before}: about someone's doing, not a request")
+    if before in _INFINITIVE and _reader_may(clause[max(0, i - 5) : i]):
+        return other("advice", f"is the reader's choice on a condition ({' '.join(clause[max(0, i - 5) : i])})")
     if before in _QUOTING and (
         not after or all(w in POLITENESS or w in _ABOUT_MESSAGES_AFTER for w in after)
     ):
