@@ -1250,3 +1250,93 @@ def test_indirect_revocations_keep_to_the_messages(text: str) -> None:
     sent to the wrong person: no revocation under either policy."""
     for policy in POLICIES:
         assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+RECLAIMED_REVOCATIONS_IN_OTHER_WORDS = [
+    ("I told you no, why do you keep sending these?", "en.said-no"),
+    ("Les dijimos que no. ¿Por qué siguen?", "es.said-no"),
+    ("Ya le dije a su compañero que no. ¿Por qué me siguen llegando avisos?", "es.said-no"),
+    ("Je vous ai dit non, pourquoi vous continuez à m'écrire ?", "fr.said-no"),
+    ("ya pueden pararle", "es.you-can-stop"),
+    ("Pueden dejar los avisos, gracias", "es.you-can-stop"),
+    ("Vous pouvez cesser maintenant", "fr.you-can-stop"),
+    ("No tienen por qué llamarme", "es.no-need"),
+    ("Il n'y a aucune raison de continuer à nous relancer", "fr.no-need"),
+    ("I'd appreciate it if you could stop texting us", "en.formal-request"),
+    ("Nous souhaiterions ne plus être contactés", "fr.do-not-want"),
+    ("I object to receiving your marketing texts", "en.object"),
+    ("Me opongo a recibir sus promociones", "es.object"),
+    ("Je m'oppose aux SMS publicitaires", "fr.object"),
+    ("never again", "en.never-again"),
+    ("Nunca más, gracias", "es.never-again"),
+    ("Non plus jamais merci", "fr.never-again"),
+    ("Write me by email, not by text", "en.another-channel"),
+    ("Contáctenme por correo electrónico, no por SMS", "es.another-channel"),
+    ("Écrivez-moi par courrier, pas par SMS", "fr.another-channel"),
+    ("Mom passed away. No more reminders from the clinic", "en.their-line"),
+    ("Ma grand-mère est décédée, plus de rappels du cabinet", "fr.their-line"),
+    ("Mi celular es nuevo, no le manden nada a la señora", "es.their-line"),
+    ("I replied already. Once again: cancel", "en.repeat-keyword"),
+    ("Repito: BAJA", "es.repeat-keyword"),
+    ("J'ai déjà envoyé STOP. Je répète : STOP", "fr.repeat-keyword"),
+    ("Los voy a denunciar ante la PROFECO", "es.block-or-report"),
+    ("Nel, bórrenme de ahí", "es.remove-me"),
+    ("Bórrenme de su lista de una vez", "es.off-the-list"),
+    ("Esto es spam", "es.spam"),
+    ("nomore texts", "en.no-more-messages"),
+    ("Please do not call me on this number", "en.do-not-use-number"),
+    ("I'm done receiving your promos", "en.done-getting"),
+    ("Remove my number from your marketing campaigns", "en.remove-number"),
+]
+"""Revocations found missing by the unseen part ``heldout-17``, each in wordings of its own: a refusal
+repeated with "why do you still", "you can stop", no reason to write, a formal request or objection,
+never again, another channel asked for, an owner gone or a number new, a keyword repeated, a report
+to an authority, taken off "from there" or "once and for all", spam, done getting them."""
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(("text", "rule"), RECLAIMED_REVOCATIONS_IN_OTHER_WORDS)
+def test_revocations_of_the_seventeenth_part_revoke_in_other_wordings(
+    policy: RevocationPolicy, text: str, rule: str
+) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I said no to the party. Why are you still texting him?",
+        "Le dije que no a mi hermano. ¿Por qué siguen peleando?",
+        "Je lui ai dit non. Pourquoi vous continuez à parler de ça?",
+        "Pueden parar en la gasolinera",
+        "Vous pouvez arrêter la voiture ici",
+        "No hay razón para llamar al plomero",
+        "Aucune raison d'appeler le plombier",
+        "Me opongo a la nueva ley",
+        "J'ai mangé trop de frites. Plus jamais.",
+        "Never again. That hangover was the worst",
+        "I'm done getting these groceries, on my way",
+        "Don't text me at this number after 9, use the work line",
+        "Es spam el correo que te llegó, no lo abras",
+        "Mi abuelo murió hace años, ya no hablamos de eso",
+    ],
+)
+def test_revocations_of_the_seventeenth_part_keep_to_the_messages(text: str) -> None:
+    """A refusal to someone else, a stop on the road, a call to a plumber, a law, a meal regretted,
+    groceries, a limit on hours, a spam email, a memory: no revocation."""
+    for policy in POLICIES:
+        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let me know if you want to cancel, no pressure",
+        "If you want to stop, tell me",
+        "if u want to quit, fine",
+    ],
+)
+def test_contextual_holds_a_word_on_the_readers_condition(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.AMBIGUOUS

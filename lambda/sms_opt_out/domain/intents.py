@@ -361,14 +361,16 @@ _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|ME
 """List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
 ("take me off the school text list": the sender's)."""
 _NOT_FROM_ELSEWHERE = (
-    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|CAMPAIGNS|DATABASE|SYSTEM"
+    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|CAMPAIGNS|DATABASE"
+    r"|SYSTEM"
     rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ )?{_OTHER_LIST_NAMES}\b))"
 )
 """Not removed from something other than a list or the messages ("remove me from the carpool chat",
 "from the family list"; "from the service reminders" is the messages)."""
 _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
-    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES|CAMPANA|UNA VEZ)\b)\w+)"
+    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES|CAMPANA"
+    r"|UNA VEZ)\b)\w+)"
 )
 _FR_NOT_OF_ELSE = (
     r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
@@ -978,14 +980,21 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "said-no",
-            r"^(?=.*\b(?:SAID|TOLD (?:YOU|U|YALL)) NO\b).*\bWHY (?:ARE|R|DO|DID) (?:YOU|U|YALL) (?:STILL|KEEP) "
-            r"(?:TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|BOTHERING|WRITING)\b(?! (?:HIM|HER|THEM|HIS|MY|YOUR|UR)\b)",
+            r"^(?=.*\b(?:SAID|TOLD (?:YOU|U|YALL)) NO\b).*\bWHY (?:ARE|R|DO|DID) (?:YOU|U|YALL) (?:STILL"
+            r"|KEEP) "
+            r"(?:TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|BOTHERING|WRITING)\b(?! (?:HIM|HER|THEM|HIS"
+            r"|MY|YOUR|UR)\b)",
         ),
         (
             "formal-request",
-            rf"\bIF (?:YOU|U) (?:WOULD|COULD)(?: KINDLY)? (?:NO LONGER|NOT|STOP|CEASE) (?:{_EN_VERBS})\w* (?:ME|US)\b",
+            rf"\bIF (?:YOU|U) (?:WOULD|COULD)(?: KINDLY)? (?:NO LONGER|NOT|STOP"
+            rf"|CEASE) (?:{_EN_VERBS})\w* (?:ME|US)\b",
         ),
-        ("no-need", rf"\bNO (?:REASON|NEED) (?:TO|FOR (?:YOU|U) TO) (?:KEEP |CONTINUE )?(?:{_EN_VERBS})\w* (?:ME|US)\b"),
+        (
+            "no-need",
+            rf"\bNO REASON (?:TO|FOR (?:YOU|U) TO) (?:KEEP |CONTINUE )?(?:{_EN_VERBS})\w* (?:ME"
+            rf"|US)\b",
+        ),
         ("object", rf"\bOBJECT TO (?:\w+ ){{0,3}}(?:{_MESSAGES})\b"),
         ("no-more-messages", rf"\bNOMORE (?:{_MESSAGES})\b"),
         (
@@ -993,14 +1002,22 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\b(?:DO NOT|DONT|NEVER) (?:{_EN_VERBS}) (?:ME|US) (?:ON|AT|THROUGH|VIA) (?:THIS|MY) "
             rf"(?:{_NUMBER}|PHONE|CELL|LINE)\b(?! (?:AFTER|BEFORE|DURING|UNTIL|TILL|AT NIGHT|ON WEEKENDS)\b)",
         ),
-        ("done-getting", rf"\b(?:IM|I AM|WERE|WE ARE) (?:SO )?DONE (?:GETTING|RECEIVING) (?:(?:THESE|THEM)(?: (?:{_MESSAGES}))?{_POLITE_END}|(?:YOUR|UR|ALL) (?:\w+ )?(?:{_MESSAGES})\b)"),
+        (
+            "done-getting",
+            rf"\b(?:IM|I AM|WERE|WE ARE) (?:SO )?DONE (?:GETTING|RECEIVING) (?:(?:THESE"
+            rf"|THEM)(?: (?:{_MESSAGES}))?{_POLITE_END}|(?:YOUR|UR|ALL) (?:\w+ )?(?:{_MESSAGES})\b)",
+        ),
         (
             "another-channel",
-            r"^(?=.*\b(?:EMAIL|MAIL|WRITE) (?:ME|US)\b).*\b(?:NOT|INSTEAD OF|RATHER THAN) (?:BY )?(?:TEXTS?|TEXTING|SMS)\b",
+            r"^(?=.*\b(?:EMAIL|MAIL|WRITE) (?:ME|US)\b).*\b(?:NOT|INSTEAD OF|RATHER THAN) (?:BY )?(?:TEXTS?"
+            r"|TEXTING|SMS)\b",
         ),
         ("their-line", rf"^(?=.*\b(?:DIED|PASSED AWAY|PUT DOWN)\b).*\bNO MORE (?:{_MESSAGES})\b"),
         ("never-again", rf"^(?=.)(?:NO )?NEVER AGAIN(?: (?:{_MESSAGES}))?{_POLITE_END}"),
-        ("repeat-keyword", r"^(?=.).*\b(?:AGAIN|ONCE AGAIN|I REPEAT|ONE MORE TIME) (?:STOP|UNSUBSCRIBE|CANCEL|QUIT|END)$"),
+        (
+            "repeat-keyword",
+            r"^(?=.).*\b(?:AGAIN|ONCE AGAIN|I REPEAT|ONE MORE TIME) (?:STOP|UNSUBSCRIBE|CANCEL|QUIT|END)$",
+        ),
     ),
     SPANISH: (
         (
@@ -1533,24 +1550,33 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("no-need", rf"{_SO_TOO}(?:LOS |LAS |SUS )?(?:{_MESSAGES}) TAMBIEN\b"),
         (
             "said-no",
-            rf"^(?=.*\b(?:DIJE|DIJIMOS) (?:\w+ ){{0,6}}?QUE NO\b).*\bPOR QUE (?:ME |NOS )?SIGUEN(?: (?:{_ES_STEMS}|LLEGANDO)\b|$)",
+            rf"^(?=.*\b(?:DIJE|DIJIMOS) (?:\w+ ){{0,6}}?QUE NO\b).*\bPOR QUE (?:ME "
+            rf"|NOS )?SIGUEN(?: (?:{_ES_STEMS}|LLEGANDO)\b|$)",
         ),
         (
             "you-can-stop",
             rf"^(?:YA )?PUEDEN (?:PARAR(?:LE)?{_ES_POLITE_END}|DEJAR (?:DE (?:{_ES_VERBS})|(?:LOS|LAS|SUS) "
             rf"(?:{_MESSAGES}))\b)",
         ),
-        ("no-need", rf"\bNO (?:TIENEN|TIENE|HAY) (?:POR QUE|RAZON PARA|MOTIVO PARA) (?:SEGUIR )?(?:(?:ME|NOS) {_ES_STEMS}|{_ES_STEMS}(?:ME|NOS)\b)"),
+        (
+            "no-need",
+            rf"\bNO (?:TIENEN|TIENE|HAY) (?:POR QUE|RAZON PARA|MOTIVO PARA) (?:SEGUIR )?(?:(?:ME"
+            rf"|NOS) {_ES_STEMS}|{_ES_STEMS}(?:ME|NOS)\b)",
+        ),
         ("object", rf"\bME OPONGO A (?:\w+ ){{0,4}}(?:{_MESSAGES})\b"),
         ("spam", rf"^(?:ESTO )?ES (?:PURO )?SPAM{_ES_POLITE_END}"),
         (
             "another-channel",
-            r"^(?=.*\b(?:MANDENME|ENVIENME|ESCRIBANME|CONTACTENME|LLAMENME)\b.*\b(?:CORREO|EMAIL|MAIL|CARTAS?)\b)"
+            r"^(?=.*\b(?:MANDENME|ENVIENME|ESCRIBANME|CONTACTENME|LLAMENME)\b.*\b(?:CORREO|EMAIL|MAIL"
+            r"|CARTAS?)\b)"
             r".*\bNO (?:POR )?(?:MENSAJES?|SMS|TEXTOS?)\b(?! DE VOZ)",
         ),
         ("their-line", rf"^(?=.*\b(?:MURIO|FALLECIO)\b).*\b(?:NO MAS|YA NO) (?:\w+ )?(?:{_MESSAGES})\b"),
         ("never-again", rf"^(?=.)(?:NO )?NUNCA MAS(?: (?:{_MESSAGES}))?{_ES_POLITE_END}"),
-        ("repeat-keyword", r"^(?=.).*\b(?:OTRA VEZ|DE NUEVO|REPITO|UNA VEZ MAS) (?:BAJA|ALTO|CANCELAR|STOP)$"),
+        (
+            "repeat-keyword",
+            r"^(?=.).*\b(?:OTRA VEZ|DE NUEVO|REPITO|UNA VEZ MAS) (?:BAJA|ALTO|CANCELAR|STOP)$",
+        ),
         ("their-line", rf"^(?=.*\b(?:NUMERO|CELULAR|TELEFONO) (?:ES )?NUEVO\b).*\bNO LE (?:{_ES_STEMS})\b"),
         (
             "block-or-report",
@@ -1972,21 +1998,40 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("no-need", rf"{_SO_TOO}(?:LES |VOS )?(?:{_MESSAGES}) AUSSI\b"),
         (
             "said-no",
-            r"^(?=.*\b(?:DIT NON|DIT QUE NON|N EN VEUX PAS|N EN VEUX PLUS)\b).*\bPOURQUOI (?:VOUS )?(?:CONTINUEZ"
+            r"^(?=.*\b(?:DIT NON|DIT QUE NON|N EN VEUX PAS"
+            r"|N EN VEUX PLUS)\b).*\bPOURQUOI (?:VOUS )?(?:CONTINUEZ"
             rf"(?: (?:A|DE|D) (?:M |ME |NOUS ){_FR_STEMS})?$|(?:M |ME |NOUS )?{_FR_STEMS} ENCORE)\b",
         ),
-        ("you-can-stop", rf"^VOUS POUVEZ (?:ARRETER|CESSER)(?: (?:LES|VOS|CES) (?:{_MESSAGES}))?{_FR_POLITE_END}"),
-        ("no-need", rf"\b(?:AUCUNE|PAS DE|PLUS DE) RAISON (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME |NOUS ){_FR_STEMS}"),
-        ("do-not-want", rf"\b(?:SOUHAITE|SOUHAITERAIS|SOUHAITERIONS|VOUDRAIS|PREFERERAIS) NE PLUS ETRE {_FR_STEMS}"),
+        (
+            "you-can-stop",
+            rf"^VOUS POUVEZ (?:ARRETER|CESSER)(?: (?:LES|VOS|CES) (?:{_MESSAGES}))?{_FR_POLITE_END}",
+        ),
+        (
+            "no-need",
+            rf"\b(?:AUCUNE|PAS DE|PLUS DE) RAISON (?:DE|D) (?:CONTINUER (?:A|DE|D) )?(?:M |ME "
+            rf"|NOUS ){_FR_STEMS}",
+        ),
+        (
+            "do-not-want",
+            rf"\b(?:SOUHAITE|SOUHAITERAIS|SOUHAITERIONS|VOUDRAIS|PREFERERAIS) NE PLUS ETRE {_FR_STEMS}",
+        ),
         ("object", rf"\bM OPPOSE (?:A|AU|AUX) (?:\w+ ){{0,4}}(?:{_MESSAGES})\b"),
         ("never-again", rf"^(?=.)(?:NON )?PLUS JAMAIS(?: (?:DE|D) (?:{_MESSAGES}))?{_FR_POLITE_END}"),
         (
             "another-channel",
-            r"^(?=.*\b(?:ECRIVEZ|ENVOYEZ|CONTACTEZ|APPELEZ)(?: MOI)?\b.*\b(?:COURRIER|COURRIEL|MAIL|EMAIL|LETTRES?"
+            r"^(?=.*\b(?:ECRIVEZ|ENVOYEZ|CONTACTEZ|APPELEZ)(?: MOI)?\b.*\b(?:COURRIER|COURRIEL|MAIL|EMAIL"
+            r"|LETTRES?"
             r"|TELEPHONE)\b).*\b(?:PAS|PLUTOT QUE|AU LIEU DES?) (?:PAR )?(?:SMS|TEXTOS?)\b",
         ),
-        ("their-line", rf"^(?=.*\b(?:EST (?:MORTE?|DECEDEE?)|NOUS A QUITTES?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
-        ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE|JE LE REDIS) (?:STOP|ARRET|DESABONNEMENT|DESINSCRIPTION)$"),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:EST (?:MORTE?|DECEDEE?)|NOUS A QUITTES?)\b).*\bPLUS DE (?:{_MESSAGES})\b",
+        ),
+        (
+            "repeat-keyword",
+            r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE|JE LE REDIS) (?:STOP|ARRET|DESABONNEMENT"
+            r"|DESINSCRIPTION)$",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2815,8 +2860,8 @@ def _between_people(clauses: Clauses) -> str | None:
 
 
 def _reader_may(words: tuple[str, ...]) -> bool:
-    """``words`` hold a condition of the reader's ("if you want to", "si tu veux")."""
-    return any(w in ("IF", "SI") and words[j + 1 : j + 2] in (("YOU",), ("U",)) for j, w in enumerate(words))
+    """``words`` hold a condition of the reader's ("if you want to")."""
+    return any(w == "IF" and words[j + 1 : j + 2] in (("YOU",), ("U",)) for j, w in enumerate(words))
 
 
 def _judge(
@@ -2897,7 +2942,9 @@ def _judge(
     if (before in _INFINITIVE or before in _MODALS) and not addressed:
         return other("statement", f"follows {earlier or ''} {before}: about someone's doing, not a request")
     if before in _INFINITIVE and _reader_may(clause[max(0, i - 5) : i]):
-        return other("advice", f"is the reader's choice on a condition ({' '.join(clause[max(0, i - 5) : i])})")
+        return other(
+            "advice", f"is the reader's choice on a condition ({' '.join(clause[max(0, i - 5) : i])})"
+        )
     if before in _QUOTING and (
         not after or all(w in POLITENESS or w in _ABOUT_MESSAGES_AFTER for w in after)
     ):
