@@ -988,7 +988,6 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "formal-request",
             rf"\bIF (?:YOU|U) (?:WOULD|COULD) (?:NO LONGER|NOT|STOP) (?:{_EN_VERBS})\w* (?:ME|US)\b",
         ),
-        ("no-need", rf"\bNO REASON TO (?:KEEP )?(?:{_EN_VERBS})\w* (?:ME|US)\b"),
         ("object", rf"\bOBJECT TO (?:\w+ ){{0,3}}(?:{_MESSAGES})\b"),
         ("no-more-messages", rf"\bNOMORE (?:{_MESSAGES})\b"),
         (
@@ -1001,7 +1000,6 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bIM DONE (?:GETTING|RECEIVING) (?:THESE{_POLITE_END}|(?:YOUR"
             rf"|ALL) (?:\w+ )?(?:{_MESSAGES})\b)",
         ),
-        ("another-channel", r"^(?=.*\b(?:EMAIL|MAIL|WRITE) ME\b).*\b(?:NOT|INSTEAD OF) (?:BY )?(?:TEXT|SMS)"),
     ),
     SPANISH: (
         (
@@ -1555,12 +1553,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("repeat-keyword", r"^(?=.).*\b(?:OTRA VEZ|DE NUEVO|REPITO) (?:BAJA|ALTO)$"),
         ("their-line", rf"^(?=.*\b(?:NUMERO|CELULAR|TELEFONO) (?:ES )?NUEVO\b).*\bNO LE (?:{_ES_STEMS})\b"),
-        (
-            "block-or-report",
-            r"\b(?:LOS|LES) (?:REPORTO|DENUNCIO|VOY A (?:REPORTAR|DENUNCIAR)) (?:A|ANTE"
-            r"|CON) (?:LA )?(?:PROFECO|REPEP"
-            r"|CONDUSEF)\b",
-        ),
+        ("block-or-report", r"\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) PROFECO\b"),
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
     ),
     FRENCH: (
@@ -2896,7 +2889,7 @@ def _judge(
     if (before in _INFINITIVE or before in _MODALS) and not addressed:
         return other("statement", f"follows {earlier or ''} {before}: about someone's doing, not a request")
     if before in _INFINITIVE and "IF" in clause[max(0, i - 5) : i - 2]:
-        return other("advice", "is the reader's choice on a condition (IF ...)")
+        return other("advice", f"is advice on a condition of the reader's (IF ... {before} {word})")
     if before in _QUOTING and (
         not after or all(w in POLITENESS or w in _ABOUT_MESSAGES_AFTER for w in after)
     ):
