@@ -13,8 +13,9 @@ from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import RevocationPolicy, wants_messages
 from sms_opt_out.domain.keywords import Intent, KeywordRules, MatchedBy, explain, stop_rule_violation
 
-MISSED_BY_THE_RULES = "I'm not Jessica"
-"""A revocation no rule reads (an adversarial reply of tuning-2) that the model does, below 0.99."""
+MISSED_BY_THE_RULES = "nah fam take me off this"
+"""A revocation no rule reads (a reply of a tuned part) that the model does, below CONTEXTUAL's
+threshold."""
 
 
 def _probability(text: str) -> float:
@@ -92,7 +93,7 @@ def test_a_refused_wish_is_no_wish() -> None:
 
 
 def test_a_model_decision_is_answered_in_the_replys_language() -> None:
-    found = explain("Paren ya los envíos por favor")
+    found = explain("detengan los envíos")
 
     assert (found.rule, found.language) == ("model.opt-out", "es")
     assert explain(MISSED_BY_THE_RULES).language == "en"

@@ -376,14 +376,16 @@ _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|ME
 """List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
 ("take me off the school text list": the sender's)."""
 _NOT_FROM_ELSEWHERE = (
-    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|DATABASE|SYSTEM"
+    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|CAMPAIGNS|DATABASE"
+    r"|SYSTEM"
     rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ )?{_OTHER_LIST_NAMES}\b))"
 )
 """Not removed from something other than a list or the messages ("remove me from the carpool chat",
 "from the family list"; "from the service reminders" is the messages)."""
 _ES_NOT_OF_ELSE = (
     r"(?! (?:DE|DEL) (?!(?:DIFUSION|MENSAJES|CONTACTOS|CORREO|ENVIOS?|SMS|DATOS|CLIENTES|USTEDES|USTED|SU|SUS"
-    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES)\b)\w+)"
+    r"|ESTE|ESTA|ESTOS|TEXTOS|ALERTAS|PROMOCIONES|PROMOCION|PUBLICIDAD|OFERTAS|NUMEROS|SUSCRIPTORES|CAMPANA"
+    r"|UNA VEZ)\b)\w+)"
 )
 _ES_NOT_OF_KIN = r"(?! (?:DE|DEL) (?:MI|MIS|TU|TUS)\b)"
 """Not the messages of one's own people ("mensajes de mi hermana"); "de la farmacia" is the sender."""
@@ -993,6 +995,28 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\b(?:STOP|QUIT|DONT|DO NOT) (?:TEXTING|MESSAGING|CALLING|CONTACTING) MY {_KIN}S (?:PHONE"
             rf"|NUMBER|CELL)\b",
         ),
+        (
+            "said-no",
+            rf"^(?=.*\b(?:SAID|TOLD (?:YOU|U)) NO\b).*\bWHY (?:ARE|DO) (?:YOU|U) (?:STILL"
+            rf"|KEEP) (?:{_EN_VERBS})\w*"
+            r"\b(?! (?:HIM|HER|MY)\b)",
+        ),
+        (
+            "formal-request",
+            rf"\bIF (?:YOU|U) (?:WOULD|COULD) (?:NO LONGER|NOT|STOP) (?:{_EN_VERBS})\w* (?:ME|US)\b",
+        ),
+        ("object", rf"\bOBJECT TO (?:\w+ ){{0,3}}(?:{_MESSAGES})\b"),
+        ("no-more-messages", rf"\bNOMORE (?:{_MESSAGES})\b"),
+        (
+            "do-not-use-number",
+            rf"\b(?:DO NOT|DONT) (?:{_EN_VERBS}) (?:ME|US) (?:ON|AT) (?:THIS|MY) (?:{_NUMBER}|PHONE)\b"
+            r"(?! (?:AFTER|BEFORE|UNTIL)\b)",
+        ),
+        (
+            "done-getting",
+            rf"\bIM DONE (?:GETTING|RECEIVING) (?:THESE{_POLITE_END}|(?:YOUR"
+            rf"|ALL) (?:\w+ )?(?:{_MESSAGES})\b)",
+        ),
     ),
     SPANISH: (
         (
@@ -1543,6 +1567,31 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\bNO (?:LE|LES|ME|NOS) (?:MANDEN|ENVIEN|ESCRIBAN|TEXTEEN|LLAMEN|CONTACTEN) (?:NADA|MAS)\b"
             + _ES_QUALIFIER,
         ),
+        (
+            "said-no",
+            rf"^(?=.*\bDIJ\w* (?:\w+ ){{0,6}}?QUE NO\b).*\bPOR QUE (?:ME |NOS )?SIGUEN(?: (?:{_ES_STEMS}"
+            rf"|LLEGANDO)\b|$)",
+        ),
+        (
+            "you-can-stop",
+            rf"^(?:YA )?PUEDEN (?:PARAR(?:LE)?{_ES_POLITE_END}|DEJAR (?:DE (?:{_ES_VERBS})|(?:LOS|LAS|SUS) "
+            rf"(?:{_MESSAGES}))\b)",
+        ),
+        (
+            "no-need",
+            rf"\bNO (?:TIENEN|HAY) (?:POR QUE|RAZON PARA) (?:SEGUIR )?(?:(?:ME|NOS) {_ES_STEMS}"
+            rf"|{_ES_STEMS}(?:ME|NOS)\b)",
+        ),
+        ("object", rf"\bME OPONGO A (?:\w+ ){{0,4}}(?:{_MESSAGES})\b"),
+        ("spam", rf"^(?:ESTO )?ES (?:PURO )?SPAM{_ES_POLITE_END}"),
+        (
+            "another-channel",
+            r"^(?=.*\b\w+NME\b.*\b(?:CORREO|MAIL|CARTAS?)\b).*\bNO (?:POR )?(?:MENSAJES?|SMS)\b(?! DE VOZ)",
+        ),
+        ("repeat-keyword", r"^(?=.).*\b(?:OTRA VEZ|DE NUEVO|REPITO) (?:BAJA|ALTO)$"),
+        ("their-line", rf"^(?=.*\b(?:NUMERO|CELULAR|TELEFONO) (?:ES )?NUEVO\b).*\bNO LE (?:{_ES_STEMS})\b"),
+        ("block-or-report", r"\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) PROFECO\b"),
+        ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
     ),
     FRENCH: (
         (
@@ -1976,6 +2025,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:RECOI[ST]|RECEVONS|RECOIVENT)\b).*\bCOMMENT (?:ON |JE |J )?(?:ARRETE|STOPPE|BLOQUE)"
             r" (?:TOUT )?CA\b",
         ),
+        (
+            "said-no",
+            r"^(?=.*\b(?:DIT NON|N EN VEUX (?:PAS|PLUS))\b).*\bPOURQUOI VOUS (?:CONTINUEZ(?: (?:A|DE) (?:M"
+            r"|ME|NOUS) "
+            rf"{_FR_STEMS})?$|(?:M |ME |NOUS )?{_FR_STEMS} ENCORE)\b",
+        ),
+        (
+            "you-can-stop",
+            rf"^VOUS POUVEZ (?:ARRETER|CESSER)(?: (?:LES|VOS|CES) (?:{_MESSAGES}))?{_FR_POLITE_END}",
+        ),
+        ("no-need", rf"\b(?:AUCUNE|PAS DE) RAISON (?:DE|D) (?:CONTINUER A )?(?:M|ME|NOUS) {_FR_STEMS}"),
+        ("do-not-want", rf"\b(?:SOUHAIT|VOUDR)\w* NE PLUS ETRE {_FR_STEMS}"),
+        ("object", rf"\bM OPPOSE (?:A|AU|AUX) (?:\w+ ){{0,4}}(?:{_MESSAGES})\b"),
+        ("never-again", rf"^(?=.)(?:NON )?PLUS JAMAIS(?: (?:DE|D) (?:{_MESSAGES}))?{_FR_POLITE_END}"),
+        ("another-channel", r"^(?=.*\b(?:COURRIER|COURRIEL|E?MAIL)\b).*\bPAS PAR (?:SMS|TEXTO)"),
+        ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
+        ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2893,6 +2959,8 @@ def _judge(
     addressed = any(w in _SECOND_PERSON for w in clause[max(0, i - 4) : i])
     if (before in _INFINITIVE or before in _MODALS) and not addressed:
         return other("statement", f"follows {earlier or ''} {before}: about someone's doing, not a request")
+    if before in _INFINITIVE and "IF" in clause[max(0, i - 5) : i - 2]:
+        return other("advice", f"is advice on a condition of the reader's (IF ... {before} {word})")
     if before in _QUOTING and (
         not after or all(w in POLITENESS or w in _ABOUT_MESSAGES_AFTER for w in after)
     ):

@@ -23,10 +23,10 @@ from functools import lru_cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("reply_model.json")
-STRICT_THRESHOLD = 0.86
+STRICT_THRESHOLD = 0.8
 """Under STRICT, a reply the model reads as a revocation with at least this probability opts out: the
 lowest at which, leave-one-part-out, at least 97% of what the model takes revokes (``--calibrate``)."""
-CONTEXTUAL_THRESHOLD = 0.992
+CONTEXTUAL_THRESHOLD = 0.975
 """Under CONTEXTUAL, the probability at which the model's reading opts out: the lowest at which,
 leave-one-part-out, it also takes at most 0.3% of the conversational messages where the rules ask it
 (``--calibrate``); from ``REVIEW_THRESHOLD`` up to it the reply is AMBIGUOUS (kept for review and
