@@ -31,10 +31,26 @@ def bundled_files() -> Iterator[tuple[Path, str]]:
             yield path, relative
 
 
-def run() -> int:
-    """Bytes of the asset zipped with deflate, the files CDK bundles."""
+CLASSIFIER = frozenset(
+    f"sms_opt_out/domain/{name}"
+    for name in (
+        "intents.py",
+        "keywords.py",
+        "text_normalisation.py",
+        "languages.py",
+        "reply_model.py",
+        "reply_model.json",
+    )
+)
+"""The classifier's modules in the asset (issue 21); before it, they were ``keywords.py`` and
+``languages.py`` only."""
+
+
+def run(only: frozenset[str] | None = None) -> int:
+    """Bytes of the asset zipped with deflate, the files CDK bundles (or ``only`` those of them)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path, relative in bundled_files():
-            archive.write(path, relative)
+            if only is None or relative in only:
+                archive.write(path, relative)
     return len(buffer.getvalue())
