@@ -23,9 +23,12 @@ from functools import lru_cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("reply_model.json")
-STRICT_THRESHOLD = 0.8
-"""Under STRICT, a reply the model reads as a revocation with at least this probability opts out: the
-lowest at which, leave-one-part-out, at least 97% of what the model takes revokes (``--calibrate``)."""
+STRICT_THRESHOLD = 0.9
+"""Under STRICT, a reply the model reads as a revocation with at least this probability opts out.
+``--calibrate`` finds 0.8 the lowest at which, leave-one-part-out, at least 97% of what the model takes
+revokes; below 0.9 it read a keyword used as another word as a revocation ("Está muy alto", ALTO), so
+0.9, the floor since it was first set, stays (on heldout-18 and -19 it finds 2 fewer of their 620
+revocations than 0.8 and takes 2 fewer messages of ham-heldout)."""
 CONTEXTUAL_THRESHOLD = 0.975
 """Under CONTEXTUAL, the probability at which the model's reading opts out: the lowest at which,
 leave-one-part-out, it also takes at most 0.3% of the conversational messages where the rules ask it
