@@ -2239,10 +2239,10 @@ _RUN_TOGETHER_LENGTH = 7
 
 def run_together(clauses: Clauses, known: frozenset[str]) -> Iterator[tuple[Clauses, str]]:
     """``clauses`` with the words of a short reply that are known words written without spaces
-    parted ("stoptexting", "noquieromasmensajes", "porfavor yanomemanden", "jeveuxplusdemessages"),
-    and what was read so, fewest parts first: a reply of at most three words besides politeness, whose
-    long words no rule knows (``known`` and ``rule_words``) but that part into them (a word may part
-    more than one way: "dejendemandarme" is DEJEN DEMANDAR ME and DEJEN DE MANDAR ME)."""
+    parted ("stoptexting", "noquieromasmensajes"), and what was read so, fewest parts first: a reply
+    of at most three words besides politeness, whose long words no rule knows (``known`` and
+    ``rule_words``) but that part into them (a word may part more than one way: "dejendemandarme" is
+    DEJEN DEMANDAR ME and DEJEN DE MANDAR ME)."""
     vocabulary = known | rule_words()
     words = [w for c in clauses for w in c]
     if len(without_politeness(words)) > 3:
@@ -2359,9 +2359,8 @@ _ANOTHER_THING = re.compile(
     r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
 )
 """Something other than the sender's messages that a reply names: a list of something else ("la
-liste des bénévoles", "la lista del almuerzo"), a number that is no phone number ("room number",
-"numéro de chambre"), what someone else was told ("je lui ai dit d'arrêter"), a group chat ("retiré
-mi número del grupo"). The reply model is not asked about such a reply (``settled``)."""
+lista del almuerzo"), a number that is no phone number ("room number"), what someone else was told
+("je lui ai dit d'arrêter"), a group chat. The reply model is not asked about such a reply (``settled``)."""
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
@@ -2395,13 +2394,11 @@ _QUARREL = re.compile(
 
 def settled(clauses: Clauses) -> str | None:
     """What in ``clauses`` the rules read as no revocation, if anything: a wish for the messages
-    (``wants_messages``), a writer's own mistake ("I gave you the wrong number for the plumber") or
-    someone else's ("alguien con número equivocado"), a
-    list or number of something else ("the volunteer list", ``_ANOTHER_THING``), a request limited in
-    time, place or manner ("don't text me when I'm driving"), words of someone busy right now or who
-    tells someone else ("no me escriban, estoy en clase": ``_BUSY``, in a reply that does not name the
-    messages; ``_TOLD_SOMEONE``), a phone plan's allowance ("unlimited texts"), a question for support or
-    a jest ("jk"). The reply model is not asked about such a reply (the rules' OTHER stands, for review)."""
+    (``wants_messages``), a writer's own mistake or someone else's, something else
+    (``_ANOTHER_THING``), a request limited in time, place or manner, someone busy (``_BUSY``, when
+    no message is named) or who tells someone else (``_TOLD_SOMEONE``), a phone plan's allowance, a
+    question for support or a jest. The reply model is not asked about such a reply (the rules'
+    OTHER stands, for review)."""
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
     own = own or _PHONE_PLAN.search(text) or _ASKS_FOR_SUPPORT.search(text) or _ANOTHER_THING.search(text)
@@ -2525,9 +2522,7 @@ HOLD_ON = re.compile(
 """Words that place a lone STOP (ALTO, ARRET) in a conversation between people (and people addressed
 together, ``_BETWEEN_PEOPLE``): waiting for someone
 or until one has read or seen something, one's own confusion, a lost thing found, eating, coming
-("Stop, attends-moi", "Alto, no firmes nada hasta que lo lea", "Alto, ¿no era a las 6? Me confundí",
-"Arrêtez tout, j'ai retrouvé mes clés", "stop, I can't eat another bite", "Stop, j'arrive", "stop, I'm
-full", "para, ya no tengo hambre"). Under
+("Stop, attends-moi", "Alto, no firmes nada hasta que lo lea", "stop, I'm full"). Under
 CONTEXTUAL such a reply, when it does not name the messages, is AMBIGUOUS. A bare "wait" is not one
 ("STOP. Wait, who is this?" revokes)."""
 
@@ -3183,12 +3178,10 @@ _ELSEWHERE = re.compile(
 
 
 def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
-    """Under CONTEXTUAL, what an unambiguous revocation word or phrase (``phrase``: UNSUBSCRIBE, OPT
-    OUT, a configured phrase) is about when that is clearly something else ("opt out of the office
-    pool", "unsubscribe from that newsletter", "desuscribirme del gimnasio"); None when it is about the
-    messages, the sender's list or nothing named. Messages named by the phrase or just after what is
-    named are the sender's ("no más mensajes del banco", "unsubscribe me from the flash sale alerts"):
-    the sender is named, not something else."""
+    """Under CONTEXTUAL, what an unambiguous revocation word or phrase (``phrase``) is about when
+    that is clearly something else ("opt out of the office pool", "desuscribirme del gimnasio");
+    None when it is about the messages, the sender's list or nothing named. Messages named by the
+    phrase or just after what is named are the sender's ("no más mensajes del banco")."""
     words = tuple(phrase.split())
     text = " " + " ".join(w for clause in clauses for w in clause)
     spared = _SPARES_MESSAGES.search(text) or _MODIFIED_MESSAGE_NOUN.search(text)

@@ -1,14 +1,9 @@
-"""A second opinion on the replies the rules read as nothing: a logistic regression over the word
-unigrams and bigrams and the character 3- to 5-grams of the folded reply's words run together, as
-written and with each run of a repeated letter written once (``features``: so "stoptexting",
-"stop texting" and "stooop texting" read alike), trained by ``benchmarks/train_reply_model.py`` on
-the corpora's tuning parts and shipped as ``reply_model.json`` (the strongest weights only, in whole
-steps, ``encoded``). Inference is pure Python; each opinion names the n-grams that weighed most
-toward a revocation, so a decision it makes can be explained.
-
-How the opinion combines with the rules is ``keywords.KeywordRules``': it is asked only when the rules
-find no keyword, phrase or revocation word, and never overrides a decision of theirs. The thresholds
-are chosen leave-one-part-out (``python -m benchmarks.train_reply_model --calibrate``).
+"""A second opinion on the replies the rules read as nothing: a logistic regression over the words,
+word pairs and letter 3- to 5-grams of the folded reply's words run together, as written and with
+each repeated letter once (``features``), trained by ``benchmarks/train_reply_model.py`` and shipped
+as ``reply_model.json`` (``encoded``). Pure Python; each opinion names the n-grams that weighed most,
+so a decision can be explained. ``keywords.KeywordRules`` asks it only when the rules find no
+keyword, phrase or revocation word, and it never overrides them.
 """
 
 from __future__ import annotations
@@ -24,16 +19,11 @@ from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("reply_model.json")
 STRICT_THRESHOLD = 0.9
-"""Under STRICT, a reply the model reads as a revocation with at least this probability opts out.
-``--calibrate`` finds 0.8 the lowest at which, leave-one-part-out, at least 97% of what the model takes
-revokes; below 0.9 it read a keyword used as another word as a revocation ("Está muy alto", ALTO), so
-0.9, the floor since it was first set, stays (on heldout-18 and -19 it finds 2 fewer of their 620
-revocations than 0.8 and takes 2 fewer messages of ham-heldout)."""
+"""Under STRICT, a reading of at least this probability opts out (``--calibrate`` allows 0.8, which
+read "Está muy alto" as a revocation)."""
 CONTEXTUAL_THRESHOLD = 0.975
-"""Under CONTEXTUAL, the probability at which the model's reading opts out: the lowest at which,
-leave-one-part-out, it also takes at most 0.3% of the conversational messages where the rules ask it
-(``--calibrate``); from ``REVIEW_THRESHOLD`` up to it the reply is AMBIGUOUS (kept for review and
-clarified)."""
+"""Under CONTEXTUAL, a reading of at least this opts out (``--calibrate``); from ``REVIEW_THRESHOLD``
+the reply is AMBIGUOUS (kept for review and clarified)."""
 REVIEW_THRESHOLD = STRICT_THRESHOLD
 """What would opt out under STRICT is at least kept for review under CONTEXTUAL."""
 MIN_WORDS = 2
