@@ -539,9 +539,95 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "How do I reach customer service about my bill?",
         "No need to call me back, it's sorted",
         "Why no text me back?",
+        "I did not authorize that payment, freeze the card",
+        "No autoricé esa compra, bloqueen la tarjeta",
+        "Je n'ai jamais autorisé ce paiement",
+        "Please refrain from using the microwave",
+        "Refrain from calling after 9pm please",
+        "Delete her number already",
+        "I no want more cake",
+        "Ya no, gracias, estoy lleno",
+        "No thanks",
+        "Prefiero no recibir visitas hoy",
+        "Ya no los quiero, te los regalo",
+        "Que se acaben las vacaciones ya",
+        "Tu peux le retirer de la liste des invités ?",
+        "J'en veux pas de tes photos",
+        "Je préfère ne pas recevoir de colis cette semaine",
+        "Plus message que d'appels ces jours-ci",
+        "can you not be late tomorrow",
+        "no conozco a ningún doctor bueno",
+        "hit me up later",
+        "jajaja para ya",
+        "mdr arrête tes bêtises",
+        "ya deja de molestar a tu hermano",
+        "no soy el que buscas para el equipo",
+        "Don't send messages to the group chat",
+        "never send texts while driving",
+        "Llámame cuando llegues, no mensajes que no los veo",
+        "Il est mort de rire, arrête de lui écrire des blagues",
+        "She doesn't want the texts from her ex",
+        "Not interested in going tonight",
+        "Not interested lol",
+        "Le foot, ça m'intéresse pas, on regarde autre chose",
+        "how to not get these shoes dirty",
+        "Sácame una foto",
+        "Les dije que no a los niños",
+        "Dile a tu hermano que no me escriba",
+        "Mi mamá dice que ya no le mandes memes",
+        "Le chemin est bloqué",
+        "the road is blocked, take 5th",
+        "j'en veux plus de ce gâteau",
+        "Sortez-moi de là, ce film est nul",
+        "My mom doesn't want the dog anymore",
+        "I'm changing my outfit, leave me alone",
+        "No me interesa el fútbol",
+        "No need to call the plumber",
+        "please not now, I'm driving",
+        "I'm going to block you lol",
+        "I'll block you from the game if you cheat again",
+        "Don't use my phone to play games",
+        "Don't use my number for the Costco card, use yours",
+        "No more texts from your ex?",
+        "no need to text me, see you at 5",
+        "I told you not to text me while I'm driving",
+        "Cancelé la suscripción a la revista, nunca la leía",
+        "voy a cancelar la suscripción al gimnasio",
+        "j'ai envoyé le virement à la mauvaise personne, comment l'annuler ?",
+        "Pas de pub pour les enfants à la télé",
+        "Je vais vous signaler un problème sur la facture",
+        "have a good weekend",
+        "No estoy interesado en el coche, pero gracias por la oferta del seguro",
+        "Parar mensajes de mi hermana es imposible",
+        "¿Cancelar los mensajes de tu mamá? no",
+        "Comment on arrête ça, le robinet fuit partout",
+        "Comment on arrête le lave-vaisselle?",
+        "me pueden sacar de la lista de invitados",
+        "¿cómo se sale de la autopista?",
+        "mettez-moi hors de la liste du covoiturage",
+        "Ne lui envoie rien, c'est une surprise",
+        "parar en la tienda",
+        "Arrêter de fumer",
+        "Ne lui écrivez plus après 21h",
+        "no le manden nada hasta el lunes",
+        "I said no to the party. Why are you still texting him?",
+        "Le dije que no a mi hermano. ¿Por qué siguen peleando?",
+        "Je lui ai dit non. Pourquoi vous continuez à parler de ça?",
+        "Pueden parar en la gasolinera",
+        "Vous pouvez arrêter la voiture ici",
+        "No hay razón para llamar al plomero",
+        "Aucune raison d'appeler le plombier",
+        "Me opongo a la nueva ley",
+        "J'ai mangé trop de frites. Plus jamais.",
+        "I'm done getting these groceries, on my way",
+        "Don't text me at this number after 9, use the work line",
+        "Es spam el correo que te llegó, no lo abras",
+        "Mi abuelo murió hace años, ya no hablamos de eso",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
+    """Conversation near each round's rules (the FCC words or a family's wording about something
+    else, someone else, a limit in time, a charge not authorised): no revocation under either policy."""
     for policy in POLICIES:
         assert explain(text, policy).intent is not Intent.OPT_OUT, policy
 
@@ -644,45 +730,6 @@ FAMILIES_IN_OTHER_WORDS = [
 its own: the relative's or the recycled line ("remove his number", "sáquenla de su lista",
 "supprimez-le"), off the reminders, refraining, reporting to the carrier, no longer wanting them,
 non-native wording ("I no want", "plus sms"), and "no thanks, goodbye"."""
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I did not authorize that payment, freeze the card",
-        "No autoricé esa compra, bloqueen la tarjeta",
-        "Je n'ai jamais autorisé ce paiement",
-        "Please refrain from using the microwave",
-        "Refrain from calling after 9pm please",
-        "Delete her number already",
-        "I no want more cake",
-        "Ya no, gracias, estoy lleno",
-        "No thanks",
-        "Prefiero no recibir visitas hoy",
-        "Ya no los quiero, te los regalo",
-        "Que se acaben las vacaciones ya",
-        "Tu peux le retirer de la liste des invités ?",
-        "J'en veux pas de tes photos",
-        "Je préfère ne pas recevoir de colis cette semaine",
-        "Plus message que d'appels ces jours-ci",
-        "can you not be late tomorrow",
-        "no conozco a ningún doctor bueno",
-        "hit me up later",
-        "jajaja para ya",
-        "mdr arrête tes bêtises",
-        "ya deja de molestar a tu hermano",
-        "no soy el que buscas para el equipo",
-        "Don't send messages to the group chat",
-        "never send texts while driving",
-        "Llámame cuando llegues, no mensajes que no los veo",
-        "Il est mort de rire, arrête de lui écrire des blagues",
-    ],
-)
-def test_revocation_families_keep_to_the_messages(text: str) -> None:
-    """A charge not authorised, refraining from something else, a friend's shopping list, being full,
-    laughing at a bare imperative: no revocation under either policy."""
-    for policy in POLICIES:
-        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
 
 
 @pytest.mark.parametrize(
@@ -1142,36 +1189,6 @@ def test_street_stops_a_subscription_por_fin_and_near_wordings_are_not_taken_und
 @pytest.mark.parametrize(
     "text",
     [
-        "She doesn't want the texts from her ex",
-        "Not interested in going tonight",
-        "Not interested lol",
-        "Le foot, ça m'intéresse pas, on regarde autre chose",
-        "how to not get these shoes dirty",
-        "Sácame una foto",
-        "Les dije que no a los niños",
-        "Dile a tu hermano que no me escriba",
-        "Mi mamá dice que ya no le mandes memes",
-        "Le chemin est bloqué",
-        "the road is blocked, take 5th",
-        "j'en veux plus de ce gâteau",
-        "Sortez-moi de là, ce film est nul",
-        "My mom doesn't want the dog anymore",
-        "I'm changing my outfit, leave me alone",
-        "No me interesa el fútbol",
-        "No need to call the plumber",
-        "please not now, I'm driving",
-    ],
-)
-def test_short_and_non_fluent_families_keep_to_the_messages(text: str) -> None:
-    """Being blocked on a road, a photo, a shift, a cake, a friend's memes, someone else's texts, a
-    busy writer: no revocation under either policy."""
-    for policy in POLICIES:
-        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "stop, no spoilers!",
         "Alto, no me digas el final",
         "Arrête, ne me raconte pas la fin",
@@ -1190,33 +1207,6 @@ def test_a_misspelling_of_a_short_reply_reads_as_the_word(text: str, keyword: st
     for policy in POLICIES:
         found = explain(text, policy)
         assert (found.intent, found.keyword) == (Intent.OPT_OUT, keyword), policy
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'm going to block you lol",
-        "I'll block you from the game if you cheat again",
-        "Don't use my phone to play games",
-        "Don't use my number for the Costco card, use yours",
-        "No more texts from your ex?",
-        "no need to text me, see you at 5",
-        "I told you not to text me while I'm driving",
-        "Cancelé la suscripción a la revista, nunca la leía",
-        "voy a cancelar la suscripción al gimnasio",
-        "j'ai envoyé le virement à la mauvaise personne, comment l'annuler ?",
-        "Pas de pub pour les enfants à la télé",
-        "Je vais vous signaler un problème sur la facture",
-        "have a good weekend",
-        "No estoy interesado en el coche, pero gracias por la oferta del seguro",
-    ],
-)
-def test_indirect_revocations_keep_to_the_messages(text: str) -> None:
-    """Laughing at a threat, a threat to tell someone else, another use of the phone, someone else's
-    texts, a limit, a complaint about something else, a subscription to something else, a transfer
-    sent to the wrong person: no revocation under either policy."""
-    for policy in POLICIES:
-        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
 
 
 REVOCATIONS_OF_THE_SIXTEENTH_PART_IN_OTHER_WORDS = [
@@ -1279,55 +1269,6 @@ RECLAIMED_REVOCATIONS_IN_OTHER_WORDS = [
 repeated with "why do you still", "you can stop", no reason to write, a formal request or objection,
 never again, another channel asked for, an owner gone or a number new, a keyword repeated, a report
 to an authority, taken off "from there" or "once and for all", spam, done getting them."""
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Parar mensajes de mi hermana es imposible",
-        "¿Cancelar los mensajes de tu mamá? no",
-        "Comment on arrête ça, le robinet fuit partout",
-        "Comment on arrête le lave-vaisselle?",
-        "me pueden sacar de la lista de invitados",
-        "¿cómo se sale de la autopista?",
-        "mettez-moi hors de la liste du covoiturage",
-        "Ne lui envoie rien, c'est une surprise",
-        "parar en la tienda",
-        "Arrêter de fumer",
-        "Ne lui écrivez plus après 21h",
-        "no le manden nada hasta el lunes",
-    ],
-)
-def test_sixteenth_part_families_keep_to_the_messages(text: str) -> None:
-    """One's own people's messages, a leaking tap, a guest list, a motorway, a surprise, a shop on the
-    way, a limit in time: no revocation under either policy."""
-    for policy in POLICIES:
-        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I said no to the party. Why are you still texting him?",
-        "Le dije que no a mi hermano. ¿Por qué siguen peleando?",
-        "Je lui ai dit non. Pourquoi vous continuez à parler de ça?",
-        "Pueden parar en la gasolinera",
-        "Vous pouvez arrêter la voiture ici",
-        "No hay razón para llamar al plomero",
-        "Aucune raison d'appeler le plombier",
-        "Me opongo a la nueva ley",
-        "J'ai mangé trop de frites. Plus jamais.",
-        "I'm done getting these groceries, on my way",
-        "Don't text me at this number after 9, use the work line",
-        "Es spam el correo que te llegó, no lo abras",
-        "Mi abuelo murió hace años, ya no hablamos de eso",
-    ],
-)
-def test_revocations_of_the_seventeenth_part_keep_to_the_messages(text: str) -> None:
-    """A refusal to someone else, a stop on the road, a call to a plumber, a law, a meal regretted,
-    groceries, a limit on hours, a spam email, a memory: no revocation."""
-    for policy in POLICIES:
-        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
 
 
 @pytest.mark.parametrize(
