@@ -2243,10 +2243,10 @@ def run_together(clauses: Clauses, known: frozenset[str]) -> Iterator[tuple[Clau
     of at most three words besides politeness, whose long words no rule knows (``known`` and
     ``rule_words``) but that part into them (a word may part more than one way: "dejendemandarme" is
     DEJEN DEMANDAR ME and DEJEN DE MANDAR ME)."""
-    vocabulary = known | rule_words()
     words = [w for c in clauses for w in c]
     if len(without_politeness(words)) > 3:
         return
+    vocabulary = _vocabulary(known)
     partings = {
         w: found
         for w in words
@@ -2269,6 +2269,13 @@ def run_together(clauses: Clauses, known: frozenset[str]) -> Iterator[tuple[Clau
 
 
 _MOST_READINGS = 6
+
+
+@cache
+def _vocabulary(known: frozenset[str]) -> frozenset[str]:
+    """``known`` and every word the rules name (``rule_words``): what ``run_together`` parts into,
+    made once per set of keywords rather than on every reply."""
+    return known | rule_words()
 
 
 def _partings(word: str, vocabulary: frozenset[str]) -> list[tuple[str, ...]]:
@@ -2904,9 +2911,9 @@ def _judge(
         return other("laughter", f"in a reply that laughs ({laugh})")
     if people is not None:
         return other("between-people", f"is said between people ({people})")
-    fed_up = next((w for w in clause[i + 1 : i + 8] if w in _FED_UP), None)
-    if fed_up is not None:
-        return revokes("fed-up", f"is followed by a word of someone fed up ({fed_up})")
+    weary = next((w for w in clause[i + 1 : i + 8] if w in _FED_UP), None)
+    if weary is not None:
+        return revokes("fed-up", f"is followed by a word of someone fed up ({weary})")
     pleading = next((w for w in clause[i + 1 : i + 5] if w in _PLEADING), None)
     if pleading is not None:
         return revokes("pleading", f"is followed by a word of someone pleading ({pleading})")
