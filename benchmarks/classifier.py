@@ -58,12 +58,8 @@ UNSEEN_SPLITS: tuple[str, ...] = (
 """Parts written by someone who never saw the rules, the model or the corpora, and never tuned on: the
 honest estimate on new wording, reported by the bench, never asserted. Tuning on one makes it a
 ``SPLITS`` part, and the next one is written."""
-POOLS = {
-    "tuned": SPLITS,
-    "unseen": UNSEEN_SPLITS,
-    "all": (*SPLITS, *UNSEEN_SPLITS),
-}
-"""Parts measured together: every tuned part, every unseen part, and both."""
+POOLS = {"tuned": SPLITS, "unseen": UNSEEN_SPLITS}
+"""Parts measured together: every tuned part, and every unseen part (their parts' figures summed)."""
 HAM = "sms_spam_collection_ham.tsv"
 HAM_SPLITS = ("ham-tuning", "ham-heldout")
 REAL_REVOCATIONS_IN_HAM = frozenset(
@@ -96,6 +92,14 @@ class Scores:
     found: int
     taken_as_opt_out: int
     correct: int
+
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(
+            self.revocations + other.revocations,
+            self.found + other.found,
+            self.taken_as_opt_out + other.taken_as_opt_out,
+            self.correct + other.correct,
+        )
 
     @property
     def recall(self) -> float:
@@ -202,16 +206,27 @@ def cpu_per_reply(rules: KeywordRules, texts: list[str], rounds: int = 20) -> fl
 def run() -> dict[str, object]:
     replies, conversations = read("replies.csv"), read("conversations.csv")
     results: dict[str, object] = {}
+    nothing = Scores(0, 0, 0, 0)
     for policy in RevocationPolicy:
         rules = KeywordRules(policy=policy)
-        for split in (*SPLITS, *UNSEEN_SPLITS, *POOLS):
-            rows = [r for r in replies if r["split"] in POOLS.get(split, (split,))]
-            results[f"{policy}/{split}/all"] = score(rules, rows)
+        scores: dict[tuple[str, str], Scores] = {}
+        talks: dict[str, tuple[int, int]] = {}
+        for split in (*SPLITS, *UNSEEN_SPLITS):
             for language in LANGUAGES:
-                in_language = (r for r in rows if r["language"] == language)
-                results[f"{policy}/{split}/{language}"] = score(rules, in_language)
-            talk = [r for r in conversations if r["split"] in POOLS.get(split, (split,))]
-            results[f"{policy}/{split}/conversations"] = conversational_opt_outs(rules, talk)
+                in_language = (r for r in replies if (r["split"], r["language"]) == (split, language))
+                scores[split, language] = score(rules, in_language)
+            talks[split] = conversational_opt_outs(rules, (r for r in conversations if r["split"] == split))
+        parts = {split: (split,) for split in (*SPLITS, *UNSEEN_SPLITS)} | POOLS
+        for split, members in parts.items():
+            for language in LANGUAGES:
+                results[f"{policy}/{split}/{language}"] = sum((scores[m, language] for m in members), nothing)
+            results[f"{policy}/{split}/all"] = sum(
+                (scores[m, lang] for m in members for lang in LANGUAGES), nothing
+            )
+            results[f"{policy}/{split}/conversations"] = (
+                sum(talks[m][0] for m in members),
+                sum(talks[m][1] for m in members),
+            )
     for policy in RevocationPolicy:
         rules = KeywordRules(policy=policy)
         for split in HAM_SPLITS:
