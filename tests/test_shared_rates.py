@@ -40,6 +40,16 @@ def containers(client: Any, clock: Clock, count: int) -> list[SharedRates]:
     return [SharedRates(TABLE, client, clock, container=f"c{n}") for n in range(count)]
 
 
+def two_joined(client: Any) -> tuple[Clock, SharedRates, SharedRates]:
+    """Two containers that have joined one number, in this order, and are due to renew."""
+    clock = Clock()
+    first, second = containers(client, clock, 2)
+    first.share(OUR_NUMBER)
+    second.share(OUR_NUMBER)
+    clock.now += RENEW_SECONDS
+    return clock, first, second
+
+
 def test_one_container_alone_gets_the_whole_rate_at_once(moto_server: Any) -> None:
     (alone,) = containers(moto_server, Clock(), 1)
 
@@ -93,11 +103,7 @@ def test_four_containers_renewing_at_once_share_the_rate_in_quarters(moto_server
 
 
 def test_a_container_that_stops_frees_its_share_once_its_lease_ends(moto_server: Any) -> None:
-    clock = Clock()
-    staying, leaving = containers(moto_server, clock, 2)
-    staying.share(OUR_NUMBER)
-    leaving.share(OUR_NUMBER)
-    clock.now += RENEW_SECONDS
+    clock, staying, _leaving = two_joined(moto_server)
     assert staying.share(OUR_NUMBER)[0] == 0.5
 
     clock.now += LEASE_SECONDS  # the leaving one renews no more
@@ -112,11 +118,7 @@ def test_a_container_that_stops_frees_its_share_once_its_lease_ends(moto_server:
 
 
 def test_a_container_done_sending_gives_its_share_back_at_once(moto_server: Any) -> None:
-    clock = Clock()
-    staying, leaving = containers(moto_server, clock, 2)
-    staying.share(OUR_NUMBER)
-    leaving.share(OUR_NUMBER)
-    clock.now += RENEW_SECONDS
+    clock, staying, leaving = two_joined(moto_server)
     assert staying.share(OUR_NUMBER)[0] == 0.5
 
     leaving.release(OUR_NUMBER)
@@ -126,11 +128,7 @@ def test_a_container_done_sending_gives_its_share_back_at_once(moto_server: Any)
 
 
 def test_a_container_whose_lease_ended_during_a_stall_joins_again_and_waits(moto_server: Any) -> None:
-    clock = Clock()
-    stalling, staying = containers(moto_server, clock, 2)
-    stalling.share(OUR_NUMBER)
-    staying.share(OUR_NUMBER)
-    clock.now += RENEW_SECONDS
+    clock, stalling, staying = two_joined(moto_server)
     assert stalling.share(OUR_NUMBER) == (0.5, 0.0)
     assert staying.share(OUR_NUMBER) == (0.5, 0.0)
 
