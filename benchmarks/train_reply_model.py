@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -83,7 +82,7 @@ def train(data: list[Example]) -> reply_model.ReplyModel:
         for i in order:
             found, revokes = rows[i]
             score = bias + sum(weights[f] for f in found)
-            gradient = 1 / (1 + math.exp(-max(-30.0, min(30.0, score)))) - revokes
+            gradient = reply_model.logistic(score) - revokes
             gradient *= 1.0 if revokes else negative_weight
             for f in found:
                 weights[f] -= rate * (gradient + L2 * weights[f])
@@ -248,7 +247,7 @@ def _probability(model: reply_model.ReplyModel, text: str) -> float:
     """The model's probability for ``text`` (any number of words, unlike ``ReplyModel.opinion``)."""
     words = text_normalisation.words(text)
     found = [model.weights[f] for f in reply_model.features(words) if f in model.weights]
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, model.bias + sum(found)))))
+    return reply_model.logistic(model.bias + sum(found))
 
 
 def _model_revokes(model: reply_model.ReplyModel, text: str, threshold: float) -> bool:

@@ -38,6 +38,11 @@ WEIGHT_STEP = 0.04
 """Each shipped weight is a whole number of this step (``encoded``)."""
 
 
+def logistic(score: float) -> float:
+    """The probability of a model's ``score`` (clamped, so no weight sum overflows)."""
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
+
+
 def features(words: Sequence[str]) -> frozenset[str]:
     """The n-grams of ``words`` (folded words): ``w:`` words, ``b:`` word pairs, and ``c:`` characters
     of the words run together (a space at each end only), as written and with each run of a letter
@@ -81,7 +86,7 @@ class ReplyModel:
             return Opinion(0.0, ())
         found = [(f, self.weights[f]) for f in features(words) if f in self.weights]
         score = self.bias + sum(weight for _, weight in found)
-        probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
+        probability = logistic(score)
         strongest = sorted((item for item in found if item[1] > 0), key=lambda item: (-item[1], item[0]))
         words_first = [f for f, _ in strongest if not f.startswith("c:")][:3]
         words_first += [f for f, _ in strongest if f.startswith("c:")][:2]
