@@ -68,11 +68,12 @@ def train(data: list[Example]) -> reply_model.ReplyModel:
     """The logistic regression of ``data``, its ``KEEP`` strongest weights as whole numbers of
     ``reply_model.WEIGHT_STEP``."""
     counts = Counter(f for found, _ in data for f in found)
-    kept = {f for f, n in counts.items() if n >= MIN_COUNT}
-    rows = [(sorted(f for f in found if f in kept), revokes) for found, revokes in data]
+    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(names)}
+    rows = [(sorted(index[f] for f in found if f in index), revokes) for found, revokes in data]
     positives = sum(revokes for _, revokes in rows)
     negative_weight = positives / (len(rows) - positives)
-    weights: dict[str, float] = dict.fromkeys(sorted(kept), 0.0)
+    learned = [0.0] * len(names)
     bias = 0.0
     order = list(range(len(rows)))
     shuffle = random.Random(SEED)
@@ -81,12 +82,13 @@ def train(data: list[Example]) -> reply_model.ReplyModel:
         rate = RATE / (1 + epoch)
         for i in order:
             found, revokes = rows[i]
-            score = bias + sum(weights[f] for f in found)
+            score = bias + sum([learned[j] for j in found])
             gradient = reply_model.logistic(score) - revokes
             gradient *= 1.0 if revokes else negative_weight
-            for f in found:
-                weights[f] -= rate * (gradient + L2 * weights[f])
+            for j in found:
+                learned[j] -= rate * (gradient + L2 * learned[j])
             bias -= rate * gradient
+    weights = dict(zip(names, learned, strict=True))
     strongest = sorted(weights.items(), key=lambda item: (-abs(item[1]), item[0]))[:KEEP]
     step = reply_model.WEIGHT_STEP
     return reply_model.ReplyModel(
