@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,24 @@ def test_the_contract_imports_nothing() -> None:
 )
 def test_the_documented_public_paths_import(module: str, name: str) -> None:
     assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_mypy_reads_every_aws_cdk_module_the_project_imports() -> None:
+    root = RUNTIME.parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["mypy"]
+    read = {
+        name
+        for override in config["overrides"]
+        if override.get("follow_imports") == "normal"
+        for name in override["module"]
+    }
+    checked = [root / f for f in config["files"] if f.endswith(".py")]
+    checked += [p for f in config["files"] if (root / f).is_dir() for p in (root / f).rglob("*.py")]
+    used: set[str] = set()
+    for module in checked:
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module == "aws_cdk":
+                used.update(f"aws_cdk.{a.name}" for a in node.names if a.name.islower())
+        used.update(name for name in imported(module) if name.split(".")[0] == "aws_cdk")
+
+    assert used - read == set(), "imported aws_cdk modules mypy skips (pyproject.toml, CONTRIBUTING.md)"
