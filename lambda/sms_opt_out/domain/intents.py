@@ -289,6 +289,8 @@ POLITENESS = frozenset(
         "TOUT",
         "S",
         "IL",
+        "PUES",
+        "PUE",
     ]
 )
 """Words of politeness and greeting (en, es, fr) that may come before or after a keyword, and "all"."""
@@ -449,6 +451,8 @@ def _too_many(complaint: str, when: str) -> str:
     return rf"^(?=.*\b(?:{complaint})\b).*\b{_COUNTED} (?:{_MESSAGES}) (?:{when})\b"
 
 
+_HT_VERBS = r"VOYE|EKRI|TEKSTE|RELE|KONTAKTE|DERANJE|ANMEDE"
+"""Haitian Creole verbs of sending and contacting ("sispann voye mesaj", "pa ekri m ankò")."""
 _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
     r".*\b(?:SO|ASI QUE|ALORS|DONC) "
@@ -1016,6 +1020,27 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "done-getting",
             rf"\bIM DONE (?:GETTING|RECEIVING) (?:THESE{_POLITE_END}|(?:YOUR"
             rf"|ALL) (?:\w+ )?(?:{_MESSAGES})\b)",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:WAY|HOW|REPLY|RESPOND|SAY|TYPE|TEXT|SEND|PRESS) TO (?:STOP|END) "
+            rf"(?:(?:GETTING|RECEIVING) \w+|THESE|(?:THE |YOUR |ALL )?(?:{_MESSAGES}))\b",
+        ),
+        (
+            "fed-up",
+            r"\b(?:CHILL|EASE UP|LAY OFF|LET UP|GIVE IT A REST|BACK OFF|KNOCK IT OFF) (?:(?:WITH|ON) )?"
+            rf"(?:THE |YOUR |ALL THE |ALL THESE |THESE |THOSE |ALL )?(?:{_MESSAGES}|STUFF)\b",
+        ),
+        (
+            "never-signed-up",
+            r"\b(?:IM NOT|I AM NOT|NEVER BEEN|NEVER WAS|WAS NEVER) (?:YOUR|A) "
+            r"(?:CUSTOMER|CLIENT|PATIENT|MEMBER)S?\b(?! (?:SERVICE|SUPPORT|CARE|OF|AT|WITH|THERE)\b)",
+        ),
+        ("block-or-report", r"^(?=.*\bBLOCKED\b).*\bNEVER AGAIN$"),
+        (
+            "do-not-send",
+            r"\b(?:(?:YOU|U|YALL) (?:SHOULDNT|SHOULD NOT|HAVE NO RIGHT TO|(?:ARENT|ARE NOT) SUPPOSED TO)"
+            rf"|YOURE NOT SUPPOSED TO) (?:BE )?(?:{_EN_VERBS})\w* (?:ME|US|THIS NUMBER)\b{_EN_QUALIFIER}",
         ),
     ),
     SPANISH: (
@@ -1592,6 +1617,31 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("their-line", rf"^(?=.*\b(?:NUMERO|CELULAR|TELEFONO) (?:ES )?NUEVO\b).*\bNO LE (?:{_ES_STEMS})\b"),
         ("block-or-report", r"\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) PROFECO\b"),
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
+        (
+            "off-the-list",
+            rf"^(?:QUIERO )?SALIR(?:ME)?(?: DE (?:AQUI|ESTO|SUS (?:{_MESSAGES})))?{_ES_POLITE_END}",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:VOY|VAMOS) A (?:BLOQUEAR|REPORTAR|DENUNCIAR) (?:ESTE|SU|ESE|EL) (?:NUMERO|CEL|CELULAR"
+            r"|TELEFONO)\b",
+        ),
+        (
+            "fed-up",
+            rf"\bDEJ(?:A|EN|E) (?:LOS|SUS|TUS|ESOS|ESTOS|LAS|ESAS|ESTAS) (?:{_MESSAGES})(?: YA)?$",
+        ),
+        (
+            "do-not-send",
+            r"\bYA NO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDES|ENVIES) (?:ESAS|ESOS|ESTAS|ESTOS|SUS|TUS) (?:COSAS"
+            r"|PORQUERIAS|BASURAS?|CADENAS|CHINGADERAS)\b",
+        ),
+        ("block-or-report", r"^(?=.*\bBLOQUEAD[OA]S?\b).*\bNUNCA MAS$"),
+        ("do-not-send", rf"\bNO (?:DEBERIAN|DEBEN|DEBERIA|DEBE) (?:ME |NOS )?{_ES_STEMS}{_ES_QUALIFIER}"),
+        (
+            "how-to-stop",
+            r"\b(?:RESPONDO|CONTESTO|ESCRIBO|PONGO|MANDO|RESPONDER|CONTESTAR|ESCRIBIR|PONER|MANDAR) PARA "
+            r"(?:QUE (?:PAREN|DEJEN|YA NO|NO ME)|DARME DE BAJA|SALIRME|YA NO RECIBIR)",
+        ),
     ),
     FRENCH: (
         (
@@ -1710,7 +1760,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "never-signed-up",
-            r"\b(?:NE SUIS PAS|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! DE\b)"
+            r"\b(?:(?:NE )?SUIS (?:PAS|PLUS)|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! (?:DE|CHEZ)\b)"
             r"|\bME SUIS (?:JAMAIS |PAS )(?:INSCRITE?S?|ABONNEE?S?)\b(?! (?:AU|AUX|POUR|EN)\b| A (?!(?:CA"
             r"|CELA|VOS|CES|VOTRE)\b))"
             r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
@@ -2042,6 +2092,30 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("another-channel", r"^(?=.*\b(?:COURRIER|COURRIEL|E?MAIL)\b).*\bPAS PAR (?:SMS|TEXTO)"),
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
+        ("stop-sending", rf"\b(?:SISPANN|KANPE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b"),
+        (
+            "do-not-send",
+            rf"\bPA (?:{_HT_VERBS}) (?:M|MWEN|NOU)\b(?: \w+){{0,3}} ANKO\b|\bPA VLE (?:RESEVWA|JWENN|WE)"
+            r" (?:\w+ ){0,2}(?:MESAJ|TEKS|SMS)\b",
+        ),
+        (
+            "remove-number",
+            r"\b(?:RETIRE|EFASE|WETE|SIPRIME) (?:NIMEWO (?:M|MWEN)\b"
+            r"|(?:NIMEWO|NIMERO|NON|MWEN|M) (?:\w+ ){0,2}(?:NAN|SOU) LIS)",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:REPONDRE|REPONDS|ECRIS|ECRIRE|TAPE|TAPER|ENVOIE|ENVOYER) (?:QUOI )?POUR "
+            r"(?:ARRETER|STOPPER|ME DESABONNER|ME DESINSCRIRE|NE PLUS|QUE (?:CA|VOUS) (?:ARRETE|CESSE))",
+        ),
+        (
+            "do-not-send",
+            rf"\b(?:FAUT|FAUDRAIT|DEVEZ|DEVRIEZ) (?:PAS|PLUS|JAMAIS) (?:M |ME |NOUS )?{_FR_STEMS}"
+            rf"{_FR_QUALIFIER}|\b(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)(?: MOI| NOUS)? PLUS (?:RIEN|JAMAIS)"
+            r"\b" + _FR_QUALIFIER,
+        ),
+        ("block-or-report", r"^(?=.*\bBLOQUEE?S?\b).*\b(?:PLUS JAMAIS|JAMAIS PLUS)$"),
+        ("fed-up", rf"\b(?:LACHEZ|LACHE|LAISSEZ FAIRE|LAISSE FAIRE) (?:LES|VOS|TES|CES) (?:{_MESSAGES})\b"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2303,6 +2377,7 @@ _REJOIN = (
     r"RE ?SUBSCRIB\w*|RESUB|SIGN (?:ME|US) BACK UP|(?:PUT|ADD) (?:ME|US) BACK|REABONN\w*|REINSCRI\w*"
     r"|REACTIV\w*"
     r"|REMET\w* (?:MOI|NOUS)|(?:VOLVER|VUELV\w*) A (?:SUSCRIB|INSCRIB|AGREG|PONER|ANADIR)\w*"
+    r"|REMET\w* (?:LES |MES |VOS )?(?:TEXTOS|MESSAGES|TEXTES|SMS)"
     r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)"
     r"|(?:UNSUBSCRIB|DESABONN|DESINSCRI|DESUSCRIB)\w* (?:\w+ )?(?:BY MISTAKE|BY ACCIDENT|PAR ERREUR"
     r"|POR ERROR)"
@@ -2380,6 +2455,7 @@ _ASKS_FOR_SUPPORT = re.compile(
     r"\b(?:CONTACT|REACH|CALL|TALK TO|SPEAK (?:TO|WITH)) (?:YOUR |THE )?(?:CUSTOMER (?:SUPPORT|SERVICE|CARE)"
     r"|SUPPORT|A (?:PERSON|HUMAN|REPRESENTATIVE|REP|AGENT))\b|\b(?:SERVICIO|ATENCION) AL CLIENTE\b"
     r"|\bSERVICE (?:CLIENT|CLIENTELE)\b"
+    r"|\b(?:EXPLAIN|EXPLIQUEZ MOI|EXPLIQUEME|EXPLIQUENME)(?: PLEASE| PLS| SVP)?$"
 )
 """A question for the sender's support ("how do I contact customer support about this text?"): a
 request for help, not a revocation; the model is not asked."""
