@@ -1366,10 +1366,20 @@ NINETEENTH_PART_IN_OTHER_WORDS = [
     ("⛔ textos", "es.no-more-messages"),
     ("❌ messages", "en.no-more-messages"),
     ("Alto pue", "keyword"),
+    ("Mwen pa vle mesaj ankò", "fr.do-not-send"),
+    ("Tanpri pa voye anyen ankò", "fr.do-not-send"),
+    ("Ase voye mesaj", "fr.stop-sending"),
+    ("Dezabone nou nan lis la", "fr.remove-me"),
+    ("Kite m anpè", "fr.leave-me-alone"),
+    ("M pa janm enskri pou sa", "fr.never-signed-up"),
+    ("Sa se move nimewo", "fr.wrong-number"),
+    ("I'm good on the texts", "en.do-not-want"),
+    ("We're fine without your messages thanks", "en.do-not-want"),
 ]
 """Revocations found missing by ``heldout-19``, each in wordings of its own: asking what to reply or how
 to stop getting them, "chill/lay off the texts" and "dejen los mensajes", not a customer, "you shouldn't
-be texting me" / "faut pas m'envoyer", Haitian Creole (sispann voye, pa ekri m ankò, retire nimewo m),
+be texting me" / "faut pas m'envoyer", Haitian Creole (sispann voye, pa ekri m ankò, pa vle mesaj,
+retire nimewo m, dezabone m, kite m anpè, pa janm enskri, move nimewo), "I'm good on the texts",
 "salir", a threat to block the number, blocked and never again, ❌ or ⛔ before the messages, "pues"."""
 
 
@@ -1394,6 +1404,8 @@ def test_nineteenth_part_revocations_revoke_in_other_wordings(
         "je suis pas cliente chez eux",
         "Pa enkyete w, m ap rele w ankò demen",
         "Dejé los mensajes en la mesa",
+        "M pa vle manje kounye a",
+        "I'm good on time, see you at 5",
     ],
 )
 def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

@@ -1038,6 +1038,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("block-or-report", r"^(?=.*\bBLOCKED\b).*\bNEVER AGAIN$"),
         (
+            "do-not-want",
+            r"\b(?:IM|I AM|WERE|WE ARE) (?:GOOD|STRAIGHT|SET|FINE) (?:ON|WITHOUT) "
+            rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:{_MESSAGES})\b",
+        ),
+        (
             "do-not-send",
             r"\b(?:(?:YOU|U|YALL) (?:SHOULDNT|SHOULD NOT|HAVE NO RIGHT TO|(?:ARENT|ARE NOT) SUPPOSED TO)"
             rf"|YOURE NOT SUPPOSED TO) (?:BE )?(?:{_EN_VERBS})\w* (?:ME|US|THIS NUMBER)\b{_EN_QUALIFIER}",
@@ -2092,12 +2097,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("another-channel", r"^(?=.*\b(?:COURRIER|COURRIEL|E?MAIL)\b).*\bPAS PAR (?:SMS|TEXTO)"),
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
-        ("stop-sending", rf"\b(?:SISPANN|KANPE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b"),
+        ("stop-sending", rf"\b(?:SISPANN|KANPE|ASE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b"),
         (
             "do-not-send",
-            rf"\bPA (?:{_HT_VERBS}) (?:M|MWEN|NOU)\b(?: \w+){{0,3}} ANKO\b|\bPA VLE (?:RESEVWA|JWENN|WE)"
-            r" (?:\w+ ){0,2}(?:MESAJ|TEKS|SMS)\b",
+            rf"\bPA (?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN)\b(?: \w+){{0,3}} ANKO\b"
+            r"|\bPA (?:VLE|BEZWEN) (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b",
         ),
+        ("remove-me", r"\b(?:DEZABONE|DEZINSKRI) (?:M|MWEN|NOU)\b"),
+        ("leave-me-alone", r"\bKITE (?:M|MWEN|NOU) (?:AN ?PE|TRANKIL)\b"),
+        ("never-signed-up", r"\bPA (?:JANM|JAMAN) (?:ENSKRI|ABONE|MANDE)\b"),
+        ("wrong-number", r"\b(?:MOVE|PA BON) NIMEWO\b"),
         (
             "remove-number",
             r"\b(?:RETIRE|EFASE|WETE|SIPRIME) (?:NIMEWO (?:M|MWEN)\b"
