@@ -1375,12 +1375,18 @@ NINETEENTH_PART_IN_OTHER_WORDS = [
     ("Sa se move nimewo", "fr.wrong-number"),
     ("I'm good on the texts", "en.do-not-want"),
     ("We're fine without your messages thanks", "en.do-not-want"),
+    ("No more, I'm begging you", "en.enough"),
+    ("Ya no más, se los ruego", "es.enough"),
+    ("Assez. Je vous en supplie", "fr.enough"),
+    ("Stop messaging my mom, she doesn't know what these are", "en.their-line"),
+    ("Stop calling my dad, this number is his", "en.their-line"),
 ]
 """Revocations found missing by ``heldout-19``, each in wordings of its own: asking what to reply or how
 to stop getting them, "chill/lay off the texts" and "dejen los mensajes", not a customer, "you shouldn't
 be texting me" / "faut pas m'envoyer", Haitian Creole (sispann voye, pa ekri m ankò, pa vle mesaj,
 retire nimewo m, dezabone m, kite m anpè, pa janm enskri, move nimewo), "I'm good on the texts",
-"salir", a threat to block the number, blocked and never again, ❌ or ⛔ before the messages, "pues"."""
+"no more, I'm begging", "stop texting my mom" beside "these", "salir", a threat to block the number,
+blocked and never again, ❌ or ⛔ before the messages, "pues"."""
 
 
 @pytest.mark.parametrize("policy", POLICIES)
@@ -1406,6 +1412,8 @@ def test_nineteenth_part_revocations_revoke_in_other_wordings(
         "Dejé los mensajes en la mesa",
         "M pa vle manje kounye a",
         "I'm good on time, see you at 5",
+        "Stop texting my girlfriend",
+        "No more puns, I'm begging you",
     ],
 )
 def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

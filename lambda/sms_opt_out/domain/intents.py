@@ -1042,6 +1042,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:IM|I AM|WERE|WE ARE) (?:GOOD|STRAIGHT|SET|FINE) (?:ON|WITHOUT) "
             rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:{_MESSAGES})\b",
         ),
+        ("enough", r"^(?=.)NO MORE(?: PLEASE| PLS)*(?: IM| I AM)? (?:BEGGING|PLEADING|IMPLORING)\b"),
+        (
+            "their-line",
+            r"^(?=.*\b(?:THESE|HER PHONE|HIS PHONE|THIS (?:NUMBER|PHONE))\b)"
+            rf".*\b(?:STOP|QUIT) (?:TEXTING|MESSAGING|CONTACTING|CALLING) MY {_KIN}\b",
+        ),
         (
             "do-not-send",
             r"\b(?:(?:YOU|U|YALL) (?:SHOULDNT|SHOULD NOT|HAVE NO RIGHT TO|(?:ARENT|ARE NOT) SUPPOSED TO)"
@@ -1641,6 +1647,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|PORQUERIAS|BASURAS?|CADENAS|CHINGADERAS)\b",
         ),
         ("block-or-report", r"^(?=.*\bBLOQUEAD[OA]S?\b).*\bNUNCA MAS$"),
+        (
+            "enough",
+            r"^(?=.)(?:YA )?(?:NO MAS|BASTA)(?: POR FAVOR)*(?: (?:SE|TE) (?:LO|LOS))? "
+            r"(?:RUEGO|SUPLICO|IMPLORO)\b",
+        ),
         ("do-not-send", rf"\bNO (?:DEBERIAN|DEBEN|DEBERIA|DEBE) (?:ME |NOS )?{_ES_STEMS}{_ES_QUALIFIER}"),
         (
             "how-to-stop",
@@ -2124,6 +2135,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b" + _FR_QUALIFIER,
         ),
         ("block-or-report", r"^(?=.*\bBLOQUEE?S?\b).*\b(?:PLUS JAMAIS|JAMAIS PLUS)$"),
+        (
+            "enough",
+            r"^(?=.)(?:PLUS JAMAIS|ASSEZ|PLUS RIEN)(?: SVP| S IL VOUS PLAIT)*(?: JE (?:VOUS|T) EN)? "
+            r"(?:SUPPLIE|PRIE)\b",
+        ),
         ("fed-up", rf"\b(?:LACHEZ|LACHE|LAISSEZ FAIRE|LAISSE FAIRE) (?:LES|VOS|TES|CES) (?:{_MESSAGES})\b"),
     ),
 }
