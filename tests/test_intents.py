@@ -1380,13 +1380,24 @@ NINETEENTH_PART_IN_OTHER_WORDS = [
     ("Assez. Je vous en supplie", "fr.enough"),
     ("Stop messaging my mom, she doesn't know what these are", "en.their-line"),
     ("Stop calling my dad, this number is his", "en.their-line"),
+    ("Finna block y'all", "en.block-or-report"),
+    ("Don't blow up my phone no more", "en.block-or-report"),
+    ("Nobody asked for these", "en.never-signed-up"),
+    ("Hush on the messages", "en.fed-up"),
+    ("Tanpri sispann", "fr.stop-imperative"),
+    ("Mwen fatige avek tèks sa yo", "fr.fed-up"),
+    ("Pa janm voye m anyen ankò", "fr.do-not-send"),
+    ("Wete m tanpri", "fr.remove-me"),
+    ("Textez-moi pu svp", "fr.do-not-send"),
+    ("Enlevez-moi de vot' liste", "fr.remove-number"),
 ]
 """Revocations found missing by ``heldout-19``, each in wordings of its own: asking what to reply or how
 to stop getting them, "chill/lay off the texts" and "dejen los mensajes", not a customer, "you shouldn't
 be texting me" / "faut pas m'envoyer", Haitian Creole (sispann voye, pa ekri m ankò, pa vle mesaj,
 retire nimewo m, dezabone m, kite m anpè, pa janm enskri, move nimewo), "I'm good on the texts",
 "no more, I'm begging", "stop texting my mom" beside "these", "salir", a threat to block the number,
-blocked and never again, ❌ or ⛔ before the messages, "pues"."""
+blocked and never again, ❌ or ⛔ before the messages, "pues", "finna block y'all", "don't hit my line",
+"nobody asked for this", "écrivez-moi pu", "vot' liste"."""
 
 
 @pytest.mark.parametrize("policy", POLICIES)
@@ -1414,6 +1425,9 @@ def test_nineteenth_part_revocations_revoke_in_other_wordings(
         "I'm good on time, see you at 5",
         "Stop texting my girlfriend",
         "No more puns, I'm begging you",
+        "Don't hit my line tonight, I'm sleeping",
+        "Écrivez-moi plus souvent",
+        "Envoyez-moi plus de détails",
     ],
 )
 def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

@@ -104,6 +104,7 @@ MISSPELLINGS = {
     "KERO": "QUIERO",
     "QIERO": "QUIERO",
     "PU": "PLUS",  # Quebec French: "j'veux pu de messages"
+    "VOT": "VOTRE",  # Quebec and Acadian French: "ôtez-moi de vot' liste"
     "MOE": "MOI",
     "RMV": "REMOVE",  # texting: "rmv me"
     "RMVE": "REMOVE",
@@ -1028,7 +1029,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "fed-up",
-            r"\b(?:CHILL|EASE UP|LAY OFF|LET UP|GIVE IT A REST|BACK OFF|KNOCK IT OFF) (?:(?:WITH|ON) )?"
+            r"\b(?:CHILL|HUSH|EASE UP|LAY OFF|LET UP|GIVE IT A REST|BACK OFF|KNOCK IT OFF) (?:(?:WITH|ON) )?"
             rf"(?:THE |YOUR |ALL THE |ALL THESE |THESE |THOSE |ALL )?(?:{_MESSAGES}|STUFF)\b",
         ),
         (
@@ -1043,6 +1044,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:{_MESSAGES})\b",
         ),
         ("enough", r"^(?=.)NO MORE(?: PLEASE| PLS)*(?: IM| I AM)? (?:BEGGING|PLEADING|IMPLORING)\b"),
+        (
+            "never-signed-up",
+            r"\b(?:AINT )?NOBODY (?:SIGN|SIGNED|ASK|ASKED) (?:UP )?FOR (?:THIS|THESE|YOUR|UR|YALLS)\b",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:FIXING|FIXIN|FINNA|BOUT|ABOUT|GONNA|GOING) (?:TO )?BLOCK "
+            r"(?:YALL|YALLS NUMBER|THIS NUMBER)\b"
+            r"|\b(?:DONT|DO NOT|NEVER) (?:HIT|BLOW UP) (?:MY|THIS) (?:LINE|PHONE|CELL)\b"
+            r"(?! (?:TONIGHT|TODAY|AT|WHEN|WHILE)\b)",
+        ),
         (
             "their-line",
             r"^(?=.*\b(?:THESE|HER PHONE|HIS PHONE|THIS (?:NUMBER|PHONE))\b)"
@@ -2109,12 +2121,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
         ("stop-sending", rf"\b(?:SISPANN|KANPE|ASE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b"),
+        ("stop-imperative", r"^(?:TANPRI )?(?:SISPANN|ASE|KANPE)(?: (?:SA|TANPRI|MESI|SOUPLE))*$"),
+        ("fed-up", r"\bFATIGE (?:AK|AVEK) (?:\w+ )?(?:MESAJ|TEKS)|\bKENBE (?:MESAJ|TEKS)"),
         (
             "do-not-send",
-            rf"\bPA (?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN)\b(?: \w+){{0,3}} ANKO\b"
+            rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN)\b(?: \w+){{0,3}} ANKO\b"
             r"|\bPA (?:VLE|BEZWEN) (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b",
         ),
-        ("remove-me", r"\b(?:DEZABONE|DEZINSKRI) (?:M|MWEN|NOU)\b"),
+        (
+            "remove-me",
+            r"\b(?:DEZABONE|DEZINSKRI) (?:M|MWEN|NOU)\b|^(?:RETIRE|WETE) (?:M|MWEN|NOU)(?: TANPRI)?$",
+        ),
         ("leave-me-alone", r"\bKITE (?:M|MWEN|NOU) (?:AN ?PE|TRANKIL)\b"),
         ("never-signed-up", r"\bPA (?:JANM|JAMAN) (?:ENSKRI|ABONE|MANDE)\b"),
         ("wrong-number", r"\b(?:MOVE|PA BON) NIMEWO\b"),
@@ -2132,7 +2149,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             rf"\b(?:FAUT|FAUDRAIT|DEVEZ|DEVRIEZ) (?:PAS|PLUS|JAMAIS) (?:M |ME |NOUS )?{_FR_STEMS}"
             rf"{_FR_QUALIFIER}|\b(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)(?: MOI| NOUS)? PLUS (?:RIEN|JAMAIS)"
-            r"\b" + _FR_QUALIFIER,
+            r"\b"
+            + _FR_QUALIFIER
+            + rf"|\b(?:ENVOYEZ|ECRIVEZ|TEXTEZ|APPELEZ) (?:MOI|NOUS) PLUS{_FR_POLITE_END}",
         ),
         ("block-or-report", r"^(?=.*\bBLOQUEE?S?\b).*\b(?:PLUS JAMAIS|JAMAIS PLUS)$"),
         (
@@ -2463,6 +2482,7 @@ _ANOTHER_THING = re.compile(
     r"|PEDIDO|CUENTA|CLIENTE|SEGUIMIENTO|VUELO|ASIENTO|MESA|FACTURA|POLIZA|EXPEDIENTE|CONFIRMACION|RESERVA"
     r"|RESERVATION|APARTAMENTO|APPARTEMENT)\b"
     r"|\b(?:LUI|LEUR) (?:AI|AVONS|AVAIS|A) (?:DEJA )?(?:DIT|DEMANDE) (?:DE|D) "
+    r"|\b(?:ENVOYEZ|ECRIVEZ) (?:MOI|NOUS) PLUS (?:SOUVENT|DE DETAILS|D INFOS?|D INFORMATIONS?|DE PHOTOS)\b"
     r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
 )
 """Something other than the sender's messages that a reply names: a list of something else ("la
