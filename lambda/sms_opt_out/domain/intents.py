@@ -1025,7 +1025,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "how-to-stop",
             r"\b(?:WAY|HOW|REPLY|RESPOND|SAY|TYPE|TEXT|SEND|PRESS) TO (?:STOP|END) "
-            rf"(?:(?:GETTING|RECEIVING) \w+|THESE|(?:THE |YOUR |ALL )?(?:{_MESSAGES}))\b",
+            r"(?:(?:GETTING|RECEIVING) (?:THEM|THIS|ALL THIS|ALL THESE)|(?:(?:GETTING|RECEIVING) )?"
+            rf"(?:THESE|(?:THE |YOUR |ALL )?(?:{_MESSAGES})))\b",
         ),
         (
             "fed-up",
@@ -1642,7 +1643,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
         (
             "off-the-list",
-            rf"^(?:QUIERO )?SALIR(?:ME)?(?: DE (?:AQUI|ESTO|SUS (?:{_MESSAGES})))?{_ES_POLITE_END}",
+            rf"^SALIR(?:ME)?(?: DE (?:AQUI|ESTO|SUS (?:{_MESSAGES})))?{_ES_POLITE_END}",
         ),
         (
             "block-or-report",
@@ -1651,7 +1652,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "fed-up",
-            rf"\bDEJ(?:A|EN|E) (?:LOS|SUS|TUS|ESOS|ESTOS|LAS|ESAS|ESTAS) (?:{_MESSAGES})(?: YA)?$",
+            rf"(?:\bYA |^)DEJ(?:A|EN|E) (?:LOS|SUS|TUS|ESOS|ESTOS|LAS|ESAS|ESTAS) (?:{_MESSAGES})(?: YA)?$"
+            rf"|\bDEJ(?:A|EN|E) (?:LOS|SUS|TUS|ESOS|ESTOS|LAS|ESAS|ESTAS) (?:{_MESSAGES}) YA$",
         ),
         (
             "do-not-send",
