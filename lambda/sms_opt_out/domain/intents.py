@@ -452,6 +452,8 @@ def _too_many(complaint: str, when: str) -> str:
     return rf"^(?=.*\b(?:{complaint})\b).*\b{_COUNTED} (?:{_MESSAGES}) (?:{when})\b"
 
 
+_THESE_MESSAGES = rf"THESE(?! (?!(?:{_MESSAGES}|EVERY|ALL|ANYMORE|DAILY|NOW|PLEASE|PLS|ARE|IS)\b)\w)"
+"""THESE about the messages: not before another noun ("these headaches")."""
 _HT_VERBS = r"VOYE|EKRI|TEKSTE|RELE|KONTAKTE|DERANJE|ANMEDE"
 """Haitian Creole verbs of sending and contacting ("sispann voye mesaj", "pa ekri m ankò")."""
 _SO_TOO = (
@@ -1026,7 +1028,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "how-to-stop",
             r"\b(?:WAY|HOW|REPLY|RESPOND|SAY|TYPE|TEXT|SEND|PRESS) TO (?:STOP|END) "
             r"(?:(?:GETTING|RECEIVING) (?:THEM|THIS|ALL THIS|ALL THESE)|(?:(?:GETTING|RECEIVING) )?"
-            rf"(?:THESE|(?:THE |YOUR |ALL )?(?:{_MESSAGES})))\b",
+            rf"(?:{_THESE_MESSAGES}|(?:THE |YOUR |ALL )?(?:{_MESSAGES})))\b{_NOT_FROM_ELSEWHERE}",
         ),
         (
             "fed-up",
@@ -1036,13 +1038,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "never-signed-up",
             r"\b(?:IM NOT|I AM NOT|NEVER BEEN|NEVER WAS|WAS NEVER) (?:YOUR|A) "
-            r"(?:CUSTOMER|CLIENT|PATIENT|MEMBER)S?\b(?! (?:SERVICE|SUPPORT|CARE|OF|AT|WITH|THERE)\b)",
+            rf"(?:CUSTOMER|CLIENT|PATIENT|MEMBER)S?(?: OF (?:YOURS|YALLS)| ANYMORE)?{_POLITE_END}",
         ),
-        ("block-or-report", r"^(?=.*\bBLOCKED\b).*\bNEVER AGAIN$"),
+        ("block-or-report", rf"^(?=.)(?:NUMBER )?BLOCKED NEVER AGAIN{_POLITE_END}"),
         (
             "do-not-want",
             r"\b(?:IM|I AM|WERE|WE ARE) (?:GOOD|STRAIGHT|SET|FINE) (?:ON|WITHOUT) "
-            rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:{_MESSAGES})\b",
+            rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:{_MESSAGES}){_POLITE_END}",
         ),
         ("enough", r"^(?=.)NO MORE(?: PLEASE| PLS)*(?: IM| I AM)? (?:BEGGING|PLEADING|IMPLORING)\b"),
         (
@@ -1058,7 +1060,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "their-line",
-            r"^(?=.*\b(?:THESE|HER PHONE|HIS PHONE|THIS (?:NUMBER|PHONE))\b)"
+            rf"^(?=.*\b(?:{_THESE_MESSAGES}|HER PHONE|HIS PHONE|THIS (?:NUMBER|PHONE))\b)"
             rf".*\b(?:STOP|QUIT) (?:TEXTING|MESSAGING|CONTACTING|CALLING) MY {_KIN}\b",
         ),
         (
@@ -1647,7 +1649,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "block-or-report",
-            r"\b(?:VOY|VAMOS) A (?:BLOQUEAR|REPORTAR|DENUNCIAR) (?:ESTE|SU|ESE|EL) (?:NUMERO|CEL|CELULAR"
+            r"\b(?:VOY|VAMOS) A (?:BLOQUEAR|REPORTAR|DENUNCIAR) (?:ESTE|SU) (?:NUMERO|CEL|CELULAR"
             r"|TELEFONO)\b",
         ),
         (
@@ -1657,16 +1659,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            r"\bYA NO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDES|ENVIES) (?:ESAS|ESOS|ESTAS|ESTOS|SUS|TUS) (?:COSAS"
+            r"\bYA NO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDE|ENVIE) (?:ESAS|ESOS|ESTAS|ESTOS|SUS|TUS) (?:COSAS"
             r"|PORQUERIAS|BASURAS?|CADENAS|CHINGADERAS)\b",
         ),
-        ("block-or-report", r"^(?=.*\bBLOQUEAD[OA]S?\b).*\bNUNCA MAS$"),
+        ("block-or-report", rf"^(?=.)(?:NUMERO )?BLOQUEAD[OA]S? NUNCA MAS{_ES_POLITE_END}"),
         (
             "enough",
             r"^(?=.)(?:YA )?(?:NO MAS|BASTA)(?: POR FAVOR)*(?: (?:SE|TE) (?:LO|LOS))? "
             r"(?:RUEGO|SUPLICO|IMPLORO)\b",
         ),
-        ("do-not-send", rf"\bNO (?:DEBERIAN|DEBEN|DEBERIA|DEBE) (?:ME |NOS )?{_ES_STEMS}{_ES_QUALIFIER}"),
+        ("do-not-send", rf"\bNO (?:DEBERIAN|DEBEN|DEBERIA|DEBE) (?:ME |NOS )?{_ES_STEMS}\b{_ES_QUALIFIER}"),
         (
             "how-to-stop",
             r"\b(?:RESPONDO|CONTESTO|ESCRIBO|PONGO|MANDO|RESPONDER|CONTESTAR|ESCRIBIR|PONER|MANDAR) PARA "
@@ -2123,12 +2125,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
         ("stop-sending", rf"\b(?:SISPANN|KANPE|ASE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b"),
-        ("stop-imperative", r"^(?:TANPRI )?(?:SISPANN|ASE|KANPE)(?: (?:SA|TANPRI|MESI|SOUPLE))*$"),
+        ("stop-imperative", r"^(?:TANPRI )?(?:SISPANN|ASE)(?: (?:SA|TANPRI|MESI|SOUPLE))*$"),
         ("fed-up", r"\bFATIGE (?:AK|AVEK) (?:\w+ )?(?:MESAJ|TEKS)|\bKENBE (?:MESAJ|TEKS)"),
         (
             "do-not-send",
             rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN)\b(?: \w+){{0,3}} ANKO\b"
-            r"|\bPA (?:VLE|BEZWEN) (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b",
+            r"|\bPA (?:VLE|BEZWEN) (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b(?! LI\b)",
         ),
         (
             "remove-me",
@@ -2149,19 +2151,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            rf"\b(?:FAUT|FAUDRAIT|DEVEZ|DEVRIEZ) (?:PAS|PLUS|JAMAIS) (?:M |ME |NOUS )?{_FR_STEMS}"
+            rf"\b(?:FAUT|FAUDRAIT|DEVEZ|DEVRIEZ) (?:PAS|PLUS|JAMAIS) (?:M |ME |NOUS )?{_FR_STEMS}\b"
             rf"{_FR_QUALIFIER}|\b(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)(?: MOI| NOUS)? PLUS (?:RIEN|JAMAIS)"
             r"\b"
             + _FR_QUALIFIER
             + rf"|\b(?:ENVOYEZ|ECRIVEZ|TEXTEZ|APPELEZ) (?:MOI|NOUS) PLUS{_FR_POLITE_END}",
         ),
-        ("block-or-report", r"^(?=.*\bBLOQUEE?S?\b).*\b(?:PLUS JAMAIS|JAMAIS PLUS)$"),
+        ("block-or-report", rf"^(?=.)(?:NUMERO )?BLOQUEE?S? (?:PLUS JAMAIS|JAMAIS PLUS){_FR_POLITE_END}"),
         (
             "enough",
             r"^(?=.)(?:PLUS JAMAIS|ASSEZ|PLUS RIEN)(?: SVP| S IL VOUS PLAIT)*(?: JE (?:VOUS|T) EN)? "
             r"(?:SUPPLIE|PRIE)\b",
         ),
-        ("fed-up", rf"\b(?:LACHEZ|LACHE|LAISSEZ FAIRE|LAISSE FAIRE) (?:LES|VOS|TES|CES) (?:{_MESSAGES})\b"),
+        (
+            "fed-up",
+            rf"\b(?:LACHEZ|LACHE|LAISSEZ FAIRE|LAISSE FAIRE) (?:LES|VOS|TES|CES) (?:{_MESSAGES})"
+            + _FR_POLITE_END,
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
