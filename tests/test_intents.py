@@ -1390,6 +1390,17 @@ NINETEENTH_PART_IN_OTHER_WORDS = [
     ("Wete m tanpri", "fr.remove-me"),
     ("Textez-moi pu svp", "fr.do-not-send"),
     ("Enlevez-moi de vot' liste", "fr.remove-number"),
+    ("Qué ladilla con tantos mensajes", "es.fed-up"),
+    ("Fuera con sus textos", "es.fed-up"),
+    ("Ya párenle", "es.stop-imperative"),
+    ("Párenla ya", "es.stop-imperative"),
+    ("Nada más de textos, gracias", "es.no-more-messages"),
+    ("Por favor sáquenme", "es.remove-me"),
+    ("Get out of here with all these messages", "en.fed-up"),
+    ("C'est gossant vos textos", "fr.fed-up"),
+    ("Tanpri wete m", "fr.remove-me"),
+    ("Mwen pa te mande mesaj sa yo", "fr.never-signed-up"),
+    ("Pa voye tèks ban nou ankò", "fr.do-not-send"),
 ]
 """Revocations found missing by ``heldout-19``, each in wordings of its own: asking what to reply or how
 to stop getting them, "chill/lay off the texts" and "dejen los mensajes", not a customer, "you shouldn't
@@ -1397,7 +1408,8 @@ be texting me" / "faut pas m'envoyer", Haitian Creole (sispann voye, pa ekri m a
 retire nimewo m, dezabone m, kite m anpè, pa janm enskri, move nimewo), "I'm good on the texts",
 "no more, I'm begging", "stop texting my mom" beside "these", "salir", a threat to block the number,
 blocked and never again, ❌ or ⛔ before the messages, "pues", "finna block y'all", "don't hit my line",
-"nobody asked for this", "écrivez-moi pu", "vot' liste"."""
+"nobody asked for this", "écrivez-moi pu", "vot' liste", "qué ladilla con los mensajes", "párenle",
+"c'est gossant vos textos"."""
 
 
 @pytest.mark.parametrize("policy", POLICIES)
@@ -1437,6 +1449,9 @@ def test_nineteenth_part_revocations_revoke_in_other_wordings(
         "Stop texting my sister, she's studying for these exams",
         "Mwen pa vle mesaj li yo ankò",
         "Lâchez les messages et venez souper",
+        "Párale, me haces reír",
+        "Fuera de aquí con esos memes jaja",
+        "Nada más de postre para mí",
         "Stop texting my girlfriend",
         "No more puns, I'm begging you",
         "Don't hit my line tonight, I'm sleeping",

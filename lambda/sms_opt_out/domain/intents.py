@@ -1047,6 +1047,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:{_MESSAGES}){_POLITE_END}",
         ),
         ("enough", r"^(?=.)NO MORE(?: PLEASE| PLS)*(?: IM| I AM)? (?:BEGGING|PLEADING|IMPLORING)\b"),
+        ("fed-up", rf"\bGET OUT OF HERE WITH (?:THESE|THOSE|YOUR|THE|ALL THESE|ALL THE) (?:{_MESSAGES})\b"),
         (
             "never-signed-up",
             r"\b(?:AINT )?NOBODY (?:SIGN|SIGNED|ASK|ASKED) (?:UP )?FOR (?:THIS|THESE|YOUR|UR|YALLS)\b",
@@ -1158,7 +1159,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            r"^(?:\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
+            r"^(?:POR FAVOR |\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
             + _ES_POLITE_END
             + r"|^(?:ELIMINAR|ELIMINEN|ELIMINE|BORRAR|BORREN|BORRE|QUITAR|QUITEN)(?: (?:MI NUMERO|MIS DATOS"
             rf"|TODO))?{_ES_POLITE_END}",
@@ -1674,6 +1675,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:RESPONDO|CONTESTO|ESCRIBO|PONGO|MANDO|RESPONDER|CONTESTAR|ESCRIBIR|PONER|MANDAR) PARA "
             r"(?:QUE (?:PAREN|DEJEN|YA NO|NO ME)|DARME DE BAJA|SALIRME|YA NO RECIBIR)",
         ),
+        ("stop-imperative", rf"(?:^|\bYA )(?:PARENLE|PARENLA|PARENLO)(?: YA)?{_ES_POLITE_END}"),
+        (
+            "fed-up",
+            r"\b(?:QUE (?:JARTERA|FASTIDIO|LATA|LADILLA|PESADEZ|VAINA|JODA|CANSANCIO)|FUERA(?: DE AQUI)?)"
+            r" CON "
+            rf"(?:LOS |SUS |ESTOS |TANTOS |TUS )?(?:{_MESSAGES})\b",
+        ),
+        ("no-more-messages", rf"\bNADA MAS DE (?:{_MESSAGES})\b"),
     ),
     FRENCH: (
         (
@@ -2128,16 +2137,22 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("stop-imperative", r"^(?:TANPRI )?(?:SISPANN|ASE)(?: (?:SA|TANPRI|MESI|SOUPLE))*$"),
         ("fed-up", r"\bFATIGE (?:AK|AVEK) (?:\w+ )?(?:MESAJ|TEKS)|\bKENBE (?:MESAJ|TEKS)"),
         (
+            "fed-up",
+            r"^(?:C EST |C )?(?:FATIGANT|TANNANT|PLATE|GOSSANT|DEHORS) (?:AVEC )?"
+            rf"(?:VOS|CES|TES|LES) (?:{_MESSAGES})\b",
+        ),
+        (
             "do-not-send",
-            rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN)\b(?: \w+){{0,3}} ANKO\b"
+            rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN|MESAJ|TEKS)\b(?: \w+){{0,3}} ANKO\b"
             r"|\bPA (?:VLE|BEZWEN) (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b(?! LI\b)",
         ),
         (
             "remove-me",
-            r"\b(?:DEZABONE|DEZINSKRI) (?:M|MWEN|NOU)\b|^(?:RETIRE|WETE) (?:M|MWEN|NOU)(?: TANPRI)?$",
+            r"\b(?:DEZABONE|DEZINSKRI) (?:M|MWEN|NOU)\b"
+            r"|^(?:TANPRI )?(?:RETIRE|WETE) (?:M|MWEN|NOU)(?: TANPRI)?$",
         ),
         ("leave-me-alone", r"\bKITE (?:M|MWEN|NOU) (?:AN ?PE|TRANKIL)\b"),
-        ("never-signed-up", r"\bPA (?:JANM|JAMAN) (?:ENSKRI|ABONE|MANDE)\b"),
+        ("never-signed-up", r"\bPA (?:JANM|JAMAN|T|TE) (?:ENSKRI|ABONE|MANDE)\b"),
         ("wrong-number", r"\b(?:MOVE|PA BON) NIMEWO\b"),
         (
             "remove-number",
@@ -2599,6 +2614,7 @@ AMUSEMENT = frozenset(
         "GRACIOSO",
         "GRACIOSA",
         "RISA",
+        "REIR",
         "JAJAJA",
         "WOW",
         "BELIEVE",
