@@ -1401,6 +1401,9 @@ NINETEENTH_PART_IN_OTHER_WORDS = [
     ("Tanpri wete m", "fr.remove-me"),
     ("Mwen pa te mande mesaj sa yo", "fr.never-signed-up"),
     ("Pa voye tèks ban nou ankò", "fr.do-not-send"),
+    ("Arrêtez hein", "keyword"),
+    ("Abeg stop", "keyword"),
+    ("No sigan con esto por favor", "es.do-not-send"),
 ]
 """Revocations found missing by ``heldout-19``, each in wordings of its own: asking what to reply or how
 to stop getting them, "chill/lay off the texts" and "dejen los mensajes", not a customer, "you shouldn't
@@ -1452,6 +1455,7 @@ def test_nineteenth_part_revocations_revoke_in_other_wordings(
         "Párale, me haces reír",
         "Fuera de aquí con esos memes jaja",
         "Nada más de postre para mí",
+        "No sigan así, chicos",
         "Stop texting my girlfriend",
         "No more puns, I'm begging you",
         "Don't hit my line tonight, I'm sleeping",

@@ -292,6 +292,8 @@ POLITENESS = frozenset(
         "IL",
         "PUES",
         "PUE",
+        "HEIN",
+        "ABEG",
     ]
 )
 """Words of politeness and greeting (en, es, fr) that may come before or after a keyword, and "all"."""
@@ -1683,6 +1685,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?:LOS |SUS |ESTOS |TANTOS |TUS )?(?:{_MESSAGES})\b",
         ),
         ("no-more-messages", rf"\bNADA MAS DE (?:{_MESSAGES})\b"),
+        ("do-not-send", rf"^(?:YA )?NO (?:SIGAN|CONTINUEN)(?: CON ESTO)?{_ES_POLITE_END}"),
     ),
     FRENCH: (
         (
