@@ -1045,11 +1045,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("block-or-report", rf"^(?=.)(?:NUMBER )?BLOCKED NEVER AGAIN{_POLITE_END}"),
         (
             "do-not-want",
-            r"\b(?:IM|I AM|WERE|WE ARE) (?:GOOD|STRAIGHT|SET|FINE) (?:ON|WITHOUT) "
-            rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:{_MESSAGES}){_POLITE_END}",
+            r"\b(?:IM|I AM|WERE|WE ARE) (?:GOOD|STRAIGHT|FINE) (?:ON|WITHOUT) "
+            rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:TEXTS|TXTS|MESSAGES|MSGS){_POLITE_END}",
         ),
         ("enough", r"^(?=.)NO MORE(?: PLEASE| PLS)*(?: IM| I AM)? (?:BEGGING|PLEADING|IMPLORING)\b"),
-        ("fed-up", rf"\bGET OUT OF HERE WITH (?:THESE|THOSE|YOUR|THE|ALL THESE|ALL THE) (?:{_MESSAGES})\b"),
+        ("fed-up", rf"\bGET OUT OF HERE WITH (?:THESE|YOUR|ALL THESE|ALL YOUR) (?:{_MESSAGES})\b"),
         (
             "never-signed-up",
             r"\b(?:AINT )?NOBODY (?:SIGN|SIGNED|ASK|ASKED) (?:UP )?FOR (?:THIS|THESE|YOUR|UR|YALLS)\b",
@@ -1671,7 +1671,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.)(?:YA )?(?:NO MAS|BASTA)(?: POR FAVOR)*(?: (?:SE|TE) (?:LO|LOS))? "
             r"(?:RUEGO|SUPLICO|IMPLORO)\b",
         ),
-        ("do-not-send", rf"\bNO (?:DEBERIAN|DEBEN|DEBERIA|DEBE) (?:ME |NOS )?{_ES_STEMS}\b{_ES_QUALIFIER}"),
+        (
+            "do-not-send",
+            rf"\bNO (?:DEBERIAN|DEBEN|DEBERIA|DEBE) (?:ME |NOS )?{_ES_STEMS}\b{_ES_QUALIFIER}"
+            + _ES_THING_OBJECT,
+        ),
         (
             "how-to-stop",
             r"\b(?:RESPONDO|CONTESTO|ESCRIBO|PONGO|MANDO|RESPONDER|CONTESTAR|ESCRIBIR|PONER|MANDAR) PARA "
@@ -1682,7 +1686,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "fed-up",
             r"\b(?:QUE (?:JARTERA|FASTIDIO|LATA|LADILLA|PESADEZ|VAINA|JODA|CANSANCIO)|FUERA(?: DE AQUI)?)"
             r" CON "
-            rf"(?:LOS |SUS |ESTOS |TANTOS |TUS )?(?:{_MESSAGES})\b",
+            rf"(?:LOS |SUS |ESTOS |TANTOS |TUS )?(?:{_MESSAGES})\b{_ES_NOT_OF_ELSE}",
         ),
         ("no-more-messages", rf"\bNADA MAS DE (?:{_MESSAGES})\b"),
         ("do-not-send", rf"^(?:YA )?NO (?:SIGAN|CONTINUEN)(?: CON ESTO)?{_ES_POLITE_END}"),
@@ -2136,18 +2140,22 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("another-channel", r"^(?=.*\b(?:COURRIER|COURRIEL|E?MAIL)\b).*\bPAS PAR (?:SMS|TEXTO)"),
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
-        ("stop-sending", rf"\b(?:SISPANN|KANPE|ASE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b"),
+        (
+            "stop-sending",
+            rf"\b(?:SISPANN|KANPE|ASE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b(?! FOTO| VIDEYO)",
+        ),
         ("stop-imperative", r"^(?:TANPRI )?(?:SISPANN|ASE)(?: (?:SA|TANPRI|MESI|SOUPLE))*$"),
         ("fed-up", r"\bFATIGE (?:AK|AVEK) (?:\w+ )?(?:MESAJ|TEKS)|\bKENBE (?:MESAJ|TEKS)"),
         (
             "fed-up",
             r"^(?:C EST |C )?(?:FATIGANT|TANNANT|PLATE|GOSSANT|DEHORS) (?:AVEC )?"
-            rf"(?:VOS|CES|TES|LES) (?:{_MESSAGES})\b",
+            rf"(?:VOS|CES|TES|LES) (?:{_MESSAGES})\b{_FR_NOT_OF_ELSE}",
         ),
         (
             "do-not-send",
             rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN|MESAJ|TEKS)\b(?: \w+){{0,3}} ANKO\b"
-            r"|\bPA (?:VLE|BEZWEN) (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b(?! LI\b)",
+            r"(?! JODI| DEMEN)|\bPA VLE (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b(?! LI\b)"
+            r"|\bPA BEZWEN (?:\w+ ){0,2}(?:MESAJ|TEKS|SMS)(?: \w+)? (?:YO|ANKO)\b",
         ),
         (
             "remove-me",
@@ -2170,8 +2178,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-send",
             rf"\b(?:FAUT|FAUDRAIT|DEVEZ|DEVRIEZ) (?:PAS|PLUS|JAMAIS) (?:M |ME |NOUS )?{_FR_STEMS}\b"
-            rf"{_FR_QUALIFIER}|\b(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)(?: MOI| NOUS)? PLUS (?:RIEN|JAMAIS)"
-            r"\b"
+            rf"(?:(?: \w+)? (?:{_MESSAGES})\b| ENCORE\b|{_FR_POLITE_END})"
+            r"|\b(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)(?: MOI| NOUS)? PLUS (?:RIEN|JAMAIS)\b"
             + _FR_QUALIFIER
             + rf"|\b(?:ENVOYEZ|ECRIVEZ|TEXTEZ|APPELEZ) (?:MOI|NOUS) PLUS{_FR_POLITE_END}",
         ),
