@@ -104,6 +104,7 @@ MISSPELLINGS = {
     "KERO": "QUIERO",
     "QIERO": "QUIERO",
     "PU": "PLUS",  # Quebec French: "j'veux pu de messages"
+    "VOT": "VOTRE",  # Quebec and Acadian French: "ôtez-moi de vot' liste"
     "MOE": "MOI",
     "RMV": "REMOVE",  # texting: "rmv me"
     "RMVE": "REMOVE",
@@ -289,6 +290,10 @@ POLITENESS = frozenset(
         "TOUT",
         "S",
         "IL",
+        "PUES",
+        "PUE",
+        "HEIN",
+        "ABEG",
     ]
 )
 """Words of politeness and greeting (en, es, fr) that may come before or after a keyword, and "all"."""
@@ -449,6 +454,10 @@ def _too_many(complaint: str, when: str) -> str:
     return rf"^(?=.*\b(?:{complaint})\b).*\b{_COUNTED} (?:{_MESSAGES}) (?:{when})\b"
 
 
+_THESE_MESSAGES = rf"THESE(?! (?!(?:{_MESSAGES}|EVERY|ALL|ANYMORE|DAILY|NOW|PLEASE|PLS|ARE|IS)\b)\w)"
+"""THESE about the messages: not before another noun ("these headaches")."""
+_HT_VERBS = r"VOYE|EKRI|TEKSTE|RELE|KONTAKTE|DERANJE|ANMEDE"
+"""Haitian Creole verbs of sending and contacting ("sispann voye mesaj", "pa ekri m ankò")."""
 _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
     r".*\b(?:SO|ASI QUE|ALORS|DONC) "
@@ -1017,6 +1026,51 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bIM DONE (?:GETTING|RECEIVING) (?:THESE{_POLITE_END}|(?:YOUR"
             rf"|ALL) (?:\w+ )?(?:{_MESSAGES})\b)",
         ),
+        (
+            "how-to-stop",
+            r"\b(?:WAY|HOW|REPLY|RESPOND|SAY|TYPE|TEXT|SEND|PRESS) TO (?:STOP|END) "
+            r"(?:(?:GETTING|RECEIVING) (?:THEM|THIS|ALL THIS|ALL THESE)|(?:(?:GETTING|RECEIVING) )?"
+            rf"(?:{_THESE_MESSAGES}|(?:THE |YOUR |ALL )?(?:{_MESSAGES})))\b{_NOT_FROM_ELSEWHERE}",
+        ),
+        (
+            "fed-up",
+            r"\b(?:CHILL|HUSH|EASE UP|LAY OFF|LET UP|GIVE IT A REST|BACK OFF|KNOCK IT OFF) (?:(?:WITH|ON) )?"
+            rf"(?:THE |YOUR |ALL THE |ALL THESE |THESE |THOSE |ALL )?(?:{_MESSAGES}|STUFF)\b",
+        ),
+        (
+            "never-signed-up",
+            r"\b(?:IM NOT|I AM NOT|NEVER BEEN|NEVER WAS|WAS NEVER) (?:YOUR|A) "
+            rf"(?:CUSTOMER|CLIENT|PATIENT|MEMBER)S?(?: OF (?:YOURS|YALLS)| ANYMORE)?{_POLITE_END}",
+        ),
+        ("block-or-report", rf"^(?=.)(?:NUMBER )?BLOCKED NEVER AGAIN{_POLITE_END}"),
+        (
+            "do-not-want",
+            r"\b(?:IM|I AM|WERE|WE ARE) (?:GOOD|STRAIGHT|FINE) (?:ON|WITHOUT) "
+            rf"(?:THE |THESE |YOUR |ALL THE |ANY )?(?:TEXTS|TXTS|MESSAGES|MSGS){_POLITE_END}",
+        ),
+        ("enough", r"^(?=.)NO MORE(?: PLEASE| PLS)*(?: IM| I AM)? (?:BEGGING|PLEADING|IMPLORING)\b"),
+        ("fed-up", rf"\bGET OUT OF HERE WITH (?:THESE|YOUR|ALL THESE|ALL YOUR) (?:{_MESSAGES})\b"),
+        (
+            "never-signed-up",
+            r"\b(?:AINT )?NOBODY (?:SIGN|SIGNED|ASK|ASKED) (?:UP )?FOR (?:THIS|THESE|YOUR|UR|YALLS)\b",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:FIXING|FIXIN|FINNA|BOUT|ABOUT|GONNA|GOING) (?:TO )?BLOCK "
+            r"(?:YALL|YALLS NUMBER|THIS NUMBER)\b"
+            r"|\b(?:DONT|DO NOT|NEVER) (?:HIT|BLOW UP) (?:MY|THIS) (?:LINE|PHONE|CELL)\b"
+            r"(?! (?:TONIGHT|TODAY|AT|WHEN|WHILE)\b)",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:{_THESE_MESSAGES}|HER PHONE|HIS PHONE|THIS (?:NUMBER|PHONE))\b)"
+            rf".*\b(?:STOP|QUIT) (?:TEXTING|MESSAGING|CONTACTING|CALLING) MY {_KIN}\b",
+        ),
+        (
+            "do-not-send",
+            r"\b(?:(?:YOU|U|YALL) (?:SHOULDNT|SHOULD NOT|HAVE NO RIGHT TO|(?:ARENT|ARE NOT) SUPPOSED TO)"
+            rf"|YOURE NOT SUPPOSED TO) (?:BE )?(?:{_EN_VERBS})\w* (?:ME|US|THIS NUMBER)\b{_EN_QUALIFIER}",
+        ),
     ),
     SPANISH: (
         (
@@ -1107,7 +1161,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            r"^(?:\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
+            r"^(?:POR FAVOR |\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
             + _ES_POLITE_END
             + r"|^(?:ELIMINAR|ELIMINEN|ELIMINE|BORRAR|BORREN|BORRE|QUITAR|QUITEN)(?: (?:MI NUMERO|MIS DATOS"
             rf"|TODO))?{_ES_POLITE_END}",
@@ -1592,6 +1646,50 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("their-line", rf"^(?=.*\b(?:NUMERO|CELULAR|TELEFONO) (?:ES )?NUEVO\b).*\bNO LE (?:{_ES_STEMS})\b"),
         ("block-or-report", r"\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) PROFECO\b"),
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
+        (
+            "off-the-list",
+            rf"^SALIR(?:ME)?(?: DE (?:AQUI|ESTO|SUS (?:{_MESSAGES})))?{_ES_POLITE_END}",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:VOY|VAMOS) A (?:BLOQUEAR|REPORTAR|DENUNCIAR) (?:ESTE|SU) (?:NUMERO|CEL|CELULAR"
+            r"|TELEFONO)\b",
+        ),
+        (
+            "fed-up",
+            rf"(?:\bYA |^)DEJ(?:A|EN|E) (?:LOS|SUS|TUS|ESOS|ESTOS|LAS|ESAS|ESTAS) (?:{_MESSAGES})(?: YA)?$"
+            rf"|\bDEJ(?:A|EN|E) (?:LOS|SUS|TUS|ESOS|ESTOS|LAS|ESAS|ESTAS) (?:{_MESSAGES}) YA$",
+        ),
+        (
+            "do-not-send",
+            r"\bYA NO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDE|ENVIE) (?:ESAS|ESOS|ESTAS|ESTOS|SUS|TUS) (?:COSAS"
+            r"|PORQUERIAS|BASURAS?|CADENAS|CHINGADERAS)\b",
+        ),
+        ("block-or-report", rf"^(?=.)(?:NUMERO )?BLOQUEAD[OA]S? NUNCA MAS{_ES_POLITE_END}"),
+        (
+            "enough",
+            r"^(?=.)(?:YA )?(?:NO MAS|BASTA)(?: POR FAVOR)*(?: (?:SE|TE) (?:LO|LOS))? "
+            r"(?:RUEGO|SUPLICO|IMPLORO)\b",
+        ),
+        (
+            "do-not-send",
+            rf"\bNO (?:DEBERIAN|DEBEN|DEBERIA|DEBE) (?:ME |NOS )?{_ES_STEMS}\b{_ES_QUALIFIER}"
+            + _ES_THING_OBJECT,
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:RESPONDO|CONTESTO|ESCRIBO|PONGO|MANDO|RESPONDER|CONTESTAR|ESCRIBIR|PONER|MANDAR) PARA "
+            r"(?:QUE (?:PAREN|DEJEN|YA NO|NO ME)|DARME DE BAJA|SALIRME|YA NO RECIBIR)",
+        ),
+        ("stop-imperative", rf"(?:^|\bYA )(?:PARENLE|PARENLA|PARENLO)(?: YA)?{_ES_POLITE_END}"),
+        (
+            "fed-up",
+            r"\b(?:QUE (?:JARTERA|FASTIDIO|LATA|LADILLA|PESADEZ|VAINA|JODA|CANSANCIO)|FUERA(?: DE AQUI)?)"
+            r" CON "
+            rf"(?:LOS |SUS |ESTOS |TANTOS |TUS )?(?:{_MESSAGES})\b{_ES_NOT_OF_ELSE}",
+        ),
+        ("no-more-messages", rf"\bNADA MAS DE (?:{_MESSAGES})\b"),
+        ("do-not-send", rf"^(?:YA )?NO (?:SIGAN|CONTINUEN)(?: CON ESTO)?{_ES_POLITE_END}"),
     ),
     FRENCH: (
         (
@@ -1710,7 +1808,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "never-signed-up",
-            r"\b(?:NE SUIS PAS|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! DE\b)"
+            r"\b(?:(?:NE )?SUIS (?:PAS|PLUS)|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! (?:DE|CHEZ)\b)"
             r"|\bME SUIS (?:JAMAIS |PAS )(?:INSCRITE?S?|ABONNEE?S?)\b(?! (?:AU|AUX|POUR|EN)\b| A (?!(?:CA"
             r"|CELA|VOS|CES|VOTRE)\b))"
             r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
@@ -2042,6 +2140,60 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("another-channel", r"^(?=.*\b(?:COURRIER|COURRIEL|E?MAIL)\b).*\bPAS PAR (?:SMS|TEXTO)"),
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
+        (
+            "stop-sending",
+            rf"\b(?:SISPANN|KANPE|ASE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b(?! FOTO| VIDEYO)",
+        ),
+        ("stop-imperative", r"^(?:TANPRI )?(?:SISPANN|ASE)(?: (?:SA|TANPRI|MESI|SOUPLE))*$"),
+        ("fed-up", r"\bFATIGE (?:AK|AVEK) (?:\w+ )?(?:MESAJ|TEKS)|\bKENBE (?:MESAJ|TEKS)"),
+        (
+            "fed-up",
+            r"^(?:C EST |C )?(?:FATIGANT|TANNANT|PLATE|GOSSANT|DEHORS) (?:AVEC )?"
+            rf"(?:VOS|CES|TES|LES) (?:{_MESSAGES})\b{_FR_NOT_OF_ELSE}",
+        ),
+        (
+            "do-not-send",
+            rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN|MESAJ|TEKS)\b(?: \w+){{0,3}} ANKO\b"
+            r"(?! JODI| DEMEN)|\bPA VLE (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b(?! LI\b)"
+            r"|\bPA BEZWEN (?:\w+ ){0,2}(?:MESAJ|TEKS|SMS)(?: \w+)? (?:YO|ANKO)\b",
+        ),
+        (
+            "remove-me",
+            r"\b(?:DEZABONE|DEZINSKRI) (?:M|MWEN|NOU)\b"
+            r"|^(?:TANPRI )?(?:RETIRE|WETE) (?:M|MWEN|NOU)(?: TANPRI)?$",
+        ),
+        ("leave-me-alone", r"\bKITE (?:M|MWEN|NOU) (?:AN ?PE|TRANKIL)\b"),
+        ("never-signed-up", r"\bPA (?:JANM|JAMAN|T|TE) (?:ENSKRI|ABONE|MANDE)\b"),
+        ("wrong-number", r"\b(?:MOVE|PA BON) NIMEWO\b"),
+        (
+            "remove-number",
+            r"\b(?:RETIRE|EFASE|WETE|SIPRIME) (?:NIMEWO (?:M|MWEN)\b"
+            r"|(?:NIMEWO|NIMERO|NON|MWEN|M) (?:\w+ ){0,2}(?:NAN|SOU) LIS)",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:REPONDRE|REPONDS|ECRIS|ECRIRE|TAPE|TAPER|ENVOIE|ENVOYER) (?:QUOI )?POUR "
+            r"(?:ARRETER|STOPPER|ME DESABONNER|ME DESINSCRIRE|NE PLUS|QUE (?:CA|VOUS) (?:ARRETE|CESSE))",
+        ),
+        (
+            "do-not-send",
+            rf"\b(?:FAUT|FAUDRAIT|DEVEZ|DEVRIEZ) (?:PAS|PLUS|JAMAIS) (?:M |ME |NOUS )?{_FR_STEMS}\b"
+            rf"(?:(?: \w+)? (?:{_MESSAGES})\b| ENCORE\b|{_FR_POLITE_END})"
+            r"|\b(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)(?: MOI| NOUS)? PLUS (?:RIEN|JAMAIS)\b"
+            + _FR_QUALIFIER
+            + rf"|\b(?:ENVOYEZ|ECRIVEZ|TEXTEZ|APPELEZ) (?:MOI|NOUS) PLUS{_FR_POLITE_END}",
+        ),
+        ("block-or-report", rf"^(?=.)(?:NUMERO )?BLOQUEE?S? (?:PLUS JAMAIS|JAMAIS PLUS){_FR_POLITE_END}"),
+        (
+            "enough",
+            r"^(?=.)(?:PLUS JAMAIS|ASSEZ|PLUS RIEN)(?: SVP| S IL VOUS PLAIT)*(?: JE (?:VOUS|T) EN)? "
+            r"(?:SUPPLIE|PRIE)\b",
+        ),
+        (
+            "fed-up",
+            rf"\b(?:LACHEZ|LACHE|LAISSEZ FAIRE|LAISSE FAIRE) (?:LES|VOS|TES|CES) (?:{_MESSAGES})"
+            + _FR_POLITE_END,
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2303,6 +2455,7 @@ _REJOIN = (
     r"RE ?SUBSCRIB\w*|RESUB|SIGN (?:ME|US) BACK UP|(?:PUT|ADD) (?:ME|US) BACK|REABONN\w*|REINSCRI\w*"
     r"|REACTIV\w*"
     r"|REMET\w* (?:MOI|NOUS)|(?:VOLVER|VUELV\w*) A (?:SUSCRIB|INSCRIB|AGREG|PONER|ANADIR)\w*"
+    r"|REMET\w* (?:LES |MES |VOS )?(?:TEXTOS|MESSAGES|TEXTES|SMS)"
     r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)"
     r"|(?:UNSUBSCRIB|DESABONN|DESINSCRI|DESUSCRIB)\w* (?:\w+ )?(?:BY MISTAKE|BY ACCIDENT|PAR ERREUR"
     r"|POR ERROR)"
@@ -2363,6 +2516,7 @@ _ANOTHER_THING = re.compile(
     r"|PEDIDO|CUENTA|CLIENTE|SEGUIMIENTO|VUELO|ASIENTO|MESA|FACTURA|POLIZA|EXPEDIENTE|CONFIRMACION|RESERVA"
     r"|RESERVATION|APARTAMENTO|APPARTEMENT)\b"
     r"|\b(?:LUI|LEUR) (?:AI|AVONS|AVAIS|A) (?:DEJA )?(?:DIT|DEMANDE) (?:DE|D) "
+    r"|\b(?:ENVOYEZ|ECRIVEZ) (?:MOI|NOUS) PLUS (?:SOUVENT|DE DETAILS|D INFOS?|D INFORMATIONS?|DE PHOTOS)\b"
     r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
 )
 """Something other than the sender's messages that a reply names: a list of something else ("la
@@ -2380,6 +2534,7 @@ _ASKS_FOR_SUPPORT = re.compile(
     r"\b(?:CONTACT|REACH|CALL|TALK TO|SPEAK (?:TO|WITH)) (?:YOUR |THE )?(?:CUSTOMER (?:SUPPORT|SERVICE|CARE)"
     r"|SUPPORT|A (?:PERSON|HUMAN|REPRESENTATIVE|REP|AGENT))\b|\b(?:SERVICIO|ATENCION) AL CLIENTE\b"
     r"|\bSERVICE (?:CLIENT|CLIENTELE)\b"
+    r"|\b(?:EXPLAIN|EXPLIQUEZ MOI|EXPLIQUEME|EXPLIQUENME)(?: PLEASE| PLS| SVP)?$"
 )
 """A question for the sender's support ("how do I contact customer support about this text?"): a
 request for help, not a revocation; the model is not asked."""
@@ -2470,6 +2625,7 @@ AMUSEMENT = frozenset(
         "GRACIOSO",
         "GRACIOSA",
         "RISA",
+        "REIR",
         "JAJAJA",
         "WOW",
         "BELIEVE",
