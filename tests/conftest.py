@@ -43,7 +43,6 @@ MODULE_TIERS = {
     "test_service_models": "fast",
     # fast: pure logic and in-memory fakes (botocore Stubber) at the service boundary; no socket, no synth
     "test_consent": "fast",
-    "test_corpora": "fast",
     "test_intents": "fast",
     "test_keywords": "fast",
     "test_reply_model": "fast",
@@ -57,7 +56,9 @@ MODULE_TIERS = {
     "test_readme": "fast",
     "test_send_windows": "fast",
     "test_settings": "fast",
-    # integration: moto (a server or in process), the SMS simulator, threads, injected faults
+    # integration: moto (a server or in process), the SMS simulator, threads, injected faults; and the
+    # classifier's sweeps over every corpus row (tens of thousands of classifications)
+    "test_corpora": "integration",
     "test_ambiguous_replies": "integration",
     "test_aws_clock": "integration",
     "test_aws_opt_out_lists": "integration",
