@@ -52,7 +52,7 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
-    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES"
+    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS?|CUPONES"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any); reminders in the plural
 (the singular is often a person's own: "cancel the reminder for my meeting"); French RELANCES are the
@@ -120,6 +120,8 @@ MISSPELLINGS = {
     "PLU": "PLUS",
     "VEU": "VEUX",
     "OUTTA": "OUT",
+    "ARET": "ARRET",
+    "REMVOE": "REMOVE",
 }
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
@@ -1017,6 +1019,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bIM DONE (?:GETTING|RECEIVING) (?:THESE{_POLITE_END}|(?:YOUR"
             rf"|ALL) (?:\w+ )?(?:{_MESSAGES})\b)",
         ),
+        ("not-interested", r"^(?=NOT INTERESTED (?:I|IM|WE|WERE|ALREADY|MY|OUR)\b)NOT INTERESTED"),
+        (
+            "enough",
+            r"^(?=.*\b(?:YOU|U|YALL) (?:\w+ )?(?:CALLED|TEXTED|EMAILED|MESSAGED)\b).*\b(?:NEITHER|ENOUGH)"
+            + _POLITE_END,
+        ),
     ),
     SPANISH: (
         (
@@ -1185,7 +1193,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "unsubscribe",
             r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b"
             r"|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS|DEIS|DES|DAIS|DAD|DAS) DE BAJA\b)"
-            r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TODOS LOS|EN EL"
+            r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TOD[OA]S (?:LOS|LAS|ESOS|ESAS)|EN EL"
             r"|EN LA)"
             rf" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|{_MESSAGES}|ENVIOS?|USTEDES|SUS)\b))"
             r"(?! (?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
@@ -1592,6 +1600,18 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("their-line", rf"^(?=.*\b(?:NUMERO|CELULAR|TELEFONO) (?:ES )?NUEVO\b).*\bNO LE (?:{_ES_STEMS})\b"),
         ("block-or-report", r"\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) PROFECO\b"),
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
+        ("unsubscribe", rf"^(?:DE|DENME DE|DEME DE) BAJA{_ES_POLITE_END}"),
+        (
+            "stop-messages",
+            r"\b(?:APAGUEN|APAGUE|DESACTIVEN|DESACTIVE|CORTEN|CORTE) (?:TODAS |TODOS )?(?:LAS |LOS |SUS |ESAS "
+            rf"|ESTAS |ESOS |ESTOS )?(?:{_MESSAGES})\b",
+        ),
+        ("leave-me-alone", r"\bDEJENME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:SUS?|LOS|LAS|ESOS|ESAS|TANTOS|TANTAS)\b"),
+        (
+            "enough",
+            r"^(?=.*\b(?:ME|NOS) (?:ESCRIB|MAND|LLAM|ENVI|TEXTE)\w*(?:EN|ARON|IERON)\b).*\b(?:YA NO|BASTA"
+            rf"|NI UNA NI OTRA|NI UNO NI OTRO){_ES_POLITE_END}",
+        ),
     ),
     FRENCH: (
         (
@@ -2042,6 +2062,18 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("another-channel", r"^(?=.*\b(?:COURRIER|COURRIEL|E?MAIL)\b).*\bPAS PAR (?:SMS|TEXTO)"),
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
+        ("stop-imperative", rf"^NON(?: MERCI)? (?:ARRETEZ|ARRETE|STOPPEZ)(?: TOUT)?{_FR_POLITE_END}"),
+        (
+            "stop-messages",
+            rf"\b(?:COUPEZ|DESACTIVEZ|ETEIGNEZ) (?:TOUTES |TOUS )?(?:LES |VOS |CES )?(?:{_MESSAGES})\b",
+        ),
+        ("leave-me-alone", r"\b(?:LAISSEZ|FICHEZ|FOUTEZ|LACHEZ) (?:MOI|NOUS)(?: LA PAIX| TRANQUILLES?)? AVEC VOS?\b"),
+        (
+            "enough",
+            r"^(?=.*\bVOUS (?:M |NOUS )?(?:AVEZ )?(?:APPEL|ECRI|ENVOY|TEXT)\w*).*\b(?:PLUS NI (?:L )?UNE? NI (?:L )?"
+            rf"AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
+        ),
+        ("do-not-send", r"\bPA (?:VOYE|EKRI|RELE)(?: MWEN| M)? (?:MESAJ|TEKS)"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2087,7 +2119,8 @@ _OWN_MISTAKE = re.compile(
     r"|J AI (?:ENVOYE|ECRIT|TEXTE|APPELE)(?: \w+){0,4} AU (?:MAUVAIS|FAUX) NUMERO"
     r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME"
     r"|(?<!NO )ES EL DE (?:MI|MIS) \w+|(?<!PAS )(?<!PLUS )C EST CELUI (?:DE|D) (?:MON|MA|MES) \w+"
-    r"|J AI (?:ENVOYE|FAIT)(?: \w+){0,4} A LA MAUVAISE PERSONNE)\b"
+    r"|J AI (?:ENVOYE|FAIT)(?: \w+){0,4} A LA MAUVAISE PERSONNE|USA EL NUEVO|PRENDS LE NOUVEAU"
+    r"|USE THE NEW (?:ONE|NUMBER)|(?:ESE|ESTE) ES EL VIEJO|C EST MON ANCIEN|THATS MY OLD)\b"
 )
 _SOMEONE_ELSES_MISTAKE = re.compile(
     r"\b(?:SOMEONE|SOMEBODY|SOME (?:GUY|GIRL|LADY|DUDE)|ALGUIEN|UN TIPO|UNA SENORA|QUELQU UN|QUELQUUN|UN MEC"
@@ -2101,11 +2134,11 @@ phone"): no wrong-number revocation."""
 _BUSY = re.compile(
     r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
     r"|BLOCKING|REPORTING|CALLING|LOSING|CHANGING MY (?:NUMBER|PHONE))\w+ING\b"
-    r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE|SUIS (?:OCCUPEE?"
+    r"|\bJE (?:REGARDE|DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE|SUIS (?:OCCUPEE?"
     r"|EN TRAIN"
     r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
     r"|\b(?:IM|I AM) (?:SO )?(?:TIRED|EXHAUSTED|SLEEPY)\b(?! OF\b)"
-    r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)|EN (?:CLASE|EL TRABAJO"
+    r"|(?<!NO )(?<!NO ME )\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)|EN (?:CLASE|EL TRABAJO"
     r"|UNA REUNION|EL CINE|JUNTA|UNA JUNTA|REUNION|CLASES|LA ESCUELA|EL HOSPITAL|MISA|LA IGLESIA"
     r"|EL GIMNASIO))\b"
 )
@@ -2119,7 +2152,7 @@ _NOT_THE_SENDERS = (
 )
 """Not the sender's boss ("dígale a su jefe que ya no me manden")."""
 _TOLD_SOMEONE = re.compile(
-    rf"\b(?:DIS|DITES)(?: LUI| LEUR)? (?:A|AU|AUX) {_NOT_THE_SENDERS}\w+(?: \w+)? (?:DE|D) "
+    rf"\b(?:DIS|DITES|AI DIT)(?: LUI| LEUR)? (?:A|AU|AUX) {_NOT_THE_SENDERS}\w+(?: \w+)? (?:DE|D) "
     rf"|\b(?:DILE|DIGALE|DIGANLE|PIDELE|PIDALE) A {_NOT_THE_SENDERS}\w+(?: \w+)? (?:QUE|Q) "
     r"|\bEN (?!(?:TANT|AVANT|MAINTENANT|ATTENDANT)\b)\w{3,}ANT\b"
 )
