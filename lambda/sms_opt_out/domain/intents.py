@@ -52,7 +52,7 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
-    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS?|CUPONES"
+    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS|CUPONES"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any); reminders in the plural
 (the singular is often a person's own: "cancel the reminder for my meeting"); French RELANCES are the
@@ -61,7 +61,8 @@ MESSAGE_WORDS = frozenset(
     form
     for noun in _MESSAGES.split("|")
     for form in ((noun[:-2], noun[:-2] + "S") if noun.endswith("S?") else (noun,))
-)
+) - frozenset(["COUPONS", "CUPONES"])
+"""Coupons are the messages in a rule ("no more coupons"), never a word's subject ("do the coupons stop")."""
 MESSAGE_VERBS = frozenset(
     [
         "TEXTING",
@@ -650,7 +651,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:PLEASE )?(?:DISCONTINUE|DEACTIVATE)(?: (?:THIS|IT|ALL|SERVICE|THE SERVICE)){0,1}"
             + _POLITE_END
             + rf"|^HALT(?: (?:IT|THIS|ALL|THESE|EVERYTHING))?{_POLITE_END}"
-            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|DEACTIVATE|TURN OFF)(?: ALL| THE"
+            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|DEACTIVATE|TURN OFF)(?: ALL)?(?: THE"
             r"| THESE"
             r"| YOUR| UR"
             r"| MY)?"
@@ -1606,7 +1607,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:APAGUEN|APAGUE|DESACTIVEN|DESACTIVE|CORTEN|CORTE) (?:TODAS |TODOS )?(?:LAS |LOS |SUS |ESAS "
             rf"|ESTAS |ESOS |ESTOS )?(?:{_MESSAGES})\b",
         ),
-        ("leave-me-alone", r"\bDEJENME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:SUS?|LOS|LAS|ESOS|ESAS|TANTOS|TANTAS)\b"),
+        ("leave-me-alone", r"\bDEJEN?ME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:SUS?|LOS|LAS|ESOS|ESAS|TANTOS|TANTAS)\b"),
         (
             "enough",
             r"^(?=.*\b(?:ME|NOS) (?:ESCRIB|MAND|LLAM|ENVI|TEXTE)\w*(?:EN|ARON|IERON)\b).*\b(?:YA NO|BASTA"
@@ -2067,13 +2068,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-messages",
             rf"\b(?:COUPEZ|DESACTIVEZ|ETEIGNEZ) (?:TOUTES |TOUS )?(?:LES |VOS |CES )?(?:{_MESSAGES})\b",
         ),
-        ("leave-me-alone", r"\b(?:LAISSEZ|FICHEZ|FOUTEZ|LACHEZ) (?:MOI|NOUS)(?: LA PAIX| TRANQUILLES?)? AVEC VOS?\b"),
+        ("leave-me-alone", r"\b(?:LAISSEZ|FICHEZ|FOUTEZ|LACHEZ) (?:MOI|NOUS)(?: LA PAIX| TRANQUILLES?)? AVEC (?:VOS|VOTRE)\b"),
         (
             "enough",
             r"^(?=.*\bVOUS (?:M |NOUS )?(?:AVEZ )?(?:APPEL|ECRI|ENVOY|TEXT)\w*).*\b(?:PLUS NI (?:L )?UNE? NI (?:L )?"
             rf"AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
         ),
-        ("do-not-send", r"\bPA (?:VOYE|EKRI|RELE)(?: MWEN| M)? (?:MESAJ|TEKS)"),
+        ("do-not-send", r"\bPA (?:VOYE|EKRI|RELE)(?: MWEN| M)? (?:MESAJ|TEKS|ANKO)"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
