@@ -1116,7 +1116,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            r"^(?:\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
+            r"^(?:\w+ ){0,2}(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|RETIR|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
             + _ES_POLITE_END
             + r"|^(?:ELIMINAR|ELIMINEN|ELIMINE|BORRAR|BORREN|BORRE|QUITAR|QUITEN)(?: (?:MI NUMERO|MIS DATOS"
             rf"|TODO))?{_ES_POLITE_END}",
@@ -1194,7 +1194,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "unsubscribe",
             r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b"
             r"|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS|DEIS|DES|DAIS|DAD|DAS) DE BAJA\b)"
-            r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TOD[OA]S (?:LOS|LAS|ESOS|ESAS)|EN EL"
+            r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS"
+            r"|DE TOD[OA]S (?:LOS|LAS|ESOS|ESAS)|EN EL"
             r"|EN LA)"
             rf" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|{_MESSAGES}|ENVIOS?|USTEDES|SUS)\b))"
             r"(?! (?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
@@ -1604,10 +1605,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("unsubscribe", rf"^(?:DE|DENME DE|DEME DE) BAJA{_ES_POLITE_END}"),
         (
             "stop-messages",
-            r"\b(?:APAGUEN|APAGUE|DESACTIVEN|DESACTIVE|CORTEN|CORTE) (?:TODAS |TODOS )?(?:LAS |LOS |SUS |ESAS "
-            rf"|ESTAS |ESOS |ESTOS )?(?:{_MESSAGES})\b",
+            r"\b(?:APAGUEN|APAGUE|DESACTIVEN|DESACTIVE|CORTEN|CORTE) (?:TODAS |TODOS )?(?:LAS |LOS |SUS "
+            rf"|ESAS |ESTAS |ESOS |ESTOS )?(?:{_MESSAGES})\b",
         ),
-        ("leave-me-alone", r"\bDEJEN?ME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:SUS?|LOS|LAS|ESOS|ESAS|TANTOS|TANTAS)\b"),
+        (
+            "leave-me-alone",
+            r"\bDEJEN?ME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:SUS?|LOS|LAS|ESOS|ESAS|TANT[OA]S)\b",
+        ),
         (
             "enough",
             r"^(?=.*\b(?:ME|NOS) (?:ESCRIB|MAND|LLAM|ENVI|TEXTE)\w*(?:EN|ARON|IERON)\b).*\b(?:YA NO|BASTA"
@@ -2068,11 +2072,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-messages",
             rf"\b(?:COUPEZ|DESACTIVEZ|ETEIGNEZ) (?:TOUTES |TOUS )?(?:LES |VOS |CES )?(?:{_MESSAGES})\b",
         ),
-        ("leave-me-alone", r"\b(?:LAISSEZ|FICHEZ|FOUTEZ|LACHEZ) (?:MOI|NOUS)(?: LA PAIX| TRANQUILLES?)? AVEC (?:VOS|VOTRE)\b"),
+        (
+            "leave-me-alone",
+            r"\b(?:LAISS|FICH|FOUT|LACH)EZ (?:MOI|NOUS)(?: LA PAIX| TRANQUILLES?)? AVEC VO(?:S|TRE)\b",
+        ),
         (
             "enough",
-            r"^(?=.*\bVOUS (?:M |NOUS )?(?:AVEZ )?(?:APPEL|ECRI|ENVOY|TEXT)\w*).*\b(?:PLUS NI (?:L )?UNE? NI (?:L )?"
-            rf"AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
+            r"^(?=.*\bVOUS (?:M |NOUS )?(?:AVEZ )?(?:APPEL|ECRI|ENVOY|TEXT)\w*).*\b(?:PLUS NI (?:L )?UNE? NI "
+            rf"(?:L )?AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
         ),
         ("do-not-send", r"\bPA (?:VOYE|EKRI|RELE)(?: MWEN| M)? (?:MESAJ|TEKS|ANKO)"),
     ),
@@ -2135,11 +2142,13 @@ phone"): no wrong-number revocation."""
 _BUSY = re.compile(
     r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
     r"|BLOCKING|REPORTING|CALLING|LOSING|CHANGING MY (?:NUMBER|PHONE))\w+ING\b"
-    r"|\bJE (?:REGARDE|DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE|SUIS (?:OCCUPEE?"
+    r"|\bJE (?:REGARDE|DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE"
+    r"|SUIS (?:OCCUPEE?"
     r"|EN TRAIN"
     r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
     r"|\b(?:IM|I AM) (?:SO )?(?:TIRED|EXHAUSTED|SLEEPY)\b(?! OF\b)"
-    r"|(?<!NO )(?<!NO ME )\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)|EN (?:CLASE|EL TRABAJO"
+    r"|(?<!NO )(?<!NO ME )\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)"
+    r"|EN (?:CLASE|EL TRABAJO"
     r"|UNA REUNION|EL CINE|JUNTA|UNA JUNTA|REUNION|CLASES|LA ESCUELA|EL HOSPITAL|MISA|LA IGLESIA"
     r"|EL GIMNASIO))\b"
 )
@@ -2883,6 +2892,7 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     """Under CONTEXTUAL: a Finding for the first FCC word of ``clauses`` used about the messages
     (rule ``contextual.*``, a revocation), else one saying why every use is about something else
     (rule ``ambiguous.*``); None when no FCC word is in ``clauses``."""
+    laughs = [n for n, c in enumerate(clauses) if any(LAUGHTER.match(w) or w in JEST for w in c)]
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
     named = names_messages(clauses)
     amused = None if named else next((w for c in clauses for w in c if w in AMUSEMENT), None)
@@ -2898,7 +2908,9 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
             named_before = any(w in MESSAGE_WORDS for c in clauses[:n] for w in c)
-            verdict = _judge(clause, i, laugh, amused, held, event, named_before, people)
+            about = _about_messages(clause[i + 1 : i + 5]) and laughs[-1:] < [n]  # "lol. stop the texts"
+            laughed = None if about else laugh
+            verdict = _judge(clause, i, laughed, amused, held, event, named_before, people)
             if verdict.rule.startswith("contextual."):
                 return verdict
             other = other or verdict
