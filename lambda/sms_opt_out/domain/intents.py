@@ -1020,7 +1020,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bIM DONE (?:GETTING|RECEIVING) (?:THESE{_POLITE_END}|(?:YOUR"
             rf"|ALL) (?:\w+ )?(?:{_MESSAGES})\b)",
         ),
-        ("not-interested", r"^(?=NOT INTERESTED (?:I|IM|WE|WERE|ALREADY|MY|OUR)\b)NOT INTERESTED"),
+        (
+            "not-interested",
+            r"^(?=.)NOT INTERESTED(?= (?:THANKS )?(?:(?:I|WE) (?:ALREADY|RENT|OWN|HAVE|GOT|DONT|NO LONGER)"
+            r"|(?:IM|WERE|I AM|WE ARE) (?:STAYING|RENTING|ALREADY|HAPPY|ALL SET|RETIRED|NOT)|ALREADY)\b)",
+        ),
         (
             "enough",
             r"^(?=.*\b(?:YOU|U|YALL) (?:\w+ )?(?:CALLED|TEXTED|EMAILED|MESSAGED)\b).*\b(?:NEITHER|ENOUGH)"
@@ -1604,6 +1608,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
         ("unsubscribe", rf"^(?:DE|DENME DE|DEME DE) BAJA{_ES_POLITE_END}"),
         (
+            "not-interested",
+            r"^(?=.)(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?= (?:GRACIAS )?(?:YA (?:TENGO"
+            r"|TENEMOS|COMPR|ESTOY|ESTAMOS)|RENTO|RENTAMOS|ALQUILO|NO (?:TENGO|NECESITO|NECESITAMOS))\w*\b)",
+        ),
+        (
             "stop-messages",
             r"\b(?:APAGUEN|APAGUE|DESACTIVEN|DESACTIVE|CORTEN|CORTE) (?:TODAS |TODOS )?(?:LAS |LOS |SUS "
             rf"|ESAS |ESTAS |ESOS |ESTOS )?(?:{_MESSAGES})\b",
@@ -2068,6 +2077,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
         ("stop-imperative", rf"^NON(?: MERCI)? (?:ARRETEZ|ARRETE|STOPPEZ)(?: TOUT)?{_FR_POLITE_END}"),
+        (
+            "not-interested",
+            r"^(?=.)(?:(?:JE NE SUIS |JE SUIS |NON )?PAS INTERESSEE?S?|(?:CA )?(?:NE )?M INTERESSE PAS)"
+            r"(?= (?:MERCI )?(?:J AI DEJA|ON A DEJA|NOUS AVONS DEJA|JE SUIS (?:LOCATAIRE|DEJA)|JE LOUE"
+            r"|ON LOUE|DEJA|J EN AI PAS BESOIN)\b)",
+        ),
         (
             "stop-messages",
             rf"\b(?:COUPEZ|DESACTIVEZ|ETEIGNEZ) (?:TOUTES |TOUS )?(?:LES |VOS |CES )?(?:{_MESSAGES})\b",
