@@ -1623,8 +1623,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "enough",
-            r"^(?=.*\b(?:ME|NOS) (?:ESCRIB|MAND|LLAM|ENVI|TEXTE)\w*(?:EN|ARON|IERON)\b).*\b(?:YA NO|BASTA"
-            rf"|NI UNA NI OTRA|NI UNO NI OTRO){_ES_POLITE_END}",
+            r"^(?=.*\b(?:ME|NOS) (?:ESCRIB|MAND|LLAM|ENVI|TEXTE)\w*(?:EN|ARON|IERON)\b)"
+            r"(?!.*\b(?:MIS|TUS) \w+ (?:ME|NOS) ).*\b(?:YA NO|BASTA|NI UNA NI OTRA|NI UNO NI OTRO)"
+            + _ES_POLITE_END,
         ),
     ),
     FRENCH: (
