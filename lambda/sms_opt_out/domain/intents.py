@@ -867,8 +867,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)(?:NO (?:THANKS )?)?(?:IM |I AM |WE ARE |WERE |I )?NOT (?:REALLY )?INTEREST(?:ED)?"
-            + _POLITE_END,
+            r"^(?=.)(?:(?:NO|NOPE|NAH) (?:THANKS )?)?(?:IM |I AM |WE ARE |WERE |I )?NOT (?:REALLY )?"
+            r"INTEREST(?:ED)?(?: (?:THANKS|BYE|GOODBYE))*" + _POLITE_END,
         ),
         (
             "block-or-report",
@@ -1025,6 +1025,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.)NOT INTERESTED(?= (?:THANKS )?(?:(?:I|WE) (?:ALREADY|RENT|OWN|HAVE|GOT|DONT|NO LONGER)"
             r"|(?:IM|WERE|I AM|WE ARE) (?:STAYING|RENTING|ALREADY|HAPPY|ALL SET|RETIRED|NOT)|ALREADY)\b)",
         ),
+        (
+            "never-signed-up",
+            r"\b(?:IM|I AM|WERE|WE ARE) (?:NOT|NO LONGER|NEVER BEEN) (?:A |YOUR |UR )?(?:CUSTOMER|CLIENT)S?"
+            r"\b(?! (?:OF|AT|SERVICE)\b)",
+        ),
+        ("no-need", r"\b(?:NO LONGER|DONT|DO NOT) NEED (?:YOUR|UR|YALL) (?:SERVICES?|BUSINESS)\b"),
         (
             "enough",
             r"^(?=.*\b(?:YOU|U|YALL) (?:\w+ )?(?:CALLED|TEXTED|EMAILED|MESSAGED)\b).*\b(?:NEITHER|ENOUGH)"
@@ -1463,7 +1469,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?: NADA)?(?: GRACIAS)?"
+            r"^(?=.)(?:NO (?:GRACIAS )?)?(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?: NADA)?"
+            r"(?: (?:GRACIAS|ADIOS|CHAO|BYE))*"
             + _ES_POLITE_END
             + r"|^(?=(?:NO GRACIAS|BYE|ADIOS|CHAO)\b)(?:NO GRACIAS|BYE|ADIOS|CHAO) YA NO"
             + _ES_POLITE_END
@@ -1607,6 +1614,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("block-or-report", r"\b(?:REPORT|DENUNCI|QUEJ|ACUS)\w* (?:\w+ )?(?:A|ANTE|CON|EN) PROFECO\b"),
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
         ("unsubscribe", rf"^(?:DE|DENME DE|DEME DE) BAJA{_ES_POLITE_END}"),
+        ("no-need", r"\bNO (?:NECESITO|NECESITAMOS) (?:SUS|LOS) SERVICIOS\b"),
         (
             "not-interested",
             r"^(?=.)(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?= (?:GRACIAS )?(?:YA (?:TENGO"
@@ -1745,7 +1753,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "never-signed-up",
-            r"\b(?:NE SUIS PAS|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! DE\b)"
+            r"\b(?:(?:NE )?SUIS (?:PAS|PLUS)|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! DE\b)"
             r"|\bME SUIS (?:JAMAIS |PAS )(?:INSCRITE?S?|ABONNEE?S?)\b(?! (?:AU|AUX|POUR|EN)\b| A (?!(?:CA"
             r"|CELA|VOS|CES|VOTRE)\b))"
             r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
@@ -1958,8 +1966,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)(?:(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS |NON )?PAS INTERESSEE?S?"
-            r"|(?:CA )?(?:NE )?M INTERESSE PAS)"
+            r"^(?=.)(?:NON (?:MERCI )?)?(?:(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS )?PAS INTERESSEE?S?"
+            r"|(?:CA )?(?:NE )?M INTERESSE PAS)(?: (?:MERCI|AU REVOIR|BONNE JOURNEE))*"
             + _FR_POLITE_END
             + r"|^(?:J|JE) (?:N )?EN (?:VEUX|VEUT) PLUS"
             + _FR_POLITE_END,
@@ -2078,6 +2086,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
         ("stop-imperative", rf"^NON(?: MERCI)? (?:ARRETEZ|ARRETE|STOPPEZ)(?: TOUT)?{_FR_POLITE_END}"),
+        ("no-need", r"\b(?:PLUS|PAS) BESOIN (?:DE|D) VOS SERVICES\b"),
         (
             "not-interested",
             r"^(?=.)(?:(?:JE NE SUIS |JE SUIS |NON )?PAS INTERESSEE?S?|(?:CA )?(?:NE )?M INTERESSE PAS)"
