@@ -636,6 +636,10 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Déjame en paz con tus chistes",
         "Apaga las luces, todas",
         "Mis amigos me escriben a diario, ya no",
+        "I'm not a customer service rep lol",
+        "Not interested lol",
+        "I don't need your help",
+        "No necesito tus servicios jaja",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -1316,11 +1320,20 @@ REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS = [
     ("Retírenme", "es.remove-me"),
     ("Por favor retírenme, ya no vivo aquí", "es.remove-me"),
     ("No estoy trabajando. No me escriban", "es.do-not-send"),
+    ("Nope. Not interested. Bye", "en.not-interested"),
+    ("No gracias. No me interesa. Adiós", "es.not-interested"),
+    ("Non merci, pas intéressée, bonne journée", "fr.not-interested"),
+    ("We no longer need your services", "en.no-need"),
+    ("Ya no necesitamos sus servicios", "es.no-need"),
+    ("On a plus besoin de vos services", "fr.no-need"),
+    ("I'm no longer a customer", "en.never-signed-up"),
+    ("Je ne suis plus cliente", "fr.never-signed-up"),
 ]
 """Revocations found missing by ``heldout-18``, each in wordings of its own: coupons as the messages,
 alerts turned off, "leave me alone with your ..." said to the business (usted, vous), a bare "de baja"
 or "non, arrêtez", not interested with a reason of one's own, "enough" after a complaint of calls and
-texts, Haitian Creole "don't write me any more", "retírenme", and "I'm not ..." that is not busy."""
+texts, Haitian Creole "don't write me any more", "retírenme", "I'm not ..." that is not busy, not
+interested between no and bye, no longer needing the services, no longer a customer."""
 
 
 @pytest.mark.parametrize(
