@@ -640,6 +640,10 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Not interested lol",
         "I don't need your help",
         "No necesito tus servicios jaja",
+        "I've never been to your house lol",
+        "I never bought anything from that store",
+        "Nunca fui a tu casa",
+        "Jamais été chez toi",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -1328,12 +1332,18 @@ REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS = [
     ("On a plus besoin de vos services", "fr.no-need"),
     ("I'm no longer a customer", "en.never-signed-up"),
     ("Je ne suis plus cliente", "fr.never-signed-up"),
+    ("I never bought tickets from you", "en.never-signed-up"),
+    ("I have never used your company", "en.never-signed-up"),
+    ("Nunca he usado su servicio", "es.never-signed-up"),
+    ("Jamais fait affaire avec vous", "fr.never-signed-up"),
+    ("Me di de baja hace un mes y todavía me mandan promos", "es.unsubscribe"),
 ]
 """Revocations found missing by ``heldout-18``, each in wordings of its own: coupons as the messages,
 alerts turned off, "leave me alone with your ..." said to the business (usted, vous), a bare "de baja"
 or "non, arrêtez", not interested with a reason of one's own, "enough" after a complaint of calls and
 texts, Haitian Creole "don't write me any more", "retírenme", "I'm not ..." that is not busy, not
-interested between no and bye, no longer needing the services, no longer a customer."""
+interested between no and bye, no longer needing the services, no longer or never a customer, and
+unsubscribed already yet still sent to."""
 
 
 @pytest.mark.parametrize(

@@ -1032,6 +1032,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("no-need", r"\b(?:NO LONGER|DONT|DO NOT) NEED (?:YOUR|UR|YALL) (?:SERVICES?|BUSINESS)\b"),
         (
+            "never-signed-up",
+            r"\bNEVER (?:BEEN TO|USED|BOUGHT|ORDERED|SHOPPED|HIRED|DONE BUSINESS)\b(?: \w+){0,3} (?:(?:FROM"
+            r"|WITH|AT) (?:YOU|YALL|U)|YOUR (?:COMPANY|BUSINESS|STORE|SHOP|SERVICES?|OFFICE|CLINIC|SALON))\b",
+        ),
+        (
             "enough",
             r"^(?=.*\b(?:YOU|U|YALL) (?:\w+ )?(?:CALLED|TEXTED|EMAILED|MESSAGED)\b).*\b(?:NEITHER|ENOUGH)"
             + _POLITE_END,
@@ -1616,6 +1621,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("unsubscribe", rf"^(?:DE|DENME DE|DEME DE) BAJA{_ES_POLITE_END}"),
         ("no-need", r"\bNO (?:NECESITO|NECESITAMOS) (?:SUS|LOS) SERVICIOS\b"),
         (
+            "never-signed-up",
+            r"\bNUNCA (?:HE |HEMOS )?(?:COMPR|US|CONTRAT|FUI|IDO|PED)\w*(?: \w+){0,3} (?:(?:CON|A|DE) USTEDES"
+            r"|(?:(?:CON|A|DE|EN) )?SU (?:EMPRESA|NEGOCIO|TIENDA|COMPANIA|SERVICIO|OFICINA|CLINICA))\b",
+        ),
+        (
+            "unsubscribe",
+            r"^(?=.*\b(?:ME DI|NOS DIMOS|ME HE DADO) DE BAJA\b).*\b(?:SIGUEN|TODAVIA|AUN) (?:ME |NOS )?"
+            r"(?:LLEG|MAND|ESCRIB|ENVI)\w*",
+        ),
+        (
             "not-interested",
             r"^(?=.)(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?= (?:GRACIAS )?(?:YA (?:TENGO"
             r"|TENEMOS|COMPR|ESTOY|ESTAMOS)|RENTO|RENTAMOS|ALQUILO|NO (?:TENGO|NECESITO|NECESITAMOS))\w*\b)",
@@ -2087,6 +2102,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
         ("stop-imperative", rf"^NON(?: MERCI)? (?:ARRETEZ|ARRETE|STOPPEZ)(?: TOUT)?{_FR_POLITE_END}"),
         ("no-need", r"\b(?:PLUS|PAS) BESOIN (?:DE|D) VOS SERVICES\b"),
+        (
+            "never-signed-up",
+            r"\bJAMAIS (?:ACHETE|UTILISE|COMMANDE|ETE|FAIT AFFAIRE)\b(?: \w+){0,3} (?:(?:CHEZ|AVEC|DE) VOUS"
+            r"|(?:CHEZ|AVEC|A) VOTRE (?:ENTREPRISE|COMPAGNIE|MAGASIN|SERVICE|BOUTIQUE|CLINIQUE|SALON))\b",
+        ),
         (
             "not-interested",
             r"^(?=.)(?:(?:JE NE SUIS |JE SUIS |NON )?PAS INTERESSEE?S?|(?:CA )?(?:NE )?M INTERESSE PAS)"
