@@ -644,6 +644,10 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "I never bought anything from that store",
         "Nunca fui a tu casa",
         "Jamais été chez toi",
+        "Not interested in going tonight",
+        "No me interesa su vida",
+        "J'ai pas demandé ça au serveur",
+        "This is harassment lol, give me my charger back",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -1337,13 +1341,27 @@ REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS = [
     ("Nunca he usado su servicio", "es.never-signed-up"),
     ("Jamais fait affaire avec vous", "fr.never-signed-up"),
     ("Me di de baja hace un mes y todavía me mandan promos", "es.unsubscribe"),
+    ("This is harassment", "en.pestering"),
+    ("Esto ya es acoso", "es.pestering"),
+    ("C'est du harcèlement", "fr.pestering"),
+    ("How many times do I have to tell you no", "en.said-no"),
+    ("Cuántas veces tengo que decirles que no", "es.said-no"),
+    ("Combien de fois faut-il vous dire non", "fr.said-no"),
+    ("Je vous ai déjà dit non", "fr.said-no"),
+    ("Not interested in your solar panels", "en.not-interested"),
+    ("No estoy interesada en sus boletos", "es.not-interested"),
+    ("Pas intéressé par vos billets", "fr.not-interested"),
+    ("Vos panneaux m'intéressent pas", "fr.not-interested"),
+    ("Laissez tomber, je suis pas intéressé", "fr.not-interested"),
+    ("J'ai pas demandé ça", "fr.never-signed-up"),
 ]
 """Revocations found missing by ``heldout-18``, each in wordings of its own: coupons as the messages,
 alerts turned off, "leave me alone with your ..." said to the business (usted, vous), a bare "de baja"
 or "non, arrêtez", not interested with a reason of one's own, "enough" after a complaint of calls and
 texts, Haitian Creole "don't write me any more", "retírenme", "I'm not ..." that is not busy, not
 interested between no and bye, no longer needing the services, no longer or never a customer, and
-unsubscribed already yet still sent to."""
+unsubscribed already yet still sent to, harassment, how many times must one say no, not interested in
+the sender's offer, "I didn't ask for this" in French."""
 
 
 @pytest.mark.parametrize(

@@ -1031,6 +1031,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?! (?:OF|AT|SERVICE)\b)",
         ),
         ("no-need", r"\b(?:NO LONGER|DONT|DO NOT) NEED (?:YOUR|UR|YALL) (?:SERVICES?|BUSINESS)\b"),
+        ("pestering", rf"^(?=.)(?:THIS IS |THATS |ITS )?(?:BORDERLINE )?HARASSMENT{_POLITE_END}"),
+        (
+            "said-no",
+            r"\bHOW MANY TIMES (?:DO|MUST) (?:I|WE) (?:HAVE|NEED) TO (?:SAY|TELL (?:YOU|U|YALL)) NO\b",
+        ),
+        ("not-interested", r"\bNOT INTERESTED IN (?:YOUR|UR|YALL)\b"),
         (
             "never-signed-up",
             r"\bNEVER (?:BEEN TO|USED|BOUGHT|ORDERED|SHOPPED|HIRED|DONE BUSINESS)\b(?: \w+){0,3} (?:(?:FROM"
@@ -1620,6 +1626,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
         ("unsubscribe", rf"^(?:DE|DENME DE|DEME DE) BAJA{_ES_POLITE_END}"),
         ("no-need", r"\bNO (?:NECESITO|NECESITAMOS) (?:SUS|LOS) SERVICIOS\b"),
+        ("pestering", rf"^(?=.)(?:ESTO (?:YA )?ES |ES )?(?:ACOSO|HOSTIGAMIENTO){_ES_POLITE_END}"),
+        ("said-no", r"\bCUANTAS VECES (?:LES |LE )?(?:TENGO|TENEMOS|HAY) QUE DECIR(?:LES|LE)?(?: QUE)? NO\b"),
+        (
+            "not-interested",
+            r"\bNO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S? (?:EN )?(?:SUS|SU (?:OFERTA|PROMOCION"
+            r"|SERVICIO|PRODUCTO|PROPUESTA))\b",
+        ),
         (
             "never-signed-up",
             r"\bNUNCA (?:HE |HEMOS )?(?:COMPR|US|CONTRAT|FUI|IDO|PED)\w*(?: \w+){0,3} (?:(?:CON|A|DE) USTEDES"
@@ -1981,7 +1994,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)(?:NON (?:MERCI )?)?(?:(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS )?PAS INTERESSEE?S?"
+            r"^(?=.)(?:NON (?:MERCI )?|LAISSEZ TOMBER )?(?:(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS )?PAS"
+            r" INTERESSEE?S?"
             r"|(?:CA )?(?:NE )?M INTERESSE PAS)(?: (?:MERCI|AU REVOIR|BONNE JOURNEE))*"
             + _FR_POLITE_END
             + r"|^(?:J|JE) (?:N )?EN (?:VEUX|VEUT) PLUS"
@@ -2102,6 +2116,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
         ("stop-imperative", rf"^NON(?: MERCI)? (?:ARRETEZ|ARRETE|STOPPEZ)(?: TOUT)?{_FR_POLITE_END}"),
         ("no-need", r"\b(?:PLUS|PAS) BESOIN (?:DE|D) VOS SERVICES\b"),
+        ("pestering", rf"^(?=.)(?:C EST |CA DEVIENT )?(?:DU )?HARCELEMENT{_FR_POLITE_END}"),
+        (
+            "said-no",
+            r"\bCOMBIEN DE FOIS (?:\w+ ){1,4}(?:DIRE|REPETER) (?:QUE )?NON\b"
+            rf"|^(?=.)(?:MAIS )?JE VOUS (?:L )?AI (?:DEJA )?DIT (?:QUE )?NON{_FR_POLITE_END}",
+        ),
+        ("not-interested", r"\bPAS INTERESSEE?S? PAR VO(?:S|TRE)\b|\bVOS \w+ (?:NE )?M INTERESSENT PAS\b"),
+        (
+            "never-signed-up",
+            rf"^(?=.)(?:J AI|JE N AI) (?:PAS|JAMAIS) DEMANDE (?:CA|CELA|CES \w+){_FR_POLITE_END}",
+        ),
         (
             "never-signed-up",
             r"\bJAMAIS (?:ACHETE|UTILISE|COMMANDE|ETE|FAIT AFFAIRE)\b(?: \w+){0,3} (?:(?:CHEZ|AVEC|DE) VOUS"
