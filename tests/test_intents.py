@@ -648,6 +648,9 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "No me interesa su vida",
         "J'ai pas demandé ça au serveur",
         "This is harassment lol, give me my charger back",
+        "Laissez-moi tranquille avec vos histoires, les enfants!",
+        "Pas intéressé par vos bêtises les gars",
+        "Me llamaron mis papás y me escribieron, ya no",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

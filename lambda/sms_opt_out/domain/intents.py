@@ -431,6 +431,8 @@ _KIN = (
 _ES_OFF = r"(?:QUITEN|SAQUEN|ELIMINEN|BORREN|REMUEVAN|RETIREN|QUITE|SAQUE|ELIMINE|BORRE|RETIRE)"
 """Usted and ustedes imperatives of taking off ("sáquenlo de su lista", "bórrenlo"): a customer to a
 business, not a friend's "bórralo de la lista" about a shopping list."""
+_FR_NOT_TO_FRIENDS = r"(?!.*\bLES (?:ENFANTS|GARS|FILLES|AMIS|COPAINS|POTES|JEUNES|MECS)\b)"
+"""Not said to a group of people ("vos histoires, les enfants!"): VOUS to them is no business's."""
 _FR_OFF = r"(?:RETIREZ|SUPPRIMEZ|EFFACEZ|ENLEVEZ|RAYEZ|OTEZ|SORTEZ)"
 """Vous imperatives of taking off ("enlevez-le de votre liste", "retirez-moi des rappels")."""
 _FR_LISTS = rf"(?:LISTES?|FICHIERS?|BASE|CONTACTS|ENVOIS|DIFFUSION|REPERTOIRE|{_MESSAGES})"
@@ -1660,8 +1662,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "enough",
             r"^(?=.*\b(?:ME|NOS) (?:ESCRIB|MAND|LLAM|ENVI|TEXTE)\w*(?:EN|ARON|IERON)\b)"
-            r"(?!.*\b(?:MIS|TUS) \w+ (?:ME|NOS) ).*\b(?:YA NO|BASTA|NI UNA NI OTRA|NI UNO NI OTRO)"
-            + _ES_POLITE_END,
+            r"(?!.*\b(?:MIS|TUS) ).*\b(?:YA NO|BASTA|NI UNA NI OTRA|NI UNO NI OTRO)" + _ES_POLITE_END,
         ),
     ),
     FRENCH: (
@@ -2122,7 +2123,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\bCOMBIEN DE FOIS (?:\w+ ){1,4}(?:DIRE|REPETER) (?:QUE )?NON\b"
             rf"|^(?=.)(?:MAIS )?JE VOUS (?:L )?AI (?:DEJA )?DIT (?:QUE )?NON{_FR_POLITE_END}",
         ),
-        ("not-interested", r"\bPAS INTERESSEE?S? PAR VO(?:S|TRE)\b|\bVOS \w+ (?:NE )?M INTERESSENT PAS\b"),
+        (
+            "not-interested",
+            rf"^(?=.){_FR_NOT_TO_FRIENDS}.*\b(?:PAS INTERESSEE?S? PAR VO(?:S|TRE)"
+            r"|VOS \w+ (?:NE )?M INTERESSENT PAS)\b",
+        ),
         (
             "never-signed-up",
             rf"^(?=.)(?:J AI|JE N AI) (?:PAS|JAMAIS) DEMANDE (?:CA|CELA|CES \w+){_FR_POLITE_END}",
@@ -2144,7 +2149,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "leave-me-alone",
-            r"\b(?:LAISS|FICH|FOUT|LACH)EZ (?:MOI|NOUS)(?: LA PAIX| TRANQUILLES?)? AVEC VO(?:S|TRE)\b",
+            rf"^(?=.){_FR_NOT_TO_FRIENDS}.*\b(?:LAISS|FICH|FOUT|LACH)EZ (?:MOI|NOUS)"
+            r"(?: LA PAIX| TRANQUILLES?)? AVEC VO(?:S|TRE)\b",
         ),
         (
             "enough",
