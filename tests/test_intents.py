@@ -651,6 +651,7 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Laissez-moi tranquille avec vos histoires, les enfants!",
         "Pas intéressé par vos bêtises les gars",
         "Me llamaron mis papás y me escribieron, ya no",
+        "Déjenme en paz con los chismes, chicos",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

@@ -431,8 +431,11 @@ _KIN = (
 _ES_OFF = r"(?:QUITEN|SAQUEN|ELIMINEN|BORREN|REMUEVAN|RETIREN|QUITE|SAQUE|ELIMINE|BORRE|RETIRE)"
 """Usted and ustedes imperatives of taking off ("sáquenlo de su lista", "bórrenlo"): a customer to a
 business, not a friend's "bórralo de la lista" about a shopping list."""
-_FR_NOT_TO_FRIENDS = r"(?!.*\bLES (?:ENFANTS|GARS|FILLES|AMIS|COPAINS|POTES|JEUNES|MECS)\b)"
-"""Not said to a group of people ("vos histoires, les enfants!"): VOUS to them is no business's."""
+_NOT_TO_FRIENDS = (
+    r"(?!.*\b(?:LES (?:ENFANTS|GARS|FILLES|AMIS|COPAINS|POTES|JEUNES|MECS)|CHICOS|CHICAS|CHAVOS|MUCHACHOS"
+    r"|NINOS|AMIGOS)\b)"
+)
+"""Not said to a group of people ("vos histoires, les enfants!"): VOUS or USTEDES to them is no business's."""
 _FR_OFF = r"(?:RETIREZ|SUPPRIMEZ|EFFACEZ|ENLEVEZ|RAYEZ|OTEZ|SORTEZ)"
 """Vous imperatives of taking off ("enlevez-le de votre liste", "retirez-moi des rappels")."""
 _FR_LISTS = rf"(?:LISTES?|FICHIERS?|BASE|CONTACTS|ENVOIS|DIFFUSION|REPERTOIRE|{_MESSAGES})"
@@ -1657,7 +1660,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "leave-me-alone",
-            r"\bDEJEN?ME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:SUS?|LOS|LAS|ESOS|ESAS|TANT[OA]S)\b",
+            rf"^(?=.){_NOT_TO_FRIENDS}.*\bDEJEN?ME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:SUS?|LOS|LAS|ESOS|ESAS"
+            r"|TANT[OA]S)\b",
         ),
         (
             "enough",
@@ -2125,7 +2129,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            rf"^(?=.){_FR_NOT_TO_FRIENDS}.*\b(?:PAS INTERESSEE?S? PAR VO(?:S|TRE)"
+            rf"^(?=.){_NOT_TO_FRIENDS}.*\b(?:PAS INTERESSEE?S? PAR VO(?:S|TRE)"
             r"|VOS \w+ (?:NE )?M INTERESSENT PAS)\b",
         ),
         (
@@ -2149,7 +2153,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "leave-me-alone",
-            rf"^(?=.){_FR_NOT_TO_FRIENDS}.*\b(?:LAISS|FICH|FOUT|LACH)EZ (?:MOI|NOUS)"
+            rf"^(?=.){_NOT_TO_FRIENDS}.*\b(?:LAISS|FICH|FOUT|LACH)EZ (?:MOI|NOUS)"
             r"(?: LA PAIX| TRANQUILLES?)? AVEC VO(?:S|TRE)\b",
         ),
         (
