@@ -652,6 +652,9 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Pas intéressé par vos bêtises les gars",
         "Me llamaron mis papás y me escribieron, ya no",
         "Déjenme en paz con los chismes, chicos",
+        "Appelez-moi plus tard",
+        "Envoyez-moi plus d'infos",
+        "Can you send me the estimates?",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -1358,6 +1361,11 @@ REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS = [
     ("Vos panneaux m'intéressent pas", "fr.not-interested"),
     ("Laissez tomber, je suis pas intéressé", "fr.not-interested"),
     ("J'ai pas demandé ça", "fr.never-signed-up"),
+    ("No more estimates please", "en.no-more-messages"),
+    ("Ya no quiero más cotizaciones", "es.do-not-want"),
+    ("Plus de devis svp", "fr.no-more-messages"),
+    ("Envoyez-moi plus rien sur les billets", "fr.do-not-send"),
+    ("Écrivez-moi plus svp", "fr.do-not-send"),
 ]
 """Revocations found missing by ``heldout-18``, each in wordings of its own: coupons as the messages,
 alerts turned off, "leave me alone with your ..." said to the business (usted, vous), a bare "de baja"

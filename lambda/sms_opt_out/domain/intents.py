@@ -52,7 +52,7 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
-    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS|CUPONES"
+    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS|CUPONES|ESTIMATES|COTIZACIONES|PRESUPUESTOS|DEVIS|SOUMISSIONS"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any); reminders in the plural
 (the singular is often a person's own: "cancel the reminder for my meeting"); French RELANCES are the
@@ -61,8 +61,9 @@ MESSAGE_WORDS = frozenset(
     form
     for noun in _MESSAGES.split("|")
     for form in ((noun[:-2], noun[:-2] + "S") if noun.endswith("S?") else (noun,))
-) - frozenset(["COUPONS", "CUPONES"])
-"""Coupons are the messages in a rule ("no more coupons"), never a word's subject ("do the coupons stop")."""
+) - frozenset(["COUPONS", "CUPONES", "ESTIMATES", "COTIZACIONES", "PRESUPUESTOS", "DEVIS", "SOUMISSIONS"])
+"""Coupons and estimates are the messages in a rule ("no more coupons"), never a word's subject ("do the
+coupons stop")."""
 MESSAGE_VERBS = frozenset(
     [
         "TEXTING",
@@ -2162,6 +2163,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?:L )?AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
         ),
         ("do-not-send", r"\bPA (?:VOYE|EKRI|RELE)(?: MWEN| M)? (?:MESAJ|TEKS|ANKO)"),
+        (
+            "do-not-send",
+            rf"\b(?:ENVOY|ECRIV|TEXT|APPEL)EZ (?:MOI|NOUS) PLUS(?: RIEN\b| JAMAIS\b|{_FR_POLITE_END})",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
