@@ -655,6 +655,8 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Appelez-moi plus tard",
         "Envoyez-moi plus d'infos",
         "Can you send me the estimates?",
+        "Pedí que me quitaran el yeso",
+        "J'ai demandé à être retirée du tournoi",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -1366,6 +1368,10 @@ REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS = [
     ("Plus de devis svp", "fr.no-more-messages"),
     ("Envoyez-moi plus rien sur les billets", "fr.do-not-send"),
     ("Écrivez-moi plus svp", "fr.do-not-send"),
+    ("Pedí que me quitaran hace un mes", "es.remove-me"),
+    ("Ya pedí que me dieran de baja", "es.remove-me"),
+    ("J'ai demandé à être retiré le mois dernier", "fr.remove-me"),
+    ("Pourquoi vous m'appelez toujours à 8h?", "fr.pestering"),
 ]
 """Revocations found missing by ``heldout-18``, each in wordings of its own: coupons as the messages,
 alerts turned off, "leave me alone with your ..." said to the business (usted, vous), a bare "de baja"

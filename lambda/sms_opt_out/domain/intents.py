@@ -1632,6 +1632,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("remove-me", rf"^(?:\w+ )?{_ES_OFF}(?:ME|NOS) DE AHI{_ES_POLITE_END}"),
         ("unsubscribe", rf"^(?:DE|DENME DE|DEME DE) BAJA{_ES_POLITE_END}"),
         ("no-need", r"\bNO (?:NECESITO|NECESITAMOS) (?:SUS|LOS) SERVICIOS\b"),
+        (
+            "remove-me",
+            r"\b(?:PEDI|HE PEDIDO|SOLICITE|PEDIMOS) QUE (?:ME|NOS) (?:(?:QUIT|SAC|BORR|ELIMIN|RETIR)\w*"
+            rf"(?:RAN|EN)(?: DE (?:LA|SU|SUS|ESA) (?:LISTAS?|BASE|{_MESSAGES})\b|(?= HACE\b|$))"
+            r"|(?:DIERAN|DEN) DE BAJA\b)",
+        ),
         ("pestering", rf"^(?=.)(?:ESTO (?:YA )?ES |ES )?(?:ACOSO|HOSTIGAMIENTO){_ES_POLITE_END}"),
         ("said-no", r"\bCUANTAS VECES (?:LES |LE )?(?:TENGO|TENEMOS|HAY) QUE DECIR(?:LES|LE)?(?: QUE)? NO\b"),
         (
@@ -2122,6 +2128,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
         ("stop-imperative", rf"^NON(?: MERCI)? (?:ARRETEZ|ARRETE|STOPPEZ)(?: TOUT)?{_FR_POLITE_END}"),
         ("no-need", r"\b(?:PLUS|PAS) BESOIN (?:DE|D) VOS SERVICES\b"),
+        (
+            "remove-me",
+            r"\bDEMANDE (?:A|D) (?:ETRE )?(?:RETIR|DESINSCRI|DESABONN|SUPPRIM|ENLEV|RAY)EE?S?\b"
+            r"(?! (?:DU|DE LA|DES|DE L|AU|A LA) (?!(?:LISTE|ENVOIS|FICHIER)))",
+        ),
+        (
+            "pestering",
+            r"\bPOURQUOI VOUS (?:M|ME|NOUS) (?:ECRIV|ENVOY|TEXT|APPEL|CONTACT)EZ (?:ENCORE|TOUJOURS)\b",
+        ),
         ("pestering", rf"^(?=.)(?:C EST |CA DEVIENT )?(?:DU )?HARCELEMENT{_FR_POLITE_END}"),
         (
             "said-no",
