@@ -656,6 +656,7 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Envoyez-moi plus d'infos",
         "Can you send me the estimates?",
         "Pedí que me quitaran el yeso",
+        "Not interested in your drama lol",
         "J'ai demandé à être retirée du tournoi",
     ],
 )
@@ -1395,7 +1396,7 @@ def test_a_keyword_cut_short_or_with_two_letters_swapped_is_the_keyword(text: st
     "text",
     [
         "I moved lol. Cancel the alerts",
-        "Haha ok. Stop texting me",
+        "Sold the house haha. Stop these messages please",
         "Stop — I moved",
         "Stop - not my house anymore",
         "Arrêtez \u2013 j'ai déménagé",
@@ -1409,9 +1410,15 @@ def test_contextual_takes_a_word_about_the_messages_after_laughter_or_a_dash_in_
 
 @pytest.mark.parametrize(
     "text",
-    ["Do the coupons stop working on Sunday?", "Did the coupons end yesterday?", "Stop texting me lol"],
+    [
+        "Do the coupons stop working on Sunday?",
+        "Did the coupons end yesterday?",
+        "Stop texting me lol",
+        "Haha ok. Stop texting me",
+        "Hahaha. Stop texting me about the game, I haven't watched it yet",
+    ],
 )
-def test_contextual_holds_coupons_that_stop_and_laughter_after_the_word(text: str) -> None:
+def test_contextual_holds_coupons_that_stop_and_laughter_before_texting_or_after_the_word(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.AMBIGUOUS
 
 

@@ -1042,7 +1042,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "said-no",
             r"\bHOW MANY TIMES (?:DO|MUST) (?:I|WE) (?:HAVE|NEED) TO (?:SAY|TELL (?:YOU|U|YALL)) NO\b",
         ),
-        ("not-interested", r"\bNOT INTERESTED IN (?:YOUR|UR|YALL)\b"),
+        (
+            "not-interested",
+            r"^(?=.)(?!.*\b(?:LOL|LMAO|HAHA\w*)\b)(?:(?:NO|NOPE|NAH)(?: THANKS)? )?(?:IM |WERE |WE ARE )?NOT "
+            rf"INTERESTED IN (?:YOUR|UR|YALL)(?: \w+){{1,3}}{_POLITE_END}",
+        ),
         (
             "never-signed-up",
             r"\bNEVER (?:BEEN TO|USED|BOUGHT|ORDERED|SHOPPED|HIRED|DONE BUSINESS)\b(?: \w+){0,3} (?:(?:FROM"
@@ -3008,7 +3012,8 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
             named_before = any(w in MESSAGE_WORDS for c in clauses[:n] for w in c)
-            about = _about_messages(clause[i + 1 : i + 5]) and laughs[-1:] < [n]  # "lol. stop the texts"
+            nouns = set(clause[i + 1 : i + 3])  # "lol. stop the texts", not "lol. stop texting me"
+            about = laughs[-1:] < [n] and bool(nouns & MESSAGE_WORDS) and not nouns & MESSAGE_VERBS
             laughed = None if about else laugh
             verdict = _judge(clause, i, laughed, amused, held, event, named_before, people)
             if verdict.rule.startswith("contextual."):
