@@ -1677,7 +1677,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "enough",
             r"^(?=.*\b(?:ME|NOS) (?:ESCRIB|MAND|LLAM|ENVI|TEXTE)\w*(?:EN|ARON|IERON)\b)"
-            r"(?!.*\b(?:MIS|TUS) ).*\b(?:YA NO|BASTA|NI UNA NI OTRA|NI UNO NI OTRO)" + _ES_POLITE_END,
+            rf"(?!.*\b(?:MIS|TUS) ){_NOT_TO_FRIENDS}.*\b(?:YA NO|BASTA|NI UNA NI OTRA|NI UNO NI OTRO)"
+            + _ES_POLITE_END,
         ),
     ),
     FRENCH: (
@@ -2178,8 +2179,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "enough",
-            r"^(?=.*\bVOUS (?:M |NOUS )?(?:AVEZ )?(?:APPEL|ECRI|ENVOY|TEXT)\w*).*\b(?:PLUS NI (?:L )?UNE? NI "
-            rf"(?:L )?AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
+            rf"^(?=.*\bVOUS (?:M |NOUS )?(?:AVEZ )?(?:APPEL|ECRI|ENVOY|TEXT)\w*){_NOT_TO_FRIENDS}"
+            rf".*\b(?:PLUS NI (?:L )?UNE? NI (?:L )?AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
         ),
         ("do-not-send", r"\bPA (?:VOYE|EKRI|RELE)(?: MWEN| M)? (?:MESAJ|TEKS|ANKO)"),
         (
