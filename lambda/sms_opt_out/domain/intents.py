@@ -52,7 +52,7 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
-    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES"
+    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS|CUPONES|ESTIMATES|COTIZACIONES|PRESUPUESTOS|DEVIS|SOUMISSIONS"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any); reminders in the plural
 (the singular is often a person's own: "cancel the reminder for my meeting"); French RELANCES are the
@@ -61,7 +61,9 @@ MESSAGE_WORDS = frozenset(
     form
     for noun in _MESSAGES.split("|")
     for form in ((noun[:-2], noun[:-2] + "S") if noun.endswith("S?") else (noun,))
-)
+) - frozenset(["COUPONS", "CUPONES", "ESTIMATES", "COTIZACIONES", "PRESUPUESTOS", "DEVIS", "SOUMISSIONS"])
+"""Coupons and estimates are the messages in a rule ("no more coupons"), never a word's subject ("do the
+coupons stop")."""
 MESSAGE_VERBS = frozenset(
     [
         "TEXTING",
@@ -121,6 +123,8 @@ MISSPELLINGS = {
     "PLU": "PLUS",
     "VEU": "VEUX",
     "OUTTA": "OUT",
+    "ARET": "ARRET",
+    "REMVOE": "REMOVE",
 }
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
@@ -433,6 +437,11 @@ _KIN = (
 _ES_OFF = r"(?:QUITEN|SAQUEN|ELIMINEN|BORREN|REMUEVAN|RETIREN|QUITE|SAQUE|ELIMINE|BORRE|RETIRE)"
 """Usted and ustedes imperatives of taking off ("sáquenlo de su lista", "bórrenlo"): a customer to a
 business, not a friend's "bórralo de la lista" about a shopping list."""
+_NOT_TO_FRIENDS = (
+    r"(?!.*\b(?:LES (?:ENFANTS|GARS|FILLES|AMIS|COPAINS|POTES|JEUNES|MECS)|CHICOS|CHICAS|CHAVOS|MUCHACHOS"
+    r"|NINOS|AMIGOS)\b)"
+)
+"""Not said to a group of people ("vos histoires, les enfants!"): VOUS or USTEDES to them is no business's."""
 _FR_OFF = r"(?:RETIREZ|SUPPRIMEZ|EFFACEZ|ENLEVEZ|RAYEZ|OTEZ|SORTEZ)"
 """Vous imperatives of taking off ("enlevez-le de votre liste", "retirez-moi des rappels")."""
 _FR_LISTS = rf"(?:LISTES?|FICHIERS?|BASE|CONTACTS|ENVOIS|DIFFUSION|REPERTOIRE|{_MESSAGES})"
@@ -657,7 +666,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:PLEASE )?(?:DISCONTINUE|DEACTIVATE)(?: (?:THIS|IT|ALL|SERVICE|THE SERVICE)){0,1}"
             + _POLITE_END
             + rf"|^HALT(?: (?:IT|THIS|ALL|THESE|EVERYTHING))?{_POLITE_END}"
-            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|DEACTIVATE|TURN OFF)(?: ALL| THE"
+            + r"|\b(?:HALT|PAUSE|SUSPEND|DISCONTINUE|TERMINATE|DISABLE|DEACTIVATE|TURN OFF)(?: ALL)?(?: THE"
             r"| THESE"
             r"| YOUR| UR"
             r"| MY)?"
@@ -873,8 +882,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)(?:NO (?:THANKS )?)?(?:IM |I AM |WE ARE |WERE |I )?NOT (?:REALLY )?INTEREST(?:ED)?"
-            + _POLITE_END,
+            r"^(?=.)(?:(?:NO|NOPE|NAH) (?:THANKS )?)?(?:IM |I AM |WE ARE |WERE |I )?NOT (?:REALLY )?"
+            r"INTEREST(?:ED)?(?: (?:THANKS|BYE|GOODBYE))*" + _POLITE_END,
         ),
         (
             "block-or-report",
@@ -1071,6 +1080,37 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:(?:YOU|U|YALL) (?:SHOULDNT|SHOULD NOT|HAVE NO RIGHT TO|(?:ARENT|ARE NOT) SUPPOSED TO)"
             rf"|YOURE NOT SUPPOSED TO) (?:BE )?(?:{_EN_VERBS})\w* (?:ME|US|THIS NUMBER)\b{_EN_QUALIFIER}",
         ),
+        (
+            "not-interested",
+            r"^(?=.)NOT INTERESTED(?= (?:THANKS )?(?:(?:I|WE) (?:ALREADY|RENT|OWN|HAVE|GOT|DONT|NO LONGER)"
+            r"|(?:IM|WERE|I AM|WE ARE) (?:STAYING|RENTING|ALREADY|HAPPY|ALL SET|RETIRED|NOT)|ALREADY)\b)",
+        ),
+        (
+            "never-signed-up",
+            r"\b(?:IM|I AM|WERE|WE ARE) (?:NOT|NO LONGER|NEVER BEEN) (?:A |YOUR |UR )?(?:CUSTOMER|CLIENT)S?"
+            r"\b(?! (?:OF|AT|SERVICE)\b)",
+        ),
+        ("no-need", r"\b(?:NO LONGER|DONT|DO NOT) NEED (?:YOUR|UR|YALL) (?:SERVICES?|BUSINESS)\b"),
+        ("pestering", rf"^(?=.)(?:THIS IS |THATS |ITS )?(?:BORDERLINE )?HARASSMENT{_POLITE_END}"),
+        (
+            "said-no",
+            r"\bHOW MANY TIMES (?:DO|MUST) (?:I|WE) (?:HAVE|NEED) TO (?:SAY|TELL (?:YOU|U|YALL)) NO\b",
+        ),
+        (
+            "not-interested",
+            r"^(?=.)(?!.*\b(?:LOL|LMAO|HAHA\w*)\b)(?:(?:NO|NOPE|NAH)(?: THANKS)? )?(?:IM |WERE |WE ARE )?NOT "
+            rf"INTERESTED IN (?:YOUR|UR|YALL)(?: \w+){{1,3}}{_POLITE_END}",
+        ),
+        (
+            "never-signed-up",
+            r"\bNEVER (?:BEEN TO|USED|BOUGHT|ORDERED|SHOPPED|HIRED|DONE BUSINESS)\b(?: \w+){0,3} (?:(?:FROM"
+            r"|WITH|AT) (?:YOU|YALL|U)|YOUR (?:COMPANY|BUSINESS|STORE|SHOP|SERVICES?|OFFICE|CLINIC|SALON))\b",
+        ),
+        (
+            "enough",
+            r"^(?=.*\b(?:YOU|U|YALL) (?:\w+ )?(?:CALLED|TEXTED|EMAILED|MESSAGED)\b).*\b(?:NEITHER|ENOUGH)"
+            + _POLITE_END,
+        ),
     ),
     SPANISH: (
         (
@@ -1161,7 +1201,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            r"^(?:POR FAVOR |\w+ )?(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
+            r"^(?:\w+ ){0,2}(?:(?:QUIT|SAQU|ELIMIN|BORR|REMUEV|RETIR|DESUSCRIB)\w*|BAJ(?:EN|E|A))(?:ME|NOS)"
             + _ES_POLITE_END
             + r"|^(?:ELIMINAR|ELIMINEN|ELIMINE|BORRAR|BORREN|BORRE|QUITAR|QUITEN)(?: (?:MI NUMERO|MIS DATOS"
             rf"|TODO))?{_ES_POLITE_END}",
@@ -1239,7 +1279,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "unsubscribe",
             r"(?:\b(?:DAR|DARSE|DARNOS|\w+ME) DE BAJA\b"
             r"|\b(?:ME|NOS) (?:DEN|DE|DA|DAN|DOY|DAMOS|DEIS|DES|DAIS|DAD|DAS) DE BAJA\b)"
-            r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS|DE TODOS LOS|EN EL"
+            r"(?! (?:DEL|DE LA|DE LOS|DE LAS|DE MI|DE MIS|DE ESE|DE ESA|DE ESOS|DE ESAS"
+            r"|DE TOD[OA]S (?:LOS|LAS|ESOS|ESAS)|EN EL"
             r"|EN LA)"
             rf" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|{_MESSAGES}|ENVIOS?|USTEDES|SUS)\b))"
             r"(?! (?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
@@ -1503,7 +1544,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?: NADA)?(?: GRACIAS)?"
+            r"^(?=.)(?:NO (?:GRACIAS )?)?(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?: NADA)?"
+            r"(?: (?:GRACIAS|ADIOS|CHAO|BYE))*"
             + _ES_POLITE_END
             + r"|^(?=(?:NO GRACIAS|BYE|ADIOS|CHAO)\b)(?:NO GRACIAS|BYE|ADIOS|CHAO) YA NO"
             + _ES_POLITE_END
@@ -1690,6 +1732,52 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("no-more-messages", rf"\bNADA MAS DE (?:{_MESSAGES})\b"),
         ("do-not-send", rf"^(?:YA )?NO (?:SIGAN|CONTINUEN)(?: CON ESTO)?{_ES_POLITE_END}"),
+        ("unsubscribe", rf"^(?:DE|DENME DE|DEME DE) BAJA{_ES_POLITE_END}"),
+        ("no-need", r"\bNO (?:NECESITO|NECESITAMOS) (?:SUS|LOS) SERVICIOS\b"),
+        (
+            "remove-me",
+            r"\b(?:PEDI|HE PEDIDO|SOLICITE|PEDIMOS) QUE (?:ME|NOS) (?:(?:QUIT|SAC|BORR|ELIMIN|RETIR)\w*"
+            rf"(?:RAN|EN)(?: DE (?:LA|SU|SUS|ESA) (?:LISTAS?|BASE|{_MESSAGES})\b|(?= HACE\b|$))"
+            r"|(?:DIERAN|DEN) DE BAJA\b)",
+        ),
+        ("pestering", rf"^(?=.)(?:ESTO (?:YA )?ES |ES )?(?:ACOSO|HOSTIGAMIENTO){_ES_POLITE_END}"),
+        ("said-no", r"\bCUANTAS VECES (?:LES |LE )?(?:TENGO|TENEMOS|HAY) QUE DECIR(?:LES|LE)?(?: QUE)? NO\b"),
+        (
+            "not-interested",
+            r"\bNO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S? (?:EN )?(?:SUS|SU (?:OFERTA|PROMOCION"
+            r"|SERVICIO|PRODUCTO|PROPUESTA))\b",
+        ),
+        (
+            "never-signed-up",
+            r"\bNUNCA (?:HE |HEMOS )?(?:COMPR|US|CONTRAT|FUI|IDO|PED)\w*(?: \w+){0,3} (?:(?:CON|A|DE) USTEDES"
+            r"|(?:(?:CON|A|DE|EN) )?SU (?:EMPRESA|NEGOCIO|TIENDA|COMPANIA|SERVICIO|OFICINA|CLINICA))\b",
+        ),
+        (
+            "unsubscribe",
+            r"^(?=.*\b(?:ME DI|NOS DIMOS|ME HE DADO) DE BAJA\b).*\b(?:SIGUEN|TODAVIA|AUN) (?:ME |NOS )?"
+            r"(?:LLEG|MAND|ESCRIB|ENVI)\w*",
+        ),
+        (
+            "not-interested",
+            r"^(?=.)(?:YO )?NO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S?(?= (?:GRACIAS )?(?:YA (?:TENGO"
+            r"|TENEMOS|COMPR|ESTOY|ESTAMOS)|RENTO|RENTAMOS|ALQUILO|NO (?:TENGO|NECESITO|NECESITAMOS))\w*\b)",
+        ),
+        (
+            "stop-messages",
+            r"\b(?:APAGUEN|APAGUE|DESACTIVEN|DESACTIVE|CORTEN|CORTE) (?:TODAS |TODOS )?(?:LAS |LOS |SUS "
+            rf"|ESAS |ESTAS |ESOS |ESTOS )?(?:{_MESSAGES})\b",
+        ),
+        (
+            "leave-me-alone",
+            rf"^(?=.){_NOT_TO_FRIENDS}.*\bDEJEN?ME (?:EN PAZ|TRANQUIL[OA]S?) CON (?:SUS?|LOS|LAS|ESOS|ESAS"
+            r"|TANT[OA]S)\b",
+        ),
+        (
+            "enough",
+            r"^(?=.*\b(?:ME|NOS) (?:ESCRIB|MAND|LLAM|ENVI|TEXTE)\w*(?:EN|ARON|IERON)\b)"
+            rf"(?!.*\b(?:MIS|TUS) ){_NOT_TO_FRIENDS}.*\b(?:YA NO|BASTA|NI UNA NI OTRA|NI UNO NI OTRO)"
+            + _ES_POLITE_END,
+        ),
     ),
     FRENCH: (
         (
@@ -1808,7 +1896,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "never-signed-up",
-            r"\b(?:(?:NE )?SUIS (?:PAS|PLUS)|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! (?:DE|CHEZ)\b)"
+            r"\b(?:(?:NE )?SUIS (?:PAS|PLUS)|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! (?:DE|CHEZ (?!VOUS))\b)"
             r"|\bME SUIS (?:JAMAIS |PAS )(?:INSCRITE?S?|ABONNEE?S?)\b(?! (?:AU|AUX|POUR|EN)\b| A (?!(?:CA"
             r"|CELA|VOS|CES|VOTRE)\b))"
             r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
@@ -2021,8 +2109,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "not-interested",
-            r"^(?=.)(?:(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS |NON )?PAS INTERESSEE?S?"
-            r"|(?:CA )?(?:NE )?M INTERESSE PAS)"
+            r"^(?=.)(?:NON (?:MERCI )?|LAISSEZ TOMBER )?(?:(?:JE NE SUIS |JE SUIS |CHUIS |J SUIS )?PAS"
+            r" INTERESSEE?S?"
+            r"|(?:CA )?(?:NE )?M INTERESSE PAS)(?: (?:MERCI|AU REVOIR|BONNE JOURNEE))*"
             + _FR_POLITE_END
             + r"|^(?:J|JE) (?:N )?EN (?:VEUX|VEUT) PLUS"
             + _FR_POLITE_END,
@@ -2194,6 +2283,62 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\b(?:LACHEZ|LACHE|LAISSEZ FAIRE|LAISSE FAIRE) (?:LES|VOS|TES|CES) (?:{_MESSAGES})"
             + _FR_POLITE_END,
         ),
+        ("stop-imperative", rf"^NON(?: MERCI)? (?:ARRETEZ|ARRETE|STOPPEZ)(?: TOUT)?{_FR_POLITE_END}"),
+        ("no-need", r"\b(?:PLUS|PAS) BESOIN (?:DE|D) VOS SERVICES\b"),
+        (
+            "remove-me",
+            r"\bDEMANDE (?:A|D) (?:ETRE )?(?:RETIR|DESINSCRI|DESABONN|SUPPRIM|ENLEV|RAY)EE?S?\b"
+            r"(?! (?:DU|DE LA|DES|DE L|AU|A LA) (?!(?:LISTE|ENVOIS|FICHIER)))",
+        ),
+        (
+            "pestering",
+            r"\bPOURQUOI VOUS (?:M|ME|NOUS) (?:ECRIV|ENVOY|TEXT|APPEL|CONTACT)EZ (?:ENCORE|TOUJOURS)\b",
+        ),
+        ("pestering", rf"^(?=.)(?:C EST |CA DEVIENT )?(?:DU )?HARCELEMENT{_FR_POLITE_END}"),
+        (
+            "said-no",
+            r"\bCOMBIEN DE FOIS (?:\w+ ){1,4}(?:DIRE|REPETER) (?:QUE )?NON\b"
+            rf"|^(?=.)(?:MAIS )?JE VOUS (?:L )?AI (?:DEJA )?DIT (?:QUE )?NON{_FR_POLITE_END}",
+        ),
+        (
+            "not-interested",
+            rf"^(?=.){_NOT_TO_FRIENDS}.*\b(?:PAS INTERESSEE?S? PAR VO(?:S|TRE)"
+            r"|VOS \w+ (?:NE )?M INTERESSENT PAS)\b",
+        ),
+        (
+            "never-signed-up",
+            rf"^(?=.)(?:J AI|JE N AI) (?:PAS|JAMAIS) DEMANDE (?:CA|CELA|CES \w+){_FR_POLITE_END}",
+        ),
+        (
+            "never-signed-up",
+            r"\bJAMAIS (?:ACHETE|UTILISE|COMMANDE|ETE|FAIT AFFAIRE)\b(?: \w+){0,3} (?:(?:CHEZ|AVEC|DE) VOUS"
+            r"|(?:CHEZ|AVEC|A) VOTRE (?:ENTREPRISE|COMPAGNIE|MAGASIN|SERVICE|BOUTIQUE|CLINIQUE|SALON))\b",
+        ),
+        (
+            "not-interested",
+            r"^(?=.)(?:(?:JE NE SUIS |JE SUIS |NON )?PAS INTERESSEE?S?|(?:CA )?(?:NE )?M INTERESSE PAS)"
+            r"(?= (?:MERCI )?(?:J AI DEJA|ON A DEJA|NOUS AVONS DEJA|JE SUIS (?:LOCATAIRE|DEJA)|JE LOUE"
+            r"|ON LOUE|DEJA|J EN AI PAS BESOIN)\b)",
+        ),
+        (
+            "stop-messages",
+            rf"\b(?:COUPEZ|DESACTIVEZ|ETEIGNEZ) (?:TOUTES |TOUS )?(?:LES |VOS |CES )?(?:{_MESSAGES})\b",
+        ),
+        (
+            "leave-me-alone",
+            rf"^(?=.){_NOT_TO_FRIENDS}.*\b(?:LAISS|FICH|FOUT|LACH)EZ (?:MOI|NOUS)"
+            r"(?: LA PAIX| TRANQUILLES?)? AVEC VO(?:S|TRE)\b",
+        ),
+        (
+            "enough",
+            rf"^(?=.*\bVOUS (?:M |NOUS )?(?:AVEZ )?(?:APPEL|ECRI|ENVOY|TEXT)\w*){_NOT_TO_FRIENDS}"
+            rf".*\b(?:PLUS NI (?:L )?UNE? NI (?:L )?AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
+        ),
+        ("do-not-send", r"\bPA (?:VOYE|EKRI|RELE)(?: MWEN| M)? (?:MESAJ|TEKS|ANKO)"),
+        (
+            "do-not-send",
+            rf"\b(?:ENVOY|ECRIV|TEXT|APPEL)EZ (?:MOI|NOUS) PLUS(?: RIEN\b| JAMAIS\b|{_FR_POLITE_END})",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2239,7 +2384,8 @@ _OWN_MISTAKE = re.compile(
     r"|J AI (?:ENVOYE|ECRIT|TEXTE|APPELE)(?: \w+){0,4} AU (?:MAUVAIS|FAUX) NUMERO"
     r"|C EST (?:BIEN|TOUJOURS|JUSTE) MOI|SI SOY YO|(?:ITS|IT IS) (?:STILL |REALLY |JUST )ME"
     r"|(?<!NO )ES EL DE (?:MI|MIS) \w+|(?<!PAS )(?<!PLUS )C EST CELUI (?:DE|D) (?:MON|MA|MES) \w+"
-    r"|J AI (?:ENVOYE|FAIT)(?: \w+){0,4} A LA MAUVAISE PERSONNE)\b"
+    r"|J AI (?:ENVOYE|FAIT)(?: \w+){0,4} A LA MAUVAISE PERSONNE|USA EL NUEVO|PRENDS LE NOUVEAU"
+    r"|USE THE NEW (?:ONE|NUMBER)|(?:ESE|ESTE) ES EL VIEJO|C EST MON ANCIEN|THATS MY OLD)\b"
 )
 _SOMEONE_ELSES_MISTAKE = re.compile(
     r"\b(?:SOMEONE|SOMEBODY|SOME (?:GUY|GIRL|LADY|DUDE)|ALGUIEN|UN TIPO|UNA SENORA|QUELQU UN|QUELQUUN|UN MEC"
@@ -2253,11 +2399,13 @@ phone"): no wrong-number revocation."""
 _BUSY = re.compile(
     r"\b(?:IM|I AM) (?!GETTING|TRYING|ASKING|BEGGING|TELLING|SAYING|NOT|DONE|SERIOUS|WARNING|GOING|BEING"
     r"|BLOCKING|REPORTING|CALLING|LOSING|CHANGING MY (?:NUMBER|PHONE))\w+ING\b"
-    r"|\bJE (?:DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE|SUIS (?:OCCUPEE?"
+    r"|\bJE (?:REGARDE|DORS|TRAVAILLE|BOSSE|MANGE|REVISE|CONDUIS|CUISINE|FAIS (?:LA|UNE) SIESTE"
+    r"|SUIS (?:OCCUPEE?"
     r"|EN TRAIN"
     r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
     r"|\b(?:IM|I AM) (?:SO )?(?:TIRED|EXHAUSTED|SLEEPY)\b(?! OF\b)"
-    r"|\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)|EN (?:CLASE|EL TRABAJO"
+    r"|(?<!NO )(?<!NO ME )\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)"
+    r"|EN (?:CLASE|EL TRABAJO"
     r"|UNA REUNION|EL CINE|JUNTA|UNA JUNTA|REUNION|CLASES|LA ESCUELA|EL HOSPITAL|MISA|LA IGLESIA"
     r"|EL GIMNASIO))\b"
 )
@@ -2271,7 +2419,7 @@ _NOT_THE_SENDERS = (
 )
 """Not the sender's boss ("dígale a su jefe que ya no me manden")."""
 _TOLD_SOMEONE = re.compile(
-    rf"\b(?:DIS|DITES)(?: LUI| LEUR)? (?:A|AU|AUX) {_NOT_THE_SENDERS}\w+(?: \w+)? (?:DE|D) "
+    rf"\b(?:DIS|DITES|AI DIT)(?: LUI| LEUR)? (?:A|AU|AUX) {_NOT_THE_SENDERS}\w+(?: \w+)? (?:DE|D) "
     rf"|\b(?:DILE|DIGALE|DIGANLE|PIDELE|PIDALE) A {_NOT_THE_SENDERS}\w+(?: \w+)? (?:QUE|Q) "
     r"|\bEN (?!(?:TANT|AVANT|MAINTENANT|ATTENDANT)\b)\w{3,}ANT\b"
 )
@@ -3005,6 +3153,7 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     """Under CONTEXTUAL: a Finding for the first FCC word of ``clauses`` used about the messages
     (rule ``contextual.*``, a revocation), else one saying why every use is about something else
     (rule ``ambiguous.*``); None when no FCC word is in ``clauses``."""
+    laughs = [n for n, c in enumerate(clauses) if any(LAUGHTER.match(w) or w in JEST for w in c)]
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
     named = names_messages(clauses)
     amused = None if named else next((w for c in clauses for w in c if w in AMUSEMENT), None)
@@ -3020,7 +3169,10 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
             named_before = any(w in MESSAGE_WORDS for c in clauses[:n] for w in c)
-            verdict = _judge(clause, i, laugh, amused, held, event, named_before, people)
+            nouns = set(clause[i + 1 : i + 3])  # "lol. stop the texts", not "lol. stop texting me"
+            about = laughs[-1:] < [n] and bool(nouns & MESSAGE_WORDS) and not nouns & MESSAGE_VERBS
+            laughed = None if about else laugh
+            verdict = _judge(clause, i, laughed, amused, held, event, named_before, people)
             if verdict.rule.startswith("contextual."):
                 return verdict
             other = other or verdict
