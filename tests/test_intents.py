@@ -1459,29 +1459,6 @@ def test_contextual_holds_a_word_on_the_readers_condition(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.AMBIGUOUS
 
 
-@pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        *FAMILIES_IN_OTHER_WORDS,
-        *TENTH_AND_ELEVENTH_PARTS_IN_OTHER_WORDS,
-        *SHORT_AND_NON_FLUENT_REVOCATIONS,
-        *INDIRECT_REVOCATIONS_IN_OTHER_WORDS,
-        *REVOCATIONS_OF_THE_SIXTEENTH_PART_IN_OTHER_WORDS,
-        *RECLAIMED_REVOCATIONS_IN_OTHER_WORDS,
-        *REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS,
-    ],
-)
-def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
-    policy: RevocationPolicy, text: str, rule: str
-) -> None:
-    """Each family of revocations a round's general rules read, in wordings other than the corpus
-    rows', under both policies, with the rule that decides."""
-    found = explain(text, policy)
-
-    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
-
-
 NINETEENTH_PART_IN_OTHER_WORDS = [
     ("Is there any way to stop receiving these?", "en.how-to-stop"),
     ("What should I reply to end the texts?", "en.how-to-stop"),
@@ -1567,11 +1544,41 @@ blocked and never again, ❌ or ⛔ before the messages, "pues", "finna block y'
 "c'est gossant vos textos"."""
 
 
+NUMBERS_THAT_CHANGED_HANDS_AND_NOT_ONE_MORE = [
+    ("This number belongs to someone else now", "en.wrong-number"),
+    ("Update your records, this isn't Maria's phone", "en.wrong-number"),
+    ("this phone is no longer hers", "en.wrong-number"),
+    ("This isn't Tom's number anymore", "en.wrong-number"),
+    ("Ce numéro n'est plus le mien", "fr.wrong-number"),
+    ("Ce portable n'est plus celui de votre client", "fr.wrong-number"),
+    ("Ce téléphone appartient maintenant à quelqu'un d'autre", "fr.wrong-number"),
+    ("Ni un mensaje más por favor", "es.no-more-messages"),
+    ("ya ni un solo mensaje más", "es.no-more-messages"),
+]
+"""A number now someone else's, said of the phone or the number ("no longer hers", "n'est plus le
+mien", "appartient à quelqu'un d'autre"), and "ni un mensaje más"."""
+
+
 @pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(("text", "rule"), NINETEENTH_PART_IN_OTHER_WORDS)
-def test_nineteenth_part_revocations_revoke_in_other_wordings(
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        *FAMILIES_IN_OTHER_WORDS,
+        *TENTH_AND_ELEVENTH_PARTS_IN_OTHER_WORDS,
+        *SHORT_AND_NON_FLUENT_REVOCATIONS,
+        *INDIRECT_REVOCATIONS_IN_OTHER_WORDS,
+        *REVOCATIONS_OF_THE_SIXTEENTH_PART_IN_OTHER_WORDS,
+        *RECLAIMED_REVOCATIONS_IN_OTHER_WORDS,
+        *REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS,
+        *NINETEENTH_PART_IN_OTHER_WORDS,
+        *NUMBERS_THAT_CHANGED_HANDS_AND_NOT_ONE_MORE,
+    ],
+)
+def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
     policy: RevocationPolicy, text: str, rule: str
 ) -> None:
+    """Each family of revocations a round's general rules read, in wordings other than the corpus
+    rows', under both policies, with the rule that decides."""
     found = explain(text, policy)
 
     assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
@@ -1622,6 +1629,10 @@ def test_nineteenth_part_revocations_revoke_in_other_wordings(
         "Don't hit my line tonight, I'm sleeping",
         "Écrivez-moi plus souvent",
         "Envoyez-moi plus de détails",
+        "Ce numéro n'est pas à jour",
+        "This phone is not his fault",
+        "Is this Maria's phone?",
+        "no me mandó ni un mensaje más",
     ],
 )
 def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

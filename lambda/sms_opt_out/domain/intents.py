@@ -1111,6 +1111,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:YOU|U|YALL) (?:\w+ )?(?:CALLED|TEXTED|EMAILED|MESSAGED)\b).*\b(?:NEITHER|ENOUGH)"
             + _POLITE_END,
         ),
+        (
+            "wrong-number",
+            rf"\b(?:THIS|THE|MY) (?:{_NUMBER}|PHONE|CELL|LINE) (?:IS NO LONGER|ISNT|IS NOT|AINT) (?:\w+S"
+            r"|HIS|HERS|THEIRS)\b(?! (?:WORKING|ON|OFF|FAULT)\b)|\b(?:BELONGS|GOES) TO (?:SOMEONE|SOMEBODY)"
+            r" ELSE(?: NOW)?\b|\bTHIS (?:ISNT|IS NOT|AINT) \w+S (?:PHONE|CELL|NUMBER)\b",
+        ),
     ),
     SPANISH: (
         (
@@ -1778,6 +1784,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?!.*\b(?:MIS|TUS) ){_NOT_TO_FRIENDS}.*\b(?:YA NO|BASTA|NI UNA NI OTRA|NI UNO NI OTRO)"
             + _ES_POLITE_END,
         ),
+        (
+            "no-more-messages",
+            rf"^(?:(?:\w+ )?YA )?NI (?:UN|UNA) (?:SOL[OA] )?(?:{_MESSAGES}) MAS{_ES_POLITE_END}",
+        ),
     ),
     FRENCH: (
         (
@@ -1850,7 +1860,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|\bTROMPE\w* DE (?:NUMERO|PERSONNE)\b"
             r"|\b(?:PAS|PLUS) (?:LE BON|MON) NUMERO\b(?! (?:DE|D) (?!(?:TELEPHONE|PORTABLE|CELLULAIRE"
             r"|MOI)\b)\w+)"
-            r"|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b"
+            r"|\bNUMERO (?:N )?(?:APPARTIENT|EST) (?:PAS|PLUS) A\b(?! JOUR\b)"
             r"|\b(?:MAUVAISE|PAS LA BONNE) PERSONNE\b(?! POUR\b)|\bPERSONNE (?:DE|AVEC|PORTANT) CE NOM\b"
             r"|\b(?:ERREUR DE|MAUVAIS) DESTINATAIRE\b|\bNUMERO (?:N )?EST PAS (?:LE BON|LE MIEN)\b"
             r"|\bCONNAIS PAS (?:CETTE|LA) PERSONNE\b|\b(?:C EST|CEST|CE N EST|EST) PAS LE NUMERO D\b"
@@ -1896,7 +1906,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "never-signed-up",
-            r"\b(?:(?:NE )?SUIS (?:PAS|PLUS)|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b(?! (?:DE|CHEZ (?!VOUS))\b)"
+            r"\b(?:(?:NE )?SUIS (?:PAS|PLUS)|JAMAIS ETE) (?:VOTRE |UN |UNE )?CLIENTE?S?\b"
+            r"(?! (?:DE|CHEZ (?!VOUS))\b)"
             r"|\bME SUIS (?:JAMAIS |PAS )(?:INSCRITE?S?|ABONNEE?S?)\b(?! (?:AU|AUX|POUR|EN)\b| A (?!(?:CA"
             r"|CELA|VOS|CES|VOTRE)\b))"
             r"|\bJAMAIS (?:INSCRITE?S?|ABONNEE?S?|DEMANDE|ACCEPTE|CONSENTI|AUTORISE|DONNE (?:MON NUMERO"
@@ -2243,7 +2254,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-send",
             rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN|MESAJ|TEKS)\b(?: \w+){{0,3}} ANKO\b"
-            r"(?! JODI| DEMEN)|\bPA VLE (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b(?! LI\b)"
+            r"(?! JODI| DEMEN)|\bPA (?:VOYE|EKRI)(?: MWEN| M)? (?:MESAJ|TEKS)\b"
+            r"|\bPA VLE (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b(?! LI\b)"
             r"|\bPA BEZWEN (?:\w+ ){0,2}(?:MESAJ|TEKS|SMS)(?: \w+)? (?:YO|ANKO)\b",
         ),
         (
@@ -2334,10 +2346,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*\bVOUS (?:M |NOUS )?(?:AVEZ )?(?:APPEL|ECRI|ENVOY|TEXT)\w*){_NOT_TO_FRIENDS}"
             rf".*\b(?:PLUS NI (?:L )?UNE? NI (?:L )?AUTRE|(?:C EST )?ASSEZ|CA SUFFIT){_FR_POLITE_END}",
         ),
-        ("do-not-send", r"\bPA (?:VOYE|EKRI|RELE)(?: MWEN| M)? (?:MESAJ|TEKS|ANKO)"),
         (
             "do-not-send",
             rf"\b(?:ENVOY|ECRIV|TEXT|APPEL)EZ (?:MOI|NOUS) PLUS(?: RIEN\b| JAMAIS\b|{_FR_POLITE_END})",
+        ),
+        (
+            "wrong-number",
+            r"\bCE (?:NUMERO|NUM|TELEPHONE|PORTABLE|CELLULAIRE) (?:N )?EST (?:PLUS|PAS) (?:LE MIEN|LE SIEN"
+            r"|CELUI DE)\b|\bAPPARTIENT (?:MAINTENANT |DESORMAIS )?A (?:QUELQU ?UN D AUTRE"
+            r"|UNE AUTRE PERSONNE)\b",
         ),
     ),
 }
@@ -2666,10 +2683,12 @@ _ANOTHER_THING = re.compile(
     r"|\b(?:LUI|LEUR) (?:AI|AVONS|AVAIS|A) (?:DEJA )?(?:DIT|DEMANDE) (?:DE|D) "
     r"|\b(?:ENVOYEZ|ECRIVEZ) (?:MOI|NOUS) PLUS (?:SOUVENT|DE DETAILS|D INFOS?|D INFORMATIONS?|DE PHOTOS)\b"
     r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
+    r"|\bSTILL (?:TEXTING|CALLING|MESSAGING) (?:HIM|HER|THEM)\b|\b(?:BORRA|QUITA|TACHA)L[OA] DE LA LISTA\b"
 )
 """Something other than the sender's messages that a reply names: a list of something else ("la
 lista del almuerzo"), a number that is no phone number ("room number"), what someone else was told
-("je lui ai dit d'arrêter"), a group chat. The reply model is not asked about such a reply (``settled``)."""
+("je lui ai dit d'arrêter"), a group chat, someone else texted ("still texting him"), a thing struck
+off a list ("bórralo de la lista"). The reply model is not asked about such a reply (``settled``)."""
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
