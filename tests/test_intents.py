@@ -1228,9 +1228,16 @@ def test_street_stops_a_subscription_por_fin_and_near_wordings_are_not_taken_und
         "Alto, no me digas el final",
         "Arrête, ne me raconte pas la fin",
         "Ok stop, funniest thing ever",
+        "Do the coupons stop working on Sunday?",
+        "Did the coupons end yesterday?",
+        "Stop texting me lol",
+        "Haha ok. Stop texting me",
+        "Hahaha. Stop texting me about the game, I haven't watched it yet",
     ],
 )
-def test_contextual_holds_a_lone_stop_beside_a_spoiler_or_amusement(text: str) -> None:
+def test_contextual_holds_a_stop_beside_a_spoiler_amusement_or_laughter_and_coupons_that_stop(
+    text: str,
+) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.AMBIGUOUS
 
 
@@ -1406,33 +1413,6 @@ def test_contextual_takes_a_word_about_the_messages_after_laughter_or_a_dash_in_
     text: str,
 ) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.OPT_OUT
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Do the coupons stop working on Sunday?",
-        "Did the coupons end yesterday?",
-        "Stop texting me lol",
-        "Haha ok. Stop texting me",
-        "Hahaha. Stop texting me about the game, I haven't watched it yet",
-    ],
-)
-def test_contextual_holds_coupons_that_stop_and_laughter_before_texting_or_after_the_word(text: str) -> None:
-    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.AMBIGUOUS
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Stop, you're making me jealous with that beach pic",
-        "Stop! You made me cry with that video",
-        "Arrête, tu me donnes envie avec ce gâteau",
-        "Alto, me estás dando hambre",
-    ],
-)
-def test_contextual_holds_a_lone_stop_of_someone_moved(text: str) -> None:
-    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
 
 
 @pytest.mark.parametrize(
@@ -1633,7 +1613,11 @@ def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
         "This phone is not his fault",
         "Is this Maria's phone?",
         "no me mandó ni un mensaje más",
+        "Stop, you're making me jealous with that beach pic",
+        "Stop! You made me cry with that video",
+        "Arrête, tu me donnes envie avec ce gâteau",
+        "Alto, me estás dando hambre",
     ],
 )
-def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:
+def test_near_wordings_and_a_lone_stop_of_someone_moved_are_not_taken_under_contextual(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
