@@ -301,6 +301,9 @@ POLITENESS = frozenset(
     ]
 )
 """Words of politeness and greeting (en, es, fr) that may come before or after a keyword, and "all"."""
+COURTESY = frozenset(["PLEASE", "PLS", "PLZ", "THANKS", "THX", "TY", "FAVOR", "PORFA", "PORFAVOR", "XFA"])
+COURTESY |= frozenset(["GRACIAS", "SVP", "STP", "PLAIT", "MERCI", "PLIS", "PORFIS", "THANKYOU"])
+"""The please and thanks of ``POLITENESS``: after a keyword, they end its request."""
 
 
 def without_politeness(words: Sequence[str], *, leading: bool = True) -> tuple[str, ...]:

@@ -36,6 +36,8 @@ from dataclasses import asdict, dataclass, field, replace
 from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import (
     CONTEXTUAL_WORDS,
+    COURTESY,
+    POLITENESS,
     RevocationPolicy,
     canonical_word,
     fed_up,
@@ -230,13 +232,14 @@ class KeywordRules:
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
         contextual = self.policy is RevocationPolicy.CONTEXTUAL
-        for clause in clauses if len(clauses) > 1 and not laughter(clauses) else ():
+        sentences = tuple(part for clause in clauses for part in self._courteous_request(clause))
+        for clause in sentences if len(sentences) > 1 and not laughter(clauses) else ():
             keyword = self._keywords.get("".join(without_politeness(clause)))
             if (
                 keyword
                 and keyword.intent is Intent.OPT_OUT
                 and clause != _FINALLY
-                and _sentence_keyword(keyword.keyword or "", clauses)
+                and _sentence_keyword(keyword.keyword or "", sentences)
             ):
                 held = contextual and hold_on(clauses)
                 if held:
@@ -298,6 +301,22 @@ class KeywordRules:
             return self._decided(word, judged.rule, reason)
         return self._decided(replace(word, intent=Intent.AMBIGUOUS), judged.rule, reason)
 
+    def _courteous_request(self, clause: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        """``clause`` as two sentences when it opens with a keyword that opts out and a please or thanks
+        before more words, unpunctuated ("Arrêtez svp c'est la 3e fois": ARRETEZ SVP | C EST ...)."""
+        end = 1
+        while end < len(clause) and clause[end] in POLITENESS:
+            end += 1
+        keyword = self._keywords.get(clause[0]) if clause else None
+        if (
+            keyword is None
+            or keyword.intent is not Intent.OPT_OUT
+            or end == len(clause)
+            or clause[end] in _OBJECT
+        ):
+            return (clause,)
+        return (clause[:end], clause[end:]) if COURTESY.intersection(clause[1:end]) else (clause,)
+
     def _second_opinion(self, words: tuple[str, ...]) -> Classification | None:
         """The reply model's reading of a reply the rules read as nothing: OPT_OUT at the policy's
         threshold, AMBIGUOUS (CONTEXTUAL) from the review threshold, else None (the rules' OTHER)."""
@@ -352,6 +371,9 @@ def stop_rule_violation(
     return None
 
 
+_OBJECT = frozenset(["LES", "LOS", "LAS", "VOS", "SUS", "CES", "ESTOS", "ESTAS", "THE", "THESE", "YOUR"])
+_OBJECT |= frozenset(["DE", "D", "CON", "AVEC", "WITH", "TUS", "TES", "MES", "MIS", "TOUS", "TODOS"])
+"""Words that begin what a keyword acts on ("arrêtez svp les rappels"): the request goes on."""
 _FINALLY = ("POR", "FIN")
 """Spanish "finally": no FIN keyword ("Terminamos el proyecto, por fin")."""
 
