@@ -199,7 +199,8 @@ def test_phrases_need_their_object(text: str) -> None:
      "Unsubscribe me from the Main Street Bakery texts", "no más alertas de la farmacia por favor",
      "Ya no me manden más de esos", "unsubscribe me from the Friday specials",
      "Opt out of the coupons please", "desuscribirme de los cupones", "désabonnez-moi des soldes",
-     "Your reminders come every day. Stop sending them.", "Please make them stop coming to my mobile"],
+     "Your reminders come every day. Stop sending them.", "Please make them stop coming to my mobile",
+     "Stop I'm not interested", "stop I don't know you", "stop who is this", "Stop we never asked"],
 )  # fmt: skip
 def test_contextual_still_revokes_on_a_word_alone_or_about_the_messages(text: str) -> None:
     assert explain(text, CONTEXTUAL).intent is Intent.OPT_OUT
@@ -1613,6 +1614,8 @@ def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
         "Envoyez-moi plus de détails",
         "Ce numéro n'est pas à jour",
         "Arrêtez tout ce bruit",
+        "Stop I'm almost there",
+        "stop I can't wait for Friday",
         "Arrête, tu me fais rire",
         "This phone is not his fault",
         "Is this Maria's phone?",

@@ -3013,6 +3013,13 @@ revocation."""
 _NEW_SENTENCE = frozenset(["I", "IM", "IVE", "ID", "J", "JE", "JAI", "YO", "YA"])
 """Subjects that, after an FCC word and politeness ("stop please I already said no", "stop svp j'ai déjà
 dit non", "stop porfa ya me llegaron diez"), begin a sentence of its own: the FCC word ends its request."""
+_SUBJECT_NEXT = frozenset((w,) for w in ("I", "IM", "IVE", "ID", "WE", "WERE", "JE", "JAI", "YO"))
+_REFUSING = frozenset(["NOT", "DONT", "DIDNT", "NEVER", "NO", "ALREADY", "TOLD", "SAID", "ASKED", "AINT"])
+"""A subject straight after an FCC word that opens the reply, then a refusal or a reminder ("stop I'm
+not interested", "stop I never signed up"): a sentence of its own (the subject is never the word's
+object), so the word ends its request; "stop I'm almost there" stays for review."""
+_WHO_IS_THIS = frozenset(["WHO IS", "WHO DIS", "WHO THIS", "WHOS THIS", "WHO ARE", "WHO R", "WHO DAT"])
+"""Asking who writes, straight after the word ("stop who is this"): a sentence of its own."""
 _LINE_WORDS = frozenset(
     ["PHONE", "CELL", "NUMBER", "INBOX", "LINE", "TELEPHONE", "MOBILE", "CELLPHONE", "DEVICE"]
 )
@@ -3308,6 +3315,10 @@ def _judge(
     then = clause[i + polite] if polite > 1 and i + polite < len(clause) else None
     if then in _NEW_SENTENCE and held is None:
         return revokes("alone", f"ends its request, politely, before a sentence of its own ({then} ...)")
+    unknown = " ".join(after[:2]) in _WHO_IS_THIS
+    refusing = after[:1] in _SUBJECT_NEXT and bool(_REFUSING.intersection(clause[i + 2 : i + 5]))
+    if before in (None, *POLITENESS) and held is None and (refusing or unknown):
+        return revokes("alone", f"ends its request before a sentence of its own ({' '.join(after[:2])} ...)")
     if not after or all(w in POLITENESS for w in after):
         if held is not None:
             why = f"ends its sentence in a reply between people (waiting, confused or eating: {held})"
