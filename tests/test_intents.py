@@ -1594,7 +1594,7 @@ TWENTY_FIRST_PART_IN_OTHER_WORDS = [
     ("J'ai déjà dit non aux SMS de votre boutique", "fr.no-more-messages"),
     ("Arrête de m'écrire stp", "fr.stop-sending"),
     ("Arrêtes tes textos", "fr.stop-sending"),
-    ("Arrête d'envoyer ces pubs", "fr.stop-sending"),
+    ("Arrête de nous envoyer vos pubs", "fr.stop-sending"),
 ]
 """Revocations found missing by ``heldout-21`` (speakers outside the US), each in wordings of its own:
 a complaint to a named regulator (Ofcom, ICO, AEPD, INDECOPI, CNIL, 33700) or a threat if more come,

@@ -2412,7 +2412,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-sending",
-            r"\bARRETES? (?:DE (?:M |NOUS )|D )(?:ENVOY|ECRI|TEXT|SPAMM|HARCEL)\w*\b"
+            r"\bARRETES? DE (?:M |NOUS )(?:ENVOY|ECRI|TEXT|SPAMM|HARCEL)\w*\b"
             + _FR_OTHER_OBJECT
             + rf"|\bARRETES? (?:TES|VOS|CES|LES) (?:{_MESSAGES}|TRUCS|TEXTOS|MSG)\b",
         ),
