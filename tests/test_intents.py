@@ -1566,6 +1566,9 @@ TWENTY_FIRST_PART_IN_OTHER_WORDS = [
     ("Te denuncio en la AEPD como sigas", "es.block-or-report"),
     ("Voy a poner una queja en PROFECO por tanto mensaje", "es.block-or-report"),
     ("Si siguen mandando los denuncio", "es.block-or-report"),
+    ("Otro mensaje más y los reporto", "es.block-or-report"),
+    ("Si vous continuez je porte plainte", "fr.block-or-report"),
+    ("Un SMS de plus et je vais porter plainte", "fr.block-or-report"),
     ("Je vais porter plainte à la CNIL", "fr.block-or-report"),
     ("Je vous signale au 33700", "fr.block-or-report"),
     ("No more thanks", "keyword"),
@@ -1698,6 +1701,9 @@ def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str)
         "Quítame de la lista de mi hermana",
         "No more please, I'm full!",
         "No más, gracias, estoy lleno",
+        "Encore un retard et je porte plainte",
+        "Otro mensaje de mi jefe, lo reporto a RRHH",
+        "Arrête d'écrire n'importe quoi dans le groupe",
     ],
 )
 def test_twenty_first_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

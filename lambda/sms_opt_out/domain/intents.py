@@ -1810,7 +1810,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "block-or-report",
             rf"\b(?:DENUNCI|REPORT|QUEJ|DEMAND)\w*\b.*\b(?:{_REGULATORS})\b"
-            rf"|^(?=.*\b(?:COMO|SI) (?:ME )?(?:LLEGUE|LLEGA|SIGUEN|SIGUES|MANDAN|MANDAIS)\b)"
+            rf"|^(?=.*\b(?:(?:COMO|SI) (?:ME )?(?:LLEGUE|LLEGA|SIGUEN|SIGUES|CONTINUAN|MANDAN|MANDAIS)"
+            rf"|OTRO (?:{_MESSAGES})|UN (?:{_MESSAGES}) MAS)\b)"
             r".*\b(?:OS|LOS|LES|TE) (?:DENUNCIO|REPORTO|DEMANDO|BLOQUEO)\b",
         ),
         (
@@ -2408,7 +2409,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "block-or-report",
             r"\b(?:SAISI|SIGNAL|PLAINTE|PLAINDRE|REPORT|DENONC)\w*\b"
-            rf".*\b(?:{_REGULATORS}|SIGNAL SPAM|33700)\b",
+            rf".*\b(?:{_REGULATORS}|SIGNAL SPAM|33700)\b"
+            r"|^(?=.*\b(?:SI VOUS (?:CONTINUEZ|RECOMMENCEZ)|(?:ENCORE|PROCHAIN) (?:UN )?(?:SMS|MESSAGE|TEXTO)"
+            r"|UN (?:SMS|MESSAGE|TEXTO) DE PLUS)\b).*\b(?:PORTE|PORTERAI|VAIS PORTER) PLAINTE\b(?! CONTRE)",
         ),
         (
             "stop-sending",
