@@ -298,6 +298,12 @@ POLITENESS = frozenset(
         "PUE",
         "HEIN",
         "ABEG",
+        "CHEERS",
+        "TA",
+        "MATE",
+        "CHE",
+        "WESH",
+        "FRERE",
     ]
 )
 """Words of politeness and greeting (en, es, fr) that may come before or after a keyword, and "all"."""
@@ -470,6 +476,10 @@ _THESE_MESSAGES = rf"THESE(?! (?!(?:{_MESSAGES}|EVERY|ALL|ANYMORE|DAILY|NOW|PLEA
 """THESE about the messages: not before another noun ("these headaches")."""
 _HT_VERBS = r"VOYE|EKRI|TEKSTE|RELE|KONTAKTE|DERANJE|ANMEDE"
 """Haitian Creole verbs of sending and contacting ("sispann voye mesaj", "pa ekri m ankò")."""
+_REGULATORS = (
+    r"ICO|OFCOM|ACMA|TRAI|CRTC|FCC|FTC|AEPD|INDECOPI|PROFECO|CNIL|ARCEP|DGCCRF|BAKOM|SERNAC"
+    r"|SUPERINTENDENCIA|DATA PROTECTION|PROTECCION DE DATOS|ENACOM|NCC"
+)
 _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
     r".*\b(?:SO|ASI QUE|ALORS|DONC) "
@@ -1120,6 +1130,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|HIS|HERS|THEIRS)\b(?! (?:WORKING|ON|OFF|FAULT)\b)|\b(?:BELONGS|GOES) TO (?:SOMEONE|SOMEBODY)"
             r" ELSE(?: NOW)?\b|\bTHIS (?:ISNT|IS NOT|AINT) \w+S (?:PHONE|CELL|NUMBER)\b",
         ),
+        ("block-or-report", rf"\b(?:REPORT|REPORTING|COMPLAIN|COMPLAINING)\b.*\b(?:{_REGULATORS})\b"),
+        ("no-more-messages", rf"^NO (?:NO )+MORE{_POLITE_END}"),
+        (
+            "block-or-report",
+            rf"\b(?:IM|I AM|ILL|I WILL|IM GOING TO) BLOCK\w* (?:THE|YOUR) {_NUMBER}{_POLITE_END}",
+        ),
+        ("do-not-send", r"\b(?:DONT|DO NOT) (?:KEEP|CONTINUE) (?:ON )?(?:SENDING|TEXTING|MESSAGING)\b"),
     ),
     SPANISH: (
         (
@@ -1170,7 +1187,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-want",
-            rf"\bNO (?:QUIERO|QRO|KIERO|QIERO|KERO|DESEO|NECESITO)\b.*\b(?:{_MESSAGES}|NADA)\b"
+            rf"\bNO (?:QUIERO|QRO|KIERO|QIERO|KERO|DESEO|NECESITO)\b(?! QUE (?:ME |NOS )?(?:COBR|CARG))"
+            rf".*\b(?:{_MESSAGES}|NADA)\b"
             r"(?! DE (?:MI|TU|MIS|TUS)\b)"
             r"|\bNO (?:QUIERO|DESEO|NECESITO|AUTORIZO|ACEPTO) QUE (?:ME "
             rf"|NOS )?(?:SIGAN )?{_ES_STEMS}\b{_ES_QUALIFIER}"
@@ -1293,7 +1311,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|EN LA)"
             rf" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|{_MESSAGES}|ENVIOS?|USTEDES|SUS)\b))"
             r"(?! (?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
-            rf"|ENVIOS?|{_MESSAGES}|NUMERO|TELEFONO|CELULAR|ESTE|ESTOS|TODO|TODOS)\b)\w+)",
+            rf"|ENVIOS?|{_MESSAGES}|NUMERO|TELEFONO|CELULAR|ESTE|ESTOS|TODO|TODOS)\b)\w+)"
+            r"(?!.*\b(?:PASARME|CAMBIARME|IRME) A\b)",
         ),
         (
             "stop-imperative",
@@ -1791,6 +1810,37 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "no-more-messages",
             rf"^(?:(?:\w+ )?YA )?NI (?:UN|UNA) (?:SOL[OA] )?(?:{_MESSAGES}) MAS{_ES_POLITE_END}",
         ),
+        (
+            "block-or-report",
+            rf"\b(?:DENUNCI|REPORT|QUEJ|DEMAND)\w*\b.*\b(?:{_REGULATORS})\b"
+            rf"|^(?=.*\b(?:(?:COMO|SI) (?:ME )?(?:LLEGUE|LLEGA|SIGUEN|SIGUES|CONTINUAN|MANDAN|MANDAIS)"
+            rf"|OTRO (?:{_MESSAGES})|UN (?:{_MESSAGES}) MAS)\b)"
+            r".*\b(?:OS|LOS|LES|TE) (?:DENUNCIO|REPORTO|DEMANDO|BLOQUEO)\b",
+        ),
+        (
+            "do-not-send",
+            r"\b(?:NO|NUNCA) (?:ME |NOS )?(?:SIGAIS|SIGAS|SIGA|CONTINUEN|CONTINUEIS|CONTINUES) "
+            rf"(?:A )?{_ES_STEMS}" + _ES_OTHER_OBJECT,
+        ),
+        (
+            "remove-me",
+            r"\b(?:ME|NOS) (?:QUITA|QUITAN|QUITAS|SACA|SACAN|SACAS|BORRA|BORRAN|BORRAS|ELIMINA|ELIMINAN) DE "
+            r"(?:(?:LA|SU|TU|ESTA|ESA|ESOS|ESTOS|SUS|TUS|LOS) )?"
+            rf"(?:LISTAS?\b{_ES_NOT_OF_KIN}|(?:{_MESSAGES})\b)"
+            rf"|^{_ES_OFF}(?:ME|NOS) DE (?:LA|SU|TU|ESTA) LISTA\b{_ES_NOT_OF_KIN}",
+        ),
+        (
+            "another-channel",
+            rf"\bPOR (?:AQUI|ACA|ESTE MEDIO|SMS|MENSAJE) (?:YA )?NO(?: MAS)?{_ES_POLITE_END}"
+            r"|\bYA NO POR (?:AQUI|ACA|ESTE MEDIO|SMS|MENSAJES?)\b",
+        ),
+        ("no-more-messages", rf"^NO (?:NO )+MAS{_ES_POLITE_END}"),
+        (
+            "unsubscribe",
+            r"^(?=.*\b(?:NO|YA|VALE|BASTA|MENSAJES|PUBLICIDAD|PUBLICITAT)\b).*(?<!\bNO )(?<!\bSE )(?<!\bMAS )"
+            rf"(?<!\bMUY )(?<!\bTAN )(?<!\bESTA )(?<!\bLA )(?<!\bES )\bBAJA{_ES_POLITE_END}",
+        ),
+        ("block-or-report", r"\b(?:BLOQUEO|VOY A BLOQUEAR) (?:EL|ESTE|SU) (?:NUMERO|TELEFONO)(?! DE\b)"),
     ),
     FRENCH: (
         (
@@ -2358,6 +2408,29 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\bCE (?:NUMERO|NUM|TELEPHONE|PORTABLE|CELLULAIRE) (?:N )?EST (?:PLUS|PAS) (?:LE MIEN|LE SIEN"
             r"|CELUI DE)\b|\bAPPARTIENT (?:MAINTENANT |DESORMAIS )?A (?:QUELQU ?UN D AUTRE"
             r"|UNE AUTRE PERSONNE)\b",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:SAISI|SIGNAL|PLAINTE|PLAINDRE|REPORT|DENONC)\w*\b"
+            rf".*\b(?:{_REGULATORS}|SIGNAL SPAM|33700)\b"
+            r"|^(?=.*\b(?:SI VOUS (?:CONTINUEZ|RECOMMENCEZ)|(?:ENCORE|PROCHAIN) (?:UN )?(?:SMS|MESSAGE|TEXTO)"
+            r"|UN (?:SMS|MESSAGE|TEXTO) DE PLUS)\b).*\b(?:PORTE|PORTERAI|VAIS PORTER) PLAINTE\b(?! CONTRE)",
+        ),
+        (
+            "stop-sending",
+            r"\bARRETES? DE (?:M |NOUS )(?:ENVOY|ECRI|TEXT|SPAMM|HARCEL)\w*\b"
+            + _FR_OTHER_OBJECT
+            + rf"|\bARRETES? (?:TES|VOS|CES|LES) (?:{_MESSAGES}|TRUCS|TEXTOS|MSG)\b",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:JE|ON) (?:VAIS )?(?:VOUS )?BLOQU\w* (?:LE|CE|VOTRE) (?:NUMERO|NUM)\b(?! D| DE)",
+        ),
+        ("do-not-send", r"\b(?:ME|M|NOUS) RE(?:ECRIV|ENVOY|CONTACT|TEXT|APPEL)EZ (?:PLUS|JAMAIS|PAS)\b"),
+        ("do-not-send", r"\b(?:NE )?CONTINUEZ PAS (?:A|DE) (?:M |NOUS )?(?:ENVOY|ECRI|TEXT|CONTACT)\w*"),
+        (
+            "no-more-messages",
+            r"\bNON (?:AUX|A LA|A VOS|A CES) (?:PUBS?|PUBLICITES?|SMS|MESSAGES|TEXTOS|PROMOS?)\b",
         ),
     ),
 }
