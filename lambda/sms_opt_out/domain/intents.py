@@ -1117,6 +1117,31 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|HIS|HERS|THEIRS)\b(?! (?:WORKING|ON|OFF|FAULT)\b)|\b(?:BELONGS|GOES) TO (?:SOMEONE|SOMEBODY)"
             r" ELSE(?: NOW)?\b|\bTHIS (?:ISNT|IS NOT|AINT) \w+S (?:PHONE|CELL|NUMBER)\b",
         ),
+        (
+            "rather-not",
+            r"\b(?:ID|I WOULD|I) (?:RATHER|PREFER)(?: IT)?(?: IF)? (?:YOU|U|YALL) (?:DIDNT|DID NOT|NOT|DONT"
+            rf"|WOULDNT|STOPPED) (?:{_SENDING})\w*(?: ME| US| THIS NUMBER)?{_EN_QUALIFIER}",
+        ),
+        ("no-need", rf"\bNO NEED (?:TO|FOR (?:YOU|U|YALL) TO) (?:KEEP )?(?:{_EN_VERBS})\w* (?:ME|US)\b{_EN_QUALIFIER}"),
+        (
+            "make-it-stop",
+            rf"^(?=.*\b(?:SIGNED (?:ME|US) UP|THESE|{_MESSAGES})\b).*\b(?:MAKE|GET) (?:IT|THEM|THESE|THIS|YOU|U"
+            r"|YALL)(?: TO)? STOP(?: OR WHAT)?$",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:THIS NUMBER|ASKED ME|WANTS ME|TOLD ME|HERE|HUSBAND|WIFE)\b).*\b(?:STOP|QUIT) (?:SENDING"
+            rf"|TEXTING|MESSAGING) (?:HER|HIM|THEM) (?:THESE|THIS|STUFF|{_MESSAGES})\b",
+        ),
+        ("the-texts-can-go", rf"\b(?:HARD )?PASS ON (?:THE |YOUR |UR |THESE )(?:{_MESSAGES})\b|\bTHE (?:{_MESSAGES}) CAN GO\b"),
+        ("leave-number-alone", rf"\bLEAVE (?:THIS|MY) (?:{_NUMBER}|PHONE|LINE) ALONE\b"),
+        ("how-to-stop", r"\b(?:HAVE|NEED|GOT) TO CHANGE MY (?:PHONE )?NUMBER (?:TO|SO|FOR)\b"),
+        (
+            "block-threat",
+            r"\b(?:ONE MORE|ANOTHER (?:ONE|TEXT|MESSAGE))(?: \w+){0,3} (?:AND |N )?(?:IM|I AM|ILL|I WILL)"
+            r" (?:GONNA |GOING TO )?(?:BLOCK|REPORT)\w*",
+        ),
+        ("pestering", r"\b(?:I|IVE|I HAVE|WE|WEVE) (?:ALREADY )?(?:ASKED|TOLD) (?:YOU|U|YALL) TO STOP (?:BEFORE|ALREADY|TWICE)\b"),
     ),
     SPANISH: (
         (
@@ -1788,6 +1813,35 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "no-more-messages",
             rf"^(?:(?:\w+ )?YA )?NI (?:UN|UNA) (?:SOL[OA] )?(?:{_MESSAGES}) MAS{_ES_POLITE_END}",
         ),
+        (
+            "rather-not",
+            rf"\bPREFER\w* QUE (?:YA )?NO (?:ME |NOS )?{_ES_STEMS}{_ES_QUALIFIER}|\bPREFER\w* (?:YA )?NO RECIBIR"
+            rf"(?:LOS|LAS)?(?: MAS| (?:SUS |SUS |LOS |LAS |ESTOS |ESTAS )?(?:{_MESSAGES}))",
+        ),
+        ("no-need", rf"\bNO (?:HACE FALTA|ES NECESARIO|HAY RAZON PARA) QUE (?:ME |NOS )(?:SIGAN )?{_ES_STEMS}"),
+        (
+            "make-it-stop",
+            rf"^(?=.*\b(?:ESTO|ESTOS|{_MESSAGES}|INSCRIBIO|APUNTO)\b).*\b(?:PARA )?QUE (?:YA )?PAREN?(?: YA)?$",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:ME PIDIO|ESTE (?:NUMERO|TELEFONO)|ESPOS[OA]|DE PARTE DE)\b).*\b(?:YA NO|NO|DEJEN DE)"
+            r" LES? (?:MANDEN|ESCRIBAN|ENVIEN|MANDAR|ESCRIBIR|ENVIAR)\b|\bQUITA\w* SU NUMERO\b",
+        ),
+        ("the-texts-can-go", rf"\b(?:LOS |SUS )?(?:{_MESSAGES}) YA NO{_ES_POLITE_END}|^(?:YA )?ME SALGO{_ES_POLITE_END}"),
+        ("leave-number-alone", r"\bDEJEN (?:ESTE|MI) (?:NUMERO|TELEFONO|CELULAR) EN PAZ\b"),
+        ("their-line", rf"\bNO (?:LE |LES )?{_ES_STEMS} A ESTE (?:NUMERO|TELEFONO|CELULAR)\b"),
+        (
+            "block-threat",
+            r"\b(?:SI (?:ME )?(?:LLEGA|MANDAN|ENVIAN) OTRO|OTRO (?:MAS|MENSAJE) Y)\b(?: \w+){0,3}"
+            r" (?:LOS |LES |LO )?(?:BLOQUEO|BLOQUEAR|REPORTO|DENUNCIO)\b",
+        ),
+        ("pestering", rf"\b(?:ESTO )?(?:YA )?ES (?:UN )?ACOSO{_ES_POLITE_END}"),
+        (
+            "how-to-stop",
+            r"\bCAMBIAR (?:DE|MI) NUMERO PARA QUE (?:DEJEN|PAREN|YA NO)\b|\bPARA QUE (?:YA )?NO (?:ME |NOS )?"
+            rf"(?:LLEGUEN|{_ES_STEMS}) (?:ESTOS|ESTAS|SUS|LOS|LAS|MAS) (?:{_MESSAGES})\b|\bSE (?:QUITA|SALE) UNO\b",
+        ),
     ),
     FRENCH: (
         (
@@ -2356,6 +2410,41 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|CELUI DE)\b|\bAPPARTIENT (?:MAINTENANT |DESORMAIS )?A (?:QUELQU ?UN D AUTRE"
             r"|UNE AUTRE PERSONNE)\b",
         ),
+        (
+            "rather-not",
+            rf"\bPREFER\w* (?:QUE VOUS|QU ON) (?:NE )?(?:M |ME |NOUS )?{_FR_STEMS} (?:PAS|PLUS)\b{_FR_QUALIFIER}"
+            r"|\bPREFER\w* NE PLUS (?:EN |LES )?RECEVOIR\b",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:POUR|DE|MOYEN DE|MOYEN D) (?:NE )?PLUS (?:RIEN )?RECEVOIR(?: (?:CA|CELA|RIEN|CES|VOS)\b|$"
+            rf"| (?:DE |DES |LES )?(?:{_MESSAGES})\b)|\bCHANGE\w* DE NUMERO POUR QUE VOUS (?:ARRETIEZ|CESSIEZ)\b",
+        ),
+        (
+            "make-it-stop",
+            rf"^(?=.*\b(?:INSCRIT|CA|{_MESSAGES})\b).*\bFAITES QUE (?:CA|CELA|TOUT CA) S ARRETE{_FR_POLITE_END}",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:M A DEMANDE|DEMANDE DE VOUS DIRE|LE MARI|LA FEMME|CE NUMERO)\b).*\b(?:ARRET|CESS)\w*"
+            r" DE (?:LUI|LEUR) (?:ENVOY|ECRI|TEXT)\w*",
+        ),
+        ("leave-number-alone", r"\bLAISSEZ CE (?:NUMERO|TELEPHONE|PORTABLE) TRANQUILLE\b"),
+        (
+            "their-line",
+            rf"^(?=.*\bCE (?:TELEPHONE|NUMERO|PORTABLE)\b).*\bMERCI DE NE (?:PAS|PLUS) (?:LUI|LEUR) {_FR_STEMS}",
+        ),
+        (
+            "do-not-send",
+            rf"\bJE (?:NE )?VEUX (?:PAS|PLUS) QUE VOUS (?:M |ME |NOUS )?{_FR_STEMS}{_FR_QUALIFIER}"
+            rf"|\bJE (?:NE )?VEUX (?:JUSTE )?PLUS (?:CES|VOS|LES|DE) (?:{_MESSAGES})\b",
+        ),
+        (
+            "block-threat",
+            r"\b(?:ENCORE UN|UN DE PLUS)\w*(?: \w+){0,3} (?:ET )?(?:JE|J) (?:VOUS |VAIS )?(?:BLOQU|SIGNAL)\w*",
+        ),
+        ("pestering", rf"\b(?:LA |CA )?C EST DU HARCELEMENT{_FR_POLITE_END}"),
+        ("remove-me", rf"^{_FR_OFF} (?:MOI|NOUS)(?: JUSTE)?{_FR_POLITE_END}|\bLISTE (?:D OPPOSITION|ROUGE)\b"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
