@@ -1120,28 +1120,41 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "rather-not",
             r"\b(?:ID|I WOULD|I) (?:RATHER|PREFER)(?: IT)?(?: IF)? (?:YOU|U|YALL) (?:DIDNT|DID NOT|NOT|DONT"
-            rf"|WOULDNT|STOPPED) (?:{_SENDING})\w*(?: ME| US| THIS NUMBER)?{_EN_QUALIFIER}",
+            rf"|WOULDNT|STOPPED) (?:{_SENDING})\w* (?:ME|US|THIS NUMBER)\b{_EN_QUALIFIER}",
         ),
-        ("no-need", rf"\bNO NEED (?:TO|FOR (?:YOU|U|YALL) TO) (?:KEEP )?(?:{_EN_VERBS})\w* (?:ME|US)\b{_EN_QUALIFIER}"),
+        (
+            "no-need",
+            rf"^(?=.).*\bNO NEED (?:TO|FOR (?:YOU|U|YALL) TO) (?:KEEP )?(?:{_EN_VERBS})\w* (?:ME"
+            r"|US)(?: ANYMORE| AGAIN)?" + _POLITE_END,
+        ),
         (
             "make-it-stop",
-            rf"^(?=.*\b(?:SIGNED (?:ME|US) UP|THESE|{_MESSAGES})\b).*\b(?:MAKE|GET) (?:IT|THEM|THESE|THIS|YOU|U"
+            rf"^(?=.*\b(?:SIGNED (?:ME|US) UP|THESE|{_MESSAGES})\b).*\b(?:MAKE|GET) (?:IT|THEM|THESE|THIS"
+            r"|YOU|U"
             r"|YALL)(?: TO)? STOP(?: OR WHAT)?$",
         ),
         (
             "their-line",
-            r"^(?=.*\b(?:THIS NUMBER|ASKED ME|WANTS ME|TOLD ME|HERE|HUSBAND|WIFE)\b).*\b(?:STOP|QUIT) (?:SENDING"
+            r"^(?=.*\b(?:THIS NUMBER|ASKED ME|WANTS ME|TOLD ME|HERE|HUSBAND|WIFE)\b).*\b(?:STOP"
+            r"|QUIT) (?:SENDING"
             rf"|TEXTING|MESSAGING) (?:HER|HIM|THEM) (?:THESE|THIS|STUFF|{_MESSAGES})\b",
         ),
-        ("the-texts-can-go", rf"\b(?:HARD )?PASS ON (?:THE |YOUR |UR |THESE )(?:{_MESSAGES})\b|\bTHE (?:{_MESSAGES}) CAN GO\b"),
+        (
+            "the-texts-can-go",
+            rf"\b(?:HARD )?PASS ON (?:THE |YOUR |UR |THESE )(?:{_MESSAGES})\b|\bTHE (?:{_MESSAGES}) CAN GO\b",
+        ),
         ("leave-number-alone", rf"\bLEAVE (?:THIS|MY) (?:{_NUMBER}|PHONE|LINE) ALONE\b"),
         ("how-to-stop", r"\b(?:HAVE|NEED|GOT) TO CHANGE MY (?:PHONE )?NUMBER (?:TO|SO|FOR)\b"),
         (
-            "block-threat",
+            "block-or-report",
             r"\b(?:ONE MORE|ANOTHER (?:ONE|TEXT|MESSAGE))(?: \w+){0,3} (?:AND |N )?(?:IM|I AM|ILL|I WILL)"
             r" (?:GONNA |GOING TO )?(?:BLOCK|REPORT)\w*",
         ),
-        ("pestering", r"\b(?:I|IVE|I HAVE|WE|WEVE) (?:ALREADY )?(?:ASKED|TOLD) (?:YOU|U|YALL) TO STOP (?:BEFORE|ALREADY|TWICE)\b"),
+        (
+            "pestering",
+            r"\b(?:I|IVE|I HAVE|WE|WEVE) (?:ALREADY )?(?:ASKED|TOLD) (?:YOU|U|YALL) TO STOP (?:BEFORE"
+            r"|ALREADY|TWICE)\b",
+        ),
     ),
     SPANISH: (
         (
@@ -1815,24 +1828,32 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "rather-not",
-            rf"\bPREFER\w* QUE (?:YA )?NO (?:ME |NOS )?{_ES_STEMS}{_ES_QUALIFIER}|\bPREFER\w* (?:YA )?NO RECIBIR"
+            rf"\bPREFER\w* QUE (?:YA )?NO (?:ME |NOS )?{_ES_STEMS}{_ES_QUALIFIER}"
+            r"|\bPREFER\w* (?:YA )?NO RECIBIR"
             rf"(?:LOS|LAS)?(?: MAS| (?:SUS |SUS |LOS |LAS |ESTOS |ESTAS )?(?:{_MESSAGES}))",
         ),
-        ("no-need", rf"\bNO (?:HACE FALTA|ES NECESARIO|HAY RAZON PARA) QUE (?:ME |NOS )(?:SIGAN )?{_ES_STEMS}"),
+        (
+            "no-need",
+            rf"\bNO (?:HACE FALTA|ES NECESARIO|HAY RAZON PARA) QUE (?:ME |NOS )(?:SIGAN )?{_ES_STEMS}",
+        ),
         (
             "make-it-stop",
-            rf"^(?=.*\b(?:ESTO|ESTOS|{_MESSAGES}|INSCRIBIO|APUNTO)\b).*\b(?:PARA )?QUE (?:YA )?PAREN?(?: YA)?$",
+            rf"^(?=.*\b(?:ESTO|ESTOS|{_MESSAGES}|INSCRIBIO"
+            r"|APUNTO)\b).*\b(?:PARA )?QUE (?:YA )?PAREN?(?: YA)?$",
         ),
         (
             "their-line",
             r"^(?=.*\b(?:ME PIDIO|ESTE (?:NUMERO|TELEFONO)|ESPOS[OA]|DE PARTE DE)\b).*\b(?:YA NO|NO|DEJEN DE)"
             r" LES? (?:MANDEN|ESCRIBAN|ENVIEN|MANDAR|ESCRIBIR|ENVIAR)\b|\bQUITA\w* SU NUMERO\b",
         ),
-        ("the-texts-can-go", rf"\b(?:LOS |SUS )?(?:{_MESSAGES}) YA NO{_ES_POLITE_END}|^(?:YA )?ME SALGO{_ES_POLITE_END}"),
+        (
+            "the-texts-can-go",
+            rf"\b(?:LOS |SUS )?(?:{_MESSAGES}) YA NO{_ES_POLITE_END}|^(?:YA )?ME SALGO{_ES_POLITE_END}",
+        ),
         ("leave-number-alone", r"\bDEJEN (?:ESTE|MI) (?:NUMERO|TELEFONO|CELULAR) EN PAZ\b"),
         ("their-line", rf"\bNO (?:LE |LES )?{_ES_STEMS} A ESTE (?:NUMERO|TELEFONO|CELULAR)\b"),
         (
-            "block-threat",
+            "block-or-report",
             r"\b(?:SI (?:ME )?(?:LLEGA|MANDAN|ENVIAN) OTRO|OTRO (?:MAS|MENSAJE) Y)\b(?: \w+){0,3}"
             r" (?:LOS |LES |LO )?(?:BLOQUEO|BLOQUEAR|REPORTO|DENUNCIO)\b",
         ),
@@ -1840,7 +1861,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "how-to-stop",
             r"\bCAMBIAR (?:DE|MI) NUMERO PARA QUE (?:DEJEN|PAREN|YA NO)\b|\bPARA QUE (?:YA )?NO (?:ME |NOS )?"
-            rf"(?:LLEGUEN|{_ES_STEMS}) (?:ESTOS|ESTAS|SUS|LOS|LAS|MAS) (?:{_MESSAGES})\b|\bSE (?:QUITA|SALE) UNO\b",
+            rf"(?:LLEGUEN|{_ES_STEMS}) (?:ESTOS|ESTAS|SUS|LOS|LAS|MAS) (?:{_MESSAGES})\b|\bSE (?:QUITA"
+            r"|SALE) UNO\b",
         ),
     ),
     FRENCH: (
@@ -2412,17 +2434,20 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "rather-not",
-            rf"\bPREFER\w* (?:QUE VOUS|QU ON) (?:NE )?(?:M |ME |NOUS )?{_FR_STEMS} (?:PAS|PLUS)\b{_FR_QUALIFIER}"
+            rf"\bPREFER\w* (?:QUE VOUS|QU ON) (?:NE )?(?:M |ME |NOUS )?{_FR_STEMS} (?:PAS"
+            rf"|PLUS)\b{_FR_QUALIFIER}"
             r"|\bPREFER\w* NE PLUS (?:EN |LES )?RECEVOIR\b",
         ),
         (
             "how-to-stop",
             r"\b(?:POUR|DE|MOYEN DE|MOYEN D) (?:NE )?PLUS (?:RIEN )?RECEVOIR(?: (?:CA|CELA|RIEN|CES|VOS)\b|$"
-            rf"| (?:DE |DES |LES )?(?:{_MESSAGES})\b)|\bCHANGE\w* DE NUMERO POUR QUE VOUS (?:ARRETIEZ|CESSIEZ)\b",
+            rf"| (?:DE |DES |LES )?(?:{_MESSAGES})\b)|\bCHANGE\w* DE NUMERO POUR QUE VOUS (?:ARRETIEZ"
+            r"|CESSIEZ)\b",
         ),
         (
             "make-it-stop",
-            rf"^(?=.*\b(?:INSCRIT|CA|{_MESSAGES})\b).*\bFAITES QUE (?:CA|CELA|TOUT CA) S ARRETE{_FR_POLITE_END}",
+            rf"^(?=.*\b(?:INSCRIT|CA|{_MESSAGES})\b).*\bFAITES QUE (?:CA|CELA"
+            rf"|TOUT CA) S ARRETE{_FR_POLITE_END}",
         ),
         (
             "their-line",
@@ -2432,7 +2457,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("leave-number-alone", r"\bLAISSEZ CE (?:NUMERO|TELEPHONE|PORTABLE) TRANQUILLE\b"),
         (
             "their-line",
-            rf"^(?=.*\bCE (?:TELEPHONE|NUMERO|PORTABLE)\b).*\bMERCI DE NE (?:PAS|PLUS) (?:LUI|LEUR) {_FR_STEMS}",
+            r"^(?=.*\bCE (?:TELEPHONE|NUMERO|PORTABLE)\b).*\bMERCI DE NE (?:PAS|PLUS) (?:LUI"
+            rf"|LEUR) {_FR_STEMS}",
         ),
         (
             "do-not-send",
@@ -2440,11 +2466,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|\bJE (?:NE )?VEUX (?:JUSTE )?PLUS (?:CES|VOS|LES|DE) (?:{_MESSAGES})\b",
         ),
         (
-            "block-threat",
-            r"\b(?:ENCORE UN|UN DE PLUS)\w*(?: \w+){0,3} (?:ET )?(?:JE|J) (?:VOUS |VAIS )?(?:BLOQU|SIGNAL)\w*",
+            "block-or-report",
+            r"\b(?:ENCORE UN|UN DE PLUS)\w*(?: \w+){0,3} (?:ET )?(?:JE|J) (?:VOUS |VAIS )?(?:BLOQU"
+            r"|SIGNAL)\w*",
         ),
         ("pestering", rf"\b(?:LA |CA )?C EST DU HARCELEMENT{_FR_POLITE_END}"),
-        ("remove-me", rf"^{_FR_OFF} (?:MOI|NOUS)(?: JUSTE)?{_FR_POLITE_END}|\bLISTE (?:D OPPOSITION|ROUGE)\b"),
+        (
+            "remove-me",
+            rf"^{_FR_OFF} (?:MOI|NOUS)(?: JUSTE)?{_FR_POLITE_END}|\bLISTE (?:D OPPOSITION|ROUGE)\b",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -3629,7 +3659,7 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
                 return f"{rest[0]} {rest[1]}: someone else unsubscribing"
             if i and _someone_else_does(clause, i) and not (rest[:1] and rest[0] in _THE_WRITER):
                 return f"{' '.join(clause[max(0, i - 2) : i])}: someone else's doing"
-            if i and clause[i - 1] in _WRITER_DID and rest[:1] and rest[0] in _FROM:
+            if i and clause[i - 1] in _WRITER_DID and rest[:1] and rest[0] in _FROM | _ALL:
                 mail = rest[1:5]
                 if _SOMEONE_ELSES_MESSAGES.intersection(mail) and not _THE_SENDERS.intersection(mail):
                     return " ".join(mail)
@@ -3677,10 +3707,13 @@ def _someone_else_does(clause: tuple[str, ...], i: int) -> bool:
     """Whether the revocation word at ``i`` is someone else's doing: after HE, SHE or THEY, or after
     YOU in a question ("did you unsubscribe from the streaming service?")."""
     before = clause[i - 1]
-    return before in _OTHERS or (before in ("YOU", "U") and clause[0] in _QUESTION_START)
+    near = set(clause[max(0, i - 3) : i])
+    wants = bool(near & _OTHERS) and not near & {"I", "ME", "US", "YOU", "U"}  # "he wants to unsubscribe"
+    return before in _OTHERS or wants or (before in ("YOU", "U") and clause[0] in _QUESTION_START)
 
 
 _FROM = frozenset(["FROM", "OF", "DE", "DEL", "DU", "DES", "D"])
+_ALL = frozenset(["ALL", "TOUTES", "TOUS", "TODOS", "TODAS"])
 _THE_LINE = frozenset(["NUMBER", "PHONE", "CELL", "LINE", "ACCOUNT", "MOBILE", "NUMERO", "PORTABLE"])
 """What after "unsubscribe my" is the customer's own line, not someone else ("unsubscribe my kids from
 that channel" is someone else)."""
