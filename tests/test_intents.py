@@ -1674,6 +1674,12 @@ IN_THE_CUSTOMERS_OWN_WAY = [
     ("Franchement c'est du harcèlement", "fr.pestering"),
     ("Retirez-moi juste, merci", "fr.remove-me"),
     ("Je veux juste plus ces notifications", "fr.do-not-send"),
+    ("please no sms", "en.no-more-messages"),
+    ("How do I go about not receiving any alerts anymore?", "en.do-not-want"),
+    ("Sus promociones ya no las quiero, los mensajes no los quiero", "es.do-not-want"),
+    ("Favor de borrarlo de sus contactos, ya falleció", "es.remove-me"),
+    ("Merci de la supprimer de vos contacts", "fr.remove-number"),
+    ("Vous pouvez le retirer de votre fichier clients ?", "fr.remove-number"),
     ("Je ne veux pas que vous me contactiez", "fr.do-not-send"),
 ]
 
@@ -1700,6 +1706,9 @@ def test_revocations_in_the_customers_own_way_name_their_rule(
         "Je préfère que vous ne m'appeliez pas après 20h",
         "Y a moyen de plus recevoir le colis avant midi ?",
         "Encore un gâteau et je vais exploser",
+        "Hay que sacarlo de la lista de invitados",
+        "Tu peux le retirer du four à 18h ?",
+        "no text from him yet, still waiting",
     ],
 )
 def test_revocations_in_the_customers_own_way_keep_to_the_messages(text: str) -> None:

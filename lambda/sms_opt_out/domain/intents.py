@@ -1155,6 +1155,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:I|IVE|I HAVE|WE|WEVE) (?:ALREADY )?(?:ASKED|TOLD) (?:YOU|U|YALL) TO STOP (?:BEFORE"
             r"|ALREADY|TWICE)\b",
         ),
+        ("no-more-messages", rf"^(?:PLS |PLEASE |PLZ )?NO (?:TXT|TEXT|SMS|MSG){_POLITE_END}"),
+        (
+            "do-not-want",
+            rf"\bNOT (?:GETTING|RECEIVING) (?:ANY )?(?:{_MESSAGES})"
+            r"(?: FROM (?:YOU|U|YALL)(?: GUYS)?)? ANYMORE\b",
+        ),
     ),
     SPANISH: (
         (
@@ -1864,6 +1870,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?:LLEGUEN|{_ES_STEMS}) (?:ESTOS|ESTAS|SUS|LOS|LAS|MAS) (?:{_MESSAGES})\b|\bSE (?:QUITA"
             r"|SALE) UNO\b",
         ),
+        ("do-not-want", rf"\b(?:LOS|SUS|ESOS|ESTOS) (?:{_MESSAGES}) (?:YA )?NO LOS QUIERO\b"),
+        (
+            "remove-me",
+            r"\b(?:QUITAR|SACAR|BORRAR|ELIMINAR|RETIRAR)(?:LO|LA|LOS|LAS|ME|NOS) DE (?:SUS?|LA|LAS|LOS)"
+            rf" (?:LISTAS?|ENVIOS|BASE|CONTACTOS|{_MESSAGES})\b(?! DE (?!(?:DIFUSION|ENVIOS|{_MESSAGES})\b))",
+        ),
     ),
     FRENCH: (
         (
@@ -2474,6 +2486,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-me",
             rf"^{_FR_OFF} (?:MOI|NOUS)(?: JUSTE)?{_FR_POLITE_END}|\bLISTE (?:D OPPOSITION|ROUGE)\b",
+        ),
+        (
+            "remove-number",
+            rf"\b(?:LE|LA|L|LES) (?:RETIRER|SUPPRIMER|ENLEVER|SORTIR|EFFACER|RAYER) {_FR_OFF_WHERE}",
         ),
     ),
 }
