@@ -1728,3 +1728,16 @@ def test_revocations_in_the_customers_own_way_keep_to_the_messages(text: str) ->
 )
 def test_contextual_holds_an_unsubscribe_that_is_someone_elses_or_from_someone_elses_mail(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je veux résilier le panier bio, mais les SMS je les garde",
+        "Je résilie la carte fidélité. Les SMS de promo ça me va par contre",
+        "Plus de livraisons de box, les SMS sont utiles par contre",
+        "Los mensajes me sirven, lo que no quiero es la revista",
+    ],
+)
+def test_a_reply_that_keeps_the_messages_is_settled_without_the_model(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.OTHER

@@ -2854,6 +2854,13 @@ _QUARREL = re.compile(
     r"|\b(?:DEJEN|DEJA|PAREN|PARA) DE (?:PELEAR|PELEARSE|DISCUTIR)\b"
 )
 """People told to stop quarrelling ("les enfants, arrêtez de vous disputer"): the model is not asked."""
+_KEEPS_MESSAGES = re.compile(
+    rf"\b(?:{_MESSAGES}) (?:ARE|IS) (?:ACTUALLY |REALLY |STILL )?(?:FINE|OK|OKAY|GOOD|USEFUL|HELPFUL)\b"
+    rf"|\bKEEP (?:THEM|THESE|THE \w+) COMING\b|\b(?:{_MESSAGES})(?: DE \w+)? (?:JE LES GARDE|CA ME VA"
+    r"|C EST (?:BIEN|PRATIQUE)|SONT (?:BIEN|UTILES|PRATIQUES)|SI (?:LOS|LAS) QUIERO|ME SIRVEN)\b"
+)
+"""The messages kept ("the texts are fine", "les SMS je les garde", "los mensajes sí los quiero"): the
+model is not asked."""
 
 
 def settled(clauses: Clauses) -> str | None:
@@ -2866,7 +2873,7 @@ def settled(clauses: Clauses) -> str | None:
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
     own = own or _PHONE_PLAN.search(text) or _ASKS_FOR_SUPPORT.search(text) or _ANOTHER_THING.search(text)
-    own = own or _TOLD_SOMEONE.search(text) or _QUARREL.search(text)
+    own = own or _TOLD_SOMEONE.search(text) or _QUARREL.search(text) or _KEEPS_MESSAGES.search(text)
     if not own and not any(w in MESSAGE_WORDS for clause in clauses for w in clause):
         own = _BUSY.search(text)
     if not own and _WRONG.search(text):
