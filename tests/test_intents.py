@@ -1699,3 +1699,107 @@ def test_near_wordings_and_a_lone_stop_of_someone_moved_are_not_taken_under_cont
 )
 def test_twenty_first_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+IN_THE_CUSTOMERS_OWN_WAY = [
+    ("I would prefer if you didn't message me", "en.rather-not"),
+    ("I'd prefer it if you stopped texting me", "en.rather-not"),
+    ("Preferiría no recibirlos más", "es.rather-not"),
+    ("Je préférerais que vous ne me contactiez pas", "fr.rather-not"),
+    ("Je préférerais ne plus les recevoir", "fr.rather-not"),
+    ("There's no need for you to keep texting me", "en.no-need"),
+    ("No hace falta que me sigan escribiendo", "es.no-need"),
+    ("No es necesario que me manden nada", "es.no-need"),
+    ("Nobody asked for these texts. Make them stop", "en.make-it-stop"),
+    ("Quién me apuntó a estos mensajes? Que paren", "es.make-it-stop"),
+    ("Encore ces SMS... Faites que ça s'arrête", "fr.make-it-stop"),
+    ("Do I need to change my number so you quit?", "en.how-to-stop"),
+    ("¿Qué hago para que ya no lleguen estas alertas?", "es.how-to-stop"),
+    ("¿Tengo que cambiar mi número para que paren?", "es.how-to-stop"),
+    ("Y a moyen de plus recevoir ça ?", "fr.how-to-stop"),
+    ("Il faut que je change de numéro pour que vous cessiez ?", "fr.how-to-stop"),
+    ("My wife asked me to tell you: stop texting her these", "en.their-line"),
+    ("Mi mamá me pidió decirles que ya no le escriban", "es.their-line"),
+    ("Por favor no le manden a este celular", "es.their-line"),
+    ("Ce portable est à ma fille, merci de ne pas lui écrire", "fr.their-line"),
+    ("Ma femme m'a demandé de vous dire d'arrêter de lui écrire", "fr.their-line"),
+    ("Pass on your promos, thanks", "en.the-texts-can-go"),
+    ("Las promociones ya no, gracias", "es.the-texts-can-go"),
+    ("Leave my phone alone", "en.leave-number-alone"),
+    ("Dejen mi celular en paz", "es.leave-number-alone"),
+    ("Laissez ce portable tranquille", "fr.leave-number-alone"),
+    ("One more message from you and I'm blocking this number", "en.block-or-report"),
+    ("Otro mensaje y los reporto", "es.block-or-report"),
+    ("Encore un message de plus et je bloque", "fr.block-or-report"),
+    ("We already told you to stop twice", "en.pestering"),
+    ("Esto es acoso", "es.pestering"),
+    ("Franchement c'est du harcèlement", "fr.pestering"),
+    ("Retirez-moi juste, merci", "fr.remove-me"),
+    ("Je veux juste plus ces notifications", "fr.do-not-send"),
+    ("please no sms", "en.no-more-messages"),
+    ("How do I go about not receiving any alerts anymore?", "en.do-not-want"),
+    ("Sus promociones ya no las quiero, los mensajes no los quiero", "es.do-not-want"),
+    ("Favor de borrarlo de sus contactos, ya falleció", "es.remove-me"),
+    ("Merci de la supprimer de vos contacts", "fr.remove-number"),
+    ("Vous pouvez le retirer de votre fichier clients ?", "fr.remove-number"),
+    ("Je ne veux pas que vous me contactiez", "fr.do-not-send"),
+]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(("text", "rule"), IN_THE_CUSTOMERS_OWN_WAY)
+def test_revocations_in_the_customers_own_way_name_their_rule(
+    policy: RevocationPolicy, text: str, rule: str
+) -> None:
+    """Preferences, needs, questions, threats and third parties that amount to "no more messages"."""
+    found = explain(text, policy)
+
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather you didn't call me after 9",
+        "No need to text me back",
+        "One more slice and I'm gonna be sick",
+        "Prefiero que no me escribas mientras manejo",
+        "Para que no te lleguen los paquetes tarde, pon la dirección completa",
+        "Je préfère que vous ne m'appeliez pas après 20h",
+        "Y a moyen de plus recevoir le colis avant midi ?",
+        "Encore un gâteau et je vais exploser",
+        "Hay que sacarlo de la lista de invitados",
+        "Tu peux le retirer du four à 18h ?",
+        "no text from him yet, still waiting",
+    ],
+)
+def test_revocations_in_the_customers_own_way_keep_to_the_messages(text: str) -> None:
+    """The same constructions about something else, or limited in time, are no revocation."""
+    for policy in POLICIES:
+        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wants to unsubscribe from the yoga studio emails",
+        "They tried to unsubscribe from that streaming thing",
+        "J'ai enfin désabonné toutes les newsletters des boutiques",
+        "I finally unsubscribed all those store newsletters",
+    ],
+)
+def test_contextual_holds_an_unsubscribe_that_is_someone_elses_or_from_someone_elses_mail(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je veux résilier le panier bio, mais les SMS je les garde",
+        "Je résilie la carte fidélité. Les SMS de promo ça me va par contre",
+        "Plus de livraisons de box, les SMS sont utiles par contre",
+        "Los mensajes me sirven, lo que no quiero es la revista",
+    ],
+)
+def test_a_reply_that_keeps_the_messages_is_settled_without_the_model(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.OTHER

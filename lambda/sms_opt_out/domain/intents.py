@@ -1137,6 +1137,50 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\b(?:IM|I AM|ILL|I WILL|IM GOING TO) BLOCK\w* (?:THE|YOUR) {_NUMBER}{_POLITE_END}",
         ),
         ("do-not-send", r"\b(?:DONT|DO NOT) (?:KEEP|CONTINUE) (?:ON )?(?:SENDING|TEXTING|MESSAGING)\b"),
+        (
+            "rather-not",
+            r"\b(?:ID|I WOULD|I) (?:RATHER|PREFER)(?: IT)?(?: IF)? (?:YOU|U|YALL) (?:DIDNT|DID NOT|NOT|DONT"
+            rf"|WOULDNT|STOPPED) (?:{_SENDING})\w* (?:ME|US|THIS NUMBER)\b{_EN_QUALIFIER}",
+        ),
+        (
+            "no-need",
+            rf"^(?=.).*\bNO NEED (?:TO|FOR (?:YOU|U|YALL) TO) (?:KEEP )?(?:{_EN_VERBS})\w* (?:ME"
+            r"|US)(?: ANYMORE| AGAIN)?" + _POLITE_END,
+        ),
+        (
+            "make-it-stop",
+            rf"^(?=.*\b(?:SIGNED (?:ME|US) UP|THESE|{_MESSAGES})\b).*\b(?:MAKE|GET) (?:IT|THEM|THESE|THIS"
+            r"|YOU|U"
+            r"|YALL)(?: TO)? STOP(?: OR WHAT)?$",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:THIS NUMBER|ASKED ME|WANTS ME|TOLD ME|HERE|HUSBAND|WIFE)\b).*\b(?:STOP"
+            r"|QUIT) (?:SENDING"
+            rf"|TEXTING|MESSAGING) (?:HER|HIM|THEM) (?:THESE|THIS|STUFF|{_MESSAGES})\b",
+        ),
+        (
+            "the-texts-can-go",
+            rf"\b(?:HARD )?PASS ON (?:THE |YOUR |UR |THESE )(?:{_MESSAGES})\b|\bTHE (?:{_MESSAGES}) CAN GO\b",
+        ),
+        ("leave-number-alone", rf"\bLEAVE (?:THIS|MY) (?:{_NUMBER}|PHONE|LINE) ALONE\b"),
+        ("how-to-stop", r"\b(?:HAVE|NEED|GOT) TO CHANGE MY (?:PHONE )?NUMBER (?:TO|SO|FOR)\b"),
+        (
+            "block-or-report",
+            r"\b(?:ONE MORE|ANOTHER (?:ONE|TEXT|MESSAGE))(?: \w+){0,3} (?:AND |N )?(?:IM|I AM|ILL|I WILL)"
+            r" (?:GONNA |GOING TO )?(?:BLOCK|REPORT)\w*",
+        ),
+        (
+            "pestering",
+            r"\b(?:I|IVE|I HAVE|WE|WEVE) (?:ALREADY )?(?:ASKED|TOLD) (?:YOU|U|YALL) TO STOP (?:BEFORE"
+            r"|ALREADY|TWICE)\b",
+        ),
+        ("no-more-messages", rf"^(?:PLS |PLEASE |PLZ )?NO (?:TXT|TEXT|SMS|MSG){_POLITE_END}"),
+        (
+            "do-not-want",
+            rf"\bNOT (?:GETTING|RECEIVING) (?:ANY )?(?:{_MESSAGES})"
+            r"(?: FROM (?:YOU|U|YALL)(?: GUYS)?)? ANYMORE\b",
+        ),
     ),
     SPANISH: (
         (
@@ -1841,6 +1885,50 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?<!\bMUY )(?<!\bTAN )(?<!\bESTA )(?<!\bLA )(?<!\bES )\bBAJA{_ES_POLITE_END}",
         ),
         ("block-or-report", r"\b(?:BLOQUEO|VOY A BLOQUEAR) (?:EL|ESTE|SU) (?:NUMERO|TELEFONO)(?! DE\b)"),
+        (
+            "rather-not",
+            rf"\bPREFER\w* QUE (?:YA )?NO (?:ME |NOS )?{_ES_STEMS}{_ES_QUALIFIER}"
+            r"|\bPREFER\w* (?:YA )?NO RECIBIR"
+            rf"(?:LOS|LAS)?(?: MAS| (?:SUS |SUS |LOS |LAS |ESTOS |ESTAS )?(?:{_MESSAGES}))",
+        ),
+        (
+            "no-need",
+            rf"\bNO (?:HACE FALTA|ES NECESARIO|HAY RAZON PARA) QUE (?:ME |NOS )(?:SIGAN )?{_ES_STEMS}",
+        ),
+        (
+            "make-it-stop",
+            rf"^(?=.*\b(?:ESTO|ESTOS|{_MESSAGES}|INSCRIBIO"
+            r"|APUNTO)\b).*\b(?:PARA )?QUE (?:YA )?PAREN?(?: YA)?$",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:ME PIDIO|ESTE (?:NUMERO|TELEFONO)|ESPOS[OA]|DE PARTE DE)\b).*\b(?:YA NO|NO|DEJEN DE)"
+            r" LES? (?:MANDEN|ESCRIBAN|ENVIEN|MANDAR|ESCRIBIR|ENVIAR)\b|\bQUITA\w* SU NUMERO\b",
+        ),
+        (
+            "the-texts-can-go",
+            rf"\b(?:LOS |SUS )?(?:{_MESSAGES}) YA NO{_ES_POLITE_END}|^(?:YA )?ME SALGO{_ES_POLITE_END}",
+        ),
+        ("leave-number-alone", r"\bDEJEN (?:ESTE|MI) (?:NUMERO|TELEFONO|CELULAR) EN PAZ\b"),
+        ("their-line", rf"\bNO (?:LE |LES )?{_ES_STEMS} A ESTE (?:NUMERO|TELEFONO|CELULAR)\b"),
+        (
+            "block-or-report",
+            r"\b(?:SI (?:ME )?(?:LLEGA|MANDAN|ENVIAN) OTRO|OTRO (?:MAS|MENSAJE) Y)\b(?: \w+){0,3}"
+            r" (?:LOS |LES |LO )?(?:BLOQUEO|BLOQUEAR|REPORTO|DENUNCIO)\b",
+        ),
+        ("pestering", rf"\b(?:ESTO )?(?:YA )?ES (?:UN )?ACOSO{_ES_POLITE_END}"),
+        (
+            "how-to-stop",
+            r"\bCAMBIAR (?:DE|MI) NUMERO PARA QUE (?:DEJEN|PAREN|YA NO)\b|\bPARA QUE (?:YA )?NO (?:ME |NOS )?"
+            rf"(?:LLEGUEN|{_ES_STEMS}) (?:ESTOS|ESTAS|SUS|LOS|LAS|MAS) (?:{_MESSAGES})\b|\bSE (?:QUITA"
+            r"|SALE) UNO\b",
+        ),
+        ("do-not-want", rf"\b(?:LOS|SUS|ESOS|ESTOS) (?:{_MESSAGES}) (?:YA )?NO LOS QUIERO\b"),
+        (
+            "remove-me",
+            r"\b(?:QUITAR|SACAR|BORRAR|ELIMINAR|RETIRAR)(?:LO|LA|LOS|LAS|ME|NOS) DE (?:SUS?|LA|LAS|LOS)"
+            rf" (?:LISTAS?|ENVIOS|BASE|CONTACTOS|{_MESSAGES})\b(?! DE (?!(?:DIFUSION|ENVIOS|{_MESSAGES})\b))",
+        ),
     ),
     FRENCH: (
         (
@@ -2432,6 +2520,53 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "no-more-messages",
             r"\bNON (?:AUX|A LA|A VOS|A CES) (?:PUBS?|PUBLICITES?|SMS|MESSAGES|TEXTOS|PROMOS?)\b",
         ),
+        (
+            "rather-not",
+            rf"\bPREFER\w* (?:QUE VOUS|QU ON) (?:NE )?(?:M |ME |NOUS )?{_FR_STEMS} (?:PAS"
+            rf"|PLUS)\b{_FR_QUALIFIER}"
+            r"|\bPREFER\w* NE PLUS (?:EN |LES )?RECEVOIR\b",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:POUR|DE|MOYEN DE|MOYEN D) (?:NE )?PLUS (?:RIEN )?RECEVOIR(?: (?:CA|CELA|RIEN|CES|VOS)\b|$"
+            rf"| (?:DE |DES |LES )?(?:{_MESSAGES})\b)|\bCHANGE\w* DE NUMERO POUR QUE VOUS (?:ARRETIEZ"
+            r"|CESSIEZ)\b",
+        ),
+        (
+            "make-it-stop",
+            rf"^(?=.*\b(?:INSCRIT|CA|{_MESSAGES})\b).*\bFAITES QUE (?:CA|CELA"
+            rf"|TOUT CA) S ARRETE{_FR_POLITE_END}",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:M A DEMANDE|DEMANDE DE VOUS DIRE|LE MARI|LA FEMME|CE NUMERO)\b).*\b(?:ARRET|CESS)\w*"
+            r" DE (?:LUI|LEUR) (?:ENVOY|ECRI|TEXT)\w*",
+        ),
+        ("leave-number-alone", r"\bLAISSEZ CE (?:NUMERO|TELEPHONE|PORTABLE) TRANQUILLE\b"),
+        (
+            "their-line",
+            r"^(?=.*\bCE (?:TELEPHONE|NUMERO|PORTABLE)\b).*\bMERCI DE NE (?:PAS|PLUS) (?:LUI"
+            rf"|LEUR) {_FR_STEMS}",
+        ),
+        (
+            "do-not-send",
+            rf"\bJE (?:NE )?VEUX (?:PAS|PLUS) QUE VOUS (?:M |ME |NOUS )?{_FR_STEMS}{_FR_QUALIFIER}"
+            rf"|\bJE (?:NE )?VEUX (?:JUSTE )?PLUS (?:CES|VOS|LES|DE) (?:{_MESSAGES})\b",
+        ),
+        (
+            "block-or-report",
+            r"\b(?:ENCORE UN|UN DE PLUS)\w*(?: \w+){0,3} (?:ET )?(?:JE|J) (?:VOUS |VAIS )?(?:BLOQU"
+            r"|SIGNAL)\w*",
+        ),
+        ("pestering", rf"\b(?:LA |CA )?C EST DU HARCELEMENT{_FR_POLITE_END}"),
+        (
+            "remove-me",
+            rf"^{_FR_OFF} (?:MOI|NOUS)(?: JUSTE)?{_FR_POLITE_END}|\bLISTE (?:D OPPOSITION|ROUGE)\b",
+        ),
+        (
+            "remove-number",
+            rf"\b(?:LE|LA|L|LES) (?:RETIRER|SUPPRIMER|ENLEVER|SORTIR|EFFACER|RAYER) {_FR_OFF_WHERE}",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2795,6 +2930,13 @@ _QUARREL = re.compile(
     r"|\b(?:DEJEN|DEJA|PAREN|PARA) DE (?:PELEAR|PELEARSE|DISCUTIR)\b"
 )
 """People told to stop quarrelling ("les enfants, arrêtez de vous disputer"): the model is not asked."""
+_KEEPS_MESSAGES = re.compile(
+    rf"\b(?:{_MESSAGES}) (?:ARE|IS) (?:ACTUALLY |REALLY |STILL )?(?:FINE|OK|OKAY|GOOD|USEFUL|HELPFUL)\b"
+    rf"|\bKEEP (?:THEM|THESE|THE \w+) COMING\b|\b(?:{_MESSAGES})(?: DE \w+)? (?:JE LES GARDE|CA ME VA"
+    r"|C EST (?:BIEN|PRATIQUE)|SONT (?:BIEN|UTILES|PRATIQUES)|SI (?:LOS|LAS) QUIERO|ME SIRVEN)\b"
+)
+"""The messages kept ("the texts are fine", "les SMS je les garde", "los mensajes sí los quiero"): the
+model is not asked."""
 
 
 def settled(clauses: Clauses) -> str | None:
@@ -2807,7 +2949,7 @@ def settled(clauses: Clauses) -> str | None:
     text = " " + " ".join(w for clause in clauses for w in clause)
     own = _OWN_MISTAKE.search(text) or _ANOTHER_LIST.search(text) or _LIMITED.search(text)
     own = own or _PHONE_PLAN.search(text) or _ASKS_FOR_SUPPORT.search(text) or _ANOTHER_THING.search(text)
-    own = own or _TOLD_SOMEONE.search(text) or _QUARREL.search(text)
+    own = own or _TOLD_SOMEONE.search(text) or _QUARREL.search(text) or _KEEPS_MESSAGES.search(text)
     if not own and not any(w in MESSAGE_WORDS for clause in clauses for w in clause):
         own = _BUSY.search(text)
     if not own and _WRONG.search(text):
@@ -3627,7 +3769,7 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
                 return f"{rest[0]} {rest[1]}: someone else unsubscribing"
             if i and _someone_else_does(clause, i) and not (rest[:1] and rest[0] in _THE_WRITER):
                 return f"{' '.join(clause[max(0, i - 2) : i])}: someone else's doing"
-            if i and clause[i - 1] in _WRITER_DID and rest[:1] and rest[0] in _FROM:
+            if i and clause[i - 1] in _WRITER_DID and rest[:1] and rest[0] in _FROM | _ALL:
                 mail = rest[1:5]
                 if _SOMEONE_ELSES_MESSAGES.intersection(mail) and not _THE_SENDERS.intersection(mail):
                     return " ".join(mail)
@@ -3675,10 +3817,13 @@ def _someone_else_does(clause: tuple[str, ...], i: int) -> bool:
     """Whether the revocation word at ``i`` is someone else's doing: after HE, SHE or THEY, or after
     YOU in a question ("did you unsubscribe from the streaming service?")."""
     before = clause[i - 1]
-    return before in _OTHERS or (before in ("YOU", "U") and clause[0] in _QUESTION_START)
+    near = set(clause[max(0, i - 3) : i])
+    wants = bool(near & _OTHERS) and not near & {"I", "ME", "US", "YOU", "U"}  # "he wants to unsubscribe"
+    return before in _OTHERS or wants or (before in ("YOU", "U") and clause[0] in _QUESTION_START)
 
 
 _FROM = frozenset(["FROM", "OF", "DE", "DEL", "DU", "DES", "D"])
+_ALL = frozenset(["ALL", "TOUTES", "TOUS", "TODOS", "TODAS"])
 _THE_LINE = frozenset(["NUMBER", "PHONE", "CELL", "LINE", "ACCOUNT", "MOBILE", "NUMERO", "PORTABLE"])
 """What after "unsubscribe my" is the customer's own line, not someone else ("unsubscribe my kids from
 that channel" is someone else)."""
