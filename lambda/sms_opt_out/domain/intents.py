@@ -1117,6 +1117,35 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|HIS|HERS|THEIRS)\b(?! (?:WORKING|ON|OFF|FAULT)\b)|\b(?:BELONGS|GOES) TO (?:SOMEONE|SOMEBODY)"
             r" ELSE(?: NOW)?\b|\bTHIS (?:ISNT|IS NOT|AINT) \w+S (?:PHONE|CELL|NUMBER)\b",
         ),
+        (
+            "no-longer-customer",
+            r"^(?:(?:I|WE) )?(?:ALREADY )?(?:(?:DONT|DO NOT|NO LONGER) (?:BANK|SHOP|FLY|LIVE|USE|DRIVE|GO|WORK"
+            r"|(?:HAVE|OWN|RENT) (?:THE|THAT|THIS|A|AN|MY|OUR|ANY) (?!TIME|ENERGY|PATIENCE|MONEY))\b"
+            r"(?! WITH (?:MY|HIM|HER|THEM)\b)(?: \w+){0,5} ANY ?MORE"
+            r"|(?:SWITCHED|CHANGED) (?:BANKS|DENTISTS|PHARMACIES|CARRIERS|PROVIDERS|INSURERS|AIRLINES|DEALERS)"
+            r"|SOLD (?:THE|THAT|THIS|IT)\b(?: \w+){0,4}?(?= SO |$)|MOVED (?:OUT|AWAY)(?: (?:IN|LAST|SINCE) \w+)?$)"
+            r"(?: THANKS| PLS| PLEASE)*(?: SO\b.*)?$",
+        ),
+        (
+            "remove-me",
+            r"\b(?:GET|TAKE|PULL|KICK) (?:ME|US) OFF (?:OF )?(?:THIS THING|(?:THE|THESE|YOUR|UR|ALL)(?: \w+){0,2} "
+            rf"(?:{_MESSAGES}))\b",
+        ),
+        (
+            "no-more-messages",
+            rf"^(?=.)NO MORE (?:\w+ ){{1,3}}(?:{_MESSAGES})(?: (?:PLS|PLEASE|THANKS|THX|THANK YOU))*$",
+        ),
+        (
+            "stop-sending",
+            r"\bSTOP (?:SENDING|TEXTING) (?:THEM|THOSE|THAT|IT|THIS|THESE) (?:HERE|TO (?:ME|THIS (?:NUMBER|PHONE)))\b"
+            r"|\bSTOP REMINDING (?:ME|US)$",
+        ),
+        (
+            "said-no",
+            r"^(?=.*\b(?:SAID|TEXTED|REPLIED|SENT|TYPED) (?:STOP|UNSUBSCRIBE|QUIT|END|CANCEL)\b"
+            r"|.*\b(?:DELETED|CLOSED|CANCELL?ED) (?:MY|THE|OUR) (?:ACCOUNT|ACCT|MEMBERSHIP)\b)"
+            r".*\bSTILL (?:GETTING|RECEIVING|TEXTING|SENDING|MESSAGING) ?(?:ME|US|THESE|THEM|TEXTS)?\b",
+        ),
     ),
     SPANISH: (
         (
@@ -1788,6 +1817,20 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "no-more-messages",
             rf"^(?:(?:\w+ )?YA )?NI (?:UN|UNA) (?:SOL[OA] )?(?:{_MESSAGES}) MAS{_ES_POLITE_END}",
         ),
+        (
+            "no-longer-customer",
+            r"^(?:YA )?(?:YA NO (?:VIVO|VIVIMOS|USO|USAMOS|SOY CLIENTE|(?:TENGO|TENEMOS) (?:EL|LA|ESE|ESA|ESTE|ESTA|SU)"
+            r" (?!TIEMPO|DINERO|FUERZA|GANAS))\b(?! CON\b)(?: \w+){0,5}"
+            r"|(?:CAMBIAMOS|CAMBIE) DE (?:BANCO|DENTISTA|FARMACIA|COMPANIA|ASEGURADORA|AEROLINEA|CASA)"
+            r"|VENDI(?:MOS)? (?:ESE|ESTE|EL|LA|ESA|ESTA)\b(?: \w+){0,3}|(?:ME|NOS) MUDAMOS|ME MUDE(?: \w+){0,3})"
+            rf"{_ES_POLITE_END}",
+        ),
+        ("no-more-messages", rf"^(?=.)(?:NO )*NO MAS{_ES_POLITE_END}"),
+        (
+            "do-not-send",
+            r"\bNO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDE|ENVIE) (?:ESO|ESTO|ESOS|ESTOS|ESAS|ESTAS|ESO YA)"
+            r" (?:A MI|AQUI|ACA|A ESTE NUMERO)\b",
+        ),
     ),
     FRENCH: (
         (
@@ -2355,6 +2398,21 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\bCE (?:NUMERO|NUM|TELEPHONE|PORTABLE|CELLULAIRE) (?:N )?EST (?:PLUS|PAS) (?:LE MIEN|LE SIEN"
             r"|CELUI DE)\b|\bAPPARTIENT (?:MAINTENANT |DESORMAIS )?A (?:QUELQU ?UN D AUTRE"
             r"|UNE AUTRE PERSONNE)\b",
+        ),
+        (
+            "no-longer-customer",
+            r"^(?:(?:J|JE N|ON|ON N|NOUS N) (?:AI|A|AVONS) (?:DEMENAGE|VENDU (?:CETTE|CE|LA|LE|MA|MON|NOTRE)\b"
+            r"|CHANGE DE (?:BANQUE|DENTISTE|PHARMACIE|COMPAGNIE|FOURNISSEUR|ASSURANCE)|QUITTE (?:L IMMEUBLE|L APPART\w*|LA VILLE|LE COMTE|LA REGION|LE PAYS)\b)"
+            r"|J (?:HABITE|UTILISE|VIS) PLUS\b|J AI PLUS (?:LA|LE|CETTE|CE) (?!TEMPS|FORCE|ENERGIE|MOYEN|CHOIX|DROIT|COURAGE)|JE N (?:HABITE|UTILISE|VIS|AI) PLUS\b)"
+            r"(?: \w+){0,5}$",
+        ),
+        (
+            "do-not-send",
+            rf"\b(?:ECRIV|ENVOY|TEXT)EZ PLUS(?: (?:CA|CELA|VOS|CES|RIEN|JAMAIS|ICI)\b|{_FR_POLITE_END})",
+        ),
+        (
+            "no-more-messages",
+            rf"^(?=.)(?:PLUS|PAS) (?:DE|D) (?:{_MESSAGES}|AVIS)(?: \w+){{0,4}} (?:MERCI|SVP|S IL VOUS PLAIT)$",
         ),
     ),
 }
