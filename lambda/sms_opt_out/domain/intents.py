@@ -1120,7 +1120,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-longer-customer",
             r"^(?:(?:I|WE) )?(?:ALREADY )?(?:(?:DONT|DO NOT|NO LONGER) (?:BANK|SHOP|FLY|LIVE|USE|DRIVE|GO|WORK"
-            r"|(?:HAVE|OWN|RENT) (?:THE|THAT|THIS|A|AN|MY|OUR|ANY) (?!TIME|ENERGY|PATIENCE|MONEY))\b"
+            r"|(?:HAVE|OWN|RENT) (?:THE|THAT|THIS|A|AN|MY|OUR|ANY)(?! (?:TIME|ENERGY|PATIENCE|MONEY)\b))\b"
             r"(?! WITH (?:MY|HIM|HER|THEM)\b)(?: \w+){0,5} ANY ?MORE"
             r"|(?:SWITCHED|CHANGED) (?:BANKS|DENTISTS|PHARMACIES|CARRIERS|PROVIDERS|INSURERS|AIRLINES|DEALERS)"
             r"|SOLD (?:THE|THAT|THIS|IT)\b(?: \w+){0,4}?(?= SO |$)|MOVED (?:OUT|AWAY)(?: (?:IN|LAST|SINCE) \w+)?$)"
@@ -1133,7 +1133,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"^(?=.)NO MORE (?:\w+ ){{1,3}}(?:{_MESSAGES})(?: (?:PLS|PLEASE|THANKS|THX|THANK YOU))*$",
+            rf"\bNO MORE (?:\w+ ){{0,3}}(?:{_MESSAGES})(?: (?:PLS|PLEASE|THANKS|THX|THANK YOU))*$",
         ),
         (
             "stop-sending",
@@ -1820,7 +1820,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-longer-customer",
             r"^(?:YA )?(?:YA NO (?:VIVO|VIVIMOS|USO|USAMOS|SOY CLIENTE|(?:TENGO|TENEMOS) (?:EL|LA|ESE|ESA|ESTE|ESTA|SU)"
-            r" (?!TIEMPO|DINERO|FUERZA|GANAS))\b(?! CON\b)(?: \w+){0,5}"
+            r"(?! (?:TIEMPO|DINERO|FUERZA|GANAS)\b))\b(?! CON\b)(?: \w+){0,5}"
             r"|(?:CAMBIAMOS|CAMBIE) DE (?:BANCO|DENTISTA|FARMACIA|COMPANIA|ASEGURADORA|AEROLINEA|CASA)"
             r"|VENDI(?:MOS)? (?:ESE|ESTE|EL|LA|ESA|ESTA)\b(?: \w+){0,3}|(?:ME|NOS) MUDAMOS|ME MUDE(?: \w+){0,3})"
             rf"{_ES_POLITE_END}",
@@ -2403,7 +2403,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "no-longer-customer",
             r"^(?:(?:J|JE N|ON|ON N|NOUS N) (?:AI|A|AVONS) (?:DEMENAGE|VENDU (?:CETTE|CE|LA|LE|MA|MON|NOTRE)\b"
             r"|CHANGE DE (?:BANQUE|DENTISTE|PHARMACIE|COMPAGNIE|FOURNISSEUR|ASSURANCE)|QUITTE (?:L IMMEUBLE|L APPART\w*|LA VILLE|LE COMTE|LA REGION|LE PAYS)\b)"
-            r"|J (?:HABITE|UTILISE|VIS) PLUS\b|J AI PLUS (?:LA|LE|CETTE|CE) (?!TEMPS|FORCE|ENERGIE|MOYEN|CHOIX|DROIT|COURAGE)|JE N (?:HABITE|UTILISE|VIS|AI) PLUS\b)"
+            r"|J (?:HABITE|UTILISE|VIS) PLUS\b|J AI PLUS (?:LA|LE|CETTE|CE)(?! (?:TEMPS|FORCE|ENERGIE|MOYEN|CHOIX|DROIT|COURAGE)\b)|JE N (?:HABITE|UTILISE|VIS|AI) PLUS\b)"
             r"(?: \w+){0,5}$",
         ),
         (
@@ -2412,7 +2412,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"^(?=.)(?:PLUS|PAS) (?:DE|D) (?:{_MESSAGES}|AVIS)(?: \w+){{0,4}} (?:MERCI|SVP|S IL VOUS PLAIT)$",
+            rf"(?:^|\b(?:MAINTENANT|DONC|ALORS) )(?:PLUS|PAS) (?:DE|D) (?:{_MESSAGES}|AVIS)(?: \w+){{0,4}} (?:MERCI|SVP|S IL VOUS PLAIT)$",
         ),
     ),
 }
