@@ -1637,3 +1637,71 @@ def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
 )
 def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (ENGLISH, "We changed dentists"),
+        (ENGLISH, "i switched carriers last year"),
+        (ENGLISH, "I don't shop there anymore"),
+        (ENGLISH, "we no longer own that truck anymore"),
+        (ENGLISH, "don't drive the jeep any more thanks"),
+        (ENGLISH, "sold it last spring"),
+        (ENGLISH, "we sold the boat so please stop"),
+        (ENGLISH, "moved away last year"),
+        (ENGLISH, "take me off the appointment reminders"),
+        (ENGLISH, "kick us off your promo texts"),
+        (ENGLISH, "no more dental cleaning reminders thanks"),
+        (ENGLISH, "quit the gym, no more class alerts please"),
+        (ENGLISH, "I texted STOP last week and you're still texting me"),
+        (ENGLISH, "closed my account in june and still getting these"),
+        (ENGLISH, "the rx is my brother's, stop texting it to this number"),
+        (ENGLISH, "\U0001f4f5"),
+        (SPANISH, "Ya cambié de farmacia"),
+        (SPANISH, "ya no tenemos esa camioneta"),
+        (SPANISH, "ya no uso su aplicación"),
+        (SPANISH, "ya no vivo en esa dirección"),
+        (SPANISH, "vendimos la casa por favor"),
+        (SPANISH, "nos mudamos"),
+        (SPANISH, "no más por favor"),
+        (SPANISH, "no nos envíen esos a este número"),
+        (FRENCH, "Nous n'avons vendu le camion"),
+        (FRENCH, "j'ai changé de pharmacie"),
+        (FRENCH, "je n'habite plus à cette adresse"),
+        (FRENCH, "j'utilise plus ce service"),
+        (FRENCH, "on a déménagé l'été dernier"),
+        (FRENCH, "textez plus jamais"),
+        (FRENCH, "envoyez plus ces rappels"),
+        (FRENCH, "pas de promos par texto merci"),
+        (FRENCH, "je suis à Lyon maintenant plus d'alertes svp"),
+    ],
+)
+def test_twentieth_part_wordings_opt_out_under_both_policies(
+    policy: RevocationPolicy, language: str, text: str
+) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.language) == (Intent.OPT_OUT, language), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't have the time anymore",
+        "I don't live with my parents anymore",
+        "ya no tengo tiempo para eso",
+        "ya no vivo con mi hermana",
+        "j'ai plus le temps ce soir",
+        "J'ai plus de savon, t'en apportes?",
+        "j'ai quitté le club de lecture",
+        "Écrivez plus souvent, ça me fait plaisir",
+        "on a quitté la soirée tôt",
+        "I sold my bike today!",
+        "no more pizza for me thanks",
+        "get me off this plane",
+    ],
+)
+def test_twentieth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

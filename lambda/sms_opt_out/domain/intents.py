@@ -1119,17 +1119,19 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-longer-customer",
-            r"^(?:(?:I|WE) )?(?:ALREADY )?(?:(?:DONT|DO NOT|NO LONGER) (?:BANK|SHOP|FLY|LIVE|USE|DRIVE|GO|WORK"
-            r"|(?:HAVE|OWN|RENT) (?:THE|THAT|THIS|A|AN|MY|OUR|ANY)(?! (?:TIME|ENERGY|PATIENCE|MONEY)\b))\b"
+            r"^(?:(?:I|WE) )?(?:ALREADY )?(?:(?:DONT|DO NOT|NO LONGER) (?:BANK|SHOP|FLY|LIVE|USE|DRIVE"
+            r"|GO|WORK|(?:HAVE|OWN|RENT) (?:THE|THAT|THIS|A|AN|MY|OUR|ANY)"
+            r"(?! (?:TIME|ENERGY|PATIENCE|MONEY)\b))\b"
             r"(?! WITH (?:MY|HIM|HER|THEM)\b)(?: \w+){0,5} ANY ?MORE"
-            r"|(?:SWITCHED|CHANGED) (?:BANKS|DENTISTS|PHARMACIES|CARRIERS|PROVIDERS|INSURERS|AIRLINES|DEALERS)"
-            r"|SOLD (?:THE|THAT|THIS|IT)\b(?: \w+){0,4}?(?= SO |$)|MOVED (?:OUT|AWAY)(?: (?:IN|LAST|SINCE) \w+)?$)"
+            r"|(?:SWITCHED|CHANGED) (?:BANKS|DENTISTS|PHARMACIES|CARRIERS|PROVIDERS|INSURERS|AIRLINES"
+            r"|DEALERS)(?: \w+){0,3}?|SOLD (?:THE|THAT|THIS|IT)\b(?: \w+){0,4}?(?= SO |$)"
+            r"|MOVED (?:OUT|AWAY)(?: (?:IN|LAST|SINCE) \w+)?$)"
             r"(?: THANKS| PLS| PLEASE)*(?: SO\b.*)?$",
         ),
         (
             "remove-me",
-            r"\b(?:GET|TAKE|PULL|KICK) (?:ME|US) OFF (?:OF )?(?:THIS THING|(?:THE|THESE|YOUR|UR|ALL)(?: \w+){0,2} "
-            rf"(?:{_MESSAGES}))\b",
+            r"\b(?:GET|TAKE|PULL|KICK) (?:ME|US) OFF (?:OF )?(?:THIS THING"
+            rf"|(?:THE|THESE|YOUR|UR|ALL)(?: \w+){{0,2}} (?:{_MESSAGES}))\b",
         ),
         (
             "no-more-messages",
@@ -1137,8 +1139,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-sending",
-            r"\bSTOP (?:SENDING|TEXTING) (?:THEM|THOSE|THAT|IT|THIS|THESE) (?:HERE|TO (?:ME|THIS (?:NUMBER|PHONE)))\b"
-            r"|\bSTOP REMINDING (?:ME|US)$",
+            r"\bSTOP (?:SENDING|TEXTING) (?:THEM|THOSE|THAT|IT|THIS|THESE) "
+            r"(?:HERE|TO (?:ME|THIS (?:NUMBER|PHONE)))\b|\bSTOP REMINDING (?:ME|US)$",
         ),
         (
             "said-no",
@@ -1819,10 +1821,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-longer-customer",
-            r"^(?:YA )?(?:YA NO (?:VIVO|VIVIMOS|USO|USAMOS|SOY CLIENTE|(?:TENGO|TENEMOS) (?:EL|LA|ESE|ESA|ESTE|ESTA|SU)"
-            r"(?! (?:TIEMPO|DINERO|FUERZA|GANAS)\b))\b(?! CON\b)(?: \w+){0,5}"
+            r"^(?:YA )?(?:YA NO (?:VIVO|VIVIMOS|USO|USAMOS|SOY CLIENTE"
+            r"|(?:TENGO|TENEMOS) (?:EL|LA|ESE|ESA|ESTE|ESTA|SU)(?! (?:TIEMPO|DINERO|FUERZA|GANAS)\b))\b"
+            r"(?! CON\b)(?: \w+){0,5}"
             r"|(?:CAMBIAMOS|CAMBIE) DE (?:BANCO|DENTISTA|FARMACIA|COMPANIA|ASEGURADORA|AEROLINEA|CASA)"
-            r"|VENDI(?:MOS)? (?:ESE|ESTE|EL|LA|ESA|ESTA)\b(?: \w+){0,3}|(?:ME|NOS) MUDAMOS|ME MUDE(?: \w+){0,3})"
+            r"|VENDI(?:MOS)? (?:ESE|ESTE|EL|LA|ESA|ESTA)\b(?: \w+){0,3}|(?:ME|NOS) MUDAMOS"
+            r"|ME MUDE(?: \w+){0,3})"
             rf"{_ES_POLITE_END}",
         ),
         ("no-more-messages", rf"^(?=.)(?:NO )*NO MAS{_ES_POLITE_END}"),
@@ -2401,10 +2405,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-longer-customer",
-            r"^(?:(?:J|JE N|ON|ON N|NOUS N) (?:AI|A|AVONS) (?:DEMENAGE|VENDU (?:CETTE|CE|LA|LE|MA|MON|NOTRE)\b"
-            r"|CHANGE DE (?:BANQUE|DENTISTE|PHARMACIE|COMPAGNIE|FOURNISSEUR|ASSURANCE)|QUITTE (?:L IMMEUBLE|L APPART\w*|LA VILLE|LE COMTE|LA REGION|LE PAYS)\b)"
-            r"|J (?:HABITE|UTILISE|VIS) PLUS\b|J AI PLUS (?:LA|LE|CETTE|CE)(?! (?:TEMPS|FORCE|ENERGIE|MOYEN|CHOIX|DROIT|COURAGE)\b)|JE N (?:HABITE|UTILISE|VIS|AI) PLUS\b)"
-            r"(?: \w+){0,5}$",
+            r"^(?:(?:J|JE N|ON|ON N|NOUS N) (?:AI|A|AVONS) (?:DEMENAGE"
+            r"|VENDU (?:CETTE|CE|LA|LE|MA|MON|NOTRE)\b"
+            r"|CHANGE DE (?:BANQUE|DENTISTE|PHARMACIE|COMPAGNIE|FOURNISSEUR|ASSURANCE)"
+            r"|QUITTE (?:L IMMEUBLE|L APPART\w*|LA VILLE|LE COMTE|LA REGION|LE PAYS)\b)"
+            r"|(?:J|JE N) (?:HABITE|UTILISE|VIS) PLUS\b(?! AVEC\b)|(?:J|JE N) AI PLUS (?:LA|LE|CETTE|CE)"
+            r"(?! (?:TEMPS|FORCE|ENERGIE|MOYEN|CHOIX|DROIT|COURAGE)\b))(?: \w+){0,5}$",
         ),
         (
             "do-not-send",
@@ -2412,7 +2418,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"(?:^|\b(?:MAINTENANT|DONC|ALORS) )(?:PLUS|PAS) (?:DE|D) (?:{_MESSAGES}|AVIS)(?: \w+){{0,4}} (?:MERCI|SVP|S IL VOUS PLAIT)$",
+            rf"(?:^|\b(?:MAINTENANT|DONC|ALORS) )(?:PLUS|PAS) (?:DE|D) (?:{_MESSAGES}"
+            rf"|AVIS)(?: \w+){{0,4}} (?:MERCI|SVP|S IL VOUS PLAIT)$",
         ),
     ),
 }
