@@ -1659,6 +1659,10 @@ def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str)
         (ENGLISH, "closed my account in june and still getting these"),
         (ENGLISH, "the rx is my brother's, stop texting it to this number"),
         (ENGLISH, "\U0001f4f5"),
+        (ENGLISH, "we went with another bank"),
+        (ENGLISH, "I'm no longer a patient there"),
+        (ENGLISH, "i no longer shop there"),
+        (ENGLISH, "we moved out of state last year"),
         (SPANISH, "Ya cambié de farmacia"),
         (SPANISH, "ya no tenemos esa camioneta"),
         (SPANISH, "ya no uso su aplicación"),
@@ -1667,6 +1671,8 @@ def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str)
         (SPANISH, "nos mudamos"),
         (SPANISH, "no más por favor"),
         (SPANISH, "no nos envíen esos a este número"),
+        (SPANISH, "nos cambiamos de aseguradora"),
+        (SPANISH, "dije STOP ayer y todavía me llegan"),
         (FRENCH, "Nous n'avons vendu le camion"),
         (FRENCH, "j'ai changé de pharmacie"),
         (FRENCH, "je n'habite plus à cette adresse"),
@@ -1676,6 +1682,9 @@ def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str)
         (FRENCH, "envoyez plus ces rappels"),
         (FRENCH, "pas de promos par texto merci"),
         (FRENCH, "je suis à Lyon maintenant plus d'alertes svp"),
+        (FRENCH, "nous avons déménagé en juin"),
+        (FRENCH, "je vous ai dit STOP hier et je reçois encore des messages"),
+        (FRENCH, "j'ai fermé mon compte, vous m'écrivez toujours"),
     ],
 )
 def test_twentieth_part_wordings_opt_out_under_both_policies(
@@ -1701,6 +1710,9 @@ def test_twentieth_part_wordings_opt_out_under_both_policies(
         "I sold my bike today!",
         "no more pizza for me thanks",
         "get me off this plane",
+        "I'm no longer a member of the book club lol",
+        "I moved to Texas",
+        "les dije alto y siguen corriendo",
     ],
 )
 def test_twentieth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

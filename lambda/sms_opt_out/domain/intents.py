@@ -1119,13 +1119,17 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-longer-customer",
-            r"^(?:(?:I|WE) )?(?:ALREADY )?(?:(?:DONT|DO NOT|NO LONGER) (?:BANK|SHOP|FLY|LIVE|USE|DRIVE"
-            r"|GO|WORK|(?:HAVE|OWN|RENT) (?:THE|THAT|THIS|A|AN|MY|OUR|ANY)"
+            r"^(?:(?:I|WE|IM|WERE) )?(?:ALREADY )?(?:(?:DONT|DO NOT|NO LONGER) (?:BANK|SHOP|FLY|LIVE"
+            r"|USE|DRIVE|GO|WORK|(?:HAVE|OWN|RENT) (?:THE|THAT|THIS|A|AN|MY|OUR|ANY)"
             r"(?! (?:TIME|ENERGY|PATIENCE|MONEY)\b))\b"
             r"(?! WITH (?:MY|HIM|HER|THEM)\b)(?: \w+){0,5} ANY ?MORE"
             r"|(?:SWITCHED|CHANGED) (?:BANKS|DENTISTS|PHARMACIES|CARRIERS|PROVIDERS|INSURERS|AIRLINES"
             r"|DEALERS)(?: \w+){0,3}?|SOLD (?:THE|THAT|THIS|IT)\b(?: \w+){0,4}?(?= SO |$)"
-            r"|MOVED (?:OUT|AWAY)(?: (?:IN|LAST|SINCE) \w+)?$)"
+            r"|MOVED (?:OUT|AWAY)(?: OF (?:STATE|TOWN|THE (?:AREA|STATE|COUNTY|CITY)))?"
+            r"(?: (?:IN|LAST|SINCE) \w+)?$"
+            r"|(?:SWITCHED|WENT|GONE) (?:TO|WITH) (?:ANOTHER|A DIFFERENT) \w+(?: \w+){0,3}?"
+            r"|NO LONGER (?:(?:A|YOUR) )?(?:PATIENT|MEMBER|TENANT)S?(?: \w+){0,3}?"
+            r"|NO LONGER (?:BANK|SHOP|FLY|LIVE|GO)(?: WITH (?:YOU|YALL|U)| THERE| HERE))"
             r"(?: THANKS| PLS| PLEASE)*(?: SO\b.*)?$",
         ),
         (
@@ -1824,7 +1828,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:YA )?(?:YA NO (?:VIVO|VIVIMOS|USO|USAMOS|SOY CLIENTE"
             r"|(?:TENGO|TENEMOS) (?:EL|LA|ESE|ESA|ESTE|ESTA|SU)(?! (?:TIEMPO|DINERO|FUERZA|GANAS)\b))\b"
             r"(?! CON\b)(?: \w+){0,5}"
-            r"|(?:CAMBIAMOS|CAMBIE) DE (?:BANCO|DENTISTA|FARMACIA|COMPANIA|ASEGURADORA|AEROLINEA|CASA)"
+            r"|(?:(?:ME|NOS) )?(?:CAMBIAMOS|CAMBIE) DE (?:BANCO|DENTISTA|FARMACIA|COMPANIA|ASEGURADORA"
+            r"|AEROLINEA|CASA)"
             r"|VENDI(?:MOS)? (?:ESE|ESTE|EL|LA|ESA|ESTA)\b(?: \w+){0,3}|(?:ME|NOS) MUDAMOS"
             r"|ME MUDE(?: \w+){0,3})"
             rf"{_ES_POLITE_END}",
@@ -1834,6 +1839,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             r"\bNO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDE|ENVIE) (?:ESO|ESTO|ESOS|ESTOS|ESAS|ESTAS|ESO YA)"
             r" (?:A MI|AQUI|ACA|A ESTE NUMERO)\b",
+        ),
+        (
+            "said-no",
+            r"^(?=.*\b(?:DIJE|ESCRIBI|MANDE|PUSE|RESPONDI|TE DIJE|LES DIJE) (?:STOP|ALTO|BAJA|PARAR)\b)"
+            r".*\b(?:SIGUEN|TODAVIA|AUN) (?:ME |NOS )?(?:LLEG|MAND|ESCRIB|ENVI|RECIB)\w*",
         ),
     ),
     FRENCH: (
@@ -2405,7 +2415,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-longer-customer",
-            r"^(?:(?:J|JE N|ON|ON N|NOUS N) (?:AI|A|AVONS) (?:DEMENAGE"
+            r"^(?:(?:J|JE N|ON|ON N|NOUS|NOUS N) (?:AI|A|AVONS) (?:DEMENAGE"
             r"|VENDU (?:CETTE|CE|LA|LE|MA|MON|NOTRE)\b"
             r"|CHANGE DE (?:BANQUE|DENTISTE|PHARMACIE|COMPAGNIE|FOURNISSEUR|ASSURANCE)"
             r"|QUITTE (?:L IMMEUBLE|L APPART\w*|LA VILLE|LE COMTE|LA REGION|LE PAYS)\b)"
@@ -2420,6 +2430,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "no-more-messages",
             rf"(?:^|\b(?:MAINTENANT|DONC|ALORS) )(?:PLUS|PAS) (?:DE|D) (?:{_MESSAGES}"
             rf"|AVIS)(?: \w+){{0,4}} (?:MERCI|SVP|S IL VOUS PLAIT)$",
+        ),
+        (
+            "said-no",
+            r"^(?=.*\b(?:DIT|ECRIT|ENVOYE|REPONDU|TAPE) (?:STOP|ARRET)\b"
+            r"|.*\b(?:RESILIE|FERME|SUPPRIME) (?:MON|LE|NOTRE) (?:COMPTE|ABONNEMENT)\b)"
+            r".*\b(?:JE (?:REC|RECOI)\w*|VOUS (?:M |NOUS )?(?:ECRIV|ENVOY|TEXT)\w*)"
+            r" (?:ENCORE|TOUJOURS)\b",
         ),
     ),
 }
