@@ -1673,6 +1673,7 @@ def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str)
         (SPANISH, "no nos envíen esos a este número"),
         (SPANISH, "nos cambiamos de aseguradora"),
         (SPANISH, "dije STOP ayer y todavía me llegan"),
+        (SPANISH, "sácanos de esta cosa por favor"),
         (FRENCH, "Nous n'avons vendu le camion"),
         (FRENCH, "j'ai changé de pharmacie"),
         (FRENCH, "je n'habite plus à cette adresse"),
@@ -1685,6 +1686,7 @@ def test_nineteenth_part_near_wordings_are_not_taken_under_contextual(text: str)
         (FRENCH, "nous avons déménagé en juin"),
         (FRENCH, "je vous ai dit STOP hier et je reçois encore des messages"),
         (FRENCH, "j'ai fermé mon compte, vous m'écrivez toujours"),
+        (FRENCH, "enlevez-moi de tout ça svp"),
     ],
 )
 def test_twentieth_part_wordings_opt_out_under_both_policies(
@@ -1713,6 +1715,8 @@ def test_twentieth_part_wordings_opt_out_under_both_policies(
         "I'm no longer a member of the book club lol",
         "I moved to Texas",
         "les dije alto y siguen corriendo",
+        "sácame de aquí que me aburro jaja",
+        "sortez-moi de ce bouchon",
     ],
 )
 def test_twentieth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

@@ -1845,6 +1845,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:DIJE|ESCRIBI|MANDE|PUSE|RESPONDI|TE DIJE|LES DIJE) (?:STOP|ALTO|BAJA|PARAR)\b)"
             r".*\b(?:SIGUEN|TODAVIA|AUN) (?:ME |NOS )?(?:LLEG|MAND|ESCRIB|ENVI|RECIB)\w*",
         ),
+        (
+            "remove-me",
+            r"^(?=.)(?:SACA|SAQUE|SAQUEN|QUITA|QUITE|QUITEN|BORRA|BORREN)(?:ME|NOS) DE "
+            rf"(?:ESTO|ESTA COSA|AQUI){_ES_POLITE_END}",
+        ),
     ),
     FRENCH: (
         (
@@ -2437,6 +2442,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|.*\b(?:RESILIE|FERME|SUPPRIME) (?:MON|LE|NOTRE) (?:COMPTE|ABONNEMENT)\b)"
             r".*\b(?:JE (?:REC|RECOI)\w*|VOUS (?:M |NOUS )?(?:ECRIV|ENVOY|TEXT)\w*)"
             r" (?:ENCORE|TOUJOURS)\b",
+        ),
+        (
+            "remove-me",
+            rf"^(?=.){_FR_OFF} (?:MOI|NOUS) (?:DE|D) (?:CA|CE TRUC|CETTE AFFAIRE|TOUT CA|CE MACHIN)"
+            + _FR_POLITE_END,
         ),
     ),
 }
