@@ -1757,6 +1757,64 @@ def test_revocations_in_the_customers_own_way_name_their_rule(
     assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
 
 
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (ENGLISH, "We changed dentists"),
+        (ENGLISH, "i switched carriers last year"),
+        (ENGLISH, "I don't shop there anymore"),
+        (ENGLISH, "we no longer own that truck anymore"),
+        (ENGLISH, "don't drive the jeep any more thanks"),
+        (ENGLISH, "sold it last spring"),
+        (ENGLISH, "we sold the boat so please stop"),
+        (ENGLISH, "moved away last year"),
+        (ENGLISH, "take me off the appointment reminders"),
+        (ENGLISH, "kick us off your promo texts"),
+        (ENGLISH, "no more dental cleaning reminders thanks"),
+        (ENGLISH, "quit the gym, no more class alerts please"),
+        (ENGLISH, "I texted STOP last week and you're still texting me"),
+        (ENGLISH, "closed my account in june and still getting these"),
+        (ENGLISH, "the rx is my brother's, stop texting it to this number"),
+        (ENGLISH, "\U0001f4f5"),
+        (ENGLISH, "we went with another bank"),
+        (ENGLISH, "I'm no longer a patient there"),
+        (ENGLISH, "i no longer shop there"),
+        (ENGLISH, "we moved out of state last year"),
+        (SPANISH, "Ya cambié de farmacia"),
+        (SPANISH, "ya no tenemos esa camioneta"),
+        (SPANISH, "ya no uso su aplicación"),
+        (SPANISH, "ya no vivo en esa dirección"),
+        (SPANISH, "vendimos la casa por favor"),
+        (SPANISH, "nos mudamos"),
+        (SPANISH, "no más por favor"),
+        (SPANISH, "no nos envíen esos a este número"),
+        (SPANISH, "nos cambiamos de aseguradora"),
+        (SPANISH, "dije STOP ayer y todavía me llegan"),
+        (SPANISH, "sácanos de esta cosa por favor"),
+        (FRENCH, "Nous n'avons vendu le camion"),
+        (FRENCH, "j'ai changé de pharmacie"),
+        (FRENCH, "je n'habite plus à cette adresse"),
+        (FRENCH, "j'utilise plus ce service"),
+        (FRENCH, "on a déménagé l'été dernier"),
+        (FRENCH, "textez plus jamais"),
+        (FRENCH, "envoyez plus ces rappels"),
+        (FRENCH, "pas de promos par texto merci"),
+        (FRENCH, "je suis à Lyon maintenant plus d'alertes svp"),
+        (FRENCH, "nous avons déménagé en juin"),
+        (FRENCH, "je vous ai dit STOP hier et je reçois encore des messages"),
+        (FRENCH, "j'ai fermé mon compte, vous m'écrivez toujours"),
+        (FRENCH, "enlevez-moi de tout ça svp"),
+    ],
+)
+def test_twentieth_part_wordings_opt_out_under_both_policies(
+    policy: RevocationPolicy, language: str, text: str
+) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.language) == (Intent.OPT_OUT, language), found.reason
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1803,3 +1861,29 @@ def test_contextual_holds_an_unsubscribe_that_is_someone_elses_or_from_someone_e
 )
 def test_a_reply_that_keeps_the_messages_is_settled_without_the_model(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't have the time anymore",
+        "I don't live with my parents anymore",
+        "ya no tengo tiempo para eso",
+        "ya no vivo con mi hermana",
+        "j'ai plus le temps ce soir",
+        "J'ai plus de savon, t'en apportes?",
+        "j'ai quitté le club de lecture",
+        "Écrivez plus souvent, ça me fait plaisir",
+        "on a quitté la soirée tôt",
+        "I sold my bike today!",
+        "no more pizza for me thanks",
+        "get me off this plane",
+        "I'm no longer a member of the book club lol",
+        "I moved to Texas",
+        "les dije alto y siguen corriendo",
+        "sácame de aquí que me aburro jaja",
+        "sortez-moi de ce bouchon",
+    ],
+)
+def test_twentieth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

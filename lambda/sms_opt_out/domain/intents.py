@@ -1181,6 +1181,41 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"\bNOT (?:GETTING|RECEIVING) (?:ANY )?(?:{_MESSAGES})"
             r"(?: FROM (?:YOU|U|YALL)(?: GUYS)?)? ANYMORE\b",
         ),
+        (
+            "no-longer-customer",
+            r"^(?:(?:I|WE|IM|WERE) )?(?:ALREADY )?(?:(?:DONT|DO NOT|NO LONGER) (?:BANK|SHOP|FLY|LIVE"
+            r"|USE|DRIVE|GO|WORK|(?:HAVE|OWN|RENT) (?:THE|THAT|THIS|A|AN|MY|OUR|ANY)"
+            r"(?! (?:TIME|ENERGY|PATIENCE|MONEY)\b))\b"
+            r"(?! WITH (?:MY|HIM|HER|THEM)\b)(?: \w+){0,5} ANY ?MORE"
+            r"|(?:SWITCHED|CHANGED) (?:BANKS|DENTISTS|PHARMACIES|CARRIERS|PROVIDERS|INSURERS|AIRLINES"
+            r"|DEALERS)(?: \w+){0,3}?|SOLD (?:THE|THAT|THIS|IT)\b(?: \w+){0,4}?(?= SO |$)"
+            r"|MOVED (?:OUT|AWAY)(?: OF (?:STATE|TOWN|THE (?:AREA|STATE|COUNTY|CITY)))?"
+            r"(?: (?:IN|LAST|SINCE) \w+)?$"
+            r"|(?:SWITCHED|WENT|GONE) (?:TO|WITH) (?:ANOTHER|A DIFFERENT) \w+(?: \w+){0,3}?"
+            r"|NO LONGER (?:(?:A|YOUR) )?(?:PATIENT|MEMBER|TENANT)S?(?: \w+){0,3}?"
+            r"|NO LONGER (?:BANK|SHOP|FLY|LIVE|GO)(?: WITH (?:YOU|YALL|U)| THERE| HERE))"
+            r"(?: THANKS| PLS| PLEASE)*(?: SO\b.*)?$",
+        ),
+        (
+            "remove-me",
+            r"\b(?:GET|TAKE|PULL|KICK) (?:ME|US) OFF (?:OF )?(?:THIS THING"
+            rf"|(?:THE|THESE|YOUR|UR|ALL)(?: \w+){{0,2}} (?:{_MESSAGES}))\b",
+        ),
+        (
+            "no-more-messages",
+            rf"\bNO MORE (?:\w+ ){{0,3}}(?:{_MESSAGES})(?: (?:PLS|PLEASE|THANKS|THX|THANK YOU))*$",
+        ),
+        (
+            "stop-sending",
+            r"\bSTOP (?:SENDING|TEXTING) (?:THEM|THOSE|THAT|IT|THIS|THESE) "
+            r"(?:HERE|TO (?:ME|THIS (?:NUMBER|PHONE)))\b|\bSTOP REMINDING (?:ME|US)$",
+        ),
+        (
+            "said-no",
+            r"^(?=.*\b(?:SAID|TEXTED|REPLIED|SENT|TYPED) (?:STOP|UNSUBSCRIBE|QUIT|END|CANCEL)\b"
+            r"|.*\b(?:DELETED|CLOSED|CANCELL?ED) (?:MY|THE|OUR) (?:ACCOUNT|ACCT|MEMBERSHIP)\b)"
+            r".*\bSTILL (?:GETTING|RECEIVING|TEXTING|SENDING|MESSAGING) ?(?:ME|US|THESE|THEM|TEXTS)?\b",
+        ),
     ),
     SPANISH: (
         (
@@ -1929,6 +1964,33 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:QUITAR|SACAR|BORRAR|ELIMINAR|RETIRAR)(?:LO|LA|LOS|LAS|ME|NOS) DE (?:SUS?|LA|LAS|LOS)"
             rf" (?:LISTAS?|ENVIOS|BASE|CONTACTOS|{_MESSAGES})\b(?! DE (?!(?:DIFUSION|ENVIOS|{_MESSAGES})\b))",
         ),
+        (
+            "no-longer-customer",
+            r"^(?:YA )?(?:YA NO (?:VIVO|VIVIMOS|USO|USAMOS|SOY CLIENTE"
+            r"|(?:TENGO|TENEMOS) (?:EL|LA|ESE|ESA|ESTE|ESTA|SU)(?! (?:TIEMPO|DINERO|FUERZA|GANAS)\b))\b"
+            r"(?! CON\b)(?: \w+){0,5}"
+            r"|(?:(?:ME|NOS) )?(?:CAMBIAMOS|CAMBIE) DE (?:BANCO|DENTISTA|FARMACIA|COMPANIA|ASEGURADORA"
+            r"|AEROLINEA|CASA)"
+            r"|VENDI(?:MOS)? (?:ESE|ESTE|EL|LA|ESA|ESTA)\b(?: \w+){0,3}|(?:ME|NOS) MUDAMOS"
+            r"|ME MUDE(?: \w+){0,3})"
+            rf"{_ES_POLITE_END}",
+        ),
+        ("no-more-messages", rf"^(?=.)(?:NO )*NO MAS{_ES_POLITE_END}"),
+        (
+            "do-not-send",
+            r"\bNO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDE|ENVIE) (?:ESO|ESTO|ESOS|ESTOS|ESAS|ESTAS|ESO YA)"
+            r" (?:A MI|AQUI|ACA|A ESTE NUMERO)\b",
+        ),
+        (
+            "said-no",
+            r"^(?=.*\b(?:DIJE|ESCRIBI|MANDE|PUSE|RESPONDI|TE DIJE|LES DIJE) (?:STOP|ALTO|BAJA|PARAR)\b)"
+            r".*\b(?:SIGUEN|TODAVIA|AUN) (?:ME |NOS )?(?:LLEG|MAND|ESCRIB|ENVI|RECIB)\w*",
+        ),
+        (
+            "remove-me",
+            r"^(?=.)(?:SACA|SAQUE|SAQUEN|QUITA|QUITE|QUITEN|BORRA|BORREN)(?:ME|NOS) DE "
+            rf"(?:ESTO|ESTA COSA|AQUI){_ES_POLITE_END}",
+        ),
     ),
     FRENCH: (
         (
@@ -2566,6 +2628,36 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-number",
             rf"\b(?:LE|LA|L|LES) (?:RETIRER|SUPPRIMER|ENLEVER|SORTIR|EFFACER|RAYER) {_FR_OFF_WHERE}",
+        ),
+        (
+            "no-longer-customer",
+            r"^(?:(?:J|JE N|ON|ON N|NOUS|NOUS N) (?:AI|A|AVONS) (?:DEMENAGE"
+            r"|VENDU (?:CETTE|CE|LA|LE|MA|MON|NOTRE)\b"
+            r"|CHANGE DE (?:BANQUE|DENTISTE|PHARMACIE|COMPAGNIE|FOURNISSEUR|ASSURANCE)"
+            r"|QUITTE (?:L IMMEUBLE|L APPART\w*|LA VILLE|LE COMTE|LA REGION|LE PAYS)\b)"
+            r"|(?:J|JE N) (?:HABITE|UTILISE|VIS) PLUS\b(?! AVEC\b)|(?:J|JE N) AI PLUS (?:LA|LE|CETTE|CE)"
+            r"(?! (?:TEMPS|FORCE|ENERGIE|MOYEN|CHOIX|DROIT|COURAGE)\b))(?: \w+){0,5}$",
+        ),
+        (
+            "do-not-send",
+            rf"\b(?:ECRIV|ENVOY|TEXT)EZ PLUS(?: (?:CA|CELA|VOS|CES|RIEN|JAMAIS|ICI)\b|{_FR_POLITE_END})",
+        ),
+        (
+            "no-more-messages",
+            rf"(?:^|\b(?:MAINTENANT|DONC|ALORS) )(?:PLUS|PAS) (?:DE|D) (?:{_MESSAGES}"
+            rf"|AVIS)(?: \w+){{0,4}} (?:MERCI|SVP|S IL VOUS PLAIT)$",
+        ),
+        (
+            "said-no",
+            r"^(?=.*\b(?:DIT|ECRIT|ENVOYE|REPONDU|TAPE) (?:STOP|ARRET)\b"
+            r"|.*\b(?:RESILIE|FERME|SUPPRIME) (?:MON|LE|NOTRE) (?:COMPTE|ABONNEMENT)\b)"
+            r".*\b(?:JE (?:REC|RECOI)\w*|VOUS (?:M |NOUS )?(?:ECRIV|ENVOY|TEXT)\w*)"
+            r" (?:ENCORE|TOUJOURS)\b",
+        ),
+        (
+            "remove-me",
+            rf"^(?=.){_FR_OFF} (?:MOI|NOUS) (?:DE|D) (?:CA|CE TRUC|CETTE AFFAIRE|TOUT CA|CE MACHIN)"
+            + _FR_POLITE_END,
         ),
     ),
 }

@@ -69,12 +69,13 @@ CONFUSABLES = {
 }
 """Letter of another script to the Latin letter it reads as (from Unicode's confusables.txt)."""
 EMOJI_WORDS = {
-    "\U0001f6d1": " STOP ",
+    **dict.fromkeys("\U0001f6d1\U0001f4f5", " STOP "),
     **dict.fromkeys("\U0001f6ab\u274c\u26d4", " NO "),
     **dict.fromkeys("\U0001f602\U0001f923\U0001f606\U0001f639", " LOL "),
 }
-"""Emoji that read as a word: the octagonal stop sign, the prohibited sign (read as NO: "🚫 mensajes"),
-the cross mark and no-entry sign (as NO: "❌ mensajes"), and laughing faces (read as LOL)."""
+"""Emoji that read as a word: the octagonal stop sign and the no-mobile-phones sign (as STOP), the
+prohibited sign (read as NO: "🚫 mensajes"), the cross mark and no-entry sign (as NO: "❌ mensajes"),
+and laughing faces (read as LOL)."""
 _LEET = str.maketrans("013457@$", "OIEASTAS")
 _WORD = re.compile(r"[A-Z0-9#@$]+")
 _ELISION = re.compile(r"\b([CDJLMNST])['\u2019`]")
