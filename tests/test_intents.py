@@ -1883,6 +1883,7 @@ def test_a_reply_that_keeps_the_messages_is_settled_without_the_model(text: str)
         "les dije alto y siguen corriendo",
         "sácame de aquí que me aburro jaja",
         "sortez-moi de ce bouchon",
+        "J'ai résilié mon abonnement de gym, je n'utilise plus le vélo",
     ],
 )
 def test_twentieth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

@@ -2635,7 +2635,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|VENDU (?:CETTE|CE|LA|LE|MA|MON|NOTRE)\b"
             r"|CHANGE DE (?:BANQUE|DENTISTE|PHARMACIE|COMPAGNIE|FOURNISSEUR|ASSURANCE)"
             r"|QUITTE (?:L IMMEUBLE|L APPART\w*|LA VILLE|LE COMTE|LA REGION|LE PAYS)\b)"
-            r"|(?:J|JE N) (?:HABITE|UTILISE|VIS) PLUS\b(?! AVEC\b)|(?:J|JE N) AI PLUS (?:LA|LE|CETTE|CE)"
+            r"|(?:J|JE N) (?:HABITE|VIS) PLUS\b(?! AVEC\b)"
+            r"|(?:J|JE N) UTILISE PLUS (?:VOTRE|VOS|CET?|CETTE|CES|L APP\w*)\b"
+            r"|(?:J|JE N) AI PLUS (?:LA|LE|CETTE|CE)"
             r"(?! (?:TEMPS|FORCE|ENERGIE|MOYEN|CHOIX|DROIT|COURAGE)\b))(?: \w+){0,5}$",
         ),
         (
