@@ -41,7 +41,7 @@ TRAINING_PARTS = SPLITS
 ``UNSEEN_SPLITS`` part, which is measured once before it becomes a tuned one."""
 EPOCHS = 25
 RATE = 0.2
-L2 = 2e-3
+L2 = 4e-3
 MIN_COUNT = 2
 KEEP = 3500
 SEED = 1

@@ -1884,6 +1884,7 @@ def test_a_reply_that_keeps_the_messages_is_settled_without_the_model(text: str)
         "sácame de aquí que me aburro jaja",
         "sortez-moi de ce bouchon",
         "J'ai résilié mon abonnement de gym, je n'utilise plus le vélo",
+        "Me di de baja de Claro, me cambié de compañía",
     ],
 )
 def test_twentieth_part_near_wordings_are_not_taken_under_contextual(text: str) -> None:

@@ -13,7 +13,7 @@ from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import RevocationPolicy, wants_messages
 from sms_opt_out.domain.keywords import Intent, KeywordRules, MatchedBy, explain, stop_rule_violation
 
-MISSED_BY_THE_RULES = "nah fam take me off this thing"
+MISSED_BY_THE_RULES = "count me out"
 """A revocation no rule reads (a reply of a tuned part) that the model does, below CONTEXTUAL's
 threshold."""
 
@@ -93,7 +93,7 @@ def test_a_refused_wish_is_no_wish() -> None:
 
 
 def test_a_model_decision_is_answered_in_the_replys_language() -> None:
-    found = explain("borren todo de mí por favor")
+    found = explain("no gracias, ya no me interesa nada de ustedes")
 
     assert (found.rule, found.language) == ("model.opt-out", "es")
     assert explain(MISSED_BY_THE_RULES).language == "en"

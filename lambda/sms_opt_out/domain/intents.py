@@ -1969,7 +1969,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:YA )?(?:YA NO (?:VIVO|VIVIMOS|USO|USAMOS|SOY CLIENTE"
             r"|(?:TENGO|TENEMOS) (?:EL|LA|ESE|ESA|ESTE|ESTA|SU)(?! (?:TIEMPO|DINERO|FUERZA|GANAS)\b))\b"
             r"(?! CON\b)(?: \w+){0,5}"
-            r"|(?:(?:ME|NOS) )?(?:CAMBIAMOS|CAMBIE) DE (?:BANCO|DENTISTA|FARMACIA|COMPANIA|ASEGURADORA"
+            r"|(?:(?:ME|NOS) )?(?:CAMBIAMOS|CAMBIE) DE (?:BANCO|DENTISTA|FARMACIA|ASEGURADORA"
             r"|AEROLINEA|CASA)"
             r"|VENDI(?:MOS)? (?:ESE|ESTE|EL|LA|ESA|ESTA)\b(?: \w+){0,3}|(?:ME|NOS) MUDAMOS"
             r"|ME MUDE(?: \w+){0,3})"
@@ -2986,22 +2986,26 @@ _ANOTHER_THING = re.compile(
     r"|PEDIDO|CUENTA|CLIENTE|SEGUIMIENTO|VUELO|ASIENTO|MESA|FACTURA|POLIZA|EXPEDIENTE|CONFIRMACION|RESERVA"
     r"|RESERVATION|APARTAMENTO|APPARTEMENT)\b"
     r"|\b(?:LUI|LEUR) (?:AI|AVONS|AVAIS|A) (?:DEJA )?(?:DIT|DEMANDE) (?:DE|D) "
-    r"|\b(?:ENVOYEZ|ECRIVEZ) (?:MOI|NOUS) PLUS (?:SOUVENT|DE DETAILS|D INFOS?|D INFORMATIONS?|DE PHOTOS)\b"
+    r"|\b(?:ENVOYEZ|ECRIVEZ)(?: MOI| NOUS)? PLUS (?:SOUVENT|DE DETAILS|D INFOS?|D INFORMATIONS?|DE PHOTOS)\b"
     r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
     r"|\bSTILL (?:TEXTING|CALLING|MESSAGING) (?:HIM|HER|THEM)\b|\b(?:BORRA|QUITA|TACHA)L[OA] DE LA LISTA\b"
+    r"|\bKEEPS? GETTING SPAM\b|\bOFF (?:THIS|THE|THAT) (?:PLANE|BUS|TRAIN|FLIGHT|BOAT|SHIP|RIDE|ISLAND)\b"
 )
 """Something other than the sender's messages that a reply names: a list of something else ("la
 lista del almuerzo"), a number that is no phone number ("room number"), what someone else was told
 ("je lui ai dit d'arrêter"), a group chat, someone else texted ("still texting him"), a thing struck
-off a list ("bórralo de la lista"). The reply model is not asked about such a reply (``settled``)."""
+off a list ("bórralo de la lista"), spam from anyone ("my phone keeps getting spam"), a vehicle
+("get me off this plane"). The reply model is not asked about such a reply (``settled``)."""
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
     rf"|\b(?:DEJ|PAR)\w* (?:DE|D) {_ES_STEMS} {_qualified(_ES_MANNER)}"
     rf"|\b(?:NE |N )?(?:M |ME |NOUS )?{_FR_STEMS} PLUS {_qualified(_FR_QUALIFIER)}"
+    r"|\bSEE (?:YOU|U|YA) (?:AT|ON|TOMORROW|TONIGHT|SOON|THEN|THERE|LATER)\b"
 )
 """A request not to be texted at a time, in a place or in a manner ("don't text me when I'm driving",
-"no me escribas desde ese número"): the rules leave it for review, and so does the model."""
+"no me escribas desde ese número"), or until a meeting ("no need to text me, see you at 5"): the
+rules leave it for review, and so does the model."""
 _ASKS_FOR_SUPPORT = re.compile(
     r"\b(?:CONTACT|REACH|CALL|TALK TO|SPEAK (?:TO|WITH)) (?:YOUR |THE )?(?:CUSTOMER (?:SUPPORT|SERVICE|CARE)"
     r"|SUPPORT|A (?:PERSON|HUMAN|REPRESENTATIVE|REP|AGENT))\b|\b(?:SERVICIO|ATENCION) AL CLIENTE\b"
