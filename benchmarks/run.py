@@ -366,6 +366,36 @@ rule foresaw and whose n-grams the model does not weigh enough: indirect complai
 misspelt forms, French most.
 Every reply not read as an opt-out is kept on the review queue (`sms-opt-out replies`), so a missed
 revocation waits for a person, within the FCC's 10 business days, rather than being lost.
+Two more rounds followed, the same way: round 4 tuned on `heldout-18` and `heldout-19` (two
+developers) while `heldout-20` to `heldout-22` were written, round 5 on `heldout-20` to `heldout-22`
+(three developers) while `heldout-23` and `heldout-24` were written (a month of replies to nine new
+businesses; speakers outside the United States; revocations said in the customer's own way; the
+everyday replies to promotions and service texts; phone typing, voice-to-text and code-switching).
+Between the rounds the lead added rules of their own wording (a number now someone else's, a keyword
+then a please and an unpunctuated sentence, "stop I'm not interested", "stop who is this"), and the
+reply model was retrained each time (round 5: on 22 parts with L2 4e-3, as 2e-3 read eight
+conversational replies of the tests as revocations and 8e-3 cost `heldout-14`'s English recall).
+The parts not tuned on, measured on the rules before round 4 (01f3107), after round 4 (2d89f90) and
+as shipped (recall under STRICT / CONTEXTUAL, all languages):
+
+| part | before round 4 | after round 4 | after round 5 |
+| --- | --- | --- | --- |
+| heldout-20 (341 revocations) | 90.6% / 88.3% | 91.2% / 87.7% | tuned |
+| heldout-21 (324) | 95.7% / 94.1% | 96.6% / 94.4% | tuned |
+| heldout-22 (392) | 90.6% / 86.5% | 91.8% / 86.7% | tuned |
+| heldout-20 to -22 together (1,057) | 92.1% / 89.4% | 93.1% / 89.4% | tuned |
+| heldout-23 (344) | 93.0% / 89.8% | 94.2% / 89.5% | 94.2% / 91.9% |
+| heldout-24 (442) | 95.0% / 91.4% | 96.8% / 91.9% | 95.7% / 91.2% |
+| heldout-23 and -24 together (786) | 94.1% / 90.7% | 95.7% / 90.8% | 95.0% / 91.5% |
+
+Rules tuned on one round's parts no longer carry to the next: round 4 moved the three parts after it
+by 1.0 point under STRICT and none under CONTEXTUAL; round 5 moved the last two by 0.7 under
+CONTEXTUAL, and under STRICT they lost 0.7 of round 4's 1.6 (the retrained model, less confident
+with the stronger L2, opts out of fewer replies at STRICT's 0.9). On `heldout-23` and `heldout-24`
+the shipped classifier finds 95.0% of the revocations under STRICT (en 95.8%, es 93.2%, fr 96.1%)
+and 91.5% under CONTEXTUAL (en 90.6%, es 91.3%, fr 92.6%), at 99.4% and 99.8% precision under
+CONTEXTUAL, taking 2 of their 605 conversations (0.33%). French, the weakest language until round
+3, is now the strongest on unseen wording; what is left in every language is wording no rule names.
 
 The reply model (`sms_opt_out.domain.reply_model`) is a second opinion asked only when the rules
 read nothing (no keyword, phrase or revocation word), with the built-in keyword sets of all three
