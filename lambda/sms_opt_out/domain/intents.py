@@ -3327,10 +3327,15 @@ _NEW_SENTENCE = frozenset(["I", "IM", "IVE", "ID", "J", "JE", "JAI", "YO", "YA"]
 """Subjects that, after an FCC word and politeness ("stop please I already said no", "stop svp j'ai déjà
 dit non", "stop porfa ya me llegaron diez"), begin a sentence of its own: the FCC word ends its request."""
 _SUBJECT_NEXT = frozenset((w,) for w in ("I", "IM", "IVE", "ID", "WE", "WERE", "JE", "JAI", "YO"))
-_REFUSING = frozenset(["NOT", "DONT", "DIDNT", "NEVER", "NO", "ALREADY", "TOLD", "SAID", "ASKED", "AINT"])
-"""A subject straight after an FCC word that opens the reply, then a refusal or a reminder ("stop I'm
-not interested", "stop I never signed up"): a sentence of its own (the subject is never the word's
-object), so the word ends its request; "stop I'm almost there" stays for review."""
+_REFUSING = re.compile(
+    r"(?:(?:AM |M )?NOT INTERESTED|(?:DONT|DO NOT) (?:KNOW (?:YOU|U|WHO)|WANT (?:THIS|THESE|THEM|IT|ANY))"
+    r"|(?:NEVER|DIDNT|DID NOT) (?:SIGN|SIGNED|ASK|ASKED|SUBSCRIBE|SUBSCRIBED|OPT|OPTED|GAVE)"
+    r"|(?:ALREADY )?(?:TOLD|ASKED) (?:YOU|U|YALL)|ALREADY SAID (?:NO|STOP))\b"
+)
+"""A subject straight after an FCC word that opens the reply, then a refusal of the messages or a
+reminder of one ("stop I'm not interested", "stop I don't know you", "stop I already told you"): a
+sentence of its own (the subject is never the word's object), so the word ends its request; "stop I
+never said that" or "stop I'm almost there" stays for review."""
 _WHO_IS_THIS = frozenset(["WHO IS", "WHO DIS", "WHO THIS", "WHOS THIS", "WHO ARE", "WHO R", "WHO DAT"])
 """Asking who writes, straight after the word ("stop who is this"): a sentence of its own."""
 _LINE_WORDS = frozenset(
@@ -3629,7 +3634,7 @@ def _judge(
     if then in _NEW_SENTENCE and held is None:
         return revokes("alone", f"ends its request, politely, before a sentence of its own ({then} ...)")
     unknown = " ".join(after[:2]) in _WHO_IS_THIS
-    refusing = after[:1] in _SUBJECT_NEXT and bool(_REFUSING.intersection(clause[i + 2 : i + 5]))
+    refusing = after[:1] in _SUBJECT_NEXT and _REFUSING.match(" ".join(clause[i + 2 : i + 6])) is not None
     if before in (None, *POLITENESS) and held is None and (refusing or unknown):
         return revokes("alone", f"ends its request before a sentence of its own ({' '.join(after[:2])} ...)")
     if not after or all(w in POLITENESS for w in after):
