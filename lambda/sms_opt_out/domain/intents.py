@@ -3326,18 +3326,24 @@ revocation."""
 _NEW_SENTENCE = frozenset(["I", "IM", "IVE", "ID", "J", "JE", "JAI", "YO", "YA"])
 """Subjects that, after an FCC word and politeness ("stop please I already said no", "stop svp j'ai déjà
 dit non", "stop porfa ya me llegaron diez"), begin a sentence of its own: the FCC word ends its request."""
-_SUBJECT_NEXT = frozenset((w,) for w in ("I", "IM", "IVE", "ID", "WE", "WERE", "JE", "JAI", "YO"))
+_SUBJECT_NEXT = frozenset(["I", "IM", "IVE", "ID", "WE", "WERE"])
 _REFUSING = re.compile(
-    r"(?:(?:AM |M )?NOT INTERESTED|(?:DONT|DO NOT) (?:KNOW (?:YOU|U|WHO)|WANT (?:THIS|THESE|THEM|IT|ANY))"
-    r"|(?:NEVER|DIDNT|DID NOT) (?:SIGN|SIGNED|ASK|ASKED|SUBSCRIBE|SUBSCRIBED|OPT|OPTED|GAVE)"
-    r"|(?:ALREADY )?(?:TOLD|ASKED) (?:YOU|U|YALL)|ALREADY SAID (?:NO|STOP))\b"
+    r"(?:(?:AM |M )?NOT INTERESTED|(?:DONT|DO NOT) (?:KNOW (?:YOU|U|YALL)|WANT (?:THIS|THESE|THEM|IT|ANY))"
+    r"|(?:NEVER|DIDNT|DID NOT) (?:SIGNED UP|SIGN UP|ASKED|ASK|SUBSCRIBED|SUBSCRIBE|OPTED IN|OPT IN)"
+    r"|(?:ALREADY )?(?:TOLD|ASKED) (?:YOU|U|YALL)|ALREADY SAID (?:NO|STOP))"
+    r"(?: (?:FOR )?(?:THIS|THESE|THAT|IT|THEM|ANY MORE|MORE|ANYMORE|AGAIN|ALREADY|STOP|NO|TEXTS|MESSAGES))*"
 )
-"""A subject straight after an FCC word that opens the reply, then a refusal of the messages or a
-reminder of one ("stop I'm not interested", "stop I don't know you", "stop I already told you"): a
-sentence of its own (the subject is never the word's object), so the word ends its request; "stop I
-never said that" or "stop I'm almost there" stays for review."""
-_WHO_IS_THIS = frozenset(["WHO IS", "WHO DIS", "WHO THIS", "WHOS THIS", "WHO ARE", "WHO R", "WHO DAT"])
-"""Asking who writes, straight after the word ("stop who is this"): a sentence of its own."""
+"""The whole rest of a reply that opens with an FCC word and a subject (``_SUBJECT_NEXT``), when it
+refuses the messages or recalls a refusal ("stop I'm not interested", "stop I don't know you", "stop I
+already told you"): a sentence of its own (the subject is never the word's object), so the word ends its
+request; "stop I never said that", "stop I told you so" or "stop I'm almost there" stay for review."""
+_WHO_IS_THIS = frozenset(
+    ["WHO IS THIS", "WHO DIS", "WHO THIS", "WHOS THIS", "WHO ARE YOU", "WHO R U", "WHO IS IT", "WHO DAT"]
+)
+"""The whole rest of a reply that opens with an FCC word, asking who writes ("stop who is this"): a
+sentence of its own."""
+_OPENERS = COURTESY | frozenset(["OK", "OKAY", "HI", "HELLO", "HEY", "NO", "NOPE", "NAH"])
+"""What may come before the FCC word in such a reply."""
 _LINE_WORDS = frozenset(
     ["PHONE", "CELL", "NUMBER", "INBOX", "LINE", "TELEPHONE", "MOBILE", "CELLPHONE", "DEVICE"]
 )
@@ -3633,9 +3639,13 @@ def _judge(
     then = clause[i + polite] if polite > 1 and i + polite < len(clause) else None
     if then in _NEW_SENTENCE and held is None:
         return revokes("alone", f"ends its request, politely, before a sentence of its own ({then} ...)")
-    unknown = " ".join(after[:2]) in _WHO_IS_THIS
-    refusing = after[:1] in _SUBJECT_NEXT and _REFUSING.match(" ".join(clause[i + 2 : i + 6])) is not None
-    if before in (None, *POLITENESS) and held is None and (refusing or unknown):
+    rest = " ".join(w for w in clause[i + 1 :] if w not in COURTESY)
+    opens = all(w in _OPENERS for w in clause[:i]) and held is None
+    unknown = rest in _WHO_IS_THIS
+    refusing = (
+        rest.split(" ", 1)[0] in _SUBJECT_NEXT and _REFUSING.fullmatch(rest.partition(" ")[2]) is not None
+    )
+    if opens and (refusing or unknown):
         return revokes("alone", f"ends its request before a sentence of its own ({' '.join(after[:2])} ...)")
     if not after or all(w in POLITENESS for w in after):
         if held is not None:
