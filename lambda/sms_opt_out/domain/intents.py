@@ -3326,6 +3326,10 @@ revocation."""
 _NEW_SENTENCE = frozenset(["I", "IM", "IVE", "ID", "J", "JE", "JAI", "YO", "YA"])
 """Subjects that, after an FCC word and politeness ("stop please I already said no", "stop svp j'ai déjà
 dit non", "stop porfa ya me llegaron diez"), begin a sentence of its own: the FCC word ends its request."""
+OPENS_SENTENCE = _NEW_SENTENCE | frozenset(["C", "CE", "ES", "SON", "IT", "ITS", "THIS", "THATS"])
+"""Words that begin a sentence of its own after a keyword and a please ("Arrêtez svp c'est la 3e fois",
+"paren por favor ya son las 11"), never what the keyword acts on ("annulez svp la commande", "alto por
+favor el volumen")."""
 _SUBJECT_NEXT = frozenset(["I", "IM", "IVE", "ID", "WE", "WERE"])
 _REFUSING = re.compile(
     r"(?:(?:AM |M )?NOT INTERESTED|(?:DONT|DO NOT) (?:KNOW (?:YOU|U|YALL)|WANT (?:THIS|THESE|THEM|IT|ANY))"
@@ -3641,11 +3645,9 @@ def _judge(
         return revokes("alone", f"ends its request, politely, before a sentence of its own ({then} ...)")
     rest = " ".join(w for w in clause[i + 1 :] if w not in COURTESY)
     opens = all(w in _OPENERS for w in clause[:i]) and held is None
-    unknown = rest in _WHO_IS_THIS
-    refusing = (
-        rest.split(" ", 1)[0] in _SUBJECT_NEXT and _REFUSING.fullmatch(rest.partition(" ")[2]) is not None
-    )
-    if opens and (refusing or unknown):
+    subject, _, refusal = rest.partition(" ")
+    refusing = subject in _SUBJECT_NEXT and _REFUSING.fullmatch(refusal) is not None
+    if opens and (refusing or rest in _WHO_IS_THIS):
         return revokes("alone", f"ends its request before a sentence of its own ({' '.join(after[:2])} ...)")
     if not after or all(w in POLITENESS for w in after):
         if held is not None:

@@ -37,6 +37,7 @@ from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import (
     CONTEXTUAL_WORDS,
     COURTESY,
+    OPENS_SENTENCE,
     POLITENESS,
     RevocationPolicy,
     canonical_word,
@@ -304,13 +305,13 @@ class KeywordRules:
     def _courteous_request(self, clause: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         """``clause`` as two sentences when it opens with a keyword that opts out and a please or thanks
         before a sentence of its own, unpunctuated ("Arrêtez svp c'est la 3e fois": ARRETEZ SVP | C EST)."""
-        end = 1
-        while end < len(clause) and clause[end] in POLITENESS:
-            end += 1
         keyword = self._keywords.get(clause[0]) if clause else None
         if keyword is None or keyword.intent is not Intent.OPT_OUT or keyword.keyword in _BOOKINGS:
             return (clause,)
-        if end == len(clause) or clause[end] not in _OPENS_SENTENCE:
+        end = 1
+        while end < len(clause) and clause[end] in POLITENESS:
+            end += 1
+        if end == len(clause) or clause[end] not in OPENS_SENTENCE:
             return (clause,)
         return (clause[:end], clause[end:]) if COURTESY.intersection(clause[1:end]) else (clause,)
 
@@ -368,11 +369,6 @@ def stop_rule_violation(
     return None
 
 
-_OPENS_SENTENCE = frozenset(["I", "IM", "IVE", "ID", "J", "JE", "JAI", "YO", "YA", "C", "CE", "ES", "SON"])
-_OPENS_SENTENCE |= frozenset(["IT", "ITS", "THIS", "THATS"])
-"""Words that begin a sentence of its own after a keyword and a please ("Arrêtez svp c'est la 3e fois",
-"paren por favor ya son las 11"), never what the keyword acts on ("annulez svp la commande", "alto por
-favor el volumen")."""
 _BOOKINGS = frozenset(["CANCEL", "CANCELAR", "CANCELEN", "ANNULER", "ANNULEZ"])
 """Keywords whose everyday object is a booking ("Cancelar por favor, ya no puedo ir"): a please after
 them does not end a revocation."""
