@@ -188,7 +188,7 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
 _TEXTED = re.compile(r"K(?=[EI])|^X(?=[A-Z]{3})")
 _TEXTED_AS = {"K": "QU", "X": "POR"}
 """Texting spellings: K for QU ("kiten", "ke"), X for POR ("xfavor"), kept when a rule names the word."""
-_NEIGHBOURS = {"P": "OL", "O": "IPL", "A": "QSZ", "T": "RY", "R": "ET", "S": "AD"}
+_NEIGHBOURS = {"P": "OL", "O": "IPL", "A": "QSZ", "T": "RYG", "R": "ET", "S": "AD"}
 _SLIP_STEMS = {k[:-1]: k for k in ("STOP", "ALTO", "BAJA", "ARRET")}
 """Keywords whose last letter is often slipped to a key beside it on the keyboard ("stoo", "altp")."""
 _TRUNCATED_LENGTH = 6
@@ -1231,7 +1231,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "another-channel",
-            rf"\bINSTEAD OF (?:TEXTING|MESSAGING|SENDING (?:ME )?(?:{_MESSAGES}))(?: (?:ME|US))?\b"
+            rf"\bINSTEAD OF (?:TEXTING|MESSAGING|(?:SENDING (?:ME )?|THE )?(?:{_MESSAGES}))(?: (?:ME|US))?\b"
             r"|\b(?:I|WE) (?:DONT|DO NOT|DONT EVER|NEVER) (?:DO|READ|USE|CHECK) (?:TEXTS|TXTS|SMS"
             r"|TEXT MESSAGES)\b"
             rf"|\b(?:AND|BUT) NO (?:{_MESSAGES}) (?:GOING FORWARD|FROM NOW ON|IN THE FUTURE|ANYMORE)\b",
@@ -1252,6 +1252,22 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?:^|\b(?:CAN|COULD|WILL|WOULD) (?:YOU|U|YALL)(?: GUYS)? |\bPLEASE |\bPLS )(?:JUST )?"
             r"(?:STOP|QUIT) (?:TEXTING|MESSAGING|SENDING) (?:ME|US) (?:AT (?:\w*AM|\w*PM|NIGHT|DAWN|MIDNIGHT)"
             r"|EVERY (?:DAY|MORNING|NIGHT)|SO EARLY|SO LATE)\b",
+        ),
+        (
+            "remove-me",
+            rf"\b(?:REMOVE|TAKE|DELETE|DROP) (?:ME|US|MY {_NUMBER}|THIS {_NUMBER}) (?:FROM|OFF)"
+            rf" (?:THE|THESE|YOUR|ALL)(?: \w+){{0,2}} (?:{_MESSAGES})\b",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:KIDS?|CHILDS?|MINORS?|SONS?|DAUGHTERS?|WORK|COMPANY|OFFICE)"
+            r" (?:PHONE|NUMBER|CELL|LINE)\b).*\b(?:DONT|DO NOT|NEVER|PLEASE DONT)"
+            r" (?:TEXT|MESSAGE|SMS|CONTACT|SEND)\w*\b",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:SEND|TEXT|{_MESSAGES})\b).*\bNOT (?:TO )?(?:ME|MINE|MY (?:PHONE|NUMBER|CELL))"
+            r"(?: ANYMORE)?$",
         ),
     ),
     SPANISH: (
@@ -2030,8 +2046,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "another-channel",
-            r"\bEN (?:VEZ|LUGAR) DE (?:MANDAR|ENVIAR|ESCRIBIR|TEXTEAR)(?:ME|NOS)?(?: \w+)? (?:MENSAJES|TEXTOS"
-            r"|SMS|MSJS)\b|\b(?:YO )?NO (?:USO|LEO|REVISO|MANEJO) (?:LOS )?(?:MENSAJES|TEXTOS|SMS)\b",
+            r"\bEN (?:VEZ|LUGAR) DE (?:(?:MANDAR|ENVIAR|ESCRIBIR|TEXTEAR)(?:ME|NOS)?(?: \w+)? )?"
+            r"(?:MENSAJES|TEXTOS|SMS|MSJS)\b"
+            r"|\b(?:YO )?NO (?:USO|LEO|REVISO|MANEJO) (?:LOS )?(?:MENSAJES|TEXTOS|SMS)\b",
         ),
         (
             "remove-number",
@@ -2041,7 +2058,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "their-line",
-            r"\bY? ?YA NO (?:AL|A) (?:MIO|MI (?:CELULAR|NUMERO|TELEFONO|CEL))\b",
+            r"^(?=.*\b(?:MANDEN|ENVIEN|MANDAR|ENVIAR|AVISOS|RECORDATORIOS|MENSAJES)\b).*\bYA NO (?:AL|A)"
+            rf" (?:MIO|MI (?:CELULAR|NUMERO|TELEFONO|CEL)\b|MI{_ES_POLITE_END})",
         ),
         (
             "how-to-stop",
@@ -2764,6 +2782,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:ARRETEZ|CESSEZ|STOPPEZ)(?: (?:MAINTENANT|TOUT DE SUITE|SVP|STP|S IL VOUS PLAIT|SERIEUX"
             r"|SERIEUSEMENT|MERCI|PITIE|LA))+$",
         ),
+        ("stop-imperative", rf"^(?:(?:IL )?FAUT )?(?:QUILS|QU ILS) (?:ARRETENT|CESSENT){_FR_POLITE_END}"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
