@@ -174,7 +174,7 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
             if word[0] == keyword[0] and _within(word, keyword, distance):
                 return keyword
     texted = _TEXTED.sub(lambda m: _TEXTED_AS[m.group()], word)
-    if texted != word and texted in rule_words() and texted not in CONTEXTUAL_WORDS:
+    if texted != word and texted in rule_words() - CONTEXTUAL_WORDS and word not in rule_words():
         return texted
     slipped = _SLIP_STEMS.get(word[:-1], "")
     if len(word) >= 4 and slipped and word[-1] in _NEIGHBOURS.get(slipped[-1], ""):
@@ -1261,8 +1261,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "their-line",
             r"^(?=.*\b(?:KIDS?|CHILDS?|MINORS?|SONS?|DAUGHTERS?|WORK|COMPANY|OFFICE)"
-            r" (?:PHONE|NUMBER|CELL|LINE)\b).*\b(?:DONT|DO NOT|NEVER|PLEASE DONT)"
-            r" (?:TEXT|MESSAGE|SMS|CONTACT|SEND)\w*\b",
+            r" (?:PHONE|NUMBER|CELL|LINE)\b)(?!.*\b(?:AFTER|BEFORE|DURING|UNTIL|TILL)\b)"
+            r".*\b(?:DONT|DO NOT|NEVER|PLEASE DONT) (?:TEXT|MESSAGE|SMS|CONTACT|SEND)\w*\b(?! (?:ME|US)\b)",
         ),
         (
             "their-line",
@@ -2053,8 +2053,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-number",
             rf"\b(?:DEN|DE|DAR|DAME|DENME) DE BAJA (?:ESTE|MI|EL|ESE) (?:NUMERO|CELULAR|TELEFONO|CEL)\b"
-            rf"|\b{_ES_OFF}(?:LO|LA|ME|NOS) DE (?:LOS|LAS|SUS|ESTOS|ESTAS) (?:\w+ )?(?:{_MESSAGES}"
-            r"|LISTAS?)\b",
+            rf"|\b{_ES_OFF}(?:LO|LA|ME|NOS) DE (?:LOS|LAS|SUS|ESTOS|ESTAS) (?:\w+ )?(?:(?:{_MESSAGES})\b"
+            rf"|LISTAS?\b{_ES_NOT_OF_ELSE})",
         ),
         (
             "their-line",
@@ -2075,7 +2075,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-more-messages",
             rf"^(?=.)(?:YA ESTUVO|YA BASTA|BASTA YA|BASTA|YA FUE) NO MAS{_ES_POLITE_END}"
-            rf"|^(?:POR FAVOR|X FAVOR|PORFA|PORFAVOR|PORFIS) YA NO{_ES_POLITE_END}",
+            rf"|^(?:POR FAVOR|X FAVOR|XFAVOR|XFA|PORFA|PORFAVOR|PORFIS) YA NO{_ES_POLITE_END}",
         ),
         (
             "threat",
@@ -2760,13 +2760,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-number",
             rf"\b{_FR_OFF} (?:LE|LA|MOI|NOUS|CE NUMERO|MON NUMERO) (?:DES|DE VOS|DE LA) (?:\w+ )?"
-            rf"(?:{_MESSAGES}"
-            r"|AVIS|LISTES?)\b",
+            rf"(?:(?:{_MESSAGES}|AVIS)\b|LISTES?\b{_FR_NOT_OF_ELSE})",
         ),
         (
             "their-line",
             r"^(?=.*\b(?:ENFANT|MINEURE?|MON FILS|MA FILLE|CE (?:TELEPHONE|NUMERO|PORTABLE))\b).*\bNE (?:LUI"
-            rf"|LEUR) {_FR_STEMS} (?:PAS|PLUS)\b|\bET (?:PLUS|PAS) (?:AU|SUR LE) MIEN\b",
+            rf"|LEUR) {_FR_STEMS} (?:PAS|PLUS)\b(?! (?:APRES|AVANT|PENDANT|LE SOIR|LA NUIT|DE NUIT)\b)"
+            r"|\bET (?:PLUS|PAS) (?:AU|SUR LE) MIEN\b",
         ),
         (
             "threat",
@@ -2775,7 +2775,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-imperative",
-            rf"^(?:IL )?FAUT (?:QUE (?:CA|VOUS) )?(?:ARRETER|CESSER|S ARRETE|ARRETIEZ){_FR_POLITE_END}",
+            r"^(?:IL )?FAUT (?:QUE (?:CA|VOUS) )?(?:ARRETER|CESSER|S ARRETE|ARRETE|ARRETIEZ)"
+            + _FR_POLITE_END,
         ),
         (
             "stop-imperative",
