@@ -2071,7 +2071,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:QUE )?(?:ME|NOS) (?:BORREIS|QUITEIS|SAQUEIS|ELIMINEIS|DEIS DE BAJA)\b"
             r"|\b(?:BORRADME|QUITADME|SACADME|ELIMINADME|DADME DE BAJA)\b",
         ),
-        ("stop-imperative", rf"^(?:YA )?(?:QUE|Q) (?:YA )?PAREN(?: YA)?{_ES_POLITE_END}"),
+        ("stop-imperative", rf"^(?:YA |PARA |PA |P )?(?:QUE|Q) (?:YA )?PAREN(?: YA)?{_ES_POLITE_END}"),
+        (
+            "stop-imperative",
+            r"^(?:YA )?(?:PAREN|PARENLE|DETENGANSE)(?: (?:YA|POR FAVOR|PORFA|XFA|AHORA|EN SERIO|DE VERDAD"
+            r"|NETA|DE UNA VEZ))+$",
+        ),
         (
             "no-more-messages",
             rf"^(?=.)(?:YA ESTUVO|YA BASTA|BASTA YA|BASTA|YA FUE) NO MAS{_ES_POLITE_END}"
@@ -2780,8 +2785,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "stop-imperative",
-            r"^(?:ARRETEZ|CESSEZ|STOPPEZ)(?: (?:MAINTENANT|TOUT DE SUITE|SVP|STP|S IL VOUS PLAIT|SERIEUX"
-            r"|SERIEUSEMENT|MERCI|PITIE|LA))+$",
+            r"^(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:MAINTENANT|TOUT DE SUITE|SVP|STP|S IL VOUS PLAIT"
+            r"|SERIEUX|SERIEUSEMENT|MERCI|PITIE|LA|CA))+$",
         ),
         ("stop-imperative", rf"^(?:(?:IL )?FAUT )?(?:QUILS|QU ILS) (?:ARRETENT|CESSENT){_FR_POLITE_END}"),
     ),
