@@ -1269,6 +1269,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*\b(?:SEND|TEXT|{_MESSAGES})\b).*\bNOT (?:TO )?(?:ME|MINE|MY (?:PHONE|NUMBER|CELL))"
             r"(?: ANYMORE)?$",
         ),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:PAPER|E?MAIL|CALLS|CALL ME|LETTERS?)\b).*\b(?:NO|NOT|NOT BY|NOT VIA) (?:MORE )?"
+            r"(?:TEXTS|TEXT MESSAGES|TXTS|SMS|TEXTING)(?: (?:PLEASE|PLS|THANKS|GOING FORWARD|ANYMORE))*$",
+        ),
     ),
     SPANISH: (
         (
@@ -2437,7 +2442,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "how-to-stop",
             r"\b(?:QUOI|COMMENT|QUE)\b.*\bPOUR (?:QUE )?(?:CA|VOUS|ILS|LES MESSAGES|VOS MESSAGES) (?:S ARRETE"
-            r"|S ARRETENT|CESSE|CESSENT|NE (?:M |ME )?(?:ARRIVE|ENVOIE|ECRIVE)\w* PLUS)\b",
+            r"|S ARRETENT|ARRETE|ARRETENT|CESSE|CESSENT|NE (?:M |ME )?(?:ARRIVE|ENVOIE|ECRIVE)\w* PLUS)\b",
         ),
         (
             "their-line",
@@ -2686,9 +2691,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "how-to-stop",
-            r"\b(?:POUR|DE|MOYEN DE|MOYEN D) (?:NE )?PLUS (?:RIEN )?RECEVOIR(?: (?:CA|CELA|RIEN|CES|VOS)\b|$"
-            rf"| (?:DE |DES |LES )?(?:{_MESSAGES})\b)|\bCHANGE\w* DE NUMERO POUR QUE VOUS (?:ARRETIEZ"
-            r"|CESSIEZ)\b",
+            r"\b(?:POUR|DE|MOYEN DE|MOYEN D) (?:NE )?PLUS (?:RIEN |LES )?RECEVOIR(?: (?:CA|CELA|RIEN|CES"
+            rf"|VOS)\b|$| (?:DE |DES |LES )?(?:{_MESSAGES})\b)|\bCHANGE\w* DE NUMERO POUR QUE VOUS"
+            r" (?:ARRETIEZ|CESSIEZ)\b",
         ),
         (
             "make-it-stop",
