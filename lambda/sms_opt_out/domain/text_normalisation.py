@@ -14,8 +14,8 @@ What is folded, in order:
 5. ``CONFUSABLES``: the letters of other scripts that read as Latin ones, chosen from Unicode's
    confusables.txt for the letters of the keywords: Cyrillic, Greek, Latin small capitals (``ꜱᴛᴏᴘ``),
    Cherokee (``ᏚᎢᎾᏢ``) and Lisu look-alikes.
-6. The stop-sign emoji 🛑 reads as the word STOP, the prohibited sign 🚫 as NO, laughing faces
-   (😂 🤣 😆 😹) as LOL.
+6. The stop-sign emoji 🛑 reads as the word STOP, the prohibited sign 🚫 as NO (a reply of nothing but
+   prohibited or no-entry signs as STOP), laughing faces (😂 🤣 😆 😹) as LOL.
 
 ``words`` then splits the folded text into words: a French elision (``m'envoyer``: C, D, J, L, M, N,
 S or T and an apostrophe) parts the words, other apostrophes join them (``don't`` is ``DONT``,
