@@ -1810,6 +1810,91 @@ TWENTIETH_PART_IN_OTHER_WORDS = [
 """A customer no longer theirs and the twentieth part's other ideas, in other wordings (en/es/fr)."""
 
 
+TWENTY_THIRD_PART_IN_OTHER_WORDS = [
+    ("Call me instead of texting please", "en.another-channel"),
+    ("Can you email me instead of sending texts", "en.another-channel"),
+    ("I don't read texts, just call me", "en.another-channel"),
+    ("I'm fine with calls but no texts from now on", "en.another-channel"),
+    ("Mándenme correo en vez de mensajes", "es.another-channel"),
+    ("Llámenme en lugar de mandarme mensajes", "es.another-channel"),
+    ("No leo los mensajes de texto, mejor llámenme", "es.another-channel"),
+    ("Envoyez-moi un courriel au lieu de m'envoyer des textos", "fr.another-channel"),
+    ("Appelez-moi au lieu de m'écrire", "fr.another-channel"),
+    ("Je ne lis pas les SMS, appelez-moi", "fr.another-channel"),
+    ("Quit it before I report you", "en.threat"),
+    ("Stop now or I'm calling my lawyer", "en.threat"),
+    ("Paren o los denuncio", "es.threat"),
+    ("Ya basta o llamo a mi abogado", "es.threat"),
+    ("Arrêtez sinon je porte plainte", "fr.threat"),
+    ("Cessez ou j'appelle mon avocat", "fr.threat"),
+    ("Remove my number from the school notices", "en.remove-me"),
+    ("Take me off the parking notices", "en.off-the-list"),
+    ("Quítenme de los avisos de la escuela", "es.remove-me"),
+    ("Den de baja mi número por favor", "es.remove-number"),
+    ("Retirez-moi des avis de l'école", "fr.remove-number"),
+    ("Enlevez mon numéro de la liste", "fr.remove-number"),
+    ("This is my kid's phone, don't text it", "en.their-line"),
+    ("This is my daughter's cell, please don't message her", "en.their-line"),
+    ("C'est le téléphone de ma fille, ne lui écrivez plus", "fr.their-line"),
+    ("send them to my wife instead, not to me", "en.their-line"),
+    ("manden los avisos a mi esposa y ya no a mí", "es.their-line"),
+    ("envoyez les rappels à mon mari et plus au mien", "fr.their-line"),
+    ("stop texting me at midnight", "en.stop-sending"),
+    ("no more appointment reminders to my phone please", "en.no-more-messages"),
+    ("no more coupons going forward", "en.no-more-messages"),
+    ("que paren ya por favor", "es.stop-imperative"),
+    ("qu'ils arrêtent svp", "fr.stop-imperative"),
+    ("il faut arrêter maintenant svp", "fr.stop-imperative"),
+    ("faut que ça arrête svp", "fr.stop-imperative"),
+    ("arrêtez tout de suite svp sérieux", "fr.stop-imperative"),
+    ("fo arrêter merci", "fr.stop-imperative"),
+    ("Paper bills only please, no text messages", "en.another-channel"),
+    ("I prefer calls, not texts", "en.another-channel"),
+    ("Comment on fait pour que ça arrête?", "fr.how-to-stop"),
+    ("Je fais comment pour ne plus les recevoir?", "fr.how-to-stop"),
+    ("arrête maintenant stp sérieux", "fr.stop-imperative"),
+    ("paren ya en serio", "es.stop-imperative"),
+    ("pa que paren ya", "es.stop-imperative"),
+    ("How do I make these texts stop", "en.make-it-stop"),
+    ("porfa ya no", "es.no-more-messages"),
+    ("ya basta, no más", "es.no-more-messages"),
+    ("Cómo le hago para ya no recibir esos?", "es.how-to-stop"),
+    ("Que me quitéis de una vez", "es.remove-me"),
+    ("ke paren ya porfa", "es.stop-imperative"),
+    ("ke ya no me manden", "es.do-not-send"),
+    ("mèsi, pa voye rapèl ankò", "fr.do-not-send"),
+    ("stol", "keyword"),
+    ("altp", "keyword"),
+    ("bajs", "keyword"),
+    ("arreg", "keyword"),
+    ("\u26d4", "keyword"),
+    ("\U0001f6ab \U0001f6ab \U0001f6ab", "keyword"),
+]
+"""The twenty-third part's ideas in other wordings (en/es/fr): another channel instead of the texts, a
+stop with a threat, off the notices, a child's phone, not to mine, the bare wish that they stop,
+texting spellings and keyboard slips of the keywords, a reply of prohibited signs."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't text my son, he's sleeping",
+        "Tell my wife, not me",
+        "ya no a mi hermano",
+        "Call me instead of the office",
+        "I'll call you later, no texts from him yet",
+        "have a good weekend",
+        "I got the kit",
+        "Je rebooke le vol demain",
+        "Estoy tratando de dejar de fumar, no me manden fotos de pasteles",
+        "Stop before you hit the curb",
+        "Qu'ils arrêtent de crier, je dors pas",
+    ],
+)
+def test_the_twenty_third_parts_rules_leave_other_talk_alone(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1839,6 +1924,7 @@ def test_a_reply_that_keeps_the_messages_is_settled_without_the_model(text: str)
         *TWENTY_FIRST_PART_IN_OTHER_WORDS,
         *IN_THE_CUSTOMERS_OWN_WAY,
         *TWENTIETH_PART_IN_OTHER_WORDS,
+        *TWENTY_THIRD_PART_IN_OTHER_WORDS,
     ],
 )
 def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(

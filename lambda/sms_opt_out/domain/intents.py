@@ -52,7 +52,7 @@ _MESSAGES = (
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
     r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
-    r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS|CUPONES|ESTIMATES|COTIZACIONES|PRESUPUESTOS|DEVIS|SOUMISSIONS"
+    r"|REMINDERS|NOTICES|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS|CUPONES|ESTIMATES|COTIZACIONES|PRESUPUESTOS|DEVIS|SOUMISSIONS"
 )
 """Nouns for the messages, in the three languages (a mixed reply may use any); reminders in the plural
 (the singular is often a person's own: "cancel the reminder for my meeting"); French RELANCES are the
@@ -125,6 +125,7 @@ MISSPELLINGS = {
     "OUTTA": "OUT",
     "ARET": "ARRET",
     "REMVOE": "REMOVE",
+    "FO": "FAUT",  # French texting: "fo arrêter"
 }
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
@@ -157,7 +158,7 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         return MISSPELLINGS.get(squeezed, squeezed)
     if len(word) >= _SQUEEZED_LENGTH and squeezed in _squeezed(keywords):
         return _squeezed(keywords)[squeezed]
-    if len(word) >= _SQUEEZED_LENGTH and _sounds(word) in _sounded(keywords):
+    if len(word) >= _SQUEEZED_LENGTH and _sounds(word) in _sounded(keywords) and "BOOK" not in word:
         return _sounded(keywords)[_sounds(word)]
     if len(word) >= _SQUEEZED_LENGTH - 1 and word in _vowel_dropped(keywords):
         return _vowel_dropped(keywords)[word]
@@ -172,12 +173,24 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         for keyword, distance in _FUZZY:
             if word[0] == keyword[0] and _within(word, keyword, distance):
                 return keyword
+    texted = _TEXTED.sub(lambda m: _TEXTED_AS[m.group()], word)
+    if texted != word and texted in rule_words() - CONTEXTUAL_WORDS and word not in rule_words():
+        return texted
+    slipped = _SLIP_STEMS.get(word[:-1], "")
+    if len(word) >= 4 and slipped and word[-1] in _NEIGHBOURS.get(slipped[-1], ""):
+        return slipped
     held = _HELD.sub(r"\1\1", word)
     if held != word and word not in AMUSEMENT:
         return next((w for w in (held, _HELD.sub(r"\1", word)) if len(w) >= 3 and w in rule_words()), word)
     return word
 
 
+_TEXTED = re.compile(r"K(?=[EI])|^X(?=[A-Z]{3})")
+_TEXTED_AS = {"K": "QU", "X": "POR"}
+"""Texting spellings: K for QU ("kiten", "ke"), X for POR ("xfavor"), kept when a rule names the word."""
+_NEIGHBOURS = {"P": "OL", "O": "IPL", "A": "QSZ", "T": "RYG", "R": "ET", "S": "AD"}
+_SLIP_STEMS = {k[:-1]: k for k in ("STOP", "ALTO", "BAJA", "ARRET")}
+"""Keywords whose last letter is often slipped to a key beside it on the keyboard ("stoo", "altp")."""
 _TRUNCATED_LENGTH = 6
 """The beginning of a long keyword (``_FUZZY``) at least this long is the keyword cut short (``DESABO``,
 ``DESINSCR``, ``DESUSCRIB``): no other word begins so."""
@@ -1208,13 +1221,58 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-sending",
             r"\bSTOP (?:SENDING|TEXTING) (?:THEM|THOSE|THAT|IT|THIS|THESE) "
-            r"(?:HERE|TO (?:ME|THIS (?:NUMBER|PHONE)))\b|\bSTOP REMINDING (?:ME|US)$",
+            r"(?:HERE|TO (?:ME|MINE|THIS (?:NUMBER|PHONE)))\b|\bSTOP REMINDING (?:ME|US)$",
         ),
         (
             "said-no",
             r"^(?=.*\b(?:SAID|TEXTED|REPLIED|SENT|TYPED) (?:STOP|UNSUBSCRIBE|QUIT|END|CANCEL)\b"
             r"|.*\b(?:DELETED|CLOSED|CANCELL?ED) (?:MY|THE|OUR) (?:ACCOUNT|ACCT|MEMBERSHIP)\b)"
             r".*\bSTILL (?:GETTING|RECEIVING|TEXTING|SENDING|MESSAGING) ?(?:ME|US|THESE|THEM|TEXTS)?\b",
+        ),
+        (
+            "another-channel",
+            rf"\bINSTEAD OF (?:TEXTING|MESSAGING|(?:SENDING (?:ME )?|THE )?(?:{_MESSAGES}))(?: (?:ME|US))?\b"
+            r"|\b(?:I|WE) (?:DONT|DO NOT|DONT EVER|NEVER) (?:DO|READ|USE|CHECK) (?:TEXTS|TXTS|SMS"
+            r"|TEXT MESSAGES)\b"
+            rf"|\b(?:AND|BUT) NO (?:{_MESSAGES}) (?:GOING FORWARD|FROM NOW ON|IN THE FUTURE|ANYMORE)\b",
+        ),
+        (
+            "no-more-messages",
+            rf"\bNO MORE (?:\w+ ){{0,3}}(?:{_MESSAGES}) (?:TO|ON) (?:THIS|MY) (?:PHONE|NUMBER|CELL|LINE)"
+            rf"(?: (?:PLS|PLEASE|THANKS|THX))*$"
+            rf"|\bNO MORE (?:\w+ ){{0,3}}(?:{_MESSAGES}) (?:IM|I AM) BEGGING\b",
+        ),
+        (
+            "threat",
+            r"^(?:\w+ )?(?:STOP|QUIT)(?: IT| THIS| NOW)? (?:OR|BEFORE) (?:I|ILL|IM)\b(?: \w+){0,3}"
+            r" (?:LAWYER|ATTORNEY|POLICE|FCC|FTC|REPORT\w*|SUE|BLOCK\w*)\b",
+        ),
+        (
+            "stop-sending",
+            r"(?:^|\b(?:CAN|COULD|WILL|WOULD) (?:YOU|U|YALL)(?: GUYS)? |\bPLEASE |\bPLS )(?:JUST )?"
+            r"(?:STOP|QUIT) (?:TEXTING|MESSAGING|SENDING) (?:ME|US) (?:AT (?:\w*AM|\w*PM|NIGHT|DAWN|MIDNIGHT)"
+            r"|EVERY (?:DAY|MORNING|NIGHT)|SO EARLY|SO LATE)\b",
+        ),
+        (
+            "remove-me",
+            rf"\b(?:REMOVE|TAKE|DELETE|DROP) (?:ME|US|MY {_NUMBER}|THIS {_NUMBER}) (?:FROM|OFF)"
+            rf" (?:THE|THESE|YOUR|ALL)(?: \w+){{0,2}} (?:{_MESSAGES})\b",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:KIDS?|CHILDS?|MINORS?|SONS?|DAUGHTERS?|WORK|COMPANY|OFFICE)"
+            r" (?:PHONE|NUMBER|CELL|LINE)\b)(?!.*\b(?:AFTER|BEFORE|DURING|UNTIL|TILL)\b)"
+            r".*\b(?:DONT|DO NOT|NEVER|PLEASE DONT) (?:TEXT|MESSAGE|SMS|CONTACT|SEND)\w*\b(?! (?:ME|US)\b)",
+        ),
+        (
+            "their-line",
+            rf"^(?=.*\b(?:SEND|TEXT|{_MESSAGES})\b).*\bNOT (?:TO )?(?:ME|MINE|MY (?:PHONE|NUMBER|CELL))"
+            r"(?: ANYMORE)?$",
+        ),
+        (
+            "another-channel",
+            r"^(?=.*\b(?:PAPER|E?MAIL|CALLS|CALL ME|LETTERS?)\b).*\b(?:NO|NOT|NOT BY|NOT VIA) (?:MORE )?"
+            r"(?:TEXTS|TEXT MESSAGES|TXTS|SMS|TEXTING)(?: (?:PLEASE|PLS|THANKS|GOING FORWARD|ANYMORE))*$",
         ),
     ),
     SPANISH: (
@@ -1933,7 +1991,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "make-it-stop",
             rf"^(?=.*\b(?:ESTO|ESTOS|{_MESSAGES}|INSCRIBIO"
-            r"|APUNTO)\b).*\b(?:PARA )?QUE (?:YA )?PAREN?(?: YA)?$",
+            rf"|APUNTO)\b).*\b(?:PARA )?QUE (?:YA )?PAREN?(?: YA)?{_ES_POLITE_END}",
         ),
         (
             "their-line",
@@ -1990,6 +2048,49 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-me",
             r"^(?=.)(?:SACA|SAQUE|SAQUEN|QUITA|QUITE|QUITEN|BORRA|BORREN)(?:ME|NOS) DE "
             rf"(?:ESTO|ESTA COSA|AQUI){_ES_POLITE_END}",
+        ),
+        (
+            "another-channel",
+            r"\bEN (?:VEZ|LUGAR) DE (?:(?:MANDAR|ENVIAR|ESCRIBIR|TEXTEAR)(?:ME|NOS)?(?: \w+)? )?"
+            r"(?:MENSAJES|TEXTOS|SMS|MSJS)\b"
+            r"|\b(?:YO )?NO (?:USO|LEO|REVISO|MANEJO) (?:LOS )?(?:MENSAJES|TEXTOS|SMS)\b",
+        ),
+        (
+            "remove-number",
+            rf"\b(?:DEN|DE|DAR|DAME|DENME) DE BAJA (?:ESTE|MI|EL|ESE) (?:NUMERO|CELULAR|TELEFONO|CEL)\b"
+            rf"|\b{_ES_OFF}(?:LO|LA|ME|NOS) DE (?:LOS|LAS|SUS|ESTOS|ESTAS) (?:\w+ )?(?:(?:{_MESSAGES})\b"
+            rf"|LISTAS?\b{_ES_NOT_OF_ELSE})",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:MANDEN|ENVIEN|MANDAR|ENVIAR|AVISOS|RECORDATORIOS|MENSAJES)\b).*\bYA NO (?:AL|A)"
+            rf" (?:MIO|MI (?:CELULAR|NUMERO|TELEFONO|CEL)\b|MI{_ES_POLITE_END})",
+        ),
+        (
+            "how-to-stop",
+            r"\b(?:HAY (?:FORMA|MANERA|MODO)|COMO (?:LE )?(?:HAGO|PUEDO)|SE PUEDE) (?:PARA |DE )?(?:DEJAR DE"
+            r" RECIBIR|YA NO RECIBIR|NO RECIBIR)(?: MAS)? (?:ESTO|ESTOS|ESTAS|ESO|ESOS|ESAS)\b",
+        ),
+        (
+            "remove-me",
+            r"\b(?:QUE )?(?:ME|NOS) (?:BORREIS|QUITEIS|SAQUEIS|ELIMINEIS|DEIS DE BAJA)\b"
+            r"|\b(?:BORRADME|QUITADME|SACADME|ELIMINADME|DADME DE BAJA)\b",
+        ),
+        ("stop-imperative", rf"^(?:YA |PARA |PA |P )?(?:QUE|Q) (?:YA )?PAREN(?: YA)?{_ES_POLITE_END}"),
+        (
+            "stop-imperative",
+            r"^(?:YA )?(?:PAREN|PARENLE|DETENGANSE)(?: (?:YA|POR FAVOR|PORFA|XFA|AHORA|EN SERIO|DE VERDAD"
+            r"|NETA|DE UNA VEZ))+$",
+        ),
+        (
+            "no-more-messages",
+            rf"^(?=.)(?:YA ESTUVO|YA BASTA|BASTA YA|BASTA|YA FUE) NO MAS{_ES_POLITE_END}"
+            rf"|^(?:POR FAVOR|X FAVOR|XFAVOR|XFA|PORFA|PORFAVOR|PORFIS) YA NO{_ES_POLITE_END}",
+        ),
+        (
+            "threat",
+            r"^(?:\w+ )?(?:PAREN|DEJEN|BASTA|ALTO|STOP)(?: YA)? (?:O|ANTES DE QUE|SI NO) (?:\w+ ){0,3}"
+            r"(?:ABOGADO|DENUNCI\w*|DEMAND\w*|REPORT\w*|BLOQUE\w*|POLICIA|PROFECO)\b",
         ),
     ),
     FRENCH: (
@@ -2341,7 +2442,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "how-to-stop",
             r"\b(?:QUOI|COMMENT|QUE)\b.*\bPOUR (?:QUE )?(?:CA|VOUS|ILS|LES MESSAGES|VOS MESSAGES) (?:S ARRETE"
-            r"|S ARRETENT|CESSE|CESSENT|NE (?:M |ME )?(?:ARRIVE|ENVOIE|ECRIVE)\w* PLUS)\b",
+            r"|S ARRETENT|ARRETE|ARRETENT|CESSE|CESSENT|NE (?:M |ME )?(?:ARRIVE|ENVOIE|ECRIVE)\w* PLUS)\b",
         ),
         (
             "their-line",
@@ -2456,7 +2557,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN|MESAJ|TEKS)\b(?: \w+){{0,3}} ANKO\b"
+            rf"\bPA (?:JANM )?(?:{_HT_VERBS}) (?:M|MWEN|NOU|ANYEN|MESAJ|TEKS|RAPEL)\b(?: \w+){{0,3}} ANKO\b"
             r"(?! JODI| DEMEN)|\bPA (?:VOYE|EKRI)(?: MWEN| M)? (?:MESAJ|TEKS)\b"
             r"|\bPA VLE (?:\w+ ){0,3}(?:MESAJ|TEKS|SMS)\b(?! LI\b)"
             r"|\bPA BEZWEN (?:\w+ ){0,2}(?:MESAJ|TEKS|SMS)(?: \w+)? (?:YO|ANKO)\b",
@@ -2590,9 +2691,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "how-to-stop",
-            r"\b(?:POUR|DE|MOYEN DE|MOYEN D) (?:NE )?PLUS (?:RIEN )?RECEVOIR(?: (?:CA|CELA|RIEN|CES|VOS)\b|$"
-            rf"| (?:DE |DES |LES )?(?:{_MESSAGES})\b)|\bCHANGE\w* DE NUMERO POUR QUE VOUS (?:ARRETIEZ"
-            r"|CESSIEZ)\b",
+            r"\b(?:POUR|DE|MOYEN DE|MOYEN D) (?:NE )?PLUS (?:RIEN |LES )?RECEVOIR(?: (?:CA|CELA|RIEN|CES"
+            rf"|VOS)\b|$| (?:DE |DES |LES )?(?:{_MESSAGES})\b)|\bCHANGE\w* DE NUMERO POUR QUE VOUS"
+            r" (?:ARRETIEZ|CESSIEZ)\b",
         ),
         (
             "make-it-stop",
@@ -2661,6 +2762,38 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.){_FR_OFF} (?:MOI|NOUS) (?:DE|D) (?:CA|CE TRUC|CETTE AFFAIRE|TOUT CA|CE MACHIN)"
             + _FR_POLITE_END,
         ),
+        (
+            "another-channel",
+            rf"\bAU LIEU (?:DE|D) (?:M |NOUS )?(?:ENVOYER|ECRIRE|TEXTER)(?: (?:DES|LES) (?:{_MESSAGES}))?\b"
+            r"|\bJE (?:NE )?(?:LIS|LIT|UTILISE|REGARDE) (?:PAS|JAMAIS) (?:LES )?(?:SMS|TEXTOS|MESSAGES)\b",
+        ),
+        (
+            "remove-number",
+            rf"\b{_FR_OFF} (?:LE|LA|MOI|NOUS|CE NUMERO|MON NUMERO) (?:DES|DE VOS|DE LA) (?:\w+ )?"
+            rf"(?:(?:{_MESSAGES}|AVIS)\b|LISTES?\b{_FR_NOT_OF_ELSE})",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:ENFANT|MINEURE?|MON FILS|MA FILLE|CE (?:TELEPHONE|NUMERO|PORTABLE))\b).*\bNE (?:LUI"
+            rf"|LEUR) {_FR_STEMS} (?:PAS|PLUS)\b(?! (?:APRES|AVANT|PENDANT|LE SOIR|LA NUIT|DE NUIT)\b)"
+            r"|\bET (?:PLUS|PAS) (?:AU|SUR LE) MIEN\b",
+        ),
+        (
+            "threat",
+            r"^(?:\w+ )?(?:ARRETEZ|CESSEZ|STOP)(?: TOUT)? (?:OU|SINON|AVANT QUE) (?:JE|J) (?:\w+ ){0,3}"
+            r"(?:AVOCAT|PLAINTE|SIGNAL\w*|BLOQU\w*|POLICE)\b",
+        ),
+        (
+            "stop-imperative",
+            r"^(?:IL )?FAUT (?:QUE (?:CA|VOUS) )?(?:ARRETER|CESSER|S ARRETE|ARRETE|ARRETIEZ)"
+            + _FR_POLITE_END,
+        ),
+        (
+            "stop-imperative",
+            r"^(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:MAINTENANT|TOUT DE SUITE|SVP|STP|S IL VOUS PLAIT"
+            r"|SERIEUX|SERIEUSEMENT|MERCI|PITIE|LA|CA))+$",
+        ),
+        ("stop-imperative", rf"^(?:(?:IL )?FAUT )?(?:QUILS|QU ILS) (?:ARRETENT|CESSENT){_FR_POLITE_END}"),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -2726,7 +2859,8 @@ _BUSY = re.compile(
     r"|EN TRAIN"
     r"|AU TRAVAIL|EN REUNION|EN COURS|FATIGUEE?|CREVEE?))\b(?! (?:DE|D)\b)"
     r"|\b(?:IM|I AM) (?:SO )?(?:TIRED|EXHAUSTED|SLEEPY)\b(?! OF\b)"
-    r"|(?<!NO )(?<!NO ME )\bESTOY (?:(?!HARTA?O?\b)\w+(?:ANDO|IENDO)|OCUPAD[OA]|CANSAD[OA](?! DE\b)"
+    r"|(?<!NO )(?<!NO ME )\bESTOY (?:(?!HARTA?O?\b|TRATANDO|INTENTANDO)\w+(?:ANDO|IENDO)|OCUPAD[OA]"
+    r"|CANSAD[OA](?! DE\b)"
     r"|EN (?:CLASE|EL TRABAJO"
     r"|UNA REUNION|EL CINE|JUNTA|UNA JUNTA|REUNION|CLASES|LA ESCUELA|EL HOSPITAL|MISA|LA IGLESIA"
     r"|EL GIMNASIO))\b"
@@ -3367,7 +3501,7 @@ _INFINITIVE = frozenset(["TO", "2"])
 _CHOICES = frozenset(["GO", "ENCORE", "MORE", "SIGUE", "CONTINUE"])
 _THREATS = frozenset(
     ["REPORT", "SUE", "POLICE", "LAWYER", "FCC", "FTC", "BLOCK", "PLAINTE", "DENUNCIO", "PROFECO"]
-)
+) | frozenset(["ATTORNEY", "AVOCAT", "ABOGADO"])
 """Words of a threat after "STOP OR" ("stop or I call the police"): a revocation, not a choice."""
 """The other side of a choice after STOP OR ("stop or go", "stop ou encore"): a question, no request."""
 _VERBS_AFTER_A_NOUN = frozenset(["IS", "WAS", "ARE", "WERE", "ISNT", "WASNT", "HAS", "S"])
@@ -3659,7 +3793,7 @@ def _judge(
     if when is not None:
         return other("event", f"is about an event ({when})")
     threat = next((w for w in clause[i + 2 : i + 6] if w in _THREATS), None)
-    if nxt in ("OR", "OU", "O", "ELSE") and threat is not None:
+    if nxt in ("OR", "OU", "O", "ELSE", "BEFORE", "AVANT", "ANTES") and threat is not None:
         return revokes("threat", f"is followed by a threat ({word} {nxt} ... {threat})")
     if nxt in ("OR", "OU", "O") and after[1:2] and after[1] in _CHOICES:
         return other("choice", f"is one side of a choice ({word} {' '.join(after[:2])})")

@@ -14,8 +14,8 @@ What is folded, in order:
 5. ``CONFUSABLES``: the letters of other scripts that read as Latin ones, chosen from Unicode's
    confusables.txt for the letters of the keywords: Cyrillic, Greek, Latin small capitals (``ꜱᴛᴏᴘ``),
    Cherokee (``ᏚᎢᎾᏢ``) and Lisu look-alikes.
-6. The stop-sign emoji 🛑 reads as the word STOP, the prohibited sign 🚫 as NO, laughing faces
-   (😂 🤣 😆 😹) as LOL.
+6. The stop-sign emoji 🛑 reads as the word STOP, the prohibited sign 🚫 as NO (a reply of nothing but
+   prohibited or no-entry signs as STOP), laughing faces (😂 🤣 😆 😹) as LOL.
 
 ``words`` then splits the folded text into words: a French elision (``m'envoyer``: C, D, J, L, M, N,
 S or T and an apostrophe) parts the words, other apostrophes join them (``don't`` is ``DONT``,
@@ -76,6 +76,8 @@ EMOJI_WORDS = {
 """Emoji that read as a word: the octagonal stop sign and the no-mobile-phones sign (as STOP), the
 prohibited sign (read as NO: "🚫 mensajes"), the cross mark and no-entry sign (as NO: "❌ mensajes"),
 and laughing faces (read as LOL)."""
+_PROHIBITED_ONLY = re.compile("^[\\s\U0001f6ab\u26d4\ufe0f]*[\U0001f6ab\u26d4][\\s\U0001f6ab\u26d4\ufe0f]*$")
+"""A reply of nothing but prohibited or no-entry signs ("🚫🚫") reads as STOP."""
 _LEET = str.maketrans("013457@$", "OIEASTAS")
 _WORD = re.compile(r"[A-Z0-9#@$]+")
 _ELISION = re.compile(r"\b([CDJLMNST])['\u2019`]")
@@ -114,6 +116,8 @@ def _fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """``text`` with every spelling folded as the module says, upper case."""
+    if _PROHIBITED_ONLY.match(text):
+        return "STOP"
     if text.isascii():
         return text.upper()
     return "".join(_fold_char(ch) for ch in unicodedata.normalize("NFKC", text))
