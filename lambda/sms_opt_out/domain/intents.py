@@ -93,7 +93,23 @@ MESSAGE_VERBS = frozenset(
     ]
 )
 _STOP_TRANSPOSITIONS = ("TSOP", "SOTP", "STPO")
+_KEY_ROWS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
+_BESIDE = ((0, -1), (0, 1), (-1, 0), (-1, 1), (1, -1), (1, 0))
+
+
+def _slips(word: str) -> frozenset[str]:
+    """``word`` with one letter typed as a key beside it (``SROP``, ``STIP``; rows offset half a key)."""
+    at = {key: (r, i) for r, row in enumerate(_KEY_ROWS) for i, key in enumerate(row)}
+    return frozenset(
+        word[:n] + _KEY_ROWS[row + dr][i + di] + word[n + 1 :]
+        for n, (row, i) in enumerate(at[letter] for letter in word)
+        for dr, di in _BESIDE
+        if 0 <= row + dr < len(_KEY_ROWS) and 0 <= i + di < len(_KEY_ROWS[row + dr])
+    )
+
+
 MISSPELLINGS = {
+    **dict.fromkeys(_slips("STOP") - {"ATOP"}, "STOP"),  # keyboard slips, not the word atop
     **dict.fromkeys(_STOP_TRANSPOSITIONS, "STOP"),
     "STAHP": "STOP",
     "STAP": "STOP",
@@ -125,6 +141,11 @@ MISSPELLINGS = {
     "OUTTA": "OUT",
     "ARET": "ARRET",
     "REMVOE": "REMOVE",
+    "REMOVER": "REMOVE",
+    "STOB": "STOP",  # P voiced as B
+    "VX": "VEUX",
+    "Q": "QUE",  # Spanish and French texting: "p q ya no me lleguen"
+    "P": "PARA",
 }
 """Known misspellings and truncations, to the keyword they spell."""
 _STEMS = (
@@ -152,6 +173,9 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         return MISSPELLINGS[word]  # before the keywords: UNSUB is a keyword and, in a sentence, UNSUBSCRIBE
     if word in keywords:
         return word
+    qu = _K_FOR_QU.sub("QU", word)
+    if len(word) >= _SQUEEZED_LENGTH and qu != word and _OBJECT_ENDING.sub("", qu) in rule_words():
+        return qu  # texting's k for qu: SAKENME, KITENLO
     squeezed = _REPEATS.sub(r"\1", word)
     if squeezed != word and (squeezed in keywords or squeezed in MISSPELLINGS):
         return MISSPELLINGS.get(squeezed, squeezed)
@@ -178,6 +202,8 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
     return word
 
 
+_K_FOR_QU = re.compile(r"K(?=[EI])")
+_OBJECT_ENDING = re.compile(r"(?<=..[AEIN])(?:ME|NOS|LOS?|LAS?)$")
 _TRUNCATED_LENGTH = 6
 """The beginning of a long keyword (``_FUZZY``) at least this long is the keyword cut short (``DESABO``,
 ``DESINSCR``, ``DESUSCRIB``): no other word begins so."""
@@ -417,11 +443,13 @@ _FR_NOT_FROM_SOMEONE = (
 )
 """Not messages from someone ("plus de messages de ta part depuis hier", "du groupe"): an absence
 noticed, not a request."""
-_POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
-_ES_POLITE_END = r"(?: (?:POR FAVOR|PORFAVOR|X FAVOR|XFA|PORFA|PORFIS|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
+_POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK|SERIOUSLY))*$"
+_ES_POLITE_END = (
+    r"(?: (?:POR FAVOR|PORFAVOR|X FAVOR|XFA|PORFA|PORFIS|PLIS|GRACIAS|YA|YA MISMO|AHORA|AHORITA|EN SERIO))*$"
+)
 _FR_POLITE_END = (
     r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE"
-    r"|DONC))*$"
+    r"|DONC|SERIEUX|SERIEUSEMENT))*$"
 )
 _EN_THEIR_LINE = (
     r"\b(?:(?:THIS IS|ITS|IT IS|THIS WAS|THATS|THAT IS) (?:NOW )?(?:MY \w+S|HIS|HER|THEIR"
@@ -477,9 +505,13 @@ _THESE_MESSAGES = rf"THESE(?! (?!(?:{_MESSAGES}|EVERY|ALL|ANYMORE|DAILY|NOW|PLEA
 _HT_VERBS = r"VOYE|EKRI|TEKSTE|RELE|KONTAKTE|DERANJE|ANMEDE"
 """Haitian Creole verbs of sending and contacting ("sispann voye mesaj", "pa ekri m ankò")."""
 _REGULATORS = (
-    r"ICO|OFCOM|ACMA|TRAI|CRTC|FCC|FTC|AEPD|INDECOPI|PROFECO|CNIL|ARCEP|DGCCRF|BAKOM|SERNAC"
+    r"ICO|OFCOM|ACMA|TRAI|CRTC|FCC|FTC|TCPA|AEPD|INDECOPI|PROFECO|CNIL|ARCEP|DGCCRF|BAKOM|SERNAC"
     r"|SUPERINTENDENCIA|DATA PROTECTION|PROTECCION DE DATOS|ENACOM|NCC"
 )
+_MANY_TIMES = (
+    rf"(?:(?:LIKE|ABOUT|COMO|GENRE|DEJA) )?(?:{_COUNTED}|SEVERAL|MULTIPLE|MANY|VARIAS|MIL|MILLE|PLUSIEURS)"
+)
+"""How often a refusal was already sent ("said stop like 5 times", "dit stop 4 fois")."""
 _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
     r".*\b(?:SO|ASI QUE|ALORS|DONC) "
@@ -1216,6 +1248,65 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|.*\b(?:DELETED|CLOSED|CANCELL?ED) (?:MY|THE|OUR) (?:ACCOUNT|ACCT|MEMBERSHIP)\b)"
             r".*\bSTILL (?:GETTING|RECEIVING|TEXTING|SENDING|MESSAGING) ?(?:ME|US|THESE|THEM|TEXTS)?\b",
         ),
+        (
+            "cease",
+            r"\b(?:DISCONTINUE|TERMINATE|HALT) (?:SENDING|TEXTING|MESSAGING|CONTACTING)\b",
+        ),
+        (
+            "no-more-messages",
+            rf"\b(?:BUT|ONLY|INSTEAD|JUST)(?: PLEASE| PLS)? NO (?:{_MESSAGES}){_POLITE_END}"
+            r"|\b(?:CALL|EMAIL|MAIL|WRITE)(?: ME| US)? INSTEAD OF (?:TEXTING|TEXTS|SMS|MESSAGING)\b",
+        ),
+        (
+            "pestering",
+            rf"\b(?:SAID|TEXTED|REPLIED|SENT|TYPED|TOLD (?:YOU|U|YALL)) (?:STOP|QUIT) {_MANY_TIMES} TIMES\b",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:REMOVE|STOP|DELETE|UNSUBSCRIBE|DONT|DO NOT|NO)\b).*\bTHIS IS (?:A|MY|THE|AN) (?:WORK"
+            r"|COMPANY|BUSINESS|OFFICE|MINORS|CHILDS|KIDS|\d+ YEAR OLDS) (?:PHONE|CELL|NUMBER"
+            r"|LINE"
+            r"|MOBILE)\b",
+        ),
+        (
+            "stop-sending",
+            r"\b(?:STOP|QUIT) (?:SENDING|TEXTING|MESSAGING) (?:ME |US )?(?:YOUR|UR|THESE|THOSE"
+            r"|ALL) (?:\w+ ){0,2}"
+            rf"(?:{_MESSAGES})\b|\bSTOP (?:SENDING|TEXTING) (?:THEM|THESE|THOSE|IT) TO (?:MINE|MY (?:PHONE"
+            rf"|CELL))\b",
+        ),
+        (
+            "make-it-stop",
+            r"^(?=.*\b(?:STOP|QUIT|ENOUGH)\b).*\bMY PHONE (?:KEEPS|WONT STOP|NEVER STOPS) (?:BUZZING"
+            r"|GOING OFF"
+            r"|DINGING|BLOWING UP|RINGING|VIBRATING)\b|\b(?:STOP|QUIT) (?:BLOWING UP|FLOODING|FILLING UP"
+            r"|BOMBARDING)"
+            r" (?:MY|THIS|OUR) (?:PHONE|CELL|INBOX)\b",
+        ),
+        (
+            "begging",
+            r"^(?:PLS |PLEASE )?(?:NO MORE|STOP|ENOUGH)(?: PLS| PLEASE)* (?:(?:IM|I AM) )?(?:BEGGING"
+            r"|PLEADING)"
+            r"(?: YOU| U)?(?: LOL)?$",
+        ),
+        (
+            "refuse",
+            r"\b(?:I|WE) (?:REFUSE|DECLINE|DONT ACCEPT|DO NOT ACCEPT|DONT CONSENT TO"
+            r"|DO NOT CONSENT TO) (?:THESE "
+            rf"|YOUR |UR |ALL |ANY |THE )?(?:\w+ )?(?:{_MESSAGES})\b"
+            r"|\b(?:I|WE) (?:DONT|DO NOT|NEVER) (?:USE|DO|ACCEPT) (?:TEXT MESSAGES|TEXTS|TEXTING|SMS)\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\b(?:ONE MORE|ANOTHER|AGAIN|IF (?:I|YOU|U) (?:GET|SEND|TEXT)|KEEP)\b)"
+            rf".*\b(?:{_REGULATORS}) (?:COMPLAINT|REPORT)\b",
+        ),
+        (
+            "remove-it",
+            r"^(?=.*\b(?:NEW NUMBER|NOT \w+ ANYMORE|ISNT \w+ ANYMORE)\b).*\b(?:REMOVE|DELETE)(?: IT| HIM| HER"
+            rf"| THEM| THIS)?{_POLITE_END}",
+        ),
+        ("stop-messages", r"\b(?:STOP|QUIT|ENOUGH WITH) (?:THE|YOUR|UR|THIS|ALL THE|ALL THIS) PROPAGANDA\b"),
     ),
     SPANISH: (
         (
@@ -1291,7 +1382,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA |AHORA "
-            r"|YA MISMO )?DE (?:LA |SU |SUS |TU "
+            r"|YA MISMO )?DE? (?:LA |SU |SUS |TU "
             r"|ESTA |ESA |VUESTRA |VUESTRAS |VUESTRO |VUESTROS "
             r"|ESTAS |LOS |EL |ESTOS |TUS )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO"
             rf"|ENVIOS|{_MESSAGES})\b"
@@ -1476,7 +1567,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA )?(?:DE|DEL) "
-            r"(?:LA |SU |ESTE |ESE |EL |ESTA )?(?:GRUPO|CADENA|LISTA|LISTADO) DE (?:MENSAJES|MSJS|TEXTOS|SMS"
+            r"(?:LA |SU |ESTE |ESE |EL |ESTA )?(?:GRUPO|CADENA|LISTA|LISTADO) DE (?:MENSAJES|MSJS|TEXTOS?|SMS"
             r"|ALERTAS|DIFUSION)\b",
         ),
         (
@@ -1991,6 +2082,67 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.)(?:SACA|SAQUE|SAQUEN|QUITA|QUITE|QUITEN|BORRA|BORREN)(?:ME|NOS) DE "
             rf"(?:ESTO|ESTA COSA|AQUI){_ES_POLITE_END}",
         ),
+        (
+            "no-more-messages",
+            rf"\b(?:PERO|SOLO|SOLAMENTE|UNICAMENTE)(?: POR FAVOR)? (?:SIN|NADA DE|NO) (?:{_MESSAGES})\b"
+            rf"|\bEN (?:VEZ|LUGAR) DE (?:MANDAR |ENVIAR )?(?:{_MESSAGES})\b|^YA+ NO MAS{_ES_POLITE_END}",
+        ),
+        (
+            "pestering",
+            r"\b(?:DIJE|PUSE|MANDE|ESCRIBI|RESPONDI|HE DICHO|HE PUESTO|TE DIJE|LES DIJE) (?:QUE )?(?:STOP"
+            r"|ALTO"
+            rf"|BAJA|PARAR|BASTA) (?:{_MANY_TIMES} VECES|(?:Y )?PUNTO)\b",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:QUITEN|SAQUEN|BORREN|ELIMINEN|BAJA|ALTO|NO (?:ME |LE |LES )?(?:MANDEN|ESCRIBAN"
+            r"|ENVIEN)"
+            r"|DEJEN DE)\b).*\b(?:ESTE|ES) (?:ES )?(?:UN |EL )?(?:TELEFONO|CEL|CELULAR"
+            r"|NUMERO) (?:DE (?:TRABAJO"
+            r"|LA (?:EMPRESA|OFICINA)|UN (?:MENOR|NINO|NINA))|DEL TRABAJO"
+            r"|CORPORATIVO)\b",
+        ),
+        (
+            "make-it-stop",
+            r"\b(?:DEJEN DE|DEJA DE|PAREN DE|NO) (?:ME )?(?:LLEN|SATUR|BOMBARDE|INUND|SPAME)\w* (?:EL"
+            r"|MI) (?:CEL"
+            r"|CELULAR|TELEFONO|TEL|BUZON|WHATSAPP)\b",
+        ),
+        (
+            "begging",
+            r"^(?:YA NO|NO MAS|YA BASTA|BASTA)(?: (?:PLIS|PORFA|POR FAVOR|PORFIS))* (?:TE LO|SE LOS?"
+            r"|LES) (?:RUEGO"
+            r"|SUPLICO|PIDO)(?: POR FAVOR)?(?: LOL)?$",
+        ),
+        (
+            "refuse",
+            r"\b(?:RECHAZO|NO ACEPTO|NO AUTORIZO) (?:LOS |SUS |ESTOS |ESOS |LAS )?"
+            rf"(?:{_MESSAGES})\b|\bNO (?:USO|MANEJO|UTILIZO) (?:LOS )?(?:MENSAJES|TEXTOS|SMS)\b",
+        ),
+        (
+            "do-not-want",
+            r"^(?=.* (?:LLEG|MAND|ENVI|ESCRIB|RECIB|MENSAJ|TEXTO|SMS)).*\b(?:(?:YA )?NO (?:LOS|LAS) QUIERO"
+            rf"(?: YA| MAS)?|YA NO (?:QUIERO|NECESITO|OCUPO) (?:NINGUNO|NINGUNA|NADA|MAS)){_ES_POLITE_END}",
+        ),
+        ("do-not-want", rf"\bYA NO (?:OCUPO|NECESITO|QUIERO) (?:LOS|SUS|ESTOS|ESOS) (?:{_MESSAGES})\b"),
+        (
+            "do-not-send",
+            rf"^(?:YA )?NO (?:ME|NOS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: ESO| ESTO| NADA| MAS)?{_ES_POLITE_END}",
+        ),
+        (
+            "stop-imperative",
+            rf"\b(?:PERO|ASI QUE|ENTONCES) (?:YA )?(?:PAREN|PARENLE|DETENGANSE)(?: YA)?{_ES_POLITE_END}"
+            rf"|^YA (?:QUE )?PAREN(?:LE)?{_ES_POLITE_END}",
+        ),
+        (
+            "stop-messages",
+            r"\b(?:PAREN|DETENGAN|BASTA DE|YA NO MAS|NO MAS) (?:LA |SU |ESA |CON LA )?PROPAGANDA\b",
+        ),
+        (
+            "remove-it",
+            r"^(?=.*\b(?:NUMERO NUEVO|NUEVO NUMERO|YA NO ES)\b).*\b(?:BORR|ELIMIN|QUIT|SAQU)(?:EN|E)(?:LO|LA)"
+            rf"{_ES_POLITE_END}",
+        ),
     ),
     FRENCH: (
         (
@@ -2335,7 +2487,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-number",
             rf"^(?=.*\b(?:RIEN SAVOIR|{_MESSAGES})\b).*\b{_FR_OFF} (?:MOI|NOUS) (?:DE LA|DE CA|D ICI)\b"
             r"(?! (?:LISTE|BASE)\b)"
-            rf"|\b{_FR_OFF} (?:MOI|NOUS) DE LA (?:LISTE|BASE)\b(?! (?:DE|DU|DES|D) (?!(?:{_MESSAGES}"
+            rf"|\b{_FR_OFF} (?:MOI|NOUS) DE? LA (?:LISTE|BASE)\b(?! (?:DE|DU|DES|D) (?!(?:{_MESSAGES}"
             r"|DIFFUSION|ENVOIS?|CLIENTS|CONTACTS|PROSPECTION)\b)\w+)",
         ),
         (
@@ -2660,6 +2812,59 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-me",
             rf"^(?=.){_FR_OFF} (?:MOI|NOUS) (?:DE|D) (?:CA|CE TRUC|CETTE AFFAIRE|TOUT CA|CE MACHIN)"
             + _FR_POLITE_END,
+        ),
+        (
+            "no-more-messages",
+            rf"\b(?:MAIS|SEULEMENT|UNIQUEMENT|JUSTE) (?:PAS DE|AUCUN|PLUS DE) (?:{_MESSAGES})\b"
+            rf"|\bAU LIEU (?:DES|DE|D) (?:M ENVOYER |ENVOYER )?(?:{_MESSAGES})\b"
+            rf"|\bPAS DE (?:{_MESSAGES}) EN PLUS\b",
+        ),
+        (
+            "pestering",
+            rf"\b(?:DIT|ECRIT|ENVOYE|MIS|TAPE|REPONDU) (?:STOP|ARRET) (?:{_MANY_TIMES} FOIS|POINT)\b",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:RETIREZ|SUPPRIMEZ|ARRETEZ|STOP|NE (?:M|LUI|LEUR) (?:ECRIVEZ|ENVOYEZ)"
+            r"|PLUS DE)\b).*\bC EST"
+            r" (?:UN|LE|MON) (?:TELEPHONE|PORTABLE|NUMERO|TEL) (?:PRO|PROFESSIONNEL|DU TRAVAIL|DE TRAVAIL"
+            r"|D UN (?:MINEUR|ENFANT))\b",
+        ),
+        (
+            "make-it-stop",
+            r"\b(?:ARRETEZ|ARRETE|CESSEZ) DE (?:SATURER|REMPLIR|BOMBARDER|INONDER|SPAMMER) (?:MON|MA) (?:TEL"
+            r"|TELEPHONE|PORTABLE|BOITE|MESSAGERIE)\b|^(?=.*\b(?:STOP|ARRETEZ)\b).*\bMON (?:TEL|TELEPHONE"
+            r"|PORTABLE) (?:N )?ARRETE PAS DE (?:VIBRER|SONNER)\b",
+        ),
+        (
+            "begging",
+            r"^(?:PLUS JAMAIS|ARRETEZ|STOP|PLUS RIEN)(?: SVP| PITIE)* (?:JE VOUS EN (?:PRIE|SUPPLIE)"
+            r"|PITIE)(?: LOL| MDR)?$",
+        ),
+        (
+            "refuse",
+            rf"\b(?:JE|J) (?:REFUSE|N ACCEPTE (?:PAS|PLUS)) (?:LES |VOS |CES |DE |DES )?(?:{_MESSAGES})\b"
+            r"|\bJE N UTILISE (?:PAS|JAMAIS|PLUS) (?:LES |DE |D )?(?:SMS|TEXTOS|MESSAGES)\b",
+        ),
+        (
+            "do-not-send",
+            rf"^(?:TEXTE|ECRIS|ENVOIE|TEXTEZ|ECRIVEZ|ENVOYEZ)(?: MOI| NOUS)? PLUS(?: RIEN"
+            rf"| JAMAIS)?{_FR_POLITE_END}"
+            rf"|\b(?:MERCI|PRIERE|VEUILLEZ) DE PLUS (?:M |ME |NOUS )?{_FR_STEMS}",
+        ),
+        (
+            "stop-messages",
+            r"\b(?:ARRETEZ|CESSEZ|STOP|ASSEZ) (?:LA|VOTRE|VOS|CETTE|DE|AVEC LA|AVEC VOTRE) (?:PROPAGANDE"
+            r"|RECLAME)\b",
+        ),
+        (
+            "stop-imperative",
+            rf"\b(?:MAIS|ALORS|DONC|BREF) (?:ARRETEZ|CESSEZ|STOPPEZ)(?: CA| TOUT)?{_FR_POLITE_END}",
+        ),
+        (
+            "remove-it",
+            rf"^(?=.*\b(?:NOUVEAU NUMERO|C EST PLUS|N EST PLUS)\b).*\b{_FR_OFF} (?:LE|LA"
+            rf"|LES){_FR_POLITE_END}",
         ),
     ),
 }
@@ -3877,7 +4082,7 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             owner = rest[0] if rest else None
             if (
                 rest[2:3]
-                and owner in _DETERMINERS | _POSSESSIVES
+                and (owner in _DETERMINERS | _POSSESSIVES or rest[1] in _ELSEWHERES_MAIL)
                 and rest[2] in _FROM
                 and rest[1] not in _THE_LINE
             ):
