@@ -173,9 +173,9 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         return MISSPELLINGS[word]  # before the keywords: UNSUB is a keyword and, in a sentence, UNSUBSCRIBE
     if word in keywords:
         return word
-    qu = _K_FOR_QU.sub("QU", word)
+    qu = _K_FOR_QU.sub(lambda k: "QU" if k.group(1) else "C", word)
     if len(word) >= _SQUEEZED_LENGTH and qu != word and _OBJECT_ENDING.sub("", qu) in rule_words():
-        return qu  # texting's k for qu: SAKENME, KITENLO
+        return qu  # texting's k for qu and c: SAKENME, KITENLO, SAKAME
     squeezed = _REPEATS.sub(r"\1", word)
     if squeezed != word and (squeezed in keywords or squeezed in MISSPELLINGS):
         return MISSPELLINGS.get(squeezed, squeezed)
@@ -202,7 +202,7 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
     return word
 
 
-_K_FOR_QU = re.compile(r"K(?=[EI])")
+_K_FOR_QU = re.compile(r"K(?=([EI])|[AOU])")
 _OBJECT_ENDING = re.compile(r"(?<=..[AEIN])(?:ME|NOS|LOS?|LAS?)$")
 _TRUNCATED_LENGTH = 6
 """The beginning of a long keyword (``_FUZZY``) at least this long is the keyword cut short (``DESABO``,
@@ -1259,7 +1259,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "pestering",
-            rf"\b(?:SAID|TEXTED|REPLIED|SENT|TYPED|TOLD (?:YOU|U|YALL)) (?:STOP|QUIT) {_MANY_TIMES} TIMES\b",
+            rf"\b(?:SAID|TEXTED|REPLIED|SENT|TYPED|TOLD (?:YOU|U|YALL)) (?:STOP"
+            rf"|QUIT) {_MANY_TIMES} TIMES\b(?! (?:TO|AND|BUT) (?:HIM|HER|THEM|HE|SHE|THEY|MY)\b)",
         ),
         (
             "their-line",
@@ -2091,11 +2092,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "pestering",
             r"\b(?:DIJE|PUSE|MANDE|ESCRIBI|RESPONDI|HE DICHO|HE PUESTO|TE DIJE|LES DIJE) (?:QUE )?(?:STOP"
             r"|ALTO"
-            rf"|BAJA|PARAR|BASTA) (?:{_MANY_TIMES} VECES|(?:Y )?PUNTO)\b",
+            rf"|BAJA|PARAR|BASTA) (?:{_MANY_TIMES} VECES|(?:Y )?PUNTO)\b(?! (?:A|Y|PERO) (?:EL|ELLA|ELLOS"
+            rf"|ELLAS|MI|MIS|LOS|LAS)\b)",
         ),
         (
             "their-line",
-            r"^(?=.*\b(?:QUITEN|SAQUEN|BORREN|ELIMINEN|BAJA|ALTO|NO (?:ME |LE |LES )?(?:MANDEN|ESCRIBAN"
+            r"^(?=.*\b(?:(?:QUITEN|SAQUEN|BORREN|ELIMINEN)\w*|BAJA|ALTO|NO (?:ME |LE |LES )?(?:MANDEN"
+            r"|ESCRIBAN"
             r"|ENVIEN)"
             r"|DEJEN DE)\b).*\b(?:ESTE|ES) (?:ES )?(?:UN |EL )?(?:TELEFONO|CEL|CELULAR"
             r"|NUMERO) (?:DE (?:TRABAJO"
@@ -2821,7 +2824,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "pestering",
-            rf"\b(?:DIT|ECRIT|ENVOYE|MIS|TAPE|REPONDU) (?:STOP|ARRET) (?:{_MANY_TIMES} FOIS|POINT)\b",
+            rf"\b(?:DIT|ECRIT|ENVOYE|MIS|TAPE|REPONDU) (?:STOP|ARRET) (?:{_MANY_TIMES} FOIS|POINT)\b(?! (?:A"
+            rf"|ET|MAIS) (?:LUI|ELLE|IL|ILS|MON|MA|MES)\b)",
         ),
         (
             "their-line",
