@@ -50,7 +50,7 @@ class Finding:
 _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
-    r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
+    r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES|PROPAGANDA|PROPAGANDE"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
     r"|REMINDERS|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS|CUPONES|ESTIMATES|COTIZACIONES|PRESUPUESTOS|DEVIS|SOUMISSIONS"
 )
@@ -93,23 +93,23 @@ MESSAGE_VERBS = frozenset(
     ]
 )
 _STOP_TRANSPOSITIONS = ("TSOP", "SOTP", "STPO")
-_KEY_ROWS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
-_BESIDE = ((0, -1), (0, 1), (-1, 0), (-1, 1), (1, -1), (1, 0))
-
-
-def _slips(word: str) -> frozenset[str]:
-    """``word`` with one letter typed as a key beside it (``SROP``, ``STIP``; rows offset half a key)."""
-    at = {key: (r, i) for r, row in enumerate(_KEY_ROWS) for i, key in enumerate(row)}
-    return frozenset(
-        word[:n] + _KEY_ROWS[row + dr][i + di] + word[n + 1 :]
-        for n, (row, i) in enumerate(at[letter] for letter in word)
-        for dr, di in _BESIDE
-        if 0 <= row + dr < len(_KEY_ROWS) and 0 <= i + di < len(_KEY_ROWS[row + dr])
-    )
-
-
+_STOP_SLIPS = (
+    "SROP",
+    "SYOP",
+    "SFOP",
+    "SGOP",
+    "STIP",
+    "STKP",
+    "STLP",
+    "STPP",
+    "STOO",
+    "WTOP",
+    "ETOP",
+    "DTOP",
+    "XTOP",
+)
 MISSPELLINGS = {
-    **dict.fromkeys(_slips("STOP") - {"ATOP"}, "STOP"),  # keyboard slips, not the word atop
+    **dict.fromkeys(_STOP_SLIPS, "STOP"),  # a key beside one of STOP's
     **dict.fromkeys(_STOP_TRANSPOSITIONS, "STOP"),
     "STAHP": "STOP",
     "STAP": "STOP",
@@ -702,7 +702,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "cease",
-            rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT"
+            rf"\b(?:CEASE|DISCONTINUE(?= SENDING))(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT"
             r"| COMMUNICATIONS?|$)"
             rf"|^DESIST{_POLITE_END}",
         ),
@@ -1249,10 +1249,6 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r".*\bSTILL (?:GETTING|RECEIVING|TEXTING|SENDING|MESSAGING) ?(?:ME|US|THESE|THEM|TEXTS)?\b",
         ),
         (
-            "cease",
-            r"\b(?:DISCONTINUE|TERMINATE|HALT) (?:SENDING|TEXTING|MESSAGING|CONTACTING)\b",
-        ),
-        (
             "no-more-messages",
             rf"\b(?:BUT|ONLY|INSTEAD|JUST)(?: PLEASE| PLS)? NO (?:{_MESSAGES}){_POLITE_END}"
             r"|\b(?:CALL|EMAIL|MAIL|WRITE)(?: ME| US)? INSTEAD OF (?:TEXTING|TEXTS|SMS|MESSAGING)\b",
@@ -1280,20 +1276,16 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "make-it-stop",
             r"^(?=.*\b(?:STOP|QUIT|ENOUGH)\b).*\bMY PHONE (?:KEEPS|WONT STOP|NEVER STOPS) (?:BUZZING"
             r"|GOING OFF"
-            r"|DINGING|BLOWING UP|RINGING|VIBRATING)\b|\b(?:STOP|QUIT) (?:BLOWING UP|FLOODING|FILLING UP"
-            r"|BOMBARDING)"
-            r" (?:MY|THIS|OUR) (?:PHONE|CELL|INBOX)\b",
+            r"|DINGING|BLOWING UP|RINGING|VIBRATING)\b",
         ),
         (
             "begging",
-            r"^(?:PLS |PLEASE )?(?:NO MORE|STOP|ENOUGH)(?: PLS| PLEASE)* (?:(?:IM|I AM) )?(?:BEGGING"
-            r"|PLEADING)"
-            r"(?: YOU| U)?(?: LOL)?$",
+            r"^(?:PLS |PLEASE )?(?:NO MORE|STOP|ENOUGH)(?: PLS| PLEASE)* (?:IM )?BEGGING(?: YOU"
+            r"| U)?(?: LOL)?$",
         ),
         (
             "refuse",
-            r"\b(?:I|WE) (?:REFUSE|DECLINE|DONT ACCEPT|DO NOT ACCEPT|DONT CONSENT TO"
-            r"|DO NOT CONSENT TO) (?:THESE "
+            r"\b(?:I|WE) (?:REFUSE|DECLINE) (?:THESE "
             rf"|YOUR |UR |ALL |ANY |THE )?(?:\w+ )?(?:{_MESSAGES})\b"
             r"|\b(?:I|WE) (?:DONT|DO NOT|NEVER) (?:USE|DO|ACCEPT) (?:TEXT MESSAGES|TEXTS|TEXTING|SMS)\b",
         ),
@@ -1302,12 +1294,6 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:ONE MORE|ANOTHER|AGAIN|IF (?:I|YOU|U) (?:GET|SEND|TEXT)|KEEP)\b)"
             rf".*\b(?:{_REGULATORS}) (?:COMPLAINT|REPORT)\b",
         ),
-        (
-            "remove-it",
-            r"^(?=.*\b(?:NEW NUMBER|NOT \w+ ANYMORE|ISNT \w+ ANYMORE)\b).*\b(?:REMOVE|DELETE)(?: IT| HIM| HER"
-            rf"| THEM| THIS)?{_POLITE_END}",
-        ),
-        ("stop-messages", r"\b(?:STOP|QUIT|ENOUGH WITH) (?:THE|YOUR|UR|THIS|ALL THE|ALL THIS) PROPAGANDA\b"),
     ),
     SPANISH: (
         (
@@ -2138,10 +2124,6 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"|^YA (?:QUE )?PAREN(?:LE)?{_ES_POLITE_END}",
         ),
         (
-            "stop-messages",
-            r"\b(?:PAREN|DETENGAN|BASTA DE|YA NO MAS|NO MAS) (?:LA |SU |ESA |CON LA )?PROPAGANDA\b",
-        ),
-        (
             "remove-it",
             r"^(?=.*\b(?:NUMERO NUEVO|NUEVO NUMERO|YA NO ES)\b).*\b(?:BORR|ELIMIN|QUIT|SAQU)(?:EN|E)(?:LO|LA)"
             rf"{_ES_POLITE_END}",
@@ -2837,8 +2819,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "make-it-stop",
             r"\b(?:ARRETEZ|ARRETE|CESSEZ) DE (?:SATURER|REMPLIR|BOMBARDER|INONDER|SPAMMER) (?:MON|MA) (?:TEL"
-            r"|TELEPHONE|PORTABLE|BOITE|MESSAGERIE)\b|^(?=.*\b(?:STOP|ARRETEZ)\b).*\bMON (?:TEL|TELEPHONE"
-            r"|PORTABLE) (?:N )?ARRETE PAS DE (?:VIBRER|SONNER)\b",
+            r"|TELEPHONE|PORTABLE|BOITE|MESSAGERIE)\b",
         ),
         (
             "begging",
@@ -2855,11 +2836,6 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?:TEXTE|ECRIS|ENVOIE|TEXTEZ|ECRIVEZ|ENVOYEZ)(?: MOI| NOUS)? PLUS(?: RIEN"
             rf"| JAMAIS)?{_FR_POLITE_END}"
             rf"|\b(?:MERCI|PRIERE|VEUILLEZ) DE PLUS (?:M |ME |NOUS )?{_FR_STEMS}",
-        ),
-        (
-            "stop-messages",
-            r"\b(?:ARRETEZ|CESSEZ|STOP|ASSEZ) (?:LA|VOTRE|VOS|CETTE|DE|AVEC LA|AVEC VOTRE) (?:PROPAGANDE"
-            r"|RECLAME)\b",
         ),
         (
             "stop-imperative",
