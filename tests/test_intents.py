@@ -682,6 +682,9 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "mi hija dice que ya no los quiero",
         "Ya no los quiero, te los regalo",
         "the karma parka was atop the pile",
+        "ok I'll send the photos by mail instead",
+        "te lo mando por correo mejor",
+        "je t'envoie ça par mail plutôt",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -1895,6 +1898,11 @@ TWENTY_FOURTH_PART_IN_OTHER_WORDS = [
     ("sakame de la lista porfa", "es.off-the-list"),
     ("como le hago p q ya no me manden mensajes", "es.do-not-send"),
     ("yaaa no mas", "es.no-more-messages"),
+    ("send me paper statements instead", "en.another-channel"),
+    ("by mail instead", "en.another-channel"),
+    ("mándenme todo por correo mejor", "es.another-channel"),
+    ("envoyez-moi un courrier à la place", "fr.another-channel"),
+    ("par mail plutôt svp", "fr.another-channel"),
 ]
 """Heldout-24's ideas in other wordings: texting spellings (k for qu/c, p q), another channel instead
 of texts, a stop said many times, a work or minor's line, a flooded phone, begging, refusing texts."""
@@ -1906,6 +1914,8 @@ of texts, a stop said many times, a work or minor's line, a flooded phone, beggi
         "I said stop 3 times but he kept tickling me",
         "je lui ai dit stop 3 fois mais il continue",
         "can you help me unsubscribe grandma's email from all that junk",
+        "I sent stop by mistake, I want to keep getting the reminders",
+        "j'ai mis stop par erreur, je veux continuer à recevoir les rappels",
     ],
 )
 def test_a_stop_said_to_someone_else_or_their_mail_unsubscribed_is_not_taken_under_contextual(

@@ -702,7 +702,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "cease",
-            rf"\b(?:CEASE|DISCONTINUE(?= SENDING))(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT"
+            rf"\b(?:CEASE|DISCONTINUE(?= SENDING))(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING"
+            rf"| ALL| CONTACT"
             r"| COMMUNICATIONS?|$)"
             rf"|^DESIST{_POLITE_END}",
         ),
@@ -1293,6 +1294,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "block-or-report",
             r"^(?=.*\b(?:ONE MORE|ANOTHER|AGAIN|IF (?:I|YOU|U) (?:GET|SEND|TEXT)|KEEP)\b)"
             rf".*\b(?:{_REGULATORS}) (?:COMPLAINT|REPORT)\b",
+        ),
+        (
+            "another-channel",
+            r"^(?:(?:BY|VIA|SEND ME|JUST|PLEASE) )*(?:PAPER|EMAIL|MAIL|POST|LETTERS?)(?: \w+)? "
+            rf"(?:INSTEAD|ONLY){_POLITE_END}",
         ),
     ),
     SPANISH: (
@@ -2128,6 +2134,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:NUMERO NUEVO|NUEVO NUMERO|YA NO ES)\b).*\b(?:BORR|ELIMIN|QUIT|SAQU)(?:EN|E)(?:LO|LA)"
             rf"{_ES_POLITE_END}",
         ),
+        (
+            "another-channel",
+            r"^(?:(?:MANDENME|ENVIENME|MEJOR|SOLO|TODO|POR) )*(?:CORREO|EMAIL|MAIL|PAPEL|CARTA)(?: \w+)? "
+            r"(?:MEJOR|EN SU LUGAR|SOLAMENTE"
+            rf"|UNICAMENTE){_ES_POLITE_END}",
+        ),
     ),
     FRENCH: (
         (
@@ -2846,6 +2858,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*\b(?:NOUVEAU NUMERO|C EST PLUS|N EST PLUS)\b).*\b{_FR_OFF} (?:LE|LA"
             rf"|LES){_FR_POLITE_END}",
         ),
+        (
+            "another-channel",
+            r"^(?:(?:ENVOYEZ MOI|UN|UNE|DES|PAR|JUSTE) )*(?:COURRIER|MAIL|EMAIL|COURRIEL|PAPIER"
+            r"|LETTRE)(?: \w+)? "
+            r"(?:A LA PLACE|UNIQUEMENT|SEULEMENT"
+            rf"|PLUTOT){_FR_POLITE_END}",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -3111,7 +3130,8 @@ _REJOIN = (
     r"|REACTIV\w*"
     r"|REMET\w* (?:MOI|NOUS)|(?:VOLVER|VUELV\w*) A (?:SUSCRIB|INSCRIB|AGREG|PONER|ANADIR)\w*"
     r"|REMET\w* (?:LES |MES |VOS )?(?:TEXTOS|MESSAGES|TEXTES|SMS)"
-    r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)"
+    r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)|(?<!NOT )WANT TO KEEP (?:GETTING|RECEIVING)"
+    r"|(?<!NE )VEUX CONTINUER A RECEVOIR|(?<!NO )QUIERO SEGUIR RECIBIENDO"
     r"|(?:UNSUBSCRIB|DESABONN|DESINSCRI|DESUSCRIB)\w* (?:\w+ )?(?:BY MISTAKE|BY ACCIDENT|PAR ERREUR"
     r"|POR ERROR)"
 )
