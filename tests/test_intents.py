@@ -1276,7 +1276,7 @@ def test_contextual_holds_a_stop_beside_a_spoiler_amusement_or_laughter_and_coup
         ("dnt txt me", "DONT TXT ME"),
         ("stip", "STOP"),
         ("SGOP", "STOP"),
-        ("Xtop", "STOP"),
+        ("Wtop", "STOP"),
         ("stob", "STOP"),
     ],
 )

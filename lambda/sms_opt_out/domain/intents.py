@@ -93,21 +93,7 @@ MESSAGE_VERBS = frozenset(
     ]
 )
 _STOP_TRANSPOSITIONS = ("TSOP", "SOTP", "STPO")
-_STOP_SLIPS = (
-    "SROP",
-    "SYOP",
-    "SFOP",
-    "SGOP",
-    "STIP",
-    "STKP",
-    "STLP",
-    "STPP",
-    "STOO",
-    "WTOP",
-    "ETOP",
-    "DTOP",
-    "XTOP",
-)
+_STOP_SLIPS = ("SROP", "SYOP", "SFOP", "SGOP", "STIP", "STKP", "STLP", "STPP", "STOO", "WTOP", "ETOP", "DTOP")
 MISSPELLINGS = {
     **dict.fromkeys(_STOP_SLIPS, "STOP"),  # a key beside one of STOP's
     **dict.fromkeys(_STOP_TRANSPOSITIONS, "STOP"),
@@ -142,7 +128,7 @@ MISSPELLINGS = {
     "ARET": "ARRET",
     "REMVOE": "REMOVE",
     "REMOVER": "REMOVE",
-    "STOB": "STOP",  # P voiced as B
+    "STOB": "STOP",
     "VX": "VEUX",
     "Q": "QUE",  # Spanish and French texting: "p q ya no me lleguen"
     "P": "PARA",
@@ -508,10 +494,9 @@ _REGULATORS = (
     r"ICO|OFCOM|ACMA|TRAI|CRTC|FCC|FTC|TCPA|AEPD|INDECOPI|PROFECO|CNIL|ARCEP|DGCCRF|BAKOM|SERNAC"
     r"|SUPERINTENDENCIA|DATA PROTECTION|PROTECCION DE DATOS|ENACOM|NCC"
 )
-_MANY_TIMES = (
+_MANY_TIMES = (  # how often a refusal was sent
     rf"(?:(?:LIKE|ABOUT|COMO|GENRE|DEJA) )?(?:{_COUNTED}|SEVERAL|MULTIPLE|MANY|VARIAS|MIL|MILLE|PLUSIEURS)"
 )
-"""How often a refusal was already sent ("said stop like 5 times", "dit stop 4 fois")."""
 _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
     r".*\b(?:SO|ASI QUE|ALORS|DONC) "
@@ -1251,8 +1236,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"\b(?:BUT|ONLY|INSTEAD|JUST)(?: PLEASE| PLS)? NO (?:{_MESSAGES}){_POLITE_END}"
-            r"|\b(?:CALL|EMAIL|MAIL|WRITE)(?: ME| US)? INSTEAD OF (?:TEXTING|TEXTS|SMS|MESSAGING)\b",
+            rf"\b(?:BUT|ONLY|INSTEAD|JUST)(?: PLEASE| PLS)? NO (?:{_MESSAGES}){_POLITE_END}",
         ),
         (
             "pestering",
@@ -1270,8 +1254,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-sending",
             r"\b(?:STOP|QUIT) (?:SENDING|TEXTING|MESSAGING) (?:ME |US )?(?:YOUR|UR|THESE|THOSE"
             r"|ALL) (?:\w+ ){0,2}"
-            rf"(?:{_MESSAGES})\b|\bSTOP (?:SENDING|TEXTING) (?:THEM|THESE|THOSE|IT) TO (?:MINE|MY (?:PHONE"
-            rf"|CELL))\b",
+            rf"(?:{_MESSAGES})\b|\bSTOP (?:SENDING|TEXTING) \w+ TO MINE\b",
         ),
         (
             "make-it-stop",
@@ -2078,7 +2061,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-more-messages",
             rf"\b(?:PERO|SOLO|SOLAMENTE|UNICAMENTE)(?: POR FAVOR)? (?:SIN|NADA DE|NO) (?:{_MESSAGES})\b"
-            rf"|\bEN (?:VEZ|LUGAR) DE (?:MANDAR |ENVIAR )?(?:{_MESSAGES})\b|^YA+ NO MAS{_ES_POLITE_END}",
+            rf"|\bEN (?:VEZ|LUGAR) DE (?:MANDAR )?(?:{_MESSAGES})\b|^YA+ NO MAS{_ES_POLITE_END}",
         ),
         (
             "pestering",
@@ -2089,13 +2072,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "their-line",
-            r"^(?=.*\b(?:(?:QUITEN|SAQUEN|BORREN|ELIMINEN)\w*|BAJA|ALTO|NO (?:ME |LE |LES )?(?:MANDEN"
-            r"|ESCRIBAN"
-            r"|ENVIEN)"
-            r"|DEJEN DE)\b).*\b(?:ESTE|ES) (?:ES )?(?:UN |EL )?(?:TELEFONO|CEL|CELULAR"
-            r"|NUMERO) (?:DE (?:TRABAJO"
-            r"|LA (?:EMPRESA|OFICINA)|UN (?:MENOR|NINO|NINA))|DEL TRABAJO"
-            r"|CORPORATIVO)\b",
+            r"^(?=.* (?:QUIT|SAQU|BORR|ELIMIN|BAJA|ALTO|MANDEN|ESCRIBAN|ENVIEN|DEJEN DE)).*\b(?:ESTE"
+            r"|ES) (?:ES )?"
+            r"(?:UN |EL )?(?:TELEFONO|CEL|CELULAR|NUMERO) (?:DE (?:TRABAJO|LA (?:EMPRESA|OFICINA)|UN (?:MENOR"
+            r"|NINO"
+            r"|NINA))|DEL TRABAJO|CORPORATIVO)\b",
         ),
         (
             "make-it-stop",
@@ -2813,8 +2794,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-more-messages",
             rf"\b(?:MAIS|SEULEMENT|UNIQUEMENT|JUSTE) (?:PAS DE|AUCUN|PLUS DE) (?:{_MESSAGES})\b"
-            rf"|\bAU LIEU (?:DES|DE|D) (?:M ENVOYER |ENVOYER )?(?:{_MESSAGES})\b"
-            rf"|\bPAS DE (?:{_MESSAGES}) EN PLUS\b",
+            rf"|\bAU LIEU (?:DES|DE|D) (?:{_MESSAGES})\b|\bPAS DE (?:{_MESSAGES}) EN PLUS\b",
         ),
         (
             "pestering",
@@ -2823,8 +2803,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "their-line",
-            r"^(?=.*\b(?:RETIREZ|SUPPRIMEZ|ARRETEZ|STOP|NE (?:M|LUI|LEUR) (?:ECRIVEZ|ENVOYEZ)"
-            r"|PLUS DE)\b).*\bC EST"
+            r"^(?=.* (?:RETIR|SUPPRIM|ARRET|STOP|ECRIVEZ|ENVOYEZ|PLUS DE)).*\bC EST"
             r" (?:UN|LE|MON) (?:TELEPHONE|PORTABLE|NUMERO|TEL) (?:PRO|PROFESSIONNEL|DU TRAVAIL|DE TRAVAIL"
             r"|D UN (?:MINEUR|ENFANT))\b",
         ),
