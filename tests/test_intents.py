@@ -1910,10 +1910,22 @@ of texts, a stop said many times, a work or minor's line, a flooded phone, beggi
 
 @pytest.mark.parametrize(
     "text",
+    ["ok stop là merci", "stop là svp", "opt me out of the coupon stuff", "désabonnez-moi des trucs promo"],
+)
+def test_contextual_takes_stop_la_and_an_unsubscribe_from_the_senders_stuff(text: str) -> None:
+    """'Là' after STOP ends the request ('stop la musique' keeps its object); 'stuff', 'trucs' are the
+    sender's messages by no name."""
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "I said stop 3 times but he kept tickling me",
         "je lui ai dit stop 3 fois mais il continue",
         "can you help me unsubscribe grandma's email from all that junk",
+        "stop la musique",
+        "unsubscribe me from the gym",
         "I sent stop by mistake, I want to keep getting the reminders",
         "j'ai mis stop par erreur, je veux continuer à recevoir les rappels",
     ],

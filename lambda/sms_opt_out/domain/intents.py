@@ -3871,6 +3871,8 @@ def _judge(
         return revokes("about-messages", aimed)
     if nxt.endswith(("ING", "IN")):
         return other("activity", f"is about an activity ({nxt})")
+    if nxt == "LA" and all(w in POLITENESS for w in after[1:]):
+        return revokes("alone", "ends its sentence with là")
     if nxt in _DETERMINERS or word != "STOP" or len(clause) - i > 3:
         return other("object", f"has another object ({' '.join(after)})")
     return revokes("imperative", "is an imperative without another object")
@@ -4089,10 +4091,13 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             if MESSAGE_WORDS.intersection((*words, *then)):
                 continue
             if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS or w in _ANNOUNCED for w in named):
+                if named[-1] in _VAGUE:
+                    continue  # "the pizza stuff": the sender's messages, by no name
                 return " ".join(named)
     return None
 
 
+_VAGUE = frozenset(["STUFF", "CRAP", "JUNK", "THINGS", "COSAS", "TRUCS"])
 _SPARES_MESSAGES = re.compile(
     rf" (?:NOT|NO|PAS|NI) (?:THESE|THE|YOUR|UR|THOSE|ESTOS|LOS|SUS|CES|LES|VOS) (?:{_MESSAGES})\b"
     rf"| (?:THE |YOUR |LOS |SUS |LES |VOS )?(?:{_MESSAGES}) (?:ARE|IS|ESTAN|SONT) (?:FINE|OK|OKAY|GOOD"
