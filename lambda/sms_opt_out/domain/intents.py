@@ -1240,15 +1240,13 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "pestering",
-            rf"\b(?:SAID|TEXTED|REPLIED|SENT|TYPED|TOLD (?:YOU|U|YALL)) (?:STOP"
-            rf"|QUIT) {_MANY_TIMES} TIMES\b(?! (?:TO|AND|BUT) (?:HIM|HER|THEM|HE|SHE|THEY|MY)\b)",
+            rf"\b(?:SAID|TEXTED|REPLIED|SENT|TYPED|TOLD (?:YOU|U|YALL)) (?:STOP|QUIT) {_MANY_TIMES} TIMES\b"
+            r"(?! (?:TO|AND|BUT) (?:HIM|HER|THEM|HE|SHE|THEY|MY)\b)",
         ),
         (
             "their-line",
             r"^(?=.*\b(?:REMOVE|STOP|DELETE|UNSUBSCRIBE|DONT|DO NOT|NO)\b).*\bTHIS IS (?:A|MY|THE|AN) (?:WORK"
-            r"|COMPANY|BUSINESS|OFFICE|MINORS|CHILDS|KIDS|\d+ YEAR OLDS) (?:PHONE|CELL|NUMBER"
-            r"|LINE"
-            r"|MOBILE)\b",
+            r"|COMPANY|BUSINESS|OFFICE|MINORS|CHILDS|KIDS|\d+ YEAR OLDS) (?:PHONE|CELL|NUMBER|LINE|MOBILE)\b",
         ),
         (
             "stop-sending",
@@ -1259,8 +1257,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "make-it-stop",
             r"^(?=.*\b(?:STOP|QUIT|ENOUGH)\b).*\bMY PHONE (?:KEEPS|WONT STOP|NEVER STOPS) (?:BUZZING"
-            r"|GOING OFF"
-            r"|DINGING|BLOWING UP|RINGING|VIBRATING)\b",
+            r"|GOING OFF|DINGING|BLOWING UP|RINGING|VIBRATING)\b",
         ),
         (
             "begging",
@@ -1269,8 +1266,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "refuse",
-            r"\b(?:I|WE) (?:REFUSE|DECLINE) (?:THESE "
-            rf"|YOUR |UR |ALL |ANY |THE )?(?:\w+ )?(?:{_MESSAGES})\b"
+            rf"\b(?:I|WE) (?:REFUSE|DECLINE) (?:THESE |YOUR |UR |ALL |ANY |THE )?(?:\w+ )?(?:{_MESSAGES})\b"
             r"|\b(?:I|WE) (?:DONT|DO NOT|NEVER) (?:USE|DO|ACCEPT) (?:TEXT MESSAGES|TEXTS|TEXTING|SMS)\b",
         ),
         (
@@ -2065,30 +2061,25 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "pestering",
-            r"\b(?:DIJE|PUSE|MANDE|ESCRIBI|RESPONDI|HE DICHO|HE PUESTO|TE DIJE|LES DIJE) (?:QUE )?(?:STOP"
-            r"|ALTO"
-            rf"|BAJA|PARAR|BASTA) (?:{_MANY_TIMES} VECES|(?:Y )?PUNTO)\b(?! (?:A|Y|PERO) (?:EL|ELLA|ELLOS"
-            rf"|ELLAS|MI|MIS|LOS|LAS)\b)",
+            r"\b(?:DIJE|PUSE|MANDE|ESCRIBI|RESPONDI|HE DICHO|HE PUESTO|TE DIJE|LES DIJE) (?:QUE )?"
+            rf"(?:STOP|ALTO|BAJA|PARAR|BASTA) (?:{_MANY_TIMES} VECES|(?:Y )?PUNTO)\b"
+            r"(?! (?:A|Y|PERO) (?:EL|ELLA|ELLOS|ELLAS|MI|MIS|LOS|LAS)\b)",
         ),
         (
             "their-line",
-            r"^(?=.* (?:QUIT|SAQU|BORR|ELIMIN|BAJA|ALTO|MANDEN|ESCRIBAN|ENVIEN|DEJEN DE)).*\b(?:ESTE"
-            r"|ES) (?:ES )?"
-            r"(?:UN |EL )?(?:TELEFONO|CEL|CELULAR|NUMERO) (?:DE (?:TRABAJO|LA (?:EMPRESA|OFICINA)|UN (?:MENOR"
-            r"|NINO"
-            r"|NINA))|DEL TRABAJO|CORPORATIVO)\b",
+            r"^(?=.* (?:QUIT|SAQU|BORR|ELIMIN|BAJA|ALTO|MANDEN|ESCRIBAN|ENVIEN|DEJEN DE)).*\b(?:ESTE|ES) "
+            r"(?:ES )?(?:UN |EL )?(?:TELEFONO|CEL|CELULAR|NUMERO) (?:DE (?:TRABAJO|LA (?:EMPRESA|OFICINA)"
+            r"|UN (?:MENOR|NINO|NINA))|DEL TRABAJO|CORPORATIVO)\b",
         ),
         (
             "make-it-stop",
             r"\b(?:DEJEN DE|DEJA DE|PAREN DE|NO) (?:ME )?(?:LLEN|SATUR|BOMBARDE|INUND|SPAME)\w* (?:EL"
-            r"|MI) (?:CEL"
-            r"|CELULAR|TELEFONO|TEL|BUZON|WHATSAPP)\b",
+            r"|MI) (?:CEL|CELULAR|TELEFONO|TEL|BUZON|WHATSAPP)\b",
         ),
         (
             "begging",
             r"^(?:YA NO|NO MAS|YA BASTA|BASTA)(?: (?:PLIS|PORFA|POR FAVOR|PORFIS))* (?:TE LO|SE LOS?"
-            r"|LES) (?:RUEGO"
-            r"|SUPLICO|PIDO)(?: POR FAVOR)?(?: LOL)?$",
+            r"|LES) (?:RUEGO|SUPLICO|PIDO)(?: POR FAVOR)?(?: LOL)?$",
         ),
         (
             "refuse",
@@ -2118,8 +2109,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "another-channel",
             r"^(?:(?:MANDENME|ENVIENME|MEJOR|SOLO|TODO|POR) )*(?:CORREO|EMAIL|MAIL|PAPEL|CARTA)(?: \w+)? "
-            r"(?:MEJOR|EN SU LUGAR|SOLAMENTE"
-            rf"|UNICAMENTE){_ES_POLITE_END}",
+            rf"(?:MEJOR|EN SU LUGAR|SOLAMENTE|UNICAMENTE){_ES_POLITE_END}",
         ),
     ),
     FRENCH: (
@@ -2798,8 +2788,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "pestering",
-            rf"\b(?:DIT|ECRIT|ENVOYE|MIS|TAPE|REPONDU) (?:STOP|ARRET) (?:{_MANY_TIMES} FOIS|POINT)\b(?! (?:A"
-            rf"|ET|MAIS) (?:LUI|ELLE|IL|ILS|MON|MA|MES)\b)",
+            rf"\b(?:DIT|ECRIT|ENVOYE|MIS|TAPE|REPONDU) (?:STOP|ARRET) (?:{_MANY_TIMES} FOIS|POINT)\b"
+            r"(?! (?:A|ET|MAIS) (?:LUI|ELLE|IL|ILS|MON|MA|MES)\b)",
         ),
         (
             "their-line",
@@ -2825,8 +2815,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "do-not-send",
             rf"^(?:TEXTE|ECRIS|ENVOIE|TEXTEZ|ECRIVEZ|ENVOYEZ)(?: MOI| NOUS)? PLUS(?: RIEN"
-            rf"| JAMAIS)?{_FR_POLITE_END}"
-            rf"|\b(?:MERCI|PRIERE|VEUILLEZ) DE PLUS (?:M |ME |NOUS )?{_FR_STEMS}",
+            rf"| JAMAIS)?{_FR_POLITE_END}|\b(?:MERCI|PRIERE|VEUILLEZ) DE PLUS (?:M |ME |NOUS )?{_FR_STEMS}",
         ),
         (
             "stop-imperative",
@@ -2840,9 +2829,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "another-channel",
             r"^(?:(?:ENVOYEZ MOI|UN|UNE|DES|PAR|JUSTE) )*(?:COURRIER|MAIL|EMAIL|COURRIEL|PAPIER"
-            r"|LETTRE)(?: \w+)? "
-            r"(?:A LA PLACE|UNIQUEMENT|SEULEMENT"
-            rf"|PLUTOT){_FR_POLITE_END}",
+            rf"|LETTRE)(?: \w+)? (?:A LA PLACE|UNIQUEMENT|SEULEMENT|PLUTOT){_FR_POLITE_END}",
         ),
     ),
 }
