@@ -672,6 +672,19 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "Hay que sacarlo de la lista de invitados",
         "Tu peux le retirer du four à 18h ?",
         "no text from him yet, still waiting",
+        "this is a work phone so I can't install apps",
+        "no more pizza pls im begging lol",
+        "email only for the receipts",
+        "I refuse to pay that",
+        "les dije alto 3 veces a los niños",
+        "ya que paren de llover salimos",
+        "mais arrêtez de rire",
+        "mi hija dice que ya no los quiero",
+        "Ya no los quiero, te los regalo",
+        "the karma parka was atop the pile",
+        "ok I'll send the photos by mail instead",
+        "te lo mando por correo mejor",
+        "je t'envoie ça par mail plutôt",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:
@@ -1257,7 +1270,15 @@ def test_contextual_holds_a_stop_beside_a_spoiler_amusement_or_laughter_and_coup
 
 @pytest.mark.parametrize(
     ("text", "keyword"),
-    [("cancle", "CANCEL"), ("Dar de vaja", "DAR DE BAJA"), ("dnt txt me", "DONT TXT ME")],
+    [
+        ("cancle", "CANCEL"),
+        ("Dar de vaja", "DAR DE BAJA"),
+        ("dnt txt me", "DONT TXT ME"),
+        ("stip", "STOP"),
+        ("SGOP", "STOP"),
+        ("Wtop", "STOP"),
+        ("stob", "STOP"),
+    ],
 )
 def test_a_misspelling_of_a_short_reply_reads_as_the_word(text: str, keyword: str) -> None:
     for policy in POLICIES:
@@ -1908,6 +1929,98 @@ def test_a_reply_that_keeps_the_messages_is_settled_without_the_model(text: str)
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.OTHER
 
 
+TWENTY_FOURTH_PART_IN_OTHER_WORDS = [
+    ("Please discontinue sending texts to this number", "en.cease"),
+    ("kindly terminate texting this phone", "en.stop-messages"),
+    ("you can email me but no texts please", "en.another-channel"),
+    ("mándenme correo pero sin mensajes", "es.no-more-messages"),
+    ("llámenme en vez de mandar mensajes", "es.another-channel"),
+    ("par mail au lieu des sms svp", "fr.no-more-messages"),
+    ("je suis à jour, pas de SMS en plus", "fr.no-more-messages"),
+    ("I told you stop three times already", "en.pestering"),
+    ("i've texted STOP like 4 times", "en.pestering"),
+    ("ya les dije alto 3 veces", "es.pestering"),
+    ("puse baja como mil veces", "es.pestering"),
+    ("je vous ai dit stop plusieurs fois", "fr.pestering"),
+    ("j'ai dit stop point", "fr.pestering"),
+    ("this is a work phone, remove it", "en.their-line"),
+    ("This is a company cell please stop", "en.their-line"),
+    ("este es un teléfono de trabajo, quítenlo", "es.their-line"),
+    ("es un celular corporativo, bórrenlo", "es.their-line"),
+    ("c'est un téléphone pro, retirez-le", "fr.their-line"),
+    ("quit texting me those appointment reminders", "en.stop-sending"),
+    ("pls stop my phone keeps going off", "en.make-it-stop"),
+    ("enough, my phone won't stop buzzing", "en.make-it-stop"),
+    ("dejen de saturarme el celular", "es.make-it-stop"),
+    ("ya no me llenen el whatsapp de promos", "es.make-it-stop"),
+    ("arrêtez de saturer mon téléphone", "fr.make-it-stop"),
+    ("stop please I'm begging you", "en.begging"),
+    ("no más plis te lo suplico", "es.begging"),
+    ("plus jamais svp pitié 😂", "fr.begging"),
+    ("I refuse your text messages", "en.refuse"),
+    ("I don't do texts", "en.another-channel"),
+    ("rechazo sus mensajes", "es.refuse"),
+    ("no uso mensajes de texto, llámenme", "es.another-channel"),
+    ("je refuse vos textos", "fr.refuse"),
+    ("je n'utilise jamais les sms", "fr.another-channel"),
+    ("me siguen llegando, ya no los quiero", "es.do-not-want"),
+    ("ya no ocupo sus recordatorios", "es.do-not-want"),
+    ("ya no nos envíen eso por favor", "es.do-not-send"),
+    ("écris-moi plus", "fr.do-not-send"),
+    ("merci de plus nous contacter", "fr.do-not-send"),
+    ("no more propaganda please", "en.no-more-messages"),
+    ("basta de propaganda", "es.no-more-messages"),
+    ("paren su propaganda", "es.stop-messages"),
+    ("j'sais pas qui vous êtes mais arrêtez", "fr.stop-imperative"),
+    ("no sé quién eres pero ya paren", "es.stop-imperative"),
+    ("ya que paren", "es.stop-imperative"),
+    ("arrêtez sérieusement", "fr.stop-imperative"),
+    ("número nuevo, ya no es de Ana, bórrenlo", "es.remove-it"),
+    ("c'est un nouveau numéro, supprimez-le", "fr.remove-it"),
+    ("I'll file an FCC complaint if you text again", "en.block-or-report"),
+    ("one more text and it's a TCPA complaint", "en.block-or-report"),
+    ("kitenme de sus mensajes", "es.off-the-list"),
+    ("sakame de la lista porfa", "es.off-the-list"),
+    ("como le hago p q ya no me manden mensajes", "es.do-not-send"),
+    ("yaaa no mas", "es.no-more-messages"),
+    ("send me paper statements instead", "en.another-channel"),
+    ("by mail instead", "en.another-channel"),
+    ("mándenme todo por correo mejor", "es.another-channel"),
+    ("envoyez-moi un courrier à la place", "fr.another-channel"),
+    ("par mail plutôt svp", "fr.another-channel"),
+]
+"""Heldout-24's ideas in other wordings: texting spellings (k for qu/c, p q), another channel instead
+of texts, a stop said many times, a work or minor's line, a flooded phone, begging, refusing texts."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok stop là merci", "stop là svp", "opt me out of the coupon stuff", "désabonnez-moi des trucs promo"],
+)
+def test_contextual_takes_stop_la_and_an_unsubscribe_from_the_senders_stuff(text: str) -> None:
+    """'Là' after STOP ends the request ('stop la musique' keeps its object); 'stuff', 'trucs' are the
+    sender's messages by no name."""
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I said stop 3 times but he kept tickling me",
+        "je lui ai dit stop 3 fois mais il continue",
+        "can you help me unsubscribe grandma's email from all that junk",
+        "stop la musique",
+        "unsubscribe me from the gym",
+        "I sent stop by mistake, I want to keep getting the reminders",
+        "j'ai mis stop par erreur, je veux continuer à recevoir les rappels",
+    ],
+)
+def test_a_stop_said_to_someone_else_or_their_mail_unsubscribed_is_not_taken_under_contextual(
+    text: str,
+) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
 @pytest.mark.parametrize("policy", POLICIES)
 @pytest.mark.parametrize(
     ("text", "rule"),
@@ -1925,6 +2038,7 @@ def test_a_reply_that_keeps_the_messages_is_settled_without_the_model(text: str)
         *IN_THE_CUSTOMERS_OWN_WAY,
         *TWENTIETH_PART_IN_OTHER_WORDS,
         *TWENTY_THIRD_PART_IN_OTHER_WORDS,
+        *TWENTY_FOURTH_PART_IN_OTHER_WORDS,
     ],
 )
 def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(

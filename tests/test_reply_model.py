@@ -41,52 +41,13 @@ def test_under_contextual_a_less_certain_reading_is_kept_for_review() -> None:
     assert "kept for review" in (found.reason or "")
 
 
-HELD_BY_THE_RULES = "This is a minor's phone. Stop texting him."
-"""A revocation (a reply of a tuned part's wording) CONTEXTUAL's rules hold for review: STOP's object is
-someone else."""
-SURE = reply_model.ReplyModel(bias=20.0, weights={})
-"""A model that reads every reply as a revocation."""
-
-
 @pytest.mark.parametrize("policy", list(RevocationPolicy))
-def test_the_model_never_overrides_what_the_rules_decide(policy: RevocationPolicy) -> None:
-    # "Which bus stop?" is AMBIGUOUS under CONTEXTUAL by the rules, and the model is not sure of it.
+def test_the_model_never_overrides_the_rules(policy: RevocationPolicy) -> None:
+    # "Which bus stop?" is AMBIGUOUS under CONTEXTUAL by the rules, whatever the model thinks.
     for text in ("Which bus stop is closest?", "START", "help pls", "Stop by tomorrow"):
         with_model = KeywordRules(policy=policy).classify_reply(text)
         without = KeywordRules(policy=policy, second_opinion=False).classify_reply(text)
         assert with_model == without and with_model.rule == without.rule
-
-
-def test_under_contextual_a_held_revocation_word_the_model_is_sure_of_opts_out_naming_both() -> None:
-    held = KeywordRules(policy=RevocationPolicy.CONTEXTUAL, second_opinion=False).classify_reply(
-        HELD_BY_THE_RULES
-    )
-    assert (held.intent, held.rule) == (Intent.AMBIGUOUS, "ambiguous.object")
-    assert _probability(HELD_BY_THE_RULES) >= reply_model.CONFIRM_THRESHOLD
-
-    found = explain(HELD_BY_THE_RULES, RevocationPolicy.CONTEXTUAL)
-
-    assert (found.intent, found.rule, found.keyword) == (Intent.OPT_OUT, "model.confirms", "STOP")
-    assert (held.reason or "-") in (found.reason or "") and "probability 0.99" in (found.reason or "")
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        ("I unsubscribed by accident, can you add me back?", "ambiguous.rejoin"),
-        ("Stop texting me at work, the texts are fine at home", "ambiguous.object"),
-        ("cancel the pizza, the texts are fine", "ambiguous.object"),
-    ],
-)
-def test_even_a_sure_model_leaves_a_request_to_rejoin_or_a_settled_reply_as_the_rules_read_it(
-    text: str, rule: str
-) -> None:
-    rules = KeywordRules(policy=RevocationPolicy.CONTEXTUAL)
-    rules.model = SURE
-    alone = KeywordRules(policy=RevocationPolicy.CONTEXTUAL, second_opinion=False).classify_reply(text)
-
-    assert rules.classify_reply(text) == alone and rules.classify_reply(text).rule == alone.rule
-    assert alone.rule == rule
 
 
 def test_without_the_second_opinion_the_rules_alone_decide() -> None:

@@ -50,7 +50,7 @@ class Finding:
 _MESSAGES = (
     r"TEXTS?|TXTS?|TEXTING|TXTING|MESSAGES?|MSGS?|MESSAGING|SMS|ALERTS?|NOTIFICATIONS?|PROMOS?|ADS"
     r"|SPAM|SUBSCRIPTIONS?|MENSAJES?|TEXTOS?|NOTIFICACIONES|ALERTAS|PROMOCIONES|TEXTES|ENVOIS|ALERTES|PUBS?"
-    r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES"
+    r"|COURRIELS|PROMOTIONS?|OFFERS|DEALS|MARKETING|NEWSLETTERS?|OFFRES|PROPAGANDA|PROPAGANDE"
     r"|MSJS?|MNSJS?|PUBLICIDAD|MENSAJITOS?|TEXTITOS?|TEXTICOS?|MENSAJICOS?|COMMUNICATIONS|COMUNICACIONES"
     r"|REMINDERS|NOTICES|RECORDATORIOS|RAPPELS|SPAMS|POURRIELS|AVISOS|OFERTAS|RELANCES|COUPONS|CUPONES|ESTIMATES|COTIZACIONES|PRESUPUESTOS|DEVIS|SOUMISSIONS"
 )
@@ -125,6 +125,12 @@ MISSPELLINGS = {
     "OUTTA": "OUT",
     "ARET": "ARRET",
     "REMVOE": "REMOVE",
+    "REMOVER": "REMOVE",
+    "STOB": "STOP",
+    "VX": "VEUX",
+    "Q": "QUE",  # Spanish and French texting: "p q ya no me lleguen"
+    "KE": "QUE",
+    "P": "PARA",
     "FO": "FAUT",  # French texting: "fo arrêter"
 }
 """Known misspellings and truncations, to the keyword they spell."""
@@ -153,6 +159,11 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         return MISSPELLINGS[word]  # before the keywords: UNSUB is a keyword and, in a sentence, UNSUBSCRIBE
     if word in keywords:
         return word
+    if word in _keyboard_slips():
+        return _keyboard_slips()[word]
+    qu = _K_FOR_QU.sub(lambda k: "QU" if k.group(1) else "C", word)
+    if len(word) >= _SQUEEZED_LENGTH and qu != word and _OBJECT_ENDING.sub("", qu) in rule_words():
+        return qu  # texting's k for qu and c: SAKENME, KITENLO, SAKAME
     squeezed = _REPEATS.sub(r"\1", word)
     if squeezed != word and (squeezed in keywords or squeezed in MISSPELLINGS):
         return MISSPELLINGS.get(squeezed, squeezed)
@@ -173,24 +184,46 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         for keyword, distance in _FUZZY:
             if word[0] == keyword[0] and _within(word, keyword, distance):
                 return keyword
-    texted = _TEXTED.sub(lambda m: _TEXTED_AS[m.group()], word)
-    if texted != word and texted in rule_words() - CONTEXTUAL_WORDS and word not in rule_words():
-        return texted
-    slipped = _SLIP_STEMS.get(word[:-1], "")
-    if len(word) >= 4 and slipped and word[-1] in _NEIGHBOURS.get(slipped[-1], ""):
-        return slipped
     held = _HELD.sub(r"\1\1", word)
     if held != word and word not in AMUSEMENT:
         return next((w for w in (held, _HELD.sub(r"\1", word)) if len(w) >= 3 and w in rule_words()), word)
     return word
 
 
-_TEXTED = re.compile(r"K(?=[EI])|^X(?=[A-Z]{3})")
-_TEXTED_AS = {"K": "QU", "X": "POR"}
-"""Texting spellings: K for QU ("kiten", "ke"), X for POR ("xfavor"), kept when a rule names the word."""
-_NEIGHBOURS = {"P": "OL", "O": "IPL", "A": "QSZ", "T": "RYG", "R": "ET", "S": "AD"}
-_SLIP_STEMS = {k[:-1]: k for k in ("STOP", "ALTO", "BAJA", "ARRET")}
-"""Keywords whose last letter is often slipped to a key beside it on the keyboard ("stoo", "altp")."""
+_K_FOR_QU = re.compile(r"K(?=([EI])|[AOU])")
+_OBJECT_ENDING = re.compile(r"(?<=..[AEIN])(?:ME|NOS|LOS?|LAS?)$")
+_KEYBOARD_NEIGHBOURS = dict(
+    zip(
+        "QWERTYUIOPASDFGHJKLZXCVBNM",
+        (
+            *("WA", "QEAS", "WRSD", "ETDF", "RYFG", "TUGH", "YIHJ", "UOJK", "IPKL", "OL"),
+            *("QWSZ", "AWEDZX", "SERFXC", "DRTGCV", "FTYHVB", "GYUJBN", "HUIKNM", "JIOLM", "KOP"),
+            *("ASX", "ZSDC", "XDFV", "CFGB", "VGHN", "BHJM", "NJK"),
+        ),
+        strict=True,
+    )
+)
+"""The letters beside each letter on a QWERTY keyboard."""
+_SLIPPED_KEYWORDS = {"STOP": 0, "ALTO": 3, "BAJA": 3, "ARRET": 4}
+"""Keywords typed in a hurry, and the first of their letters that may slip to a key beside it: any of
+STOP's, the last of the others (a slip of an earlier letter spells words: APTO, ALGO, BANA)."""
+_NOT_SLIPS = frozenset(["ATOP"])
+"""Words a key away from a keyword."""
+
+
+@lru_cache(maxsize=1)
+def _keyboard_slips() -> dict[str, str]:
+    """Each spelling of ``_SLIPPED_KEYWORDS`` with one letter slipped to a key beside it ("srop", "stoo",
+    "altp"), to the keyword; not a word the rules name or ``_NOT_SLIPS``."""
+    slips = {
+        keyword[:i] + near + keyword[i + 1 :]: keyword
+        for keyword, first in _SLIPPED_KEYWORDS.items()
+        for i in range(first, len(keyword))
+        for near in _KEYBOARD_NEIGHBOURS[keyword[i]]
+    }
+    return {slip: k for slip, k in slips.items() if slip not in _NOT_SLIPS and slip not in rule_words()}
+
+
 _TRUNCATED_LENGTH = 6
 """The beginning of a long keyword (``_FUZZY``) at least this long is the keyword cut short (``DESABO``,
 ``DESINSCR``, ``DESUSCRIB``): no other word begins so."""
@@ -430,11 +463,13 @@ _FR_NOT_FROM_SOMEONE = (
 )
 """Not messages from someone ("plus de messages de ta part depuis hier", "du groupe"): an absence
 noticed, not a request."""
-_POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK))*$"
-_ES_POLITE_END = r"(?: (?:POR FAVOR|PORFAVOR|X FAVOR|XFA|PORFA|PORFIS|GRACIAS|YA|YA MISMO|AHORA|AHORITA))*$"
+_POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK|SERIOUSLY))*$"
+_ES_POLITE_END = (
+    r"(?: (?:POR FAVOR|PORFAVOR|X FAVOR|XFA|PORFA|PORFIS|PLIS|GRACIAS|YA|YA MISMO|AHORA|AHORITA|EN SERIO))*$"
+)
 _FR_POLITE_END = (
     r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE"
-    r"|DONC))*$"
+    r"|DONC|SERIEUX|SERIEUSEMENT))*$"
 )
 _EN_THEIR_LINE = (
     r"\b(?:(?:THIS IS|ITS|IT IS|THIS WAS|THATS|THAT IS) (?:NOW )?(?:MY \w+S|HIS|HER|THEIR"
@@ -490,8 +525,11 @@ _THESE_MESSAGES = rf"THESE(?! (?!(?:{_MESSAGES}|EVERY|ALL|ANYMORE|DAILY|NOW|PLEA
 _HT_VERBS = r"VOYE|EKRI|TEKSTE|RELE|KONTAKTE|DERANJE|ANMEDE"
 """Haitian Creole verbs of sending and contacting ("sispann voye mesaj", "pa ekri m ankò")."""
 _REGULATORS = (
-    r"ICO|OFCOM|ACMA|TRAI|CRTC|FCC|FTC|AEPD|INDECOPI|PROFECO|CNIL|ARCEP|DGCCRF|BAKOM|SERNAC"
+    r"ICO|OFCOM|ACMA|TRAI|CRTC|FCC|FTC|TCPA|AEPD|INDECOPI|PROFECO|CNIL|ARCEP|DGCCRF|BAKOM|SERNAC"
     r"|SUPERINTENDENCIA|DATA PROTECTION|PROTECCION DE DATOS|ENACOM|NCC"
+)
+_MANY_TIMES = (  # how often a refusal was sent
+    rf"(?:(?:LIKE|ABOUT|COMO|GENRE|DEJA) )?(?:{_COUNTED}|SEVERAL|MULTIPLE|MANY|VARIAS|MIL|MILLE|PLUSIEURS)"
 )
 _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
@@ -683,7 +721,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "cease",
-            rf"\bCEASE(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING| ALL| CONTACT"
+            rf"\b(?:CEASE|DISCONTINUE(?= SENDING))(?: AND DESIST)?(?: (?:{_MESSAGES})| SENDING| CONTACTING"
+            rf"| ALL| CONTACT"
             r"| COMMUNICATIONS?|$)"
             rf"|^DESIST{_POLITE_END}",
         ),
@@ -1232,7 +1271,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "another-channel",
             rf"\bINSTEAD OF (?:TEXTING|MESSAGING|(?:SENDING (?:ME )?|THE )?(?:{_MESSAGES}))(?: (?:ME|US))?\b"
-            r"|\b(?:I|WE) (?:DONT|DO NOT|DONT EVER|NEVER) (?:DO|READ|USE|CHECK) (?:TEXTS|TXTS|SMS"
+            r"|\b(?:I|WE) (?:DONT|DO NOT|DONT EVER|NEVER) (?:DO|READ|USE|CHECK|ACCEPT) (?:TEXTS|TXTS|SMS"
+            r"|TEXTING"
             r"|TEXT MESSAGES)\b"
             rf"|\b(?:AND|BUT) NO (?:{_MESSAGES}) (?:GOING FORWARD|FROM NOW ON|IN THE FUTURE|ANYMORE)\b",
         ),
@@ -1273,6 +1313,50 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "another-channel",
             r"^(?=.*\b(?:PAPER|E?MAIL|CALLS|CALL ME|LETTERS?)\b).*\b(?:NO|NOT|NOT BY|NOT VIA) (?:MORE )?"
             r"(?:TEXTS|TEXT MESSAGES|TXTS|SMS|TEXTING)(?: (?:PLEASE|PLS|THANKS|GOING FORWARD|ANYMORE))*$",
+        ),
+        (
+            "no-more-messages",
+            rf"\b(?:BUT|ONLY|INSTEAD|JUST)(?: PLEASE| PLS)? NO (?:{_MESSAGES}){_POLITE_END}",
+        ),
+        (
+            "pestering",
+            rf"\b(?:SAID|TEXTED|REPLIED|SENT|TYPED|TOLD (?:YOU|U|YALL)) (?:STOP|QUIT) {_MANY_TIMES} TIMES\b"
+            r"(?! (?:TO|AND|BUT) (?:HIM|HER|THEM|HE|SHE|THEY|MY)\b)",
+        ),
+        (
+            "their-line",
+            r"^(?=.*\b(?:REMOVE|STOP|DELETE|UNSUBSCRIBE|DONT|DO NOT|NO)\b).*\bTHIS IS (?:A|MY|THE|AN) (?:WORK"
+            r"|COMPANY|BUSINESS|OFFICE|MINORS|CHILDS|KIDS|\d+ YEAR OLDS) (?:PHONE|CELL|NUMBER|LINE|MOBILE)\b",
+        ),
+        (
+            "stop-sending",
+            r"\b(?:STOP|QUIT) (?:SENDING|TEXTING|MESSAGING) (?:ME |US )?(?:YOUR|UR|THESE|THOSE"
+            r"|ALL) (?:\w+ ){0,2}"
+            rf"(?:{_MESSAGES})\b|\bSTOP (?:SENDING|TEXTING) \w+ TO MINE\b",
+        ),
+        (
+            "make-it-stop",
+            r"^(?=.*\b(?:STOP|QUIT|ENOUGH)\b).*\bMY PHONE (?:KEEPS|WONT STOP|NEVER STOPS) (?:BUZZING"
+            r"|GOING OFF|DINGING|BLOWING UP|RINGING|VIBRATING)\b",
+        ),
+        (
+            "begging",
+            r"^(?:PLS |PLEASE )?(?:NO MORE|STOP|ENOUGH)(?: PLS| PLEASE)* (?:IM )?BEGGING(?: YOU"
+            r"| U)?(?: LOL)?$",
+        ),
+        (
+            "refuse",
+            rf"\b(?:I|WE) (?:REFUSE|DECLINE) (?:THESE |YOUR |UR |ALL |ANY |THE )?(?:\w+ )?(?:{_MESSAGES})\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\b(?:ONE MORE|ANOTHER|AGAIN|IF (?:I|YOU|U) (?:GET|SEND|TEXT)|KEEP)\b)"
+            rf".*\b(?:{_REGULATORS}) (?:COMPLAINT|REPORT)\b",
+        ),
+        (
+            "another-channel",
+            r"^(?:(?:BY|VIA|SEND ME|JUST|PLEASE) )*(?:PAPER|EMAIL|MAIL|POST|LETTERS?)(?: \w+)? "
+            rf"(?:INSTEAD|ONLY){_POLITE_END}",
         ),
     ),
     SPANISH: (
@@ -1349,7 +1433,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA |AHORA "
-            r"|YA MISMO )?DE (?:LA |SU |SUS |TU "
+            r"|YA MISMO )?DE? (?:LA |SU |SUS |TU "
             r"|ESTA |ESA |VUESTRA |VUESTRAS |VUESTRO |VUESTROS "
             r"|ESTAS |LOS |EL |ESTOS |TUS )?(?:LISTAS?|BASE|SISTEMA|REGISTRO|CONTACTOS|PROGRAMA|SERVICIO|TODO"
             rf"|ENVIOS|{_MESSAGES})\b"
@@ -1534,7 +1618,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "off-the-list",
             r"\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|BAJ|REMUEV|DESUSCRIB|SALG)\w*(?:ME|NOS) (?:YA )?(?:DE|DEL) "
-            r"(?:LA |SU |ESTE |ESE |EL |ESTA )?(?:GRUPO|CADENA|LISTA|LISTADO) DE (?:MENSAJES|MSJS|TEXTOS|SMS"
+            r"(?:LA |SU |ESTE |ESE |EL |ESTA )?(?:GRUPO|CADENA|LISTA|LISTADO) DE (?:MENSAJES|MSJS|TEXTOS?|SMS"
             r"|ALERTAS|DIFUSION)\b",
         ),
         (
@@ -2052,8 +2136,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "another-channel",
             r"\bEN (?:VEZ|LUGAR) DE (?:(?:MANDAR|ENVIAR|ESCRIBIR|TEXTEAR)(?:ME|NOS)?(?: \w+)? )?"
-            r"(?:MENSAJES|TEXTOS|SMS|MSJS)\b"
-            r"|\b(?:YO )?NO (?:USO|LEO|REVISO|MANEJO) (?:LOS )?(?:MENSAJES|TEXTOS|SMS)\b",
+            rf"(?:{_MESSAGES})\b"
+            r"|\b(?:YO )?NO (?:USO|LEO|REVISO|MANEJO|UTILIZO) (?:LOS )?(?:MENSAJES|TEXTOS|SMS)\b",
         ),
         (
             "remove-number",
@@ -2091,6 +2175,63 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "threat",
             r"^(?:\w+ )?(?:PAREN|DEJEN|BASTA|ALTO|STOP)(?: YA)? (?:O|ANTES DE QUE|SI NO) (?:\w+ ){0,3}"
             r"(?:ABOGADO|DENUNCI\w*|DEMAND\w*|REPORT\w*|BLOQUE\w*|POLICIA|PROFECO)\b",
+        ),
+        (
+            "no-more-messages",
+            rf"\b(?:PERO|SOLO|SOLAMENTE|UNICAMENTE)(?: POR FAVOR)? (?:SIN|NADA DE|NO) (?:{_MESSAGES})\b"
+            rf"|^YA+ NO MAS{_ES_POLITE_END}",
+        ),
+        (
+            "pestering",
+            r"\b(?:DIJE|PUSE|MANDE|ESCRIBI|RESPONDI|HE DICHO|HE PUESTO|TE DIJE|LES DIJE) (?:QUE )?"
+            rf"(?:STOP|ALTO|BAJA|PARAR|BASTA) (?:{_MANY_TIMES} VECES|(?:Y )?PUNTO)\b"
+            r"(?! (?:A|Y|PERO) (?:EL|ELLA|ELLOS|ELLAS|MI|MIS|LOS|LAS)\b)",
+        ),
+        (
+            "their-line",
+            r"^(?=.* (?:QUIT|SAQU|BORR|ELIMIN|BAJA|ALTO|MANDEN|ESCRIBAN|ENVIEN|DEJEN DE)).*\b(?:ESTE|ES) "
+            r"(?:ES )?(?:UN |EL )?(?:TELEFONO|CEL|CELULAR|NUMERO) (?:DE (?:TRABAJO|LA (?:EMPRESA|OFICINA)"
+            r"|UN (?:MENOR|NINO|NINA))|DEL TRABAJO|CORPORATIVO)\b",
+        ),
+        (
+            "make-it-stop",
+            r"\b(?:DEJEN DE|DEJA DE|PAREN DE|NO) (?:ME )?(?:LLEN|SATUR|BOMBARDE|INUND|SPAME)\w* (?:EL"
+            r"|MI) (?:CEL|CELULAR|TELEFONO|TEL|BUZON|WHATSAPP)\b",
+        ),
+        (
+            "begging",
+            r"^(?:YA NO|NO MAS|YA BASTA|BASTA)(?: (?:PLIS|PORFA|POR FAVOR|PORFIS))* (?:TE LO|SE LOS?"
+            r"|LES) (?:RUEGO|SUPLICO|PIDO)(?: POR FAVOR)?(?: LOL)?$",
+        ),
+        (
+            "refuse",
+            r"\b(?:RECHAZO|NO ACEPTO|NO AUTORIZO) (?:LOS |SUS |ESTOS |ESOS |LAS )?"
+            rf"(?:{_MESSAGES})\b",
+        ),
+        (
+            "do-not-want",
+            r"^(?=.* (?:LLEG|MAND|ENVI|ESCRIB|RECIB|MENSAJ|TEXTO|SMS)).*\b(?:(?:YA )?NO (?:LOS|LAS) QUIERO"
+            rf"(?: YA| MAS)?|YA NO (?:QUIERO|NECESITO|OCUPO) (?:NINGUNO|NINGUNA|NADA|MAS)){_ES_POLITE_END}",
+        ),
+        ("do-not-want", rf"\bYA NO (?:OCUPO|NECESITO|QUIERO) (?:LOS|SUS|ESTOS|ESOS) (?:{_MESSAGES})\b"),
+        (
+            "do-not-send",
+            rf"^(?:YA )?NO (?:ME|NOS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: ESO| ESTO| NADA| MAS)?{_ES_POLITE_END}",
+        ),
+        (
+            "stop-imperative",
+            rf"\b(?:PERO|ASI QUE|ENTONCES) (?:YA )?(?:PAREN|PARENLE|DETENGANSE)(?: YA)?{_ES_POLITE_END}"
+            rf"|^YA (?:QUE )?PAREN(?:LE)?{_ES_POLITE_END}",
+        ),
+        (
+            "remove-it",
+            r"^(?=.*\b(?:NUMERO NUEVO|NUEVO NUMERO|YA NO ES)\b).*\b(?:BORR|ELIMIN|QUIT|SAQU)(?:EN|E)(?:LO|LA)"
+            rf"{_ES_POLITE_END}",
+        ),
+        (
+            "another-channel",
+            r"^(?:(?:MANDENME|ENVIENME|MEJOR|SOLO|TODO|POR) )*(?:CORREO|EMAIL|MAIL|PAPEL|CARTA)(?: \w+)? "
+            rf"(?:MEJOR|EN SU LUGAR|SOLAMENTE|UNICAMENTE){_ES_POLITE_END}",
         ),
     ),
     FRENCH: (
@@ -2436,7 +2577,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-number",
             rf"^(?=.*\b(?:RIEN SAVOIR|{_MESSAGES})\b).*\b{_FR_OFF} (?:MOI|NOUS) (?:DE LA|DE CA|D ICI)\b"
             r"(?! (?:LISTE|BASE)\b)"
-            rf"|\b{_FR_OFF} (?:MOI|NOUS) DE LA (?:LISTE|BASE)\b(?! (?:DE|DU|DES|D) (?!(?:{_MESSAGES}"
+            rf"|\b{_FR_OFF} (?:MOI|NOUS) DE? LA (?:LISTE|BASE)\b(?! (?:DE|DU|DES|D) (?!(?:{_MESSAGES}"
             r"|DIFFUSION|ENVOIS?|CLIENTS|CONTACTS|PROSPECTION)\b)\w+)",
         ),
         (
@@ -2765,7 +2906,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "another-channel",
             rf"\bAU LIEU (?:DE|D) (?:M |NOUS )?(?:ENVOYER|ECRIRE|TEXTER)(?: (?:DES|LES) (?:{_MESSAGES}))?\b"
-            r"|\bJE (?:NE )?(?:LIS|LIT|UTILISE|REGARDE) (?:PAS|JAMAIS) (?:LES )?(?:SMS|TEXTOS|MESSAGES)\b",
+            r"|\bJE (?:NE |N )?(?:LIS|LIT|UTILISE|REGARDE) (?:PAS|JAMAIS|PLUS) (?:LES |DE |D )?(?:SMS|TEXTOS"
+            r"|MESSAGES)\b",
         ),
         (
             "remove-number",
@@ -2794,6 +2936,55 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|SERIEUX|SERIEUSEMENT|MERCI|PITIE|LA|CA))+$",
         ),
         ("stop-imperative", rf"^(?:(?:IL )?FAUT )?(?:QUILS|QU ILS) (?:ARRETENT|CESSENT){_FR_POLITE_END}"),
+        (
+            "no-more-messages",
+            rf"\b(?:MAIS|SEULEMENT|UNIQUEMENT|JUSTE) (?:PAS DE|AUCUN|PLUS DE) (?:{_MESSAGES})\b"
+            rf"|\bAU LIEU (?:DES|DE|D) (?:{_MESSAGES})\b|\bPAS DE (?:{_MESSAGES}) EN PLUS\b",
+        ),
+        (
+            "pestering",
+            rf"\b(?:DIT|ECRIT|ENVOYE|MIS|TAPE|REPONDU) (?:STOP|ARRET) (?:{_MANY_TIMES} FOIS|POINT)\b"
+            r"(?! (?:A|ET|MAIS) (?:LUI|ELLE|IL|ILS|MON|MA|MES)\b)",
+        ),
+        (
+            "their-line",
+            r"^(?=.* (?:RETIR|SUPPRIM|ARRET|STOP|ECRIVEZ|ENVOYEZ|PLUS DE)).*\bC EST"
+            r" (?:UN|LE|MON) (?:TELEPHONE|PORTABLE|NUMERO|TEL) (?:PRO|PROFESSIONNEL|DU TRAVAIL|DE TRAVAIL"
+            r"|D UN (?:MINEUR|ENFANT))\b",
+        ),
+        (
+            "make-it-stop",
+            r"\b(?:ARRETEZ|ARRETE|CESSEZ) DE (?:SATURER|REMPLIR|BOMBARDER|INONDER|SPAMMER) (?:MON|MA) (?:TEL"
+            r"|TELEPHONE|PORTABLE|BOITE|MESSAGERIE)\b",
+        ),
+        (
+            "begging",
+            r"^(?:PLUS JAMAIS|ARRETEZ|STOP|PLUS RIEN)(?: SVP| PITIE)* (?:JE VOUS EN (?:PRIE|SUPPLIE)"
+            r"|PITIE)(?: LOL| MDR)?$",
+        ),
+        (
+            "refuse",
+            rf"\b(?:JE|J) (?:REFUSE|N ACCEPTE (?:PAS|PLUS)) (?:LES |VOS |CES |DE |DES )?(?:{_MESSAGES})\b",
+        ),
+        (
+            "do-not-send",
+            rf"^(?:TEXTE|ECRIS|ENVOIE|TEXTEZ|ECRIVEZ|ENVOYEZ)(?: MOI| NOUS)? PLUS(?: RIEN"
+            rf"| JAMAIS)?{_FR_POLITE_END}|\b(?:MERCI|PRIERE|VEUILLEZ) DE PLUS (?:M |ME |NOUS )?{_FR_STEMS}",
+        ),
+        (
+            "stop-imperative",
+            rf"\b(?:MAIS|ALORS|DONC|BREF) (?:ARRETEZ|CESSEZ|STOPPEZ)(?: CA| TOUT)?{_FR_POLITE_END}",
+        ),
+        (
+            "remove-it",
+            rf"^(?=.*\b(?:NOUVEAU NUMERO|C EST PLUS|N EST PLUS)\b).*\b{_FR_OFF} (?:LE|LA"
+            rf"|LES){_FR_POLITE_END}",
+        ),
+        (
+            "another-channel",
+            r"^(?:(?:ENVOYEZ MOI|UN|UNE|DES|PAR|JUSTE) )*(?:COURRIER|MAIL|EMAIL|COURRIEL|PAPIER"
+            rf"|LETTRE)(?: \w+)? (?:A LA PLACE|UNIQUEMENT|SEULEMENT|PLUTOT){_FR_POLITE_END}",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -3060,7 +3251,8 @@ _REJOIN = (
     r"|REACTIV\w*"
     r"|REMET\w* (?:MOI|NOUS)|(?:VOLVER|VUELV\w*) A (?:SUSCRIB|INSCRIB|AGREG|PONER|ANADIR)\w*"
     r"|REMET\w* (?:LES |MES |VOS )?(?:TEXTOS|MESSAGES|TEXTES|SMS)"
-    r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)"
+    r"|(?:SUSCRIB|INSCRIB|AGREG|ANAD)\w*(?:ME|NOS)|(?<!NOT )WANT TO KEEP (?:GETTING|RECEIVING)"
+    r"|(?<!NE )VEUX CONTINUER A RECEVOIR|(?<!NO )QUIERO SEGUIR RECIBIENDO"
     r"|(?:UNSUBSCRIB|DESABONN|DESINSCRI|DESUSCRIB)\w* (?:\w+ )?(?:BY MISTAKE|BY ACCIDENT|PAR ERREUR"
     r"|POR ERROR)"
 )
@@ -3821,6 +4013,8 @@ def _judge(
         return revokes("about-messages", aimed)
     if nxt.endswith(("ING", "IN")):
         return other("activity", f"is about an activity ({nxt})")
+    if nxt == "LA" and all(w in POLITENESS for w in after[1:]):
+        return revokes("alone", "ends its sentence with là")
     if nxt in _DETERMINERS or word != "STOP" or len(clause) - i > 3:
         return other("object", f"has another object ({' '.join(after)})")
     return revokes("imperative", "is an imperative without another object")
@@ -4011,7 +4205,7 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             owner = rest[0] if rest else None
             if (
                 rest[2:3]
-                and owner in _DETERMINERS | _POSSESSIVES
+                and (owner in _DETERMINERS | _POSSESSIVES or rest[1] in _ELSEWHERES_MAIL)
                 and rest[2] in _FROM
                 and rest[1] not in _THE_LINE
             ):
@@ -4039,10 +4233,13 @@ def object_elsewhere(clauses: Clauses, phrase: str) -> str | None:
             if MESSAGE_WORDS.intersection((*words, *then)):
                 continue
             if named and not any(w in MESSAGE_WORDS or w in _LIST_WORDS or w in _ANNOUNCED for w in named):
+                if named[-1] in _VAGUE:
+                    continue  # "the pizza stuff": the sender's messages, by no name
                 return " ".join(named)
     return None
 
 
+_VAGUE = frozenset(["STUFF", "CRAP", "JUNK", "THINGS", "COSAS", "TRUCS"])
 _SPARES_MESSAGES = re.compile(
     rf" (?:NOT|NO|PAS|NI) (?:THESE|THE|YOUR|UR|THOSE|ESTOS|LOS|SUS|CES|LES|VOS) (?:{_MESSAGES})\b"
     rf"| (?:THE |YOUR |LOS |SUS |LES |VOS )?(?:{_MESSAGES}) (?:ARE|IS|ESTAN|SONT) (?:FINE|OK|OKAY|GOOD"

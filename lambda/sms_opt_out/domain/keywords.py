@@ -200,7 +200,7 @@ class KeywordRules:
         raw = text_normalisation.clauses(body)
         clauses = tuple(tuple(canonical_word(w, self._vocabulary) for w in clause) for clause in raw)
         words = tuple(w for clause in clauses for w in clause)
-        raw_words = tuple(w for clause in raw for w in clause)
+        raw_words = (w for clause in raw for w in clause)
         spelt = ", ".join(f"{r} as {w}" for r, w in zip(raw_words, words, strict=True) if r != w)
         found = self._classify(clauses, words)
         for parted, read in run_together(clauses, self._vocabulary) if found.intent is Intent.OTHER else ():
@@ -208,11 +208,8 @@ class KeywordRules:
             if again.intent is not Intent.OTHER:
                 found, spelt = again, ", ".join(filter(None, (spelt, read)))
                 break
-        if self.asks_model and not settled(clauses):
-            if found.intent is Intent.OTHER:
-                found = self._second_opinion(raw_words) or found
-            elif _held_by_the_judge(found):
-                found = self._confirmed(found, raw_words)
+        if found.intent is Intent.OTHER and self.asks_model and not settled(clauses):
+            found = self._second_opinion(tuple(w for clause in raw for w in clause)) or found
         if spelt:
             found = replace(found, reason=f"{found.reason} (reading {spelt})")
         return replace(
@@ -324,7 +321,10 @@ class KeywordRules:
         opinion = (self.model or reply_model.load()).opinion(words)
         strict = self.policy is RevocationPolicy.STRICT
         threshold = reply_model.STRICT_THRESHOLD if strict else reply_model.CONTEXTUAL_THRESHOLD
-        reading = _reading(opinion)
+        reading = (
+            f"the reply model reads a revocation with probability {opinion.probability:.3f} "
+            f"(strongest n-grams: {', '.join(opinion.evidence) or 'none'})"
+        )
         found = Classification(Intent.OPT_OUT, None, MatchedBy.MODEL, guessed_language(words, self.languages))
         if opinion.probability >= threshold:
             return self._decided(found, "model.opt-out", f"{reading}: at least {threshold} opts out")
@@ -333,36 +333,8 @@ class KeywordRules:
             return self._decided(replace(found, intent=Intent.AMBIGUOUS), "model.review", reason)
         return None
 
-    def _confirmed(self, held: Classification, words: tuple[str, ...]) -> Classification:
-        """A revocation word CONTEXTUAL's judge ``held`` for review, OPT_OUT when the reply model reads a
-        revocation with at least ``reply_model.CONFIRM_THRESHOLD`` ("Stop texting him, this is a minor's
-        phone"), naming both readings; else ``held``."""
-        opinion = (self.model or reply_model.load()).opinion(words)
-        if opinion.probability < reply_model.CONFIRM_THRESHOLD:
-            return held
-        reason = (
-            f"{held.reason}; {_reading(opinion)}: at least {reply_model.CONFIRM_THRESHOLD} opts out what the"
-            " rules hold for review"
-        )
-        return replace(held, intent=Intent.OPT_OUT, rule="model.confirms", reason=reason)
-
     def _decided(self, classification: Classification, rule: str, reason: str) -> Classification:
         return replace(classification, rule=rule, reason=reason, policy=self.policy)
-
-
-def _held_by_the_judge(found: Classification) -> bool:
-    """Whether CONTEXTUAL's rules hold ``found`` for review for what surrounds a revocation word (an
-    ``ambiguous.*`` rule), not for asking to be put back on the messages (``ambiguous.rejoin``)."""
-    rule = found.rule or ""
-    return found.intent is Intent.AMBIGUOUS and rule.startswith("ambiguous.") and rule != "ambiguous.rejoin"
-
-
-def _reading(opinion: reply_model.Opinion) -> str:
-    """The model's ``opinion`` as a reason says it."""
-    return (
-        f"the reply model reads a revocation with probability {opinion.probability:.3f} "
-        f"(strongest n-grams: {', '.join(opinion.evidence) or 'none'})"
-    )
 
 
 def stop_rule_violation(

@@ -25,10 +25,6 @@ CONTEXTUAL_THRESHOLD = 0.985
 """Under CONTEXTUAL, a reading of at least this opts out (``--calibrate`` allows 0.91, where ham-tuning
 has 4 messages taken: 2 from 0.985); from ``REVIEW_THRESHOLD`` the reply is AMBIGUOUS (kept for review
 and clarified)."""
-CONFIRM_THRESHOLD = 0.985
-"""Under CONTEXTUAL, a revocation word the rules hold for review for what surrounds it ("Stop texting
-him", "stop texting me your payment reminders") opts out from this reading (``keywords``): on the parts
-and the real conversation, no message that is not a revocation reads so high."""
 REVIEW_THRESHOLD = STRICT_THRESHOLD
 """What would opt out under STRICT is at least kept for review under CONTEXTUAL."""
 MIN_WORDS = 2

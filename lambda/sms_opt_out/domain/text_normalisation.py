@@ -86,7 +86,7 @@ _CLAUSE = re.compile(r"[.!?,;:\n\u2013\u2014]+|\s-+\s")  # a dash between words 
 _SPELLED = re.compile(r"(?<![A-Z0-9])[A-Z0-9](?:[\s.\-_*]{1,3}[A-Z0-9](?![A-Z0-9])){2,}")
 _SPELLED_GAPS = re.compile(r"[\s.\-_*]+")
 _TEXTING_ELISION = re.compile(
-    r"^(?:(J)(VEUX|VEUT|VEU|EN|AI|SUIS|PEUX|VAIS|ARRETE|DEMANDE)|(D)(ARRET\w*|ENVOY\w*|ECRIRE|ETRE|AUTRE)"
+    r"^(?:(J)(VEUX|VEUT|VEU|VX|VOUS|EN|AI|SUIS|PEUX|VAIS|ARRETE|DEMANDE)|(D)(ARRET\w*|ENVOY\w*|ECRIRE|ETRE|AUTRE)"
     r"|(C)(TAIT|ETAIT|EST)|(M)(ENVOY\w*|ECRI\w*|APPEL\w*|INTERESSE))$"
 )
 """French texting that drops the elision's apostrophe (``jveux``, ``jen ai marre``, ``merci darreter``,
