@@ -21,10 +21,12 @@ WEIGHTS = Path(__file__).with_name("reply_model.json")
 STRICT_THRESHOLD = 0.9
 """Under STRICT, a reading of at least this probability opts out (``--calibrate`` allows 0.8, which
 read "Está muy alto" as a revocation)."""
-CONTEXTUAL_THRESHOLD = 0.985
-"""Under CONTEXTUAL, a reading of at least this opts out (``--calibrate`` allows 0.91, where ham-tuning
-has 4 messages taken: 2 from 0.985); from ``REVIEW_THRESHOLD`` the reply is AMBIGUOUS (kept for review
-and clarified)."""
+CONTEXTUAL_THRESHOLD = 0.97
+"""Under CONTEXTUAL, a reading of at least this opts out (``--calibrate`` allows 0.94, but from 0.96 down
+heldout-4's conversations and ham-heldout have more taken than the 0.3% target allows: "Basta ya de
+tanto trabajo" reads 0.961; the model trained without heldout-23 and heldout-24 found 5 more of their
+revocations at 0.97 than at 0.985, and took none more of their conversations or of ham); from
+``REVIEW_THRESHOLD`` the reply is AMBIGUOUS (kept for review and clarified)."""
 REVIEW_THRESHOLD = STRICT_THRESHOLD
 """What would opt out under STRICT is at least kept for review under CONTEXTUAL."""
 MIN_WORDS = 2
