@@ -61,7 +61,9 @@ MESSAGE_WORDS = frozenset(
     form
     for noun in _MESSAGES.split("|")
     for form in ((noun[:-2], noun[:-2] + "S") if noun.endswith("S?") else (noun,))
-) - frozenset(["COURRIELS", "COUPONS", "CUPONES", "ESTIMATES", "COTIZACIONES", "PRESUPUESTOS", "DEVIS", "SOUMISSIONS"])
+) - frozenset(
+    ["COURRIELS", "COUPONS", "CUPONES", "ESTIMATES", "COTIZACIONES", "PRESUPUESTOS", "DEVIS", "SOUMISSIONS"]
+)
 """Coupons and estimates are the messages in a rule ("no more coupons"), never a word's subject ("do the
 coupons stop")."""
 MESSAGE_VERBS = frozenset(
@@ -1364,32 +1366,47 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            rf"^{_EN_SENT_ELSE}(?:(?:PLEASE|PLS|KINDLY) )?(?:NO LONGER SEND (?:ME|US)|(?:DONT|DO NOT) SEND (?:ME|US) "
+            rf"^{_EN_SENT_ELSE}(?:(?:PLEASE|PLS|KINDLY) )?(?:NO LONGER SEND (?:ME|US)|(?:DONT"
+            r"|DO NOT) SEND (?:ME|US) "
             r"(?:\w+ ){0,5}?(?:ANYMORE|ANY MORE))\b",
         ),
-        ("stop-asking", rf"\bSTOP (?:ASKING|BEGGING|HITTING) (?:ME |US )?(?:UP )?FOR (?:MORE )?{_ASKED_FOR}\b"),
-        ("stop-asking", r"\bSTOP (?:THE|YOUR|THESE|THIS|ALL|UR) (?:\w+ )?(?:CAMPAIGN|REQUESTS|SOLICITATIONS|APPEALS)\b"),
+        (
+            "stop-asking",
+            rf"\bSTOP (?:ASKING|BEGGING|HITTING) (?:ME |US )?(?:UP )?FOR (?:MORE )?{_ASKED_FOR}\b",
+        ),
+        (
+            "stop-asking",
+            r"\bSTOP (?:THE|YOUR|THESE|THIS|ALL|UR) (?:\w+ )?(?:CAMPAIGN|REQUESTS|SOLICITATIONS|APPEALS)\b",
+        ),
         (
             "block-or-report",
-            r"^(?=.*\bSTOP\b).*\b(?:OR|BEFORE) (?:I|ILL|IM|I WILL|WE|WELL|WE WILL)\b.*\b(?:COMPLAINT|REPORT\w*"
+            r"^(?=.*\bSTOP\b).*\b(?:OR|BEFORE) (?:I|ILL|IM|I WILL|WE|WELL|WE WILL)\b.*\b(?:COMPLAINT"
+            r"|REPORT\w*"
             r"|ATTORNEY GENERAL|LAWYER|SUE)\b",
         ),
         (
             "no-need",
-            r"\b(?:NO LONGER NEED|NO NEED FOR|(?:DONT|DO NOT) NEED) (?:THE |THESE |YOUR |ANY |THOSE )?(?:\w+ ){0,3}?"
+            r"\b(?:NO LONGER NEED|NO NEED FOR|(?:DONT|DO NOT) NEED) (?:THE |THESE |YOUR |ANY "
+            r"|THOSE )?(?:\w+ ){0,3}?"
             rf"(?:(?:{_MESSAGES})\b|\w+ (?:BY|VIA|OVER) (?:TEXT|SMS)\b)",
         ),
-        ("remove-me", rf"^(?:NO|NOPE)(?: THANKS| THANK YOU| PLEASE| PLS)* REMOVE(?: ME| US| IT)?{_POLITE_END}"),
+        (
+            "remove-me",
+            rf"^(?:NO|NOPE)(?: THANKS| THANK YOU| PLEASE| PLS)* REMOVE(?: ME| US| IT)?{_POLITE_END}",
+        ),
         (
             "no-longer-customer",
-            r"^STOP\b.* I (?:CANCELL?ED|CLOSED|ENDED|TERMINATED) (?:MY|THE|OUR) (?:\w+ )?(?:MEMBERSHIP|ACCOUNT"
+            r"^STOP\b.* I (?:CANCELL?ED|CLOSED|ENDED|TERMINATED) (?:MY|THE|OUR) (?:\w+ )?(?:MEMBERSHIP"
+            r"|ACCOUNT"
             r"|SUBSCRIPTION|SERVICE|POLICY|PLAN)\b",
         ),
         (
             "stop-sending",
-            r"\bSTOP (?:TEXTING|SENDING|MESSAGING) (?:ME |US )?(?:YOUR|UR|THIS|THAT|THESE|ALL THIS|ALL THAT) (?:\w+ )?"
+            r"\bSTOP (?:TEXTING|SENDING|MESSAGING) (?:ME |US )?(?:YOUR|UR|THIS|THAT|THESE|ALL THIS"
+            r"|ALL THAT) (?:\w+ )?"
             r"(?:CRAP|JUNK|GARBAGE|NONSENSE|BS|PROPAGANDA|STUFF|SHIT|TRASH|BULLSHIT)\b"
-            r"|\bSTOP WASTING (?:YOUR|UR) (?:MONEY|TIME) (?:TEXTING|MESSAGING|SENDING|CONTACTING|ON (?:TEXTS|ME))\b",
+            r"|\bSTOP WASTING (?:YOUR|UR) (?:MONEY|TIME) (?:TEXTING|MESSAGING|SENDING|CONTACTING|ON (?:TEXTS"
+            r"|ME))\b",
         ),
     ),
     SPANISH: (
@@ -2269,12 +2286,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-me",
             rf"\b(?:{_ES_OFF}|BAJEN|BAJE)(?:ME|NOS) DE (?:LA|SU|ESTA|SUS|LAS) LISTAS?\b{_ES_NOT_OF_KIN}"
-            r"(?! DE (?:\w+ )?(?:INVITADOS|ESPERA|COMPRAS|SUPER|MANDADO|CUMPLEANOS|FIESTA|VOLUNTARIOS|ASISTENCIA"
+            r"(?! DE (?:\w+ )?(?:INVITADOS|ESPERA|COMPRAS|SUPER|MANDADO|CUMPLEANOS|FIESTA|VOLUNTARIOS"
+            r"|ASISTENCIA"
             r"|CLASE|EQUIPO|REGALOS|TAREAS|BODA)\b)",
         ),
         (
             "do-not-send",
-            r"\b(?:YA NO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDE|ENVIE|ESCRIBAN|PIDAN)|NO (?:ME|NOS) (?:MANDEN|ENVIEN"
+            r"\b(?:YA NO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDE|ENVIE|ESCRIBAN|PIDAN)|NO (?:ME|NOS) (?:MANDEN"
+            r"|ENVIEN"
             rf"|PIDAN) MAS)\b{_ES_OTHER_OBJECT}",
         ),
         (
@@ -2289,12 +2308,19 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-longer-customer",
-            r"^(?:ALTO|BASTA|PAREN)\b.*\b(?:YA )?CANCELE (?:MI|LA|EL) (?:\w+ )?(?:MEMBRESIA|CUENTA|SUSCRIPCION"
+            r"^(?:ALTO|BASTA|PAREN)\b.*\b(?:YA )?CANCELE (?:MI|LA|EL) (?:\w+ )?(?:MEMBRESIA|CUENTA"
+            r"|SUSCRIPCION"
             r"|SERVICIO|POLIZA|PLAN)\b",
         ),
-        ("stop-sending", r"\b(?:DEJEN|PAREN) DE GASTAR (?:SU )?(?:DINERO|TIEMPO) (?:EN )?(?:MAND|ENVI|ESCRIB)"),
+        (
+            "stop-sending",
+            r"\b(?:DEJEN|PAREN) DE GASTAR (?:SU )?(?:DINERO|TIEMPO) (?:EN )?(?:MAND|ENVI|ESCRIB)",
+        ),
         ("stop-asking", rf"\b(?:DEJEN|PAREN) DE PEDIR(?:ME|NOS|LE) (?:MAS )?{_ASKED_FOR}\b"),
-        ("stop-asking", r"\b(?:PAREN|DETENGAN|SUSPENDAN) (?:LA|SU|ESTA|LAS|SUS) (?:CAMPANA|SOLICITUDES|PETICIONES)\b"),
+        (
+            "stop-asking",
+            r"\b(?:PAREN|DETENGAN|SUSPENDAN) (?:LA|SU|ESTA|LAS|SUS) (?:CAMPANA|SOLICITUDES|PETICIONES)\b",
+        ),
     ),
     FRENCH: (
         (
@@ -3049,14 +3075,23 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "remove-me",
-            rf"\b{_FR_OFF} (?:MOI|NOUS) DE? LA LISTE (?:DE LA|DE L|DU|DES|DE|D) (?!(?:\w+ )?(?:INVITES|ATTENTE"
-            r"|COURSES|EPICERIE|CADEAUX|BENEVOLES|COVOITURAGE|CLASSE|EQUIPE|TACHES|PRESENCE|MARIAGE|FETE)\b)\w+",
+            rf"\b{_FR_OFF} (?:MOI|NOUS) DE? LA LISTE (?:DE LA|DE L|DU|DES|DE|D) (?!(?:\w+ )?(?:INVITES"
+            r"|ATTENTE"
+            r"|COURSES|EPICERIE|CADEAUX|BENEVOLES|COVOITURAGE|CLASSE|EQUIPE|TACHES|PRESENCE|MARIAGE"
+            r"|FETE)\b)\w+",
         ),
-        ("stop-asking", rf"\b(?:ARRETEZ|CESSEZ) DE (?:ME |NOUS )?(?:DEMANDER|QUEMANDER) (?:DE L |DES |D )?{_ASKED_FOR}\b"),
-        ("stop-asking", r"\b(?:ARRETEZ|CESSEZ|STOPPEZ) (?:LA|VOTRE|CETTE|VOS|CES|LES) (?:CAMPAGNE|SOLLICITATIONS)\b"),
+        (
+            "stop-asking",
+            rf"\b(?:ARRETEZ|CESSEZ) DE (?:ME |NOUS )?(?:DEMANDER|QUEMANDER) (?:DE L |DES |D )?{_ASKED_FOR}\b",
+        ),
+        (
+            "stop-asking",
+            r"\b(?:ARRETEZ|CESSEZ|STOPPEZ) (?:LA|VOTRE|CETTE|VOS|CES|LES) (?:CAMPAGNE|SOLLICITATIONS)\b",
+        ),
         (
             "tell-them",
-            rf"\bDITES (?:A|AU|AUX) (?:\w+ ){{1,3}}(?:D ARRETER|DE CESSER) (?:DE |D )(?:M |ME |NOUS )?{_FR_STEMS}",
+            rf"\bDITES (?:A|AU|AUX) (?:\w+ ){{1,3}}(?:D ARRETER|DE CESSER) (?:DE |D )(?:M |ME "
+            rf"|NOUS )?{_FR_STEMS}",
         ),
         (
             "no-need",
@@ -3065,7 +3100,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "no-more-messages",
-            rf"^PLUS (?:DE|D) (?:{_MESSAGES})\b(?: \w+){{0,3}} (?:SUR|A) CE (?:NUMERO|TELEPHONE|PORTABLE|CELL)"
+            rf"^PLUS (?:DE|D) (?:{_MESSAGES})\b(?: \w+){{0,3}} (?:SUR|A) CE (?:NUMERO|TELEPHONE|PORTABLE"
+            r"|CELL)"
             rf"{_FR_POLITE_END}",
         ),
         (
@@ -3073,7 +3109,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:STOP|ARRET|ARRETEZ)\b.*\b(?:J AI|JAI) (?:RESILIE|ANNULE|FERME) (?:MON|MA|L|LE|LA) (?:\w+ )?"
             r"(?:ABONNEMENT|COMPTE|ADHESION|CONTRAT|FORFAIT|SERVICE)\b",
         ),
-        ("stop-sending", r"\b(?:ARRETEZ|CESSEZ) DE GASPILLER (?:VOTRE )?(?:ARGENT|TEMPS) (?:A|EN) (?:M |ME |NOUS )?"),
+        (
+            "stop-sending",
+            r"\b(?:ARRETEZ|CESSEZ) DE GASPILLER (?:VOTRE )?(?:ARGENT|TEMPS) (?:A|EN) (?:M |ME |NOUS )?",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
