@@ -454,6 +454,10 @@ _ES_NOT_OF_ELSE = (
     r"|UNA VEZ)\b)\w+)"
 )
 _ES_NOT_OF_KIN = r"(?! (?:DE|DEL) (?:MI|MIS|TU|TUS)\b)"
+_ES_EVERYDAY_LIST = (
+    r"(?! DE (?:\w+ )?(?:INVITADOS|ESPERA|COMPRAS|SUPER|MANDADO|CUMPLEANOS|FIESTA|VOLUNTARIOS|ASISTENCIA"
+    r"|CLASE|EQUIPO|REGALOS|TAREAS|BODA)\b)"
+)
 """Not the messages of one's own people ("mensajes de mi hermana"); "de la farmacia" is the sender."""
 _FR_NOT_OF_ELSE = (
     r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
@@ -1381,8 +1385,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "block-or-report",
             r"^(?=.*\bSTOP\b).*\b(?:OR|BEFORE) (?:I|ILL|IM|I WILL|WE|WELL|WE WILL)\b.*\b(?:COMPLAINT"
-            r"|REPORT\w*"
-            r"|ATTORNEY GENERAL|LAWYER|SUE)\b",
+            r"|REPORT\w*|ATTORNEY GENERAL|LAWYER|SUE)\b",
         ),
         (
             "no-need",
@@ -1397,16 +1400,21 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-longer-customer",
             r"^STOP\b.* I (?:CANCELL?ED|CLOSED|ENDED|TERMINATED) (?:MY|THE|OUR) (?:\w+ )?(?:MEMBERSHIP"
-            r"|ACCOUNT"
-            r"|SUBSCRIPTION|SERVICE|POLICY|PLAN)\b",
+            r"|ACCOUNT|SUBSCRIPTION|SERVICE|POLICY|PLAN)\b",
         ),
         (
             "stop-sending",
             r"\bSTOP (?:TEXTING|SENDING|MESSAGING) (?:ME |US )?(?:YOUR|UR|THIS|THAT|THESE|ALL THIS"
             r"|ALL THAT) (?:\w+ )?"
             r"(?:CRAP|JUNK|GARBAGE|NONSENSE|BS|PROPAGANDA|STUFF|SHIT|TRASH|BULLSHIT)\b"
-            r"|\bSTOP WASTING (?:YOUR|UR) (?:MONEY|TIME) (?:TEXTING|MESSAGING|SENDING|CONTACTING|ON (?:TEXTS"
-            r"|ME))\b",
+            r"|\bSTOP WASTING (?:YOUR|UR) (?:MONEY|TIME) (?:TEXTING|MESSAGING|SENDING|CONTACTING"
+            r"|ON (?:TEXTS|ME))\b",
+        ),
+        (
+            "tell-them",
+            r"\bTELL (?:YOUR|UR|THE) (?:\w+ )?(?:AGENT|REP|SALES\w*|DEALER\w*|OFFICE|STAFF|TEAM|COMPANY"
+            r"|RECRUITER|CAMPAIGN|CANDIDATE|VOLUNTEERS) (?:TO STOP|TO QUIT|NOT TO)"
+            r" (?:\w+ING|TEXT|MESSAGE|CONTACT|CALL) (?:ME|US)\b",
         ),
     ),
     SPANISH: (
@@ -2098,7 +2106,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:ME|NOS) (?:QUITA|QUITAN|QUITAS|SACA|SACAN|SACAS|BORRA|BORRAN|BORRAS|ELIMINA|ELIMINAN) DE "
             r"(?:(?:LA|SU|TU|ESTA|ESA|ESOS|ESTOS|SUS|TUS|LOS) )?"
             rf"(?:LISTAS?\b{_ES_NOT_OF_KIN}|(?:{_MESSAGES})\b)"
-            rf"|^{_ES_OFF}(?:ME|NOS) DE (?:LA|SU|TU|ESTA) LISTA\b{_ES_NOT_OF_KIN}",
+            rf"|^{_ES_OFF}(?:ME|NOS) DE (?:LA|SU|TU|ESTA) LISTA\b{_ES_NOT_OF_KIN}{_ES_EVERYDAY_LIST}",
         ),
         (
             "another-channel",
@@ -2286,9 +2294,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-me",
             rf"\b(?:{_ES_OFF}|BAJEN|BAJE)(?:ME|NOS) DE (?:LA|SU|ESTA|SUS|LAS) LISTAS?\b{_ES_NOT_OF_KIN}"
-            r"(?! DE (?:\w+ )?(?:INVITADOS|ESPERA|COMPRAS|SUPER|MANDADO|CUMPLEANOS|FIESTA|VOLUNTARIOS"
-            r"|ASISTENCIA"
-            r"|CLASE|EQUIPO|REGALOS|TAREAS|BODA)\b)",
+            rf"{_ES_EVERYDAY_LIST}",
         ),
         (
             "do-not-send",
