@@ -436,7 +436,7 @@ _NOT_OF_ELSEWHERE = (
 """Not opting out of something other than the messages ("opting out of dinner tonight")."""
 _OTHER_LIST_NAMES = (
     r"(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM|CARPOOL"
-    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|CHURCH|SCHOOL|OFFICE)"
+    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|SCHOOL)"
 )
 _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|MESSAGING) (?:LISTS?|TREE)\b))"
 """List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
