@@ -2049,3 +2049,116 @@ def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
     found = explain(text, policy)
 
     assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+TWENTY_FIFTH_PART_IN_OTHER_WORDS = [
+    ("Please no longer send me the newsletter", "en.do-not-send"),
+    ("Kindly no longer send us the weekly specials", "en.do-not-send"),
+    ("Don't send me the school notices anymore", "en.do-not-send"),
+    ("Please do not send us the menu any more", "en.do-not-send"),
+    ("Por favor ya no me manden el boletín", "es.do-not-send"),
+    ("Ya no me envíen las ofertas de la semana", "es.do-not-send"),
+    ("Ya no nos manden nada, gracias", "es.do-not-send"),
+    ("No me manden más cupones", "es.do-not-send"),
+    ("Ya no me pidan donativos", "es.do-not-send"),
+    ("No quiero recibir más", "es.do-not-want"),
+    ("No gracias, no queremos recibir nada más", "es.do-not-want"),
+    ("No deseo recibir más, gracias", "es.do-not-want"),
+    ("No quiero que me manden más", "es.do-not-want"),
+    ("Stop asking me for money", "en.stop-asking"),
+    ("Please stop asking us for donations every month", "en.stop-asking"),
+    ("Stop begging me for contributions", "en.stop-asking"),
+    ("Stop the donation requests please", "en.stop-asking"),
+    ("Stop your fundraising appeals", "en.stop-asking"),
+    ("Stop all the requests for money, thanks", "en.stop-asking"),
+    ("Dejen de pedirme dinero", "es.stop-asking"),
+    ("Paren de pedirnos donaciones", "es.stop-asking"),
+    ("Paren la campaña por favor", "es.stop-asking"),
+    ("Detengan las solicitudes de donación", "es.stop-asking"),
+    ("Paren sus peticiones de dinero", "es.stop-asking"),
+    ("Arrêtez de me demander de l'argent", "fr.stop-asking"),
+    ("Cessez de nous demander des dons", "fr.stop-asking"),
+    ("Arrêtez de quémander de l'argent", "fr.stop-asking"),
+    ("Arrêtez la campagne svp", "fr.stop-asking"),
+    ("Cessez cette campagne de dons", "fr.stop-asking"),
+    ("Remove me from the pharmacy list", "en.remove-me"),
+    ("Take me off the doctor's office list", "en.off-the-list"),
+    ("Please remove me from the church list", "en.remove-me"),
+    ("Bájenme de la lista de la farmacia", "es.remove-me"),
+    ("Por favor sáquenme de la lista de donaciones", "es.remove-me"),
+    ("Quítenme de la lista del consultorio dental", "es.remove-me"),
+    ("Retirez-moi de la liste de la pharmacie", "fr.remove-me"),
+    ("Retirez-moi de la liste des dons svp", "fr.remove-me"),
+    ("Enlevez-moi de la liste du cabinet dentaire", "fr.remove-me"),
+    ("Supprimez-nous de la liste de la clinique", "fr.remove-me"),
+    ("No need for the class schedule by text anymore", "en.no-need"),
+    ("Ya no necesitamos el horario por mensaje", "es.no-need"),
+    ("Plus besoin de l'horaire des cours par texto", "fr.no-need"),
+    ("Je n'ai plus besoin des rappels", "fr.no-need"),
+    ("Plus besoin des alertes merci", "fr.no-need"),
+    ("Plus de promotions sur ce portable merci", "fr.no-more-messages"),
+    ("Plus de textos sur ce téléphone", "fr.no-more-messages"),
+    ("STOP I closed my account last year", "en.no-longer-customer"),
+    ("Alto ya cancelé el plan", "es.no-longer-customer"),
+    ("Basta ya cancelé la cuenta hace meses", "es.no-longer-customer"),
+    ("Stop j'ai annulé mon adhésion au gym", "fr.no-longer-customer"),
+    ("Stop texting me your crap", "en.stop-sending"),
+    ("Stop messaging us your propaganda", "en.stop-sending"),
+    ("Stop wasting your money texting me", "en.stop-sending"),
+    ("Stop wasting your time messaging me, I vote elsewhere", "en.stop-sending"),
+    ("Dejen de gastar su dinero mandándome mensajes", "es.stop-sending"),
+    ("Paren de gastar tiempo escribiéndome", "es.stop-sending"),
+    ("Arrêtez de gaspiller votre argent à m'écrire", "fr.stop-sending"),
+    ("Cessez de gaspiller votre temps à nous texter", "fr.stop-sending"),
+    ("Stop or I'm filing a complaint", "en.block-or-report"),
+    ("Stop texting me or I will report you to the attorney general", "en.block-or-report"),
+    ("STOP or we will sue", "en.block-or-report"),
+    ("Tell your agent to stop texting me", "en.tell-them"),
+    ("Tell your office not to text us", "en.tell-them"),
+    ("Tell the campaign to quit calling me", "en.tell-them"),
+    ("Dites au vendeur d'arrêter de m'écrire", "fr.tell-them"),
+    ("Dites à votre agent de cesser de me texter", "fr.tell-them"),
+    ("Dites à la clinique d'arrêter de m'appeler", "fr.tell-them"),
+    ("No thank you please remove", "en.remove-me"),
+    ("No thanks remove", "en.remove-me"),
+    ("Nope please remove me", "en.remove-me"),
+]
+"""Heldout-25's ideas in other wordings: no longer send me anything, no more wanted with no noun, stop
+asking for money or the campaign, off a list named for the sender's purpose, no need for the texts, STOP
+with a cancelled membership, a threat or the sender's junk, telling the sender's agent to stop."""
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(("text", "rule"), TWENTY_FIFTH_PART_IN_OTHER_WORDS)
+def test_the_twenty_fifth_parts_ideas_revoke_in_other_wordings(
+    policy: RevocationPolicy, text: str, rule: str
+) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please don't send me those memes anymore lol",
+        "Ya no me manden fotos del perro jaja",
+        "Sáquenme de la lista de espera",
+        "Bórrenme de la lista de invitados",
+        "Retirez-moi de la liste des invités",
+        "Retirez-moi de la liste d'attente",
+        "Take me off the office party list",
+        "Remove me from the church volunteer list",
+        "No need for the umbrella, it stopped raining",
+        "Plus besoin de parapluie",
+        "Ya no necesito el carro",
+        "Je me suis désabonné des courriels de la boutique enfin",
+        "Stop wasting your time on him",
+        "Stop or I'll tell mom",
+        "Tell your brother to stop texting me",
+    ],
+)
+def test_the_twenty_fifth_parts_rules_leave_other_talk_alone_under_contextual(text: str) -> None:
+    """A friend's memes, an everyday list, a thing no longer needed, an email unsubscribed, a STOP to
+    someone else: not a revocation of the sender's texts."""
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

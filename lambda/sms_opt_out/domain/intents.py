@@ -61,7 +61,9 @@ MESSAGE_WORDS = frozenset(
     form
     for noun in _MESSAGES.split("|")
     for form in ((noun[:-2], noun[:-2] + "S") if noun.endswith("S?") else (noun,))
-) - frozenset(["COUPONS", "CUPONES", "ESTIMATES", "COTIZACIONES", "PRESUPUESTOS", "DEVIS", "SOUMISSIONS"])
+) - frozenset(
+    ["COURRIELS", "COUPONS", "CUPONES", "ESTIMATES", "COTIZACIONES", "PRESUPUESTOS", "DEVIS", "SOUMISSIONS"]
+)
 """Coupons and estimates are the messages in a rule ("no more coupons"), never a word's subject ("do the
 coupons stop")."""
 MESSAGE_VERBS = frozenset(
@@ -434,7 +436,7 @@ _NOT_OF_ELSEWHERE = (
 """Not opting out of something other than the messages ("opting out of dinner tonight")."""
 _OTHER_LIST_NAMES = (
     r"(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM|CARPOOL"
-    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|CHURCH|SCHOOL|OFFICE)"
+    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|SCHOOL)"
 )
 _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|MESSAGING) (?:LISTS?|TREE)\b))"
 """List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
@@ -452,6 +454,10 @@ _ES_NOT_OF_ELSE = (
     r"|UNA VEZ)\b)\w+)"
 )
 _ES_NOT_OF_KIN = r"(?! (?:DE|DEL) (?:MI|MIS|TU|TUS)\b)"
+_ES_EVERYDAY_LIST = (
+    r"(?! DE (?:\w+ )?(?:INVITADOS|ESPERA|COMPRAS|SUPER|MANDADO|CUMPLEANOS|FIESTA|VOLUNTARIOS|ASISTENCIA"
+    r"|CLASE|EQUIPO|REGALOS|TAREAS|BODA)\b)"
+)
 """Not the messages of one's own people ("mensajes de mi hermana"); "de la farmacia" is the sender."""
 _FR_NOT_OF_ELSE = (
     r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
@@ -535,6 +541,10 @@ _SO_TOO = (
     r"^(?=.*\b(?:CANCELL?ED|CLOSED|QUIT|CANCELE|DI DE BAJA|RESILIE|ANNULE|FERME)\b)"
     r".*\b(?:SO|ASI QUE|ALORS|DONC) "
 )
+_ASKED_FOR = r"(?:MONEY|DONATIONS?|CONTRIBUTIONS?|FUNDS|CASH|DINERO|DONACIONES|DONATIVOS|PLATA|ARGENT|DONS)"
+"""What a fundraiser's texts ask for ("stop asking me for money", "dejen de pedirme dinero")."""
+_EN_SENT_ELSE = r"(?!.*\b(?:PICS?|PICTURES?|PHOTOS?|VIDEOS?|MEMES?|LINKS?|SELFIES?|MONEY)\b)"
+"""Not a friend's pictures or money ("don't send me those memes anymore")."""
 NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ENGLISH: (
         (
@@ -1358,6 +1368,54 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:(?:BY|VIA|SEND ME|JUST|PLEASE) )*(?:PAPER|EMAIL|MAIL|POST|LETTERS?)(?: \w+)? "
             rf"(?:INSTEAD|ONLY){_POLITE_END}",
         ),
+        (
+            "do-not-send",
+            rf"^{_EN_SENT_ELSE}(?:(?:PLEASE|PLS|KINDLY) )?(?:NO LONGER SEND (?:ME|US)|(?:DONT"
+            r"|DO NOT) SEND (?:ME|US) "
+            r"(?:\w+ ){0,5}?(?:ANYMORE|ANY MORE))\b",
+        ),
+        (
+            "stop-asking",
+            rf"\bSTOP (?:ASKING|BEGGING|HITTING) (?:ME |US )?(?:UP )?FOR (?:MORE )?{_ASKED_FOR}\b",
+        ),
+        (
+            "stop-asking",
+            r"\bSTOP (?:THE|YOUR|THESE|THIS|ALL|UR) (?:\w+ )?(?:CAMPAIGN|REQUESTS|SOLICITATIONS|APPEALS)\b",
+        ),
+        (
+            "block-or-report",
+            r"^(?=.*\bSTOP\b).*\b(?:OR|BEFORE) (?:I|ILL|IM|I WILL|WE|WELL|WE WILL)\b.*\b(?:COMPLAINT"
+            r"|REPORT\w*|ATTORNEY GENERAL|LAWYER|SUE)\b",
+        ),
+        (
+            "no-need",
+            r"\b(?:NO LONGER NEED|NO NEED FOR|(?:DONT|DO NOT) NEED) (?:THE |THESE |YOUR |ANY "
+            r"|THOSE )?(?:\w+ ){0,3}?"
+            rf"(?:(?:{_MESSAGES})\b|\w+ (?:BY|VIA|OVER) (?:TEXT|SMS)\b)",
+        ),
+        (
+            "remove-me",
+            rf"^(?:NO|NOPE)(?: THANKS| THANK YOU| PLEASE| PLS)* REMOVE(?: ME| US| IT)?{_POLITE_END}",
+        ),
+        (
+            "no-longer-customer",
+            r"^STOP\b.* I (?:CANCELL?ED|CLOSED|ENDED|TERMINATED) (?:MY|THE|OUR) (?:\w+ )?(?:MEMBERSHIP"
+            r"|ACCOUNT|SUBSCRIPTION|SERVICE|POLICY|PLAN)\b",
+        ),
+        (
+            "stop-sending",
+            r"\bSTOP (?:TEXTING|SENDING|MESSAGING) (?:ME |US )?(?:YOUR|UR|THIS|THAT|THESE|ALL THIS"
+            r"|ALL THAT) (?:\w+ )?"
+            r"(?:CRAP|JUNK|GARBAGE|NONSENSE|BS|PROPAGANDA|STUFF|SHIT|TRASH|BULLSHIT)\b"
+            r"|\bSTOP WASTING (?:YOUR|UR) (?:MONEY|TIME) (?:TEXTING|MESSAGING|SENDING|CONTACTING"
+            r"|ON (?:TEXTS|ME))\b",
+        ),
+        (
+            "tell-them",
+            r"\bTELL (?:YOUR|UR|THE) (?:\w+ )?(?:AGENT|REP|SALES\w*|DEALER\w*|OFFICE|STAFF|TEAM|COMPANY"
+            r"|RECRUITER|CAMPAIGN|CANDIDATE|VOLUNTEERS) (?:TO STOP|TO QUIT|NOT TO)"
+            r" (?:\w+ING|TEXT|MESSAGE|CONTACT|CALL) (?:ME|US)\b",
+        ),
     ),
     SPANISH: (
         (
@@ -2048,7 +2106,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:ME|NOS) (?:QUITA|QUITAN|QUITAS|SACA|SACAN|SACAS|BORRA|BORRAN|BORRAS|ELIMINA|ELIMINAN) DE "
             r"(?:(?:LA|SU|TU|ESTA|ESA|ESOS|ESTOS|SUS|TUS|LOS) )?"
             rf"(?:LISTAS?\b{_ES_NOT_OF_KIN}|(?:{_MESSAGES})\b)"
-            rf"|^{_ES_OFF}(?:ME|NOS) DE (?:LA|SU|TU|ESTA) LISTA\b{_ES_NOT_OF_KIN}",
+            rf"|^{_ES_OFF}(?:ME|NOS) DE (?:LA|SU|TU|ESTA) LISTA\b{_ES_NOT_OF_KIN}{_ES_EVERYDAY_LIST}",
         ),
         (
             "another-channel",
@@ -2232,6 +2290,42 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "another-channel",
             r"^(?:(?:MANDENME|ENVIENME|MEJOR|SOLO|TODO|POR) )*(?:CORREO|EMAIL|MAIL|PAPEL|CARTA)(?: \w+)? "
             rf"(?:MEJOR|EN SU LUGAR|SOLAMENTE|UNICAMENTE){_ES_POLITE_END}",
+        ),
+        (
+            "remove-me",
+            rf"\b(?:{_ES_OFF}|BAJEN|BAJE)(?:ME|NOS) DE (?:LA|SU|ESTA|SUS|LAS) LISTAS?\b{_ES_NOT_OF_KIN}"
+            rf"{_ES_EVERYDAY_LIST}",
+        ),
+        (
+            "do-not-send",
+            r"\b(?:YA NO (?:ME|NOS) (?:MANDEN|ENVIEN|MANDE|ENVIE|ESCRIBAN|PIDAN)|NO (?:ME|NOS) (?:MANDEN"
+            r"|ENVIEN"
+            rf"|PIDAN) MAS)\b{_ES_OTHER_OBJECT}",
+        ),
+        (
+            "do-not-want",
+            r"\bNO (?:QUIERO|QUEREMOS|DESEO|DESEAMOS) (?:RECIBIR|QUE ME (?:MANDEN|ENVIEN)) (?:NADA )?MAS"
+            rf"{_ES_POLITE_END}",
+        ),
+        (
+            "no-need",
+            r"\bYA NO (?:NECESITO|NECESITAMOS) (?:LOS |LAS |SUS |ESTOS |ESTAS |EL |LA )?(?:\w+ ){0,4}?"
+            rf"(?:(?:{_MESSAGES})\b|POR (?:MENSAJE|TEXTO|SMS)\b)",
+        ),
+        (
+            "no-longer-customer",
+            r"^(?:ALTO|BASTA|PAREN)\b.*\b(?:YA )?CANCELE (?:MI|LA|EL) (?:\w+ )?(?:MEMBRESIA|CUENTA"
+            r"|SUSCRIPCION"
+            r"|SERVICIO|POLIZA|PLAN)\b",
+        ),
+        (
+            "stop-sending",
+            r"\b(?:DEJEN|PAREN) DE GASTAR (?:SU )?(?:DINERO|TIEMPO) (?:EN )?(?:MAND|ENVI|ESCRIB)",
+        ),
+        ("stop-asking", rf"\b(?:DEJEN|PAREN) DE PEDIR(?:ME|NOS|LE) (?:MAS )?{_ASKED_FOR}\b"),
+        (
+            "stop-asking",
+            r"\b(?:PAREN|DETENGAN|SUSPENDAN) (?:LA|SU|ESTA|LAS|SUS) (?:CAMPANA|SOLICITUDES|PETICIONES)\b",
         ),
     ),
     FRENCH: (
@@ -2984,6 +3078,46 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "another-channel",
             r"^(?:(?:ENVOYEZ MOI|UN|UNE|DES|PAR|JUSTE) )*(?:COURRIER|MAIL|EMAIL|COURRIEL|PAPIER"
             rf"|LETTRE)(?: \w+)? (?:A LA PLACE|UNIQUEMENT|SEULEMENT|PLUTOT){_FR_POLITE_END}",
+        ),
+        (
+            "remove-me",
+            rf"\b{_FR_OFF} (?:MOI|NOUS) DE? LA LISTE (?:DE LA|DE L|DU|DES|DE|D) (?!(?:\w+ )?(?:INVITES"
+            r"|ATTENTE"
+            r"|COURSES|EPICERIE|CADEAUX|BENEVOLES|COVOITURAGE|CLASSE|EQUIPE|TACHES|PRESENCE|MARIAGE"
+            r"|FETE)\b)\w+",
+        ),
+        (
+            "stop-asking",
+            rf"\b(?:ARRETEZ|CESSEZ) DE (?:ME |NOUS )?(?:DEMANDER|QUEMANDER) (?:DE L |DES |D )?{_ASKED_FOR}\b",
+        ),
+        (
+            "stop-asking",
+            r"\b(?:ARRETEZ|CESSEZ|STOPPEZ) (?:LA|VOTRE|CETTE|VOS|CES|LES) (?:CAMPAGNE|SOLLICITATIONS)\b",
+        ),
+        (
+            "tell-them",
+            rf"\bDITES (?:A|AU|AUX) (?:\w+ ){{1,3}}(?:D ARRETER|DE CESSER) (?:DE |D )(?:M |ME "
+            rf"|NOUS )?{_FR_STEMS}",
+        ),
+        (
+            "no-need",
+            r"\b(?:PLUS BESOIN|N AI PLUS BESOIN|N AVONS PLUS BESOIN) (?:DE|D|DES|DU) (?:\w+ ){0,5}?"
+            rf"(?:(?:{_MESSAGES})\b|PAR (?:TEXTO|SMS|MESSAGE|TEXTE)\b)",
+        ),
+        (
+            "no-more-messages",
+            rf"^PLUS (?:DE|D) (?:{_MESSAGES})\b(?: \w+){{0,3}} (?:SUR|A) CE (?:NUMERO|TELEPHONE|PORTABLE"
+            r"|CELL)"
+            rf"{_FR_POLITE_END}",
+        ),
+        (
+            "no-longer-customer",
+            r"^(?:STOP|ARRET|ARRETEZ)\b.*\b(?:J AI|JAI) (?:RESILIE|ANNULE|FERME) (?:MON|MA|L|LE|LA) (?:\w+ )?"
+            r"(?:ABONNEMENT|COMPTE|ADHESION|CONTRAT|FORFAIT|SERVICE)\b",
+        ),
+        (
+            "stop-sending",
+            r"\b(?:ARRETEZ|CESSEZ) DE GASPILLER (?:VOTRE )?(?:ARGENT|TEMPS) (?:A|EN) (?:M |ME |NOUS )?",
         ),
     ),
 }
