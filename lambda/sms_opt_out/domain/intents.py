@@ -434,7 +434,7 @@ _NOT_OF_ELSEWHERE = (
 """Not opting out of something other than the messages ("opting out of dinner tonight")."""
 _OTHER_LIST_NAMES = (
     r"(?:GUEST|INVITE|INVITATION|WAITING|WAIT|PARTY|TODO|TO DO|GROCERY|SHOPPING|GIFT|CLASS|TEAM|CARPOOL"
-    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|CHURCH|SCHOOL|OFFICE)"
+    r"|VOLUNTEER|SIGNUP|SIGN UP|CHORE|ROTA|RSVP|BIRTHDAY|DINNER|LUNCH|GROUP|FAMILY|CHURCH|SCHOOL)"
 )
 _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|MESSAGING) (?:LISTS?|TREE)\b))"
 """List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
@@ -2233,6 +2233,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:(?:MANDENME|ENVIENME|MEJOR|SOLO|TODO|POR) )*(?:CORREO|EMAIL|MAIL|PAPEL|CARTA)(?: \w+)? "
             rf"(?:MEJOR|EN SU LUGAR|SOLAMENTE|UNICAMENTE){_ES_POLITE_END}",
         ),
+        # "no quiero recibir más", "ya no me los manden": no noun needed
+        ("do-not-want", rf"^(?:YA )?NO (?:QUIERO|DESEO) (?:SEGUIR )?RECIBIR(?:LOS|LAS)? MAS{_ES_POLITE_END}"),
+        ("do-not-send", rf"^(?:YA )?NO (?:ME|NOS) (?:LOS|LAS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)?{_ES_POLITE_END}"),
     ),
     FRENCH: (
         (
@@ -3851,7 +3854,9 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 continue
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
-            named_before = any(w in MESSAGE_WORDS for c in clauses[:n] for w in c)
+            named_before = any(w in MESSAGE_WORDS for c in clauses[:n] for w in c) or any(
+                _ANOTHER_CHANNEL.search(" ".join(c)) for c in clauses[:n]
+            )
             nouns = set(clause[i + 1 : i + 3])  # "lol. stop the texts", not "lol. stop texting me"
             about = laughs[-1:] < [n] and bool(nouns & MESSAGE_WORDS) and not nouns & MESSAGE_VERBS
             laughed = None if about else laugh
@@ -3860,6 +3865,12 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 return verdict
             other = other or verdict
     return other
+
+
+_ANOTHER_CHANNEL = re.compile(
+    r"^AND (?:CALL|EMAIL|MAIL|WRITE)\b|\b(?:RATHER|PREFER) (?:\w+ ){0,6}?(?:PORTAL|EMAIL|MAIL|LETTERS?|CALLS?)\b"
+)
+"""Another way to be reached, asked for around "stop texting them" (them: what is texted)."""
 
 
 def _between_people(clauses: Clauses) -> str | None:
@@ -3913,7 +3924,9 @@ def _judge(
     elsewhere_sub = _subscribed_elsewhere(clause[i + 1 :]) or clause[i + 1 : i + 2] == ("A",)
     message = None if message in _SUBSCRIPTIONS and elsewhere_sub else message
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
-    if elsewhere == "THEM" and named_before and all(w in POLITENESS for w in clause[i + 3 :]):
+    rest = clause[i + 3 :]
+    settles = all(w in POLITENESS for w in rest) or _ANOTHER_CHANNEL.match(" ".join(rest)) is not None
+    if elsewhere == "THEM" and named_before and settles:
         return revokes("about-messages", "is about sending them, the messages named before (THEM)")
     if elsewhere is not None:
         return other("object", f"is about sending someone or something else ({elsewhere})")
