@@ -2049,3 +2049,49 @@ def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
     found = explain(text, policy)
 
     assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+TWENTY_SIXTH_PART_IN_OTHER_WORDS = [
+    ("I prefer getting my statements by email. Stop texting them please", "contextual.about-messages"),
+    ("I can't see the texts well, please stop sending them and email me", "contextual.about-messages"),
+    ("I'd rather have a phone call about my appointments. Stop sending them", "contextual.about-messages"),
+    ("The reminders are too small to read. Stop texting them and call me", "contextual.about-messages"),
+    ("ya no deseo recibir más", "es.do-not-want"),
+    ("no quiero seguir recibiendo más", "es.do-not-want"),
+    ("no quiero recibir mas por favor", "es.do-not-want"),
+    ("ya no me las manden", "es.do-not-send"),
+    ("no nos los envíen más por favor", "es.do-not-send"),
+    ("ya no me los escriban más gracias", "es.do-not-send"),
+    ("Please remove me from the dental office list", "en.remove-me"),
+    ("remove me from your animal shelter donation list", "en.remove-me"),
+    ("remove me from the vet clinic reminder list", "en.remove-me"),
+    ("remove my number from the pharmacy refill list", "en.remove-number"),
+]
+"""Round 7's constructions (heldout-26), in wordings other than the corpus rows'."""
+
+
+@pytest.mark.parametrize("text", [text for text, rule in TWENTY_SIXTH_PART_IN_OTHER_WORDS])
+def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str) -> None:
+    found = explain(text, RevocationPolicy.CONTEXTUAL)
+
+    rule = dict(TWENTY_SIXTH_PART_IN_OTHER_WORDS)[text]
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop texting them, they're asleep",
+        "I'd rather not. Stop texting them",
+        "stop sending them to grandma",
+        "no me los mandes a mi, mandaselos a tu hermano",
+        "ya no me los manden a la casa, mejor a la oficina",
+        "no quiero recibir más visitas hoy",
+        "remove me from the office party list",
+        "remove me from the kids soccer team list",
+        "remove me from the little league team carpool list",
+        "remove me from the guest list",
+    ],
+)
+def test_the_twenty_sixth_parts_rules_leave_other_talk_alone(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

@@ -440,9 +440,9 @@ _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|ME
 """List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
 ("take me off the school text list": the sender's)."""
 _NOT_FROM_ELSEWHERE = (
-    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|CAMPAIGNS|DATABASE"
+    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?+(?:(?!(?:\w+ ){0,3}(?:LISTS?|CAMPAIGNS|DATABASE"
     r"|SYSTEM"
-    rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ )?{_OTHER_LIST_NAMES}\b))"
+    rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ ){{0,2}}{_OTHER_LIST_NAMES}\b))"
 )
 """Not removed from something other than a list or the messages ("remove me from the carpool chat",
 "from the family list"; "from the service reminders" is the messages)."""
@@ -2234,8 +2234,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"(?:MEJOR|EN SU LUGAR|SOLAMENTE|UNICAMENTE){_ES_POLITE_END}",
         ),
         # "no quiero recibir más", "ya no me los manden": no noun needed
-        ("do-not-want", rf"^(?:YA )?NO (?:QUIERO|DESEO) (?:SEGUIR )?RECIBIR(?:LOS|LAS)? MAS{_ES_POLITE_END}"),
-        ("do-not-send", rf"^(?:YA )?NO (?:ME|NOS) (?:LOS|LAS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)?{_ES_POLITE_END}"),
+        (
+            "do-not-want",
+            rf"^(?:YA )?NO (?:QUIERO|DESEO) (?:SEGUIR )?RECIBI(?:R|ENDO)(?:LOS|LAS)? MAS{_ES_POLITE_END}",
+        ),
+        (
+            "do-not-send",
+            rf"^(?:YA )?NO (?:ME|NOS) (?:LOS|LAS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)?{_ES_POLITE_END}",
+        ),
     ),
     FRENCH: (
         (
