@@ -3874,7 +3874,8 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
 
 
 _ANOTHER_CHANNEL = re.compile(
-    r"^AND (?:CALL|EMAIL|MAIL|WRITE)\b|\b(?:RATHER|PREFER) (?:\w+ ){0,6}?(?:PORTAL|EMAIL|MAIL|LETTERS?|CALLS?)\b"
+    r"^AND (?:CALL|EMAIL|MAIL|WRITE)\b"
+    r"|\b(?:RATHER|PREFER) (?:\w+ ){0,6}?(?:PORTAL|EMAIL|MAIL|LETTERS?|CALLS?)\b"
 )
 """Another way to be reached, asked for around "stop texting them" (them: what is texted)."""
 
