@@ -3931,8 +3931,8 @@ def _judge(
     elsewhere_sub = _subscribed_elsewhere(clause[i + 1 :]) or clause[i + 1 : i + 2] == ("A",)
     message = None if message in _SUBSCRIPTIONS and elsewhere_sub else message
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
-    then = clause[i + 3 :]
-    settles = all(w in POLITENESS for w in then) or _ANOTHER_CHANNEL.match(" ".join(then)) is not None
+    past_them = clause[i + 3 :]
+    settles = all(w in POLITENESS for w in past_them) or bool(_ANOTHER_CHANNEL.match(" ".join(past_them)))
     if elsewhere == "THEM" and named_before and settles:
         return revokes("about-messages", "is about sending them, the messages named before (THEM)")
     if elsewhere is not None:
