@@ -2095,3 +2095,39 @@ def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str)
 )
 def test_the_twenty_sixth_parts_rules_leave_other_talk_alone(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD = [
+    ("I will file a complaint if you don't stop", "en.block-or-report"),
+    ("I'm calling my lawyer if these don't stop", "en.block-or-report"),
+    ("reporting you to the attorney general if this doesnt stop", "en.block-or-report"),
+    ("si no paran con los mensajes pongo una denuncia", "es.block-or-report"),
+    ("si no dejan de escribirme voy a poner una queja", "es.block-or-report"),
+    ("si vous n'arrêtez pas, je porte plainte", "fr.block-or-report"),
+    ("je vais voir un avocat si ces messages ne cessent pas", "fr.block-or-report"),
+    ("estoy manejando, no me escriban más por favor", "es.do-not-send"),
+    ("I'm working and you keep texting, don't text me anymore", "en.do-not-text"),
+    ("je travaille, ne m'écrivez plus", "fr.do-not-send"),
+]
+"""A threat to complain unless the messages stop; a busy writer who asks for no more, for good."""
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(("text", "rule"), TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD)
+def test_threats_and_a_busy_writers_no_more_revoke(policy: RevocationPolicy, text: str, rule: str) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll call the cops if they don't stop fighting",
+        "if the neighbors don't stop partying I'm calling the landlord to complain",
+        "I'm driving, don't text me",
+        "estoy manejando, no me escriban",
+    ],
+)
+def test_a_quarrel_or_a_busy_writer_for_now_is_not_taken_under_contextual(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

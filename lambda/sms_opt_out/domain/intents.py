@@ -1358,6 +1358,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:(?:BY|VIA|SEND ME|JUST|PLEASE) )*(?:PAPER|EMAIL|MAIL|POST|LETTERS?)(?: \w+)? "
             rf"(?:INSTEAD|ONLY){_POLITE_END}",
         ),
+        (  # a threat to complain unless the messages stop
+            "block-or-report",
+            rf"^(?=.*\b(?:REPORT\w*|COMPLAINT|ATTORNEY|LAWYER|SUE|SUING|{_REGULATORS})\b)"
+            r".*\bIF (?:YOU|U|YALL|THEY|THESE|THIS|IT|THE \w+) (?:DONT|DO NOT|DOESNT|DOES NOT|WONT) STOP"
+            rf"{_POLITE_END}",
+        ),
     ),
     SPANISH: (
         (
@@ -2242,6 +2248,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "do-not-send",
             rf"^(?:YA )?NO (?:ME|NOS) (?:LOS|LAS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)?{_ES_POLITE_END}",
         ),
+        (  # a threat to complain unless the messages stop
+            "block-or-report",
+            r"^(?=.*\b(?:QUEJA|DENUNCI\w*|DEMANDA\w*|REPORT\w*|ABOGADO|PROFECO)\b)"
+            r".*\bSI NO (?:PARAN|DEJAN DE)\b",
+        ),
     ),
     FRENCH: (
         (
@@ -2994,6 +3005,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?:(?:ENVOYEZ MOI|UN|UNE|DES|PAR|JUSTE) )*(?:COURRIER|MAIL|EMAIL|COURRIEL|PAPIER"
             rf"|LETTRE)(?: \w+)? (?:A LA PLACE|UNIQUEMENT|SEULEMENT|PLUTOT){_FR_POLITE_END}",
         ),
+        (  # a threat to complain unless the messages stop
+            "block-or-report",
+            r"^(?=.*\b(?:PLAINTE|SIGNALE\w*|AVOCAT|CNIL)\b).*\bSI (?:CA|VOUS|ILS|CES \w+) NE? (?:S )?"
+            r"(?:ARRET|CESS)\w*",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -3082,6 +3098,11 @@ _TOLD_SOMEONE = re.compile(
 """Words of a writer who tells someone else to stop, or who limits it to a moment ("dis à Théo
 d'arrêter d'écrire des textos", "dile a Juan que no me escriba", "en conduisant"): the stop is no
 revocation of the messages."""
+_FOR_GOOD = re.compile(
+    r"\b(?:ANYMORE|ANY MORE|EVER AGAIN|NUNCA MAS|JAMAIS)\b"
+    r"|\bNO (?:ME |NOS )?\w+ MAS\b|\bNE (?:\w+ ){1,2}PLUS\b"
+)
+"""A busy writer's "no longer" ("estoy trabajando, no me contacten más"): not only for now."""
 _QUIET_FOR_NOW = ("leave-me-alone", "do-not-send", "do-not-text", "stop-sending")
 """The rules that such a reply does not make a revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
@@ -3102,7 +3123,7 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
     amused = amused or (laughter(clauses) is not None and not names_messages(clauses))
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
-    busy = _BUSY.search(whole[0]) is not None
+    busy = _BUSY.search(whole[0]) is not None and not _FOR_GOOD.search(whole[0])
     told = _TOLD_SOMEONE.search(whole[0]) is not None
     for language in languages:
         for rule, pattern, reads_whole in _compiled_rules(language):
