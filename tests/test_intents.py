@@ -2131,3 +2131,26 @@ def test_threats_and_a_busy_writers_no_more_revoke(policy: RevocationPolicy, tex
 )
 def test_a_quarrel_or_a_busy_writer_for_now_is_not_taken_under_contextual(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop point à la ligne",
+        "stop point d'exclamation",
+        "arrêt point à la ligne",
+        "baja punto final",
+        "cancelar punto",
+        "stop punto y aparte",
+        "STOP full stop new line",
+        "stop period period",
+    ],
+)
+def test_a_keyword_with_dictated_punctuation_after_it_revokes(policy: RevocationPolicy, text: str) -> None:
+    assert explain(text, policy).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("text", ["punto final", "yes period", "start period", "stop at the point"])
+def test_dictated_punctuation_alone_or_after_consent_is_no_opt_out(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

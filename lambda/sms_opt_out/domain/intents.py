@@ -3914,6 +3914,13 @@ def _between_people(clauses: Clauses) -> str | None:
     return None
 
 
+DICTATED = re.compile(
+    r"(?:^| )(?:(?:POINT|PERIOD|FULL STOP|PUNTO|COMMA|COMA|VIRGULE|A LA LIGNE|Y APARTE|FINAL|NEW LINE"
+    r"|NUEVA LINEA|EXCLAMATION (?:POINT|MARK)|D EXCLAMATION)(?: |$))+$"
+)
+"""Punctuation a voice dictation spells out ("stop point à la ligne", "stop period")."""
+
+
 def _judge(
     clause: tuple[str, ...],
     i: int,
@@ -4056,6 +4063,8 @@ def _judge(
         return other("activity", f"is about an activity ({nxt})")
     if nxt == "LA" and all(w in POLITENESS for w in after[1:]):
         return revokes("alone", "ends its sentence with là")
+    if DICTATED.match(" ".join(w for w in clause[i + 1 :] if w not in POLITENESS)):
+        return revokes("alone", "ends its sentence, the punctuation dictated")
     if nxt in _DETERMINERS or word != "STOP" or len(clause) - i > 3:
         return other("object", f"has another object ({' '.join(after)})")
     return revokes("imperative", "is an imperative without another object")
