@@ -2154,3 +2154,34 @@ def test_a_keyword_with_dictated_punctuation_after_it_revokes(policy: Revocation
 @pytest.mark.parametrize("text", ["punto final", "yes period", "start period", "stop at the point"])
 def test_dictated_punctuation_alone_or_after_consent_is_no_opt_out(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop with the casino bonuses",
+        "enough with your free bets",
+        "Stop the bonus offers please",
+        "stop avec les paris gratuits",
+        "cessez vos free bets",
+        "arrêtez vos bonus svp",
+        "paren con las apuestas gratis",
+        "basta de bonos",
+        "paren sus bonos por favor",
+    ],
+)
+def test_stop_said_to_a_promotions_own_nouns_revokes(policy: RevocationPolicy, text: str) -> None:
+    assert explain(text, policy).rule.endswith(".stop-messages")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the boss said no more bonus this year",
+        "stop betting with your bonus money",
+        "he should stop with the bets",
+    ],
+)
+def test_a_bonus_or_a_bet_between_people_is_not_taken_under_contextual(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

@@ -1364,6 +1364,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r".*\bIF (?:YOU|U|YALL|THEY|THESE|THIS|IT|THE \w+) (?:DONT|DO NOT|DOESNT|DOES NOT|WONT) STOP"
             rf"{_POLITE_END}",
         ),
+        (  # a gambling or shop promotion's own nouns, told to stop
+            "stop-messages",
+            r"\b(?:STOP|QUIT|ENOUGH)(?: (?:WITH|W))? (?:YOUR |UR |THESE |THOSE |THE |ALL THE )?"
+            r"(?:FREE (?:BETS?|SPINS?|PLAYS?)|(?:BET |BETTING |CASINO |DEPOSIT )?BONUS\w*|ODDS BOOSTS?)\b",
+        ),
     ),
     SPANISH: (
         (
@@ -2253,6 +2258,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:QUEJA|DENUNCI\w*|DEMANDA\w*|REPORT\w*|ABOGADO|PROFECO)\b)"
             r".*\bSI NO (?:PARAN|DEJAN DE)\b",
         ),
+        (  # a gambling or shop promotion's own nouns, told to stop
+            "stop-messages",
+            r"\b(?:PAREN|PARENLE|ALTO|STOP|BASTA)(?: CON| DE)? (?:SUS |ESTOS |ESTAS |LOS |LAS )?"
+            r"(?:BONOS|BONUS|(?:APUESTAS|GIROS|TIRADAS) GRATIS)\b",
+        ),
     ),
     FRENCH: (
         (
@@ -3009,6 +3019,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "block-or-report",
             r"^(?=.*\b(?:PLAINTE|SIGNALE\w*|AVOCAT|CNIL)\b).*\bSI (?:CA|VOUS|ILS|CES \w+) NE? (?:S )?"
             r"(?:ARRET|CESS)\w*",
+        ),
+        (  # a gambling or shop promotion's own nouns, told to stop
+            "stop-messages",
+            r"\b(?:ARRETEZ|STOP|CESSEZ)(?: AVEC)? (?:VOS |CES |LES |VOTRE )?"
+            r"(?:BONUS|(?:PARIS|TOURS|SPINS) GRATUITS|FREEBETS?|FREE BETS?)\b",
         ),
     ),
 }
