@@ -2185,3 +2185,28 @@ def test_stop_said_to_a_promotions_own_nouns_revokes(policy: RevocationPolicy, t
 )
 def test_a_bonus_or_a_bet_between_people_is_not_taken_under_contextual(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whoever keeps texting me these coupons I don't want them",
+        "you keep sending these every day and I do not want them anymore",
+        "u keep texting me this stuff I dont want any of these",
+        "vous continuez à m'envoyer ces trucs je n'en veux pas",
+        "vous continuez de m'écrire tous les jours je n'en veux plus",
+        "qui que ce soit qui continue à m'envoyer ça je n'en veux pas",
+        "quien me sigue mandando estos ya paren tengo 90 no los quiero",
+    ],
+)
+def test_whoever_keeps_sending_these_and_is_not_wanted_revokes(policy: RevocationPolicy, text: str) -> None:
+    assert explain(text, policy).rule.endswith(".do-not-want")
+
+
+def test_a_friend_who_keeps_sending_photos_is_not_taken_under_contextual() -> None:
+    found = explain(
+        "tu continues à m'envoyer des photos du chat je n'en veux pas", RevocationPolicy.CONTEXTUAL
+    )
+
+    assert found.intent is not Intent.OPT_OUT

@@ -1369,6 +1369,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:STOP|QUIT|ENOUGH)(?: (?:WITH|W))? (?:YOUR |UR |THESE |THOSE |THE |ALL THE )?"
             r"(?:FREE (?:BETS?|SPINS?|PLAYS?)|(?:BET |BETTING |CASINO |DEPOSIT )?BONUS\w*|ODDS BOOSTS?)\b",
         ),
+        (  # whoever keeps sending these: I don't want them (one run-on sentence)
+            "do-not-want",
+            r"^(?=.*\b(?:WHOEVER|WHO EVER|YOU|U|YALL) KEEPS? (?:SENDING|TEXTING)\b).*\bI (?:DONT|DO NOT) WANT"
+            rf" (?:THEM|THESE|ANY OF (?:THEM|THESE))(?: ANYMORE)?{_POLITE_END}",
+        ),
     ),
     SPANISH: (
         (
@@ -3024,6 +3029,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-messages",
             r"\b(?:ARRETEZ|STOP|CESSEZ)(?: AVEC)? (?:VOS |CES |LES |VOTRE )?"
             r"(?:BONUS|(?:PARIS|TOURS|SPINS) GRATUITS|FREEBETS?|FREE BETS?)\b",
+        ),
+        (  # vous continuez à m'envoyer ça: je n'en veux pas (one run-on sentence)
+            "do-not-want",
+            r"^(?=.*\b(?:QUI|VOUS) (?:CONTINUEZ|CONTINUE) (?:A|DE) M (?:ENVOYER|ECRIRE)\b)"
+            r".*\bJE (?:N EN|NE LES) VEUX (?:PAS|PLUS)\b",
         ),
     ),
 }
