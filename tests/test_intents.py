@@ -2210,3 +2210,15 @@ def test_a_friend_who_keeps_sending_photos_is_not_taken_under_contextual() -> No
     )
 
     assert found.intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiero que me den de baja nada mas el plan de datos",
+        "denme de baja solo la tarjeta adicional",
+        "necesito que me den de baja solo el seguro, no la línea",
+    ],
+)
+def test_a_baja_of_only_another_product_is_no_opt_out(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

@@ -1547,7 +1547,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|DE TOD[OA]S (?:LOS|LAS|ESOS|ESAS)|EN EL"
             r"|EN LA)"
             rf" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|{_MESSAGES}|ENVIOS?|USTEDES|SUS)\b))"
-            r"(?! (?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
+            r"(?! (?:SOLO |NADA MAS )?(?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA)"
+            r" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
             rf"|ENVIOS?|{_MESSAGES}|NUMERO|TELEFONO|CELULAR|ESTE|ESTOS|TODO|TODOS)\b)\w+)"
             r"(?!.*\b(?:PASARME|CAMBIARME|IRME) A\b)",
         ),
