@@ -2222,3 +2222,21 @@ def test_a_friend_who_keeps_sending_photos_is_not_taken_under_contextual() -> No
 )
 def test_a_baja_of_only_another_product_is_no_opt_out(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remove my dad from your reminders",
+        "please remove him from the appointment texts",
+        "remove my mom from all the promos",
+    ],
+)
+def test_a_relative_removed_from_the_messages_revokes(policy: RevocationPolicy, text: str) -> None:
+    assert explain(text, policy).rule == "en.their-line"
+
+
+@pytest.mark.parametrize("text", ["remove her from the group chat", "remove him from the photos"])
+def test_a_relative_removed_from_something_else_is_not_taken_under_contextual(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

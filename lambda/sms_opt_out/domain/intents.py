@@ -1374,6 +1374,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"^(?=.*\b(?:WHOEVER|WHO EVER|YOU|U|YALL) KEEPS? (?:SENDING|TEXTING)\b).*\bI (?:DONT|DO NOT) WANT"
             rf" (?:THEM|THESE|ANY OF (?:THEM|THESE))(?: ANYMORE)?{_POLITE_END}",
         ),
+        (  # a relative taken off the messages ("remove her from these alerts")
+            "their-line",
+            rf"\bREMOVE (?:HER|HIM|MY {_KIN}) FROM (?:THESE|YOUR|UR|ALL|THE) (?:\w+ )?(?:{_MESSAGES})\b",
+        ),
     ),
     SPANISH: (
         (
