@@ -2162,3 +2162,194 @@ def test_the_twenty_fifth_parts_rules_leave_other_talk_alone_under_contextual(te
     """A friend's memes, an everyday list, a thing no longer needed, an email unsubscribed, a STOP to
     someone else: not a revocation of the sender's texts."""
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+TWENTY_SIXTH_PART_IN_OTHER_WORDS = [
+    ("I prefer getting my statements by email. Stop texting them please", "contextual.about-messages"),
+    ("I can't see the texts well, please stop sending them and email me", "contextual.about-messages"),
+    ("I'd rather have a phone call about my appointments. Stop sending them", "contextual.about-messages"),
+    ("The reminders are too small to read. Stop texting them and call me", "contextual.about-messages"),
+    ("ya no deseo recibir más", "es.do-not-want"),
+    ("no quiero seguir recibiendo más", "es.do-not-want"),
+    ("no quiero recibir mas por favor", "es.do-not-want"),
+    ("ya no me las manden", "es.do-not-send"),
+    ("no nos los envíen más por favor", "es.do-not-send"),
+    ("ya no me los escriban más gracias", "es.do-not-send"),
+    ("Please remove me from the dental office list", "en.remove-me"),
+    ("remove me from your animal shelter donation list", "en.remove-me"),
+    ("remove me from the vet clinic reminder list", "en.remove-me"),
+    ("remove my number from the pharmacy refill list", "en.remove-number"),
+]
+"""Round 7's constructions (heldout-26), in wordings other than the corpus rows'."""
+
+
+@pytest.mark.parametrize("text", [text for text, rule in TWENTY_SIXTH_PART_IN_OTHER_WORDS])
+def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str) -> None:
+    found = explain(text, RevocationPolicy.CONTEXTUAL)
+
+    rule = dict(TWENTY_SIXTH_PART_IN_OTHER_WORDS)[text]
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop texting them, they're asleep",
+        "I'd rather not. Stop texting them",
+        "stop sending them to grandma",
+        "no me los mandes a mi, mandaselos a tu hermano",
+        "ya no me los manden a la casa, mejor a la oficina",
+        "no quiero recibir más visitas hoy",
+        "remove me from the office party list",
+        "remove me from the kids soccer team list",
+        "remove me from the little league team carpool list",
+        "remove me from the guest list",
+    ],
+)
+def test_the_twenty_sixth_parts_rules_leave_other_talk_alone(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD = [
+    ("I will file a complaint if you don't stop", "en.block-or-report"),
+    ("I'm calling my lawyer if these don't stop", "en.block-or-report"),
+    ("reporting you to the attorney general if this doesnt stop", "en.block-or-report"),
+    ("si no paran con los mensajes pongo una denuncia", "es.block-or-report"),
+    ("si no dejan de escribirme voy a poner una queja", "es.block-or-report"),
+    ("si vous n'arrêtez pas, je porte plainte", "fr.block-or-report"),
+    ("je vais voir un avocat si ces messages ne cessent pas", "fr.block-or-report"),
+    ("estoy manejando, no me escriban más por favor", "es.do-not-send"),
+    ("I'm working and you keep texting, don't text me anymore", "en.do-not-text"),
+    ("je travaille, ne m'écrivez plus", "fr.do-not-send"),
+]
+"""A threat to complain unless the messages stop; a busy writer who asks for no more, for good."""
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(("text", "rule"), TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD)
+def test_threats_and_a_busy_writers_no_more_revoke(policy: RevocationPolicy, text: str, rule: str) -> None:
+    found = explain(text, policy)
+
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll call the cops if they don't stop fighting",
+        "if the neighbors don't stop partying I'm calling the landlord to complain",
+        "I'm driving, don't text me",
+        "estoy manejando, no me escriban",
+    ],
+)
+def test_a_quarrel_or_a_busy_writer_for_now_is_not_taken_under_contextual(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop point à la ligne",
+        "stop point d'exclamation",
+        "arrêt point à la ligne",
+        "baja punto final",
+        "cancelar punto",
+        "stop punto y aparte",
+        "STOP full stop new line",
+        "stop period period",
+    ],
+)
+def test_a_keyword_with_dictated_punctuation_after_it_revokes(policy: RevocationPolicy, text: str) -> None:
+    assert explain(text, policy).intent is Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("text", ["punto final", "yes period", "start period", "stop at the point"])
+def test_dictated_punctuation_alone_or_after_consent_is_no_opt_out(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop with the casino bonuses",
+        "enough with your free bets",
+        "Stop the bonus offers please",
+        "stop avec les paris gratuits",
+        "cessez vos free bets",
+        "arrêtez vos bonus svp",
+        "paren con las apuestas gratis",
+        "basta de bonos",
+        "paren sus bonos por favor",
+    ],
+)
+def test_stop_said_to_a_promotions_own_nouns_revokes(policy: RevocationPolicy, text: str) -> None:
+    assert explain(text, policy).rule.endswith(".stop-messages")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the boss said no more bonus this year",
+        "stop betting with your bonus money",
+        "he should stop with the bets",
+    ],
+)
+def test_a_bonus_or_a_bet_between_people_is_not_taken_under_contextual(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whoever keeps texting me these coupons I don't want them",
+        "you keep sending these every day and I do not want them anymore",
+        "u keep texting me this stuff I dont want any of these",
+        "vous continuez à m'envoyer ces trucs je n'en veux pas",
+        "vous continuez de m'écrire tous les jours je n'en veux plus",
+        "qui que ce soit qui continue à m'envoyer ça je n'en veux pas",
+        "quien me sigue mandando estos ya paren tengo 90 no los quiero",
+    ],
+)
+def test_whoever_keeps_sending_these_and_is_not_wanted_revokes(policy: RevocationPolicy, text: str) -> None:
+    assert explain(text, policy).rule.endswith(".do-not-want")
+
+
+def test_a_friend_who_keeps_sending_photos_is_not_taken_under_contextual() -> None:
+    found = explain(
+        "tu continues à m'envoyer des photos du chat je n'en veux pas", RevocationPolicy.CONTEXTUAL
+    )
+
+    assert found.intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiero que me den de baja nada mas el plan de datos",
+        "denme de baja solo la tarjeta adicional",
+        "necesito que me den de baja solo el seguro, no la línea",
+    ],
+)
+def test_a_baja_of_only_another_product_is_no_opt_out(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remove my dad from your reminders",
+        "please remove him from the appointment texts",
+        "remove my mom from all the promos",
+    ],
+)
+def test_a_relative_removed_from_the_messages_revokes(policy: RevocationPolicy, text: str) -> None:
+    assert explain(text, policy).rule == "en.their-line"
+
+
+@pytest.mark.parametrize("text", ["remove her from the group chat", "remove him from the photos"])
+def test_a_relative_removed_from_something_else_is_not_taken_under_contextual(text: str) -> None:
+    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT

@@ -442,9 +442,9 @@ _OTHER_LISTS = rf"(?!{_OTHER_LIST_NAMES} (?!(?:TEXT|TEXTING|SMS|ALERT|MESSAGE|ME
 """List names that are no sender's list ("take me off the guest list"), unless it is a list of texts
 ("take me off the school text list": the sender's)."""
 _NOT_FROM_ELSEWHERE = (
-    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?(?:(?!(?:\w+ ){0,2}(?:LISTS?|CAMPAIGNS|DATABASE"
+    r"(?! FROM (?:THE |THAT |YOUR |UR |MY |HIS |HER |THEIR )?+(?:(?!(?:\w+ ){0,3}(?:LISTS?|CAMPAIGNS|DATABASE"
     r"|SYSTEM"
-    rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ )?{_OTHER_LIST_NAMES}\b))"
+    rf"|CONTACTS|RECORDS|FILES?|LOOP|(?:{_MESSAGES})\b))\w+|(?:\w+ ){{0,2}}{_OTHER_LIST_NAMES}\b))"
 )
 """Not removed from something other than a list or the messages ("remove me from the carpool chat",
 "from the family list"; "from the service reminders" is the messages)."""
@@ -1416,6 +1416,26 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|RECRUITER|CAMPAIGN|CANDIDATE|VOLUNTEERS) (?:TO STOP|TO QUIT|NOT TO)"
             r" (?:\w+ING|TEXT|MESSAGE|CONTACT|CALL) (?:ME|US)\b",
         ),
+        (  # a threat to complain unless the messages stop
+            "block-or-report",
+            rf"^(?=.*\b(?:REPORT\w*|COMPLAINT|ATTORNEY|LAWYER|SUE|SUING|{_REGULATORS})\b)"
+            r".*\bIF (?:YOU|U|YALL|THEY|THESE|THIS|IT|THE \w+) (?:DONT|DO NOT|DOESNT|DOES NOT|WONT) STOP"
+            rf"{_POLITE_END}",
+        ),
+        (  # a gambling or shop promotion's own nouns, told to stop
+            "stop-messages",
+            r"\b(?:STOP|QUIT|ENOUGH)(?: (?:WITH|W))? (?:YOUR |UR |THESE |THOSE |THE |ALL THE )?"
+            r"(?:FREE (?:BETS?|SPINS?|PLAYS?)|(?:BET |BETTING |CASINO |DEPOSIT )?BONUS\w*|ODDS BOOSTS?)\b",
+        ),
+        (  # whoever keeps sending these: I don't want them (one run-on sentence)
+            "do-not-want",
+            r"^(?=.*\b(?:WHOEVER|WHO EVER|YOU|U|YALL) KEEPS? (?:SENDING|TEXTING)\b).*\bI (?:DONT|DO NOT) WANT"
+            rf" (?:THEM|THESE|ANY OF (?:THEM|THESE))(?: ANYMORE)?{_POLITE_END}",
+        ),
+        (  # a relative taken off the messages ("remove her from these alerts")
+            "their-line",
+            rf"\bREMOVE (?:HER|HIM|MY {_KIN}) FROM (?:THESE|YOUR|UR|ALL|THE) (?:\w+ )?(?:{_MESSAGES})\b",
+        ),
     ),
     SPANISH: (
         (
@@ -1589,7 +1609,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|DE TOD[OA]S (?:LOS|LAS|ESOS|ESAS)|EN EL"
             r"|EN LA)"
             rf" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION|{_MESSAGES}|ENVIOS?|USTEDES|SUS)\b))"
-            r"(?! (?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA) (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
+            r"(?! (?:SOLO |NADA MAS )?(?:A|AL|LA|EL|LOS|LAS|MI|MIS|TU|TUS|UN|UNA)"
+            r" (?!(?:LISTA|SERVICIO|PROGRAMA|SUSCRIPCION"
             rf"|ENVIOS?|{_MESSAGES}|NUMERO|TELEFONO|CELULAR|ESTE|ESTOS|TODO|TODOS)\b)\w+)"
             r"(?!.*\b(?:PASARME|CAMBIARME|IRME) A\b)",
         ),
@@ -2326,6 +2347,25 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-asking",
             r"\b(?:PAREN|DETENGAN|SUSPENDAN) (?:LA|SU|ESTA|LAS|SUS) (?:CAMPANA|SOLICITUDES|PETICIONES)\b",
+        ),
+        # "no quiero recibir más", "ya no me los manden": no noun needed
+        (
+            "do-not-want",
+            rf"^(?:YA )?NO (?:QUIERO|DESEO) (?:SEGUIR )?RECIBI(?:R|ENDO)(?:LOS|LAS)? MAS{_ES_POLITE_END}",
+        ),
+        (
+            "do-not-send",
+            rf"^(?:YA )?NO (?:ME|NOS) (?:LOS|LAS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)?{_ES_POLITE_END}",
+        ),
+        (  # a threat to complain unless the messages stop
+            "block-or-report",
+            r"^(?=.*\b(?:QUEJA|DENUNCI\w*|DEMANDA\w*|REPORT\w*|ABOGADO|PROFECO)\b)"
+            r".*\bSI NO (?:PARAN|DEJAN DE)\b",
+        ),
+        (  # a gambling or shop promotion's own nouns, told to stop
+            "stop-messages",
+            r"\b(?:PAREN|PARENLE|ALTO|STOP|BASTA)(?: CON| DE)? (?:SUS |ESTOS |ESTAS |LOS |LAS )?"
+            r"(?:BONOS|BONUS|(?:APUESTAS|GIROS|TIRADAS) GRATIS)\b",
         ),
     ),
     FRENCH: (
@@ -3119,6 +3159,21 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "stop-sending",
             r"\b(?:ARRETEZ|CESSEZ) DE GASPILLER (?:VOTRE )?(?:ARGENT|TEMPS) (?:A|EN) (?:M |ME |NOUS )?",
         ),
+        (  # a threat to complain unless the messages stop
+            "block-or-report",
+            r"^(?=.*\b(?:PLAINTE|SIGNALE\w*|AVOCAT|CNIL)\b).*\bSI (?:CA|VOUS|ILS|CES \w+) NE? (?:S )?"
+            r"(?:ARRET|CESS)\w*",
+        ),
+        (  # a gambling or shop promotion's own nouns, told to stop
+            "stop-messages",
+            r"\b(?:ARRETEZ|STOP|CESSEZ)(?: AVEC)? (?:VOS |CES |LES |VOTRE )?"
+            r"(?:BONUS|(?:PARIS|TOURS|SPINS) GRATUITS|FREEBETS?|FREE BETS?)\b",
+        ),
+        (  # vous continuez à m'envoyer ça: je n'en veux pas (one run-on sentence)
+            "do-not-want",
+            r"^(?=.*\b(?:QUI|VOUS) (?:CONTINUEZ|CONTINUE) (?:A|DE) M (?:ENVOYER|ECRIRE)\b)"
+            r".*\bJE (?:N EN|NE LES) VEUX (?:PAS|PLUS)\b",
+        ),
     ),
 }
 """Revocations in natural wording: (rule, pattern over a clause's words joined by spaces), per language;
@@ -3207,6 +3262,11 @@ _TOLD_SOMEONE = re.compile(
 """Words of a writer who tells someone else to stop, or who limits it to a moment ("dis à Théo
 d'arrêter d'écrire des textos", "dile a Juan que no me escriba", "en conduisant"): the stop is no
 revocation of the messages."""
+_FOR_GOOD = re.compile(
+    r"\b(?:ANYMORE|ANY MORE|EVER AGAIN|NUNCA MAS|JAMAIS)\b"
+    r"|\bNO (?:ME |NOS )?\w+ MAS\b|\bNE (?:\w+ ){1,2}PLUS\b"
+)
+"""A busy writer's "no longer" ("estoy trabajando, no me contacten más"): not only for now."""
 _QUIET_FOR_NOW = ("leave-me-alone", "do-not-send", "do-not-text", "stop-sending")
 """The rules that such a reply does not make a revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
@@ -3227,7 +3287,7 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
     amused = amused or (laughter(clauses) is not None and not names_messages(clauses))
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
-    busy = _BUSY.search(whole[0]) is not None
+    busy = _BUSY.search(whole[0]) is not None and not _FOR_GOOD.search(whole[0])
     told = _TOLD_SOMEONE.search(whole[0]) is not None
     for language in languages:
         for rule, pattern, reads_whole in _compiled_rules(language):
@@ -3985,7 +4045,9 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 continue
             if word not in CONTEXTUAL_WORDS:
                 return Finding("contextual.unambiguous-word", word, ENGLISH, f"{word} has no other meaning")
-            named_before = any(w in MESSAGE_WORDS for c in clauses[:n] for w in c)
+            named_before = any(w in MESSAGE_WORDS for c in clauses[:n] for w in c) or any(
+                _ANOTHER_CHANNEL.search(" ".join(c)) for c in clauses[:n]
+            )
             nouns = set(clause[i + 1 : i + 3])  # "lol. stop the texts", not "lol. stop texting me"
             about = laughs[-1:] < [n] and bool(nouns & MESSAGE_WORDS) and not nouns & MESSAGE_VERBS
             laughed = None if about else laugh
@@ -3994,6 +4056,13 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 return verdict
             other = other or verdict
     return other
+
+
+_ANOTHER_CHANNEL = re.compile(
+    r"^AND (?:CALL|EMAIL|MAIL|WRITE)\b"
+    r"|\b(?:RATHER|PREFER) (?:\w+ ){0,6}?(?:PORTAL|EMAIL|MAIL|LETTERS?|CALLS?)\b"
+)
+"""Another way to be reached, asked for around "stop texting them" (them: what is texted)."""
 
 
 def _between_people(clauses: Clauses) -> str | None:
@@ -4007,6 +4076,13 @@ def _between_people(clauses: Clauses) -> str | None:
     if listed and clauses[0][-1] in CONTEXTUAL_WORDS and not CONTEXTUAL_WORDS.intersection(rest[-1]):
         return f"{clauses[0][-1]}, {' '.join(rest[0])} ... {' '.join(rest[-1])}: a list of actions"
     return None
+
+
+DICTATED = re.compile(
+    r"(?:^| )(?:(?:POINT|PERIOD|FULL STOP|PUNTO|COMMA|COMA|VIRGULE|A LA LIGNE|Y APARTE|FINAL|NEW LINE"
+    r"|NUEVA LINEA|EXCLAMATION (?:POINT|MARK)|D EXCLAMATION)(?: |$))+$"
+)
+"""Punctuation a voice dictation spells out ("stop point à la ligne", "stop period")."""
 
 
 def _judge(
@@ -4047,7 +4123,9 @@ def _judge(
     elsewhere_sub = _subscribed_elsewhere(clause[i + 1 :]) or clause[i + 1 : i + 2] == ("A",)
     message = None if message in _SUBSCRIPTIONS and elsewhere_sub else message
     elsewhere = next((_sent_elsewhere(clause[j:]) for j in range(i + 1, min(i + 4, len(clause)))), None)
-    if elsewhere == "THEM" and named_before and all(w in POLITENESS for w in clause[i + 3 :]):
+    past_them = clause[i + 3 :]
+    settles = all(w in POLITENESS for w in past_them) or bool(_ANOTHER_CHANNEL.match(" ".join(past_them)))
+    if elsewhere == "THEM" and named_before and settles:
         return revokes("about-messages", "is about sending them, the messages named before (THEM)")
     if elsewhere is not None:
         return other("object", f"is about sending someone or something else ({elsewhere})")
@@ -4149,6 +4227,8 @@ def _judge(
         return other("activity", f"is about an activity ({nxt})")
     if nxt == "LA" and all(w in POLITENESS for w in after[1:]):
         return revokes("alone", "ends its sentence with là")
+    if DICTATED.match(" ".join(w for w in clause[i + 1 :] if w not in POLITENESS)):
+        return revokes("alone", "ends its sentence, the punctuation dictated")
     if nxt in _DETERMINERS or word != "STOP" or len(clause) - i > 3:
         return other("object", f"has another object ({' '.join(after)})")
     return revokes("imperative", "is an imperative without another object")

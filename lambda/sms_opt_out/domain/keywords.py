@@ -37,6 +37,7 @@ from sms_opt_out.domain import reply_model, text_normalisation
 from sms_opt_out.domain.intents import (
     CONTEXTUAL_WORDS,
     COURTESY,
+    DICTATED,
     OPENS_SENTENCE,
     POLITENESS,
     RevocationPolicy,
@@ -222,13 +223,15 @@ class KeywordRules:
         plain = without_politeness(words)
         polite = "".join(plain)
         repeated = plain[0] if plain and len(set(plain)) == 1 else polite  # "ALTO ALTO"
-        for candidate in dict.fromkeys((whole, trailing, polite, repeated)):
+        dictated = "".join(DICTATED.sub("", " ".join(plain)).split())  # "BAJA PUNTO FINAL"
+        for candidate in dict.fromkeys((whole, trailing, polite, repeated, dictated)):
             keyword = self._keywords.get(candidate)
             if keyword is None or (
                 candidate not in (whole, trailing) and keyword.intent is not Intent.OPT_OUT
             ):
                 continue  # consent and help are never read from a sentence: only politeness after them
             around = "" if candidate == whole else ", with politeness around it"
+            around = ", with punctuation dictated after it" if candidate == dictated != polite else around
             return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
