@@ -2144,6 +2144,8 @@ def test_the_twenty_fifth_parts_ideas_revoke_in_other_wordings(
         "Please don't send me those memes anymore lol",
         "Ya no me manden fotos del perro jaja",
         "Sáquenme de la lista de espera",
+        "¿Me quitas de la lista de la comida del sábado? No llego",
+        "Sácame de la lista del partido, me lesioné",
         "Bórrenme de la lista de invitados",
         "Retirez-moi de la liste des invités",
         "Retirez-moi de la liste d'attente",

@@ -454,11 +454,12 @@ _ES_NOT_OF_ELSE = (
     r"|UNA VEZ)\b)\w+)"
 )
 _ES_NOT_OF_KIN = r"(?! (?:DE|DEL) (?:MI|MIS|TU|TUS)\b)"
-_ES_EVERYDAY_LIST = (
-    r"(?! DE (?:\w+ )?(?:INVITADOS|ESPERA|COMPRAS|SUPER|MANDADO|CUMPLEANOS|FIESTA|VOLUNTARIOS|ASISTENCIA"
-    r"|CLASE|EQUIPO|REGALOS|TAREAS|BODA)\b)"
-)
 """Not the messages of one's own people ("mensajes de mi hermana"); "de la farmacia" is the sender."""
+_ES_EVERYDAY_LIST = (
+    r"(?! (?:DE|DEL) (?:\w+ )?(?:INVITADOS|ESPERA|COMPRAS|SUPER|MANDADO|CUMPLEANOS|FIESTA|VOLUNTARIOS"
+    r"|ASISTENCIA|CLASE|EQUIPO|REGALOS|TAREAS|BODA|ALMUERZO|COMIDA|CENA|DESAYUNO|PARTIDO|VIAJE|PASEO)\b)"
+)
+"""Not a list of everyday life ("la lista de espera", "la lista del almuerzo del viernes")."""
 _FR_NOT_OF_ELSE = (
     r"(?! (?:DE|DU|DES|D) (?!(?:DIFFUSION|ENVOI|ENVOIS|MESSAGES|SMS|TEXTOS|CONTACTS|CLIENTS|ABONNES|NUMEROS"
     r"|PROMOTIONS?|ALERTES|NOTIFICATIONS|VOUS|VOTRE|VOS|CE|CES|CETTE)\b)\w+)"
@@ -2126,7 +2127,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "remove-me",
             r"\b(?:ME|NOS) (?:QUITA|QUITAN|QUITAS|SACA|SACAN|SACAS|BORRA|BORRAN|BORRAS|ELIMINA|ELIMINAN) DE "
             r"(?:(?:LA|SU|TU|ESTA|ESA|ESOS|ESTOS|SUS|TUS|LOS) )?"
-            rf"(?:LISTAS?\b{_ES_NOT_OF_KIN}|(?:{_MESSAGES})\b)"
+            rf"(?:LISTAS?\b{_ES_NOT_OF_KIN}{_ES_EVERYDAY_LIST}|(?:{_MESSAGES})\b)"
             rf"|^{_ES_OFF}(?:ME|NOS) DE (?:LA|SU|TU|ESTA) LISTA\b{_ES_NOT_OF_KIN}{_ES_EVERYDAY_LIST}",
         ),
         (
@@ -3510,6 +3511,9 @@ _ANOTHER_THING = re.compile(
     r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
     r"|\bSTILL (?:TEXTING|CALLING|MESSAGING) (?:HIM|HER|THEM)\b|\b(?:BORRA|QUITA|TACHA)L[OA] DE LA LISTA\b"
     r"|\bKEEPS? GETTING SPAM\b|\bOFF (?:THIS|THE|THAT) (?:PLANE|BUS|TRAIN|FLIGHT|BOAT|SHIP|RIDE|ISLAND)\b"
+    rf"|^ (?:PLUS|PAS) BESOIN (?:DE|D) (?!(?:{_MESSAGES}|VOS|VOTRE|CES|CE|VOUS|M|ME|NOUS|TEXTER|ECRIRE)\b)"
+    r"|^ (?:MY|MIS|MES) (?:FRIENDS|AMIGOS|AMIGAS|AMIS|COPAINS|COPINES|KIDS|HIJOS|ENFANTS|PARENTS|PADRES)"
+    r" (?:TEXT|TEXTS|TEXTING|MESSAGE|ME ESCRIBEN|ME MANDAN|M ECRIVENT|M ENVOIENT)\b"
 )
 """Something other than the sender's messages that a reply names: a list of something else ("la
 lista del almuerzo"), a number that is no phone number ("room number"), what someone else was told
@@ -3518,7 +3522,7 @@ off a list ("bórralo de la lista"), spam from anyone ("my phone keeps getting s
 ("get me off this plane"). The reply model is not asked about such a reply (``settled``)."""
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
-    rf"|\bNO (?:ME |NOS )?{_ES_STEMS}(?: MAS)? {_qualified(_ES_QUALIFIER)}"
+    rf"|\bNO (?:ME |NOS |LE |LES )?{_ES_STEMS}(?: MAS| NADA)? {_qualified(_ES_QUALIFIER)}"
     rf"|\b(?:DEJ|PAR)\w* (?:DE|D) {_ES_STEMS} {_qualified(_ES_MANNER)}"
     rf"|\b(?:NE |N )?(?:M |ME |NOUS )?{_FR_STEMS} PLUS {_qualified(_FR_QUALIFIER)}"
     r"|\bSEE (?:YOU|U|YA) (?:AT|ON|TOMORROW|TONIGHT|SOON|THEN|THERE|LATER)\b"
