@@ -2021,36 +2021,6 @@ def test_a_stop_said_to_someone_else_or_their_mail_unsubscribed_is_not_taken_und
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
 
 
-@pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        *FAMILIES_IN_OTHER_WORDS,
-        *TENTH_AND_ELEVENTH_PARTS_IN_OTHER_WORDS,
-        *SHORT_AND_NON_FLUENT_REVOCATIONS,
-        *INDIRECT_REVOCATIONS_IN_OTHER_WORDS,
-        *REVOCATIONS_OF_THE_SIXTEENTH_PART_IN_OTHER_WORDS,
-        *RECLAIMED_REVOCATIONS_IN_OTHER_WORDS,
-        *REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS,
-        *NINETEENTH_PART_IN_OTHER_WORDS,
-        *NUMBERS_THAT_CHANGED_HANDS_AND_NOT_ONE_MORE,
-        *TWENTY_FIRST_PART_IN_OTHER_WORDS,
-        *IN_THE_CUSTOMERS_OWN_WAY,
-        *TWENTIETH_PART_IN_OTHER_WORDS,
-        *TWENTY_THIRD_PART_IN_OTHER_WORDS,
-        *TWENTY_FOURTH_PART_IN_OTHER_WORDS,
-    ],
-)
-def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
-    policy: RevocationPolicy, text: str, rule: str
-) -> None:
-    """Each family of revocations a round's general rules read, in wordings other than the corpus
-    rows', under both policies, with the rule that decides."""
-    found = explain(text, policy)
-
-    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
-
-
 TWENTY_FIFTH_PART_IN_OTHER_WORDS = [
     ("Please no longer send me the newsletter", "en.do-not-send"),
     ("Kindly no longer send us the weekly specials", "en.do-not-send"),
@@ -2128,11 +2098,48 @@ asking for money or the campaign, off a list named for the sender's purpose, no 
 with a cancelled membership, a threat or the sender's junk, telling the sender's agent to stop."""
 
 
+TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD = [
+    ("I will file a complaint if you don't stop", "en.block-or-report"),
+    ("I'm calling my lawyer if these don't stop", "en.block-or-report"),
+    ("reporting you to the attorney general if this doesnt stop", "en.block-or-report"),
+    ("si no paran con los mensajes pongo una denuncia", "es.block-or-report"),
+    ("si no dejan de escribirme voy a poner una queja", "es.block-or-report"),
+    ("si vous n'arrêtez pas, je porte plainte", "fr.block-or-report"),
+    ("je vais voir un avocat si ces messages ne cessent pas", "fr.block-or-report"),
+    ("estoy manejando, no me escriban más por favor", "es.do-not-send"),
+    ("I'm working and you keep texting, don't text me anymore", "en.do-not-text"),
+    ("je travaille, ne m'écrivez plus", "fr.do-not-send"),
+]
+"""A threat to complain unless the messages stop; a busy writer who asks for no more, for good."""
+
+
 @pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(("text", "rule"), TWENTY_FIFTH_PART_IN_OTHER_WORDS)
-def test_the_twenty_fifth_parts_ideas_revoke_in_other_wordings(
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        *FAMILIES_IN_OTHER_WORDS,
+        *TENTH_AND_ELEVENTH_PARTS_IN_OTHER_WORDS,
+        *SHORT_AND_NON_FLUENT_REVOCATIONS,
+        *INDIRECT_REVOCATIONS_IN_OTHER_WORDS,
+        *REVOCATIONS_OF_THE_SIXTEENTH_PART_IN_OTHER_WORDS,
+        *RECLAIMED_REVOCATIONS_IN_OTHER_WORDS,
+        *REVOCATIONS_OF_THE_EIGHTEENTH_PART_IN_OTHER_WORDS,
+        *NINETEENTH_PART_IN_OTHER_WORDS,
+        *NUMBERS_THAT_CHANGED_HANDS_AND_NOT_ONE_MORE,
+        *TWENTY_FIRST_PART_IN_OTHER_WORDS,
+        *IN_THE_CUSTOMERS_OWN_WAY,
+        *TWENTIETH_PART_IN_OTHER_WORDS,
+        *TWENTY_THIRD_PART_IN_OTHER_WORDS,
+        *TWENTY_FOURTH_PART_IN_OTHER_WORDS,
+        *TWENTY_FIFTH_PART_IN_OTHER_WORDS,
+        *TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD,
+    ],
+)
+def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
     policy: RevocationPolicy, text: str, rule: str
 ) -> None:
+    """Each family of revocations a round's general rules read, in wordings other than the corpus
+    rows', under both policies, with the rule that decides."""
     found = explain(text, policy)
 
     assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
@@ -2210,29 +2217,6 @@ def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str)
 )
 def test_the_twenty_sixth_parts_rules_leave_other_talk_alone(text: str) -> None:
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
-
-
-TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD = [
-    ("I will file a complaint if you don't stop", "en.block-or-report"),
-    ("I'm calling my lawyer if these don't stop", "en.block-or-report"),
-    ("reporting you to the attorney general if this doesnt stop", "en.block-or-report"),
-    ("si no paran con los mensajes pongo una denuncia", "es.block-or-report"),
-    ("si no dejan de escribirme voy a poner una queja", "es.block-or-report"),
-    ("si vous n'arrêtez pas, je porte plainte", "fr.block-or-report"),
-    ("je vais voir un avocat si ces messages ne cessent pas", "fr.block-or-report"),
-    ("estoy manejando, no me escriban más por favor", "es.do-not-send"),
-    ("I'm working and you keep texting, don't text me anymore", "en.do-not-text"),
-    ("je travaille, ne m'écrivez plus", "fr.do-not-send"),
-]
-"""A threat to complain unless the messages stop; a busy writer who asks for no more, for good."""
-
-
-@pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(("text", "rule"), TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD)
-def test_threats_and_a_busy_writers_no_more_revoke(policy: RevocationPolicy, text: str, rule: str) -> None:
-    found = explain(text, policy)
-
-    assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
 
 
 @pytest.mark.parametrize(
