@@ -43,7 +43,7 @@ EPOCHS = 25
 RATE = 0.2
 L2 = 4e-3
 MIN_COUNT = 2
-KEEP = 3500
+KEEP = 6000
 SEED = 1
 THRESHOLDS = tuple(round(0.8 + 0.005 * n, 3) for n in range(38)) + tuple(
     round(0.99 + 0.001 * n, 3) for n in range(10)

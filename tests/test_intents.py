@@ -685,6 +685,11 @@ def test_general_rules_revoke_and_name_themselves(policy: RevocationPolicy, text
         "ok I'll send the photos by mail instead",
         "te lo mando por correo mejor",
         "je t'envoie ça par mail plutôt",
+        "no me escribió ni un mensaje en todo el día",
+        "Laisse-moi tranquille avec ton foot",
+        "plus besoin de manteau aujourd'hui",
+        "no les manden nada hasta el viernes",
+        "mis hijos me escriben a cada rato, ya no sé qué hacer",
     ],
 )
 def test_general_rules_keep_to_the_messages(text: str) -> None:

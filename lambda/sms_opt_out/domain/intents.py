@@ -3514,12 +3514,17 @@ _ANOTHER_THING = re.compile(
     rf"|^ (?:PLUS|PAS) BESOIN (?:DE|D) (?!(?:{_MESSAGES}|VOS|VOTRE|CES|CE|VOUS|M|ME|NOUS|TEXTER|ECRIRE)\b)"
     r"|^ (?:MY|MIS|MES) (?:FRIENDS|AMIGOS|AMIGAS|AMIS|COPAINS|COPINES|KIDS|HIJOS|ENFANTS|PARENTS|PADRES)"
     r" (?:TEXT|TEXTS|TEXTING|MESSAGE|ME ESCRIBEN|ME MANDAN|M ECRIVENT|M ENVOIENT)\b"
+    r"|\bNO (?:ME|NOS) (?:MANDO|ENVIO|ESCRIBIO|MANDARON|ENVIARON|ESCRIBIERON|CONTESTO)\b"
+    rf"|\bTRANQUILLES? AVEC (?:TES|TA|TON|VOS|VOTRE|SES|LEURS?) (?!(?:{_MESSAGES})\b)"
 )
 """Something other than the sender's messages that a reply names: a list of something else ("la
 lista del almuerzo"), a number that is no phone number ("room number"), what someone else was told
 ("je lui ai dit d'arrêter"), a group chat, someone else texted ("still texting him"), a thing struck
 off a list ("bórralo de la lista"), spam from anyone ("my phone keeps getting spam"), a vehicle
-("get me off this plane"). The reply model is not asked about such a reply (``settled``)."""
+("get me off this plane"), no more need of a thing ("plus besoin de parapluie"), one's own friends or
+children who text, what someone did not send ("no me mandó ni un mensaje más"), being left alone with
+someone's own things ("laissez-moi tranquille avec vos histoires"). The reply model is not asked about
+such a reply (``settled``)."""
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS |LE |LES )?{_ES_STEMS}(?: MAS| NADA)? {_qualified(_ES_QUALIFIER)}"

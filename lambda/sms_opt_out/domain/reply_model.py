@@ -21,7 +21,7 @@ WEIGHTS = Path(__file__).with_name("reply_model.json")
 STRICT_THRESHOLD = 0.9
 """Under STRICT, a reading of at least this probability opts out (``--calibrate`` allows 0.8, which
 read "Está muy alto" as a revocation)."""
-CONTEXTUAL_THRESHOLD = 0.97
+CONTEXTUAL_THRESHOLD = 0.975
 """Under CONTEXTUAL, a reading of at least this opts out (``--calibrate`` allows 0.94, but from 0.96 down
 heldout-4's conversations and ham-heldout have more taken than the 0.3% target allows: "Basta ya de
 tanto trabajo" reads 0.961; the model trained without heldout-23 and heldout-24 found 5 more of their
