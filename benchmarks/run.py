@@ -155,10 +155,10 @@ of it. A batch of ten per invocation, measured in an earlier round, ran out of t
 record per invocation.
 
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 8,069
-labelled replies to business texts in English, Spanish and French (6,153 revocations, including
-Unicode spellings of STOP and misspellings) and 6,679 conversational messages, none a revocation, in
-twenty-one parts: `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 12,339
+labelled replies to business texts in English, Spanish and French (9,467 revocations, including
+Unicode spellings of STOP and misspellings) and 9,383 conversational messages, none a revocation, in
+thirty parts (the paragraphs below were written when there were twenty-one, then more): `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
 `heldout-3` and `heldout-4` (each written before its first measurement, then looked at and its
 general gaps fixed, so the table's figures for them are after tuning; `heldout-4`, 251 revocations
 and 421 conversations, was written by someone who never saw the rules or the corpora, and measured
@@ -398,6 +398,44 @@ the shipped classifier finds 95.0% of the revocations under STRICT (en 95.8%, es
 and 91.5% under CONTEXTUAL (en 90.6%, es 91.3%, fr 92.6%), at 99.4% and 99.8% precision under
 CONTEXTUAL, taking 2 of their 605 conversations (0.33%). French, the weakest language until round
 3, is now the strongest on unseen wording; what is left in every language is wording no rule names.
+Two more rounds, each with two developers, each on two parts measured once, while the next two parts
+were written by people who never saw the rules, the model or any row: round 6 on `heldout-23` and
+`heldout-24` (another channel instead of texts, refusing the texts, a work or minor's phone, STOP said
+many times, a threat after a stop, a flooded phone, keyboard slips of STOP, ALTO, BAJA and ARRET,
+texting's k for qu), round 7 on `heldout-25` and `heldout-26` ("no longer send me X", off a list named
+for the sender's purpose, stop asking me for money, no need for the texts, a threat to complain unless
+the messages stop, "stop texting them" with another channel asked for, dictated punctuation). The
+lead merged them, added precision readings where the retrained model read hand-written conversation
+as revocations ("plus besoin de parapluie", "no le manden nada hasta el lunes", "laissez-moi
+tranquille avec vos histoires"), and tried two other things: the model confirming a revocation word
+the CONTEXTUAL judge holds (withdrawn: as sure of "Stop texting my boyfriend" as of "stop texting me
+your payment reminders") and features of word classes (messages, sending, negation, removal: with
+3,500 weights, leave-one-part-out over the eight latest parts, the model alone found 70.9% instead of
+72.9% at 0.9; with 6,000, 82.8% instead of 81.8%: not kept). 6,000 weights instead of 3,500 did
+better, on those eight parts (model alone 81.8% instead of 72.9% at 0.9, 68.8% instead of 54.8% at
+0.97, with 8 and 2 of 2,461 conversations taken instead of 6 and 1) and with the rules on
+`heldout-25` and `heldout-26` as they were before those parts were tuned on (STRICT 97.7% instead of
+97.2%, CONTEXTUAL 95.9% instead of 95.4%; none of their conversations more from 0.975): the model
+ships 6,000 weights (17.2 KB zipped) and CONTEXTUAL opts out from 0.975. The parts not tuned on, on
+the rules and model before round 6 (cfe69d5), after round 6 (7451b2e), after round 7's rules
+(eb49c8a) and as shipped (recall under STRICT / CONTEXTUAL, all languages):
+
+| part | before round 6 | after round 6 | after round 7 | shipped |
+| --- | --- | --- | --- | --- |
+| heldout-25 (374 revocations) | 96.8% / 93.9% | 96.8% / 94.9% | tuned | tuned |
+| heldout-26 (379) | 97.6% / 94.7% | 97.6% / 95.8% | tuned | tuned |
+| heldout-25 and -26 together (753) | 97.2% / 94.3% | 97.2% / 95.4% | tuned | tuned |
+| heldout-27 (407) | - | 94.3% / 89.9% | 93.6% / 90.4% | 94.3% / 91.2% |
+| heldout-28 (311) | - | 95.8% / 93.2% | 96.1% / 93.6% | 95.8% / 93.9% |
+| heldout-27 and -28 together (718) | - | 95.0% / 91.4% | 94.7% / 91.8% | 95.0% / 92.3% |
+
+Round 6's rules moved the two parts after it by 0.0 points under STRICT (CONTEXTUAL's 1.1 came with
+the retrained model and its threshold), round 7's by -0.3 and +0.4: fitting rules to one part's rows
+no longer raises recall on the next part. On `heldout-27` and `heldout-28` the shipped classifier
+finds 95.0% of the revocations under STRICT (en 97.5%, es 93.4%, fr 93.3%) and 92.3% under CONTEXTUAL
+(en 93.2%, es 93.4%, fr 90.0%), at 96.5% and 100% precision, taking 1 of their 604 conversations
+under CONTEXTUAL (0.17%); on `heldout-25` and `heldout-26`, written a round earlier, it found 97.2%
+and 95.4% before they were tuned on. Unseen wording varies by part more than a round moves it.
 
 The reply model (`sms_opt_out.domain.reply_model`) is a second opinion asked only when the rules
 read nothing (no keyword, phrase or revocation word), with the built-in keyword sets of all three

@@ -22,10 +22,10 @@ STRICT_THRESHOLD = 0.9
 """Under STRICT, a reading of at least this probability opts out (``--calibrate`` allows 0.8, which
 read "Está muy alto" as a revocation)."""
 CONTEXTUAL_THRESHOLD = 0.975
-"""Under CONTEXTUAL, a reading of at least this opts out (``--calibrate`` allows 0.94, but from 0.96 down
-heldout-4's conversations and ham-heldout have more taken than the 0.3% target allows: "Basta ya de
-tanto trabajo" reads 0.961; the model trained without heldout-23 and heldout-24 found 5 more of their
-revocations at 0.97 than at 0.985, and took none more of their conversations or of ham); from
+"""Under CONTEXTUAL, a reading of at least this opts out (``--calibrate`` allowed 0.94 with 3,500
+weights, but from 0.96 down heldout-4's conversations and ham-heldout have more taken than the 0.3%
+target allows: "Basta ya de tanto trabajo"; on heldout-25 and heldout-26, read before they were tuned
+on, the 6,000 weights took none of their conversations from 0.975 and two at 0.97); from
 ``REVIEW_THRESHOLD`` the reply is AMBIGUOUS (kept for review and clarified)."""
 REVIEW_THRESHOLD = STRICT_THRESHOLD
 """What would opt out under STRICT is at least kept for review under CONTEXTUAL."""
