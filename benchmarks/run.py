@@ -158,7 +158,8 @@ record per invocation.
 The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 12,339
 labelled replies to business texts in English, Spanish and French (9,467 revocations, including
 Unicode spellings of STOP and misspellings) and 9,383 conversational messages, none a revocation, in
-thirty parts (the paragraphs below were written when there were twenty-one, then more): `tuning` (the first rules were written against it), `heldout-1`, `heldout-2`,
+thirty parts (the paragraphs below were written when there were twenty-one, then more): `tuning`
+(the first rules were written against it), `heldout-1`, `heldout-2`,
 `heldout-3` and `heldout-4` (each written before its first measurement, then looked at and its
 general gaps fixed, so the table's figures for them are after tuning; `heldout-4`, 251 revocations
 and 421 conversations, was written by someone who never saw the rules or the corpora, and measured
