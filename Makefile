@@ -50,17 +50,17 @@ lint: install
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist worksteal -q
 
 # One tier each (tests/conftest.py's MODULE_TIERS; CONTRIBUTING.md): fast runs on every change, in seconds.
 test-fast: install
 	$(BIN)/python -m pytest -n 0 -q -m fast
 
 test-integration: install
-	$(BIN)/python -m pytest -n 2 -q -m integration
+	$(BIN)/python -m pytest -n 2 --dist worksteal -q -m integration
 
 test-synthesis: install
-	$(BIN)/python -m pytest -n 2 -q -m synthesis
+	$(BIN)/python -m pytest -n 2 --dist worksteal -q -m synthesis
 
 # ENV=NAME picks an environment of cdk.json (default: dev).
 CDK_ENV := $(if $(ENV),-c environment=$(ENV))
