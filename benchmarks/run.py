@@ -31,18 +31,18 @@ from sms_opt_out.send import capacity
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = """\
 The host's speed: this shared machine's CPU is not the same from hour to hour, and every figure in
-CPU time, or bound by it, moves with it. The run of 2026-12-07 18:41 UTC (this table) found a bare
-boto3 client in 202 ms and one `SendTextMessage` call at 1.09 ms of CPU; the runs of 16:29, 13:18
-and 11:11 UTC the same day found 261, 279 and 180 ms and 1.21, 1.39 and 0.94 ms, with the code of
-the calls unchanged (botocore's). So, in this table: one invocation sent 530 msg/s (494 at 16:29,
-369 at 13:18, 531 at 11:11; target 400), because an invocation is one Python process whose 32
-threads share one core; the send function's CPU per send, 1.55 ms, is 1.35 times the constant (1.15
-ms, the median of twelve runs on the 11:11 host, where that run measured 1.24 ms); and the STOP
-burst's server took 3.2 ms of CPU a request (4.4 ms at 16:29, when the burst was enforced by 30.3 s
-and confirmed at 89% of the rate; 18.5 s and 93% here). The classifier's CPU per reply (446 µs; 379
-µs at 16:29, 207 µs at 13:18) moved with the host and with each round's rules. Ratios on one run
-(cold starts against the bare client, requests per message, shares of a number's rate) do not move
-with it.
+CPU time, or bound by it, moves with it. The run of 2026-12-07 21:20 UTC (this table) found a bare
+boto3 client in 190 ms and one `SendTextMessage` call at 1.02 ms of CPU; the runs of 18:41, 16:29,
+13:18 and 11:11 UTC the same day found 202, 261, 279 and 180 ms and 1.09, 1.21, 1.39 and 0.94 ms,
+with the code of the calls unchanged (botocore's). So, in this table: one invocation sent 529 msg/s
+(530 at 18:41, 494 at 16:29, 369 at 13:18, 531 at 11:11; target 400), because an invocation is one
+Python process whose 32 threads share one core; the send function's CPU per send, 1.40 ms, is 1.22
+times the constant (1.15 ms, the median of twelve runs on the 11:11 host, where that run measured
+1.24 ms; 1.55 ms at 18:41); and the STOP burst's server took 3.4 ms of CPU a request (3.2 ms at
+18:41, when the burst was enforced by 18.5 s; 20.2 s here, confirmed at 92% of the rate). The
+classifier's CPU per reply (487 µs; 446 µs at 18:41, 379 µs at 16:29, 207 µs at 13:18) moved with
+the host and with each round's rules. Ratios on one run (cold starts against the bare client,
+requests per message, shares of a number's rate) do not move with it.
 
 Issue 25's send path. Cold starts run the handlers from a copy of the asset as CDK bundles it
 (no `.pyc`), with bytecode writing off, so each run compiles the package at import as a new Lambda
