@@ -1291,6 +1291,19 @@ def test_a_misspelling_of_a_short_reply_reads_as_the_word(text: str, keyword: st
         assert (found.intent, found.keyword) == (Intent.OPT_OUT, keyword), policy
 
 
+@pytest.mark.parametrize("text", ["I heard it on WTOP this morning", "the STOL aircraft landed", "Alti dijo"])
+def test_a_keyboard_slip_is_read_only_as_a_whole_reply(text: str) -> None:
+    for policy in POLICIES:
+        assert explain(text, policy).intent is not Intent.OPT_OUT, policy
+
+
+@pytest.mark.parametrize(
+    "text", ["Plus besoin d'être contacté", "Plus besoin de recevoir quoi que ce soit", "Plus besoin de rien"]
+)
+def test_no_more_need_of_contact_or_of_anything_is_still_read_by_the_model(text: str) -> None:
+    assert explain(text).intent is Intent.OPT_OUT
+
+
 REVOCATIONS_OF_THE_SIXTEENTH_PART_IN_OTHER_WORDS = [
     ("arrte", "keyword"),
     ("Arrtez svp", "keyword"),

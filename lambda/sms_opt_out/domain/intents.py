@@ -161,8 +161,6 @@ def canonical_word(word: str, keywords: frozenset[str]) -> str:
         return MISSPELLINGS[word]  # before the keywords: UNSUB is a keyword and, in a sentence, UNSUBSCRIBE
     if word in keywords:
         return word
-    if word in _keyboard_slips():
-        return _keyboard_slips()[word]
     qu = _K_FOR_QU.sub(lambda k: "QU" if k.group(1) else "C", word)
     if len(word) >= _SQUEEZED_LENGTH and qu != word and _OBJECT_ENDING.sub("", qu) in rule_words():
         return qu  # texting's k for qu and c: SAKENME, KITENLO, SAKAME
@@ -211,6 +209,13 @@ _SLIPPED_KEYWORDS = {"STOP": 0, "ALTO": 3, "BAJA": 3, "ARRET": 4}
 STOP's, the last of the others (a slip of an earlier letter spells words: APTO, ALGO, BANA)."""
 _NOT_SLIPS = frozenset(["ATOP"])
 """Words a key away from a keyword."""
+
+
+def keyboard_slip(reply: str) -> str | None:
+    """The keyword a whole ``reply`` (folded, its words run together) spells with one letter slipped to a
+    key beside it ("SROP", "STOO", "ALTP"), if any: only a whole reply, as a word in a sentence is more
+    likely another word (WTOP, a radio station)."""
+    return _keyboard_slips().get(reply)
 
 
 @lru_cache(maxsize=1)
@@ -3511,7 +3516,8 @@ _ANOTHER_THING = re.compile(
     r"|\b(?:DEL|AL|EN EL) (?:GRUPO|CHAT)\b|\b(?:DU|AU|DANS LE) (?:GROUPE|CHAT)\b"
     r"|\bSTILL (?:TEXTING|CALLING|MESSAGING) (?:HIM|HER|THEM)\b|\b(?:BORRA|QUITA|TACHA)L[OA] DE LA LISTA\b"
     r"|\bKEEPS? GETTING SPAM\b|\bOFF (?:THIS|THE|THAT) (?:PLANE|BUS|TRAIN|FLIGHT|BOAT|SHIP|RIDE|ISLAND)\b"
-    rf"|^ (?:PLUS|PAS) BESOIN (?:DE|D) (?!(?:{_MESSAGES}|VOS|VOTRE|CES|CE|VOUS|M|ME|NOUS|TEXTER|ECRIRE)\b)"
+    rf"|^ (?:PLUS|PAS) BESOIN (?:DE|D) (?!(?:{_MESSAGES}|VOS|VOTRE|CES|CE|CA|VOUS|M|ME|NOUS|RIEN|TOUT|ETRE"
+    r"|\w+(?:ER|IR|RE))\b)"
     r"|^ (?:MY|MIS|MES) (?:FRIENDS|AMIGOS|AMIGAS|AMIS|COPAINS|COPINES|KIDS|HIJOS|ENFANTS|PARENTS|PADRES)"
     r" (?:TEXT|TEXTS|TEXTING|MESSAGE|ME ESCRIBEN|ME MANDAN|M ECRIVENT|M ENVOIENT)\b"
     r"|\bNO (?:ME|NOS) (?:MANDO|ENVIO|ESCRIBIO|MANDARON|ENVIARON|ESCRIBIERON|CONTESTO)\b"

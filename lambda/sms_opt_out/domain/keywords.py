@@ -46,6 +46,7 @@ from sms_opt_out.domain.intents import (
     guessed_language,
     hold_on,
     judge_revocation_word,
+    keyboard_slip,
     laughter,
     natural_revocation,
     object_elsewhere,
@@ -225,13 +226,15 @@ class KeywordRules:
         repeated = plain[0] if plain and len(set(plain)) == 1 else polite  # "ALTO ALTO"
         dictated = "".join(DICTATED.sub("", " ".join(plain)).split())  # "BAJA PUNTO FINAL"
         for candidate in dict.fromkeys((whole, trailing, polite, repeated, dictated)):
-            keyword = self._keywords.get(candidate)
+            slip = None if candidate in self._keywords else keyboard_slip(candidate)
+            keyword = self._keywords.get(slip or candidate)
             if keyword is None or (
                 candidate not in (whole, trailing) and keyword.intent is not Intent.OPT_OUT
             ):
                 continue  # consent and help are never read from a sentence: only politeness after them
             around = "" if candidate == whole else ", with politeness around it"
             around = ", with punctuation dictated after it" if candidate == dictated != polite else around
+            around += f" ({candidate} typed with a key beside one of its letters)" if slip else ""
             return self._decided(keyword, "keyword", f"the reply is the keyword {keyword.keyword}{around}")
         if self.match_mode is MatchMode.EXACT:
             return self._decided(Classification(Intent.OTHER), "none", "no keyword (match mode EXACT)")
