@@ -2131,6 +2131,39 @@ TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD = [
 """A threat to complain unless the messages stop; a busy writer who asks for no more, for good."""
 
 
+ROUNDS_SIX_AND_SEVEN_IN_OTHER_WORDS = [
+    ("Stop point à la ligne", "keyword"),
+    ("stop point d'exclamation", "keyword"),
+    ("arrêt point à la ligne", "keyword"),
+    ("baja punto final", "keyword"),
+    ("cancelar punto", "keyword"),
+    ("stop punto y aparte", "keyword"),
+    ("STOP full stop new line", "keyword"),
+    ("stop period period", "keyword"),
+    ("stop with the casino bonuses", "en.stop-messages"),
+    ("enough with your free bets", "en.stop-messages"),
+    ("Stop the bonus offers please", "en.stop-messages"),
+    ("stop avec les paris gratuits", "fr.stop-messages"),
+    ("cessez vos free bets", "fr.stop-messages"),
+    ("arrêtez vos bonus svp", "fr.stop-messages"),
+    ("paren con las apuestas gratis", "es.stop-messages"),
+    ("basta de bonos", "es.stop-messages"),
+    ("paren sus bonos por favor", "es.stop-messages"),
+    ("whoever keeps texting me these coupons I don't want them", "en.do-not-want"),
+    ("you keep sending these every day and I do not want them anymore", "en.do-not-want"),
+    ("u keep texting me this stuff I dont want any of these", "en.do-not-want"),
+    ("vous continuez à m'envoyer ces trucs je n'en veux pas", "fr.do-not-want"),
+    ("vous continuez de m'écrire tous les jours je n'en veux plus", "fr.do-not-want"),
+    ("qui que ce soit qui continue à m'envoyer ça je n'en veux pas", "fr.do-not-want"),
+    ("quien me sigue mandando estos ya paren tengo 90 no los quiero", "es.do-not-want"),
+    ("remove my dad from your reminders", "en.their-line"),
+    ("please remove him from the appointment texts", "en.their-line"),
+    ("remove my mom from all the promos", "en.their-line"),
+]
+"""A keyword with dictated punctuation after it, STOP said to a promotion's own nouns, whoever keeps
+sending what is not wanted, a relative removed from the messages."""
+
+
 @pytest.mark.parametrize("policy", POLICIES)
 @pytest.mark.parametrize(
     ("text", "rule"),
@@ -2151,6 +2184,7 @@ TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD = [
         *TWENTY_FOURTH_PART_IN_OTHER_WORDS,
         *TWENTY_FIFTH_PART_IN_OTHER_WORDS,
         *TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD,
+        *ROUNDS_SIX_AND_SEVEN_IN_OTHER_WORDS,
     ],
 )
 def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
@@ -2161,34 +2195,6 @@ def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
     found = explain(text, policy)
 
     assert (found.intent, found.rule) == (Intent.OPT_OUT, rule), found.reason
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Please don't send me those memes anymore lol",
-        "Ya no me manden fotos del perro jaja",
-        "Sáquenme de la lista de espera",
-        "¿Me quitas de la lista de la comida del sábado? No llego",
-        "Sácame de la lista del partido, me lesioné",
-        "Bórrenme de la lista de invitados",
-        "Retirez-moi de la liste des invités",
-        "Retirez-moi de la liste d'attente",
-        "Take me off the office party list",
-        "Remove me from the church volunteer list",
-        "No need for the umbrella, it stopped raining",
-        "Plus besoin de parapluie",
-        "Ya no necesito el carro",
-        "Je me suis désabonné des courriels de la boutique enfin",
-        "Stop wasting your time on him",
-        "Stop or I'll tell mom",
-        "Tell your brother to stop texting me",
-    ],
-)
-def test_the_twenty_fifth_parts_rules_leave_other_talk_alone_under_contextual(text: str) -> None:
-    """A friend's memes, an everyday list, a thing no longer needed, an email unsubscribed, a STOP to
-    someone else: not a revocation of the sender's texts."""
-    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
 
 
 TWENTY_SIXTH_PART_IN_OTHER_WORDS = [
@@ -2221,6 +2227,23 @@ def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str)
 @pytest.mark.parametrize(
     "text",
     [
+        "Please don't send me those memes anymore lol",
+        "Ya no me manden fotos del perro jaja",
+        "Sáquenme de la lista de espera",
+        "¿Me quitas de la lista de la comida del sábado? No llego",
+        "Sácame de la lista del partido, me lesioné",
+        "Bórrenme de la lista de invitados",
+        "Retirez-moi de la liste des invités",
+        "Retirez-moi de la liste d'attente",
+        "Take me off the office party list",
+        "Remove me from the church volunteer list",
+        "No need for the umbrella, it stopped raining",
+        "Plus besoin de parapluie",
+        "Ya no necesito el carro",
+        "Je me suis désabonné des courriels de la boutique enfin",
+        "Stop wasting your time on him",
+        "Stop or I'll tell mom",
+        "Tell your brother to stop texting me",
         "Stop texting them, they're asleep",
         "I'd rather not. Stop texting them",
         "stop sending them to grandma",
@@ -2231,129 +2254,27 @@ def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str)
         "remove me from the kids soccer team list",
         "remove me from the little league team carpool list",
         "remove me from the guest list",
-    ],
-)
-def test_the_twenty_sixth_parts_rules_leave_other_talk_alone(text: str) -> None:
-    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "I'll call the cops if they don't stop fighting",
         "if the neighbors don't stop partying I'm calling the landlord to complain",
         "I'm driving, don't text me",
         "estoy manejando, no me escriban",
-    ],
-)
-def test_a_quarrel_or_a_busy_writer_for_now_is_not_taken_under_contextual(text: str) -> None:
-    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
-
-
-@pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Stop point à la ligne",
-        "stop point d'exclamation",
-        "arrêt point à la ligne",
-        "baja punto final",
-        "cancelar punto",
-        "stop punto y aparte",
-        "STOP full stop new line",
-        "stop period period",
-    ],
-)
-def test_a_keyword_with_dictated_punctuation_after_it_revokes(policy: RevocationPolicy, text: str) -> None:
-    assert explain(text, policy).intent is Intent.OPT_OUT
-
-
-@pytest.mark.parametrize("text", ["punto final", "yes period", "start period", "stop at the point"])
-def test_dictated_punctuation_alone_or_after_consent_is_no_opt_out(text: str) -> None:
-    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
-
-
-@pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(
-    "text",
-    [
-        "stop with the casino bonuses",
-        "enough with your free bets",
-        "Stop the bonus offers please",
-        "stop avec les paris gratuits",
-        "cessez vos free bets",
-        "arrêtez vos bonus svp",
-        "paren con las apuestas gratis",
-        "basta de bonos",
-        "paren sus bonos por favor",
-    ],
-)
-def test_stop_said_to_a_promotions_own_nouns_revokes(policy: RevocationPolicy, text: str) -> None:
-    assert (explain(text, policy).rule or "").endswith(".stop-messages")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        "punto final",
+        "yes period",
+        "start period",
+        "stop at the point",
         "the boss said no more bonus this year",
         "stop betting with your bonus money",
         "he should stop with the bets",
-    ],
-)
-def test_a_bonus_or_a_bet_between_people_is_not_taken_under_contextual(text: str) -> None:
-    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
-
-
-@pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(
-    "text",
-    [
-        "whoever keeps texting me these coupons I don't want them",
-        "you keep sending these every day and I do not want them anymore",
-        "u keep texting me this stuff I dont want any of these",
-        "vous continuez à m'envoyer ces trucs je n'en veux pas",
-        "vous continuez de m'écrire tous les jours je n'en veux plus",
-        "qui que ce soit qui continue à m'envoyer ça je n'en veux pas",
-        "quien me sigue mandando estos ya paren tengo 90 no los quiero",
-    ],
-)
-def test_whoever_keeps_sending_these_and_is_not_wanted_revokes(policy: RevocationPolicy, text: str) -> None:
-    assert (explain(text, policy).rule or "").endswith(".do-not-want")
-
-
-def test_a_friend_who_keeps_sending_photos_is_not_taken_under_contextual() -> None:
-    found = explain(
-        "tu continues à m'envoyer des photos du chat je n'en veux pas", RevocationPolicy.CONTEXTUAL
-    )
-
-    assert found.intent is not Intent.OPT_OUT
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        "tu continues à m'envoyer des photos du chat je n'en veux pas",
         "quiero que me den de baja nada mas el plan de datos",
         "denme de baja solo la tarjeta adicional",
         "necesito que me den de baja solo el seguro, no la línea",
+        "remove her from the group chat",
+        "remove him from the photos",
     ],
 )
-def test_a_baja_of_only_another_product_is_no_opt_out(text: str) -> None:
-    assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
-
-
-@pytest.mark.parametrize("policy", POLICIES)
-@pytest.mark.parametrize(
-    "text",
-    [
-        "remove my dad from your reminders",
-        "please remove him from the appointment texts",
-        "remove my mom from all the promos",
-    ],
-)
-def test_a_relative_removed_from_the_messages_revokes(policy: RevocationPolicy, text: str) -> None:
-    assert explain(text, policy).rule == "en.their-line"
-
-
-@pytest.mark.parametrize("text", ["remove her from the group chat", "remove him from the photos"])
-def test_a_relative_removed_from_something_else_is_not_taken_under_contextual(text: str) -> None:
+def test_rounds_six_and_sevens_rules_leave_other_talk_alone_under_contextual(text: str) -> None:
+    """A friend's memes or photos, an everyday list, a thing no longer needed, an e-mail unsubscribed, a
+    STOP to someone else, a quarrel, a busy writer for now, punctuation alone or after consent, a bonus
+    between people, a baja of another product, a relative removed from something else."""
     assert explain(text, RevocationPolicy.CONTEXTUAL).intent is not Intent.OPT_OUT
