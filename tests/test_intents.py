@@ -2163,6 +2163,33 @@ ROUNDS_SIX_AND_SEVEN_IN_OTHER_WORDS = [
 """A keyword with dictated punctuation after it, STOP said to a promotion's own nouns, whoever keeps
 sending what is not wanted, a relative removed from the messages."""
 
+REQUEST_FORMS_AND_ADDRESS = [
+    ("hey bro para ya con los mensajes", "es.no-more-messages"),
+    ("oye wey ya no me manden nada", "es.do-not-send"),
+    ("salut mec arrêtez de m'écrire", "fr.stop-sending"),
+    ("Vous pourriez me retirer de vos envois ?", "fr.remove-number"),
+    ("Agradecería que dejasen de enviarme publicidad", "es.stop-sending"),
+    ("Les agradecería que no me escribieran más", "es.do-not-send"),
+    ("Ya se los dije, BAJA. Quiero mi baja", "keyword-sentence"),
+    ("Pedí la baja ayer. Baja.", "keyword-sentence"),
+    ("I've blocked your number", "en.block-or-report"),
+    ("ya te bloqueé", "es.block-or-report"),
+    ("je vous ai bloquées", "fr.block-or-report"),
+    ("pierda mi número", "es.remove-number"),
+    ("perdez mon numéro svp", "fr.remove-number"),
+    ("Arrêtez ça suffit", "fr.stop-imperative"),
+    ("dejen de mandar mensajes ya basta", "es.stop-sending"),
+    ("My mother no longer wishes to receive these texts", "en.do-not-want"),
+    ("mi papá ya no quiere recibir esto", "es.do-not-want"),
+    ("ya no las envíen", "es.do-not-send"),
+    ("estoy en el trabajo y no paran de sonar, ya no me escriban", "es.do-not-send"),
+    ("Estoy en clase y el cel no para de vibrar, dejen de mandar", "es.stop-sending"),
+]
+"""A greeting or a form of address before a request, a question in statement order, the Spanish past
+subjunctive of a polite request, BAJA repeated as its own sentence, a block in the past, "lose my
+number", "enough" after a request, someone else's no longer wishing, and a busy writer's "no longer"
+or phone that keeps going off (heldout-27 and heldout-28, in other wordings)."""
+
 
 @pytest.mark.parametrize("policy", POLICIES)
 @pytest.mark.parametrize(
@@ -2185,6 +2212,7 @@ sending what is not wanted, a relative removed from the messages."""
         *TWENTY_FIFTH_PART_IN_OTHER_WORDS,
         *TWENTY_SIXTH_PART_THREATS_AND_FOR_GOOD,
         *ROUNDS_SIX_AND_SEVEN_IN_OTHER_WORDS,
+        *REQUEST_FORMS_AND_ADDRESS,
     ],
 )
 def test_revocation_families_revoke_in_other_wordings_and_name_their_rule(
@@ -2271,6 +2299,14 @@ def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str)
         "necesito que me den de baja solo el seguro, no la línea",
         "remove her from the group chat",
         "remove him from the photos",
+        "Baja, te espero abajo",
+        "I blocked you on insta lol",
+        "estoy en el trabajo, no me escribas ahorita",
+        "si vous pouvez m'appeler demain",
+        "He doesn't like the new menu",
+        "hey bro, para de hablar de futbol",
+        "oye wey ya no me mandes memes",
+        "vous pouvez arrêter de parler de foot au dîner",
     ],
 )
 def test_rounds_six_and_sevens_rules_leave_other_talk_alone_under_contextual(text: str) -> None:

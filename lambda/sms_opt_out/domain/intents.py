@@ -475,13 +475,17 @@ _FR_NOT_FROM_SOMEONE = (
 )
 """Not messages from someone ("plus de messages de ta part depuis hier", "du groupe"): an absence
 noticed, not a request."""
-_POLITE_END = r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK|SERIOUSLY))*$"
+_POLITE_END = (
+    r"(?: (?:PLEASE|PLS|PLZ|THANKS|THX|THANK YOU|NOW|ALREADY|OK|SERIOUSLY|ENOUGH|ENOUGH IS ENOUGH))*$"
+)
+"""Politeness or insistence after a request ("... please", "... enough"): it ends the request."""
 _ES_POLITE_END = (
-    r"(?: (?:POR FAVOR|PORFAVOR|X FAVOR|XFA|PORFA|PORFIS|PLIS|GRACIAS|YA|YA MISMO|AHORA|AHORITA|EN SERIO))*$"
+    r"(?: (?:POR FAVOR|PORFAVOR|X FAVOR|XFA|PORFA|PORFIS|PLIS|GRACIAS|YA|YA MISMO|AHORA|AHORITA|EN SERIO"
+    r"|BASTA|YA BASTA))*$"
 )
 _FR_POLITE_END = (
     r"(?: (?:SVP|STP|MERCI|SIL VOUS PLAIT|SIL TE PLAIT|S IL VOUS PLAIT|MAINTENANT|IMMEDIATEMENT|TOUT DE SUITE"
-    r"|DONC|SERIEUX|SERIEUSEMENT))*$"
+    r"|DONC|SERIEUX|SERIEUSEMENT|CA SUFFIT|C EST ASSEZ))*$"
 )
 _EN_THEIR_LINE = (
     r"\b(?:(?:THIS IS|ITS|IT IS|THIS WAS|THATS|THAT IS) (?:NOW )?(?:MY \w+S|HIS|HER|THEIR"
@@ -685,7 +689,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-want",
-            rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER|(?<=I )NOT|(?<=WE )NOT) (?:WANT|WISH|NEED|LIKE)\b.*"
+            rf"\b(?:DONT|DO NOT|NO LONGER|DONT EVER|(?<=I )NOT|(?<=WE )NOT)"
+            r" (?:WANTS?|WISH(?:ES)?|NEEDS?|LIKES?)\b.*"
             rf"\b(?:{_MESSAGES})\b"
             r"|\b(?:DONT|DO NOT|NEVER) (?:EVER )?(?:WANT|WISH) TO HEAR FROM (?:YOU|U|YALL|THIS NUMBER"
             r"|YOUR COMPANY)\b"
@@ -696,7 +701,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?:THESE|THEM|THIS|IT|ANY OF (?:THIS|THESE|THEM|IT))(?: \w+)? ANY ?MORE\b"
             r"|\b(?:DONT|DO NOT|NO LONGER) (?:WANT|WISH) TO BE (?:CONTACTED|TEXTED|MESSAGED|BOTHERED|SPAMMED"
             r"|CALLED|EMAILED|ON (?:THIS|YOUR|THE|ANY|UR) (?:\w+ )?LIST)\b"
-            r"|\bNO LONGER (?:WANT|WISH) TO (?:RECEIVE|GET)\b"
+            r"|\bNO LONGER (?:WANTS?|WISH(?:ES)?) TO (?:RECEIVE|GET)\b"
             r"|\b(?:D|WOULD|ID) (?:RATHER NOT|PREFER NOT TO) (?:RECEIVE|GET|BE SENT) (?:THESE|THEM|THIS"
             rf"|ANY|YOUR|UR|ANYTHING|(?:{_MESSAGES}))\b"
             r"|^(?=.)(?:I |WE )?(?:DONT|DO NOT|REALLY DONT) WANT (?:THESE|THEM|ANY OF THESE|ANY OF THIS|YOUR"
@@ -968,8 +973,9 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "block-or-report",
-            r"^(?=.)(?:(?:YOURE|UR|NUMBER) )?(?:BLOCKED|BLOCKING (?:YOU|U|YALL))(?: (?:BYE|GOODBYE))*"
-            + _POLITE_END,
+            r"^(?=.)(?:(?:YOURE|UR|NUMBER) )?(?:BLOCKED|BLOCKING (?:YOU|U|YALL)"
+            r"|(?:I|IVE) (?:JUST |ALREADY |HAVE )?BLOCKED (?:YOU|U|YALL|THIS NUMBER|YOUR NUMBER))"
+            r"(?: (?:BYE|GOODBYE))*" + _POLITE_END,
         ),
         (
             "pestering",
@@ -1502,7 +1508,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ESTE NUMERO)\b"
             r"|\bME NIEGO A RECIBIR\b"
             r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
-            rf"|\bYA NO (?:QUIERO|DESEO)(?: RECIBIR(?: NADA| MAS| INFORMACION| INFO)?| NADA| MAS| ESTO| ESO)?"
+            r"|\bYA NO (?:QUIERO|DESEO|QUIERE|DESEA)"
+            rf"(?: RECIBIR(?: NADA| MAS| INFORMACION| INFO| ESTO| ESO)?| NADA| MAS| ESTO| ESO)?"
             rf"{_ES_POLITE_END}"
             rf"|\bNO ME INTERESA\w*\b.*\b(?:{_MESSAGES})\b|^YA NO ME INTERESA\w*{_ES_POLITE_END}",
         ),
@@ -1545,7 +1552,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|RETIRAR|RETIRA) (?:MI|ESTE|EL) "
             r"(?:NUMERO|TELEFONO|CELULAR"
             r"|CONTACTO)\b(?! (?:VIEJO|ANTERIOR|ANTIGUO|DE TUS)\b)"
-            r"|\bOLVID(?:EN|E|A|AR|ENSE|AD)\w* (?:MI|ESTE) (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
+            r"|\b(?:OLVID(?:EN|E|A|AR|ENSE|AD)\w*|PIERDAN|PIERDA|PERDER) (?:MI|ESTE)"
+            r" (?:NUMERO|TELEFONO|CELULAR|CONTACTO)\b"
             r"|\b(?:QUIT|SAC|SAQU|ELIMIN|BORR|REMUEV)\w* MIS DATOS\b",
         ),
         (
@@ -1889,7 +1897,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "block-or-report",
-            r"^(?=.)(?:BLOQUEAD[OA]S?|NUMERO BLOQUEADO|LOS (?:BLOQUEO|VOY A BLOQUEAR))(?: (?:ADIOS|CHAO"
+            r"^(?=.)(?:YA )?(?:BLOQUEAD[OA]S?|NUMERO BLOQUEADO|(?:LOS|LAS|LES|TE) (?:BLOQUEO|BLOQUEE"
+            r"|VOY A BLOQUEAR|HE BLOQUEADO|TENGO BLOQUEAD[OA]S?))(?: (?:ADIOS|CHAO"
             r"|BYE))*"
             + _ES_POLITE_END
             + r"|\b(?:QUEJA|DENUNCIA|REPORTE|REPORTAR\w*|DENUNCIAR\w*|QUEJARME) (?:\w+ ){0,3}(?:FCC|FTC"
@@ -2361,7 +2370,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "do-not-send",
-            rf"^(?:YA )?NO (?:ME|NOS) (?:LOS|LAS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)?{_ES_POLITE_END}",
+            r"^(?:(?:YA )?NO (?:ME|NOS) |YA NO )(?:LOS|LAS) (?:MANDEN|ENVIEN|ESCRIBAN)(?: MAS)?"
+            + _ES_POLITE_END,
         ),
         (  # a threat to complain unless the messages stop
             "block-or-report",
@@ -2457,7 +2467,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "remove-number",
             r"\b(?:RETIREZ|RETIRER|RETIRE|SUPPRIMEZ|SUPPRIMER|SUPPRIME|EFFACEZ|EFFACER|EFFACE|ENLEVEZ"
-            r"|ENLEVER|ENLEVE|OUBLIEZ|OUBLIER|OUBLIE"
+            r"|ENLEVER|ENLEVE|OUBLIEZ|OUBLIER|OUBLIE|PERDEZ"
             r"|RAYEZ|RAYE|OTEZ|OTE) "
             r"(?:MON NUMERO|CE NUMERO|MES COORDONNEES|MES DONNEES|MES INFORMATIONS)\b"
             r"(?! (?:DE|DU|DANS) (?:TON|TA|TES|SON|SA|SES|LEUR|LEURS)\b)"
@@ -2747,7 +2757,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("too-many-texts", _too_many("HARCELEMENT|CA SUFFIT|ASSEZ|SPAM", "DEPUIS|PAR JOUR|AUJOURD HUI")),
         (
             "block-or-report",
-            r"\bJE (?:VOUS (?:BLOQUE|AI BLOQUE|SIGNALE|AI SIGNALE)|VAIS VOUS BLOQUER)\b"
+            r"\bJE (?:VOUS (?:BLOQUE|AI BLOQUEE?S?|SIGNALE|AI SIGNALEE?S?)|VAIS VOUS BLOQUER)\b"
             r"|\bVAIS VOUS SIGNALER(?= (?:A|AU|AUX|COMME|POUR)\b|$)",
         ),
         (
@@ -3253,9 +3263,32 @@ _BUSY = re.compile(
 )
 """Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
 or "don't text me" beside them asks for quiet, not for the messages to end."""
-_IMPERATIVE_AS_INFINITIVE = re.compile(r"(?<= )([A-Z]{3,})ER (?=(?:MOI|NOUS)\b)")
-"""A French imperative written as the infinitive before MOI or NOUS ("laisser-moi tranquille",
-"enlever-moi"): the two sound alike, so it reads as the imperative."""
+_REQUEST_FORMS = (
+    (re.compile(r"(?<= )([A-Z]{3,})ER (?=(?:MOI|NOUS)\b)"), r"\1EZ "),
+    (re.compile(r"^ (?:EST CE QUE )?VOUS (POUVEZ|POURRIEZ) "), r" \1 VOUS "),
+    (
+        re.compile(r"\b(DEJ|PAR|MAND|ENVI|QUIT|BORR|ELIMIN|MOLEST|LLAM|CONTACT|TEXTE)(?:ARAN|ASEN)\b"),
+        r"\1EN",
+    ),
+    (re.compile(r"\b(ESCRIB|REMOV)(?:IERAN|IESEN)\b"), r"\1AN"),
+)
+"""Other forms of a request that the rules read as the form they name: a French imperative written
+as the infinitive before MOI or NOUS ("laisser-moi tranquille", "enlever-moi": the two sound alike), a
+question in statement order ("vous pouvez me retirer ?" as "pouvez-vous me retirer"), and the
+Spanish past subjunctive of a polite request ("agradecería que dejaran de mandarme" as "dejen de
+mandarme")."""
+
+
+def _as_requested(clause: Sequence[str]) -> tuple[str, ...]:
+    """``clause`` as the revocation rules read it (a space before each word): as written, and, when
+    any of ``_REQUEST_FORMS`` is in it, also with each in the form it names."""
+    written = " " + " ".join(clause)
+    text = written
+    for form, request in _REQUEST_FORMS:
+        text = form.sub(request, text)
+    return (written, text) if text != written else (written,)
+
+
 _NOT_THE_SENDERS = (
     r"(?!(?:SU|VOTRE) (?:JEF[EA]|GERENTE|EMPRESA|COMPANIA|PATRON|ENTREPRISE|SOCIETE|DIRECT\w+|RESPONSABLE)\b)"
 )
@@ -3270,15 +3303,81 @@ d'arrêter d'écrire des textos", "dile a Juan que no me escriba", "en conduisan
 revocation of the messages."""
 _FOR_GOOD = re.compile(
     r"\b(?:ANYMORE|ANY MORE|EVER AGAIN|NUNCA MAS|JAMAIS)\b"
-    r"|\bNO (?:ME |NOS )?\w+ MAS\b|\bNE (?:\w+ ){1,2}PLUS\b"
+    r"|\bNO (?:ME |NOS )?\w+ MAS\b|\bNE (?:\w+ ){1,2}PLUS\b|\bYA NO\b|\bPLUS JAMAIS\b"
+    r"|\bNO PARA DE (?:SONAR|VIBRAR)\b|\bARRETE PAS DE (?:SONNER|VIBRER)\b"
+    r"|\bKEEPS (?:BUZZING|RINGING|GOING OFF|BLOWING UP)\b"
 )
-"""A busy writer's "no longer" ("estoy trabajando, no me contacten más"): not only for now."""
+"""A busy writer's "no longer" ("estoy trabajando, no me contacten más", "ya no me escriban"), or a
+phone that keeps going off ("el cel no para de sonar"): not only for now."""
 _QUIET_FOR_NOW = ("leave-me-alone", "do-not-send", "do-not-text", "stop-sending")
 """The rules that such a reply does not make a revocation."""
 _BARE_IMPERATIVES = frozenset(["stop-imperative", "fed-up", "enough"])
 """Rules of a bare imperative ("Arrête !", "knock it off"), which a reply that is amused does not make
 a revocation ("arrête, tu me fais rougir"), nor one that laughs without naming the messages ("mdr
 arrête")."""
+_ADDRESS = frozenset(
+    [
+        "HI",
+        "HELLO",
+        "HEY",
+        "YO",
+        "BRO",
+        "BRUH",
+        "DUDE",
+        "MAN",
+        "MATE",
+        "SIR",
+        "MAAM",
+        "GUYS",
+        "FOLKS",
+        "HOLA",
+        "BUENAS",
+        "OIGA",
+        "OIGAN",
+        "PANA",
+        "CHAMO",
+        "CHAMA",
+        "WEY",
+        "GUEY",
+        "HERMANO",
+        "MANO",
+        "CHE",
+        "COMPA",
+        "AMIGO",
+        "AMIGA",
+        "SENOR",
+        "SENORA",
+        "SENORES",
+        "JOVEN",
+        "MIJO",
+        "MIJA",
+        "PRIMO",
+        "BONJOUR",
+        "SALUT",
+        "COUCOU",
+        "ALLO",
+        "WESH",
+        "MEC",
+        "FRERE",
+        "FRERO",
+        "GARS",
+        "MADAME",
+        "MONSIEUR",
+    ]
+)
+"""Greetings and forms of address that may open a request ("bro para ya con los mensajes", "hola, no
+me escriban"): the revocation rules also read a clause without them."""
+
+
+def _unaddressed(clause: Sequence[str]) -> tuple[str, ...]:
+    """``clause`` without the greetings and forms of address (``_ADDRESS``) it opens with, if any word
+    is left."""
+    start = 0
+    while start < len(clause) - 1 and clause[start] in _ADDRESS:
+        start += 1
+    return tuple(clause[start:])
+
+
 JEST = frozenset(["JK", "JOKING", "KIDDING", "BROMA", "BROMEANDO", "BLAGUE", "RIGOLE"])
 """Words that say a reply is a joke ("never call me again jk"): it is no natural revocation."""
 
@@ -3288,8 +3387,11 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     that says it jokes)."""
     if any(w in JEST for clause in clauses for w in clause):
         return None
-    texts = [_IMPERATIVE_AS_INFINITIVE.sub(r"\1EZ ", " " + " ".join(clause)) for clause in clauses]
+    requested = [_as_requested(clause) for clause in clauses]
+    texts = [forms[-1] for forms in requested]
     whole = ["".join(texts)]
+    texts += [forms[0] for forms in requested if len(forms) > 1]
+    texts += [t for c in clauses if c and c[0] in _ADDRESS for t in _as_requested(_unaddressed(c))]
     amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
     amused = amused or (laughter(clauses) is not None and not names_messages(clauses))
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])

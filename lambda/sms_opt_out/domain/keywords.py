@@ -386,7 +386,10 @@ def _sentence_keyword(keyword: str, clauses: tuple[tuple[str, ...], ...]) -> boo
     """Whether ``keyword`` opts out as one sentence of a longer reply: a single word other than the FCC
     words (the policy's) and BASTA and BAJA, which are everyday words ("No more please, I'm full!",
     "Baja, te espero"); BASTA beside a word for the messages or of someone fed up (``intents.fed_up``:
-    "Estoy harto, es el quinto mensaje del día. Basta.")."""
+    "Estoy harto, es el quinto mensaje del día. Basta."), and either said in another sentence too
+    ("Es la tercera vez que pido la baja. BAJA.")."""
+    if keyword in ("BASTA", "BAJA") and sum(keyword in clause for clause in clauses) > 1:
+        return True
     if keyword == "BASTA" and fed_up(clauses):
         return True
     return " " not in keyword and keyword not in CONTEXTUAL_WORDS and keyword not in ("BASTA", "BAJA")
