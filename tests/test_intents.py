@@ -2184,11 +2184,27 @@ REQUEST_FORMS_AND_ADDRESS = [
     ("ya no las envíen", "es.do-not-send"),
     ("estoy en el trabajo y no paran de sonar, ya no me escriban", "es.do-not-send"),
     ("Estoy en clase y el cel no para de vibrar, dejen de mandar", "es.stop-sending"),
+    ("jajaja es el cel de mi abuela, ya paren", "es.stop-imperative"),
+    ("¿Qué parte de ALTO no entienden?", "es.repeat-keyword"),
+    ("what part of stop texting me don't you get", "en.said-no"),
+    ("forwarding this to 7726", "en.block-or-report"),
+    ("this is spam, reported", "en.block-or-report"),
+    ("get me outta this text list", "en.off-the-list"),
+    ("please take my number off the gym's class list texts", "en.off-the-list"),
+    ("Je retire toute autorisation d'envoi de SMS", "fr.withdraw-consent"),
+    ("pas besoin de m'écrire pour les promos", "fr.no-need"),
+    ("les SMS me saoulent, désactivez-les sur ce numéro", "fr.stop-messages"),
+    ("bon ben arrêtez", "fr.stop-imperative"),
+    ("envoyez plus vos pubs", "fr.do-not-send"),
+    ("sáquenlos de mi número, esos mensajes", "es.remove-number"),
+    ("I'm opting out of the church text list", "en.opt-me-out"),
 ]
 """A greeting or a form of address before a request, a question in statement order, the Spanish past
 subjunctive of a polite request, BAJA repeated as its own sentence, a block in the past, "lose my
-number", "enough" after a request, someone else's no longer wishing, and a busy writer's "no longer"
-or phone that keeps going off (heldout-27 and heldout-28, in other wordings)."""
+number", "enough" after a request, someone else's no longer wishing, a busy writer's "no longer" or
+phone that keeps going off, laughter beside words said only to the sender (whose line this is, who
+gave the number), "what part of STOP", the carriers' spam number, a list's texts, consent withdrawn,
+spoken French without NE (heldout-27 and heldout-28, in other wordings)."""
 
 
 @pytest.mark.parametrize("policy", POLICIES)
@@ -2242,6 +2258,22 @@ TWENTY_SIXTH_PART_IN_OTHER_WORDS = [
     ("remove my number from the pharmacy refill list", "en.remove-number"),
 ]
 """Round 7's constructions (heldout-26), in wordings other than the corpus rows'."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STOP lol who gave you my number",
+        "lmao this is my mom's phone, stop",
+        "mdr c'est le tel de mon fils, stop",
+    ],
+)
+def test_laughter_beside_words_said_only_to_the_sender_does_not_hold_a_stop_under_contextual(
+    text: str,
+) -> None:
+    found = explain(text, RevocationPolicy.CONTEXTUAL)
+
+    assert (found.intent, found.rule) == (Intent.OPT_OUT, "contextual.alone"), found.reason
 
 
 @pytest.mark.parametrize("text", [text for text, rule in TWENTY_SIXTH_PART_IN_OTHER_WORDS])
@@ -2307,6 +2339,21 @@ def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str)
         "hey bro, para de hablar de futbol",
         "oye wey ya no me mandes memes",
         "vous pouvez arrêter de parler de foot au dîner",
+        "lol stop, who's the guy in the photo",
+        "what part of no don't you understand, I'm not going to the party",
+        "I reported the spam email to IT",
+        "take me off the guest list",
+        "stop texting my personal trainer",
+        "I'm opting out of the dinner party list",
+        "Pas besoin de m'écrire demain, on se voit au bureau",
+        "Envoyez pas les déménageurs avant midi, on emballe encore",
+        "vous envoyez pas de colis le dimanche ?",
+        "fin de la promo ce soir, je prends les baskets ou pas?",
+        "Please remove me from the carpool schedule next week, I'm on vacation",
+        "Your daily text from me, a favour this time",
+        "Es muy bajo para mí",
+        "Pourquoi tu continues à parler de ton ex ?",
+        "Darnos de baja del club fue la mejor decisión",
     ],
 )
 def test_rounds_six_and_sevens_rules_leave_other_talk_alone_under_contextual(text: str) -> None:

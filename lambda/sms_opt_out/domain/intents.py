@@ -435,7 +435,8 @@ _ES_OTHER_OBJECT = r"(?! (?:MAS )?(?:FOTOS?|VIDEOS?|MEMES?|AUDIOS?|STICKERS?|CHI
 _FR_OTHER_OBJECT = r"(?! (?:DES |TES |CES |SES |DE |D )?(?:VIDEOS?|PHOTOS?|MEMES?|LIENS?|BLAGUES?|AUDIOS?)\b)"
 """Not followed by something sent other than the messages ("deja de mandarme memes")."""
 _NOT_OF_ELSEWHERE = (
-    r"(?! OF (?:THE |THAT |MY |OUR |HIS |HER |THEIR |A |AN )?(?!(?:\w+ )?(?:LISTS?|TEXTS?|MESSAGES?|ALERTS?"
+    r"(?! OF (?:THE |THAT |MY |OUR |HIS |HER |THEIR |A |AN )?(?!(?:\w+ ){0,3}(?:TEXT|SMS|ALERT) LISTS?\b"
+    r"|(?:\w+ )?(?:LISTS?|TEXTS?|MESSAGES?|ALERTS?"
     r"|THIS|THESE|IT|THEM|YOUR|UR|YALLS|ALL|EVERYTHING|ANY)\b)\w+)"
 )
 """Not opting out of something other than the messages ("opting out of dinner tonight")."""
@@ -542,7 +543,7 @@ _HT_VERBS = r"VOYE|EKRI|TEKSTE|RELE|KONTAKTE|DERANJE|ANMEDE"
 """Haitian Creole verbs of sending and contacting ("sispann voye mesaj", "pa ekri m ankò")."""
 _REGULATORS = (
     r"ICO|OFCOM|ACMA|TRAI|CRTC|FCC|FTC|TCPA|AEPD|INDECOPI|PROFECO|CNIL|ARCEP|DGCCRF|BAKOM|SERNAC"
-    r"|SUPERINTENDENCIA|DATA PROTECTION|PROTECCION DE DATOS|ENACOM|NCC"
+    r"|SUPERINTENDENCIA|DATA PROTECTION|PROTECCION DE DATOS|ENACOM|NCC|7726"
 )
 _MANY_TIMES = (  # how often a refusal was sent
     rf"(?:(?:LIKE|ABOUT|COMO|GENRE|DEJA) )?(?:{_COUNTED}|SEVERAL|MULTIPLE|MANY|VARIAS|MIL|MILLE|PLUSIEURS)"
@@ -818,9 +819,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "off-the-list",
-            r"\b(?:REMOVE|DELETE|ERASE|TAKE|DROP|GET)\b.*\b(?:FROM|OFF|OUT OF) (?:THE|THIS|YOUR|UR|THAT|ALL"
+            r"\b(?:REMOVE|DELETE|ERASE|TAKE|DROP|GET)\b.*\b(?:FROM|OFF|OUT OF|(?<= GET ME )OUT)"
+            r" (?:THE|THIS|YOUR|UR|THAT|ALL"
             r"|YALLS) (?:\w+ ){0,2}(?:(?:TEXT|TEXTING|SMS|MESSAGE|MESSAGING|ALERT) (?:LISTS?|TREE|CHAIN|BLAST"
-            r"|LOOP|GROUP|THREAD)|GROUP (?:TEXTS?|MESSAGES?|SMS))\b",
+            r"|LOOP|GROUP|THREAD)|(?:GROUP|LISTS?) (?:TEXTS?|MESSAGES?|SMS|ALERTS?))\b",
         ),
         (
             "another-channel",
@@ -1178,6 +1180,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?! (?:OF|AT|SERVICE)\b)",
         ),
         ("no-need", r"\b(?:NO LONGER|DONT|DO NOT) NEED (?:YOUR|UR|YALL) (?:SERVICES?|BUSINESS)\b"),
+        (
+            "said-no",
+            r"\bWHAT PART OF (?:STOP|UNSUBSCRIBE|REMOVE ME|DONT TEXT ME|STOP TEXTING ME)"
+            r" (?:DONT|DO NOT|DIDNT|DID NOT) (?:YOU|U|YALL|YOU PEOPLE) (?:UNDERSTAND|GET)\b",
+        ),
         ("pestering", rf"^(?=.)(?:THIS IS |THATS |ITS )?(?:BORDERLINE )?HARASSMENT{_POLITE_END}"),
         (
             "said-no",
@@ -1204,7 +1211,15 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|HIS|HERS|THEIRS)\b(?! (?:WORKING|ON|OFF|FAULT)\b)|\b(?:BELONGS|GOES) TO (?:SOMEONE|SOMEBODY)"
             r" ELSE(?: NOW)?\b|\bTHIS (?:ISNT|IS NOT|AINT) \w+S (?:PHONE|CELL|NUMBER)\b",
         ),
-        ("block-or-report", rf"\b(?:REPORT|REPORTING|COMPLAIN|COMPLAINING)\b.*\b(?:{_REGULATORS})\b"),
+        (
+            "block-or-report",
+            rf"\b(?:REPORT|REPORTING|COMPLAIN|COMPLAINING|FORWARD\w*|REENVI\w*)\b.*\b(?:{_REGULATORS})\b",
+        ),
+        (
+            "block-or-report",
+            rf"^(?=.*\b(?:THIS IS|ITS|IT IS|PURE|JUST) SPAM\b).* (?:REPORTING|REPORTED|BLOCKING|BLOCKED)"
+            rf"(?: (?:IT|THIS|YOU|U|YALL))?{_POLITE_END}",
+        ),
         ("no-more-messages", rf"^NO (?:NO )+MORE{_POLITE_END}"),
         (
             "block-or-report",
@@ -1971,6 +1986,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("remove-me", rf"^(?=.*{_ES_THEIR_LINE}).*\b{_ES_OFF}LO\b"),
         (
+            "remove-number",
+            rf"\b{_ES_OFF}(?:LOS|LAS) DE (?:ESTE|MI) (?:NUMERO|TELEFONO|CELULAR|CEL)\b"
+            r"|^(?=.*\b(?:LISTAS?|GRUPO)\b).*\b(?:SAQUENME|SAQUEME|SACAME) DE AHI\b",
+        ),
+        (
             "remove-me",
             rf"^(?=.*\b(?:{_MESSAGES}|LISTA|NUMERO)\b).*\b{_ES_OFF}(?:ME|NOS) DE (?:AHI|AQUI|ALLI|ALLA"
             rf"|ACA)\b",
@@ -2085,6 +2105,11 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("pestering", rf"^(?=.)(?:ESTO (?:YA )?ES |ES )?(?:ACOSO|HOSTIGAMIENTO){_ES_POLITE_END}"),
         ("said-no", r"\bCUANTAS VECES (?:LES |LE )?(?:TENGO|TENEMOS|HAY) QUE DECIR(?:LES|LE)?(?: QUE)? NO\b"),
+        (
+            "repeat-keyword",
+            r"\bQUE PARTE DE (?:BAJA|ALTO|STOP|NO ME ESCRIBAN|NO ME MANDEN)"
+            r" NO (?:ENTIENDE|ENTIENDEN|ENTENDIO)\w*",
+        ),
         (
             "not-interested",
             r"\bNO (?:ME |ESTOY |ESTAMOS )?INTERESA(?:DO|DA|N)?S? (?:EN )?(?:SUS|SU (?:OFERTA|PROMOCION"
@@ -2404,13 +2429,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|METTRE FIN|HALTE)(?: SVP| STP| SIL VOUS PLAIT| MERCI)?"
             r"(?: (?:A|AUX|DE|DES|D))? (?:LES |VOS |CES |MES |TOUS LES |L |LA )?(?:ENVOIS? )?(?:DE |D "
             r"|DES )?"
-            rf"(?:{_MESSAGES}|AVIS)\b",
+            rf"(?:{_MESSAGES}|AVIS)\b{_FR_QUALIFIER}",
         ),
         ("stop-messages", rf"^(?:C EST )?FINIS? (?:LES|VOS|CES) (?:{_MESSAGES})\b"),
         (
             "stop-imperative",
-            rf"^(?:\w+ )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?{_FR_POLITE_END}"
-            rf"|^HALTE(?: LA| A (?:TOUT|CA))?{_FR_POLITE_END}"
+            r"^(?:\w+ |C EST BON |BON BEN )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?"
+            + _FR_POLITE_END
+            + rf"|^HALTE(?: LA| A (?:TOUT|CA))?{_FR_POLITE_END}"
             r"|\b(?:(?:VOUS (?:AI |AVAIS |AVONS )?(?:DEJA )?|JE (?:VOUS )?|J AI (?:DEJA )?"
             r"|ON VOUS A (?:DEJA )?)(?:DEMANDE|PRIE|DIT|DIRE|REPETE|REPETER)\w*|MERCI|VEUILLEZ|PRIERE)"
             rf" (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT| CA)?{_FR_POLITE_END}",
@@ -2707,7 +2733,21 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|LES ENVOIS)"
             r" (?:DE|D)\b|\bJE (?:VAIS )?BLOQU\w* (?:CE|VOTRE) NUMERO\b",
         ),
-        ("stop-messages", rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:DESACTIVEZ|COUPEZ) LES$"),
+        (
+            "stop-messages",
+            rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:DESACTIVEZ|COUPEZ) LES"
+            rf"(?: (?:SUR|POUR|A) (?:CE|MON) (?:NUMERO|TEL|TELEPHONE|PORTABLE))?{_FR_POLITE_END}",
+        ),
+        (
+            "withdraw-consent",
+            r"\bJE (?:VOUS )?RETIRE (?:TOUTE |MON |MA |L |LA |TOUTES )?(?:AUTORISATIONS?|PERMISSIONS?|ACCORD)"
+            r" (?:(?:D|DE) (?:ENVOI|ENVOYER|RECEVOIR|CONTACT|M ENVOYER)|POUR)\b",
+        ),
+        (
+            "no-need",
+            r"\b(?:PAS|PLUS) (?:BESOIN|LA PEINE) (?:DE |D )(?:M |NOUS )"
+            r"(?:ENVOY|ECRI|TEXT|CONTACT|RELANC)\w*\b" + _FR_QUALIFIER,
+        ),
         (
             "withdraw-consent",
             r"\bN AVEZ PAS (?:MON|MA|NOTRE) (?:AUTORISATION|PERMISSION|ACCORD) (?:POUR|DE|D)"
@@ -2784,6 +2824,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*{_FR_THEIR_LINE}).*\b{_FR_OFF} (?:LE|LA)\b",
         ),
         ("remove-number", rf"\b{_FR_OFF} (?:SON|LEUR) (?:NUMERO|TELEPHONE|PORTABLE)\b"),
+        ("remove-number", r"^(?=.*\b(?:LISTES?|FICHIERS?|GROUPE)\b).*\bSORTEZ (?:MOI|NOUS) DE LA\b"),
         (
             "no-advertising",
             r"\b(?:REFUSONS|REFUSE|N ACCEPTONS PAS|N ACCEPTE PAS) (?:LA |LES |DE )?(?:PUBLICITE|PUB"
@@ -2835,6 +2876,12 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("another-channel", r"^(?=.*\b(?:COURRIER|COURRIEL|E?MAIL)\b).*\bPAS PAR (?:SMS|TEXTO)"),
         ("their-line", rf"^(?=.*\bEST (?:MORTE?|DECEDEE?)\b).*\bPLUS DE (?:{_MESSAGES})\b"),
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
+        (
+            "do-not-send",
+            r"^(?:(?!VOUS|ON|ILS|ELLES?|IL|TU|JE|J)\w+ )?(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)"
+            r" (?:PLUS|PAS|JAMAIS)(?: (?:VOS|DE|DES|CES|VOTRE|LES|D)"
+            rf" (?:{_MESSAGES}|TRUCS|CONNERIES|BETISES)\b|{_FR_POLITE_END})",
+        ),
         (
             "stop-sending",
             rf"\b(?:SISPANN|KANPE|ASE|ARRETEZ DE|ARRETE DE|STOP) (?:{_HT_VERBS})\b(?! FOTO| VIDEYO)",
@@ -3220,6 +3267,17 @@ def _compiled_rules(language: str) -> tuple[tuple[str, re.Pattern[str], bool], .
     )
 
 
+_TO_THE_SENDER = re.compile(
+    rf"{_EN_THEIR_LINE}|{_ES_THEIR_LINE}|{_FR_THEIR_LINE}"
+    r"|\b(?:WHO GAVE (?:YOU|U|YALL)|HOW DID (?:YOU|U|YALL) GET|WHERE DID (?:YOU|U|YALL) GET) (?:MY|THIS)"
+    r" (?:NUMBER|NUMBR|NUM|DIGITS|CELL|PHONE)\b"
+    r"|\b(?:QUIEN (?:LES |TE |LE )?DIO|DE DONDE SACARON|COMO CONSIGUIERON) (?:MI|ESTE)"
+    r" (?:NUMERO|CEL|CELULAR)\b"
+    r"|\b(?:QUI VOUS A DONNE|OU AVEZ VOUS (?:EU|TROUVE)) (?:MON|CE) (?:NUMERO|NUM|TEL|PORTABLE)\b"
+)
+"""Words said only to the sender of unwanted texts: whose line this is ("this is my dad's phone",
+"c'est le tel de mon père"), or who gave them the number ("who gave u my number"). Laughter beside
+them does not make a STOP talk between friends ("STOP lmaooo who gave u my number")."""
 _OWN_MISTAKE = re.compile(
     r"\b(?:MEANT (?:TO|FOR)|WAS FOR|ITS ME|IT IS ME|NEW (?:PHONE|NUMBER|ONE)|SENT (?:IT |THIS "
     r"|THAT )?TO THE WRONG"
@@ -3394,6 +3452,7 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     texts += [t for c in clauses if c and c[0] in _ADDRESS for t in _as_requested(_unaddressed(c))]
     amused = any(w in AMUSEMENT for clause in clauses for w in clause) or bool(_DISBELIEF.search(whole[0]))
     amused = amused or (laughter(clauses) is not None and not names_messages(clauses))
+    amused = amused and not _TO_THE_SENDER.search(whole[0])
     own_mistake = _OWN_MISTAKE.search(whole[0]) or _SOMEONE_ELSES_MISTAKE.search(whole[0])
     busy = _BUSY.search(whole[0]) is not None and not _FOR_GOOD.search(whole[0])
     told = _TOLD_SOMEONE.search(whole[0]) is not None
@@ -3597,7 +3656,7 @@ _NEGATIONS = frozenset(
 receive texts", "no quiero recibir", "I didn't opt in")."""
 
 
-_ANOTHER_LIST = re.compile(rf"\b{_OTHER_LIST_NAMES} LISTS?\b")
+_ANOTHER_LIST = re.compile(rf"\b{_OTHER_LIST_NAMES} LISTS?\b(?! (?:TEXTS?|MESSAGES?|SMS|ALERTS?)\b)")
 
 
 def _qualified(qualifier: str) -> str:
@@ -3624,6 +3683,12 @@ _ANOTHER_THING = re.compile(
     r" (?:TEXT|TEXTS|TEXTING|MESSAGE|ME ESCRIBEN|ME MANDAN|M ECRIVENT|M ENVOIENT)\b"
     r"|\bNO (?:ME|NOS) (?:MANDO|ENVIO|ESCRIBIO|MANDARON|ENVIARON|ESCRIBIERON|CONTESTO)\b"
     rf"|\bTRANQUILLES? AVEC (?:TES|TA|TON|VOS|VOTRE|SES|LEURS?) (?!(?:{_MESSAGES})\b)"
+    r"|\b(?:FROM|OFF) (?:THE|THIS|MY|OUR|YOUR) (?:\w+ )?(?:SCHEDULE|ROSTER|ROTA|LINEUP|CALENDAR|SHIFTS?)\b"
+    r"|\b(?:TEXTS?|MESSAGES?) FROM ME\b"
+    r"|^ (?:ESTA|ES|ESTAN|SON)? ?(?:MUY|MAS|TAN|DEMASIADO|BIEN) (?:ALT|BAJ)[OA]S?\b"
+    r"|\bPOURQUOI (?:VOUS|TU|ILS|ELLES?) CONTINU\w* (?:A|DE|D) (?!(?:M|ME|NOUS|ENVOY\w*|ECRI\w*|TEXT\w*"
+    r"|APPEL\w*|SPAMM\w*|RELANC\w*)\b)\w+"
+    r"|^ (?:DARME|DARNOS|SALIRME|QUITARME) DE .*\b(?:FUE|HA SIDO|ERA)\b"
 )
 """Something other than the sender's messages that a reply names: a list of something else ("la
 lista del almuerzo"), a number that is no phone number ("room number"), what someone else was told
@@ -3631,8 +3696,11 @@ lista del almuerzo"), a number that is no phone number ("room number"), what som
 off a list ("bórralo de la lista"), spam from anyone ("my phone keeps getting spam"), a vehicle
 ("get me off this plane"), no more need of a thing ("plus besoin de parapluie"), one's own friends or
 children who text, what someone did not send ("no me mandó ni un mensaje más"), being left alone with
-someone's own things ("laissez-moi tranquille avec vos histoires"). The reply model is not asked about
-such a reply (``settled``)."""
+someone's own things ("laissez-moi tranquille avec vos histoires"), a schedule or rota ("remove me
+from the carpool schedule"), texts from the writer ("your daily text from me"), ALTO or BAJA as an
+adjective ("Está muy alto"), why someone keeps doing something other than sending ("pourquoi vous
+continuez à parler de ça ?"), a baja told as a past relief ("darme de baja de esos gimnasios fue un
+alivio"). The reply model is not asked about such a reply (``settled``)."""
 _LIMITED = re.compile(
     rf"\b(?:DONT|DO NOT|NEVER|NOT)(?: EVER)? (?:{_EN_VERBS})(?: ME| US)? {_qualified(_EN_QUALIFIER)}"
     rf"|\bNO (?:ME |NOS |LE |LES )?{_ES_STEMS}(?: MAS| NADA)? {_qualified(_ES_QUALIFIER)}"
@@ -4147,9 +4215,12 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
     """Under CONTEXTUAL: a Finding for the first FCC word of ``clauses`` used about the messages
     (rule ``contextual.*``, a revocation), else one saying why every use is about something else
     (rule ``ambiguous.*``); None when no FCC word is in ``clauses``."""
+    to_sender = _TO_THE_SENDER.search(" " + " ".join(w for c in clauses for w in c)) is not None
+    if to_sender and not any(w in JEST for c in clauses for w in c):
+        clauses = _to_the_sender_apart(clauses)
     laughs = [n for n, c in enumerate(clauses) if any(LAUGHTER.match(w) or w in JEST for w in c)]
     laugh = next((w for c in clauses for w in c if LAUGHTER.match(w) or w in JEST), None)
-    named = names_messages(clauses)
+    named = names_messages(clauses) or to_sender
     amused = None if named else next((w for c in clauses for w in c if w in AMUSEMENT), None)
     amused = amused or (None if named else amused_ending(clauses))
     held = hold_on(clauses)
@@ -4173,6 +4244,19 @@ def judge_revocation_word(clauses: Clauses, revocation_words: frozenset[str]) ->
                 return verdict
             other = other or verdict
     return other
+
+
+def _to_the_sender_apart(clauses: Clauses) -> Clauses:
+    """``clauses`` without their laughter, and each of ``_TO_THE_SENDER``'s words a sentence of its own
+    ("STOP lmaooo who gave u my number": STOP | WHO GAVE U MY NUMBER)."""
+    parted: list[tuple[str, ...]] = []
+    for clause in clauses:
+        kept = tuple(w for w in clause if not LAUGHTER.match(w))
+        text = " " + " ".join(kept)
+        found = _TO_THE_SENDER.search(text)
+        start = len(text[: found.start()].split()) if found else 0
+        parted += [part for part in (kept[:start], kept[start:]) if part]
+    return tuple(parted)
 
 
 _ANOTHER_CHANNEL = re.compile(
@@ -4421,7 +4505,10 @@ def _sent_elsewhere(following: Sequence[str]) -> str | None:
     named = rest[2] if rest[1:2] and rest[1] in _THESE and rest[2:3] else rest[1] if rest[1:2] else None
     if following[0] in MESSAGE_VERBS and head in _THIRD_PARTY and named in MESSAGE_WORDS:
         return None
-    if following[0] in MESSAGE_VERBS and head == "MY" and rest[1:2] and rest[1] not in _MY_LINE:
+    own = rest[1:2] and (
+        rest[1] in _MY_LINE or (rest[1] in _KINDS_OF_LINE and rest[2:3] and rest[2] in _MY_LINE)
+    )
+    if following[0] in MESSAGE_VERBS and head == "MY" and rest[1:2] and not own:
         return f"MY {rest[1]}"
     if (
         following[0] in MESSAGE_VERBS
@@ -4467,6 +4554,8 @@ _OTHER_ACTIVITIES = frozenset(
 
 _MY_LINE = frozenset(["PHONE", "NUMBER", "NUM", "CELL", "MOBILE", "LINE", "INBOX", "WORK", "CELLPHONE"])
 """What after "texting my" is the customer's own line ("stop texting my phone"), not someone else."""
+_KINDS_OF_LINE = frozenset(["PERSONAL", "OWN", "PRIVATE", "WORK", "BUSINESS", "HOME", "CELL", "MOBILE"])
+"""What may come between "texting my" and the customer's line ("my personal cell", "my work phone")."""
 _THIRD_PARTY = frozenset(["YOUR", "UR", "HIS", "HER", "THEIR", "HIM", "THEM"])
 _THESE = frozenset(["THESE", "THIS", "YOUR", "UR", "ALL", "ANY", "MORE"])
 """Words before the messages after a third party ("stop sending him these messages", "stop sending me ur
