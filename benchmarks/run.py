@@ -155,10 +155,10 @@ of it. A batch of ten per invocation, measured in an earlier round, ran out of t
 record per invocation.
 
 
-The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 12,339
-labelled replies to business texts in English, Spanish and French (9,467 revocations, including
-Unicode spellings of STOP and misspellings) and 9,383 conversational messages, none a revocation, in
-thirty parts (the paragraphs below were written when there were twenty-one, then more): `tuning`
+The classifier (issue 21) is measured on the project's own corpora (`benchmarks/corpora/`): 13,285
+labelled replies to business texts in English, Spanish and French (10,190 revocations, including
+Unicode spellings of STOP and misspellings) and 9,984 conversational messages, none a revocation, in
+thirty-two parts (the paragraphs below were written when there were twenty-one, then more): `tuning`
 (the first rules were written against it), `heldout-1`, `heldout-2`,
 `heldout-3` and `heldout-4` (each written before its first measurement, then looked at and its
 general gaps fixed, so the table's figures for them are after tuning; `heldout-4`, 251 revocations
@@ -437,6 +437,42 @@ finds 95.0% of the revocations under STRICT (en 97.5%, es 93.4%, fr 93.3%) and 9
 (en 93.2%, es 93.4%, fr 90.0%), at 96.5% and 100% precision, taking 1 of their 604 conversations
 under CONTEXTUAL (0.17%); on `heldout-25` and `heldout-26`, written a round earlier, it found 97.2%
 and 95.4% before they were tuned on. Unseen wording varies by part more than a round moves it.
+
+Round 8 tuned on `heldout-27` and `heldout-28` (now tuned parts), by mechanisms where their misses
+allowed: a greeting or form of address before a request is read past ("bro para ya con los mensajes"); a
+request in another form is read as the form the rules know (a question in statement order, "vous pouvez
+me retirer ?"; the Spanish past subjunctive, "agradecería que dejaran de mandarme"); "enough" after a
+request; under CONTEXTUAL, laughter beside words said only to the sender (whose line this is, who gave
+the number) no longer holds a STOP; then their new wordings (a block in the past, "lose my number" in
+Spanish and French, 7726, "what part of STOP", French consent withdrawn, spoken French without NE, a
+list's texts) and precision readings for the model retrained on the thirty tuned parts (a schedule,
+texts from the writer, ALTO or BAJA as an adjective). The model keeps its settings (6,000 weights, L2
+4e-3, 0.9 and 0.975): leave-one-part-out over `heldout-21` to `heldout-28`, the model alone found 82.1%
+at 0.9 with L2 4e-3, 76.5% with 6e-3, 82.1% with 6e-3 and 9,000 weights (2,405 conversations: 7, 5 and 8
+taken at 0.9). With L2 3e-3 it found 84.3% at 0.9 and 71.6% at 0.975 instead of 67.0%, with as few
+conversations taken (8 and 1), but trained on all thirty parts it opted out "Arrêtez tout ce bruit" and
+"les dije alto y siguen corriendo" (0.99 and 0.98: the 4e-3 model reads them at 0.97, kept for review)
+and one more ham-heldout message ("I've not sent it. He can send me.", 0.976): not kept, a lead for a
+model that reads a keyword's object. Averaging its last 13 epochs' weights took one more ham-heldout
+message too. Two new parts, `heldout-29` (retail, delivery, subscriptions; 40% Spanish) and `heldout-30`
+(banks, insurers, landlords, schools; 40% French), were written meanwhile by people who never saw the
+rules, the model or any row (the writer of `heldout-29` saw five commit subjects by mistake), and
+measured once on the classifier before round 8 (105bdd8, the one that took 95.0% and 92.3% on
+`heldout-27` and `heldout-28`) and once as shipped (recall under STRICT / CONTEXTUAL, all languages;
+conversations taken under CONTEXTUAL):
+
+| part | before round 8 | shipped |
+| --- | --- | --- |
+| heldout-29 (338 revocations, 302 conversations) | 99.4% / 98.8%, 2 taken | 100.0% / 98.8%, 2 taken |
+| heldout-30 (385, 299) | 96.1% / 94.5%, 2 taken | 96.1% / 94.3%, 0 taken |
+| heldout-29 and -30 together (723, 601) | 97.6% / 96.5%, 4 taken (0.67%) | 97.9% / 96.4%, 2 taken (0.33%) |
+
+The same classifier found 95.0% / 92.3% on `heldout-27` and `heldout-28` and 97.6% / 96.5% on
+`heldout-29` and `heldout-30`: the unseen estimate moves by 2 to 4 points with the pair of parts, more
+than any round since the fifth moved it (round 8: +0.3 and -0.1). As shipped, on `heldout-29` and
+`heldout-30`, STRICT finds 97.9% (en 97.7%, es 97.6%, fr 98.4%: the targets met on unseen wording) at
+96.3% precision, and CONTEXTUAL 96.4% (en 94.9%, es 96.8%, fr 97.3%: missed by 0.6 and 0.1 points) at
+99.7% precision, taking 2 of 601 conversations (0.33%: missed by a hair).
 
 The reply model (`sms_opt_out.domain.reply_model`) is a second opinion asked only when the rules
 read nothing (no keyword, phrase or revocation word), with the built-in keyword sets of all three
