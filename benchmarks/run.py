@@ -31,16 +31,17 @@ from sms_opt_out.send import capacity
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = """\
 The host's speed: this shared machine's CPU is not the same from hour to hour, and every figure in
-CPU time, or bound by it, moves with it. The run of 2026-12-07 21:20 UTC (this table) found a bare
-boto3 client in 190 ms and one `SendTextMessage` call at 1.02 ms of CPU; the runs of 18:41, 16:29,
-13:18 and 11:11 UTC the same day found 202, 261, 279 and 180 ms and 1.09, 1.21, 1.39 and 0.94 ms,
-with the code of the calls unchanged (botocore's). So, in this table: one invocation sent 529 msg/s
-(530 at 18:41, 494 at 16:29, 369 at 13:18, 531 at 11:11; target 400), because an invocation is one
-Python process whose 32 threads share one core; the send function's CPU per send, 1.40 ms, is 1.22
-times the constant (1.15 ms, the median of twelve runs on the 11:11 host, where that run measured
-1.24 ms; 1.55 ms at 18:41); and the STOP burst's server took 3.4 ms of CPU a request (3.2 ms at
-18:41, when the burst was enforced by 18.5 s; 20.2 s here, confirmed at 92% of the rate). The
-classifier's CPU per reply (487 µs; 446 µs at 18:41, 379 µs at 16:29, 207 µs at 13:18) moved with
+CPU time, or bound by it, moves with it. The run of 2026-12-07 23:58 UTC (this table) found a bare
+boto3 client in 184 ms and one `SendTextMessage` call at 0.97 ms of CPU; the runs of 23:27, 21:20,
+18:41, 16:29, 13:18 and 11:11 UTC the same day found 206, 190, 202, 261, 279 and 180 ms and 0.90,
+1.02, 1.09, 1.21, 1.39 and 0.94 ms, with the code of the calls unchanged (botocore's). So, in this
+table: one invocation sent 519 msg/s (508 at 23:27, 529 at 21:20, 494 at 16:29, 369 at 13:18, 531 at
+11:11; target 400), because an invocation is one Python process whose 32 threads share one core; the
+send function's CPU per send, 1.34 ms, is 1.17 times the constant (1.15 ms, the median of twelve runs
+on the 11:11 host, where that run measured 1.24 ms; 1.37 ms at 23:27, 1.40 at 21:20, 1.55 at 18:41);
+and the STOP burst's server took 3.1 ms of CPU a request (enforced by 17.9 s here, 19.5 s at 23:27,
+20.2 s at 21:20, 18.5 s at 18:41; confirmed at 93% of the rate). The classifier's CPU per reply (499
+µs; 523 µs at 23:27, 487 µs at 21:20, 446 µs at 18:41, 379 µs at 16:29, 207 µs at 13:18) moved with
 the host and with each round's rules. Ratios on one run (cold starts against the bare client,
 requests per message, shares of a number's rate) do not move with it.
 
@@ -486,8 +487,8 @@ One of round 8's readings for the model, texts from the writer, was written afte
 ham-heldout message the retrained model newly took ("Your daily text from me - a favour this time",
 0.982): without it ham-heldout would be 8 of 2,411 under CONTEXTUAL (0.33%), so its 7 is no longer an
 unseen figure. Round 8's rules cost little CPU: on one host minutes apart, 924 to 957 µs per ham-heldout
-message before them and 968 to 969 after (+2 to 5%); this run's 523 µs per corpus reply and 1,024 µs per
-ham message against 487 and 932 at 21:20 is mostly the host.
+message before them and 968 to 969 after (+2 to 5%); this run's 499 µs per corpus reply and 941 µs per
+ham message (523 and 1,024 at 23:27, 487 and 932 at 21:20) move mostly with the host.
 
 The reply model (`sms_opt_out.domain.reply_model`) is a second opinion asked only when the rules
 read nothing (no keyword, phrase or revocation word), with the built-in keyword sets of all three
@@ -815,7 +816,7 @@ def _classifier_rows() -> list[Row]:
             name = POOL_NAMES.get(split, split)
             rows.append(
                 (
-                    f"Revocation recall, {policy}, {name} replies ({size} revocations)",
+                    f"Revocation recall, {policy}, {name} replies ({size:,} revocations)",
                     text,
                     f"main: {BEFORE_CLASSIFIER['recall']}",
                     f"≥ 97% overall, ≥ 95% per language: {_verdict(met)}",
@@ -837,7 +838,7 @@ def _classifier_rows() -> list[Row]:
             rows.append(
                 (
                     f"Conversational messages taken as opt-outs, {policy}, {name}",
-                    f"{taken} of {total} ({share:.1%})",
+                    f"{taken:,} of {total:,} ({share:.2%})",
                     f"main: {BEFORE_CLASSIFIER['conversations']}",
                     target,
                 )
