@@ -2192,12 +2192,13 @@ REQUEST_FORMS_AND_ADDRESS = [
     ("get me outta this text list", "en.off-the-list"),
     ("please take my number off the gym's class list texts", "en.off-the-list"),
     ("Je retire toute autorisation d'envoi de SMS", "fr.withdraw-consent"),
-    ("pas besoin de m'écrire pour les promos", "fr.no-need"),
+    ("pas besoin de m'envoyer vos promos", "fr.no-need"),
     ("les SMS me saoulent, désactivez-les sur ce numéro", "fr.stop-messages"),
     ("bon ben arrêtez", "fr.stop-imperative"),
     ("envoyez plus vos pubs", "fr.do-not-send"),
     ("sáquenlos de mi número, esos mensajes", "es.remove-number"),
     ("I'm opting out of the church text list", "en.opt-me-out"),
+    ("sent this to 7726", "en.block-or-report"),
 ]
 """A greeting or a form of address before a request, a question in statement order, the Spanish past
 subjunctive of a polite request, BAJA repeated as its own sentence, a block in the past, "lose my
@@ -2354,6 +2355,22 @@ def test_the_twenty_sixth_parts_constructions_revoke_under_contextual(text: str)
         "Es muy bajo para mí",
         "Pourquoi tu continues à parler de ton ex ?",
         "Darnos de baja del club fue la mejor decisión",
+        "el lunes dejarán de mandarme los recordatorios porque ya terminó el tratamiento",
+        "le dije a mi mamá que me dejaran de mandar cadenas",
+        "he no longer wants to get married",
+        "mi novia ya no quiere",
+        "Baja. La temperatura baja mañana.",
+        "Basta. Basta de chistes.",
+        "¿qué parte de alto no entiendes? jaja",
+        "I always forward scam texts to 7726, you should too",
+        "estoy en junta, ya no me escriban ahorita, luego les hablo",
+        "envoyez pas les messages avant que je valide",
+        "ok envoyez pas",
+        "le groupe de randonnée est nul, sortez-moi de là",
+        "les micros font du bruit pendant les messages, coupez-les svp",
+        "c'est bon arrête",
+        "je vous ai bloquée de facebook mdr",
+        "its spam lol they keep sending it to my grandma. reported",
     ],
 )
 def test_rounds_six_and_sevens_rules_leave_other_talk_alone_under_contextual(text: str) -> None:

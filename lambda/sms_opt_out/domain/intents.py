@@ -702,7 +702,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?:THESE|THEM|THIS|IT|ANY OF (?:THIS|THESE|THEM|IT))(?: \w+)? ANY ?MORE\b"
             r"|\b(?:DONT|DO NOT|NO LONGER) (?:WANT|WISH) TO BE (?:CONTACTED|TEXTED|MESSAGED|BOTHERED|SPAMMED"
             r"|CALLED|EMAILED|ON (?:THIS|YOUR|THE|ANY|UR) (?:\w+ )?LIST)\b"
-            r"|\bNO LONGER (?:WANTS?|WISH(?:ES)?) TO (?:RECEIVE|GET)\b"
+            r"|\bNO LONGER (?:WANT|WISH) TO (?:RECEIVE|GET)\b"
             r"|\b(?:D|WOULD|ID) (?:RATHER NOT|PREFER NOT TO) (?:RECEIVE|GET|BE SENT) (?:THESE|THEM|THIS"
             rf"|ANY|YOUR|UR|ANYTHING|(?:{_MESSAGES}))\b"
             r"|^(?=.)(?:I |WE )?(?:DONT|DO NOT|REALLY DONT) WANT (?:THESE|THEM|ANY OF THESE|ANY OF THIS|YOUR"
@@ -1213,11 +1213,14 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "block-or-report",
-            rf"\b(?:REPORT|REPORTING|COMPLAIN|COMPLAINING|FORWARD\w*|REENVI\w*)\b.*\b(?:{_REGULATORS})\b",
+            rf"\b(?:REPORT|REPORTING|COMPLAIN|COMPLAINING)\b.*\b(?:{_REGULATORS})\b"
+            r"|\b(?:FORWARD\w*|SENT|SENDING|REENVI\w*|ENVIE|MANDE)"
+            r" (?:THIS|THESE|YOUR|UR|THEM|IT|ESTO|ESTE|SUS|ESTOS)(?: \w+)? (?:TO|AL|A) 7726\b",
         ),
         (
             "block-or-report",
-            rf"^(?=.*\b(?:THIS IS|ITS|IT IS|PURE|JUST) SPAM\b).* (?:REPORTING|REPORTED|BLOCKING|BLOCKED)"
+            rf"^(?=.*\b(?:THIS IS|ITS|IT IS|PURE|JUST) SPAM\b)(?!.*\b(?:LOL|LMAO|HAHA|TO MY|TO HER|TO HIS)\b)"
+            r".* (?:REPORTING|REPORTED|BLOCKING|BLOCKED)"
             rf"(?: (?:IT|THIS|YOU|U|YALL))?{_POLITE_END}",
         ),
         ("no-more-messages", rf"^NO (?:NO )+MORE{_POLITE_END}"),
@@ -1523,8 +1526,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             r"|ESTE NUMERO)\b"
             r"|\bME NIEGO A RECIBIR\b"
             r"|\bNO (?:QUIERO|DESEO) (?:ESTAR|SEGUIR|SALIR) EN (?:SU|ESTA|LA|SUS|TU|ESA) LISTAS?\b"
-            r"|\bYA NO (?:QUIERO|DESEO|QUIERE|DESEA)"
+            r"|\bYA NO (?:QUIERO|DESEO)"
             rf"(?: RECIBIR(?: NADA| MAS| INFORMACION| INFO| ESTO| ESO)?| NADA| MAS| ESTO| ESO)?"
+            rf"{_ES_POLITE_END}"
+            r"|\bYA NO (?:QUIERE|DESEA) RECIBIR(?: NADA| MAS| ESTO| ESO| ESTOS MENSAJES| SUS MENSAJES)?"
             rf"{_ES_POLITE_END}"
             rf"|\bNO ME INTERESA\w*\b.*\b(?:{_MESSAGES})\b|^YA NO ME INTERESA\w*{_ES_POLITE_END}",
         ),
@@ -2434,9 +2439,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("stop-messages", rf"^(?:C EST )?FINIS? (?:LES|VOS|CES) (?:{_MESSAGES})\b"),
         (
             "stop-imperative",
-            r"^(?:\w+ |C EST BON |BON BEN )?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)(?: (?:CA|TOUT|TOUT CA))?"
-            + _FR_POLITE_END
-            + rf"|^HALTE(?: LA| A (?:TOUT|CA))?{_FR_POLITE_END}"
+            r"^(?:\w+ |(?:C EST BON|BON BEN) (?=ARRETEZ|CESSEZ|STOPPEZ))?(?:ARRETEZ|ARRETE|CESSEZ|STOPPEZ)"
+            r"(?: (?:CA|TOUT|TOUT CA))?" + _FR_POLITE_END + rf"|^HALTE(?: LA| A (?:TOUT|CA))?{_FR_POLITE_END}"
             r"|\b(?:(?:VOUS (?:AI |AVAIS |AVONS )?(?:DEJA )?|JE (?:VOUS )?|J AI (?:DEJA )?"
             r"|ON VOUS A (?:DEJA )?)(?:DEMANDE|PRIE|DIT|DIRE|REPETE|REPETER)\w*|MERCI|VEUILLEZ|PRIERE)"
             rf" (?:DE |D )(?:ARRETER|CESSER|STOPPER)(?: TOUT| CA)?{_FR_POLITE_END}",
@@ -2736,7 +2740,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "stop-messages",
             rf"^(?=.*\b(?:{_MESSAGES})\b).*\b(?:DESACTIVEZ|COUPEZ) LES"
-            rf"(?: (?:SUR|POUR|A) (?:CE|MON) (?:NUMERO|TEL|TELEPHONE|PORTABLE))?{_FR_POLITE_END}",
+            r"(?: (?:SUR|POUR|A) (?:CE|MON) (?:NUMERO|TEL|TELEPHONE|PORTABLE))?$",
         ),
         (
             "withdraw-consent",
@@ -2746,7 +2750,8 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "no-need",
             r"\b(?:PAS|PLUS) (?:BESOIN|LA PEINE) (?:DE |D )(?:M |NOUS )"
-            r"(?:ENVOY|ECRI|TEXT|CONTACT|RELANC)\w*\b" + _FR_QUALIFIER,
+            r"(?:ENVOY|ECRI|TEXT|CONTACT|RELANC)\w*\b"
+            rf"(?: (?:VOS|DES|CES|LES|DE|D) (?:{_MESSAGES}|OFFRES|PROMOS|PUBS|TRUCS)\b|{_FR_POLITE_END})",
         ),
         (
             "withdraw-consent",
@@ -2798,6 +2803,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "block-or-report",
             r"\bJE (?:VOUS (?:BLOQUE|AI BLOQUEE?S?|SIGNALE|AI SIGNALEE?S?)|VAIS VOUS BLOQUER)\b"
+            r"(?! (?:DE|DU|SUR) (?:FACEBOOK|FB|INSTA\w*|WHATSAPP|SNAP\w*|TIKTOK|MESSENGER|TWITTER|X)\b)"
             r"|\bVAIS VOUS SIGNALER(?= (?:A|AU|AUX|COMME|POUR)\b|$)",
         ),
         (
@@ -2824,7 +2830,7 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
             rf"^(?=.*{_FR_THEIR_LINE}).*\b{_FR_OFF} (?:LE|LA)\b",
         ),
         ("remove-number", rf"\b{_FR_OFF} (?:SON|LEUR) (?:NUMERO|TELEPHONE|PORTABLE)\b"),
-        ("remove-number", r"^(?=.*\b(?:LISTES?|FICHIERS?|GROUPE)\b).*\bSORTEZ (?:MOI|NOUS) DE LA\b"),
+        ("remove-number", r"^(?=.*\b(?:LISTES?|FICHIERS?)\b).*\bSORTEZ (?:MOI|NOUS) DE LA$"),
         (
             "no-advertising",
             r"\b(?:REFUSONS|REFUSE|N ACCEPTONS PAS|N ACCEPTE PAS) (?:LA |LES |DE )?(?:PUBLICITE|PUB"
@@ -2878,9 +2884,10 @@ NATURAL_REVOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("repeat-keyword", r"^(?=.).*\b(?:ENCORE UNE FOIS|JE REPETE) (?:STOP|ARRET)$"),
         (
             "do-not-send",
-            r"^(?:(?!VOUS|ON|ILS|ELLES?|IL|TU|JE|J)\w+ )?(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)"
-            r" (?:PLUS|PAS|JAMAIS)(?: (?:VOS|DE|DES|CES|VOTRE|LES|D)"
-            rf" (?:{_MESSAGES}|TRUCS|CONNERIES|BETISES)\b|{_FR_POLITE_END})",
+            r"^(?:(?!(?:VOUS|ON|ILS|ELLES?|IL|TU|JE|J)\b)\w+ )?(?:M |NOUS )?(?:ENVOYEZ|ECRIVEZ|TEXTEZ)"
+            r" (?:PLUS|JAMAIS|PAS(?= (?:VOS|DE|DES|CES|VOTRE|LES|D) ))(?: (?:VOS|DE|DES|CES|VOTRE|LES|D)"
+            rf" (?:{_MESSAGES}|TRUCS|CONNERIES|BETISES)"
+            r"(?: (?!(?:APRES|AVANT|PENDANT|QUAND|AU|SI|DANS|CE)\b)\w+)?)?" + _FR_POLITE_END,
         ),
         (
             "stop-sending",
@@ -3321,14 +3328,27 @@ _BUSY = re.compile(
 )
 """Words of someone busy right now ("I'm napping", "je travaille", "estoy manejando"): "leave me alone"
 or "don't text me" beside them asks for quiet, not for the messages to end."""
+_POLITE_WISH = (
+    r"(?:AGRADECERIA|AGRADECERIAMOS|AGRADECERE|QUISIERA|QUISIERAMOS|PEDIRIA|ROGARIA|ME GUSTARIA|OJALA"
+    r"|LES PIDO|LE PIDO|LES PEDI|PIDO|PEDIMOS|PREFERIRIA)"
+)
+"""The words of a polite wish before QUE and a past subjunctive ("agradecería que dejaran de ...")."""
 _REQUEST_FORMS = (
     (re.compile(r"(?<= )([A-Z]{3,})ER (?=(?:MOI|NOUS)\b)"), r"\1EZ "),
     (re.compile(r"^ (?:EST CE QUE )?VOUS (POUVEZ|POURRIEZ) "), r" \1 VOUS "),
     (
-        re.compile(r"\b(DEJ|PAR|MAND|ENVI|QUIT|BORR|ELIMIN|MOLEST|LLAM|CONTACT|TEXTE)(?:ARAN|ASEN)\b"),
-        r"\1EN",
+        re.compile(
+            rf"\b({_POLITE_WISH} (?:\w+ )?QUE(?: (?:ME|NOS|YA|NO|LOS|LAS))*)"
+            r" (DEJ|PAR|MAND|ENVI|QUIT|BORR|ELIMIN|MOLEST|LLAM|CONTACT|TEXTE)(?:ARAN|ASEN)\b"
+        ),
+        r"\1 \2EN",
     ),
-    (re.compile(r"\b(ESCRIB|REMOV)(?:IERAN|IESEN)\b"), r"\1AN"),
+    (
+        re.compile(
+            rf"\b({_POLITE_WISH} (?:\w+ )?QUE(?: (?:ME|NOS|YA|NO|LOS|LAS))*) (ESCRIB|REMOV)(?:IERAN|IESEN)\b"
+        ),
+        r"\1 \2AN",
+    ),
 )
 """Other forms of a request that the rules read as the form they name: a French imperative written
 as the infinitive before MOI or NOUS ("laisser-moi tranquille", "enlever-moi": the two sound alike), a
@@ -3361,7 +3381,9 @@ d'arrêter d'écrire des textos", "dile a Juan que no me escriba", "en conduisan
 revocation of the messages."""
 _FOR_GOOD = re.compile(
     r"\b(?:ANYMORE|ANY MORE|EVER AGAIN|NUNCA MAS|JAMAIS)\b"
-    r"|\bNO (?:ME |NOS )?\w+ MAS\b|\bNE (?:\w+ ){1,2}PLUS\b|\bYA NO\b|\bPLUS JAMAIS\b"
+    r"|\bNO (?:ME |NOS )?\w+ MAS\b|\bNE (?:\w+ ){1,2}PLUS\b|\bPLUS JAMAIS\b"
+    r"|^(?!.*\b(?:HASTA|AHORITA|LUEGO|DESPUES|TARDE|MANANA)\b).*\bYA NO (?:ME |NOS )?"
+    r"(?:ESCRIB|MAND|ENVI|CONTACT|MOLEST|LLAM|TEXTE)\w*"
     r"|\bNO PARA DE (?:SONAR|VIBRAR)\b|\bARRETE PAS DE (?:SONNER|VIBRER)\b"
     r"|\bKEEPS (?:BUZZING|RINGING|GOING OFF|BLOWING UP)\b"
 )
@@ -3436,6 +3458,9 @@ def _unaddressed(clause: Sequence[str]) -> tuple[str, ...]:
     return tuple(clause[start:])
 
 
+_INSISTING = frozenset(["said-no", "repeat-keyword"])
+"""Rules of a refusal said again ("what part of STOP don't you understand"), which a reply that is
+amused does not make a revocation either ("¿qué parte de alto no entiendes? jaja")."""
 JEST = frozenset(["JK", "JOKING", "KIDDING", "BROMA", "BROMEANDO", "BLAGUE", "RIGOLE"])
 """Words that say a reply is a joke ("never call me again jk"): it is no natural revocation."""
 
@@ -3458,7 +3483,7 @@ def natural_revocation(clauses: Clauses, languages: Iterable[str]) -> Finding | 
     told = _TOLD_SOMEONE.search(whole[0]) is not None
     for language in languages:
         for rule, pattern, reads_whole in _compiled_rules(language):
-            if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES:
+            if amused and rule.split(".", 1)[1] in _BARE_IMPERATIVES | _INSISTING:
                 continue
             if own_mistake and rule.endswith(".wrong-number"):
                 continue
@@ -3684,6 +3709,7 @@ _ANOTHER_THING = re.compile(
     r"|\bNO (?:ME|NOS) (?:MANDO|ENVIO|ESCRIBIO|MANDARON|ENVIARON|ESCRIBIERON|CONTESTO)\b"
     rf"|\bTRANQUILLES? AVEC (?:TES|TA|TON|VOS|VOTRE|SES|LEURS?) (?!(?:{_MESSAGES})\b)"
     r"|\b(?:FROM|OFF) (?:THE|THIS|MY|OUR|YOUR) (?:\w+ )?(?:SCHEDULE|ROSTER|ROTA|LINEUP|CALENDAR|SHIFTS?)\b"
+    rf"(?! (?:OF|FOR) (?:\w+ )?(?:{_MESSAGES})\b)"
     r"|\b(?:TEXTS?|MESSAGES?) FROM ME\b"
     r"|^ (?:ESTA|ES|ESTAN|SON)? ?(?:MUY|MAS|TAN|DEMASIADO|BIEN) (?:ALT|BAJ)[OA]S?\b"
     r"|\bPOURQUOI (?:VOUS|TU|ILS|ELLES?) CONTINU\w* (?:A|DE|D) (?!(?:M|ME|NOUS|ENVOY\w*|ECRI\w*|TEXT\w*"

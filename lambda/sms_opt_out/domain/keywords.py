@@ -382,13 +382,17 @@ _FINALLY = ("POR", "FIN")
 """Spanish "finally": no FIN keyword ("Terminamos el proyecto, por fin")."""
 
 
+_BAJA_ASKED = re.compile(r"\b(?:PIDO|PEDI|QUIERO|SOLICITO|SOLICITE|DESEO) (?:LA|MI) BAJA\b|\bDENME DE BAJA\b")
+"""A request for the baja in words ("pido la baja", "denme de baja")."""
+
+
 def _sentence_keyword(keyword: str, clauses: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``keyword`` opts out as one sentence of a longer reply: a single word other than the FCC
     words (the policy's) and BASTA and BAJA, which are everyday words ("No more please, I'm full!",
     "Baja, te espero"); BASTA beside a word for the messages or of someone fed up (``intents.fed_up``:
-    "Estoy harto, es el quinto mensaje del día. Basta."), and either said in another sentence too
-    ("Es la tercera vez que pido la baja. BAJA.")."""
-    if keyword in ("BASTA", "BAJA") and sum(keyword in clause for clause in clauses) > 1:
+    "Estoy harto, es el quinto mensaje del día. Basta."), and BAJA beside a request for the baja in
+    another sentence ("Es la tercera vez que pido la baja. BAJA.")."""
+    if keyword == "BAJA" and any(_BAJA_ASKED.search(" ".join(clause)) for clause in clauses):
         return True
     if keyword == "BASTA" and fed_up(clauses):
         return True
