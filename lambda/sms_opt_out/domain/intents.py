@@ -4580,8 +4580,8 @@ _OTHER_ACTIVITIES = frozenset(
 
 _MY_LINE = frozenset(["PHONE", "NUMBER", "NUM", "CELL", "MOBILE", "LINE", "INBOX", "WORK", "CELLPHONE"])
 """What after "texting my" is the customer's own line ("stop texting my phone"), not someone else."""
-_KINDS_OF_LINE = frozenset(["PERSONAL", "OWN", "PRIVATE", "WORK", "BUSINESS", "HOME", "CELL", "MOBILE"])
-"""What may come between "texting my" and the customer's line ("my personal cell", "my work phone")."""
+_KINDS_OF_LINE = frozenset(["PERSONAL", "OWN", "PRIVATE", "BUSINESS", "HOME"])
+"""What may come between "texting my" and the customer's line ("my personal cell", "my home phone")."""
 _THIRD_PARTY = frozenset(["YOUR", "UR", "HIS", "HER", "THEIR", "HIM", "THEM"])
 _THESE = frozenset(["THESE", "THIS", "YOUR", "UR", "ALL", "ANY", "MORE"])
 """Words before the messages after a third party ("stop sending him these messages", "stop sending me ur
